@@ -1,0 +1,43 @@
+"""timeline: turn news articles into an ordered, interactive timeline of the events they report.
+
+The pipeline, one stage a module:
+articles (``articles``) -> time expressions (``temporal``) -> events (``events``) ->
+merged, ordered timeline (``merge``, ``pipeline``) -> renderers (``render``).
+"""
+
+from timeline.articles import iter_articles, load_articles
+from timeline.events import extract_events
+from timeline.merge import merge_events
+from timeline.models import (
+    Article,
+    ArticleError,
+    DateSpan,
+    Event,
+    Granularity,
+    Relation,
+    Source,
+    Span,
+    TimeExpression,
+    Timeline,
+)
+from timeline.pipeline import build_timeline
+from timeline.temporal import tag
+
+__all__ = [
+    "Article",
+    "ArticleError",
+    "DateSpan",
+    "Event",
+    "Granularity",
+    "Relation",
+    "Source",
+    "Span",
+    "TimeExpression",
+    "Timeline",
+    "build_timeline",
+    "extract_events",
+    "iter_articles",
+    "load_articles",
+    "merge_events",
+    "tag",
+]

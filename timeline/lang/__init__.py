@@ -1,0 +1,38 @@
+"""Language data: each language is a folder of plain data files the engines load.
+
+Every data file starts with ``#`` comment lines that say its format; blank lines and lines
+starting with ``#`` are ignored.  A second language is a new folder, not new code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent
+DEFAULT_LANGUAGE = "en"
+
+
+def data_path(lang: str, *parts: str) -> Path:
+    """The path of a data file of ``lang``; raises ``FileNotFoundError`` naming it when absent."""
+    path = LANG_DIR.joinpath(lang, *parts)
+    if not path.exists():
+        raise FileNotFoundError(f"no language data {'/'.join(parts)!r} for language {lang!r}")
+    return path
+
+
+@lru_cache(maxsize=None)
+def read_lines(lang: str, *parts: str) -> tuple[str, ...]:
+    """The meaningful lines of a data file: stripped, without blanks and ``#`` comments."""
+    lines = []
+    for raw in data_path(lang, *parts).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return tuple(lines)
+
+
+@lru_cache(maxsize=None)
+def read_table(lang: str, *parts: str, sep: str = "\t") -> tuple[tuple[str, ...], ...]:
+    """The rows of a tab-separated data file (comments and blank lines skipped)."""
+    return tuple(tuple(cell.strip() for cell in line.split(sep)) for line in read_lines(lang, *parts))

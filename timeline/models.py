@@ -1,0 +1,196 @@
+"""The models at the library's boundaries.
+
+Everything a caller receives (or hands in) is one of these pydantic models; the stages in between
+work on plain values.  All models serialise to JSON with ``model_dump(mode="json")``.
+
+Offsets (``start``/``end``) are character offsets into the text of the article they come from,
+``end`` exclusive, as in Python slicing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class Granularity(str, Enum):
+    """How precisely a date is known."""
+
+    TIME = "time"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    MILLENNIUM = "millennium"
+
+
+class Relation(str, Enum):
+    """Where an event lies relative to the article's publication, as its tense tells."""
+
+    BEFORE = "before"
+    OVERLAP = "overlap"
+    AFTER = "after"
+    UNKNOWN = "unknown"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(_Model):
+    """One news article, as read from a file, a record or stdin."""
+
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    path: Optional[str] = Field(None, description="the file (or 'file:line' for JSONL, '-' for stdin)")
+    source: Optional[str] = Field(None, description="the outlet, e.g. 'Sputnik'")
+    published: Optional[dt.datetime] = Field(
+        None, description="publication time; a date alone is midnight with no zone"
+    )
+
+    @property
+    def published_date(self) -> Optional[dt.date]:
+        return self.published.date() if self.published else None
+
+    @property
+    def label(self) -> str:
+        """A short human name for the article: its title, else its file, else its url."""
+        return self.title or self.path or self.url or "article"
+
+
+class ArticleError(_Model):
+    """An input that could not be read; ``message`` is one line naming the problem."""
+
+    path: str
+    message: str
+    reason: str = Field("unreadable", description="short category for summaries: empty, binary, ...")
+
+    def __str__(self) -> str:  # the one-line error the CLI prints
+        return f"{self.path}: {self.message}"
+
+
+class TimeExpression(_Model):
+    """A time expression found in text, with its TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str = Field(description="TIMEX3 value: 2017-09-03, 2014-10, 2017-W36, P3Y, PAST_REF, ...")
+    mod: Optional[str] = Field(None, description="TIMEX3 mod: START, MID, END, APPROX, BEFORE, ...")
+    quant: Optional[str] = Field(None, description="TIMEX3 quant for sets: EACH, EVERY, ...")
+    freq: Optional[str] = Field(None, description="TIMEX3 freq for sets: 2X, ...")
+    resolved: bool = Field(
+        True,
+        description="False when the value needed an anchor that was missing (value keeps X's)",
+    )
+    anchor: Optional[str] = Field(
+        None, description="what the value was anchored to: 'publication', 'context' or None"
+    )
+    rule: Optional[str] = Field(None, description="the rule that produced it, for explanations")
+
+
+class DateSpan(_Model):
+    """The calendar period an event is placed in."""
+
+    value: str = Field(description="the TIMEX3 value the period comes from")
+    start: dt.date = Field(description="first day of the period")
+    end: dt.date = Field(description="last day of the period (inclusive)")
+    granularity: Granularity
+    time: Optional[str] = Field(None, description="time of day when known, 'HH:MM'")
+
+
+class Span(_Model):
+    """A piece of text with its offsets in the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Source(_Model):
+    """One article's report of an event."""
+
+    title: Optional[str] = None
+    url: Optional[str] = None
+    path: Optional[str] = None
+    published: Optional[dt.datetime] = None
+    sentence: str = ""
+    sentence_start: int = Field(0, description="offset of the sentence in the article text")
+    trigger: Optional[Span] = None
+    time_expression: Optional[TimeExpression] = None
+
+    @property
+    def label(self) -> str:
+        return self.title or self.path or self.url or "article"
+
+
+class Event(_Model):
+    """A happening a reader would write down, with where it was reported.
+
+    ``sentence``, ``trigger`` and ``time_expression`` are those of the first source; every source
+    keeps its own sentence.  ``date`` is empty for events the articles give no date for; their
+    ``relation`` to publication then says what the tense tells.
+    """
+
+    id: str
+    title: str
+    sentence: str
+    trigger: Span
+    time_expression: Optional[TimeExpression] = None
+    date: Optional[DateSpan] = None
+    relation: Relation = Relation.UNKNOWN
+    kind: Literal["occurrence", "statement", "state"] = "occurrence"
+    actors: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
+
+
+class Timeline(_Model):
+    """The merged, ordered events of a set of articles."""
+
+    events: list[Event] = Field(default_factory=list, description="dated events in order, then undated")
+    articles: list[Source] = Field(default_factory=list, description="the articles read")
+    errors: list[ArticleError] = Field(default_factory=list, description="inputs that failed")
+
+    @property
+    def dated(self) -> list[Event]:
+        return [e for e in self.events if e.date is not None]
+
+    @property
+    def undated(self) -> list[Event]:
+        return [e for e in self.events if e.date is None]
+
+
+def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt.datetime]:
+    """A publication date given as a datetime, a date or an ISO string, as a datetime.
+
+    A date alone becomes midnight with no zone.  Raises ``ValueError`` on an impossible date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    text = str(value).strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"invalid date {value!r} ({exc})") from None

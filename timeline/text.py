@@ -1,0 +1,56 @@
+"""Sentences with their offsets: the unit that events, titles and tense cues work on."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from timeline.lang import DEFAULT_LANGUAGE, read_lines
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space and
+# an opening that can start a sentence; or a line break (paragraphs, headlines).
+_BOUNDARY = re.compile(r"""[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    return frozenset(read_lines(lang, "abbreviations.txt"))
+
+
+def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets index ``text``, surrounding space is trimmed."""
+    abbreviations = _abbreviations(lang)
+    sentences: list[Sentence] = []
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith((".",)) and "\n" not in match.group():
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
+            if word:
+                token = word.group(1).rstrip(".")
+                # "U.S." style initials and listed abbreviations do not end a sentence;
+                # a single capital letter ("John F. Kennedy") neither.
+                if token in abbreviations or (len(token) == 1 and token.isupper()):
+                    continue
+        _append(text, begin, end, sentences)
+        begin = end
+    _append(text, begin, len(text), sentences)
+    return sentences
+
+
+def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    if end > begin:
+        out.append(Sentence(begin, end, text[begin:end]))

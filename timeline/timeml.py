@@ -1,0 +1,181 @@
+"""Reading TimeML 1.2 documents (TimeBank, TempEval-3) into plain text with offsets.
+
+The plain text of a document is the content of ``<TEXT>`` with the tags removed and XML
+entities decoded; every annotation carries its character offsets into that text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GoldTimex:
+    tid: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    eid: str
+    start: int
+    end: int
+    text: str
+    event_class: str
+
+
+@dataclass(frozen=True)
+class GoldLink:
+    rel_type: str
+    event_id: str | None  # an EVENT eid (instances are mapped back to their events)
+    time_id: str | None  # relatedToTime
+    related_event_id: str | None  # relatedToEventInstance, mapped to its eid
+
+
+@dataclass
+class TimeMLDocument:
+    doc_id: str
+    path: str
+    text: str
+    dct: str | None  # the creation time value, e.g. '1998-02-13T14:26:00'
+    timexes: list[GoldTimex] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
+    links: list[GoldLink] = field(default_factory=list)
+
+    @property
+    def dct_datetime(self) -> dt.datetime | None:
+        """The creation time as a datetime (a date alone is taken at midnight)."""
+        if not self.dct:
+            return None
+        value = self.dct.strip()
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            try:
+                return dt.datetime.combine(dt.date.fromisoformat(value[:10]), dt.time())
+            except ValueError:
+                return None
+
+
+def _walk(element: ET.Element, pieces: list[str], offset: int, found: list) -> int:
+    """Append the text of ``element``'s content to ``pieces``; record annotated spans."""
+    if element.text:
+        pieces.append(element.text)
+        offset += len(element.text)
+    for child in element:
+        start = offset
+        offset = _walk(child, pieces, offset, found)
+        found.append((child, start, offset))
+        if child.tail:
+            pieces.append(child.tail)
+            offset += len(child.tail)
+    return offset
+
+
+def parse_timeml(source: str | Path) -> TimeMLDocument:
+    """Parse one TimeML file (a path) or TimeML string (starting with '<')."""
+    if isinstance(source, Path) or not str(source).lstrip().startswith("<"):
+        path = str(source)
+        root = ET.parse(path).getroot()
+    else:
+        path = "<string>"
+        root = ET.fromstring(source)
+
+    doc_id_el = root.find("DOCID")
+    doc_id = (doc_id_el.text or "").strip() if doc_id_el is not None else Path(path).stem
+
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = timex.get("value")
+            break
+
+    text_el = root.find("TEXT")
+    pieces: list[str] = []
+    found: list = []
+    if text_el is not None:
+        _walk(text_el, pieces, 0, found)
+    text = "".join(pieces)
+
+    timexes: list[GoldTimex] = []
+    events: list[GoldEvent] = []
+    for el, start, end in found:
+        if el.tag == "TIMEX3":
+            timexes.append(
+                GoldTimex(
+                    tid=el.get("tid", ""),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    type=el.get("type", ""),
+                    value=el.get("value", ""),
+                    mod=el.get("mod"),
+                )
+            )
+        elif el.tag == "EVENT":
+            events.append(
+                GoldEvent(
+                    eid=el.get("eid", ""),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    event_class=el.get("class", ""),
+                )
+            )
+    timexes.sort(key=lambda t: t.start)
+    events.sort(key=lambda e: e.start)
+
+    instance_to_event = {
+        mi.get("eiid"): mi.get("eventID") for mi in root.iter("MAKEINSTANCE") if mi.get("eiid")
+    }
+    links: list[GoldLink] = []
+    for tl in root.iter("TLINK"):
+        rel = tl.get("relType", "")
+        if tl.get("eventInstanceID"):
+            links.append(
+                GoldLink(
+                    rel_type=rel,
+                    event_id=instance_to_event.get(tl.get("eventInstanceID")),
+                    time_id=tl.get("relatedToTime"),
+                    related_event_id=instance_to_event.get(tl.get("relatedToEventInstance")),
+                )
+            )
+        elif tl.get("timeID") and tl.get("relatedToEventInstance"):
+            # a time related to an event: read it from the event's side
+            links.append(
+                GoldLink(
+                    rel_type=_INVERSE.get(rel, rel),
+                    event_id=instance_to_event.get(tl.get("relatedToEventInstance")),
+                    time_id=tl.get("timeID"),
+                    related_event_id=None,
+                )
+            )
+    return TimeMLDocument(doc_id, path, text, dct, timexes, events, links)
+
+
+# The relation seen from the other side (time->event read as event->time).
+_INVERSE = {
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "INCLUDES": "IS_INCLUDED",
+    "IS_INCLUDED": "INCLUDES",
+    "BEGINS": "BEGUN_BY",
+    "BEGUN_BY": "BEGINS",
+    "ENDS": "ENDED_BY",
+    "ENDED_BY": "ENDS",
+    "IBEFORE": "IAFTER",
+    "IAFTER": "IBEFORE",
+}
+
+
+def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
+    """Every ``*.tml`` document under ``directory``, sorted by file name."""
+    return [parse_timeml(Path(p)) for p in sorted(Path(directory).rglob("*.tml"))]
