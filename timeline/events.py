@@ -1,13 +1,861 @@
-"""Events: sentences, triggers, titles, and the time expression that dates each event.
+"""Events: sentences -> triggers -> titles, and the time expression that dates each event.
 
-STUB: the event layer replaces this.
+An article's events come from its time expressions and its sentences, with no model: word lists
+from ``timeline/lang/<lang>/events/`` and a few positional rules.
+
+- Every DATE/TIME expression that names a calendar period dates one event: the event word (a verb
+  or an event noun) nearest to it in its clause, left of it preferred ("Peskov said Wednesday",
+  "the economy added jobs last month"), right of it when the expression opens the clause
+  ("On Sunday, police clashed ...") or modifies the noun ("today's meeting").
+- Every sentence also gives its main happening when no expression dates it: a statement when it
+  has a reporting verb with a speaker, else its first finite verb.  Its ``relation`` to
+  publication comes from the tense (auxiliaries, past forms).
+- Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
+  at most :data:`TITLE_WORDS` words; statements read "Speaker: what was said".  Pronouns and role
+  nouns ("he", "the spokesman") as subjects become the person named before in the article.
 """
 
 from __future__ import annotations
 
-from timeline.models import Event
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Optional, Sequence
+
+from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
+from timeline.models import (
+    Article,
+    DateSpan,
+    Event,
+    Relation,
+    Source,
+    Span,
+    TimeExpression,
+    coerce_published,
+)
+from timeline.temporal.calendar import timex_span
+from timeline.text import Sentence, split_sentences
+
+TITLE_WORDS = 12  # a title names who did what in at most about this many words
+GIST_WORDS = 9  # the part of a statement title after "Speaker: "
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?=n['\u2019]t\b)|n['\u2019]t\b|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
+_BREAKS = frozenset(",;:()[]-\u2014\u2013") | _QUOTES  # punctuation that ends a clause or a phrase
+_ENDS = frozenset(".!?")  # sentence-final punctuation
+_POSSESSIVE = ("'s", "\u2019s")
 
 
-def extract_events(text: str, published=None, source=None, lang: str = "en") -> list[Event]:
-    """The events ``text`` reports.  ``source`` is an Article or Source (title/url/path/published)."""
+# -- language data ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one language, loaded once."""
+
+    reporting: frozenset[str]
+    auxiliaries: dict[str, tuple[Relation, str]]  # word -> (tense relation, kind of aux)
+    cues: tuple[tuple[tuple[str, ...], Relation], ...]
+    irregular: dict[str, str]  # past forms and participles -> base
+    nouns: dict[str, str]  # event noun -> lemma
+    clause: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    adverbs: frozenset[str]
+    infinitive: frozenset[str]  # the infinitive marker
+    complements: frozenset[str]  # what links an event noun to its complement ('test of')
+    complementizers: frozenset[str]  # what opens a reported clause ('said that')
+    occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
+    coordinators: frozenset[str]  # 'and', 'or'
+    subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
+    synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
+    not_verbs: frozenset[str]
+    pronouns: dict[str, str]
+    roles: frozenset[str]
+    honorifics: frozenset[str]
+    stopwords: frozenset[str]
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        return (self.clause | self.prepositions | self.determiners | self.adverbs | self.not_verbs
+                | frozenset(self.pronouns) | frozenset(self.auxiliaries))
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
+    def words(name: str) -> frozenset[str]:
+        return frozenset(read_lines(lang, "events", name))
+
+    def table(name: str):
+        return read_table(lang, "events", name)
+
+    irregular: dict[str, str] = {}
+    for base, past, participle in table("irregular_verbs.tsv"):
+        for form in (*past.split("|"), *participle.split("|")):
+            irregular.setdefault(form, base)
+    return Lexicon(
+        reporting=words("reporting_verbs.txt"),
+        auxiliaries={w: (Relation(r), kind) for w, r, kind in table("auxiliaries.tsv")},
+        cues=tuple((tuple(c.split()), Relation(r)) for c, r in table("tense_cues.tsv")),
+        irregular=irregular,
+        nouns={row[0]: row[-1] for row in table("event_nouns.txt")},
+        clause=words("clause_words.txt"),
+        prepositions=words("prepositions.txt"),
+        determiners=words("determiners.txt"),
+        adverbs=words("adverbs.txt"),
+        infinitive=words("infinitive_markers.txt"),
+        complements=words("noun_complements.txt"),
+        complementizers=words("complementizers.txt"),
+        occasions=words("occasion_prepositions.txt"),
+        coordinators=words("coordinators.txt"),
+        subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
+        synonyms={stem(a): stem(b) for a, b in table("synonyms.tsv")},
+        not_verbs=words("not_verbs.txt"),
+        pronouns={w: k for w, k, _ in table("pronouns.tsv")},
+        roles=words("role_nouns.txt"),
+        honorifics=words("honorifics.txt"),
+        stopwords=words("stopwords.txt"),
+    )
+
+
+# -- tokens and word classes --------------------------------------------------------------------
+
+
+class Token(NamedTuple):
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    low: str
+
+
+def tokenize(sentence: Sentence) -> list[Token]:
+    return [
+        Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), m.group().lower())
+        for m in _TOKEN.finditer(sentence.text)
+    ]
+
+
+def _bare(low: str) -> str:
+    """The word without a possessive ending."""
+    return low[:-2] if low.endswith(_POSSESSIVE) else low
+
+
+def _is_name(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def stem(word: str) -> str:
+    """A crude stem that makes 'proposed', 'proposes', 'propose' and 'proposal' one key."""
+    word = _bare(word.lower())
+    for suffix in ("ings", "ing", "als", "al", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def lemma(word: str, lex: Lexicon) -> str:
+    """The verb lemma a trigger names ('met' and 'meeting' -> 'meet'), as a stem."""
+    low = _bare(word.lower())
+    base = stem(lex.irregular.get(low) or lex.nouns.get(low) or (low[:-1] and lex.nouns.get(low[:-1])) or low)
+    return lex.synonyms.get(base, base)
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """What the rules need to know about one token of a sentence."""
+
+    verb: bool = False  # a verb that can name an event
+    noun: bool = False  # an event noun
+    finite: bool = False  # past form or led by an auxiliary: the verb of a clause
+    reporting: bool = False
+    infinitive: bool = False
+    relation: Relation = Relation.UNKNOWN
+
+
+def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> list[WordClass]:
+    """The word class of every token (``timed`` marks tokens inside time expressions)."""
+    function_words = lex.function_words
+    classes: list[WordClass] = []
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        prev = tokens[i - 1].low if i else ""
+        if low in lex.auxiliaries and lex.auxiliaries[low][1] == "have" and not _before_verb(tokens, i, lex):
+            # 'have' as the verb of its clause: 'the company had a loss'
+            relation = Relation.BEFORE if low in lex.irregular else Relation.OVERLAP
+            classes.append(WordClass(verb=True, finite=True, relation=relation))
+            continue
+        if (timed[i] or not tok.text[0].isalpha() or low in function_words
+                or (i and _is_name(tok) and not _is_quote_start(tokens, i))):
+            classes.append(WordClass())
+            continue
+        noun = _event_noun(low, lex)
+        if prev in lex.infinitive and not noun and tok.text[0].islower() and not _plural(low) \
+                and not _before_content_word(tokens, timed, i, function_words):
+            classes.append(WordClass(verb=True, infinitive=True))  # 'due to expire Nov. 6'
+            continue
+        if prev in lex.determiners or prev.endswith(_POSSESSIVE) or prev in lex.prepositions:
+            classes.append(WordClass(noun=noun))  # 'the presumed test', 'in subordinated debt'
+            continue
+        simple = "-" not in low
+        participle = simple and (low in lex.irregular or (low.endswith("ed") and len(low) > 4))
+        if participle and 0 < i < len(tokens) - 1 and timed[i - 1] and timed[i + 1]:
+            participle = False  # 'the quarter ended Sept. 30' names a period, not an event
+        ing = simple and low.endswith("ing") and len(low) > 5
+        relation, kind = _verb_group(tokens, i, lex)
+        if not kind and _after_subject_pronoun(tokens, i, lex):
+            relation = Relation.BEFORE if participle else Relation.OVERLAP
+            classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
+        elif kind == "modal" or (kind and (participle or ing)):
+            classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
+        elif (participle or low in lex.reporting) and not noun:
+            relation = Relation.BEFORE if participle else Relation.OVERLAP
+            classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
+        elif ing and not noun:
+            classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
+        else:
+            classes.append(WordClass(noun=noun))
+    return classes
+
+
+def _event_noun(low: str, lex: Lexicon) -> bool:
+    if low in lex.reporting:
+        return False
+    single = low[:-1] if _plural(low) else low
+    return low in lex.nouns or single in lex.nouns
+
+
+def _after_subject_pronoun(tokens, i: int, lex: Lexicon) -> bool:
+    """Whether a subject pronoun (adverbs aside) comes right before token ``i``: 'they hold'."""
+    j = i - 1
+    while j >= 0 and (tokens[j].low in lex.adverbs or tokens[j].low.endswith("ly")):
+        j -= 1
+    return j >= 0 and tokens[j].low in lex.subjects
+
+
+def _before_content_word(tokens, timed, i: int, function_words) -> bool:
+    """Whether a lower-case content word follows token ``i`` ('to additional talks')."""
+    if i + 1 >= len(tokens) or timed[i + 1]:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.text[0].isalpha() and nxt.text[0].islower() and nxt.low not in function_words \
+        and not nxt.low.endswith("ly")
+
+
+def _plural(low: str) -> bool:
+    return low.endswith("s") and not low.endswith("ss")
+
+
+def _before_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the auxiliary at ``i`` leads a verb ('has gone', 'had not been')."""
+    k = i + 1
+    while k < len(tokens) and (tokens[k].low in lex.adverbs or tokens[k].low.endswith("ly")):
+        k += 1
+    if k >= len(tokens):
+        return False
+    low = tokens[k].low
+    return low in lex.auxiliaries or low in lex.irregular or (low.endswith("ed") and len(low) > 4) \
+        or low in lex.infinitive
+
+
+def _is_quote_start(tokens: Sequence[Token], i: int) -> bool:
+    return tokens[i - 1].text in _QUOTES
+
+
+def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation, str]:
+    """The tense relation and the kind of the auxiliary (or cue) before token ``i``, adverbs
+    skipped; the first auxiliary of the group sets the relation ('will have gone' is after).
+    ('unknown', '') when the verb has none."""
+    j = i - 1
+    while j >= 0 and (tokens[j].low in lex.adverbs or tokens[j].low.endswith("ly")):
+        j -= 1
+    words = tuple(t.low for t in tokens[max(0, j - 3): j + 1])
+    for cue, relation in lex.cues:
+        if words[-len(cue):] == cue:
+            return relation, "modal"
+    found: tuple[Relation, str] = (Relation.UNKNOWN, "")
+    kind = ""
+    while j >= 0 and (tokens[j].low in lex.auxiliaries or tokens[j].low in lex.adverbs):
+        if tokens[j].low in lex.auxiliaries:
+            relation, aux_kind = lex.auxiliaries[tokens[j].low]
+            kind = kind or aux_kind  # the auxiliary next to the verb says which form follows
+            found = (relation, kind)
+        j -= 1
+    return found
+
+
+# -- anchoring: which event a time expression dates ---------------------------------------------
+
+# Costs of reaching an event word from the time expression (the cheapest wins): one a word,
+# more across punctuation or into another clause; a right-hand word pays extra, and much more
+# across a comma unless the expression opens its clause ("On Sunday, police clashed").
+_RIGHT_COST, _BREAK_COST, _CLAUSE_COST, _CLOSED_COST = 1.5, 4.0, 6.0, 20.0
+_SUBJECT_COST = 3.0  # a subject pronoun right of the expression: 'last year they contributed'
+_WEAK_COST = 1.5  # an event noun, or an -ing form with no auxiliary, is a weaker trigger
+_TENSE_COST = 3.0  # a verb whose tense contradicts the date: 'will resign' for 'last year'
+
+
+def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
+                   relation: Relation = Relation.UNKNOWN) -> Optional[int]:
+    """The index of the event word that the expression over tokens ``first..last`` dates;
+    ``relation`` is where the date lies relative to publication, for tense agreement."""
+    head = _modified_noun(tokens, classes, first, last, lex)
+    if head is not None:
+        return head
+    opens = _opens_clause(tokens, first, lex)
+    comma = _adjunct_end(tokens, classes, first, last) if opens else None
+    if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(tokens, first, lex):comma]):
+        verb = _clause_verb(tokens, classes, comma, lex)
+        if verb is not None:
+            return verb
+    best: tuple[float, int] | None = None
+    for step in (-1, 1):
+        cost = 0.0 if step < 0 else _RIGHT_COST
+        i = first - 1 if step < 0 else last + 1
+        while 0 <= i < len(tokens) and (best is None or cost < best[0]):
+            tok, cls = tokens[i], classes[i]
+            if cls.verb or cls.noun:
+                k = _governing_verb(tokens, classes, i, lex) if cls.noun and step < 0 else i
+                total = cost + _trigger_cost(classes[k], relation)
+                if best is None or total < best[0]:
+                    best = (total, k)
+            if tok.text in _BREAKS:
+                cost += _BREAK_COST if step < 0 or opens else _CLOSED_COST
+            elif tok.low in lex.subjects and step > 0:
+                cost += _SUBJECT_COST
+            elif tok.low in lex.clause or tok.low in lex.pronouns:
+                cost += _CLAUSE_COST  # another clause, or the subject of one
+            else:
+                cost += 1.0
+            i += step
+    return best[1] if best else None
+
+
+def _trigger_cost(cls: WordClass, relation: Relation) -> float:
+    """How much less likely a candidate is for its form: weak forms, and tenses that disagree
+    with the date (an infinitive looks ahead: it rarely names a past date's event)."""
+    cost = 0.0 if cls.finite or cls.infinitive else _WEAK_COST
+    if cls.infinitive and relation == Relation.BEFORE:
+        cost += _WEAK_COST
+    elif {cls.relation, relation} == {Relation.BEFORE, Relation.AFTER}:
+        cost += _TENSE_COST
+    return cost
+
+
+def _adjunct_end(tokens, classes, first: int, last: int) -> Optional[int]:
+    """The comma that closes an opening adjunct holding the expression ('In composite trading
+    yesterday, shares rose'), or None."""
+    k = last + 1
+    while k < len(tokens) and tokens[k].text not in _BREAKS and not classes[k].finite:
+        k += 1
+    return k if k < len(tokens) and tokens[k].text == "," else None
+
+
+def _clause_verb(tokens, classes, comma: int, lex: Lexicon) -> Optional[int]:
+    """The first finite verb after ``comma``, passing over a relative clause in the subject
+    ('officers who had been searching for him concluded')."""
+    relative = False
+    for k in range(comma + 1, len(tokens)):
+        if tokens[k].text in _BREAKS:
+            return None
+        if tokens[k].low in lex.clause:
+            relative = True
+        elif classes[k].finite:
+            if not relative:
+                return k
+            relative = False
+    return None
+
+
+def _opens_clause(tokens, first: int, lex: Lexicon) -> bool:
+    """Whether the expression opens its clause: only function words before it, or a
+    prepositional phrase with no verb ('In composite trading yesterday, ...')."""
+    function_words = lex.function_words
+    k = first - 1
+    content = False
+    while k >= 0 and tokens[k].text not in _BREAKS:
+        if tokens[k].low not in function_words and not tokens[k].low.endswith("ly") and k != 0:
+            content = True  # (a capitalised first word, 'Earlier', is an adverb, not a name)
+        k -= 1
+    start = k + 1
+    return not content or (start < first and tokens[start].low in lex.prepositions)
+
+
+def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Optional[int]:
+    """The head noun an expression modifies ('third-quarter net loss', "today's meeting",
+    'his Aug. 2 power-grab'), or None when the expression is not before a noun."""
+    expression = tokens[first: last + 1]
+    before = tokens[first - 1].low if first else ""
+    adjectival = (expression[-1].low.endswith(_POSSESSIVE) or "-" in expression[-1].low
+                  or before in lex.determiners or before.endswith(_POSSESSIVE))
+    if not adjectival:
+        return None
+    stops = (lex.function_words - lex.not_verbs) | frozenset(lex.auxiliaries)
+    head = None
+    k = last + 1
+    if k < len(tokens) and tokens[k].low in _POSSESSIVE:
+        k += 1
+    while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in stops \
+            and not classes[k].verb and not _is_name(tokens[k]):
+        head = k
+        k += 1
+    if head is not None and k < len(tokens) and classes[k].finite:
+        return k  # the noun phrase is the subject: 'third-quarter profit grew 19%'
+    return head
+
+
+def _governing_verb(tokens, classes, noun: int, lex: Lexicon) -> int:
+    """The verb whose direct object the event noun is ('signed an economic cooperation plan',
+    'told a news conference'), else the noun itself."""
+    k = noun - 1
+    while k >= 0 and not classes[k].verb:
+        if tokens[k].text in _BREAKS or tokens[k].low in lex.prepositions or tokens[k].low in lex.clause \
+                or _is_name(tokens[k]) or classes[k].noun or noun - k > 4:
+            return noun
+        k -= 1
+    return k if k >= 0 else noun
+
+
+# -- titles -------------------------------------------------------------------------------------
+
+
+def _clause_start(tokens, i: int, lex: Lexicon) -> int:
+    j = i
+    while j > 0 and tokens[j - 1].text not in _BREAKS and tokens[j - 1].low not in lex.clause:
+        j -= 1
+    return j
+
+
+def _phrase_end(tokens, i: int, lex: Lexicon, timed) -> int:
+    """The end (exclusive) of the phrase that follows the trigger at ``i``; 'and' between
+    nouns does not end it ('in Kenya and Tanzania')."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].text not in _BREAKS:
+        if tokens[j].low in lex.clause and not (tokens[j].low in lex.coordinators and j + 1 < len(tokens)
+                                                 and _is_name(tokens[j + 1])):
+            break
+        j += 1
+    return j
+
+
+def _words(tokens, indices, timed, lex: Lexicon) -> list[str]:
+    """The words of ``indices`` without time expressions and the preposition before one."""
+    out = []
+    indices = list(indices)
+    for n, i in enumerate(indices):
+        if timed[i]:
+            continue
+        nxt = indices[n + 1] if n + 1 < len(indices) else None
+        if tokens[i].low in lex.prepositions and nxt is not None and timed[nxt]:
+            continue
+        out.append(tokens[i].text)
+    return out
+
+
+def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
+    """At most ``limit`` words, cut before a preposition when one is near the limit."""
+    if len(words) <= limit:
+        return words
+    cut = limit
+    for k in range(limit, max(2, limit - 5), -1):
+        if words[k].lower() in lex.prepositions:
+            cut = k
+            break
+    words = words[:cut]
+    while words and (words[-1].lower() in lex.prepositions or words[-1].lower() in lex.determiners):
+        words.pop()
+    return words
+
+
+def _sentence_case(words: list[str]) -> str:
+    text = " ".join(words)
+    text = re.sub(r" ([,.;:)\]%]|n['\u2019]t\b)", r"\1", text)
+    text = re.sub(r"([(\[]) ", r"\1", text)
+    return text[:1].upper() + text[1:]
+
+
+def _subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
+    """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries)."""
+    start = _clause_start(tokens, i, lex)
+    return [k for k in range(start, i)
+            if not classes[k].verb and tokens[k].low not in lex.adverbs and tokens[k].low not in lex.auxiliaries
+            and not tokens[k].low.endswith("ly")]
+
+
+def _noun_phrase(tokens, classes, i: int, lex: Lexicon, timed) -> list[int]:
+    """The event noun at ``i`` with its modifiers and its complement ('test of a H-bomb')."""
+    j = i
+    while j > 0:
+        prev = tokens[j - 1]
+        if (prev.text in _BREAKS or prev.low in lex.clause or prev.low in lex.prepositions
+                or classes[j - 1].verb or prev.low in lex.auxiliaries):
+            break
+        j -= 1
+    end = i + 1
+    if end < len(tokens) and tokens[end].low in lex.complements:
+        end += 1
+        while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause \
+                and tokens[end].low not in lex.prepositions and not timed[end]:
+            end += 1
+    return list(range(j, end))
+
+
+def occurrence_title(tokens, classes, i: int, timed, lex: Lexicon, people: "People") -> tuple[str, list[str]]:
+    """The title of the event named at ``i`` ('Putin met the South Korean leader in ...'), and
+    its actors."""
+    if classes[i].noun:
+        subject: list[int] = []
+        indices = _noun_phrase(tokens, classes, i, lex, timed)
+    else:
+        end = _phrase_end(tokens, i, lex, timed)
+        subject = _subject(tokens, classes, i, lex)
+        if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'He has outlasted ...'
+            indices = list(range(subject[0], end))
+        else:
+            subject = _shared_subject(tokens, classes, i, lex)
+            indices = subject + list(range(i, end))
+    words = _words(tokens, indices, timed, lex)
+    actor = people.resolve(tokens, subject, lex)
+    if actor and _is_reference(tokens, subject, lex):
+        words = [actor] + _words(tokens, [k for k in indices if k > subject[-1]], timed, lex)
+    actors = names(tokens, [k for k in indices if not timed[k]], lex)
+    if actor and actor not in actors:
+        actors.insert(0, actor)
+    return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _shared_subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
+    """The subject of the verb before a coordinated one ('they talked ... and talked today')."""
+    start = _clause_start(tokens, i, lex)
+    for k in range(start - 1, -1, -1):
+        if tokens[k].text in _BREAKS:
+            break
+        if classes[k].finite:
+            return _subject(tokens, classes, k, lex)
     return []
+
+
+def _title(words: list[str], limit: int, lex: Lexicon) -> str:
+    return _sentence_case(_clip(words, limit, lex)).rstrip(" .,;:")
+
+
+def _drop_determiner(words: list[str], lex: Lexicon) -> list[str]:
+    return words[1:] if len(words) > 2 and words[0].lower() in lex.determiners else words
+
+
+def _is_reference(tokens, subject: list[int], lex: Lexicon) -> bool:
+    """Whether a subject names its person only by a pronoun or a role ('he', 'the spokesman')."""
+    if not subject:
+        return False
+    last = tokens[subject[-1]].low
+    return (len(subject) == 1 and last in lex.pronouns) or (
+        last in lex.roles and all(tokens[k].low in lex.determiners for k in subject[:-1]))
+
+
+def statement_title(tokens, classes, i: int, timed, lex: Lexicon, people: "People") -> tuple[str, list[str]]:
+    """'Speaker: what was said' for the reporting verb at ``i``, and the actors."""
+    speaker_indices = _subject(tokens, classes, i, lex)
+    after = i + 1
+    while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
+                                                     and after + 1 < len(tokens) and timed[after + 1])):
+        after += 1
+    if not any(_is_name(tokens[k]) or tokens[k].low in lex.pronouns or tokens[k].low in lex.roles
+               for k in speaker_indices):
+        # inverted: '"...," said Eitan, the science minister'
+        k = after
+        end = k
+        while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
+            end += 1
+        speaker_indices = list(range(k, end))
+        after = end
+    speaker = people.resolve(tokens, speaker_indices, lex) or _title(
+        _drop_determiner(_words(tokens, speaker_indices, timed, lex), lex), 4, lex)
+    start = min(speaker_indices[0], i) if speaker_indices else i
+    gist = _gist(tokens, classes, start, after, timed, lex)
+    title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
+    return title, [speaker] if speaker else []
+
+
+def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon) -> str:
+    """What was said, in words of the sentence: the reported clause before the speaker
+    ('<words>, Peskov said'), around a speaker in commas ('<words>, Peskov said, <words>') or
+    after the verb ('Peskov said (that) <words>')."""
+    before = _segment(tokens, 0, start, lex, last=True)
+    parenthetical = (start > 0 and tokens[start - 1].text == "," and after + 1 < len(tokens)
+                     and tokens[after].text == "," and tokens[after + 1].low in lex.auxiliaries)
+    if parenthetical:
+        indices = before + _segment(tokens, after + 1, len(tokens), lex)
+    elif len(before) > 3 and tokens[start - 1].text in _BREAKS:
+        indices = _segment(tokens, 0, start, lex)
+    else:
+        k = after
+        for j in range(after, min(len(tokens), after + 6)):
+            if tokens[j].low in lex.complementizers:
+                k = j + 1  # 'told reporters that ...'
+                break
+        indices = _segment(tokens, k, len(tokens), lex)
+    words = _words(tokens, indices, timed, lex)
+    if len(words) > GIST_WORDS:
+        words = _shorten_subject(words, lex)
+    return _title(words, GIST_WORDS, lex) if words else ""
+
+
+def _segment(tokens, start: int, end: int, lex: Lexicon, last: bool = False) -> list[int]:
+    """The word indices of a comma-separated segment of ``start..end`` (quotes and brackets
+    skipped): the first one of at least three words, or the last one."""
+    segments: list[list[int]] = [[]]
+    depth = 0
+    for k in range(start, end):
+        text = tokens[k].text
+        if text in "([":
+            depth += 1
+        elif text in ")]":
+            depth = max(0, depth - 1)
+        elif depth or text in _QUOTES:
+            continue
+        elif text in _BREAKS or text in _ENDS:
+            segments.append([])
+        else:
+            segments[-1].append(k)
+    segments = [seg for seg in segments if seg]
+    if not segments:
+        return []
+    if last:
+        return segments[-1]
+    return next((seg for seg in segments if len(seg) > 3), segments[0])
+
+
+def _shorten_subject(words: list[str], lex) -> list[str]:
+    """Drop the modifiers of a long subject: 'Trade turnover between A and B is minimal' ->
+    'Trade turnover is minimal'."""
+    verb = next((k for k, w in enumerate(words) if w.lower() in lex.auxiliaries), None)
+    if verb is None:
+        return words
+    for k in range(2, verb):
+        if words[k].lower() in lex.prepositions:
+            return words[:k] + words[verb:]
+    return words
+
+
+# -- people: names and what pronouns refer to ---------------------------------------------------
+
+
+def names(tokens, indices, lex: Lexicon) -> list[str]:
+    """The names among ``indices``, without roles and honorifics ('Kremlin spokesman Dmitry
+    Peskov' -> 'Kremlin', 'Dmitry Peskov'); a possessive ends a name ("Putin's aide")."""
+    found: list[str] = []
+    run: list[str] = []
+    for k in list(indices) + [None]:
+        token = tokens[k] if k is not None else None
+        if token is not None and _is_name(token) and k > 0 and token.text not in lex.honorifics \
+                and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles:
+            run.append(_strip_possessive(token.text))
+            if not token.low.endswith(_POSSESSIVE):
+                continue
+        if run and " ".join(run) not in found:
+            found.append(" ".join(run))
+        run = []
+    return found
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.lower().endswith(_POSSESSIVE) else word
+
+
+class People:
+    """The persons named so far in an article, to resolve 'he' and 'the spokesman'."""
+
+    def __init__(self) -> None:
+        self.last: Optional[str] = None
+        self.by_role: dict[str, str] = {}
+
+    def observe(self, tokens, lex: Lexicon) -> None:
+        """Note persons introduced by role: 'Kremlin spokesman Dmitry Peskov'."""
+        for k in range(len(tokens) - 1):
+            if tokens[k].low in lex.roles and _is_name(tokens[k + 1]):
+                end = k + 1
+                while end < len(tokens) and _is_name(tokens[end]) and not tokens[end - 1].low.endswith(_POSSESSIVE):
+                    end += 1
+                if end - (k + 1) >= 2 and not tokens[end - 1].low.endswith(_POSSESSIVE):
+                    person = " ".join(t.text for t in tokens[k + 1:end])
+                    self.by_role[tokens[k].low] = person
+                    self.last = person
+
+    def resolve(self, tokens, indices, lex: Lexicon) -> Optional[str]:
+        """The person a subject names: its name, or whom a pronoun or role noun stands for."""
+        if not indices:
+            return None
+        last = tokens[indices[-1]]
+        if last.low in lex.roles:
+            return self.by_role.get(last.low)
+        if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
+            return self.last
+        found = names(tokens, indices, lex)
+        if found and _is_name(last) and not last.low.endswith(_POSSESSIVE):
+            self.last = found[-1]
+            return found[-1]
+        return None
+
+
+# -- events -------------------------------------------------------------------------------------
+
+
+def _source(source, published) -> Source:
+    if isinstance(source, Source):
+        return source.model_copy()
+    if isinstance(source, Article):
+        return Source(title=source.title, url=source.url, path=source.path, published=source.published)
+    return Source(published=published)
+
+
+def _event_id(source: Source, offset: int) -> str:
+    key = f"{source.path or source.url or source.title or ''}:{offset}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _relation_to(span: DateSpan, published) -> Relation:
+    if published is None:
+        return Relation.UNKNOWN
+    day = published.date()
+    if span.end < day:
+        return Relation.BEFORE
+    if span.start > day:
+        return Relation.AFTER
+    return Relation.OVERLAP
+
+
+# TIMEX3 reference values: no calendar period, but a side of the publication moment.
+_REFERENCES = {"PAST_REF": Relation.BEFORE, "PRESENT_REF": Relation.OVERLAP, "FUTURE_REF": Relation.AFTER}
+
+
+def events_from_expressions(
+    text: str,
+    expressions: Sequence[TimeExpression],
+    published=None,
+    source=None,
+    lang: str = DEFAULT_LANGUAGE,
+) -> list[Event]:
+    """The events of ``text`` given its time expressions, in article order.
+
+    ``source`` is an Article or Source (or None); ``published`` (a datetime, date or ISO string)
+    defaults to the source's.
+    """
+    lex = lexicon(lang)
+    published = coerce_published(published) or getattr(source, "published", None)
+    base = _source(source, published)
+    if base.published is None:
+        base.published = published
+    people = People()
+    events: list[Event] = []
+    ordered = sorted(expressions, key=lambda e: e.start)
+    for sentence in split_sentences(text, lang):
+        tokens = tokenize(sentence)
+        if not tokens:
+            continue
+        inside = [e for e in ordered if e.start < sentence.end and e.end > sentence.start]
+        timed = [any(e.start < t.end and e.end > t.start for e in inside) for t in tokens]
+        classes = classify(tokens, timed, lex)
+        people.observe(tokens, lex)
+        used: set[int] = set()
+        for expression in inside:
+            if expression.type not in ("DATE", "TIME"):
+                continue  # durations and sets date nothing
+            first = next((k for k, t in enumerate(tokens) if t.end > expression.start), None)
+            last = max((k for k, t in enumerate(tokens) if t.start < expression.end), default=None)
+            if first is None or last is None:
+                continue
+            # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
+            span = timex_span(expression.value)
+            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value, Relation.UNKNOWN)
+            trigger = anchor_trigger(tokens, classes, first, last, lex, timing)
+            if trigger is None:
+                continue
+            used.add(trigger)
+            relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
+            events.append(_event(tokens, classes, trigger, timed, sentence, base, lex, people,
+                                 expression=expression, span=span, relation=relation))
+        main = _main_verb(tokens, classes, lex)
+        if main is not None and main not in used:
+            used.add(main)
+            events.append(_event(tokens, classes, main, timed, sentence, base, lex, people,
+                                 relation=classes[main].relation))
+        for k in _occasions(tokens, classes, lex):
+            if k not in used:
+                events.append(_event(tokens, classes, k, timed, sentence, base, lex, people,
+                                     relation=_tense_before(classes, k)))
+    return events
+
+
+def _occasions(tokens, classes, lex) -> list[int]:
+    """Event nouns named as an occasion: 'at a press conference', 'during the meeting'."""
+    found = []
+    for k, cls in enumerate(classes):
+        if not cls.noun:
+            continue
+        j = k - 1
+        while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
+            j -= 1
+        if j >= 0 and tokens[j].low in lex.occasions:
+            found.append(k)
+    return found
+
+
+def _tense_before(classes, k: int) -> Relation:
+    """The relation of the nearest finite verb before token ``k``."""
+    for j in range(k - 1, -1, -1):
+        if classes[j].finite:
+            return classes[j].relation
+    return Relation.UNKNOWN
+
+
+def _main_verb(tokens, classes, lex) -> Optional[int]:
+    """The event a sentence reports without a date: a statement with a speaker, else the first
+    finite verb outside quotations."""
+    quoted = False
+    first = None
+    for k, (tok, cls) in enumerate(zip(tokens, classes)):
+        if tok.text in _QUOTES:
+            quoted = not quoted if tok.text in "\"`" else tok.text in "\u201c\u2018"
+            continue
+        if quoted or not cls.finite:
+            continue
+        if cls.reporting:
+            return k
+        if first is None:
+            first = k
+    return first
+
+
+def _event(tokens, classes, k, timed, sentence, base: Source, lex, people, *,
+           expression=None, span=None, relation=Relation.UNKNOWN) -> Event:
+    statement = classes[k].reporting
+    maker = statement_title if statement else occurrence_title
+    title, actors = maker(tokens, classes, k, timed, lex, people)
+    trigger = Span(text=tokens[k].text, start=tokens[k].start, end=tokens[k].end)
+    src = base.model_copy(update={
+        "sentence": sentence.text,
+        "sentence_start": sentence.start,
+        "trigger": trigger,
+        "time_expression": expression,
+    })
+    return Event(
+        id=_event_id(base, trigger.start),
+        title=title,
+        sentence=sentence.text,
+        trigger=trigger,
+        time_expression=expression,
+        date=span,
+        relation=relation,
+        kind="statement" if statement else "occurrence",
+        actors=actors,
+        sources=[src],
+    )
+
+
+def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_LANGUAGE) -> list[Event]:
+    """The events ``text`` reports, in article order: tag its time expressions, then
+    :func:`events_from_expressions`.  ``source`` is an Article or Source (title/url/path/published)."""
+    from timeline.temporal import tag
+
+    published = coerce_published(published) or getattr(source, "published", None)
+    return events_from_expressions(text, tag(text, published, lang=lang), published, source, lang)

@@ -1,13 +1,171 @@
 """The whole pipeline: articles -> time expressions -> events -> merged, ordered timeline.
 
-STUB: the input layer replaces this.
+The core is a stream: ``iter_article_events`` reads, tags and extracts one article at a time and
+yields ``(article, events)`` pairs in input order, so memory holds only the events a caller keeps.
+With ``workers > 1`` the extraction runs in that many processes over a bounded window of batches:
+the pairs come out identical and in the same order whatever the number of workers.
+
+``collect_timeline`` merges a stream's events into a ``Timeline``; ``build_timeline`` is the two
+together.  ``Summary`` counts what a stream did, for the line the CLI prints at the end.
 """
 
 from __future__ import annotations
 
-from timeline.models import Timeline
+import multiprocessing
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from timeline.articles import iter_articles
+from timeline.events import extract_events
+from timeline.merge import merge_events
+from timeline.models import Article, ArticleError, Event, Source, Timeline, coerce_published
+
+Item = Union[Article, ArticleError]
+Result = tuple[Item, list[Event]]
+
+BATCH_SIZE = 8  # articles sent to a worker at a time: amortises the inter-process traffic
+BATCHES_PER_WORKER = 4  # batches in flight per worker: keeps workers busy, bounds memory
 
 
-def build_timeline(articles, published=None) -> Timeline:
+def build_timeline(articles, published=None, workers: int = 1) -> Timeline:
     """The timeline of ``articles`` (Article models, paths, or a mix)."""
-    raise NotImplementedError
+    return collect_timeline(iter_article_events(articles, published, workers))
+
+
+def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Result]:
+    """``(article, events)`` for every article of ``items``, in input order, one at a time.
+
+    ``items`` are Article models, paths (files, folders, '-'), or a mix; a single path or
+    Article is taken as a one-item list.  An input that cannot be read comes as
+    ``(ArticleError, [])``.  ``published`` overrides every article's publication date.
+    """
+    inputs = iter_inputs(items, published)
+    if workers <= 1:
+        return map(article_events, inputs)
+    return _in_processes(inputs, workers)
+
+
+def iter_inputs(items, published=None) -> Iterator[Item]:
+    """The articles (or read errors) of ``items``, with ``published`` applied."""
+    override = coerce_published(published)
+    if isinstance(items, (str, Path, Article)):
+        items = [items]
+    for item in items:
+        if isinstance(item, Article):
+            yield item.model_copy(update={"published": override}) if override else item
+        elif isinstance(item, ArticleError):
+            yield item
+        else:
+            yield from iter_articles([item], override)
+
+
+def article_events(item: Item) -> Result:
+    """One article's events; a failure of the extraction becomes the article's error."""
+    if isinstance(item, ArticleError):
+        return item, []
+    try:
+        return item, extract_events(item.text, item.published, source=item)
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the others
+        problem = " ".join(f"{type(exc).__name__}: {exc}".split())
+        where = item.path or item.label
+        return ArticleError(path=where, message=f"event extraction failed ({problem})", reason="failed"), []
+
+
+def collect_timeline(results: Iterable[Result]) -> Timeline:
+    """Merge the events of a stream of ``(article, events)`` into one ordered timeline."""
+    events: list[Event] = []
+    articles: list[Source] = []
+    errors: list[ArticleError] = []
+    for item, found in results:
+        if isinstance(item, ArticleError):
+            errors.append(item)
+        else:
+            articles.append(article_source(item))
+            events.extend(found)
+    return Timeline(events=merge_events(events), articles=articles, errors=errors)
+
+
+def article_source(article: Article) -> Source:
+    """The article as a timeline lists it among the articles read."""
+    return Source(title=article.title, url=article.url, path=article.path, published=article.published)
+
+
+@dataclass
+class Summary:
+    """What a run did: articles read, skipped by reason, events out, articles without a date."""
+
+    read: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    undated: int = 0
+    events: int = 0
+
+    @classmethod
+    def of(cls, timeline: Timeline) -> "Summary":
+        """The summary of a built timeline (its events counted after merging)."""
+        return cls(
+            read=len(timeline.articles),
+            skipped=Counter(error.reason for error in timeline.errors),
+            undated=sum(article.published is None for article in timeline.articles),
+            events=len(timeline.events),
+        )
+
+    def add(self, item: Item, events: list[Event]) -> None:
+        if isinstance(item, ArticleError):
+            self.skipped[item.reason] += 1
+            return
+        self.read += 1
+        self.undated += item.published is None
+        self.events += len(events)
+
+    def __str__(self) -> str:
+        parts = [_count(self.read, "article") + " read"]
+        if self.skipped:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
+            parts.append(f"{sum(self.skipped.values())} skipped ({reasons})")
+        if self.undated:
+            parts.append(f"{self.undated} without publication date")
+        parts.append(_count(self.events, "event"))
+        return ", ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+# --- processes -----------------------------------------------------------------------------------
+
+
+def _in_processes(inputs: Iterator[Item], workers: int) -> Iterator[Result]:
+    """``article_events`` over ``inputs`` in ``workers`` processes, results in input order.
+
+    At most ``workers * BATCHES_PER_WORKER`` batches are in flight, so reading never runs far
+    ahead of extraction and memory stays flat however many articles there are.
+    """
+    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    pending: deque = deque()
+    try:
+        for batch in iter(lambda: list(islice(inputs, BATCH_SIZE)), []):
+            pending.append(pool.submit(_batch_events, batch))
+            if len(pending) >= workers * BATCHES_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batch_events(batch: list[Item]) -> list[Result]:
+    return [article_events(item) for item in batch]
+
+
+def _context():
+    """Workers start from a server process that has imported timeline once (no fork of threads)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["timeline"])
+    return context

@@ -1,0 +1,109 @@
+"""Corpus benchmark: articles per second and peak memory over N articles, with 1 and 2 workers.
+
+The corpus is N text files with front matter, made from the TimeBank texts with their creation
+dates as publication dates (cycling through the 183 documents).  Each run is a fresh process so
+its peak resident memory (ru_maxrss) is its own:
+
+- ``stream``: read, tag and extract every article, counting the events and keeping none, as
+  ``timeline events --jsonl`` does (the extraction without the page);
+- ``build``: the same, keeping the events and merging them into a Timeline, as ``timeline build``
+  does before rendering.
+
+Targets (issue 6): at least 200 articles/s per core for ``stream``; peak memory at 10,000
+articles no more than 1.5 times that at 1,000.
+
+    python benchmarks/bench_corpus.py                      # N = 1,000 and 10,000; 1 and 2 workers
+    python benchmarks/bench_corpus.py --sizes 1000 --modes stream
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TIMEBANK = REPO.parent / "shared" / "corpora" / "timebank"
+
+
+def write_corpus(timebank: Path, folder: Path, size: int) -> None:
+    """``size`` articles in ``folder``: the TimeBank texts in turn, each with its creation date."""
+    from timeline.timeml import read_corpus
+
+    docs = [doc for doc in read_corpus(timebank) if doc.dct]
+    for number in range(size):
+        doc = docs[number % len(docs)]
+        text = f"---\ntitle: {doc.doc_id}\npublished: {doc.dct}\n---\n{doc.text}"
+        (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+
+
+def child(folder: str, workers: int, mode: str) -> None:
+    """One measured run; prints its figures as JSON."""
+    from timeline.pipeline import build_timeline, iter_article_events
+
+    start = time.perf_counter()
+    if mode == "stream":
+        articles = events = 0
+        for _, found in iter_article_events([folder], workers=workers):
+            articles += 1
+            events += len(found)
+    else:
+        timeline = build_timeline([folder], workers=workers)
+        articles, events = len(timeline.articles) + len(timeline.errors), len(timeline.events)
+    seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"articles": articles, "events": events, "seconds": seconds,
+                      "peak_mb": own / 1024, "worker_peak_mb": workers_peak / 1024}))
+
+
+def measure(folder: Path, workers: int, mode: str) -> dict:
+    command = [sys.executable, __file__, "--child", str(folder), str(workers), mode]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--timebank", type=Path, default=TIMEBANK)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build"])
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        folder, workers, mode = args.child
+        child(folder, int(workers), mode)
+        return
+    if not any(args.timebank.glob("*.tml")):
+        sys.exit(f"TimeBank not found at {args.timebank} (use --timebank)")
+
+    print(f"{'mode':<7}{'articles':>9}{'workers':>8}{'events':>9}{'seconds':>9}"
+          f"{'art/s':>8}{'art/s/core':>11}{'peak MB':>9}{'worker MB':>10}")
+    peaks: dict[tuple[str, int], dict[int, float]] = {}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="timeline-bench-") as folder:
+            write_corpus(args.timebank, Path(folder), size)
+            for mode in args.modes:
+                for workers in args.workers:
+                    run = measure(Path(folder), workers, mode)
+                    rate = run["articles"] / run["seconds"]
+                    peak = max(run["peak_mb"], run["worker_peak_mb"])
+                    peaks.setdefault((mode, workers), {})[size] = peak
+                    print(f"{mode:<7}{run['articles']:>9}{workers:>8}{run['events']:>9}{run['seconds']:>9.1f}"
+                          f"{rate:>8.0f}{rate / workers:>11.0f}{run['peak_mb']:>9.0f}{run['worker_peak_mb']:>10.0f}",
+                          flush=True)
+    if len(args.sizes) > 1:
+        small, large = min(args.sizes), max(args.sizes)
+        print(f"\npeak memory at {large:,} articles / at {small:,} (target <= 1.5 for the stream):")
+        for (mode, workers), by_size in sorted(peaks.items()):
+            print(f"  {mode:<7} {workers} worker(s): {by_size[large] / by_size[small]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

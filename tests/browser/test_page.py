@@ -1,0 +1,193 @@
+"""The HTML page in a real browser: it loads cleanly, shows the events, and behaves."""
+
+from __future__ import annotations
+
+import pytest
+from synthetic import ATTACKS, hostile_timeline, many_events, seed_timeline
+
+from timeline.render import render
+
+pytestmark = pytest.mark.browser
+
+# Where each drawn marker is (page pixels) and which events it stands for.
+MARKERS_JS = """() => {
+  const chart = document.getElementById('chart');
+  const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
+  const box = chart.getBoundingClientRect();
+  const out = [];
+  chart._fullData.forEach((trace, t) => {
+    if (trace.visible !== true || trace.type !== 'scatter') return;
+    trace.customdata.forEach((indices, k) => out.push({
+      trace: t, lane: trace.name, indices: indices,
+      x: box.left + xa._offset + xa.d2p(trace.x[k]), y: box.top + ya._offset + ya.d2p(trace.y[k]),
+    }));
+  });
+  return out;
+}"""
+
+TRACES_JS = "() => document.getElementById('chart')._fullData.map(t => t.name)"
+
+LABELS_JS = """() => [...document.querySelectorAll('#chart .annotation-text-g')].map(g => {
+  const r = g.getBoundingClientRect();
+  return {text: g.textContent, box: [r.left, r.top, r.right, r.bottom]};
+})"""
+
+
+def sample_timelines():
+    """The hand-built seed timeline, and the one the pipeline builds from samples/ once it can."""
+    yield pytest.param(seed_timeline, id="seed")
+    yield pytest.param(built_sample, id="samples")
+
+
+def built_sample():
+    import timeline
+
+    try:
+        built = timeline.build_timeline(timeline.load_articles(["samples"]))
+    except NotImplementedError:
+        pytest.skip("the pipeline cannot build samples/ yet")
+    if not built.dated:
+        pytest.skip("the pipeline finds no dated events in samples/ yet")
+    return built
+
+
+@pytest.fixture(params=list(sample_timelines()))
+def sample(request, open_html):
+    timeline = request.param()
+    return timeline, open_html(render(timeline, "html"), "sample.html")
+
+
+def overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["box"][0] < b["box"][2] - 1 and b["box"][0] < a["box"][2] - 1
+            and a["box"][1] < b["box"][3] - 1 and b["box"][1] < a["box"][3] - 1]
+
+
+def test_sample_page_loads_offline_without_errors(sample):
+    timeline, opened = sample
+    assert opened.errors == []
+    assert opened.requests == []
+
+
+def test_every_dated_event_is_in_the_chart_and_the_list_in_order(sample):
+    timeline, opened = sample
+    page = opened.page
+    charted = {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]}
+    bars = page.evaluate("""() => document.getElementById('chart')._fullData
+        .filter(t => t.type === 'bar').flatMap(t => t.customdata.map(c => c[0]))""")
+    assert charted | set(bars) == set(range(len(timeline.dated)))
+    listed = page.locator("#events ol.events > li h3").all_inner_texts()
+    assert listed == [e.title for e in timeline.dated]
+    undated = page.locator("#undated li.event h3").all_inner_texts()
+    assert undated == [e.title for e in timeline.undated]
+
+
+def test_labels_never_overlap(sample):
+    _, opened = sample
+    labels = opened.page.evaluate(LABELS_JS)
+    assert labels, "no event title is shown on the chart"
+    assert overlapping(labels) == []
+
+
+def test_hovering_a_marker_shows_its_title_date_and_phrase(sample):
+    timeline, opened = sample
+    page = opened.page
+    marker = next(m for m in page.evaluate(MARKERS_JS) if len(m["indices"]) == 1)
+    event = timeline.dated[marker["indices"][0]]
+    page.mouse.move(marker["x"], marker["y"])
+    hover = page.locator("#chart .hoverlayer .hovertext")
+    hover.wait_for(timeout=5_000)
+    text = hover.evaluate("""g => [...g.querySelectorAll('text > tspan.line')]
+        .map(line => line.textContent).join(' ')""")
+    assert event.title in text
+    assert event.time_expression.text in text
+    assert "known to the day" in text
+
+
+def test_clicking_a_marker_shows_details_with_safe_source_links(sample):
+    timeline, opened = sample
+    page = opened.page
+    markers = [m for m in page.evaluate(MARKERS_JS) if len(m["indices"]) == 1]
+    # a marker whose event has a link, when the timeline has one
+    marker = max(markers, key=lambda m: any(s.url for s in timeline.dated[m["indices"][0]].sources))
+    event = timeline.dated[marker["indices"][0]]
+    page.mouse.click(marker["x"], marker["y"])
+    details = page.locator("#details")
+    details.wait_for(state="visible", timeout=5_000)
+    assert details.locator("h3").first.inner_text() == event.title
+    assert details.locator(".sources > li").count() == len(event.sources)
+    links = details.locator("a[target=_blank]")
+    assert links.count() == sum(1 for s in event.sources if s.url)
+    for k in range(links.count()):
+        assert links.nth(k).get_attribute("rel") == "noopener noreferrer"
+        assert links.nth(k).get_attribute("href").startswith(("http://", "https://"))
+
+
+def test_a_legend_entry_hides_and_shows_its_lane(sample):
+    timeline, opened = sample
+    page = opened.page
+    markers = page.evaluate(MARKERS_JS)
+    lanes = sorted({m["lane"] for m in markers})
+    if len(lanes) < 2:
+        pytest.skip("one lane only")
+    lane = lanes[0]
+    hidden = """n => document.getElementById('chart')._fullData
+        .filter(t => t.visible === 'legendonly').length === n"""
+    page.locator("#chart .legend .traces", has_text=lane).click()
+    page.wait_for_function(hidden, arg=sum(1 for t in page.evaluate(TRACES_JS) if t == lane))
+    after = page.evaluate(MARKERS_JS)
+    assert all(m["lane"] != lane for m in after)
+    assert len(after) == sum(1 for m in markers if m["lane"] != lane)
+    drawn = page.locator("#chart .cartesianlayer .scatterlayer .point").count()
+    assert drawn == len(after)
+    page.locator("#chart .legend .traces", has_text=lane).click()
+    page.wait_for_function(hidden, arg=0)
+    assert len(page.evaluate(MARKERS_JS)) == len(markers)
+
+
+def test_single_lane_page_has_no_legend(open_html):
+    opened = open_html(render(seed_timeline(), "html", lanes="none"))
+    assert opened.errors == []
+    assert opened.page.locator("#chart .legend").count() == 0
+    assert {m["lane"] for m in opened.page.evaluate(MARKERS_JS)} == {"Events"}
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(open_html):
+    timeline = hostile_timeline()
+    opened = open_html(render(timeline, "html"), "hostile.html")
+    page = opened.page
+    for marker in page.evaluate(MARKERS_JS):  # hover and click everything
+        page.mouse.move(marker["x"], marker["y"])
+        page.mouse.click(marker["x"], marker["y"])
+    assert page.evaluate("window.__pwned") is None
+    assert opened.errors == []
+    assert opened.requests == []
+    assert page.locator("img, iframe, object, embed").count() == 0
+    assert page.locator("[onerror], [onload]").count() == 0
+    assert page.locator("a[href^='javascript' i]").count() == 0
+    listed = page.locator("#events").inner_text()
+    for attack in ATTACKS:
+        assert attack.replace('"', "") in listed.replace('"', "")
+    # the very long word wraps inside the page instead of widening it
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_sample_screenshot(sample, artifacts, request):
+    timeline, opened = sample
+    path = artifacts / f"sample-{request.node.callspec.id}.png"
+    opened.page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_five_thousand_events_stay_readable(open_html, artifacts):
+    timeline = many_events(5000)
+    opened = open_html(render(timeline, "html"), "many.html")
+    page = opened.page
+    assert opened.errors == []
+    assert opened.requests == []
+    labels = page.evaluate(LABELS_JS)
+    assert 0 < len(labels) < 200
+    assert overlapping(labels) == []
+    page.screenshot(path=str(artifacts / "five-thousand.png"))
+    assert page.locator("#events ol.events > li").count() == 5000

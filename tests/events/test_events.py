@@ -1,0 +1,195 @@
+"""The events layer: which event a date belongs to, titles, statements, tense, pronouns.
+
+Sentences are news English; the time expressions are given (``events_from_expressions``) so that
+these tests check the events layer alone, whatever the tagger finds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.events import events_from_expressions, extract_events
+from timeline.models import Article, Relation, TimeExpression
+
+PUBLISHED = dt.datetime(2017, 9, 6)
+
+
+def expression(text: str, phrase: str, value: str, kind: str = "DATE") -> TimeExpression:
+    start = text.index(phrase)
+    return TimeExpression(start=start, end=start + len(phrase), text=phrase, type=kind, value=value)
+
+
+def dated_events(text: str, phrase: str, value: str):
+    events = events_from_expressions(text, [expression(text, phrase, value)], PUBLISHED)
+    return [e for e in events if e.time_expression is not None]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value, trigger",
+    [
+        # the verb just before the date
+        ("Kremlin spokesman Dmitry Peskov said Wednesday that deliveries were minimal.",
+         "Wednesday", "2017-09-06", "said"),
+        ("The Bureau of Labor Statistics said the economy added 358,000 jobs last month.",
+         "last month", "2017-08", "added"),
+        ("Ri Jong Ho told the Voice of America in his first interview since he defected in October 2014.",
+         "October 2014", "2014-10", "defected"),
+        # an event noun with its complement, before the date
+        ("After North Korea's presumed test of a H-bomb on Sunday, Moon proposed cutting oil supplies.",
+         "Sunday", "2017-09-03", "test"),
+        # a date that opens the clause dates the verb after it
+        ("On Sunday, police and protesters clashed in the north of the city.",
+         "Sunday", "2017-09-03", "clashed"),
+        ("In composite trading yesterday, the company's shares rose 50 cents.",
+         "yesterday", "2017-09-05", "rose"),
+        # a date that modifies a noun dates that noun, or the verb it is the subject of
+        ("The Kremlin said that today's meeting was not related to the crisis.",
+         "today", "2017-09-06", "meeting"),
+        ("The company reported a third-quarter net loss of $35 million.",
+         "third-quarter", "2017-Q3", "loss"),
+        ("Du Pont said third-quarter profit grew a robust 19%.",
+         "third-quarter", "2017-Q3", "grew"),
+        # an infinitive right before the date
+        ("The offer, which had been due to expire Nov. 6, was extended.",
+         "Nov. 6", "2017-11-06", "expire"),
+        # the object of a verb: the verb is the event
+        ("Kuchma and Yeltsin signed an economic cooperation plan Friday in Moscow.",
+         "Friday", "2017-09-01", "signed"),
+        # a subject pronoun starts another clause: the date belongs to it
+        ("The partners said they already hold 15% of the shares.",
+         "already", "PRESENT_REF", "hold"),
+    ],
+)
+def test_the_event_a_date_belongs_to(sentence, phrase, value, trigger):
+    events = dated_events(sentence, phrase, value)
+    assert len(events) == 1
+    assert events[0].trigger.text == trigger
+    assert sentence[events[0].trigger.start:events[0].trigger.end] == trigger
+
+
+def test_dated_event_carries_date_expression_sentence_and_source():
+    text = "Markets were calm. Kremlin spokesman Dmitry Peskov said Wednesday that deliveries were minimal."
+    article = Article(text=text, path="peskov.txt", title="Peskov", published=PUBLISHED)
+    events = events_from_expressions(text, [expression(text, "Wednesday", "2017-09-06")], None, article)
+    event = next(e for e in events if e.date is not None)
+    assert event.date.value == "2017-09-06"
+    assert event.date.start == event.date.end == dt.date(2017, 9, 6)
+    assert event.time_expression.text == "Wednesday"
+    assert event.sentence.startswith("Kremlin spokesman")
+    assert event.kind == "statement"
+    assert [s.path for s in event.sources] == ["peskov.txt"]
+    source = event.sources[0]
+    assert text[source.sentence_start:].startswith(source.sentence)
+    assert source.trigger == event.trigger and source.time_expression == event.time_expression
+    assert source.published == PUBLISHED
+
+
+def test_month_precise_date_is_a_month_span():
+    text = "Ri Jong Ho gave his first interview since he defected in October 2014."
+    (event,) = dated_events(text, "October 2014", "2014-10")
+    assert (event.date.start, event.date.end) == (dt.date(2014, 10, 1), dt.date(2014, 10, 31))
+    assert event.date.granularity.value == "month"
+    assert event.relation == Relation.BEFORE
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("Meanwhile, Putin met earlier on the day with the South Korean leader in Vladivostok.",
+         "Putin met with the South Korean leader in Vladivostok"),
+        ("After North Korea's presumed test of a H-bomb on Sunday, Moon proposed cutting oil supplies.",
+         "North Korea's presumed test of a H-bomb"),
+        ("Bombs exploded on Friday outside the U.S. embassies in Kenya and Tanzania, killing dozens.",
+         "Bombs exploded outside the U.S. embassies in Kenya and Tanzania"),
+    ],
+)
+def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):
+    phrase = next(p for p in ("earlier on the day", "on Sunday", "on Friday") if p in sentence)
+    events = dated_events(sentence, phrase, "2017-09-06")
+    assert events[0].title == title
+    assert all(word in sentence for word in events[0].title.split())  # no invented words
+    assert len(events[0].title.split()) <= 12
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("Trade turnover between Russia and the DPRK is minimal, Russian presidential press secretary "
+         "Dmitry Peskov said on Wednesday.",
+         "Dmitry Peskov: Trade turnover between Russia and the DPRK is minimal"),
+        ("Peskov told reporters on Wednesday that Moscow opposes driving Pyongyang into a corner.",
+         "Peskov: Moscow opposes driving Pyongyang into a corner"),
+        ("\"We will defend our north from the international border,\" said Eitan on Wednesday.",
+         "Eitan: We will defend our north from the international border"),
+        ("However, the Russian president, Peskov said on Wednesday, is not an advocate of sanctions.",
+         "Peskov: The Russian president is not an advocate of sanctions"),
+    ],
+)
+def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
+    (event,) = dated_events(sentence, "Wednesday", "2017-09-06")
+    assert event.kind == "statement"
+    assert event.title == title
+
+
+def test_role_noun_and_pronoun_resolve_to_the_person_named_before():
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters. "
+            "The spokesman said on Wednesday that sanctions were pointless. "
+            "He defected in October 2014.")
+    events = events_from_expressions(
+        text, [expression(text, "Wednesday", "2017-09-06"), expression(text, "October 2014", "2014-10")],
+        PUBLISHED)
+    by_date = {e.date.value: e for e in events if e.date}
+    assert by_date["2017-09-06"].title.startswith("Dmitry Peskov: ")
+    assert by_date["2014-10"].title == "Dmitry Peskov defected"
+    assert "Dmitry Peskov" in by_date["2014-10"].actors
+
+
+@pytest.mark.parametrize(
+    "sentence, relation",
+    [
+        ("The minister resigned after the vote.", Relation.BEFORE),
+        ("The minister has resigned after the vote.", Relation.BEFORE),
+        ("The minister will resign after the vote.", Relation.AFTER),
+        ("The minister is resigning after the vote.", Relation.OVERLAP),
+    ],
+)
+def test_undated_events_keep_the_relation_their_tense_tells(sentence, relation):
+    (event,) = events_from_expressions(sentence, [], PUBLISHED)
+    assert event.date is None
+    assert event.relation == relation
+    assert event.trigger.text.startswith("resign")
+
+
+def test_undated_happenings_are_kept_in_article_order_without_dates():
+    text = ("Peskov said that the President, including at a press conference in Beijing, spoke of it. "
+            "Moon proposed discussing oil supplies at the UN Security Council.")
+    events = events_from_expressions(text, [], PUBLISHED)
+    assert all(e.date is None for e in events)
+    starts = [e.trigger.start for e in events]
+    assert starts == sorted(starts)
+    titles = [e.title for e in events]
+    assert "Press conference in Beijing" in titles
+    assert any(t.startswith("Moon proposed") for t in titles)
+
+
+def test_event_ids_are_stable_and_unique():
+    text = "Peskov said on Wednesday that it was pointless. Putin met Moon on Wednesday."
+    exprs = [expression(text, "on Wednesday", "2017-09-06"),
+             expression(text, "Moon on Wednesday"[5:], "2017-09-06")]
+    exprs[1] = TimeExpression(start=text.rindex("Wednesday"), end=text.rindex("Wednesday") + 9,
+                              text="Wednesday", type="DATE", value="2017-09-06")
+    article = Article(text=text, path="a.txt", published=PUBLISHED)
+    first = events_from_expressions(text, exprs, None, article)
+    again = events_from_expressions(text, exprs, None, article)
+    assert [e.id for e in first] == [e.id for e in again]
+    assert len({e.id for e in first}) == len(first)
+
+
+def test_extract_events_runs_the_tagger_and_serialises_to_json():
+    text = "Kremlin spokesman Dmitry Peskov said Wednesday that oil deliveries to North Korea are minimal."
+    events = extract_events(text, "2017-09-06", Article(text=text, path="p.txt"))
+    assert events, "a reporting verb is an event even when no date is found"
+    for event in events:
+        assert event.model_dump(mode="json")["trigger"]["text"] == event.trigger.text

@@ -1,0 +1,154 @@
+"""Merging reports of one happening, and the order of the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+
+import pytest
+
+from timeline.events import events_from_expressions, extract_events
+from timeline.merge import date_block_key, merge_block, merge_events, order_events
+from timeline.models import Article, TimeExpression
+from timeline.timeml import parse_timeml
+
+
+def article_events(path: str, text: str, dates: dict[str, str], published="2017-09-06"):
+    """The events of one article, with the given phrases as its time expressions."""
+    expressions = []
+    for phrase, value in dates.items():
+        start = text.index(phrase)
+        expressions.append(TimeExpression(start=start, end=start + len(phrase), text=phrase,
+                                          type="DATE", value=value))
+    article = Article(text=text, path=path, published=dt.datetime.fromisoformat(published))
+    return events_from_expressions(text, expressions, None, article)
+
+
+def test_one_statement_reported_by_two_articles_is_one_event_with_both_sources():
+    first = article_events("a.txt", "Kremlin spokesman Dmitry Peskov said Wednesday that oil supplies "
+                                     "to North Korea are minimal.", {"Wednesday": "2017-09-06"})
+    second = article_events("b.txt", "Trade with North Korea is minimal, Russian presidential press "
+                                     "secretary Dmitry Peskov said.", {})
+    (event,) = merge_events(first + second)
+    assert event.date.value == "2017-09-06"
+    assert [s.path for s in event.sources] == ["a.txt", "b.txt"]
+    assert event.sources[1].sentence.startswith("Trade with North Korea")  # each keeps its sentence
+    assert event.time_expression.text == "Wednesday"
+
+
+def test_different_happenings_on_the_same_day_stay_apart():
+    text = ("Kremlin spokesman Dmitry Peskov said Wednesday that supplies are minimal. "
+            "Putin met Moon Jae-in on Wednesday in Vladivostok. "
+            "Kremlin aide Yury Ushakov said on Wednesday that the stances match.")
+    events = article_events("a.txt", text, {})
+    events = events_from_expressions(
+        text,
+        [TimeExpression(start=m, end=m + 9, text="Wednesday", type="DATE", value="2017-09-06")
+         for m in _all(text, "Wednesday")],
+        "2017-09-06", Article(text=text, path="a.txt"))
+    merged = merge_events(events)
+    titles = [e.title for e in merged if e.date is not None]
+    assert len(titles) == 3
+    assert titles[0].startswith("Dmitry Peskov:") and titles[2].startswith("Yury Ushakov:")
+    assert titles[1].startswith("Putin met")
+
+
+def _all(text: str, phrase: str) -> list[int]:
+    found, start = [], text.find(phrase)
+    while start >= 0:
+        found.append(start)
+        start = text.find(phrase, start + 1)
+    return found
+
+
+def test_same_happening_twice_in_one_article_is_one_event():
+    text = ("Putin met earlier on the day with the South Korean leader in Vladivostok. "
+            "The Kremlin said that today's meeting was not about sanctions.")
+    events = article_events("a.txt", text, {"earlier on the day": "2017-09-06", "today": "2017-09-06"})
+    merged = [e for e in merge_events(events) if e.date is not None]
+    assert len(merged) == 1
+    assert merged[0].trigger.text == "met"
+
+
+def test_events_with_incompatible_dates_never_merge():
+    first = article_events("a.txt", "Peskov said Wednesday that supplies are minimal.", {"Wednesday": "2017-09-06"})
+    second = article_events("b.txt", "Peskov said Monday that supplies are minimal.", {"Monday": "2017-09-04"})
+    merged = merge_events(first + second)
+    assert [e.date.value for e in merged] == ["2017-09-04", "2017-09-06"]
+
+
+def test_a_month_event_merges_with_a_day_inside_it():
+    first = article_events("a.txt", "Ri Jong Ho defected in October 2014.", {"October 2014": "2014-10"})
+    second = article_events("b.txt", "Ri Jong Ho defected on Oct. 12, 2014.", {"Oct. 12, 2014": "2014-10-12"})
+    (event,) = merge_events(first + second)
+    assert event.date.value == "2014-10-12"  # the more precise report leads
+    assert {s.path for s in event.sources} == {"a.txt", "b.txt"}
+
+
+def test_order_month_before_its_days_ties_in_article_order_undated_last():
+    text = ("The minister resigned. Talks began on Sept. 3. Talks ended in September 2017. "
+            "Protests began on 3 September. Troops withdrew in 2016.")
+    events = article_events("a.txt", text, {"Sept. 3": "2017-09-03", "September 2017": "2017-09",
+                                            "3 September": "2017-09-03", "2016": "2016"})
+    ordered = merge_events(events)
+    assert [(e.date.value if e.date else None, e.title) for e in ordered] == [
+        ("2016", "Troops withdrew"),
+        ("2017-09", "Talks ended"),  # the month before the days it contains
+        ("2017-09-03", "Talks began"),  # a tie keeps article order
+        ("2017-09-03", "Protests began"),
+        (None, "Minister resigned"),  # undated events after the dated axis
+    ]
+
+
+def test_merging_by_blocks_equals_merging_everything():
+    """What the Dask path relies on: merge each date block alone, concatenate, order."""
+    rng = random.Random(3)
+    speakers = ["Peskov", "Ushakov", "Lavrov"]
+    events = []
+    for n in range(60):
+        day = dt.date(2016, 12, 28) + dt.timedelta(days=rng.randrange(8))
+        speaker = rng.choice(speakers)
+        text = f"{speaker} said on {day:%B} {day.day}, {day.year} that talks went well."
+        phrase = f"{day:%B} {day.day}, {day.year}"
+        events += article_events(f"art{n % 7}.txt", text, {phrase: day.isoformat()},
+                                 published=(day + dt.timedelta(days=1)).isoformat())
+    blocks = defaultdict(list)
+    for event in events:
+        blocks[date_block_key(event)].append(event)
+    by_blocks = order_events([e for key in reversed(list(blocks)) for e in merge_block(blocks[key])])
+    assert [e.id for e in by_blocks] == [e.id for e in merge_events(events)]
+    assert len(by_blocks) < len(events)
+
+
+# -- a real multi-article story: two reports on the eve of the Pope's visit to Cuba (TimeBank) --
+
+CUBA_STORY = ("ABC19980120.1830.0957.tml", "ea980120.1830.0071.tml")
+
+
+@pytest.fixture(scope="module")
+def cuba_story(timebank_dir):
+    events = []
+    for name in CUBA_STORY:
+        doc = parse_timeml(timebank_dir / name)
+        events += extract_events(doc.text, doc.dct_datetime, Article(text=doc.text, path=name))
+    return events, merge_events(events)
+
+
+def test_story_reported_twice_merges_the_shared_happenings(cuba_story):
+    events, merged = cuba_story
+    shared = [e for e in merged if {s.path for s in e.sources} == set(CUBA_STORY)]
+    # Castro invited the Pope (told by both), and Castro said being a Communist is okay (both)
+    assert any("invited" in e.title for e in shared)
+    assert any(e.kind == "statement" and e.actors and e.actors[0].endswith("Castro") for e in shared)
+    assert len(merged) < len(events)
+
+
+def test_story_keeps_each_articles_sentence_and_distinct_happenings(cuba_story):
+    _, merged = cuba_story
+    for event in merged:
+        paths = [s.path for s in event.sources]
+        assert len(paths) == len(set(paths))
+        assert all(s.sentence for s in event.sources)
+    dated = [e for e in merged if e.date is not None]
+    assert len({e.title for e in dated}) == len(dated)  # the cross put up today is not the visit

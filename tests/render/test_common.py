@@ -1,0 +1,69 @@
+"""Shared pieces of the renderers: links, readable dates, the phrase in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.models import Source, Span
+from timeline.render.common import date_label, lanes_of, locate, safe_url, source_label
+from timeline.temporal.calendar import timex_span
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://www.reuters.com/world/asia-pacific/", True),
+    ("http://example.org/a?b=c#d", True),
+    ("HTTPS://EXAMPLE.ORG/", True),
+    ("javascript:alert(1)", False),
+    ("JavaScript:alert(1)", False),
+    (" javascript:alert(1)", False),
+    ("java\tscript:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    ("vbscript:msgbox", False),
+    ("//evil.example/x", False),
+    ("file:///etc/passwd", False),
+    ("https://exa mple.org/", False),
+    ("samples/article.txt", False),
+    ("", False),
+    (None, False),
+])
+def test_only_http_addresses_become_links(url, link):
+    assert (safe_url(url) is not None) == link
+
+
+@pytest.mark.parametrize("value, label", [
+    ("2017-09-06", "Wednesday 6 September 2017"),
+    ("2017-09-03T14:30", "Sunday 3 September 2017, 14:30"),
+    ("2014-10", "October 2014"),
+    ("2014", "2014"),
+    ("2017-W36", "4 September – 10 September 2017"),
+    ("2017-Q4", "1 October – 31 December 2017"),
+    ("2017-WI", "1 December 2017 – 28 February 2018"),
+])
+def test_dates_read_as_a_reader_writes_them(value, label):
+    assert date_label(timex_span(value)) == label
+
+
+def test_the_phrase_is_found_by_its_offsets_or_else_by_its_text():
+    sentence = "Peskov said Wednesday that talk of Wednesday's suspension is pointless."
+    second = sentence.rindex("Wednesday")
+    assert locate(sentence, 1000, Span(text="Wednesday", start=1000 + second, end=0)) == (
+        second, second + len("Wednesday"))
+    # offsets from a different text: the first occurrence is taken
+    assert locate(sentence, 0, Span(text="Wednesday", start=5000, end=0)) == (12, 21)
+    assert locate(sentence, 0, Span(text="Friday", start=0, end=6)) is None
+
+
+@pytest.mark.parametrize("source, label", [
+    (Source(title="  Russia Supplying Oil\nto North Korea? ", path="a.txt"), "Russia Supplying Oil to North Korea?"),
+    (Source(path="samples/peskov-sanctions-pointless.txt"), "peskov-sanctions-pointless.txt"),
+    (Source(url="https://sputniknews.com/asia/2017/"), "sputniknews.com"),
+    (Source(), "Unknown source"),
+])
+def test_sources_have_short_names(source, label):
+    assert source_label(source) == label
+
+
+def test_an_event_reported_twice_is_in_both_lanes(seed):
+    peskov = next(e for e in seed.events if e.id == "peskov")
+    assert len(lanes_of(peskov, "source")) == 2
+    assert lanes_of(peskov, "none") == ["Events"]

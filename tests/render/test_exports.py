@@ -1,0 +1,128 @@
+"""The data exports: JSON, JSONL, CSV, TimelineJS 3 and TimeML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from synthetic import ATTACKS, PUBLISHED, event, report
+
+from timeline.models import Event, Source, Timeline
+from timeline.render import EXTENSIONS, FORMATS, render
+from timeline.timeml import parse_timeml
+
+
+def one_event(value: str, phrase: str = "then", url: str | None = None) -> Timeline:
+    source = Source(title="Wire report", url=url, published=PUBLISHED)
+    return Timeline(events=[event("e1", "Talks resumed", report(
+        source, f"Talks resumed {phrase}, the ministry said.", "resumed", phrase, value))])
+
+
+def test_every_format_renders_and_has_a_file_ending(seed):
+    assert set(EXTENSIONS) == set(FORMATS)
+    for fmt in FORMATS:
+        assert render(seed, fmt).strip()
+
+
+@pytest.mark.parametrize("fmt, lanes", [("pdf", "source"), ("html", "topic")])
+def test_unknown_formats_and_lanes_are_refused(seed, fmt, lanes):
+    with pytest.raises(ValueError, match=f"unknown .*{fmt if fmt == 'pdf' else lanes}"):
+        render(seed, fmt, lanes=lanes)
+
+
+def test_json_is_the_timeline_model(seed):
+    assert Timeline.model_validate_json(render(seed, "json")) == seed
+
+
+def test_jsonl_is_one_event_a_line_in_order(seed):
+    lines = render(seed, "jsonl").splitlines()
+    assert [Event.model_validate_json(line) for line in lines] == seed.events
+
+
+def test_csv_has_one_row_per_event_in_order(seed):
+    rows = list(csv.DictReader(io.StringIO(render(seed, "csv"))))
+    assert [r["title"] for r in rows] == [e.title for e in seed.events]
+    defection = rows[0]
+    assert (defection["start"], defection["end"], defection["granularity"]) == (
+        "2014-10-01", "2014-10-31", "month")
+    assert defection["date_phrase"] == "October 2014"
+    peskov = next(r for r in rows if r["id"] == "peskov")
+    assert peskov["sources"].count("|") == 1
+    undated = [r for r in rows if not r["start"]]
+    assert undated and all(r["relation"] == "before publication" for r in undated)
+
+
+@pytest.mark.parametrize("title", ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0",
+                                   "@SUM(1,1)", "-2+3"])
+def test_csv_cells_never_start_a_spreadsheet_formula(title):
+    timeline = one_event("2017-09-06")
+    timeline.events[0].title = title
+    row = next(csv.DictReader(io.StringIO(render(timeline, "csv"))))
+    assert row["title"] == "'" + title
+
+
+@pytest.mark.parametrize("value, start, end", [
+    ("2017-09-06", {"year": 2017, "month": 9, "day": 6}, None),
+    ("2017-09-06T14:30", {"year": 2017, "month": 9, "day": 6, "hour": 14, "minute": 30}, None),
+    ("2014-10", {"year": 2014, "month": 10}, None),
+    ("2014", {"year": 2014}, None),
+    ("2017-W36", {"year": 2017, "month": 9, "day": 4}, {"year": 2017, "month": 9, "day": 10}),
+    ("2017-Q3", {"year": 2017, "month": 7}, {"year": 2017, "month": 9}),
+    ("199", {"year": 1990}, {"year": 1999}),
+])
+def test_timelinejs_dates_are_as_precise_as_known(value, start, end):
+    slide = json.loads(render(one_event(value), "timelinejs"))["events"][0]
+    assert slide["start_date"] == start
+    assert slide.get("end_date") == end
+    assert slide["display_date"]
+
+
+def test_timelinejs_slides_have_headline_text_and_group(seed):
+    data = json.loads(render(seed, "timelinejs"))
+    assert [s["text"]["headline"] for s in data["events"]] == [
+        e.title.replace("'", "&#x27;") for e in seed.dated]
+    assert "<mark>Sunday</mark>" in data["events"][1]["text"]["text"]
+    assert data["events"][0]["group"].startswith("Russia Supplying Oil")
+    assert "2 undated events" in data["title"]["text"]["text"]
+    assert all("group" not in s for s in json.loads(render(seed, "timelinejs", lanes="none"))["events"])
+
+
+def test_timelinejs_text_is_escaped_and_links_are_http_only(hostile):
+    data = json.loads(render(hostile, "timelinejs"))
+    for slide in data["events"]:
+        for html in (slide["text"]["headline"], slide["text"]["text"], slide["group"]):
+            assert "<script" not in html and "<img" not in html and "<svg" not in html
+            assert "javascript:" not in html
+    linked = json.loads(render(one_event("2017-09-06", url="https://example.org/a?b=1&c=2"), "timelinejs"))
+    assert ('<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">'
+            in linked["events"][0]["text"]["text"])
+
+
+def test_timeml_reads_back_with_the_same_expressions_and_values(seed):
+    document = parse_timeml(render(seed, "timeml"))
+    expected = [(e.time_expression.text, e.time_expression.type, e.time_expression.value)
+                for e in seed.events if e.time_expression]
+    assert [(t.text, t.type, t.value) for t in document.timexes] == expected
+    assert [e.text for e in document.events] == [e.trigger.text for e in seed.events]
+    assert document.dct == "2017-09-06"
+    for timex in document.timexes:  # offsets point at the phrase in the document's text
+        assert document.text[timex.start:timex.end] == timex.text
+    rel = {link.event_id: link.rel_type for link in document.links}
+    assert rel["e1"] == "IS_INCLUDED" and rel[f"e{len(seed.events)}"] == "BEFORE"
+
+
+def test_timeml_keeps_a_phrase_from_another_sentence():
+    timeline = one_event("2017-09-06", phrase="Wednesday")
+    timeline.events[0].sentence = "Talks resumed, the ministry said."
+    document = parse_timeml(render(timeline, "timeml"))
+    assert [(t.text, t.value) for t in document.timexes] == [("Wednesday", "2017-09-06")]
+    assert document.events[0].text == "resumed"
+
+
+def test_timeml_of_hostile_text_is_well_formed_and_keeps_the_text(hostile):
+    document = parse_timeml(render(hostile, "timeml"))
+    for attack in ATTACKS:
+        assert attack in document.text
+    assert len(document.timexes) == len(hostile.dated)

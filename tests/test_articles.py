@@ -1,0 +1,217 @@
+"""Reading articles: formats, front matter, publication dates, and every kind of bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+
+import pytest
+
+from timeline.articles import iter_articles, load_articles
+from timeline.models import Article, ArticleError
+
+BODY = "Putin met the South Korean leader on Wednesday at the Eastern Economic Forum in Vladivostok.\n"
+
+PAGE = """<html><head><title>Putin meets Moon in Vladivostok</title>
+<meta property="article:published_time" content="2017-09-06T10:30:00+03:00">
+<link rel="canonical" href="https://news.example.com/putin-moon"></head>
+<body><nav>Home | World | Business</nav>
+<article><h1>Putin meets Moon in Vladivostok</h1>
+<p>Putin met the South Korean leader on Wednesday at the Eastern Economic Forum in Vladivostok.
+The two leaders talked about the crisis on the Korean Peninsula.</p>
+<p>Kremlin spokesman Dmitry Peskov said that talking about sanctions was pointless.</p></article>
+<footer>Copyright 2017 Example News</footer></body></html>"""
+
+
+def write(folder, name, content):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def read_one(path, published=None):
+    (item,) = list(iter_articles([str(path)], published))
+    return item
+
+
+# --- good input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "front_matter, expected",
+    [
+        ("published: 2017-09-06\n", {"published": dt.datetime(2017, 9, 6)}),
+        ("published: 2017-09-06T10:30:00+03:00\n",
+         {"published": dt.datetime(2017, 9, 6, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))}),
+        ("published: 2017-09-06T07:30:00Z\n",
+         {"published": dt.datetime(2017, 9, 6, 7, 30, tzinfo=dt.timezone.utc)}),
+        ("published: September 6, 2017\n", {"published": dt.datetime(2017, 9, 6)}),
+        ('title: "Russia Supplying Oil to North Korea? No Problem, Says Putin\'s Press Secretary"\n',
+         {"title": "Russia Supplying Oil to North Korea? No Problem, Says Putin's Press Secretary"}),
+        ("title: 'It''s pointless, says Peskov'\nsource: Sputnik\nurl: https://sputniknews.com/x\n",
+         {"title": "It's pointless, says Peskov", "source": "Sputnik", "url": "https://sputniknews.com/x"}),
+        ("# a comment\nauthor: Staff\ntags:\n  - russia\n  - korea\n\npublished: 2017-09-06\n",
+         {"published": dt.datetime(2017, 9, 6), "title": None}),
+    ],
+)
+def test_front_matter_fields_are_read_and_the_text_kept_unchanged(tmp_path, front_matter, expected):
+    article = read_one(write(tmp_path, "a.md", f"---\n{front_matter}---\n{BODY}"))
+    assert isinstance(article, Article)
+    assert article.text == BODY
+    for field, value in expected.items():
+        assert getattr(article, field) == value
+
+
+def test_text_without_front_matter_is_the_whole_file_and_has_no_date(tmp_path):
+    text = "---- Breaking ----\n" + BODY
+    article = read_one(write(tmp_path, "plain.txt", text))
+    assert article.text == text
+    assert article.published is None
+
+
+def test_the_samples_keep_their_text_and_date(samples_dir):
+    articles = load_articles([samples_dir])
+    assert [a.published for a in articles] == [dt.datetime(2017, 9, 6)] * 2
+    second = articles[1]
+    assert second.title.startswith("Russia Supplying Oil")
+    assert second.text.startswith(second.title + "\n")  # the title line belongs to the text
+    assert "---" not in articles[0].text.splitlines()[0]
+
+
+def test_published_option_overrides_every_article(tmp_path):
+    write(tmp_path, "a.txt", f"---\npublished: 2017-09-06\n---\n{BODY}")
+    write(tmp_path, "b.txt", BODY)
+    articles = load_articles([tmp_path], published="2018-01-02")
+    assert [a.published for a in articles] == [dt.datetime(2018, 1, 2)] * 2
+
+
+def test_invalid_published_option_is_refused_before_reading(tmp_path):
+    with pytest.raises(ValueError, match="2017-02-30"):
+        list(iter_articles([write(tmp_path, "a.txt", BODY)], published="2017-02-30"))
+
+
+def test_html_gives_main_text_title_url_and_date(tmp_path):
+    article = read_one(write(tmp_path, "page.html", PAGE))
+    assert article.title == "Putin meets Moon in Vladivostok"
+    assert "Eastern Economic Forum" in article.text
+    assert "Copyright" not in article.text and "Home | World" not in article.text
+    assert article.url == "https://news.example.com/putin-moon"
+    assert article.published.date() == dt.date(2017, 9, 6)
+
+
+def test_json_object_list_and_jsonl_records(tmp_path):
+    record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
+              "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}
+    write(tmp_path, "one.json", json.dumps(record))
+    write(tmp_path, "many.json", json.dumps([record, {**record, "title": "Second"}]))
+    write(tmp_path, "lines.jsonl", json.dumps(record) + "\n\n" + json.dumps({"text": "Peskov spoke."}) + "\n")
+    found = list(iter_articles([tmp_path]))
+    assert [a.path for a in found] == [
+        str(tmp_path / "lines.jsonl") + ":1",
+        str(tmp_path / "lines.jsonl") + ":3",
+        str(tmp_path / "many.json") + "[0]",
+        str(tmp_path / "many.json") + "[1]",
+        str(tmp_path / "one.json"),
+    ]
+    assert all(isinstance(a, Article) for a in found)
+    assert found[0].title == "Putin meets Moon" and found[0].source == "Sputnik"
+    assert found[0].published == dt.datetime(2017, 9, 6)
+    assert found[1].published is None
+    assert found[3].title == "Second"
+
+
+def test_folders_are_read_recursively_in_sorted_order_skipping_others(tmp_path):
+    for name in ["b.txt", "a/z.md", "a/b/c.txt", "notes.docx", ".hidden.txt", ".git/x.txt", "c.htm"]:
+        write(tmp_path, name, PAGE if name.endswith(".htm") else BODY)
+    paths = [a.path for a in iter_articles([tmp_path])]
+    assert paths == [str(tmp_path / p) for p in ["a/b/c.txt", "a/z.md", "b.txt", "c.htm"]]
+
+
+def test_an_explicit_file_is_read_whatever_its_extension(tmp_path):
+    assert read_one(write(tmp_path, "story.text", BODY)).text == BODY
+
+
+def test_stdin(monkeypatch):
+    data = f"---\npublished: 2017-09-06\n---\n{BODY}".encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    article = read_one("-")
+    assert article.path == "-" and article.text == BODY and article.published == dt.datetime(2017, 9, 6)
+
+
+def test_byte_order_mark_is_not_part_of_the_text(tmp_path):
+    assert read_one(write(tmp_path, "bom.txt", "\ufeff" + BODY)).text == BODY
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+BAD_FILES = [
+    ("empty.txt", b"", "empty", "empty"),
+    ("blank.md", b"  \n\n\t\n", "empty", "empty"),
+    ("only-front-matter.md", b"---\npublished: 2017-09-06\n---\n\n", "empty", "no article text"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", "binary"),
+    ("latin1.txt", "Caf\xe9 owners said on Monday".encode("latin-1"), "undecodable", "UTF-8"),
+    ("unclosed.md", b"---\ntitle: Oil\npublished: 2017-09-06\n", "malformed", "not closed"),
+    ("no-colon.md", b"---\ntitle Oil supplies\n---\nText.", "malformed", "line 2"),
+    ("bad-quote.md", b'---\ntitle: "Oil\n---\nText.', "malformed", "line 2"),
+    ("feb30.md", b"---\npublished: 2017-02-30\n---\nText.", "bad-date", "2017-02-30"),
+    ("feb30-words.md", b"---\npublished: February 30, 2017\n---\nText.", "bad-date", "February 30, 2017"),
+    ("relative.md", b"---\npublished: yesterday\n---\nText.", "bad-date", "yesterday"),
+    ("month13.json", b'{"text": "Text.", "published": "2017-13-01"}', "bad-date", "2017-13-01"),
+    ("broken.json", b'{"text": "Text."', "malformed", "malformed JSON"),
+    ("scalar.json", b"42", "malformed", "object"),
+    ("no-text.json", b'{"title": "Only a title"}', "empty", "no 'text'"),
+    ("number-title.json", b'{"text": "Text.", "title": 7}', "malformed", "'title'"),
+    ("empty-page.html", b"<html><head><title>x</title></head><body></body></html>", "empty", "no article text"),
+]
+
+
+@pytest.mark.parametrize("name, content, reason, words", BAD_FILES, ids=[case[0] for case in BAD_FILES])
+def test_bad_file_gives_one_line_error_naming_it(tmp_path, name, content, reason, words):
+    path = write(tmp_path, name, content)
+    error = read_one(path)
+    assert isinstance(error, ArticleError)
+    assert error.reason == reason
+    assert words in error.message
+    assert str(error).startswith(str(path) + ": ") and "\n" not in str(error)
+
+
+def test_missing_and_unreadable_paths(tmp_path):
+    not_a_folder = write(tmp_path, "file.txt", BODY)
+    errors = list(iter_articles([tmp_path / "nowhere.txt", not_a_folder / "child.txt"]))
+    assert [e.reason for e in errors] == ["missing", "unreadable"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_file_without_read_permission(tmp_path):
+    path = write(tmp_path, "secret.txt", BODY)
+    path.chmod(0)
+    assert read_one(path).reason == "unreadable"
+
+
+def test_bad_records_do_not_stop_the_rest_of_the_file(tmp_path):
+    lines = [json.dumps({"text": "First."}), "{not json", json.dumps({"title": "no text"}), json.dumps({"text": "Last."})]
+    path = write(tmp_path, "feed.jsonl", "\n".join(lines))
+    found = list(iter_articles([path]))
+    assert [type(item).__name__ for item in found] == ["Article", "ArticleError", "ArticleError", "Article"]
+    assert [item.path for item in found] == [f"{path}:{n}" for n in (1, 2, 3, 4)]
+
+
+def test_bad_files_do_not_stop_the_folder(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "b.txt", b"")
+    write(tmp_path, "c.txt", BODY)
+    found = list(iter_articles([tmp_path]))
+    assert [isinstance(item, Article) for item in found] == [True, False, True]
+
+
+def test_load_articles_raises_the_first_error(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    empty = write(tmp_path, "b.txt", b"")
+    with pytest.raises(ValueError, match=f"^{empty}: empty file$"):
+        load_articles([tmp_path])

@@ -1,0 +1,242 @@
+"""The command line: build, events, tag, eval; outputs, messages and exit codes."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.timeml import read_corpus
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    result = runner.invoke(app, [str(arg) for arg in args], input=input)
+    assert "Traceback" not in result.output + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def stderr_lines(result):
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def mixed_folder(samples_dir, tmp_path):
+    """The two samples, an article without a date, and one file of each kind of bad input."""
+    folder = tmp_path / "in"
+    shutil.copytree(samples_dir, folder)
+    (folder / "undated.txt").write_text("Peskov said the talks would continue.", encoding="utf-8")
+    bad = {
+        "empty.txt": b"",
+        "binary.txt": b"\x00\x01\x02\x03PK",
+        "latin1.txt": "Caf\xe9 owners protested on Monday.".encode("latin-1"),
+        "front.md": b"---\ntitle Oil\n---\nText.",
+        "feb30.md": b"---\npublished: February 30, 2017\n---\nText.",
+    }
+    for name, content in bad.items():
+        (folder / name).write_bytes(content)
+    return folder, sorted(bad)
+
+
+# --- events --------------------------------------------------------------------------------------
+
+FOUNDING_EVENTS = [
+    # (a phrase of the sentence, a word of the trigger, the date)
+    ("defected in October 2014", "defected", "2014-10"),
+    ("presumed test of a H-bomb", "test", "2017-09-03"),
+    ("Peskov", "said", "2017-09-06"),
+    ("Eastern Economic Forum (EEF)", "met", "2017-09-06"),
+    ("Yury Ushakov said", "said", "2017-09-06"),
+]
+
+
+def test_events_json_lists_the_founding_events_in_order(samples_dir):
+    result = run("events", samples_dir, "--json", "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    events = json.loads(result.stdout)
+    positions = []
+    for phrase, trigger, date in FOUNDING_EVENTS:
+        found = [i for i, e in enumerate(events)
+                 if phrase in e["sentence"] and trigger in e["trigger"]["text"]
+                 and e["date"] and e["date"]["value"] == date]
+        assert found, f"no event {trigger!r} dated {date} in {phrase!r}"
+        positions.append(found[0])
+    assert positions == sorted(positions)
+    peskov = events[positions[2]]
+    assert {s["path"].rsplit("/", 1)[1] for s in peskov["sources"]} == {
+        "peskov-sanctions-pointless.txt", "russia-oil-no-problem.txt"}
+    dates = {e["date"]["value"] for e in events if e["date"]}
+    assert dates <= {"2014-10", "2017-09-03", "2017-09-06"}
+
+
+def test_events_table_is_readable_and_the_summary_goes_to_stderr(samples_dir):
+    result = run("events", samples_dir)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines and all(line[:12].strip() for line in lines)  # each line starts with its date
+    assert stderr_lines(result)[-1].startswith("2 articles read,")
+
+
+def test_events_jsonl_streams_one_event_a_line(samples_dir):
+    result = run("events", samples_dir, "--jsonl")
+    assert result.exit_code == 0
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all({"title", "sentence", "sources"} <= set(e) for e in events)
+    assert f"{len(events)} events" in result.stderr
+
+
+def test_events_from_stdin_with_published():
+    text = "Kremlin spokesman Dmitry Peskov said Wednesday that sanctions were pointless."
+    result = run("events", "-", "--json", "--published", "2017-09-06", input=text)
+    assert result.exit_code == 0, result.stderr
+    said = [e for e in json.loads(result.stdout) if e["trigger"]["text"] == "said"]
+    assert said and said[0]["date"]["value"] == "2017-09-06"
+
+
+def test_workers_do_not_change_the_output(timebank_dir, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": d.text, "published": d.dct})
+                              for d in read_corpus(timebank_dir)[:40]), encoding="utf-8")
+    one = run("events", feed, "--json", "--workers", 1)
+    two = run("events", feed, "--json", "--workers", 2)
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and json.loads(one.stdout)
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_good_ones_still_written(mixed_folder, tmp_path):
+    folder, bad_names = mixed_folder
+    out = tmp_path / "out" / "timeline.html"
+    result = run("build", folder, "-o", out, "--json", tmp_path / "events.json")
+    assert result.exit_code == 1
+    errors = [line for line in stderr_lines(result) if line.startswith("error: ")]
+    assert sorted(line.split(": ")[1].rsplit("/", 1)[1] for line in errors) == bad_names
+    warnings = [line for line in stderr_lines(result) if line.startswith("warning: ")]
+    assert len(warnings) == 1 and "undated.txt: no publication date" in warnings[0]
+    assert out.stat().st_size > 0
+    events = json.loads((tmp_path / "events.json").read_text())
+    assert {s["path"].rsplit("/", 1)[1] for e in events for s in e["sources"]} >= {
+        "peskov-sanctions-pointless.txt", "russia-oil-no-problem.txt"}
+    assert "3 articles read, 5 skipped (1 bad-date, 1 binary, 1 empty, 1 malformed, 1 undecodable)" in result.stderr
+
+
+def test_events_exit_non_zero_when_an_input_failed(mixed_folder):
+    folder, _ = mixed_folder
+    result = run("events", folder, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)  # the good articles' events are still printed
+
+
+def test_quiet_keeps_errors_only(mixed_folder):
+    folder, bad_names = mixed_folder
+    result = run("events", folder, "--quiet")
+    assert result.exit_code == 1
+    assert len(stderr_lines(result)) == len(bad_names)
+    assert all(line.startswith("error: ") for line in stderr_lines(result))
+
+
+def test_missing_input_is_an_error_not_a_traceback(tmp_path):
+    result = run("events", tmp_path / "nowhere")
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'nowhere'}: no such file or folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--published", "2017-02-30"], "--published"),
+        (["--published", "next week"], "--published"),
+        (["--format", "pdf"], "unknown format 'pdf'"),
+        (["--lanes", "authors"], "authors"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(samples_dir, tmp_path, args, message):
+    result = run("build", samples_dir, "-o", tmp_path / "t.html", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "t.html").exists()
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+
+def test_build_writes_the_page_with_every_event(samples_dir, tmp_path):
+    out = tmp_path / "timeline.html"
+    result = run("build", samples_dir, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    events = json.loads(run("events", samples_dir, "--json").stdout)
+    assert events
+    for event in events:
+        assert html.escape(event["title"]) in page or html.escape(event["title"], quote=False) in page
+
+
+def test_build_writes_each_format_beside_the_page(samples_dir, tmp_path):
+    out = tmp_path / "out" / "timeline.html"
+    args = ["-f", "html", "-f", "csv", "-f", "timelinejs", "-f", "json"]
+    result = run("build", samples_dir, "-o", out, *args, "--json", tmp_path / "events.json", "--lanes", "none")
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.name for p in out.parent.iterdir())
+    assert written == ["timeline.csv", "timeline.html", "timeline.json", "timeline.timelinejs.json"]
+    assert json.loads((out.parent / "timeline.json").read_text())["events"] == json.loads(
+        (tmp_path / "events.json").read_text())
+
+
+def test_a_failed_output_leaves_no_partial_file(samples_dir, tmp_path, monkeypatch):
+    import timeline.render
+
+    real = timeline.render.render
+
+    def render(timeline_, fmt, **options):
+        if fmt == "csv":
+            raise ValueError("disk full")
+        return real(timeline_, fmt, **options)
+
+    monkeypatch.setattr(timeline.render, "render", render)
+    out = tmp_path / "timeline.html"
+    (tmp_path / "timeline.csv").write_text("old")
+    result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "csv")
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'timeline.csv'}: not written (disk full)" in result.stderr
+    assert (tmp_path / "timeline.csv").read_text() == "old"
+    assert out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.html"]
+
+
+# --- tag and eval --------------------------------------------------------------------------------
+
+
+def test_tag_prints_each_time_expression_with_its_value(samples_dir):
+    result = run("tag", samples_dir / "russia-oil-no-problem.txt")
+    assert result.exit_code == 0
+    rows = [line.split(None, 3) for line in result.stdout.splitlines()]
+    assert ["DATE", "2014-10", "'October 2014'"] in [row[1:] for row in rows]
+
+
+def test_tag_warns_when_relative_dates_cannot_be_resolved(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("The minister resigned on Sunday.")
+    result = run("tag", path)
+    assert "no publication date" in result.stderr
+    assert "(unresolved)" in result.stdout
+
+
+def test_eval_prints_the_scores(timebank_dir, tmp_path):
+    for source in sorted(timebank_dir.glob("*.tml"))[:3]:
+        shutil.copy(source, tmp_path)
+    result = run("eval", tmp_path, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+def test_eval_of_a_missing_folder_is_a_usage_error(tmp_path):
+    result = run("eval", tmp_path / "nowhere")
+    assert result.exit_code == 2

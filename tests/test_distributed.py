@@ -1,0 +1,76 @@
+"""The Dask path: the same timeline on a two-worker LocalCluster as in one process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("dask.bag", reason="the dask extra is not installed")
+pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+import dask.bag as db  # noqa: E402
+from dask.distributed import Client, LocalCluster  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from timeline.cli import app  # noqa: E402
+from timeline.distributed import build_timeline_dask  # noqa: E402
+from timeline.pipeline import build_timeline, iter_inputs  # noqa: E402
+from timeline.timeml import read_corpus  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        yield local
+
+
+@pytest.fixture
+def client(cluster):
+    with Client(cluster) as connected:
+        yield connected
+
+
+@pytest.fixture(scope="module")
+def corpus(timebank_dir, samples_dir, tmp_path_factory):
+    """The samples, 50 TimeBank articles as text files with their dates, and a bad file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for doc in read_corpus(timebank_dir)[:50]:
+        (folder / f"{doc.doc_id}.txt").write_text(f"---\npublished: {doc.dct}\n---\n{doc.text}", encoding="utf-8")
+    (folder / "zz-empty.txt").write_bytes(b"")
+    return [str(samples_dir), str(folder)]
+
+
+def test_a_list_of_paths_gives_the_single_process_timeline(client, corpus):
+    expected = build_timeline(corpus)
+    assert len(expected.dated) > 50 and expected.errors
+    assert build_timeline_dask(corpus, partitions=5) == expected
+
+
+def test_a_bag_of_articles_gives_the_single_process_timeline(client, corpus):
+    articles = list(iter_inputs(corpus))
+    bag = db.from_sequence(articles, npartitions=4)
+    assert build_timeline_dask(bag) == build_timeline(articles)
+
+
+def test_reports_of_one_happening_in_two_articles_merge_on_the_cluster(client, samples_dir):
+    timeline = build_timeline_dask([samples_dir], partitions=2)
+    assert timeline == build_timeline(samples_dir)
+    assert any(len({s.path for s in e.sources}) == 2 for e in timeline.dated)
+
+
+def test_cli_scheduler_option_uses_the_cluster(cluster, corpus):
+    runner = CliRunner()
+    local = runner.invoke(app, ["events", *corpus, "--json", "--workers", "1"])
+    remote = runner.invoke(app, ["events", *corpus, "--json", "--scheduler", cluster.scheduler_address])
+    assert local.exit_code == remote.exit_code == 1  # the empty file
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+    assert "zz-empty.txt: empty file" in remote.stderr
+
+
+def test_cli_bad_scheduler_address_is_one_line(samples_dir):
+    result = CliRunner().invoke(app, ["events", str(samples_dir), "--scheduler", "tpc://127.0.0.1:8786"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,139 @@
+"""The pipeline: streaming one article at a time, workers, the summary, the built timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections import Counter
+
+import pytest
+
+from timeline.models import Article, ArticleError
+from timeline.pipeline import (
+    BATCH_SIZE,
+    BATCHES_PER_WORKER,
+    Summary,
+    build_timeline,
+    iter_article_events,
+)
+from timeline.timeml import read_corpus
+
+
+@pytest.fixture(scope="module")
+def feed(timebank_dir, tmp_path_factory):
+    """A JSONL feed of 60 TimeBank articles with their creation dates, with bad lines among them."""
+    lines = [json.dumps({"text": doc.text, "published": doc.dct, "title": doc.doc_id})
+             for doc in read_corpus(timebank_dir)[:60]]
+    lines[7] = "{broken"
+    lines[30] = json.dumps({"title": "no text"})
+    path = tmp_path_factory.mktemp("feed") / "feed.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_results_are_identical_and_in_order_whatever_the_workers(feed):
+    one = list(iter_article_events([feed], workers=1))
+    two = list(iter_article_events([feed], workers=2))
+    assert one == two
+    assert [item.path for item, _ in one] == [f"{feed}:{n}" for n in range(1, 61)]
+    assert sum(len(events) for _, events in one) > 60
+    assert any(event.date is not None for _, events in one for event in events)
+
+
+def test_build_timeline_is_the_same_with_workers(feed):
+    assert build_timeline([feed], workers=2) == build_timeline([feed], workers=1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_stream_reads_only_a_bounded_window_ahead(workers):
+    pulled = Counter()
+
+    def endless():
+        for number in itertools.count():
+            pulled["articles"] += 1
+            yield Article(text=f"Officials met on Monday, day {number}.", path=f"a{number}", published="2017-09-06")
+
+    taken = list(itertools.islice(iter_article_events(endless(), workers=workers), 50))
+    assert [item.path for item, _ in taken] == [f"a{n}" for n in range(50)]
+    window = 1 if workers == 1 else workers * BATCHES_PER_WORKER * BATCH_SIZE + BATCH_SIZE
+    assert pulled["articles"] <= 50 + window
+
+
+def test_a_bad_input_is_reported_in_place_and_the_rest_continue(tmp_path):
+    (tmp_path / "a.txt").write_text("Peskov said on Wednesday that sanctions were pointless.")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00\x01")
+    given = Article(text="Putin met Moon on Wednesday.", path="given", published="2017-09-06")
+    results = list(iter_article_events([tmp_path, given, tmp_path / "missing.txt"]))
+    kinds = [(type(item).__name__, getattr(item, "reason", None)) for item, _ in results]
+    assert kinds == [("Article", None), ("ArticleError", "empty"), ("ArticleError", "binary"),
+                     ("Article", None), ("ArticleError", "missing")]
+    assert all(events == [] for item, events in results if isinstance(item, ArticleError))
+
+
+def test_an_extraction_failure_skips_only_that_article(monkeypatch):
+    def extract(text, published, source=None):
+        if "boom" in text:
+            raise RuntimeError("cannot cope\nwith this")
+        return []
+
+    monkeypatch.setattr("timeline.pipeline.extract_events", extract)
+    articles = [Article(text="fine", path="a"), Article(text="boom", path="b"), Article(text="fine", path="c")]
+    timeline = build_timeline(articles)
+    assert [a.path for a in timeline.articles] == ["a", "c"]
+    (error,) = timeline.errors
+    assert error.path == "b" and error.reason == "failed"
+    assert str(error) == "b: event extraction failed (RuntimeError: cannot cope with this)"
+
+
+def test_published_overrides_articles_given_as_models():
+    article = Article(text="The minister resigned on Sunday.", path="x", published="2017-01-01")
+    (item, _), = iter_article_events([article], published="2017-09-06")
+    assert item.published == dt.datetime(2017, 9, 6)
+
+
+def test_build_timeline_takes_models_paths_or_a_mix(samples_dir):
+    from_paths = build_timeline(samples_dir)
+    articles = [item for item, _ in iter_article_events(samples_dir)]
+    assert build_timeline(articles) == from_paths
+    assert build_timeline([articles[0], samples_dir / articles[1].path.rsplit("/", 1)[1]]) == from_paths
+    assert [a.path for a in from_paths.articles] == [a.path for a in articles]
+    assert from_paths.errors == []
+
+
+def test_an_article_without_date_keeps_explicit_dates_and_leaves_relative_ones_unresolved():
+    article = Article(
+        text="The company announced the merger on September 3, 2017. "
+        "Shareholders approved it on Sunday.",
+        path="undated",
+    )
+    timeline = build_timeline([article])
+    dated = {event.trigger.text: event.date.value for event in timeline.dated}
+    assert dated.get("announced") == "2017-09-03"
+    assert "approved" not in dated
+
+
+@pytest.mark.parametrize(
+    "summary, line",
+    [
+        (Summary(read=2, events=14), "2 articles read, 14 events"),
+        (Summary(read=1, events=1), "1 article read, 1 event"),
+        (Summary(read=8, skipped=Counter(empty=2, binary=1), undated=3, events=18),
+         "8 articles read, 3 skipped (1 binary, 2 empty), 3 without publication date, 18 events"),
+    ],
+)
+def test_summary_line(summary, line):
+    assert str(summary) == line
+
+
+def test_summary_counts_what_a_stream_did(tmp_path):
+    (tmp_path / "a.txt").write_text("---\npublished: 2017-09-06\n---\nPeskov said on Wednesday it was pointless.")
+    (tmp_path / "b.txt").write_text("Putin met Moon in Vladivostok.")
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.md").write_text("---\npublished: 2017-02-30\n---\nText.")
+    summary = Summary()
+    for item, events in iter_article_events(tmp_path):
+        summary.add(item, events)
+    assert (summary.read, summary.undated, dict(summary.skipped)) == (2, 1, {"empty": 1, "bad-date": 1})
+    assert Summary.of(build_timeline(tmp_path)).skipped == summary.skipped

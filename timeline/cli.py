@@ -1,0 +1,304 @@
+"""The ``timeline`` command: parse the arguments, call the library, print.
+
+Output goes to stdout (or the files asked for); errors, warnings, the progress bar and the
+summary line go to stderr, one line each, naming the file.  The exit code is 1 when any input
+failed (every good article is still processed and written), 2 for a bad option.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from timeline.articles import estimate_count, iter_articles
+from timeline.merge import merge_events
+from timeline.models import ArticleError, Event, Timeline, coerce_published
+from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles into an ordered, interactive timeline of the events they report.",
+)
+
+NO_DATE_WARNING = "no publication date; relative dates such as 'Sunday' stay unresolved (use --published)"
+
+
+class Lanes(str, Enum):
+    source = "source"
+    none = "none"
+
+
+PathsArgument = typer.Argument(..., help="Article files or folders ('-' for stdin).", show_default=False)
+PublishedOption = typer.Option(
+    None, "--published", help="Publication date for every article (ISO: 2017-09-06 or 2017-09-06T10:00+03:00)."
+)
+WorkersOption = typer.Option(
+    os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes extracting events on this machine."
+)
+SchedulerOption = typer.Option(
+    None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786) to run on instead."
+)
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")
+
+
+@app.command()
+def build(
+    paths: List[str] = PathsArgument,
+    output: Path = typer.Option(Path("timeline.html"), "--output", "-o", help="The page (or first format) to write."),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Also write the JSON list of events here."),
+    formats: Optional[List[str]] = typer.Option(
+        None, "--format", "-f",
+        help="Output format, repeatable (default html). Each goes to -o's name with its own extension.",
+    ),
+    lanes: Lanes = typer.Option(Lanes.source, "--lanes", help="One chart lane per article, or none."),
+    cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
+    published: Optional[str] = PublishedOption,
+    workers: int = WorkersOption,
+    scheduler: Optional[str] = SchedulerOption,
+    quiet: bool = QuietOption,
+):
+    """Build the timeline of PATHS and write it as a page (and other formats)."""
+    from timeline.render import FORMATS, render
+
+    formats = list(dict.fromkeys(formats or ["html"]))
+    unknown = [name for name in formats if name not in FORMATS]
+    if unknown:
+        _fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})", code=2)
+    timeline = _timeline(paths, published, workers, scheduler, quiet)
+    failed = bool(timeline.errors)
+    writes = [(path, lambda fmt=fmt: render(timeline, fmt, lanes=lanes.value, cdn=cdn))
+              for fmt, path in output_paths(output, formats)]
+    if json_path is not None:
+        writes.append((json_path, lambda: events_json(timeline.events)))
+    for path, text in writes:
+        try:
+            write_file(path, text())
+        except Exception as exc:  # noqa: BLE001 - one output's failure must not hide the others
+            _error(f"{path}: not written ({' '.join(str(exc).split())})")
+            failed = True
+        else:
+            _note(f"wrote {path}", quiet)
+    _finish(Summary.of(timeline), failed, quiet)
+
+
+@app.command()
+def events(
+    paths: List[str] = PathsArgument,
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON list of merged events."),
+    jsonl: bool = typer.Option(
+        False, "--jsonl", help="Stream each article's events as JSON lines as soon as it is done (no cross-article merge)."
+    ),
+    published: Optional[str] = PublishedOption,
+    workers: int = WorkersOption,
+    scheduler: Optional[str] = SchedulerOption,
+    quiet: bool = QuietOption,
+):
+    """List the events of PATHS in timeline order: a table, JSON, or streamed JSON lines."""
+    if jsonl:
+        from timeline.render import render
+
+        if scheduler:
+            _fail("--jsonl streams from this machine; it cannot be combined with --scheduler", code=2)
+        summary = Summary()
+        for item, found in _results(paths, published, workers, quiet):
+            found = merge_events(found)
+            summary.add(item, found)
+            typer.echo(render(Timeline(events=found), "jsonl"), nl=False)
+        _finish(summary, bool(summary.skipped), quiet)
+        return
+    timeline = _timeline(paths, published, workers, scheduler, quiet)
+    typer.echo(events_json(timeline.events) if as_json else events_table(timeline.events))
+    _finish(Summary.of(timeline), bool(timeline.errors), quiet)
+
+
+@app.command()
+def tag(
+    path: str = typer.Argument(..., help="An article file or folder ('-' for stdin)."),
+    published: Optional[str] = PublishedOption,
+):
+    """Show the time expressions of the article(s) at PATH with their TIMEX3 values."""
+    from timeline.temporal import tag as tag_text
+
+    failed = False
+    articles = list(iter_articles([path], _published(published)))
+    for article in articles:
+        if isinstance(article, ArticleError):
+            _error(str(article))
+            failed = True
+            continue
+        if len(articles) > 1:
+            typer.echo(f"== {article.path}")
+        if article.published is None:
+            _warn(f"{article.path}: {NO_DATE_WARNING}")
+        for timex in tag_text(article.text, article.published):
+            note = "" if timex.resolved else "  (unresolved)"
+            typer.echo(f"{timex.start:>6}-{timex.end:<6} {timex.type:<8} {timex.value:<20} {timex.text!r}{note}")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="A folder of TimeML (.tml) files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    errors: bool = typer.Option(False, "--errors", help="Also list the mistakes."),
+    score_events: bool = typer.Option(False, "--events", help="Score events instead of time expressions."),
+):
+    """Score the tagger (or the events) against gold TimeML annotations."""
+    from timeline.evaluate import run_eval
+
+    try:
+        report = run_eval(str(gold_dir), events=score_events, errors=errors, as_json=as_json)
+    except (OSError, ValueError, SyntaxError) as exc:  # SyntaxError: XML that does not parse
+        _fail(f"{gold_dir}: {' '.join(str(exc).split())}")
+    typer.echo(report)
+
+
+# --- running the pipeline ------------------------------------------------------------------------
+
+
+def _timeline(paths, published, workers, scheduler, quiet) -> Timeline:
+    if not scheduler:
+        return collect_timeline(_results(paths, published, workers, quiet))
+    try:
+        from dask.distributed import Client
+
+        from timeline.distributed import build_timeline_dask
+    except ImportError:
+        _fail("--scheduler needs Dask: pip install 'timeline[dask]'", code=2)
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot reach the Dask scheduler at {scheduler} ({exc})")
+    with client:
+        timeline = build_timeline_dask(paths, _published(published))
+    for error in timeline.errors:
+        _error(str(error))
+    for article in timeline.articles:
+        if article.published is None:
+            _warn(f"{article.path}: {NO_DATE_WARNING}", quiet)
+    return timeline
+
+
+def _results(paths, published, workers, quiet) -> Iterator:
+    """The pipeline's stream, reporting each bad or undated article on stderr as it comes."""
+    published = _published(published)
+    total = estimate_count(paths)
+    workers = min(workers, max(1, total // BATCH_SIZE))  # a few articles are quicker in-process
+    with _progress(total, quiet) as (advance, say):
+        for item, found in iter_article_events(paths, published, workers):
+            if isinstance(item, ArticleError):
+                say(f"error: {item}")
+            elif item.published is None and not quiet:
+                say(f"warning: {item.path or item.label}: {NO_DATE_WARNING}")
+            advance()
+            yield item, found
+
+
+@contextmanager
+def _progress(total: int, quiet: bool):
+    """``(advance, say)``: a progress bar on stderr when it is a terminal, else nothing to draw."""
+    if quiet or not sys.stderr.isatty():
+        yield (lambda: None), (lambda line: typer.echo(line, err=True))
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=total, rate="")
+
+        def advance():
+            bar.update(task, advance=1, rate=f"{bar.tasks[task].speed or 0:.0f}/s")
+
+        yield advance, (lambda line: bar.console.print(line, markup=False, highlight=False, soft_wrap=True))
+
+
+def _published(published: Optional[str]):
+    try:
+        return coerce_published(published)
+    except ValueError as exc:
+        _fail(f"--published: {exc}", code=2)
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+def output_paths(output: Path, formats: list[str]) -> list[tuple[str, Path]]:
+    """Where each format goes: ``output`` when it has the format's extension, else its name with
+    that extension (``-o out/timeline.html -f html -f csv`` -> out/timeline.html, out/timeline.csv)."""
+    from timeline.render import EXTENSIONS
+
+    stem = output.name
+    for extension in sorted(EXTENSIONS.values(), key=len, reverse=True):
+        if stem.endswith(extension):
+            stem = stem.removesuffix(extension)
+            break
+    return [(fmt, output.with_name(stem + EXTENSIONS[fmt])) for fmt in formats]
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def events_json(events: list[Event]) -> str:
+    """The JSON list of events."""
+    return json.dumps([event.model_dump(mode="json") for event in events], ensure_ascii=False, indent=2)
+
+
+def events_table(events: list[Event]) -> str:
+    """One readable line an event: date, title, the date phrase, how many articles report it."""
+    lines = []
+    for event in events:
+        date = event.date.value if event.date else f"({event.relation.value})"
+        phrase = f"  [{event.time_expression.text}]" if event.time_expression else ""
+        sources = f"  ({len(event.sources)} sources)" if len(event.sources) > 1 else ""
+        lines.append(f"{date:<12} {event.title}{phrase}{sources}")
+    return "\n".join(lines) if lines else "(no events)"
+
+
+# --- messages ------------------------------------------------------------------------------------
+
+
+def _finish(summary: Summary, failed: bool, quiet: bool) -> None:
+    _note(str(summary), quiet)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _note(line: str, quiet: bool) -> None:
+    if not quiet:
+        typer.echo(line, err=True)
+
+
+def _warn(line: str, quiet: bool = False) -> None:
+    _note(f"warning: {line}", quiet)
+
+
+def _error(line: str) -> None:
+    typer.echo(f"error: {line}", err=True)
+
+
+def _fail(line: str, code: int = 1):
+    _error(line)
+    raise typer.Exit(code)

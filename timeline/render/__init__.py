@@ -1,0 +1,54 @@
+"""Renderers: a Timeline as an HTML page or as data other tools read.
+
+``render(timeline, fmt)`` returns the text of one format:
+
+- ``html``: the interactive page (plotly chart, then the events as a readable list);
+- ``json``: the Timeline model; ``jsonl``: one event a line;
+- ``csv``: one event a row;
+- ``timelinejs``: TimelineJS 3 JSON;
+- ``timeml``: TimeML 1.2 that ``timeline eval`` reads back.
+"""
+
+from __future__ import annotations
+
+from timeline.models import Timeline
+from timeline.render import csv, html, json, timelinejs, timeml
+from timeline.render.common import LANES, check_lanes
+
+FORMATS = ("html", "json", "jsonl", "csv", "timelinejs", "timeml")
+
+# The usual file name ending of each format, for callers that name output files.
+EXTENSIONS = {
+    "html": ".html",
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "csv": ".csv",
+    "timelinejs": ".timelinejs.json",
+    "timeml": ".tml",
+}
+
+
+def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = False) -> str:
+    """``timeline`` in format ``fmt`` (one of ``FORMATS``).
+
+    ``lanes`` ('source' or 'none') groups the events of the page and of TimelineJS; ``cdn``
+    makes the page load plotly.js from its CDN instead of carrying it (a small file that needs
+    the network).  Raises ``ValueError`` for an unknown format or lanes.
+    """
+    check_lanes(lanes)
+    if fmt == "html":
+        return html.render(timeline, lanes=lanes, cdn=cdn)
+    if fmt == "timelinejs":
+        return timelinejs.render(timeline, lanes=lanes)
+    if fmt == "json":
+        return json.render(timeline)
+    if fmt == "jsonl":
+        return json.render_lines(timeline)
+    if fmt == "csv":
+        return csv.render(timeline)
+    if fmt == "timeml":
+        return timeml.render(timeline)
+    raise ValueError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+
+
+__all__ = ["EXTENSIONS", "FORMATS", "LANES", "render"]

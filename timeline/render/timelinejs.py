@@ -1,0 +1,93 @@
+"""TimelineJS 3 JSON: one slide per dated event, dates as precise as they are known.
+
+TimelineJS shows ``text.headline`` and ``text.text`` as HTML, so every piece of article text is
+escaped here and only http(s) addresses become links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html import escape
+
+from timeline.models import DateSpan, Event, Granularity, Timeline
+from timeline.render.common import (
+    date_label, event_phrase, lanes_of, safe_url, source_label,
+)
+
+# The date parts TimelineJS is given for each precision: a month is known to the month, etc.
+_DAY_PARTS = ("year", "month", "day")
+_PARTS = {
+    Granularity.TIME: _DAY_PARTS,
+    Granularity.DAY: _DAY_PARTS,
+    Granularity.WEEK: _DAY_PARTS,
+    Granularity.MONTH: ("year", "month"),
+    Granularity.QUARTER: ("year", "month"),
+    Granularity.SEASON: ("year", "month"),
+    Granularity.HALF: ("year", "month"),
+}
+_YEAR_PARTS = ("year",)
+# Periods that are one unit of their precision need no end date ('October 2014', '2014').
+_SINGLE_UNIT = {Granularity.TIME, Granularity.DAY, Granularity.MONTH, Granularity.YEAR}
+
+
+def _date(day: dt.date, parts: tuple[str, ...]) -> dict:
+    return {part: getattr(day, part) for part in parts}
+
+
+def _dates(span: DateSpan) -> dict:
+    parts = _PARTS.get(span.granularity, _YEAR_PARTS)
+    dates = {"start_date": _date(span.start, parts)}
+    if span.granularity == Granularity.TIME and span.time:
+        hour, minute = span.time.split(":")[:2]
+        dates["start_date"].update(hour=int(hour), minute=int(minute))
+    if span.granularity not in _SINGLE_UNIT:
+        dates["end_date"] = _date(span.end, parts)
+    dates["display_date"] = date_label(span)
+    return dates
+
+
+def _text(event: Event) -> str:
+    where = event_phrase(event)
+    sentence = event.sentence
+    if where:
+        start, end = where
+        quote = (escape(sentence[:start]) + "<mark>" + escape(sentence[start:end]) + "</mark>"
+                 + escape(sentence[end:]))
+    else:
+        quote = escape(sentence)
+    sources = []
+    for source in event.sources:
+        label = escape(source_label(source))
+        url = safe_url(source.url)
+        sources.append(
+            f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+            if url else label
+        )
+    text = f"<p>{quote}</p>"
+    if sources:
+        text += "<p>Sources: " + "; ".join(sources) + "</p>"
+    return text
+
+
+def _slide(event: Event, lanes: str) -> dict:
+    slide = {
+        "unique_id": event.id,
+        **_dates(event.date),
+        "text": {"headline": escape(event.title), "text": _text(event)},
+    }
+    if lanes != "none":
+        slide["group"] = escape(lanes_of(event, lanes)[0])
+    return slide
+
+
+def render(timeline: Timeline, lanes: str = "source") -> str:
+    """The TimelineJS 3 JSON of the dated events (undated ones cannot be placed and are counted)."""
+    data: dict = {"events": [_slide(event, lanes) for event in timeline.dated]}
+    undated = len(timeline.undated)
+    if undated:
+        data["title"] = {"text": {
+            "headline": "Timeline",
+            "text": f"<p>{undated} undated event{'s' if undated != 1 else ''} not shown.</p>",
+        }}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

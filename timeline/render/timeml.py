@@ -1,0 +1,108 @@
+"""TimeML 1.2 export that ``timeline.timeml.parse_timeml`` (and ``timeline eval``) reads back.
+
+The document's text is the events' sentences, one a line, each sentence once: its date phrases
+are TIMEX3 elements, the words naming its events EVENT elements, and TLINKs tie each event to its
+date (IS_INCLUDED) or, for undated events, to the creation time as their tense tells.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape as _escape, quoteattr as _quoteattr
+
+from timeline.models import Event, Timeline
+from timeline.render.common import first_source, locate
+
+_CLASS = {"occurrence": "OCCURRENCE", "statement": "REPORTING", "state": "STATE"}
+_TO_CREATION_TIME = {"before": "BEFORE", "after": "AFTER", "overlap": "INCLUDES"}
+
+
+# Characters XML 1.0 cannot carry at all: dropped from the text and attributes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return _escape(_NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(_NOT_XML.sub("", text))
+
+
+def _attrs(**values) -> str:
+    return "".join(f" {name}={quoteattr(str(v))}" for name, v in values.items() if v is not None)
+
+
+def _sentence_key(event: Event):
+    src = first_source(event)
+    where = (src.path or src.url or src.title) if src else None
+    return where, src.sentence_start if src else 0, event.sentence
+
+
+def _tagged(sentence: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """``sentence`` with each non-overlapping ``(start, end, open tag, close tag)`` applied."""
+    out, pos = [], 0
+    for start, end, open_tag, close_tag in sorted(spans):
+        if start < pos:  # overlaps a span already tagged
+            continue
+        out += [escape(sentence[pos:start]), open_tag, escape(sentence[start:end]), close_tag]
+        pos = end
+    out.append(escape(sentence[pos:]))
+    return "".join(out)
+
+
+def _event_tag(n: int, event: Event) -> str:
+    return f'<EVENT{_attrs(eid=f"e{n}", **{"class": _CLASS[event.kind]})}>'
+
+
+def _timex_tag(tid: str, te) -> str:
+    return f"<TIMEX3{_attrs(tid=tid, type=te.type, value=te.value, mod=te.mod, quant=te.quant, freq=te.freq)}>"
+
+
+def render(timeline: Timeline) -> str:
+    published = [a.published for a in timeline.articles if a.published]
+    creation = max(published).date().isoformat() if published else None
+
+    sentences: dict[tuple, list[Event]] = {}
+    for event in timeline.events:
+        sentences.setdefault(_sentence_key(event), []).append(event)
+
+    lines, instances, links = [], [], []
+    timexes = 0
+    for (_, sentence_start, sentence), events in sentences.items():
+        text, spans, tids = sentence, [], {}
+        for event in events:
+            n = len(instances) + 1
+            instances.append(f'<MAKEINSTANCE{_attrs(eiid=f"ei{n}", eventID=f"e{n}")}/>')
+            trigger = locate(sentence, sentence_start, event.trigger)
+            if trigger:
+                spans.append((*trigger, _event_tag(n, event), "</EVENT>"))
+            te = event.time_expression
+            where = locate(sentence, sentence_start, te)
+            if te and not where:  # a date phrase from another sentence: given after this one
+                text += f" ({te.text})"
+                where = (len(text) - 1 - len(te.text), len(text) - 1)
+            if te:
+                if where not in tids:
+                    timexes += 1
+                    tids[where] = f"t{timexes}"
+                    spans.append((*where, _timex_tag(tids[where], te), "</TIMEX3>"))
+                related, rel = tids[where], "IS_INCLUDED"
+            else:
+                related = "t0" if creation else None
+                rel = _TO_CREATION_TIME.get(event.relation.value)
+            if related and rel:
+                lid = f"l{len(links) + 1}"
+                links.append(f"<TLINK{_attrs(lid=lid, relType=rel, eventInstanceID=f'ei{n}', relatedToTime=related)}/>")
+        lines.append(_tagged(text, spans))
+
+    dct = ""
+    if creation:
+        dct = (f'<DCT><TIMEX3 tid="t0" type="DATE" value="{creation}" temporalFunction="false" '
+               f'functionInDocument="CREATION_TIME">{creation}</TIMEX3></DCT>\n')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n<DOCID>timeline</DOCID>\n' + dct
+        + "<TEXT>\n" + "\n".join(lines) + "\n</TEXT>\n"
+        + "".join(line + "\n" for line in instances + links)
+        + "</TimeML>\n"
+    )

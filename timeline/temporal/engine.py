@@ -1,0 +1,266 @@
+"""The rule engine: compiles a language's temporal data once and finds time expressions.
+
+The engine knows no words of any language.  A language folder ``timeline/lang/<lang>/temporal/``
+holds three data files, each documented by its own header:
+
+- ``vocabulary.tsv``: word classes (months, units, numbers...) and their normalised values;
+- ``rules.tsv``: patterns over those classes, each with a TIMEX3 type and a value template;
+- ``tense.tsv``: the cues that tell past from future in a sentence.
+
+All rules are compiled into one regular expression (one alternative per rule, in file order), so a
+text is scanned once.  Word classes become tries of literal alternatives, which keeps the pattern
+free of nested quantifiers: matching time grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.lang import read_lines, read_table
+from timeline.temporal.prefixes import admits, key_at, prefixes
+
+
+_CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
+_FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    index: int  # position in rules.tsv; its captures are named r<index>_<name>
+    name: str
+    type: str  # DATE, TIME, DURATION, SET or NONE (text that must not be tagged)
+    value: str  # the value template
+    options: tuple[tuple[str, str], ...]  # (key, template) pairs: dir, anchor, mod, quant, freq
+    fields: tuple[tuple[str, str], ...]  # (capture name, word class)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's match, with its templates filled in but not yet placed on the calendar."""
+
+    start: int
+    end: int
+    rule: Rule
+    value: str
+    options: dict
+
+
+class WordClass:
+    """One class of vocabulary.tsv: a regular expression and the normalisation of its matches."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.literals: dict[str, str] = {}
+        self.cased: dict[str, str] = {}
+        self.patterns: list[tuple[re.Pattern, str, str]] = []  # (surface, value picker, source)
+
+    def add(self, surface: str, value: str, flags: str) -> None:
+        if surface.startswith("re:"):
+            source = surface[3:]
+            self.patterns.append((re.compile(source, re.I), value, source))
+        elif flags == "cased":
+            self.cased[surface] = value
+        else:
+            self.literals[_key(surface)] = value
+
+    def sources(self) -> list[str]:
+        return [source for _, _, source in self.patterns]
+
+    def regex(self) -> str:
+        parts = []
+        if self.cased:
+            parts.append("(?-i:" + "|".join(map(_literal, sorted(self.cased, key=len, reverse=True))) + ")")
+        if self.literals:
+            parts.append(_trie(self.literals))
+        parts.extend(source for _, _, source in self.patterns)
+        return "(?:" + "|".join(parts) + ")"
+
+    def normalise(self, text: str) -> str:
+        key = _key(text)
+        if text in self.cased:
+            return self.cased[text]
+        if key in self.literals:
+            return self.literals[key]
+        for pattern, picker, _ in self.patterns:
+            if pattern.fullmatch(text):
+                if picker:
+                    found = re.search(picker, text)
+                    return found.group() if found else text
+                return text
+        return text
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _literal(text: str) -> str:
+    """A literal phrase as a regex: any run of whitespace between its words."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def _trie(words) -> str:
+    """One regex for a set of literal phrases, shaped as a trie (longest alternative first)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(root)
+
+
+def _words(text: str) -> set[str]:
+    """The runs of letters in ``text`` (escape sequences such as \\s left out), lower-cased."""
+    return set(re.findall(r"[a-z]+", re.sub(r"\\.", " ", text.lower())))
+
+
+def _spaces(pattern: str) -> str:
+    """A rule pattern with each literal space standing for any run of whitespace (" ?" for an
+    optional one)."""
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """A template with ``{name}``, ``{name:02}``, ``{name+12}``, ``{name*10}``, ``{name|default}``
+    replaced by the captured values (absent ones by their default, else by nothing)."""
+
+    def field(m: re.Match) -> str:
+        name, op, operand, default, width = m.groups()
+        value = values.get(name)
+        if value is None:
+            return default or ""
+        if op or width:
+            try:
+                number = float(value)
+            except ValueError:
+                return value
+            if op == "+":
+                number += int(operand)
+            elif op == "*":
+                number *= int(operand)
+            value = str(int(number)) if number == int(number) else str(number)
+            if width and number == int(number):
+                value = value.zfill(int(width))
+        return value
+
+    return _FIELD.sub(field, template)
+
+
+class Grammar:
+    """A language's compiled rules: ``find`` returns the time expressions of a text."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.classes: dict[str, WordClass] = {}
+        for row in read_table(lang, "temporal", "vocabulary.tsv"):
+            name, surface, value, flags = (list(row) + ["", ""])[:4]
+            self.classes.setdefault(name, WordClass(name)).add(surface, value, flags)
+        class_regex = {name: wc.regex() for name, wc in self.classes.items()}
+
+        self.rules: list[Rule] = []
+        bodies = []
+        gate_words: set[str] = set()
+        for row in read_table(lang, "temporal", "rules.tsv"):
+            if len(row) < 4:
+                raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} needs a name, type, pattern and value")
+            name, kind, pattern, value = row[:4]
+            options = tuple(tuple(opt.split("=", 1)) for opt in (row[4].split() if len(row) > 4 else ()))
+            index = len(self.rules)
+            fields = []
+
+            def group(m: re.Match) -> str:
+                cls, alias = m.group(1), m.group(2) or m.group(1)
+                if cls not in class_regex:
+                    raise ValueError(f"rules.tsv ({lang}): rule {name!r} uses unknown class %{cls}")
+                fields.append((alias, cls))
+                return f"(?P<r{index}_{alias}>{class_regex[cls]})"
+
+            body = _CLASS_REF.sub(group, _spaces(pattern))
+            self.rules.append(Rule(index, name, kind, value, options, tuple(fields)))
+            bodies.append(rf"{body}(?!\w|-\w)")
+            gate_words.update(_words(_CLASS_REF.sub("", pattern)))
+        for wc in self.classes.values():
+            gate_words.update(*(_words(surface) for surface in [*wc.literals, *wc.cased, *wc.sources()]))
+
+        # Matching: a cheap gate finds the word starts where some rule may begin (a word of the
+        # data, a digit or a quote); there, only the rules that can begin with the characters
+        # found (see prefixes.py) are tried, in file order.
+        self._gate = re.compile(rf"(?<!\w)(?<!\w-)(?=[\d']|{_trie(gate_words)}(?![a-z]))", re.I)
+        self._compiled = [(re.compile(body, re.I), rule) for body, rule in zip(bodies, self.rules)]
+        self._prefixes = [prefixes(body) for body in bodies]
+        self._by_key: dict[str, tuple[tuple[re.Pattern, Rule], ...]] = {}
+
+        cues = []
+        for pattern, tense in read_table(lang, "temporal", "tense.tsv"):
+            cues.append(rf"(?P<{tense}{len(cues)}>{_spaces(pattern)})")
+        self._tense = re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.I)
+
+    def find(self, text: str) -> list[Hit]:
+        """The rule matches in ``text``, leftmost first; negative rules are consumed silently."""
+        hits = []
+        done = 0
+        for gate in self._gate.finditer(text):
+            at = gate.start()
+            if at < done:
+                continue
+            for regex, rule in self._rules_at(text, at):
+                m = regex.match(text, at)
+                if m is not None:
+                    break
+            else:
+                continue
+            done = m.end()
+            if rule.type == "NONE":
+                continue
+            values = {}
+            for alias, cls in rule.fields:
+                captured = m.group(f"r{rule.index}_{alias}")
+                if captured is not None:
+                    values[alias] = self.classes[cls].normalise(captured)
+            options = {key: fill(template, values) for key, template in rule.options}
+            hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values),
+                            {k: v for k, v in options.items() if v}))
+        return hits
+
+    def _rules_at(self, text: str, at: int) -> tuple[tuple[re.Pattern, Rule], ...]:
+        """The rules that may match at ``at``, in file order."""
+        key = key_at(text, at)
+        rules = self._by_key.get(key)
+        if rules is None:
+            rules = tuple(c for c, keys in zip(self._compiled, self._prefixes) if admits(keys, key))
+            self._by_key[key] = rules
+        return rules
+
+    def tense(self, text: str, start: int, end: int, bounds: tuple[int, int]) -> str | None:
+        """'past', 'present' or 'future': the nearest cue before ``text[start:end]`` in its
+        sentence (``bounds``), else the nearest after it, or None when the sentence has none."""
+        before = after = None
+        for m in self._tense.finditer(text, bounds[0], bounds[1]):
+            if m.end() <= start:
+                before = m
+            elif m.start() >= end:
+                after = m
+                break
+        cue = before or after
+        return cue.lastgroup.rstrip("0123456789") if cue else None
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """The compiled grammar of ``lang`` (built once per process)."""
+    read_lines(lang, "temporal", "rules.tsv")  # a clear error when the language has no data
+    return Grammar(lang)

@@ -1,0 +1,119 @@
+"""Which rules can match at a position, from the first few characters there.
+
+Trying every rule at every word is what makes a rule-based tagger slow.  Each rule's pattern is
+analysed once (with Python's own regular-expression parser) for the set of *keys* its matches can
+begin with: their first ``KEY_LENGTH`` characters, lower-cased, with digits written ``0`` and any
+run of whitespace as one space.  At a position in the text, only the rules whose key set admits
+the key found there are tried.  A key set is a superset of what can match, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _parser as _sre  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre
+
+KEY_LENGTH = 6
+_LIMIT = 20000  # above this many keys a rule is simply tried everywhere
+_SPACES = re.compile(r"\s+")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+def key_at(text: str, at: int) -> str:
+    """The key of ``text`` at ``at``: what the prefix sets of the rules are compared with."""
+    window = text[at:at + 3 * KEY_LENGTH].lower().translate(_DIGITS)
+    return _SPACES.sub(" ", window)[:KEY_LENGTH]
+
+
+def prefixes(pattern: str) -> frozenset[str] | None:
+    """The prefixes that matches of ``pattern`` begin with, as keys (shorter ones are whole
+    matches), or None when they cannot be bounded.  Patterns with too many distinct keys (a run
+    of any letters) are described by their first character only."""
+    parsed = _sre.parse(pattern, re.I)
+    for length in (KEY_LENGTH, 1):
+        try:
+            return frozenset(_sequence(parsed, length))
+        except _Unbounded:
+            continue
+    return None
+
+
+def admits(keys: frozenset[str] | None, key: str) -> bool:
+    """Whether a rule with prefix set ``keys`` may match where the text's key is ``key``."""
+    return keys is None or any(key.startswith(k) for k in keys)
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _join(left: set[str], right: set[str], length: int) -> set[str]:
+    out = set()
+    for a in left:
+        if len(a) >= length:
+            out.add(a)
+            continue
+        for b in right:
+            s = a + b
+            if "  " in s:
+                s = _SPACES.sub(" ", s)
+            out.add(s[:length])
+    if len(out) > _LIMIT:
+        raise _Unbounded
+    return out
+
+
+def _sequence(items, length: int) -> set[str]:
+    found = {""}
+    for op, av in items:
+        if all(len(s) >= length for s in found):
+            break
+        found = _join(found, _item(op, av, length), length)
+    return found
+
+
+def _char(code: int) -> str:
+    ch = chr(code).lower()
+    if ch.isdigit():
+        return "0"
+    return " " if ch.isspace() else ch
+
+
+def _item(op, av, length: int) -> set[str]:
+    if op is _sre.LITERAL:
+        return {_char(av)}
+    if op is _sre.IN:
+        chars = set()
+        for kind, arg in av:
+            if kind is _sre.LITERAL:
+                chars.add(_char(arg))
+            elif kind is _sre.RANGE and arg[1] - arg[0] < 128:
+                chars.update(_char(c) for c in range(arg[0], arg[1] + 1))
+            elif kind is _sre.CATEGORY and arg is _sre.CATEGORY_DIGIT:
+                chars.add("0")
+            elif kind is _sre.CATEGORY and arg is _sre.CATEGORY_SPACE:
+                chars.add(" ")
+            else:
+                raise _Unbounded
+        return chars
+    if op is _sre.SUBPATTERN:
+        return _sequence(av[-1], length)
+    if op is _sre.BRANCH:
+        return set().union(*(_sequence(branch, length) for branch in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        low, high, body = av
+        once = _sequence(body, length)
+        found, current = ({""} if low == 0 else set()), {""}
+        for n in range(1, min(high, length) + 1):
+            current = _join(current, once, length)
+            if n >= low:
+                found |= current
+        if high > length:  # longer repetitions begin like the longest counted ones
+            found |= current
+        return found
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {""}
+    raise _Unbounded

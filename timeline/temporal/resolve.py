@@ -1,0 +1,197 @@
+"""Placing underspecified values on the calendar, against an anchor and the sentence's tense.
+
+The rules give values in three forms (see the header of ``rules.tsv``):
+
+- a plain TIMEX3 value (``2014-10``, ``P3Y``, ``PRESENT_REF``): kept as it is;
+- ``XXXX-...``: a year to choose (``XXXX-09-30``, ``XXXX-Q3``, ``XXXX-SU``) or a weekday to place
+  (``XXXX-WXX-7``, ``XXXX-WXX-WE``), by the rule's direction or else by tense;
+- ``[G+N]rest``: the anchor's period of granularity ``G`` moved by ``N`` such periods, then
+  ``rest`` appended (``[D-1]`` is yesterday, ``[Y-1]-04`` April last year); ``[.Y-1]`` moves the
+  anchor by a year and keeps the anchor's own precision (a year before ``1989-Q3`` is ``1988-Q3``),
+  ``[.Y=1988]`` puts it in 1988.
+
+Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year
+(or week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays
+("Sunday" said on a Wednesday is three days before; the same weekday is the anchor day itself),
+future the earliest on or after; a year-less month or day takes the occurrence nearest to the
+anchor, occurrences on the side the tense turns away from counting as twice as far; a quarter,
+half or season the latest begun in a past sentence, else the nearest.
+
+With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
+today's date.  Pure functions; no language knowledge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.models import Granularity
+from timeline.temporal.calendar import timex_span
+
+# granularity codes, finest first; a rank compares how precise two values are
+RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
+_CODE = {
+    Granularity.TIME: "D", Granularity.DAY: "D", Granularity.WEEK: "W", Granularity.MONTH: "M",
+    Granularity.SEASON: "M", Granularity.QUARTER: "Q", Granularity.HALF: "H", Granularity.YEAR: "Y",
+    Granularity.DECADE: "DE", Granularity.CENTURY: "CE", Granularity.MILLENNIUM: "CE",
+}
+_UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+            "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([+-=])(\d+))?\](.*)$")
+_WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
+_SEASON = re.compile(r"-(SP|SU|FA|WI)$")
+
+
+def granularity(value: str) -> str | None:
+    """The granularity code of a calendar value (``1989-Q3`` -> ``Q``), None if it is none."""
+    span = timex_span(value)
+    if span is None:
+        return None
+    if value.endswith("-WE"):
+        return "WE"
+    return _CODE[span.granularity]
+
+
+def needs_tense(template: str, direction: str) -> bool:
+    return direction == "~" and template.startswith("XXXX-")
+
+
+def needs_anchor(template: str) -> bool:
+    return template.startswith(("XXXX-", "["))
+
+
+def head_granularity(template: str) -> str | None:
+    """The granularity a template takes from its anchor: ``[Q]`` -> ``Q``, ``XXXX-...`` -> ``D``."""
+    m = _RELATIVE.match(template)
+    if m:
+        return m.group(2)
+    return "D" if template.startswith("XXXX-") else None
+
+
+def resolve(template: str, anchor: str | None, direction: str = "~", tense: str | None = None) -> tuple[str, bool]:
+    """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value)."""
+    relative = _RELATIVE.match(template)
+    if relative:
+        return _relative(relative, anchor)
+    if template.startswith("XXXX-"):
+        span = timex_span(anchor) if anchor else None
+        if span is None:
+            return template, False
+        weekday = _WEEKDAY.match(template)
+        if weekday:
+            if span.start != span.end:
+                return template, False
+            return _weekday(weekday.group(1), weekday.group(2) or "", span.start, direction, tense), True
+        return _year(template[5:], span.start, direction, tense)
+    return template, True
+
+
+def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
+    keep, code, sign, amount, rest = m.groups()
+    span = timex_span(anchor) if anchor else None
+    if span is None or code not in RANK:
+        return _UNKNOWN.get(code, "XXXX") + rest, False
+    if sign == "=":  # [.Y=1988]: the anchor's period, in year 1988
+        shift = int(amount) - span.start.year
+    else:
+        shift = int(amount or 0) * (-1 if sign == "-" else 1)
+    if keep:
+        own = granularity(anchor)
+        moved = _shift(span.start, code, shift)
+        season = _SEASON.search(anchor)
+        if season:
+            return f"{moved.year:04d}-{season.group(1)}{rest}", True
+        return format_at(moved, own) + rest, True
+    return format_at(_shift(span.start, code, shift), code) + rest, True
+
+
+def _shift(day: dt.date, code: str, n: int) -> dt.date:
+    """``day`` moved by ``n`` periods of granularity ``code``."""
+    if code in ("D",):
+        return day + dt.timedelta(days=n)
+    if code in ("W", "WE"):
+        return day + dt.timedelta(weeks=n)
+    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}[code] * n
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    year = min(max(year, 1), 9999)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def format_at(day: dt.date, code: str) -> str:
+    """The TIMEX3 value of the period of granularity ``code`` that contains ``day``."""
+    y, m = day.year, day.month
+    if code == "D":
+        return day.isoformat()
+    if code in ("W", "WE"):
+        iso_year, week, _ = day.isocalendar()
+        return f"{iso_year:04d}-W{week:02d}" + ("-WE" if code == "WE" else "")
+    return {
+        "M": f"{y:04d}-{m:02d}",
+        "Q": f"{y:04d}-Q{(m - 1) // 3 + 1}",
+        "H": f"{y:04d}-H{1 if m <= 6 else 2}",
+        "Y": f"{y:04d}",
+        "DE": f"{y // 10:03d}",
+        "CE": f"{y // 100:02d}",
+    }[code]
+
+
+def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str | None) -> str:
+    target = 6 if which == "WE" else int(which)
+    days = [anchor + dt.timedelta(days=k) for k in range(-7, 8)]
+    days = [d for d in days if d.isoweekday() == target]
+    if direction == "<":
+        day = max(d for d in days if d < anchor)
+    elif direction == ">":
+        day = min(d for d in days if d > anchor)
+    elif direction == "=":
+        day = next(d for d in days if d.isocalendar()[:2] == anchor.isocalendar()[:2])
+    elif tense == "future":
+        day = min(d for d in days if d >= anchor)
+    else:
+        day = max(d for d in days if d <= anchor)
+    if which == "WE":
+        return format_at(day, "WE")
+    return day.isoformat() + time
+
+
+def _distance(span, anchor: dt.date, tense: str | None) -> int:
+    """Days between ``anchor`` and a period, doubled on the side the tense turns away from."""
+    if span.start <= anchor <= span.end:
+        return 0
+    if span.end < anchor:
+        return (anchor - span.end).days * (2 if tense == "future" else 1)
+    return (span.start - anchor).days * (2 if tense == "past" else 1)
+
+
+def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tuple[str, bool]:
+    """``XXXX-rest`` with the year chosen around ``anchor``."""
+    date_part = rest.split("T", 1)[0]
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        span = timex_span(f"{year:04d}-{date_part}")
+        if span is not None:
+            candidates.append((year, span))
+    if not candidates:
+        return "XXXX-" + rest, False
+    if direction == "<":
+        chosen = [y for y, s in candidates if s.end < anchor][-1:]
+    elif direction == ">":
+        chosen = [y for y, s in candidates if s.start > anchor][:1]
+    elif direction == "=":
+        chosen = [y for y, _ in candidates if y == anchor.year]
+    elif date_part[:1] in "QHSFW" and tense == "past":  # quarters, halves, seasons: begun
+        chosen = [y for y, s in candidates if s.start <= anchor][-1:]
+    elif date_part[:1] in "QHSFW":  # not past: the nearest
+        chosen = [min(candidates, key=lambda c: _distance(c[1], anchor, None))[0]]
+    else:  # months and days: the nearest, the side the tense turns away from counting double
+        chosen = [min(candidates, key=lambda c: _distance(c[1], anchor, tense))[0]]
+    if not chosen:
+        return "XXXX-" + rest, False
+    return f"{chosen[0]:04d}-{rest}", True
