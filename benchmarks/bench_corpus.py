@@ -9,6 +9,9 @@ its peak resident memory (ru_maxrss) is its own:
 - ``build``: the same, keeping the events and merging them into a Timeline, as ``timeline build``
   does before rendering.
 
+Peak memory is the measuring process's own (it holds the kept events) and, apart, the largest
+worker process's (sampled with psutil when it is installed; 0 otherwise).
+
 Targets (issue 6): at least 200 articles/s per core for ``stream``; peak memory at 10,000
 articles no more than 1.5 times that at 1,000.
 
@@ -20,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -44,22 +49,51 @@ def write_corpus(timebank: Path, folder: Path, size: int) -> None:
 
 def child(folder: str, workers: int, mode: str) -> None:
     """One measured run; prints its figures as JSON."""
-    from timeline.pipeline import build_timeline, iter_article_events
+    from timeline.pipeline import Summary, build_timeline, iter_article_events
 
+    sampler = WorkerMemory()
     start = time.perf_counter()
     if mode == "stream":
-        articles = events = 0
-        for _, found in iter_article_events([folder], workers=workers):
-            articles += 1
-            events += len(found)
+        summary = Summary()
+        for item, found in iter_article_events([folder], workers=workers):
+            summary.add(item, found)
     else:
-        timeline = build_timeline([folder], workers=workers)
-        articles, events = len(timeline.articles) + len(timeline.errors), len(timeline.events)
+        summary = Summary.of(build_timeline([folder], workers=workers))
     seconds = time.perf_counter() - start
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"articles": articles, "events": events, "seconds": seconds,
-                      "peak_mb": own / 1024, "worker_peak_mb": workers_peak / 1024}))
+    print(json.dumps({"articles": summary.read + sum(summary.skipped.values()), "events": summary.events,
+                      "summary": str(summary), "seconds": seconds,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "worker_peak_mb": sampler.stop()}))
+
+
+class WorkerMemory:
+    """The largest resident memory of any worker process, sampled every 0.1 s (needs psutil)."""
+
+    def __init__(self):
+        self.peak = 0.0
+        self.running = threading.Event()
+        self.running.set()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        try:
+            import psutil
+        except ImportError:
+            return
+        me = psutil.Process()
+        while self.running.is_set():
+            for process in me.children(recursive=True):
+                try:
+                    self.peak = max(self.peak, process.memory_info().rss / 2**20)
+                except psutil.Error:
+                    pass
+            time.sleep(0.1)
+
+    def stop(self) -> float:
+        self.running.clear()
+        self.thread.join()
+        return self.peak
 
 
 def measure(folder: Path, workers: int, mode: str) -> dict:
@@ -83,6 +117,7 @@ def main() -> None:
     if not any(args.timebank.glob("*.tml")):
         sys.exit(f"TimeBank not found at {args.timebank} (use --timebank)")
 
+    print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f} (other work skews the rates)")
     print(f"{'mode':<7}{'articles':>9}{'workers':>8}{'events':>9}{'seconds':>9}"
           f"{'art/s':>8}{'art/s/core':>11}{'peak MB':>9}{'worker MB':>10}")
     peaks: dict[tuple[str, int], dict[int, float]] = {}
@@ -98,6 +133,8 @@ def main() -> None:
                     print(f"{mode:<7}{run['articles']:>9}{workers:>8}{run['events']:>9}{run['seconds']:>9.1f}"
                           f"{rate:>8.0f}{rate / workers:>11.0f}{run['peak_mb']:>9.0f}{run['worker_peak_mb']:>10.0f}",
                           flush=True)
+                    if run["summary"] and "skipped" in run["summary"]:
+                        print(f"    ! {run['summary']}")
     if len(args.sizes) > 1:
         small, large = min(args.sizes), max(args.sizes)
         print(f"\npeak memory at {large:,} articles / at {small:,} (target <= 1.5 for the stream):")

@@ -13,8 +13,7 @@ measures, from navigation start:
 
 Side by side, the same events as the plain plotly page one would otherwise write
 (``plotly.graph_objects.Scatter`` per source, ``to_html`` with plotly.js inlined, no list, no
-labels, no range slider), with the
-ratio of the two.  Prints a table; medians over ``--runs``.
+labels), without and with a range slider, and the ratios.  Prints a table; medians over ``--runs``.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from timeline.render import render  # noqa: E402
 PLAIN_READY = "#chart .scatterlayer .point"
 
 
-def plain_plotly_page(timeline) -> str:
+def plain_plotly_page(timeline, slider: bool) -> str:
     """The peer: one scatter per source on a date axis, titles on hover, plotly's own HTML."""
     import plotly.graph_objects as go
 
@@ -50,6 +49,7 @@ def plain_plotly_page(timeline) -> str:
                    hovertext=[e.title for e in events], mode="markers", name=name)
         for name, events in by_source.items()
     ])
+    figure.update_xaxes(rangeslider_visible=slider)
     return figure.to_html(include_plotlyjs=True, div_id="chart")
 
 
@@ -92,19 +92,20 @@ def main() -> None:
     offline = render(timeline, "html")
     render_s = time.perf_counter() - start
     cdn = render(timeline, "html", cdn=True)
-    plain = plain_plotly_page(timeline)
+    peers = {"plain plotly": plain_plotly_page(timeline, slider=False),
+             "plain plotly + slider": plain_plotly_page(timeline, slider=True)}
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         pages = {}
-        for name, html in (("timeline", offline), ("plain plotly", plain)):
-            pages[name] = Path(folder) / f"{name.replace(' ', '-')}.html"
+        for name, html in (("timeline", offline), *peers.items()):
+            pages[name] = Path(folder) / f"{name.replace(' ', '-').replace('+', 'and')}.html"
             pages[name].write_text(html, encoding="utf-8")
         browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
         timings = {name: [] for name in pages}
         for _ in range(args.runs):
             timings["timeline"].append(open_timings(browser, pages["timeline"], READY, hover=True))
-            timings["plain plotly"].append(open_timings(browser, pages["plain plotly"], PLAIN_READY,
-                                                        hover=False))
+            for name in peers:
+                timings[name].append(open_timings(browser, pages[name], PLAIN_READY, hover=False))
         browser.close()
 
     def median(name, key):
@@ -114,12 +115,13 @@ def main() -> None:
     print(f"render (Python):              {render_s:6.2f} s")
     print(f"page size offline:            {len(offline.encode()) / 1e6:6.2f} MB")
     print(f"page size --cdn:              {len(cdn.encode()) / 1e6:6.2f} MB")
-    print(f"plain plotly page size:       {len(plain.encode()) / 1e6:6.2f} MB")
+    print(f"plain plotly page size:       {len(peers['plain plotly'].encode()) / 1e6:6.2f} MB")
     print(f"timeline parsed:              {median('timeline', 'parsed'):6.2f} s")
     print(f"timeline interactive:         {median('timeline', 'interactive'):6.2f} s")
     print(f"hover shown after mouse move: {median('timeline', 'hover'):6.2f} s")
-    print(f"plain plotly interactive:     {median('plain plotly', 'interactive'):6.2f} s")
-    print(f"ratio timeline / plain:       {median('timeline', 'interactive') / median('plain plotly', 'interactive'):6.2f}")
+    for name in peers:
+        ratio = median("timeline", "interactive") / median(name, "interactive")
+        print(f"{name + ' interactive:':30s}{median(name, 'interactive'):6.2f} s  (timeline / it: {ratio:.2f})")
 
 
 if __name__ == "__main__":

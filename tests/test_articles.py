@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from timeline.articles import iter_articles, load_articles
+from timeline.articles import estimate_count, iter_articles, load_articles
 from timeline.models import Article, ArticleError
 
 BODY = "Putin met the South Korean leader on Wednesday at the Eastern Economic Forum in Vladivostok.\n"
@@ -215,3 +215,11 @@ def test_load_articles_raises_the_first_error(tmp_path):
     empty = write(tmp_path, "b.txt", b"")
     with pytest.raises(ValueError, match=f"^{empty}: empty file$"):
         load_articles([tmp_path])
+
+
+def test_estimate_count_counts_files_and_jsonl_lines(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "b/c.md", BODY)
+    write(tmp_path, "feed.jsonl", "\n".join(json.dumps({"text": f"Story {n}."}) for n in range(5)) + "\n\n")
+    assert estimate_count([tmp_path]) == 7 == len(list(iter_articles([tmp_path])))
+    assert estimate_count([tmp_path], limit=4) == 4

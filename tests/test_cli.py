@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import html
+import io
 import json
 import shutil
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
-from timeline.cli import app
+from timeline.cli import _progress, app
 from timeline.timeml import read_corpus
 
 runner = CliRunner()
@@ -149,6 +151,13 @@ def test_missing_input_is_an_error_not_a_traceback(tmp_path):
     assert f"error: {tmp_path / 'nowhere'}: no such file or folder" in result.stderr
 
 
+def test_a_folder_without_articles_is_an_error(tmp_path):
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    result = run("events", tmp_path)
+    assert result.exit_code == 1
+    assert "error: no articles found" in result.stderr
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -240,3 +249,24 @@ def test_eval_prints_the_scores(timebank_dir, tmp_path):
 def test_eval_of_a_missing_folder_is_a_usage_error(tmp_path):
     result = run("eval", tmp_path / "nowhere")
     assert result.exit_code == 2
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("terminal, quiet, drawn", [(True, False, True), (True, True, False), (False, False, False)])
+def test_progress_bar_only_on_a_terminal_and_not_quiet(monkeypatch, terminal, quiet, drawn):
+    stderr = Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    with _progress(4, quiet) as (advance, say):
+        for _ in range(4):
+            advance()
+        say("error: a.txt: empty file")
+    shown = stderr.getvalue()
+    assert "error: a.txt: empty file" in shown
+    assert ("4/4" in shown and "/s" in shown) == drawn

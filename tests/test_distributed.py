@@ -9,14 +9,14 @@ import pytest
 pytest.importorskip("dask.bag", reason="the dask extra is not installed")
 pytest.importorskip("distributed", reason="the dask extra is not installed")
 
-import dask.bag as db  # noqa: E402
-from dask.distributed import Client, LocalCluster  # noqa: E402
-from typer.testing import CliRunner  # noqa: E402
+import dask.bag as db
+from dask.distributed import Client, LocalCluster
+from typer.testing import CliRunner
 
-from timeline.cli import app  # noqa: E402
-from timeline.distributed import build_timeline_dask  # noqa: E402
-from timeline.pipeline import build_timeline, iter_inputs  # noqa: E402
-from timeline.timeml import read_corpus  # noqa: E402
+from timeline.cli import app
+from timeline.distributed import build_timeline_dask
+from timeline.pipeline import build_timeline, iter_inputs
+from timeline.timeml import read_corpus
 
 pytestmark = pytest.mark.slow
 

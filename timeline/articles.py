@@ -27,8 +27,8 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 from timeline.models import Article, ArticleError, coerce_published
 
@@ -96,27 +96,35 @@ def _folder_files(folder: str) -> Iterator[str]:
             yield entry.path
 
 
-def estimate_count(paths: Iterable) -> int:
-    """About how many articles ``paths`` hold, quickly: a file each, a non-blank line per JSONL."""
+def estimate_count(paths: Iterable, limit: int | None = None) -> int:
+    """About how many articles ``paths`` hold, quickly: a file each, a non-blank line per JSONL.
+
+    With ``limit``, counting stops once it is reached (to ask "are there at least that many?").
+    """
     count = 0
     for item in paths:
         for path in expand_path(item):
-            if path.lower().endswith(".jsonl"):
-                count += _count_lines(path)
-            else:
-                count += 1
+            left = None if limit is None else limit - count
+            count += _count_lines(path, left) if path.lower().endswith(".jsonl") else 1
+            if limit is not None and count >= limit:
+                return count
     return count
 
 
-def _count_lines(path: str) -> int:
+def _count_lines(path: str, limit: int | None) -> int:
+    count = 0
     try:
         with open(path, "rb") as lines:
-            return sum(1 for line in lines if line.strip())
+            for line in lines:
+                count += bool(line.strip())
+                if limit is not None and count >= limit:
+                    break
     except OSError:
-        return 1  # the read proper reports the problem
+        return 1  # reading it reports the problem
+    return count
 
 
-def read_path(path: str, published: Optional[dt.datetime] = None) -> Iterator[Article | ArticleError]:
+def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Article | ArticleError]:
     """The articles of one file (several for JSON lists and JSONL), or the errors they raise."""
     try:
         data = _read_bytes(path)
@@ -130,7 +138,11 @@ def read_path(path: str, published: Optional[dt.datetime] = None) -> Iterator[Ar
         else:
             yield _read_text(path, _decode(data), published)
     except BadArticle as problem:
-        yield ArticleError(path=path, message=str(problem), reason=problem.reason)
+        yield _error(path, problem)
+
+
+def _error(where: str, problem: BadArticle) -> ArticleError:
+    return ArticleError(path=where, message=str(problem), reason=problem.reason)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -224,39 +236,36 @@ def _read_html(path: str, data: bytes, published) -> Article:
 
 
 def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleError]:
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
+    data = _parse_json(text)
     if isinstance(data, dict):
         yield _record_article(path, data, published)
         return
     if not isinstance(data, list):
         raise BadArticle("JSON must be an object or a list of objects", "malformed")
     for index, record in enumerate(data):
-        yield _guarded(f"{path}[{index}]", lambda: _record_article(f"{path}[{index}]", record, published))
+        where = f"{path}[{index}]"
+        try:
+            yield _record_article(where, record, published)
+        except BadArticle as problem:  # one bad record does not stop the file
+            yield _error(where, problem)
 
 
 def _read_jsonl(path: str, text: str, published) -> Iterator[Article | ArticleError]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            where = f"{path}:{number}"
-            yield _guarded(where, lambda: _record_article(where, _json_line(line), published))
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            yield _record_article(where, _parse_json(line), published)
+        except BadArticle as problem:  # one bad line does not stop the file
+            yield _error(where, problem)
 
 
-def _json_line(line: str):
+def _parse_json(text: str):
     try:
-        return json.loads(line)
+        return json.loads(text)
     except ValueError as exc:
         raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
-
-
-def _guarded(where: str, read) -> Article | ArticleError:
-    """``read()``, or the ArticleError of its problem: one bad record does not stop the file."""
-    try:
-        return read()
-    except BadArticle as problem:
-        return ArticleError(path=where, message=str(problem), reason=problem.reason)
 
 
 def _record_article(path: str, record, published) -> Article:
@@ -290,7 +299,7 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
     )
 
 
-def parse_published(value: Optional[str]) -> Optional[dt.datetime]:
+def parse_published(value: str | None) -> dt.datetime | None:
     """A publication date from metadata: ISO first, then forms with words: 'September 6, 2017',
     'Wed, 06 Sep 2017 10:00:00 GMT'.  Numeric forms other than ISO (06/09/2017) are ambiguous,
     and relative forms ("yesterday") are refused: a publication date must not depend on today.
@@ -307,7 +316,7 @@ def parse_published(value: Optional[str]) -> Optional[dt.datetime]:
     return parsed
 
 
-def _parse_worded_date(value: str) -> Optional[dt.datetime]:
+def _parse_worded_date(value: str) -> dt.datetime | None:
     import dateparser
 
     settings = {"STRICT_PARSING": True, "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}

@@ -11,14 +11,14 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
 
 import typer
 
-from timeline.articles import estimate_count, iter_articles
+from timeline.articles import SUFFIXES, estimate_count, iter_articles
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
 from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events
@@ -42,7 +42,8 @@ PublishedOption = typer.Option(
     None, "--published", help="Publication date for every article (ISO: 2017-09-06 or 2017-09-06T10:00+03:00)."
 )
 WorkersOption = typer.Option(
-    os.cpu_count() or 1, "--workers", "-w", min=1, help="Processes extracting events on this machine."
+    os.cpu_count() or 1, "--workers", "-w", min=1, show_default="the number of cores",
+    help="Processes extracting events on this machine (results are the same for any number).",
 )
 SchedulerOption = typer.Option(
     None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786) to run on instead."
@@ -52,18 +53,18 @@ QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnin
 
 @app.command()
 def build(
-    paths: List[str] = PathsArgument,
-    output: Path = typer.Option(Path("timeline.html"), "--output", "-o", help="The page (or first format) to write."),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Also write the JSON list of events here."),
-    formats: Optional[List[str]] = typer.Option(
+    paths: list[str] = PathsArgument,
+    output: Path = typer.Option(Path("timeline.html"), "--output", "-o", help="The page; other formats go beside it with their extension."),
+    json_path: Path | None = typer.Option(None, "--json", help="Also write the JSON list of events here."),
+    formats: list[str] | None = typer.Option(
         None, "--format", "-f",
-        help="Output format, repeatable (default html). Each goes to -o's name with its own extension.",
+        help="Output format, repeatable (default html): -o timeline.html -f html -f csv writes timeline.csv too.",
     ),
     lanes: Lanes = typer.Option(Lanes.source, "--lanes", help="One chart lane per article, or none."),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
-    published: Optional[str] = PublishedOption,
+    published: str | None = PublishedOption,
     workers: int = WorkersOption,
-    scheduler: Optional[str] = SchedulerOption,
+    scheduler: str | None = SchedulerOption,
     quiet: bool = QuietOption,
 ):
     """Build the timeline of PATHS and write it as a page (and other formats)."""
@@ -92,14 +93,14 @@ def build(
 
 @app.command()
 def events(
-    paths: List[str] = PathsArgument,
+    paths: list[str] = PathsArgument,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON list of merged events."),
     jsonl: bool = typer.Option(
         False, "--jsonl", help="Stream each article's events as JSON lines as soon as it is done (no cross-article merge)."
     ),
-    published: Optional[str] = PublishedOption,
+    published: str | None = PublishedOption,
     workers: int = WorkersOption,
-    scheduler: Optional[str] = SchedulerOption,
+    scheduler: str | None = SchedulerOption,
     quiet: bool = QuietOption,
 ):
     """List the events of PATHS in timeline order: a table, JSON, or streamed JSON lines."""
@@ -123,7 +124,7 @@ def events(
 @app.command()
 def tag(
     path: str = typer.Argument(..., help="An article file or folder ('-' for stdin)."),
-    published: Optional[str] = PublishedOption,
+    published: str | None = PublishedOption,
 ):
     """Show the time expressions of the article(s) at PATH with their TIMEX3 values."""
     from timeline.temporal import tag as tag_text
@@ -191,8 +192,9 @@ def _timeline(paths, published, workers, scheduler, quiet) -> Timeline:
 def _results(paths, published, workers, quiet) -> Iterator:
     """The pipeline's stream, reporting each bad or undated article on stderr as it comes."""
     published = _published(published)
-    total = estimate_count(paths)
-    workers = min(workers, max(1, total // BATCH_SIZE))  # a few articles are quicker in-process
+    # A few articles are quicker in-process than through worker processes.
+    workers = min(workers, max(1, estimate_count(paths, limit=workers * BATCH_SIZE) // BATCH_SIZE))
+    total = estimate_count(paths) if _draws_progress(quiet) else None
     with _progress(total, quiet) as (advance, say):
         for item, found in iter_article_events(paths, published, workers):
             if isinstance(item, ArticleError):
@@ -203,14 +205,24 @@ def _results(paths, published, workers, quiet) -> Iterator:
             yield item, found
 
 
+def _draws_progress(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty()
+
+
 @contextmanager
-def _progress(total: int, quiet: bool):
+def _progress(total: int | None, quiet: bool):
     """``(advance, say)``: a progress bar on stderr when it is a terminal, else nothing to draw."""
-    if quiet or not sys.stderr.isatty():
+    if not _draws_progress(quiet):
         yield (lambda: None), (lambda line: typer.echo(line, err=True))
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
@@ -223,7 +235,7 @@ def _progress(total: int, quiet: bool):
         yield advance, (lambda line: bar.console.print(line, markup=False, highlight=False, soft_wrap=True))
 
 
-def _published(published: Optional[str]):
+def _published(published: str | None):
     try:
         return coerce_published(published)
     except ValueError as exc:
@@ -282,6 +294,9 @@ def events_table(events: list[Event]) -> str:
 
 
 def _finish(summary: Summary, failed: bool, quiet: bool) -> None:
+    if not summary.read and not summary.skipped:
+        _error(f"no articles found (a folder is read for {' '.join(sorted(SUFFIXES))} files)")
+        failed = True
     _note(str(summary), quiet)
     raise typer.Exit(1 if failed else 0)
 

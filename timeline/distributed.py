@@ -3,9 +3,10 @@
 ``build_timeline_dask`` takes a Dask bag of inputs (Article models or paths), or a plain list of
 them, and returns the same ``Timeline`` as ``timeline.build_timeline`` on one machine:
 
-1. each partition's inputs are read and turned into events on the workers;
-2. events are shuffled into blocks by date (``timeline.merge.date_block_key``) and merged within
-   each block on the workers (``merge_block``), so no process ever merges every event;
+1. each partition's inputs are read and turned into events on the workers, which keep them
+   sorted into date blocks (``timeline.merge.date_block_key``);
+2. one task a block gathers that block's events from every partition and merges them
+   (``merge_block``), so events travel once, worker to worker, and no process merges them all;
 3. only the merged events come back, to be put in timeline order (``order_events``).
 
 Paths are read by the workers, so they must see the same files (a shared or network file
@@ -17,6 +18,7 @@ Needs the ``dask`` extra: ``pip install 'timeline[dask]'``.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from pathlib import Path
 
 import dask
@@ -29,6 +31,7 @@ from timeline.pipeline import article_events, article_source, iter_inputs
 
 MAX_PARTITIONS = 1000  # a list of paths is cut into at most this many partitions by default
 
+
 def build_timeline_dask(inputs, published=None, partitions: int | None = None) -> Timeline:
     """The timeline of ``inputs`` computed on the current Dask scheduler (e.g. a ``Client``).
 
@@ -38,17 +41,14 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None) -
     """
     override = coerce_published(published)
     bag = inputs if isinstance(inputs, db.Bag) else _bag_of(inputs, partitions)
-    numbered = db.from_delayed(
-        [dask.delayed(_partition_events)(part, index, override) for index, part in enumerate(bag.to_delayed())]
-    )
-    read = numbered.map(_read_report)
-    blocks = (
-        numbered.map(_numbered_events).flatten()
-        .groupby(lambda numbered_event: date_block_key(numbered_event[1]))
-        .map(_merge_block)
-    )
-    reports, merged = dask.compute(read, blocks)
-    articles = [report for _, report in sorted(reports, key=lambda pair: pair[0])]
+    parts = dask.persist(*[dask.delayed(_partition_events)(items, index, override)
+                           for index, items in enumerate(bag.to_delayed())])
+    reports, keys = dask.compute([dask.delayed(_reports)(part) for part in parts],
+                                 [dask.delayed(_block_keys)(part) for part in parts])
+    merges = [dask.delayed(_merge_block)([dask.delayed(_block)(part, key) for part in parts])
+              for key in sorted(set().union(*keys))]
+    merged = dask.compute(*merges)
+    articles = [report for _, report in sorted((pair for part in reports for pair in part), key=lambda pair: pair[0])]
     # Blocks in the order of their first event, as merge_events concatenates them (ties keep it).
     events = [event for _, block in sorted(merged, key=lambda pair: pair[0]) for event in block]
     return Timeline(
@@ -68,24 +68,33 @@ def _bag_of(inputs, partitions: int | None) -> db.Bag:
 
 
 def _partition_events(items, partition: int, published: dt.datetime | None):
-    """Every article of one partition with its events, numbered (partition, article) in order."""
-    return [((partition, number), *article_events(item))
-            for number, item in enumerate(iter_inputs(list(items), published))]
+    """One partition read and extracted: a report an article, and its events by date block.
+
+    Articles are numbered (partition, article) and events (partition, article, event), so the
+    input order can be restored anywhere.
+    """
+    reports, blocks = [], defaultdict(list)
+    for number, item in enumerate(iter_inputs(list(items), published)):
+        item, events = article_events(item)
+        reports.append(((partition, number), item if isinstance(item, ArticleError) else article_source(item)))
+        for place, event in enumerate(events):
+            blocks[date_block_key(event)].append(((partition, number, place), event))
+    return reports, dict(blocks)
 
 
-def _read_report(numbered_result):
-    """What comes back per article: its place, and its Source or its error."""
-    place, item, _ = numbered_result
-    return place, item if isinstance(item, ArticleError) else article_source(item)
+def _reports(part):
+    return part[0]
 
 
-def _numbered_events(numbered_result):
-    place, _, events = numbered_result
-    return [((*place, number), event) for number, event in enumerate(events)]
+def _block_keys(part):
+    return set(part[1])
 
 
-def _merge_block(block):
-    """One date block merged, its events first put back in article order; keyed by its first."""
-    _, numbered_events = block
-    numbered_events = sorted(numbered_events, key=lambda pair: pair[0])
+def _block(part, key):
+    return part[1].get(key, [])
+
+
+def _merge_block(pieces):
+    """One date block merged, its events first put back in input order; keyed by its first."""
+    numbered_events = sorted((pair for piece in pieces for pair in piece), key=lambda pair: pair[0])
     return numbered_events[0][0], merge_block([event for _, event in numbered_events])

@@ -142,6 +142,8 @@ def run_events_eval(gold_dir: str, *, errors: bool = False, as_json: bool = Fals
         f"  coverage             {score.coverage:6.1%}  ({score.covered}/{score.linked} expressions date one of our events)",
         f"  anchoring precision  {score.precision:6.1%}  ({score.correct}/{score.judged} of our events on those "
         "expressions have a gold-linked trigger)",
+        "  (judged: our events whose time expression overlaps such a gold expression, whether it gives a "
+        "calendar date or only a side of publication such as 'now')",
     ]
     if errors:
         lines.append(f"Errors ({len(score.errors)}):")

@@ -3,13 +3,16 @@
 An article's events come from its time expressions and its sentences, with no model: word lists
 from ``timeline/lang/<lang>/events/`` and a few positional rules.
 
-- Every DATE/TIME expression that names a calendar period dates one event: the event word (a verb
-  or an event noun) nearest to it in its clause, left of it preferred ("Peskov said Wednesday",
-  "the economy added jobs last month"), right of it when the expression opens the clause
-  ("On Sunday, police clashed ...") or modifies the noun ("today's meeting").
+- Every DATE/TIME expression dates one event: the event word (a verb or an event noun) cheapest
+  to reach from it (:func:`anchor_trigger`): the nearest in its clause, left of it preferred
+  ("Peskov said Wednesday", "the economy added jobs last month"), right of it when the expression
+  opens the clause ("On Sunday, police clashed ...") or modifies a noun ("today's meeting"), with
+  tenses that agree with the date.  An expression with no calendar period ('recently', PAST_REF)
+  keeps the event undated, with the side of publication it names.
 - Every sentence also gives its main happening when no expression dates it: a statement when it
-  has a reporting verb with a speaker, else its first finite verb.  Its ``relation`` to
-  publication comes from the tense (auxiliaries, past forms).
+  has a reporting verb with a speaker, else its first finite verb; and event nouns named as an
+  occasion ("at a press conference in Beijing").  Their ``relation`` to publication comes from
+  the tense (auxiliaries, past forms).
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
   at most :data:`TITLE_WORDS` words; statements read "Speaker: what was said".  Pronouns and role
   nouns ("he", "the spokesman") as subjects become the person named before in the article.
@@ -20,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
@@ -28,6 +31,7 @@ from timeline.models import (
     Article,
     DateSpan,
     Event,
+    Granularity,
     Relation,
     Source,
     Span,
@@ -40,11 +44,8 @@ from timeline.text import Sentence, split_sentences
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?=n['\u2019]t\b)|n['\u2019]t\b|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
 _BREAKS = frozenset(",;:()[]-\u2014\u2013") | _QUOTES  # punctuation that ends a clause or a phrase
-_ENDS = frozenset(".!?")  # sentence-final punctuation
-_POSSESSIVE = ("'s", "\u2019s")
 
 
 # -- language data ------------------------------------------------------------------------------
@@ -68,15 +69,81 @@ class Lexicon:
     complementizers: frozenset[str]  # what opens a reported clause ('said that')
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
     coordinators: frozenset[str]  # 'and', 'or'
+    relatives: frozenset[str]  # relative pronouns: 'which', 'who'
+    statives: set[str]  # stems of verbs that state rather than tell ('include')
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
+    morphology: dict[str, tuple[str, ...]]  # ending kind -> endings (see morphology.tsv)
+    token: re.Pattern  # a word (contractions split off), an abbreviation, or a punctuation mark
+    lemmas: dict[str, str]  # a cache of lemma()
+
+    def ends(self, low: str, kind: str) -> bool:
+        return low.endswith(self.morphology[kind])
+
+    def possessive(self, low: str) -> bool:
+        return self.ends(low, "possessive")
+
+    def bare(self, low: str) -> str:
+        """The word without a possessive ending."""
+        for ending in self.morphology["possessive"]:
+            if low.endswith(ending):
+                return low[: -len(ending)]
+        return low
+
+    def adverb(self, low: str) -> bool:
+        return low in self.adverbs or self.ends(low, "adverb")
+
+    def past(self, low: str) -> bool:
+        return self.irregular_base(low) is not None or (self.ends(low, "past") and len(low) > 4)
+
+    def irregular_base(self, low: str) -> Optional[str]:
+        """The base of an irregular past form, a prefixed one too ('retook' -> 'retake')."""
+        if low in self.irregular:
+            return self.irregular[low]
+        for prefix in self.morphology["prefix"]:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and len(rest) > 2 and rest in self.irregular:
+                return prefix + self.irregular[rest]
+        return None
+
+    def gerund(self, low: str) -> bool:
+        return self.ends(low, "gerund") and len(low) > 5
+
+    def plural(self, low: str) -> bool:
+        return self.ends(low, "plural") and not self.ends(low, "not-plural")
+
+    def singular(self, low: str) -> str:
+        if self.plural(low):
+            for ending in self.morphology["plural"]:
+                if low.endswith(ending):
+                    return low[: -len(ending)]
+        return low
+
+    def stem(self, word: str) -> str:
+        """A crude stem that makes 'proposed', 'proposes', 'propose' and 'proposal' one key."""
+        word = self.bare(word.lower())
+        for suffix in self.morphology["stem"]:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
     not_verbs: frozenset[str]
     pronouns: dict[str, str]
     roles: frozenset[str]
     honorifics: frozenset[str]
     stopwords: frozenset[str]
 
-    @property
+    @cached_property
+    def group_ends(self) -> frozenset[str]:
+        """The words a verb group can end with before its verb: auxiliaries and cue ends."""
+        return frozenset(self.auxiliaries) | frozenset(cue[-1] for cue, _ in self.cues)
+
+    @cached_property
+    def noun_forms(self) -> frozenset[str]:
+        """Event nouns and their plurals ('talks' and 'meetings'), reporting verbs excepted."""
+        plurals = {noun + ending for noun in self.nouns for ending in self.morphology["plural"]}
+        return frozenset(set(self.nouns) | plurals) - self.reporting
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         return (self.clause | self.prepositions | self.determiners | self.adverbs | self.not_verbs
                 | frozenset(self.pronouns) | frozenset(self.auxiliaries))
@@ -90,11 +157,15 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
     def table(name: str):
         return read_table(lang, "events", name)
 
+    morphology = {key: tuple(forms.split()) for key, forms in table("morphology.tsv")}
+    contraction = "|".join(re.escape(c) for c in morphology["contraction"])
+    token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
+                       r"|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
     irregular: dict[str, str] = {}
     for base, past, participle in table("irregular_verbs.tsv"):
         for form in (*past.split("|"), *participle.split("|")):
             irregular.setdefault(form, base)
-    return Lexicon(
+    lex = Lexicon(
         reporting=words("reporting_verbs.txt"),
         auxiliaries={w: (Relation(r), kind) for w, r, kind in table("auxiliaries.tsv")},
         cues=tuple((tuple(c.split()), Relation(r)) for c, r in table("tense_cues.tsv")),
@@ -109,14 +180,22 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         complementizers=words("complementizers.txt"),
         occasions=words("occasion_prepositions.txt"),
         coordinators=words("coordinators.txt"),
+        relatives=words("relative_pronouns.txt"),
+        statives=set(),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
-        synonyms={stem(a): stem(b) for a, b in table("synonyms.tsv")},
+        synonyms={},
+        morphology=morphology,
+        token=token,
+        lemmas={},
         not_verbs=words("not_verbs.txt"),
         pronouns={w: k for w, k, _ in table("pronouns.tsv")},
         roles=words("role_nouns.txt"),
         honorifics=words("honorifics.txt"),
         stopwords=words("stopwords.txt"),
     )
+    lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
+    lex.statives.update(lex.stem(w) for w in words("stative_verbs.txt"))
+    return lex
 
 
 # -- tokens and word classes --------------------------------------------------------------------
@@ -129,40 +208,33 @@ class Token(NamedTuple):
     low: str
 
 
-def tokenize(sentence: Sentence) -> list[Token]:
+def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
     return [
         Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), m.group().lower())
-        for m in _TOKEN.finditer(sentence.text)
+        for m in lex.token.finditer(sentence.text)
     ]
-
-
-def _bare(low: str) -> str:
-    """The word without a possessive ending."""
-    return low[:-2] if low.endswith(_POSSESSIVE) else low
 
 
 def _is_name(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
-def stem(word: str) -> str:
-    """A crude stem that makes 'proposed', 'proposes', 'propose' and 'proposal' one key."""
-    word = _bare(word.lower())
-    for suffix in ("ings", "ing", "als", "al", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+_LEMMA_CACHE = 100_000  # words whose lemma is kept
 
 
 def lemma(word: str, lex: Lexicon) -> str:
     """The verb lemma a trigger names ('met' and 'meeting' -> 'meet'), as a stem."""
-    low = _bare(word.lower())
-    base = stem(lex.irregular.get(low) or lex.nouns.get(low) or (low[:-1] and lex.nouns.get(low[:-1])) or low)
-    return lex.synonyms.get(base, base)
+    found = lex.lemmas.get(word)
+    if found is None:
+        if len(lex.lemmas) > _LEMMA_CACHE:
+            lex.lemmas.clear()
+        low = lex.bare(word.lower())
+        base = lex.stem(lex.irregular_base(low) or lex.nouns.get(low) or lex.nouns.get(lex.singular(low)) or low)
+        found = lex.lemmas[word] = lex.synonyms.get(base, base)
+    return found
 
 
-@dataclass(frozen=True)
-class WordClass:
+class WordClass(NamedTuple):
     """What the rules need to know about one token of a sentence."""
 
     verb: bool = False  # a verb that can name an event
@@ -171,6 +243,9 @@ class WordClass:
     reporting: bool = False
     infinitive: bool = False
     relation: Relation = Relation.UNKNOWN
+
+
+_PLAIN = WordClass()  # a word that names no event
 
 
 def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> list[WordClass]:
@@ -187,21 +262,24 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             continue
         if (timed[i] or not tok.text[0].isalpha() or low in function_words
                 or (i and _is_name(tok) and not _is_quote_start(tokens, i))):
-            classes.append(WordClass())
+            classes.append(_PLAIN)
             continue
         noun = _event_noun(low, lex)
-        if prev in lex.infinitive and not noun and tok.text[0].islower() and not _plural(low) \
-                and not _before_content_word(tokens, timed, i, function_words):
+        if prev in lex.infinitive and not noun and tok.text[0].islower() and not lex.plural(low) \
+                and not _before_content_word(tokens, timed, i, lex):
             classes.append(WordClass(verb=True, infinitive=True))  # 'due to expire Nov. 6'
             continue
-        if prev in lex.determiners or prev.endswith(_POSSESSIVE) or prev in lex.prepositions:
+        if prev in lex.prepositions and lex.gerund(low) and "-" not in low and not noun:
+            classes.append(WordClass(verb=True))  # 'after selling its stake in 1984'
+            continue
+        if prev in lex.determiners or lex.possessive(prev) or prev in lex.prepositions:
             classes.append(WordClass(noun=noun))  # 'the presumed test', 'in subordinated debt'
             continue
         simple = "-" not in low
-        participle = simple and (low in lex.irregular or (low.endswith("ed") and len(low) > 4))
+        participle = simple and lex.past(low)
         if participle and 0 < i < len(tokens) - 1 and timed[i - 1] and timed[i + 1]:
             participle = False  # 'the quarter ended Sept. 30' names a period, not an event
-        ing = simple and low.endswith("ing") and len(low) > 5
+        ing = simple and lex.gerund(low)
         relation, kind = _verb_group(tokens, i, lex)
         if not kind and _after_subject_pronoun(tokens, i, lex):
             relation = Relation.BEFORE if participle else Relation.OVERLAP
@@ -219,43 +297,35 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
 
 
 def _event_noun(low: str, lex: Lexicon) -> bool:
-    if low in lex.reporting:
-        return False
-    single = low[:-1] if _plural(low) else low
-    return low in lex.nouns or single in lex.nouns
+    return low in lex.noun_forms
 
 
 def _after_subject_pronoun(tokens, i: int, lex: Lexicon) -> bool:
     """Whether a subject pronoun (adverbs aside) comes right before token ``i``: 'they hold'."""
     j = i - 1
-    while j >= 0 and (tokens[j].low in lex.adverbs or tokens[j].low.endswith("ly")):
+    while j >= 0 and lex.adverb(tokens[j].low):
         j -= 1
     return j >= 0 and tokens[j].low in lex.subjects
 
 
-def _before_content_word(tokens, timed, i: int, function_words) -> bool:
+def _before_content_word(tokens, timed, i: int, lex: Lexicon) -> bool:
     """Whether a lower-case content word follows token ``i`` ('to additional talks')."""
     if i + 1 >= len(tokens) or timed[i + 1]:
         return False
     nxt = tokens[i + 1]
-    return nxt.text[0].isalpha() and nxt.text[0].islower() and nxt.low not in function_words \
-        and not nxt.low.endswith("ly")
-
-
-def _plural(low: str) -> bool:
-    return low.endswith("s") and not low.endswith("ss")
+    return nxt.text[0].isalpha() and nxt.text[0].islower() and nxt.low not in lex.function_words \
+        and not lex.adverb(nxt.low)
 
 
 def _before_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     """Whether the auxiliary at ``i`` leads a verb ('has gone', 'had not been')."""
     k = i + 1
-    while k < len(tokens) and (tokens[k].low in lex.adverbs or tokens[k].low.endswith("ly")):
+    while k < len(tokens) and lex.adverb(tokens[k].low):
         k += 1
     if k >= len(tokens):
         return False
     low = tokens[k].low
-    return low in lex.auxiliaries or low in lex.irregular or (low.endswith("ed") and len(low) > 4) \
-        or low in lex.infinitive
+    return low in lex.auxiliaries or lex.past(low) or low in lex.infinitive
 
 
 def _is_quote_start(tokens: Sequence[Token], i: int) -> bool:
@@ -267,8 +337,10 @@ def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation
     skipped; the first auxiliary of the group sets the relation ('will have gone' is after).
     ('unknown', '') when the verb has none."""
     j = i - 1
-    while j >= 0 and (tokens[j].low in lex.adverbs or tokens[j].low.endswith("ly")):
+    while j >= 0 and lex.adverb(tokens[j].low):
         j -= 1
+    if j < 0 or tokens[j].low not in lex.group_ends:
+        return Relation.UNKNOWN, ""
     words = tuple(t.low for t in tokens[max(0, j - 3): j + 1])
     for cue, relation in lex.cues:
         if words[-len(cue):] == cue:
@@ -296,9 +368,11 @@ _TENSE_COST = 3.0  # a verb whose tense contradicts the date: 'will resign' for 
 
 
 def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
-                   relation: Relation = Relation.UNKNOWN) -> Optional[int]:
+                   relation: Relation = Relation.UNKNOWN, day: bool = True) -> Optional[int]:
     """The index of the event word that the expression over tokens ``first..last`` dates;
-    ``relation`` is where the date lies relative to publication, for tense agreement."""
+    ``relation`` is where the date lies relative to publication, for tense agreement; ``day``
+    whether it names a day or a time (a longer period more often dates the event noun itself:
+    'had a loss of $5 million for the quarter')."""
     head = _modified_noun(tokens, classes, first, last, lex)
     if head is not None:
         return head
@@ -315,7 +389,7 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
         while 0 <= i < len(tokens) and (best is None or cost < best[0]):
             tok, cls = tokens[i], classes[i]
             if cls.verb or cls.noun:
-                k = _governing_verb(tokens, classes, i, lex) if cls.noun and step < 0 else i
+                k = _governing_verb(tokens, classes, i, lex) if cls.noun and step < 0 and day else i
                 total = cost + _trigger_cost(classes[k], relation)
                 if best is None or total < best[0]:
                     best = (total, k)
@@ -374,7 +448,7 @@ def _opens_clause(tokens, first: int, lex: Lexicon) -> bool:
     k = first - 1
     content = False
     while k >= 0 and tokens[k].text not in _BREAKS:
-        if tokens[k].low not in function_words and not tokens[k].low.endswith("ly") and k != 0:
+        if tokens[k].low not in function_words and not lex.adverb(tokens[k].low) and k != 0:
             content = True  # (a capitalised first word, 'Earlier', is an adverb, not a name)
         k -= 1
     start = k + 1
@@ -386,22 +460,26 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
     'his Aug. 2 power-grab'), or None when the expression is not before a noun."""
     expression = tokens[first: last + 1]
     before = tokens[first - 1].low if first else ""
-    adjectival = (expression[-1].low.endswith(_POSSESSIVE) or "-" in expression[-1].low
-                  or before in lex.determiners or before.endswith(_POSSESSIVE))
+    adjectival = (lex.possessive(expression[-1].low) or "-" in expression[-1].low
+                  or before in lex.determiners or lex.possessive(before))
     if not adjectival:
         return None
     stops = (lex.function_words - lex.not_verbs) | frozenset(lex.auxiliaries)
     head = None
     k = last + 1
-    if k < len(tokens) and tokens[k].low in _POSSESSIVE:
+    if k < len(tokens) and tokens[k].low in lex.morphology["possessive"]:
         k += 1
     while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in stops \
             and not classes[k].verb and not _is_name(tokens[k]):
         head = k
         k += 1
-    if head is not None and k < len(tokens) and classes[k].finite:
+    if head is not None and k < len(tokens) and classes[k].finite and not _stative(tokens[k], lex):
         return k  # the noun phrase is the subject: 'third-quarter profit grew 19%'
     return head
+
+
+def _stative(token: Token, lex: Lexicon) -> bool:
+    return lemma(token.text, lex) in lex.statives
 
 
 def _governing_verb(tokens, classes, noun: int, lex: Lexicon) -> int:
@@ -426,7 +504,7 @@ def _clause_start(tokens, i: int, lex: Lexicon) -> int:
     return j
 
 
-def _phrase_end(tokens, i: int, lex: Lexicon, timed) -> int:
+def _phrase_end(tokens, i: int, lex: Lexicon) -> int:
     """The end (exclusive) of the phrase that follows the trigger at ``i``; 'and' between
     nouns does not end it ('in Kenya and Tanzania')."""
     j = i + 1
@@ -439,16 +517,22 @@ def _phrase_end(tokens, i: int, lex: Lexicon, timed) -> int:
 
 
 def _words(tokens, indices, timed, lex: Lexicon) -> list[str]:
-    """The words of ``indices`` without time expressions and the preposition before one."""
-    out = []
+    """The words of ``indices`` without time expressions and the preposition before one; tokens
+    written together in the text stay together ("wasn't", "(EEF)")."""
+    out: list[str] = []
     indices = list(indices)
+    previous = None
     for n, i in enumerate(indices):
         if timed[i]:
             continue
         nxt = indices[n + 1] if n + 1 < len(indices) else None
         if tokens[i].low in lex.prepositions and nxt is not None and timed[nxt]:
             continue
-        out.append(tokens[i].text)
+        if out and previous == i - 1 and tokens[previous].end == tokens[i].start:
+            out[-1] += tokens[i].text
+        else:
+            out.append(tokens[i].text)
+        previous = i
     return out
 
 
@@ -469,8 +553,6 @@ def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
 
 def _sentence_case(words: list[str]) -> str:
     text = " ".join(words)
-    text = re.sub(r" ([,.;:)\]%]|n['\u2019]t\b)", r"\1", text)
-    text = re.sub(r"([(\[]) ", r"\1", text)
     return text[:1].upper() + text[1:]
 
 
@@ -478,8 +560,7 @@ def _subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
     """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries)."""
     start = _clause_start(tokens, i, lex)
     return [k for k in range(start, i)
-            if not classes[k].verb and tokens[k].low not in lex.adverbs and tokens[k].low not in lex.auxiliaries
-            and not tokens[k].low.endswith("ly")]
+            if not classes[k].verb and not lex.adverb(tokens[k].low) and tokens[k].low not in lex.auxiliaries]
 
 
 def _noun_phrase(tokens, classes, i: int, lex: Lexicon, timed) -> list[int]:
@@ -507,13 +588,14 @@ def occurrence_title(tokens, classes, i: int, timed, lex: Lexicon, people: "Peop
         subject: list[int] = []
         indices = _noun_phrase(tokens, classes, i, lex, timed)
     else:
-        end = _phrase_end(tokens, i, lex, timed)
-        subject = _subject(tokens, classes, i, lex)
+        end = _phrase_end(tokens, i, lex)
+        subject = [k for k in _subject(tokens, classes, i, lex) if not timed[k]]
         if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'He has outlasted ...'
             indices = list(range(subject[0], end))
-        else:
-            subject = _shared_subject(tokens, classes, i, lex)
-            indices = subject + list(range(i, end))
+        else:  # the subject of a coordinated verb, or of the sentence: 'Primerica, which ..., will pay'
+            subject = (_relative_head(tokens, i, lex) or _shared_subject(tokens, classes, i, lex)
+                       or _opening_subject(tokens, classes, lex))
+            indices = subject + list(range(_clause_start(tokens, i, lex), end))
     words = _words(tokens, indices, timed, lex)
     actor = people.resolve(tokens, subject, lex)
     if actor and _is_reference(tokens, subject, lex):
@@ -533,6 +615,30 @@ def _shared_subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
         if classes[k].finite:
             return _subject(tokens, classes, k, lex)
     return []
+
+
+def _relative_head(tokens, i: int, lex: Lexicon) -> list[int]:
+    """The phrase a relative clause describes: 'the market, which last year had sales ...'."""
+    start = _clause_start(tokens, i, lex)
+    if start < 2 or tokens[start - 1].low not in lex.relatives:
+        return []
+    end = start - 2 if tokens[start - 2].text == "," else start - 1
+    begin = end
+    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
+            and tokens[begin - 1].low not in lex.prepositions:
+        begin -= 1
+    return list(range(begin, end))
+
+
+def _opening_subject(tokens, classes, lex: Lexicon) -> list[int]:
+    """The sentence's first phrase when it is a subject set off by commas ('Primerica, which had
+    owned 70% of Williams, will pay ...')."""
+    end = 0
+    while end < len(tokens) and tokens[end].text not in _BREAKS:
+        if classes[end].verb or tokens[end].low in lex.function_words:
+            return []
+        end += 1
+    return list(range(end)) if end < len(tokens) and tokens[end].text == "," else []
 
 
 def _title(words: list[str], limit: int, lex: Lexicon) -> str:
@@ -559,8 +665,8 @@ def statement_title(tokens, classes, i: int, timed, lex: Lexicon, people: "Peopl
     while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
                                                      and after + 1 < len(tokens) and timed[after + 1])):
         after += 1
-    if not any(_is_name(tokens[k]) or tokens[k].low in lex.pronouns or tokens[k].low in lex.roles
-               for k in speaker_indices):
+    if all(tokens[k].low in lex.function_words and tokens[k].low not in lex.pronouns
+           for k in speaker_indices):
         # inverted: '"...," said Eitan, the science minister'
         k = after
         end = k
@@ -613,7 +719,7 @@ def _segment(tokens, start: int, end: int, lex: Lexicon, last: bool = False) -> 
             depth = max(0, depth - 1)
         elif depth or text in _QUOTES:
             continue
-        elif text in _BREAKS or text in _ENDS:
+        elif text in _BREAKS:
             segments.append([])
         else:
             segments[-1].append(k)
@@ -649,17 +755,13 @@ def names(tokens, indices, lex: Lexicon) -> list[str]:
         token = tokens[k] if k is not None else None
         if token is not None and _is_name(token) and k > 0 and token.text not in lex.honorifics \
                 and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles:
-            run.append(_strip_possessive(token.text))
-            if not token.low.endswith(_POSSESSIVE):
+            run.append(token.text[:len(lex.bare(token.low))])
+            if not lex.possessive(token.low):
                 continue
         if run and " ".join(run) not in found:
             found.append(" ".join(run))
         run = []
     return found
-
-
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.lower().endswith(_POSSESSIVE) else word
 
 
 class People:
@@ -674,9 +776,9 @@ class People:
         for k in range(len(tokens) - 1):
             if tokens[k].low in lex.roles and _is_name(tokens[k + 1]):
                 end = k + 1
-                while end < len(tokens) and _is_name(tokens[end]) and not tokens[end - 1].low.endswith(_POSSESSIVE):
+                while end < len(tokens) and _is_name(tokens[end]) and not lex.possessive(tokens[end - 1].low):
                     end += 1
-                if end - (k + 1) >= 2 and not tokens[end - 1].low.endswith(_POSSESSIVE):
+                if end - (k + 1) >= 2 and not lex.possessive(tokens[end - 1].low):
                     person = " ".join(t.text for t in tokens[k + 1:end])
                     self.by_role[tokens[k].low] = person
                     self.last = person
@@ -691,7 +793,7 @@ class People:
         if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
             return self.last
         found = names(tokens, indices, lex)
-        if found and _is_name(last) and not last.low.endswith(_POSSESSIVE):
+        if found and _is_name(last) and not lex.possessive(last.low):
             self.last = found[-1]
             return found[-1]
         return None
@@ -708,8 +810,11 @@ def _source(source, published) -> Source:
     return Source(published=published)
 
 
-def _event_id(source: Source, offset: int) -> str:
-    key = f"{source.path or source.url or source.title or ''}:{offset}"
+def _event_id(source: Source, sentence: str, trigger: int, expression: Optional[TimeExpression]) -> str:
+    """Stable and derived from content: the article, the sentence, the trigger and the
+    expression dating it (unique in a timeline, even for articles with no path or url)."""
+    where = source.path or source.url or source.title or ""
+    key = f"{where}\n{sentence}\n{trigger}\n{expression.start if expression else ''}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -749,7 +854,7 @@ def events_from_expressions(
     events: list[Event] = []
     ordered = sorted(expressions, key=lambda e: e.start)
     for sentence in split_sentences(text, lang):
-        tokens = tokenize(sentence)
+        tokens = tokenize(sentence, lex)
         if not tokens:
             continue
         inside = [e for e in ordered if e.start < sentence.end and e.end > sentence.start]
@@ -767,9 +872,10 @@ def events_from_expressions(
             # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
             span = timex_span(expression.value)
             timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value, Relation.UNKNOWN)
-            trigger = anchor_trigger(tokens, classes, first, last, lex, timing)
-            if trigger is None:
-                continue
+            day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
+            trigger = anchor_trigger(tokens, classes, first, last, lex, timing, day)
+            if trigger is None or (span is None and not (classes[trigger].verb or classes[trigger].noun)):
+                continue  # ('the current level': no happening to place on the reference)
             used.add(trigger)
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
             events.append(_event(tokens, classes, trigger, timed, sentence, base, lex, people,
@@ -782,7 +888,7 @@ def events_from_expressions(
         for k in _occasions(tokens, classes, lex):
             if k not in used:
                 events.append(_event(tokens, classes, k, timed, sentence, base, lex, people,
-                                     relation=_tense_before(classes, k)))
+                                     relation=_tense_near(classes, k)))
     return events
 
 
@@ -800,30 +906,42 @@ def _occasions(tokens, classes, lex) -> list[int]:
     return found
 
 
-def _tense_before(classes, k: int) -> Relation:
-    """The relation of the nearest finite verb before token ``k``."""
-    for j in range(k - 1, -1, -1):
-        if classes[j].finite:
-            return classes[j].relation
-    return Relation.UNKNOWN
+def _tense_near(classes, k: int) -> Relation:
+    """The relation of the finite verb nearest to token ``k``."""
+    finite = [j for j, cls in enumerate(classes) if cls.finite]
+    if not finite:
+        return Relation.UNKNOWN
+    return classes[min(finite, key=lambda j: abs(j - k))].relation
 
 
 def _main_verb(tokens, classes, lex) -> Optional[int]:
-    """The event a sentence reports without a date: a statement with a speaker, else the first
-    finite verb outside quotations."""
+    """The event a sentence reports without a date: a statement, else the first finite verb of
+    a main clause, outside quotations (not 'which had owned ...', not 'as expected')."""
     quoted = False
     first = None
     for k, (tok, cls) in enumerate(zip(tokens, classes)):
         if tok.text in _QUOTES:
             quoted = not quoted if tok.text in "\"`" else tok.text in "\u201c\u2018"
             continue
-        if quoted or not cls.finite:
+        if quoted or not cls.finite or _subordinate(tokens, classes, k, lex):
             continue
         if cls.reporting:
             return k
         if first is None:
             first = k
     return first
+
+
+def _subordinate(tokens, classes, k: int, lex: Lexicon) -> bool:
+    """Whether the verb at ``k`` is in a relative clause or is a bare participle with no
+    subject ('Primerica, which had owned ...', '..., as expected, ...')."""
+    start = _clause_start(tokens, k, lex)
+    opener = tokens[start - 1].low if start else ""
+    if opener in lex.relatives:
+        return True
+    if _verb_group(tokens, k, lex)[1] or classes[k].reporting or _subject(tokens, classes, k, lex):
+        return False
+    return opener in lex.clause or not _opening_subject(tokens, classes, lex)
 
 
 def _event(tokens, classes, k, timed, sentence, base: Source, lex, people, *,
@@ -839,7 +957,7 @@ def _event(tokens, classes, k, timed, sentence, base: Source, lex, people, *,
         "time_expression": expression,
     })
     return Event(
-        id=_event_id(base, trigger.start),
+        id=_event_id(base, sentence.text, trigger.start, expression),
         title=title,
         sentence=sentence.text,
         trigger=trigger,

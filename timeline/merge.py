@@ -90,8 +90,7 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.date is None and b.date is None:
         return wa[0] <= wb[1] and wb[0] <= wa[1]
     dated, window = (wa, wb) if a.date is not None else (wb, wa)
-    return _contains(window, dated) or (dated[0] <= window[1] and window[0] <= dated[1]
-                                        and dated[1] - dated[0] <= window[1] - window[0])
+    return _contains(window, dated)
 
 
 # -- similarity ---------------------------------------------------------------------------------
@@ -121,14 +120,9 @@ def _report(event: Event) -> _Report:
     return _Report(_window(event), group, surnames, words, others, _article(event))
 
 
-def same_happening(a: Event, b: Event) -> bool:
-    """Whether two events report one happening: compatible dates, same kind, and the same
-    speaker, or the same lemma with a shared actor, the same article or similar titles."""
-    ra, rb = _report(a), _report(b)
-    return ra.group == rb.group and _compatible(a, b) and _alike(ra, rb)
-
-
 def _alike(a: _Report, b: _Report) -> bool:
+    """Whether two reports of the same group say the same: one speaker's statements, or the same
+    lemma with a shared actor, in one article with nothing against it, or with similar titles."""
     if a.group[0] == "statement":
         return True  # one speaker, compatible dates: one statement
     if a.surnames & b.surnames:
@@ -262,7 +256,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         blocks[date_block_key(event)].append(event)
     with _no_gc():  # merging allocates much and frees nothing cyclic: skip the collector's scans
         merged = [event for block in blocks.values() for event in merge_block(block)]
-    return order_events(merged)
+        return order_events(merged)
 
 
 @contextmanager

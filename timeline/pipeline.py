@@ -13,18 +13,25 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator, Union
 
 from timeline.articles import iter_articles
 from timeline.events import extract_events
 from timeline.merge import merge_events
-from timeline.models import Article, ArticleError, Event, Source, Timeline, coerce_published
+from timeline.models import (
+    Article,
+    ArticleError,
+    Event,
+    Source,
+    Timeline,
+    coerce_published,
+)
 
-Item = Union[Article, ArticleError]
+Item = Article | ArticleError
 Result = tuple[Item, list[Event]]
 
 BATCH_SIZE = 8  # articles sent to a worker at a time: amortises the inter-process traffic
@@ -104,7 +111,7 @@ class Summary:
     events: int = 0
 
     @classmethod
-    def of(cls, timeline: Timeline) -> "Summary":
+    def of(cls, timeline: Timeline) -> Summary:
         """The summary of a built timeline (its events counted after merging)."""
         return cls(
             read=len(timeline.articles),

@@ -76,9 +76,9 @@ def test_every_dated_event_is_in_the_chart_and_the_list_in_order(sample):
     bars = page.evaluate("""() => document.getElementById('chart')._fullData
         .filter(t => t.type === 'bar').flatMap(t => t.customdata.map(c => c[0]))""")
     assert charted | set(bars) == set(range(len(timeline.dated)))
-    listed = page.locator("#events ol.events > li h3").all_inner_texts()
+    listed = page.locator("#events ol.events > li h3").all_text_contents()
     assert listed == [e.title for e in timeline.dated]
-    undated = page.locator("#undated li.event h3").all_inner_texts()
+    undated = page.locator("#undated li.event h3").all_text_contents()
     assert undated == [e.title for e in timeline.undated]
 
 
@@ -152,7 +152,7 @@ def test_single_lane_page_has_no_legend(open_html):
     assert {m["lane"] for m in opened.page.evaluate(MARKERS_JS)} == {"Events"}
 
 
-def test_hostile_text_shows_as_text_and_runs_nothing(open_html):
+def test_hostile_text_shows_as_text_and_runs_nothing(open_html, artifacts):
     timeline = hostile_timeline()
     opened = open_html(render(timeline, "html"), "hostile.html")
     page = opened.page
@@ -170,6 +170,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_html):
         assert attack.replace('"', "") in listed.replace('"', "")
     # the very long word wraps inside the page instead of widening it
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(artifacts / "hostile.png"), full_page=True)
 
 
 def test_sample_screenshot(sample, artifacts, request):

@@ -133,6 +133,26 @@ def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
     assert event.title == title
 
 
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        # the subject set off before a relative clause
+        ("Primerica, which had owned nearly 70% of Williams, will pay about 16.7 million shares.",
+         "Primerica will pay about 16.7 million shares"),
+        # an elliptical 'as expected' is not the happening
+        ("Esselte AB, the Stockholm office supplies company, as expected, proposed to acquire the unit.",
+         "Esselte AB proposed to acquire the unit"),
+        # a speaker without a name
+        ("Williams Corp. was merged into Primerica Corp., the companies said.",
+         "The companies: Williams Corp. was merged into Primerica Corp"),
+    ],
+)
+def test_undated_main_happening_of_a_sentence_and_its_title(sentence, title):
+    (event,) = events_from_expressions(sentence, [], PUBLISHED)
+    assert event.title == title
+    assert event.date is None
+
+
 def test_role_noun_and_pronoun_resolve_to_the_person_named_before():
     text = ("Kremlin spokesman Dmitry Peskov spoke to reporters. "
             "The spokesman said on Wednesday that sanctions were pointless. "

@@ -49,6 +49,7 @@ _ROWS = (-0.24, -0.08, 0.08, 0.24)
 _CLOSE = 1 / 150
 _SPAN_ROWS = (0.36, 0.45)  # where period bars sit below a lane's markers, in lanes
 _DENSE = 300  # markers in a lane above which they are drawn smaller
+_LONG_LIST = 200  # events in a list above which the browser lays out only what is in view
 _DAY_MS = 86_400_000
 
 
@@ -306,12 +307,16 @@ def _summary(timeline: Timeline) -> str:
     return ", ".join(parts)
 
 
+def _list_class(events: list[Event]) -> str:
+    return "events long" if len(events) > _LONG_LIST else "events"
+
+
 def _lists_html(timeline: Timeline) -> str:
     dated = "".join(_item_html(e, f"event-{k + 1}", _dated_when(e.date))
                     for k, e in enumerate(timeline.dated))
     html = ('<section id="events" aria-labelledby="events-heading">'
             '<h2 id="events-heading">Events in order</h2>'
-            + (f'<ol class="events">{dated}</ol>' if dated else "<p>No dated events.</p>")
+            + (f'<ol class="{_list_class(timeline.dated)}">{dated}</ol>' if dated else "<p>No dated events.</p>")
             + "</section>")
     if timeline.undated:
         items = "".join(
@@ -321,7 +326,7 @@ def _lists_html(timeline: Timeline) -> str:
         html += ('<section id="undated" aria-labelledby="undated-heading">'
                  '<h2 id="undated-heading">Undated events</h2>'
                  "<p class=\"note\">The articles mention these without a date; they are not on the chart.</p>"
-                 f'<ul class="events">{items}</ul></section>')
+                 f'<ul class="{_list_class(timeline.undated)}">{items}</ul></section>')
     if timeline.errors:
         items = "".join(f"<li>{escape(str(error))}</li>" for error in timeline.errors)
         html += ('<section id="errors" aria-labelledby="errors-heading">'

@@ -28,27 +28,25 @@ def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
     publication = day.date().isoformat() if day else None
     rules = grammar(lang)
     hits = rules.find(text)
-    sentences = None
-    history: list[tuple[str, int]] = []  # calendar values the text moved to, with their rank
+    sentences: list | None = None
+    tenses = rules.tense_reader(text)
+    history: dict[int, tuple[int, str]] = {}  # rank -> (order, latest calendar value of that rank)
     found = []
     for hit in hits:
         direction = hit.options.get("dir", "~")
         anchor_kind, anchor, template = _anchor(hit, publication, history)
-        tense = None
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
-            anchor_kind, anchor = None, None
-        elif _resolve.needs_tense(template, direction):
-            if sentences is None:
-                sentences = split_sentences(text, lang)
-                starts = [s.start for s in sentences]
-            i = max(bisect.bisect_right(starts, hit.start) - 1, 0)
-            bounds = (sentences[i].start, sentences[i].end) if sentences else (0, len(text))
-            tense = rules.tense(text, hit.start, hit.end, bounds)
-        value, resolved = _resolve.resolve(template, anchor, direction, tense)
+            anchor_kind, value, resolved = None, template, True
+        else:
+            tense = None
+            if _resolve.needs_tense(template, direction):
+                sentences = sentences if sentences is not None else split_sentences(text, lang)
+                tense = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
+            value, resolved = _resolve.resolve(template, anchor, direction, tense)
         if hit.rule.type in ("DATE", "TIME") and resolved and anchor_kind != "context":
             code = _resolve.granularity(value)
             if code is not None:
-                history.append((value, _resolve.RANK[code]))
+                history[_resolve.RANK[code]] = (len(found), value)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
             value=value, mod=hit.options.get("mod"), quant=hit.options.get("quant"),
@@ -59,17 +57,22 @@ def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
     return found
 
 
-def _anchor(hit: Hit, publication: str | None, history: list[tuple[str, int]]) -> tuple[str | None, str | None, str]:
+def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
+    """The offsets of the sentence containing offset ``at`` (the whole text if none)."""
+    i = bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
+    return (sentences[i].start, sentences[i].end) if i >= 0 else (0, length)
+
+
+def _anchor(hit: Hit, publication: str | None, history: dict[int, tuple[int, str]]) -> tuple[str | None, str | None, str]:
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
     gives none, the publication date with the rule's ``else`` template if it has one."""
     if hit.options.get("anchor") == "context":
         accepted = hit.options.get("context", _resolve.head_granularity(hit.value) or "").split(",")
-        ranks = {_resolve.RANK[code] for code in accepted if code in _resolve.RANK}
-        for value, rank in reversed(history):
-            if rank in ranks:
-                return "context", value, hit.value
+        latest = [history[_resolve.RANK[code]] for code in accepted if _resolve.RANK.get(code) in history]
+        if latest:
+            return "context", max(latest)[1], hit.value
         template = hit.options.get("else", hit.value)
     else:
         template = hit.value

@@ -14,14 +14,16 @@ free of nested quantifiers: matching time grows linearly with the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.lang import read_lines, read_table
-from timeline.temporal.prefixes import admits, key_at, prefixes
+from timeline.temporal.prefixes import PrefixIndex, key_at
 
 
+TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
@@ -201,7 +203,7 @@ class Grammar:
         # found (see prefixes.py) are tried, in file order.
         self._gate = re.compile(rf"(?<!\w)(?<!\w-)(?=[\d']|{_trie(gate_words)}(?![a-z]))", re.I)
         self._compiled = [(re.compile(body, re.I), rule) for body, rule in zip(bodies, self.rules)]
-        self._prefixes = [prefixes(body) for body in bodies]
+        self._index = PrefixIndex(bodies)
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule], ...]] = {}
 
         cues = []
@@ -241,22 +243,50 @@ class Grammar:
         key = key_at(text, at)
         rules = self._by_key.get(key)
         if rules is None:
-            rules = tuple(c for c, keys in zip(self._compiled, self._prefixes) if admits(keys, key))
+            rules = tuple(self._compiled[i] for i in self._index.candidates(key))
             self._by_key[key] = rules
         return rules
 
-    def tense(self, text: str, start: int, end: int, bounds: tuple[int, int]) -> str | None:
-        """'past', 'present' or 'future': the nearest cue before ``text[start:end]`` in its
-        sentence (``bounds``), else the nearest after it, or None when the sentence has none."""
-        before = after = None
-        for m in self._tense.finditer(text, bounds[0], bounds[1]):
-            if m.end() <= start:
-                before = m
-            elif m.start() >= end:
-                after = m
-                break
-        cue = before or after
-        return cue.lastgroup.rstrip("0123456789") if cue else None
+    def tense_reader(self, text: str) -> "TenseReader":
+        return TenseReader(self._tense, text)
+
+
+class TenseReader:
+    """The tense of the sentence around an expression, from the nearest cue before it in its
+    sentence (else the nearest after it), within ``TENSE_WINDOW`` characters on each side.
+
+    Cues are read once, left to right, only where expressions need them: reading a whole text
+    costs one scan at most, however many expressions it has.
+    """
+
+    def __init__(self, cues: re.Pattern, text: str):
+        self._pattern, self._text = cues, text
+        self._starts: list[int] = []
+        self._cues: list[tuple[int, str]] = []  # (end, tense), parallel to _starts
+        self._read_to = 0
+
+    def tense(self, start: int, end: int, bounds: tuple[int, int]) -> str | None:
+        """'past', 'present' or 'future' for ``text[start:end]`` in the sentence ``bounds``."""
+        low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
+        self._read(low, high)
+        i = bisect.bisect_left(self._starts, start)
+        j = i - 1  # the nearest cue ending before the expression
+        while j >= 0 and self._cues[j][0] > start:
+            j -= 1
+        if j >= 0 and self._starts[j] >= low:
+            return self._cues[j][1]
+        k = bisect.bisect_left(self._starts, end)
+        if k < len(self._starts) and self._cues[k][0] <= high:
+            return self._cues[k][1]
+        return None
+
+    def _read(self, low: int, high: int) -> None:
+        if high <= self._read_to:
+            return
+        for m in self._pattern.finditer(self._text, max(low, self._read_to), high):
+            self._starts.append(m.start())
+            self._cues.append((m.end(), m.lastgroup.rstrip("0123456789")))
+        self._read_to = high
 
 
 @lru_cache(maxsize=None)

@@ -41,9 +41,26 @@ def prefixes(pattern: str) -> frozenset[str] | None:
     return None
 
 
-def admits(keys: frozenset[str] | None, key: str) -> bool:
-    """Whether a rule with prefix set ``keys`` may match where the text's key is ``key``."""
-    return keys is None or any(key.startswith(k) for k in keys)
+class PrefixIndex:
+    """Which of a list of patterns may match where the text has a given key."""
+
+    def __init__(self, patterns: list[str]):
+        self._everywhere: list[int] = []
+        self._by_prefix: dict[str, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            keys = prefixes(pattern)
+            if keys is None:
+                self._everywhere.append(index)
+            else:
+                for k in keys:
+                    self._by_prefix.setdefault(k, []).append(index)
+
+    def candidates(self, key: str) -> list[int]:
+        """Indexes (ascending) of the patterns whose matches may begin with ``key``."""
+        found = set(self._everywhere)
+        for n in range(len(key) + 1):
+            found.update(self._by_prefix.get(key[:n], ()))
+        return sorted(found)
 
 
 class _Unbounded(Exception):

@@ -1,0 +1,172 @@
+"""timeline.tag on real sentences: what is found, with which type and value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline import tag
+
+PUBLISHED = "2017-09-06"  # a Wednesday, as the founding articles
+
+
+def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.value) for e in tag(text, published)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dates in every written form
+    ("The ceasefire began on Sept. 6.", [("Sept. 6", "DATE", "2017-09-06")]),
+    ("It was signed on 6 September 2017.", [("6 September 2017", "DATE", "2017-09-06")]),
+    ("The form is dated 09/06/2017.", [("09/06/2017", "DATE", "2017-09-06")]),
+    ("He defected in October 2014.", [("October 2014", "DATE", "2014-10")]),
+    ("Growth was strong in the 1990s.", [("the 1990s", "DATE", "199")]),
+    ("Sales were flat in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),
+    ("Profit rose in the third quarter.", [("the third quarter", "DATE", "2017-Q3")]),
+    ("Third-quarter profit rose.", [("Third-quarter", "DATE", "2017-Q3")]),
+    ("Floods hit the region last summer.", [("last summer", "DATE", "2017-SU")]),
+    ("Talks resume in mid-October.", [("mid-October", "DATE", "2017-10")]),
+    ("Results for the first half of 2016 were poor.", [("the first half of 2016", "DATE", "2016-H1")]),
+    ("It was the biggest crash of the 20th century.", [("the 20th century", "DATE", "19")]),
+    ("The law dates from nineteen ninety-six.", [("nineteen ninety-six", "DATE", "1996")]),
+    # relative dates
+    ("The company said yesterday it would cut jobs.", [("yesterday", "DATE", "2017-09-05")]),
+    ("Prices fell last week.", [("last week", "DATE", "2017-W35")]),
+    ("The plant opens next month.", [("next month", "DATE", "2017-10")]),
+    ("He left two years ago.", [("two years ago", "DATE", "2015")]),
+    ("Earlier this year the firm was sold.", [("Earlier this year", "DATE", "2017")]),
+    ("Results improved from a year earlier.", [("a year earlier", "DATE", "2016")]),
+    # times
+    ("Polls close at 4 p.m. EDT.", [("4 p.m. EDT", "TIME", "2017-09-06T16:00")]),
+    ("He spoke this morning and leaves tonight.",
+     [("this morning", "TIME", "2017-09-06TMO"), ("tonight", "TIME", "2017-09-06TNI")]),
+    # durations
+    ("The trial lasted three years.", [("three years", "DURATION", "P3Y")]),
+    ("Prices doubled over the past decade.", [("the past decade", "DURATION", "P10Y")]),
+    ("Rescuers have 24 hours left.", [("24 hours", "DURATION", "PT24H")]),
+    ("Stocks hit a five-year low.", [("five-year", "DURATION", "P5Y")]),
+    ("Profit rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
+    ("It will take several years.", [("several years", "DURATION", "PXY")]),
+    # sets
+    ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
+    ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
+    ("Fees rise each year.", [("each year", "SET", "P1Y")]),
+    # vague references
+    ("Prices are now higher.", [("now", "DATE", "PRESENT_REF")]),
+    ("The minister recently resigned.", [("recently", "DATE", "PAST_REF")]),
+    ("We will see in the future.", [("the future", "DATE", "FUTURE_REF")]),
+    ("He is currently abroad.", [("currently", "DATE", "PRESENT_REF")]),
+])
+def test_finds_time_expressions_with_their_values(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "He writes for the Sunday Times.",  # a newspaper
+    "Prices may rise.",  # the verb
+    "Thousands march on the capital.",  # the walk
+    "The shop is a 24-hour store.",
+    "The 52-year-old chairman resigned.",  # an age
+    "He paid $1990 for it.",  # money
+    "The index closed at 2082.1 points.",
+    "Iraq imports about three-quarters of its food.",  # a fraction
+    "The average daily volume was high.",  # an adjective, not a frequency
+])
+def test_does_not_tag_what_is_not_time(sentence):
+    assert found(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a weekday in a past sentence is the latest such day on or before publication...
+    ("North Korea tested a bomb on Sunday.", "2017-09-03"),
+    ("Peskov said Wednesday that talks were pointless.", "2017-09-06"),
+    ("Markets fell on Friday.", "2017-09-01"),
+    # ...in a future one the next such day on or after it
+    ("The leaders will meet on Friday.", "2017-09-08"),
+    ("The vote is expected to take place on Monday.", "2017-09-11"),
+    # "last" is strictly before, "next" strictly after
+    ("He arrived last Wednesday.", "2017-08-30"),
+    ("They meet next Wednesday.", "2017-09-13"),
+])
+def test_weekdays_are_placed_by_tense(sentence, expected):
+    (expression,) = tag(sentence, PUBLISHED)
+    assert expression.value == expected
+    assert expression.anchor == "publication"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Exports fell in December.", "2016-12"),  # past: the December before
+    ("The plant will open in December.", "2017-12"),
+    ("He visited on Aug. 30.", "2017-08-30"),
+    ("The deal should close by Jan. 15.", "2018-01-15"),  # the nearest January 15
+])
+def test_dates_without_a_year_take_the_nearest_year_by_tense(sentence, expected):
+    (expression,) = tag(sentence, PUBLISHED)
+    assert expression.value == expected
+
+
+def test_the_same_day_takes_the_date_the_text_moved_to():
+    text = "The rebels attacked on Aug. 30. Troops arrived the same day."
+    values = [(e.text, e.value, e.anchor) for e in tag(text, PUBLISHED)]
+    assert values == [("Aug. 30", "2017-08-30", "publication"), ("the same day", "2017-08-30", "context")]
+
+
+def test_a_year_earlier_keeps_the_precision_of_the_quarter_it_compares_with():
+    text = "Profit rose 10% in the third quarter from a year earlier."
+    assert found(text)[-1] == ("a year earlier", "DATE", "2016-Q3")
+
+
+def test_founding_articles_come_out_right(samples_dir):
+    expected = {
+        "Wednesday": "2017-09-06", "Sunday": "2017-09-03", "October 2014": "2014-10",
+        "earlier on the day": "2017-09-06", "today": "2017-09-06",
+    }
+    seen = {}
+    for path in sorted(samples_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for e in tag(text, PUBLISHED):
+            seen.setdefault(e.text, set()).add(e.value)
+            assert e.resolved
+    for text, value in expected.items():
+        assert seen[text] == {value}, text
+    # "almost weekly" is at most a set; nothing else is read as a date
+    assert seen.get("weekly", {"P1W"}) == {"P1W"}
+    assert set(seen) <= set(expected) | {"weekly", "current"}
+
+
+def test_without_a_publication_date_relative_values_stay_unresolved():
+    sentence = "He left on Sunday, after talks in October 2014 and yesterday's vote."
+    result = {e.text: e for e in tag(sentence)}
+    assert result["Sunday"].value == "XXXX-WXX-7" and not result["Sunday"].resolved
+    assert result["yesterday"].value == "XXXX-XX-XX" and not result["yesterday"].resolved
+    assert result["October 2014"].value == "2014-10" and result["October 2014"].resolved
+
+
+@pytest.mark.parametrize("published", [
+    "2017-09-06", dt.date(2017, 9, 6), dt.datetime(2017, 9, 6, 23, 30), "2017-09-06T08:00:00+03:00",
+])
+def test_publication_date_may_be_given_in_any_form(published):
+    (expression,) = tag("It happened yesterday.", published)
+    assert expression.value == "2017-09-05"
+
+
+def test_expressions_are_sorted_non_overlapping_and_point_into_the_text():
+    text = ("On Friday, Sept. 6, 1990, the third quarter ended; 12 days ago, in May, profit rose "
+            "30% over the past two years, up from a year earlier.")
+    result = tag(text, PUBLISHED)
+    assert len(result) >= 5
+    for e in result:
+        assert text[e.start:e.end] == e.text
+        assert e.rule
+    assert all(a.end <= b.start for a, b in zip(result, result[1:]))
+
+
+def test_each_value_says_which_rule_chose_it():
+    (expression,) = tag("It rained on Sunday.", PUBLISHED)
+    assert expression.rule == "weekday"
+
+
+def test_an_unknown_language_is_a_clear_error():
+    with pytest.raises(FileNotFoundError, match="language 'xx'"):
+        tag("today", PUBLISHED, lang="xx")

@@ -1,0 +1,120 @@
+"""The TempEval-3 scorer, on small hand-made documents whose answers are counted by hand."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from timeline.evaluate import Scores, pair, run_eval, score_document, summary
+from timeline.timeml import GoldTimex
+
+
+@dataclass
+class Sys:  # a system expression: what timeline.tag returns, reduced to what is scored
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str = ""
+
+
+TEXT = "He left on Friday and came back three days later, on Sept. 30."
+#       0123456789012345678901234567890123456789012345678901234567890123
+GOLD = [
+    GoldTimex("t1", 11, 17, "Friday", "DATE", "1998-02-13"),
+    GoldTimex("t2", 32, 42, "three days", "DURATION", "P3D"),
+    GoldTimex("t3", 53, 61, "Sept. 30", "DATE", "1998-09-30"),
+]
+
+
+def scored(system) -> dict:
+    scores = Scores()
+    score_document(TEXT, GOLD, system, scores, "doc")
+    return summary(scores)["total"]
+
+
+def test_perfect_system_scores_100_everywhere():
+    system = [Sys(g.start, g.end, g.type, g.value) for g in GOLD]
+    total = scored(system)
+    for name in ("strict", "relaxed", "type", "value"):
+        assert total[name] == {"precision": 100.0, "recall": 100.0, "f1": 100.0}
+
+
+def test_overlapping_span_counts_as_relaxed_but_not_strict():
+    # "three days later" overlaps the gold "three days"; "on Sept. 30" overlaps "Sept. 30"
+    system = [Sys(11, 17, "DATE", "1998-02-13"), Sys(32, 48, "DURATION", "P3D"),
+              Sys(50, 61, "DATE", "1998-09-30")]
+    total = scored(system)
+    assert total["relaxed"]["f1"] == 100.0
+    assert total["strict"] == {"precision": 33.3, "recall": 33.3, "f1": 33.3}
+    assert total["value"]["f1"] == 100.0  # attributes are judged on relaxed matches
+
+
+def test_value_and_type_f1_use_all_system_and_gold_expressions():
+    # 4 system expressions: one exact with a wrong value, one with a wrong type, one right,
+    # one false alarm.  3 gold.  value TP = 2, type TP = 2.
+    system = [Sys(11, 17, "DATE", "1998-02-06"), Sys(32, 42, "DATE", "P3D"),
+              Sys(53, 61, "DATE", "1998-09-30"), Sys(0, 2, "DATE", "PRESENT_REF")]
+    total = scored(system)
+    assert total["relaxed"] == {"precision": 75.0, "recall": 100.0, "f1": 85.7}
+    assert total["value"] == {"precision": 50.0, "recall": 66.7, "f1": 57.1}
+    assert total["type"] == {"precision": 50.0, "recall": 66.7, "f1": 57.1}
+
+
+def test_a_system_expression_matches_at_most_one_gold_expression():
+    # one long system span covering two gold expressions pairs with one of them only
+    system = [Sys(11, 61, "DATE", "1998-02-13")]
+    total = scored(system)
+    assert total["relaxed"] == {"precision": 100.0, "recall": 33.3, "f1": 50.0}
+
+
+def test_pairing_prefers_exact_spans_then_larger_overlaps():
+    gold = [GoldTimex("t1", 0, 10, "", "DATE", "x"), GoldTimex("t2", 12, 20, "", "DATE", "y")]
+    system = [Sys(5, 15, "DATE", "x"), Sys(12, 20, "DATE", "y")]
+    assert pair(gold, system) == [(0, 0), (1, 1)]
+
+
+def test_missing_system_output_scores_zero_without_dividing_by_zero():
+    total = scored([])
+    assert total["strict"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def _write_doc(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "doc1.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML><DOCID>doc1</DOCID>'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">'
+        "19980213</TIMEX3></DCT><TEXT>Officials said <TIMEX3 tid=\"t1\" type=\"DATE\" "
+        'value="1998-02-12">Thursday</TIMEX3> that talks lasted <TIMEX3 tid="t2" type="DURATION" '
+        'value="P3D">three days</TIMEX3>.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+
+
+def test_run_eval_tags_and_scores_a_folder(tmp_path):
+    _write_doc(tmp_path / "gold")
+    report = run_eval(str(tmp_path / "gold"))
+    assert "2 gold" in report
+    data = json.loads(run_eval(str(tmp_path / "gold"), as_json=True, errors=True))
+    assert data["total"]["value"]["f1"] == 100.0
+    assert data["by_type"]["DURATION"]["gold"] == 1
+    assert data["errors"] == []
+
+
+def test_errors_show_each_miss_with_its_context(tmp_path):
+    _write_doc(tmp_path / "gold")
+    path = tmp_path / "gold" / "doc1.tml"
+    # gold marks a phrase no tagger reads as time: it must be listed as missed, in context
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Officials said", 'Officials of <TIMEX3 tid="t9" type="DATE" value="PAST_REF">yore</TIMEX3> said'),
+        encoding="utf-8")
+    report = run_eval(str(tmp_path / "gold"), errors=True)
+    assert "doc1: missed   yore DATE PAST_REF | Officials of [yore] said Thursday" in report
+
+
+def test_run_eval_on_a_folder_without_documents_is_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="no TimeML documents"):
+        run_eval(str(tmp_path))
