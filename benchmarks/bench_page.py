@@ -29,10 +29,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "render"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-from conftest import ARGS, READY, chromium_path  # noqa: E402  (tests/browser/conftest.py)
-from synthetic import many_events  # noqa: E402
+from conftest import ARGS, READY, chromium_path
+from synthetic import many_events
 
-from timeline.render import render  # noqa: E402
+from timeline.render import render
 
 PLAIN_READY = "#chart .scatterlayer .point"
 

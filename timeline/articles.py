@@ -38,8 +38,7 @@ RECORD_SUFFIXES = {".json", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
 FRONT_MATTER_FENCE = "---"
-FRONT_MATTER_KEYS = ("title", "source", "url", "published")
-RECORD_KEYS = ("title", "source", "url", "published")
+FIELDS = ("title", "source", "url", "published")  # what a record may give beside its text
 
 
 class BadArticle(Exception):
@@ -275,7 +274,7 @@ def _record_article(path: str, record, published) -> Article:
     if not isinstance(text, str) or not text.strip():
         raise BadArticle("record has no 'text'", "empty")
     fields = {}
-    for key in RECORD_KEYS:
+    for key in FIELDS:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise BadArticle(f"record's {key!r} is not a string", "malformed")

@@ -70,6 +70,7 @@ class Lexicon:
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
+    time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
@@ -181,6 +182,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         occasions=words("occasion_prepositions.txt"),
         coordinators=words("coordinators.txt"),
         relatives=words("relative_pronouns.txt"),
+        time_relatives=words("time_relatives.txt"),
         statives=set(),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},
@@ -260,7 +262,7 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             relation = Relation.BEFORE if low in lex.irregular else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, relation=relation))
             continue
-        if (timed[i] or not tok.text[0].isalpha() or low in function_words
+        if (timed[i] or not tok.text[0].isalpha() or low in function_words or lex.adverb(low)
                 or (i and _is_name(tok) and not _is_quote_start(tokens, i))):
             classes.append(_PLAIN)
             continue
@@ -361,10 +363,10 @@ def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation
 # Costs of reaching an event word from the time expression (the cheapest wins): one a word,
 # more across punctuation or into another clause; a right-hand word pays extra, and much more
 # across a comma unless the expression opens its clause ("On Sunday, police clashed").
-_RIGHT_COST, _BREAK_COST, _CLAUSE_COST, _CLOSED_COST = 1.5, 4.0, 6.0, 20.0
+_RIGHT_COST, _BREAK_COST, _CLAUSE_COST, _CLOSED_COST = 2.5, 4.0, 6.0, 20.0
 _SUBJECT_COST = 3.0  # a subject pronoun right of the expression: 'last year they contributed'
-_WEAK_COST = 1.5  # an event noun, or an -ing form with no auxiliary, is a weaker trigger
-_TENSE_COST = 3.0  # a verb whose tense contradicts the date: 'will resign' for 'last year'
+_WEAK_COST = 2.5  # an event noun, or an -ing form with no auxiliary, is a weaker trigger
+_TENSE_COST = 5.0  # a verb whose tense contradicts the date: 'will resign' for 'last year'
 
 
 def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
@@ -376,6 +378,9 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
     head = _modified_noun(tokens, classes, first, last, lex)
     if head is not None:
         return head
+    when = _time_clause_verb(tokens, classes, last, lex)
+    if when is not None:
+        return when
     opens = _opens_clause(tokens, first, lex)
     comma = _adjunct_end(tokens, classes, first, last) if opens else None
     if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(tokens, first, lex):comma]):
@@ -390,7 +395,7 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
             tok, cls = tokens[i], classes[i]
             if cls.verb or cls.noun:
                 k = _governing_verb(tokens, classes, i, lex) if cls.noun and step < 0 and day else i
-                total = cost + _trigger_cost(classes[k], relation)
+                total = cost + _trigger_cost(classes[k], relation, day)
                 if best is None or total < best[0]:
                     best = (total, k)
             if tok.text in _BREAKS:
@@ -405,10 +410,26 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
     return best[1] if best else None
 
 
-def _trigger_cost(cls: WordClass, relation: Relation) -> float:
-    """How much less likely a candidate is for its form: weak forms, and tenses that disagree
+def _time_clause_verb(tokens, classes, last: int, lex: Lexicon) -> Optional[int]:
+    """The verb of a clause describing the time just named: '..., when they traded at $10'."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k >= len(tokens) or tokens[k].low not in lex.time_relatives:
+        return None
+    for j in range(k + 1, len(tokens)):
+        if tokens[j].text in _BREAKS:
+            return None
+        if classes[j].finite:
+            return j
+    return None
+
+
+def _trigger_cost(cls: WordClass, relation: Relation, day: bool) -> float:
+    """How much less likely a candidate is for its form: weak forms (but a period dates event
+    nouns as readily as verbs: 'a loss of $5 million for the quarter'), and tenses that disagree
     with the date (an infinitive looks ahead: it rarely names a past date's event)."""
-    cost = 0.0 if cls.finite or cls.infinitive else _WEAK_COST
+    cost = 0.0 if cls.finite or cls.infinitive or (cls.noun and not day) else _WEAK_COST
     if cls.infinitive and relation == Relation.BEFORE:
         cost += _WEAK_COST
     elif {cls.relation, relation} == {Relation.BEFORE, Relation.AFTER}:

@@ -54,12 +54,16 @@ def open_html(browser, tmp_path):
     """Write ``html`` to a file, open it, wait until the chart is interactive."""
     contexts = []
 
-    def open_(html: str, name: str = "page.html", width: int = 1280, height: int = 900) -> Opened:
+    def open_(html: str, name: str = "page.html", width: int = 1280, height: int = 900,
+              offline: bool = False) -> Opened:
+        """``offline``: every request that would leave the machine fails at once."""
         path = tmp_path / name
         path.write_text(html, encoding="utf-8")
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
+        if offline:
+            page.route("http*://**", lambda route: route.abort("internetdisconnected"))
         opened = Opened(page)
         page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
         page.on("pageerror", lambda e: opened.errors.append(str(e)))

@@ -64,7 +64,7 @@ def overlapping(boxes):
 
 
 def test_sample_page_loads_offline_without_errors(sample):
-    timeline, opened = sample
+    _, opened = sample
     assert opened.errors == []
     assert opened.requests == []
 
@@ -124,7 +124,7 @@ def test_clicking_a_marker_shows_details_with_safe_source_links(sample):
 
 
 def test_a_legend_entry_hides_and_shows_its_lane(sample):
-    timeline, opened = sample
+    _, opened = sample
     page = opened.page
     markers = page.evaluate(MARKERS_JS)
     lanes = sorted({m["lane"] for m in markers})
@@ -143,6 +143,31 @@ def test_a_legend_entry_hides_and_shows_its_lane(sample):
     page.locator("#chart .legend .traces", has_text=lane).click()
     page.wait_for_function(hidden, arg=0)
     assert len(page.evaluate(MARKERS_JS)) == len(markers)
+
+
+def test_labels_follow_the_zoom(open_html):
+    timeline = seed_timeline()
+    opened = open_html(render(timeline, "html"))
+    page = opened.page
+    before = {label["text"] for label in page.evaluate(LABELS_JS)}
+    page.evaluate("""() => Plotly.relayout('chart', {'xaxis.range': ['2017-09-02', '2017-09-08']})""")
+    page.wait_for_function("""n => document.querySelectorAll('#chart .annotation-text-g').length > n""",
+                           arg=0)
+    page.wait_for_timeout(300)
+    labels = page.evaluate(LABELS_JS)
+    shown = {label["text"] for label in labels}
+    assert not any(text.startswith("Ri Jong Ho") for text in shown)  # October 2014 is out of view
+    assert shown != before and overlapping(labels) == []
+    september = [e for e in timeline.dated if e.date.start.year == 2017]
+    assert len(shown) >= len(september)
+
+
+def test_cdn_page_without_network_still_lists_the_events(open_html):
+    timeline = seed_timeline()
+    opened = open_html(render(timeline, "html", cdn=True), offline=True)
+    assert all(url.startswith("https://cdn.plot.ly/") for url in opened.requests)
+    listed = opened.page.locator("#events ol.events > li h3").all_text_contents()
+    assert listed == [e.title for e in timeline.dated]
 
 
 def test_single_lane_page_has_no_legend(open_html):
@@ -174,7 +199,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_html, artifacts):
 
 
 def test_sample_screenshot(sample, artifacts, request):
-    timeline, opened = sample
+    _, opened = sample
     path = artifacts / f"sample-{request.node.callspec.id}.png"
     opened.page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000

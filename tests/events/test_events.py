@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events import events_from_expressions, extract_events
 from timeline.models import Article, Relation, TimeExpression
@@ -213,3 +215,13 @@ def test_extract_events_runs_the_tagger_and_serialises_to_json():
     assert events, "a reporting verb is an event even when no date is found"
     for event in events:
         assert event.model_dump(mode="json")["trigger"]["text"] == event.trigger.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdeSaid Monday, the.;:'\"\u201c\u201d\u2019()-\u2014 0123456789\n")),
+               max_size=300))
+def test_any_text_gives_events_whose_offsets_point_into_it(text):
+    for event in extract_events(text, "2017-09-06"):
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        source = event.sources[0]
+        assert text[source.sentence_start:source.sentence_start + len(source.sentence)] == source.sentence

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import hostile_timeline, seed_timeline  # noqa: E402
+from synthetic import hostile_timeline, seed_timeline
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePath
-from typing import Optional
 from urllib.parse import urlsplit
 
-from timeline.models import DateSpan, Event, Granularity, Source, TimeExpression, Span
+from timeline.models import DateSpan, Event, Granularity, Source, Span, TimeExpression
 
 LANES = ("source", "none")
 SINGLE_LANE = "Events"
@@ -48,7 +47,7 @@ def lanes_of(event: Event, lanes: str) -> list[str]:
     return names or [UNKNOWN_SOURCE]
 
 
-def safe_url(url: Optional[str]) -> Optional[str]:
+def safe_url(url: str | None) -> str | None:
     """``url`` when it is an absolute http(s) address that may become a link, else None."""
     if not url:
         return None
@@ -92,7 +91,7 @@ def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b} {day.year}"
 
 
-def locate(sentence: str, sentence_start: int, piece: "TimeExpression | Span | None"):
+def locate(sentence: str, sentence_start: int, piece: TimeExpression | Span | None):
     """Where ``piece`` (with article offsets) lies in ``sentence``: ``(start, end)`` or None.
 
     The article offsets are trusted when they point at the piece's text; otherwise the piece's
@@ -108,7 +107,7 @@ def locate(sentence: str, sentence_start: int, piece: "TimeExpression | Span | N
     return (found, found + len(piece.text)) if found >= 0 else None
 
 
-def first_source(event: Event) -> Optional[Source]:
+def first_source(event: Event) -> Source | None:
     return event.sources[0] if event.sources else None
 
 

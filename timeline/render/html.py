@@ -20,7 +20,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from timeline.models import DateSpan, Event, Granularity, Source, Timeline
+from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
     RELATION_LABELS,
     date_label,
@@ -74,7 +74,7 @@ def _parts(sentence: str, where) -> list[str]:
     return [sentence[:start], sentence[start:end], sentence[end:]]
 
 
-def _published(source: Source):
+def _published(source: Source) -> "str | None":
     return short_date(source.published.date()) if source.published else None
 
 
@@ -159,10 +159,10 @@ def _lane_traces(lane: int, name: str, events: list[tuple[int, Event]], gap: flo
 
     single = {"x": [], "y": [], "customdata": []}
     grouped = {"x": [], "y": [], "customdata": [], "text": []}
-    markers = sorted((_day_number(x), x, [i]) for x, indices in days.items()
-                     if len(indices) <= len(_ROWS) for i in indices)
-    markers += [(_day_number(x), x, indices) for x, indices in days.items()
-                if len(indices) > len(_ROWS)]
+    markers = []  # (day number, x, the events the marker stands for)
+    for x, indices in days.items():
+        each = [indices] if len(indices) > len(_ROWS) else [[i] for i in indices]
+        markers += [(_day_number(x), x, chunk) for chunk in each]
     markers.sort(key=lambda m: m[0])
     for (_, x, indices), row in zip(markers, _marker_rows([m[0] for m in markers], gap)):
         target = single if len(indices) == 1 else grouped

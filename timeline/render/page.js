@@ -12,6 +12,7 @@
   var HOVER_SENTENCE = 320; // characters of the sentence shown on hover
   var LABEL_CHARS = 44;   // characters of a title shown as a label
   var HOVER_GROUP = 8;    // titles listed in a grouped marker's hover
+  var NARROW = 640;       // chart width (pixels) below which lanes are named by the legend only
 
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -54,23 +55,23 @@
     }).join("<br>");
   }
 
+  // The sentence as [text, marked] pieces, cut to HOVER_SENTENCE characters around the phrase.
   function sentencePieces(parts) {
-    var kept = 0, pieces = [];
-    parts.forEach(function (text, i) {
-      var room = HOVER_SENTENCE - kept;
-      if (room <= 0) { return; }
-      var cut = text.length > room ? text.slice(0, room) + "…" : text;
-      kept += cut.length;
-      pieces.push([cut, parts.length === 3 && i === 1]);
-    });
-    return pieces;
+    if (parts.length !== 3) { return [[shorten(parts[0], HOVER_SENTENCE), false]]; }
+    var before = parts[0], phrase = parts[1], after = parts[2];
+    var room = Math.max(0, HOVER_SENTENCE - phrase.length);
+    var keepBefore = Math.min(before.length, Math.max(Math.floor(room / 2), room - after.length));
+    var keepAfter = Math.min(after.length, room - keepBefore);
+    if (keepBefore < before.length) { before = "…" + before.slice(before.length - keepBefore).replace(/^\S*\s/, ""); }
+    if (keepAfter < after.length) { after = after.slice(0, keepAfter).replace(/\s\S*$/, "") + "…"; }
+    return [[before, false], [phrase, true], [after, false]];
   }
 
   function hoverOne(e) {
     var lines = ["<b>" + wrap([[e.title, false]], WRAP) + "</b>",
                  escapeHtml(e.date) + " <i>(" + escapeHtml(e.precision) + ")</i>"];
     if (e.phrase) { lines.push("Date as written: “" + escapeHtml(shorten(e.phrase, WRAP)) + "”"); }
-    if (e.sentence[0] || e.sentence.length > 1) { lines.push(wrap(sentencePieces(e.sentence), WRAP)); }
+    if (e.sentence.join("")) { lines.push(wrap(sentencePieces(e.sentence), WRAP)); }
     if (e.sources.length) {
       lines.push("<i>" + wrap([["Sources: " + e.sources.map(function (s) { return s.label; }).join("; "), false]], WRAP) + "</i>");
     }
@@ -271,7 +272,15 @@
     details.hidden = false;
   }
 
-  Plotly.newPlot(chart, traces, data.figure.layout, {
+  // On a narrow screen the legend names the lanes: no lane titles beside the chart.
+  var layout = data.figure.layout;
+  if (chart.clientWidth < NARROW && layout.showlegend) {
+    layout.yaxis.showticklabels = false;
+    layout.margin.l = 12;
+    traces.forEach(function (trace) { trace.name = shorten(trace.name, 24); });
+  }
+
+  Plotly.newPlot(chart, traces, layout, {
     responsive: true, displaylogo: false, scrollZoom: false,
     modeBarButtonsToRemove: ["select2d", "lasso2d"]
   }).then(placeLabels).then(function () {

@@ -12,7 +12,11 @@ from html import escape
 
 from timeline.models import DateSpan, Event, Granularity, Timeline
 from timeline.render.common import (
-    date_label, event_phrase, lanes_of, safe_url, source_label,
+    date_label,
+    event_phrase,
+    lanes_of,
+    safe_url,
+    source_label,
 )
 
 # The date parts TimelineJS is given for each precision: a month is known to the month, etc.

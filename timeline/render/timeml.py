@@ -8,7 +8,8 @@ date (IS_INCLUDED) or, for undated events, to the creation time as their tense t
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape as _escape, quoteattr as _quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
 
 from timeline.models import Event, Timeline
 from timeline.render.common import first_source, locate

@@ -30,11 +30,11 @@ def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
     hits = rules.find(text)
     sentences: list | None = None
     tenses = rules.tense_reader(text)
-    history: dict[int, tuple[int, str]] = {}  # rank -> (order, latest calendar value of that rank)
+    context = _Context()
     found = []
     for hit in hits:
         direction = hit.options.get("dir", "~")
-        anchor_kind, anchor, template = _anchor(hit, publication, history)
+        anchor_kind, anchor, template = _anchor(hit, publication, context)
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
             anchor_kind, value, resolved = None, template, True
         else:
@@ -43,10 +43,8 @@ def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 tense = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
             value, resolved = _resolve.resolve(template, anchor, direction, tense)
-        if hit.rule.type in ("DATE", "TIME") and resolved and anchor_kind != "context":
-            code = _resolve.granularity(value)
-            if code is not None:
-                history[_resolve.RANK[code]] = (len(found), value)
+        if anchor_kind != "context" and resolved:
+            context.note(hit.rule.type, value)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
             value=value, mod=hit.options.get("mod"), quant=hit.options.get("quant"),
@@ -63,17 +61,44 @@ def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
     return (sentences[i].start, sentences[i].end) if i >= 0 else (0, length)
 
 
-def _anchor(hit: Hit, publication: str | None, history: dict[int, tuple[int, str]]) -> tuple[str | None, str | None, str]:
+class _Context:
+    """The dates a text has moved to, as it is read: the latest of each precision.
+
+    Expressions anchored in context do not move it ("a year earlier" looks back, the narrative
+    stays); a duration mentioned after a date closes that date for what follows ("profit in the
+    first nine months rose from a year earlier" compares the nine months, not the quarter before).
+    """
+
+    def __init__(self):
+        self._latest: dict[int, tuple[int, str]] = {}  # rank -> (order, value)
+        self._order = 0
+        self._duration = -1  # order of the latest duration
+
+    def note(self, kind: str, value: str) -> None:
+        self._order += 1
+        if kind == "DURATION":
+            self._duration = self._order
+        elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) is not None:
+            self._latest[_resolve.RANK[code]] = (self._order, value)
+
+    def latest(self, codes: list[str]) -> str | None:
+        """The latest value with one of the precisions ``codes``, unless a duration came after it."""
+        found = [self._latest[_resolve.RANK[c]] for c in codes if _resolve.RANK.get(c) in self._latest]
+        if not found or max(found)[0] < self._duration:
+            return None
+        return max(found)[1]
+
+
+def _anchor(hit: Hit, publication: str | None, context: _Context) -> tuple[str | None, str | None, str]:
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
     gives none, the publication date with the rule's ``else`` template if it has one."""
+    template = hit.value
     if hit.options.get("anchor") == "context":
         accepted = hit.options.get("context", _resolve.head_granularity(hit.value) or "").split(",")
-        latest = [history[_resolve.RANK[code]] for code in accepted if _resolve.RANK.get(code) in history]
-        if latest:
-            return "context", max(latest)[1], hit.value
-        template = hit.options.get("else", hit.value)
-    else:
-        template = hit.value
+        value = context.latest(accepted)
+        if value is not None:
+            return "context", value, template
+        template = hit.options.get("else", template)
     return ("publication", publication, template) if publication else (None, None, template)

@@ -7,9 +7,12 @@ holds three data files, each documented by its own header:
 - ``rules.tsv``: patterns over those classes, each with a TIMEX3 type and a value template;
 - ``tense.tsv``: the cues that tell past from future in a sentence.
 
-All rules are compiled into one regular expression (one alternative per rule, in file order), so a
-text is scanned once.  Word classes become tries of literal alternatives, which keeps the pattern
-free of nested quantifiers: matching time grows linearly with the text.
+Each rule is compiled once into a regular expression in which word classes are tries of literal
+alternatives (no nested quantifiers, so no catastrophic backtracking).  A text is scanned once for
+the places where some rule's first characters stand; there the rules that can begin with those
+characters are tried in file order and the first that matches wins (``prefixes.py``).  Tense cues
+are read once, left to right, only around the expressions that need them.  Tagging time therefore
+grows linearly with the text.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.lang import read_lines, read_table
-from timeline.temporal.prefixes import PrefixIndex, key_at
+from timeline.temporal.prefixes import PrefixIndex, key_at, trie_regex
 
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
@@ -36,6 +39,7 @@ class Rule:
     value: str  # the value template
     options: tuple[tuple[str, str], ...]  # (key, template) pairs: dir, anchor, mod, quant, freq
     fields: tuple[tuple[str, str], ...]  # (capture name, word class)
+    not_after: re.Pattern | None = None  # the rule does not apply where the text before matches
 
 
 @dataclass(frozen=True)
@@ -67,15 +71,12 @@ class WordClass:
         else:
             self.literals[_key(surface)] = value
 
-    def sources(self) -> list[str]:
-        return [source for _, _, source in self.patterns]
-
     def regex(self) -> str:
         parts = []
         if self.cased:
             parts.append("(?-i:" + "|".join(map(_literal, sorted(self.cased, key=len, reverse=True))) + ")")
         if self.literals:
-            parts.append(_trie(self.literals))
+            parts.append(trie_regex(self.literals))
         parts.extend(source for _, _, source in self.patterns)
         return "(?:" + "|".join(parts) + ")"
 
@@ -101,33 +102,6 @@ def _key(text: str) -> str:
 def _literal(text: str) -> str:
     """A literal phrase as a regex: any run of whitespace between its words."""
     return r"\s+".join(re.escape(word) for word in text.split())
-
-
-def _trie(words) -> str:
-    """One regex for a set of literal phrases, shaped as a trie (longest alternative first)."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            body = "(?:" + body + ")?"
-        return body
-
-    return emit(root)
-
-
-def _words(text: str) -> set[str]:
-    """The runs of letters in ``text`` (escape sequences such as \\s left out), lower-cased."""
-    return set(re.findall(r"[a-z]+", re.sub(r"\\.", " ", text.lower())))
 
 
 def _spaces(pattern: str) -> str:
@@ -175,12 +149,12 @@ class Grammar:
 
         self.rules: list[Rule] = []
         bodies = []
-        gate_words: set[str] = set()
         for row in read_table(lang, "temporal", "rules.tsv"):
             if len(row) < 4:
                 raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} needs a name, type, pattern and value")
             name, kind, pattern, value = row[:4]
-            options = tuple(tuple(opt.split("=", 1)) for opt in (row[4].split() if len(row) > 4 else ()))
+            options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
+            not_after = options.pop("not_after", None)
             index = len(self.rules)
             fields = []
 
@@ -192,18 +166,15 @@ class Grammar:
                 return f"(?P<r{index}_{alias}>{class_regex[cls]})"
 
             body = _CLASS_REF.sub(group, _spaces(pattern))
-            self.rules.append(Rule(index, name, kind, value, options, tuple(fields)))
+            self.rules.append(Rule(index, name, kind, value, tuple(options.items()), tuple(fields),
+                                   re.compile(rf"(?:{not_after})\s*$") if not_after else None))
             bodies.append(rf"{body}(?!\w|-\w)")
-            gate_words.update(_words(_CLASS_REF.sub("", pattern)))
-        for wc in self.classes.values():
-            gate_words.update(*(_words(surface) for surface in [*wc.literals, *wc.cased, *wc.sources()]))
 
-        # Matching: a cheap gate finds the word starts where some rule may begin (a word of the
-        # data, a digit or a quote); there, only the rules that can begin with the characters
-        # found (see prefixes.py) are tried, in file order.
-        self._gate = re.compile(rf"(?<!\w)(?<!\w-)(?=[\d']|{_trie(gate_words)}(?![a-z]))", re.I)
-        self._compiled = [(re.compile(body, re.I), rule) for body, rule in zip(bodies, self.rules)]
+        # Matching: one scan of the text finds the word starts where some rule's first characters
+        # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
         self._index = PrefixIndex(bodies)
+        self._gate = re.compile(r"(?<![\w$])(?<!\w-)" + self._index.gate(), re.I)
+        self._compiled = [(re.compile(body, re.I), rule) for body, rule in zip(bodies, self.rules)]
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule], ...]] = {}
 
         cues = []
@@ -221,7 +192,7 @@ class Grammar:
                 continue
             for regex, rule in self._rules_at(text, at):
                 m = regex.match(text, at)
-                if m is not None:
+                if m is not None and not (rule.not_after and rule.not_after.search(text, max(0, at - 40), at)):
                     break
             else:
                 continue

@@ -55,12 +55,42 @@ class PrefixIndex:
                 for k in keys:
                     self._by_prefix.setdefault(k, []).append(index)
 
+    def gate(self) -> str:
+        """A regex that matches where some pattern's key begins (anywhere if one is unbounded)."""
+        if self._everywhere:
+            return ""
+        return "(?=" + trie_regex(self._by_prefix, {" ": r"\s+", "0": r"\d"}) + ")"
+
     def candidates(self, key: str) -> list[int]:
         """Indexes (ascending) of the patterns whose matches may begin with ``key``."""
         found = set(self._everywhere)
         for n in range(len(key) + 1):
             found.update(self._by_prefix.get(key[:n], ()))
         return sorted(found)
+
+
+def trie_regex(words, special: dict[str, str] | None = None) -> str:
+    """One regex for a set of literal strings, shaped as a trie (longer alternatives first).
+
+    ``special`` maps characters to the regex they stand for (by default a space stands for any
+    run of whitespace).
+    """
+    special = special or {" ": r"\s+"}
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [special.get(ch, re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
 
 
 class _Unbounded(Exception):

@@ -14,7 +14,8 @@ Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the an
 (or week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays
 ("Sunday" said on a Wednesday is three days before; the same weekday is the anchor day itself),
 future the earliest on or after; a year-less month or day takes the occurrence nearest to the
-anchor, occurrences on the side the tense turns away from counting as twice as far; a quarter,
+anchor, occurrences on the side the tense turns away from counting as twice as far (and a past
+sentence reaching at most three months ahead); a quarter,
 half or season the latest begun in a past sentence, else the nearest.
 
 With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
@@ -38,6 +39,7 @@ _CODE = {
 }
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "fell in January"
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([+-=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
@@ -161,13 +163,17 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
     return day.isoformat() + time
 
 
-def _distance(span, anchor: dt.date, tense: str | None) -> int:
-    """Days between ``anchor`` and a period, doubled on the side the tense turns away from."""
+def _distance(span, anchor: dt.date, tense: str | None) -> float:
+    """Days between ``anchor`` and a period, doubled on the side the tense turns away from; a
+    past sentence does not reach more than ``PAST_REACH`` days ahead."""
     if span.start <= anchor <= span.end:
         return 0
     if span.end < anchor:
         return (anchor - span.end).days * (2 if tense == "future" else 1)
-    return (span.start - anchor).days * (2 if tense == "past" else 1)
+    ahead = (span.start - anchor).days
+    if tense == "past":
+        return 2 * ahead if ahead <= PAST_REACH else float("inf")
+    return ahead
 
 
 def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tuple[str, bool]:

@@ -1,0 +1,99 @@
+"""The rule engine: data files, templates, and the shortcut that picks the rules to try."""
+
+from __future__ import annotations
+
+from itertools import takewhile
+
+import pytest
+
+import timeline.lang
+from timeline import tag
+from timeline.lang import LANG_DIR
+from timeline.temporal.engine import fill, grammar
+from timeline.temporal.prefixes import key_at, prefixes
+
+DATA = sorted((LANG_DIR / "en" / "temporal").glob("*.tsv"))
+
+
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.name)
+def test_every_data_file_states_its_format_first(path):
+    header = list(takewhile(lambda line: line.startswith("#"), path.read_text(encoding="utf-8").splitlines()))
+    assert any(line.startswith("# Format: ") for line in header)
+
+
+@pytest.mark.parametrize("template, values, expected", [
+    ("{year}-{month}-{day:02}", {"year": "2017", "month": "09", "day": "6"}, "2017-09-06"),
+    ("T{hour+12:02}:{minute|00}", {"hour": "4"}, "T16:00"),
+    ("P{count*10}Y", {"count": "2"}, "P20Y"),
+    ("P{count}Y", {"count": "2.5"}, "P2.5Y"),
+    ("{mod}", {}, ""),
+])
+def test_templates_are_filled_from_the_captured_words(template, values, expected):
+    assert fill(template, values) == expected
+
+
+@pytest.mark.parametrize("pattern, text, admitted", [
+    ("(?:the )?third quarter", "the third quarter", True),
+    ("(?:the )?third quarter", "third quarter", True),
+    ("(?:the )?third quarter", "the year", False),
+    (r"\d{4}", "1998", True),
+    (r"\d{4}", "x998", False),
+    ("now", "now,", True),
+])
+def test_prefix_sets_admit_every_possible_match(pattern, text, admitted):
+    keys = prefixes(pattern.replace(" ", r"\s+"))
+    key = key_at(text, 0)
+    assert any(key.startswith(k) for k in keys) is admitted
+
+
+def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:
+    """Every rule tried, in order, at every place the gate admits: what ``find`` must equal."""
+    out, done = [], 0
+    for gate in rules._gate.finditer(text):
+        at = gate.start()
+        if at < done:
+            continue
+        for regex, rule in rules._compiled:
+            m = regex.match(text, at)
+            if m:
+                done = m.end()
+                if rule.type != "NONE":
+                    out.append((m.start(), m.end(), rule.name))
+                break
+    return out
+
+
+def test_trying_only_the_admitted_rules_finds_what_trying_all_would(timebank_dir):
+    from timeline.timeml import read_corpus
+
+    rules = grammar("en")
+    for doc in read_corpus(timebank_dir)[:60]:
+        fast = [(h.start, h.end, h.rule.name) for h in rules.find(doc.text)]
+        assert fast == _brute_force(rules, doc.text), doc.doc_id
+
+
+def test_a_second_language_is_a_data_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "zz" / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "vocabulary.tsv").write_text(
+        "# Format: class<TAB>surface<TAB>value\nwochentag\tsonntag\t7\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text(
+        "# Format: name<TAB>type<TAB>pattern<TAB>value\n"
+        "heute\tDATE\theute\t[D]\n"
+        "wochentag\tDATE\t(?:am )?%wochentag\tXXXX-WXX-{wochentag}\n", encoding="utf-8")
+    (folder / "tense.tsv").write_text("# Format: pattern<TAB>tense\nwird\tfuture\n", encoding="utf-8")
+    (folder.parent / "abbreviations.txt").write_text("# Format: one abbreviation a line\n", encoding="utf-8")
+    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    result = [(e.text, e.value) for e in tag("Heute sagte er, er wird am Sonntag kommen.", "2017-09-06", lang="zz")]
+    assert result == [("Heute", "2017-09-06"), ("am Sonntag", "2017-09-10")]
+
+
+def test_a_rule_naming_an_unknown_class_is_reported_with_its_name(tmp_path, monkeypatch):
+    folder = tmp_path / "zy" / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tmai\t05\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text("# Format\nkaputt\tDATE\t%tag\tX\n", encoding="utf-8")
+    (folder / "tense.tsv").write_text("# Format\n", encoding="utf-8")
+    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match="rule 'kaputt' uses unknown class %tag"):
+        tag("mai", lang="zy")

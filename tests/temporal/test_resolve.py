@@ -1,0 +1,81 @@
+"""Placing underspecified values on the calendar (timeline.temporal.resolve), without any text."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal.resolve import format_at, granularity, resolve
+
+WEDNESDAY = "2017-09-06"
+
+
+@pytest.mark.parametrize("template, direction, tense, expected", [
+    # weekdays: the same weekday without a cue is the anchor day itself
+    ("XXXX-WXX-3", "~", None, "2017-09-06"),
+    ("XXXX-WXX-3", "~", "past", "2017-09-06"),
+    ("XXXX-WXX-7", "~", "past", "2017-09-03"),
+    ("XXXX-WXX-5", "~", "future", "2017-09-08"),
+    ("XXXX-WXX-3", "<", None, "2017-08-30"),  # last Wednesday
+    ("XXXX-WXX-3", ">", None, "2017-09-13"),  # next Wednesday
+    ("XXXX-WXX-5T16:00", "~", "future", "2017-09-08T16:00"),
+    ("XXXX-WXX-WE", "~", "past", "2017-W35-WE"),  # the weekend just gone
+    # a year to choose
+    ("XXXX-08-30", "~", None, "2017-08-30"),
+    ("XXXX-01", "~", "past", "2017-01"),
+    ("XXXX-01", "~", "future", "2018-01"),
+    ("XXXX-04", "<", None, "2017-04"),  # last April
+    ("XXXX-09", "<", None, "2016-09"),  # "last September" in September is a year back
+    ("XXXX-Q4", "~", "past", "2016-Q4"),  # a past quarter has begun
+    ("XXXX-Q3", "~", None, "2017-Q3"),
+    ("XXXX-SU", "<", None, "2017-SU"),
+    # relative to the anchor
+    ("[D-1]", "~", None, "2017-09-05"),
+    ("[W-1]", "~", None, "2017-W35"),
+    ("[M+1]", "~", None, "2017-10"),
+    ("[Q-1]", "~", None, "2017-Q2"),
+    ("[Y-2]", "~", None, "2015"),
+    ("[Y-1]-04", "~", None, "2016-04"),
+    ("[D]TMO", "~", None, "2017-09-06TMO"),
+    ("[DE]", "~", None, "201"),
+    # plain values are kept
+    ("P3Y", "~", None, "P3Y"),
+    ("PRESENT_REF", "~", None, "PRESENT_REF"),
+    ("2014-10", "~", None, "2014-10"),
+])
+def test_resolve_against_a_publication_date(template, direction, tense, expected):
+    assert resolve(template, WEDNESDAY, direction, tense) == (expected, True)
+
+
+@pytest.mark.parametrize("template, anchor, expected", [
+    ("[.Y-1]", "1989-Q3", "1988-Q3"),  # a year earlier than a quarter is a quarter
+    ("[.Y-1]", "1989-10-26", "1988-10-26"),
+    ("[.Y=1988]", "1989-Q3", "1988-Q3"),  # "the 1988 period" after "the third quarter"
+    ("[D]", "2017-08-30", "2017-08-30"),  # "the same day"
+    ("[Y+1]", "1995", "1996"),  # "the following year"
+])
+def test_resolve_against_a_date_of_the_text(template, anchor, expected):
+    assert resolve(template, anchor) == (expected, True)
+
+
+def test_month_arithmetic_keeps_to_the_calendar():
+    assert resolve("[M-1]", "2017-03-31") == ("2017-02", True)
+    assert resolve("[D+1]", "2016-02-28") == ("2016-02-29", True)
+
+
+@pytest.mark.parametrize("template, expected", [
+    ("XXXX-WXX-7", "XXXX-WXX-7"),
+    ("XXXX-09-03", "XXXX-09-03"),
+    ("[D-1]", "XXXX-XX-XX"),
+    ("[Y]", "XXXX"),
+    ("[Q-1]", "XXXX-QX"),
+])
+def test_without_an_anchor_nothing_is_guessed(template, expected):
+    assert resolve(template, None) == (expected, False)
+
+
+def test_granularity_and_formatting_agree():
+    import datetime as dt
+
+    day = dt.date(2017, 9, 6)
+    for code in ("D", "W", "M", "Q", "H", "Y", "DE", "CE"):
+        assert granularity(format_at(day, code)) == code
