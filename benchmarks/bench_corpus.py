@@ -7,7 +7,9 @@ its peak resident memory (ru_maxrss) is its own:
 - ``stream``: read, tag and extract every article, counting the events and keeping none, as
   ``timeline events --jsonl`` does (the extraction without the page);
 - ``build``: the same, keeping the events and merging them into a Timeline, as ``timeline build``
-  does before rendering.
+  does before rendering;
+- ``dask`` (only when asked for): ``build`` through ``timeline.distributed`` on a LocalCluster
+  of that many worker processes (its start-up included in the time).
 
 Peak memory is the measuring process's own (it holds the kept events) and, apart, the largest
 worker process's (sampled with psutil when it is installed; 0 otherwise).
@@ -57,13 +59,26 @@ def child(folder: str, workers: int, mode: str) -> None:
         summary = Summary()
         for item, found in iter_article_events([folder], workers=workers):
             summary.add(item, found)
-    else:
+    elif mode == "build":
         summary = Summary.of(build_timeline([folder], workers=workers))
+    else:
+        summary = Summary.of(build_on_local_cluster(folder, workers))
     seconds = time.perf_counter() - start
     print(json.dumps({"articles": summary.read + sum(summary.skipped.values()), "events": summary.events,
                       "summary": str(summary), "seconds": seconds,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "worker_peak_mb": sampler.stop()}))
+
+
+def build_on_local_cluster(folder: str, workers: int):
+    """The Dask path on a LocalCluster of ``workers`` single-threaded processes."""
+    from dask.distributed import Client, LocalCluster
+
+    from timeline.distributed import build_timeline_dask
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    with cluster, Client(cluster):
+        return build_timeline_dask([folder])
 
 
 class WorkerMemory:
@@ -107,7 +122,7 @@ def main() -> None:
     parser.add_argument("--timebank", type=Path, default=TIMEBANK)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build"])
+    parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build", "dask"])
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

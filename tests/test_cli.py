@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from typer.testing import CliRunner
@@ -149,6 +150,17 @@ def test_missing_input_is_an_error_not_a_traceback(tmp_path):
     result = run("events", tmp_path / "nowhere")
     assert result.exit_code == 1
     assert f"error: {tmp_path / 'nowhere'}: no such file or folder" in result.stderr
+
+
+def test_a_worker_that_dies_is_one_line_not_a_traceback(monkeypatch, samples_dir):
+    def dying(*args):
+        yield from ()
+        raise BrokenProcessPool("killed")
+
+    monkeypatch.setattr("timeline.cli.iter_article_events", dying)
+    result = run("events", samples_dir)
+    assert result.exit_code == 1
+    assert "error: a worker process stopped abruptly" in result.stderr
 
 
 def test_a_folder_without_articles_is_an_error(tmp_path):

@@ -45,6 +45,25 @@ def test_build_timeline_is_the_same_with_workers(feed):
     assert build_timeline([feed], workers=2) == build_timeline([feed], workers=1)
 
 
+def test_html_pages_are_read_in_the_workers_with_the_same_result(tmp_path):
+    page = ("<html><head><title>Talks in Vladivostok</title>"
+            '<meta property="article:published_time" content="2017-09-06T10:00:00+03:00"></head>'
+            "<body><nav>Home | World</nav><article><h1>Talks in Vladivostok</h1>"
+            "<p>Putin met the South Korean leader on Wednesday at the Eastern Economic Forum. "
+            "Kremlin spokesman Dmitry Peskov said on Tuesday that sanctions were pointless.</p>"
+            "</article><footer>Copyright</footer></body></html>")
+    for number in range(12):
+        (tmp_path / f"{number:02d}.html").write_text(page, encoding="utf-8")
+    (tmp_path / "99.html").write_bytes(b"")
+    one = list(iter_article_events([tmp_path], published="2017-09-07", workers=1))
+    two = list(iter_article_events([tmp_path], published="2017-09-07", workers=2))
+    assert one == two
+    first, events = one[0]
+    assert first.title == "Talks in Vladivostok" and first.published == dt.datetime(2017, 9, 7)
+    assert "Copyright" not in first.text and events
+    assert one[-1][0].reason == "empty"
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_the_stream_reads_only_a_bounded_window_ahead(workers):
     pulled = Counter()

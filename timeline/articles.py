@@ -95,6 +95,10 @@ def _folder_files(folder: str) -> Iterator[str]:
             yield entry.path
 
 
+def is_html(path: str) -> bool:
+    return path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES
+
+
 def estimate_count(paths: Iterable, limit: int | None = None) -> int:
     """About how many articles ``paths`` hold, quickly: a file each, a non-blank line per JSONL.
 
@@ -132,7 +136,7 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
             yield from _read_jsonl(path, _decode(data), published)
         elif suffix == ".json":
             yield from _read_json(path, _decode(data), published)
-        elif suffix in HTML_SUFFIXES:
+        elif is_html(path):
             yield _read_html(path, data, published)
         else:
             yield _read_text(path, _decode(data), published)

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -196,13 +197,16 @@ def _results(paths, published, workers, quiet) -> Iterator:
     workers = min(workers, max(1, estimate_count(paths, limit=workers * BATCH_SIZE) // BATCH_SIZE))
     total = estimate_count(paths) if _draws_progress(quiet) else None
     with _progress(total, quiet) as (advance, say):
-        for item, found in iter_article_events(paths, published, workers):
-            if isinstance(item, ArticleError):
-                say(f"error: {item}")
-            elif item.published is None and not quiet:
-                say(f"warning: {item.path or item.label}: {NO_DATE_WARNING}")
-            advance()
-            yield item, found
+        try:
+            for item, found in iter_article_events(paths, published, workers):
+                if isinstance(item, ArticleError):
+                    say(f"error: {item}")
+                elif item.published is None and not quiet:
+                    say(f"warning: {item.path or item.label}: {NO_DATE_WARNING}")
+                advance()
+                yield item, found
+        except BrokenProcessPool:
+            _fail("a worker process stopped abruptly (out of memory?); --workers 1 shows which article")
 
 
 def _draws_progress(quiet: bool) -> bool:

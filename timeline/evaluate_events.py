@@ -4,12 +4,15 @@ TimeML says which events happened at which time: a TLINK from an event to a time
 ``IS_INCLUDED``, ``DURING`` or ``SIMULTANEOUS``.  Over the DATE and TIME expressions of the text
 (not the creation time) that the gold links so to at least one event:
 
-- *coverage*: the share of them for which our events have one whose time expression overlaps it;
-- *anchoring precision*: of our events whose time expression overlaps one of them (the only
-  ones a gold standard can judge), the share whose trigger overlaps a gold event linked to it.
+- *coverage*: the share of them for which our events have one whose time expression overlaps it
+  (the event that expression times, whether it gets a calendar date or, for a reference such as
+  'now' or 'PAST_REF', only a side of publication);
+- *anchoring precision*: of our *dated* events (a calendar date, ``Event.date``) whose time
+  expression overlaps one of them (the only ones a gold standard can judge), the share whose
+  trigger overlaps a gold event linked to it.  An event timed by 'now' or 'recently' has no
+  date on the timeline's axis: it is not a dated event, so it is not judged.
 
-Events count whether their expression gives a calendar date ('1998-02-13') or only a side of
-publication ('PAST_REF', 'now'): both are the event that expression times.  Each document is run
+Each document is run
 through :func:`timeline.extract_events`, the real pipeline; ``gold_timexes=True`` feeds the gold
 time expressions instead, to measure the events layer alone.
 """
@@ -32,7 +35,7 @@ ANCHORING_LINKS = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
 class Score:
     linked: int = 0  # gold DATE/TIME expressions linked to an event
     covered: int = 0
-    judged: int = 0  # our events whose expression overlaps a linked gold one
+    judged: int = 0  # our dated events whose expression overlaps a linked gold one
     correct: int = 0
     documents: int = 0
     errors: list[str] = field(default_factory=list)
@@ -90,6 +93,8 @@ def score_document(doc: TimeMLDocument, events: list[Event], score: Score) -> No
             score.errors.append(f"{doc.doc_id}: missed {gold.text!r} ({gold.value}): "
                                 f"{_context(doc, gold.start, gold.end)}")
     for event in timed:
+        if event.date is None:
+            continue  # timed by a reference ('now'): not on the dated axis, not judged
         expr = event.time_expression
         linked: list[GoldTimex] = [timexes[t] for t in anchors
                                    if _overlaps(expr.start, expr.end, timexes[t].start, timexes[t].end)]
@@ -140,10 +145,10 @@ def run_events_eval(gold_dir: str, *, errors: bool = False, as_json: bool = Fals
         f"Events on {score.documents} documents (time expressions from the {figures['time_expressions']})",
         "  over DATE/TIME expressions the gold links to an event (IS_INCLUDED, DURING, SIMULTANEOUS)",
         f"  coverage             {score.coverage:6.1%}  ({score.covered}/{score.linked} expressions date one of our events)",
-        f"  anchoring precision  {score.precision:6.1%}  ({score.correct}/{score.judged} of our events on those "
-        "expressions have a gold-linked trigger)",
-        "  (judged: our events whose time expression overlaps such a gold expression, whether it gives a "
-        "calendar date or only a side of publication such as 'now')",
+        f"  anchoring precision  {score.precision:6.1%}  ({score.correct}/{score.judged} of our dated events on "
+        "those expressions have a gold-linked trigger)",
+        "  (covered: an event timed by the expression, dated or, for 'now' or 'recently', placed relative to "
+        "publication; judged: the dated events only, those with a calendar date)",
     ]
     if errors:
         lines.append(f"Errors ({len(score.errors)}):")

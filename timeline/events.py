@@ -72,6 +72,7 @@ class Lexicon:
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
+    lights: set[str]  # stems of verbs whose object names the happening ('took a loss')
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
     morphology: dict[str, tuple[str, ...]]  # ending kind -> endings (see morphology.tsv)
@@ -184,6 +185,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         relatives=words("relative_pronouns.txt"),
         time_relatives=words("time_relatives.txt"),
         statives=set(),
+        lights=set(),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},
         morphology=morphology,
@@ -197,6 +199,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
     lex.statives.update(lex.stem(w) for w in words("stative_verbs.txt"))
+    lex.lights.update(lex.stem(w) for w in words("light_verbs.txt"))
     return lex
 
 
@@ -245,6 +248,7 @@ class WordClass(NamedTuple):
     reporting: bool = False
     infinitive: bool = False
     relation: Relation = Relation.UNKNOWN
+    period_end: bool = False  # 'ended' in 'the quarter ended Sept. 30': dated by what follows only
 
 
 _PLAIN = WordClass()  # a word that names no event
@@ -274,13 +278,17 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
         if prev in lex.prepositions and lex.gerund(low) and "-" not in low and not noun:
             classes.append(WordClass(verb=True))  # 'after selling its stake in 1984'
             continue
-        if prev in lex.determiners or lex.possessive(prev) or prev in lex.prepositions:
+        relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a strike that began'
+        if (prev in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
             classes.append(WordClass(noun=noun))  # 'the presumed test', 'in subordinated debt'
             continue
         simple = "-" not in low
         participle = simple and lex.past(low)
         if participle and 0 < i < len(tokens) - 1 and timed[i - 1] and timed[i + 1]:
-            participle = False  # 'the quarter ended Sept. 30' names a period, not an event
+            # 'the quarter ended Sept. 30' names a period: not the verb of its clause, but the
+            # end the date after it places
+            classes.append(WordClass(verb=True, relation=Relation.BEFORE, period_end=True))
+            continue
         ing = simple and lex.gerund(low)
         relation, kind = _verb_group(tokens, i, lex)
         if not kind and _after_subject_pronoun(tokens, i, lex):
@@ -291,11 +299,22 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
         elif (participle or low in lex.reporting) and not noun:
             relation = Relation.BEFORE if participle else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
-        elif ing and not noun:
+        elif ing and not noun and not _modifier_ing(tokens, timed, i, lex):
             classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
         else:
             classes.append(WordClass(noun=noun))
     return classes
+
+
+def _modifier_ing(tokens, timed, i: int, lex: Lexicon) -> bool:
+    """Whether the -ing word at ``i`` is part of a noun phrase rather than a verb: after a
+    modifier and before a noun or the end of the phrase ('composite trading yesterday', 'a bank
+    holding company')."""
+    prev = tokens[i - 1]
+    if i == 0 or not prev.text[0].islower() or prev.low in lex.function_words or lex.adverb(prev.low):
+        return False
+    return (i + 1 == len(tokens) or timed[i + 1] or tokens[i + 1].text in _BREAKS
+            or _before_content_word(tokens, timed, i, lex))
 
 
 def _event_noun(low: str, lex: Lexicon) -> bool:
@@ -339,8 +358,8 @@ def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation
     skipped; the first auxiliary of the group sets the relation ('will have gone' is after).
     ('unknown', '') when the verb has none."""
     j = i - 1
-    while j >= 0 and lex.adverb(tokens[j].low):
-        j -= 1
+    while j >= 0 and (lex.adverb(tokens[j].low) or tokens[j].text in _QUOTES):
+        j -= 1  # (a quotation may open inside the group: 'will " develop')
     if j < 0 or tokens[j].low not in lex.group_ends:
         return Relation.UNKNOWN, ""
     words = tuple(t.low for t in tokens[max(0, j - 3): j + 1])
@@ -375,6 +394,8 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
     ``relation`` is where the date lies relative to publication, for tense agreement; ``day``
     whether it names a day or a time (a longer period more often dates the event noun itself:
     'had a loss of $5 million for the quarter')."""
+    if first and classes[first - 1].period_end:
+        return first - 1
     head = _modified_noun(tokens, classes, first, last, lex)
     if head is not None:
         return head
@@ -386,16 +407,24 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
     if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(tokens, first, lex):comma]):
         verb = _clause_verb(tokens, classes, comma, lex)
         if verb is not None:
-            return verb
+            return _light_object(tokens, classes, verb, lex)
     best: tuple[float, int] | None = None
     for step in (-1, 1):
         cost = 0.0 if step < 0 else _RIGHT_COST
         i = first - 1 if step < 0 else last + 1
         while 0 <= i < len(tokens) and (best is None or cost < best[0]):
             tok, cls = tokens[i], classes[i]
-            if cls.verb or cls.noun:
-                k = _governing_verb(tokens, classes, i, lex) if cls.noun and step < 0 and day else i
-                total = cost + _trigger_cost(classes[k], relation, day)
+            if (cls.verb or cls.noun) and not cls.period_end:
+                if cls.noun and step < 0 and tokens[i + 1].low in lex.complements and i + 2 < first:
+                    # a phrase after the noun up to the date: "Iraq's invasion of Kuwait on Aug. 2"
+                    k, total = i, cost + _trigger_cost(cls._replace(finite=True), relation, day)
+                else:
+                    k = _governing_verb(tokens, classes, i, lex) if cls.noun and step < 0 else i
+                    if k != i and not day and _light(tokens[k], classes[k], lex):
+                        k = i  # 'had a loss of $5 million for the quarter': the period dates the loss
+                    total = cost + _trigger_cost(classes[k], relation, day)
+                    if cls.verb and i and classes[i - 1].noun and lemma(tok.text, lex) in lex.lights:
+                        k = i - 1  # 'remarks made last week', 'charges taken in the period'
                 if best is None or total < best[0]:
                     best = (total, k)
             if tok.text in _BREAKS:
@@ -412,10 +441,8 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
 
 def _time_clause_verb(tokens, classes, last: int, lex: Lexicon) -> Optional[int]:
     """The verb of a clause describing the time just named: '..., when they traded at $10'."""
-    k = last + 1
-    if k < len(tokens) and tokens[k].text == ",":
-        k += 1
-    if k >= len(tokens) or tokens[k].low not in lex.time_relatives:
+    k = last + 2  # after a comma: 'Thursday when he called' is a subordinate clause of its own
+    if k >= len(tokens) or tokens[k - 1].text != "," or tokens[k].low not in lex.time_relatives:
         return None
     for j in range(k + 1, len(tokens)):
         if tokens[j].text in _BREAKS:
@@ -451,6 +478,8 @@ def _clause_verb(tokens, classes, comma: int, lex: Lexicon) -> Optional[int]:
     ('officers who had been searching for him concluded')."""
     relative = False
     for k in range(comma + 1, len(tokens)):
+        if tokens[k].text in _QUOTES:
+            continue  # a quotation opening inside the clause: 'Control Data will " develop ...'
         if tokens[k].text in _BREAKS:
             return None
         if tokens[k].low in lex.clause:
@@ -460,6 +489,21 @@ def _clause_verb(tokens, classes, comma: int, lex: Lexicon) -> Optional[int]:
                 return k
             relative = False
     return None
+
+
+def _light_object(tokens, classes, verb: int, lex: Lexicon) -> int:
+    """The object of a stative verb when it names a happening ('Service Corp. had a loss of
+    $12.5 million', 'it had sales of $40 million'), else the verb."""
+    if not _stative(tokens[verb], lex):
+        return verb
+    head = verb
+    k = verb + 1
+    while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in lex.prepositions \
+            and tokens[k].low not in lex.clause and not classes[k].verb:
+        if tokens[k].low not in lex.function_words:
+            head = k
+        k += 1
+    return head if classes[head].noun else verb
 
 
 def _opens_clause(tokens, first: int, lex: Lexicon) -> bool:
@@ -500,7 +544,13 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
 
 
 def _stative(token: Token, lex: Lexicon) -> bool:
-    return lemma(token.text, lex) in lex.statives
+    return lemma(token.text, lex) in lex.statives or lex.auxiliaries.get(token.low, ("", ""))[1] == "have"
+
+
+def _light(token: Token, cls: WordClass, lex: Lexicon) -> bool:
+    """Whether a verb says little of its own beside its object: stative, light ('took a loss')
+    or reporting ('reported a net loss')."""
+    return cls.reporting or _stative(token, lex) or lemma(token.text, lex) in lex.lights
 
 
 def _governing_verb(tokens, classes, noun: int, lex: Lexicon) -> int:

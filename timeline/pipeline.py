@@ -2,8 +2,9 @@
 
 The core is a stream: ``iter_article_events`` reads, tags and extracts one article at a time and
 yields ``(article, events)`` pairs in input order, so memory holds only the events a caller keeps.
-With ``workers > 1`` the extraction runs in that many processes over a bounded window of batches:
-the pairs come out identical and in the same order whatever the number of workers.
+With ``workers > 1`` the extraction (and the reading of HTML pages) runs in that many processes
+over a bounded window of batches: the pairs come out identical and in the same order whatever
+the number of workers.
 
 ``collect_timeline`` merges a stream's events into a ``Timeline``; ``build_timeline`` is the two
 together.  ``Summary`` counts what a stream did, for the line the CLI prints at the end.
@@ -11,6 +12,7 @@ together.  ``Summary`` counts what a stream did, for the line the CLI prints at 
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from timeline.articles import iter_articles
+from timeline.articles import expand_path, is_html, read_path
 from timeline.events import extract_events
 from timeline.merge import merge_events
 from timeline.models import (
@@ -56,8 +58,12 @@ def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Res
     return _in_processes(inputs, workers)
 
 
-def iter_inputs(items, published=None) -> Iterator[Item]:
-    """The articles (or read errors) of ``items``, with ``published`` applied."""
+def iter_inputs(items, published=None) -> Iterator[Item | Page]:
+    """The articles (or read errors) of ``items``, with ``published`` applied.
+
+    HTML files come as ``Page``s, read later by ``article_events``: finding a page's main text
+    costs about as much as extracting its events, so it is done in the workers too.
+    """
     override = coerce_published(published)
     if isinstance(items, (str, Path, Article)):
         items = [items]
@@ -67,11 +73,25 @@ def iter_inputs(items, published=None) -> Iterator[Item]:
         elif isinstance(item, ArticleError):
             yield item
         else:
-            yield from iter_articles([item], override)
+            for path in expand_path(item):
+                if is_html(path):
+                    yield Page(path, override)
+                else:
+                    yield from read_path(path, override)
 
 
-def article_events(item: Item) -> Result:
+@dataclass(frozen=True)
+class Page:
+    """An HTML file still to read, with the publication date that overrides its own."""
+
+    path: str
+    published: dt.datetime | None = None
+
+
+def article_events(item: Item | Page) -> Result:
     """One article's events; a failure of the extraction becomes the article's error."""
+    if isinstance(item, Page):
+        (item,) = read_path(item.path, item.published)
     if isinstance(item, ArticleError):
         return item, []
     try:

@@ -197,6 +197,14 @@ def test_hover_and_click_details_carry_the_phrase_in_its_sentence(seed_page):
     assert peskov["sources"][0]["published"] == "6 Sep 2017"
 
 
+@pytest.mark.parametrize("value", ["0", "9", "2017-W01", "1066-10-14"])
+def test_distant_periods_are_framed(value):
+    source = Source(title="History", published=PUBLISHED)
+    timeline = Timeline(events=[event("e", "Long ago", report(source, "It was in the age.", "was", "age", value))])
+    start, end = Page(render(timeline, "html")).payload()["figure"]["layout"]["xaxis"]["range"]
+    assert start <= timeline.events[0].date.start.isoformat() <= timeline.events[0].date.end.isoformat() <= end
+
+
 def test_an_empty_timeline_still_makes_a_page():
     html = render(Timeline(), "html")
     assert "No dated events." in html and 'id="chart"' not in html

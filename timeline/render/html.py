@@ -74,7 +74,7 @@ def _parts(sentence: str, where) -> list[str]:
     return [sentence[:start], sentence[start:end], sentence[end:]]
 
 
-def _published(source: Source) -> "str | None":
+def _published(source: Source) -> str | None:
     return short_date(source.published.date()) if source.published else None
 
 
@@ -110,11 +110,14 @@ def _point_x(span: DateSpan) -> str:
 
 
 def _frame(dated: list[Event]) -> list[str]:
-    """The initial x range: every event, with a margin."""
+    """The initial x range: every event (to the end of its last day), with a margin."""
     first = min(e.date.start for e in dated)
-    last = max(e.date.end for e in dated) + dt.timedelta(days=1)
+    last = max(e.date.end for e in dated)
     margin = max(dt.timedelta(days=1), (last - first) * 0.04)
-    return [(first - margin).isoformat(), (last + margin).isoformat()]
+    after = margin + dt.timedelta(days=1)
+    start = first - margin if first - dt.date.min > margin else dt.date.min
+    end = last + after if dt.date.max - last > after else dt.date.max
+    return [start.isoformat(), end.isoformat()]
 
 
 def _span_rows(spans: list[tuple[int, DateSpan]]) -> list[float]:

@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre
 
 KEY_LENGTH = 6
-_LIMIT = 20000  # above this many keys a rule is simply tried everywhere
+_LIMIT = 20000  # above this many keys a pattern is described by its first character only
 _SPACES = re.compile(r"\s+")
 _DIGITS = str.maketrans("0123456789", "0000000000")
 
@@ -114,11 +114,14 @@ def _join(left: set[str], right: set[str], length: int) -> set[str]:
 
 
 def _sequence(items, length: int) -> set[str]:
+    """Prefixes (at most ``length`` characters) of the matches of a parsed sequence."""
     found = {""}
     for op, av in items:
-        if all(len(s) >= length for s in found):
+        short = [len(s) for s in found if len(s) < length]
+        if not short:
             break
-        found = _join(found, _item(op, av, length), length)
+        room = length - min(short)  # no item needs to be followed further than this
+        found = _join(found, _item(op, av, room), length)
     return found
 
 
@@ -129,7 +132,7 @@ def _char(code: int) -> str:
     return " " if ch.isspace() else ch
 
 
-def _item(op, av, length: int) -> set[str]:
+def _item(op, av, room: int) -> set[str]:
     if op is _sre.LITERAL:
         return {_char(av)}
     if op is _sre.IN:
@@ -147,18 +150,18 @@ def _item(op, av, length: int) -> set[str]:
                 raise _Unbounded
         return chars
     if op is _sre.SUBPATTERN:
-        return _sequence(av[-1], length)
+        return _sequence(av[-1], room)
     if op is _sre.BRANCH:
-        return set().union(*(_sequence(branch, length) for branch in av[1]))
+        return set().union(*(_sequence(branch, room) for branch in av[1]))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         low, high, body = av
-        once = _sequence(body, length)
+        once = _sequence(body, room)
         found, current = ({""} if low == 0 else set()), {""}
-        for n in range(1, min(high, length) + 1):
-            current = _join(current, once, length)
+        for n in range(1, min(high, room) + 1):
+            current = _join(current, once, room)
             if n >= low:
                 found |= current
-        if high > length:  # longer repetitions begin like the longest counted ones
+        if high > room:  # longer repetitions begin like the longest counted ones
             found |= current
         return found
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
