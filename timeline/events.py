@@ -301,6 +301,9 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
         elif ing and not noun and not _modifier_ing(tokens, timed, i, lex):
             classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
+        elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
+            # the state a copula predicates: 'business was weak during the quarter'
+            classes.append(WordClass(verb=True, finite=True, relation=relation))
         else:
             classes.append(WordClass(noun=noun))
     return classes
@@ -360,7 +363,7 @@ def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation
     j = i - 1
     while j >= 0 and (lex.adverb(tokens[j].low) or tokens[j].text in _QUOTES):
         j -= 1  # (a quotation may open inside the group: 'will " develop')
-    if j < 0 or tokens[j].low not in lex.group_ends:
+    if j < 0 or tokens[j].low not in lex.group_ends or (j and _is_name(tokens[j])):  # not 'Pan Am'
         return Relation.UNKNOWN, ""
     words = tuple(t.low for t in tokens[max(0, j - 3): j + 1])
     for cue, relation in lex.cues:
@@ -535,7 +538,8 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
     if k < len(tokens) and tokens[k].low in lex.morphology["possessive"]:
         k += 1
     while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in stops \
-            and not classes[k].verb and not _is_name(tokens[k]):
+            and not classes[k].verb and not _is_name(tokens[k]) and not lex.adverb(tokens[k].low) \
+            and (head is None or not classes[head].noun):  # the phrase ends at its event noun
         head = k
         k += 1
     if head is not None and k < len(tokens) and classes[k].finite and not _stative(tokens[k], lex):

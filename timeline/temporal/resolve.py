@@ -15,8 +15,8 @@ Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the an
 ("Sunday" said on a Wednesday is three days before; the same weekday is the anchor day itself),
 future the earliest on or after; a year-less month or day takes the occurrence nearest to the
 anchor, occurrences on the side the tense turns away from counting as twice as far (and a past
-sentence reaching at most three months ahead); a quarter,
-half or season the latest begun in a past sentence, else the nearest.
+sentence reaching at most three months ahead); a quarter, half or season the latest begun in a
+past sentence, else the nearest.
 
 With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
 today's date.  Pure functions; no language knowledge.
@@ -40,7 +40,7 @@ _CODE = {
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
 PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "fell in January"
-_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([+-=])(\d+))?\](.*)$")
+_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
 
