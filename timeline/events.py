@@ -7,15 +7,20 @@ from ``timeline/lang/<lang>/events/`` and a few positional rules.
   to reach from it (:func:`anchor_trigger`): the nearest in its clause, left of it preferred
   ("Peskov said Wednesday", "the economy added jobs last month"), right of it when the expression
   opens the clause ("On Sunday, police clashed ...") or modifies a noun ("today's meeting"), with
-  tenses that agree with the date.  An expression with no calendar period ('recently', PAST_REF)
-  keeps the event undated, with the side of publication it names.
+  tenses that agree with the date.  Event words include the state a copula predicates ("demand
+  was weak during the quarter"), a planned verb ("due to expire Nov. 6") and the end of a period
+  ("the year ended Sept. 30"); a light or stative verb yields to its event noun ("charges taken
+  in the period", "In the quarter, the bank had a loss").  An expression with no calendar period
+  ('recently', PAST_REF) keeps the event undated, with the side of publication it names.
 - Every sentence also gives its main happening when no expression dates it: a statement when it
   has a reporting verb with a speaker, else its first finite verb; and event nouns named as an
   occasion ("at a press conference in Beijing").  Their ``relation`` to publication comes from
   the tense (auxiliaries, past forms).
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
-  at most :data:`TITLE_WORDS` words; statements read "Speaker: what was said".  Pronouns and role
-  nouns ("he", "the spokesman") as subjects become the person named before in the article.
+  at most :data:`TITLE_WORDS` words; an event noun is titled by the clause of the verb it is the
+  object of ("Aetna had a $23 million loss").  Statements read "Speaker: what was said", without
+  an opening "I think that".  Pronouns and role nouns ("he", "the spokesman") as subjects become
+  the person named before in the article.
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ class Lexicon:
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
     lights: set[str]  # stems of verbs whose object names the happening ('took a loss')
+    hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
     morphology: dict[str, tuple[str, ...]]  # ending kind -> endings (see morphology.tsv)
@@ -186,6 +192,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         time_relatives=words("time_relatives.txt"),
         statives=set(),
         lights=set(),
+        hedges=words("hedge_verbs.txt"),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},
         morphology=morphology,
@@ -249,6 +256,7 @@ class WordClass(NamedTuple):
     infinitive: bool = False
     relation: Relation = Relation.UNKNOWN
     period_end: bool = False  # 'ended' in 'the quarter ended Sept. 30': dated by what follows only
+    state: bool = False  # what a copula predicates ('was weak'): dated, but no happening of its own
 
 
 _PLAIN = WordClass()  # a word that names no event
@@ -272,14 +280,20 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             continue
         noun = _event_noun(low, lex)
         if prev in lex.infinitive and not noun and tok.text[0].islower() and not lex.plural(low) \
-                and not _before_content_word(tokens, timed, i, lex):
-            classes.append(WordClass(verb=True, infinitive=True))  # 'due to expire Nov. 6'
+                and (not _before_content_word(tokens, timed, i, lex) or (i > 1 and classes[i - 2].verb)):
+            if _verb_group(tokens, i, lex)[1]:  # planned: 'due to expire Nov. 6', 'scheduled to meet'
+                classes.append(WordClass(verb=True, finite=True))
+            else:  # 'voted to support the republic'
+                classes.append(WordClass(verb=True, infinitive=True))
             continue
         if prev in lex.prepositions and lex.gerund(low) and "-" not in low and not noun:
             classes.append(WordClass(verb=True))  # 'after selling its stake in 1984'
             continue
         relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a strike that began'
-        if (prev in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
+        j = i - 1
+        while j > 0 and lex.adverb(tokens[j].low) and tokens[j].low not in lex.determiners:
+            j -= 1  # 'the previously announced pact'
+        if (tokens[j].low in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
             classes.append(WordClass(noun=noun))  # 'the presumed test', 'in subordinated debt'
             continue
         simple = "-" not in low
@@ -301,9 +315,14 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
         elif ing and not noun and not _modifier_ing(tokens, timed, i, lex):
             classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
+        elif noun and not (i and classes[i - 1].verb) and i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive \
+                and lex.plural(low):
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Compaq plans to'
+        elif _present_after_subject(tokens, i, lex):
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the ban expires'
         elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
             # the state a copula predicates: 'business was weak during the quarter'
-            classes.append(WordClass(verb=True, finite=True, relation=relation))
+            classes.append(WordClass(verb=True, finite=True, relation=relation, state=True))
         else:
             classes.append(WordClass(noun=noun))
     return classes
@@ -318,6 +337,14 @@ def _modifier_ing(tokens, timed, i: int, lex: Lexicon) -> bool:
         return False
     return (i + 1 == len(tokens) or timed[i + 1] or tokens[i + 1].text in _BREAKS
             or _before_content_word(tokens, timed, i, lex))
+
+
+def _present_after_subject(tokens, i: int, lex: Lexicon) -> bool:
+    """Whether the -s word at ``i`` is a present-tense verb after the subject of a clause
+    ('until the restriction expires', 'when the market opens')."""
+    return (i >= 3 and lex.plural(tokens[i].low) and tokens[i - 3].low in lex.clause
+            and tokens[i - 2].low in lex.determiners and tokens[i - 1].text[0].islower()
+            and tokens[i - 1].low not in lex.function_words and not lex.plural(tokens[i - 1].low))
 
 
 def _event_noun(low: str, lex: Lexicon) -> bool:
@@ -461,7 +488,7 @@ def _trigger_cost(cls: WordClass, relation: Relation, day: bool) -> float:
     with the date (an infinitive looks ahead: it rarely names a past date's event)."""
     cost = 0.0 if cls.finite or cls.infinitive or (cls.noun and not day) else _WEAK_COST
     if cls.infinitive and relation == Relation.BEFORE:
-        cost += _WEAK_COST
+        cost += _TENSE_COST
     elif {cls.relation, relation} == {Relation.BEFORE, Relation.AFTER}:
         cost += _TENSE_COST
     return cost
@@ -501,10 +528,10 @@ def _light_object(tokens, classes, verb: int, lex: Lexicon) -> int:
         return verb
     head = verb
     k = verb + 1
-    while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in lex.prepositions \
+    while k < len(tokens) and tokens[k].text not in _BREAKS and tokens[k].low not in lex.prepositions \
             and tokens[k].low not in lex.clause and not classes[k].verb:
-        if tokens[k].low not in lex.function_words:
-            head = k
+        if tokens[k].text[:1].isalpha() and tokens[k].low not in lex.function_words:
+            head = k  # ('had a $23 million loss')
         k += 1
     return head if classes[head].noun else verb
 
@@ -529,10 +556,11 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
     expression = tokens[first: last + 1]
     before = tokens[first - 1].low if first else ""
     adjectival = (lex.possessive(expression[-1].low) or "-" in expression[-1].low
-                  or before in lex.determiners or lex.possessive(before))
+                  or before in lex.determiners or lex.possessive(before)
+                  or (last + 1 < len(tokens) and classes[last + 1].noun))  # 'overnight losses'
     if not adjectival:
         return None
-    stops = (lex.function_words - lex.not_verbs) | frozenset(lex.auxiliaries)
+    stops = lex.function_words - (lex.not_verbs - lex.clause - lex.prepositions - lex.determiners)
     head = None
     k = last + 1
     if k < len(tokens) and tokens[k].low in lex.morphology["possessive"]:
@@ -542,7 +570,12 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
             and (head is None or not classes[head].noun):  # the phrase ends at its event noun
         head = k
         k += 1
-    if head is not None and k < len(tokens) and classes[k].finite and not _stative(tokens[k], lex):
+    if head is None:
+        return None
+    while not classes[head].noun and k < len(tokens) and not classes[k].verb \
+            and (tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low)):
+        k += 1  # 'third-quarter earnings haven't been very good'
+    if k < len(tokens) and classes[k].finite and not _stative(tokens[k], lex):
         return k  # the noun phrase is the subject: 'third-quarter profit grew 19%'
     return head
 
@@ -653,6 +686,12 @@ def _noun_phrase(tokens, classes, i: int, lex: Lexicon, timed) -> list[int]:
         while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause \
                 and tokens[end].low not in lex.prepositions and not timed[end]:
             end += 1
+    verb = end
+    while verb < len(tokens) and not classes[verb].verb and (tokens[verb].low in lex.auxiliaries
+                                                            or lex.adverb(tokens[verb].low)):
+        verb += 1
+    if verb < len(tokens) and classes[verb].finite:  # the noun is the subject: 'the loss includes charges'
+        end = _phrase_end(tokens, verb, lex)
     return list(range(j, end))
 
 
@@ -695,7 +734,8 @@ def _shared_subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
 def _relative_head(tokens, i: int, lex: Lexicon) -> list[int]:
     """The phrase a relative clause describes: 'the market, which last year had sales ...'."""
     start = _clause_start(tokens, i, lex)
-    if start < 2 or tokens[start - 1].low not in lex.relatives:
+    if start < 2 or not (tokens[start - 1].low in lex.relatives
+                         or (start == i and tokens[start - 1].low in lex.complementizers)):  # 'a strike that began'
         return []
     end = start - 2 if tokens[start - 2].text == "," else start - 1
     begin = end
@@ -749,12 +789,27 @@ def statement_title(tokens, classes, i: int, timed, lex: Lexicon, people: "Peopl
             end += 1
         speaker_indices = list(range(k, end))
         after = end
-    speaker = people.resolve(tokens, speaker_indices, lex) or _title(
-        _drop_determiner(_words(tokens, speaker_indices, timed, lex), lex), 4, lex)
+    person = people.resolve(tokens, speaker_indices, lex)
+    speaker = person or _title(_drop_determiner(_words(tokens, speaker_indices, timed, lex), lex), 4, lex)
     start = min(speaker_indices[0], i) if speaker_indices else i
     gist = _gist(tokens, classes, start, after, timed, lex)
-    title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
+    if speaker and _speaker_is_subject(tokens, after, person, speaker, gist, lex):
+        title = f"{speaker} {gist.partition(' ')[2]}"  # 'Saddam said he sought ...' -> 'Saddam sought ...'
+    else:
+        title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
     return title, [speaker] if speaker else []
+
+
+def _speaker_is_subject(tokens, after: int, person: Optional[str], speaker: str, gist: str, lex: Lexicon) -> bool:
+    """Whether what was said (``gist``) opens with the pronoun after the reporting verb and it
+    stands for the speaker: 'he' after a person ('Saddam said he sought'), 'they' after a plural
+    ('sources say they can't ignore')."""
+    k = after + 1 if after < len(tokens) and tokens[after].low in lex.complementizers else after
+    if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
+            or gist.partition(" ")[0].lower() != tokens[k].low:
+        return False  # (not 'he and the Pope want')
+    kind = lex.pronouns.get(tokens[k].low)
+    return (kind == "person" and person is not None) or (kind == "group" and lex.plural(speaker.lower()))
 
 
 def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon) -> str:
@@ -775,10 +830,18 @@ def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon) -> str:
                 k = j + 1  # 'told reporters that ...'
                 break
         indices = _segment(tokens, k, len(tokens), lex)
-    words = _words(tokens, indices, timed, lex)
+    words = _words(tokens, _without_hedge(tokens, indices, lex), timed, lex)
     if len(words) > GIST_WORDS:
         words = _shorten_subject(words, lex)
     return _title(words, GIST_WORDS, lex) if words else ""
+
+
+def _without_hedge(tokens, indices: list[int], lex: Lexicon) -> list[int]:
+    """What was said without an opening 'I think (that)': the clause that carries the gist."""
+    if len(indices) < 2 or tokens[indices[0]].low not in lex.pronouns or tokens[indices[1]].low not in lex.hedges:
+        return indices
+    k = 3 if len(indices) > 2 and tokens[indices[2]].low in lex.complementizers else 2
+    return indices[k:] if len(indices) - k >= 3 else indices
 
 
 def _segment(tokens, start: int, end: int, lex: Lexicon, last: bool = False) -> list[int]:
@@ -949,9 +1012,10 @@ def events_from_expressions(
             timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value, Relation.UNKNOWN)
             day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
             trigger = anchor_trigger(tokens, classes, first, last, lex, timing, day)
-            if trigger is None or (span is None and not (classes[trigger].verb or classes[trigger].noun)):
+            if trigger is None or (span is None and (classes[trigger].state
+                                                     or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
-            used.add(trigger)
+            used.update((trigger, _title_word(tokens, classes, trigger, lex)))  # one event a clause
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
             events.append(_event(tokens, classes, trigger, timed, sentence, base, lex, people,
                                  expression=expression, span=span, relation=relation))
@@ -998,7 +1062,7 @@ def _main_verb(tokens, classes, lex) -> Optional[int]:
         if tok.text in _QUOTES:
             quoted = not quoted if tok.text in "\"`" else tok.text in "\u201c\u2018"
             continue
-        if quoted or not cls.finite or _subordinate(tokens, classes, k, lex):
+        if quoted or not cls.finite or cls.state or _subordinate(tokens, classes, k, lex):
             continue
         if cls.reporting:
             return k
@@ -1019,11 +1083,24 @@ def _subordinate(tokens, classes, k: int, lex: Lexicon) -> bool:
     return opener in lex.clause or not _opening_subject(tokens, classes, lex)
 
 
+def _title_word(tokens, classes, k: int, lex: Lexicon) -> int:
+    """The word whose clause titles the event at ``k``: the verb an event noun is the object of
+    ('Aetna had a $23 million loss'), the sentence's happening for the end of a period ('Sun
+    reported sales of $538.5 million for the quarter ended Sept. 29'), else ``k`` itself."""
+    if classes[k].noun:
+        verb = _governing_verb(tokens, classes, k, lex)
+        return verb if classes[verb].finite and _subject(tokens, classes, verb, lex) else k
+    if classes[k].period_end:
+        main = _main_verb(tokens, classes, lex)
+        return k if main is None else main
+    return k
+
+
 def _event(tokens, classes, k, timed, sentence, base: Source, lex, people, *,
            expression=None, span=None, relation=Relation.UNKNOWN) -> Event:
     statement = classes[k].reporting
     maker = statement_title if statement else occurrence_title
-    title, actors = maker(tokens, classes, k, timed, lex, people)
+    title, actors = maker(tokens, classes, _title_word(tokens, classes, k, lex), timed, lex, people)
     trigger = Span(text=tokens[k].text, start=tokens[k].start, end=tokens[k].end)
     src = base.model_copy(update={
         "sentence": sentence.text,

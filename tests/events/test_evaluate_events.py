@@ -62,6 +62,7 @@ def test_report_on_a_folder(tmp_path):
     (tmp_path / "test1.tml").write_text(DOC, encoding="utf-8")
     report = run_events_eval(str(tmp_path), errors=True)
     assert "coverage" in report and "anchoring precision" in report
+    assert "dated events" in report  # the report says what precision is over
     figures = json.loads(run_events_eval(str(tmp_path), as_json=True))
     assert figures["documents"] == 1 and figures["linked_expressions"] == 2
     assert 0.0 <= figures["anchoring_precision"] <= 1.0
@@ -75,3 +76,27 @@ def test_a_folder_without_timeml_is_a_one_line_error(tmp_path):
 def test_timebank_meets_the_coverage_target(timebank_dir):
     figures = json.loads(run_events_eval(str(timebank_dir), as_json=True))
     assert figures["coverage"] >= 0.90
+
+
+REFERENCE_DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>test2</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" temporalFunction="false" functionInDocument="CREATION_TIME">02/13/1998</TIMEX3></DCT>
+<TEXT>
+Rebels <EVENT eid="e1" class="OCCURRENCE">attacked</EVENT> the town <TIMEX3 tid="t1" type="DATE" value="PAST_REF">recently</TIMEX3>.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" />
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" />
+</TimeML>
+"""
+
+
+def test_an_event_timed_by_a_reference_is_covered_but_not_judged_as_dated():
+    """Precision is over the timeline's dated events (a calendar date), as issue 4 says; 'recently'
+    places its event before publication without a date, so it counts for coverage only."""
+    doc = parse_timeml(REFERENCE_DOC)
+    events = events_from_expressions(doc.text, [_expr(doc, "t1")], doc.dct_datetime)
+    assert [(e.trigger.text, e.date) for e in events if e.time_expression] == [("attacked", None)]
+    score = Score()
+    score_document(doc, events, score)
+    assert (score.linked, score.covered, score.judged, score.correct) == (1, 1, 0, 0)

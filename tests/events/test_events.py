@@ -62,6 +62,43 @@ def dated_events(text: str, phrase: str, value: str):
         # a subject pronoun starts another clause: the date belongs to it
         ("The partners said they already hold 15% of the shares.",
          "already", "PRESENT_REF", "hold"),
+        # the date after 'the year ended' places the end of that period
+        ("The company earned $5 million for the year ended Sept. 30.",
+         "Sept. 30", "2017-09-30", "ended"),
+        # a copula: the state it predicates ('weak'), not the reporting verb
+        ("The chairman said demand was weak during the quarter.",
+         "the quarter", "2017-Q2", "weak"),
+        ("Analysts said third-quarter earnings haven't been very good.",
+         "third-quarter", "2017-Q3", "good"),
+        # a planned happening after 'due to', 'plans to', whatever the tense
+        ("The offer had been due to expire Friday evening.",
+         "Friday evening", "2017-09-01TEV", "expire"),
+        ("The firm still plans to announce new products on Nov. 6.",
+         "Nov. 6", "2017-11-06", "announce"),
+        # a relative clause opened by 'that' has its verb
+        ("The strike that began last spring has cost the airline dearly.",
+         "last spring", "2017-SP", "began"),
+        # an event noun whose complement runs up to the date
+        ("The council condemned the invasion of the island on Aug. 2.",
+         "Aug. 2", "2017-08-02", "invasion"),
+        # a light verb's participle after its noun: the noun is the happening
+        ("Profit was hurt by charges taken in the year-earlier period.",
+         "the year-earlier period", "2016-Q2", "charges"),
+        # a date before a 'when' clause with no comma dates its own clause
+        ("The dispute took a sharper turn Thursday when the minister called the envoy a liar.",
+         "Thursday", "2017-08-31", "took"),
+        # an -ing word inside a noun phrase is no verb: the clause's verb is the event
+        ("Its shares fell 75 cents in composite trading Friday.",
+         "Friday", "2017-09-01", "fell"),
+        # an opening adjunct before 'had' + event noun: the noun
+        ("In the second quarter, the bank had a loss of $12 million.",
+         "the second quarter", "2017-Q2", "loss"),
+        # a quotation opening inside the verb group
+        ('Next year, the company will " develop new markets," the chairman said.',
+         "Next year", "2018", "develop"),
+        # a date right before an event noun
+        ("London shares were depressed by overnight losses in New York.",
+         "overnight", "2017-09-05TNI", "losses"),
     ],
 )
 def test_the_event_a_date_belongs_to(sentence, phrase, value, trigger):
@@ -116,6 +153,31 @@ def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):
 
 
 @pytest.mark.parametrize(
+    "sentence, phrase, value, trigger, title",
+    [
+        # an event noun that a verb takes as object: the title tells who did it
+        ("In the latest quarter, the insurer had a $23 million loss on its home line.",
+         "the latest quarter", "2017-Q2", "loss", "Insurer had a $23 million loss on its home line"),
+        ("The tribunal held a brief hearing with the defendants on Tuesday.",
+         "Tuesday", "2017-09-05", "hearing", "Tribunal held a brief hearing with the defendants"),
+    ],
+)
+def test_a_clause_is_one_event_titled_by_its_verb(sentence, phrase, value, trigger, title):
+    events = events_from_expressions(sentence, [expression(sentence, phrase, value)], PUBLISHED)
+    assert [(e.trigger.text, e.title) for e in events] == [(trigger, title)]  # no undated twin
+
+
+def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
+    text = "The company reported sales of $538.5 million for the quarter ended Sept. 29."
+    events = events_from_expressions(
+        text, [expression(text, "the quarter", "2017-Q3"), expression(text, "Sept. 29", "2017-09-29")], PUBLISHED)
+    end = next(e for e in events if e.time_expression.text == "Sept. 29")
+    assert end.trigger.text == "ended"
+    assert end.title.startswith("Company reported sales of $538.5 million")
+    assert all(e.time_expression is not None for e in events)  # the report is not repeated undated
+
+
+@pytest.mark.parametrize(
     "sentence, title",
     [
         ("Trade turnover between Russia and the DPRK is minimal, Russian presidential press secretary "
@@ -127,6 +189,19 @@ def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):
          "Eitan: We will defend our north from the international border"),
         ("However, the Russian president, Peskov said on Wednesday, is not an advocate of sanctions.",
          "Peskov: The Russian president is not an advocate of sanctions"),
+        # an opening 'I think (that)' or 'we believe' frames the gist: the title keeps what follows
+        ("\"I think that the stances have even converged,\" Kremlin aide Yury Ushakov said on Wednesday.",
+         "Yury Ushakov: The stances have even converged"),
+        ("\"We believe the talks will go on,\" Kremlin aide Yury Ushakov said on Wednesday.",
+         "Yury Ushakov: The talks will go on"),
+        # a pronoun for the speaker opens what was said: the speaker is its subject
+        ("Prime Minister Benjamin Netanyahu said on Wednesday he had no qualms about the plan.",
+         "Benjamin Netanyahu had no qualms about the plan"),
+        ("Union leaders said on Wednesday they would call off the strike.",
+         "Union leaders would call off the strike"),
+        # ... but not a pronoun that cannot be the speaker
+        ("Police said on Wednesday he had fled the country.",
+         "Police: He had fled the country"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

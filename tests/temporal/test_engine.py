@@ -55,7 +55,7 @@ def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:
             continue
         for regex, rule in rules._compiled:
             m = regex.match(text, at)
-            if m:
+            if m and rule.fits(text, at):
                 done = m.end()
                 if rule.type != "NONE":
                     out.append((m.start(), m.end(), rule.name))

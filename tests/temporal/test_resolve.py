@@ -28,6 +28,8 @@ WEDNESDAY = "2017-09-06"
     ("XXXX-Q4", "~", "past", "2016-Q4"),  # a past quarter has begun
     ("XXXX-Q3", "~", None, "2017-Q3"),
     ("XXXX-SU", "<", None, "2017-SU"),
+    ("XXXX-08", "~", "future", "2018-08"),  # "will open in August": the August to come
+    ("XXXX-08", "~", None, "2017-08"),  # without a cue: the nearest
     # relative to the anchor
     ("[D-1]", "~", None, "2017-09-05"),
     ("[W-1]", "~", None, "2017-W35"),
@@ -52,6 +54,9 @@ def test_resolve_against_a_publication_date(template, direction, tense, expected
     ("[.Y=1988]", "1989-Q3", "1988-Q3"),  # "the 1988 period" after "the third quarter"
     ("[D]", "2017-08-30", "2017-08-30"),  # "the same day"
     ("[Y+1]", "1995", "1996"),  # "the following year"
+    ("[.D+2]", "2017-01-05", "2017-01-07"),  # "two days later" keeps the day
+    ("[.W+1]", "2017-01-05", "2017-01-12"),  # "a week later" too
+    ("[Y+3]", "2016-03-03", "2019"),  # "three years later" names a year
 ])
 def test_resolve_against_a_date_of_the_text(template, anchor, expected):
     assert resolve(template, anchor) == (expected, True)
@@ -79,3 +84,7 @@ def test_granularity_and_formatting_agree():
     day = dt.date(2017, 9, 6)
     for code in ("D", "W", "M", "Q", "H", "Y", "DE", "CE"):
         assert granularity(format_at(day, code)) == code
+
+
+def test_a_season_is_its_own_granularity():
+    assert granularity("2017-SP") == "SE"  # not a month: "last spring" anchors no quarter

@@ -66,6 +66,16 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("The minister recently resigned.", [("recently", "DATE", "PAST_REF")]),
     ("We will see in the future.", [("the future", "DATE", "FUTURE_REF")]),
     ("He is currently abroad.", [("currently", "DATE", "PRESENT_REF")]),
+    ("Holders may buy shares at the then current price.", [("then current", "DATE", "PAST_REF")]),
+    ("Islam will one day be the largest religion there.", [("one day", "DATE", "FUTURE_REF")]),
+    ("They met for one day.", [("one day", "DURATION", "P1D")]),
+    # parts of a year named relative to publication
+    ("The firm lost money in the second half of last year.", [("the second half of last year", "DATE", "2016-H2")]),
+    ("Output will rise in the first quarter of next year.", [("the first quarter of next year", "DATE", "2018-Q1")]),
+    ("Last year's fourth quarter was weak.", [("Last year's fourth quarter", "DATE", "2016-Q4")]),
+    ("The plant opens in March next year.", [("March next year", "DATE", "2018-03")]),
+    # a time on a weekday
+    ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
 ])
 def test_finds_time_expressions_with_their_values(sentence, expected):
     assert found(sentence) == expected
@@ -85,6 +95,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The Summer Olympics drew crowds.",
     "First Quarter Capital bought shares.",
     "He earns $2 million a year.",  # a rate
+    "Funds hold more than a quarter of the market.",  # a fraction
+    'Baker spoke on ABC\'s "This Week With David Brinkley."',  # a programme
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []
@@ -124,6 +136,69 @@ def test_the_same_day_takes_the_date_the_text_moved_to():
     text = "The rebels attacked on Aug. 30. Troops arrived the same day."
     values = [(e.text, e.value, e.anchor) for e in tag(text, PUBLISHED)]
     assert values == [("Aug. 30", "2017-08-30", "publication"), ("the same day", "2017-08-30", "context")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date just mentioned anchors what follows it in the story
+    ("The talks opened on March 3, 2016. The next day, the delegates walked out.",
+     [("The next day", "2016-03-04")]),
+    ("Police arrested him on Jan. 5. A week later he was released. Two days later he fled the country.",
+     [("A week later", "2017-01-12"), ("Two days later", "2017-01-14")]),
+    ("The hurricane made landfall on Aug. 25, 2017. The day before, officials ordered evacuations.",
+     [("The day before", "2017-08-24")]),
+    ("He was freed on May 2, 2015. Three days earlier, his lawyer had appealed.",
+     [("Three days earlier", "2015-04-29")]),
+    ("Shares closed at $30 on Tuesday, up from $25 a week earlier.", [("a week earlier", "2017-08-29")]),
+    ("The storm hit Texas on Sept. 6, 2016. The following month, rebuilding began.",
+     [("The following month", "2016-10")]),
+    ("On May 22, 1995, Farkas was made a general, and the following year he was posted to Washington.",
+     [("the following year", "1996")]),
+    ("He was first elected in 2008 and re-elected four years later.", [("four years later", "2012")]),
+    ("The company was founded in March 1990. A year later it went public.", [("A year later", "1991")]),
+    ("Rebels attacked the town on Sunday. Monday was the second day of fighting.",
+     [("the second day", "2017-09-04")]),
+    ("London shares closed lower Friday, depressed by overnight losses in New York.",
+     [("overnight", "2017-08-31TNI")]),
+    ("Stocks fell 4% on Friday, and 6% from the previous Friday.", [("the previous Friday", "2017-08-25")]),
+])
+def test_the_story_moves_the_reference_date(text, expected):
+    values = [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context"]
+    assert values == expected
+
+
+def test_without_a_date_in_the_story_later_counts_from_publication():
+    (expression,) = tag("Two days later, the minister resigned.", PUBLISHED)
+    assert (expression.value, expression.anchor) == ("2017-09-08", "publication")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure compared with last year's is the same period of last year
+    ("Net income was $5 million in the third quarter, compared with $3 million last year.", "2016-Q3"),
+    ("Third-quarter sales rose 13% from last year's $1.55 billion.", "2016-Q3"),
+    # otherwise last year is the year
+    ("Third-quarter sales rose. Last year's results were hurt by a strike.", "2016"),
+    ("He joined the firm last year.", "2016"),
+])
+def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
+    assert [e.value for e in tag(sentence, PUBLISHED) if e.text.lower() == "last year"] == [expected]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # "will be named": the passive is still the future
+    ("Collins will be named commander of the shuttle for a mission in December.", "1998-03-04", "1998-12"),
+    ("The plant will reopen in August.", PUBLISHED, "2018-08"),
+    # "could have been": the past
+    ("Flaws could have caused a drop in the shares on Wednesday.", "1989-10-27", "1989-10-25"),
+    # "effective" looks ahead
+    ("The new labor pact, effective June 1, covers 30,000 workers.", "1989-10-26", "1990-06-01"),
+])
+def test_tense_cues(sentence, published, expected):
+    assert [e.value for e in tag(sentence, published)] == [expected]
+
+
+def test_a_season_does_not_anchor_the_quarter():
+    text = "A strike began last spring. For the quarter, profit fell."
+    assert found(text) == [("last spring", "DATE", "2017-SP"), ("the quarter", "DATE", "2017-Q2")]
 
 
 def test_a_year_earlier_keeps_the_precision_of_the_quarter_it_compares_with():

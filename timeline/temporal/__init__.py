@@ -43,7 +43,7 @@ def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 tense = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
             value, resolved = _resolve.resolve(template, anchor, direction, tense)
-        if anchor_kind != "context" and resolved:
+        if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
@@ -62,10 +62,12 @@ def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
 
 
 class _Context:
-    """The dates a text has moved to, as it is read: the latest of each precision.
+    """The dates a text has moved to, as it is read: the latest of each precision (seasons, whose
+    bounds are vague, anchor nothing).
 
     Expressions anchored in context do not move it ("a year earlier" looks back, the narrative
-    stays); a duration mentioned after a date closes that date for what follows ("profit in the
+    stays) unless their rule says it ``moves`` ("the next day", "a week later" carry the story on);
+    a duration mentioned after a date closes that date for what follows ("profit in the
     first nine months rose from a year earlier" compares the nine months, not the quarter before).
     """
 
@@ -78,12 +80,12 @@ class _Context:
         self._order += 1
         if kind == "DURATION":
             self._duration = self._order
-        elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) is not None:
+        elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) not in (None, "SE"):
             self._latest[_resolve.RANK[code]] = (self._order, value)
 
-    def latest(self, codes: list[str]) -> str | None:
-        """The latest value with one of the precisions ``codes``, unless a duration came after it."""
-        found = [self._latest[_resolve.RANK[c]] for c in codes if _resolve.RANK.get(c) in self._latest]
+    def latest(self, ranks: set[int]) -> str | None:
+        """The latest value with one of the precision ``ranks``, unless a duration came after it."""
+        found = [self._latest[r] for r in ranks if r in self._latest]
         if not found or max(found)[0] < self._duration:
             return None
         return max(found)[1]
@@ -93,11 +95,18 @@ def _anchor(hit: Hit, publication: str | None, context: _Context) -> tuple[str |
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
-    gives none, the publication date with the rule's ``else`` template if it has one."""
+    gives none, the publication date with the rule's ``else`` template if it has one.
+    ``context=finer`` accepts the precision referred to and every finer one ("a week later" counts
+    from a day or a week, "three years later" from a day, a month or a year)."""
     template = hit.value
     if hit.options.get("anchor") == "context":
-        accepted = hit.options.get("context", _resolve.head_granularity(hit.value) or "").split(",")
-        value = context.latest(accepted)
+        head = _resolve.head_granularity(hit.value) or ""
+        accepted = hit.options.get("context", head)
+        if accepted == "finer":
+            ranks = {r for r in _resolve.RANK.values() if r <= _resolve.RANK.get(head, -1)}
+        else:
+            ranks = {_resolve.RANK[c] for c in accepted.split(",") if c in _resolve.RANK}
+        value = context.latest(ranks)
         if value is not None:
             return "context", value, template
         template = hit.options.get("else", template)

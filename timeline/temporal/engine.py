@@ -40,6 +40,14 @@ class Rule:
     options: tuple[tuple[str, str], ...]  # (key, template) pairs: dir, anchor, mod, quant, freq
     fields: tuple[tuple[str, str], ...]  # (capture name, word class)
     not_after: re.Pattern | None = None  # the rule does not apply where the text before matches
+    only_after: re.Pattern | None = None  # the rule applies only where the text before matches
+
+    def fits(self, text: str, at: int) -> bool:
+        """Whether the text just before ``at`` lets this rule apply there."""
+        before = max(0, at - 40)
+        if self.not_after and self.not_after.search(text, before, at):
+            return False
+        return not self.only_after or self.only_after.search(text, before, at) is not None
 
 
 @dataclass(frozen=True)
@@ -154,7 +162,8 @@ class Grammar:
                 raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} needs a name, type, pattern and value")
             name, kind, pattern, value = row[:4]
             options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
-            not_after = options.pop("not_after", None)
+            before = {key: re.compile(rf"(?:{options.pop(key)})\s*$", re.I) for key in ("not_after", "only_after")
+                      if key in options}
             index = len(self.rules)
             fields = []
 
@@ -166,8 +175,7 @@ class Grammar:
                 return f"(?P<r{index}_{alias}>{class_regex[cls]})"
 
             body = _CLASS_REF.sub(group, _spaces(pattern))
-            self.rules.append(Rule(index, name, kind, value, tuple(options.items()), tuple(fields),
-                                   re.compile(rf"(?:{not_after})\s*$") if not_after else None))
+            self.rules.append(Rule(index, name, kind, value, tuple(options.items()), tuple(fields), **before))
             bodies.append(rf"{body}(?!\w|-\w)")
 
         # Matching: one scan of the text finds the word starts where some rule's first characters
@@ -192,7 +200,7 @@ class Grammar:
                 continue
             for regex, rule in self._rules_at(text, at):
                 m = regex.match(text, at)
-                if m is not None and not (rule.not_after and rule.not_after.search(text, max(0, at - 40), at)):
+                if m is not None and rule.fits(text, at):
                     break
             else:
                 continue

@@ -46,12 +46,15 @@ _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
 
 
 def granularity(value: str) -> str | None:
-    """The granularity code of a calendar value (``1989-Q3`` -> ``Q``), None if it is none."""
+    """The granularity code of a calendar value (``1989-Q3`` -> ``Q``, a season ``SE``), None if
+    it is none."""
     span = timex_span(value)
     if span is None:
         return None
     if value.endswith("-WE"):
         return "WE"
+    if _SEASON.search(value):
+        return "SE"
     return _CODE[span.granularity]
 
 
@@ -100,11 +103,7 @@ def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
         shift = int(amount or 0) * (-1 if sign == "-" else 1)
     if keep:
         own = granularity(anchor)
-        moved = _shift(span.start, code, shift)
-        season = _SEASON.search(anchor)
-        if season:
-            return f"{moved.year:04d}-{season.group(1)}{rest}", True
-        return format_at(moved, own) + rest, True
+        return format_at(_shift(span.start, code, shift), own) + rest, True
     return format_at(_shift(span.start, code, shift), code) + rest, True
 
 
@@ -192,6 +191,8 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tupl
         chosen = [y for y, s in candidates if s.start > anchor][:1]
     elif direction == "=":
         chosen = [y for y, _ in candidates if y == anchor.year]
+    elif date_part.isdigit() and tense == "future":  # a month still to come
+        chosen = [y for y, s in candidates if s.end >= anchor][:1]
     elif date_part[:1] in "QHSFW" and tense == "past":  # quarters, halves, seasons: begun
         chosen = [y for y, s in candidates if s.start <= anchor][-1:]
     elif date_part[:1] in "QHSFW":  # not past: the nearest
