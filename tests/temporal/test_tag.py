@@ -74,6 +74,9 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Output will rise in the first quarter of next year.", [("the first quarter of next year", "DATE", "2018-Q1")]),
     ("Last year's fourth quarter was weak.", [("Last year's fourth quarter", "DATE", "2016-Q4")]),
     ("The plant opens in March next year.", [("March next year", "DATE", "2018-03")]),
+    ("Demand will stay weak through the first two quarters of 2018.",
+     [("the first two quarters of 2018", "DATE", "2018-H1")]),
+    ("Results for the last six months of 2016 were poor.", [("the last six months of 2016", "DATE", "2016-H2")]),
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
 ])
@@ -96,6 +99,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "First Quarter Capital bought shares.",
     "He earns $2 million a year.",  # a rate
     "Funds hold more than a quarter of the market.",  # a fraction
+    "These are the cars of tomorrow.",  # no day
     'Baker spoke on ABC\'s "This Week With David Brinkley."',  # a programme
 ])
 def test_does_not_tag_what_is_not_time(sentence):
@@ -160,10 +164,18 @@ def test_the_same_day_takes_the_date_the_text_moved_to():
     ("London shares closed lower Friday, depressed by overnight losses in New York.",
      [("overnight", "2017-08-31TNI")]),
     ("Stocks fell 4% on Friday, and 6% from the previous Friday.", [("the previous Friday", "2017-08-25")]),
+    ("The gunman opened fire on Tuesday. Early in the morning, police sealed off the area.",
+     [("the morning", "2017-09-05TMO")]),
+    ("Trading was suspended on Aug. 12, the day before the devaluation.", [("the day", "2017-08-12")]),
 ])
 def test_the_story_moves_the_reference_date(text, expected):
     values = [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context"]
     assert values == expected
+
+
+def test_a_part_of_a_day_the_story_has_not_named_stays_unresolved():
+    (expression,) = tag("He likes to run in the morning.", PUBLISHED)
+    assert (expression.value, expression.resolved) == ("XXXX-XX-XXTMO", False)
 
 
 def test_without_a_date_in_the_story_later_counts_from_publication():
