@@ -146,10 +146,16 @@ class Lexicon:
         return frozenset(self.auxiliaries) | frozenset(cue[-1] for cue, _ in self.cues)
 
     @cached_property
-    def noun_forms(self) -> frozenset[str]:
-        """Event nouns and their plurals ('talks' and 'meetings'), reporting verbs excepted."""
+    def noun_phrase_forms(self) -> frozenset[str]:
+        """Event nouns and their plurals ('talks' and 'meetings'), as found after a determiner
+        or a preposition ('his remarks', 'in the report')."""
         plurals = {noun + ending for noun in self.nouns for ending in self.morphology["plural"]}
-        return frozenset(set(self.nouns) | plurals) - self.reporting
+        return frozenset(set(self.nouns) | plurals)
+
+    @cached_property
+    def noun_forms(self) -> frozenset[str]:
+        """The event nouns anywhere, reporting verbs excepted ('she remarks' is a verb)."""
+        return self.noun_phrase_forms - self.reporting
 
     @cached_property
     def function_words(self) -> frozenset[str]:
@@ -294,7 +300,7 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
         while j > 0 and lex.adverb(tokens[j].low) and tokens[j].low not in lex.determiners:
             j -= 1  # 'the previously announced pact'
         if (tokens[j].low in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
-            classes.append(WordClass(noun=noun))  # 'the presumed test', 'in subordinated debt'
+            classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed test', 'in subordinated debt'
             continue
         simple = "-" not in low
         participle = simple and lex.past(low)

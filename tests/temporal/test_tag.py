@@ -79,6 +79,7 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Results for the last six months of 2016 were poor.", [("the last six months of 2016", "DATE", "2016-H2")]),
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
+    ("The attack came on the morning of Aug. 17.", [("the morning of Aug. 17", "TIME", "2017-08-17TMO")]),
 ])
 def test_finds_time_expressions_with_their_values(sentence, expected):
     assert found(sentence) == expected
@@ -100,6 +101,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "He earns $2 million a year.",  # a rate
     "Funds hold more than a quarter of the market.",  # a fraction
     "These are the cars of tomorrow.",  # no day
+    "He told USA Today that the plan had failed.",  # a newspaper
     'Baker spoke on ABC\'s "This Week With David Brinkley."',  # a programme
 ])
 def test_does_not_tag_what_is_not_time(sentence):
