@@ -138,6 +138,8 @@ def test_an_article_without_date_keeps_explicit_dates_and_leaves_relative_ones_u
     [
         (Summary(read=2, events=14), "2 articles read, 14 events"),
         (Summary(read=1, events=1), "1 article read, 1 event"),
+        (Summary(read=10000, skipped=Counter(malformed=1200), events=154652),
+         "10,000 articles read, 1,200 skipped (1,200 malformed), 154,652 events"),
         (Summary(read=8, skipped=Counter(empty=2, binary=1), undated=3, events=18),
          "8 articles read, 3 skipped (1 binary, 2 empty), 3 without publication date, 18 events"),
     ],

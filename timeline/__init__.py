@@ -20,7 +20,7 @@ from timeline.models import (
     TimeExpression,
     Timeline,
 )
-from timeline.pipeline import build_timeline
+from timeline.pipeline import build_timeline, iter_article_events
 from timeline.temporal import tag
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "Timeline",
     "build_timeline",
     "extract_events",
+    "iter_article_events",
     "iter_articles",
     "load_articles",
     "merge_events",

@@ -29,7 +29,10 @@ from timeline.merge import date_block_key, merge_block, order_events
 from timeline.models import ArticleError, Timeline, coerce_published
 from timeline.pipeline import article_events, article_source, iter_inputs
 
-MAX_PARTITIONS = 1000  # a list of paths is cut into at most this many partitions by default
+# A list of paths is cut into partitions of about this many files (a task of a few tenths of a
+# second: smaller ones cost more in scheduling than they gain), and at most so many partitions.
+FILES_PER_PARTITION = 100
+MAX_PARTITIONS = 1000
 
 
 def build_timeline_dask(inputs, published=None, partitions: int | None = None) -> Timeline:
@@ -37,7 +40,8 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None) -
 
     ``inputs``: a ``dask.bag.Bag`` of Article models or paths, or a list of them (folders in a
     list are expanded here, on the caller's machine, into one path a file).  ``partitions``: how
-    many partitions a list is cut into (default: about one per 8 files, at most MAX_PARTITIONS).
+    many partitions a list is cut into (default: one per FILES_PER_PARTITION files, at most
+    MAX_PARTITIONS).
     """
     override = coerce_published(published)
     bag = inputs if isinstance(inputs, db.Bag) else _bag_of(inputs, partitions)
@@ -64,7 +68,7 @@ def _bag_of(inputs, partitions: int | None) -> db.Bag:
     items = [path for item in inputs for path in (expand_path(item) if isinstance(item, (str, Path)) else [item])]
     if not items:
         return db.from_sequence([], npartitions=1)
-    return db.from_sequence(items, npartitions=partitions or min(max(1, len(items) // 8), MAX_PARTITIONS))
+    return db.from_sequence(items, npartitions=partitions or min(max(1, len(items) // FILES_PER_PARTITION), MAX_PARTITIONS))
 
 
 def _partition_events(items, partition: int, published: dt.datetime | None):

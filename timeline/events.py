@@ -10,8 +10,11 @@ from ``timeline/lang/<lang>/events/`` and a few positional rules.
   tenses that agree with the date.  Event words include the state a copula predicates ("demand
   was weak during the quarter"), a planned verb ("due to expire Nov. 6") and the end of a period
   ("the year ended Sept. 30"); a light or stative verb yields to its event noun ("charges taken
-  in the period", "In the quarter, the bank had a loss").  An expression with no calendar period
-  ('recently', PAST_REF) keeps the event undated, with the side of publication it names.
+  in the period", "In the quarter, the bank had a loss"), and so does the passive of a verb of
+  planning ("the vote is expected Tuesday").  A participle that describes the noun before it
+  ("a group led by two directors", "a warehouse known as ...") is no verb of a clause.  An
+  expression with no calendar period ('recently', PAST_REF) keeps the event undated, with the
+  side of publication it names.
 - Every sentence also gives its main happening when no expression dates it: a statement when it
   has a reporting verb with a speaker, else its first finite verb; and event nouns named as an
   occasion ("at a press conference in Beijing").  Their ``relation`` to publication comes from
@@ -19,8 +22,9 @@ from ``timeline/lang/<lang>/events/`` and a few positional rules.
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
   at most :data:`TITLE_WORDS` words; an event noun is titled by the clause of the verb it is the
   object of ("Aetna had a $23 million loss").  Statements read "Speaker: what was said", without
-  an opening "I think that".  Pronouns and role nouns ("he", "the spokesman") as subjects become
-  the person named before in the article.
+  an opening "I think that"; the speaker is the person, not where they work ("Steve Milunovich
+  at First Boston").  Pronouns and role nouns ("he", "the spokesman") as subjects become the
+  person named before in the article.
 """
 
 from __future__ import annotations
@@ -64,6 +68,8 @@ class Lexicon:
     auxiliaries: dict[str, tuple[Relation, str]]  # word -> (tense relation, kind of aux)
     cues: tuple[tuple[tuple[str, ...], Relation], ...]
     irregular: dict[str, str]  # past forms and participles -> base
+    participles: frozenset[str]  # irregular forms that are only participles ('known', 'taken')
+    agents: frozenset[str]  # what introduces the agent of a passive ('led by')
     nouns: dict[str, str]  # event noun -> lemma
     clause: frozenset[str]
     prepositions: frozenset[str]
@@ -78,6 +84,7 @@ class Lexicon:
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
     lights: set[str]  # stems of verbs whose object names the happening ('took a loss')
+    plans: set[str]  # stems of verbs whose passive dates its subject ('the vote is expected Tuesday')
     hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
@@ -138,12 +145,18 @@ class Lexicon:
     pronouns: dict[str, str]
     roles: frozenset[str]
     honorifics: frozenset[str]
+    joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
     stopwords: frozenset[str]
 
     @cached_property
     def group_ends(self) -> frozenset[str]:
         """The words a verb group can end with before its verb: auxiliaries and cue ends."""
         return frozenset(self.auxiliaries) | frozenset(cue[-1] for cue, _ in self.cues)
+
+    @cached_property
+    def reporting_stems(self) -> frozenset[str]:
+        """The stems of the reporting verbs ('reporting a loss' reports as 'reported' does)."""
+        return frozenset(self.stem(w) for w in self.reporting)
 
     @cached_property
     def noun_phrase_forms(self) -> frozenset[str]:
@@ -176,7 +189,11 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
     token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
                        r"|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
     irregular: dict[str, str] = {}
+    pasts: set[str] = set()
+    participles: set[str] = set()
     for base, past, participle in table("irregular_verbs.tsv"):
+        pasts.update(past.split("|"))
+        participles.update(participle.split("|"))
         for form in (*past.split("|"), *participle.split("|")):
             irregular.setdefault(form, base)
     lex = Lexicon(
@@ -184,6 +201,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         auxiliaries={w: (Relation(r), kind) for w, r, kind in table("auxiliaries.tsv")},
         cues=tuple((tuple(c.split()), Relation(r)) for c, r in table("tense_cues.tsv")),
         irregular=irregular,
+        participles=frozenset(participles - pasts),
+        agents=words("agent_prepositions.txt"),
         nouns={row[0]: row[-1] for row in table("event_nouns.txt")},
         clause=words("clause_words.txt"),
         prepositions=words("prepositions.txt"),
@@ -198,6 +217,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         time_relatives=words("time_relatives.txt"),
         statives=set(),
         lights=set(),
+        plans=set(),
         hedges=words("hedge_verbs.txt"),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},
@@ -208,11 +228,13 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         pronouns={w: k for w, k, _ in table("pronouns.tsv")},
         roles=words("role_nouns.txt"),
         honorifics=words("honorifics.txt"),
+        joiners=words("name_joiners.txt"),
         stopwords=words("stopwords.txt"),
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
     lex.statives.update(lex.stem(w) for w in words("stative_verbs.txt"))
     lex.lights.update(lex.stem(w) for w in words("light_verbs.txt"))
+    lex.plans.update(lex.stem(w) for w in words("planning_verbs.txt"))
     return lex
 
 
@@ -285,9 +307,10 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             classes.append(_PLAIN)
             continue
         noun = _event_noun(low, lex)
-        if prev in lex.infinitive and not noun and tok.text[0].islower() and not lex.plural(low) \
-                and (not _before_content_word(tokens, timed, i, lex) or (i > 1 and classes[i - 2].verb)):
-            if _verb_group(tokens, i, lex)[1]:  # planned: 'due to expire Nov. 6', 'scheduled to meet'
+        planned = prev in lex.infinitive and _verb_group(tokens, i, lex)[1]
+        if prev in lex.infinitive and tok.text[0].islower() and not lex.plural(low) and (
+                planned or not _before_content_word(tokens, timed, i, lex) or (i > 1 and classes[i - 2].verb)):
+            if planned:  # 'due to expire Nov. 6', 'scheduled to meet', 'which is to add capacity'
                 classes.append(WordClass(verb=True, finite=True))
             else:  # 'voted to support the republic'
                 classes.append(WordClass(verb=True, infinitive=True))
@@ -316,6 +339,8 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
         elif kind == "modal" or (kind and (participle or ing)):
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
+        elif participle and not noun and _reduced_relative(tokens, i, lex):
+            classes.append(WordClass(verb=True, relation=Relation.BEFORE))  # 'a group led by'
         elif (participle or low in lex.reporting) and not noun:
             relation = Relation.BEFORE if participle else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
@@ -351,6 +376,15 @@ def _present_after_subject(tokens, i: int, lex: Lexicon) -> bool:
     return (i >= 3 and lex.plural(tokens[i].low) and tokens[i - 3].low in lex.clause
             and tokens[i - 2].low in lex.determiners and tokens[i - 1].text[0].islower()
             and tokens[i - 1].low not in lex.function_words and not lex.plural(tokens[i - 1].low))
+
+
+def _reduced_relative(tokens, i: int, lex: Lexicon) -> bool:
+    """Whether the participle at ``i``, with no auxiliary, describes the noun before it rather
+    than being the verb of a clause: a form that is only a participle ('a facility known as'),
+    or one followed by its agent ('a group led by three directors')."""
+    if tokens[i].low in lex.participles:
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].low in lex.agents and i > 0 and tokens[i - 1].low not in lex.function_words
 
 
 def _event_noun(low: str, lex: Lexicon) -> bool:
@@ -448,6 +482,7 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
     for step in (-1, 1):
         cost = 0.0 if step < 0 else _RIGHT_COST
         i = first - 1 if step < 0 else last + 1
+        finite = False  # a finite verb between the expression and ``i``
         while 0 <= i < len(tokens) and (best is None or cost < best[0]):
             tok, cls = tokens[i], classes[i]
             if (cls.verb or cls.noun) and not cls.period_end:
@@ -461,16 +496,19 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
                     total = cost + _trigger_cost(classes[k], relation, day)
                     if cls.verb and i and classes[i - 1].noun and lemma(tok.text, lex) in lex.lights:
                         k = i - 1  # 'remarks made last week', 'charges taken in the period'
+                    elif cls.verb:
+                        k = _planned_happening(tokens, classes, i, lex)
                 if best is None or total < best[0]:
                     best = (total, k)
             if tok.text in _BREAKS:
                 cost += _BREAK_COST if step < 0 or opens else _CLOSED_COST
             elif tok.low in lex.subjects and step > 0:
                 cost += _SUBJECT_COST
-            elif tok.low in lex.clause or tok.low in lex.pronouns:
+            elif tok.low in lex.pronouns or (tok.low in lex.clause and (finite or step > 0 or tok.low in lex.complementizers)):
                 cost += _CLAUSE_COST  # another clause, or the subject of one
-            else:
+            else:  # (a clause word with no verb up to the expression is a preposition: 'resigned as chief')
                 cost += 1.0
+            finite = finite or cls.finite
             i += step
     return best[1] if best else None
 
@@ -578,12 +616,28 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
         k += 1
     if head is None:
         return None
+    if not classes[head].noun and k < len(tokens) and tokens[k].low in lex.prepositions:
+        k += 1  # 'Friday's focus on the top-tier stocks telegraphed selling'
+        while k < len(tokens) and not classes[k].verb and tokens[k].text not in _BREAKS \
+                and tokens[k].low not in lex.clause and tokens[k].low not in lex.auxiliaries:
+            k += 1
     while not classes[head].noun and k < len(tokens) and not classes[k].verb \
             and (tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low)):
         k += 1  # 'third-quarter earnings haven't been very good'
-    if k < len(tokens) and classes[k].finite and not _stative(tokens[k], lex):
-        return k  # the noun phrase is the subject: 'third-quarter profit grew 19%'
+    if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex):
+        return k  # the noun phrase is the subject ('third-quarter profit grew 19%'), or the
+        # participle describes it ('the Feb. 23 accord signed by Annan and Aziz')
     return head
+
+
+def _planned_happening(tokens, classes, verb: int, lex: Lexicon) -> int:
+    """The event noun a passive verb of planning has as its subject ('the vote is expected
+    Tuesday', 'the closing, which is scheduled for December'): the date is the happening's;
+    else the verb."""
+    if lemma(tokens[verb].text, lex) not in lex.plans or _verb_group(tokens, verb, lex)[1] != "be":
+        return verb
+    subject = _subject(tokens, classes, verb, lex) or _relative_head(tokens, verb, lex)
+    return subject[-1] if subject and classes[subject[-1]].noun else verb
 
 
 def _stative(token: Token, lex: Lexicon) -> bool:
@@ -593,7 +647,8 @@ def _stative(token: Token, lex: Lexicon) -> bool:
 def _light(token: Token, cls: WordClass, lex: Lexicon) -> bool:
     """Whether a verb says little of its own beside its object: stative, light ('took a loss')
     or reporting ('reported a net loss')."""
-    return cls.reporting or _stative(token, lex) or lemma(token.text, lex) in lex.lights
+    stem = lemma(token.text, lex)
+    return cls.reporting or _stative(token, lex) or stem in lex.lights or stem in lex.reporting_stems
 
 
 def _governing_verb(tokens, classes, noun: int, lex: Lexicon) -> int:
@@ -671,10 +726,13 @@ def _sentence_case(words: list[str]) -> str:
 
 
 def _subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
-    """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries)."""
+    """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries),
+    after a reporting verb that opens a reported clause ('Smith said he had cut ...': 'he')."""
     start = _clause_start(tokens, i, lex)
+    start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
     return [k for k in range(start, i)
-            if not classes[k].verb and not lex.adverb(tokens[k].low) and tokens[k].low not in lex.auxiliaries]
+            if not classes[k].finite and not classes[k].infinitive and not lex.adverb(tokens[k].low)
+            and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
 
 
 def _noun_phrase(tokens, classes, i: int, lex: Lexicon, timed) -> list[int]:
@@ -692,13 +750,20 @@ def _noun_phrase(tokens, classes, i: int, lex: Lexicon, timed) -> list[int]:
         while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause \
                 and tokens[end].low not in lex.prepositions and not timed[end]:
             end += 1
+    verb = _predicate(tokens, classes, end, lex)
+    if verb is not None:  # the noun is the subject: 'the loss includes charges'
+        end = _phrase_end(tokens, verb, lex)
+    return list(range(j, end))
+
+
+def _predicate(tokens, classes, end: int, lex: Lexicon) -> Optional[int]:
+    """The finite verb right after a subject that ends before ``end`` (auxiliaries and adverbs
+    skipped: 'the vote is now expected'), or None."""
     verb = end
     while verb < len(tokens) and not classes[verb].verb and (tokens[verb].low in lex.auxiliaries
                                                             or lex.adverb(tokens[verb].low)):
         verb += 1
-    if verb < len(tokens) and classes[verb].finite:  # the noun is the subject: 'the loss includes charges'
-        end = _phrase_end(tokens, verb, lex)
-    return list(range(j, end))
+    return verb if verb < len(tokens) and classes[verb].finite else None
 
 
 def occurrence_title(tokens, classes, i: int, timed, lex: Lexicon, people: "People") -> tuple[str, list[str]]:
@@ -892,7 +957,8 @@ def _shorten_subject(words: list[str], lex) -> list[str]:
 
 def names(tokens, indices, lex: Lexicon) -> list[str]:
     """The names among ``indices``, without roles and honorifics ('Kremlin spokesman Dmitry
-    Peskov' -> 'Kremlin', 'Dmitry Peskov'); a possessive ends a name ("Putin's aide")."""
+    Peskov' -> 'Kremlin', 'Dmitry Peskov'); a possessive ends a name ("Putin's aide"), a joiner
+    between names does not ('Bank of England')."""
     found: list[str] = []
     run: list[str] = []
     for k in list(indices) + [None]:
@@ -902,10 +968,19 @@ def names(tokens, indices, lex: Lexicon) -> list[str]:
             run.append(token.text[:len(lex.bare(token.low))])
             if not lex.possessive(token.low):
                 continue
+        elif run and token is not None and _joins_names(tokens, k, lex):
+            run.append(token.text)
+            continue
         if run and " ".join(run) not in found:
             found.append(" ".join(run))
         run = []
     return found
+
+
+def _joins_names(tokens, k: int, lex: Lexicon) -> bool:
+    """Whether the word at ``k`` joins two names into one: 'Bank of England'."""
+    return (tokens[k].low in lex.joiners and 0 < k < len(tokens) - 1
+            and _is_name(tokens[k - 1]) and _is_name(tokens[k + 1]))
 
 
 class People:
@@ -936,6 +1011,11 @@ class People:
             return self.by_role.get(last.low)
         if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
             return self.last
+        head = next((n for n, k in enumerate(indices)
+                     if tokens[k].low in lex.prepositions and not _joins_names(tokens, k, lex)), len(indices))
+        if 0 < head < len(indices) and _is_name(tokens[indices[head - 1]]):
+            indices = indices[:head]  # the person, not where they work: 'Steve Milunovich at First Boston'
+            last = tokens[indices[-1]]
         found = names(tokens, indices, lex)
         if found and _is_name(last) and not lex.possessive(last.low):
             self.last = found[-1]
@@ -1022,6 +1102,7 @@ def events_from_expressions(
                                                      or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
             used.update((trigger, _title_word(tokens, classes, trigger, lex)))  # one event a clause
+            used.update(_same_clause_verbs(tokens, classes, trigger, lex))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
             events.append(_event(tokens, classes, trigger, timed, sentence, base, lex, people,
                                  expression=expression, span=span, relation=relation))
@@ -1035,6 +1116,19 @@ def events_from_expressions(
                 events.append(_event(tokens, classes, k, timed, sentence, base, lex, people,
                                      relation=_tense_near(classes, k)))
     return events
+
+
+def _same_clause_verbs(tokens, classes, trigger: int, lex: Lexicon) -> list[int]:
+    """The verbs that tell the same happening as the trigger, not to be told again: the verb an
+    event noun is the subject of ('the vote is expected Tuesday'), the verb an infinitive
+    completes ('the purchase is scheduled to close Monday')."""
+    if classes[trigger].noun:
+        verb = _predicate(tokens, classes, trigger + 1, lex)
+        return [] if verb is None else [verb]
+    j = trigger - 1
+    while j > 0 and tokens[j].low in lex.infinitive and (classes[j - 1].verb or tokens[j - 1].low in lex.auxiliaries):
+        j -= 1  # 'scheduled to', 'is to'
+    return [k for k in range(j, trigger) if classes[k].verb]
 
 
 def _occasions(tokens, classes, lex) -> list[int]:

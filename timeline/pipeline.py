@@ -151,16 +151,16 @@ class Summary:
     def __str__(self) -> str:
         parts = [_count(self.read, "article") + " read"]
         if self.skipped:
-            reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
-            parts.append(f"{sum(self.skipped.values())} skipped ({reasons})")
+            reasons = ", ".join(f"{n:,} {reason}" for reason, n in sorted(self.skipped.items()))
+            parts.append(f"{sum(self.skipped.values()):,} skipped ({reasons})")
         if self.undated:
-            parts.append(f"{self.undated} without publication date")
+            parts.append(f"{self.undated:,} without publication date")
         parts.append(_count(self.events, "event"))
         return ", ".join(parts)
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 # --- processes -----------------------------------------------------------------------------------

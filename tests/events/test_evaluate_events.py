@@ -102,7 +102,13 @@ def test_an_event_timed_by_a_reference_is_covered_but_not_judged_as_dated():
     assert (score.linked, score.covered, score.judged, score.correct) == (1, 1, 0, 0)
 
 
-def test_timebank_anchoring_precision_keeps_its_measured_level(timebank_dir):
-    # measured 83.0% (issue 4 targets 85%); a drop means a rule now picks worse triggers
+def test_timebank_anchoring_precision_meets_the_target(timebank_dir):
+    # issue 4's target; measured 85.1% with the tagger's expressions (85.4% with the gold ones)
     figures = json.loads(run_events_eval(str(timebank_dir), as_json=True))
-    assert figures["anchoring_precision"] >= 0.82
+    assert figures["anchoring_precision"] >= 0.85
+
+
+def test_timebank_anchoring_precision_of_the_events_layer_alone(timebank_dir):
+    # the gold time expressions isolate the events layer from the tagger, which changes apart
+    figures = json.loads(run_events_eval(str(timebank_dir), as_json=True, gold_timexes=True))
+    assert figures["anchoring_precision"] >= 0.85 and figures["coverage"] >= 0.90

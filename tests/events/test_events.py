@@ -99,6 +99,44 @@ def dated_events(text: str, phrase: str, value: str):
         # a date right before an event noun
         ("London shares were depressed by overnight losses in New York.",
          "overnight", "2017-09-05TNI", "losses"),
+        # after a determiner or a preposition a reporting word is a noun: 'in remarks'
+        ("Syria signalled its interest in new talks in remarks made last week by its ambassador.",
+         "last week", "2017-W35", "remarks"),
+        # event nouns of markets and deals: the close of trading, a redemption, an introduction
+        ("At the close of business Thursday, 5,745,188 shares had been tendered.",
+         "Thursday", "2017-08-31", "close"),
+        ("The company said it is calling for the redemption on Dec. 7 of all its preferred shares.",
+         "Dec. 7", "2017-12-07", "redemption"),
+        ("Sales were hurt by problems tied to the introduction of a new family of computers in April.",
+         "April", "2017-04", "introduction"),
+        # after a planning cue an infinitive is a verb, even a noun's spelling ('to close')
+        ("The purchase is scheduled to close Monday.", "Monday", "2017-09-11", "close"),
+        ("The plant, which is to add bottling capacity next year, employs 300 people.",
+         "next year", "2018", "add"),
+        # a participle with its agent describes the noun before it: the clause's verb is the event
+        ("Earlier this month, a group led by two directors disclosed a 9% stake.",
+         "Earlier this month", "2017-09", "disclosed"),
+        ("He owns a warehouse known as Building 100, which is to add capacity next year.",
+         "next year", "2018", "add"),
+        # 'as' before a role is a preposition, not a new clause
+        ("The founder resigned as chairman of the board last year to run for the Senate.",
+         "last year", "2016", "resigned"),
+        # a date's noun followed by a phrase, then the verb it is the subject of
+        ("Dealers said Friday's focus on blue-chip stocks signalled heavy selling by foreign funds.",
+         "Friday", "2017-09-01", "signalled"),
+        # the passive of a verb of planning dates its subject, the happening planned
+        ("The vote is expected Tuesday.", "Tuesday", "2017-09-12", "vote"),
+        ("Holders will get $35 a share at the closing, which is expected in December.",
+         "December", "2017-12", "closing"),
+        # reporting (any form) with an event noun as its object: a period dates the noun
+        ("The slump resulted in the company reporting a $20 million loss for its fourth quarter.",
+         "its fourth quarter", "2017-Q4", "loss"),
+        # a dated noun described by a participle: the participle tells what happened that day
+        ("Inspectors will visit the palaces under the Feb. 23 accord signed by Annan and Aziz.",
+         "Feb. 23", "2017-02-23", "signed"),
+        # 'pending' is a preposition
+        ("The leader kept his party out pending meetings with the prime minister last week.",
+         "last week", "2017-W35", "meetings"),
     ],
 )
 def test_the_event_a_date_belongs_to(sentence, phrase, value, trigger):
@@ -167,6 +205,21 @@ def test_a_clause_is_one_event_titled_by_its_verb(sentence, phrase, value, trigg
     assert [(e.trigger.text, e.title) for e in events] == [(trigger, title)]  # no undated twin
 
 
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("The purchase is scheduled to close Monday.", "Purchase is scheduled to close"),
+        ("The vote is expected Monday.", "Vote is expected"),
+        ("Twelve nations voted to support the plan Monday.", "Twelve nations voted to support the plan"),
+    ],
+)
+def test_a_dated_clause_is_not_told_again_undated(sentence, title):
+    """The verb a dated infinitive completes, or a dated noun is the subject of, is the same
+    happening: one event, dated."""
+    events = events_from_expressions(sentence, [expression(sentence, "Monday", "2017-09-11")], PUBLISHED)
+    assert [(e.title, e.date is not None) for e in events] == [(title, True)]
+
+
 def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
     text = "The company reported sales of $538.5 million for the quarter ended Sept. 29."
     events = events_from_expressions(
@@ -202,6 +255,11 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
         # ... but not a pronoun that cannot be the speaker
         ("Police said on Wednesday he had fled the country.",
          "Police: He had fled the country"),
+        # the speaker is the person, not the firm after 'at'; 'of' inside a name keeps it whole
+        ("Analyst Steve Milunovich at First Boston said on Wednesday that demand was weakening.",
+         "Steve Milunovich: Demand was weakening"),
+        ("The Bank of England said on Wednesday that rates would rise.",
+         "Bank of England: Rates would rise"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

@@ -62,6 +62,21 @@ def test_resolve_against_a_date_of_the_text(template, anchor, expected):
     assert resolve(template, anchor) == (expected, True)
 
 
+@pytest.mark.parametrize("template, expected", [
+    ("P2.5Y", "P2Y6M"),  # "2 1/2 years"
+    ("P1.5Y", "P1Y6M"),  # "a year and a half"
+    ("P0.5Y", "P6M"),  # "half a year"
+    ("P1.5Q", "P1.5Q"),  # four and a half months: no whole number of days kept as it is
+    ("P1.5D", "P1DT12H"),  # the hours belong to the time part
+    ("P0.5D", "PT12H"),
+    ("PT1.5H", "PT1H30M"),
+    ("PT2.5M", "PT2M30S"),
+    ("P1.3Y", "P1.3Y"),  # no whole number of months: kept as it is
+])
+def test_a_fraction_of_a_unit_is_written_in_the_next_smaller_one(template, expected):
+    assert resolve(template, None) == (expected, True)
+
+
 def test_month_arithmetic_keeps_to_the_calendar():
     assert resolve("[M-1]", "2017-03-31") == ("2017-02", True)
     assert resolve("[D+1]", "2016-02-28") == ("2016-02-29", True)

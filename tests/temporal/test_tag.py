@@ -52,7 +52,13 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Prices doubled over the past decade.", [("the past decade", "DURATION", "P10Y")]),
     ("Rescuers have 24 hours left.", [("24 hours", "DURATION", "PT24H")]),
     ("It took an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
-    ("They lived in camps for 2 1/2 years.", [("2 1/2 years", "DURATION", "P2.5Y")]),
+    ("They lived in camps for 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+    ("The standoff has lasted a year and a half.", [("a year and a half", "DURATION", "P1Y6M")]),
+    # many long units, in the corpus' units: E decades, C centuries, L millennia
+    ("The feud between the clans has simmered for decades.", [("decades", "DURATION", "PXE")]),
+    ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXC")]),
+    ("Glassblowers here have kept their secrets for more than two thousand years.",
+     [("more than two thousand years", "DURATION", "P2L")]),
     ("The rate is the lowest in almost two decades.", [("almost two decades", "DURATION", "P20Y")]),
     ("Stocks hit a five-year low.", [("five-year", "DURATION", "P5Y")]),
     ("Profit rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
@@ -61,10 +67,17 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
     ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
     ("Fees rise each year.", [("each year", "SET", "P1Y")]),
+    # recurring parts of weekdays: "nights" in the plural is a schedule, not one night
+    ("Two new flights will leave Bombay on Monday and Tuesday nights from March 30.",
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+      ("March 30", "DATE", "2018-03-30")]),
+    ("The choir rehearses on Thursday evenings.", [("Thursday evenings", "SET", "XXXX-WXX-4TEV")]),
     # vague references
     ("Prices are now higher.", [("now", "DATE", "PRESENT_REF")]),
     ("The minister recently resigned.", [("recently", "DATE", "PAST_REF")]),
     ("We will see in the future.", [("the future", "DATE", "FUTURE_REF")]),
+    ("Strikes may continue well into the future.", [("the future", "DATE", "FUTURE_REF")]),
+    ("Investors worry about the near future.", [("the near future", "DATE", "FUTURE_REF")]),
     ("He is currently abroad.", [("currently", "DATE", "PRESENT_REF")]),
     ("Holders may buy shares at the then current price.", [("then current", "DATE", "PAST_REF")]),
     ("Islam will one day be the largest religion there.", [("one day", "DATE", "FUTURE_REF")]),
@@ -99,6 +112,13 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The Summer Olympics drew crowds.",
     "First Quarter Capital bought shares.",
     "He earns $2 million a year.",  # a rate
+    "Qantas will run six flights a week to Bombay, up from four flights a week.",
+    "Fans buy over fifty thousand CDs a year.",
+    "He urged a rational approach to the future.",  # prospects, not a time
+    "Trade is very important to the future of both peoples.",
+    "The future looks anything but encouraging.",
+    "Most of today's computers use the chip.",  # the present in general, not the day
+    "Paternity can be proved in today's world.",
     "Funds hold more than a quarter of the market.",  # a fraction
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper
@@ -173,6 +193,42 @@ def test_the_same_day_takes_the_date_the_text_moved_to():
 def test_the_story_moves_the_reference_date(text, expected):
     values = [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context"]
     assert values == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Conversion rights end on Nov. 30. Until then, holders may convert their shares.", "2017-11-30"),
+    ("The treaty takes effect in 2019; by then both armies will have withdrawn.", "2019"),
+])
+def test_until_then_is_the_date_just_named(text, expected):
+    assert [e.value for e in tag(text, PUBLISHED) if e.text == "then"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarter named in passing does not become the one the results are compared with
+    ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second quarter, "
+     "the comparison was helped by charges taken in the year-earlier period.", "2016-Q3"),
+    # nor does a quarter still to come
+    ("Steelmakers posted a drop in third-quarter profit. Analysts expect the trend to continue into "
+     "the fourth quarter. In the year-ago period, Bethlehem earned $101 million.", "2016-Q3"),
+    # a new report moves to its own quarter
+    ("Delta's profit soared in the fiscal first quarter. Separately, America West reported "
+     "third-quarter profit rose 45% from a year earlier.", "2016-Q3"),
+])
+def test_quarters_are_compared_with_the_quarter_reported(text, expected):
+    assert [e.value for e in tag(text, "2017-10-26")][-1] == expected
+
+
+def test_last_years_quarter_is_the_reported_quarter_a_year_back():
+    text = "U.K. sales fell in the third quarter. U.K. sales for last year's quarter were about $3 million."
+    assert found(text, "2017-10-26")[-1] == ("last year's quarter", "DATE", "2016-Q3")
+
+
+def test_the_latest_period_is_the_quarter_the_story_reports():
+    text = "Profit fell in the first quarter. In the latest period, sales rose 5%."
+    assert found(text, "2017-08-10") == [("the first quarter", "DATE", "2017-Q1"),
+                                          ("the latest period", "DATE", "2017-Q1")]
+    assert found("Sales in the latest quarter rose 5%.", "2017-08-10") == [
+        ("the latest quarter", "DATE", "2017-Q2")]
 
 
 def test_a_part_of_a_day_the_story_has_not_named_stays_unresolved():

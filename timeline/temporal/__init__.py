@@ -9,9 +9,11 @@ tense of the sentence.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 
 from timeline.models import TimeExpression, coerce_published
 from timeline.temporal import resolve as _resolve
+from timeline.temporal.calendar import timex_span
 from timeline.temporal.engine import Hit, grammar
 from timeline.text import split_sentences
 
@@ -30,7 +32,7 @@ def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
     hits = rules.find(text)
     sentences: list | None = None
     tenses = rules.tense_reader(text)
-    context = _Context()
+    context = _Context(day.date() if day else None)
     found = []
     for hit in hits:
         direction = hit.options.get("dir", "~")
@@ -69,12 +71,18 @@ class _Context:
     stays) unless their rule says it ``moves`` ("the next day", "a week later" carry the story on);
     a duration mentioned after a date closes that date for what follows ("profit in the
     first nine months rose from a year earlier" compares the nine months, not the quarter before).
+
+    A quarter is looked back on from the latest completed quarter the text has named (the quarter
+    whose results it reports), not from a quarter named in passing ("after a flat second quarter"),
+    nor from one still under way or to come ("the trend will continue into the fourth quarter").
     """
 
-    def __init__(self):
+    def __init__(self, publication: dt.date | None = None):
         self._latest: dict[int, tuple[int, str]] = {}  # rank -> (order, value)
         self._order = 0
         self._duration = -1  # order of the latest duration
+        self._publication = publication
+        self._reported: tuple[dt.date, str] | None = None  # (end, value) of the latest completed quarter
 
     def note(self, kind: str, value: str) -> None:
         self._order += 1
@@ -82,13 +90,20 @@ class _Context:
             self._duration = self._order
         elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) not in (None, "SE"):
             self._latest[_resolve.RANK[code]] = (self._order, value)
+            if code == "Q" and self._publication:
+                end = timex_span(value).end
+                if end < self._publication and (self._reported is None or end > self._reported[0]):
+                    self._reported = (end, value)
 
     def latest(self, ranks: set[int]) -> str | None:
         """The latest value with one of the precision ``ranks``, unless a duration came after it."""
         found = [self._latest[r] for r in ranks if r in self._latest]
         if not found or max(found)[0] < self._duration:
             return None
-        return max(found)[1]
+        value = max(found)[1]
+        if self._reported and _resolve.granularity(value) == "Q":
+            return self._reported[1]
+        return value
 
 
 def _anchor(hit: Hit, publication: str | None, context: _Context) -> tuple[str | None, str | None, str]:

@@ -43,6 +43,12 @@ PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "f
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
+_FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
+# a fraction of a duration unit written in the next smaller one: (time part?, unit) -> (unit, how
+# many make one, whether the smaller unit belongs to the time part)
+_SMALLER = {("", "Y"): ("M", 12, False), ("", "Q"): ("M", 3, False), ("", "M"): ("D", 30, False),
+            ("", "W"): ("D", 7, False), ("", "D"): ("H", 24, True), ("T", "H"): ("M", 60, True),
+            ("T", "M"): ("S", 60, True)}
 
 
 def granularity(value: str) -> str | None:
@@ -79,6 +85,9 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     relative = _RELATIVE.match(template)
     if relative:
         return _relative(relative, anchor)
+    fraction = _FRACTION.match(template)
+    if fraction:
+        return _whole_units(*fraction.groups()), True
     if template.startswith("XXXX-"):
         span = timex_span(anchor) if anchor else None
         if span is None:
@@ -105,6 +114,23 @@ def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
         own = granularity(anchor)
         return format_at(_shift(span.start, code, shift), own) + rest, True
     return format_at(_shift(span.start, code, shift), code) + rest, True
+
+
+def _whole_units(time: str, whole: str, decimals: str, unit: str) -> str:
+    """A fractional duration in whole units: ``P2.5Y`` -> ``P2Y6M``, ``PT1.5H`` -> ``PT1H30M``,
+    ``P0.5D`` -> ``PT12H`` (kept as it is when the fraction is no whole number of smaller units)."""
+    value = f"P{time}{whole}.{decimals}{unit}"
+    if (time, unit) not in _SMALLER:
+        return value
+    smaller, per, in_time = _SMALLER[(time, unit)]
+    part = float(f"0.{decimals}") * per
+    if abs(part - round(part)) > 1e-9:
+        return value
+    head = f"{whole}{unit}" if whole != "0" else ""
+    tail = f"{round(part)}{smaller}"
+    if in_time and not time:
+        return f"P{head}T{tail}"
+    return f"P{time}{head}{tail}"
 
 
 def _shift(day: dt.date, code: str, n: int) -> dt.date:
