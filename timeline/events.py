@@ -186,7 +186,9 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
 
     morphology = {key: tuple(forms.split()) for key, forms in table("morphology.tsv")}
     contraction = "|".join(re.escape(c) for c in morphology["contraction"])
-    token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
+    group = "".join(re.escape(c) for c in morphology["digit-group"])
+    token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\d{{1,3}}(?:[{group}]\d{{3}})+(?:\.\d+)?\b"
+                       rf"|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
                        r"|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
     irregular: dict[str, str] = {}
     pasts: set[str] = set()
@@ -384,7 +386,8 @@ def _reduced_relative(tokens, i: int, lex: Lexicon) -> bool:
     or one followed by its agent ('a group led by three directors')."""
     if tokens[i].low in lex.participles:
         return True
-    return i + 1 < len(tokens) and tokens[i + 1].low in lex.agents and i > 0 and tokens[i - 1].low not in lex.function_words
+    return (0 < i < len(tokens) - 1 and tokens[i + 1].low in lex.agents
+            and tokens[i - 1].low not in lex.function_words)
 
 
 def _event_noun(low: str, lex: Lexicon) -> bool:
@@ -504,7 +507,8 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
                 cost += _BREAK_COST if step < 0 or opens else _CLOSED_COST
             elif tok.low in lex.subjects and step > 0:
                 cost += _SUBJECT_COST
-            elif tok.low in lex.pronouns or (tok.low in lex.clause and (finite or step > 0 or tok.low in lex.complementizers)):
+            elif tok.low in lex.pronouns or (tok.low in lex.clause
+                                             and (finite or step > 0 or tok.low in lex.complementizers)):
                 cost += _CLAUSE_COST  # another clause, or the subject of one
             else:  # (a clause word with no verb up to the expression is a preposition: 'resigned as chief')
                 cost += 1.0
@@ -1125,10 +1129,9 @@ def _same_clause_verbs(tokens, classes, trigger: int, lex: Lexicon) -> list[int]
     if classes[trigger].noun:
         verb = _predicate(tokens, classes, trigger + 1, lex)
         return [] if verb is None else [verb]
-    j = trigger - 1
-    while j > 0 and tokens[j].low in lex.infinitive and (classes[j - 1].verb or tokens[j - 1].low in lex.auxiliaries):
-        j -= 1  # 'scheduled to', 'is to'
-    return [k for k in range(j, trigger) if classes[k].verb]
+    if trigger > 1 and tokens[trigger - 1].low in lex.infinitive and classes[trigger - 2].verb:
+        return [trigger - 2]
+    return []
 
 
 def _occasions(tokens, classes, lex) -> list[int]:

@@ -280,6 +280,11 @@ def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
         # a speaker without a name
         ("Williams Corp. was merged into Primerica Corp., the companies said.",
          "The companies: Williams Corp. was merged into Primerica Corp"),
+        # a number written with thousands separators is one word, not a clause break
+        ("Holders of the stock will receive $3,500 a share in cash.",
+         "Holders of the stock will receive $3,500 a share in cash"),
+        ("The exchange said 11,580 common shares had been tendered to the offer.",
+         "The exchange: 11,580 common shares had been tendered to the offer"),
     ],
 )
 def test_undated_main_happening_of_a_sentence_and_its_title(sentence, title):

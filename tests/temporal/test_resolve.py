@@ -77,6 +77,11 @@ def test_a_fraction_of_a_unit_is_written_in_the_next_smaller_one(template, expec
     assert resolve(template, None) == (expected, True)
 
 
+@pytest.mark.parametrize("template, expected", [("PXDE", "PXE"), ("PXCE", "PXC"), ("P2DE", "P2E")])
+def test_decades_and_centuries_of_a_duration_take_their_timex_letters(template, expected):
+    assert resolve(template, None) == (expected, True)
+
+
 def test_month_arithmetic_keeps_to_the_calendar():
     assert resolve("[M-1]", "2017-03-31") == ("2017-02", True)
     assert resolve("[D+1]", "2016-02-28") == ("2016-02-29", True)

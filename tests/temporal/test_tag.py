@@ -54,8 +54,9 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("It took an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
     ("They lived in camps for 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
     ("The standoff has lasted a year and a half.", [("a year and a half", "DURATION", "P1Y6M")]),
-    # many long units, in the corpus' units: E decades, C centuries, L millennia
+    # many long units, in TIMEX3's letters: E decades, C centuries, L millennia
     ("The feud between the clans has simmered for decades.", [("decades", "DURATION", "PXE")]),
+    ("The dispute lasted several decades.", [("several decades", "DURATION", "PXE")]),
     ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXC")]),
     ("Glassblowers here have kept their secrets for more than two thousand years.",
      [("more than two thousand years", "DURATION", "P2L")]),
@@ -63,6 +64,18 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Stocks hit a five-year low.", [("five-year", "DURATION", "P5Y")]),
     ("Profit rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
     ("It will take several years.", [("several years", "DURATION", "PXY")]),
+    ("For the past few weeks we have been subjected to false reports.", [("the past few weeks", "DURATION", "PXW")]),
+    # a few recent periods as the time something happened in: the past
+    ("Mortgage rates have fallen in the last few months.", [("the last few months", "DATE", "PAST_REF")]),
+    ("Exports grew over the past several quarters.", [("the past several quarters", "DATE", "PAST_REF")]),
+    ("There were sell programs in past years, too.", [("past years", "DATE", "PAST_REF")]),
+    ("Many funds have sold bonds in recent weeks and months.", [("recent weeks and months", "DATE", "PAST_REF")]),
+    ("Troops will stay in the gulf for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
+    ("You may, in a year or two, save a few more lives.", [("a year or two", "DATE", "FUTURE_REF")]),
+    ("He would not travel at this crucial moment.", [("this crucial moment", "DATE", "PRESENT_REF")]),
+    ("Shares of the once mighty carmaker fell.", [("once", "DATE", "PAST_REF")]),
+    ("Sales stalled in the last half of the '80s.", [("the last half of the '80s", "DATE", "198")]),
+    ("Growth slowed in the second half of the 1990s.", [("the second half of the 1990s", "DATE", "199")]),
     # sets
     ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
     ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
@@ -119,6 +132,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The future looks anything but encouraging.",
     "Most of today's computers use the chip.",  # the present in general, not the day
     "Paternity can be proved in today's world.",
+    "Retirees receive a bonus equal to six months of base pay.",  # an amount of pay
+    "It was a once in a lifetime chance.",
     "Funds hold more than a quarter of the market.",  # a fraction
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper

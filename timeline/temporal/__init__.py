@@ -77,7 +77,7 @@ class _Context:
     nor from one still under way or to come ("the trend will continue into the fourth quarter").
     """
 
-    def __init__(self, publication: dt.date | None = None):
+    def __init__(self, publication: dt.date | None):
         self._latest: dict[int, tuple[int, str]] = {}  # rank -> (order, value)
         self._order = 0
         self._duration = -1  # order of the latest duration

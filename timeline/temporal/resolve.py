@@ -2,7 +2,9 @@
 
 The rules give values in three forms (see the header of ``rules.tsv``):
 
-- a plain TIMEX3 value (``2014-10``, ``P3Y``, ``PRESENT_REF``): kept as it is;
+- a plain TIMEX3 value (``2014-10``, ``P3Y``, ``PRESENT_REF``): kept as it is, but for a
+  fraction of a duration unit, written in the next smaller one (``P2.5Y`` -> ``P2Y6M``), and
+  decades and centuries in a duration written E and C (``PXDE`` -> ``PXE``);
 - ``XXXX-...``: a year to choose (``XXXX-09-30``, ``XXXX-Q3``, ``XXXX-SU``) or a weekday to place
   (``XXXX-WXX-7``, ``XXXX-WXX-WE``), by the rule's direction or else by tense;
 - ``[G+N]rest``: the anchor's period of granularity ``G`` moved by ``N`` such periods, then
@@ -44,6 +46,7 @@ _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
 _FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
+_LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")  # decades and centuries: E and C in a duration
 # a fraction of a duration unit written in the next smaller one: (time part?, unit) -> (unit, how
 # many make one, whether the smaller unit belongs to the time part)
 _SMALLER = {("", "Y"): ("M", 12, False), ("", "Q"): ("M", 3, False), ("", "M"): ("D", 30, False),
@@ -88,6 +91,9 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     fraction = _FRACTION.match(template)
     if fraction:
         return _whole_units(*fraction.groups()), True
+    long_unit = _LONG_UNIT.match(template)
+    if long_unit:
+        return long_unit.group(1) + long_unit.group(2)[0], True
     if template.startswith("XXXX-"):
         span = timex_span(anchor) if anchor else None
         if span is None:
