@@ -46,7 +46,8 @@ _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
 _FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
-_LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")  # decades and centuries: E and C in a duration
+_LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")
+_LONG_LETTER = {"DE": "E", "CE": "C"}  # decades and centuries as a duration's unit
 # a fraction of a duration unit written in the next smaller one: (time part?, unit) -> (unit, how
 # many make one, whether the smaller unit belongs to the time part)
 _SMALLER = {("", "Y"): ("M", 12, False), ("", "Q"): ("M", 3, False), ("", "M"): ("D", 30, False),
@@ -93,7 +94,7 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
         return _whole_units(*fraction.groups()), True
     long_unit = _LONG_UNIT.match(template)
     if long_unit:
-        return long_unit.group(1) + long_unit.group(2)[0], True
+        return long_unit.group(1) + _LONG_LETTER[long_unit.group(2)], True
     if template.startswith("XXXX-"):
         span = timex_span(anchor) if anchor else None
         if span is None:
