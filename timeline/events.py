@@ -734,6 +734,11 @@ def _subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
     after a reporting verb that opens a reported clause ('Smith said he had cut ...': 'he')."""
     start = _clause_start(tokens, i, lex)
     start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
+    while start >= 2 and start < i and tokens[start - 1].low in lex.coordinators and _is_name(tokens[start]) \
+            and _is_name(tokens[start - 2]):  # names joined by 'and': 'Ciba-Geigy and Chiron said'
+        start -= 2
+        while start > 0 and _is_name(tokens[start - 1]):
+            start -= 1
     return [k for k in range(start, i)
             if not classes[k].finite and not classes[k].infinitive and not lex.adverb(tokens[k].low)
             and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
@@ -884,7 +889,8 @@ def _speaker_is_subject(tokens, after: int, person: Optional[str], speaker: str,
             or gist.partition(" ")[0].lower() != tokens[k].low:
         return False  # (not 'he and the Pope want')
     kind = lex.pronouns.get(tokens[k].low)
-    return (kind == "person" and person is not None) or (kind == "group" and lex.plural(speaker.lower()))
+    return (kind == "person" and person is not None) or (
+        kind == "group" and (lex.plural(speaker.lower()) or any(w in lex.coordinators for w in speaker.split())))
 
 
 def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon) -> str:
@@ -967,7 +973,8 @@ def names(tokens, indices, lex: Lexicon) -> list[str]:
     run: list[str] = []
     for k in list(indices) + [None]:
         token = tokens[k] if k is not None else None
-        if token is not None and _is_name(token) and k > 0 and token.text not in lex.honorifics \
+        if token is not None and _is_name(token) and (k > 0 or _opens_with_name(tokens, lex)) \
+                and token.text not in lex.honorifics \
                 and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles:
             run.append(token.text[:len(lex.bare(token.low))])
             if not lex.possessive(token.low):
@@ -979,6 +986,18 @@ def names(tokens, indices, lex: Lexicon) -> list[str]:
             found.append(" ".join(run))
         run = []
     return found
+
+
+def _opens_with_name(tokens, lex: Lexicon) -> bool:
+    """Whether the capitalised first word of a sentence is a name rather than capitalised for
+    its place: another name follows it ('John Smith said'), alone or after 'and' ('Ciba-Geigy
+    and Chiron said'); not a function word ('The Kremlin'), not before a title ('Russian
+    President Vladimir Putin')."""
+    if len(tokens) < 2 or tokens[0].low in lex.function_words or lex.adverb(tokens[0].low):
+        return False
+    k = 2 if tokens[1].low in lex.coordinators else 1
+    return (k < len(tokens) and _is_name(tokens[k]) and tokens[k].text not in lex.honorifics
+            and tokens[k].low not in lex.roles)
 
 
 def _joins_names(tokens, k: int, lex: Lexicon) -> bool:
@@ -1021,6 +1040,8 @@ class People:
             indices = indices[:head]  # the person, not where they work: 'Steve Milunovich at First Boston'
             last = tokens[indices[-1]]
         found = names(tokens, indices, lex)
+        if len(found) > 1 and all(_is_name(tokens[k]) or tokens[k].low in lex.coordinators for k in indices):
+            return " ".join(tokens[k].text for k in indices)  # 'Ciba-Geigy and Chiron'
         if found and _is_name(last) and not lex.possessive(last.low):
             self.last = found[-1]
             return found[-1]

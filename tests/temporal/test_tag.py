@@ -72,6 +72,7 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Many funds have sold bonds in recent weeks and months.", [("recent weeks and months", "DATE", "PAST_REF")]),
     ("Troops will stay in the gulf for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
     ("You may, in a year or two, save a few more lives.", [("a year or two", "DATE", "FUTURE_REF")]),
+    ("Tax credits will cut payments in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
     ("He would not travel at this crucial moment.", [("this crucial moment", "DATE", "PRESENT_REF")]),
     ("Shares of the once mighty carmaker fell.", [("once", "DATE", "PAST_REF")]),
     ("Sales stalled in the last half of the '80s.", [("the last half of the '80s", "DATE", "198")]),
