@@ -11,8 +11,11 @@ from ``timeline/lang/<lang>/events/`` and a few positional rules.
   was weak during the quarter"), a planned verb ("due to expire Nov. 6") and the end of a period
   ("the year ended Sept. 30"); a light or stative verb yields to its event noun ("charges taken
   in the period", "In the quarter, the bank had a loss"), and so does the passive of a verb of
-  planning ("the vote is expected Tuesday").  A participle that describes the noun before it
-  ("a group led by two directors", "a warehouse known as ...") is no verb of a clause.  An
+  planning ("the vote is expected Tuesday") and of a light verb in a relative clause ("a
+  recapitalization that took place in 1988").  A participle that describes the noun before it
+  ("a group led by two directors", "a warehouse known as ...", "two men suspected of ..." in a
+  clause that has its verb) is no verb of a clause.  A dated subject of a perfect passive is
+  the happening ("the year-ago results have been restated").  An
   expression with no calendar period ('recently', PAST_REF) keeps the event undated, with the
   side of publication it names.
 - Every sentence also gives its main happening when no expression dates it: a statement when it
@@ -22,8 +25,11 @@ from ``timeline/lang/<lang>/events/`` and a few positional rules.
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
   at most :data:`TITLE_WORDS` words; an event noun is titled by the clause of the verb it is the
   object of ("Aetna had a $23 million loss").  Statements read "Speaker: what was said", without
-  an opening "I think that"; the speaker is the person, not where they work ("Steve Milunovich
-  at First Boston").  Pronouns and role nouns ("he", "the spokesman") as subjects become the
+  an opening "I think that", or "Speaker did ..." when what was said opens with a pronoun for
+  the speaker ("Smith said he ...", "the company said it ...", "A and B said they ...").  The
+  speaker is the person, not where they work ("Steve Milunovich at First Boston"), the whole of
+  a name that opens the sentence ("John Smith said"), names joined by "and" ("Ciba-Geigy and
+  Chiron said").  Pronouns and role nouns ("he", "the spokesman") as subjects become the
   person named before in the article.
 """
 
@@ -52,6 +58,7 @@ from timeline.text import Sentence, split_sentences
 
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
+SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
 _BREAKS = frozenset(",;:()[]-\u2014\u2013") | _QUOTES  # punctuation that ends a clause or a phrase
@@ -144,6 +151,7 @@ class Lexicon:
     not_verbs: frozenset[str]
     pronouns: dict[str, str]
     roles: frozenset[str]
+    organizations: frozenset[str]  # what ends the name of a company or another body ('Corp.')
     honorifics: frozenset[str]
     joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
     stopwords: frozenset[str]
@@ -152,6 +160,11 @@ class Lexicon:
     def group_ends(self) -> frozenset[str]:
         """The words a verb group can end with before its verb: auxiliaries and cue ends."""
         return frozenset(self.auxiliaries) | frozenset(cue[-1] for cue, _ in self.cues)
+
+    @cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """What opens a relative or reported clause: 'which', 'that'."""
+        return self.relatives | self.complementizers
 
     @cached_property
     def reporting_stems(self) -> frozenset[str]:
@@ -229,6 +242,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         not_verbs=words("not_verbs.txt"),
         pronouns={w: k for w, k, _ in table("pronouns.tsv")},
         roles=words("role_nouns.txt"),
+        organizations=words("organization_words.txt"),
         honorifics=words("honorifics.txt"),
         joiners=words("name_joiners.txt"),
         stopwords=words("stopwords.txt"),
@@ -299,13 +313,16 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
     for i, tok in enumerate(tokens):
         low = tok.low
         prev = tokens[i - 1].low if i else ""
+        if low in lex.auxiliaries and _main_do(tokens, i, lex):
+            classes.append(WordClass(verb=True, infinitive=True))
+            continue
         if low in lex.auxiliaries and lex.auxiliaries[low][1] == "have" and not _before_verb(tokens, i, lex):
             # 'have' as the verb of its clause: 'the company had a loss'
             relation = Relation.BEFORE if low in lex.irregular else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, relation=relation))
             continue
         if (timed[i] or not tok.text[0].isalpha() or low in function_words or lex.adverb(low)
-                or (i and _is_name(tok) and not _is_quote_start(tokens, i))):
+                or (_is_name(tok) and (i and not _is_quote_start(tokens, i) or _opens_with_name(tokens, lex)))):
             classes.append(_PLAIN)
             continue
         noun = _event_noun(low, lex)
@@ -339,11 +356,12 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
         if not kind and _after_subject_pronoun(tokens, i, lex):
             relation = Relation.BEFORE if participle else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
-        elif kind == "modal" or (kind and (participle or ing)):
-            classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
-        elif participle and not noun and _reduced_relative(tokens, i, lex):
+        elif kind == "modal" or (kind and (participle or ing)):  # (a passive reports nothing: 'were reported killed')
+            reporting = low in lex.reporting and not (kind == "be" and participle)
+            classes.append(WordClass(verb=True, finite=True, reporting=reporting, relation=relation))
+        elif participle and not noun and _reduced_relative(tokens, classes, i, lex):
             classes.append(WordClass(verb=True, relation=Relation.BEFORE))  # 'a group led by'
-        elif (participle or low in lex.reporting) and not noun:
+        elif (participle or low in lex.reporting) and not noun and not _after_preposition(tokens, i, lex):
             relation = Relation.BEFORE if participle else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
         elif ing and not noun and not _modifier_ing(tokens, timed, i, lex):
@@ -372,6 +390,17 @@ def _modifier_ing(tokens, timed, i: int, lex: Lexicon) -> bool:
             or _before_content_word(tokens, timed, i, lex))
 
 
+def _after_preposition(tokens, i: int, lex: Lexicon) -> bool:
+    """Whether the -s word at ``i`` ends a phrase opened by a preposition, so is a noun ('the
+    uncertainty of early battle reports')."""
+    if not lex.plural(tokens[i].low):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].text[:1].islower() and tokens[j].low not in lex.function_words:
+        j -= 1
+    return j < i - 1 and j >= 0 and tokens[j].low in lex.prepositions
+
+
 def _present_after_subject(tokens, i: int, lex: Lexicon) -> bool:
     """Whether the -s word at ``i`` is a present-tense verb after the subject of a clause
     ('until the restriction expires', 'when the market opens')."""
@@ -380,14 +409,20 @@ def _present_after_subject(tokens, i: int, lex: Lexicon) -> bool:
             and tokens[i - 1].low not in lex.function_words and not lex.plural(tokens[i - 1].low))
 
 
-def _reduced_relative(tokens, i: int, lex: Lexicon) -> bool:
+def _reduced_relative(tokens, classes, i: int, lex: Lexicon) -> bool:
     """Whether the participle at ``i``, with no auxiliary, describes the noun before it rather
     than being the verb of a clause: a form that is only a participle ('a facility known as'),
-    or one followed by its agent ('a group led by three directors')."""
+    or one followed by its agent ('a group led by three directors') or by a preposition when
+    its clause already has its verb ('the trial of two Libyans suspected of ...')."""
     if tokens[i].low in lex.participles:
         return True
-    return (0 < i < len(tokens) - 1 and tokens[i + 1].low in lex.agents
-            and tokens[i - 1].low not in lex.function_words)
+    if not 0 < i < len(tokens) - 1 or tokens[i - 1].low in lex.function_words:
+        return False
+    if tokens[i + 1].low in lex.agents:  # (not 'by' with a gerund: 'Nashua responded by strengthening')
+        return not (i + 2 < len(tokens) and lex.gerund(tokens[i + 2].low))
+    start = _clause_start(tokens, i, lex)
+    return tokens[i + 1].low in lex.prepositions and not lex.adverb(tokens[i - 1].low) and any(
+        classes[k].finite and not classes[k].reporting for k in range(start, i - 1))
 
 
 def _event_noun(low: str, lex: Lexicon) -> bool:
@@ -426,6 +461,12 @@ def _is_quote_start(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i - 1].text in _QUOTES
 
 
+def _main_do(tokens, i: int, lex: Lexicon) -> bool:
+    """Whether the modal auxiliary at ``i`` is a main verb: after 'to', where no modal goes
+    ('expected to do little better')."""
+    return i > 0 and tokens[i - 1].low in lex.infinitive and lex.auxiliaries.get(tokens[i].low, ("", ""))[1] == "modal"
+
+
 def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation, str]:
     """The tense relation and the kind of the auxiliary (or cue) before token ``i``, adverbs
     skipped; the first auxiliary of the group sets the relation ('will have gone' is after).
@@ -433,9 +474,9 @@ def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation
     j = i - 1
     while j >= 0 and (lex.adverb(tokens[j].low) or tokens[j].text in _QUOTES):
         j -= 1  # (a quotation may open inside the group: 'will " develop')
-    if j < 0 or tokens[j].low not in lex.group_ends or (j and _is_name(tokens[j])):  # not 'Pan Am'
-        return Relation.UNKNOWN, ""
-    words = tuple(t.low for t in tokens[max(0, j - 3): j + 1])
+    if j < 0 or tokens[j].low not in lex.group_ends or (j and _is_name(tokens[j])) or _main_do(tokens, j, lex):
+        return Relation.UNKNOWN, ""  # (not 'Pan Am', not 'to do little')
+    words = tuple(t.low for t in tokens[max(0, j - 4): j + 1] if t.low not in lex.adverbs)  # ('wasn't to begin')
     for cue, relation in lex.cues:
         if words[-len(cue):] == cue:
             return relation, "modal"
@@ -497,8 +538,9 @@ def anchor_trigger(tokens, classes, first: int, last: int, lex: Lexicon,
                     if k != i and not day and _light(tokens[k], classes[k], lex):
                         k = i  # 'had a loss of $5 million for the quarter': the period dates the loss
                     total = cost + _trigger_cost(classes[k], relation, day)
-                    if cls.verb and i and classes[i - 1].noun and lemma(tok.text, lex) in lex.lights:
-                        k = i - 1  # 'remarks made last week', 'charges taken in the period'
+                    named = i - 2 if i > 1 and tokens[i - 1].low in lex.clause_openers else i - 1
+                    if cls.verb and named >= 0 and classes[named].noun and lemma(tok.text, lex) in lex.lights:
+                        k = named  # 'remarks made last week', 'a recapitalization that took place in 1988'
                     elif cls.verb:
                         k = _planned_happening(tokens, classes, i, lex)
                 if best is None or total < best[0]:
@@ -611,12 +653,13 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
     stops = lex.function_words - (lex.not_verbs - lex.clause - lex.prepositions - lex.determiners)
     head = None
     k = last + 1
-    if k < len(tokens) and tokens[k].low in lex.morphology["possessive"]:
-        k += 1
+    if k < len(tokens) and (tokens[k].low in lex.morphology["possessive"]
+                            or (tokens[k].text == "," and before in lex.determiners)):
+        k += 1  # "Tuesday's meeting", 'an Aug. 10, 1988, stock agreement'
     while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in stops \
             and not classes[k].verb and not _is_name(tokens[k]) and not lex.adverb(tokens[k].low) \
-            and (head is None or not classes[head].noun):  # the phrase ends at its event noun
-        head = k
+            and (head is None or not classes[head].noun or classes[k].noun):  # the phrase ends at its
+        head = k  # event noun, the last of a compound: 'a stock purchase agreement'
         k += 1
     if head is None:
         return None
@@ -628,7 +671,12 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
     while not classes[head].noun and k < len(tokens) and not classes[k].verb \
             and (tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low)):
         k += 1  # 'third-quarter earnings haven't been very good'
-    if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex):
+    # a perfect passive tells what was done since to the dated thing: 'the year-ago results have
+    # been restated' (but 'last year's results were hurt by charges' happened then)
+    revised = (k < len(tokens) and lex.past(tokens[k].low) and _verb_group(tokens, k, lex)[1] == "be"
+               and any(lex.auxiliaries.get(t.low, ("", ""))[1] == "have" for t in tokens[head + 1:k]))
+    if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex) \
+            and not revised:
         return k  # the noun phrase is the subject ('third-quarter profit grew 19%'), or the
         # participle describes it ('the Feb. 23 accord signed by Annan and Aziz')
     return head
@@ -640,7 +688,7 @@ def _planned_happening(tokens, classes, verb: int, lex: Lexicon) -> int:
     else the verb."""
     if lemma(tokens[verb].text, lex) not in lex.plans or _verb_group(tokens, verb, lex)[1] != "be":
         return verb
-    subject = _subject(tokens, classes, verb, lex) or _relative_head(tokens, verb, lex)
+    subject = _subject(tokens, classes, verb, lex) or _relative_head(tokens, classes, verb, lex)
     return subject[-1] if subject and classes[subject[-1]].noun else verb
 
 
@@ -696,7 +744,7 @@ def _words(tokens, indices, timed, lex: Lexicon) -> list[str]:
     indices = list(indices)
     previous = None
     for n, i in enumerate(indices):
-        if timed[i]:
+        if timed[i] or not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 1,500 marched')
             continue
         nxt = indices[n + 1] if n + 1 < len(indices) else None
         if tokens[i].low in lex.prepositions and nxt is not None and timed[nxt]:
@@ -787,7 +835,7 @@ def occurrence_title(tokens, classes, i: int, timed, lex: Lexicon, people: "Peop
         if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'He has outlasted ...'
             indices = list(range(subject[0], end))
         else:  # the subject of a coordinated verb, or of the sentence: 'Primerica, which ..., will pay'
-            subject = (_relative_head(tokens, i, lex) or _shared_subject(tokens, classes, i, lex)
+            subject = (_relative_head(tokens, classes, i, lex) or _shared_subject(tokens, classes, i, lex)
                        or _opening_subject(tokens, classes, lex))
             indices = subject + list(range(_clause_start(tokens, i, lex), end))
     words = _words(tokens, indices, timed, lex)
@@ -811,16 +859,17 @@ def _shared_subject(tokens, classes, i: int, lex: Lexicon) -> list[int]:
     return []
 
 
-def _relative_head(tokens, i: int, lex: Lexicon) -> list[int]:
+def _relative_head(tokens, classes, i: int, lex: Lexicon) -> list[int]:
     """The phrase a relative clause describes: 'the market, which last year had sales ...'."""
     start = _clause_start(tokens, i, lex)
-    if start < 2 or not (tokens[start - 1].low in lex.relatives
-                         or (start == i and tokens[start - 1].low in lex.complementizers)):  # 'a strike that began'
+    verb_next = all(tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low) for k in range(start, i))
+    if start < 2 or not (tokens[start - 1].low in lex.relatives  # 'a strike that began', 'sales that are above'
+                         or (verb_next and tokens[start - 1].low in lex.complementizers)):
         return []
     end = start - 2 if tokens[start - 2].text == "," else start - 1
     begin = end
     while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
-            and tokens[begin - 1].low not in lex.prepositions:
+            and tokens[begin - 1].low not in lex.prepositions and not classes[begin - 1].verb:
         begin -= 1
     return list(range(begin, end))
 
@@ -830,7 +879,7 @@ def _opening_subject(tokens, classes, lex: Lexicon) -> list[int]:
     owned 70% of Williams, will pay ...')."""
     end = 0
     while end < len(tokens) and tokens[end].text not in _BREAKS:
-        if classes[end].verb or tokens[end].low in lex.function_words:
+        if classes[end].verb or (tokens[end].low in lex.function_words and tokens[end].low not in lex.determiners):
             return []
         end += 1
     return list(range(end)) if end < len(tokens) and tokens[end].text == "," else []
@@ -838,6 +887,15 @@ def _opening_subject(tokens, classes, lex: Lexicon) -> list[int]:
 
 def _title(words: list[str], limit: int, lex: Lexicon) -> str:
     return _sentence_case(_clip(words, limit, lex)).rstrip(" .,;:")
+
+
+def _head_phrase(words: list[str], limit: int, lex: Lexicon) -> list[str]:
+    """A phrase longer than ``limit`` words without what follows its head: 'spokesman for the
+    Boston-based company' -> 'spokesman'."""
+    if len(words) <= limit:
+        return words
+    cut = next((k for k in range(1, len(words)) if words[k].lower() in lex.prepositions), len(words))
+    return words[:cut]
 
 
 def _drop_determiner(words: list[str], lex: Lexicon) -> list[str]:
@@ -856,6 +914,12 @@ def _is_reference(tokens, subject: list[int], lex: Lexicon) -> bool:
 def statement_title(tokens, classes, i: int, timed, lex: Lexicon, people: "People") -> tuple[str, list[str]]:
     """'Speaker: what was said' for the reporting verb at ``i``, and the actors."""
     speaker_indices = _subject(tokens, classes, i, lex)
+    borrowed = not speaker_indices and lex.gerund(tokens[i].low)
+    if borrowed:  # the subject of the verb before: 'Nashua responded by ... and saying', 'X rejected it, saying'
+        verb = next((k for k in range(i - 1, -1, -1) if classes[k].finite), None)
+        speaker_indices = [] if verb is None else _subject(tokens, classes, verb, lex)
+    if not speaker_indices and i and tokens[i - 1].text == ",":
+        speaker_indices = _opening_subject(tokens, classes, lex)  # 'Dow Jones, which owns ..., said'
     after = i + 1
     while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
                                                      and after + 1 < len(tokens) and timed[after + 1])):
@@ -870,11 +934,14 @@ def statement_title(tokens, classes, i: int, timed, lex: Lexicon, people: "Peopl
         speaker_indices = list(range(k, end))
         after = end
     person = people.resolve(tokens, speaker_indices, lex)
-    speaker = person or _title(_drop_determiner(_words(tokens, speaker_indices, timed, lex), lex), 4, lex)
+    speaker = person or _title(_head_phrase(_drop_determiner(_words(tokens, speaker_indices, timed, lex), lex),
+                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex)
     start = min(speaker_indices[0], i) if speaker_indices else i
     gist = _gist(tokens, classes, start, after, timed, lex)
-    if speaker and _speaker_is_subject(tokens, after, person, speaker, gist, lex):
-        title = f"{speaker} {gist.partition(' ')[2]}"  # 'Saddam said he sought ...' -> 'Saddam sought ...'
+    if speaker and not borrowed and _speaker_is_subject(tokens, after, person, speaker, gist, lex):
+        # 'Saddam said he sought ...' -> 'Saddam sought ...', in the words a title has room for
+        gist = _gist(tokens, classes, start, after, timed, lex, TITLE_WORDS + 1 - len(speaker.split()))
+        title = f"{speaker} {gist.partition(' ')[2]}"
     else:
         title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
     return title, [speaker] if speaker else []
@@ -889,11 +956,13 @@ def _speaker_is_subject(tokens, after: int, person: Optional[str], speaker: str,
             or gist.partition(" ")[0].lower() != tokens[k].low:
         return False  # (not 'he and the Pope want')
     kind = lex.pronouns.get(tokens[k].low)
-    return (kind == "person" and person is not None) or (
-        kind == "group" and (lex.plural(speaker.lower()) or any(w in lex.coordinators for w in speaker.split())))
+    last = speaker.split()[-1].lower().rstrip(".")
+    return ((kind == "person" and person is not None)
+            or (kind == "group" and (lex.plural(last) or any(w in lex.coordinators for w in speaker.split())))
+            or (kind == "body" and last in lex.organizations))
 
 
-def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon) -> str:
+def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon, limit: int = GIST_WORDS) -> str:
     """What was said, in words of the sentence: the reported clause before the speaker
     ('<words>, Peskov said'), around a speaker in commas ('<words>, Peskov said, <words>') or
     after the verb ('Peskov said (that) <words>')."""
@@ -901,26 +970,37 @@ def _gist(tokens, classes, start: int, after: int, timed, lex: Lexicon) -> str:
     parenthetical = (start > 0 and tokens[start - 1].text == "," and after + 1 < len(tokens)
                      and tokens[after].text == "," and tokens[after + 1].low in lex.auxiliaries)
     if parenthetical:
-        indices = before + _segment(tokens, after + 1, len(tokens), lex)
-    elif len(before) > 3 and tokens[start - 1].text in _BREAKS:
-        indices = _segment(tokens, 0, start, lex)
-    else:
-        k = after
-        for j in range(after, min(len(tokens), after + 6)):
-            if tokens[j].low in lex.complementizers:
-                k = j + 1  # 'told reporters that ...'
-                break
-        indices = _segment(tokens, k, len(tokens), lex)
-    words = _words(tokens, _without_hedge(tokens, indices, lex), timed, lex)
-    if len(words) > GIST_WORDS:
-        words = _shorten_subject(words, lex)
-    return _title(words, GIST_WORDS, lex) if words else ""
+        return _gist_words(tokens, classes, before + _segment(tokens, after + 1, len(tokens), lex), timed, lex, limit)
+    k = after
+    for j in range(after, min(len(tokens), after + 6)):
+        if classes[j].finite:
+            break  # (the 'that' of a relative clause in what was said: 'it expects sales that are')
+        if tokens[j].low in lex.complementizers:
+            k = j + 1  # 'told reporters that ...'
+            break
+    following = _segment(tokens, k, len(tokens), lex)
+    # the words before the speaker, unless they are no clause and a clause follows ('Cautioning
+    # about ..., Fitzwater said that ...')
+    if len(before) > 3 and tokens[start - 1].text in _BREAKS and (len(following) < 3 or any(
+            classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
+        return _gist_words(tokens, classes, _segment(tokens, 0, start, lex), timed, lex, limit)
+    return _gist_words(tokens, classes, following, timed, lex, limit)
+
+
+def _gist_words(tokens, classes, indices: list[int], timed, lex: Lexicon, limit: int) -> str:
+    """The gist of what was said in the words of ``indices``, at most ``limit`` of them."""
+    indices = _without_hedge(tokens, indices, lex)
+    words = _words(tokens, indices, timed, lex)
+    if len(words) > limit:
+        words = _words(tokens, _shorten_subject(tokens, classes, indices, lex), timed, lex)
+    return _title(words, limit, lex) if words else ""
 
 
 def _without_hedge(tokens, indices: list[int], lex: Lexicon) -> list[int]:
     """What was said without an opening 'I think (that)': the clause that carries the gist."""
-    if len(indices) < 2 or tokens[indices[0]].low not in lex.pronouns or tokens[indices[1]].low not in lex.hedges:
-        return indices
+    if len(indices) < 2 or lex.pronouns.get(tokens[indices[0]].low) != "other" \
+            or tokens[indices[1]].low not in lex.hedges:
+        return indices  # (the opinion of the speaking 'I' or 'we'; 'the company said it expects' is news)
     k = 3 if len(indices) > 2 and tokens[indices[2]].low in lex.complementizers else 2
     return indices[k:] if len(indices) - k >= 3 else indices
 
@@ -950,16 +1030,16 @@ def _segment(tokens, start: int, end: int, lex: Lexicon, last: bool = False) -> 
     return next((seg for seg in segments if len(seg) > 3), segments[0])
 
 
-def _shorten_subject(words: list[str], lex) -> list[str]:
+def _shorten_subject(tokens, classes, indices: list[int], lex: Lexicon) -> list[int]:
     """Drop the modifiers of a long subject: 'Trade turnover between A and B is minimal' ->
-    'Trade turnover is minimal'."""
-    verb = next((k for k, w in enumerate(words) if w.lower() in lex.auxiliaries), None)
-    if verb is None:
-        return words
-    for k in range(2, verb):
-        if words[k].lower() in lex.prepositions:
-            return words[:k] + words[verb:]
-    return words
+    'Trade turnover is minimal' (a subject has no verb: not 'it expects to post sales that are')."""
+    verb = next((n for n, k in enumerate(indices) if tokens[k].low in lex.auxiliaries or classes[k].finite), None)
+    if verb is None or tokens[indices[verb]].low not in lex.auxiliaries:
+        return indices
+    for n in range(2, verb):
+        if tokens[indices[n]].low in lex.prepositions:
+            return indices[:n] + indices[verb:]
+    return indices
 
 
 # -- people: names and what pronouns refer to ---------------------------------------------------
@@ -1040,7 +1120,8 @@ class People:
             indices = indices[:head]  # the person, not where they work: 'Steve Milunovich at First Boston'
             last = tokens[indices[-1]]
         found = names(tokens, indices, lex)
-        if len(found) > 1 and all(_is_name(tokens[k]) or tokens[k].low in lex.coordinators for k in indices):
+        joined = [k for k in indices if tokens[k].low in lex.coordinators]
+        if joined and all(_is_name(tokens[k]) or k in joined for k in indices):
             return " ".join(tokens[k].text for k in indices)  # 'Ciba-Geigy and Chiron'
         if found and _is_name(last) and not lex.possessive(last.low):
             self.last = found[-1]

@@ -137,6 +137,27 @@ def dated_events(text: str, phrase: str, value: str):
         # 'pending' is a preposition
         ("The leader kept his party out pending meetings with the prime minister last week.",
          "last week", "2017-W35", "meetings"),
+        # a date inside a noun phrase, set off by commas, and a compound noun: its last noun
+        ("The shares were issued under an Aug. 10, 2016, stock purchase agreement with the bank.",
+         "Aug. 10, 2016", "2016-08-10", "agreement"),
+        # a dated phrase that is the subject of a perfect passive names the happening, not what
+        # was done to it since; a simple past passive happened then
+        ("The year-ago results have been restated to reflect an accounting change.",
+         "year-ago", "2016", "results"),
+        ("Last year's results were hurt by $41 million in restructuring charges.",
+         "Last year", "2016", "hurt"),
+        # 'do' after 'to' is the verb, not an auxiliary
+        ("The carrier is expected to do little better than break even in the fourth quarter.",
+         "the fourth quarter", "2017-Q4", "do"),
+        # a light verb in a relative clause after its event noun
+        ("The company paid off most of the $700 million recapitalization that took place in 2015.",
+         "2015", "2015", "recapitalization"),
+        # a participle before a preposition, in a clause that has its verb, describes the noun
+        ("The court has delayed the trial of two men suspected of bombing a train station in 2014.",
+         "2014", "2014", "bombing"),
+        # 'wasn't to begin': the cue with its negation
+        ("The plant wasn't to begin production until 2019, so the decision may reveal a bleak outlook.",
+         "2019", "2019", "begin"),
     ],
 )
 def test_the_event_a_date_belongs_to(sentence, phrase, value, trigger):
@@ -206,6 +227,22 @@ def test_a_clause_is_one_event_titled_by_its_verb(sentence, phrase, value, trigg
 
 
 @pytest.mark.parametrize(
+    "sentence, phrase, title",
+    [
+        # the subject set off before a participle phrase
+        ("The offer, valued at about $576 million, had been set to expire on Tuesday.",
+         "Tuesday", "Offer had been set to expire"),
+        # the noun a relative clause describes, not the subject of the verb before it
+        ("The firm expected to post sales that are slightly above those of last year.",
+         "last year", "Sales are slightly above those"),
+    ],
+)
+def test_the_subject_of_a_title_is_the_one_of_its_clause(sentence, phrase, title):
+    (event,) = dated_events(sentence, phrase, "2016")
+    assert event.title == title
+
+
+@pytest.mark.parametrize(
     "sentence, title",
     [
         ("The purchase is scheduled to close Monday.", "Purchase is scheduled to close"),
@@ -260,6 +297,34 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
          "Steve Milunovich: Demand was weakening"),
         ("The Bank of England said on Wednesday that rates would rise.",
          "Bank of England: Rates would rise"),
+        # a name that opens the sentence keeps its first word; names joined by 'and' are one speaker
+        ("John Smith said on Wednesday that the plant would close.",
+         "John Smith: The plant would close"),
+        ("Ciba-Geigy and Chiron said on Wednesday they agreed to merge their vaccine units.",
+         "Ciba-Geigy and Chiron agreed to merge their vaccine units"),
+        ("Diversified Investment Group Inc. said on Wednesday it agreed to be acquired by a rival.",
+         "Diversified Investment Group Inc agreed to be acquired by a rival"),
+        ("The company said on Wednesday it expected to break even on sales of $530 million.",
+         "The company expected to break even on sales of $530 million"),
+        # ... but 'it' after a person is not the person
+        ("Mayor Anne Hidalgo said on Wednesday it was a dark day for the city.",
+         "Anne Hidalgo: It was a dark day for the city"),
+        # the speaker before a relative clause set off by commas
+        ("Dow Jones, which owns about 64 million shares, said on Wednesday that 24,000 shares had "
+         "been tendered.",
+         "Dow Jones: 24,000 shares had been tendered"),
+        # what a company 'expects' is news, not a hedge; the 'that' of a relative clause in what
+        # was said does not open it
+        ("The maker of fasteners said on Wednesday it expects to post sales that are slightly above "
+         "forecasts.",
+         "Maker of fasteners: It expects to post sales that are slightly above"),
+        # a speaker named by a long phrase is its head; what precedes the speaker is what was
+        # said only when it is a clause ('Cautioning about ...' is not)
+        ("A spokesman for the Boston-based insurer said on Wednesday that claims rose sharply.",
+         "Spokesman: Claims rose sharply"),
+        ("Cautioning about the uncertainty of early battle reports, White House spokesman Marlin "
+         "Fitzwater said on Wednesday that the operation was going well.",
+         "Marlin Fitzwater: The operation was going well"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
@@ -285,6 +350,19 @@ def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
          "Holders of the stock will receive $3,500 a share in cash"),
         ("The exchange said 11,580 common shares had been tendered to the offer.",
          "The exchange: 11,580 common shares had been tendered to the offer"),
+        # a reporting participle has the subject of the verb before it ('by' with a gerund is no
+        # agent); 'it' after an object need not be the speaker
+        ("Nashua immediately responded by strengthening its poison-pill plan and saying it will buy "
+         "back shares.",
+         "Nashua: It will buy back shares"),
+        ("The company rejected the offer, saying it was too low.",
+         "The company: It was too low"),
+        # a passive reporting verb reports nothing: no speaker
+        ("At least 51 people were reported killed in clashes between police and protesters.",
+         "At least 51 people were reported killed in clashes between police"),
+        # a dash typed as an underscore is no word of the title
+        ("_ About 1,500 ethnic Albanians marched in downtown Istanbul.",
+         "About 1,500 ethnic Albanians marched in downtown Istanbul"),
     ],
 )
 def test_undated_main_happening_of_a_sentence_and_its_title(sentence, title):
@@ -304,6 +382,14 @@ def test_role_noun_and_pronoun_resolve_to_the_person_named_before():
     assert by_date["2017-09-06"].title.startswith("Dmitry Peskov: ")
     assert by_date["2014-10"].title == "Dmitry Peskov defected"
     assert "Dmitry Peskov" in by_date["2014-10"].actors
+
+
+def test_he_is_the_person_of_a_name_that_opens_the_article_after_a_possessive():
+    text = ("Iraq's Saddam Hussein assumed the role of an embattled hero on Sunday. "
+            "He apparently hopes to lure support from his neighbours.")
+    titles = [e.title for e in events_from_expressions(text, [expression(text, "Sunday", "2017-09-03")], PUBLISHED)]
+    assert titles == ["Iraq's Saddam Hussein assumed the role of an embattled hero",
+                      "Saddam Hussein apparently hopes to lure support from his neighbours"]
 
 
 @pytest.mark.parametrize(
