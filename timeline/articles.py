@@ -6,10 +6,10 @@ raises on bad input; ``load_articles`` is the strict variant for library callers
 
 Formats, chosen by extension:
 
-- ``.txt``, ``.md`` (and any file named explicitly with another extension): the text, with an
-  optional front matter block first: a ``---`` line, ``key: value`` lines (``title``, ``source``,
-  ``url``, ``published``; other keys are ignored), a closing ``---`` line.  The text after the
-  block is kept exactly as written.
+- ``.txt``, ``.md``, ``.markdown`` (and any file named explicitly with another extension): the
+  text, with an optional front matter block first: a ``---`` line, ``key: value`` lines
+  (``title``, ``source``, ``url``, ``published``; other keys are ignored), a closing ``---`` line.
+  The text after the block is kept exactly as written.
 - ``.html``, ``.htm``: the main text and title by trafilatura, the publication date by htmldate.
 - ``.json``: one record or a list of records; ``.jsonl``: one record a line.  A record is an object
   with ``text`` and optionally ``title``, ``source``, ``url``, ``published``.

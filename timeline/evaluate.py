@@ -16,13 +16,14 @@ same ``timeline.tag`` the library offers: nothing here is special-cased for eval
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from timeline.temporal import tag
 from timeline.timeml import GoldTimex, read_corpus
 
 _CONTEXT = 40  # characters of context shown around an error
+_MEASURES = ("strict", "relaxed", "type", "value")
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Counts:
     value: int = 0
 
     def add(self, other: "Counts") -> None:
-        for name in ("gold", "system", "strict", "relaxed", "type", "value"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for tally in fields(self):
+            setattr(self, tally.name, getattr(self, tally.name) + getattr(other, tally.name))
 
     def prf(self, hits: int) -> tuple[float, float, float]:
         """Precision, recall and F1 (in percent) of ``hits`` true positives."""
@@ -85,6 +86,16 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(f"{left}[{text[start:end]}]{right}".split())
 
 
+def _error(doc_id: str, kind: str, text: str, gold=None, system=None) -> dict:
+    """One mistake as ``scores.errors`` lists it, with the text around the gold (else the system)
+    expression."""
+    at = gold or system
+    return {"doc": doc_id, "kind": kind,
+            "gold": f"{gold.text} {gold.type} {gold.value}" if gold else None,
+            "system": f"{system.text} {system.type} {system.value}" if system else None,
+            "rule": getattr(system, "rule", None), "context": _context(text, at.start, at.end)}
+
+
 def score_document(text: str, gold: list[GoldTimex], system: list, scores: Scores, doc_id: str = "") -> None:
     """Add one document's tallies (and its errors) to ``scores``."""
 
@@ -110,20 +121,12 @@ def score_document(text: str, gold: list[GoldTimex], system: list, scores: Score
             counts.type += type_ok
             counts.value += value_ok
         if not (type_ok and value_ok and exact):
-            scores.errors.append({
-                "doc": doc_id, "kind": "wrong" if not (type_ok and value_ok) else "span",
-                "gold": f"{g.text} {g.type} {g.value}", "system": f"{s.text} {s.type} {s.value}",
-                "rule": getattr(s, "rule", None), "context": _context(text, g.start, g.end),
-            })
-    for gi, g in enumerate(gold):
-        if gi not in paired_gold:
-            scores.errors.append({"doc": doc_id, "kind": "missed", "gold": f"{g.text} {g.type} {g.value}",
-                                  "system": None, "rule": None, "context": _context(text, g.start, g.end)})
-    for si, s in enumerate(system):
-        if si not in paired_system:
-            scores.errors.append({"doc": doc_id, "kind": "false", "gold": None,
-                                  "system": f"{s.text} {s.type} {s.value}", "rule": getattr(s, "rule", None),
-                                  "context": _context(text, s.start, s.end)})
+            kind = "wrong" if not (type_ok and value_ok) else "span"
+            scores.errors.append(_error(doc_id, kind, text, gold=g, system=s))
+    scores.errors += [_error(doc_id, "missed", text, gold=g)
+                      for gi, g in enumerate(gold) if gi not in paired_gold]
+    scores.errors += [_error(doc_id, "false", text, system=s)
+                      for si, s in enumerate(system) if si not in paired_system]
     scores.total.add(doc)
 
 
@@ -147,7 +150,7 @@ def summary(scores: Scores) -> dict:
 
     def figures(c: Counts) -> dict:
         out = {"gold": c.gold, "system": c.system}
-        for name in ("strict", "relaxed", "type", "value"):
+        for name in _MEASURES:
             p, r, f = c.prf(getattr(c, name))
             out[name] = {"precision": round(p, 1), "recall": round(r, 1), "f1": round(f, 1)}
         return out
@@ -168,7 +171,7 @@ def format_report(scores: Scores, *, errors: bool = False) -> str:
     total = data["total"]
     lines = [f"TempEval-3 Task A: {total['gold']} gold, {total['system']} system time expressions",
              f"{'':10}{'P':>7}{'R':>7}{'F1':>7}"]
-    for name in ("strict", "relaxed", "type", "value"):
+    for name in _MEASURES:
         f = total[name]
         lines.append(f"{name:10}{f['precision']:7.1f}{f['recall']:7.1f}{f['f1']:7.1f}")
     lines.append("")

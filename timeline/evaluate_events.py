@@ -12,9 +12,8 @@ TimeML says which events happened at which time: a TLINK from an event to a time
   trigger overlaps a gold event linked to it.  An event timed by 'now' or 'recently' has no
   date on the timeline's axis: it is not a dated event, so it is not judged.
 
-Each document is run
-through :func:`timeline.extract_events`, the real pipeline; ``gold_timexes=True`` feeds the gold
-time expressions instead, to measure the events layer alone.
+Each document is run through :func:`timeline.extract_events`, the real pipeline;
+``gold_timexes=True`` feeds the gold time expressions instead, to measure the events layer alone.
 """
 
 from __future__ import annotations
@@ -50,8 +49,9 @@ class Score:
 
 
 def gold_anchors(doc: TimeMLDocument) -> dict[str, set[str]]:
-    """Linked DATE/TIME expression id -> the ids of the events the gold places at that time."""
-    timexes = {t.tid: t for t in doc.timexes if t.type in ("DATE", "TIME") and t.tid != "t0"}
+    """Linked DATE/TIME expression id -> the ids of the events the gold places at that time (the
+    expressions of the text: the creation time is not one of them)."""
+    timexes = {t.tid: t for t in doc.timexes if t.type in ("DATE", "TIME")}
     anchors: dict[str, set[str]] = defaultdict(set)
     for link in doc.links:
         if link.rel_type in ANCHORING_LINKS and link.time_id in timexes and link.event_id:
@@ -111,8 +111,12 @@ def score_document(doc: TimeMLDocument, events: list[Event], score: Score) -> No
 
 
 def score_corpus(gold_dir: str | Path, *, gold_timexes: bool = False) -> Score:
+    """Score every TimeML document under ``gold_dir``; raises ``ValueError`` when there is none."""
+    docs = read_corpus(gold_dir)
+    if not docs:
+        raise ValueError(f"{gold_dir}: no TimeML (*.tml) documents found")
     score = Score()
-    for doc in read_corpus(gold_dir):
+    for doc in docs:
         if gold_timexes:
             events = events_from_expressions(doc.text, _expressions(doc), doc.dct_datetime)
         else:
@@ -124,8 +128,6 @@ def score_corpus(gold_dir: str | Path, *, gold_timexes: bool = False) -> Score:
 def run_events_eval(gold_dir: str, *, errors: bool = False, as_json: bool = False,
                     gold_timexes: bool = False) -> str:
     """The printable report of ``timeline eval GOLD_DIR --events``."""
-    if not Path(gold_dir).is_dir() or not any(Path(gold_dir).rglob("*.tml")):
-        raise ValueError(f"{gold_dir}: no TimeML (*.tml) documents found")
     score = score_corpus(gold_dir, gold_timexes=gold_timexes)
     figures = {
         "documents": score.documents,

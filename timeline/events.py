@@ -98,6 +98,17 @@ class Lexicon:
     morphology: dict[str, tuple[str, ...]]  # ending kind -> endings (see morphology.tsv)
     token: re.Pattern  # a word (contractions split off), an abbreviation, or a punctuation mark
     lemmas: dict[str, str]  # a cache of lemma()
+    not_verbs: frozenset[str]  # words with a verb's ending that are no verbs ('hundred', 'news')
+    pronouns: dict[str, str]  # pronoun -> what it stands for: 'person', 'group', 'body' or 'other'
+    roles: frozenset[str]  # what a person is named by before their name ('spokesman')
+    organizations: frozenset[str]  # what ends the name of a company or another body ('Corp.')
+    honorifics: frozenset[str]
+    joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
+    stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
+
+    def aux_kind(self, low: str) -> str:
+        """The kind of auxiliary ``low`` is ('modal', 'be', 'have'), '' for any other word."""
+        return self.auxiliaries.get(low, (None, ""))[1]
 
     def ends(self, low: str, kind: str) -> bool:
         return low.endswith(self.morphology[kind])
@@ -105,12 +116,16 @@ class Lexicon:
     def possessive(self, low: str) -> bool:
         return self.ends(low, "possessive")
 
-    def bare(self, low: str) -> str:
-        """The word without a possessive ending."""
-        for ending in self.morphology["possessive"]:
+    def without(self, low: str, kind: str) -> str:
+        """The word without its first ending of ``kind`` (see morphology.tsv)."""
+        for ending in self.morphology[kind]:
             if low.endswith(ending):
                 return low[: -len(ending)]
         return low
+
+    def bare(self, low: str) -> str:
+        """The word without a possessive ending."""
+        return self.without(low, "possessive")
 
     def adverb(self, low: str) -> bool:
         return low in self.adverbs or self.ends(low, "adverb")
@@ -135,11 +150,7 @@ class Lexicon:
         return self.ends(low, "plural") and not self.ends(low, "not-plural")
 
     def singular(self, low: str) -> str:
-        if self.plural(low):
-            for ending in self.morphology["plural"]:
-                if low.endswith(ending):
-                    return low[: -len(ending)]
-        return low
+        return self.without(low, "plural") if self.plural(low) else low
 
     def stem(self, word: str) -> str:
         """A crude stem that makes 'proposed', 'proposes', 'propose' and 'proposal' one key."""
@@ -148,13 +159,6 @@ class Lexicon:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 return word[: -len(suffix)]
         return word
-    not_verbs: frozenset[str]
-    pronouns: dict[str, str]
-    roles: frozenset[str]
-    organizations: frozenset[str]  # what ends the name of a company or another body ('Corp.')
-    honorifics: frozenset[str]
-    joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
-    stopwords: frozenset[str]
 
     @cached_property
     def group_ends(self) -> frozenset[str]:
@@ -187,6 +191,12 @@ class Lexicon:
     def function_words(self) -> frozenset[str]:
         return (self.clause | self.prepositions | self.determiners | self.adverbs | self.not_verbs
                 | frozenset(self.pronouns) | frozenset(self.auxiliaries))
+
+    @cached_property
+    def phrase_stops(self) -> frozenset[str]:
+        """The words that end the noun phrase an expression modifies: the function words, but
+        not those listed only as no verbs ('net' in 'third-quarter net loss')."""
+        return self.function_words - (self.not_verbs - self.clause - self.prepositions - self.determiners)
 
 
 @lru_cache(maxsize=None)
@@ -309,6 +319,7 @@ _PLAIN = WordClass()  # a word that names no event
 def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> list[WordClass]:
     """The word class of every token (``timed`` marks tokens inside time expressions)."""
     function_words = lex.function_words
+    opens_with_name = _opens_with_name(tokens, lex)
     classes: list[WordClass] = []
     for i, tok in enumerate(tokens):
         low = tok.low
@@ -322,10 +333,10 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
             classes.append(WordClass(verb=True, finite=True, relation=relation))
             continue
         if (timed[i] or not tok.text[0].isalpha() or low in function_words or lex.adverb(low)
-                or (_is_name(tok) and (i and not _is_quote_start(tokens, i) or _opens_with_name(tokens, lex)))):
+                or (_is_name(tok) and (i and tokens[i - 1].text not in _QUOTES or opens_with_name))):
             classes.append(_PLAIN)
             continue
-        noun = _event_noun(low, lex)
+        noun = low in lex.noun_forms
         planned = prev in lex.infinitive and _verb_group(tokens, i, lex)[1]
         if prev in lex.infinitive and tok.text[0].islower() and not lex.plural(low) and (
                 planned or not _before_content_word(tokens, timed, i, lex) or (i > 1 and classes[i - 2].verb)):
@@ -354,16 +365,14 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
         ing = simple and lex.gerund(low)
         relation, kind = _verb_group(tokens, i, lex)
         if not kind and _after_subject_pronoun(tokens, i, lex):
-            relation = Relation.BEFORE if participle else Relation.OVERLAP
-            classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
+            classes.append(_simple_tense(low, participle, lex))
         elif kind == "modal" or (kind and (participle or ing)):  # (a passive reports nothing: 'were reported killed')
             reporting = low in lex.reporting and not (kind == "be" and participle)
             classes.append(WordClass(verb=True, finite=True, reporting=reporting, relation=relation))
         elif participle and not noun and _reduced_relative(tokens, classes, i, lex):
             classes.append(WordClass(verb=True, relation=Relation.BEFORE))  # 'a group led by'
         elif (participle or low in lex.reporting) and not noun and not _after_preposition(tokens, i, lex):
-            relation = Relation.BEFORE if participle else Relation.OVERLAP
-            classes.append(WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation))
+            classes.append(_simple_tense(low, participle, lex))
         elif ing and not noun and not _modifier_ing(tokens, timed, i, lex):
             classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
         elif noun and not (i and classes[i - 1].verb) and i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive \
@@ -377,6 +386,12 @@ def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> li
         else:
             classes.append(WordClass(noun=noun))
     return classes
+
+
+def _simple_tense(low: str, participle: bool, lex: Lexicon) -> WordClass:
+    """A verb with no auxiliary: past as a past form ('defected'), else present ('says')."""
+    relation = Relation.BEFORE if participle else Relation.OVERLAP
+    return WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation)
 
 
 def _modifier_ing(tokens, timed, i: int, lex: Lexicon) -> bool:
@@ -425,10 +440,6 @@ def _reduced_relative(tokens, classes, i: int, lex: Lexicon) -> bool:
         classes[k].finite and not classes[k].reporting for k in range(start, i - 1))
 
 
-def _event_noun(low: str, lex: Lexicon) -> bool:
-    return low in lex.noun_forms
-
-
 def _after_subject_pronoun(tokens, i: int, lex: Lexicon) -> bool:
     """Whether a subject pronoun (adverbs aside) comes right before token ``i``: 'they hold'."""
     j = i - 1
@@ -457,14 +468,10 @@ def _before_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     return low in lex.auxiliaries or lex.past(low) or low in lex.infinitive
 
 
-def _is_quote_start(tokens: Sequence[Token], i: int) -> bool:
-    return tokens[i - 1].text in _QUOTES
-
-
 def _main_do(tokens, i: int, lex: Lexicon) -> bool:
     """Whether the modal auxiliary at ``i`` is a main verb: after 'to', where no modal goes
     ('expected to do little better')."""
-    return i > 0 and tokens[i - 1].low in lex.infinitive and lex.auxiliaries.get(tokens[i].low, ("", ""))[1] == "modal"
+    return i > 0 and tokens[i - 1].low in lex.infinitive and lex.aux_kind(tokens[i].low) == "modal"
 
 
 def _verb_group(tokens: Sequence[Token], i: int, lex: Lexicon) -> tuple[Relation, str]:
@@ -577,9 +584,8 @@ def _trigger_cost(cls: WordClass, relation: Relation, day: bool) -> float:
     nouns as readily as verbs: 'a loss of $5 million for the quarter'), and tenses that disagree
     with the date (an infinitive looks ahead: it rarely names a past date's event)."""
     cost = 0.0 if cls.finite or cls.infinitive or (cls.noun and not day) else _WEAK_COST
-    if cls.infinitive and relation == Relation.BEFORE:
-        cost += _TENSE_COST
-    elif {cls.relation, relation} == {Relation.BEFORE, Relation.AFTER}:
+    if (cls.infinitive and relation == Relation.BEFORE) \
+            or {cls.relation, relation} == {Relation.BEFORE, Relation.AFTER}:
         cost += _TENSE_COST
     return cost
 
@@ -650,13 +656,12 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
                   or (last + 1 < len(tokens) and classes[last + 1].noun))  # 'overnight losses'
     if not adjectival:
         return None
-    stops = lex.function_words - (lex.not_verbs - lex.clause - lex.prepositions - lex.determiners)
     head = None
     k = last + 1
     if k < len(tokens) and (tokens[k].low in lex.morphology["possessive"]
                             or (tokens[k].text == "," and before in lex.determiners)):
         k += 1  # "Tuesday's meeting", 'an Aug. 10, 1988, stock agreement'
-    while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in stops \
+    while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in lex.phrase_stops \
             and not classes[k].verb and not _is_name(tokens[k]) and not lex.adverb(tokens[k].low) \
             and (head is None or not classes[head].noun or classes[k].noun):  # the phrase ends at its
         head = k  # event noun, the last of a compound: 'a stock purchase agreement'
@@ -674,7 +679,7 @@ def _modified_noun(tokens, classes, first: int, last: int, lex: Lexicon) -> Opti
     # a perfect passive tells what was done since to the dated thing: 'the year-ago results have
     # been restated' (but 'last year's results were hurt by charges' happened then)
     revised = (k < len(tokens) and lex.past(tokens[k].low) and _verb_group(tokens, k, lex)[1] == "be"
-               and any(lex.auxiliaries.get(t.low, ("", ""))[1] == "have" for t in tokens[head + 1:k]))
+               and any(lex.aux_kind(t.low) == "have" for t in tokens[head + 1:k]))
     if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex) \
             and not revised:
         return k  # the noun phrase is the subject ('third-quarter profit grew 19%'), or the
@@ -693,7 +698,7 @@ def _planned_happening(tokens, classes, verb: int, lex: Lexicon) -> int:
 
 
 def _stative(token: Token, lex: Lexicon) -> bool:
-    return lemma(token.text, lex) in lex.statives or lex.auxiliaries.get(token.low, ("", ""))[1] == "have"
+    return lemma(token.text, lex) in lex.statives or lex.aux_kind(token.low) == "have"
 
 
 def _light(token: Token, cls: WordClass, lex: Lexicon) -> bool:
@@ -927,11 +932,10 @@ def statement_title(tokens, classes, i: int, timed, lex: Lexicon, people: "Peopl
     if all(tokens[k].low in lex.function_words and tokens[k].low not in lex.pronouns
            for k in speaker_indices):
         # inverted: '"...," said Eitan, the science minister'
-        k = after
-        end = k
+        end = after
         while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
             end += 1
-        speaker_indices = list(range(k, end))
+        speaker_indices = list(range(after, end))
         after = end
     person = people.resolve(tokens, speaker_indices, lex)
     speaker = person or _title(_head_phrase(_drop_determiner(_words(tokens, speaker_indices, timed, lex), lex),
@@ -1007,7 +1011,7 @@ def _without_hedge(tokens, indices: list[int], lex: Lexicon) -> list[int]:
 
 def _segment(tokens, start: int, end: int, lex: Lexicon, last: bool = False) -> list[int]:
     """The word indices of a comma-separated segment of ``start..end`` (quotes and brackets
-    skipped): the first one of at least three words, or the last one."""
+    skipped): the first one of more than three words, or the last one."""
     segments: list[list[int]] = [[]]
     depth = 0
     for k in range(start, end):
@@ -1133,10 +1137,11 @@ class People:
 
 
 def _source(source, published) -> Source:
+    """The article the events come from, dated ``published`` when it has no date of its own."""
     if isinstance(source, Source):
-        return source.model_copy()
+        return source.model_copy(update={"published": source.published or published})
     if isinstance(source, Article):
-        return Source(title=source.title, url=source.url, path=source.path, published=source.published)
+        return Source(title=source.title, url=source.url, path=source.path, published=source.published or published)
     return Source(published=published)
 
 
@@ -1178,8 +1183,6 @@ def events_from_expressions(
     lex = lexicon(lang)
     published = coerce_published(published) or getattr(source, "published", None)
     base = _source(source, published)
-    if base.published is None:
-        base.published = published
     people = People()
     events: list[Event] = []
     ordered = sorted(expressions, key=lambda e: e.start)

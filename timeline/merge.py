@@ -56,8 +56,12 @@ def date_block_key(event: Event) -> str:
 
 
 def _article(event: Event) -> str:
-    source = event.sources[0] if event.sources else None
-    return (source.path or source.url or source.title or "") if source else ""
+    return _source_key(event.sources[0]) if event.sources else ""
+
+
+def _source_key(source: Source) -> str:
+    """Which article a source is: its file, else its url, else its title."""
+    return source.path or source.url or source.title or ""
 
 
 def _window(event: Event) -> tuple[dt.date, dt.date] | None:
@@ -80,16 +84,16 @@ def _contains(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[0] and b[1] <= a[1]
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _compatible(a: _Report, b: _Report) -> bool:
     """Same day, or one period inside the other; an undated event within its window."""
-    wa, wb = _window(a), _window(b)
+    wa, wb = a.window, b.window
     if wa is None or wb is None:
-        return wa is None and wb is None and _article(a) == _article(b)
-    if a.date is not None and b.date is not None:
+        return wa is None and wb is None and a.article == b.article
+    if a.dated and b.dated:
         return _contains(wa, wb) or _contains(wb, wa)
-    if a.date is None and b.date is None:
+    if not a.dated and not b.dated:
         return wa[0] <= wb[1] and wb[0] <= wa[1]
-    dated, window = (wa, wb) if a.date is not None else (wb, wa)
+    dated, window = (wa, wb) if a.dated else (wb, wa)
     return _contains(window, dated)
 
 
@@ -99,7 +103,8 @@ def _compatible(a: Event, b: Event) -> bool:
 class _Report(NamedTuple):
     """What merging compares of one event, computed once."""
 
-    window: Optional[tuple[dt.date, dt.date]]
+    window: Optional[tuple[dt.date, dt.date]]  # see _window(): the event's period when dated
+    dated: bool
     group: tuple[str, str]  # (kind, speaker) for statements, (kind, lemma) otherwise
     surnames: frozenset[str]
     words: frozenset[str]  # the title's words, without stop words
@@ -117,7 +122,7 @@ def _report(event: Event) -> _Report:
     words = frozenset(w for w in (t.strip(".,;:'\"\u2019").lower() for t in event.title.split())
                       if w and w not in lex.stopwords)
     others = frozenset(w for w in words if lemma(w, lex) != group[1])
-    return _Report(_window(event), group, surnames, words, others, _article(event))
+    return _Report(_window(event), event.date is not None, group, surnames, words, others, _article(event))
 
 
 def _alike(a: _Report, b: _Report) -> bool:
@@ -140,9 +145,9 @@ class _Components:
     """Union-find over event indices that keeps each component's narrowest dated event, so that
     a chain of matches never joins events with incompatible dates."""
 
-    def __init__(self, events: list[Event]) -> None:
-        self.parent = list(range(len(events)))
-        self.dated: list[Optional[Event]] = [e if e.date is not None else None for e in events]
+    def __init__(self, reports: list[_Report]) -> None:
+        self.parent = list(range(len(reports)))
+        self.dated: list[Optional[_Report]] = [r if r.dated else None for r in reports]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -163,10 +168,10 @@ class _Components:
         self.dated[ri] = _narrower(di, dj)
 
 
-def _narrower(a: Optional[Event], b: Optional[Event]) -> Optional[Event]:
+def _narrower(a: Optional[_Report], b: Optional[_Report]) -> Optional[_Report]:
     if a is None or b is None:
         return a or b
-    return b if (b.date.end - b.date.start) < (a.date.end - a.date.start) else a
+    return b if (b.window[1] - b.window[0]) < (a.window[1] - a.window[0]) else a
 
 
 def _keys(report: _Report) -> list[tuple[str, ...]]:
@@ -207,18 +212,14 @@ def merge_block(events: list[Event]) -> list[Event]:
     """Merge the events of one block (same :func:`date_block_key`, in input order); the merged
     events come out in the input order of their first report."""
     reports = [_report(e) for e in events]
-    components = _Components(events)
+    components = _Components(reports)
     for i, j in _candidate_pairs(reports):
-        if _alike(reports[i], reports[j]) and _compatible(events[i], events[j]):
+        if _alike(reports[i], reports[j]) and _compatible(reports[i], reports[j]):
             components.union(i, j)
     members: dict[int, list[Event]] = defaultdict(list)
     for i, event in enumerate(events):
         members[components.find(i)].append(event)
     return [_merged(group) for _, group in sorted(members.items())]
-
-
-def _source_key(source: Source) -> str:
-    return source.path or source.url or source.title or ""
 
 
 def _merged(group: list[Event]) -> Event:

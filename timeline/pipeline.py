@@ -166,7 +166,7 @@ def _count(n: int, noun: str) -> str:
 # --- processes -----------------------------------------------------------------------------------
 
 
-def _in_processes(inputs: Iterator[Item], workers: int) -> Iterator[Result]:
+def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Result]:
     """``article_events`` over ``inputs`` in ``workers`` processes, results in input order.
 
     At most ``workers * BATCHES_PER_WORKER`` batches are in flight, so reading never runs far
@@ -185,7 +185,7 @@ def _in_processes(inputs: Iterator[Item], workers: int) -> Iterator[Result]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _batch_events(batch: list[Item]) -> list[Result]:
+def _batch_events(batch: list[Item | Page]) -> list[Result]:
     return [article_events(item) for item in batch]
 
 

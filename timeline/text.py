@@ -33,7 +33,7 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     begin = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if match.group().startswith((".",)) and "\n" not in match.group():
+        if match.group().startswith(".") and "\n" not in match.group():
             word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
             if word:
                 token = word.group(1).rstrip(".")

@@ -1,4 +1,4 @@
-"""What several renderers share: lanes, readable dates, safe links, the phrase in its sentence.
+"""What several renderers share: lanes, readable dates and counts, safe links, the phrase in its sentence.
 
 Pure functions of the models; no format knows another's output.
 """
@@ -6,6 +6,7 @@ Pure functions of the models; no format knows another's output.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -87,6 +88,11 @@ def precision_label(granularity: Granularity) -> str:
     return f"known to the {unit}"
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is one: '1 article', '3 articles'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b} {day.year}"
 
@@ -105,6 +111,15 @@ def locate(sentence: str, sentence_start: int, piece: TimeExpression | Span | No
         return start, end
     found = sentence.find(piece.text)
     return (found, found + len(piece.text)) if found >= 0 else None
+
+
+def marked_html(sentence: str, where) -> str:
+    """``sentence`` as escaped HTML, the date phrase at ``where`` (``(start, end)`` or None) in <mark>."""
+    if not where:
+        return escape(sentence)
+    start, end = where
+    return (escape(sentence[:start]) + "<mark>" + escape(sentence[start:end]) + "</mark>"
+            + escape(sentence[end:]))
 
 
 def first_source(event: Event) -> Source | None:

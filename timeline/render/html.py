@@ -23,9 +23,11 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
     RELATION_LABELS,
+    counted,
     date_label,
     event_phrase,
     lanes_of,
+    marked_html,
     precision_label,
     safe_url,
     short_date,
@@ -109,7 +111,7 @@ def _point_x(span: DateSpan) -> str:
     return f"{span.start.isoformat()} {span.time or '12:00'}"
 
 
-def _frame(dated: list[Event]) -> list[str]:
+def _frame(dated: list[Event]) -> tuple[dt.date, dt.date]:
     """The initial x range: every event (to the end of its last day), with a margin."""
     first = min(e.date.start for e in dated)
     last = max(e.date.end for e in dated)
@@ -117,7 +119,7 @@ def _frame(dated: list[Event]) -> list[str]:
     after = margin + dt.timedelta(days=1)
     start = first - margin if first - dt.date.min > margin else dt.date.min
     end = last + after if dt.date.max - last > after else dt.date.max
-    return [start.isoformat(), end.isoformat()]
+    return start, end
 
 
 def _span_rows(spans: list[tuple[int, DateSpan]]) -> list[float]:
@@ -219,7 +221,7 @@ def _figure(dated: list[Event], lane_names: list[str], lanes: str) -> dict:
         for name in lanes_of(event, lanes):
             by_lane[name].append((index, event))
     frame = _frame(dated) if dated else None
-    gap = (dt.date.fromisoformat(frame[1]) - dt.date.fromisoformat(frame[0])).days * _CLOSE if frame else 0
+    gap = (frame[1] - frame[0]).days * _CLOSE if frame else 0
     data = [trace for lane, name in enumerate(lane_names)
             for trace in _lane_traces(lane, name, by_lane[name], gap)]
     n = len(lane_names)
@@ -233,7 +235,7 @@ def _figure(dated: list[Event], lane_names: list[str], lanes: str) -> dict:
             "height": min(max(260 + 110 * n, 420), 1100),
             "margin": {"l": 20 + 7 * min(label_width, 26) if lanes != "none" else 20,
                        "r": 44, "t": 40 if n > 1 else 16, "b": 24},
-            "xaxis": {"type": "date", "range": frame,
+            "xaxis": {"type": "date", "range": [day.isoformat() for day in frame] if frame else None,
                       "rangeslider": {"visible": True, "thickness": 0.09},
                       "gridcolor": "#dde1e6", "linecolor": "#6b7280", "ticks": "outside"},
             "yaxis": {"tickvals": list(range(n)),
@@ -259,12 +261,6 @@ def _figure(dated: list[Event], lane_names: list[str], lanes: str) -> dict:
     }
 
 
-def _sentence_html(parts: list[str]) -> str:
-    if len(parts) == 3:
-        return escape(parts[0]) + f"<mark>{escape(parts[1])}</mark>" + escape(parts[2])
-    return escape(parts[0])
-
-
 def _source_html(source: Source) -> str:
     label = escape(source_label(source))
     url = safe_url(source.url)
@@ -284,7 +280,7 @@ def _item_html(event: Event, item_id: str, when: str) -> str:
         f'<li id="{item_id}" class="event">'
         f'<p class="when">{when}{said}</p>'
         f'<h3 class="title" dir="auto">{escape(event.title)}</h3>'
-        f'<p class="sentence" dir="auto">{_sentence_html(_parts(event.sentence, event_phrase(event)))}</p>'
+        f'<p class="sentence" dir="auto">{marked_html(event.sentence, event_phrase(event))}</p>'
         + (f'<ul class="sources" aria-label="Sources">{sources}</ul>' if sources else "")
         + "</li>"
     )
@@ -297,7 +293,7 @@ def _dated_when(span: DateSpan) -> str:
 
 def _summary(timeline: Timeline) -> str:
     dated, undated = timeline.dated, timeline.undated
-    parts = [f"{len(dated)} dated event{'s' if len(dated) != 1 else ''}"]
+    parts = [counted(len(dated), "dated event")]
     if dated:
         first = min(dated, key=lambda e: e.date.start).date
         last = max(dated, key=lambda e: e.date.end).date
@@ -306,7 +302,7 @@ def _summary(timeline: Timeline) -> str:
         parts.append(f"{len(undated)} undated")
     articles = len(timeline.articles)
     if articles:
-        parts.append(f"from {articles} article{'s' if articles != 1 else ''}")
+        parts.append(f"from {counted(articles, 'article')}")
     return ", ".join(parts)
 
 

@@ -12,9 +12,11 @@ from html import escape
 
 from timeline.models import DateSpan, Event, Granularity, Timeline
 from timeline.render.common import (
+    counted,
     date_label,
     event_phrase,
     lanes_of,
+    marked_html,
     safe_url,
     source_label,
 )
@@ -52,14 +54,6 @@ def _dates(span: DateSpan) -> dict:
 
 
 def _text(event: Event) -> str:
-    where = event_phrase(event)
-    sentence = event.sentence
-    if where:
-        start, end = where
-        quote = (escape(sentence[:start]) + "<mark>" + escape(sentence[start:end]) + "</mark>"
-                 + escape(sentence[end:]))
-    else:
-        quote = escape(sentence)
     sources = []
     for source in event.sources:
         label = escape(source_label(source))
@@ -68,7 +62,7 @@ def _text(event: Event) -> str:
             f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
             if url else label
         )
-    text = f"<p>{quote}</p>"
+    text = f"<p>{marked_html(event.sentence, event_phrase(event))}</p>"
     if sources:
         text += "<p>Sources: " + "; ".join(sources) + "</p>"
     return text
@@ -92,6 +86,6 @@ def render(timeline: Timeline, lanes: str = "source") -> str:
     if undated:
         data["title"] = {"text": {
             "headline": "Timeline",
-            "text": f"<p>{undated} undated event{'s' if undated != 1 else ''} not shown.</p>",
+            "text": f"<p>{counted(undated, 'undated event')} not shown.</p>",
         }}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -79,11 +79,11 @@ def render(timeline: Timeline) -> str:
             if trigger:
                 spans.append((*trigger, _event_tag(n, event), "</EVENT>"))
             te = event.time_expression
-            where = locate(sentence, sentence_start, te)
-            if te and not where:  # a date phrase from another sentence: given after this one
-                text += f" ({te.text})"
-                where = (len(text) - 1 - len(te.text), len(text) - 1)
             if te:
+                where = locate(sentence, sentence_start, te)
+                if not where:  # a date phrase from another sentence: given after this one
+                    text += f" ({te.text})"
+                    where = (len(text) - 1 - len(te.text), len(text) - 1)
                 if where not in tids:
                     timexes += 1
                     tids[where] = f"t{timexes}"

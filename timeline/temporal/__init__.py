@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
+from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import timex_span
@@ -20,19 +21,20 @@ from timeline.text import split_sentences
 __all__ = ["tag"]
 
 
-def tag(text: str, published=None, lang: str = "en") -> list[TimeExpression]:
+def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE) -> list[TimeExpression]:
     """Time expressions in ``text``, sorted and non-overlapping, anchored at ``published``.
 
     ``published`` may be a datetime, a date, an ISO string or None; without it, relative
     expressions keep X's in their values and are marked ``resolved=False``.
     """
-    day = coerce_published(published)
-    publication = day.date().isoformat() if day else None
+    published = coerce_published(published)
+    day = published.date() if published else None
+    publication = day.isoformat() if day else None
     rules = grammar(lang)
     hits = rules.find(text)
     sentences: list | None = None
     tenses = rules.tense_reader(text)
-    context = _Context(day.date() if day else None)
+    context = _Context(day)
     found = []
     for hit in hits:
         direction = hit.options.get("dir", "~")
@@ -98,9 +100,11 @@ class _Context:
     def latest(self, ranks: set[int]) -> str | None:
         """The latest value with one of the precision ``ranks``, unless a duration came after it."""
         found = [self._latest[r] for r in ranks if r in self._latest]
-        if not found or max(found)[0] < self._duration:
+        if not found:
             return None
-        value = max(found)[1]
+        order, value = max(found)
+        if order < self._duration:
+            return None
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1]
         return value

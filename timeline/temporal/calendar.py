@@ -18,6 +18,13 @@ _SEASONS = {  # meteorological seasons (northern hemisphere), as month ranges
     "WI": (12, 2),
 }
 
+# decades, centuries and millennia: (group of _VALUE, years, granularity)
+_LONG_PERIODS = (
+    ("dec", 10, Granularity.DECADE),
+    ("cent", 100, Granularity.CENTURY),
+    ("mil", 1000, Granularity.MILLENNIUM),
+)
+
 _VALUE = re.compile(
     r"""^(?:
       (?P<y>\d{4})(?:-(?:
@@ -92,18 +99,9 @@ def timex_span(value: Optional[str]) -> Optional[DateSpan]:
                                 end=_month_end(end_year, last), granularity=Granularity.SEASON)
             return DateSpan(value=value, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31),
                             granularity=Granularity.YEAR)
-        if g["dec"]:
-            first = int(g["dec"]) * 10
-            return DateSpan(value=value, start=dt.date(max(first, 1), 1, 1),
-                            end=dt.date(first + 9, 12, 31), granularity=Granularity.DECADE)
-        if g["cent"]:
-            first = int(g["cent"]) * 100
-            return DateSpan(value=value, start=dt.date(max(first, 1), 1, 1),
-                            end=dt.date(first + 99, 12, 31), granularity=Granularity.CENTURY)
-        if g["mil"]:
-            first = int(g["mil"]) * 1000
-            return DateSpan(value=value, start=dt.date(max(first, 1), 1, 1),
-                            end=dt.date(first + 999, 12, 31), granularity=Granularity.MILLENNIUM)
+        group, years, gran = next(period for period in _LONG_PERIODS if g[period[0]])
+        first = int(g[group]) * years
+        return DateSpan(value=value, start=dt.date(max(first, 1), 1, 1),
+                        end=dt.date(first + years - 1, 12, 31), granularity=gran)
     except ValueError:  # an impossible calendar date in the value
         return None
-    return None

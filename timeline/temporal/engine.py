@@ -64,16 +64,16 @@ class Hit:
 class WordClass:
     """One class of vocabulary.tsv: a regular expression and the normalisation of its matches."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self):
         self.literals: dict[str, str] = {}
         self.cased: dict[str, str] = {}
-        self.patterns: list[tuple[re.Pattern, str, str]] = []  # (surface, value picker, source)
+        # (surface, the part of a match kept as its value or None for all of it, source)
+        self.patterns: list[tuple[re.Pattern, re.Pattern | None, str]] = []
 
     def add(self, surface: str, value: str, flags: str) -> None:
         if surface.startswith("re:"):
             source = surface[3:]
-            self.patterns.append((re.compile(source, re.I), value, source))
+            self.patterns.append((re.compile(source, re.I), re.compile(value) if value else None, source))
         elif flags == "cased":
             self.cased[surface] = value
         else:
@@ -97,7 +97,7 @@ class WordClass:
         for pattern, picker, _ in self.patterns:
             if pattern.fullmatch(text):
                 if picker:
-                    found = re.search(picker, text)
+                    found = picker.search(text)
                     return found.group() if found else text
                 return text
         return text
@@ -148,11 +148,10 @@ class Grammar:
     """A language's compiled rules: ``find`` returns the time expressions of a text."""
 
     def __init__(self, lang: str):
-        self.lang = lang
         self.classes: dict[str, WordClass] = {}
         for row in read_table(lang, "temporal", "vocabulary.tsv"):
             name, surface, value, flags = (list(row) + ["", ""])[:4]
-            self.classes.setdefault(name, WordClass(name)).add(surface, value, flags)
+            self.classes.setdefault(name, WordClass()).add(surface, value, flags)
         class_regex = {name: wc.regex() for name, wc in self.classes.items()}
 
         self.rules: list[Rule] = []

@@ -117,10 +117,8 @@ def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
         shift = int(amount) - span.start.year
     else:
         shift = int(amount or 0) * (-1 if sign == "-" else 1)
-    if keep:
-        own = granularity(anchor)
-        return format_at(_shift(span.start, code, shift), own) + rest, True
-    return format_at(_shift(span.start, code, shift), code) + rest, True
+    precision = granularity(anchor) if keep else code
+    return format_at(_shift(span.start, code, shift), precision) + rest, True
 
 
 def _whole_units(time: str, whole: str, decimals: str, unit: str) -> str:
@@ -142,7 +140,7 @@ def _whole_units(time: str, whole: str, decimals: str, unit: str) -> str:
 
 def _shift(day: dt.date, code: str, n: int) -> dt.date:
     """``day`` moved by ``n`` periods of granularity ``code``."""
-    if code in ("D",):
+    if code == "D":
         return day + dt.timedelta(days=n)
     if code in ("W", "WE"):
         return day + dt.timedelta(weeks=n)
@@ -211,6 +209,7 @@ def _distance(span, anchor: dt.date, tense: str | None) -> float:
 def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tuple[str, bool]:
     """``XXXX-rest`` with the year chosen around ``anchor``."""
     date_part = rest.split("T", 1)[0]
+    part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         span = timex_span(f"{year:04d}-{date_part}")
@@ -226,9 +225,9 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tupl
         chosen = [y for y, _ in candidates if y == anchor.year]
     elif date_part.isdigit() and tense == "future":  # a month still to come
         chosen = [y for y, s in candidates if s.end >= anchor][:1]
-    elif date_part[:1] in "QHSFW" and tense == "past":  # quarters, halves, seasons: begun
+    elif part_of_year and tense == "past":  # begun
         chosen = [y for y, s in candidates if s.start <= anchor][-1:]
-    elif date_part[:1] in "QHSFW":  # not past: the nearest
+    elif part_of_year:  # not past: the nearest
         chosen = [min(candidates, key=lambda c: _distance(c[1], anchor, None))[0]]
     else:  # months and days: the nearest, the side the tense turns away from counting double
         chosen = [min(candidates, key=lambda c: _distance(c[1], anchor, tense))[0]]
