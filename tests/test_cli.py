@@ -282,3 +282,12 @@ def test_progress_bar_only_on_a_terminal_and_not_quiet(monkeypatch, terminal, qu
     shown = stderr.getvalue()
     assert "error: a.txt: empty file" in shown
     assert ("4/4" in shown and "/s" in shown) == drawn
+
+
+def test_eval_names_the_broken_gold_file_once(tmp_path):
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    result = run("eval", tmp_path)
+    assert result.exit_code != 0
+    lines = stderr_lines(result)
+    assert len(lines) == 1
+    assert lines[0].count(str(tmp_path)) == 1 and "broken.tml" in lines[0]

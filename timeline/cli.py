@@ -160,7 +160,8 @@ def evaluate(
     try:
         report = run_eval(str(gold_dir), events=score_events, errors=errors, as_json=as_json)
     except (OSError, ValueError, SyntaxError) as exc:  # SyntaxError: XML that does not parse
-        _fail(f"{gold_dir}: {' '.join(str(exc).split())}")
+        message = " ".join(str(exc).split())
+        _fail(message if str(gold_dir) in message else f"{gold_dir}: {message}")
     typer.echo(report)
 
 

@@ -84,7 +84,10 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
     """Parse one TimeML file (a path) or TimeML string (starting with '<')."""
     if isinstance(source, Path) or not str(source).lstrip().startswith("<"):
         path = str(source)
-        root = ET.parse(path).getroot()
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError as exc:
+            raise ValueError(f"{path}: not well-formed TimeML ({exc})") from None
     else:
         path = "<string>"
         root = ET.fromstring(source)
