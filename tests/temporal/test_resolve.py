@@ -43,6 +43,12 @@ WEDNESDAY = "2017-09-06"
     ("P3Y", "~", None, "P3Y"),
     ("PRESENT_REF", "~", None, "PRESENT_REF"),
     ("2014-10", "~", None, "2014-10"),
+    # the first given weekday on or after a day (holidays on a weekday)
+    ("XXXX-11-22+4", "~", None, "2017-11-23"),  # Thanksgiving, the fourth Thursday of November
+    ("XXXX-11-22+4", "<", None, "2016-11-24"),  # last Thanksgiving
+    ("XXXX-11-02+2", "~", None, "2017-11-07"),  # Election Day, the Tuesday after the first Monday
+    ("2020-11-02+2", "~", None, "2020-11-03"),  # Election Day 2020
+    ("2024-09-01+7", "~", None, "2024-09-01"),  # the day itself when it is that weekday
 ])
 def test_resolve_against_a_publication_date(template, direction, tense, expected):
     assert resolve(template, WEDNESDAY, direction, tense) == (expected, True)

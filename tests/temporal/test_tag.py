@@ -345,3 +345,97 @@ def test_each_value_says_which_rule_chose_it():
 def test_an_unknown_language_is_a_clear_error():
     with pytest.raises(FileNotFoundError, match="language 'xx'"):
         tag("today", PUBLISHED, lang="xx")
+
+
+# --- the written forms of today's news (TimeBank's texts are from 1989-1998) --------------------
+RECENT = "2023-11-14"  # a Tuesday
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dates
+    ("The rocket lifted off on Oct 5th.", [("Oct 5th", "DATE", "2023-10-05")]),
+    ("The accord was signed on 5th October 2022.", [("5th October 2022", "DATE", "2022-10-05")]),
+    ("The accord was signed on October 5th, 2022.", [("October 5th, 2022", "DATE", "2022-10-05")]),
+    ("Filings dated 2022-10-05 were released.", [("2022-10-05", "DATE", "2022-10-05")]),
+    ("The decree of 05.10.2022 was annulled.", [("05.10.2022", "DATE", "2022-10-05")]),
+    ("The invoice is dated 25/12/2022.", [("25/12/2022", "DATE", "2022-12-25")]),
+    ("Home prices peaked in mid-2020.", [("mid-2020", "DATE", "2020")]),
+    ("A vote is expected early next year.", [("early next year", "DATE", "2024")]),
+    ("FY2023 revenue rose 4%.", [("FY2023", "DATE", "2023")]),
+    ("Shipments in H1 2024 will rise.", [("H1 2024", "DATE", "2024-H1")]),
+    ("Sales rose in the first half.", [("the first half", "DATE", "2023-H1")]),
+    ("The 2020s will be hotter.", [("The 2020s", "DATE", "202")]),
+    ("He was elected last November.", [("last November", "DATE", "2022-11")]),
+    ("A ruling is due later this month.", [("later this month", "DATE", "2023-11")]),
+    ("Monday's meeting was cancelled.", [("Monday", "DATE", "2023-11-13")]),
+    ("A decade earlier the plant had opened.", [("A decade earlier", "DATE", "201")]),
+    ("Debt will peak by end-2023.", [("end-2023", "DATE", "2023")]),
+    ("Protesters marched this past weekend.", [("this past weekend", "DATE", "2023-W45-WE")]),
+    ("Protests are planned this weekend.", [("this weekend", "DATE", "2023-W46-WE")]),
+    ("His 2016 campaign was cheaper.", [("2016", "DATE", "2016")]),
+    ("Sales were higher this time last year.", [("this time last year", "DATE", "2022-11-14")]),
+    # holidays on a fixed day
+    ("Christmas 2022 was quiet.", [("Christmas 2022", "DATE", "2022-12-25")]),
+    ("Last Christmas, sales slumped.", [("Last Christmas", "DATE", "2022-12-25")]),
+    ("Fireworks are planned for New Year's Eve.", [("New Year's Eve", "DATE", "2023-12-31")]),
+    ("Thanksgiving sales rose.", [("Thanksgiving", "DATE", "2023-11-23")]),
+    ("Turnout on Election Day 2020 was high.", [("Election Day 2020", "DATE", "2020-11-03")]),
+    ("Stores stayed open on Labor Day.", [("Labor Day", "DATE", "2023-09-04")]),
+    # times of day
+    ("Trading halted at 0600 GMT.", [("0600 GMT", "TIME", "2023-11-14T06:00")]),
+    ("The market opened at 9:30 GMT.", [("9:30 GMT", "TIME", "2023-11-14T09:30")]),
+    ("Kyiv said on Telegram at 11:45 that the raid was over.", [("11:45", "TIME", "2023-11-14T11:45")]),
+    ("The minister spoke at 4.30pm.", [("4.30pm", "TIME", "2023-11-14T16:30")]),
+    ("We met at 10 o'clock.", [("10 o'clock", "TIME", "2023-11-14T10:00")]),
+    ("Last Friday night the club closed.", [("Last Friday night", "TIME", "2023-11-10TNI")]),
+    ("Markets closed at 16:30 GMT.", [("16:30 GMT", "TIME", "2023-11-14T16:30")]),
+    ("He posted the video at 4:30pm.", [("4:30pm", "TIME", "2023-11-14T16:30")]),
+    ("Polls close at 8 p.m. ET.", [("8 p.m. ET", "TIME", "2023-11-14T20:00")]),
+    ("Snow is expected tomorrow night.", [("tomorrow night", "TIME", "2023-11-15TNI")]),
+    ("The blast hit in the early hours of Sunday.", [("the early hours of Sunday", "TIME", "2023-11-12TNI")]),
+    # a clock time after a day is on that day
+    ("Talks resumed last night at 9 p.m.",
+     [("last night", "TIME", "2023-11-13TNI"), ("9 p.m.", "TIME", "2023-11-13T21:00")]),
+    ("The summit will open on Monday at 10:30 GMT.",
+     [("Monday", "DATE", "2023-11-20"), ("10:30 GMT", "TIME", "2023-11-20T10:30")]),
+    ("The strike began on Nov. 2 at about 6 a.m.",
+     [("Nov. 2", "DATE", "2023-11-02"), ("about 6 a.m.", "TIME", "2023-11-02T06:00")]),
+    # periods and sets
+    ("Talks will resume in the coming weeks.", [("the coming weeks", "DATE", "FUTURE_REF")]),
+    ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
+    ("They meet every other week.", [("every other week", "SET", "P2W")]),
+    ("Dividends are paid quarterly.", [("quarterly", "SET", "P3M")]),
+])
+def test_modern_written_forms(sentence, expected):
+    assert found(sentence, RECENT) == expected
+
+
+@pytest.mark.parametrize("sentence, attribute, expected", [
+    ("The quake struck around 4:30 a.m. local time Tuesday.", "mod", "APPROX"),
+    ("Police arrived at about 11 p.m.", "mod", "APPROX"),
+    ("He left the company in late 2019.", "mod", "END"),
+    ("Inspections happen twice a year.", "freq", "2X"),
+    ("Buses run three times a day.", "freq", "3X"),
+    ("The board meets once a month.", "freq", "1X"),
+])
+def test_modern_modifiers_and_frequencies(sentence, attribute, expected):
+    assert [getattr(e, attribute) for e in tag(sentence, RECENT)] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Apple's iPhone 15 sold well.",
+    "Covid-19 cases fell.",
+    "The G20 met in Delhi.",
+    "He appeared on Fox & Friends.",
+    "Theresa May resigned.",
+    "The Sunday Times reported it.",
+    "The store is open 24/7.",
+    "Section 230 protects platforms.",
+    "A Boeing 737 crashed.",
+    "The Agenda 2030 plan was adopted.",  # a year in a name
+    "The 9/11 attacks changed aviation.",
+    "Easter Sunday services were held.",  # a movable feast, not the Sunday of this week
+    "Shoppers queued on Black Friday.",  # the name of an event, not a date to place
+])
+def test_modern_names_are_not_dates(sentence):
+    assert found(sentence, RECENT) == []

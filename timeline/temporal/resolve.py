@@ -1,6 +1,6 @@
 """Placing underspecified values on the calendar, against an anchor and the sentence's tense.
 
-The rules give values in three forms (see the header of ``rules.tsv``):
+The rules give values in these forms (see the header of ``rules.tsv``):
 
 - a plain TIMEX3 value (``2014-10``, ``P3Y``, ``PRESENT_REF``): kept as it is, but for a
   fraction of a duration unit, written in the next smaller one (``P2.5Y`` -> ``P2Y6M``), and
@@ -10,7 +10,9 @@ The rules give values in three forms (see the header of ``rules.tsv``):
 - ``[G+N]rest``: the anchor's period of granularity ``G`` moved by ``N`` such periods, then
   ``rest`` appended (``[D-1]`` is yesterday, ``[Y-1]-04`` April last year); ``[.Y-1]`` moves the
   anchor by a year and keeps the anchor's own precision (a year before ``1989-Q3`` is ``1988-Q3``),
-  ``[.Y=1988]`` puts it in 1988.
+  ``[.Y=1988]`` puts it in 1988;
+- ``...-MM-DD+N``: the first ISO weekday ``N`` on or after that day (``XXXX-11-22+4`` is
+  Thanksgiving, a Thursday), its year given or chosen as above.
 
 Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year
 (or week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays
@@ -45,6 +47,7 @@ PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "f
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
+_ON_OR_AFTER = re.compile(r"^(\d{4}-\d\d-\d\d)\+([1-7])(.*)$")
 _FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
 _LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")
 _LONG_LETTER = {"DE": "E", "CE": "C"}  # decades and centuries as a duration's unit
@@ -105,7 +108,19 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
                 return template, False
             return _weekday(weekday.group(1), weekday.group(2) or "", span.start, direction, tense), True
         return _year(template[5:], span.start, direction, tense)
-    return template, True
+    return on_or_after(template), True
+
+
+def on_or_after(value: str) -> str:
+    """A day given as the first weekday on or after a date, as that day: ``2023-11-22+4`` is
+    the first Thursday (ISO weekday 4) from 22 November 2023 on, ``2023-11-23``; other values
+    are returned as they are."""
+    m = _ON_OR_AFTER.match(value)
+    if m is None:
+        return value
+    day = dt.date.fromisoformat(m.group(1))
+    day += dt.timedelta(days=(int(m.group(2)) - day.isoweekday()) % 7)
+    return day.isoformat() + m.group(3)
 
 
 def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
@@ -210,27 +225,29 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tupl
     """``XXXX-rest`` with the year chosen around ``anchor``."""
     date_part = rest.split("T", 1)[0]
     part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
-    candidates = []
+    candidates = {}  # year -> its value and span
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        span = timex_span(f"{year:04d}-{date_part}")
+        value = on_or_after(f"{year:04d}-{rest}")
+        span = timex_span(value.split("T", 1)[0])
         if span is not None:
-            candidates.append((year, span))
-    if not candidates:
+            candidates[year] = (value, span)
+    spans = [(year, span) for year, (_, span) in candidates.items()]
+    if not spans:
         return "XXXX-" + rest, False
     if direction == "<":
-        chosen = [y for y, s in candidates if s.end < anchor][-1:]
+        chosen = [y for y, s in spans if s.end < anchor][-1:]
     elif direction == ">":
-        chosen = [y for y, s in candidates if s.start > anchor][:1]
+        chosen = [y for y, s in spans if s.start > anchor][:1]
     elif direction == "=":
-        chosen = [y for y, _ in candidates if y == anchor.year]
+        chosen = [y for y, _ in spans if y == anchor.year]
     elif date_part.isdigit() and tense == "future":  # a month still to come
-        chosen = [y for y, s in candidates if s.end >= anchor][:1]
+        chosen = [y for y, s in spans if s.end >= anchor][:1]
     elif part_of_year and tense == "past":  # begun
-        chosen = [y for y, s in candidates if s.start <= anchor][-1:]
+        chosen = [y for y, s in spans if s.start <= anchor][-1:]
     elif part_of_year:  # not past: the nearest
-        chosen = [min(candidates, key=lambda c: _distance(c[1], anchor, None))[0]]
+        chosen = [min(spans, key=lambda c: _distance(c[1], anchor, None))[0]]
     else:  # months and days: the nearest, the side the tense turns away from counting double
-        chosen = [min(candidates, key=lambda c: _distance(c[1], anchor, tense))[0]]
+        chosen = [min(spans, key=lambda c: _distance(c[1], anchor, tense))[0]]
     if not chosen:
         return "XXXX-" + rest, False
-    return f"{chosen[0]:04d}-{rest}", True
+    return candidates[chosen[0]][0], True
