@@ -7,7 +7,6 @@ failed (every good article is still processed and written), 2 for a bad option.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -70,6 +69,7 @@ def build(
 ):
     """Build the timeline of PATHS and write it as a page (and other formats)."""
     from timeline.render import FORMATS, render
+    from timeline.render.json import render_events
 
     formats = list(dict.fromkeys(formats or ["html"]))
     unknown = [name for name in formats if name not in FORMATS]
@@ -80,7 +80,7 @@ def build(
     writes = [(path, lambda fmt=fmt: render(timeline, fmt, lanes=lanes.value, cdn=cdn))
               for fmt, path in output_paths(output, formats)]
     if json_path is not None:
-        writes.append((json_path, lambda: events_json(timeline.events)))
+        writes.append((json_path, lambda: render_events(timeline.events)))
     for path, text in writes:
         try:
             write_file(path, text())
@@ -118,7 +118,12 @@ def events(
         _finish(summary, bool(summary.skipped), quiet)
         return
     timeline = _timeline(paths, published, workers, scheduler, quiet)
-    typer.echo(events_json(timeline.events) if as_json else events_table(timeline.events))
+    if as_json:
+        from timeline.render.json import render_events
+
+        typer.echo(render_events(timeline.events))
+    else:
+        typer.echo(events_table(timeline.events))
     _finish(Summary.of(timeline), bool(timeline.errors), quiet)
 
 
@@ -277,11 +282,6 @@ def write_file(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
-
-
-def events_json(events: list[Event]) -> str:
-    """The JSON list of events."""
-    return json.dumps([event.model_dump(mode="json") for event in events], ensure_ascii=False, indent=2)
 
 
 def events_table(events: list[Event]) -> str:
