@@ -1141,7 +1141,8 @@ def _source(source, published) -> Source:
     if isinstance(source, Source):
         return source.model_copy(update={"published": source.published or published})
     if isinstance(source, Article):
-        return Source(title=source.title, url=source.url, path=source.path, published=source.published or published)
+        return Source(title=source.title, url=source.url, path=source.path, source=source.source,
+                      published=source.published or published)
     return Source(published=published)
 
 

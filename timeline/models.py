@@ -125,6 +125,7 @@ class Source(_Model):
     title: Optional[str] = None
     url: Optional[str] = None
     path: Optional[str] = None
+    source: Optional[str] = Field(None, description="the outlet that published the article, e.g. 'Reuters'")
     published: Optional[dt.datetime] = None
     sentence: str = ""
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
@@ -134,6 +135,21 @@ class Source(_Model):
     @property
     def label(self) -> str:
         return self.title or self.path or self.url or "article"
+
+
+class Salience(_Model):
+    """Why an event matters to the story, in parts a reader can check.
+
+    ``score`` combines the parts (higher is more important); the parts are what it is made of.
+    """
+
+    score: float = Field(0.0, description="the combined score: higher is more important")
+    articles: int = Field(0, description="distinct articles that report the event")
+    outlets: int = Field(0, description="distinct outlets (sources) that report it")
+    date_mentions: int = Field(0, description="how often the whole collection refers to the event's date")
+    lead: bool = Field(False, description="reported in an article's lead paragraph")
+    reported: bool = Field(False, description="reported after the fact, not only anticipated")
+    copies: int = Field(0, description="reports that are reprints of another article's text (wire copy)")
 
 
 class Event(_Model):
@@ -154,6 +170,8 @@ class Event(_Model):
     kind: Literal["occurrence", "statement", "state"] = "occurrence"
     actors: list[str] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    salience: Optional[Salience] = Field(None, description="how much the event matters, once merged")
+    key: bool = Field(False, description="one of the story's key events (the best-scored ones)")
 
     @property
     def dated(self) -> bool:
@@ -174,6 +192,31 @@ class Timeline(_Model):
     @property
     def undated(self) -> list[Event]:
         return [e for e in self.events if e.date is None]
+
+    @property
+    def key_events(self) -> list[Event]:
+        return [e for e in self.events if e.key]
+
+
+class SummarySource(_Model):
+    """An article that a summary sentence comes from or is supported by."""
+
+    sentence: int = Field(description="index of the sentence (in the day's ``sentences``) it supports")
+    title: Optional[str] = None
+    source: Optional[str] = Field(None, description="the outlet")
+    url: Optional[str] = None
+    path: Optional[str] = None
+    published: Optional[dt.datetime] = None
+
+
+class DaySummary(_Model):
+    """One day of a summary timeline: the sentences that best say what happened, with sources."""
+
+    date: dt.date
+    sentences: list[str] = Field(default_factory=list)
+    sources: list[SummarySource] = Field(
+        default_factory=list, description="the articles behind each sentence (``sentence`` is its index)"
+    )
 
 
 def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt.datetime]:

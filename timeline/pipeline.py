@@ -118,7 +118,8 @@ def collect_timeline(results: Iterable[Result]) -> Timeline:
 
 def article_source(article: Article) -> Source:
     """The article as a timeline lists it among the articles read."""
-    return Source(title=article.title, url=article.url, path=article.path, published=article.published)
+    return Source(title=article.title, url=article.url, path=article.path, source=article.source,
+                  published=article.published)
 
 
 @dataclass
