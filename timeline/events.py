@@ -1175,11 +1175,12 @@ def events_from_expressions(
     published=None,
     source=None,
     lang: str = DEFAULT_LANGUAGE,
+    sentences: Sequence[Sentence] | None = None,
 ) -> list[Event]:
     """The events of ``text`` given its time expressions, in article order.
 
     ``source`` is an Article or Source (or None); ``published`` (a datetime, date or ISO string)
-    defaults to the source's.
+    defaults to the source's.  ``sentences`` is the text's split when the caller has it.
     """
     lex = lexicon(lang)
     published = coerce_published(published) or getattr(source, "published", None)
@@ -1187,7 +1188,7 @@ def events_from_expressions(
     people = People()
     events: list[Event] = []
     ordered = sorted(expressions, key=lambda e: e.start)
-    for sentence in split_sentences(text, lang):
+    for sentence in sentences if sentences is not None else split_sentences(text, lang):
         tokens = tokenize(sentence, lex)
         if not tokens:
             continue
@@ -1337,4 +1338,6 @@ def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_L
     from timeline.temporal import tag
 
     published = coerce_published(published) or getattr(source, "published", None)
-    return events_from_expressions(text, tag(text, published, lang=lang), published, source, lang)
+    sentences = split_sentences(text, lang)  # one split, shared by the tagger and the events
+    expressions = tag(text, published, lang=lang, sentences=sentences)
+    return events_from_expressions(text, expressions, published, source, lang, sentences)

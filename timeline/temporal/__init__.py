@@ -21,18 +21,19 @@ from timeline.text import split_sentences
 __all__ = ["tag"]
 
 
-def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE) -> list[TimeExpression]:
+def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
+        sentences: list | None = None) -> list[TimeExpression]:
     """Time expressions in ``text``, sorted and non-overlapping, anchored at ``published``.
 
     ``published`` may be a datetime, a date, an ISO string or None; without it, relative
-    expressions keep X's in their values and are marked ``resolved=False``.
+    expressions keep X's in their values and are marked ``resolved=False``.  ``sentences`` is
+    the text's split (``timeline.text.split_sentences``) when the caller already has it.
     """
     published = coerce_published(published)
     day = published.date() if published else None
     publication = day.isoformat() if day else None
     rules = grammar(lang)
     hits = rules.find(text)
-    sentences: list | None = None
     tenses = rules.tense_reader(text)
     context = _Context(day)
     found = []
