@@ -28,6 +28,7 @@ from timeline.articles import expand_path
 from timeline.merge import date_block_key, merge_block, order_events
 from timeline.models import ArticleError, Timeline, coerce_published
 from timeline.pipeline import article_events, article_source, iter_inputs
+from timeline.salience import score_events
 
 # A list of paths is cut into partitions of about this many files (a task of a few tenths of a
 # second: smaller ones cost more in scheduling than they gain), and at most so many partitions.
@@ -35,7 +36,7 @@ FILES_PER_PARTITION = 100
 MAX_PARTITIONS = 1000
 
 
-def build_timeline_dask(inputs, published=None, partitions: int | None = None) -> Timeline:
+def build_timeline_dask(inputs, published=None, partitions: int | None = None, top: int | None = None) -> Timeline:
     """The timeline of ``inputs`` computed on the current Dask scheduler (e.g. a ``Client``).
 
     ``inputs``: a ``dask.bag.Bag`` of Article models or paths, or a list of them (folders in a
@@ -56,7 +57,7 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None) -
     # Blocks in the order of their first event, as merge_events concatenates them (ties keep it).
     events = [event for _, block in sorted(merged, key=lambda pair: pair[0]) for event in block]
     return Timeline(
-        events=order_events(events),
+        events=score_events(order_events(events), top),
         articles=[report for report in articles if not isinstance(report, ArticleError)],
         errors=[report for report in articles if isinstance(report, ArticleError)],
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 from timeline.articles import expand_path, is_html, read_path
 from timeline.events import extract_events
 from timeline.merge import merge_events
+from timeline.salience import score_events
 from timeline.models import (
     Article,
     ArticleError,
@@ -40,9 +41,10 @@ BATCH_SIZE = 8  # articles sent to a worker at a time: amortises the inter-proce
 BATCHES_PER_WORKER = 4  # batches in flight per worker: keeps workers busy, bounds memory
 
 
-def build_timeline(articles, published=None, workers: int = 1) -> Timeline:
-    """The timeline of ``articles`` (Article models, paths, or a mix)."""
-    return collect_timeline(iter_article_events(articles, published, workers))
+def build_timeline(articles, published=None, workers: int = 1, top: int | None = None) -> Timeline:
+    """The timeline of ``articles`` (Article models, paths, or a mix); ``top`` key events
+    (default :data:`timeline.salience.DEFAULT_TOP`)."""
+    return collect_timeline(iter_article_events(articles, published, workers), top=top)
 
 
 def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Result]:
@@ -102,8 +104,9 @@ def article_events(item: Item | Page) -> Result:
         return ArticleError(path=where, message=f"event extraction failed ({problem})", reason="failed"), []
 
 
-def collect_timeline(results: Iterable[Result]) -> Timeline:
-    """Merge the events of a stream of ``(article, events)`` into one ordered timeline."""
+def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timeline:
+    """Merge the events of a stream of ``(article, events)`` into one ordered timeline, scored
+    for salience with the ``top`` best marked key."""
     events: list[Event] = []
     articles: list[Source] = []
     errors: list[ArticleError] = []
@@ -113,7 +116,7 @@ def collect_timeline(results: Iterable[Result]) -> Timeline:
         else:
             articles.append(article_source(item))
             events.extend(found)
-    return Timeline(events=merge_events(events), articles=articles, errors=errors)
+    return Timeline(events=score_events(merge_events(events), top), articles=articles, errors=errors)
 
 
 def article_source(article: Article) -> Source:
