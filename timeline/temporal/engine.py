@@ -189,8 +189,9 @@ class Grammar:
             cues.append(rf"(?P<{tense}{len(cues)}>{_spaces(pattern)})")
         self._tense = re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.I)
 
-    def find(self, text: str) -> list[Hit]:
-        """The rule matches in ``text``, leftmost first; negative rules are consumed silently."""
+    def find(self, text: str, negatives: bool = False) -> list[Hit]:
+        """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
+        silently, or listed too with ``negatives``."""
         hits = []
         done = 0
         for gate in self._gate.finditer(text):
@@ -205,6 +206,8 @@ class Grammar:
                 continue
             done = m.end()
             if rule.type == "NONE":
+                if negatives:
+                    hits.append(Hit(m.start(), m.end(), rule, "", {}))
                 continue
             values = {}
             for alias, cls in rule.fields:
