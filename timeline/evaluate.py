@@ -285,9 +285,10 @@ def rule_usage(docs: list[TimeMLDocument], lang: str = "en") -> dict[str, dict]:
                  if doc.timexes[gi].type == system[si].type
                  and notation(doc.timexes[gi].value) == notation(system[si].value)}
         for si, s in enumerate(system):
-            usage[s.rule]["hits"] += 1
-            usage[s.rule]["right"] += si in right
-            fired.add(s.rule)
+            for name in s.rule.split("+"):  # a clock time joined to its day counts for both rules
+                usage[name]["hits"] += 1
+                usage[name]["right"] += si in right
+                fired.add(name)
         for name in fired:
             usage[name]["documents"] += 1
     return usage

@@ -33,7 +33,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     day = published.date() if published else None
     publication = day.isoformat() if day else None
     rules = grammar(lang)
-    hits = rules.find(text)
+    hits = rules.join_clock_times(text, rules.find(text))
     tenses = rules.tense_reader(text)
     context = _Context(day)
     found = []
