@@ -191,6 +191,8 @@ def format_at(day: dt.date, code: str) -> str:
 
 def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str | None) -> str:
     target = 6 if which == "WE" else int(which)
+    if which == "WE" and direction == "~" and tense is None:  # no tense: the weekend of the week
+        direction = "="
     days = [anchor + dt.timedelta(days=k) for k in range(-7, 8)]
     days = [d for d in days if d.isoweekday() == target]
     if direction == "<":
