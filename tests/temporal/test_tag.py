@@ -247,9 +247,11 @@ def test_the_latest_period_is_the_quarter_the_story_reports():
         ("the latest quarter", "DATE", "2017-Q2")]
 
 
-def test_a_part_of_a_day_the_story_has_not_named_stays_unresolved():
-    (expression,) = tag("He likes to run in the morning.", PUBLISHED)
-    assert (expression.value, expression.resolved) == ("XXXX-XX-XXTMO", False)
+def test_a_part_of_a_day_is_on_the_day_the_story_last_named_else_on_publication_day():
+    (expression,) = tag("The ferry left in the morning.", PUBLISHED)
+    assert (expression.value, expression.anchor) == ("2017-09-06TMO", "publication")
+    _, expression = tag("On Monday the ferry left at night.", PUBLISHED)
+    assert (expression.text, expression.value, expression.anchor) == ("night", "2017-09-04TNI", "context")
 
 
 def test_without_a_date_in_the_story_later_counts_from_publication():
