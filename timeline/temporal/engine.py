@@ -185,7 +185,7 @@ class Grammar:
         # Matching: one scan of the text finds the word starts where some rule's first characters
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
         self._index = PrefixIndex(bodies)
-        self._gate = re.compile(r"(?<![\w$])(?<!\w-)" + self._index.gate(), re.I)
+        self._gate = re.compile(r"(?<![\w$#])(?<!\w-)" + self._index.gate(), re.I)
         self._compiled = [(re.compile(body, re.I), rule) for body, rule in zip(bodies, self.rules)]
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule], ...]] = {}
 
@@ -224,8 +224,17 @@ class Grammar:
                 if captured is not None:
                     values[alias] = self.classes[cls].normalise(captured)
             options = {key: fill(template, values) for key, template in rule.options}
-            hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values),
-                            {k: v for k, v in options.items() if v}))
+            options = {k: v for k, v in options.items() if v}
+            ends = options.pop("range", None)
+            if ends:  # a range ("May 2-3", "10-12 October"): one expression for each end
+                first, second = ends.split(":")
+                if values.get(second) is not None:
+                    g1, g2 = f"r{rule.index}_{first}", f"r{rule.index}_{second}"
+                    hits.append(Hit(m.start(), m.end(g1), rule, fill(rule.value, values), options))
+                    hits.append(Hit(m.start(g2), m.end(), rule, fill(rule.value, {**values, first: values[second]}),
+                                    options))
+                    continue
+            hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values), options))
         return hits
 
     def join_clock_times(self, text: str, hits: list[Hit]) -> list[Hit]:
