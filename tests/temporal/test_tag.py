@@ -58,25 +58,25 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     # many long units, in TIMEX3's letters: E decades, C centuries, L millennia
     ("The feud between the clans has simmered for decades.", [("decades", "DURATION", "PXE")]),
     ("The dispute lasted several decades.", [("several decades", "DURATION", "PXE")]),
-    ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXC")]),
-    ("Glassblowers here have kept their secrets for more than two thousand years.",
+    ("The island was ruled from Lisbon for centuries.", [("centuries", "DURATION", "PXC")]),
+    ("The monks have copied the same books for more than two thousand years.",
      [("more than two thousand years", "DURATION", "P2L")]),
     ("The rate is the lowest in almost two decades.", [("almost two decades", "DURATION", "P20Y")]),
     ("Stocks hit a five-year low.", [("five-year", "DURATION", "P5Y")]),
-    ("Profit rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
+    ("Orders grew in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
     ("It will take several years.", [("several years", "DURATION", "PXY")]),
     ("For the past few weeks we have been subjected to false reports.", [("the past few weeks", "DURATION", "PXW")]),
     # a few recent periods as the time something happened in: the past
     ("Mortgage rates have fallen in the last few months.", [("the last few months", "DATE", "PAST_REF")]),
-    ("Exports grew over the past several quarters.", [("the past several quarters", "DATE", "PAST_REF")]),
-    ("There were sell programs in past years, too.", [("past years", "DATE", "PAST_REF")]),
+    ("Margins thinned over the past several quarters.", [("the past several quarters", "DATE", "PAST_REF")]),
+    ("Floods hit the valley in past years as well.", [("past years", "DATE", "PAST_REF")]),
     ("Many funds have sold bonds in recent weeks and months.", [("recent weeks and months", "DATE", "PAST_REF")]),
-    ("Troops will stay in the gulf for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
-    ("You may, in a year or two, save a few more lives.", [("a year or two", "DATE", "FUTURE_REF")]),
+    ("The ships will stay in port for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
+    ("The clinic may, in a year or two, open a second ward.", [("a year or two", "DATE", "FUTURE_REF")]),
     ("Tax credits will cut payments in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
     ("He would not travel at this crucial moment.", [("this crucial moment", "DATE", "PRESENT_REF")]),
     ("Shares of the once mighty carmaker fell.", [("once", "DATE", "PAST_REF")]),
-    ("Sales stalled in the last half of the '80s.", [("the last half of the '80s", "DATE", "198")]),
+    ("Car sales boomed in the last half of the '60s.", [("the last half of the '60s", "DATE", "196")]),
     ("Growth slowed in the second half of the 1990s.", [("the second half of the 1990s", "DATE", "199")]),
     # sets
     ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
@@ -121,7 +121,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The 52-year-old chairman resigned.",  # an age
     "He paid $1990 for it.",  # money
     "The index closed at 2082.1 points.",
-    "Iraq imports about three-quarters of its food.",  # a fraction
+    "The island buys about three-quarters of its fuel abroad.",  # a fraction
     "The average daily volume was high.",  # an adjective, not a frequency
     "Theresa May said the deal was done.",  # names
     "The Summer Olympics drew crowds.",
@@ -131,7 +131,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "Fans buy over fifty thousand CDs a year.",
     "He urged a rational approach to the future.",  # prospects, not a time
     "Trade is very important to the future of both peoples.",
-    "The future looks anything but encouraging.",
+    "The future looks bleak for the mill.",
     "Most of today's computers use the chip.",  # the present in general, not the day
     "Paternity can be proved in today's world.",
     "Retirees receive a bonus equal to six months of base pay.",  # an amount of pay
@@ -139,7 +139,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "Funds hold more than a quarter of the market.",  # a fraction
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper
-    'Baker spoke on ABC\'s "This Week With David Brinkley."',  # a programme
+    'The senator appeared on "This Week With Jane Doe."',  # a programme
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []

@@ -76,8 +76,8 @@ class _Context:
     first nine months rose from a year earlier" compares the nine months, not the quarter before).
 
     A quarter is looked back on from the latest completed quarter the text has named (the quarter
-    whose results it reports), not from a quarter named in passing ("after a flat second quarter"),
-    nor from one still under way or to come ("the trend will continue into the fourth quarter").
+    whose results it reports), not from a quarter named in passing ("after a weak second quarter"),
+    nor from one still under way or to come ("demand should hold up in the fourth quarter").
     """
 
     def __init__(self, publication: dt.date | None):
