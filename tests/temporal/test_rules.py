@@ -42,6 +42,7 @@ CASES = [
     ("part_month_year", "The bridge closed in late March 2015.", "late March 2015", "2015-03"),
     ("part_month", "The fund opened in mid-August.", "mid-August", "2017-08"),
     ("dated_month", "Sales fell last April.", "last April", "2017-04"),
+    ("holiday_daypart", "Carols were sung on Christmas morning.", "Christmas morning", "2016-12-25TMO"),
     ("holiday_year", "They married on Christmas 2010.", "Christmas 2010", "2010-12-25"),
     ("dated_holiday", "The shop opens next Halloween.", "next Halloween", "2017-10-31"),
     ("holiday", "The shops were busy at Christmas.", "Christmas", "2016-12-25"),
