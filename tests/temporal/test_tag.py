@@ -442,3 +442,30 @@ def test_modern_modifiers_and_frequencies(sentence, attribute, expected):
 ])
 def test_modern_names_are_not_dates(sentence):
     assert found(sentence, RECENT) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clock time next to a weekday is on that weekday, in either order
+    ("The convoy was attacked at 10:35 a.m. Friday.", [("10:35 a.m. Friday", "TIME", "2017-09-01T10:35")]),
+    ("The convoy will leave Friday, 10:35 a.m.", [("Friday, 10:35 a.m.", "TIME", "2017-09-08T10:35")]),
+    ("The doors open 6pm tmrw.", [("6pm tmrw", "TIME", "2017-09-07T18:00")]),
+    ("The talks resumed on Monday at 9 a.m.",
+     [("Monday", "DATE", "2017-09-04"), ("9 a.m.", "TIME", "2017-09-04T09:00")]),
+    # a past-tense verb of intent is past: the Friday before a Wednesday
+    ("On Friday, the government planned to pay the nurses.", [("Friday", "DATE", "2017-09-01")]),
+    ("The government plans to pay the nurses on Friday.", [("Friday", "DATE", "2017-09-08")]),
+    # that same day
+    ("The ship docked on June 3 and sailed that same day.",
+     [("June 3", "DATE", "2017-06-03"), ("that same day", "DATE", "2017-06-03")]),
+    # informal writing
+    ("Gig this wknd!", [("this wknd", "DATE", "2017-W36-WE")]),
+    ("Dinner Sat night?", [("Sat night", "TIME", "2017-09-02TNI")]),
+    ("See you 2nite at 8pm", [("2nite", "TIME", "2017-09-06TNI"), ("8pm", "TIME", "2017-09-06T20:00")]),
+    ("Exam tmr, so tired", [("tmr", "DATE", "2017-09-07")]),
+    ("Back home after 5hrs of queueing", [("5hrs", "DURATION", "PT5H")]),
+    ("Party at 1130pm", [("1130pm", "TIME", "2017-09-06T23:30")]),
+    ("Lunch at 12pm sharp", [("12pm", "TIME", "2017-09-06T12:00")]),
+    ("Shop opens 10am #Friday", [("10am", "TIME", "2017-09-06T10:00")]),  # a hashtag is no date
+])
+def test_news_and_informal_writing_never_seen(sentence, expected):
+    assert found(sentence) == expected
