@@ -121,7 +121,7 @@ CASES = [
      "the same quarter a year ago", "2016-Q2"),
     ("year_ago_adj", "Profit rose in the second quarter from year-ago levels.", "year-ago", "2016-Q2"),
     ("quarter_adj", "The firm posted strong second-quarter sales.", "second-quarter", "2017-Q2"),
-    ("quarter", "Sales rose in the fiscal-first-quarter.", "the fiscal-first-quarter", "2017-Q1"),
+    ("quarter", "Sales rose in the fiscal-first quarter.", "the fiscal-first quarter", "2017-Q1"),
     ("quarter_code_year", "Revenue in Q2 2016 rose.", "Q2 2016", "2016-Q2"),
     ("quarter_code", "Revenue rose in Q1.", "Q1", "2017-Q1"),
     ("half_code_year", "Margins shrank in H1 2016.", "H1 2016", "2016-H1"),
