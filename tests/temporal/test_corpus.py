@@ -2,7 +2,8 @@
 
 TimeBank (issue 3): value F1 >= 87, strict F1 >= 88, relaxed F1 >= 94, type F1 >= 90 on the whole
 set, and value F1 >= 84 in two-fold cross-validation over documents (issue 11).  Tweets (issue 11):
-value F1 >= 75, values compared in standard TIMEX3 notation (``timeline.evaluate.notation``).
+value F1 >= 75, values compared in standard TIMEX3 notation (``timeline.evaluate.notation``); the
+value F1 with values compared as written is guarded at its present level.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from timeline.evaluate import cross_validate, evaluate_corpus, summary
 TARGETS = {"strict": 88.0, "relaxed": 94.0, "type": 90.0, "value": 87.0}
 CROSS_VALIDATED_VALUE = 84.0
 TWEETS_VALUE = 75.0
+TWEETS_LITERAL = 64.0  # values compared as written, variant notations counted wrong (59.3 before issue 11)
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +49,4 @@ def test_tweets_value_f1_does_not_drop(tweets_dir):
     total = summary(evaluate_corpus(tweets_dir))["total"]
     assert total["gold"] == 892
     assert total["value"]["f1"] >= TWEETS_VALUE, f"value F1 {total['value']['f1']} (target {TWEETS_VALUE})"
+    assert total["literal"]["f1"] >= TWEETS_LITERAL, f"literal value F1 {total['literal']['f1']}"
