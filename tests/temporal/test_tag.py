@@ -466,6 +466,7 @@ def test_modern_names_are_not_dates(sentence):
     ("Party at 1130pm", [("1130pm", "TIME", "2017-09-06T23:30")]),
     ("Lunch at 12pm sharp", [("12pm", "TIME", "2017-09-06T12:00")]),
     ("Shop opens 10am #Friday", [("10am", "TIME", "2017-09-06T10:00")]),  # a hashtag is no date
+    ("Tickets for the Jazz Festival 2018 sold out.", [("2018", "DATE", "2018")]),  # an event and its year
 ])
 def test_news_and_informal_writing_never_seen(sentence, expected):
     assert found(sentence) == expected
