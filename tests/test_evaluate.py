@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.evaluate import Scores, pair, run_eval, score_document, summary
+from timeline.evaluate import (TUNABLE, Scores, cross_validate, notation, pair, run_eval, score_document,
+                               shipped_settings, summary, tuned)
 from timeline.timeml import GoldTimex
 
 
@@ -118,3 +119,110 @@ def test_errors_show_each_miss_with_its_context(tmp_path):
 def test_run_eval_on_a_folder_without_documents_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="no TimeML documents"):
         run_eval(str(tmp_path))
+
+
+# --- notation, several corpora, cross-validation, rule usage ----------------------------------
+
+@pytest.mark.parametrize("variant, standard", [
+    ("2014-XX-XX", "2014"),  # a year written as a day of unknown month
+    ("2014-05-16-WXX-5", "2014-05-16"),  # a day that also names its weekday
+    ("2014-05-16-WXX-5T18:00", "2014-05-16T18:00"),
+    ("2015-01-W02", "2015-W02"),  # a week that also names its month
+])
+def test_variant_notations_are_read_as_the_standard_value(variant, standard):
+    assert notation(variant) == standard
+
+
+@pytest.mark.parametrize("value", ["2014", "2014-05", "XXXX-WXX-5", "P1D", "PRESENT_REF", "2014-05-XX"])
+def test_standard_values_are_left_alone(value):
+    assert notation(value) == value
+
+
+def test_a_variant_notation_counts_for_value_but_not_for_literal():
+    system = [Sys(11, 17, "DATE", "1998-02-13"), Sys(32, 42, "DURATION", "P3D"),
+              Sys(53, 61, "DATE", "1998-09-30")]
+    gold = [GoldTimex(g.tid, g.start, g.end, g.text, g.type, g.value + ("-WXX-5" if g.tid == "t1" else ""))
+            for g in GOLD]
+    scores = Scores()
+    score_document(TEXT, gold, system, scores, "doc")
+    total = summary(scores)["total"]
+    assert total["value"]["f1"] == 100.0
+    assert total["literal"]["f1"] == 66.7
+
+
+def _write_docs(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"doc{i}.tml").write_text(
+            '<?xml version="1.0" ?>\n<TimeML><DOCID>doc%d</DOCID>'
+            '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">'
+            '19980213</TIMEX3></DCT><TEXT>The vote was held <TIMEX3 tid="t1" type="DATE" '
+            'value="1998-02-12">Thursday</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" '
+            'value="P%dD">%d days</TIMEX3> of talks.</TEXT></TimeML>' % (i, i + 2, i + 2), encoding="utf-8")
+
+
+def test_several_corpora_are_reported_side_by_side(tmp_path):
+    _write_docs(tmp_path / "news", 2)
+    _write_docs(tmp_path / "more", 3)
+    report = run_eval([str(tmp_path / "news"), str(tmp_path / "more")])
+    header = report.splitlines()[0].split()
+    assert header == ["news", "more"]
+    assert [line.split()[0] for line in report.splitlines()[2:7]] == ["strict", "relaxed", "type", "value", "literal"]
+    data = json.loads(run_eval([str(tmp_path / "news"), str(tmp_path / "more")], as_json=True))
+    assert data["news"]["total"]["gold"] == 4 and data["more"]["total"]["gold"] == 6
+
+
+def test_cross_validation_scores_each_fold_with_numbers_tuned_on_the_others(tmp_path):
+    _write_docs(tmp_path / "gold", 5)
+    cv = cross_validate(tmp_path / "gold", folds=2)
+    assert [f["documents"] for f in cv["folds"]] == [3, 2]  # dealt in name order: 0 2 4 | 1 3
+    for fold in cv["folds"]:
+        assert fold["value_f1"] == 100.0
+        assert fold["tuned"] == cv["shipped"]  # every setting ties here: the shipped one is kept
+    assert cv["pooled"]["value"]["f1"] == 100.0
+    assert "fold 2 (2 documents)" in run_eval(str(tmp_path / "gold"), folds=2)
+
+
+def test_cross_validation_needs_two_folds_and_enough_documents(tmp_path):
+    _write_docs(tmp_path / "gold", 1)
+    with pytest.raises(ValueError, match="at least 2"):
+        cross_validate(tmp_path / "gold", folds=1)
+    with pytest.raises(ValueError, match="cannot make 2 folds"):
+        cross_validate(tmp_path / "gold", folds=2)
+
+
+def test_tuned_numbers_are_restored_after_use():
+    shipped = shipped_settings()
+    other = {name: values[0] for name, (_, _, values) in TUNABLE.items()}
+    with tuned(other):
+        assert shipped_settings() == other
+    assert shipped_settings() == shipped
+
+
+def test_rule_usage_counts_documents_hits_and_right_hits(tmp_path):
+    _write_docs(tmp_path / "gold", 3)
+    report = run_eval(str(tmp_path / "gold"), rules=True)
+    rows = {line.split()[0]: line.split()[1:] for line in report.splitlines()[2:-1]}
+    assert rows["weekday"] == ["3", "3", "3"]  # "Thursday": in 3 documents, right each time
+    assert rows["duration"] == ["3", "3", "3"]
+    assert rows["iso_date"] == ["?", "0", "0", "0"]  # fires nowhere here: marked
+    data = json.loads(run_eval(str(tmp_path / "gold"), rules=True, as_json=True))
+    assert data["gold"]["weekday"] == {"documents": 3, "hits": 3, "right": 3}
+
+
+def test_eval_command_takes_several_folders_folds_and_rules(tmp_path):
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    _write_docs(tmp_path / "a", 2)
+    _write_docs(tmp_path / "b", 2)
+    runner = CliRunner()
+    side = runner.invoke(app, ["eval", str(tmp_path / "a"), str(tmp_path / "b")])
+    assert side.exit_code == 0 and side.output.split()[:2] == ["a", "b"]
+    cv = runner.invoke(app, ["eval", str(tmp_path / "a"), "--folds", "2"])
+    assert cv.exit_code == 0 and "2-fold cross-validation" in cv.output
+    usage = runner.invoke(app, ["eval", str(tmp_path / "a"), "--rules"])
+    assert usage.exit_code == 0 and "fire in at most one document" in usage.output
+    bad = runner.invoke(app, ["eval", str(tmp_path / "a"), "--folds", "1"])
+    assert bad.exit_code == 2 and "at least 2 folds" in bad.output

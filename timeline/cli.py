@@ -154,19 +154,26 @@ def tag(
 
 @app.command("eval")
 def evaluate(
-    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="A folder of TimeML (.tml) files."),
+    gold_dirs: list[Path] = typer.Argument(..., exists=True, file_okay=False,
+                                           help="Folders of TimeML (.tml) files, scored side by side."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: bool = typer.Option(False, "--errors", help="Also list the mistakes."),
     score_events: bool = typer.Option(False, "--events", help="Score events instead of time expressions."),
+    folds: int = typer.Option(0, "--folds", min=0, help="Value F1 by N-fold cross-validation over documents."),
+    rules: bool = typer.Option(False, "--rules", help="List, per rule, the documents it fires in."),
 ):
     """Score the tagger (or the events) against gold TimeML annotations."""
     from timeline.evaluate import run_eval
 
+    if folds == 1:
+        _fail("--folds needs at least 2 folds", code=2)
     try:
-        report = run_eval(str(gold_dir), events=score_events, errors=errors, as_json=as_json)
+        report = run_eval([str(d) for d in gold_dirs], events=score_events, errors=errors,
+                          as_json=as_json, folds=folds, rules=rules)
     except (OSError, ValueError, SyntaxError) as exc:  # SyntaxError: XML that does not parse
         message = " ".join(str(exc).split())
-        _fail(message if str(gold_dir) in message else f"{gold_dir}: {message}")
+        named = any(str(d) in message for d in gold_dirs)
+        _fail(message if named else f"{' '.join(map(str, gold_dirs))}: {message}")
     typer.echo(report)
 
 

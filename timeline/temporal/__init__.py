@@ -33,7 +33,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     day = published.date() if published else None
     publication = day.isoformat() if day else None
     rules = grammar(lang)
-    hits = rules.find(text)
+    hits = rules.join_clock_times(text, rules.find(text))
     tenses = rules.tense_reader(text)
     context = _Context(day)
     found = []
@@ -76,8 +76,8 @@ class _Context:
     first nine months rose from a year earlier" compares the nine months, not the quarter before).
 
     A quarter is looked back on from the latest completed quarter the text has named (the quarter
-    whose results it reports), not from a quarter named in passing ("after a flat second quarter"),
-    nor from one still under way or to come ("the trend will continue into the fourth quarter").
+    whose results it reports), not from a quarter named in passing ("after a weak second quarter"),
+    nor from one still under way or to come ("demand should hold up in the fourth quarter").
     """
 
     def __init__(self, publication: dt.date | None):

@@ -18,6 +18,7 @@ grows linearly with the text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,10 @@ from timeline.temporal.prefixes import PrefixIndex, key_at, trie_regex
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
+# A clock time on the anchor day ("[D]T10:35"), and a day it may be joined to: a weekday, a
+# calendar day, a day counted from the anchor, possibly with its part of the day ("[D]TNI").
+_CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
+_DAY = re.compile(r"^(XXXX-WXX-\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
@@ -180,17 +185,22 @@ class Grammar:
         # Matching: one scan of the text finds the word starts where some rule's first characters
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
         self._index = PrefixIndex(bodies)
-        self._gate = re.compile(r"(?<![\w$])(?<!\w-)" + self._index.gate(), re.I)
+        self._gate = re.compile(r"(?<![\w$#])(?<!\w-)" + self._index.gate(), re.I)
         self._compiled = [(re.compile(body, re.I), rule) for body, rule in zip(bodies, self.rules)]
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule], ...]] = {}
+
+        self._joiners = self.classes.get("clock_day_joiner") or WordClass()
+        words = self._joiners.regex() if self._joiners.literals else "(?!)"
+        self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
 
         cues = []
         for pattern, tense in read_table(lang, "temporal", "tense.tsv"):
             cues.append(rf"(?P<{tense}{len(cues)}>{_spaces(pattern)})")
         self._tense = re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.I)
 
-    def find(self, text: str) -> list[Hit]:
-        """The rule matches in ``text``, leftmost first; negative rules are consumed silently."""
+    def find(self, text: str, negatives: bool = False) -> list[Hit]:
+        """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
+        silently, or listed too with ``negatives``."""
         hits = []
         done = 0
         for gate in self._gate.finditer(text):
@@ -205,6 +215,8 @@ class Grammar:
                 continue
             done = m.end()
             if rule.type == "NONE":
+                if negatives:
+                    hits.append(Hit(m.start(), m.end(), rule, "", {}))
                 continue
             values = {}
             for alias, cls in rule.fields:
@@ -212,9 +224,59 @@ class Grammar:
                 if captured is not None:
                     values[alias] = self.classes[cls].normalise(captured)
             options = {key: fill(template, values) for key, template in rule.options}
-            hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values),
-                            {k: v for k, v in options.items() if v}))
+            options = {k: v for k, v in options.items() if v}
+            ends = options.pop("range", None)
+            if ends:  # a range ("May 2-3", "10-12 October"): one expression for each end
+                first, second = ends.split(":")
+                if values.get(second) is not None:
+                    g1, g2 = f"r{rule.index}_{first}", f"r{rule.index}_{second}"
+                    hits.append(Hit(m.start(), m.end(g1), rule, fill(rule.value, values), options))
+                    hits.append(Hit(m.start(g2), m.end(), rule, fill(rule.value, {**values, first: values[second]}),
+                                    options))
+                    continue
+            hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values), options))
         return hits
+
+    def join_clock_times(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with each clock time that stands next to the day it falls on placed on that day,
+        in either order.  With only spaces or commas between them the two are one TIME ("10:35
+        a.m. Friday", "6pm tomorrow", "Sat, 7pm"), and so with a word of the ``clock_day_joiner``
+        class whose value is ``one`` ("3 a.m. on Saturday"); with one whose value is ``apart``
+        ("Friday at 10:35 a.m.") they stay two expressions and the clock time takes the day's.  Either way the time is placed as the day is (the day's
+        options: direction, anchor), with the clock's modifier."""
+        out: list[Hit] = []
+        i = 0
+        while i < len(hits):
+            a = hits[i]
+            if i + 1 < len(hits):
+                joined = self._joined(text, a, hits[i + 1])
+                if joined:
+                    out.extend(joined)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _joined(self, text: str, first: Hit, second: Hit) -> list[Hit] | None:
+        gap = self._joiner.fullmatch(text, first.end, second.start)
+        if not gap:
+            return None
+        for clock, day in ((first, second), (second, first)):
+            time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
+            date = _DAY.match(day.value) if day.rule.type in ("DATE", "TIME") else None
+            if time and date and "anchor" not in clock.options:
+                options = dict(day.options)
+                if "mod" in clock.options:
+                    options["mod"] = clock.options["mod"]
+                name = f"{clock.rule.name}+{day.rule.name}"
+                value = date.group(1) + time.group(1)
+                if gap.group(1) and self._joiners.normalise(gap.group(1)) == "apart":
+                    timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
+                    return [timed, day] if clock is first else [day, timed]
+                rule = dataclasses.replace(day.rule, type="TIME", name=name)
+                return [Hit(first.start, second.end, rule, value, options)]
+        return None
 
     def _rules_at(self, text: str, at: int) -> tuple[tuple[re.Pattern, Rule], ...]:
         """The rules that may match at ``at``, in file order."""

@@ -17,7 +17,7 @@ The rules give values in these forms (see the header of ``rules.tsv``):
 Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year
 (or week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays
 ("Sunday" said on a Wednesday is three days before; the same weekday is the anchor day itself),
-future the earliest on or after; a year-less month or day takes the occurrence nearest to the
+future the earliest on or after; a weekend without tense, the anchor week's own; a year-less month or day takes the occurrence nearest to the
 anchor, occurrences on the side the tense turns away from counting as twice as far (and a past
 sentence reaching at most three months ahead); a quarter, half or season the latest begun in a
 past sentence, else the nearest.
@@ -191,6 +191,8 @@ def format_at(day: dt.date, code: str) -> str:
 
 def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str | None) -> str:
     target = 6 if which == "WE" else int(which)
+    if which == "WE" and direction == "~" and tense is None:  # no tense: the weekend of the week
+        direction = "="
     days = [anchor + dt.timedelta(days=k) for k in range(-7, 8)]
     days = [d for d in days if d.isoweekday() == target]
     if direction == "<":
