@@ -61,10 +61,18 @@ UNDATED_WINDOW_DAYS = 2  # an undated report of a past happening: up to this man
 MAX_SPAN_DAYS = 31  # a period longer than this (a quarter, a year) merges only with the same period
 BLOCK_DAYS = 7  # the width of a block of the time axis
 
-# Similarity.  Measured on t17-dev (h1n1, bpoil): cross-article pairs of reports on compatible
-# dates scoring 0.35-0.45 were read by hand, about 4 in 5 were the same happening; below 0.3 about
-# 1 in 3.  Reprints of one wire story score above 0.9.  See the report of the merge branch.
-SIMILAR = 0.4  # cosine of two reports' weighted words from which they are one happening
+# Similarity.  Calibrated on t17-dev/h1n1 (16,508 reports): cross-article pairs on compatible
+# dates were sampled by band of similarity and read.  At 0.40-0.45 about half are one happening
+# (the rest share a topic: "It have anything to do with religion?" / "... to do with military");
+# at 0.45-0.50 about 3 in 4 (the rest boilerplate reprinted word for word); above 0.55 nearly all.
+# Before PAD_WORDS and without the speaker left out of statements, 0.40-0.50 was mostly wrong.
+SIMILAR = 0.45  # cosine of two reports' weighted words from which they are one happening
+# Statements of one named speaker on compatible dates: sampled the same way, pairs at 0.25-0.45
+# were nearly all one statement told in other words ("the WHO declared a global flu pandemic" /
+# "declared the outbreak a pandemic"); at 0.15-0.25 about half.  An article's statements by one
+# speaker are one occasion (see _in_article), so one such match joins two outlets' accounts.
+SAME_SPEAKER_SIMILAR = 0.15
+PAD_WORDS = 0.5  # a short sentence ("It looks like") must not look like every other one
 SHARED_WORDS = 2  # and they share at least so many words: one word in common is chance
 PRIOR_REPORTS = 1000  # pseudo-reports in the document frequency: small collections lean on wordfreq
 NAME_WEIGHT = 1.5  # a name (capitalised inside the sentence, or an actor) counts this much more
@@ -156,8 +164,10 @@ def _token(raw: str) -> tuple[Optional[str], str, bool]:
 
 def _words(event: Event) -> dict[str, float]:
     """The weighted words of an event's sentences (each source's), without stop words and the
-    words of the date phrase; names and words near the trigger weigh more."""
+    words of the date phrase; names and words near the trigger weigh more.  A statement's speaker
+    is left out: statements are alike by what they say (the speaker is compared apart)."""
     actors = {w.lower() for actor in event.actors for w in actor.split()}
+    speaker = actors if event.kind == "statement" else set()  # (and what it says is the whole sentence)
     weights: dict[str, float] = {}
     findall = _WORD.findall
     for source in event.sources or [Source(sentence=event.sentence, trigger=event.trigger,
@@ -172,11 +182,11 @@ def _words(event: Event) -> dict[str, float]:
             text = text[:cut[0]] + " " + text[cut[1]:]
             if at >= cut[1]:
                 at -= cut[1] - cut[0] - 1
-        anchor = len(findall(text[:at])) if 0 <= at <= len(text) else -NEAR_TOKENS - 2
+        anchor = len(findall(text[:at])) if 0 <= at <= len(text) and not speaker else -NEAR_TOKENS - 2
         for n, raw in enumerate(findall(text)):
             entry = _TOKENS.get(raw) or _token(raw)
             word = entry[0]
-            if word is None:
+            if word is None or entry[1] in speaker:
                 continue
             weight = NAME_WEIGHT if (n and entry[2]) or entry[1] in actors else 1.0
             if n != anchor and -NEAR_TOKENS <= n - anchor <= NEAR_TOKENS:
@@ -188,12 +198,12 @@ def _words(event: Event) -> dict[str, float]:
 
 def _report(event: Event) -> _Report:
     lex = lexicon(LANGUAGE)
-    surnames = tuple(sorted({actor.split()[-1].lower() for actor in event.actors
-                             if actor.split() and actor.split()[-1].lower() not in lex.pronouns}))
+    surnames = tuple(sorted({actor.split()[-1].lower() for actor in event.actors if actor.split()}
+                            - lex.pronouns.keys() - lex.roles))  # "they", "the spokesman": no name
     if event.kind == "statement":
         group = event.actors[0].split()[-1].lower() if event.actors and event.actors[0].split() else ""
-        if group in lex.pronouns:
-            group = ""  # "I said", "they said": no one named, nothing to go by
+        if group in lex.pronouns or group in lex.roles:
+            group = ""  # "I said", "the spokesman said": no one named, nothing to go by
     else:
         group = _lemma(event.trigger.text)
     others = tuple(sorted({entry[1] for entry in map(_token, _WORD.findall(event.title))
@@ -308,8 +318,8 @@ def _matrix(reports: list[_Report], counts: WordCounts) -> sparse.csr_matrix:
     data = np.fromiter((v for r in reports for v in r.words.values()), dtype=np.float64, count=int(indptr[-1]))
     matrix = sparse.csr_matrix((data * idf[idx], idx, indptr), shape=(len(reports), len(vocabulary)))
     matrix.sort_indices()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
+    pad = PAD_WORDS * math.log(total) ** 2  # as if every report had PAD_WORDS rare words of its own
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() + pad)
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
@@ -358,7 +368,7 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], counts: Wo
     keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
     i_all, j_all = i_all[keep], j_all[keep]
     values = np.asarray(matrix[i_all].multiply(matrix[j_all]).sum(axis=1)).ravel() if len(i_all) else np.zeros(0)
-    keep = values >= SIMILAR
+    keep = values >= min(SIMILAR, SAME_SPEAKER_SIMILAR)
     scores: dict[tuple[int, int], float] = dict(zip(zip(i_all[keep].tolist(), j_all[keep].tolist()),
                                                     values[keep].tolist()))
     # mentions within an article: candidates by (article, kind, group), whatever their words
@@ -380,8 +390,13 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], counts: Wo
         a, b = reports[i], reports[j]
         if a.kind != b.kind or not _compatible(a, b):
             continue
-        alike = (value >= SIMILAR and (a.kind != "statement" or _same_speaker(a, b))
-                 and len(a.words.keys() & b.words.keys()) >= SHARED_WORDS)
+        if a.kind != "statement":
+            alike = value >= SIMILAR
+        elif a.surnames and b.surnames:
+            alike = value >= SAME_SPEAKER_SIMILAR and not set(a.surnames).isdisjoint(b.surnames)
+        else:
+            alike = value >= SIMILAR
+        alike = alike and len(a.words.keys() & b.words.keys()) >= SHARED_WORDS
         if not (alike or _in_article(a, b)):
             continue
         x, y = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
