@@ -180,7 +180,8 @@ def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> boo
         return False
     if coverage is None:
         return True
-    return coverage[0] - dt.timedelta(days=BACKGROUND_DAYS) <= event.date.start <= coverage[1]
+    start = event.date.start.toordinal()  # ordinals: no overflow at the calendar's edges
+    return coverage[0].toordinal() - BACKGROUND_DAYS <= start <= coverage[1].toordinal()
 
 
 def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
@@ -188,7 +189,7 @@ def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
     key (default :func:`automatic_top`); order is kept."""
     mentions = date_mentions(events)
     copies = copies_of(events)
-    scored = [e.model_copy(update={"salience": salience(e, mentions, copies)}) for e in events]
+    scored = [e.model_copy(update={"salience": salience(e, mentions, copies), "key": False}) for e in events]
     limit = automatic_top(events) if top is None else max(0, top)
     coverage = _coverage(events)
     ranked = sorted((i for i, e in enumerate(scored) if _candidate(e, coverage)),

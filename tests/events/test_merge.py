@@ -168,3 +168,109 @@ def test_story_keeps_each_articles_sentence_and_distinct_happenings(cuba_story):
         assert all(s.sentence for s in event.sources)
     dated = [e for e in merged if e.date is not None]
     assert len({e.title for e in dated}) == len(dated)  # the cross put up today is not the visit
+
+
+# -- happenings, not mentions: one happening in different words is one event --------------------
+
+
+def _story(articles: dict[str, tuple[str, str]], published="1998-08-08"):
+    """The events of short articles {path: (outlet, text)} published on one day."""
+    events = []
+    for path, (outlet, text) in articles.items():
+        article = Article(text=text, path=path, source=outlet, published=dt.datetime.fromisoformat(published))
+        events += extract_events(text, published, source=article)
+    return events
+
+
+BOMBING = {
+    "wire.txt": ("Wire", "NAIROBI (Wire) - Bombs exploded outside the U.S. embassies in Nairobi and Dar es "
+                         "Salaam on Friday, killing dozens of people and wounding hundreds."),
+    "daily.txt": ("Daily", "Terrorist blasts at the American embassies in Nairobi and Dar es Salaam killed 257 "
+                           "people on Friday, officials in Kenya and Tanzania said."),
+    "post.txt": ("Post", "The bombings of the U.S. embassies in Nairobi and Dar es Salaam on Friday were "
+                         "almost simultaneous."),
+    "radio.txt": ("Radio", "Almost simultaneous attacks on the embassies in Nairobi and Dar es Salaam on "
+                           "Friday killed 257 people."),
+}
+
+
+def test_one_bombing_told_in_different_words_by_four_outlets_is_one_event():
+    merged = [e for e in merge_events(_story(BOMBING)) if e.date is not None]
+    assert len(merged) == 1
+    (bombing,) = merged
+    assert bombing.date.value == "1998-08-07"
+    assert {s.path for s in bombing.sources} == set(BOMBING)
+    assert {s.source for s in bombing.sources} == {"Wire", "Daily", "Post", "Radio"}
+
+
+def test_another_happening_of_the_same_day_stays_apart_from_the_bombing():
+    other = {"ferry.txt": ("Daily", "A ferry capsized on Lake Victoria near Mwanza on Friday, and "
+                                    "fishermen rescued 40 passengers.")}
+    merged = [e for e in merge_events(_story({**BOMBING, **other})) if e.date is not None]
+    assert len(merged) == 2
+    ferry = next(e for e in merged if any(s.path == "ferry.txt" for s in e.sources))
+    assert [s.path for s in ferry.sources] == ["ferry.txt"]
+
+
+def test_unrelated_statements_by_one_speaker_on_one_day_stay_apart():
+    events = _story({
+        "a.txt": ("Wire", "President Clinton said on Friday that the economy grew faster than expected "
+                          "in the second quarter."),
+        "b.txt": ("Daily", "President Clinton said on Friday that the embassy attackers would be hunted "
+                           "down and punished."),
+    })
+    statements = [e for e in merge_events(events) if e.kind == "statement"]
+    assert len(statements) == 2
+    assert all(len(e.sources) == 1 for e in statements)
+
+
+def test_the_same_statement_reported_by_two_outlets_is_one_event():
+    events = _story({
+        "a.txt": ("Wire", "President Clinton said on Friday that the embassy attackers would be hunted "
+                          "down and brought to justice."),
+        "b.txt": ("Daily", "The attackers of the embassies will be hunted down and brought to justice, "
+                           "President Clinton said Friday."),
+    })
+    (statement,) = [e for e in merge_events(events) if e.kind == "statement"]
+    assert {s.path for s in statement.sources} == {"a.txt", "b.txt"}
+    assert statement.date.value == "1998-08-07"
+
+
+def test_reports_from_one_sentence_stay_different_happenings_even_when_reprinted():
+    text = "Rebels seized the airport at Goma and government troops withdrew to Kisangani on Sunday."
+    events = _story({"a.txt": ("Wire", text), "b.txt": ("Daily", text)})
+    merged = merge_events(events)
+    assert sorted(e.trigger.text for e in merged) == ["seized", "withdrew"]
+    assert all({s.path for s in e.sources} == {"a.txt", "b.txt"} for e in merged)
+
+
+def test_an_article_published_on_the_last_day_of_the_calendar_does_not_break_the_merge():
+    text = "Officials said the talks collapsed. The minister resigned."
+    events = _story({"a.txt": ("Wire", text), "b.txt": ("Daily", text)}, published="9999-12-31")
+    events += _story({"c.txt": ("Post", text)}, published="0001-01-01")
+    merged = merge_events(events)
+    assert merged and all(e.date is None for e in merged)
+    assert {len(e.sources) for e in merged} == {1, 2}  # the reprint merges; year 1 stays apart
+    assert [e.id for e in by_blocks(events)] == [e.id for e in merged]
+
+
+def test_blocks_with_windows_across_their_edges_equal_merging_everything():
+    """Undated reports (a window of days around publication) and a month across block edges."""
+    rng = random.Random(5)
+    places = ["Goma", "Kisangani", "Bukavu", "Kinshasa", "Kigali", "Mwanza"]
+    events = []
+    for n in range(80):
+        day = dt.date(1998, 7, 27) + dt.timedelta(days=rng.randrange(12))
+        place = rng.choice(places)
+        dated = rng.random() < 0.5
+        phrase = f"{day:%B} {day.day}, {day.year}"
+        text = (f"Rebels attacked {place} " + (f"on {phrase}" if dated else "again") +
+                f" and seized the {rng.choice(['airport', 'harbour', 'radio station'])}.")
+        if n % 9 == 0:
+            text, phrase = f"Fighting around {place} grew in August 1998.", "August 1998"
+        dates = {phrase: (day.isoformat() if "August 1998" not in text else "1998-08")} if phrase in text else {}
+        events += article_events(f"art{n % 11}.txt", text, dates, published=(day + dt.timedelta(days=1)).isoformat())
+    merged = merge_events(events)
+    assert [e.id for e in by_blocks(events)] == [e.id for e in merged]
+    assert len(merged) < len(events)
+    assert len({key for e in events for key in block_keys(e)}) > 2  # really several blocks
