@@ -46,6 +46,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Hashable, Iterable, NamedTuple, Optional
 
 import numpy as np
@@ -314,8 +315,9 @@ def _matrix(reports: list[_Report], counts: WordCounts) -> sparse.csr_matrix:
     sizes = [len(r.words) for r in reports]
     indptr = np.zeros(len(reports) + 1, dtype=np.int64)
     np.cumsum(sizes, out=indptr[1:])
-    idx = np.fromiter((column[w] for r in reports for w in r.words), dtype=np.int64, count=int(indptr[-1]))
-    data = np.fromiter((v for r in reports for v in r.words.values()), dtype=np.float64, count=int(indptr[-1]))
+    size = int(indptr[-1])
+    idx = np.fromiter(map(column.__getitem__, chain.from_iterable(r.words for r in reports)), dtype=np.int64, count=size)
+    data = np.fromiter(chain.from_iterable(r.words.values() for r in reports), dtype=np.float64, count=size)
     matrix = sparse.csr_matrix((data * idf[idx], idx, indptr), shape=(len(reports), len(vocabulary)))
     matrix.sort_indices()
     pad = PAD_WORDS * math.log(total) ** 2  # as if every report had PAD_WORDS rare words of its own
@@ -354,13 +356,14 @@ def _in_article(a: _Report, b: _Report) -> bool:
 Edge = tuple[float, Hashable, Hashable]
 
 
-def _block_edges(ids: list, reports: list[_Report], home: list[bool], counts: WordCounts) -> list[Edge]:
-    """The matches of a block: pairs with a home report, compatible, and alike."""
+def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sparse.csr_matrix,
+                 heavy: sparse.csr_matrix) -> list[Edge]:
+    """The matches of a block: pairs with a home report, compatible, and alike.  ``matrix`` holds
+    the block's rows of :func:`_matrix` (of the block alone or of the whole collection: the
+    columns' order is the words' order either way) and ``heavy`` their :func:`_heaviest`."""
     rows = [n for n, h in enumerate(home) if h]
     if not rows:
         return []
-    matrix = _matrix(reports, counts)
-    heavy = _heaviest(matrix, CANDIDATE_WORDS)
     pairs = (heavy[rows] @ heavy.T).tocoo()
     i_all = np.asarray(rows, dtype=np.int64)[pairs.row]
     j_all = pairs.col.astype(np.int64)
@@ -408,7 +411,9 @@ def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCount
     """The matches found in block ``key`` among ``items`` (``(id, event)``, every event whose
     :func:`block_keys` include ``key``): ``(similarity, id, other id)``, the smaller id first."""
     reports = [_report(e) for _, e in items]
-    return _block_edges([i for i, _ in items], reports, [_keys_of(r)[0] == key for r in reports], counts)
+    matrix = _matrix(reports, counts)
+    return _block_edges([i for i, _ in items], reports, [_keys_of(r)[0] == key for r in reports], matrix,
+                        _heaviest(matrix, CANDIDATE_WORDS))
 
 
 class Info(NamedTuple):
@@ -527,13 +532,18 @@ def merge_events(events: list[Event]) -> list[Event]:
         counts.update(report.words)
     totals = WordCounts(len(reports), counts)
     blocks: dict[str, list[int]] = defaultdict(list)
+    homes: list[str] = []
     for n, report in enumerate(reports):
-        for key in _keys_of(report):
+        keys = _keys_of(report)
+        homes.append(keys[0])
+        for key in keys:
             blocks[key].append(n)
+    matrix = _matrix(reports, totals)
+    heavy = _heaviest(matrix, CANDIDATE_WORDS)
     edges: list[Edge] = []
     for key, members in blocks.items():
         block = [reports[n] for n in members]
-        edges += _block_edges(members, block, [_keys_of(r)[0] == key for r in block], totals)
+        edges += _block_edges(members, block, [homes[n] == key for n in members], matrix[members], heavy[members])
     infos = {n: Info(r.window, r.dated, r.sentences) for n, r in enumerate(reports)}
     roots = join(infos, edges)
     merged = merge_groups(enumerate(events), roots)
