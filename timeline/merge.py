@@ -6,13 +6,18 @@ Two reports are the same happening when they are of the same kind, their dates a
 say the same thing:
 
 - **across articles**, their sentences are alike: the cosine of their word vectors is at least
-  :data:`SIMILAR`.  A word weighs by its rarity in the language (wordfreq), its rarity in the
-  collection (inverse document frequency over all reports, smoothed by :data:`PRIOR_REPORTS`),
-  more if it is a name (capitalised inside the sentence, or an actor) and more if it stands near
-  the trigger.  The words of the date phrase itself do not count: the date is checked apart.
-  So "Bombs exploded outside the embassies in Nairobi and Dar es Salaam" and "the blasts in
+  :data:`SIMILAR` (:data:`SAME_DAY_SIMILAR` when both are dated to the same day,
+  :data:`SAME_SPEAKER_SIMILAR` for statements of one named speaker), and they share at least
+  :data:`SHARED_WORDS` words.  A word weighs by its rarity in the language (wordfreq), its rarity
+  in the collection (inverse report frequency, smoothed by :data:`PRIOR_REPORTS` so that a small
+  collection leans on the language), more if it is a name (capitalised inside the sentence, or
+  an actor) and more if it stands near the trigger; every vector is padded as if it had
+  :data:`PAD_WORDS` rare words of its own, so short sentences ("It looks like") do not match
+  everything.  The words of the date phrase do not count: the date is checked apart.  So "Bombs
+  exploded outside the embassies in Nairobi and Dar es Salaam" and "blasts at the embassies in
   Nairobi and Dar es Salaam killed 257" meet on the places and the embassies, whatever their verb.
-  Statements also need the same speaker (or one report without a named one);
+  Statements are compared by what they say, without the speaker's name, and two statements
+  whose named speakers differ never merge;
 - **within one article**, a later mention of the same happening is often much shorter ("today's
   meeting" after "Putin met Moon"): the same trigger lemma with no conflicting actors suffices,
   and one speaker's statements on one date are one occasion (an article quoting a briefing).
