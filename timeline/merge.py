@@ -334,6 +334,30 @@ def _matrix(reports: list[_Report], counts: WordCounts) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
+def _possible(reports: list[_Report]):
+    """A vectorised first cut of :func:`_compatible` and same kind, over arrays of pairs (the
+    exact test is still made on the pairs that pass)."""
+    kinds = {k: n for n, k in enumerate(sorted({r.kind for r in reports}))}
+    kind = np.array([kinds[r.kind] for r in reports], dtype=np.int64)
+    start = np.array([r.window[0] if r.window else 0 for r in reports], dtype=np.int64)
+    end = np.array([r.window[1] if r.window else 0 for r in reports], dtype=np.int64)
+    dated = np.array([r.dated for r in reports], dtype=bool)
+    windowed = np.array([r.window is not None for r in reports], dtype=bool)
+
+    def possible(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        si, ei, sj, ej = start[i], end[i], start[j], end[j]
+        i_in_j = (sj <= si) & (ei <= ej)
+        j_in_i = (si <= sj) & (ej <= ei)
+        overlap = (si <= ej) & (sj <= ei)
+        di, dj = dated[i], dated[j]
+        dates = np.where(di & dj, i_in_j | j_in_i,
+                         np.where(~di & ~dj, overlap, np.where(di, i_in_j, j_in_i)))
+        both = windowed[i] & windowed[j]
+        return (kind[i] == kind[j]) & ((both & dates) | (~windowed[i] & ~windowed[j]))
+
+    return possible
+
+
 def _heaviest(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     """Each row's ``k`` heaviest words (ties by word), weight 1: two reports alike enough to be
     one happening share at least one of them, so only pairs that do are compared."""
@@ -378,6 +402,8 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sp
     j_all = pairs.col.astype(np.int64)
     homes = np.asarray(home, dtype=bool)
     keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
+    i_all, j_all = i_all[keep], j_all[keep]
+    keep = _possible(reports)(i_all, j_all)  # same kind, compatible dates: before any arithmetic
     i_all, j_all = i_all[keep], j_all[keep]
     values = np.asarray(matrix[i_all].multiply(matrix[j_all]).sum(axis=1)).ravel() if len(i_all) else np.zeros(0)
     keep = values >= min(SIMILAR, SAME_SPEAKER_SIMILAR, SAME_DAY_SIMILAR)
