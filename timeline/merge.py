@@ -68,10 +68,11 @@ MAX_SPAN_DAYS = 31  # a period longer than this (a quarter, a year) merges only 
 BLOCK_DAYS = 7  # the width of a block of the time axis
 
 # Similarity.  Calibrated on t17-dev/h1n1 (16,508 reports): cross-article pairs on compatible
-# dates were sampled by band of similarity and read.  At 0.40-0.45 about half are one happening
-# (the rest share a topic: "It have anything to do with religion?" / "... to do with military");
-# at 0.45-0.50 about 3 in 4 (the rest boilerplate reprinted word for word); above 0.55 nearly all.
-# Before PAD_WORDS and without the speaker left out of statements, 0.40-0.50 was mostly wrong.
+# dates were sampled by band of similarity and read.  With the padding scaled to the collection
+# (PAD_WORDS), about half the pairs at 0.45-0.55 are one happening ("the swine flu virus that has
+# killed 81 people in Mexico" / "It has killed up to 81 people in Mexico"), the rest share a topic
+# or a turn of phrase; pairs above 0.6 are nearly all one happening or a reprint.  Without the
+# padding and with the speaker's name in statements, most pairs at 0.40-0.50 were wrong.
 SIMILAR = 0.45  # cosine of two reports' weighted words from which they are one happening
 # Statements of one named speaker on compatible dates: sampled the same way, pairs at 0.25-0.45
 # were nearly all one statement told in other words ("the WHO declared a global flu pandemic" /
@@ -80,9 +81,10 @@ SIMILAR = 0.45  # cosine of two reports' weighted words from which they are one 
 SAME_SPEAKER_SIMILAR = 0.15
 # Two reports both dated to the same single day: the date itself is evidence.  Sampled pairs at
 # 0.35-0.45 were nearly all one happening on bpoil ("the Deepwater Horizon rig exploded on
-# 20 April" told twenty ways) and about 6 in 10 on h1n1 (datelines of one wire sharing words).
+# 20 April" told twenty ways) and about 7 in 10 on h1n1 ("is likely to raise its pandemic alert
+# level" / "raised its pandemic alert to 5").
 SAME_DAY_SIMILAR = 0.35
-PAD_WORDS = 0.5  # a short sentence ("It looks like") must not look like every other one
+PAD_WORDS = 1.0  # a short sentence ("It looks like") must not look like every other one: see _matrix
 SHARED_WORDS = 2  # and they share at least so many words: one word in common is chance
 PRIOR_REPORTS = 1000  # pseudo-reports in the document frequency: small collections lean on wordfreq
 NAME_WEIGHT = 1.5  # a name (capitalised inside the sentence, or an actor) counts this much more
@@ -329,7 +331,12 @@ def _matrix(reports: list[_Report], counts: WordCounts) -> sparse.csr_matrix:
     data = np.fromiter(chain.from_iterable(r.words.values() for r in reports), dtype=np.float64, count=size)
     matrix = sparse.csr_matrix((data * idf[idx], idx, indptr), shape=(len(reports), len(vocabulary)))
     matrix.sort_indices()
-    pad = PAD_WORDS * math.log(total) ** 2  # as if every report had PAD_WORDS rare words of its own
+    # as if every report had PAD_WORDS words of its own of the collection's typical weight (the
+    # mean square inverse frequency of a word occurrence): scaled to the collection, so that a
+    # happening reprinted in every report does not vanish under the padding
+    frequencies = np.fromiter(counts.counts.values(), dtype=np.float64, count=len(counts.counts))
+    typical = float(np.dot(frequencies, np.log(total / (1 + frequencies)) ** 2) / frequencies.sum()) if len(frequencies) else 1.0
+    pad = PAD_WORDS * typical
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() + pad)
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 

@@ -274,3 +274,29 @@ def test_blocks_with_windows_across_their_edges_equal_merging_everything():
     assert [e.id for e in by_blocks(events)] == [e.id for e in merged]
     assert len(merged) < len(events)
     assert len({key for e in events for key in block_keys(e)}) > 2  # really several blocks
+
+
+def test_merging_leaves_the_garbage_collector_running():
+    """Issue 10 item 21: the merge used to switch the collector off for the whole process (and so
+    for every thread of a Dask worker).  During a merge of a few thousand events it now runs."""
+    import gc
+
+    text = "Rebels seized the airport at Goma on Sunday and troops withdrew toward Kisangani."
+    events = []
+    for n in range(300):
+        events += article_events(f"a{n}.txt", text, {"Sunday": "1998-08-02"})
+    collections = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(gc.isenabled())
+
+    assert gc.isenabled()
+    gc.callbacks.append(count)
+    try:
+        merged = merge_events(events * 5)
+    finally:
+        gc.callbacks.remove(count)
+    assert collections and gc.isenabled()
+    (seized,) = merged  # and a happening in every report does not vanish under the padding
+    assert len(seized.sources) == 300
