@@ -74,3 +74,27 @@ def test_cli_bad_scheduler_address_is_one_line(samples_dir):
     result = CliRunner().invoke(app, ["events", str(samples_dir), "--scheduler", "tpc://127.0.0.1:8786"])
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_story_over_several_date_blocks_gives_the_single_process_timeline(client):
+    """Reports of one happening on both sides of a block edge, undated ones near publication,
+    statements by one speaker: merged, scored and keyed alike on the cluster."""
+    import datetime as dt
+
+    from timeline.merge import block_keys
+    from timeline.models import Article
+
+    places = ["Goma", "Bukavu", "Kisangani", "Kindu", "Uvira"]
+    articles = []
+    for n in range(40):
+        day = dt.date(1998, 8, 1) + dt.timedelta(days=n % 20)
+        place = places[n % len(places)]
+        text = (f"Rebels seized the airport at {place} on {day:%B} {day.day}, {day.year}, witnesses said. "
+                f"Government troops withdrew from {place} toward the border. "
+                f"Minister Didier Mumengi said the army would retake {place} within days.")
+        articles.append(Article(text=text, path=f"a{n:02d}.txt", source=f"Outlet{n % 4}",
+                                published=dt.datetime.combine(day + dt.timedelta(days=n % 3), dt.time())))
+    expected = build_timeline(articles)
+    assert len({key for e in expected.events for key in block_keys(e)}) > 3
+    assert any(len(e.sources) > 1 for e in expected.events) and expected.key_events
+    assert build_timeline_dask(db.from_sequence(articles, npartitions=5)) == expected

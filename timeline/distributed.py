@@ -4,10 +4,18 @@
 them, and returns the same ``Timeline`` as ``timeline.build_timeline`` on one machine:
 
 1. each partition's inputs are read and turned into events on the workers, which keep them
-   sorted into date blocks (``timeline.merge.date_block_key``);
-2. one task a block gathers that block's events from every partition and merges them
-   (``merge_block``), so events travel once, worker to worker, and no process merges them all;
-3. only the merged events come back, to be put in timeline order (``order_events``).
+   numbered in input order and sorted into date blocks (``timeline.merge.block_keys``: an event
+   whose date window crosses a block edge is in each block it touches);
+2. the collection's word counts are summed over partitions (``word_counts``);
+3. one task a block gathers that block's events from every partition and finds the matches
+   among them (``block_edges``): only the matches, pairs of event numbers, come back;
+4. the matches are joined into happenings on the caller's machine (``join``: a union-find over
+   numbers, small), and each partition's happenings are merged by one task (``merge_groups``),
+   which gathers their events from every partition; only merged events come back, to be put in
+   timeline order (``order_events``) and scored (``score_events``).
+
+The result is the one ``merge_events`` gives in one process: the same blocks, the same counts,
+the same matches joined strongest first.
 
 Paths are read by the workers, so they must see the same files (a shared or network file
 system, or the same relative paths from the workers' working directory).
@@ -25,7 +33,7 @@ import dask
 import dask.bag as db
 
 from timeline.articles import expand_path
-from timeline.merge import date_block_key, merge_block, order_events
+from timeline.merge import add_counts, block_edges, block_keys, info, join, merge_groups, order_events, word_counts
 from timeline.models import ArticleError, Timeline, coerce_published
 from timeline.pipeline import article_events, article_source, iter_inputs
 from timeline.salience import score_events
@@ -48,14 +56,24 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None, t
     bag = inputs if isinstance(inputs, db.Bag) else _bag_of(inputs, partitions)
     parts = dask.persist(*[dask.delayed(_partition_events)(items, index, override)
                            for index, items in enumerate(bag.to_delayed())])
-    reports, keys = dask.compute([dask.delayed(_reports)(part) for part in parts],
-                                 [dask.delayed(_block_keys)(part) for part in parts])
-    merges = [dask.delayed(_merge_block)([dask.delayed(_block)(part, key) for part in parts])
-              for key in sorted(set().union(*keys))]
-    merged = dask.compute(*merges)
+    reports, keys, counts, infos = dask.compute(
+        [dask.delayed(_reports)(part) for part in parts],
+        [dask.delayed(_block_keys)(part) for part in parts],
+        dask.delayed(add_counts)([dask.delayed(_counts)(part) for part in parts]),
+        [dask.delayed(_infos)(part) for part in parts])
+    counts = dask.delayed(counts)  # sent once to the workers, not once a block
+    edges = dask.compute(*[dask.delayed(_edges)([dask.delayed(_block)(part, key) for part in parts], key, counts)
+                           for key in sorted(set().union(*keys))])
+    roots = join({number: x for part in infos for number, x in part}, (edge for block in edges for edge in block))
+    roots_by_part = defaultdict(dict)
+    for number, root in roots.items():
+        roots_by_part[root[0]][number] = root
+    shared = dask.delayed(dict(roots))
+    merged = dask.compute(*[dask.delayed(_merge_part)([dask.delayed(_members)(part, shared, index)
+                                                        for part in parts], shared)
+                            for index in sorted(roots_by_part)])
     articles = [report for _, report in sorted((pair for part in reports for pair in part), key=lambda pair: pair[0])]
-    # Blocks in the order of their first event, as merge_events concatenates them (ties keep it).
-    events = [event for _, block in sorted(merged, key=lambda pair: pair[0]) for event in block]
+    events = [event for _, event in sorted((pair for part in merged for pair in part), key=lambda pair: pair[0])]
     return Timeline(
         events=score_events(order_events(events), top),
         articles=[report for report in articles if not isinstance(report, ArticleError)],
@@ -73,18 +91,21 @@ def _bag_of(inputs, partitions: int | None) -> db.Bag:
 
 
 def _partition_events(items, partition: int, published: dt.datetime | None):
-    """One partition read and extracted: a report an article, and its events by date block.
+    """One partition read and extracted: a report an article, and its numbered events.
 
     Articles are numbered (partition, article) and events (partition, article, event), so the
     input order can be restored anywhere.
     """
-    reports, blocks = [], defaultdict(list)
+    reports, events = [], []
     for number, item in enumerate(iter_inputs(list(items), published)):
-        item, events = article_events(item)
+        item, found = article_events(item)
         reports.append(((partition, number), item if isinstance(item, ArticleError) else article_source(item)))
-        for place, event in enumerate(events):
-            blocks[date_block_key(event)].append(((partition, number, place), event))
-    return reports, dict(blocks)
+        events.extend(((partition, number, place), event) for place, event in enumerate(found))
+    blocks = defaultdict(list)
+    for pair in events:
+        for key in block_keys(pair[1]):
+            blocks[key].append(pair)
+    return reports, events, dict(blocks)
 
 
 def _reports(part):
@@ -92,14 +113,30 @@ def _reports(part):
 
 
 def _block_keys(part):
-    return set(part[1])
+    return set(part[2])
+
+
+def _counts(part):
+    return word_counts(event for _, event in part[1])
+
+
+def _infos(part):
+    return [(number, info(event)) for number, event in part[1]]
 
 
 def _block(part, key):
-    return part[1].get(key, [])
+    return part[2].get(key, [])
 
 
-def _merge_block(pieces):
-    """One date block merged, its events first put back in input order; keyed by its first."""
-    numbered_events = sorted((pair for piece in pieces for pair in piece), key=lambda pair: pair[0])
-    return numbered_events[0][0], merge_block([event for _, event in numbered_events])
+def _edges(pieces, key, counts):
+    """The matches of one block, its events first put back in input order."""
+    return block_edges(sorted((pair for piece in pieces for pair in piece), key=lambda pair: pair[0]), key, counts)
+
+
+def _members(part, roots, index):
+    """The events of ``part`` whose happening is rooted in partition ``index``."""
+    return [(number, event) for number, event in part[1] if roots[number][0] == index]
+
+
+def _merge_part(pieces, roots):
+    return merge_groups([pair for piece in pieces for pair in piece], roots)

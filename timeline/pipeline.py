@@ -43,7 +43,7 @@ BATCHES_PER_WORKER = 4  # batches in flight per worker: keeps workers busy, boun
 
 def build_timeline(articles, published=None, workers: int = 1, top: int | None = None) -> Timeline:
     """The timeline of ``articles`` (Article models, paths, or a mix); ``top`` key events
-    (default :data:`timeline.salience.DEFAULT_TOP`)."""
+    (default: :func:`timeline.salience.automatic_top`, about one a week of coverage)."""
     return collect_timeline(iter_article_events(articles, published, workers), top=top)
 
 

@@ -1,25 +1,61 @@
 """Salience: how much each merged event matters to the story, and which are the key events.
 
-The score is made of parts a reader can check (kept on ``Event.salience``):
+Each event gets a :class:`~timeline.models.Salience` whose parts a reader can check::
 
-- how many articles, and how many outlets, report the event;
-- how often the whole collection refers to the event's date;
-- whether it is reported in an article's lead (its first sentences);
-- whether it is reported after the fact, not only anticipated.
+    score = ln(1 + originals)            originals = articles - copies
+          + ln(outlets)                  0 for a single outlet
+          + date_mentions / most         the collection's attention to that day, 0..1
+          + 0.5 * lead                   told in some article's lead
+          + 0.5 * reported               told after the fact, not only anticipated
 
-The key events are the best-scored dated events (``Event.key``).
+- ``articles``: distinct articles reporting the event; ``copies``: how many of them are reprints
+  (wire copy) or near-duplicates of another of them, so ``articles - copies`` counts each
+  original once.  Copies are found by MinHash over word shingles of what each article says
+  (the sentences its events come from), with LSH at a Jaccard similarity of
+  :data:`COPY_SIMILARITY`: reprints of one wire story differ by a byline or a trimmed
+  paragraph and score far above it, two outlets' own accounts of one happening far below.
+- ``outlets``: distinct outlets (``Source.source``; an article without one counts on its own).
+- ``date_mentions``: how many reports in the whole collection are dated to the event's day (or
+  to its very period when it is not known to the day); ``most`` is the largest such count.
+- ``lead``: some report's sentence starts in the first :data:`LEAD_CHARS` characters of its
+  article.  News leads are the first one or two sentences, of 25-40 words (about 150-250
+  characters) each; texts that come one sentence a line (as the t17 collections) or with a
+  dateline ("WASHINGTON (Reuters) -") are covered by the same offset.
+- ``reported``: the date ends before some report's article appeared, or the tense puts it
+  before publication.
+
+The key events (``Event.key``) are the best-scored happenings of the story itself: dated to
+the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the first article to
+the last one: anniversaries and history are background), at most :data:`PER_DAY` on one day so
+that one busy day does not fill the list.  Their number, unless given, is about one a week of
+coverage (:func:`automatic_top`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from typing import Optional
 
-from timeline.models import Event, Relation, Salience, Source
+from datasketch import MinHash, MinHashLSH
 
-LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead paragraph
-DEFAULT_TOP = 30  # key events when the caller does not say
+from timeline.models import Event, Granularity, Relation, Salience, Source
+
+LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
+COPY_SIMILARITY = 0.6  # Jaccard similarity of two articles' shingles from which one copies the other
+SHINGLE_WORDS = 4
+MIN_SHINGLES = 5  # articles saying less than this are too short to call copies
+PERMUTATIONS = 64
+PER_DAY = 2  # key events on one day at most
+BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
+DAYS_PER_KEY = 7  # automatic number of key events: one a week of coverage...
+MIN_TOP, MAX_TOP = 5, 40  # ... within these bounds
+DEFAULT_TOP = None  # None: automatic_top()
+
+_WORD = re.compile(r"\w+")
+_PRECISE = {Granularity.DAY, Granularity.TIME}
 
 
 def _article_key(source: Source) -> str:
@@ -30,18 +66,71 @@ def _outlet(source: Source) -> str:
     return source.source or _article_key(source)
 
 
-def _day(event: Event) -> Optional[str]:
-    return event.date.start.isoformat() if event.date is not None else None
+def _day_key(event: Event) -> Optional[str]:
+    """The day an event is on ('2009-04-29'), or its exact period when not known to the day."""
+    if event.date is None:
+        return None
+    if event.date.granularity in _PRECISE:
+        return event.date.start.isoformat()
+    return f"{event.date.start.isoformat()}/{event.date.end.isoformat()}"
 
 
 def date_mentions(events: list[Event]) -> Counter:
-    """How many reports (sources of events) refer to each day, over the whole collection."""
+    """How many reports (sources of events) refer to each day or period, over the collection."""
     counts: Counter = Counter()
     for event in events:
-        day = _day(event)
-        if day is not None:
-            counts[day] += len(event.sources)
+        key = _day_key(event)
+        if key is not None:
+            counts[key] += len(event.sources)
     return counts
+
+
+def copies_of(events: list[Event]) -> dict[str, str]:
+    """Each article that copies another -> the article it copies (the earliest published of its
+    group; ties by name).  Articles are known by what their events' sentences say."""
+    sentences: dict[str, dict[int, str]] = defaultdict(dict)
+    published: dict[str, dt.datetime] = {}
+    for event in events:
+        for source in event.sources:
+            key = _article_key(source)
+            sentences[key][source.sentence_start] = source.sentence
+            if source.published is not None:
+                published.setdefault(key, source.published.replace(tzinfo=None))
+    hashes: dict[str, MinHash] = {}
+    lsh = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=PERMUTATIONS)
+    for key in sorted(sentences):
+        words = _WORD.findall(" ".join(s for _, s in sorted(sentences[key].items())).lower())
+        shingles = {" ".join(words[n:n + SHINGLE_WORDS]).encode() for n in range(len(words) - SHINGLE_WORDS + 1)}
+        if len(shingles) < MIN_SHINGLES:
+            continue
+        minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+        minhash.update_batch(sorted(shingles))
+        hashes[key] = minhash
+        lsh.insert(key, minhash)
+    parent = {key: key for key in hashes}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for key, minhash in hashes.items():
+        for other in lsh.query(minhash):
+            if other != key and minhash.jaccard(hashes[other]) >= COPY_SIMILARITY:
+                a, b = find(key), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in hashes:
+        groups[find(key)].append(key)
+    originals: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = min(members, key=lambda k: (published.get(k, dt.datetime.max), k))
+        originals.update({k: first for k in members if k != first})
+    return originals
 
 
 def _reported(event: Event) -> bool:
@@ -54,28 +143,66 @@ def _reported(event: Event) -> bool:
     return any(s.published is not None and event.date.end < s.published.date() for s in event.sources)
 
 
-def salience(event: Event, mentions: Counter) -> Salience:
-    """The salience of one merged event, given the collection's date mentions."""
-    articles = len({_article_key(s) for s in event.sources})
+def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] = None) -> Salience:
+    """The salience of one merged event, given the collection's date mentions and copies."""
+    copies = copies or {}
+    articles = {_article_key(s) for s in event.sources}
+    originals = {copies.get(a, a) for a in articles}
     outlets = len({_outlet(s) for s in event.sources})
-    day = _day(event)
-    mentioned = mentions.get(day, 0) if day else 0
+    key = _day_key(event)
+    mentioned = mentions.get(key, 0) if key else 0
+    most = max(mentions.values(), default=0)
     lead = any(s.sentence_start < LEAD_CHARS for s in event.sources)
     reported = _reported(event)
-    score = (math.log1p(articles) + math.log1p(outlets) + 0.5 * math.log1p(mentioned)
+    score = (math.log1p(len(originals)) + math.log(max(outlets, 1)) + (mentioned / most if most else 0.0)
              + 0.5 * lead + 0.5 * reported)
-    return Salience(score=round(score, 4), articles=articles, outlets=outlets, date_mentions=mentioned,
-                    lead=lead, reported=reported)
+    return Salience(score=round(score, 4), articles=len(articles), outlets=outlets, date_mentions=mentioned,
+                    lead=lead, reported=reported, copies=len(articles) - len(originals))
+
+
+def _coverage(events: list[Event]) -> Optional[tuple[dt.date, dt.date]]:
+    days = [s.published.date() for e in events for s in e.sources if s.published is not None]
+    return (min(days), max(days)) if days else None
+
+
+def automatic_top(events: list[Event]) -> int:
+    """How many key events when the caller does not say: one a week of the coverage (first to
+    last publication), at least MIN_TOP and at most MAX_TOP.  A story followed over four months
+    gets about 17, close to the 10-30 dates of journalists' timelines of such stories; a
+    single day's news gets MIN_TOP."""
+    coverage = _coverage(events)
+    weeks = ((coverage[1] - coverage[0]).days + 1) / DAYS_PER_KEY if coverage else 0
+    return max(MIN_TOP, min(MAX_TOP, round(weeks)))
+
+
+def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> bool:
+    if event.date is None or event.date.granularity not in _PRECISE:
+        return False
+    if coverage is None:
+        return True
+    start = event.date.start.toordinal()  # ordinals: no overflow at the calendar's edges
+    return coverage[0].toordinal() - BACKGROUND_DAYS <= start <= coverage[1].toordinal()
 
 
 def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
-    """The events with their salience, the ``top`` best-scored dated ones marked key (default
-    :data:`DEFAULT_TOP`); order is kept."""
+    """The events with their salience, the ``top`` best-scored happenings of the story marked
+    key (default :func:`automatic_top`); order is kept."""
     mentions = date_mentions(events)
-    scored = [e.model_copy(update={"salience": salience(e, mentions)}) for e in events]
-    limit = DEFAULT_TOP if top is None else max(0, top)
-    ranked = sorted((i for i, e in enumerate(scored) if e.date is not None),
-                    key=lambda i: -scored[i].salience.score)
-    for i in ranked[:limit]:
+    copies = copies_of(events)
+    scored = [e.model_copy(update={"salience": salience(e, mentions, copies), "key": False}) for e in events]
+    limit = automatic_top(events) if top is None else max(0, top)
+    coverage = _coverage(events)
+    ranked = sorted((i for i, e in enumerate(scored) if _candidate(e, coverage)),
+                    key=lambda i: (-scored[i].salience.score, i))
+    per_day: Counter = Counter()
+    chosen = 0
+    for i in ranked:
+        if chosen >= limit:
+            break
+        day = scored[i].date.start
+        if per_day[day] >= PER_DAY:
+            continue
+        per_day[day] += 1
+        chosen += 1
         scored[i] = scored[i].model_copy(update={"key": True})
     return scored

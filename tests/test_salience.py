@@ -1,0 +1,91 @@
+"""Salience: the parts of the score as a reader expects them, wire copy counted once, key events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline import build_timeline
+from timeline.models import Article
+from timeline.salience import MIN_TOP, PER_DAY, automatic_top, score_events
+
+WIRE = ("Rebels seized the airport at Goma on Sunday after a day of heavy fighting. "
+        "Government troops withdrew toward Kisangani on Sunday, witnesses said. "
+        "Aid agencies suspended flights into the region on Monday and evacuated their staff.")
+
+
+def article(path, outlet, text, published="1998-08-04"):
+    return Article(text=text, path=path, source=outlet, published=dt.datetime.fromisoformat(published))
+
+
+def find(timeline, word):
+    return next(e for e in timeline.events if word in e.title)
+
+
+def test_wire_copy_reprinted_by_two_outlets_counts_once_but_both_are_sources():
+    timeline = build_timeline([
+        article("wire.txt", "Wire", WIRE, "1998-08-03"),
+        article("daily.txt", "Daily", "By our correspondent. " + WIRE, "1998-08-04"),
+        article("post.txt", "Post", "Heavy fighting ended on Sunday when rebels seized Goma airport, "
+                                    "the town's only runway, from the retreating army.", "1998-08-04"),
+    ])
+    seized = find(timeline, "seized")
+    assert {s.path for s in seized.sources} == {"wire.txt", "daily.txt", "post.txt"}
+    assert seized.salience.articles == 3 and seized.salience.outlets == 3
+    assert seized.salience.copies == 1  # the reprint
+    flights = find(timeline, "suspended")
+    assert {s.path for s in flights.sources} == {"wire.txt", "daily.txt"}
+    assert flights.salience.copies == 1
+    # two outlets' own words are not copies of each other
+    assert seized.salience.articles - seized.salience.copies == 2
+
+
+def test_more_articles_and_outlets_score_higher_and_parts_read_as_expected():
+    timeline = build_timeline([
+        article("a.txt", "Wire", "Rebels seized the airport at Goma on Sunday. " + "Nothing else happened. " * 30
+                + "A minister resigned in Kinshasa on Sunday over the defeat."),
+        article("b.txt", "Daily", "The airport at Goma was seized by rebels on Sunday, its staff said."),
+        article("c.txt", "Radio", "Talks between the rebels and the government will open in Lusaka on Friday."),
+    ])
+    seized, resigned, talks = find(timeline, "seized"), find(timeline, "resigned"), find(timeline, "Lusaka")
+    assert seized.salience.articles == 2 and seized.salience.outlets == 2
+    assert resigned.salience.articles == 1 and resigned.salience.outlets == 1
+    assert seized.salience.score > resigned.salience.score
+    assert seized.salience.lead and not resigned.salience.lead  # the last sentence of a long article
+    assert seized.salience.reported and not talks.salience.reported  # Friday is still to come
+    # the collection refers to Sunday three times (two reports of the seizure, the resignation)
+    assert seized.salience.date_mentions == resigned.salience.date_mentions == 3
+    assert talks.salience.date_mentions == 1
+
+
+def test_key_events_are_distinct_days_of_the_story_not_one_busy_day_or_history():
+    texts = []
+    for n in range(6):
+        texts.append(article(f"busy{n}.txt", f"Outlet{n}",
+                             "Rebels seized the airport at Goma on Sunday. Troops withdrew from Bukavu on Sunday. "
+                             "Shops closed in Kisangani on Sunday. Prices rose in Kinshasa on Sunday. "
+                             "The border with Rwanda closed on Sunday.", "1998-08-03"))
+    texts.append(article("later.txt", "Daily", "Talks opened in Lusaka on August 20, 1998.", "1998-08-21"))
+    texts.append(article("history.txt", "Daily", "Mobutu seized power on November 24, 1965.", "1998-08-21"))
+    timeline = build_timeline(texts, top=4)
+    key = timeline.key_events
+    assert len(key) == 3  # two of the busy day at most, then the talks; 1965 is background
+    days = [e.date.value for e in key]
+    assert days.count("1998-08-02") == PER_DAY and "1998-08-20" in days
+    assert all(e.salience is not None for e in timeline.events)
+
+
+def test_automatic_number_of_key_events_follows_the_coverage():
+    one_day = build_timeline([article("a.txt", "Wire", WIRE)])
+    assert automatic_top(one_day.events) == MIN_TOP
+    spread = [e.model_copy(update={"sources": [s.model_copy(update={"published": dt.datetime(1998, 1, 1) + dt.timedelta(days=k)})
+                                               for s in e.sources]})
+              for k, e in zip(range(0, 120, 10), one_day.events * 12)]
+    assert automatic_top(spread) == round(111 / 7)  # coverage of 111 days: one a week
+
+
+def test_scores_at_the_calendar_edges_do_not_overflow():
+    timeline = build_timeline([article("a.txt", "Wire", "Rebels seized Goma in 0001.", "0001-01-09"),
+                               article("b.txt", "Wire", "Rebels seized Goma yesterday.", "9999-12-31")])
+    assert not timeline.errors and timeline.events
+    assert all(e.salience is not None for e in timeline.events)
+    assert score_events(timeline.events, top=0) and not any(e.key for e in score_events(timeline.events, top=0))
