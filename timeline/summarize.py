@@ -113,16 +113,19 @@ def top_days(scores: Mapping[dt.date, float], n: int) -> list[dt.date]:
 
 
 def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> int:
-    """The number of days when the caller does not say: one per ``sqrt(span)`` of the story's span in
-    days (a week gives 3, a month 6, a year 19), at least 3, at most 40, and never more than the
-    days that at least two articles refer to."""
+    """The number of days when the caller does not say.
+
+    About one day per ``sqrt(span)`` of the days the articles refer to (a week gives 3, a month 6,
+    a year 19), at least 3 and at most 40; but no more than the well-attested days (those at least
+    two articles refer to), unless fewer than 3 are: then up to 3 of the days referred to at all.
+    """
     refs = {day: r for day, r in day_references(timeline.events).items() if _within(day, start, end)}
-    attested = sum(len(r) >= 2 for r in refs.values())
     if not refs:
         return 0
     span = (max(refs) - min(refs)).days + 1
     wanted = min(MAX_DEFAULT_DATES, max(MIN_DEFAULT_DATES, round(math.sqrt(span))))
-    return min(wanted, attested) if attested else min(wanted, len(refs))
+    attested = sum(len(r) >= 2 for r in refs.values())
+    return min(wanted, max(attested, min(MIN_DEFAULT_DATES, len(refs))))
 
 
 # --- choosing the sentences ----------------------------------------------------------------------
