@@ -1,7 +1,7 @@
 """The summary timeline: the story's most important days, each told in a few sentences.
 
-Choosing the days.  Every article that places an event on a precise day is a reference to that
-day; a day's importance is how many articles refer to it (each article counted once a day, however
+Choosing the days.  Every article whose own time phrase places an event on a precise day is a
+reference to that day; a day's importance is how many articles refer to it (each article counted once a day, however
 often it repeats the date), weighted:
 
 - a reference written before the day (an announcement, "will testify on Thursday") counts
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from timeline.models import DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline
+from timeline.temporal.calendar import timex_span
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -76,15 +77,27 @@ def _within(day: dt.date, start: Optional[dt.date], end: Optional[dt.date]) -> b
     return (start is None or day >= start) and (end is None or day <= end)
 
 
+def reference_day(source: Source) -> Optional[dt.date]:
+    """The one day a report's own time phrase places it on, or None (no phrase, or coarser)."""
+    expression = source.time_expression
+    span = timex_span(expression.value) if expression is not None and expression.type in ("DATE", "TIME") else None
+    if span is None or span.granularity not in (Granularity.DAY, Granularity.TIME) or span.start != span.end:
+        return None
+    return span.start
+
+
 def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
-    """For each precise day, the articles that place an event on it, with the weight of their
-    reference (the strongest of an article's references to that day)."""
+    """For each precise day, the articles whose own time phrase places an event on it, with the
+    weight of their reference (the strongest of an article's references to that day).
+
+    A report merged into a dated event without a date of its own refers to no day: it tells the
+    happening, not when it was."""
     refs: dict[dt.date, dict[str, float]] = defaultdict(dict)
     for event in events:
-        day = day_of(event)
-        if day is None:
-            continue
         for source in event.sources:
+            day = reference_day(source)
+            if day is None:
+                continue
             published = _published_day(source)
             weight = 1.0 if _names_the_day(source, day) else RELATIVE_WEIGHT
             if published is not None and published < day:
