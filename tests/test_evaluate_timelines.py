@@ -213,3 +213,20 @@ def test_dev_summary_beats_the_article_count_baseline(dev_report):
     assert mean["summary"]["date_f1"] > mean["articles"]["date_f1"] + 0.05
     assert mean["summary"]["align_r1"] > mean["articles"]["align_r1"]
     assert mean["summary"]["concat_r1"] > mean["articles"]["concat_r1"]
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_dev_summary_is_above_the_mention_count_baseline(dev_report):
+    mean = dev_report["mean"]
+    assert mean["summary"]["date_f1"] > mean["mentions"]["date_f1"]
+    assert mean["summary"]["align_r1"] > max(mean["mentions"]["align_r1"], mean["articles"]["align_r1"])
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="issue 9 target not reached yet: date F1 0.682 against 0.658 for "
+                                       "mention counts (+2.4 points, +10 asked)")
+def test_dev_date_f1_ten_points_above_the_mention_count_baseline(dev_report):
+    mean = dev_report["mean"]
+    assert mean["summary"]["date_f1"] >= mean["mentions"]["date_f1"] + 0.10
