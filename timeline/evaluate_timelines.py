@@ -180,7 +180,7 @@ class Story:
     events: list = field(default_factory=list)  # per article, its events
     mentions: list = field(default_factory=list)  # per article, (sentence index, day) of each mention
     timelines: list = field(default_factory=list)  # (file name, Reference)
-    skipped: int = 0  # article records that could not be read
+    skipped: int = 0  # records that could not be read, have no publication day, or failed
 
 
 def find_stories(folder: str | Path) -> list[tuple[str, Path, list[Path]]]:
@@ -199,8 +199,9 @@ def find_stories(folder: str | Path) -> list[tuple[str, Path, list[Path]]]:
     return stories
 
 
-def article_record(article) -> tuple[list, list[tuple[int, dt.date]]]:
-    """One article's events and the precise days its sentences mention (tagged once)."""
+def article_record(article) -> tuple[list, list[tuple[int, dt.date]]] | None:
+    """One article's events and the precise days its sentences mention (tagged once); None when
+    the extraction fails."""
     import bisect
 
     from timeline.events import events_from_expressions
@@ -214,7 +215,7 @@ def article_record(article) -> tuple[list, list[tuple[int, dt.date]]]:
         expressions = tag(article.text, article.published, sentences=sentences)
         events = events_from_expressions(article.text, expressions, article.published, article, sentences=sentences)
     except Exception:  # noqa: BLE001 - one article's failure must not stop the others
-        return [], []
+        return None
     starts = [s.start for s in sentences]
     mentions = []
     for expression in expressions:
@@ -244,8 +245,9 @@ def load_story(name: str, articles_path: Path, timeline_paths: list[Path], worke
     read = list(iter_articles([str(articles_path)]))
     articles = [a for a in read if isinstance(a, Article) and a.published is not None]
     records = _records(articles, workers)
-    return Story(name=name, articles=articles, events=[r[0] for r in records], mentions=[r[1] for r in records],
-                 timelines=timelines, skipped=len(read) - len(articles))
+    kept = [(a, r) for a, r in zip(articles, records) if r is not None]
+    return Story(name=name, articles=[a for a, _ in kept], events=[r[0] for _, r in kept],
+                 mentions=[r[1] for _, r in kept], timelines=timelines, skipped=len(read) - len(kept))
 
 
 # --- one task: a journalist's timeline ------------------------------------------------------------
@@ -273,7 +275,7 @@ def run_task(story: Story, reference: Reference) -> dict:
                         articles=[article_source(story.articles[i]) for i in chosen])
     n, k = task_size(reference)
     within = lambda counts: {d: c for d, c in counts.items() if first <= d <= last}  # noqa: E731
-    mentions = Counter(day for i in chosen for day in {(s, d) for s, d in story.mentions[i]} for day in [day[1]])
+    mentions = Counter(day for i in chosen for _, day in set(story.mentions[i]))  # sentences naming the day
     outputs = {
         "summary": summarize(timeline, dates=n, sentences=k, start=first, end=last),
         "articles": day_summaries(timeline, top_days(within(publication_counts(timeline.articles)), n), k),
@@ -292,7 +294,8 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None) -> dict
     for name, articles_path, timeline_paths in find_stories(folder):
         story = load_story(name, articles_path, timeline_paths, workers)
         if progress:
-            progress(f"{name}: {len(story.articles):,} articles, {len(story.timelines)} timelines")
+            skipped = f" ({story.skipped:,} skipped: unreadable, undated or failed)" if story.skipped else ""
+            progress(f"{name}: {len(story.articles):,} articles{skipped}, {len(story.timelines)} timelines")
         for file_name, reference in story.timelines:
             result = run_task(story, reference)
             tasks.append({"story": name, "timeline": file_name, **result})
