@@ -194,3 +194,20 @@ def test_summary_of_a_missing_file_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert result.stdout.strip() == "(no dated events to summarise)"
     assert "nothing.txt: no such file or folder" in result.stderr
+
+
+def test_a_day_without_dated_reports_is_told_by_the_articles_published_that_day():
+    from timeline.summarize import day_summaries
+
+    items = [
+        Article(text="The harbour workers walked out after the talks with the port authority collapsed.",
+                source="Port News", published="2021-05-02", path="a.txt"),
+        Article(text="The ferry company cancelled its crossings until the strike ends next month.",
+                source="Coast Herald", published="2021-05-02", path="b.txt"),
+        Article(text="Unrelated: the museum reopened its west wing to visitors after repairs.",
+                source="Port News", published="2021-05-09", path="c.txt"),
+    ]
+    (day,) = day_summaries(build_timeline(items), [dt.date(2021, 5, 2)], sentences=3)
+    assert day.date == dt.date(2021, 5, 2)
+    assert sorted(day.sentences) == sorted(item.text for item in items[:2])  # not the museum
+    assert {s.path for s in day.sources} == {"a.txt", "b.txt"}
