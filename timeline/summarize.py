@@ -48,6 +48,7 @@ RELATIVE_WEIGHT = 0.5
 MIN_WORDS, MAX_WORDS = 8, 40  # candidate sentences outside these lengths only as a last resort
 REDUNDANT = 0.5  # cosine above which a sentence repeats one already picked
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
+SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + articles))
 
 _DIGITS = re.compile(r"\d+")
 
@@ -172,7 +173,7 @@ def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, li
     for event in timeline.events:
         day = day_of(event)
         if day in wanted:
-            _add(dated[day], event, lambda s, day=day: _names_the_day(s, day))
+            _add(dated[day], event, lambda s, day=day: _names_the_day(s, day), day)
         elif event.date is None and event.relation != Relation.AFTER:
             for source in event.sources:
                 published = _published_day(source)
@@ -181,11 +182,12 @@ def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, li
     return {day: list((dated[day] or fallback[day]).values()) for day in days}
 
 
-def _add(pool: dict[str, _Candidate], event: Event, names_day) -> None:
+def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.date] = None) -> None:
     for source in event.sources:
         text = _clean(source.sentence)
-        if not text:
-            continue
+        own = reference_day(source)
+        if not text or (day is not None and own is not None and own != day):
+            continue  # a report merged in from another day tells that day
         candidate = pool.setdefault(text.casefold(), _Candidate(text))
         candidate.names_day = candidate.names_day or names_day(source)
         for other in event.sources:  # the sentence tells the event: all its reports back it
@@ -242,7 +244,8 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
     norm = np.linalg.norm(centroid)
     centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
     bonus = np.array([DATE_BONUS if c.names_day else 0.0 for c in candidates])
-    score = centrality * (1 + bonus)
+    support = np.array([math.log1p(len(c.sources)) for c in candidates])
+    score = centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support)
     order = sorted(range(len(candidates)), key=lambda i: (-score[i], candidates[i].text))
     picked: list[int] = []
     for i in order:
