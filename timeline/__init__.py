@@ -24,6 +24,7 @@ from timeline.models import (
     Timeline,
 )
 from timeline.pipeline import build_timeline, iter_article_events
+from timeline.summarize import summarize
 from timeline.temporal import tag
 
 __all__ = [
@@ -46,5 +47,6 @@ __all__ = [
     "iter_articles",
     "load_articles",
     "merge_events",
+    "summarize",
     "tag",
 ]

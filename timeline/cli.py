@@ -7,7 +7,9 @@ failed (every good article is still processed and written), 2 for a bad option.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -152,17 +154,82 @@ def tag(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def summary(
+    paths: list[str] = PathsArgument,
+    dates: int | None = typer.Option(
+        None, "--dates", "-n", min=0, show_default="about one per sqrt(days spanned), 3 to 40",
+        help="How many days: the most important ones.",
+    ),
+    sentences: int = typer.Option(2, "--sentences", "-k", min=0, help="Sentences for each day."),
+    start: str | None = typer.Option(None, "--from", help="First day to consider (YYYY-MM-DD)."),
+    end: str | None = typer.Option(None, "--to", help="Last day to consider (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help='Print a JSON list of {"date", "sentences", "sources"}.'),
+    published: str | None = PublishedOption,
+    workers: int = WorkersOption,
+    quiet: bool = QuietOption,
+):
+    """The story's summary timeline: its most important days, each in a few sentences with sources."""
+    from timeline.summarize import format_summary, summarize
+
+    first, last = _day_option(start, "--from"), _day_option(end, "--to")
+    if first and last and first > last:
+        _fail(f"--from {first} is after --to {last}", code=2)
+    timeline = _timeline(paths, published, workers, None, quiet)
+    days = summarize(timeline, dates=dates, sentences=sentences, start=first, end=last)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps([day.model_dump(mode="json") for day in days], ensure_ascii=False, indent=2))
+    else:
+        width = min(100, max(40, shutil.get_terminal_size((88, 24)).columns - 2))
+        typer.echo(format_summary(days, width))
+    _finish(Summary.of(timeline), bool(timeline.errors), quiet)
+
+
+def _day_option(value: str | None, name: str):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        _fail(f"{name}: invalid date {value!r} (use YYYY-MM-DD)", code=2)
+
+
 @app.command("eval")
 def evaluate(
-    gold_dirs: list[Path] = typer.Argument(..., exists=True, file_okay=False,
-                                           help="Folders of TimeML (.tml) files, scored side by side."),
+    gold_dirs: list[Path] | None = typer.Argument(
+        None, exists=True, file_okay=False, show_default=False,
+        help="Folders of TimeML (.tml) files, scored side by side."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: bool = typer.Option(False, "--errors", help="Also list the mistakes."),
     score_events: bool = typer.Option(False, "--events", help="Score events instead of time expressions."),
     folds: int = typer.Option(0, "--folds", min=0, help="Value F1 by N-fold cross-validation over documents."),
     rules: bool = typer.Option(False, "--rules", help="List, per rule, the documents it fires in."),
+    timelines: Path | None = typer.Option(
+        None, "--timelines", exists=True, file_okay=False,
+        help="Score summary timelines instead: a folder of stories (<story>/articles.jsonl, <story>/timelines/*.txt).",
+    ),
+    workers: int = WorkersOption,
+    quiet: bool = QuietOption,
 ):
-    """Score the tagger (or the events) against gold TimeML annotations."""
+    """Score the tagger (or the events) against gold TimeML annotations, or summary timelines
+    against journalists' timelines (--timelines)."""
+    if timelines is not None:
+        from timeline.evaluate_timelines import run_timeline_eval
+
+        if gold_dirs:
+            _fail("give either a TimeML folder or --timelines, not both", code=2)
+        try:
+            report = run_timeline_eval(str(timelines), workers=workers, as_json=as_json,
+                                       progress=lambda line: _note(line, quiet))
+        except (OSError, ValueError) as exc:
+            message = " ".join(str(exc).split())
+            _fail(message if str(timelines) in message else f"{timelines}: {message}")
+        typer.echo(report)
+        return
+    if not gold_dirs:
+        _fail("missing the folder of TimeML files (or --timelines DIR)", code=2)
     from timeline.evaluate import run_eval
 
     if folds == 1:

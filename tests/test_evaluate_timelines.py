@@ -1,0 +1,232 @@
+"""Scoring summary timelines against journalists' timelines: the figures on tiny hand-made
+timelines, the tilse reader, the folder runner and `timeline eval --timelines`; the dev targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.evaluate_timelines import (
+    date_f1,
+    evaluate_folder,
+    read_tilse,
+    rouge_align,
+    rouge_concat,
+    score,
+    task_size,
+)
+
+
+def corpora_dir() -> Path:
+    """As tests/conftest.py: ``$TIMELINE_CORPORA`` if set, else ``../shared/corpora``."""
+    env = os.environ.get("TIMELINE_CORPORA")
+    return Path(env) if env else Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+
+runner = CliRunner()
+
+
+def d(day: int) -> dt.date:
+    return dt.date(2020, 1, day)
+
+
+# --- figures computed by hand --------------------------------------------------------------------
+
+
+def test_date_f1_counts_exact_days():
+    # 2 of 3 predicted days are right (P 2/3); 2 of 4 reference days are found (R 1/2)
+    assert date_f1([d(1), d(2), d(3)], [d(2), d(3), d(4), d(5)]) == pytest.approx(4 / 7)
+    assert date_f1([d(1)], [d(2)]) == 0.0
+    assert date_f1([d(1), d(2)], [d(2), d(1)]) == 1.0
+
+
+def test_concat_rouge_by_hand():
+    predicted, reference = ["the cat sat"], ["the cat ran away"]
+    # unigrams: the, cat shared -> P 2/3, R 2/4, F 4/7
+    assert rouge_concat(predicted, reference, 1) == pytest.approx(4 / 7)
+    # bigrams: (the cat) shared -> P 1/2, R 1/3, F 2/5
+    assert rouge_concat(predicted, reference, 2) == pytest.approx(2 / 5)
+
+
+def test_concat_rouge_stems_and_ignores_case_and_punctuation():
+    assert rouge_concat(["Flooding, FLOODED!"], ["flooding flooded"], 1) == pytest.approx(1.0)
+    assert rouge_concat(["rivers flooded"], ["river flooding"], 1) == pytest.approx(1.0)  # Porter stems
+
+
+def test_aligned_rouge_weights_hits_by_distance():
+    predicted = [(d(1), ["storm hit coast"]), (d(5), ["rain fell"])]
+    reference = [(d(2), ["storm hit town"]), (d(5), ["rain fell hard"])]
+    # precision: day 1 -> day 2 (1 day apart, weight 1/2): storm, hit = 2 * 1/2; day 5 -> day 5: 2.
+    #            (1 + 2) / 5 predicted unigrams = 3/5
+    # recall:    day 2 -> day 1 (nearer than day 5): 2 * 1/2; day 5 -> day 5: 2. (1 + 2) / 6 = 1/2
+    assert rouge_align(predicted, reference, 1) == pytest.approx(2 * 0.6 * 0.5 / 1.1)
+    # bigrams: (storm hit) 1 * 1/2 and (rain fell) 1 -> P 1.5/3, R 1.5/4
+    assert rouge_align(predicted, reference, 2) == pytest.approx(2 * 0.5 * 0.375 / 0.875)
+
+
+def test_aligned_rouge_takes_the_earlier_date_on_a_tie():
+    predicted = [(d(3), ["alpha"])]
+    reference = [(d(1), ["alpha"]), (d(5), ["beta"])]
+    # precision: day 3 is 2 days from both; the earlier (day 1) matches: 1 * 1/3 of 1 unigram
+    # recall: day 1 -> day 3: 1/3; day 5 -> day 3: 0; of 2 unigrams -> 1/6
+    assert rouge_align(predicted, reference, 1) == pytest.approx(2 / 9)
+
+
+def test_identical_timelines_score_one_and_disjoint_ones_zero():
+    timeline = [(d(1), ["the storm hit the coast"]), (d(4), ["the rain stopped at last"])]
+    assert score(timeline, timeline) == pytest.approx(
+        {"date_f1": 1.0, "concat_r1": 1.0, "concat_r2": 1.0, "align_r1": 1.0, "align_r2": 1.0})
+    other = [(d(2), ["nothing alike here"])]
+    assert score(other, timeline) == pytest.approx(
+        {"date_f1": 0.0, "concat_r1": 0.0, "concat_r2": 0.0, "align_r1": 0.0, "align_r2": 0.0})
+
+
+def test_task_size_is_the_reference_dates_and_its_mean_sentences_rounded_half_up():
+    assert task_size([(d(1), ["a"]), (d(2), ["b", "c"])]) == (2, 2)  # mean 1.5 -> 2
+    assert task_size([(d(1), ["a"]), (d(2), ["b"]), (d(3), ["c", "d"])]) == (3, 1)  # 1.33 -> 1
+
+
+# --- the tilse format ----------------------------------------------------------------------------
+
+
+def test_read_tilse(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("2020-01-05\nLater thing . \n--------\n2020-01-02\nFirst thing .\nSecond .\n"
+                    "--------\n2020-01-05\nAnother on the same day .\n--------\n", encoding="utf-8")
+    assert read_tilse(path) == [
+        (d(2), ["First thing .", "Second ."]),
+        (d(5), ["Later thing .", "Another on the same day ."]),
+    ]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("A sentence first.\n2020-01-02\nx\n", "t.txt:1: a sentence before any date line"),
+    ("2020-02-30\nx\n", "t.txt:1: impossible date '2020-02-30'"),
+    ("just words\n", "t.txt:1: a sentence before any date line"),
+    ("", "t.txt: no dated entries"),
+])
+def test_read_tilse_names_the_problem(tmp_path, text, problem):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem.replace("(", r"\(")):
+        read_tilse(path)
+
+
+# --- a story folder, end to end -------------------------------------------------------------------
+
+ARTICLES = [
+    ("Valley Post", "2021-03-04", "The Ferrow dam burst on Thursday, flooding the lower valley."),
+    ("River Daily", "2021-03-05", "The Ferrow dam burst on March 4 after days of heavy rain, officials said."),
+    ("Hill Times", "2021-03-08", "Since the Ferrow dam burst on March 4, the valley has counted its losses."),
+    ("Coast Herald", "2021-03-10", "Inspectors visited the site on March 10 and found the spillway blocked."),
+    ("Coast Herald", "2021-03-10", "Inspectors said on March 10 that the spillway had been blocked for weeks."),
+    ("Valley Post", "2021-03-15", "The mayor thanked the volunteers on Saturday, March 13."),
+]
+REFERENCE = """2021-03-04
+The Ferrow dam bursts after heavy rain and floods the valley .
+--------
+2021-03-10
+Inspectors find the spillway blocked .
+--------
+"""
+
+
+@pytest.fixture
+def stories(tmp_path):
+    story = tmp_path / "stories" / "dam"
+    (story / "timelines").mkdir(parents=True)
+    lines = [json.dumps({"text": t, "source": s, "published": p}) for s, p, t in ARTICLES]
+    (story / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (story / "timelines" / "herald.txt").write_text(REFERENCE, encoding="utf-8")
+    return tmp_path / "stories"
+
+
+def test_evaluate_folder_scores_the_system_and_both_baselines(stories):
+    report = evaluate_folder(stories)
+    (task,) = report["tasks"]
+    assert (task["story"], task["timeline"], task["dates"], task["sentences"]) == ("dam", "herald.txt", 2, 1)
+    assert task["articles"] == 5  # published within 4-10 March
+    assert set(task["scores"]) == {"summary", "articles", "mentions"}
+    assert task["scores"]["summary"]["date_f1"] == 1.0  # 4 and 10 March are the two referred days
+    assert task["scores"]["summary"]["align_r1"] > 0.3
+    assert report["mean"]["summary"] == task["scores"]["summary"]
+    assert "stemming" in report["rouge"].lower()
+
+
+def run(*args):
+    result = runner.invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+def test_eval_timelines_prints_a_table_and_json(stories):
+    result = run("eval", "--timelines", stories, "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    assert "Porter stemming" in result.stdout
+    assert "dam/herald.txt" in result.stdout and "mean of 1 timelines" in result.stdout
+    for name in ("summary", "articles (bl)", "mentions (bl)"):
+        assert name in result.stdout
+    report = json.loads(run("eval", "--timelines", stories, "--json", "-q").stdout)
+    assert report["mean"]["summary"]["date_f1"] == 1.0
+
+
+def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
+    (stories / "dam" / "timelines" / "broken.txt").write_text("no date here\n", encoding="utf-8")
+    result = run("eval", "--timelines", stories, "-q")
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "broken.txt:1: a sentence before any date line" in result.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("eval", "--timelines", empty)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
+
+
+def test_eval_needs_a_folder():
+    result = run("eval")
+    assert result.exit_code == 2
+    assert "missing the folder of TimeML files (or --timelines DIR)" in result.stderr
+
+
+# --- the dev targets (t17-dev) -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    folder = corpora_dir() / "t17-dev"
+    if not (folder / "bpoil" / "articles.jsonl").is_file():
+        pytest.skip(f"t17-dev corpus not found at {folder} (set TIMELINE_CORPORA to its parent folder)")
+    return evaluate_folder(folder, workers=2)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_dev_summary_beats_the_article_count_baseline(dev_report):
+    mean = dev_report["mean"]
+    assert len(dev_report["tasks"]) == 8
+    assert mean["summary"]["date_f1"] > mean["articles"]["date_f1"] + 0.05
+    assert mean["summary"]["align_r1"] > mean["articles"]["align_r1"]
+    assert mean["summary"]["concat_r1"] > mean["articles"]["concat_r1"]
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_dev_summary_is_above_the_mention_count_baseline(dev_report):
+    mean = dev_report["mean"]
+    assert mean["summary"]["date_f1"] > mean["mentions"]["date_f1"]
+    assert mean["summary"]["align_r1"] > max(mean["mentions"]["align_r1"], mean["articles"]["align_r1"])
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="issue 9 target not reached yet: date F1 0.682 against 0.658 for "
+                                       "mention counts (+2.4 points, +10 asked)")
+def test_dev_date_f1_ten_points_above_the_mention_count_baseline(dev_report):
+    mean = dev_report["mean"]
+    assert mean["summary"]["date_f1"] >= mean["mentions"]["date_f1"] + 0.10

@@ -1,0 +1,213 @@
+"""The summary timeline: which days, which sentences, their sources; the `summary` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline import Article, DaySummary, build_timeline, summarize
+from timeline.cli import app
+from timeline.summarize import default_dates, format_summary, terminal_text
+
+runner = CliRunner()
+
+# A small story written for these tests: a dam burst on Thursday 4 March 2021, told by four
+# outlets over the following days; a minor inspection on 10 March told once; an inquiry
+# announced for later.
+STORY = [
+    ("Valley Post", "2021-03-04",
+     "The Ferrow dam burst on Thursday, flooding the lower valley. "
+     "Rescue teams reached the first villages in the afternoon."),
+    ("River Daily", "2021-03-05",
+     "The Ferrow dam burst on March 4 after days of heavy rain, officials said. "
+     "About two hundred families left their homes overnight."),
+    ("Hill Times", "2021-03-08",
+     "Since the Ferrow dam burst on March 4, the valley has counted its losses. "
+     "Farmers say the harvest is gone."),
+    ("Coast Herald", "2021-03-12",
+     "Engineers warned for years before the Ferrow dam burst on 4 March 2021. "
+     "Inspectors visited the site on March 10 and found the spillway blocked. "
+     "The regional assembly will open an inquiry on April 2."),
+    ("Valley Post", "2021-03-15",
+     "A week after the Ferrow dam burst on March 4, the water has fallen back. "
+     "The mayor thanked the volunteers on Saturday."),
+]
+
+
+def articles():
+    return [Article(text=text, source=outlet, published=published, path=f"story/{i}.txt",
+                    title=f"{outlet} {published}")
+            for i, (outlet, published, text) in enumerate(STORY)]
+
+
+@pytest.fixture(scope="module")
+def story_timeline():
+    return build_timeline(articles())
+
+
+def test_the_most_referred_day_comes_first_with_every_article_that_reported_it(story_timeline):
+    days = summarize(story_timeline, dates=1, sentences=1)
+    assert [d.date for d in days] == [dt.date(2021, 3, 4)]
+    (day,) = days
+    assert isinstance(day, DaySummary)
+    assert len(day.sentences) == 1 and "dam burst" in day.sentences[0]
+    reported = {s.path for s in day.sources if s.sentence == 0}
+    assert reported == {f"story/{i}.txt" for i in range(5)}  # all five articles tell the burst
+    assert {s.source for s in day.sources} == {"Valley Post", "River Daily", "Hill Times", "Coast Herald"}
+
+
+def test_days_come_in_date_order_and_each_sentence_says_what_happened_then(story_timeline):
+    # 10 March is told once, with its date written out; the inquiry of 2 April is only announced
+    days = summarize(story_timeline, dates=2, sentences=2)
+    assert [d.date for d in days] == [dt.date(2021, 3, 4), dt.date(2021, 3, 10)]
+    assert all("dam burst" in s for s in days[0].sentences)
+    assert days[1].sentences == ["Inspectors visited the site on March 10 and found the spillway blocked."]
+    assert {s.source for s in days[1].sources} == {"Coast Herald"}
+    for day in summarize(story_timeline, dates=4, sentences=2):
+        assert 1 <= len(day.sentences) <= 2
+        assert {s.sentence for s in day.sources} == set(range(len(day.sentences)))
+
+
+def test_a_sentence_reprinted_by_two_articles_is_given_once_with_both_sources():
+    text = "The council approved the new tram line on Monday, 7 June 2021, after a long debate."
+    two = [Article(text=text, source=outlet, published="2021-06-08", path=f"{outlet}.txt")
+           for outlet in ("North News", "South News")]
+    (day,) = summarize(build_timeline(two), dates=1, sentences=3)
+    assert day.date == dt.date(2021, 6, 7)
+    assert day.sentences == [text]
+    assert {s.source for s in day.sources} == {"North News", "South News"}
+
+
+def test_near_repeats_are_not_both_picked():
+    texts = [
+        "The council approved the new tram line on 7 June 2021 after a long debate.",
+        "The council approved the new tram line on 7 June 2021 after a long public debate.",
+        "Shops along the route closed early on 7 June 2021 as crowds gathered outside the hall.",
+    ]
+    items = [Article(text=t, source=f"outlet {i}", published="2021-06-08", path=f"{i}.txt")
+             for i, t in enumerate(texts)]
+    (day,) = summarize(build_timeline(items), dates=1, sentences=2)
+    assert len(day.sentences) == 2
+    assert sum("tram line" in s for s in day.sentences) == 1
+
+
+def test_start_and_end_restrict_the_days(story_timeline):
+    days = summarize(story_timeline, dates=5, sentences=1, start="2021-03-05", end=dt.date(2021, 3, 31))
+    assert days and all(dt.date(2021, 3, 5) <= d.date <= dt.date(2021, 3, 31) for d in days)
+    assert dt.date(2021, 3, 4) not in {d.date for d in days}
+    assert summarize(story_timeline, start="2022-01-01") == []
+
+
+def test_the_automatic_number_of_days_follows_the_well_attested_days(story_timeline):
+    n = default_dates(story_timeline)
+    days = summarize(story_timeline)
+    assert len(days) == n
+    assert 1 <= n <= 3  # only 4 March is told by two articles or more; a short span asks for 3 at most
+    assert summarize(build_timeline([Article(text="Nothing was dated here.", published="2021-01-01")])) == []
+
+
+def test_bad_counts_and_dates_are_refused(story_timeline):
+    with pytest.raises(ValueError):
+        summarize(story_timeline, dates=-1)
+    with pytest.raises(ValueError, match="invalid date"):
+        summarize(story_timeline, start="March 4")
+
+
+def test_terminal_text_has_no_control_characters_or_escape_sequences():
+    hostile = "Dam\x1b[2J burst\x07 \u202eevil\u202c\r\nnext\tline"
+    clean = terminal_text(hostile)
+    assert clean == "Dam [2J burst evil next line"
+    assert all(ch.isprintable() for ch in clean)
+
+
+def test_plain_output_wraps_sentences_and_names_outlets(story_timeline):
+    days = summarize(story_timeline, dates=1, sentences=1)
+    text = format_summary(days, width=40)
+    lines = text.splitlines()
+    assert lines[0] == "2021-03-04"
+    assert all(len(line) <= 40 for line in lines)
+    assert "Valley Post" in text and "(5 articles)" in text
+    assert format_summary([]) == "(no dated events to summarise)"
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def run(*args):
+    result = runner.invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+@pytest.fixture
+def story_file(tmp_path):
+    path = tmp_path / "story.jsonl"
+    records = [{"text": text, "source": outlet, "published": published, "title": f"{outlet} {published}"}
+               for outlet, published, text in STORY]
+    records[1]["source"] = "River\x1b[31m Daily\u202e"  # a hostile outlet name
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_summary_json_lists_days_with_sentences_and_sources(story_file):
+    result = run("summary", story_file, "--dates", 2, "--sentences", 1, "--json", "--workers", 1, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    days = json.loads(result.stdout)
+    assert 1 <= len(days) <= 2
+    assert set(days[0]) == {"date", "sentences", "sources"}
+    assert "2021-03-04" in [d["date"] for d in days]
+    first = next(d for d in days if d["date"] == "2021-03-04")
+    assert len(first["sentences"]) == 1
+    assert {s["sentence"] for s in first["sources"]} == {0}
+
+
+def test_summary_plain_output_is_safe_for_a_terminal(story_file):
+    result = run("summary", story_file, "--dates", 1, "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("2021-03-04\n")
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "River [31m Daily" in result.stdout
+    assert "5 articles read" in result.stderr
+
+
+def test_summary_from_and_to(story_file):
+    result = run("summary", story_file, "--from", "2021-03-05", "--to", "2021-03-31", "--json", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert all("2021-03-05" <= d["date"] <= "2021-03-31" for d in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "2021-02-30"], "error: --from: invalid date '2021-02-30' (use YYYY-MM-DD)"),
+    (["--from", "2021-03-10", "--to", "2021-03-01"], "error: --from 2021-03-10 is after --to 2021-03-01"),
+])
+def test_summary_bad_dates_are_one_line_errors(story_file, args, message):
+    result = run("summary", story_file, *args)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == message
+
+
+def test_summary_of_a_missing_file_is_a_one_line_error(tmp_path):
+    result = run("summary", tmp_path / "nothing.txt", "--quiet")
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "(no dated events to summarise)"
+    assert "nothing.txt: no such file or folder" in result.stderr
+
+
+def test_a_day_without_dated_reports_is_told_by_the_articles_published_that_day():
+    from timeline.summarize import day_summaries
+
+    items = [
+        Article(text="The harbour workers walked out after the talks with the port authority collapsed.",
+                source="Port News", published="2021-05-02", path="a.txt"),
+        Article(text="The ferry company cancelled its crossings until the strike ends next month.",
+                source="Coast Herald", published="2021-05-02", path="b.txt"),
+        Article(text="Unrelated: the museum reopened its west wing to visitors after repairs.",
+                source="Port News", published="2021-05-09", path="c.txt"),
+    ]
+    (day,) = day_summaries(build_timeline(items), [dt.date(2021, 5, 2)], sentences=3)
+    assert day.date == dt.date(2021, 5, 2)
+    assert sorted(day.sentences) == sorted(item.text for item in items[:2])  # not the museum
+    assert {s.path for s in day.sources} == {"a.txt", "b.txt"}

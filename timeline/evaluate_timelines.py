@@ -1,0 +1,341 @@
+"""Scoring summary timelines against the timelines journalists wrote (``timeline eval --timelines``).
+
+A folder of stories laid out like ``t17-dev``: ``<story>/articles.jsonl`` and
+``<story>/timelines/*.txt`` in the tilse format (a ``YYYY-MM-DD`` line, the day's sentences one a
+line, a line of dashes).  The protocol is news-tls's (Gholipour Ghalandari & Ifrim, 2020): each
+journalist's timeline is one task; the system sees the story's articles published in the
+timeline's date range and returns as many dates as the timeline has, with as many sentences per
+date as the timeline's mean (rounded, at least one).
+
+Scores, per task and averaged over tasks:
+
+- date F1: the exact days in common;
+- ROUGE-1/2 F of the concatenated summaries ("concat");
+- ROUGE-1/2 F of date-aligned summaries ("align"): every predicted date is matched to the nearest
+  reference date (precision) and every reference date to the nearest predicted date (recall); the
+  n-grams two matched days share count ``1 / (days apart + 1)``.  A tie between an earlier and a
+  later date at the same distance goes to the earlier one.
+
+ROUGE is Google's ``rouge-score``: its tokeniser (lower case, runs of ASCII letters and digits),
+Porter stemming on, no stopword removal; F is the harmonic mean of precision and recall.
+
+Beside the system, two baselines run on the same articles, each picking the same number of days
+and filling them with the same sentence selector (``timeline.summarize.day_summaries``), so only
+the choice of days differs: days ranked by the number of articles published that day, and days
+ranked by the number of sentences that mention them (day-precise time expressions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+# --- reading the journalists' timelines ----------------------------------------------------------
+
+_DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RULE_LINE = re.compile(r"^-{3,}$")
+
+Reference = list[tuple[dt.date, list[str]]]  # a timeline: days in order, each with its sentences
+
+
+def read_tilse(path: str | Path) -> Reference:
+    """The days of a tilse timeline file, in date order, each with its sentences.
+
+    Raises ``ValueError`` naming the file and line for a text that is not a timeline.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    days: dict[dt.date, list[str]] = {}
+    current: list[str] | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if _DATE_LINE.match(line):
+            try:
+                day = dt.date.fromisoformat(line)
+            except ValueError:
+                raise ValueError(f"{path}:{number}: impossible date {line!r}") from None
+            current = days.setdefault(day, [])
+        elif _RULE_LINE.match(line):
+            current = None
+        elif current is None:
+            raise ValueError(f"{path}:{number}: a sentence before any date line")
+        else:
+            current.append(line)
+    if not days:
+        raise ValueError(f"{path}: no dated entries (a timeline is YYYY-MM-DD lines, sentences, dashes)")
+    return sorted(days.items())
+
+
+# --- scores ---------------------------------------------------------------------------------------
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def date_f1(predicted: Iterable[dt.date], reference: Iterable[dt.date]) -> float:
+    """F1 of the exact days: how many of the predicted days are reference days, and back."""
+    predicted, reference = set(predicted), set(reference)
+    hits = len(predicted & reference)
+    if not hits:
+        return 0.0
+    return f1(hits / len(predicted), hits / len(reference))
+
+
+ROUGE_SETTINGS = ("rouge-score (Google) with its default tokeniser (lower case, ASCII letters and "
+                  "digits), Porter stemming, no stopword removal")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from rouge_score.tokenizers import DefaultTokenizer
+
+    return DefaultTokenizer(use_stemmer=True)
+
+
+def ngrams(text: str, n: int) -> Counter:
+    """The n-grams of ``text`` as rouge-score tokenises and stems it."""
+    tokens = _tokenizer().tokenize(text)
+    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _overlap(a: Counter, b: Counter) -> int:
+    return sum(min(count, b[gram]) for gram, count in a.items() if gram in b)
+
+
+def rouge_concat(predicted: Sequence[str], reference: Sequence[str], n: int) -> float:
+    """ROUGE-n F of all the predicted sentences against all the reference ones, each joined."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer([f"rouge{n}"], use_stemmer=True)
+    return scorer.score(" ".join(reference), " ".join(predicted))[f"rouge{n}"].fmeasure
+
+
+def _nearest(day: dt.date, others: Sequence[dt.date]) -> dt.date:
+    """The date of ``others`` (sorted) nearest to ``day``; the earlier one on a tie."""
+    return min(others, key=lambda other: (abs((other - day).days), other))
+
+
+def _aligned(side: Reference, other: Reference, n: int) -> tuple[float, int]:
+    """Weighted n-gram hits of ``side``'s days against the nearest day of ``other``, and the
+    n-gram total of ``side``."""
+    other_grams = {day: ngrams(" ".join(sentences), n) for day, sentences in other}
+    other_days = sorted(other_grams)
+    hits, total = 0.0, 0
+    for day, sentences in side:
+        grams = ngrams(" ".join(sentences), n)
+        total += sum(grams.values())
+        if other_days:
+            match = _nearest(day, other_days)
+            hits += _overlap(grams, other_grams[match]) / (abs((match - day).days) + 1)
+    return hits, total
+
+
+def rouge_align(predicted: Reference, reference: Reference, n: int) -> float:
+    """Date-aligned ROUGE-n F: precision aligns each predicted day to its nearest reference day,
+    recall each reference day to its nearest predicted day; shared n-grams count 1/(days apart+1)."""
+    hits_p, total_p = _aligned(predicted, reference, n)
+    hits_r, total_r = _aligned(reference, predicted, n)
+    precision = hits_p / total_p if total_p else 0.0
+    recall = hits_r / total_r if total_r else 0.0
+    return f1(precision, recall)
+
+
+METRICS = ("date_f1", "concat_r1", "concat_r2", "align_r1", "align_r2")
+
+
+def score(predicted: Reference, reference: Reference) -> dict[str, float]:
+    """All the scores of one predicted timeline against one reference timeline."""
+    flat_p = [s for _, sentences in predicted for s in sentences]
+    flat_r = [s for _, sentences in reference for s in sentences]
+    return {
+        "date_f1": date_f1([d for d, _ in predicted], [d for d, _ in reference]),
+        "concat_r1": rouge_concat(flat_p, flat_r, 1),
+        "concat_r2": rouge_concat(flat_p, flat_r, 2),
+        "align_r1": rouge_align(predicted, reference, 1),
+        "align_r2": rouge_align(predicted, reference, 2),
+    }
+
+
+# --- the stories ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Story:
+    """A story's articles, extracted once: their events and the days their sentences mention."""
+
+    name: str
+    articles: list = field(default_factory=list)  # Article models
+    events: list = field(default_factory=list)  # per article, its events
+    mentions: list = field(default_factory=list)  # per article, (sentence index, day) of each mention
+    timelines: list = field(default_factory=list)  # (file name, Reference)
+    skipped: int = 0  # records that could not be read, have no publication day, or failed
+
+
+def find_stories(folder: str | Path) -> list[tuple[str, Path, list[Path]]]:
+    """``(name, articles file, timeline files)`` of each story folder under ``folder``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValueError(f"{folder}: not a folder")
+    stories = []
+    for story in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        timelines = sorted((story / "timelines").glob("*.txt"))
+        articles = story / "articles.jsonl"
+        if timelines and articles.is_file():
+            stories.append((story.name, articles, timelines))
+    if not stories:
+        raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
+    return stories
+
+
+def article_record(article) -> tuple[list, list[tuple[int, dt.date]]] | None:
+    """One article's events and the precise days its sentences mention (tagged once); None when
+    the extraction fails."""
+    import bisect
+
+    from timeline.events import events_from_expressions
+    from timeline.temporal import tag
+    from timeline.temporal.calendar import timex_span
+    from timeline.text import split_sentences
+    from timeline.models import Granularity
+
+    try:
+        sentences = split_sentences(article.text)
+        expressions = tag(article.text, article.published, sentences=sentences)
+        events = events_from_expressions(article.text, expressions, article.published, article, sentences=sentences)
+    except Exception:  # noqa: BLE001 - one article's failure must not stop the others
+        return None
+    starts = [s.start for s in sentences]
+    mentions = []
+    for expression in expressions:
+        span = timex_span(expression.value) if expression.type in ("DATE", "TIME") else None
+        if span is not None and span.granularity in (Granularity.DAY, Granularity.TIME) and span.start == span.end:
+            mentions.append((max(0, bisect.bisect_right(starts, expression.start) - 1), span.start))
+    return events, mentions
+
+
+def _records(articles: list, workers: int) -> list:
+    if workers <= 1 or len(articles) < 16:
+        return [article_record(a) for a in articles]
+    from concurrent.futures import ProcessPoolExecutor
+
+    from timeline.pipeline import _context
+
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        return list(pool.map(article_record, articles, chunksize=16))
+
+
+def load_story(name: str, articles_path: Path, timeline_paths: list[Path], workers: int = 1) -> Story:
+    """Read a story's timelines and articles, and extract the articles' events once."""
+    from timeline.articles import iter_articles
+    from timeline.models import Article
+
+    timelines = [(path.name, read_tilse(path)) for path in timeline_paths]
+    read = list(iter_articles([str(articles_path)]))
+    articles = [a for a in read if isinstance(a, Article) and a.published is not None]
+    records = _records(articles, workers)
+    kept = [(a, r) for a, r in zip(articles, records) if r is not None]
+    return Story(name=name, articles=[a for a, _ in kept], events=[r[0] for _, r in kept],
+                 mentions=[r[1] for _, r in kept], timelines=timelines, skipped=len(read) - len(kept))
+
+
+# --- one task: a journalist's timeline ------------------------------------------------------------
+
+SYSTEMS = ("summary", "articles", "mentions")  # the system and the two baselines
+
+
+def task_size(reference: Reference) -> tuple[int, int]:
+    """The dates and sentences a day the protocol asks for: the reference's count and its mean
+    sentences a day, rounded half up, at least one."""
+    mean = sum(len(s) for _, s in reference) / len(reference)
+    return len(reference), max(1, int(mean + 0.5))
+
+
+def run_task(story: Story, reference: Reference) -> dict:
+    """The three systems' timelines for one reference, scored."""
+    from timeline.merge import merge_events
+    from timeline.models import Timeline
+    from timeline.pipeline import article_source
+    from timeline.summarize import day_summaries, publication_counts, summarize, top_days
+
+    first, last = reference[0][0], reference[-1][0]
+    chosen = [i for i, a in enumerate(story.articles) if first <= a.published.date() <= last]
+    timeline = Timeline(events=merge_events([e for i in chosen for e in story.events[i]]),
+                        articles=[article_source(story.articles[i]) for i in chosen])
+    n, k = task_size(reference)
+    within = lambda counts: {d: c for d, c in counts.items() if first <= d <= last}  # noqa: E731
+    mentions = Counter(day for i in chosen for _, day in set(story.mentions[i]))  # sentences naming the day
+    outputs = {
+        "summary": summarize(timeline, dates=n, sentences=k, start=first, end=last),
+        "articles": day_summaries(timeline, top_days(within(publication_counts(timeline.articles)), n), k),
+        "mentions": day_summaries(timeline, top_days(within(mentions), n), k),
+    }
+    scores = {}
+    for system, days in outputs.items():
+        predicted = [(d.date, d.sentences) for d in days]
+        scores[system] = score(predicted, reference)
+    return {"dates": n, "sentences": k, "articles": len(chosen), "scores": scores}
+
+
+def evaluate_folder(folder: str | Path, workers: int = 1, progress=None) -> dict:
+    """Every task of every story under ``folder``, and the means over tasks."""
+    tasks = []
+    for name, articles_path, timeline_paths in find_stories(folder):
+        story = load_story(name, articles_path, timeline_paths, workers)
+        if progress:
+            skipped = f" ({story.skipped:,} skipped: unreadable, undated or failed)" if story.skipped else ""
+            progress(f"{name}: {len(story.articles):,} articles{skipped}, {len(story.timelines)} timelines")
+        for file_name, reference in story.timelines:
+            result = run_task(story, reference)
+            tasks.append({"story": name, "timeline": file_name, **result})
+    mean = {system: {metric: sum(t["scores"][system][metric] for t in tasks) / len(tasks) for metric in METRICS}
+            for system in SYSTEMS}
+    return {"rouge": ROUGE_SETTINGS, "tasks": tasks, "mean": mean}
+
+
+# --- the report ------------------------------------------------------------------------------------
+
+_HEADINGS = ("date F1", "R1 concat", "R2 concat", "R1 align", "R2 align")
+
+
+def format_report(report: dict) -> str:
+    """The scores as a table: a block of three lines (system, baselines) a timeline, then the means."""
+    width = max([len(f"{t['story']}/{t['timeline']}") for t in report["tasks"]] + [24])
+    head = f"{'timeline':<{width}}  {'dates':>5} {'sents':>5}  {'days ranked by':<14}" + "".join(
+        f"{h:>10}" for h in _HEADINGS)
+    lines = [f"ROUGE-1/2 F: {report['rouge']}.",
+             "Baselines: days ranked by articles published / by sentences mentioning them; "
+             "same sentence selector.", "", head, "-" * len(head)]
+    for task in report["tasks"]:
+        label = f"{task['story']}/{task['timeline']}"
+        for i, system in enumerate(SYSTEMS):
+            prefix = f"{label:<{width}}  {task['dates']:>5} {task['sentences']:>5}" if i == 0 else " " * (width + 14)
+            lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
+                f"{task['scores'][system][m]:>10.3f}" for m in METRICS))
+    lines.append("-" * len(head))
+    label = f"mean of {len(report['tasks'])} timelines"
+    for i, system in enumerate(SYSTEMS):
+        prefix = f"{label:<{width}}  {'':>5} {'':>5}" if i == 0 else " " * (width + 14)
+        lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
+            f"{report['mean'][system][m]:>10.3f}" for m in METRICS))
+    return "\n".join(lines)
+
+
+_NAMES = {"summary": "summary", "articles": "articles (bl)", "mentions": "mentions (bl)"}
+
+
+def run_timeline_eval(folder: str | Path, workers: int = 1, as_json: bool = False, progress=None) -> str:
+    """The report of ``timeline eval --timelines``: a table, or JSON."""
+    report = evaluate_folder(folder, workers, progress)
+    return json.dumps(report, indent=2) if as_json else format_report(report)
