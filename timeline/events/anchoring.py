@@ -1,0 +1,219 @@
+"""Anchoring: which event word of its sentence a time expression dates."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from timeline.events.clauses import (
+    _governing_verb, _light, _relative_head, _stative, _subject,
+)
+from timeline.events.lexicon import lemma
+from timeline.events.sentence import (
+    _BREAKS, _QUOTES, Parsed, WordClass, _clause_start, _is_name, _verb_group,
+)
+from timeline.models import Relation
+
+
+# Costs of reaching an event word from the time expression (the cheapest wins): one a word,
+# more across punctuation or into another clause; a right-hand word pays extra, and much more
+# across a comma unless the expression opens its clause ("On Sunday, police clashed").
+_RIGHT_COST, _BREAK_COST, _CLAUSE_COST, _CLOSED_COST = 2.5, 4.0, 6.0, 20.0
+_SUBJECT_COST = 3.0  # a subject pronoun right of the expression: 'last year they contributed'
+_WEAK_COST = 2.5  # an event noun, or an -ing form with no auxiliary, is a weaker trigger
+_TENSE_COST = 5.0  # a verb whose tense contradicts the date: 'will resign' for 'last year'
+
+
+def anchor_trigger(s: Parsed, first: int, last: int,
+                   relation: Relation = Relation.UNKNOWN, day: bool = True) -> Optional[int]:
+    """The index of the event word that the expression over tokens ``first..last`` dates;
+    ``relation`` is where the date lies relative to publication, for tense agreement; ``day``
+    whether it names a day or a time (a longer period more often dates the event noun itself:
+    'had a loss of $5 million for the quarter')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if first and classes[first - 1].period_end:
+        return first - 1
+    head = _modified_noun(s, first, last)
+    if head is not None:
+        return head
+    when = _time_clause_verb(s, last)
+    if when is not None:
+        return when
+    opens = _opens_clause(s, first)
+    comma = _adjunct_end(s, first, last) if opens else None
+    if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(s, first):comma]):
+        verb = _clause_verb(s, comma)
+        if verb is not None:
+            return _light_object(s, verb)
+    best: tuple[float, int] | None = None
+    for step in (-1, 1):
+        cost = 0.0 if step < 0 else _RIGHT_COST
+        i = first - 1 if step < 0 else last + 1
+        finite = False  # a finite verb between the expression and ``i``
+        while 0 <= i < len(tokens) and (best is None or cost < best[0]):
+            tok, cls = tokens[i], classes[i]
+            if (cls.verb or cls.noun) and not cls.period_end:
+                if cls.noun and step < 0 and tokens[i + 1].low in lex.complements and i + 2 < first:
+                    # a phrase after the noun up to the date: "Iraq's invasion of Kuwait on Aug. 2"
+                    k, total = i, cost + _trigger_cost(cls._replace(finite=True), relation, day)
+                else:
+                    k = _governing_verb(s, i) if cls.noun and step < 0 else i
+                    if k != i and not day and _light(tokens[k], classes[k], lex):
+                        k = i  # 'had a loss of $5 million for the quarter': the period dates the loss
+                    total = cost + _trigger_cost(classes[k], relation, day)
+                    named = i - 2 if i > 1 and tokens[i - 1].low in lex.clause_openers else i - 1
+                    if cls.verb and named >= 0 and classes[named].noun and lemma(tok.text, lex) in lex.lights:
+                        k = named  # 'remarks made last week', 'a recapitalization that took place in 1988'
+                    elif cls.verb:
+                        k = _planned_happening(s, i)
+                if best is None or total < best[0]:
+                    best = (total, k)
+            if tok.text in _BREAKS:
+                cost += _BREAK_COST if step < 0 or opens else _CLOSED_COST
+            elif tok.low in lex.subjects and step > 0:
+                cost += _SUBJECT_COST
+            elif tok.low in lex.pronouns or (tok.low in lex.clause
+                                             and (finite or step > 0 or tok.low in lex.complementizers)):
+                cost += _CLAUSE_COST  # another clause, or the subject of one
+            else:  # (a clause word with no verb up to the expression is a preposition: 'resigned as chief')
+                cost += 1.0
+            finite = finite or cls.finite
+            i += step
+    return best[1] if best else None
+
+
+def _time_clause_verb(s: Parsed, last: int) -> Optional[int]:
+    """The verb of a clause describing the time just named: '..., when they traded at $10'."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    k = last + 2  # after a comma: 'Thursday when he called' is a subordinate clause of its own
+    if k >= len(tokens) or tokens[k - 1].text != "," or tokens[k].low not in lex.time_relatives:
+        return None
+    for j in range(k + 1, len(tokens)):
+        if tokens[j].text in _BREAKS:
+            return None
+        if classes[j].finite:
+            return j
+    return None
+
+
+def _trigger_cost(cls: WordClass, relation: Relation, day: bool) -> float:
+    """How much less likely a candidate is for its form: weak forms (but a period dates event
+    nouns as readily as verbs: 'a loss of $5 million for the quarter'), and tenses that disagree
+    with the date (an infinitive looks ahead: it rarely names a past date's event)."""
+    cost = 0.0 if cls.finite or cls.infinitive or (cls.noun and not day) else _WEAK_COST
+    if (cls.infinitive and relation == Relation.BEFORE) \
+            or {cls.relation, relation} == {Relation.BEFORE, Relation.AFTER}:
+        cost += _TENSE_COST
+    return cost
+
+
+def _adjunct_end(s: Parsed, first: int, last: int) -> Optional[int]:
+    """The comma that closes an opening adjunct holding the expression ('In composite trading
+    yesterday, shares rose'), or None."""
+    tokens, classes = s.tokens, s.classes
+    k = last + 1
+    while k < len(tokens) and tokens[k].text not in _BREAKS and not classes[k].finite:
+        k += 1
+    return k if k < len(tokens) and tokens[k].text == "," else None
+
+
+def _clause_verb(s: Parsed, comma: int) -> Optional[int]:
+    """The first finite verb after ``comma``, passing over a relative clause in the subject
+    ('officers who had been searching for him concluded')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    relative = False
+    for k in range(comma + 1, len(tokens)):
+        if tokens[k].text in _QUOTES:
+            continue  # a quotation opening inside the clause: 'Control Data will " develop ...'
+        if tokens[k].text in _BREAKS:
+            return None
+        if tokens[k].low in lex.clause:
+            relative = True
+        elif classes[k].finite:
+            if not relative:
+                return k
+            relative = False
+    return None
+
+
+def _light_object(s: Parsed, verb: int) -> int:
+    """The object of a stative verb when it names a happening ('Service Corp. had a loss of
+    $12.5 million', 'it had sales of $40 million'), else the verb."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if not _stative(tokens[verb], lex):
+        return verb
+    head = verb
+    k = verb + 1
+    while k < len(tokens) and tokens[k].text not in _BREAKS and tokens[k].low not in lex.prepositions \
+            and tokens[k].low not in lex.clause and not classes[k].verb:
+        if tokens[k].text[:1].isalpha() and tokens[k].low not in lex.function_words:
+            head = k  # ('had a $23 million loss')
+        k += 1
+    return head if classes[head].noun else verb
+
+
+def _opens_clause(s: Parsed, first: int) -> bool:
+    """Whether the expression opens its clause: only function words before it, or a
+    prepositional phrase with no verb ('In composite trading yesterday, ...')."""
+    tokens, lex = s.tokens, s.lex
+    function_words = lex.function_words
+    k = first - 1
+    content = False
+    while k >= 0 and tokens[k].text not in _BREAKS:
+        if tokens[k].low not in function_words and not lex.adverb(tokens[k].low) and k != 0:
+            content = True  # (a capitalised first word, 'Earlier', is an adverb, not a name)
+        k -= 1
+    start = k + 1
+    return not content or (start < first and tokens[start].low in lex.prepositions)
+
+
+def _modified_noun(s: Parsed, first: int, last: int) -> Optional[int]:
+    """The head noun an expression modifies ('third-quarter net loss', "today's meeting",
+    'his Aug. 2 power-grab'), or None when the expression is not before a noun."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    expression = tokens[first: last + 1]
+    before = tokens[first - 1].low if first else ""
+    adjectival = (lex.possessive(expression[-1].low) or "-" in expression[-1].low
+                  or before in lex.determiners or lex.possessive(before)
+                  or (last + 1 < len(tokens) and classes[last + 1].noun))  # 'overnight losses'
+    if not adjectival:
+        return None
+    head = None
+    k = last + 1
+    if k < len(tokens) and (tokens[k].low in lex.morphology["possessive"]
+                            or (tokens[k].text == "," and before in lex.determiners)):
+        k += 1  # "Tuesday's meeting", 'an Aug. 10, 1988, stock agreement'
+    while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in lex.phrase_stops \
+            and not classes[k].verb and not _is_name(tokens[k]) and not lex.adverb(tokens[k].low) \
+            and (head is None or not classes[head].noun or classes[k].noun):  # the phrase ends at its
+        head = k  # event noun, the last of a compound: 'a stock purchase agreement'
+        k += 1
+    if head is None:
+        return None
+    if not classes[head].noun and k < len(tokens) and tokens[k].low in lex.prepositions:
+        k += 1  # 'Friday's focus on the top-tier stocks telegraphed selling'
+        while k < len(tokens) and not classes[k].verb and tokens[k].text not in _BREAKS \
+                and tokens[k].low not in lex.clause and tokens[k].low not in lex.auxiliaries:
+            k += 1
+    while not classes[head].noun and k < len(tokens) and not classes[k].verb \
+            and (tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low)):
+        k += 1  # 'third-quarter earnings haven't been very good'
+    # a perfect passive tells what was done since to the dated thing: 'the year-ago results have
+    # been restated' (but 'last year's results were hurt by charges' happened then)
+    revised = (k < len(tokens) and lex.past(tokens[k].low) and _verb_group(s, k)[1] == "be"
+               and any(lex.aux_kind(t.low) == "have" for t in tokens[head + 1:k]))
+    if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex) \
+            and not revised:
+        return k  # the noun phrase is the subject ('third-quarter profit grew 19%'), or the
+        # participle describes it ('the Feb. 23 accord signed by Annan and Aziz')
+    return head
+
+
+def _planned_happening(s: Parsed, verb: int) -> int:
+    """The event noun a passive verb of planning has as its subject ('the vote is expected
+    Tuesday', 'the closing, which is scheduled for December'): the date is the happening's;
+    else the verb."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if lemma(tokens[verb].text, lex) not in lex.plans or _verb_group(s, verb)[1] != "be":
+        return verb
+    subject = _subject(s, verb) or _relative_head(s, verb)
+    return subject[-1] if subject and classes[subject[-1]].noun else verb

@@ -1,0 +1,191 @@
+"""Assembly: the events of an article, sentence by sentence, from its time expressions."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Optional, Sequence
+
+from timeline.events.anchoring import anchor_trigger
+from timeline.events.clauses import _main_verb, _predicate
+from timeline.events.lexicon import lexicon
+from timeline.events.people import People
+from timeline.events.sentence import _BREAKS, Parsed, parse
+from timeline.events.titles import _title_word, occurrence_title, statement_title
+from timeline.lang import DEFAULT_LANGUAGE
+from timeline.models import (
+    Article,
+    DateSpan,
+    Event,
+    Granularity,
+    Relation,
+    Source,
+    Span,
+    TimeExpression,
+    coerce_published,
+)
+from timeline.temporal.calendar import timex_span
+from timeline.text import Sentence, split_sentences
+
+
+def _source(source, published) -> Source:
+    """The article the events come from, dated ``published`` when it has no date of its own."""
+    if isinstance(source, Source):
+        return source.model_copy(update={"published": source.published or published})
+    if isinstance(source, Article):
+        return Source(title=source.title, url=source.url, path=source.path, source=source.source,
+                      published=source.published or published)
+    return Source(published=published)
+
+
+def _event_id(source: Source, sentence: str, trigger: int, expression: Optional[TimeExpression]) -> str:
+    """Stable and derived from content: the article, the sentence, the trigger and the
+    expression dating it (unique in a timeline, even for articles with no path or url)."""
+    where = source.path or source.url or source.title or ""
+    key = f"{where}\n{sentence}\n{trigger}\n{expression.start if expression else ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _relation_to(span: DateSpan, published) -> Relation:
+    if published is None:
+        return Relation.UNKNOWN
+    day = published.date()
+    if span.end < day:
+        return Relation.BEFORE
+    if span.start > day:
+        return Relation.AFTER
+    return Relation.OVERLAP
+
+
+# TIMEX3 reference values: no calendar period, but a side of the publication moment.
+_REFERENCES = {"PAST_REF": Relation.BEFORE, "PRESENT_REF": Relation.OVERLAP, "FUTURE_REF": Relation.AFTER}
+
+
+def events_from_expressions(
+    text: str,
+    expressions: Sequence[TimeExpression],
+    published=None,
+    source=None,
+    lang: str = DEFAULT_LANGUAGE,
+    sentences: Sequence[Sentence] | None = None,
+) -> list[Event]:
+    """The events of ``text`` given its time expressions, in article order.
+
+    ``source`` is an Article or Source (or None); ``published`` (a datetime, date or ISO string)
+    defaults to the source's.  ``sentences`` is the text's split when the caller has it.
+    """
+    lex = lexicon(lang)
+    published = coerce_published(published) or getattr(source, "published", None)
+    base = _source(source, published)
+    people = People()
+    events: list[Event] = []
+    ordered = sorted(expressions, key=lambda e: e.start)
+    for sentence in sentences if sentences is not None else split_sentences(text, lang):
+        inside = [e for e in ordered if e.start < sentence.end and e.end > sentence.start]
+        s = parse(sentence, inside, lex)
+        tokens, classes = s.tokens, s.classes
+        if not tokens:
+            continue
+        people.observe(s)
+        used: set[int] = set()
+        for expression in inside:
+            if expression.type not in ("DATE", "TIME"):
+                continue  # durations and sets date nothing
+            first = next((k for k, t in enumerate(tokens) if t.end > expression.start), None)
+            last = max((k for k, t in enumerate(tokens) if t.start < expression.end), default=None)
+            if first is None or last is None:
+                continue
+            # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
+            span = timex_span(expression.value)
+            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value, Relation.UNKNOWN)
+            day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
+            trigger = anchor_trigger(s, first, last, timing, day)
+            if trigger is None or (span is None and (classes[trigger].state
+                                                     or not (classes[trigger].verb or classes[trigger].noun))):
+                continue  # ('the current level': no happening to place on the reference)
+            used.update((trigger, _title_word(s, trigger)))  # one event a clause
+            used.update(_same_clause_verbs(s, trigger))
+            relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
+            events.append(_event(s, trigger, base, people, expression=expression, span=span, relation=relation))
+        main = _main_verb(s)
+        if main is not None and main not in used:
+            used.add(main)
+            events.append(_event(s, main, base, people, relation=classes[main].relation))
+        for k in _occasions(s):
+            if k not in used:
+                events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
+    return events
+
+
+def _same_clause_verbs(s: Parsed, trigger: int) -> list[int]:
+    """The verbs that tell the same happening as the trigger, not to be told again: the verb an
+    event noun is the subject of ('the vote is expected Tuesday'), the verb an infinitive
+    completes ('the purchase is scheduled to close Monday')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if classes[trigger].noun:
+        verb = _predicate(s, trigger + 1)
+        return [] if verb is None else [verb]
+    if trigger > 1 and tokens[trigger - 1].low in lex.infinitive and classes[trigger - 2].verb:
+        return [trigger - 2]
+    return []
+
+
+def _occasions(s: Parsed) -> list[int]:
+    """Event nouns named as an occasion: 'at a press conference', 'during the meeting'."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    found = []
+    for k, cls in enumerate(classes):
+        if not cls.noun:
+            continue
+        j = k - 1
+        while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
+            j -= 1
+        if j >= 0 and tokens[j].low in lex.occasions:
+            found.append(k)
+    return found
+
+
+def _tense_near(s: Parsed, k: int) -> Relation:
+    """The relation of the finite verb nearest to token ``k``."""
+    classes = s.classes
+    finite = [j for j, cls in enumerate(classes) if cls.finite]
+    if not finite:
+        return Relation.UNKNOWN
+    return classes[min(finite, key=lambda j: abs(j - k))].relation
+
+
+def _event(s: Parsed, k: int, base: Source, people: People, *,
+           expression=None, span=None, relation=Relation.UNKNOWN) -> Event:
+    tokens, classes, sentence = s.tokens, s.classes, s.sentence
+    statement = classes[k].reporting
+    maker = statement_title if statement else occurrence_title
+    title, actors = maker(s, _title_word(s, k), people)
+    trigger = Span(text=tokens[k].text, start=tokens[k].start, end=tokens[k].end)
+    src = base.model_copy(update={
+        "sentence": sentence.text,
+        "sentence_start": sentence.start,
+        "trigger": trigger,
+        "time_expression": expression,
+    })
+    return Event(
+        id=_event_id(base, sentence.text, trigger.start, expression),
+        title=title,
+        sentence=sentence.text,
+        trigger=trigger,
+        time_expression=expression,
+        date=span,
+        relation=relation,
+        kind="statement" if statement else "occurrence",
+        actors=actors,
+        sources=[src],
+    )
+
+
+def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_LANGUAGE) -> list[Event]:
+    """The events ``text`` reports, in article order: tag its time expressions, then
+    :func:`events_from_expressions`.  ``source`` is an Article or Source (title/url/path/published)."""
+    from timeline.temporal import tag
+
+    published = coerce_published(published) or getattr(source, "published", None)
+    sentences = split_sentences(text, lang)  # one split, shared by the tagger and the events
+    expressions = tag(text, published, lang=lang, sentences=sentences)
+    return events_from_expressions(text, expressions, published, source, lang, sentences)

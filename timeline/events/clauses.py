@@ -1,0 +1,134 @@
+"""Clause structure over a parsed sentence: where a clause starts, its subject, its verb, the
+verb an event noun is the object of, and which verbs are the main clause's."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from timeline.events.lexicon import Lexicon, lemma
+from timeline.events.sentence import (
+    _BREAKS, _QUOTES, Parsed, Token, WordClass, _clause_start, _is_name, _verb_group,
+)
+
+
+def _stative(token: Token, lex: Lexicon) -> bool:
+    return lemma(token.text, lex) in lex.statives or lex.aux_kind(token.low) == "have"
+
+
+def _light(token: Token, cls: WordClass, lex: Lexicon) -> bool:
+    """Whether a verb says little of its own beside its object: stative, light ('took a loss')
+    or reporting ('reported a net loss')."""
+    stem = lemma(token.text, lex)
+    return cls.reporting or _stative(token, lex) or stem in lex.lights or stem in lex.reporting_stems
+
+
+def _governing_verb(s: Parsed, noun: int) -> int:
+    """The verb whose direct object the event noun is ('signed an economic cooperation plan',
+    'told a news conference'), else the noun itself."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    k = noun - 1
+    while k >= 0 and not classes[k].verb:
+        if tokens[k].text in _BREAKS or tokens[k].low in lex.prepositions or tokens[k].low in lex.clause \
+                or _is_name(tokens[k]) or classes[k].noun or noun - k > 4:
+            return noun
+        k -= 1
+    return k if k >= 0 else noun
+
+
+def _subject(s: Parsed, i: int) -> list[int]:
+    """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries),
+    after a reporting verb that opens a reported clause ('Smith said he had cut ...': 'he')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    start = _clause_start(s, i)
+    start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
+    while start >= 2 and start < i and tokens[start - 1].low in lex.coordinators and _is_name(tokens[start]) \
+            and _is_name(tokens[start - 2]):  # names joined by 'and': 'Ciba-Geigy and Chiron said'
+        start -= 2
+        while start > 0 and _is_name(tokens[start - 1]):
+            start -= 1
+    return [k for k in range(start, i)
+            if not classes[k].finite and not classes[k].infinitive and not lex.adverb(tokens[k].low)
+            and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
+
+
+def _predicate(s: Parsed, end: int) -> Optional[int]:
+    """The finite verb right after a subject that ends before ``end`` (auxiliaries and adverbs
+    skipped: 'the vote is now expected'), or None."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    verb = end
+    while verb < len(tokens) and not classes[verb].verb and (tokens[verb].low in lex.auxiliaries
+                                                            or lex.adverb(tokens[verb].low)):
+        verb += 1
+    return verb if verb < len(tokens) and classes[verb].finite else None
+
+
+def _shared_subject(s: Parsed, i: int) -> list[int]:
+    """The subject of the verb before a coordinated one ('they talked ... and talked today')."""
+    tokens, classes = s.tokens, s.classes
+    start = _clause_start(s, i)
+    for k in range(start - 1, -1, -1):
+        if tokens[k].text in _BREAKS:
+            break
+        if classes[k].finite:
+            return _subject(s, k)
+    return []
+
+
+def _relative_head(s: Parsed, i: int) -> list[int]:
+    """The phrase a relative clause describes: 'the market, which last year had sales ...'."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    start = _clause_start(s, i)
+    verb_next = all(tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low) for k in range(start, i))
+    if start < 2 or not (tokens[start - 1].low in lex.relatives  # 'a strike that began', 'sales that are above'
+                         or (verb_next and tokens[start - 1].low in lex.complementizers)):
+        return []
+    end = start - 2 if tokens[start - 2].text == "," else start - 1
+    begin = end
+    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
+            and tokens[begin - 1].low not in lex.prepositions and not classes[begin - 1].verb:
+        begin -= 1
+    return list(range(begin, end))
+
+
+def _opening_subject(s: Parsed) -> list[int]:
+    """The sentence's first phrase when it is a subject set off by commas ('Primerica, which had
+    owned 70% of Williams, will pay ...')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    end = 0
+    while end < len(tokens) and tokens[end].text not in _BREAKS:
+        if classes[end].verb or (tokens[end].low in lex.function_words and tokens[end].low not in lex.determiners):
+            return []
+        end += 1
+    return list(range(end)) if end < len(tokens) and tokens[end].text == "," else []
+
+
+def _main_verb(s: Parsed) -> Optional[int]:
+    """The event a sentence reports without a date: a statement, else the first finite verb of
+    a main clause, outside quotations (not 'which had owned ...', not 'as expected')."""
+    tokens, classes = s.tokens, s.classes
+    quoted = False
+    first = None
+    for k, (tok, cls) in enumerate(zip(tokens, classes)):
+        if tok.text in _QUOTES:
+            quoted = not quoted if tok.text in "\"`" else tok.text in "\u201c\u2018"
+            continue
+        if quoted or not cls.finite or cls.state or _subordinate(s, k):
+            continue
+        if cls.reporting:
+            return k
+        if first is None:
+            first = k
+    return first
+
+
+def _subordinate(s: Parsed, k: int) -> bool:
+    """Whether the verb at ``k`` is in a relative clause or is a bare participle with no
+    subject ('Primerica, which had owned ...', '..., as expected, ...')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    start = _clause_start(s, k)
+    opener = tokens[start - 1].low if start else ""
+    if opener in lex.relatives:
+        return True
+    if _verb_group(s, k)[1] or classes[k].reporting or _subject(s, k):
+        return False
+    return opener in lex.clause or not _opening_subject(s)

@@ -1,0 +1,224 @@
+"""The word lists of one language (``timeline/lang/<lang>/events/``), loaded once, and the
+lemma that makes 'met', 'meets' and 'meeting' one key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Optional
+
+from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
+from timeline.models import Relation
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one language, loaded once."""
+
+    reporting: frozenset[str]
+    auxiliaries: dict[str, tuple[Relation, str]]  # word -> (tense relation, kind of aux)
+    cues: tuple[tuple[tuple[str, ...], Relation], ...]
+    irregular: dict[str, str]  # past forms and participles -> base
+    participles: frozenset[str]  # irregular forms that are only participles ('known', 'taken')
+    agents: frozenset[str]  # what introduces the agent of a passive ('led by')
+    nouns: dict[str, str]  # event noun -> lemma
+    clause: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    adverbs: frozenset[str]
+    infinitive: frozenset[str]  # the infinitive marker
+    complements: frozenset[str]  # what links an event noun to its complement ('test of')
+    complementizers: frozenset[str]  # what opens a reported clause ('said that')
+    occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
+    coordinators: frozenset[str]  # 'and', 'or'
+    relatives: frozenset[str]  # relative pronouns: 'which', 'who'
+    time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
+    statives: set[str]  # stems of verbs that state rather than tell ('include')
+    lights: set[str]  # stems of verbs whose object names the happening ('took a loss')
+    plans: set[str]  # stems of verbs whose passive dates its subject ('the vote is expected Tuesday')
+    hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
+    subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
+    synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
+    morphology: dict[str, tuple[str, ...]]  # ending kind -> endings (see morphology.tsv)
+    token: re.Pattern  # a word (contractions split off), an abbreviation, or a punctuation mark
+    lemmas: dict[str, str]  # a cache of lemma()
+    not_verbs: frozenset[str]  # words with a verb's ending that are no verbs ('hundred', 'news')
+    pronouns: dict[str, str]  # pronoun -> what it stands for: 'person', 'group', 'body' or 'other'
+    roles: frozenset[str]  # what a person is named by before their name ('spokesman')
+    organizations: frozenset[str]  # what ends the name of a company or another body ('Corp.')
+    honorifics: frozenset[str]
+    joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
+    stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
+
+    def aux_kind(self, low: str) -> str:
+        """The kind of auxiliary ``low`` is ('modal', 'be', 'have'), '' for any other word."""
+        return self.auxiliaries.get(low, (None, ""))[1]
+
+    def ends(self, low: str, kind: str) -> bool:
+        return low.endswith(self.morphology[kind])
+
+    def possessive(self, low: str) -> bool:
+        return self.ends(low, "possessive")
+
+    def without(self, low: str, kind: str) -> str:
+        """The word without its first ending of ``kind`` (see morphology.tsv)."""
+        for ending in self.morphology[kind]:
+            if low.endswith(ending):
+                return low[: -len(ending)]
+        return low
+
+    def bare(self, low: str) -> str:
+        """The word without a possessive ending."""
+        return self.without(low, "possessive")
+
+    def adverb(self, low: str) -> bool:
+        return low in self.adverbs or self.ends(low, "adverb")
+
+    def past(self, low: str) -> bool:
+        return self.irregular_base(low) is not None or (self.ends(low, "past") and len(low) > 4)
+
+    def irregular_base(self, low: str) -> Optional[str]:
+        """The base of an irregular past form, a prefixed one too ('retook' -> 'retake')."""
+        if low in self.irregular:
+            return self.irregular[low]
+        for prefix in self.morphology["prefix"]:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and len(rest) > 2 and rest in self.irregular:
+                return prefix + self.irregular[rest]
+        return None
+
+    def gerund(self, low: str) -> bool:
+        return self.ends(low, "gerund") and len(low) > 5
+
+    def plural(self, low: str) -> bool:
+        return self.ends(low, "plural") and not self.ends(low, "not-plural")
+
+    def singular(self, low: str) -> str:
+        return self.without(low, "plural") if self.plural(low) else low
+
+    def stem(self, word: str) -> str:
+        """A crude stem that makes 'proposed', 'proposes', 'propose' and 'proposal' one key."""
+        word = self.bare(word.lower())
+        for suffix in self.morphology["stem"]:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
+
+    @cached_property
+    def group_ends(self) -> frozenset[str]:
+        """The words a verb group can end with before its verb: auxiliaries and cue ends."""
+        return frozenset(self.auxiliaries) | frozenset(cue[-1] for cue, _ in self.cues)
+
+    @cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """What opens a relative or reported clause: 'which', 'that'."""
+        return self.relatives | self.complementizers
+
+    @cached_property
+    def reporting_stems(self) -> frozenset[str]:
+        """The stems of the reporting verbs ('reporting a loss' reports as 'reported' does)."""
+        return frozenset(self.stem(w) for w in self.reporting)
+
+    @cached_property
+    def noun_phrase_forms(self) -> frozenset[str]:
+        """Event nouns and their plurals ('talks' and 'meetings'), as found after a determiner
+        or a preposition ('his remarks', 'in the report')."""
+        plurals = {noun + ending for noun in self.nouns for ending in self.morphology["plural"]}
+        return frozenset(set(self.nouns) | plurals)
+
+    @cached_property
+    def noun_forms(self) -> frozenset[str]:
+        """The event nouns anywhere, reporting verbs excepted ('she remarks' is a verb)."""
+        return self.noun_phrase_forms - self.reporting
+
+    @cached_property
+    def function_words(self) -> frozenset[str]:
+        return (self.clause | self.prepositions | self.determiners | self.adverbs | self.not_verbs
+                | frozenset(self.pronouns) | frozenset(self.auxiliaries))
+
+    @cached_property
+    def phrase_stops(self) -> frozenset[str]:
+        """The words that end the noun phrase an expression modifies: the function words, but
+        not those listed only as no verbs ('net' in 'third-quarter net loss')."""
+        return self.function_words - (self.not_verbs - self.clause - self.prepositions - self.determiners)
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
+    def words(name: str) -> frozenset[str]:
+        return frozenset(read_lines(lang, "events", name))
+
+    def table(name: str):
+        return read_table(lang, "events", name)
+
+    morphology = {key: tuple(forms.split()) for key, forms in table("morphology.tsv")}
+    contraction = "|".join(re.escape(c) for c in morphology["contraction"])
+    group = "".join(re.escape(c) for c in morphology["digit-group"])
+    token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\d{{1,3}}(?:[{group}]\d{{3}})+(?:\.\d+)?\b"
+                       rf"|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
+                       r"|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
+    irregular: dict[str, str] = {}
+    pasts: set[str] = set()
+    participles: set[str] = set()
+    for base, past, participle in table("irregular_verbs.tsv"):
+        pasts.update(past.split("|"))
+        participles.update(participle.split("|"))
+        for form in (*past.split("|"), *participle.split("|")):
+            irregular.setdefault(form, base)
+    lex = Lexicon(
+        reporting=words("reporting_verbs.txt"),
+        auxiliaries={w: (Relation(r), kind) for w, r, kind in table("auxiliaries.tsv")},
+        cues=tuple((tuple(c.split()), Relation(r)) for c, r in table("tense_cues.tsv")),
+        irregular=irregular,
+        participles=frozenset(participles - pasts),
+        agents=words("agent_prepositions.txt"),
+        nouns={row[0]: row[-1] for row in table("event_nouns.txt")},
+        clause=words("clause_words.txt"),
+        prepositions=words("prepositions.txt"),
+        determiners=words("determiners.txt"),
+        adverbs=words("adverbs.txt"),
+        infinitive=words("infinitive_markers.txt"),
+        complements=words("noun_complements.txt"),
+        complementizers=words("complementizers.txt"),
+        occasions=words("occasion_prepositions.txt"),
+        coordinators=words("coordinators.txt"),
+        relatives=words("relative_pronouns.txt"),
+        time_relatives=words("time_relatives.txt"),
+        statives=set(),
+        lights=set(),
+        plans=set(),
+        hedges=words("hedge_verbs.txt"),
+        subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
+        synonyms={},
+        morphology=morphology,
+        token=token,
+        lemmas={},
+        not_verbs=words("not_verbs.txt"),
+        pronouns={w: k for w, k, _ in table("pronouns.tsv")},
+        roles=words("role_nouns.txt"),
+        organizations=words("organization_words.txt"),
+        honorifics=words("honorifics.txt"),
+        joiners=words("name_joiners.txt"),
+        stopwords=words("stopwords.txt"),
+    )
+    lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
+    lex.statives.update(lex.stem(w) for w in words("stative_verbs.txt"))
+    lex.lights.update(lex.stem(w) for w in words("light_verbs.txt"))
+    lex.plans.update(lex.stem(w) for w in words("planning_verbs.txt"))
+    return lex
+
+
+_LEMMA_CACHE = 100_000  # words whose lemma is kept
+
+
+def lemma(word: str, lex: Lexicon) -> str:
+    """The verb lemma a trigger names ('met' and 'meeting' -> 'meet'), as a stem."""
+    found = lex.lemmas.get(word)
+    if found is None:
+        if len(lex.lemmas) > _LEMMA_CACHE:
+            lex.lemmas.clear()
+        low = lex.bare(word.lower())
+        base = lex.stem(lex.irregular_base(low) or lex.nouns.get(low) or lex.nouns.get(lex.singular(low)) or low)
+        found = lex.lemmas[word] = lex.synonyms.get(base, base)
+    return found

@@ -1,0 +1,83 @@
+"""People: the names in a phrase, and whom a pronoun or a role noun stands for."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from timeline.events.sentence import _QUOTES, Parsed, _is_name, _opens_with_name
+
+
+def names(s: Parsed, indices) -> list[str]:
+    """The names among ``indices``, without roles and honorifics ('Kremlin spokesman Dmitry
+    Peskov' -> 'Kremlin', 'Dmitry Peskov'); a possessive ends a name ("Putin's aide"), a joiner
+    between names does not ('Bank of England')."""
+    tokens, lex = s.tokens, s.lex
+    found: list[str] = []
+    run: list[str] = []
+    for k in list(indices) + [None]:
+        token = tokens[k] if k is not None else None
+        if token is not None and _is_name(token) and (k > 0 or _opens_with_name(s)) \
+                and token.text not in lex.honorifics \
+                and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles:
+            run.append(token.text[:len(lex.bare(token.low))])
+            if not lex.possessive(token.low):
+                continue
+        elif run and token is not None and _joins_names(s, k):
+            run.append(token.text)
+            continue
+        if run and " ".join(run) not in found:
+            found.append(" ".join(run))
+        run = []
+    return found
+
+
+def _joins_names(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k`` joins two names into one: 'Bank of England'."""
+    tokens, lex = s.tokens, s.lex
+    return (tokens[k].low in lex.joiners and 0 < k < len(tokens) - 1
+            and _is_name(tokens[k - 1]) and _is_name(tokens[k + 1]))
+
+
+class People:
+    """The persons named so far in an article, to resolve 'he' and 'the spokesman'."""
+
+    def __init__(self) -> None:
+        self.last: Optional[str] = None
+        self.by_role: dict[str, str] = {}
+
+    def observe(self, s: Parsed) -> None:
+        """Note persons introduced by role: 'Kremlin spokesman Dmitry Peskov'."""
+        tokens, lex = s.tokens, s.lex
+        for k in range(len(tokens) - 1):
+            if tokens[k].low in lex.roles and _is_name(tokens[k + 1]):
+                end = k + 1
+                while end < len(tokens) and _is_name(tokens[end]) and not lex.possessive(tokens[end - 1].low):
+                    end += 1
+                if end - (k + 1) >= 2 and not lex.possessive(tokens[end - 1].low):
+                    person = " ".join(t.text for t in tokens[k + 1:end])
+                    self.by_role[tokens[k].low] = person
+                    self.last = person
+
+    def resolve(self, s: Parsed, indices) -> Optional[str]:
+        """The person a subject names: its name, or whom a pronoun or role noun stands for."""
+        tokens, lex = s.tokens, s.lex
+        if not indices:
+            return None
+        last = tokens[indices[-1]]
+        if last.low in lex.roles:
+            return self.by_role.get(last.low)
+        if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
+            return self.last
+        head = next((n for n, k in enumerate(indices)
+                     if tokens[k].low in lex.prepositions and not _joins_names(s, k)), len(indices))
+        if 0 < head < len(indices) and _is_name(tokens[indices[head - 1]]):
+            indices = indices[:head]  # the person, not where they work: 'Steve Milunovich at First Boston'
+            last = tokens[indices[-1]]
+        found = names(s, indices)
+        joined = [k for k in indices if tokens[k].low in lex.coordinators]
+        if joined and all(_is_name(tokens[k]) or k in joined for k in indices):
+            return " ".join(tokens[k].text for k in indices)  # 'Ciba-Geigy and Chiron'
+        if found and _is_name(last) and not lex.possessive(last.low):
+            self.last = found[-1]
+            return found[-1]
+        return None

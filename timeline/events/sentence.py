@@ -1,0 +1,288 @@
+"""Tokens and word classes: a sentence parsed once into a :class:`Parsed`, the object every
+later stage reads (its tokens, which are inside a time expression, the class of each word)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple, Sequence
+
+from timeline.events.lexicon import Lexicon
+from timeline.models import Relation, TimeExpression
+from timeline.text import Sentence
+
+
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
+_BREAKS = frozenset(",;:()[]-\u2014\u2013") | _QUOTES  # punctuation that ends a clause or a phrase
+
+
+class Token(NamedTuple):
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    low: str
+
+
+def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
+    return [
+        Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), m.group().lower())
+        for m in lex.token.finditer(sentence.text)
+    ]
+
+
+def _is_name(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+class WordClass(NamedTuple):
+    """What the rules need to know about one token of a sentence."""
+
+    verb: bool = False  # a verb that can name an event
+    noun: bool = False  # an event noun
+    finite: bool = False  # past form or led by an auxiliary: the verb of a clause
+    reporting: bool = False
+    infinitive: bool = False
+    relation: Relation = Relation.UNKNOWN
+    period_end: bool = False  # 'ended' in 'the quarter ended Sept. 30': dated by what follows only
+    state: bool = False  # what a copula predicates ('was weak'): dated, but no happening of its own
+
+
+_PLAIN = WordClass()  # a word that names no event
+
+
+@dataclass(eq=False)
+class Parsed:
+    """One sentence as the rules see it: its tokens, which of them are inside a time expression
+    (``timed``), the word class of each, and the language's word lists."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    timed: list[bool]
+    lex: Lexicon
+    classes: list[WordClass] = field(default_factory=list)
+
+
+def parse(sentence: Sentence, expressions: Sequence[TimeExpression], lex: Lexicon) -> Parsed:
+    """Tokenize and classify ``sentence``; ``expressions`` are the time expressions inside it."""
+    tokens = tokenize(sentence, lex)
+    timed = [any(e.start < t.end and e.end > t.start for e in expressions) for t in tokens]
+    s = Parsed(sentence, tokens, timed, lex)
+    _classify(s)
+    return s
+
+
+def classify(tokens: Sequence[Token], timed: Sequence[bool], lex: Lexicon) -> list[WordClass]:
+    """The word class of every token (``timed`` marks tokens inside time expressions)."""
+    s = Parsed(Sentence(0, 0, ""), list(tokens), list(timed), lex)
+    _classify(s)
+    return s.classes
+
+
+def _classify(s: Parsed) -> None:
+    """Fill ``s.classes``, left to right (a rule may look at the classes before its token)."""
+    tokens, timed, lex, classes = s.tokens, s.timed, s.lex, s.classes
+    function_words = lex.function_words
+    opens_with_name = _opens_with_name(s)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        prev = tokens[i - 1].low if i else ""
+        if low in lex.auxiliaries and _main_do(s, i):
+            classes.append(WordClass(verb=True, infinitive=True))
+            continue
+        if low in lex.auxiliaries and lex.auxiliaries[low][1] == "have" and not _before_verb(s, i):
+            # 'have' as the verb of its clause: 'the company had a loss'
+            relation = Relation.BEFORE if low in lex.irregular else Relation.OVERLAP
+            classes.append(WordClass(verb=True, finite=True, relation=relation))
+            continue
+        if (timed[i] or not tok.text[0].isalpha() or low in function_words or lex.adverb(low)
+                or (_is_name(tok) and (i and tokens[i - 1].text not in _QUOTES or opens_with_name))):
+            classes.append(_PLAIN)
+            continue
+        noun = low in lex.noun_forms
+        planned = prev in lex.infinitive and _verb_group(s, i)[1]
+        if prev in lex.infinitive and tok.text[0].islower() and not lex.plural(low) and (
+                planned or not _before_content_word(s, i) or (i > 1 and classes[i - 2].verb)):
+            if planned:  # 'due to expire Nov. 6', 'scheduled to meet', 'which is to add capacity'
+                classes.append(WordClass(verb=True, finite=True))
+            else:  # 'voted to support the republic'
+                classes.append(WordClass(verb=True, infinitive=True))
+            continue
+        if prev in lex.prepositions and lex.gerund(low) and "-" not in low and not noun:
+            classes.append(WordClass(verb=True))  # 'after selling its stake in 1984'
+            continue
+        relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a strike that began'
+        j = i - 1
+        while j > 0 and lex.adverb(tokens[j].low) and tokens[j].low not in lex.determiners:
+            j -= 1  # 'the previously announced pact'
+        if (tokens[j].low in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
+            classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed test', 'in subordinated debt'
+            continue
+        simple = "-" not in low
+        participle = simple and lex.past(low)
+        if participle and 0 < i < len(tokens) - 1 and timed[i - 1] and timed[i + 1]:
+            # 'the quarter ended Sept. 30' names a period: not the verb of its clause, but the
+            # end the date after it places
+            classes.append(WordClass(verb=True, relation=Relation.BEFORE, period_end=True))
+            continue
+        ing = simple and lex.gerund(low)
+        relation, kind = _verb_group(s, i)
+        if not kind and _after_subject_pronoun(s, i):
+            classes.append(_simple_tense(low, participle, lex))
+        elif kind == "modal" or (kind and (participle or ing)):  # (a passive reports nothing: 'were reported killed')
+            reporting = low in lex.reporting and not (kind == "be" and participle)
+            classes.append(WordClass(verb=True, finite=True, reporting=reporting, relation=relation))
+        elif participle and not noun and _reduced_relative(s, i):
+            classes.append(WordClass(verb=True, relation=Relation.BEFORE))  # 'a group led by'
+        elif (participle or low in lex.reporting) and not noun and not _after_preposition(s, i):
+            classes.append(_simple_tense(low, participle, lex))
+        elif ing and not noun and not _modifier_ing(s, i):
+            classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
+        elif noun and not (i and classes[i - 1].verb) and i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive \
+                and lex.plural(low):
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Compaq plans to'
+        elif _present_after_subject(s, i):
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the ban expires'
+        elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
+            # the state a copula predicates: 'business was weak during the quarter'
+            classes.append(WordClass(verb=True, finite=True, relation=relation, state=True))
+        else:
+            classes.append(WordClass(noun=noun))
+
+
+def _simple_tense(low: str, participle: bool, lex: Lexicon) -> WordClass:
+    """A verb with no auxiliary: past as a past form ('defected'), else present ('says')."""
+    relation = Relation.BEFORE if participle else Relation.OVERLAP
+    return WordClass(verb=True, finite=True, reporting=low in lex.reporting, relation=relation)
+
+
+def _modifier_ing(s: Parsed, i: int) -> bool:
+    """Whether the -ing word at ``i`` is part of a noun phrase rather than a verb: after a
+    modifier and before a noun or the end of the phrase ('composite trading yesterday', 'a bank
+    holding company')."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    prev = tokens[i - 1]
+    if i == 0 or not prev.text[0].islower() or prev.low in lex.function_words or lex.adverb(prev.low):
+        return False
+    return (i + 1 == len(tokens) or timed[i + 1] or tokens[i + 1].text in _BREAKS
+            or _before_content_word(s, i))
+
+
+def _after_preposition(s: Parsed, i: int) -> bool:
+    """Whether the -s word at ``i`` ends a phrase opened by a preposition, so is a noun ('the
+    uncertainty of early battle reports')."""
+    tokens, lex = s.tokens, s.lex
+    if not lex.plural(tokens[i].low):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].text[:1].islower() and tokens[j].low not in lex.function_words:
+        j -= 1
+    return j < i - 1 and j >= 0 and tokens[j].low in lex.prepositions
+
+
+def _present_after_subject(s: Parsed, i: int) -> bool:
+    """Whether the -s word at ``i`` is a present-tense verb after the subject of a clause
+    ('until the restriction expires', 'when the market opens')."""
+    tokens, lex = s.tokens, s.lex
+    return (i >= 3 and lex.plural(tokens[i].low) and tokens[i - 3].low in lex.clause
+            and tokens[i - 2].low in lex.determiners and tokens[i - 1].text[0].islower()
+            and tokens[i - 1].low not in lex.function_words and not lex.plural(tokens[i - 1].low))
+
+
+def _reduced_relative(s: Parsed, i: int) -> bool:
+    """Whether the participle at ``i``, with no auxiliary, describes the noun before it rather
+    than being the verb of a clause: a form that is only a participle ('a facility known as'),
+    or one followed by its agent ('a group led by three directors') or by a preposition when
+    its clause already has its verb ('the trial of two Libyans suspected of ...')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if tokens[i].low in lex.participles:
+        return True
+    if not 0 < i < len(tokens) - 1 or tokens[i - 1].low in lex.function_words:
+        return False
+    if tokens[i + 1].low in lex.agents:  # (not 'by' with a gerund: 'Nashua responded by strengthening')
+        return not (i + 2 < len(tokens) and lex.gerund(tokens[i + 2].low))
+    start = _clause_start(s, i)
+    return tokens[i + 1].low in lex.prepositions and not lex.adverb(tokens[i - 1].low) and any(
+        classes[k].finite and not classes[k].reporting for k in range(start, i - 1))
+
+
+def _after_subject_pronoun(s: Parsed, i: int) -> bool:
+    """Whether a subject pronoun (adverbs aside) comes right before token ``i``: 'they hold'."""
+    tokens, lex = s.tokens, s.lex
+    j = i - 1
+    while j >= 0 and lex.adverb(tokens[j].low):
+        j -= 1
+    return j >= 0 and tokens[j].low in lex.subjects
+
+
+def _before_content_word(s: Parsed, i: int) -> bool:
+    """Whether a lower-case content word follows token ``i`` ('to additional talks')."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    if i + 1 >= len(tokens) or timed[i + 1]:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.text[0].isalpha() and nxt.text[0].islower() and nxt.low not in lex.function_words \
+        and not lex.adverb(nxt.low)
+
+
+def _before_verb(s: Parsed, i: int) -> bool:
+    """Whether the auxiliary at ``i`` leads a verb ('has gone', 'had not been')."""
+    tokens, lex = s.tokens, s.lex
+    k = i + 1
+    while k < len(tokens) and lex.adverb(tokens[k].low):
+        k += 1
+    if k >= len(tokens):
+        return False
+    low = tokens[k].low
+    return low in lex.auxiliaries or lex.past(low) or low in lex.infinitive
+
+
+def _main_do(s: Parsed, i: int) -> bool:
+    """Whether the modal auxiliary at ``i`` is a main verb: after 'to', where no modal goes
+    ('expected to do little better')."""
+    tokens, lex = s.tokens, s.lex
+    return i > 0 and tokens[i - 1].low in lex.infinitive and lex.aux_kind(tokens[i].low) == "modal"
+
+
+def _verb_group(s: Parsed, i: int) -> tuple[Relation, str]:
+    """The tense relation and the kind of the auxiliary (or cue) before token ``i``, adverbs
+    skipped; the first auxiliary of the group sets the relation ('will have gone' is after).
+    ('unknown', '') when the verb has none."""
+    tokens, lex = s.tokens, s.lex
+    j = i - 1
+    while j >= 0 and (lex.adverb(tokens[j].low) or tokens[j].text in _QUOTES):
+        j -= 1  # (a quotation may open inside the group: 'will " develop')
+    if j < 0 or tokens[j].low not in lex.group_ends or (j and _is_name(tokens[j])) or _main_do(s, j):
+        return Relation.UNKNOWN, ""  # (not 'Pan Am', not 'to do little')
+    words = tuple(t.low for t in tokens[max(0, j - 4): j + 1] if t.low not in lex.adverbs)  # ('wasn't to begin')
+    for cue, relation in lex.cues:
+        if words[-len(cue):] == cue:
+            return relation, "modal"
+    found: tuple[Relation, str] = (Relation.UNKNOWN, "")
+    kind = ""
+    while j >= 0 and (tokens[j].low in lex.auxiliaries or tokens[j].low in lex.adverbs):
+        if tokens[j].low in lex.auxiliaries:
+            relation, aux_kind = lex.auxiliaries[tokens[j].low]
+            kind = kind or aux_kind  # the auxiliary next to the verb says which form follows
+            found = (relation, kind)
+        j -= 1
+    return found
+
+
+def _clause_start(s: Parsed, i: int) -> int:
+    tokens, lex = s.tokens, s.lex
+    j = i
+    while j > 0 and tokens[j - 1].text not in _BREAKS and tokens[j - 1].low not in lex.clause:
+        j -= 1
+    return j
+
+
+def _opens_with_name(s: Parsed) -> bool:
+    """Whether the capitalised first word of a sentence is a name rather than capitalised for
+    its place: another name follows it ('John Smith said'), alone or after 'and' ('Ciba-Geigy
+    and Chiron said'); not a function word ('The Kremlin'), not before a title ('Russian
+    President Vladimir Putin')."""
+    tokens, lex = s.tokens, s.lex
+    if len(tokens) < 2 or tokens[0].low in lex.function_words or lex.adverb(tokens[0].low):
+        return False
+    k = 2 if tokens[1].low in lex.coordinators else 1
+    return (k < len(tokens) and _is_name(tokens[k]) and tokens[k].text not in lex.honorifics
+            and tokens[k].low not in lex.roles)

@@ -1,0 +1,297 @@
+"""Titles: the words of the sentence that say who did what, and who said what."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from timeline.events.clauses import (
+    _governing_verb, _main_verb, _opening_subject, _predicate, _relative_head, _shared_subject, _subject,
+)
+from timeline.events.lexicon import Lexicon
+from timeline.events.people import People, names
+from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name
+
+
+TITLE_WORDS = 12  # a title names who did what in at most about this many words
+GIST_WORDS = 9  # the part of a statement title after "Speaker: "
+SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
+
+
+def _phrase_end(s: Parsed, i: int) -> int:
+    """The end (exclusive) of the phrase that follows the trigger at ``i``; 'and' between
+    nouns does not end it ('in Kenya and Tanzania')."""
+    tokens, lex = s.tokens, s.lex
+    j = i + 1
+    while j < len(tokens) and tokens[j].text not in _BREAKS:
+        if tokens[j].low in lex.clause and not (tokens[j].low in lex.coordinators and j + 1 < len(tokens)
+                                                 and _is_name(tokens[j + 1])):
+            break
+        j += 1
+    return j
+
+
+def _words(s: Parsed, indices) -> list[str]:
+    """The words of ``indices`` without time expressions and the preposition before one; tokens
+    written together in the text stay together ("wasn't", "(EEF)")."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    out: list[str] = []
+    indices = list(indices)
+    previous = None
+    for n, i in enumerate(indices):
+        if timed[i] or not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 1,500 marched')
+            continue
+        nxt = indices[n + 1] if n + 1 < len(indices) else None
+        if tokens[i].low in lex.prepositions and nxt is not None and timed[nxt]:
+            continue
+        if out and previous == i - 1 and tokens[previous].end == tokens[i].start:
+            out[-1] += tokens[i].text
+        else:
+            out.append(tokens[i].text)
+        previous = i
+    return out
+
+
+def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
+    """At most ``limit`` words, cut before a preposition when one is near the limit."""
+    if len(words) <= limit:
+        return words
+    cut = limit
+    for k in range(limit, max(2, limit - 5), -1):
+        if words[k].lower() in lex.prepositions:
+            cut = k
+            break
+    words = words[:cut]
+    while words and (words[-1].lower() in lex.prepositions or words[-1].lower() in lex.determiners):
+        words.pop()
+    return words
+
+
+def _sentence_case(words: list[str]) -> str:
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _noun_phrase(s: Parsed, i: int) -> list[int]:
+    """The event noun at ``i`` with its modifiers and its complement ('test of a H-bomb')."""
+    tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
+    j = i
+    while j > 0:
+        prev = tokens[j - 1]
+        if (prev.text in _BREAKS or prev.low in lex.clause or prev.low in lex.prepositions
+                or classes[j - 1].verb or prev.low in lex.auxiliaries):
+            break
+        j -= 1
+    end = i + 1
+    if end < len(tokens) and tokens[end].low in lex.complements:
+        end += 1
+        while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause \
+                and tokens[end].low not in lex.prepositions and not timed[end]:
+            end += 1
+    verb = _predicate(s, end)
+    if verb is not None:  # the noun is the subject: 'the loss includes charges'
+        end = _phrase_end(s, verb)
+    return list(range(j, end))
+
+
+def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]]:
+    """The title of the event named at ``i`` ('Putin met the South Korean leader in ...'), and
+    its actors."""
+    classes, timed, lex = s.classes, s.timed, s.lex
+    if classes[i].noun:
+        subject: list[int] = []
+        indices = _noun_phrase(s, i)
+    else:
+        end = _phrase_end(s, i)
+        subject = [k for k in _subject(s, i) if not timed[k]]
+        if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'He has outlasted ...'
+            indices = list(range(subject[0], end))
+        else:  # the subject of a coordinated verb, or of the sentence: 'Primerica, which ..., will pay'
+            subject = (_relative_head(s, i) or _shared_subject(s, i)
+                       or _opening_subject(s))
+            indices = subject + list(range(_clause_start(s, i), end))
+    words = _words(s, indices)
+    actor = people.resolve(s, subject)
+    if actor and _is_reference(s, subject):
+        words = [actor] + _words(s, [k for k in indices if k > subject[-1]])
+    actors = names(s, [k for k in indices if not timed[k]])
+    if actor and actor not in actors:
+        actors.insert(0, actor)
+    return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _title(words: list[str], limit: int, lex: Lexicon) -> str:
+    return _sentence_case(_clip(words, limit, lex)).rstrip(" .,;:")
+
+
+def _head_phrase(words: list[str], limit: int, lex: Lexicon) -> list[str]:
+    """A phrase longer than ``limit`` words without what follows its head: 'spokesman for the
+    Boston-based company' -> 'spokesman'."""
+    if len(words) <= limit:
+        return words
+    cut = next((k for k in range(1, len(words)) if words[k].lower() in lex.prepositions), len(words))
+    return words[:cut]
+
+
+def _drop_determiner(words: list[str], lex: Lexicon) -> list[str]:
+    return words[1:] if len(words) > 2 and words[0].lower() in lex.determiners else words
+
+
+def _is_reference(s: Parsed, subject: list[int]) -> bool:
+    """Whether a subject names its person only by a pronoun or a role ('he', 'the spokesman')."""
+    tokens, lex = s.tokens, s.lex
+    if not subject:
+        return False
+    last = tokens[subject[-1]].low
+    return (len(subject) == 1 and last in lex.pronouns) or (
+        last in lex.roles and all(tokens[k].low in lex.determiners for k in subject[:-1]))
+
+
+def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]]:
+    """'Speaker: what was said' for the reporting verb at ``i``, and the actors."""
+    tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
+    speaker_indices = _subject(s, i)
+    borrowed = not speaker_indices and lex.gerund(tokens[i].low)
+    if borrowed:  # the subject of the verb before: 'Nashua responded by ... and saying', 'X rejected it, saying'
+        verb = next((k for k in range(i - 1, -1, -1) if classes[k].finite), None)
+        speaker_indices = [] if verb is None else _subject(s, verb)
+    if not speaker_indices and i and tokens[i - 1].text == ",":
+        speaker_indices = _opening_subject(s)  # 'Dow Jones, which owns ..., said'
+    after = i + 1
+    while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
+                                                     and after + 1 < len(tokens) and timed[after + 1])):
+        after += 1
+    if all(tokens[k].low in lex.function_words and tokens[k].low not in lex.pronouns
+           for k in speaker_indices):
+        # inverted: '"...," said Eitan, the science minister'
+        end = after
+        while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
+            end += 1
+        speaker_indices = list(range(after, end))
+        after = end
+    person = people.resolve(s, speaker_indices)
+    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex),
+                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex)
+    start = min(speaker_indices[0], i) if speaker_indices else i
+    gist = _gist(s, start, after)
+    if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist):
+        # 'Saddam said he sought ...' -> 'Saddam sought ...', in the words a title has room for
+        gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()))
+        title = f"{speaker} {gist.partition(' ')[2]}"
+    else:
+        title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
+    return title, [speaker] if speaker else []
+
+
+def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str) -> bool:
+    """Whether what was said (``gist``) opens with the pronoun after the reporting verb and it
+    stands for the speaker: 'he' after a person ('Saddam said he sought'), 'they' after a plural
+    ('sources say they can't ignore')."""
+    tokens, lex = s.tokens, s.lex
+    k = after + 1 if after < len(tokens) and tokens[after].low in lex.complementizers else after
+    if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
+            or gist.partition(" ")[0].lower() != tokens[k].low:
+        return False  # (not 'he and the Pope want')
+    kind = lex.pronouns.get(tokens[k].low)
+    last = speaker.split()[-1].lower().rstrip(".")
+    return ((kind == "person" and person is not None)
+            or (kind == "group" and (lex.plural(last) or any(w in lex.coordinators for w in speaker.split())))
+            or (kind == "body" and last in lex.organizations))
+
+
+def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS) -> str:
+    """What was said, in words of the sentence: the reported clause before the speaker
+    ('<words>, Peskov said'), around a speaker in commas ('<words>, Peskov said, <words>') or
+    after the verb ('Peskov said (that) <words>')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    before = _segment(s, 0, start, last=True)
+    parenthetical = (start > 0 and tokens[start - 1].text == "," and after + 1 < len(tokens)
+                     and tokens[after].text == "," and tokens[after + 1].low in lex.auxiliaries)
+    if parenthetical:
+        return _gist_words(s, before + _segment(s, after + 1, len(tokens)), limit)
+    k = after
+    for j in range(after, min(len(tokens), after + 6)):
+        if classes[j].finite:
+            break  # (the 'that' of a relative clause in what was said: 'it expects sales that are')
+        if tokens[j].low in lex.complementizers:
+            k = j + 1  # 'told reporters that ...'
+            break
+    following = _segment(s, k, len(tokens))
+    # the words before the speaker, unless they are no clause and a clause follows ('Cautioning
+    # about ..., Fitzwater said that ...')
+    if len(before) > 3 and tokens[start - 1].text in _BREAKS and (len(following) < 3 or any(
+            classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
+        return _gist_words(s, _segment(s, 0, start), limit)
+    return _gist_words(s, following, limit)
+
+
+def _gist_words(s: Parsed, indices: list[int], limit: int) -> str:
+    """The gist of what was said in the words of ``indices``, at most ``limit`` of them."""
+    lex = s.lex
+    indices = _without_hedge(s, indices)
+    words = _words(s, indices)
+    if len(words) > limit:
+        words = _words(s, _shorten_subject(s, indices))
+    return _title(words, limit, lex) if words else ""
+
+
+def _without_hedge(s: Parsed, indices: list[int]) -> list[int]:
+    """What was said without an opening 'I think (that)': the clause that carries the gist."""
+    tokens, lex = s.tokens, s.lex
+    if len(indices) < 2 or lex.pronouns.get(tokens[indices[0]].low) != "other" \
+            or tokens[indices[1]].low not in lex.hedges:
+        return indices  # (the opinion of the speaking 'I' or 'we'; 'the company said it expects' is news)
+    k = 3 if len(indices) > 2 and tokens[indices[2]].low in lex.complementizers else 2
+    return indices[k:] if len(indices) - k >= 3 else indices
+
+
+def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
+    """The word indices of a comma-separated segment of ``start..end`` (quotes and brackets
+    skipped): the first one of more than three words, or the last one."""
+    tokens = s.tokens
+    segments: list[list[int]] = [[]]
+    depth = 0
+    for k in range(start, end):
+        text = tokens[k].text
+        if text in "([":
+            depth += 1
+        elif text in ")]":
+            depth = max(0, depth - 1)
+        elif depth or text in _QUOTES:
+            continue
+        elif text in _BREAKS:
+            segments.append([])
+        else:
+            segments[-1].append(k)
+    segments = [seg for seg in segments if seg]
+    if not segments:
+        return []
+    if last:
+        return segments[-1]
+    return next((seg for seg in segments if len(seg) > 3), segments[0])
+
+
+def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
+    """Drop the modifiers of a long subject: 'Trade turnover between A and B is minimal' ->
+    'Trade turnover is minimal' (a subject has no verb: not 'it expects to post sales that are')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    verb = next((n for n, k in enumerate(indices) if tokens[k].low in lex.auxiliaries or classes[k].finite), None)
+    if verb is None or tokens[indices[verb]].low not in lex.auxiliaries:
+        return indices
+    for n in range(2, verb):
+        if tokens[indices[n]].low in lex.prepositions:
+            return indices[:n] + indices[verb:]
+    return indices
+
+
+def _title_word(s: Parsed, k: int) -> int:
+    """The word whose clause titles the event at ``k``: the verb an event noun is the object of
+    ('Aetna had a $23 million loss'), the sentence's happening for the end of a period ('Sun
+    reported sales of $538.5 million for the quarter ended Sept. 29'), else ``k`` itself."""
+    classes = s.classes
+    if classes[k].noun:
+        verb = _governing_verb(s, k)
+        return verb if classes[verb].finite and _subject(s, verb) else k
+    if classes[k].period_end:
+        main = _main_verb(s)
+        return k if main is None else main
+    return k
