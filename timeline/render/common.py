@@ -79,11 +79,12 @@ def source_label(source: Source) -> str:
 
 
 def lanes_of(event: Event, lanes: str) -> list[str]:
-    """The lanes ``event`` is drawn in: one per distinct outlet that reports it, or the single lane."""
+    """The groups of ``event`` in TimelineJS: one per distinct article, or the single lane.
+    (The page's lanes are outlets: :func:`outlet_lanes`.)"""
     if lanes == "none":
         return [SINGLE_LANE]
-    names = list(dict.fromkeys(outlet(s) for s in event.sources))
-    return names or [UNKNOWN_OUTLET]
+    names = list(dict.fromkeys(source_label(s) for s in event.sources))
+    return names or [UNKNOWN_SOURCE]
 
 
 def _article_key(source: Source) -> tuple:
