@@ -131,6 +131,9 @@ ATTACKS = [
 ]
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 12
 RIGHT_TO_LEFT = "رئيس الوزراء يلتقي بالوفد — ראש הממשלה נפגש"
+LINK = '<a href="https://e.x/">Verify</a>'
+BIG = '<span style="font-size:80px">Big</span>'
+REVERSED = "Bank \u202egnp.exe report"  # shows as "Bank troper exe.png" if the override acts
 
 
 def hostile_timeline() -> Timeline:
@@ -142,6 +145,13 @@ def hostile_timeline() -> Timeline:
         sentence = f"{attack} happened on Sunday {attack}"
         events.append(event(f"attack-{k}", attack, report(source, sentence, "happened", "Sunday",
                                                           f"2017-09-0{k + 1}")))
+    # markup plotly would draw (a live link, an enlarged font) as outlets and titles, and a
+    # right-to-left override that would show a title reversed
+    for k, (outlet, title) in enumerate([(LINK, LINK), (BIG, BIG), (LINK, REVERSED)]):
+        source = Source(title=title, source=outlet, url=f"https://example.org/{k}", published=PUBLISHED)
+        sentence = f"{title} was reported on Friday."
+        events.append(event(f"markup-{k}", title, report(source, sentence, "reported", "Friday",
+                                                          f"2017-09-{k + 10}")))
     undated = Source(title=ATTACKS[1], url="https://example.org/?q=<script>", published=PUBLISHED)
     events.append(event("undated", ATTACKS[0], report(undated, ATTACKS[2] + " said", "said"),
                         relation=Relation.BEFORE))

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from synthetic import ATTACKS, PUBLISHED, collection, event, hostile_timeline, many_events, report
+from synthetic import ATTACKS, BIG, LINK, PUBLISHED, REVERSED, collection, event, hostile_timeline, many_events, report
 
 from timeline.models import Salience, Source, Timeline
 from timeline.render import render
@@ -333,3 +333,42 @@ def test_distant_periods_are_framed(value):
 def test_an_empty_timeline_still_makes_a_page():
     html = render(Timeline(), "html")
     assert "No dated events." in html and 'id="chart"' not in html
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Bank \u202egnp.exe report", "Bank gnp.exe report"),
+    ("\u2067\u202bRight\u202c\u2069 to left", "Right to left"),
+    ("Line\u2028break\x00and\x1b[2Jescape\x85", "Line break and [2Jescape"),
+    ("رئيس الوزراء", "رئيس الوزراء"),  # right-to-left text keeps its letters
+    (None, ""),
+])
+def test_plain_text_drops_what_reorders_or_controls(text, shown):
+    assert plain(text) == shown
+
+
+def test_hostile_outlets_and_titles_are_plain_text_everywhere_on_the_page():
+    timeline = hostile_timeline()
+    html = render(timeline, "html")
+    page = Page(html)
+    payload = page.payload()
+    assert LINK in lane_names(page) and BIG in lane_names(page)  # raw: page.js escapes it for plotly
+    assert [t for t, a in page.tags if t == "span" and "font-size" in a.get("style", "")] == []
+    assert not [a for t, a in page.tags if t == "a" and "e.x" in a.get("href", "")]
+    assert "\u202e" not in html and "\u202e" not in json.dumps(payload)
+    assert plain(REVERSED) in [row[0] for row in payload["events"]]
+    assert all(lane[0] == plain(lane[0]) for lane in payload["lanes"])
+
+
+def test_top_sets_how_many_key_events_the_page_shows(tmp_path, samples_dir):
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    out = tmp_path / "t.html"
+    result = CliRunner().invoke(app, ["build", str(samples_dir), "-o", str(out), "-f", "html",
+                                      "-f", "json", "--top", "2", "-w", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    built = Timeline.model_validate_json(out.with_suffix(".json").read_text())
+    assert len(built.key_events) == 2
+    assert charted(Page(out.read_text()), "key") == {
+        k for k, e in enumerate(built.dated) if e.key}
