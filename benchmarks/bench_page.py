@@ -80,10 +80,18 @@ MARKER_JS = """() => {
 }"""
 
 
-def open_timings(browser, path: Path, ours: bool) -> dict:
+def plotly_only_page() -> str:
+    """The floor: a page that only loads plotly.js (which every page here parses first)."""
+    from plotly.offline import get_plotlyjs
+
+    return (f"<!DOCTYPE html><html><body><script>{get_plotlyjs()}</script>"
+            "<script>document.body.setAttribute('data-ready', 'true')</script></body></html>")
+
+
+def open_timings(browser, path: Path, ours: bool, ready: str | None = None) -> dict:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(path.as_uri())
-    page.wait_for_selector(READY if ours else PLAIN_READY, state="attached", timeout=120_000)
+    page.wait_for_selector(ready or (READY if ours else PLAIN_READY), state="attached", timeout=120_000)
     result = {"interactive": page.evaluate("performance.now()") / 1000}
     if ours:
         start = time.perf_counter()
@@ -117,6 +125,11 @@ def main() -> None:
     print("(a shared, loaded machine makes these noisy: compare the ratios)")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        floor_path = Path(folder) / "plotly-only.html"
+        floor_path.write_text(plotly_only_page(), encoding="utf-8")
+        floor = statistics.median(open_timings(browser, floor_path, False, READY)["interactive"]
+                                  for _ in range(args.runs))
+        print(f"a page with plotly.js alone: {floor:.2f} s (the floor of every page below)")
         for name, (shape, budget) in COLLECTIONS.items():
             if args.only and name != args.only:
                 continue

@@ -289,13 +289,13 @@ def _lane_traces(lane: int, events: list[tuple[int, Event]], gap: float, big: bo
     return traces
 
 
-def _slider(view: tuple[dt.date, dt.date]) -> list[str]:
-    """The range slider's span: the initial view and as much again on each side (the whole
-    period, strays included, is one click away: 'Whole period')."""
+def _slider(view: tuple[dt.date, dt.date], extent: tuple[dt.date, dt.date]) -> list[str]:
+    """The range slider's span: the initial view and as much again on each side, as far as
+    there are events (the whole period, strays included, is one click away: 'Whole period')."""
     width = view[1] - view[0]
     start = view[0] - width if view[0] - dt.date.min > width else dt.date.min
     end = view[1] + width if dt.date.max - view[1] > width else dt.date.max
-    return [start.isoformat(), end.isoformat()]
+    return [max(start, min(extent[0], view[0])).isoformat(), min(end, max(extent[1], view[1])).isoformat()]
 
 
 def _lane_style(lane: int, other: bool = False) -> tuple[str, str]:
@@ -328,6 +328,7 @@ def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles:
             lanes_of_event, first_of_event, frame: tuple[dt.date, dt.date] | None, lanes: str) -> dict:
     n = len(lane_names)
     gap = (frame[1] - frame[0]).days * _CLOSE if frame else 0
+    extent = _with_margin(min(e.date.start for e in dated), max(e.date.end for e in dated)) if dated else None
     numbered = list(enumerate(dated))
     key_traces = _traces([(i, e) for i, e in numbered if keys[i]], lanes_of_event, first_of_event,
                          styles, gap, True)
@@ -347,7 +348,7 @@ def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles:
             "xaxis": {"type": "date",
                       "range": [day.isoformat() for day in frame] if frame else None,
                       "rangeslider": {"visible": True, "thickness": 0.09,
-                                      **({"range": _slider(frame)} if frame else {})},
+                                      **({"range": _slider(frame, extent)} if frame else {})},
                       "gridcolor": "#dde1e6", "linecolor": "#6b7280", "ticks": "outside"},
             "yaxis": {"tickvals": list(range(n)), "ticktext": [], "showticklabels": named,
                       "range": [n - 0.5, -0.5], "fixedrange": True, "showgrid": False,
@@ -440,7 +441,7 @@ def _summary(timeline: Timeline, n_key: int, frame, lane_names: list[str], lanes
 
 
 def _controls_html(lane_names: list[str], sizes: list[int], styles: list, n_key: int,
-                   n_dated: int, lanes: str) -> str:
+                   n_dated: int, lanes: str, outside: bool) -> str:
     """The buttons above the chart: key or all events, the whole period, the outlets shown."""
     mode = ""
     if n_key < n_dated:
@@ -459,7 +460,10 @@ def _controls_html(lane_names: list[str], sizes: list[int], styles: list, n_key:
                          f' <span class="count">{counted(size, "article")}</span></label>')
         boxes = f'<div class="lanes" role="group" aria-label="Outlets shown">{"".join(items)}</div>'
     return ('<div id="controls" class="controls" hidden>'
-            f'{mode}<button type="button" id="whole">Whole period</button>{boxes}</div>')
+            + mode
+            + ('<button type="button" id="whole" title="Show every event, strays included">'
+               'Whole period</button>' if outside else "")
+            + f"{boxes}</div>")
 
 
 def _lists_html(timeline: Timeline, keys: list[bool]) -> str:
@@ -472,7 +476,8 @@ def _lists_html(timeline: Timeline, keys: list[bool]) -> str:
         button = ""
     else:
         heading = "Key events in order" if n_key < len(dated) else "Events in order"
-        body = f'<ol class="events" id="event-list" data-mode="key">{key_items}</ol>'
+        marked = " has-key" if n_key < len(dated) else ""
+        body = f'<ol class="events{marked}" id="event-list" data-mode="key">{key_items}</ol>'
         button = (f'<p class="more"><button type="button" id="all-list" hidden>'
                   f'Show all {len(dated):,} dated events in order</button></p>'
                   if n_key < len(dated) else "")
@@ -541,7 +546,8 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
     if dated:
         shown = "key events" if n_key < len(dated) else "events"
         chart = (
-            _controls_html(lane_names, sizes, styles, n_key, len(dated), lanes)
+            _controls_html(lane_names, sizes, styles, n_key, len(dated), lanes,
+                           outside=any(e.date.start < frame[0] or e.date.end > frame[1] for e in dated))
             + '<figure class="chart">'
             f'<div id="chart" role="img" aria-label="Timeline chart of the {shown}; '
             'the same events are listed below."></div>'

@@ -452,9 +452,12 @@
         if (wanted !== mode) { draw(wanted); }
       });
     });
-    document.getElementById("whole").addEventListener("click", function () {
-      Plotly.relayout(chart, { "xaxis.autorange": true, "xaxis.rangeslider.autorange": true });
-    });
+    var whole = document.getElementById("whole");
+    if (whole) {
+      whole.addEventListener("click", function () {
+        Plotly.relayout(chart, { "xaxis.autorange": true, "xaxis.rangeslider.autorange": true });
+      });
+    }
     Array.prototype.forEach.call(controls.querySelectorAll("input[data-lane]"), function (box) {
       box.addEventListener("change", function () {
         var lane = Number(box.getAttribute("data-lane"));
