@@ -22,8 +22,6 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
-    MAX_LANES,
-    OTHER_OUTLETS,
     RELATION_LABELS,
     UNKNOWN_OUTLET,
     counted,
@@ -421,7 +419,7 @@ def _day_text(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def _summary(timeline: Timeline, n_key: int, frame, lane_names: list[str], lanes: str) -> str:
+def _summary(timeline: Timeline, n_key: int, frame, outlets: int) -> str:
     dated, undated = timeline.dated, timeline.undated
     parts = []
     if dated and n_key < len(dated):
@@ -435,8 +433,8 @@ def _summary(timeline: Timeline, n_key: int, frame, lane_names: list[str], lanes
         parts.append(f"{len(undated):,} undated")
     articles = len(timeline.articles)
     if articles:
-        outlets = [n for n in lane_names if n not in (OTHER_OUTLETS, UNKNOWN_OUTLET)]
-        parts.append(f"from {counted(articles, 'article')}")
+        parts.append(f"from {counted(articles, 'article')}"
+                     + (f" by {counted(outlets, 'outlet')}" if outlets > 1 else ""))
     return ", ".join(parts)
 
 
@@ -558,7 +556,8 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
             "</figure>"
             '<section id="details" aria-live="polite" hidden></section>'
         )
-    summary = escape(_summary(timeline, n_key, frame, lane_names, lanes))
+    outlets = len(set(lane_of) - {UNKNOWN_OUTLET.casefold()})
+    summary = escape(_summary(timeline, n_key, frame, outlets))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
