@@ -62,7 +62,14 @@ def build(
         None, "--format", "-f",
         help="Output format, repeatable (default html): -o timeline.html -f html -f csv writes timeline.csv too.",
     ),
-    lanes: Lanes = typer.Option(Lanes.source, "--lanes", help="One chart lane per article, or none."),
+    lanes: Lanes = typer.Option(
+        Lanes.source, "--lanes",
+        help="One chart lane per outlet (the 8 biggest; the rest share 'Other outlets'), or none.",
+    ),
+    top: int | None = typer.Option(
+        None, "--top", min=0, show_default="30",
+        help="How many key events: the best-scored ones, shown on the page by default.",
+    ),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
     published: str | None = PublishedOption,
     workers: int = WorkersOption,
@@ -77,7 +84,7 @@ def build(
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         _fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})", code=2)
-    timeline = _timeline(paths, published, workers, scheduler, quiet)
+    timeline = _timeline(paths, published, workers, scheduler, quiet, top)
     failed = bool(timeline.errors)
     writes = [(path, lambda fmt=fmt: render(timeline, fmt, lanes=lanes.value, cdn=cdn))
               for fmt, path in output_paths(output, formats)]
@@ -247,9 +254,9 @@ def evaluate(
 # --- running the pipeline ------------------------------------------------------------------------
 
 
-def _timeline(paths, published, workers, scheduler, quiet) -> Timeline:
+def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline:
     if not scheduler:
-        return collect_timeline(_results(paths, published, workers, quiet))
+        return collect_timeline(_results(paths, published, workers, quiet), top=top)
     try:
         from dask.distributed import Client
 
@@ -261,7 +268,7 @@ def _timeline(paths, published, workers, scheduler, quiet) -> Timeline:
     except (OSError, ValueError) as exc:
         _fail(f"cannot reach the Dask scheduler at {scheduler} ({exc})")
     with client:
-        timeline = build_timeline_dask(paths, _published(published))
+        timeline = build_timeline_dask(paths, _published(published), top=top)
     for error in timeline.errors:
         _error(str(error))
     for article in timeline.articles:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from synthetic import ATTACKS, hostile_timeline, many_events, seed_timeline
+from synthetic import (
+    ATTACKS,
+    BIG,
+    LINK,
+    REVERSED,
+    collection,
+    hostile_timeline,
+    many_events,
+    seed_timeline,
+)
 
 from timeline.render import render
+from timeline.render.common import OTHER_OUTLETS, plain
 
 pytestmark = pytest.mark.browser
 
@@ -18,19 +28,25 @@ MARKERS_JS = """() => {
   chart._fullData.forEach((trace, t) => {
     if (trace.visible !== true || trace.type !== 'scatter') return;
     trace.customdata.forEach((indices, k) => out.push({
-      trace: t, lane: trace.name, indices: indices,
+      trace: t, lane: chart.data[t].lane, indices: indices,
       x: box.left + xa._offset + xa.d2p(trace.x[k]), y: box.top + ya._offset + ya.d2p(trace.y[k]),
     }));
   });
   return out;
 }"""
 
-TRACES_JS = "() => document.getElementById('chart')._fullData.map(t => t.name)"
+TRACES_JS = "() => document.getElementById('chart').data.map(t => t.lane)"
 
 LABELS_JS = """() => [...document.querySelectorAll('#chart .annotation-text-g')].map(g => {
   const r = g.getBoundingClientRect();
   return {text: g.textContent, box: [r.left, r.top, r.right, r.bottom]};
 })"""
+
+
+@pytest.fixture(scope="module")
+def story():
+    """A story's coverage: 300 articles from 12 outlets, 6,000 events, the 30 best key."""
+    return collection(articles=300, events=6_000, outlets=12)
 
 
 def built_sample(samples_dir):
@@ -73,9 +89,11 @@ def test_every_dated_event_is_in_the_chart_and_the_list_in_order(sample):
         .filter(t => t.type === 'bar').flatMap(t => t.customdata.map(c => c[0]))""")
     assert charted | set(bars) == set(range(len(timeline.dated)))
     listed = page.locator("#events ol.events > li h3").all_text_contents()
-    assert listed == [e.title for e in timeline.dated]
-    undated = page.locator("#undated li.event h3").all_text_contents()
-    assert undated == [e.title for e in timeline.undated]
+    assert listed == [e.title for e in timeline.dated]  # a few events: every one is key
+    if timeline.undated:
+        page.click("#undated-list")
+        undated = page.locator("#undated li.event h3").all_text_contents()
+        assert undated == [e.title for e in timeline.undated]
 
 
 def test_labels_never_overlap(sample):
@@ -119,24 +137,23 @@ def test_clicking_a_marker_shows_details_with_safe_source_links(sample):
         assert links.nth(k).get_attribute("href").startswith(("http://", "https://"))
 
 
-def test_a_legend_entry_hides_and_shows_its_lane(sample):
-    _, opened = sample
+def test_an_outlet_box_hides_and_shows_its_lane(story, open_html):
+    opened = open_html(render(story, "html"))
     page = opened.page
     markers = page.evaluate(MARKERS_JS)
     lanes = sorted({m["lane"] for m in markers})
-    if len(lanes) < 2:
-        pytest.skip("one lane only")
-    lane = lanes[0]
+    assert len(lanes) > 2
+    lane = lanes[1]
     hidden = """n => document.getElementById('chart')._fullData
-        .filter(t => t.visible === 'legendonly').length === n"""
-    page.locator("#chart .legend .traces", has_text=lane).click()
+        .filter(t => t.visible !== true).length === n"""
+    page.locator(f"#controls input[data-lane='{lane}']").uncheck()
     page.wait_for_function(hidden, arg=sum(1 for t in page.evaluate(TRACES_JS) if t == lane))
     after = page.evaluate(MARKERS_JS)
     assert all(m["lane"] != lane for m in after)
     assert len(after) == sum(1 for m in markers if m["lane"] != lane)
     drawn = page.locator("#chart .cartesianlayer .scatterlayer .point").count()
     assert drawn == len(after)
-    page.locator("#chart .legend .traces", has_text=lane).click()
+    page.locator(f"#controls input[data-lane='{lane}']").check()
     page.wait_for_function(hidden, arg=0)
     assert len(page.evaluate(MARKERS_JS)) == len(markers)
 
@@ -170,13 +187,15 @@ def test_single_lane_page_has_no_legend(open_html):
     opened = open_html(render(seed_timeline(), "html", lanes="none"))
     assert opened.errors == []
     assert opened.page.locator("#chart .legend").count() == 0
-    assert {m["lane"] for m in opened.page.evaluate(MARKERS_JS)} == {"Events"}
+    assert opened.page.locator("#controls input[data-lane]").count() == 0
+    assert {m["lane"] for m in opened.page.evaluate(MARKERS_JS)} == {0}
 
 
 def test_hostile_text_shows_as_text_and_runs_nothing(open_html, artifacts):
     timeline = hostile_timeline()
     opened = open_html(render(timeline, "html"), "hostile.html")
     page = opened.page
+    page.click("#undated-list")
     for marker in page.evaluate(MARKERS_JS):  # hover and click everything
         page.mouse.move(marker["x"], marker["y"])
         page.mouse.click(marker["x"], marker["y"])
@@ -212,4 +231,90 @@ def test_five_thousand_events_stay_readable(open_html, artifacts):
     assert 0 < len(labels) < 200
     assert overlapping(labels) == []
     page.screenshot(path=str(artifacts / "five-thousand.png"))
+    assert page.locator("#events ol.events > li").count() == 30  # the key events
+    page.click("#all-list")
     assert page.locator("#events ol.events > li").count() == 5000
+
+
+def test_markup_in_outlets_and_titles_is_shown_as_text(open_html, artifacts):
+    opened = open_html(render(hostile_timeline(), "html"), "markup.html")
+    page = opened.page
+    assert opened.errors == []
+    # no live link to e.x anywhere: not in the lane names, the labels or the lists
+    assert page.locator("a[href*='e.x']").count() == 0
+    assert page.locator("#chart a").count() == 0
+    ticks = page.locator("#chart .ytick text").all_text_contents()
+    assert any(t.startswith("<a") for t in ticks)  # the name, as text (as markup: "Verify")
+    assert page.locator("#controls .lane-name", has_text=LINK).count() == 1
+    # nothing is enlarged: no text on the chart or in the controls is larger than the page's own
+    sizes = page.evaluate("""() => [...document.querySelectorAll('#chart text, #chart tspan, #controls *')]
+        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert max(sizes) < 30
+    labels = page.evaluate(LABELS_JS)
+    assert any(BIG in label["text"] or label["text"].startswith("<span") for label in labels)
+    # hover over every marker: the hover text is text too
+    for marker in page.evaluate(MARKERS_JS):
+        page.mouse.move(marker["x"], marker["y"])
+        assert page.locator("#chart .hoverlayer a").count() == 0
+    # the override is gone: the title reads in its order, in the list and on the chart
+    listed = page.locator("#events h3").all_text_contents()
+    assert plain(REVERSED) in listed and "\u202e" not in page.content()
+    page.screenshot(path=str(artifacts / "markup.png"), full_page=True)
+
+
+def test_a_collection_has_outlet_lanes_and_key_events_by_default(story, open_html, artifacts):
+    opened = open_html(render(story, "html"), "story.html")
+    page = opened.page
+    assert opened.errors == [] and opened.requests == []
+    names = page.locator("#controls .lane-name").all_text_contents()
+    assert len(names) == 9 and names[-1] == OTHER_OUTLETS and names[0] == "Reuters"
+    assert page.locator("#chart .ytick").count() == 9
+    # the key events, each drawn once, and titled where the labels fit without overlapping
+    keys = {k for k, e in enumerate(story.dated) if e.key}
+    shown = {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]}
+    assert shown == keys and len(page.evaluate(MARKERS_JS)) == len(keys)
+    labels = page.evaluate(LABELS_JS)
+    titles = {story.dated[k].title for k in keys}
+    assert len(labels) >= len(keys) // 2 and overlapping(labels) == []
+    assert all(label["text"].rstrip("…") and any(t.startswith(label["text"].rstrip("…")) for t in titles)
+               for label in labels)
+    # the view is where the key events are, not the stray years
+    start, end = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range")
+    assert start.startswith("2011") and end.startswith("2011")
+    page.screenshot(path=str(artifacts / "story.png"))
+
+
+def test_the_all_events_control_draws_every_dated_event(story, open_html):
+    page = open_html(render(story, "html"), "story.html").page
+    page.click("#controls button[data-mode=all]")
+    page.wait_for_selector("#chart[data-mode=all][data-drawn=true]")
+    shown = {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]}
+    bars = page.evaluate("""() => document.getElementById('chart')._fullData
+        .filter(t => t.type === 'bar').flatMap(t => t.customdata.map(c => c[0]))""")
+    assert shown | set(bars) == set(range(len(story.dated)))
+    assert page.get_attribute("#controls button[data-mode=all]", "aria-pressed") == "true"
+    assert overlapping(page.evaluate(LABELS_JS)) == []
+    page.click("#whole")  # the whole period: the stray years come into view
+    page.wait_for_function("""() => document.getElementById('chart')._fullLayout.xaxis.range[0] < '1800'""")
+    page.click("#controls button[data-mode=key]")
+    page.wait_for_selector("#chart[data-mode=key][data-drawn=true]")
+    assert {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]} == {
+        k for k, e in enumerate(story.dated) if e.key}
+
+
+def test_the_list_gives_the_key_events_then_all_on_request(story, open_html):
+    page = open_html(render(story, "html"), "story.html").page
+    keys = [e for e in story.dated if e.key]
+    assert page.locator("#events-heading").inner_text() == "Key events in order"
+    assert page.locator("#events ol.events > li h3").all_text_contents() == [e.title for e in keys]
+    assert page.locator("#events ol.events > li.key").count() == len(keys)
+    page.click("#all-list")
+    items = page.locator("#events ol.events > li")
+    assert items.count() == len(story.dated)
+    assert page.locator("#events ol.events > li.key").count() == len(keys)
+    first = page.evaluate("() => [...document.querySelectorAll('#events ol.events > li h3')].slice(0, 40).map(h => h.textContent)")
+    assert first == [e.title for e in story.dated[:40]]
+    page.click("#all-list")
+    assert page.locator("#events ol.events > li").count() == len(keys)
+    page.click("#undated-list")
+    assert page.locator("#undated ul.events > li").count() == len(story.undated)

@@ -131,6 +131,9 @@ ATTACKS = [
 ]
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 12
 RIGHT_TO_LEFT = "رئيس الوزراء يلتقي بالوفد — ראש הממשלה נפגש"
+LINK = '<a href="https://e.x/">Verify</a>'
+BIG = '<span style="font-size:80px">Big</span>'
+REVERSED = "Bank \u202egnp.exe report"  # shows as "Bank troper exe.png" if the override acts
 
 
 def hostile_timeline() -> Timeline:
@@ -142,7 +145,72 @@ def hostile_timeline() -> Timeline:
         sentence = f"{attack} happened on Sunday {attack}"
         events.append(event(f"attack-{k}", attack, report(source, sentence, "happened", "Sunday",
                                                           f"2017-09-0{k + 1}")))
+    # markup plotly would draw (a live link, an enlarged font) as outlets and titles, and a
+    # right-to-left override that would show a title reversed
+    for k, (outlet, title) in enumerate([(LINK, LINK), (BIG, BIG), (LINK, REVERSED)]):
+        source = Source(title=title, source=outlet, url=f"https://example.org/{k}", published=PUBLISHED)
+        sentence = f"{title} was reported on Friday."
+        events.append(event(f"markup-{k}", title, report(source, sentence, "reported", "Friday",
+                                                          f"2017-09-{k + 10}")))
     undated = Source(title=ATTACKS[1], url="https://example.org/?q=<script>", published=PUBLISHED)
     events.append(event("undated", ATTACKS[0], report(undated, ATTACKS[2] + " said", "said"),
                         relation=Relation.BEFORE))
     return Timeline(events=events, articles=[undated])
+
+
+_OUTLETS = ["Reuters", "BBC", "The Guardian", "Associated Press", "Al Jazeera", "Le Monde",
+            "The Hindu", "ABC News", "Deutsche Welle", "El País", "NHK", "Daily Maverick"]
+_PLACES = ["Cairo", "Alexandria", "Suez", "Geneva", "Washington", "London", "Mexico City"]
+
+
+def collection(articles: int = 300, events: int = 15_000, outlets: int | None = 8,
+               dated: float = 0.33, seed: int = 11, top: int = 30) -> Timeline:
+    """A story's coverage as the pipeline gives it: ``articles`` articles from ``outlets``
+    outlets of uneven size (None: each article its own outlet, named after its site only, without
+    ``source``), ``events`` events of which a share ``dated`` is dated, mostly over six weeks with
+    a few strays centuries away, some reported by several outlets, scored for salience with the
+    ``top`` best marked key (as ``build_timeline`` does)."""
+    from timeline.salience import score_events
+
+    rng = random.Random(seed)
+    names = _OUTLETS[:outlets] if outlets else None
+    start = dt.date(2011, 1, 20)
+    papers = []
+    for k in range(articles):
+        day = start + dt.timedelta(days=min(int(rng.expovariate(1 / 9)), 45))
+        if names:
+            outlet = names[min(int(rng.expovariate(1 / 2.5)), len(names) - 1)]
+            papers.append(Source(title=f"{rng.choice(_PLACES)}: {rng.choice(_WHO).lower()} "
+                                       f"{rng.choice(_WHAT)} ({k})", source=outlet,
+                                 url=f"https://{outlet.lower().replace(' ', '')}.example.com/{k}",
+                                 published=dt.datetime.combine(day, dt.time(8 + k % 12))))
+        else:
+            papers.append(Source(title=f"Local report {k}: {rng.choice(_WHAT)}",
+                                 url=f"https://www.site{k}.example.net/story/{k}",
+                                 published=dt.datetime.combine(day, dt.time(9))))
+    found = []
+    for i in range(events):
+        paper = papers[i * articles // events]
+        who, what, where = rng.choice(_WHO), rng.choice(_WHAT), rng.choice(_WHERE)
+        roll = rng.random()
+        value = phrase = None
+        if roll < dated:
+            if rng.random() < 0.004:  # a stray: a street number or a clock time read as a year
+                value = phrase = rng.choice(["1600", "1730", "1215"])
+            else:
+                day = paper.published.date() - dt.timedelta(days=int(rng.expovariate(1 / 3)))
+                if rng.random() < 0.05:
+                    value, phrase = day.strftime("%Y-%m"), day.strftime("%B %Y")
+                else:
+                    value, phrase = day.isoformat(), f"on {day:%A}"
+        sentence = (f"{who} {what} {where} {phrase or 'after the meeting'}, according to "
+                    f"officials in {rng.choice(_PLACES)} who spoke on condition of anonymity.")
+        reporters = [paper]
+        if rng.random() < 0.03:  # told by several outlets
+            reporters += rng.sample(papers, rng.randrange(1, 6))
+        sources = [report(p, sentence, what.split()[0], phrase, value, sentence_start=40 * (i % 50))
+                   for p in reporters]
+        relation = Relation.BEFORE if value is None else Relation.UNKNOWN
+        found.append(event(f"c{i}", f"{who} {what} {where}", *sources, relation=relation))
+    found.sort(key=lambda e: (e.date is None, e.date.start if e.date else dt.date.min))
+    return Timeline(events=score_events(found, top), articles=papers)

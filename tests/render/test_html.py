@@ -13,11 +13,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from synthetic import ATTACKS, PUBLISHED, event, hostile_timeline, many_events, report
+from synthetic import ATTACKS, BIG, LINK, PUBLISHED, REVERSED, collection, event, hostile_timeline, many_events, report
 
-from timeline.models import Source, Timeline
+from timeline.models import Salience, Source, Timeline
 from timeline.render import render
-from timeline.render.html import PALETTE, SYMBOLS
+from timeline.render.common import ALL_OUTLETS, OTHER_OUTLETS, UNKNOWN_OUTLET, plain
+from timeline.render.html import PALETTE, SYMBOLS, robust_frame
 
 
 class Page(HTMLParser):
@@ -51,8 +52,17 @@ class Page(HTMLParser):
         return next(a["content"] for t, a in self.tags if a.get("http-equiv") == "Content-Security-Policy")
 
 
-def traces(page: Page, kind: str | None = None) -> list[dict]:
-    return [t for t in page.payload()["figure"]["data"] if kind in (None, t["meta"])]
+def traces(page: Page, kind: str | None = None, mode: str = "all") -> list[dict]:
+    """The traces of the chart showing the key events (``mode`` 'key') or all of them."""
+    return [t for t in page.payload()["figure"][mode] if kind in (None, t["meta"])]
+
+
+def lane_names(page: Page) -> list[str]:
+    return [lane[0] for lane in page.payload()["lanes"]]
+
+
+def charted(page: Page, mode: str) -> set[int]:
+    return {i for t in traces(page, mode=mode) for indices in t["customdata"] for i in indices}
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +107,10 @@ def test_hostile_text_never_becomes_markup():
     assert not [a for t, a in page.tags if t == "a" and not a["href"].startswith(("http", "#"))]
     data = next(text for attrs, text in page.scripts if attrs.get("id") == "timeline-data")
     assert not re.search(r"[<>&\u2028\u2029]", data)
-    # the escaping is only JSON's: the page's script gets every text back exactly
-    titles = [e["title"] for e in page.payload()["events"]]
-    assert titles == [e.title for e in timeline.dated]
+    # the escaping is only JSON's: the page's script gets every text back, as plain text
+    titles = [row[0] for row in page.payload()["events"]]
+    assert titles == [plain(e.title) for e in timeline.dated + timeline.undated]
+    assert ATTACKS[0] in titles
     for attack in ATTACKS:
         assert attack not in html.replace(data, "")
 
@@ -107,30 +118,81 @@ def test_hostile_text_never_becomes_markup():
 def test_the_list_has_every_event_in_order_with_dates_and_sources(seed_page, seed):
     page = Page(seed_page)
     times = [a["datetime"] for t, a in page.tags if t == "time"]
-    assert times == [e.date.start.isoformat() for e in seed.dated]
-    assert '<h2 id="undated-heading">Undated events</h2>' in seed_page
-    for e in seed.events:
+    assert times == [e.date.start.isoformat() for e in seed.dated]  # a few events: all are key
+    assert '<h2 id="undated-heading">Undated events</h2>' in seed_page  # listed on request
+    assert [row[0] for row in page.payload()["events"][len(seed.dated):]] == [e.title for e in seed.undated]
+    for e in seed.dated:
         assert e.title.replace("'", "&#x27;") in seed_page
     (link,) = [a for t, a in page.tags if t == "a" and a.get("href", "").startswith("http")][:1]
     assert link["target"] == "_blank" and link["rel"] == "noopener noreferrer"
     assert "<mark>October 2014</mark>" in seed_page
 
 
-def test_lanes_by_source_or_one_lane(seed):
-    by_source = Page(render(seed, "html")).payload()["figure"]
-    assert by_source["layout"]["showlegend"] is True
-    assert len(by_source["layout"]["yaxis"]["tickvals"]) == 2
-    names = {t["legendgroup"] for t in by_source["data"]}
-    assert any(n.startswith("Russia Supplying Oil") for n in names)
-    single = Page(render(seed, "html", lanes="none")).payload()["figure"]
-    assert {t["legendgroup"] for t in single["data"]} == {"Events"}
-    assert single["layout"]["showlegend"] is False
+def test_lanes_by_outlet_or_one_lane(seed):
+    # the seed articles give no outlet: the one with a web address is in its site's lane
+    by_source = Page(render(seed, "html"))
+    assert sorted(lane_names(by_source)) == sorted(["sputniknews.com", UNKNOWN_OUTLET])
+    figure = by_source.payload()["figure"]
+    assert figure["layout"]["showlegend"] is False  # the lanes are named by the page's controls
+    assert len(figure["layout"]["yaxis"]["tickvals"]) == 2
+    assert {t["lane"] for t in figure["all"]} == {0, 1}
+    single = Page(render(seed, "html", lanes="none"))
+    assert lane_names(single) == ["Events"]
+    assert {t["lane"] for t in single.payload()["figure"]["all"]} == {0}
+
+
+def outlet_timeline(outlets: dict[str, int], url: bool = True) -> Timeline:
+    """Articles from outlets of the given sizes, each reporting one event of its own."""
+    articles, events = [], []
+    for name, size in outlets.items():
+        for k in range(size):
+            article = Source(title=f"{name} story {k}", source=name or None, published=PUBLISHED,
+                             url=f"https://www.{(name or 'site').lower()}{k}.example/{k}" if url else None)
+            articles.append(article)
+            events.append(event(f"{name}{k}", f"{name} event {k}", report(
+                article, "The council met on Sunday.", "met", "Sunday", "2017-09-03")))
+    return Timeline(events=events, articles=articles)
+
+
+def test_past_eight_outlets_the_smaller_ones_share_a_lane():
+    sizes = {f"Outlet{k}": 20 - k for k in range(12)}
+    page = Page(render(outlet_timeline(sizes), "html"))
+    assert lane_names(page) == [f"Outlet{k}" for k in range(8)] + [OTHER_OUTLETS]
+    assert [lane[1] for lane in page.payload()["lanes"]] == [20 - k for k in range(8)] + [sum(20 - k for k in range(8, 12))]
+    # nine outlets need no 'other' lane
+    nine = Page(render(outlet_timeline({f"Outlet{k}": 2 for k in range(9)}), "html"))
+    assert OTHER_OUTLETS not in lane_names(nine) and len(lane_names(nine)) == 9
+
+
+def test_an_outlet_is_one_lane_whatever_its_case():
+    page = Page(render(outlet_timeline({"Reuters": 2, "reuters": 1, " REUTERS ": 1, "BBC": 1}), "html"))
+    assert lane_names(page) == ["Reuters", "BBC"]
+    assert page.payload()["lanes"][0][1] == 4
+
+
+def test_articles_without_outlet_go_to_their_site_or_one_lane():
+    by_site = Page(render(outlet_timeline({"": 3}), "html"))
+    assert lane_names(by_site) == ["site0.example", "site1.example", "site2.example"]
+    nameless = Page(render(outlet_timeline({"": 30}, url=False), "html"))
+    assert lane_names(nameless) == [UNKNOWN_OUTLET]
+
+
+def test_thousands_of_one_article_sites_make_one_lane_not_one_each():
+    page = Page(render(outlet_timeline({"": 2500}), "html"))
+    assert lane_names(page) == [ALL_OUTLETS]
+    assert page.payload()["lanes"][0][1] == 2500
+
+
+def test_lanes_of_a_collection_are_its_biggest_outlets():
+    page = Page(render(collection(articles=300, events=3000, outlets=12), "html"))
+    names = lane_names(page)
+    assert len(names) == 9 and names[-1] == OTHER_OUTLETS and names[0] == "Reuters"
 
 
 def test_lanes_differ_in_colour_and_symbol():
     figure = Page(render(many_events(200, outlets=8), "html")).payload()["figure"]
-    markers = {t["legendgroup"]: (t["marker"]["color"], t["marker"]["symbol"])
-               for t in figure["data"] if t["meta"] == "events"}
+    markers = {t["lane"]: (t["marker"]["color"], t["marker"]["symbol"])
+               for t in figure["all"] if t["meta"] == "events"}
     assert len(markers) == 8
     assert len({c for c, s in markers.values()}) == 8 == len({s for c, s in markers.values()})
     assert set(PALETTE) >= {c for c, s in markers.values()} and set(SYMBOLS) >= {s for c, s in markers.values()}
@@ -150,11 +212,71 @@ def test_initial_view_frames_every_event(seed_page, seed):
     assert start < "2014-10-01" and end > "2017-09-07"
 
 
-def same_day(n: int) -> Timeline:
+def dated_event(id: str, value: str, sources: int = 1, key: bool = False, score: float | None = None):
+    article = Source(title=f"Story {id}", source="Wire", published=PUBLISHED)
+    found = event(id, f"Event {id}", *[report(article.model_copy(update={"path": f"{id}-{k}"}),
+                                              f"It happened in {value}.", "happened", value, value)
+                                       for k in range(sources)])
+    salience = Salience(score=score) if score is not None else None
+    return found.model_copy(update={"key": key, "salience": salience})
+
+
+def test_the_view_spans_the_key_events_not_stray_years():
+    days = [f"2009-04-{d:02d}" for d in range(10, 30)]
+    events = [dated_event(f"e{k}", day, key=True) for k, day in enumerate(days)]
+    events += [dated_event("avenue", "1600", key=True), dated_event("clock", "1730", key=True)]
+    events += [dated_event(f"minor{k}", "2011-01-01") for k in range(5)]  # not key: not framed
+    events.sort(key=lambda e: e.date.start)
+    page = Page(render(Timeline(events=events), "html"))
+    start, end = page.payload()["figure"]["layout"]["xaxis"]["range"]
+    assert "2009-03-01" < start < "2009-04-10" and "2009-04-29" < end < "2009-06-01"
+    assert charted(page, "all") == set(range(len(events)))  # the strays are still drawn
+
+
+def test_a_robust_frame_keeps_evenly_spread_events():
+    spans = [dated_event(f"e{k}", f"{2000 + k}-06-01").date for k in range(12)]
+    assert robust_frame(spans) == (dt.date(2000, 6, 1), dt.date(2011, 6, 1))
+    # a far event among few is a stray only when the others are close together
+    spans.append(dated_event("far", "1066").date)
+    assert robust_frame(spans)[0] == dt.date(2000, 6, 1)
+
+
+def test_key_events_by_default_and_every_event_on_request():
+    events = [dated_event(f"e{k}", f"2017-09-{k % 28 + 1:02d}", key=k % 10 == 0) for k in range(100)]
+    page = Page(render(Timeline(events=events), "html"))
+    keys = {k for k in range(100) if k % 10 == 0}
+    assert charted(page, "key") == keys
+    assert charted(page, "all") == set(range(100))
+    assert [row[5] for row in page.payload()["events"]] == [int(k in keys) for k in range(100)]
+    html = render(Timeline(events=events), "html")
+    listed = [a["id"] for t, a in Page(html).tags if t == "li" and a.get("class", "").startswith("event")]
+    assert listed == [f"event-{k + 1}" for k in sorted(keys)]  # the page lists the key events
+    assert 'data-mode="all"' in html and "All events (100)" in html and "Key events (10)" in html
+
+
+def test_without_key_marks_the_best_supported_events_are_key():
+    events = [dated_event(f"e{k}", f"2017-09-{k % 28 + 1:02d}", sources=1 + (k % 7 == 0)) for k in range(60)]
+    page = Page(render(Timeline(events=events), "html"))
+    twice = {k for k in range(60) if k % 7 == 0}
+    assert charted(page, "key") == twice | set(sorted(set(range(60)) - twice)[:30 - len(twice)])
+    scored = [dated_event(f"e{k}", "2017-09-01", score=float(k)) for k in range(40)]
+    assert charted(Page(render(Timeline(events=scored), "html")), "key") == set(range(10, 40))
+
+
+def test_key_events_are_drawn_once_each_and_never_grouped():
+    page = Page(render(same_day(9, key=True), "html"))
+    assert not traces(page, "groups", mode="key")
+    (markers,) = traces(page, "events", mode="key")
+    assert sorted(i for indices in markers["customdata"] for i in indices) == list(range(9))
+    assert len(set(markers["y"])) == 6  # spread over the lane's rows
+
+
+def same_day(n: int, key: bool = False) -> Timeline:
     source = Source(title="Live blog", published=PUBLISHED)
     return Timeline(events=[
         event(f"e{k}", f"Update {k}", report(source, f"Update {k} came on Sunday.", "came", "Sunday",
-                                              "2017-09-03")) for k in range(n)])
+                                              "2017-09-03")).model_copy(update={"key": key})
+        for k in range(n)])
 
 
 def test_a_few_events_on_one_day_stand_apart():
@@ -185,16 +307,19 @@ def test_events_close_in_time_go_on_different_rows():
 
 
 def test_hover_and_click_details_carry_the_phrase_in_its_sentence(seed_page):
-    events = Page(seed_page).payload()["events"]
-    test = events[1]
-    assert test["phrase"] == "Sunday" and test["precision"] == "known to the day"
-    assert test["sentence"][1] == "Sunday" and "".join(test["sentence"]).startswith("After North Korea")
-    peskov = events[2]
-    assert [s["label"] for s in peskov["sources"]] == [
-        "peskov-sanctions-pointless.txt",
-        "Russia Supplying Oil to North Korea? No Problem, Says Putin's Press Secretary"]
-    assert peskov["sources"][0]["url"].startswith("https://")
-    assert peskov["sources"][0]["published"] == "6 Sep 2017"
+    payload = Page(seed_page).payload()
+    events, dates, articles = payload["events"], payload["dates"], payload["articles"]
+    title, date, sentence, sources, weight, key, phrase = events[1]
+    assert dates[date][1] == "known to the day" and dates[date][2] == "2017-09-03"
+    assert sentence[1] == "Sunday" and "".join(sentence).startswith("After North Korea")
+    assert phrase is None  # the phrase is the marked part of the sentence
+    peskov = events[2][3]
+    labels = [articles[s[0] if isinstance(s, list) else s][0] for s in peskov]
+    assert labels == ["peskov-sanctions-pointless.txt",
+                      "Russia Supplying Oil to North Korea? No Problem, Says Putin's Press Secretary"]
+    first = articles[peskov[0]]
+    assert first[1].startswith("https://") and first[2] == "6 Sep 2017" and first[3] == "sputniknews.com"
+    assert isinstance(peskov[1], list) and "Trade turnover" in "".join(peskov[1][1])
 
 
 @pytest.mark.parametrize("value", ["0", "9", "2017-W01", "1066-10-14"])
@@ -208,3 +333,42 @@ def test_distant_periods_are_framed(value):
 def test_an_empty_timeline_still_makes_a_page():
     html = render(Timeline(), "html")
     assert "No dated events." in html and 'id="chart"' not in html
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Bank \u202egnp.exe report", "Bank gnp.exe report"),
+    ("\u2067\u202bRight\u202c\u2069 to left", "Right to left"),
+    ("Line\u2028break\x00and\x1b[2Jescape\x85", "Line break and [2Jescape"),
+    ("رئيس الوزراء", "رئيس الوزراء"),  # right-to-left text keeps its letters
+    (None, ""),
+])
+def test_plain_text_drops_what_reorders_or_controls(text, shown):
+    assert plain(text) == shown
+
+
+def test_hostile_outlets_and_titles_are_plain_text_everywhere_on_the_page():
+    timeline = hostile_timeline()
+    html = render(timeline, "html")
+    page = Page(html)
+    payload = page.payload()
+    assert LINK in lane_names(page) and BIG in lane_names(page)  # raw: page.js escapes it for plotly
+    assert [t for t, a in page.tags if t == "span" and "font-size" in a.get("style", "")] == []
+    assert not [a for t, a in page.tags if t == "a" and "e.x" in a.get("href", "")]
+    assert "\u202e" not in html and "\u202e" not in json.dumps(payload)
+    assert plain(REVERSED) in [row[0] for row in payload["events"]]
+    assert all(lane[0] == plain(lane[0]) for lane in payload["lanes"])
+
+
+def test_top_sets_how_many_key_events_the_page_shows(tmp_path, samples_dir):
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    out = tmp_path / "t.html"
+    result = CliRunner().invoke(app, ["build", str(samples_dir), "-o", str(out), "-f", "html",
+                                      "-f", "json", "--top", "2", "-w", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    built = Timeline.model_validate_json(out.with_suffix(".json").read_text())
+    assert len(built.key_events) == 2
+    assert charted(Page(out.read_text()), "key") == {
+        k for k, e in enumerate(built.dated) if e.key}

@@ -6,6 +6,8 @@ Pure functions of the models; no format knows another's output.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from html import escape
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -15,6 +17,16 @@ from timeline.models import DateSpan, Event, Granularity, Source, Span, TimeExpr
 LANES = ("source", "none")
 SINGLE_LANE = "Events"
 UNKNOWN_SOURCE = "Unknown source"
+UNKNOWN_OUTLET = "Outlet not given"  # the one lane of articles with neither an outlet nor a web address
+OTHER_OUTLETS = "Other outlets"
+ALL_OUTLETS = "All outlets"  # the one lane when no outlet has enough articles for its own
+MAX_LANES = 8  # outlets that keep a lane of their own; the rest share OTHER_OUTLETS
+
+# Characters that change how the text around them is laid out or read, and that no title needs:
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: "Bank
+# \u202egnp.exe" would show as "Bank exe.png"), C0 and C1 controls, and the line/paragraph
+# separators.  Right-to-left text keeps its direction: it comes from its letters, not from these.
+_LAYOUT_CONTROLS = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
 
 RELATION_LABELS = {
     "before": "before publication",
@@ -29,6 +41,32 @@ def check_lanes(lanes: str) -> None:
         raise ValueError(f"unknown lanes {lanes!r}: choose one of {', '.join(LANES)}")
 
 
+def plain(text: str | None) -> str:
+    """``text`` safe to lay out as one run of plain text: layout controls (bidi overrides and
+    isolates, control characters, line separators) become spaces, runs of spaces one space."""
+    if not text:
+        return ""
+    return " ".join(_LAYOUT_CONTROLS.sub(" ", text).split())
+
+
+def site(url: str | None) -> str | None:
+    """The web site of ``url`` ('www.bbc.co.uk/news/1' -> 'bbc.co.uk'), or None."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def outlet(source: Source) -> str:
+    """The outlet an article comes from: its ``source``, else its web site, else UNKNOWN_OUTLET."""
+    return plain(source.source) or plain(site(source.url)) or UNKNOWN_OUTLET
+
+
 def source_label(source: Source) -> str:
     """A short name for an article: its title, else its file name, else its web host."""
     if source.title and source.title.strip():
@@ -41,11 +79,87 @@ def source_label(source: Source) -> str:
 
 
 def lanes_of(event: Event, lanes: str) -> list[str]:
-    """The lanes ``event`` is drawn in: one per distinct source, or the single lane."""
+    """The groups of ``event`` in TimelineJS: one per distinct article, or the single lane.
+    (The page's lanes are outlets: :func:`outlet_lanes`.)"""
     if lanes == "none":
         return [SINGLE_LANE]
     names = list(dict.fromkeys(source_label(s) for s in event.sources))
     return names or [UNKNOWN_SOURCE]
+
+
+def _article_key(source: Source) -> tuple:
+    return (source.path, source.url, source.title, source.source)
+
+
+def outlet_lanes(articles: list[Source], events: list[Event], lanes: str,
+                 most: int = MAX_LANES, key=None) -> tuple[list[str], dict[str, int], list[int]]:
+    """The lanes of a collection's chart: ``(names, lane of each outlet, articles per lane)``.
+
+    One lane per outlet (compared without case), the biggest first: most articles, then most
+    reports of key events (``key(event)``, default ``event.key``), then most reports.  Past
+    ``most`` + 1 outlets, the ``most`` biggest keep their lane (if they have more than one
+    article) and the others share OTHER_OUTLETS: 2,500 one-article outlets make one lane.  The
+    articles are ``articles`` (the timeline's) and any others that report ``events``.
+    """
+    if lanes == "none":
+        return [SINGLE_LANE], {}, [len(articles)]
+    key = key or (lambda event: event.key)
+    seen: dict[tuple, Source] = {}
+    for source in articles:
+        seen.setdefault(_article_key(source), source)
+    reports: Counter = Counter()
+    key_reports: Counter = Counter()
+    for event in events:  # outlets known only from the events still get a lane
+        is_key = key(event)
+        for source in event.sources:
+            seen.setdefault(_article_key(source), source)
+            name = outlet(source).casefold()
+            reports[name] += 1
+            key_reports[name] += is_key
+    counts: Counter = Counter()
+    shown: dict[str, str] = {}
+    for source in seen.values():
+        name = outlet(source)
+        folded = name.casefold()
+        shown.setdefault(folded, name)
+        counts[folded] += 1
+    if not counts:
+        counts[UNKNOWN_OUTLET.casefold()] = 0
+        shown[UNKNOWN_OUTLET.casefold()] = UNKNOWN_OUTLET
+    ranked = sorted(counts, key=lambda k: (-counts[k], -key_reports[k], -reports[k], k))
+    # an outlet with a single article among many has no lane of its own
+    kept = ranked if len(ranked) <= most + 1 else [k for k in ranked[:most] if counts[k] > 1]
+    names = [shown[k] for k in kept]
+    sizes = [counts[k] for k in kept]
+    lane_of = {k: i for i, k in enumerate(kept)}
+    if len(kept) < len(ranked):
+        rest = ranked[len(kept):]
+        names.append(OTHER_OUTLETS if kept else ALL_OUTLETS)
+        sizes.append(sum(counts[k] for k in rest))
+        lane_of.update({k: len(kept) for k in rest})
+    return names, lane_of, sizes
+
+
+def event_lanes(event: Event, lane_of: dict[str, int], lanes: str) -> list[int]:
+    """The lanes (numbers from :func:`outlet_lanes`) ``event`` is drawn in."""
+    if lanes == "none":
+        return [0]
+    found = dict.fromkeys(lane_of[outlet(s).casefold()] for s in event.sources)
+    return list(found) or [lane_of.get(UNKNOWN_OUTLET.casefold(), 0)]
+
+
+def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
+    """The lane of the outlet that reported ``event`` first (by publication; the earlier listed
+    source on a tie or without dates)."""
+    if lanes == "none" or not event.sources:
+        return event_lanes(event, lane_of, lanes)[0]
+
+    def published(k: int):
+        when = event.sources[k].published
+        return (0, when.replace(tzinfo=None), k) if when else (1, dt.datetime.min, k)
+
+    first = event.sources[min(range(len(event.sources)), key=published)]
+    return lane_of[outlet(first).casefold()]
 
 
 def safe_url(url: str | None) -> str | None:
@@ -89,8 +203,8 @@ def precision_label(granularity: Granularity) -> str:
 
 
 def counted(n: int, noun: str) -> str:
-    """``n`` and ``noun``, in the plural unless ``n`` is one: '1 article', '3 articles'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """``n`` and ``noun``, in the plural unless ``n`` is one: '1 article', '2,500 articles'."""
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def short_date(day: dt.date) -> str:

@@ -23,11 +23,15 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
     RELATION_LABELS,
+    UNKNOWN_OUTLET,
     counted,
     date_label,
+    event_lanes,
+    first_lane,
     event_phrase,
-    lanes_of,
-    marked_html,
+    outlet,
+    outlet_lanes,
+    plain,
     precision_label,
     safe_url,
     short_date,
@@ -43,16 +47,22 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#0
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "star", "hexagon", "triangle-down",
            "pentagon", "x"]
 PATTERNS = ["", "/", "x", "\\", ".", "-", "|", "+"]
+OTHER_COLOUR = "#8a8f98"  # the shared lane of the smaller outlets
 
 # Rows of markers in a lane, in the order they are used: markers closer than about a hundred
 # and fiftieth of the time shown go on different rows; more events of one lane on one day than
 # there are rows become one grouped marker showing their number.
 _ROWS = (-0.24, -0.08, 0.08, 0.24)
+_KEY_ROWS = (-0.3, -0.18, -0.06, 0.06, 0.18, 0.3)  # key events: never grouped, more rows
 _CLOSE = 1 / 150
 _SPAN_ROWS = (0.36, 0.45)  # where period bars sit below a lane's markers, in lanes
 _DENSE = 300  # markers in a lane above which they are drawn smaller
 _LONG_LIST = 200  # events in a list above which the browser lays out only what is in view
 _DAY_MS = 86_400_000
+_FALLBACK_KEY = 30  # key events of a timeline that marks none (one made by hand)
+_CORE_SHARE = 0.9  # the initial view holds at least this share of the key events...
+_NEAR_DAYS = 183  # ...and every other key event this close to them (or their period's length)
+_LANE_CHARS = 26  # characters of a lane name beside the chart
 
 
 def _json_for_script(data) -> str:
@@ -68,40 +78,6 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-def _parts(sentence: str, where) -> list[str]:
-    """``[before, phrase, after]`` when the phrase was found, else ``[sentence]``."""
-    if not where:
-        return [sentence]
-    start, end = where
-    return [sentence[:start], sentence[start:end], sentence[end:]]
-
-
-def _published(source: Source) -> str | None:
-    return short_date(source.published.date()) if source.published else None
-
-
-def _details(event: Event) -> dict:
-    """What the page's JavaScript shows for one dated event (hover and click)."""
-    sentence = _parts(event.sentence, event_phrase(event))
-    return {
-        "title": event.title,
-        "date": date_label(event.date),
-        "precision": precision_label(event.date.granularity),
-        "phrase": event.time_expression.text if event.time_expression else None,
-        "sentence": sentence,
-        "sources": [
-            {
-                "label": source_label(s),
-                "url": safe_url(s.url),
-                "published": _published(s),
-                "sentence": _parts(s.sentence, source_phrase(s))
-                if s.sentence and s.sentence != event.sentence else None,
-            }
-            for s in event.sources
-        ],
-    }
-
-
 def _is_period(span: DateSpan) -> bool:
     return span.start != span.end
 
@@ -109,17 +85,6 @@ def _is_period(span: DateSpan) -> bool:
 def _point_x(span: DateSpan) -> str:
     """Where a one-day event sits: at its time, else at midday (the middle of its day)."""
     return f"{span.start.isoformat()} {span.time or '12:00'}"
-
-
-def _frame(dated: list[Event]) -> tuple[dt.date, dt.date]:
-    """The initial x range: every event (to the end of its last day), with a margin."""
-    first = min(e.date.start for e in dated)
-    last = max(e.date.end for e in dated)
-    margin = max(dt.timedelta(days=1), (last - first) * 0.04)
-    after = margin + dt.timedelta(days=1)
-    start = first - margin if first - dt.date.min > margin else dt.date.min
-    end = last + after if dt.date.max - last > after else dt.date.max
-    return start, end
 
 
 def _span_rows(spans: list[tuple[int, DateSpan]]) -> list[float]:
@@ -134,25 +99,143 @@ def _span_rows(spans: list[tuple[int, DateSpan]]) -> list[float]:
     return rows
 
 
-def _marker_rows(days: list[float], gap: float) -> list[float]:
+def _marker_rows(days: list[float], gap: float, rows_of=_ROWS) -> list[float]:
     """A row for each marker (by day, in order) so that markers closer than ``gap`` do not touch."""
-    last = [-math.inf] * len(_ROWS)
+    last = [-math.inf] * len(rows_of)
     rows = []
     for day in days:
-        free = [r for r in range(len(_ROWS)) if day - last[r] >= gap]
-        row = free[0] if free else min(range(len(_ROWS)), key=lambda r: last[r])
+        free = [r for r in range(len(rows_of)) if day - last[r] >= gap]
+        row = free[0] if free else min(range(len(rows_of)), key=lambda r: last[r])
         last[row] = day
-        rows.append(_ROWS[row])
+        rows.append(rows_of[row])
     return rows
 
 
-def _lane_traces(lane: int, name: str, events: list[tuple[int, Event]], gap: float) -> list[dict]:
+
+# ---- what the page's script receives --------------------------------------------------------
+#
+# The payload is one JSON document:
+#   lanes      [[name, articles, colour, symbol], ...]  the chart's lanes, top to bottom
+#   articles   [[label, url or null, published or null, outlet], ...]  every article cited
+#   dates      [[label, precision, ISO day or ""], ...]  the distinct dates (and undated relations)
+#   events     [[title, date, sentence, sources, weight, key, phrase], ...]  the dated events in
+#              order, then the undated ones; ``date`` indexes ``dates``; ``sentence`` is
+#              [before, phrase, after] or [sentence]; ``sources`` holds an article index, or
+#              [article index, its own sentence parts]; ``weight`` orders labels (higher first);
+#              ``phrase`` is the date as written when it is not marked in the sentence, else null
+#   dated      how many of ``events`` are dated (they come first)
+#   figure     {"layout": ..., "key": traces, "all": traces}: the chart with the key events
+#              only, and with every dated event; trace ``customdata`` holds event indices
+#   frame      [start, end]: where the key events are (the initial view)
+
+
+def _parts(sentence: str, where) -> list[str]:
+    """``[before, phrase, after]`` (plain text) when the phrase was found, else ``[sentence]``."""
+    if not where:
+        return [plain(sentence)]
+    start, end = where
+    before, phrase, after = sentence[:start], sentence[start:end], sentence[end:]
+    # keep the spaces around the phrase that plain() would take from the pieces' ends
+    return [plain(before) + (" " if before[-1:].isspace() else ""), plain(phrase),
+            (" " if after[:1].isspace() else "") + plain(after)]
+
+
+def _published(source: Source) -> str | None:
+    return short_date(source.published.date()) if source.published else None
+
+
+def _weight(event: Event) -> int:
+    """How strongly an event asks for a label: its salience, else its number of sources."""
+    if event.salience is not None:
+        return round(event.salience.score * 100)
+    return 100 * len(event.sources)
+
+
+def key_events(dated: list[Event], fallback: int = _FALLBACK_KEY) -> list[bool]:
+    """Which dated events are key: those marked ``key``; when none is (a timeline made by hand),
+    the ``fallback`` best by salience, else by number of sources."""
+    if any(e.key for e in dated):
+        return [e.key for e in dated]
+    best = set(sorted(range(len(dated)), key=lambda i: -_weight(dated[i]))[:fallback])
+    return [i in best for i in range(len(dated))]
+
+
+class _Tables:
+    """The articles and dates the events refer to, each stored once."""
+
+    def __init__(self):
+        self.articles: list[list] = []
+        self.dates: list[list] = []
+        self._articles: dict[tuple, int] = {}
+        self._dates: dict[tuple, int] = {}
+
+    def article(self, source: Source) -> int:
+        row = [plain(source_label(source)), safe_url(source.url), _published(source),
+               plain(outlet(source))]
+        key = tuple(row) + (source.path,)
+        if key not in self._articles:
+            self._articles[key] = len(self.articles)
+            self.articles.append(row)
+        return self._articles[key]
+
+    def date(self, row: list) -> int:
+        key = tuple(row)
+        if key not in self._dates:
+            self._dates[key] = len(self.dates)
+            self.dates.append(row)
+        return self._dates[key]
+
+
+def _event_row(event: Event, key: bool, tables: _Tables) -> list:
+    if event.date is not None:
+        date = tables.date([date_label(event.date), precision_label(event.date.granularity),
+                            event.date.start.isoformat()])
+    else:
+        date = tables.date([f"undated, {RELATION_LABELS[event.relation.value]}", "", ""])
+    where = event_phrase(event)
+    sentence = _parts(event.sentence, where)
+    sources = []
+    for s in event.sources:
+        article = tables.article(s)
+        own = s.sentence and s.sentence != event.sentence
+        sources.append([article, _parts(s.sentence, source_phrase(s))] if own else article)
+    phrase = event.time_expression.text if event.time_expression and not where else None
+    return [plain(event.title), date, sentence, sources, _weight(event), int(key),
+            plain(phrase) or None]
+
+
+# ---- the chart ---------------------------------------------------------------------------------
+
+
+def robust_frame(spans: list[DateSpan], share: float = _CORE_SHARE) -> tuple[dt.date, dt.date]:
+    """The period where ``spans`` are, without strays: the shortest stretch holding ``share`` of
+    their starts, widened to the spans near it (within its length, and at least
+    :data:`_NEAR_DAYS`).  A "1600 Pennsylvania Avenue" read as a year among events of 2009 is
+    left out; events spread evenly are all kept."""
+    starts = sorted(span.start.toordinal() for span in spans)
+    n = len(starts)
+    m = max(1, math.ceil(share * n))
+    i = min(range(n - m + 1), key=lambda k: (starts[k + m - 1] - starts[k], k))
+    low, high = starts[i], starts[i + m - 1]
+    reach = max(high - low, _NEAR_DAYS)
+    kept = [span for span in spans if low - reach <= span.start.toordinal() <= high + reach]
+    return min(s.start for s in kept), max(s.end for s in kept)
+
+
+def _with_margin(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The view of ``first`` to ``last`` (to the end of its day), with a margin."""
+    margin = max(dt.timedelta(days=1), (last - first) * 0.04)
+    after = margin + dt.timedelta(days=1)
+    start = first - margin if first - dt.date.min > margin else dt.date.min
+    end = last + after if dt.date.max - last > after else dt.date.max
+    return start, end
+
+
+def _lane_traces(lane: int, events: list[tuple[int, Event]], gap: float, big: bool,
+                 style: tuple[str, str]) -> list[dict]:
     """The traces of one lane: single markers, grouped dense days, and period bars."""
-    colour = PALETTE[lane % len(PALETTE)]
-    style = {"legendgroup": name, "name": _shorten(name, 40),
-             "hovertemplate": "%{hovertext}<extra></extra>"}
-    marker = {"color": colour, "symbol": SYMBOLS[lane % len(SYMBOLS)],
-              "line": {"color": "white", "width": 1}}
+    colour, symbol = style
+    marker = {"color": colour, "symbol": symbol, "line": {"color": "white", "width": 1}}
 
     days: dict[str, list[int]] = {}
     spans: list[tuple[int, DateSpan]] = []
@@ -165,11 +248,12 @@ def _lane_traces(lane: int, name: str, events: list[tuple[int, Event]], gap: flo
     single = {"x": [], "y": [], "customdata": []}
     grouped = {"x": [], "y": [], "customdata": [], "text": []}
     markers = []  # (day number, x, the events the marker stands for)
+    rows_of = _KEY_ROWS if big else _ROWS
     for x, indices in days.items():
-        each = [indices] if len(indices) > len(_ROWS) else [[i] for i in indices]
+        each = [indices] if len(indices) > len(rows_of) and not big else [[i] for i in indices]
         markers += [(_day_number(x), x, chunk) for chunk in each]
     markers.sort(key=lambda m: m[0])
-    for (_, x, indices), row in zip(markers, _marker_rows([m[0] for m in markers], gap)):
+    for (_, x, indices), row in zip(markers, _marker_rows([m[0] for m in markers], gap, rows_of)):
         target = single if len(indices) == 1 else grouped
         target["x"].append(x)
         target["y"].append(lane + row)
@@ -177,7 +261,8 @@ def _lane_traces(lane: int, name: str, events: list[tuple[int, Event]], gap: flo
         if target is grouped:
             grouped["text"].append(str(len(indices)))
 
-    size = 11 if len(markers) <= _DENSE else 8
+    size = 12 if big else 11 if len(markers) <= _DENSE else 8
+    style = {"lane": lane, "hoverinfo": "text", "showlegend": False}
     traces = []
     if single["x"]:
         traces.append({"type": "scatter", "mode": "markers", **style, **single,
@@ -199,13 +284,22 @@ def _lane_traces(lane: int, name: str, events: list[tuple[int, Event]], gap: flo
                                    "size": 6}},
             "meta": "spans",
         })
-    for k, trace in enumerate(traces):
-        trace["showlegend"] = k == 0
     return traces
 
 
-def _shorten(text: str, length: int) -> str:
-    return text if len(text) <= length else text[:length - 1] + "…"
+def _slider(view: tuple[dt.date, dt.date], extent: tuple[dt.date, dt.date]) -> list[str]:
+    """The range slider's span: the initial view and as much again on each side, as far as
+    there are events (the whole period, strays included, is one click away: 'Whole period')."""
+    width = view[1] - view[0]
+    start = view[0] - width if view[0] - dt.date.min > width else dt.date.min
+    end = view[1] + width if dt.date.max - view[1] > width else dt.date.max
+    return [max(start, min(extent[0], view[0])).isoformat(), min(end, max(extent[1], view[1])).isoformat()]
+
+
+def _lane_style(lane: int, other: bool = False) -> tuple[str, str]:
+    if other:
+        return OTHER_COLOUR, "x"
+    return PALETTE[lane % len(PALETTE)], SYMBOLS[lane % len(SYMBOLS)]
 
 
 def _day_number(x: str) -> float:
@@ -215,38 +309,50 @@ def _day_number(x: str) -> float:
     return dt.date.fromisoformat(day).toordinal() + (int(hours) * 60 + int(minutes)) / 1440
 
 
-def _figure(dated: list[Event], lane_names: list[str], lanes: str) -> dict:
-    by_lane: dict[str, list[tuple[int, Event]]] = {name: [] for name in lane_names}
-    for index, event in enumerate(dated):
-        for name in lanes_of(event, lanes):
-            by_lane[name].append((index, event))
-    frame = _frame(dated) if dated else None
-    gap = (frame[1] - frame[0]).days * _CLOSE if frame else 0
-    data = [trace for lane, name in enumerate(lane_names)
-            for trace in _lane_traces(lane, name, by_lane[name], gap)]
+def _traces(chosen: list[tuple[int, Event]], lanes_of_event, first_of_event, styles: list,
+            gap: float, big: bool) -> list[dict]:
+    """The traces of the chosen events; the key events (``big``) are drawn once each, in the
+    lane of the outlet that reported them first, the others in the lane of every outlet."""
+    n_lanes = len(styles)
+    by_lane: list[list[tuple[int, Event]]] = [[] for _ in range(n_lanes)]
+    for index, event in chosen:
+        for lane in ([first_of_event(event)] if big else lanes_of_event(event)):
+            by_lane[lane].append((index, event))
+    return [trace for lane in range(n_lanes)
+            for trace in _lane_traces(lane, by_lane[lane], gap, big, styles[lane])]
+
+
+def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles: list,
+            lanes_of_event, first_of_event, frame: tuple[dt.date, dt.date] | None, lanes: str) -> dict:
     n = len(lane_names)
+    gap = (frame[1] - frame[0]).days * _CLOSE if frame else 0
+    extent = _with_margin(min(e.date.start for e in dated), max(e.date.end for e in dated)) if dated else None
+    numbered = list(enumerate(dated))
+    key_traces = _traces([(i, e) for i, e in numbered if keys[i]], lanes_of_event, first_of_event,
+                         styles, gap, True)
+    all_traces = _traces(numbered, lanes_of_event, first_of_event, styles, gap, False)
     shaded = [{"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1,
                "y0": lane - 0.5, "y1": lane + 0.5, "fillcolor": "#f4f6f8", "line": {"width": 0},
                "layer": "below"} for lane in range(1, n, 2)]
     label_width = max(len(name) for name in lane_names) if lane_names else 0
+    named = lanes != "none" and n > 1
     return {
-        "data": data,
+        "key": key_traces,
+        "all": all_traces,
         "layout": {
-            "height": min(max(260 + 110 * n, 420), 1100),
-            "margin": {"l": 20 + 7 * min(label_width, 26) if lanes != "none" else 20,
-                       "r": 44, "t": 40 if n > 1 else 16, "b": 24},
-            "xaxis": {"type": "date", "range": [day.isoformat() for day in frame] if frame else None,
-                      "rangeslider": {"visible": True, "thickness": 0.09},
+            "height": min(max(200 + 90 * n, 420), 960),
+            "margin": {"l": 20 + 7 * min(label_width, _LANE_CHARS) if named else 20,
+                       "r": 44, "t": 16, "b": 24},
+            "xaxis": {"type": "date",
+                      "range": [day.isoformat() for day in frame] if frame else None,
+                      "rangeslider": {"visible": True, "thickness": 0.09,
+                                      **({"range": _slider(frame, extent)} if frame else {})},
                       "gridcolor": "#dde1e6", "linecolor": "#6b7280", "ticks": "outside"},
-            "yaxis": {"tickvals": list(range(n)),
-                      "ticktext": [_shorten(name, 26) for name in lane_names],
-                      "showticklabels": lanes != "none",
+            "yaxis": {"tickvals": list(range(n)), "ticktext": [], "showticklabels": named,
                       "range": [n - 0.5, -0.5], "fixedrange": True, "showgrid": False,
                       "zeroline": False},
             "shapes": shaded,
-            "showlegend": n > 1,
-            "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
-                       "title": {"text": "Show or hide:"}},
+            "showlegend": False,
             "modebar": {"orientation": "v"},
             "hovermode": "closest",
             "hoverlabel": {"bgcolor": "white", "bordercolor": "#374151", "align": "left",
@@ -261,73 +367,130 @@ def _figure(dated: list[Event], lane_names: list[str], lanes: str) -> dict:
     }
 
 
+# ---- the list and the page ---------------------------------------------------------------------
+
+
 def _source_html(source: Source) -> str:
-    label = escape(source_label(source))
+    label = escape(plain(source_label(source)))
     url = safe_url(source.url)
     item = (f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer" dir="auto">{label}</a>'
             if url else f'<cite dir="auto">{label}</cite>')
+    name = plain(outlet(source))
+    if name != UNKNOWN_OUTLET:
+        item += f' <span class="outlet" dir="auto">{escape(name)}</span>'
     published = _published(source)
     if published:
         item += f' <span class="published">(published {escape(published)})</span>'
     return f"<li>{item}</li>"
 
 
-def _item_html(event: Event, item_id: str, when: str) -> str:
+def _marked(parts: list[str]) -> str:
+    if len(parts) == 3:
+        return f"{escape(parts[0])}<mark>{escape(parts[1])}</mark>{escape(parts[2])}"
+    return escape(parts[0])
+
+
+def _item_html(event: Event, item_id: str) -> str:
+    """A key event of the list (page.js builds the others the same way from the payload)."""
     sources = "".join(_source_html(s) for s in event.sources)
-    phrase = event.time_expression.text if event.time_expression else None
-    said = f' <span class="phrase">“{escape(phrase)}”</span>' if phrase else ""
+    phrase = plain(event.time_expression.text) if event.time_expression else ""
+    said = f' <span class="phrase" dir="auto">“{escape(phrase)}”</span>' if phrase else ""
+    when = (f'<time datetime="{event.date.start.isoformat()}">{escape(date_label(event.date))}</time>'
+            f' <span class="precision">{precision_label(event.date.granularity)}</span>')
     return (
-        f'<li id="{item_id}" class="event">'
+        f'<li id="{item_id}" class="event key">'
         f'<p class="when">{when}{said}</p>'
-        f'<h3 class="title" dir="auto">{escape(event.title)}</h3>'
-        f'<p class="sentence" dir="auto">{marked_html(event.sentence, event_phrase(event))}</p>'
+        f'<h3 class="title" dir="auto">{escape(plain(event.title))}</h3>'
+        f'<p class="sentence" dir="auto">{_marked(_parts(event.sentence, event_phrase(event)))}</p>'
         + (f'<ul class="sources" aria-label="Sources">{sources}</ul>' if sources else "")
         + "</li>"
     )
 
 
-def _dated_when(span: DateSpan) -> str:
-    return (f'<time datetime="{span.start.isoformat()}">{escape(date_label(span))}</time>'
-            f' <span class="precision">{precision_label(span.granularity)}</span>')
+def _period(first: dt.date, last: dt.date) -> str:
+    if first.year == last.year:
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {last:%B} {last.year}" if first != last else _day_text(first)
+        return f"{first.day} {first:%B} – {_day_text(last)}"
+    return f"{_day_text(first)} – {_day_text(last)}"
 
 
-def _summary(timeline: Timeline) -> str:
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def _summary(timeline: Timeline, n_key: int, frame, outlets: int) -> str:
     dated, undated = timeline.dated, timeline.undated
-    parts = [counted(len(dated), "dated event")]
-    if dated:
-        first = min(dated, key=lambda e: e.date.start).date
-        last = max(dated, key=lambda e: e.date.end).date
-        parts[0] += f" from {date_label(first, weekday=False)} to {date_label(last, weekday=False)}"
+    parts = []
+    if dated and n_key < len(dated):
+        parts.append(f"{counted(n_key, 'key event')} ({_period(*frame)}) among "
+                     f"{counted(len(dated), 'dated event')}")
+    elif dated:
+        parts.append(f"{counted(len(dated), 'dated event')} ({_period(*frame)})")
+    else:
+        parts.append("no dated events")
     if undated:
-        parts.append(f"{len(undated)} undated")
+        parts.append(f"{len(undated):,} undated")
     articles = len(timeline.articles)
     if articles:
-        parts.append(f"from {counted(articles, 'article')}")
+        parts.append(f"from {counted(articles, 'article')}"
+                     + (f" by {counted(outlets, 'outlet')}" if outlets > 1 else ""))
     return ", ".join(parts)
 
 
-def _list_class(events: list[Event]) -> str:
-    return "events long" if len(events) > _LONG_LIST else "events"
+def _controls_html(lane_names: list[str], sizes: list[int], styles: list, n_key: int,
+                   n_dated: int, lanes: str, outside: bool) -> str:
+    """The buttons above the chart: key or all events, the whole period, the outlets shown."""
+    mode = ""
+    if n_key < n_dated:
+        mode = ('<div class="mode" role="group" aria-label="Events on the chart">'
+                f'<button type="button" data-mode="key" aria-pressed="true">Key events ({n_key:,})</button>'
+                f'<button type="button" data-mode="all" aria-pressed="false">All events ({n_dated:,})</button>'
+                "</div>")
+    boxes = ""
+    if lanes != "none" and len(lane_names) > 1:
+        items = []
+        for lane, (name, size) in enumerate(zip(lane_names, sizes)):
+            colour = styles[lane][0]
+            items.append(f'<label><input type="checkbox" checked data-lane="{lane}">'
+                         f'<span class="swatch" style="background:{colour}"></span>'
+                         f'<span class="lane-name" dir="auto">{escape(name)}</span>'
+                         f' <span class="count">{counted(size, "article")}</span></label>')
+        boxes = f'<div class="lanes" role="group" aria-label="Outlets shown">{"".join(items)}</div>'
+    return ('<div id="controls" class="controls" hidden>'
+            + mode
+            + ('<button type="button" id="whole" title="Show every event, strays included">'
+               'Whole period</button>' if outside else "")
+            + f"{boxes}</div>")
 
 
-def _lists_html(timeline: Timeline) -> str:
-    dated = "".join(_item_html(e, f"event-{k + 1}", _dated_when(e.date))
-                    for k, e in enumerate(timeline.dated))
+def _lists_html(timeline: Timeline, keys: list[bool]) -> str:
+    dated = timeline.dated
+    key_items = "".join(_item_html(e, f"event-{k + 1}") for k, e in enumerate(dated) if keys[k])
+    n_key = sum(keys)
+    if not dated:
+        body = "<p>No dated events.</p>"
+        heading = "Events in order"
+        button = ""
+    else:
+        heading = "Key events in order" if n_key < len(dated) else "Events in order"
+        marked = " has-key" if n_key < len(dated) else ""
+        body = f'<ol class="events{marked}" id="event-list" data-mode="key">{key_items}</ol>'
+        button = (f'<p class="more"><button type="button" id="all-list" hidden>'
+                  f'Show all {len(dated):,} dated events in order</button></p>'
+                  if n_key < len(dated) else "")
     html = ('<section id="events" aria-labelledby="events-heading">'
-            '<h2 id="events-heading">Events in order</h2>'
-            + (f'<ol class="{_list_class(timeline.dated)}">{dated}</ol>' if dated else "<p>No dated events.</p>")
-            + "</section>")
+            f'<h2 id="events-heading">{heading}</h2>{body}{button}</section>')
     if timeline.undated:
-        items = "".join(
-            _item_html(e, f"undated-{k + 1}",
-                       f'<span class="precision">undated, {RELATION_LABELS[e.relation.value]}</span>')
-            for k, e in enumerate(timeline.undated))
         html += ('<section id="undated" aria-labelledby="undated-heading">'
                  '<h2 id="undated-heading">Undated events</h2>'
-                 "<p class=\"note\">The articles mention these without a date; they are not on the chart.</p>"
-                 f'<ul class="{_list_class(timeline.undated)}">{items}</ul></section>')
+                 f'<p class="note">The articles mention {counted(len(timeline.undated), "event")} '
+                 'without a date; they are not on the chart.</p>'
+                 '<p class="more"><button type="button" id="undated-list" hidden>'
+                 f'Show the {len(timeline.undated):,} undated events</button></p>'
+                 '<ul class="events" id="undated-events"></ul></section>')
     if timeline.errors:
-        items = "".join(f"<li>{escape(str(error))}</li>" for error in timeline.errors)
+        items = "".join(f"<li>{escape(plain(str(error)))}</li>" for error in timeline.errors)
         html += ('<section id="errors" aria-labelledby="errors-heading">'
                  '<h2 id="errors-heading">Inputs that could not be read</h2>'
                  f"<ul>{items}</ul></section>")
@@ -337,10 +500,30 @@ def _lists_html(timeline: Timeline) -> str:
 def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
     """The page of ``timeline``: offline (plotly.js inside) unless ``cdn``."""
     dated = timeline.dated
-    lane_names = list(dict.fromkeys(name for e in dated for name in lanes_of(e, lanes)))
+    keys = key_events(dated)
+    n_key = sum(keys)
+    key_ids = {id(e) for e, k in zip(dated, keys) if k}
+    lane_names, lane_of, sizes = outlet_lanes(timeline.articles, timeline.events, lanes,
+                                              key=lambda e: id(e) in key_ids)
+    frame = None
+    if dated:
+        frame = robust_frame([e.date for e, k in zip(dated, keys) if k] or [e.date for e in dated])
+    view = _with_margin(*frame) if frame else None
+    shared = len(lane_names) - 1 if len(lane_of) > len(lane_names) else -1  # the lane of many outlets
+    styles = [_lane_style(lane, lane == shared) for lane in range(len(lane_names))]
+    figure = _figure(dated, keys, lane_names, styles, lambda e: event_lanes(e, lane_of, lanes),
+                     lambda e: first_lane(e, lane_of, lanes), view, lanes)
+    tables = _Tables()
+    events = ([_event_row(e, k, tables) for e, k in zip(dated, keys)]
+              + [_event_row(e, False, tables) for e in timeline.undated])
     payload = {
-        "figure": _figure(dated, lane_names, lanes),
-        "events": [_details(e) for e in dated],
+        "lanes": [[name, size, *style] for name, size, style in zip(lane_names, sizes, styles)],
+        "articles": tables.articles,
+        "dates": tables.dates,
+        "events": events,
+        "dated": len(dated),
+        "figure": figure,
+        "frame": [day.isoformat() for day in view] if view else None,
     }
     page_js = (_HERE / "page.js").read_text(encoding="utf-8")
     css = (_HERE / "page.css").read_text(encoding="utf-8")
@@ -359,17 +542,22 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
 
     chart = ""
     if dated:
+        shown = "key events" if n_key < len(dated) else "events"
         chart = (
-            '<figure class="chart">'
-            f'<div id="chart" role="img" aria-label="Timeline chart of {len(dated)} dated events; '
+            _controls_html(lane_names, sizes, styles, n_key, len(dated), lanes,
+                           outside=any(e.date.start < frame[0] or e.date.end > frame[1] for e in dated))
+            + '<figure class="chart">'
+            f'<div id="chart" role="img" aria-label="Timeline chart of the {shown}; '
             'the same events are listed below."></div>'
             '<figcaption>Hover over a marker for its details, click it to keep them below; drag '
-            'to zoom, use the slider to move along; click a legend entry to show or hide it. '
-            'Bars are events known only to the month, year or another period.</figcaption>'
+            'to zoom, use the slider to move along. '
+            + ("Key events are those reported by the most articles and outlets. " if n_key < len(dated) else "")
+            + 'Bars are events known only to the month, year or another period.</figcaption>'
             "</figure>"
             '<section id="details" aria-live="polite" hidden></section>'
         )
-    summary = escape(_summary(timeline))
+    outlets = len(set(lane_of) - {UNKNOWN_OUTLET.casefold()})
+    summary = escape(_summary(timeline, n_key, frame, outlets))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -385,7 +573,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
 <header><h1>Timeline</h1><p class="summary">{summary}</p></header>
 <main>
 {chart}
-{_lists_html(timeline)}
+{_lists_html(timeline, keys)}
 </main>
 <script type="application/json" id="timeline-data">{_json_for_script(payload)}</script>
 {plotly_tag}

@@ -1,18 +1,37 @@
-// The timeline page: hover texts, labels where they fit, click details.
-// Article text arrives as JSON and only ever becomes text: escaped for plotly's labels,
-// DOM text nodes for the details panel.  Only http(s) addresses become links.
+// The timeline page: the chart (key events, or all of them), its controls, hover texts, labels
+// where they fit, click details, and the lists built on request.
+// Article text arrives as JSON (already plain text: no bidi overrides or control characters) and
+// only ever becomes text: escaped for what plotly draws (it reads HTML in labels, ticks and
+// hovers), DOM text nodes everywhere else.  Only http(s) addresses become links.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
-  var events = data.events;
   var chart = document.getElementById("chart");
-  if (!chart || !window.Plotly) { document.body.setAttribute("data-ready", "true"); return; }
 
-  var WRAP = 64;          // characters per hover line
+  var WRAP = 64;            // characters per hover line
   var HOVER_SENTENCE = 320; // characters of the sentence shown on hover
-  var LABEL_CHARS = 44;   // characters of a title shown as a label
-  var HOVER_GROUP = 8;    // titles listed in a grouped marker's hover
-  var NARROW = 640;       // chart width (pixels) below which lanes are named by the legend only
+  var LABEL_CHARS = 44;     // characters of a title shown as a label
+  var LANE_CHARS = 26;      // characters of a lane name beside the chart
+  var HOVER_GROUP = 8;      // titles listed in a grouped marker's hover
+  var NARROW = 640;         // chart width (pixels) below which lanes are named by the controls only
+
+  // ---- the events, from the payload's compact rows (see html.py) ----
+  function sourceOf(ref) {
+    var own = Array.isArray(ref);
+    var a = data.articles[own ? ref[0] : ref];
+    return { label: a[0], url: a[1], published: a[2], outlet: a[3], sentence: own ? ref[1] : null };
+  }
+  var cache = {};
+  function ev(i) {
+    if (cache[i]) { return cache[i]; }
+    var row = data.events[i], date = data.dates[row[1]];
+    var sentence = row[2];
+    var e = { index: i, title: row[0], date: date[0], precision: date[1], iso: date[2],
+              sentence: sentence, sources: row[3].map(sourceOf), weight: row[4], key: row[5] === 1,
+              phrase: row[6] || (sentence.length === 3 ? sentence[1] : null), dated: i < data.dated };
+    cache[i] = e;
+    return e;
+  }
 
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -24,6 +43,114 @@
     return text.length > n ? text.slice(0, n - 1).replace(/\s+\S*$/, "") + "…" : text;
   }
 
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    return node;
+  }
+
+  function httpUrl(url) {
+    try { return /^https?:$/.test(new URL(url).protocol) ? url : null; } catch (err) { return null; }
+  }
+
+  function sentenceNode(parts) {
+    var p = el("p", null, { "class": "sentence", dir: "auto" });
+    parts.forEach(function (text, i) {
+      p.appendChild(parts.length === 3 && i === 1 ? el("mark", text) : document.createTextNode(text));
+    });
+    return p;
+  }
+
+  function sourceNode(s, withSentence) {
+    var li = el("li");
+    var url = s.url && httpUrl(s.url);
+    li.appendChild(url ? el("a", s.label, { href: url, target: "_blank", rel: "noopener noreferrer", dir: "auto" })
+                       : el("cite", s.label, { dir: "auto" }));
+    if (s.outlet && s.outlet !== "Outlet not given") {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("span", s.outlet, { "class": "outlet", dir: "auto" }));
+    }
+    if (s.published) { li.appendChild(el("span", " (published " + s.published + ")", { "class": "published" })); }
+    if (withSentence && s.sentence) { li.appendChild(sentenceNode(s.sentence)); }
+    return li;
+  }
+
+  // ---- the lists: the same items as the page's own list of key events ----
+  function itemNode(i, id) {
+    var e = ev(i);
+    var li = el("li", null, { id: id, "class": e.key ? "event key" : "event" });
+    var when = el("p", null, { "class": "when" });
+    if (e.iso) {
+      when.appendChild(el("time", e.date, { datetime: e.iso }));
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", e.precision, { "class": "precision" }));
+    } else {
+      when.appendChild(el("span", e.date, { "class": "precision" }));
+    }
+    if (e.phrase) { when.appendChild(el("span", " “" + e.phrase + "”", { "class": "phrase", dir: "auto" })); }
+    li.appendChild(when);
+    li.appendChild(el("h3", e.title, { "class": "title", dir: "auto" }));
+    li.appendChild(sentenceNode(e.sentence));
+    if (e.sources.length) {
+      var list = el("ul", null, { "class": "sources", "aria-label": "Sources" });
+      e.sources.forEach(function (s) { list.appendChild(sourceNode(s, false)); });
+      li.appendChild(list);
+    }
+    return li;
+  }
+
+  var eventList = document.getElementById("event-list");
+  var keyItems = eventList ? Array.prototype.slice.call(eventList.children) : [];
+  var listButton = document.getElementById("all-list");
+  var listHeading = document.getElementById("events-heading");
+
+  function showList(mode) {
+    if (!eventList || eventList.getAttribute("data-mode") === mode) { return; }
+    eventList.textContent = "";
+    if (mode === "all") {
+      var fragment = document.createDocumentFragment();
+      for (var i = 0; i < data.dated; i++) { fragment.appendChild(itemNode(i, "event-" + (i + 1))); }
+      eventList.appendChild(fragment);
+      eventList.classList.add("long");
+      listHeading.textContent = "All " + data.dated.toLocaleString("en") + " dated events in order";
+      listButton.textContent = "Show the key events only";
+    } else {
+      keyItems.forEach(function (item) { eventList.appendChild(item); });
+      eventList.classList.remove("long");
+      listHeading.textContent = "Key events in order";
+      listButton.textContent = "Show all " + data.dated.toLocaleString("en") + " dated events in order";
+    }
+    eventList.setAttribute("data-mode", mode);
+  }
+  if (listButton) {
+    listButton.hidden = false;
+    listButton.addEventListener("click", function () {
+      showList(eventList.getAttribute("data-mode") === "all" ? "key" : "all");
+    });
+  }
+
+  var undatedButton = document.getElementById("undated-list");
+  if (undatedButton) {
+    undatedButton.hidden = false;
+    undatedButton.addEventListener("click", function () {
+      var list = document.getElementById("undated-events");
+      if (list.children.length) { list.textContent = ""; list.classList.remove("long");
+        undatedButton.textContent = "Show the " + (data.events.length - data.dated).toLocaleString("en") + " undated events";
+        return; }
+      var fragment = document.createDocumentFragment();
+      for (var i = data.dated; i < data.events.length; i++) {
+        fragment.appendChild(itemNode(i, "undated-" + (i - data.dated + 1)));
+      }
+      list.appendChild(fragment);
+      list.classList.add("long");
+      undatedButton.textContent = "Hide the undated events";
+    });
+  }
+
+  if (!chart || !window.Plotly) { document.body.setAttribute("data-ready", "true"); return; }
+
+  // ---- hover texts: escaped words, wrapped ----
   // [text, marked] pieces wrapped into lines of escaped words; marked text in bold.
   // A word is what lies between spaces, so a mark ending before a comma keeps the comma close.
   function wrap(pieces, width) {
@@ -70,38 +197,54 @@
   function hoverOne(e) {
     var lines = ["<b>" + wrap([[e.title, false]], WRAP) + "</b>",
                  escapeHtml(e.date) + " <i>(" + escapeHtml(e.precision) + ")</i>"];
+    if (e.key) { lines[1] += " · key event"; }
     if (e.phrase) { lines.push("Date as written: “" + escapeHtml(shorten(e.phrase, WRAP)) + "”"); }
     if (e.sentence.join("")) { lines.push(wrap(sentencePieces(e.sentence), WRAP)); }
     if (e.sources.length) {
-      lines.push("<i>" + wrap([["Sources: " + e.sources.map(function (s) { return s.label; }).join("; "), false]], WRAP) + "</i>");
+      var names = e.sources.slice(0, 6).map(function (s) {
+        return s.outlet && s.outlet !== "Outlet not given" ? s.outlet + ": " + s.label : s.label;
+      });
+      if (e.sources.length > 6) { names.push("and " + (e.sources.length - 6) + " more"); }
+      lines.push("<i>" + wrap([["Sources (" + e.sources.length + "): " + names.join("; "), false]], WRAP) + "</i>");
     }
     return lines.join("<br>");
   }
 
   function hoverGroup(indices) {
-    var first = events[indices[0]];
-    var lines = ["<b>" + indices.length + " events</b>, " + escapeHtml(first.date)];
+    var lines = ["<b>" + indices.length + " events</b>, " + escapeHtml(ev(indices[0]).date)];
     indices.slice(0, HOVER_GROUP).forEach(function (i) {
-      lines.push("• " + escapeHtml(shorten(events[i].title, WRAP)));
+      lines.push("• " + escapeHtml(shorten(ev(i).title, WRAP)));
     });
     if (indices.length > HOVER_GROUP) { lines.push("… and " + (indices.length - HOVER_GROUP) + " more"); }
     lines.push("<i>Click to list them all</i>");
     return lines.join("<br>");
   }
 
-  var traces = data.figure.data;
-  traces.forEach(function (trace) {
-    trace.hovertext = trace.customdata.map(function (indices) {
-      return indices.length === 1 ? hoverOne(events[indices[0]]) : hoverGroup(indices);
+  function withHover(traces) {
+    traces.forEach(function (trace) {
+      if (trace.hovertext) { return; }
+      trace.hovertext = trace.customdata.map(function (indices) {
+        return indices.length === 1 ? hoverOne(ev(indices[0])) : hoverGroup(indices);
+      });
+      trace.name = escapeHtml(data.lanes[trace.lane][0]);
     });
-  });
+    return traces;
+  }
 
   // ---- labels: titles where there is room, placed greedily without overlaps ----
   var measure = document.createElement("canvas").getContext("2d");
   var LABEL_FONT = 12, LABEL_H = 18;
   // Offsets of a label from its marker: beside it, then in rows above and below.
+  // Far places (with a leader line) only for the events that matter most: key events, and
+  // in the view of all events the first few dozen.
   var PLACES = [[10, 0], [-10, 0]];
   [22, 40, 58].forEach(function (dy) { PLACES.push([6, -dy], [-6, -dy], [6, dy], [-6, dy]); });
+  var FAR = PLACES.slice();
+  [76, 94, 112].forEach(function (dy) { FAR.push([6, -dy], [-6, -dy], [6, dy], [-6, dy]); });
+  [40, 90, 150].forEach(function (dx) {
+    [22, 40, 58, 76, 94].forEach(function (dy) { FAR.push([dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]); });
+  });
+  var FAR_LABELS = 40;
   // A period's label sits just above or below its bar, from where the bar starts.
   var BAR_PLACES = [[0, -16], [0, 16], [0, -34], [0, 34]];
 
@@ -122,6 +265,24 @@
       var b = boxes[i];
       if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) { return true; }
     }
+    return false;
+  }
+
+  // Whether the segment [x1, y1, x2, y2] crosses the box [left, top, right, bottom] (clipping).
+  function crosses(seg, box) {
+    var t0 = 0, t1 = 1, dx = seg[2] - seg[0], dy = seg[3] - seg[1];
+    var p = [-dx, dx, -dy, dy], q = [seg[0] - box[0], box[2] - seg[0], seg[1] - box[1], box[3] - seg[1]];
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) { if (q[i] < 0) { return false; } continue; }
+      var r = q[i] / p[i];
+      if (p[i] < 0) { if (r > t1) { return false; } if (r > t0) { t0 = r; } }
+      else { if (r < t0) { return false; } if (r < t1) { t1 = r; } }
+    }
+    return t0 < t1;
+  }
+
+  function crossesAny(box, segs) {
+    for (var i = 0; i < segs.length; i++) { if (crosses(segs[i], box)) { return true; } }
     return false;
   }
 
@@ -155,10 +316,10 @@
     var xa = full.xaxis, ya = full.yaxis;
     var width = xa._length, height = ya._length;
     measure.font = LABEL_FONT + "px " + full.font.family;
-    var candidates = [], seen = {};
+    var candidates = [];
     chart._fullData.forEach(function (trace, t) {
       if (trace.visible !== true) { return; }
-      var src = traces[t];
+      var src = shown[t];
       src.customdata.forEach(function (indices, k) {
         var bar = trace.type === "bar";
         var x = bar ? src.base[k] : src.x[k];
@@ -168,32 +329,36 @@
           px = Math.max(px, 0);
         }
         if (px < 0 || px > width) { return; }
-        var c = { index: indices[0], px: px, py: py, bar: bar, group: indices.length > 1,
-                  sources: events[indices[0]].sources.length };
-        candidates.push(c);
+        var e = ev(indices[0]);
+        candidates.push({ index: indices[0], px: px, py: py, bar: bar, group: indices.length > 1,
+                          key: e.key, weight: e.weight });
       });
     });
     var grid = markerGrid(candidates);
     var order = spreadOrder(candidates.length).map(function (i) { return candidates[i]; });
-    // events reported by more sources first; an event's second lane after every first one
-    order.forEach(function (c) { c.again = seen[c.index] === true; seen[c.index] = true; });
-    order.sort(function (a, b) { return (a.again - b.again) || (b.sources - a.sources); });
-    var placed = [], annotations = [];
+    // key events first, then the better scored; each event is labelled once, in one lane
+    order.sort(function (a, b) { return (b.key - a.key) || (b.weight - a.weight); });
+    var placed = [], lines = [], annotations = [], labelled = {}, tried = 0;
     order.forEach(function (c) {
-      if (c.group) { return; }
-      var text = shorten(events[c.index].title, LABEL_CHARS);
+      if (c.group || labelled[c.index]) { return; }
+      var text = shorten(ev(c.index).title, LABEL_CHARS);
       var w = measure.measureText(text).width + 6;
-      var places = c.bar ? BAR_PLACES : PLACES;
+      var places = c.bar ? BAR_PLACES : (c.key || tried < FAR_LABELS) ? FAR : PLACES;
+      tried += 1;
       for (var p = 0; p < places.length; p++) {
         var dx = places[p][0], dy = places[p][1];
         var left = dx >= 0 ? c.px + dx : c.px + dx - w;
         var box = [left, c.py + dy - LABEL_H / 2, left + w, c.py + dy + LABEL_H / 2];
         if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
-        // the label and its leader line keep clear of other labels, and of markers
-        var reach = [Math.min(box[0], c.px), Math.min(box[1], c.py), Math.max(box[2], c.px), Math.max(box[3], c.py)];
-        if (overlaps(reach, placed) || coversMarker(box, grid, c)) { continue; }
-        placed.push(reach);
-        var leader = dy !== 0 && !c.bar;  // a line from a lifted label to its marker
+        // the label keeps clear of other labels, their leader lines and markers; its own
+        // leader line (from the marker to the label's near edge) of other labels
+        var line = [c.px, c.py, dx >= 0 ? box[0] : box[2], c.py + dy];
+        if (overlaps(box, placed) || coversMarker(box, grid, c) || crossesAny(box, lines) ||
+            (Math.abs(dy) > 0 && placed.some(function (b) { return crosses(line, b); }))) { continue; }
+        placed.push(box);
+        lines.push(line);
+        labelled[c.index] = true;
+        var leader = (dy !== 0 || Math.abs(dx) > 10) && !c.bar;  // a line from a moved label to its marker
         annotations.push({
           x: xa.p2d(c.px), y: ya.p2d(c.py), xref: "x", yref: "y",
           text: escapeHtml(text), showarrow: leader, arrowhead: 0, arrowwidth: 1,
@@ -220,45 +385,20 @@
   // ---- click: the event's details below the chart ----
   var details = document.getElementById("details");
 
-  function el(tag, text, attrs) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    return node;
-  }
-
-  function sentenceNode(parts) {
-    var p = el("p", null, { "class": "sentence", dir: "auto" });
-    parts.forEach(function (text, i) {
-      p.appendChild(parts.length === 3 && i === 1 ? el("mark", text) : document.createTextNode(text));
-    });
-    return p;
-  }
-
-  function httpUrl(url) {
-    try { return /^https?:$/.test(new URL(url).protocol) ? url : null; } catch (err) { return null; }
-  }
-
   function eventNode(i) {
-    var e = events[i];
+    var e = ev(i);
     var item = el("article", null, { "class": "event" });
     item.appendChild(el("h3", e.title, { dir: "auto" }));
-    var when = el("p", e.date + ", " + e.precision, { "class": "when" });
-    if (e.phrase) { when.appendChild(el("span", " “" + e.phrase + "”", { "class": "phrase" })); }
+    var when = el("p", e.date + ", " + e.precision + (e.key ? " · key event" : ""), { "class": "when" });
+    if (e.phrase) { when.appendChild(el("span", " “" + e.phrase + "”", { "class": "phrase", dir: "auto" })); }
     item.appendChild(when);
     item.appendChild(sentenceNode(e.sentence));
     var list = el("ul", null, { "class": "sources" });
-    e.sources.forEach(function (s) {
-      var li = el("li");
-      var url = s.url && httpUrl(s.url);
-      li.appendChild(url ? el("a", s.label, { href: url, target: "_blank", rel: "noopener noreferrer", dir: "auto" })
-                         : el("cite", s.label, { dir: "auto" }));
-      if (s.published) { li.appendChild(el("span", " (published " + s.published + ")", { "class": "published" })); }
-      if (s.sentence) { li.appendChild(sentenceNode(s.sentence)); }
-      list.appendChild(li);
-    });
+    e.sources.forEach(function (s) { list.appendChild(sourceNode(s, true)); });
     item.appendChild(list);
-    item.appendChild(el("a", "Show in the list", { href: "#event-" + (i + 1), "class": "to-list" }));
+    var link = el("a", "Show in the list", { href: "#event-" + (i + 1), "class": "to-list" });
+    link.addEventListener("click", function () { if (!e.key) { showList("all"); } });
+    item.appendChild(link);
     return item;
   }
 
@@ -272,26 +412,77 @@
     details.hidden = false;
   }
 
-  // On a narrow screen the legend names the lanes: no lane titles beside the chart.
+  // ---- the chart and its controls ----
   var layout = data.figure.layout;
-  if (chart.clientWidth < NARROW && layout.showlegend) {
+  layout.yaxis.ticktext = data.lanes.map(function (lane) { return escapeHtml(shorten(lane[0], LANE_CHARS)); });
+  if (chart.clientWidth < NARROW && layout.yaxis.showticklabels) {  // narrow: the controls name the lanes
     layout.yaxis.showticklabels = false;
     layout.margin.l = 12;
-    traces.forEach(function (trace) { trace.name = shorten(trace.name, 24); });
+  }
+  var mode = "key";
+  var hiddenLanes = {};
+  var shown = withHover(data.figure.key);
+
+  function applyLanes(traces) {
+    traces.forEach(function (trace) { trace.visible = !hiddenLanes[trace.lane]; });
+    return traces;
   }
 
-  Plotly.newPlot(chart, traces, layout, {
+  function draw(newMode) {
+    mode = newMode;
+    shown = applyLanes(withHover(data.figure[mode]));
+    chart.setAttribute("data-mode", mode);
+    chart.setAttribute("data-drawn", "false");
+    layout.annotations = [];
+    layout.xaxis.range = chart._fullLayout.xaxis.range.slice();
+    layout.xaxis.autorange = false;
+    return Plotly.react(chart, shown, layout).then(placeLabels).then(function () {
+      chart.setAttribute("data-drawn", "true");
+    });
+  }
+
+  var controls = document.getElementById("controls");
+  if (controls) {
+    controls.hidden = false;
+    var buttons = controls.querySelectorAll("button[data-mode]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () {
+        var wanted = button.getAttribute("data-mode");
+        Array.prototype.forEach.call(buttons, function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+        if (wanted !== mode) { draw(wanted); }
+      });
+    });
+    var whole = document.getElementById("whole");
+    if (whole) {
+      whole.addEventListener("click", function () {
+        Plotly.relayout(chart, { "xaxis.autorange": true, "xaxis.rangeslider.autorange": true });
+      });
+    }
+    Array.prototype.forEach.call(controls.querySelectorAll("input[data-lane]"), function (box) {
+      box.addEventListener("change", function () {
+        var lane = Number(box.getAttribute("data-lane"));
+        hiddenLanes[lane] = !box.checked;
+        var indices = [];
+        shown.forEach(function (trace, t) { if (trace.lane === lane) { indices.push(t); } });
+        if (indices.length) { Plotly.restyle(chart, { visible: box.checked }, indices); }
+      });
+    });
+  }
+
+  chart.setAttribute("data-mode", mode);
+  Plotly.newPlot(chart, shown, layout, {
     responsive: true, displaylogo: false, scrollZoom: false,
     modeBarButtonsToRemove: ["select2d", "lasso2d"]
   }).then(placeLabels).then(function () {
-    chart.on("plotly_click", function (ev) {
-      if (ev.points.length) { showDetails(ev.points[0].customdata); }
+    chart.on("plotly_click", function (change) {
+      if (change.points.length) { showDetails(change.points[0].customdata); }
     });
     chart.on("plotly_relayout", function (change) {
       if (Object.keys(change).some(function (k) { return k.indexOf("xaxis") === 0 || k === "autosize"; })) { schedule(); }
     });
     chart.on("plotly_restyle", schedule);
     window.addEventListener("resize", schedule);
+    chart.setAttribute("data-drawn", "true");
     document.body.setAttribute("data-ready", "true");
   });
 })();
