@@ -520,9 +520,18 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         title=plain_line(fields.get("title")),
         url=plain_line(fields.get("url")),
         source=plain_line(fields.get("source")),
-        path=path,
+        path=_SURROGATE.sub("\ufffd", path),  # a file name in a foreign encoding: a label now
         published=published,
     )
+
+
+def without_surrogates(article: Article) -> Article:
+    """``article`` (given by a caller) with any lone surrogate replaced by U+FFFD, one for one, so
+    offsets into its text still hold; no output can carry a lone surrogate."""
+    fields = {name: getattr(article, name) for name in ("text", "title", "url", "path", "source")}
+    changed = {name: _SURROGATE.sub("\ufffd", value) for name, value in fields.items()
+               if value is not None and _SURROGATE.search(value)}
+    return article.model_copy(update=changed) if changed else article
 
 
 def plain_text(text: str) -> str:

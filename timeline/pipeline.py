@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from timeline.articles import expand_path, is_html, read_path
+from timeline.articles import expand_path, is_html, read_path, without_surrogates
 from timeline.events import extract_events
 from timeline.merge import merge_events
 from timeline.models import (
@@ -71,6 +71,7 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
     seen: set = set()  # files and folders already given: each is read once
     for item in items:
         if isinstance(item, Article):
+            item = without_surrogates(item)
             yield item.model_copy(update={"published": override}) if override else item
         elif isinstance(item, ArticleError):
             yield item
