@@ -371,20 +371,24 @@ def test_19_an_interrupt_that_breaks_a_write_leaves_no_part_file(samples_dir, tm
 
 @pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
 def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps({"text": BODY * 20, "published": "2017-09-06"}) for _ in range(3000)))
-    command = [sys.executable, "-c", "from timeline.cli import app; app()", "events", str(feed), "--workers", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        import time
+    import time
 
-        time.sleep(4)
-        process.send_signal(signal.SIGINT)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": BODY * 20, "published": "2017-09-06"}) for _ in range(20000)))
+    command = [sys.executable, "-c", "from timeline.cli import app; app()", "build", str(feed),
+               "-o", str(tmp_path / "t.html"), "--workers", "2"]
+    # Its own process group, signalled as a whole: what Ctrl-C in a terminal does.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        time.sleep(5)
+        os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
     assert process.returncode == 130, stderr
-    assert "Traceback" not in stderr and "error: interrupted" in stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "error: interrupted"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
 
 
 # --- 20: encodings --------------------------------------------------------------------------------
