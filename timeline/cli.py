@@ -352,7 +352,8 @@ def write_file(path: Path, text: str) -> None:
 
 @contextmanager
 def _interrupts_held():
-    """Hold SIGINT for the duration, then raise KeyboardInterrupt if one came."""
+    """Hold SIGINT for the duration, then deliver it again as the process would have taken it
+    (KeyboardInterrupt normally; nothing when it was ignored, as under nohup)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -362,8 +363,8 @@ def _interrupts_held():
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if came:
-        raise KeyboardInterrupt
+        if came:
+            signal.raise_signal(signal.SIGINT)
 
 
 def events_table(events: list[Event]) -> str:
