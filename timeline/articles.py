@@ -71,6 +71,7 @@ _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # any of the above
 
 
 class BadArticle(Exception):
@@ -539,6 +540,8 @@ def without_surrogates(article: Article) -> Article:
 def plain_text(text: str) -> str:
     """``text`` made plain: line breaks as ``\\n``, other control characters (but tab) as a space,
     lone surrogates as U+FFFD.  The text keeps its length except that CR LF becomes LF."""
+    if not _NOT_PLAIN.search(text):
+        return text  # the usual case, found in one pass
     text = _SURROGATE.sub("\ufffd", text)
     return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", text))
 
