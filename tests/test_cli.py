@@ -212,24 +212,42 @@ def test_build_writes_each_format_beside_the_page(samples_dir, tmp_path):
 
 
 def test_a_failed_output_leaves_no_partial_file(samples_dir, tmp_path, monkeypatch):
-    import timeline.render
+    import errno
+    import os
 
-    real = timeline.render.render
+    real = os.replace
 
-    def render(timeline_, fmt, **options):
-        if fmt == "csv":
-            raise ValueError("disk full")
-        return real(timeline_, fmt, **options)
+    def replace(source, target):
+        if str(target).endswith(".csv"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(source, target)
 
-    monkeypatch.setattr(timeline.render, "render", render)
+    monkeypatch.setattr(os, "replace", replace)
     out = tmp_path / "timeline.html"
     (tmp_path / "timeline.csv").write_text("old")
-    result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "csv")
+    result = run("build", samples_dir, "-o", out, "-f", "csv", "-f", "html")
     assert result.exit_code == 1
-    assert f"error: {tmp_path / 'timeline.csv'}: not written (disk full)" in result.stderr
+    assert f"error: {tmp_path / 'timeline.csv'}: not written (No space left on device)" in result.stderr
     assert (tmp_path / "timeline.csv").read_text() == "old"
-    assert out.exists()
+    assert out.exists()  # the next output is still written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.html"]
+
+
+def test_a_renderer_that_raises_is_an_internal_error_not_an_output_problem(samples_dir, tmp_path, monkeypatch):
+    import timeline.render
+
+    def render(timeline_, fmt, **options):
+        raise KeyError("lane")
+
+    monkeypatch.setattr(timeline.render, "render", render)
+    result = runner.invoke(app, ["build", str(samples_dir), "-o", str(tmp_path / "t.html")])
+    assert result.exit_code == 3
+    lines = stderr_lines(result)
+    assert "error: internal error: KeyError: 'lane'" in lines
+    assert any("bug in timeline" in line and "--debug" in line for line in lines)
+    assert "Traceback" not in result.stderr
+    debug = runner.invoke(app, ["--debug", "build", str(samples_dir), "-o", str(tmp_path / "t.html")])
+    assert isinstance(debug.exception, KeyError)  # --debug lets the traceback through
 
 
 # --- tag and eval --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from timeline.models import Article, ArticleError
 from timeline.pipeline import (
     BATCH_SIZE,
     BATCHES_PER_WORKER,
+    ExtractionBug,
     Summary,
     build_timeline,
     iter_article_events,
@@ -82,7 +83,7 @@ def test_the_stream_reads_only_a_bounded_window_ahead(workers):
 def test_a_bad_input_is_reported_in_place_and_the_rest_continue(tmp_path):
     (tmp_path / "a.txt").write_text("Peskov said on Wednesday that sanctions were pointless.")
     (tmp_path / "b.txt").write_bytes(b"")
-    (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00\x01")
+    (tmp_path / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     given = Article(text="Putin met Moon on Wednesday.", path="given", published="2017-09-06")
     results = list(iter_article_events([tmp_path, given, tmp_path / "missing.txt"]))
     kinds = [(type(item).__name__, getattr(item, "reason", None)) for item, _ in results]
@@ -91,7 +92,7 @@ def test_a_bad_input_is_reported_in_place_and_the_rest_continue(tmp_path):
     assert all(events == [] for item, events in results if isinstance(item, ArticleError))
 
 
-def test_an_extraction_failure_skips_only_that_article(monkeypatch):
+def test_an_extraction_failure_is_a_bug_naming_the_article_not_a_bad_input(monkeypatch):
     def extract(text, published, source=None):
         if "boom" in text:
             raise RuntimeError("cannot cope\nwith this")
@@ -99,11 +100,9 @@ def test_an_extraction_failure_skips_only_that_article(monkeypatch):
 
     monkeypatch.setattr("timeline.pipeline.extract_events", extract)
     articles = [Article(text="fine", path="a"), Article(text="boom", path="b"), Article(text="fine", path="c")]
-    timeline = build_timeline(articles)
-    assert [a.path for a in timeline.articles] == ["a", "c"]
-    (error,) = timeline.errors
-    assert error.path == "b" and error.reason == "failed"
-    assert str(error) == "b: event extraction failed (RuntimeError: cannot cope with this)"
+    with pytest.raises(ExtractionBug, match="events of 'b': RuntimeError: cannot cope") as raised:
+        build_timeline(articles)
+    assert isinstance(raised.value.__cause__, RuntimeError)
 
 
 def test_published_overrides_articles_given_as_models():

@@ -16,16 +16,27 @@ Formats, chosen by extension:
 - ``-``: standard input, read as a text article.
 
 Folders are read recursively in sorted order, taking the files with the extensions above and
-skipping hidden files and folders.  ``published`` (an ISO date or datetime) overrides every
+skipping hidden files and folders.  Each folder and each file is read once however many ways lead
+to it (symbolic links, loops such as ``up -> ..``, the same file named twice).  Only regular files
+are read: a named pipe, device or socket gets an error instead of a read that could block.
+
+Encodings: a byte order mark (UTF-8, UTF-16, UTF-32) is honoured; otherwise a file is UTF-8, and
+a NUL byte anywhere in it means a binary file.  HTML may also declare its charset
+(``<meta charset=...>``), and falls back to windows-1252 as browsers do.  The text read is made
+plain: line breaks become ``\n``, other control characters a space, lone surrogates U+FFFD; titles,
+sources and URLs are one line.  A file (or a JSONL line) over ``MAX_BYTES`` is refused.  ``published`` (an ISO date or datetime) overrides every
 article's own date.  An article without any publication date is still read, with
 ``published=None``: its relative dates cannot be resolved, which the caller may warn about.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,6 +50,28 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
 FRONT_MATTER_FENCE = "---"
 FIELDS = ("title", "source", "url", "published")  # what a record may give beside its text
+
+# The largest file read whole (and the longest JSONL line): far above any news article, low
+# enough that one file cannot exhaust memory.  JSONL feeds are streamed, so their size is free.
+MAX_BYTES = 32_000_000
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
+# Labels whose bytes browsers decode as windows-1252 (the WHATWG encoding standard).
+_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252",
+                 "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"}
+
+# Article text is made plain at reading: line breaks become \n, other control characters a space
+# (one for one, so nothing glues words together), lone surrogates U+FFFD (they cannot be encoded).
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # any of the above
 
 
 class BadArticle(Exception):
@@ -55,8 +88,9 @@ def iter_articles(paths: Iterable, published=None) -> Iterator[Article | Article
     Raises ``ValueError`` only for an invalid ``published`` override (checked before reading).
     """
     override = coerce_published(published)
+    seen: set = set()
     for item in paths:
-        for path in expand_path(item):
+        for path in expand_path(item, seen):
             yield from read_path(path, override)
 
 
@@ -70,29 +104,76 @@ def load_articles(paths: Iterable, published=None) -> list[Article]:
     return articles
 
 
-def expand_path(item) -> Iterator[str]:
-    """The files ``item`` stands for: itself, or the article files of a folder in sorted order."""
+def expand_path(item, seen: set | None = None) -> Iterator[str]:
+    """The files ``item`` stands for: itself, or the article files of a folder in sorted order.
+
+    ``seen`` (shared between calls) holds the folders and files already given, so that each is
+    given once: a symbolic link loop or a second link to a file adds nothing.
+    """
     path = str(item)
-    if path == "-" or not os.path.isdir(path):
+    seen = set() if seen is None else seen
+    if path == "-":
         yield path
-        return
-    yield from _folder_files(path)
+    elif os.path.isdir(path):
+        yield from _folder_files(path, seen)
+    elif _first_time(path, seen):
+        yield path
 
 
-def _folder_files(folder: str) -> Iterator[str]:
-    """The article files under ``folder``, depth first, in name order (hidden entries skipped)."""
+def _first_time(path: str, seen: set) -> bool:
+    """False when the file at ``path`` was given before (by any name); a path that cannot be
+    looked at counts as new, so that reading it reports the problem."""
     try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return True
+    if not stat.S_ISREG(info.st_mode):
+        return True  # reading it says what it is
+    key = info.st_dev << 64 | info.st_ino  # one int: about 60 bytes a file read
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _folder_files(folder: str, seen: set) -> Iterator[str]:
+    """The article files under ``folder``, depth first, in name order (hidden entries skipped).
+
+    A folder is entered once, however many links lead to it, so loops end; the walk keeps its own
+    stack, so depth is not limited by Python's recursion.
+    """
+    stack = [_folder_entries(folder, seen)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry[0] == "folder":
+            stack.append(_folder_entries(entry[1], seen))
+        else:
+            yield entry[1]
+
+
+def _folder_entries(folder: str, seen: set) -> Iterator[tuple[str, str]]:
+    try:
+        info = os.stat(folder)
+        if ("folder", info.st_dev, info.st_ino) in seen:
+            return  # a loop, or a second way to a folder already read
+        seen.add(("folder", info.st_dev, info.st_ino))
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
-        yield folder  # reading it reports the problem
+        yield "file", folder  # reading it reports the problem
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _folder_files(entry.path)
-        elif Path(entry.name).suffix.lower() in SUFFIXES:
-            yield entry.path
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            yield "folder", entry.path
+        elif Path(entry.name).suffix.lower() in SUFFIXES and _first_time(entry.path, seen):
+            yield "file", entry.path
 
 
 def is_html(path: str) -> bool:
@@ -105,8 +186,9 @@ def estimate_count(paths: Iterable, limit: int | None = None) -> int:
     With ``limit``, counting stops once it is reached (to ask "are there at least that many?").
     """
     count = 0
+    seen: set = set()
     for item in paths:
-        for path in expand_path(item):
+        for path in expand_path(item, seen):
             left = None if limit is None else limit - count
             count += _count_lines(path, left) if path.lower().endswith(".jsonl") else 1
             if limit is not None and count >= limit:
@@ -117,6 +199,8 @@ def estimate_count(paths: Iterable, limit: int | None = None) -> int:
 def _count_lines(path: str, limit: int | None) -> int:
     count = 0
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1  # never opened: a pipe would block; reading it reports the problem
         with open(path, "rb") as lines:
             for line in lines:
                 count += bool(line.strip())
@@ -130,11 +214,12 @@ def _count_lines(path: str, limit: int | None) -> int:
 def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Article | ArticleError]:
     """The articles of one file (several for JSON lists and JSONL), or the errors they raise."""
     try:
-        data = _read_bytes(path)
         suffix = Path(path).suffix.lower() if path != "-" else ""
         if suffix == ".jsonl":
-            yield from _read_jsonl(path, _decode(data), published)
-        elif suffix == ".json":
+            yield from _read_jsonl(path, published)
+            return
+        data = _read_bytes(path)
+        if suffix == ".json":
             yield from _read_json(path, _decode(data), published)
         elif is_html(path):
             yield _read_html(path, data, published)
@@ -148,25 +233,105 @@ def _error(where: str, problem: BadArticle) -> ArticleError:
     return ArticleError(path=where, message=str(problem), reason=problem.reason)
 
 
-def _read_bytes(path: str) -> bytes:
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _open(path: str):
+    """``path`` opened for reading in binary, refusing anything but a regular file before a read
+    could block on it (a named pipe without writer, a terminal) or never end (/dev/zero)."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            os.scandir(path).close()  # a folder given as a file: its walk failed; say why
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+            raise BadArticle(f"not a regular file ({kind}); skipped", "special")
+        if info.st_size > MAX_BYTES:
+            raise BadArticle(_too_large(info.st_size), "too-large")
+        # Non-blocking open: if the file was swapped for a pipe since, opening does not wait.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise BadArticle("no such file or folder", "missing") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise BadArticle(f"cannot read ({getattr(exc, 'strerror', None) or exc})", "unreadable") from None
+    stream = os.fdopen(handle, "rb")
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        stream.close()
+        raise BadArticle("not a regular file; skipped", "special")
+    return stream
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size / 1e6:,.1f} MB; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line)"
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with _open(path) as stream:
+                data = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
+    if len(data) > MAX_BYTES:
+        raise BadArticle(_too_large(len(data)), "too-large")
     if not data.strip():
         raise BadArticle("empty file", "empty")
-    if b"\0" in data[:8192]:
-        raise BadArticle("binary file, not text", "binary")
     return data
 
 
-def _decode(data: bytes) -> str:
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None
+
+
+def _decode(data: bytes, html: bool = False) -> str:
+    """The text of ``data``: by its byte order mark, else UTF-8 (HTML: its declared charset, else
+    UTF-8, else windows-1252).  A NUL anywhere means binary, whatever its position."""
+    bom = _bom(data)
+    if bom:
+        encoding, length = bom
+        try:
+            text = data[length:].decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise BadArticle(f"not {encoding.upper()} text (invalid byte at offset {exc.start + length})",
+                             "undecodable") from None
+        if "\0" in text:
+            raise BadArticle("binary file, not text", "binary")
+        return text
+    if b"\0" in data:
+        raise BadArticle("binary file, not text", "binary")
+    if html:
+        return _decode_html(data)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadArticle(f"not UTF-8 text (invalid byte at offset {exc.start})", "undecodable") from None
+
+
+def _decode_html(data: bytes) -> str:
+    declared = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
+    encoding = None
+    if declared:
+        label = declared.group(1).decode("ascii").lower()
+        try:
+            encoding = codecs.lookup(label).name
+        except LookupError:
+            encoding = None  # an unknown label: as if none were declared
+        if label in _WINDOWS_1252 or encoding in ("latin-1", "ascii", "cp1252"):
+            encoding = "cp1252"
+        elif encoding and encoding.startswith(("utf-16", "utf-32")):
+            encoding = "utf-8"  # a page without a byte order mark is not UTF-16, whatever it says
+    if encoding is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+    return data.decode(encoding, errors="replace")
 
 
 # --- text and markdown -------------------------------------------------------------------------
@@ -222,7 +387,7 @@ def _read_html(path: str, data: bytes, published) -> Article:
     import htmldate
     import trafilatura
 
-    html = _decode(data)
+    html = _decode(data, html=True)
     page = trafilatura.bare_extraction(html, with_metadata=True)
     text = page.text if page is not None else None
     if not text or not text.strip():
@@ -253,15 +418,74 @@ def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleErr
             yield _error(where, problem)
 
 
-def _read_jsonl(path: str, text: str, published) -> Iterator[Article | ArticleError]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            yield _record_article(where, _parse_json(line), published)
-        except BadArticle as problem:  # one bad line does not stop the file
-            yield _error(where, problem)
+def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
+    """One article a line, read as a stream: memory holds one line, whatever the file's size."""
+    if path == "-":
+        raise BadArticle("JSONL is read from files; give standard input a record a line as .json", "unreadable")
+    found = False
+    try:
+        with _open_jsonl(path) as stream:
+            head = stream.peek(8192)[:8192]
+            bom = _bom(head)
+            if bom and bom[0] != "utf-8":  # UTF-16/32: decoded whole (within the size limit)
+                lines = iter(_decode(_read_bytes(path)).split("\n"))
+            elif b"\0" in head:
+                raise BadArticle("binary file, not text", "binary")
+            else:
+                lines = _byte_lines(stream)
+            for number, line in enumerate(lines, start=1):
+                if not isinstance(line, BadArticle) and not line.strip():
+                    continue
+                found = True
+                where = f"{path}:{number}"
+                try:
+                    yield _record_article(where, _parse_json(_line_text(line, number)), published)
+                except BadArticle as problem:  # one bad line does not stop the file
+                    yield _error(where, problem)
+    except OSError as exc:
+        raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
+    if not found:
+        raise BadArticle("empty file", "empty")
+
+
+def _open_jsonl(path: str):
+    import io
+
+    try:
+        return _open(path)
+    except BadArticle as problem:
+        if problem.reason != "too-large":
+            raise
+    return io.BufferedReader(io.FileIO(path, "rb"))  # a large feed is fine: it is streamed
+
+
+def _byte_lines(stream) -> Iterator[bytes | BadArticle]:
+    """The lines of ``stream``; a line over ``MAX_BYTES`` comes as a BadArticle (and is skipped)."""
+    while True:
+        line = stream.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+                size += len(line)
+            yield BadArticle(_too_large(size), "too-large")
+        else:
+            yield line
+
+
+def _line_text(line, number: int) -> str:
+    if isinstance(line, BadArticle):
+        raise line
+    if isinstance(line, str):
+        return line
+    if number == 1 and line.startswith(codecs.BOM_UTF8):
+        line = line[len(codecs.BOM_UTF8):]
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadArticle(f"not UTF-8 text (invalid byte at offset {exc.start} of the line)", "undecodable") from None
 
 
 def _parse_json(text: str):
@@ -269,6 +493,8 @@ def _parse_json(text: str):
         return json.loads(text)
     except ValueError as exc:
         raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
+    except RecursionError:  # nesting deeper than Python's stack: no article is that deep
+        raise BadArticle("malformed JSON (nested too deeply)", "malformed") from None
 
 
 def _record_article(path: str, record, published) -> Article:
@@ -293,13 +519,40 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
     if published is None:
         published = parse_published(fields.get("published"))
     return Article(
-        text=text,
-        title=fields.get("title") or None,
-        url=fields.get("url") or None,
-        source=fields.get("source") or None,
-        path=path,
+        text=plain_text(text),
+        title=plain_line(fields.get("title")),
+        url=plain_line(fields.get("url")),
+        source=plain_line(fields.get("source")),
+        path=_SURROGATE.sub("\ufffd", path),  # a file name in a foreign encoding: a label now
         published=published,
     )
+
+
+def without_surrogates(article: Article) -> Article:
+    """``article`` (given by a caller) with any lone surrogate replaced by U+FFFD, one for one, so
+    offsets into its text still hold; no output can carry a lone surrogate."""
+    fields = {name: getattr(article, name) for name in ("text", "title", "url", "path", "source")}
+    changed = {name: _SURROGATE.sub("\ufffd", value) for name, value in fields.items()
+               if value is not None and _SURROGATE.search(value)}
+    return article.model_copy(update=changed) if changed else article
+
+
+def plain_text(text: str) -> str:
+    """``text`` made plain: line breaks as ``\\n``, other control characters (but tab) as a space,
+    lone surrogates as U+FFFD.  The text keeps its length except that CR LF becomes LF."""
+    if not _NOT_PLAIN.search(text):
+        return text  # the usual case, found in one pass
+    text = _SURROGATE.sub("\ufffd", text)
+    return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", text))
+
+
+def plain_line(value: str | None) -> str | None:
+    """A one-line field (title, source, url) made plain: every control character and line break
+    becomes a space; blank becomes None."""
+    if value is None:
+        return None
+    value = _ANY_CONTROL.sub(" ", _SURROGATE.sub("\ufffd", value)).strip()
+    return value or None
 
 
 def parse_published(value: str | None) -> dt.datetime | None:

@@ -1,8 +1,11 @@
 """The ``timeline`` command: parse the arguments, call the library, print.
 
 Output goes to stdout (or the files asked for); errors, warnings, the progress bar and the
-summary line go to stderr, one line each, naming the file.  The exit code is 1 when any input
-failed (every good article is still processed and written), 2 for a bad option.
+summary line go to stderr, one line each, naming the file.  Every piece of article text and every
+file name printed goes through ``printable`` first, so none can act on the terminal or forge a line.
+The exit code is 1 when any input failed (every good article is still processed and written), 2
+for a bad option, 3 for an internal error (a bug: ``timeline --debug ...`` shows its traceback),
+130 when interrupted (Ctrl-C; every output file is then whole or absent).
 """
 
 from __future__ import annotations
@@ -10,22 +13,52 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import re
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import Enum
 from pathlib import Path
 
 import typer
+from typer.core import TyperGroup
 
 from timeline.articles import SUFFIXES, estimate_count, iter_articles
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
 from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events
 
+INTERNAL_ERROR = 3
+INTERRUPTED = 130
+
+
+class _Commands(TyperGroup):
+    """The commands, with the two ends no command handles itself: Ctrl-C (exit 130) and a bug
+    (one line saying so, exit 3; its traceback with --debug)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            raise typer.Exit(INTERRUPTED) from None
+        except Exception as exc:
+            # Usage errors and exits belong to the command-line layer (click, typer), not to us.
+            if type(exc).__module__.startswith(("click", "typer")) or ctx.params.get("debug"):
+                raise
+            problem = " ".join(f"{type(exc).__name__}: {exc}".split())
+            _error(f"internal error: {problem}")
+            _error("this is a bug in timeline, not a problem with the input: please report it with "
+                   "the traceback that 'timeline --debug ...' prints")
+            raise typer.Exit(INTERNAL_ERROR) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     help="Turn news articles into an ordered, interactive timeline of the events they report.",
@@ -37,6 +70,11 @@ NO_DATE_WARNING = "no publication date; relative dates such as 'Sunday' stay unr
 class Lanes(str, Enum):
     source = "source"
     none = "none"
+
+
+@app.callback()
+def _options(debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error.")):
+    """Turn news articles into an ordered, interactive timeline of the events they report."""
 
 
 PathsArgument = typer.Argument(..., help="Article files or folders ('-' for stdin).", show_default=False)
@@ -67,7 +105,7 @@ def build(
         help="One chart lane per outlet (the 8 biggest; the rest share 'Other outlets'), or none.",
     ),
     top: int | None = typer.Option(
-        None, "--top", min=0, show_default="30",
+        None, "--top", min=0, show_default="about one a week of coverage, 5 to 40",
         help="How many key events: the best-scored ones, shown on the page by default.",
     ),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
@@ -84,17 +122,21 @@ def build(
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         _fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})", code=2)
+    outputs: list[tuple[Path, str | None]] = [(path, fmt) for fmt, path in output_paths(output, formats)]
+    if json_path is not None:
+        outputs.append((json_path, None))  # None: the JSON list of events
+    clash = colliding_outputs(outputs)
+    if clash:
+        _fail(clash, code=2)
     timeline = _timeline(paths, published, workers, scheduler, quiet, top)
     failed = bool(timeline.errors)
-    writes = [(path, lambda fmt=fmt: render(timeline, fmt, lanes=lanes.value, cdn=cdn))
-              for fmt, path in output_paths(output, formats)]
-    if json_path is not None:
-        writes.append((json_path, lambda: render_events(timeline.events)))
-    for path, text in writes:
+    for path, fmt in outputs:
+        # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
+        text = render_events(timeline.events) if fmt is None else render(timeline, fmt, lanes=lanes.value, cdn=cdn)
         try:
-            write_file(path, text())
-        except Exception as exc:  # noqa: BLE001 - one output's failure must not hide the others
-            _error(f"{path}: not written ({' '.join(str(exc).split())})")
+            write_file(path, text)
+        except OSError as exc:  # one output's failure must not hide the others
+            _error(f"{path}: not written ({exc.strerror or exc})")
             failed = True
         else:
             _note(f"wrote {path}", quiet)
@@ -152,12 +194,12 @@ def tag(
             failed = True
             continue
         if len(articles) > 1:
-            typer.echo(f"== {article.path}")
+            typer.echo(printable(f"== {article.path}"))
         if article.published is None:
             _warn(f"{article.path}: {NO_DATE_WARNING}")
         for timex in tag_text(article.text, article.published):
             note = "" if timex.resolved else "  (unresolved)"
-            typer.echo(f"{timex.start:>6}-{timex.end:<6} {timex.type:<8} {timex.value:<20} {timex.text!r}{note}")
+            typer.echo(printable(f"{timex.start:>6}-{timex.end:<6} {timex.type:<8} {timex.value:<20} {timex.text!r}{note}"))
     raise typer.Exit(1 if failed else 0)
 
 
@@ -248,7 +290,7 @@ def evaluate(
         message = " ".join(str(exc).split())
         named = any(str(d) in message for d in gold_dirs)
         _fail(message if named else f"{' '.join(map(str, gold_dirs))}: {message}")
-    typer.echo(report)
+    typer.echo(report if as_json else "\n".join(printable(line) for line in report.splitlines()))
 
 
 # --- running the pipeline ------------------------------------------------------------------------
@@ -283,7 +325,10 @@ def _results(paths, published, workers, quiet) -> Iterator:
     # A few articles are quicker in-process than through worker processes.
     workers = min(workers, max(1, estimate_count(paths, limit=workers * BATCH_SIZE) // BATCH_SIZE))
     total = estimate_count(paths) if _draws_progress(quiet) else None
-    with _progress(total, quiet) as (advance, say):
+    with _progress(total, quiet) as (advance, show):
+        def say(line):
+            show(printable(line))
+
         try:
             for item, found in iter_article_events(paths, published, workers):
                 if isinstance(item, ArticleError):
@@ -337,32 +382,70 @@ def _published(published: str | None):
 
 
 def output_paths(output: Path, formats: list[str]) -> list[tuple[str, Path]]:
-    """Where each format goes: ``output`` when it has the format's extension, else its name with
-    that extension (``-o out/timeline.html -f html -f csv`` -> out/timeline.html, out/timeline.csv)."""
+    """Where each format goes: ``output`` itself when its suffix is one the format accepts
+    (``-o t.htm`` writes t.htm), else its name with the format's extension
+    (``-o out/timeline.html -f html -f csv`` -> out/timeline.html, out/timeline.csv)."""
+    from timeline.render import SUFFIXES as FORMAT_SUFFIXES
     from timeline.render import EXTENSIONS
 
-    stem = output.name
-    for extension in sorted(EXTENSIONS.values(), key=len, reverse=True):
-        if stem.endswith(extension):
-            stem = stem.removesuffix(extension)
-            break
-    return [(fmt, output.with_name(stem + EXTENSIONS[fmt])) for fmt in formats]
+    name = output.name
+    every = sorted({s for suffixes in FORMAT_SUFFIXES.values() for s in suffixes}, key=len, reverse=True)
+    given = next((suffix for suffix in every if name.lower().endswith(suffix) and len(name) > len(suffix)), None)
+    stem = name[: -len(given)] if given else name
+    return [(fmt, output if given in FORMAT_SUFFIXES[fmt] else output.with_name(stem + EXTENSIONS[fmt]))
+            for fmt in formats]
+
+
+def colliding_outputs(outputs: list[tuple[Path, str | None]]) -> str | None:
+    """A message when two outputs would be written to the same file, else None."""
+    claimed: dict[str, str] = {}
+    for path, fmt in outputs:
+        what = f"the {fmt} format" if fmt else "--json"
+        key = os.path.normcase(str(path.resolve()))
+        if key in claimed:
+            return (f"{path}: both {claimed[key]} and {what} would be written there; "
+                    "give --output or --json another name")
+        claimed[key] = what
+    return None
 
 
 def write_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename)."""
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename).
+
+    Ctrl-C during the write is held until the file is whole (or removed), then takes effect.
+    """
+    data = text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    with _interrupts_held():
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+            os.replace(temporary, path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+@contextmanager
+def _interrupts_held():
+    """Hold SIGINT for the duration, then deliver it again as the process would have taken it
+    (KeyboardInterrupt normally; nothing when it was ignored, as under nohup)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came = []
+    previous = signal.signal(signal.SIGINT, lambda *_: came.append(True))
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if came:
+            signal.raise_signal(signal.SIGINT)
 
 
 def events_table(events: list[Event]) -> str:
@@ -372,7 +455,7 @@ def events_table(events: list[Event]) -> str:
         date = event.date.value if event.date else f"({event.relation.value})"
         phrase = f"  [{event.time_expression.text}]" if event.time_expression else ""
         sources = f"  ({len(event.sources)} sources)" if len(event.sources) > 1 else ""
-        lines.append(f"{date:<12} {event.title}{phrase}{sources}")
+        lines.append(printable(f"{date:<12} {event.title}{phrase}{sources}"))
     return "\n".join(lines) if lines else "(no events)"
 
 
@@ -389,7 +472,7 @@ def _finish(summary: Summary, failed: bool, quiet: bool) -> None:
 
 def _note(line: str, quiet: bool) -> None:
     if not quiet:
-        typer.echo(line, err=True)
+        typer.echo(printable(line), err=True)
 
 
 def _warn(line: str, quiet: bool = False) -> None:
@@ -397,9 +480,26 @@ def _warn(line: str, quiet: bool = False) -> None:
 
 
 def _error(line: str) -> None:
-    typer.echo(f"error: {line}", err=True)
+    typer.echo(printable(f"error: {line}"), err=True)
 
 
 def _fail(line: str, code: int = 1):
     _error(line)
     raise typer.Exit(code)
+
+
+# Characters a terminal acts on or that change how a line reads: C0 and C1 controls (ESC starts
+# colour, cursor and OSC sequences; CR and LF forge lines), DEL, line and paragraph separators,
+# bidirectional overrides, isolates and marks, zero-width characters, lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal as one line: every character that could act on the
+    terminal or change the line's reading is written as an escape (``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(_escaped, str(text))
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import signal
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from timeline.articles import expand_path, is_html, read_path
+from timeline.articles import expand_path, is_html, read_path, without_surrogates
 from timeline.events import extract_events
 from timeline.merge import merge_events
 from timeline.salience import score_events
@@ -69,13 +70,15 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
     override = coerce_published(published)
     if isinstance(items, (str, Path, Article)):
         items = [items]
+    seen: set = set()  # files and folders already given: each is read once
     for item in items:
         if isinstance(item, Article):
+            item = without_surrogates(item)
             yield item.model_copy(update={"published": override}) if override else item
         elif isinstance(item, ArticleError):
             yield item
         else:
-            for path in expand_path(item):
+            for path in expand_path(item, seen):
                 if is_html(path):
                     yield Page(path, override)
                 else:
@@ -90,18 +93,30 @@ class Page:
     published: dt.datetime | None = None
 
 
+class ExtractionBug(RuntimeError):
+    """Event extraction raised on an article that was read fine: a bug in timeline, not bad input.
+
+    It names the article (to reproduce it) and keeps the original exception as its cause.
+    """
+
+
 def article_events(item: Item | Page) -> Result:
-    """One article's events; a failure of the extraction becomes the article's error."""
+    """One article's events.
+
+    Bad input was reported when the article was read (an ``ArticleError``); whatever the
+    extraction then raises is a bug, raised as ``ExtractionBug`` naming the article rather than
+    passed off as a bad article.
+    """
     if isinstance(item, Page):
         (item,) = read_path(item.path, item.published)
     if isinstance(item, ArticleError):
         return item, []
     try:
         return item, extract_events(item.text, item.published, source=item)
-    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the others
-        problem = " ".join(f"{type(exc).__name__}: {exc}".split())
+    except Exception as exc:
         where = item.path or item.label
-        return ArticleError(path=where, message=f"event extraction failed ({problem})", reason="failed"), []
+        raise ExtractionBug(f"internal error while extracting the events of {where!r}: "
+                            f"{type(exc).__name__}: {exc}") from exc
 
 
 def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timeline:
@@ -176,7 +191,7 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
     At most ``workers * BATCHES_PER_WORKER`` batches are in flight, so reading never runs far
     ahead of extraction and memory stays flat however many articles there are.
     """
-    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
     pending: deque = deque()
     try:
         for batch in iter(lambda: list(islice(inputs, BATCH_SIZE)), []):
@@ -187,6 +202,12 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is for the main process, which stops the pool: a worker does not die mid-batch
+    printing its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _batch_events(batch: list[Item | Page]) -> list[Result]:

@@ -11,6 +11,10 @@
 
 from __future__ import annotations
 
+import re
+
+from pydantic_core import PydanticSerializationError
+
 from timeline.models import Timeline
 from timeline.render import csv, html, json, timelinejs, timeml
 from timeline.render.common import LANES, check_lanes
@@ -26,6 +30,18 @@ EXTENSIONS = {
     "timelinejs": ".timelinejs.json",
     "timeml": ".tml",
 }
+# Every file name ending a format answers to (the first is the one it is given): ``-o t.htm``
+# keeps its name.
+SUFFIXES = {
+    "html": (".html", ".htm"),
+    "json": (".json",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "csv": (".csv",),
+    "timelinejs": (".timelinejs.json",),
+    "timeml": (".tml", ".timeml"),
+}
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = False) -> str:
@@ -36,6 +52,32 @@ def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = F
     the network).  Raises ``ValueError`` for an unknown format or lanes.
     """
     check_lanes(lanes)
+    try:
+        text = _render(timeline, fmt, lanes, cdn)
+        text.encode("utf-8")
+    except (UnicodeEncodeError, PydanticSerializationError):
+        # A lone surrogate (possible in a str, e.g. a file name in a foreign encoding) cannot be
+        # written in any format: render a copy with U+FFFD in its place.
+        text = _render(without_surrogates(timeline), fmt, lanes, cdn)
+    return text
+
+
+def without_surrogates(timeline: Timeline) -> Timeline:
+    """``timeline`` with every lone surrogate in its text replaced by U+FFFD."""
+    return Timeline.model_validate(_replace_surrogates(timeline.model_dump()))
+
+
+def _replace_surrogates(value):
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _replace_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replace_surrogates(item) for item in value]
+    return value
+
+
+def _render(timeline: Timeline, fmt: str, lanes: str, cdn: bool) -> str:
     if fmt == "html":
         return html.render(timeline, lanes=lanes, cdn=cdn)
     if fmt == "timelinejs":
@@ -51,4 +93,4 @@ def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = F
     raise ValueError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "LANES", "render"]
+__all__ = ["EXTENSIONS", "FORMATS", "LANES", "SUFFIXES", "render", "without_surrogates"]

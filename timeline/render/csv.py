@@ -1,9 +1,18 @@
-"""CSV export: one event a row, in timeline order, for spreadsheets."""
+"""CSV export: one event a row, in timeline order, for spreadsheets.
+
+Every cell is quoted and rows end with CR LF (RFC 4180), so no line break inside a cell (a bare
+CR included) can start a row.  A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or
+``@`` (after any spaces) as a formula, and some importers split cells on tabs or line breaks: so
+each line of a cell that starts with one of those, with a tab or a line break, or with ``'``
+itself, gets a ``'`` in front.  Removing one ``'`` from the start of every line that has one gives
+the text back exactly.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from timeline.models import Event, Timeline
 from timeline.render.common import RELATION_LABELS, source_label
@@ -13,12 +22,13 @@ COLUMNS = [
     "sentence", "relation", "actors", "sources", "urls",
 ]
 
-# A spreadsheet runs a cell starting with one of these as a formula: such text is quoted.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A line starting like this (after spaces) is a formula to a spreadsheet (full-width forms too).
+_FORMULA = re.compile("^[ \u00a0\u3000]*[=+\\-@\uff1d\uff0b\uff0d\uff20]|^[\t'\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """``text`` with a ``'`` before each of its lines that a spreadsheet could run (see above)."""
+    return "".join("'" + line if _FORMULA.match(line) else line for line in text.splitlines(keepends=True))
 
 
 def _row(event: Event) -> list[str]:
@@ -43,7 +53,7 @@ def _row(event: Event) -> list[str]:
 
 def render(timeline: Timeline) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     writer.writerows(_row(event) for event in timeline.events)
     return out.getvalue()

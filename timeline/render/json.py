@@ -1,22 +1,38 @@
-"""JSON exports: the whole Timeline model, the list of its events, or one event a line (JSONL)."""
+"""JSON exports: the whole Timeline model, the list of its events, or one event a line (JSONL).
+
+Characters that a terminal or a JavaScript parser would act on (C1 controls, DEL, line and
+paragraph separators, bidirectional controls) are written as ``\\uXXXX`` escapes: the same JSON
+value, safe to print and to embed.  A lone surrogate, which no UTF-8 file can hold, becomes
+U+FFFD.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
 from timeline.models import Event, Timeline
+
+# Outside strings JSON is ASCII, so these can only be inside strings, where an escape is the same.
+_RISKY = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(text: str) -> str:
+    return _RISKY.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def render(timeline: Timeline) -> str:
     """The Timeline model as indented JSON (events, articles, errors)."""
-    return timeline.model_dump_json(indent=2) + "\n"
+    return _escaped(timeline.model_dump_json(indent=2)) + "\n"
 
 
 def render_lines(timeline: Timeline) -> str:
     """One JSON object per event, in timeline order."""
-    return "".join(event.model_dump_json() + "\n" for event in timeline.events)
+    return "".join(_escaped(event.model_dump_json()) + "\n" for event in timeline.events)
 
 
 def render_events(events: list[Event]) -> str:
     """The JSON list of events (what ``timeline events --json`` prints and ``--json`` writes)."""
-    return json.dumps([event.model_dump(mode="json") for event in events], ensure_ascii=False, indent=2)
+    text = json.dumps([event.model_dump(mode="json") for event in events], ensure_ascii=False, indent=2)
+    return _escaped(_SURROGATE.sub("\ufffd", text))
