@@ -89,3 +89,11 @@ def test_scores_at_the_calendar_edges_do_not_overflow():
     assert not timeline.errors and timeline.events
     assert all(e.salience is not None for e in timeline.events)
     assert score_events(timeline.events, top=0) and not any(e.key for e in score_events(timeline.events, top=0))
+
+
+def test_a_few_articles_have_every_dated_event_key():
+    timeline = build_timeline([article("a.txt", "Wire", WIRE),
+                               article("b.txt", "Daily", "The rebels had taken Bukavu in October 1996.")])
+    dated = timeline.dated
+    assert 0 < len(dated) <= MIN_TOP
+    assert [e.key for e in dated] == [True] * len(dated)  # a month-precise event too: nothing to choose

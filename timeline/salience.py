@@ -28,7 +28,8 @@ The key events (``Event.key``) are the best-scored happenings of the story itsel
 the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the first article to
 the last one: anniversaries and history are background), at most :data:`PER_DAY` on one day so
 that one busy day does not fill the list.  Their number, unless given, is about one a week of
-coverage (:func:`automatic_top`).
+coverage (:func:`automatic_top`).  A collection with no more dated events than that (a few
+articles) has nothing to choose between: every dated event is key.
 """
 
 from __future__ import annotations
@@ -191,6 +192,11 @@ def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
     copies = copies_of(events)
     scored = [e.model_copy(update={"salience": salience(e, mentions, copies), "key": False}) for e in events]
     limit = automatic_top(events) if top is None else max(0, top)
+    dated = [i for i, e in enumerate(scored) if e.date is not None]
+    if len(dated) <= limit:  # nothing to choose between: every dated event is key
+        for i in dated:
+            scored[i] = scored[i].model_copy(update={"key": True})
+        return scored
     coverage = _coverage(events)
     ranked = sorted((i for i, e in enumerate(scored) if _candidate(e, coverage)),
                     key=lambda i: (-scored[i].salience.score, i))
