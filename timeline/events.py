@@ -53,7 +53,7 @@ from timeline.models import (
     TimeExpression,
     coerce_published,
 )
-from timeline.temporal.calendar import timex_span
+from timeline.temporal.calendar import side_of, timex_span
 from timeline.text import Sentence, split_sentences
 
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
@@ -1165,6 +1165,13 @@ def _relation_to(span: DateSpan, published) -> Relation:
     return Relation.OVERLAP
 
 
+def _beyond(value: str, published) -> Relation:
+    """The side of publication of a value with no calendar period: a year past the calendar
+    ('BC4984', '10000') lies before or after it; an unresolved one ('XXXX-09') is unknown."""
+    side = side_of(value, published.date()) if published is not None else None
+    return {-1: Relation.BEFORE, 1: Relation.AFTER}.get(side, Relation.UNKNOWN)
+
+
 # TIMEX3 reference values: no calendar period, but a side of the publication moment.
 _REFERENCES = {"PAST_REF": Relation.BEFORE, "PRESENT_REF": Relation.OVERLAP, "FUTURE_REF": Relation.AFTER}
 
@@ -1206,7 +1213,7 @@ def events_from_expressions(
                 continue
             # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
             span = timex_span(expression.value)
-            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value, Relation.UNKNOWN)
+            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
             day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
             trigger = anchor_trigger(tokens, classes, first, last, lex, timing, day)
             if trigger is None or (span is None and (classes[trigger].state

@@ -27,6 +27,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from timeline.events import lemma, lexicon
 from timeline.models import Event, Relation, Source
+from timeline.temporal.calendar import days_after
 
 UNDATED_WINDOW_DAYS = 2  # an undated report of a past happening: up to this many days before publication
 TITLE_OVERLAP = 0.5  # share of title words two reports of one happening have in common
@@ -71,8 +72,8 @@ def _window(event: Event) -> tuple[dt.date, dt.date] | None:
     published = _published(event)
     if published is None:
         return None
-    before = published - dt.timedelta(days=UNDATED_WINDOW_DAYS)
-    after = published + dt.timedelta(days=UNDATED_WINDOW_DAYS)
+    before = days_after(published, -UNDATED_WINDOW_DAYS)  # held at the calendar's ends
+    after = days_after(published, UNDATED_WINDOW_DAYS)
     if event.relation == Relation.BEFORE:
         return before, published
     if event.relation == Relation.AFTER:
