@@ -112,7 +112,14 @@ def near(value: str, anchor: str | None, window: str) -> bool:
     return -int(before) <= year - anchor_span.start.year <= int(after or before)
 
 
+def unknown(value: str) -> str:
+    """A value with the same precision as ``value`` but no known date (``2031`` -> ``XXXX``)."""
+    return _UNKNOWN.get(granularity(value) or "Y", "XXXX")
+
+
 def _resolve(template: str, anchor: str | None, direction: str, tense: str | None) -> tuple[str, bool]:
+    if template.strip("X") == "":  # wholly unknown ("21 years later" after no date): unresolved
+        return template, False
     relative = _RELATIVE.match(template)
     if relative:
         return _relative(relative, anchor)
