@@ -20,7 +20,7 @@ CASES = [
     ("year_count", "The strike involved 1500 workers at the mine.", "1500 workers", None),
     ("street_number", "The march ended at 1200 Harbour Road.", "1200 Harbour Road", None),
     ("clock_gloss", "The ferry sank at 4:40 p.m. (1640) on the lake.", "1640", None),
-    ("odds", "The risk of a second quake is one in 2500 this year.", "one in 2500", None),
+    ("odds", "The risk is one in 2500, the nurse said.", "one in 2500", None),
     ("year_measure", "The lake is 1200 feet deep at its centre.", "1200 feet", None),
     ("one_day_idiom", "Prices change day by day in the market.", "day by day", None),
     ("named_after_month", "The singer May Anderson won.", "May Anderson", None),
