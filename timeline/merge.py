@@ -60,6 +60,7 @@ from wordfreq import zipf_frequency
 
 from timeline.events import lemma, lexicon
 from timeline.models import Event, Relation, Source
+from timeline.temporal.calendar import Day, timex_year
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
@@ -130,11 +131,25 @@ def _source_key(source: Source) -> str:
     return source.path or source.url or source.title or ""
 
 
+_FAR_DAYS = 1 << 62  # day numbers are compared in 64-bit arrays: 'a trillion trillion years ago' stops here
+
+
+def _beyond_year(event: Event) -> Optional[int]:
+    """The year of an event dated past Python's calendar ('BC4984' is -4983), else None."""
+    value = event.time_expression.value if event.date is None and event.time_expression else None
+    year = timex_year(value) if value else None
+    return year if year is not None and not 1 <= year <= 9999 else None
+
+
 def _window(event: Event) -> Optional[tuple[int, int]]:
     """The days an event can lie on, as ordinals (no calendar overflow at year 9999): its period,
     or near its article's publication on the side its tense tells."""
     if event.date is not None:
         return event.date.start.toordinal(), event.date.end.toordinal()
+    year = _beyond_year(event)
+    if year is not None:  # a year past the calendar ('BC4984', '10000'): that year, as day numbers
+        first, last = Day(year, 1, 1).toordinal(), Day(year, 12, 31).toordinal()
+        return tuple(min(max(n, -_FAR_DAYS), _FAR_DAYS) for n in (first, last))  # held where arrays of days end
     published = _published(event)
     if published is None:
         return None
@@ -222,7 +237,7 @@ def _report(event: Event) -> _Report:
                            if entry[0] is not None and entry[0] != group}))
     article = _source_key(event.sources[0]) if event.sources else ""
     sentences = tuple(((_source_key(s), s.sentence_start), group) for s in event.sources)
-    return _Report(_window(event), event.date is not None, event.kind, group, surnames, others,
+    return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames, others,
                    article, sentences, _words(event))
 
 

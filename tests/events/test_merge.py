@@ -300,3 +300,17 @@ def test_merging_leaves_the_garbage_collector_running():
     assert collections and gc.isenabled()
     (seized,) = merged  # and a happening in every report does not vanish under the padding
     assert len(seized.sources) == 300
+
+
+def test_reports_of_a_year_past_the_calendar_merge_in_that_year_and_never_near_publication():
+    ancient = "Farmers settled the valley 7000 years ago."
+    events = _story({"a.txt": ("Wire", ancient), "b.txt": ("Daily", ancient),
+                     "c.txt": ("Post", "Farmers settled the valley."),
+                     "d.txt": ("Radio", "The rocks formed 99999999999999999999999 years ago.")}, published="2017-09-06")
+    merged = merge_events(events)
+    beyond = {e.time_expression.value: sorted(s.path for s in e.sources)
+              for e in merged if e.time_expression is not None and e.time_expression.value.startswith("BC")}
+    assert beyond == {"BC4984": ["a.txt", "b.txt"], "BC99999999999999999997983": ["d.txt"]}
+    # the same words undated in a third article: a report near its publication, not of 4984 BC
+    assert [sorted(s.path for s in e.sources) for e in merged if e.time_expression is None] == [["c.txt"]]
+    assert [e.id for e in by_blocks(events)] == [e.id for e in merged]

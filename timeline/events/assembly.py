@@ -23,7 +23,7 @@ from timeline.models import (
     TimeExpression,
     coerce_published,
 )
-from timeline.temporal.calendar import timex_span
+from timeline.temporal.calendar import side_of, timex_span
 from timeline.text import Sentence, split_sentences
 
 
@@ -42,7 +42,7 @@ def _event_id(source: Source, sentence: str, trigger: int, expression: Optional[
     expression dating it (unique in a timeline, even for articles with no path or url)."""
     where = source.path or source.url or source.title or ""
     key = f"{where}\n{sentence}\n{trigger}\n{expression.start if expression else ''}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(key.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
 
 
 def _relation_to(span: DateSpan, published) -> Relation:
@@ -54,6 +54,13 @@ def _relation_to(span: DateSpan, published) -> Relation:
     if span.start > day:
         return Relation.AFTER
     return Relation.OVERLAP
+
+
+def _beyond(value: str, published) -> Relation:
+    """The side of publication of a value with no calendar period: a year past the calendar
+    ('BC4984', '10000') lies before or after it; an unresolved one ('XXXX-09') is unknown."""
+    side = side_of(value, published.date()) if published is not None else None
+    return {-1: Relation.BEFORE, 1: Relation.AFTER}.get(side, Relation.UNKNOWN)
 
 
 # TIMEX3 reference values: no calendar period, but a side of the publication moment.
@@ -96,7 +103,7 @@ def events_from_expressions(
                 continue
             # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
             span = timex_span(expression.value)
-            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value, Relation.UNKNOWN)
+            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
             day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
             trigger = anchor_trigger(s, first, last, timing, day)
             if trigger is None or (span is None and (classes[trigger].state

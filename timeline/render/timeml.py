@@ -61,8 +61,8 @@ def _timex_tag(tid: str, te) -> str:
 
 
 def render(timeline: Timeline) -> str:
-    published = [a.published for a in timeline.articles if a.published]
-    creation = max(published).date().isoformat() if published else None
+    published = [a.published.date() for a in timeline.articles if a.published]  # days: zoned and
+    creation = max(published).isoformat() if published else None  # naive times do not compare
 
     sentences: dict[tuple, list[Event]] = {}
     for event in timeline.events:

@@ -14,7 +14,7 @@ import datetime as dt
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published
 from timeline.temporal import resolve as _resolve
-from timeline.temporal.calendar import timex_span
+from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import Hit, grammar
 from timeline.text import split_sentences
 
@@ -48,6 +48,12 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 tense = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
             value, resolved = _resolve.resolve(template, anchor, direction, tense)
+            if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
+                continue  # a bare number far from the publication's year is no year
+            if resolved and "ahead" in hit.options and day and side_of(value, day) == 1:
+                sentences = sentences if sentences is not None else split_sentences(text, lang)
+                if tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text))) != "future":
+                    value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value)
         found.append(TimeExpression(

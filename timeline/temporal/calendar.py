@@ -1,5 +1,14 @@
 """TIMEX3 values as calendar periods: '2014-10' is the whole of October 2014.
 
+Values beyond Python's calendar (years 1 to 9999) are valid TIMEX3 values too: the text may say
+"7000 years ago" or "99999999 weeks later".  They are written in the proleptic Gregorian calendar
+with the conventions of TIDES (the TIMEX2 standard whose values TimeML's TIMEX3 inherits), as
+HeidelTime writes them: a year before AD 1 is ``BC`` and its year of that era, with at least four
+digits and no year zero (``BC0001`` is the year before ``0001``; ``BC4984-03`` is March 4984 BC);
+a year after 9999 is written with all its digits (``10000-01-01``).  Such values name no
+:class:`DateSpan` (:func:`timex_span` gives None), so they are kept as values but not placed on a
+date axis; :func:`timex_year` and :func:`side_of` still tell where they lie.
+
 Pure functions with no language knowledge; shared by events, merging and the renderers.
 """
 
@@ -7,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from timeline.models import DateSpan, Granularity
 
@@ -103,5 +112,151 @@ def timex_span(value: Optional[str]) -> Optional[DateSpan]:
         first = int(g[group]) * years
         return DateSpan(value=value, start=dt.date(max(first, 1), 1, 1),
                         end=dt.date(first + years - 1, 12, 31), granularity=gran)
-    except ValueError:  # an impossible calendar date in the value
+    except (ValueError, OverflowError):  # an impossible date, or a period past the calendar's ends
         return None
+
+
+_YEAR_OF = re.compile(r"^(BC)?(\d{4,})(?=-|T|$)")
+
+
+def timex_year(value: str) -> int | None:
+    """The year a TIMEX3 DATE/TIME value lies in, astronomically numbered (``BC0001`` is 0), or
+    None when it names no year (``XXXX-09``, ``P3Y``, ``PAST_REF``, a decade or century)."""
+    m = _YEAR_OF.match(value)
+    if m is None:
+        return None
+    year = int(m.group(2))
+    return 1 - year if m.group(1) else year
+
+
+def side_of(value: str, day: dt.date) -> int | None:
+    """-1, 0 or 1 as the period of a DATE/TIME value lies before, around or after ``day``; None
+    when the value names no period.  Works beyond the calendar (``BC0500`` is before any day)."""
+    span = timex_span(value)
+    if span is not None:
+        return -1 if span.end < day else (1 if span.start > day else 0)
+    year = timex_year(value)
+    if year is None or 1 <= year <= 9999:
+        return None
+    return -1 if year < 1 else 1
+
+
+# -- the proleptic Gregorian calendar without Python's bounds --------------------------------------
+
+
+class Day(NamedTuple):
+    """A day of the proleptic Gregorian calendar, any year (astronomical: 0 is 1 BC, -1 is 2 BC).
+
+    Has the attributes and methods of ``datetime.date`` that the resolver uses, so that it can
+    carry on where ``datetime.date`` overflows."""
+
+    year: int
+    month: int
+    day: int
+
+    @classmethod
+    def fromordinal(cls, n: int) -> "Day":
+        """The day of ordinal ``n`` (``datetime.date.toordinal``'s numbering: 1 is 0001-01-01)."""
+        z = n - 1 + 306  # days since 0000-03-01
+        era, doe = divmod(z, 146097)
+        yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+        doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+        mp = (5 * doy + 2) // 153
+        month = mp + 3 if mp < 10 else mp - 9
+        return cls(yoe + era * 400 + (month <= 2), month, doy - (153 * mp + 2) // 5 + 1)
+
+    def toordinal(self) -> int:
+        y = self.year - (self.month <= 2)
+        era, yoe = divmod(y, 400)
+        doy = (153 * ((self.month + 9) % 12) + 2) // 5 + self.day - 1
+        return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 305
+
+    def isoweekday(self) -> int:
+        return (self.toordinal() - 1) % 7 + 1
+
+    def isocalendar(self) -> tuple[int, int, int]:
+        n = self.toordinal()
+        weekday = (n - 1) % 7 + 1
+        thursday = n - weekday + 4
+        year = Day.fromordinal(thursday).year
+        return year, (thursday - Day(year, 1, 1).toordinal()) // 7 + 1, weekday
+
+    def isoformat(self) -> str:
+        return f"{year_text(self.year)}-{self.month:02d}-{self.day:02d}"
+
+
+def day_at(ordinal: int) -> "dt.date | Day":
+    """The day of an ordinal: a ``datetime.date`` inside Python's calendar, else a :class:`Day`."""
+    if 1 <= ordinal <= _MAX_ORDINAL:
+        return dt.date.fromordinal(ordinal)
+    return Day.fromordinal(ordinal)
+
+
+def days_after(day: dt.date, n: int) -> dt.date:
+    """``day`` moved by ``n`` days, held at the ends of Python's calendar (a window around a
+    publication on 9999-12-31 ends there)."""
+    return dt.date.fromordinal(min(max(day.toordinal() + n, 1), _MAX_ORDINAL))
+
+
+def month_days(year: int | None, month: int) -> int:
+    """Days in a month of a year (any year; None: the most a month can have, 29 for February)."""
+    if month == 2:
+        if year is None:
+            return 29
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def year_text(year: int) -> str:
+    """A year (astronomical numbering) as TIMEX3 writes it: ``2017``, ``0044``, ``BC0044``,
+    ``10000``."""
+    return f"{year:04d}" if year >= 1 else f"BC{1 - year:04d}"
+
+
+_MAX_ORDINAL = dt.date.max.toordinal()
+
+
+# -- what a TIMEX3 value may look like ---------------------------------------------------------------
+
+_TIME = r"T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?|XX(?::XX)?|MO|AF|EV|NI|DT)"
+_CALENDAR = (
+    r"(?:(?:BC)?\d{4,}|XXXX)"
+    r"(?:-(?:(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX)(?:" + _TIME + r")?)?"
+    r"|W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-(?:[1-7]|WE|X)(?:" + _TIME + r")?)?"
+    r"|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
+    r"|(?:BC)?\d{2,3}|XXX|XX|\d"  # a decade (201 is 2010-2019), a century (20), a millennium (2)
+)
+_AMOUNT = r"(?:\d+(?:\.\d+)?|X+)"
+_DURATION = (r"P(?:" + _AMOUNT + r"[YMWDQHELC]|XX)*(?:T(?:" + _AMOUNT + r"[HMS])+)?")
+_VALID = re.compile(r"(?:" + _CALENDAR + r"|" + _DURATION + r"|PRESENT_REF|PAST_REF|FUTURE_REF)")
+_FULL_DATE = re.compile(r"^((?:BC)?\d{4,}|XXXX)-(\d\d|XX)-(\d\d|XX)")
+
+
+def valid_value(value: str) -> bool:
+    """Whether ``value`` is a well-formed TIMEX3 value (TimeML 1.2.1, TIDES conventions) naming
+    no impossible day: ``2017-09-06``, ``2017-W36-WE``, ``1998-Q3``, ``199``, ``BC0500``,
+    ``XXXX-WXX-7TNI``, ``P3Y``, ``PT1H30M``, ``PXD``, ``PAST_REF``... but not ``2017-02-29``,
+    ``2017-13``, ``P`` or ``T25:00``."""
+    if not value or not _VALID.fullmatch(value) or value == "P":
+        return False
+    return possible(value)
+
+
+def possible(value: str) -> bool:
+    """False when a value names a day that no calendar has (``2017-02-29``, ``XXXX-04-31``)."""
+    m = _FULL_DATE.match(value)
+    if m is None or "X" in m.group(2) or "X" in m.group(3):
+        return True
+    year = timex_year(m.group(1)) if m.group(1) != "XXXX" else None
+    month, day = int(m.group(2)), int(m.group(3))
+    return 1 <= month <= 12 and 1 <= day <= month_days(year, month)
+
+
+def without_impossible_day(value: str) -> str:
+    """A value naming an impossible day with that day (and a month past 12) unknown:
+    ``2017-02-29`` -> ``2017-02-XX``, ``XXXX-13-01`` -> ``XXXX-XX-XX``."""
+    m = _FULL_DATE.match(value)
+    if m is None or possible(value):
+        return value
+    month = m.group(2) if 1 <= int(m.group(2)) <= 12 else "XX"
+    return f"{m.group(1)}-{month}-XX" + value[m.end():]

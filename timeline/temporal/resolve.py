@@ -23,7 +23,11 @@ sentence reaching at most three months ahead); a quarter, half or season the lat
 past sentence, else the nearest.
 
 With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
-today's date.  Pure functions; no language knowledge.
+today's date.  A value naming a day no calendar has ("February 29, 2017") keeps what is possible
+and is reported unresolved (``2017-02-XX``).  Offsets that leave Python's calendar ("7000 years
+ago", "99999999 weeks later", "tomorrow" said on 9999-12-31) are counted on in the proleptic
+Gregorian calendar and written as ``calendar.py`` says (``BC4984``, ``10000-01-01``); decades
+and centuries out there are left unresolved.  Pure functions; no language knowledge.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ import datetime as dt
 import re
 
 from timeline.models import Granularity
-from timeline.temporal.calendar import timex_span
+from timeline.temporal.calendar import (
+    Day, day_at, month_days, possible, timex_span, timex_year, without_impossible_day, year_text,
+)
 
 # granularity codes, finest first; a rank compares how precise two values are
 RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
@@ -89,6 +95,31 @@ def head_granularity(template: str) -> str | None:
 
 def resolve(template: str, anchor: str | None, direction: str = "~", tense: str | None = None) -> tuple[str, bool]:
     """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value)."""
+    value, resolved = _resolve(template, anchor, direction, tense)
+    if not possible(value):  # "February 29, 2017": the day is unknown, not invented
+        return without_impossible_day(value), False
+    return value, resolved
+
+
+def near(value: str, anchor: str | None, window: str) -> bool:
+    """Whether the year of ``value`` lies within ``window`` ("B,A": B years before to A years
+    after) of the year of ``anchor``; True when either has no year."""
+    span, anchor_span = timex_span(value), timex_span(anchor) if anchor else None
+    year = span.start.year if span else timex_year(value)
+    if year is None or anchor_span is None:
+        return True
+    before, _, after = window.partition(",")
+    return -int(before) <= year - anchor_span.start.year <= int(after or before)
+
+
+def unknown(value: str) -> str:
+    """A value with the same precision as ``value`` but no known date (``2031`` -> ``XXXX``)."""
+    return _UNKNOWN.get(granularity(value) or "Y", "XXXX")
+
+
+def _resolve(template: str, anchor: str | None, direction: str, tense: str | None) -> tuple[str, bool]:
+    if template.strip("X") == "":  # wholly unknown ("21 years later" after no date): unresolved
+        return template, False
     relative = _RELATIVE.match(template)
     if relative:
         return _relative(relative, anchor)
@@ -118,9 +149,11 @@ def on_or_after(value: str) -> str:
     m = _ON_OR_AFTER.match(value)
     if m is None:
         return value
-    day = dt.date.fromisoformat(m.group(1))
-    day += dt.timedelta(days=(int(m.group(2)) - day.isoweekday()) % 7)
-    return day.isoformat() + m.group(3)
+    try:
+        day = dt.date.fromisoformat(m.group(1))
+    except ValueError:  # an impossible day: left for resolve() to blank
+        return m.group(1) + m.group(3)
+    return day_at(day.toordinal() + (int(m.group(2)) - day.isoweekday()) % 7).isoformat() + m.group(3)
 
 
 def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
@@ -133,7 +166,10 @@ def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
     else:
         shift = int(amount or 0) * (-1 if sign == "-" else 1)
     precision = granularity(anchor) if keep else code
-    return format_at(_shift(span.start, code, shift), precision) + rest, True
+    value = format_at(_shift(span.start, code, shift), precision)
+    if value is None:  # a decade or century past the year 9999 or before AD 1
+        return _UNKNOWN.get(precision, "XXXX") + rest, False
+    return value + rest, True
 
 
 def _whole_units(time: str, whole: str, decimals: str, unit: str) -> str:
@@ -153,39 +189,40 @@ def _whole_units(time: str, whole: str, decimals: str, unit: str) -> str:
     return f"P{time}{head}{tail}"
 
 
-def _shift(day: dt.date, code: str, n: int) -> dt.date:
-    """``day`` moved by ``n`` periods of granularity ``code``."""
+def _shift(day: dt.date, code: str, n: int) -> dt.date | Day:
+    """``day`` moved by ``n`` periods of granularity ``code`` (a :class:`Day` past the calendar)."""
     if code == "D":
-        return day + dt.timedelta(days=n)
+        return day_at(day.toordinal() + n)
     if code in ("W", "WE"):
-        return day + dt.timedelta(weeks=n)
+        return day_at(day.toordinal() + 7 * n)
     months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}[code] * n
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    year = min(max(year, 1), 9999)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    last = min(day.day, month_days(year, month + 1))
+    if dt.MINYEAR <= year <= dt.MAXYEAR:
+        return dt.date(year, month + 1, last)
+    return Day(year, month + 1, last)
 
 
-def format_at(day: dt.date, code: str) -> str:
-    """The TIMEX3 value of the period of granularity ``code`` that contains ``day``."""
+def format_at(day: dt.date | Day, code: str) -> str | None:
+    """The TIMEX3 value of the period of granularity ``code`` that contains ``day``; None for a
+    decade or century outside the years 1 to 9999 (their values have no room for it)."""
     y, m = day.year, day.month
     if code == "D":
         return day.isoformat()
     if code in ("W", "WE"):
         iso_year, week, _ = day.isocalendar()
-        return f"{iso_year:04d}-W{week:02d}" + ("-WE" if code == "WE" else "")
+        return f"{year_text(iso_year)}-W{week:02d}" + ("-WE" if code == "WE" else "")
+    if code in ("DE", "CE"):
+        if not dt.MINYEAR <= y <= dt.MAXYEAR:
+            return None
+        return f"{y // 10:03d}" if code == "DE" else f"{y // 100:02d}"
+    year = year_text(y)
     return {
-        "M": f"{y:04d}-{m:02d}",
-        "Q": f"{y:04d}-Q{(m - 1) // 3 + 1}",
-        "H": f"{y:04d}-H{1 if m <= 6 else 2}",
-        "Y": f"{y:04d}",
-        "DE": f"{y // 10:03d}",
-        "CE": f"{y // 100:02d}",
+        "M": f"{year}-{m:02d}",
+        "Q": f"{year}-Q{(m - 1) // 3 + 1}",
+        "H": f"{year}-H{1 if m <= 6 else 2}",
+        "Y": year,
     }[code]
 
 
@@ -193,18 +230,20 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
     target = 6 if which == "WE" else int(which)
     if which == "WE" and direction == "~" and tense is None:  # no tense: the weekend of the week
         direction = "="
-    days = [anchor + dt.timedelta(days=k) for k in range(-7, 8)]
-    days = [d for d in days if d.isoweekday() == target]
+    here = anchor.toordinal()
+    days = [n for n in range(here - 7, here + 8) if (n - 1) % 7 + 1 == target]  # ordinals
     if direction == "<":
-        day = max(d for d in days if d < anchor)
+        n = max(n for n in days if n < here)
     elif direction == ">":
-        day = min(d for d in days if d > anchor)
+        n = min(n for n in days if n > here)
     elif direction == "=":
-        day = next(d for d in days if d.isocalendar()[:2] == anchor.isocalendar()[:2])
+        week = anchor.isocalendar()[:2]
+        n = next(n for n in days if day_at(n).isocalendar()[:2] == week)
     elif tense == "future":
-        day = min(d for d in days if d >= anchor)
+        n = min(n for n in days if n >= here)
     else:
-        day = max(d for d in days if d <= anchor)
+        n = max(n for n in days if n <= here)
+    day = day_at(n)
     if which == "WE":
         return format_at(day, "WE")
     return day.isoformat() + time
@@ -229,6 +268,8 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tupl
     part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
     candidates = {}  # year -> its value and span
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:  # at the calendar's edge: the years it has
+            continue
         value = on_or_after(f"{year:04d}-{rest}")
         span = timex_span(value.split("T", 1)[0])
         if span is not None:
