@@ -19,6 +19,18 @@ class Sentence(NamedTuple):
 # an opening that can start a sentence; or a line break (paragraphs, headlines).
 _BOUNDARY = re.compile(r"""[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # (greedy: ends just after the last space it can reach)
+
+MAX_SENTENCE_CHARS = 2000
+"""The longest sentence, in characters, that events and tense cues work on.
+
+A longer stretch with no sentence end (a list run together, a page with no punctuation, a
+whole file on one line) is cut into pieces of at most this many characters, each cut at the last
+space before the limit (or at the limit when there is none), and each piece is a sentence.  The
+rules that read a sentence look left and right of each word, so a cap on a sentence bounds the
+work per character: extraction time is linear in the length of an article.  No sentence of the
+TimeBank corpus is longer than about 600 characters, and news text rarely passes 1,500.
+"""
 
 
 @lru_cache(maxsize=None)
@@ -48,9 +60,23 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
 
 
 def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
+    """Append ``text[begin:end]`` trimmed, in pieces of at most :data:`MAX_SENTENCE_CHARS`."""
+    begin, end = _trim(text, begin, end)
+    while end - begin > MAX_SENTENCE_CHARS:
+        cut = begin + MAX_SENTENCE_CHARS
+        space = _LAST_SPACE.match(text, begin + 1, cut + 1)  # (a space right after the piece counts)
+        if space:
+            cut = space.end() - 1
+        piece_begin, piece_end = _trim(text, begin, cut)
+        out.append(Sentence(piece_begin, piece_end, text[piece_begin:piece_end]))
+        begin, end = _trim(text, cut, end)
+    if end > begin:
+        out.append(Sentence(begin, end, text[begin:end]))
+
+
+def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1].isspace():
         end -= 1
-    if end > begin:
-        out.append(Sentence(begin, end, text[begin:end]))
+    return begin, end

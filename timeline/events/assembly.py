@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from typing import Optional, Sequence
 
@@ -86,20 +87,27 @@ def events_from_expressions(
     people = People()
     events: list[Event] = []
     ordered = sorted(expressions, key=lambda e: e.start)
+    lo = hi = 0  # ordered[lo:hi]: the expressions that may overlap the sentence (sentences in order)
     for sentence in sentences if sentences is not None else split_sentences(text, lang):
-        inside = [e for e in ordered if e.start < sentence.end and e.end > sentence.start]
+        while hi < len(ordered) and ordered[hi].start < sentence.end:
+            hi += 1
+        while lo < hi and ordered[lo].end <= sentence.start:
+            lo += 1
+        inside = [e for e in ordered[lo:hi] if e.end > sentence.start]
         s = parse(sentence, inside, lex)
         tokens, classes = s.tokens, s.classes
         if not tokens:
             continue
         people.observe(s)
         used: set[int] = set()
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
         for expression in inside:
             if expression.type not in ("DATE", "TIME"):
                 continue  # durations and sets date nothing
-            first = next((k for k, t in enumerate(tokens) if t.end > expression.start), None)
-            last = max((k for k, t in enumerate(tokens) if t.start < expression.end), default=None)
-            if first is None or last is None:
+            first = bisect.bisect_right(ends, expression.start)  # the first token ending after its start
+            last = bisect.bisect_left(starts, expression.end) - 1  # the last token starting before its end
+            if first >= len(tokens) or last < 0:
                 continue
             # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
             span = timex_span(expression.value)

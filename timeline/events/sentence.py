@@ -3,6 +3,7 @@ later stage reads (its tokens, which are inside a time expression, the class of 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
@@ -64,7 +65,11 @@ class Parsed:
 def parse(sentence: Sentence, expressions: Sequence[TimeExpression], lex: Lexicon) -> Parsed:
     """Tokenize and classify ``sentence``; ``expressions`` are the time expressions inside it."""
     tokens = tokenize(sentence, lex)
-    timed = [any(e.start < t.end and e.end > t.start for e in expressions) for t in tokens]
+    timed = [False] * len(tokens)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+    for e in expressions:  # (the tokens an expression overlaps, found by bisection: linear in both)
+        for k in range(bisect.bisect_right(ends, e.start), bisect.bisect_left(starts, e.end)):
+            timed[k] = True
     s = Parsed(sentence, tokens, timed, lex)
     _classify(s)
     return s

@@ -1,0 +1,89 @@
+"""A long article costs work in proportion to its length, even on one line with no sentence end:
+the split cuts such a stretch into sentences of at most MAX_SENTENCE_CHARS characters, and the
+events layer does a bounded amount of work per sentence."""
+
+from __future__ import annotations
+
+import sys
+
+from timeline.events import extract_events
+from timeline.text import MAX_SENTENCE_CHARS, split_sentences
+
+PUBLISHED = "2017-09-06"
+# one long line, no sentence end: dates, verbs and plain words
+MIXED = ("the council met on Monday and voted last week while residents protested in March 1990 "
+         "and the old bridge near the mill was repaired two days later ")
+# one long line of date-like words only: every word is in or near a time expression
+DATES = "Monday March 1990 last week Tuesday the year ago Sept 30 today two days later next month "
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def test_a_megabyte_line_is_cut_at_spaces_into_sentences_no_longer_than_the_cap():
+    text = _repeat(MIXED, 1_000_000)
+    sentences = split_sentences(text)
+    assert len(sentences) >= len(text) // MAX_SENTENCE_CHARS
+    assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE_CHARS
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+        assert s.start == 0 or text[s.start - 1] == " "  # no word is cut in two
+    # nothing is lost: the pieces, in order, are the whole text less the spaces they were cut at
+    assert " ".join(s.text for s in sentences) == text.strip()
+
+
+def test_a_line_with_no_space_is_cut_at_the_cap():
+    text = "x" * (3 * MAX_SENTENCE_CHARS + 5)
+    assert [s.end - s.start for s in split_sentences(text)] == [MAX_SENTENCE_CHARS] * 3 + [5]
+
+
+def test_a_sentence_as_long_as_the_cap_stays_whole_and_one_longer_is_cut():
+    words = ("word " * MAX_SENTENCE_CHARS)[:MAX_SENTENCE_CHARS - 2] + "s"  # with its stop, the cap
+    assert [s.text for s in split_sentences(words + ". Next one.")] == [words + ".", "Next one."]
+    longer = words + "s more"
+    assert len(split_sentences(longer)) == 2
+
+
+def test_ordinary_sentences_are_not_cut():
+    text = "The council voted on Tuesday to close the bridge. Repairs begin in March.\nA new paragraph."
+    assert [s.text for s in split_sentences(text)] == [
+        "The council voted on Tuesday to close the bridge.", "Repairs begin in March.", "A new paragraph."]
+
+
+def test_events_of_a_long_single_line_lie_inside_the_text():
+    text = _repeat(MIXED, 200_000)
+    events = extract_events(text, PUBLISHED)
+    assert len(events) > 1000  # every piece still gives its events
+    for event in events:
+        trigger = event.trigger
+        assert 0 <= trigger.start < trigger.end <= len(text)
+        assert text[trigger.start:trigger.end] == trigger.text
+        assert len(event.sentence) <= MAX_SENTENCE_CHARS
+        assert event.sentence in text
+    assert any(e.date is not None for e in events)
+
+
+def _calls(text: str) -> int:
+    """The function calls made while extracting the events of ``text`` (a measure of work)."""
+    count = 0
+
+    def profile(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        extract_events(text, PUBLISHED)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_ten_times_the_text_is_about_ten_times_the_work():
+    extract_events("Warm up on Friday, the council said.", PUBLISHED)
+    # (date-like words are the worst case: no event word near any expression)
+    small, large = _calls(_repeat(DATES, 4_000)), _calls(_repeat(DATES, 40_000))
+    # linear work gives a ratio near 10; work quadratic in the sentence length gives ~100
+    assert large / small < 20, (small, large)
