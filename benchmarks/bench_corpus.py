@@ -1,7 +1,8 @@
 """Corpus benchmark: articles per second and peak memory over N articles, with 1 and 2 workers.
 
 The corpus is N text files with front matter, made from the TimeBank texts with their creation
-dates as publication dates (cycling through the 183 documents).  Each run is a fresh process so
+dates as publication dates (cycling through the 183 documents; with ``--varied`` the dates move a
+week later each round).  Each run is a fresh process so
 its peak resident memory (ru_maxrss) is its own:
 
 - ``stream``: read, tag and extract every article, counting the events and keeping none, as
@@ -19,6 +20,7 @@ articles no more than 1.5 times that at 1,000.
 
     python benchmarks/bench_corpus.py                      # N = 1,000 and 10,000; 1 and 2 workers
     python benchmarks/bench_corpus.py --sizes 1000 --modes stream
+    python benchmarks/bench_corpus.py --varied --sizes 500 8000 --modes stream --workers 1
 """
 
 from __future__ import annotations
@@ -38,14 +40,24 @@ REPO = Path(__file__).resolve().parent.parent
 TIMEBANK = REPO.parent / "shared" / "corpora" / "timebank"
 
 
-def write_corpus(timebank: Path, folder: Path, size: int) -> None:
-    """``size`` articles in ``folder``: the TimeBank texts in turn, each with its creation date."""
+def write_corpus(timebank: Path, folder: Path, size: int, varied: bool = False) -> None:
+    """``size`` articles in ``folder``: the TimeBank texts in turn, each with its creation date.
+
+    ``varied``: each round through the texts moves the publication dates a week later, so that
+    the resolved dates keep changing as the corpus grows (as in a real news stream) instead of
+    repeating; a cache keyed by dates that grows without bound then shows in the peak memory.
+    """
+    import datetime as dt
+
     from timeline.timeml import read_corpus
 
     docs = [doc for doc in read_corpus(timebank) if doc.dct]
     for number in range(size):
         doc = docs[number % len(docs)]
-        text = f"---\ntitle: {doc.doc_id}\npublished: {doc.dct}\n---\n{doc.text}"
+        published = doc.dct
+        if varied and doc.dct_datetime:
+            published = (doc.dct_datetime + dt.timedelta(weeks=number // len(docs))).isoformat()
+        text = f"---\ntitle: {doc.doc_id}\npublished: {published}\n---\n{doc.text}"
         (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
 
 
@@ -123,6 +135,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--modes", nargs="+", default=["stream", "build"], choices=["stream", "build", "dask"])
+    parser.add_argument("--varied", action="store_true",
+                        help="move the publication dates a week later each round through the texts")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -138,7 +152,7 @@ def main() -> None:
     peaks: dict[tuple[str, int], dict[int, float]] = {}
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="timeline-bench-") as folder:
-            write_corpus(args.timebank, Path(folder), size)
+            write_corpus(args.timebank, Path(folder), size, args.varied)
             for mode in args.modes:
                 for workers in args.workers:
                     run = measure(Path(folder), workers, mode)

@@ -1,0 +1,55 @@
+"""Streaming memory does not grow with the corpus (issue 10 item 8).
+
+Extracting the events of one article after another must keep nothing per article: no cache keyed
+by dates or words that grows without bound.  The articles here are varied the way a news stream
+is: each round moves the publication date a week later, so every resolved date is new, and each
+article names a few words of its own.  Python's traced memory after 2N articles must stay within
+a small margin of that after N (a cache keeping even 1 KB an article would add far more).
+"""
+
+import datetime as dt
+import gc
+import tracemalloc
+
+from timeline.events import extract_events
+
+SENTENCES = (
+    "The council of {place} approved the budget on Monday, the mayor said.",
+    "Last week the company announced that it would close its plant in {place} by March {year}.",
+    "Officials met on {date} to discuss the {word} agreement, and talks resumed two days later.",
+    "The minister resigned yesterday after the {word} report was published on {date}.",
+    "Next Friday the court will rule on the appeal filed in {year}.",
+)
+
+
+def article(number: int) -> tuple[str, dt.datetime]:
+    published = dt.datetime(2001, 1, 3) + dt.timedelta(weeks=number)
+    date = (published - dt.timedelta(days=number % 9 + 1)).strftime("%B %d, %Y")
+    text = " ".join(s.format(place=f"Town{number}", word=f"plan{number}x", date=date, year=published.year + 1)
+                    for s in SENTENCES)
+    return text, published
+
+
+def extract(first: int, last: int) -> int:
+    found = 0
+    for number in range(first, last):
+        text, published = article(number)
+        found += len(extract_events(text, published))
+    return found
+
+
+def test_traced_memory_stays_flat_over_varied_articles():
+    n = 150
+    assert extract(0, 20) > 0  # warm up: language data, grammars, lazy imports
+    tracemalloc.start()
+    try:
+        extract(20, 20 + n)
+        gc.collect()
+        after_n = tracemalloc.get_traced_memory()[0]
+        extract(20 + n, 20 + 2 * n)
+        gc.collect()
+        after_2n = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    # n more varied articles may add at most 64 KB (under 0.5 KB an article), whatever n is.
+    assert after_2n - after_n < 64 * 1024, f"{(after_2n - after_n) / 1024:.0f} KB more after {n} more articles"
