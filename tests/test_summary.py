@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from timeline import Article, DaySummary, build_timeline, summarize
 from timeline.cli import app
-from timeline.summarize import default_dates, format_summary, terminal_text
+from timeline.summary import default_dates, format_summary, terminal_text
 
 runner = CliRunner()
 
@@ -197,7 +197,7 @@ def test_summary_of_a_missing_file_is_a_one_line_error(tmp_path):
 
 
 def test_a_day_without_dated_reports_is_told_by_the_articles_published_that_day():
-    from timeline.summarize import day_summaries
+    from timeline.summary import day_summaries
 
     items = [
         Article(text="The harbour workers walked out after the talks with the port authority collapsed.",

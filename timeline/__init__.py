@@ -24,7 +24,7 @@ from timeline.models import (
     Timeline,
 )
 from timeline.pipeline import build_timeline, iter_article_events
-from timeline.summarize import summarize
+from timeline.summary import summarize
 from timeline.temporal import tag
 
 __all__ = [

@@ -219,7 +219,7 @@ def summary(
     quiet: bool = QuietOption,
 ):
     """The story's summary timeline: its most important days, each in a few sentences with sources."""
-    from timeline.summarize import format_summary, summarize
+    from timeline.summary import format_summary, summarize
 
     first, last = _day_option(start, "--from"), _day_option(end, "--to")
     if first and last and first > last:

@@ -20,7 +20,7 @@ ROUGE is Google's ``rouge-score``: its tokeniser (lower case, runs of ASCII lett
 Porter stemming on, no stopword removal; F is the harmonic mean of precision and recall.
 
 Beside the system, two baselines run on the same articles, each picking the same number of days
-and filling them with the same sentence selector (``timeline.summarize.day_summaries``), so only
+and filling them with the same sentence selector (``timeline.summary.day_summaries``), so only
 the choice of days differs: days ranked by the number of articles published that day, and days
 ranked by the number of sentences that mention them (day-precise time expressions).
 """
@@ -267,7 +267,7 @@ def run_task(story: Story, reference: Reference) -> dict:
     from timeline.merge import merge_events
     from timeline.models import Timeline
     from timeline.pipeline import article_source
-    from timeline.summarize import day_summaries, publication_counts, summarize, top_days
+    from timeline.summary import day_summaries, publication_counts, summarize, top_days
 
     first, last = reference[0][0], reference[-1][0]
     chosen = [i for i, a in enumerate(story.articles) if first <= a.published.date() <= last]
