@@ -15,8 +15,8 @@ its peak resident memory (ru_maxrss) is its own:
 Peak memory is the measuring process's own (it holds the kept events) and, apart, the largest
 worker process's (sampled with psutil when it is installed; 0 otherwise).
 
-Targets (issue 6): at least 200 articles/s per core for ``stream``; peak memory at 10,000
-articles no more than 1.2 times that at 500 (on varied text: --varied).
+Targets: at least 200 articles/s per core for ``stream`` (issue 6); peak memory at 8,000
+varied articles (``--varied``) no more than 1.2 times that at 500 (issue 10).
 
     python benchmarks/bench_corpus.py                      # N = 1,000 and 10,000; 1 and 2 workers
     python benchmarks/bench_corpus.py --sizes 1000 --modes stream
