@@ -126,11 +126,6 @@ def _published(event: Event) -> Optional[dt.date]:
     return None
 
 
-def _source_key(source: Source) -> str:
-    """Which article a source is: its file, else its url, else its title."""
-    return source.path or source.url or source.title or ""
-
-
 _FAR_DAYS = 1 << 62  # day numbers are compared in 64-bit arrays: 'a trillion trillion years ago' stops here
 
 
@@ -235,8 +230,8 @@ def _report(event: Event) -> _Report:
         group = _lemma(event.trigger.text)
     others = tuple(sorted({entry[1] for entry in map(_token, _WORD.findall(event.title))
                            if entry[0] is not None and entry[0] != group}))
-    article = _source_key(event.sources[0]) if event.sources else ""
-    sentences = tuple(((_source_key(s), s.sentence_start), group) for s in event.sources)
+    article = event.sources[0].article_key if event.sources else ""
+    sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames, others,
                    article, sentences, _words(event))
 
@@ -566,7 +561,7 @@ def _merged(group: list[Event]) -> Event:
     sources: dict[str, Source] = {}
     for event in ordered:
         for source in event.sources:
-            sources.setdefault(_source_key(source), source)
+            sources.setdefault(source.article_key, source)
     actors: list[str] = []
     for event in ordered:
         actors.extend(a for a in event.actors if a not in actors)

@@ -136,6 +136,11 @@ class Source(_Model):
     def label(self) -> str:
         return self.title or self.path or self.url or "article"
 
+    @property
+    def article_key(self) -> str:
+        """Which article this is: its file, else its url, else its title."""
+        return self.path or self.url or self.title or ""
+
 
 class Salience(_Model):
     """Why an event matters to the story, in parts a reader can check.

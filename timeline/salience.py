@@ -53,18 +53,13 @@ PER_DAY = 2  # key events on one day at most
 BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
 DAYS_PER_KEY = 7  # automatic number of key events: one a week of coverage...
 MIN_TOP, MAX_TOP = 5, 40  # ... within these bounds
-DEFAULT_TOP = None  # None: automatic_top()
 
 _WORD = re.compile(r"\w+")
 _PRECISE = {Granularity.DAY, Granularity.TIME}
 
 
-def _article_key(source: Source) -> str:
-    return source.path or source.url or source.title or ""
-
-
 def _outlet(source: Source) -> str:
-    return source.source or _article_key(source)
+    return source.source or source.article_key
 
 
 def _day_key(event: Event) -> Optional[str]:
@@ -93,7 +88,7 @@ def copies_of(events: list[Event]) -> dict[str, str]:
     published: dict[str, dt.datetime] = {}
     for event in events:
         for source in event.sources:
-            key = _article_key(source)
+            key = source.article_key
             sentences[key][source.sentence_start] = source.sentence
             if source.published is not None:
                 published.setdefault(key, source.published.replace(tzinfo=None))
@@ -147,7 +142,7 @@ def _reported(event: Event) -> bool:
 def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] = None) -> Salience:
     """The salience of one merged event, given the collection's date mentions and copies."""
     copies = copies or {}
-    articles = {_article_key(s) for s in event.sources}
+    articles = {s.article_key for s in event.sources}
     originals = {copies.get(a, a) for a in articles}
     outlets = len({_outlet(s) for s in event.sources})
     key = _day_key(event)

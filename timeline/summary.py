@@ -56,10 +56,6 @@ _DIGITS = re.compile(r"\d+")
 # --- choosing the days ----------------------------------------------------------------------------
 
 
-def _article_key(source: Source) -> str:
-    return source.path or source.url or source.title or ""
-
-
 def _published_day(source: Source) -> Optional[dt.date]:
     return source.published.date() if source.published else None
 
@@ -109,7 +105,7 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
             weight = 1.0 if _names_the_day(source, day) else RELATIVE_WEIGHT
             if published is not None and published < day:
                 weight *= FUTURE_WEIGHT
-            key = _article_key(source)
+            key = source.article_key
             refs[day][key] = max(weight, refs[day].get(key, 0.0))
     return refs
 
@@ -191,7 +187,7 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
         candidate = pool.setdefault(text.casefold(), _Candidate(text))
         candidate.names_day = candidate.names_day or names_day(source)
         for other in event.sources:  # the sentence tells the event: all its reports back it
-            candidate.sources.setdefault(_article_key(other), other)
+            candidate.sources.setdefault(other.article_key, other)
 
 
 def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -226,7 +222,7 @@ def _summary(day: dt.date, candidates: list[_Candidate], k: int, vectorizer) -> 
     sources = [
         SummarySource(sentence=i, title=s.title, source=s.source, url=s.url, path=s.path, published=s.published)
         for i, c in enumerate(chosen)
-        for s in sorted(c.sources.values(), key=lambda s: (s.published or dt.datetime.min, _article_key(s)))
+        for s in sorted(c.sources.values(), key=lambda s: (s.published or dt.datetime.min, s.article_key))
     ]
     return DaySummary(date=day, sentences=sentences, sources=sources)
 
