@@ -227,9 +227,9 @@ def summary(
     timeline = _timeline(paths, published, workers, None, quiet)
     days = summarize(timeline, dates=dates, sentences=sentences, start=first, end=last)
     if as_json:
-        import json
+        from timeline.render.json import render_summary
 
-        typer.echo(json.dumps([day.model_dump(mode="json") for day in days], ensure_ascii=False, indent=2))
+        typer.echo(render_summary(days))
     else:
         width = min(100, max(40, shutil.get_terminal_size((88, 24)).columns - 2))
         typer.echo(format_summary(days, width))

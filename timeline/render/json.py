@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from timeline.models import Event, Timeline
+from timeline.models import DaySummary, Event, Timeline
 
 # Outside strings JSON is ASCII, so these can only be inside strings, where an escape is the same.
 _RISKY = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
@@ -34,5 +34,15 @@ def render_lines(timeline: Timeline) -> str:
 
 def render_events(events: list[Event]) -> str:
     """The JSON list of events (what ``timeline events --json`` prints and ``--json`` writes)."""
-    text = json.dumps([event.model_dump(mode="json") for event in events], ensure_ascii=False, indent=2)
+    return _json_list(events)
+
+
+def render_summary(days: list[DaySummary]) -> str:
+    """The summary timeline as a JSON list of ``{"date", "sentences", "sources"}`` (what
+    ``timeline summary --json`` prints)."""
+    return _json_list(days)
+
+
+def _json_list(models) -> str:
+    text = json.dumps([model.model_dump(mode="json") for model in models], ensure_ascii=False, indent=2)
     return _escaped(_SURROGATE.sub("\ufffd", text))
