@@ -25,7 +25,6 @@ from pathlib import Path
 from timeline.articles import expand_path, is_html, read_path, without_surrogates
 from timeline.events import extract_events
 from timeline.merge import merge_events
-from timeline.salience import score_events
 from timeline.models import (
     Article,
     ArticleError,
@@ -34,6 +33,7 @@ from timeline.models import (
     Timeline,
     coerce_published,
 )
+from timeline.salience import score_events
 
 Item = Article | ArticleError
 Result = tuple[Item, list[Event]]
