@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from contextlib import contextmanager
+from typing import Iterator, Optional, Union
 
+from timeline.events.anchor_model import Model, candidates, shipped_model
 from timeline.events.clauses import (
     _governing_verb, _light, _relative_head, _stative, _subject,
 )
@@ -23,16 +25,79 @@ _WEAK_COST = 2.5  # an event noun, or an -ing form with no auxiliary, is a weake
 _TENSE_COST = 5.0  # a verb whose tense contradicts the date: 'will resign' for 'last year'
 
 
+HAND = "hand"  # anchoring by the hand-set costs below, not by a model (see ``anchoring_by``)
+_active: Union[Model, str, None] = None  # None: the language's shipped model, else hand costs
+
+
+@contextmanager
+def anchoring_by(model: Union[Model, str, None]) -> Iterator[None]:
+    """Anchor with ``model`` (a :class:`Model`, :data:`HAND` for the hand costs, None for the
+    shipped model) inside the block: how cross-validation scores a model fitted on one fold."""
+    global _active
+    before, _active = _active, model
+    try:
+        yield
+    finally:
+        _active = before
+
+
 def anchor_trigger(s: Parsed, first: int, last: int,
                    relation: Relation = Relation.UNKNOWN, day: bool = True) -> Optional[int]:
     """The index of the event word that the expression over tokens ``first..last`` dates;
     ``relation`` is where the date lies relative to publication, for tense agreement; ``day``
     whether it names a day or a time (a longer period more often dates the event noun itself:
-    'had a loss of $5 million for the quarter')."""
+    'had a loss of $5 million for the quarter').
+
+    The candidates are scored by the language's learned model (:mod:`anchor_model`) when it
+    has one, else the hand costs choose (:func:`hand_anchor`)."""
+    model = shipped_model(s.lex.lang) if _active is None else _active
+    if model == HAND or model is None:
+        return hand_anchor(s, first, last, relation, day)
+    best: tuple[float, int] | None = None
+    for k, features in candidates(s, first, last, relation, day, structural_picks(s, first, last, relation, day)):
+        score = model.score(features)
+        if best is None or score > best[0]:
+            best = (score, k)
+    return best[1] if best else None
+
+
+def structural_picks(s: Parsed, first: int, last: int, relation: Relation, day: bool) -> dict[str, Optional[int]]:
+    """The words each structural rule points at for the expression over ``first..last`` (None
+    where a rule does not apply): the model weighs them against the other candidates."""
+    classes = s.classes
+    picks: dict[str, Optional[int]] = {
+        "period_end": first - 1 if first and classes[first - 1].period_end else None,
+        "modified_noun": _modified_noun(s, first, last),
+        "time_clause": _time_clause_verb(s, last),
+        "date_noun": _subject_noun_of_date(s, first),
+        "hand": hand_anchor(s, first, last, relation, day),
+    }
+    tokens, lex = s.tokens, s.lex
+    verb = next((k for k in range(first - 1, max(-1, first - 12), -1) if classes[k].verb), None)
+    if verb is not None:  # the nearest verb before: its subject when that is the happening
+        planned = _planned_happening(s, verb)
+        picks["planned_subject"] = planned if planned != verb else None
+        named = verb - 2 if verb > 1 and tokens[verb - 1].low in lex.clause_openers else verb - 1
+        if named >= 0 and classes[named].noun and lemma(tokens[verb].text, lex) in lex.lights:
+            picks["light_subject"] = named  # 'remarks made last week'
+    comma = _adjunct_end(s, first, last) if _opens_clause(s, first) else None
+    if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(s, first):comma]):
+        verb = _clause_verb(s, comma)
+        picks["adjunct_verb"] = verb
+        picks["adjunct_object"] = _light_object(s, verb) if verb is not None else None
+    return picks
+
+
+def hand_anchor(s: Parsed, first: int, last: int,
+                relation: Relation = Relation.UNKNOWN, day: bool = True) -> Optional[int]:
+    """Anchoring by hand-set costs: the event word cheapest to reach from the expression."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if first and classes[first - 1].period_end:
         return first - 1
     head = _modified_noun(s, first, last)
+    if head is not None:
+        return head
+    head = _subject_noun_of_date(s, first)
     if head is not None:
         return head
     when = _time_clause_verb(s, last)
@@ -201,11 +266,29 @@ def _modified_noun(s: Parsed, first: int, last: int) -> Optional[int]:
     # been restated' (but 'last year's results were hurt by charges' happened then)
     revised = (k < len(tokens) and lex.past(tokens[k].low) and _verb_group(s, k)[1] == "be"
                and any(lex.aux_kind(t.low) == "have" for t in tokens[head + 1:k]))
+    owned = lex.possessive(expression[-1].low) or (last + 1 < len(tokens)
+                                                   and tokens[last + 1].low in lex.morphology["possessive"])
+    if owned and classes[head].noun:
+        return head  # "Friday's vote surprised them": the day is the vote's
     if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex) \
             and not revised:
         return k  # the noun phrase is the subject ('third-quarter profit grew 19%'), or the
         # participle describes it ('the Feb. 23 accord signed by Annan and Aziz')
     return head
+
+
+def _subject_noun_of_date(s: Parsed, first: int) -> Optional[int]:
+    """The event noun a date follows in a prepositional phrase when the noun opens its clause,
+    the object of no verb: 'the vote on Friday surprised everyone' dates the vote (but 'they
+    postponed the vote on Friday' is left to the verb)."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    noun = first - 2
+    if noun < 0 or tokens[first - 1].low not in lex.date_prepositions or not classes[noun].noun:
+        return None
+    start = _clause_start(s, noun)
+    if any(classes[k].verb for k in range(start, noun)) or _governing_verb(s, noun) != noun:
+        return None
+    return noun
 
 
 def _planned_happening(s: Parsed, verb: int) -> int:

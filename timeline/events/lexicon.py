@@ -50,6 +50,8 @@ class Lexicon:
     honorifics: frozenset[str]
     joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
     stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
+    date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
+    lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
         """The kind of auxiliary ``low`` is ('modal', 'be', 'have'), '' for any other word."""
@@ -201,6 +203,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         honorifics=words("honorifics.txt"),
         joiners=words("name_joiners.txt"),
         stopwords=words("stopwords.txt"),
+        date_prepositions=words("date_prepositions.txt"),
+        lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
     lex.statives.update(lex.stem(w) for w in words("stative_verbs.txt"))
