@@ -42,11 +42,14 @@ class Model:
 
 @lru_cache(maxsize=None)
 def shipped_model(lang: str) -> Optional[Model]:
-    """The model shipped for ``lang``, or None when the language has none (hand costs then)."""
+    """The model shipped for ``lang``, or None when the language has none or its training found
+    it no better than the costs in cross-validation (``"enabled": false``): the costs anchor then."""
     path = LANG_DIR.joinpath(lang, *MODEL_FILE)
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    if not data.get("enabled"):
+        return None
     return Model(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data.get("bias", 0.0)))
 
 
@@ -144,6 +147,10 @@ def candidates(s: Parsed, first: int, last: int, relation: Relation, day: bool,
             if g != k:
                 objects[g] = k
                 governed.add(k)
+    hand = picks.get("hand")
+    hand_kind = _kind(classes[hand]) if hand is not None else "none"
+    hand_side = "none" if hand is None else "L" if hand < first else "R"
+    adjunct = picks.get("adjunct_verb")  # the expression opens its clause with an adjunct
     left = sorted((k for k in pool if k < first), reverse=True)
     right = sorted(k for k in pool if k > last)
     for side, ordered in (("L", left), ("R", right)):
@@ -228,6 +235,15 @@ def candidates(s: Parsed, first: int, last: int, relation: Relation, day: bool,
             if cls.noun and side == "L" and distance <= 2 and first and tokens[first - 1].low in lex.prepositions:
                 occasion = tokens[first - 1].low in lex.occasions
                 f.append(f"noun_before_preposition|occasion={occasion}|{grain}")
+            if hand is not None and k != hand:
+                f.append(f"hand={hand_kind}|me={kind}|{grain}")
+                f.append(f"hand={hand_side}|me={side}|{'beyond' if (k < hand) == (side == 'L') else 'nearer'}")
+                if objects.get(hand) == k:
+                    f.append(f"object_of_hand|{grain}")
+                if objects.get(k) == hand:
+                    f.append(f"governs_hand|{grain}")
+            if adjunct is not None and side == "L" and same:
+                f.append(f"inside_opening_adjunct|{kind}")
             for name in marks.get(k, ()):
                 f.append(f"pick={name}")
                 f.append(f"pick={name}|{kind}")

@@ -25,20 +25,33 @@ _WEAK_COST = 2.5  # an event noun, or an -ing form with no auxiliary, is a weake
 _TENSE_COST = 5.0  # a verb whose tense contradicts the date: 'will resign' for 'last year'
 
 
-HAND = "hand"  # anchoring by the hand-set costs below, not by a model (see ``anchoring_by``)
-_active: Union[Model, str, None] = None  # None: the language's shipped model, else hand costs
+# the costs above by name: cross-validation tunes them on one fold and scores the other
+COSTS = ("_RIGHT_COST", "_BREAK_COST", "_CLAUSE_COST", "_CLOSED_COST", "_SUBJECT_COST", "_WEAK_COST",
+         "_TENSE_COST")
+
+HAND = "hand"  # anchoring by the costs above, not by a model (see ``anchoring_by``)
+_active: Union[Model, str, None] = None  # None: the language's shipped model if it is on, else the costs
+
+
+def costs() -> dict[str, float]:
+    """The current cost of each name in :data:`COSTS`."""
+    return {name: globals()[name] for name in COSTS}
 
 
 @contextmanager
-def anchoring_by(model: Union[Model, str, None]) -> Iterator[None]:
-    """Anchor with ``model`` (a :class:`Model`, :data:`HAND` for the hand costs, None for the
-    shipped model) inside the block: how cross-validation scores a model fitted on one fold."""
+def anchoring_by(model: Union[Model, str, None], with_costs: Optional[dict[str, float]] = None) -> Iterator[None]:
+    """Anchor with ``model`` (a :class:`Model`, :data:`HAND` for the costs, None for what ships)
+    inside the block, the costs set to ``with_costs`` if given: how cross-validation scores what
+    it fitted on the other folds."""
     global _active
-    before, _active = _active, model
+    before, saved = _active, costs()
+    _active = model
+    globals().update(with_costs or {})
     try:
         yield
     finally:
         _active = before
+        globals().update(saved)
 
 
 def anchor_trigger(s: Parsed, first: int, last: int,
