@@ -21,21 +21,21 @@ class Lexicon:
     cues: tuple[tuple[tuple[str, ...], Relation], ...]
     irregular: dict[str, str]  # past forms and participles -> base
     participles: frozenset[str]  # irregular forms that are only participles ('known', 'taken')
-    agents: frozenset[str]  # what introduces the agent of a passive ('led by')
+    agents: frozenset[str]  # what introduces the agent of a passive ('headed by')
     nouns: dict[str, str]  # event noun -> lemma
     clause: frozenset[str]
     prepositions: frozenset[str]
     determiners: frozenset[str]
     adverbs: frozenset[str]
     infinitive: frozenset[str]  # the infinitive marker
-    complements: frozenset[str]  # what links an event noun to its complement ('test of')
-    complementizers: frozenset[str]  # what opens a reported clause ('said that')
+    complements: frozenset[str]  # what links an event noun to its complement ('launch of')
+    complementizers: frozenset[str]  # what opens a reported clause ('she said that')
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
-    lights: set[str]  # stems of verbs whose object names the happening ('took a loss')
+    lights: set[str]  # stems of verbs whose object names the happening ('took a beating')
     plans: set[str]  # stems of verbs whose passive dates its subject ('the vote is expected Tuesday')
     hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
@@ -119,7 +119,7 @@ class Lexicon:
 
     @cached_property
     def reporting_stems(self) -> frozenset[str]:
-        """The stems of the reporting verbs ('reporting a loss' reports as 'reported' does)."""
+        """The stems of the reporting verbs ('reporting a deficit' reports as 'reported' does)."""
         return frozenset(self.stem(w) for w in self.reporting)
 
     @cached_property
@@ -142,7 +142,7 @@ class Lexicon:
     @cached_property
     def phrase_stops(self) -> frozenset[str]:
         """The words that end the noun phrase an expression modifies: the function words, but
-        not those listed only as no verbs ('net' in 'third-quarter net loss')."""
+        not those listed only as no verbs ('net' in 'spring-term net deficit')."""
         return self.function_words - (self.not_verbs - self.clause - self.prepositions - self.determiners)
 
 
