@@ -61,6 +61,12 @@ def test_a_possessive_date_dates_the_noun_it_owns():
     assert dated("The minister announced Thursday's cabinet meeting.") == [("Thursday", "meeting")]
 
 
+def test_a_compound_noun_after_a_date_is_read_to_its_event_noun_even_past_an_ly_word():
+    # 'supply' ends like an adverb but is a noun: the phrase runs on to 'contract'
+    text = "The farm was bought under a May 4, 2016, grain supply contract with the mill."
+    assert dated(text) == [("May 4, 2016", "contract")]
+
+
 def test_a_date_after_the_subject_noun_dates_that_noun():
     assert dated("The vote on Friday surprised the council.") == [("Friday", "vote")]
 

@@ -50,6 +50,7 @@ class Lexicon:
     honorifics: frozenset[str]
     joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
     stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
+    not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
     date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
@@ -75,7 +76,7 @@ class Lexicon:
         return self.without(low, "possessive")
 
     def adverb(self, low: str) -> bool:
-        return low in self.adverbs or self.ends(low, "adverb")
+        return low in self.adverbs or (self.ends(low, "adverb") and low not in self.not_adverbs)
 
     def past(self, low: str) -> bool:
         return self.irregular_base(low) is not None or (self.ends(low, "past") and len(low) > 4)
@@ -203,6 +204,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         honorifics=words("honorifics.txt"),
         joiners=words("name_joiners.txt"),
         stopwords=words("stopwords.txt"),
+        not_adverbs=words("not_adverbs.txt"),
         date_prepositions=words("date_prepositions.txt"),
         lang=lang,
     )
