@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from timeline.events.anchor_model import Model, candidates
+from timeline.events.anchor_model import Model, candidates, shipped_model
 from timeline.events.anchoring import COSTS, HAND, anchoring_by, costs, hand_anchor, structural_picks
 from timeline.events.assembly import _REFERENCES, _beyond, _relation_to
 from timeline.events.lexicon import lexicon
 from timeline.events.sentence import Parsed, parse
+from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import Granularity, Relation
 from timeline.timeml import TimeMLDocument
 
@@ -47,11 +48,12 @@ class Example:
     gold: frozenset[int]
 
     def group(self) -> Group:
-        picks = structural_picks(self.s, self.first, self.last, self.relation, self.day)
-        return [(f, k in self.gold) for k, f in candidates(self.s, self.first, self.last, self.relation, self.day, picks)]
+        """Its candidates: their features, and whether each is a gold word."""
+        where = (self.s, self.first, self.last, self.relation, self.day)
+        return [(f, k in self.gold) for k, f in candidates(*where, structural_picks(*where))]
 
 
-def document_examples(doc: TimeMLDocument, lang: str = "en") -> list[Example]:
+def document_examples(doc: TimeMLDocument, lang: str = DEFAULT_LANGUAGE) -> list[Example]:
     """The examples of one document, its expressions as the tagger finds them (as at run time)."""
     from timeline.evaluate_events import _overlaps, gold_anchors
     from timeline.temporal import tag
@@ -229,14 +231,13 @@ def format_anchoring_cv(name: str, cv: dict) -> str:
                      f"({p['correct']}/{p['judged']}), coverage {p['coverage']:.1f}"
                      + ("  <- ships" if kind == ships else ""))
     whole = cv["whole"]
-    lines.append(f"  as shipped ({shipped_anchoring()}), whole set: anchoring precision {whole['precision']:.1f} "
+    lines.append(f"  as shipped ({ships}), whole set: anchoring precision {whole['precision']:.1f} "
                  f"({whole['correct']}/{whole['judged']}), coverage {whole['coverage']:.1f}")
     return "\n".join(lines)
 
 
-def shipped_anchoring(lang: str = "en") -> str:
-    from timeline.events.anchor_model import shipped_model
-
+def shipped_anchoring(lang: str = DEFAULT_LANGUAGE) -> str:
+    """What anchors as shipped: 'model' when the language's model file is enabled, else 'costs'."""
     return "model" if shipped_model(lang) is not None else "costs"
 
 
