@@ -103,10 +103,10 @@ def test_an_event_timed_by_a_reference_is_covered_but_not_judged_as_dated():
 
 
 def test_timebank_anchoring_precision_meets_the_target(timebank_dir):
-    # issue 4's target; measured 86.1% with the tagger's expressions (86.5% with the gold ones);
-    # the floor stays at the target because the tagger's expressions change apart
+    # issue 11's target on the whole set (issue 4 asked 85); measured 86.1% with the tagger's
+    # expressions (86.5% with the gold ones); cross-validated: tests/events/test_anchoring.py
     figures = json.loads(run_events_eval(str(timebank_dir), as_json=True))
-    assert figures["anchoring_precision"] >= 0.85
+    assert figures["anchoring_precision"] >= 0.86 and figures["coverage"] >= 0.90
 
 
 def test_timebank_anchoring_precision_of_the_events_layer_alone(timebank_dir):

@@ -34,7 +34,7 @@ def dated_events(text: str, phrase: str, value: str):
         # the verb just before the date
         ("Kremlin spokesman Dmitry Peskov said Wednesday that deliveries were minimal.",
          "Wednesday", "2017-09-06", "said"),
-        ("The Bureau of Labor Statistics said the economy added 358,000 jobs last month.",
+        ("The statistics office said the region added 12,000 jobs last month.",
          "last month", "2017-08", "added"),
         ("Ri Jong Ho told the Voice of America in his first interview since he defected in October 2014.",
          "October 2014", "2014-10", "defected"),
@@ -44,120 +44,120 @@ def dated_events(text: str, phrase: str, value: str):
         # a date that opens the clause dates the verb after it
         ("On Sunday, police and protesters clashed in the north of the city.",
          "Sunday", "2017-09-03", "clashed"),
-        ("In composite trading yesterday, the company's shares rose 50 cents.",
+        ("In early dealings yesterday, the brewer's shares rose 40 pence.",
          "yesterday", "2017-09-05", "rose"),
         # a date that modifies a noun dates that noun, or the verb it is the subject of
         ("The Kremlin said that today's meeting was not related to the crisis.",
          "today", "2017-09-06", "meeting"),
-        ("The company reported a third-quarter net loss of $35 million.",
-         "third-quarter", "2017-Q3", "loss"),
-        ("Du Pont said third-quarter profit grew a robust 19%.",
-         "third-quarter", "2017-Q3", "grew"),
+        ("The ferry operator reported a first-half net loss of 4 million pounds.",
+         "first-half", "2017-H1", "loss"),
+        ("The brewer said first-half revenue grew a healthy 12%.",
+         "first-half", "2017-H1", "grew"),
         # an infinitive right before the date
-        ("The offer, which had been due to expire Nov. 6, was extended.",
-         "Nov. 6", "2017-11-06", "expire"),
+        ("The permit, which had been due to lapse June 4, was renewed.",
+         "June 4", "2017-06-04", "lapse"),
         # the object of a verb: the verb is the event
-        ("Kuchma and Yeltsin signed an economic cooperation plan Friday in Moscow.",
+        ("The two mayors signed a river cleanup pact Friday in Lyon.",
          "Friday", "2017-09-01", "signed"),
         # a subject pronoun starts another clause: the date belongs to it
-        ("The partners said they already hold 15% of the shares.",
-         "already", "PRESENT_REF", "hold"),
+        ("The founders said they already own a third of the firm.",
+         "already", "PRESENT_REF", "own"),
         # the date after 'the year ended' places the end of that period
-        ("The company earned $5 million for the year ended Sept. 30.",
-         "Sept. 30", "2017-09-30", "ended"),
-        # a copula: the state it predicates ('weak'), not the reporting verb
-        ("The chairman said demand was weak during the quarter.",
-         "the quarter", "2017-Q2", "weak"),
-        ("Analysts said third-quarter earnings haven't been very good.",
-         "third-quarter", "2017-Q3", "good"),
+        ("The charity raised $2 million for the year ended April 30.",
+         "April 30", "2017-04-30", "ended"),
+        # a copula: the state it predicates ('low'), not the reporting verb
+        ("The organiser said turnout was low during the morning.",
+         "the morning", "2017-09-06TMO", "low"),
+        ("Critics said first-half results haven't been very strong.",
+         "first-half", "2017-H1", "strong"),
         # a planned happening after 'due to', 'plans to', whatever the tense
-        ("The offer had been due to expire Friday evening.",
-         "Friday evening", "2017-09-01TEV", "expire"),
-        ("The firm still plans to announce new products on Nov. 6.",
-         "Nov. 6", "2017-11-06", "announce"),
+        ("The permit had been due to lapse Friday evening.",
+         "Friday evening", "2017-09-01TEV", "lapse"),
+        ("The studio still plans to release new games on Nov. 6.",
+         "Nov. 6", "2017-11-06", "release"),
         # a relative clause opened by 'that' has its verb
-        ("The strike that began last spring has cost the airline dearly.",
-         "last spring", "2017-SP", "began"),
+        ("The walkout that started last spring has cost the port dearly.",
+         "last spring", "2017-SP", "started"),
         # an event noun whose complement runs up to the date
         ("The council condemned the invasion of the island on Aug. 2.",
          "Aug. 2", "2017-08-02", "invasion"),
         # a light verb's participle after its noun: the noun is the happening
-        ("Profit was hurt by charges taken in the year-earlier period.",
-         "the year-earlier period", "2016-Q2", "charges"),
+        ("Margins were squeezed by charges taken during the prior period.",
+         "the prior period", "2017-Q2", "charges"),
         # a date before a 'when' clause with no comma dates its own clause
         ("The dispute took a sharper turn Thursday when the minister called the envoy a liar.",
          "Thursday", "2017-08-31", "took"),
         # an -ing word inside a noun phrase is no verb: the clause's verb is the event
-        ("Its shares fell 75 cents in composite trading Friday.",
-         "Friday", "2017-09-01", "fell"),
+        ("Its shares dropped 30 pence in heavy trading Friday.",
+         "Friday", "2017-09-01", "dropped"),
         # an opening adjunct before 'had' + event noun: the noun
-        ("In the second quarter, the bank had a loss of $12 million.",
-         "the second quarter", "2017-Q2", "loss"),
+        ("In the first half, the club had a loss of $2 million.",
+         "the first half", "2017-H1", "loss"),
         # a quotation opening inside the verb group
-        ('Next year, the company will " develop new markets," the chairman said.',
-         "Next year", "2018", "develop"),
+        ('Next year, the museum will " open two new wings," the director said.',
+         "Next year", "2018", "open"),
         # a date right before an event noun
-        ("London shares were depressed by overnight losses in New York.",
+        ("Tokyo stocks were dragged down by overnight losses on Wall Street.",
          "overnight", "2017-09-05TNI", "losses"),
         # after a determiner or a preposition a reporting word is a noun: 'in remarks'
-        ("Syria signalled its interest in new talks in remarks made last week by its ambassador.",
-         "last week", "2017-W35", "remarks"),
+        ("The union hinted at a new strike in remarks made on Monday by its leader.",
+         "Monday", "2017-09-04", "remarks"),
         # event nouns of markets and deals: the close of trading, a redemption, an introduction
-        ("At the close of business Thursday, 5,745,188 shares had been tendered.",
+        ("At the close of voting Thursday, 812 ballots had been counted.",
          "Thursday", "2017-08-31", "close"),
-        ("The company said it is calling for the redemption on Dec. 7 of all its preferred shares.",
-         "Dec. 7", "2017-12-07", "redemption"),
-        ("Sales were hurt by problems tied to the introduction of a new family of computers in April.",
-         "April", "2017-04", "introduction"),
+        ("The city said it is pushing for the launch on Dec. 7 of the new tram line.",
+         "Dec. 7", "2017-12-07", "launch"),
+        ("Ticket sales were hurt by delays tied to the launch of a new booking system in April.",
+         "April", "2017-04", "launch"),
         # after a planning cue an infinitive is a verb, even a noun's spelling ('to close')
-        ("The purchase is scheduled to close Monday.", "Monday", "2017-09-11", "close"),
-        ("The plant, which is to add bottling capacity next year, employs 300 people.",
+        ("The handover is scheduled to close on Monday.", "Monday", "2017-09-11", "close"),
+        ("The harbour, which is to add ferry berths next year, employs 90 people.",
          "next year", "2018", "add"),
         # a participle with its agent describes the noun before it: the clause's verb is the event
-        ("Earlier this month, a group led by two directors disclosed a 9% stake.",
-         "Earlier this month", "2017-09", "disclosed"),
-        ("He owns a warehouse known as Building 100, which is to add capacity next year.",
+        ("Earlier this month, a team headed by two engineers unveiled a new prototype.",
+         "Earlier this month", "2017-09", "unveiled"),
+        ("She runs a depot known as Shed 4, which is to add storage next year.",
          "next year", "2018", "add"),
         # 'as' before a role is a preposition, not a new clause
-        ("The founder resigned as chairman of the board last year to run for the Senate.",
+        ("The coach resigned as manager of the club last year to run a school.",
          "last year", "2016", "resigned"),
         # a date's noun followed by a phrase, then the verb it is the subject of
-        ("Dealers said Friday's focus on blue-chip stocks signalled heavy selling by foreign funds.",
+        ("Traders said Friday's rush on the cheaper seats signalled strong demand.",
          "Friday", "2017-09-01", "signalled"),
         # the passive of a verb of planning dates its subject, the happening planned
         ("The vote is expected Tuesday.", "Tuesday", "2017-09-12", "vote"),
-        ("Holders will get $35 a share at the closing, which is expected in December.",
-         "December", "2017-12", "closing"),
+        ("Tenants will get a rebate at the launch, which is expected in late December.",
+         "late December", "2017-12", "launch"),
         # reporting (any form) with an event noun as its object: a period dates the noun
-        ("The slump resulted in the company reporting a $20 million loss for its fourth quarter.",
-         "its fourth quarter", "2017-Q4", "loss"),
+        ("The storm resulted in the insurer reporting a $9 million loss for its first half.",
+         "its first half", "2017-H1", "loss"),
         # a dated noun described by a participle: the participle tells what happened that day
-        ("Inspectors will visit the palaces under the Feb. 23 accord signed by Annan and Aziz.",
-         "Feb. 23", "2017-02-23", "signed"),
+        ("Monitors will visit the border under the May 3 truce signed by both rebel groups.",
+         "May 3", "2017-05-03", "signed"),
         # 'pending' is a preposition
-        ("The leader kept his party out pending meetings with the prime minister last week.",
-         "last week", "2017-W35", "meetings"),
+        ("The union kept its members at home pending talks with the mayor last week.",
+         "last week", "2017-W35", "talks"),
         # a date inside a noun phrase, set off by commas, and a compound noun: its last noun
-        ("The shares were issued under an Aug. 10, 2016, stock purchase agreement with the bank.",
-         "Aug. 10, 2016", "2016-08-10", "agreement"),
+        ("The farm was bought under a May 4, 2016, land purchase agreement with the mill.",
+         "May 4, 2016", "2016-05-04", "agreement"),
         # a dated phrase that is the subject of a perfect passive names the happening, not what
         # was done to it since; a simple past passive happened then
-        ("The year-ago results have been restated to reflect an accounting change.",
-         "year-ago", "2016", "results"),
-        ("Last year's results were hurt by $41 million in restructuring charges.",
+        ("The year-ago figures have been revised to reflect a new method.",
+         "year-ago", "2016", "figures"),
+        ("Last year's results were hurt by $3 million in flood repairs.",
          "Last year", "2016", "hurt"),
         # 'do' after 'to' is the verb, not an auxiliary
-        ("The carrier is expected to do little better than break even in the fourth quarter.",
-         "the fourth quarter", "2017-Q4", "do"),
+        ("The ferry line is expected to do no better than break even during the first half.",
+         "the first half", "2018-H1", "do"),
         # a light verb in a relative clause after its event noun
-        ("The company paid off most of the $700 million recapitalization that took place in 2015.",
-         "2015", "2015", "recapitalization"),
+        ("The city repaid most of the debt from the club merger that took place in 2015.",
+         "2015", "2015", "merger"),
         # a participle before a preposition, in a clause that has its verb, describes the noun
-        ("The court has delayed the trial of two men suspected of bombing a train station in 2014.",
-         "2014", "2014", "bombing"),
+        ("The judge has postponed the hearing of three men accused of robbing a jewellery shop in 2014.",
+         "2014", "2014", "robbing"),
         # 'wasn't to begin': the cue with its negation
-        ("The plant wasn't to begin production until 2019, so the decision may reveal a bleak outlook.",
-         "2019", "2019", "begin"),
+        ("The mine wasn't to start output until 2019, so the closure may signal a grim outlook.",
+         "2019", "2019", "start"),
     ],
 )
 def test_the_event_a_date_belongs_to(sentence, phrase, value, trigger):

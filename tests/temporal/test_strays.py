@@ -91,7 +91,7 @@ def test_a_step_forward_told_as_past_is_not_dated_after_publication():
 _NAMED_PERIOD = re.compile(r"centur|\d0['’]?s\b", re.I)
 _FROM_NOW = re.compile(r"\b(?:ago|from now|hence)\b", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s", re.I)
-_INTRODUCED = re.compile(r"\b(?:in|since|until|till|through|during|before|after|from|by|the year)(?:\s+at\s+least)?\s+$", re.I)
+_INTRODUCED = re.compile(r"\b(?:in|since|until|till|through|during|before|after|from|by|back to|the year)(?:\s+at\s+least)?\s+$", re.I)
 _COUNTED = re.compile(r"^\s*(?:[%+]|(?:feet|metres|meters|miles|people|cases|dead|deaths|times|gallons|barrels)\b)")
 
 

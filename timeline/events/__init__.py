@@ -1,21 +1,25 @@
 """Events: sentences -> triggers -> titles, and the time expression that dates each event.
 
-An article's events come from its time expressions and its sentences, with no model: word lists
-from ``timeline/lang/<lang>/events/`` and a few positional rules.
+An article's events come from its time expressions and its sentences: word lists from
+``timeline/lang/<lang>/events/``, positional rules over the clause structure, and costs (or a
+learned model, when one beats them in cross-validation; see ``anchor_model``).
 
 - Every DATE/TIME expression dates one event: the event word (a verb or an event noun) cheapest
   to reach from it (:func:`anchor_trigger`, in ``anchoring``): the nearest in its clause, left of it preferred
   ("Peskov said Wednesday", "the economy added jobs last month"), right of it when the expression
-  opens the clause ("On Sunday, police clashed ...") or modifies a noun ("today's meeting"), with
-  tenses that agree with the date.  Event words include the state a copula predicates ("demand
-  was weak during the quarter"), a planned verb ("due to expire Nov. 6") and the end of a period
-  ("the year ended Sept. 30"); a light or stative verb yields to its event noun ("charges taken
-  in the period", "In the quarter, the bank had a loss"), and so does the passive of a verb of
-  planning ("the vote is expected Tuesday") and of a light verb in a relative clause ("a
-  recapitalization that took place in 1988").  A participle that describes the noun before it
-  ("a group led by two directors", "a warehouse known as ...", "two men suspected of ..." in a
+  opens the clause ("On Sunday, police clashed ...") or modifies a noun ("today's meeting",
+  "Friday's vote", "the vote on Friday surprised them"), with tenses that agree with the date.
+  A date beside a reporting verb dates the report ("officials said Friday that the suspects had
+  been arrested"); one inside the reported clause dates its happening ("officials said that on
+  Friday the suspects had been arrested").  Event words include the state a copula predicates
+  ("turnout was low during the morning"), a planned verb ("due to close June 4") and the end of
+  a period ("the half ended March 31"); a light or stative verb yields to its event noun
+  ("fees paid in the period", "In the spring, the club had a deficit"), and so does the passive
+  of a verb of planning ("the vote is expected Tuesday") and of a light verb in a relative
+  clause ("a merger that took place in 2015").  A participle that describes the noun before it
+  ("a team headed by two engineers", "a depot known as ...", "three men accused of ..." in a
   clause that has its verb) is no verb of a clause.  A dated subject of a perfect passive is
-  the happening ("the year-ago results have been restated").  An
+  the happening ("the spring figures have been revised").  An
   expression with no calendar period ('recently', PAST_REF) keeps the event undated, with the
   side of publication it names.
 - Every sentence also gives its main happening when no expression dates it: a statement when it
@@ -24,17 +28,19 @@ from ``timeline/lang/<lang>/events/`` and a few positional rules.
   the tense (auxiliaries, past forms).
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
   at most :data:`TITLE_WORDS` words; an event noun is titled by the clause of the verb it is the
-  object of ("Aetna had a $23 million loss").  Statements read "Speaker: what was said", without
-  an opening "I think that", or "Speaker did ..." when what was said opens with a pronoun for
-  the speaker ("Smith said he ...", "the company said it ...", "A and B said they ...").  The
-  speaker is the person, not where they work ("Steve Milunovich at First Boston"), the whole of
-  a name that opens the sentence ("John Smith said"), names joined by "and" ("Ciba-Geigy and
-  Chiron said").  Pronouns and role nouns ("he", "the spokesman") as subjects become the
+  object of ("the club had a $2 million deficit").  Statements read "Speaker: what was said",
+  without an opening "I believe that", or "Speaker did ..." when what was said opens with a
+  pronoun for the speaker ("Smith said he ...", "the bakery said it ...", "A and B said they
+  ...").  The speaker is the person, not where they work ("Maria Lund at Nordbank"), the whole
+  of a name that opens the sentence ("John Smith said"), names joined by "and" ("Acme and
+  Brightway said").  Pronouns and role nouns ("he", "the press officer") as subjects become the
   person named before in the article.
 
 The package follows the stages: ``lexicon`` (language data), ``sentence`` (tokens and word
-classes: one :class:`Parsed` object per sentence), ``clauses`` (clause structure), ``anchoring``,
-``titles``, ``people`` (names, pronouns) and ``assembly`` (events of an article).
+classes: one :class:`Parsed` object per sentence), ``clauses`` (clause structure), ``anchoring``
+(with ``anchor_model``, the learned alternative, and ``anchor_training``, its fitting and
+cross-validation), ``titles``, ``people`` (names, pronouns) and ``assembly`` (events of an
+article).
 """
 
 from timeline.events.anchoring import anchor_trigger

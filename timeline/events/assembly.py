@@ -134,7 +134,7 @@ def events_from_expressions(
 def _same_clause_verbs(s: Parsed, trigger: int) -> list[int]:
     """The verbs that tell the same happening as the trigger, not to be told again: the verb an
     event noun is the subject of ('the vote is expected Tuesday'), the verb an infinitive
-    completes ('the purchase is scheduled to close Monday')."""
+    completes ('the handover is scheduled to end Monday')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if classes[trigger].noun:
         verb = _predicate(s, trigger + 1)

@@ -16,15 +16,15 @@ def _stative(token: Token, lex: Lexicon) -> bool:
 
 
 def _light(token: Token, cls: WordClass, lex: Lexicon) -> bool:
-    """Whether a verb says little of its own beside its object: stative, light ('took a loss')
-    or reporting ('reported a net loss')."""
+    """Whether a verb says little of its own beside its object: stative, light ('took a beating')
+    or reporting ('reported a small deficit')."""
     stem = lemma(token.text, lex)
     return cls.reporting or _stative(token, lex) or stem in lex.lights or stem in lex.reporting_stems
 
 
 def _governing_verb(s: Parsed, noun: int) -> int:
-    """The verb whose direct object the event noun is ('signed an economic cooperation plan',
-    'told a news conference'), else the noun itself."""
+    """The verb whose direct object the event noun is ('signed a fishing rights treaty',
+    'told a crowded press briefing'), else the noun itself."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     k = noun - 1
     while k >= 0 and not classes[k].verb:
@@ -42,7 +42,7 @@ def _subject(s: Parsed, i: int) -> list[int]:
     start = _clause_start(s, i)
     start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
     while start >= 2 and start < i and tokens[start - 1].low in lex.coordinators and _is_name(tokens[start]) \
-            and _is_name(tokens[start - 2]):  # names joined by 'and': 'Ciba-Geigy and Chiron said'
+            and _is_name(tokens[start - 2]):  # names joined by 'and': 'Acme and Brightway said'
         start -= 2
         while start > 0 and _is_name(tokens[start - 1]):
             start -= 1
@@ -63,7 +63,7 @@ def _predicate(s: Parsed, end: int) -> Optional[int]:
 
 
 def _shared_subject(s: Parsed, i: int) -> list[int]:
-    """The subject of the verb before a coordinated one ('they talked ... and talked today')."""
+    """The subject of the verb before a coordinated one ('they argued ... and argued today')."""
     tokens, classes = s.tokens, s.classes
     start = _clause_start(s, i)
     for k in range(start - 1, -1, -1):
@@ -75,11 +75,11 @@ def _shared_subject(s: Parsed, i: int) -> list[int]:
 
 
 def _relative_head(s: Parsed, i: int) -> list[int]:
-    """The phrase a relative clause describes: 'the market, which last year had sales ...'."""
+    """The phrase a relative clause describes: 'the bakery, which in 2020 had revenue ...'."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     start = _clause_start(s, i)
     verb_next = all(tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low) for k in range(start, i))
-    if start < 2 or not (tokens[start - 1].low in lex.relatives  # 'a strike that began', 'sales that are above'
+    if start < 2 or not (tokens[start - 1].low in lex.relatives  # 'a walkout that started', 'prices that are above'
                          or (verb_next and tokens[start - 1].low in lex.complementizers)):
         return []
     end = start - 2 if tokens[start - 2].text == "," else start - 1
@@ -91,8 +91,8 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
 
 
 def _opening_subject(s: Parsed) -> list[int]:
-    """The sentence's first phrase when it is a subject set off by commas ('Primerica, which had
-    owned 70% of Williams, will pay ...')."""
+    """The sentence's first phrase when it is a subject set off by commas ('Brightway, which had
+    owned half of the mill, will sell ...')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     end = 0
     while end < len(tokens) and tokens[end].text not in _BREAKS:
@@ -104,7 +104,7 @@ def _opening_subject(s: Parsed) -> list[int]:
 
 def _main_verb(s: Parsed) -> Optional[int]:
     """The event a sentence reports without a date: a statement, else the first finite verb of
-    a main clause, outside quotations (not 'which had owned ...', not 'as expected')."""
+    a main clause, outside quotations (not 'which had leased ...', not 'as planned')."""
     tokens, classes = s.tokens, s.classes
     quoted = False
     first = None
@@ -123,7 +123,7 @@ def _main_verb(s: Parsed) -> Optional[int]:
 
 def _subordinate(s: Parsed, k: int) -> bool:
     """Whether the verb at ``k`` is in a relative clause or is a bare participle with no
-    subject ('Primerica, which had owned ...', '..., as expected, ...')."""
+    subject ('Brightway, which had leased ...', '..., as planned, ...')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     start = _clause_start(s, k)
     opener = tokens[start - 1].low if start else ""

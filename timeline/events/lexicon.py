@@ -21,21 +21,21 @@ class Lexicon:
     cues: tuple[tuple[tuple[str, ...], Relation], ...]
     irregular: dict[str, str]  # past forms and participles -> base
     participles: frozenset[str]  # irregular forms that are only participles ('known', 'taken')
-    agents: frozenset[str]  # what introduces the agent of a passive ('led by')
+    agents: frozenset[str]  # what introduces the agent of a passive ('headed by')
     nouns: dict[str, str]  # event noun -> lemma
     clause: frozenset[str]
     prepositions: frozenset[str]
     determiners: frozenset[str]
     adverbs: frozenset[str]
     infinitive: frozenset[str]  # the infinitive marker
-    complements: frozenset[str]  # what links an event noun to its complement ('test of')
-    complementizers: frozenset[str]  # what opens a reported clause ('said that')
+    complements: frozenset[str]  # what links an event noun to its complement ('launch of')
+    complementizers: frozenset[str]  # what opens a reported clause ('she said that')
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
-    lights: set[str]  # stems of verbs whose object names the happening ('took a loss')
+    lights: set[str]  # stems of verbs whose object names the happening ('took a beating')
     plans: set[str]  # stems of verbs whose passive dates its subject ('the vote is expected Tuesday')
     hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
@@ -50,6 +50,9 @@ class Lexicon:
     honorifics: frozenset[str]
     joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
     stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
+    not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
+    date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
+    lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
         """The kind of auxiliary ``low`` is ('modal', 'be', 'have'), '' for any other word."""
@@ -73,7 +76,7 @@ class Lexicon:
         return self.without(low, "possessive")
 
     def adverb(self, low: str) -> bool:
-        return low in self.adverbs or self.ends(low, "adverb")
+        return low in self.adverbs or (self.ends(low, "adverb") and low not in self.not_adverbs)
 
     def past(self, low: str) -> bool:
         return self.irregular_base(low) is not None or (self.ends(low, "past") and len(low) > 4)
@@ -117,7 +120,7 @@ class Lexicon:
 
     @cached_property
     def reporting_stems(self) -> frozenset[str]:
-        """The stems of the reporting verbs ('reporting a loss' reports as 'reported' does)."""
+        """The stems of the reporting verbs ('reporting a deficit' reports as 'reported' does)."""
         return frozenset(self.stem(w) for w in self.reporting)
 
     @cached_property
@@ -140,7 +143,7 @@ class Lexicon:
     @cached_property
     def phrase_stops(self) -> frozenset[str]:
         """The words that end the noun phrase an expression modifies: the function words, but
-        not those listed only as no verbs ('net' in 'third-quarter net loss')."""
+        not those listed only as no verbs ('net' in 'spring-term net deficit')."""
         return self.function_words - (self.not_verbs - self.clause - self.prepositions - self.determiners)
 
 
@@ -201,6 +204,9 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         honorifics=words("honorifics.txt"),
         joiners=words("name_joiners.txt"),
         stopwords=words("stopwords.txt"),
+        not_adverbs=words("not_adverbs.txt"),
+        date_prepositions=words("date_prepositions.txt"),
+        lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
     lex.statives.update(lex.stem(w) for w in words("stative_verbs.txt"))

@@ -39,7 +39,7 @@ def _joins_names(s: Parsed, k: int) -> bool:
 
 
 class People:
-    """The persons named so far in an article, to resolve 'he' and 'the spokesman'."""
+    """The persons named so far in an article, to resolve 'he' and 'the press officer'."""
 
     def __init__(self) -> None:
         self.last: Optional[str] = None
@@ -71,12 +71,12 @@ class People:
         head = next((n for n, k in enumerate(indices)
                      if tokens[k].low in lex.prepositions and not _joins_names(s, k)), len(indices))
         if 0 < head < len(indices) and _is_name(tokens[indices[head - 1]]):
-            indices = indices[:head]  # the person, not where they work: 'Steve Milunovich at First Boston'
+            indices = indices[:head]  # the person, not where they work: 'Maria Lund at Nordbank'
             last = tokens[indices[-1]]
         found = names(s, indices)
         joined = [k for k in indices if tokens[k].low in lex.coordinators]
         if joined and all(_is_name(tokens[k]) or k in joined for k in indices):
-            return " ".join(tokens[k].text for k in indices)  # 'Ciba-Geigy and Chiron'
+            return " ".join(tokens[k].text for k in indices)  # 'Acme and Brightway'
         if found and _is_name(last) and not lex.possessive(last.low):
             self.last = found[-1]
             return found[-1]

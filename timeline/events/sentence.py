@@ -43,8 +43,8 @@ class WordClass(NamedTuple):
     reporting: bool = False
     infinitive: bool = False
     relation: Relation = Relation.UNKNOWN
-    period_end: bool = False  # 'ended' in 'the quarter ended Sept. 30': dated by what follows only
-    state: bool = False  # what a copula predicates ('was weak'): dated, but no happening of its own
+    period_end: bool = False  # 'ended' in 'the half ended March 31': dated by what follows only
+    state: bool = False  # what a copula predicates ('was low'): dated, but no happening of its own
 
 
 _PLAIN = WordClass()  # a word that names no event
@@ -94,7 +94,7 @@ def _classify(s: Parsed) -> None:
             classes.append(WordClass(verb=True, infinitive=True))
             continue
         if low in lex.auxiliaries and lex.auxiliaries[low][1] == "have" and not _before_verb(s, i):
-            # 'have' as the verb of its clause: 'the company had a loss'
+            # 'have' as the verb of its clause: 'the club had a deficit'
             relation = Relation.BEFORE if low in lex.irregular else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, relation=relation))
             continue
@@ -106,25 +106,25 @@ def _classify(s: Parsed) -> None:
         planned = prev in lex.infinitive and _verb_group(s, i)[1]
         if prev in lex.infinitive and tok.text[0].islower() and not lex.plural(low) and (
                 planned or not _before_content_word(s, i) or (i > 1 and classes[i - 2].verb)):
-            if planned:  # 'due to expire Nov. 6', 'scheduled to meet', 'which is to add capacity'
+            if planned:  # 'due to close June 4', 'scheduled to meet', 'which is to build berths'
                 classes.append(WordClass(verb=True, finite=True))
-            else:  # 'voted to support the republic'
+            else:  # 'voted to back the treaty'
                 classes.append(WordClass(verb=True, infinitive=True))
             continue
         if prev in lex.prepositions and lex.gerund(low) and "-" not in low and not noun:
-            classes.append(WordClass(verb=True))  # 'after selling its stake in 1984'
+            classes.append(WordClass(verb=True))  # 'after closing its shop in 2009'
             continue
-        relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a strike that began'
+        relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a walkout that started'
         j = i - 1
         while j > 0 and lex.adverb(tokens[j].low) and tokens[j].low not in lex.determiners:
-            j -= 1  # 'the previously announced pact'
+            j -= 1  # 'the recently signed truce'
         if (tokens[j].low in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
-            classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed test', 'in subordinated debt'
+            classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed launch', 'in unpaid rent'
             continue
         simple = "-" not in low
         participle = simple and lex.past(low)
         if participle and 0 < i < len(tokens) - 1 and timed[i - 1] and timed[i + 1]:
-            # 'the quarter ended Sept. 30' names a period: not the verb of its clause, but the
+            # 'the half ended March 31' names a period: not the verb of its clause, but the
             # end the date after it places
             classes.append(WordClass(verb=True, relation=Relation.BEFORE, period_end=True))
             continue
@@ -132,22 +132,22 @@ def _classify(s: Parsed) -> None:
         relation, kind = _verb_group(s, i)
         if not kind and _after_subject_pronoun(s, i):
             classes.append(_simple_tense(low, participle, lex))
-        elif kind == "modal" or (kind and (participle or ing)):  # (a passive reports nothing: 'were reported killed')
+        elif kind == "modal" or (kind and (participle or ing)):  # (a passive reports nothing: 'were reported missing')
             reporting = low in lex.reporting and not (kind == "be" and participle)
             classes.append(WordClass(verb=True, finite=True, reporting=reporting, relation=relation))
         elif participle and not noun and _reduced_relative(s, i):
-            classes.append(WordClass(verb=True, relation=Relation.BEFORE))  # 'a group led by'
+            classes.append(WordClass(verb=True, relation=Relation.BEFORE))  # 'a team headed by'
         elif (participle or low in lex.reporting) and not noun and not _after_preposition(s, i):
             classes.append(_simple_tense(low, participle, lex))
         elif ing and not noun and not _modifier_ing(s, i):
-            classes.append(WordClass(verb=True))  # a verb with no tense: 'arriving Tuesday'
+            classes.append(WordClass(verb=True))  # a verb with no tense: 'landing Tuesday'
         elif noun and not (i and classes[i - 1].verb) and i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive \
                 and lex.plural(low):
-            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Compaq plans to'
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Brightway plans to'
         elif _present_after_subject(s, i):
-            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the ban expires'
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the lease runs out'
         elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
-            # the state a copula predicates: 'business was weak during the quarter'
+            # the state a copula predicates: 'turnout was low during the morning'
             classes.append(WordClass(verb=True, finite=True, relation=relation, state=True))
         else:
             classes.append(WordClass(noun=noun))
@@ -161,8 +161,8 @@ def _simple_tense(low: str, participle: bool, lex: Lexicon) -> WordClass:
 
 def _modifier_ing(s: Parsed, i: int) -> bool:
     """Whether the -ing word at ``i`` is part of a noun phrase rather than a verb: after a
-    modifier and before a noun or the end of the phrase ('composite trading yesterday', 'a bank
-    holding company')."""
+    modifier and before a noun or the end of the phrase ('morning dealings yesterday', 'a grain
+    trading house')."""
     tokens, timed, lex = s.tokens, s.timed, s.lex
     prev = tokens[i - 1]
     if i == 0 or not prev.text[0].islower() or prev.low in lex.function_words or lex.adverb(prev.low):
@@ -173,7 +173,7 @@ def _modifier_ing(s: Parsed, i: int) -> bool:
 
 def _after_preposition(s: Parsed, i: int) -> bool:
     """Whether the -s word at ``i`` ends a phrase opened by a preposition, so is a noun ('the
-    uncertainty of early battle reports')."""
+    rumours of early flood warnings')."""
     tokens, lex = s.tokens, s.lex
     if not lex.plural(tokens[i].low):
         return False
@@ -185,7 +185,7 @@ def _after_preposition(s: Parsed, i: int) -> bool:
 
 def _present_after_subject(s: Parsed, i: int) -> bool:
     """Whether the -s word at ``i`` is a present-tense verb after the subject of a clause
-    ('until the restriction expires', 'when the market opens')."""
+    ('until the lease expires', 'when the gallery opens')."""
     tokens, lex = s.tokens, s.lex
     return (i >= 3 and lex.plural(tokens[i].low) and tokens[i - 3].low in lex.clause
             and tokens[i - 2].low in lex.determiners and tokens[i - 1].text[0].islower()
@@ -194,9 +194,9 @@ def _present_after_subject(s: Parsed, i: int) -> bool:
 
 def _reduced_relative(s: Parsed, i: int) -> bool:
     """Whether the participle at ``i``, with no auxiliary, describes the noun before it rather
-    than being the verb of a clause: a form that is only a participle ('a facility known as'),
-    or one followed by its agent ('a group led by three directors') or by a preposition when
-    its clause already has its verb ('the trial of two Libyans suspected of ...')."""
+    than being the verb of a clause: a form that is only a participle ('a depot known as'),
+    or one followed by its agent ('a team headed by two engineers') or by a preposition when
+    its clause already has its verb ('the hearing of three men accused of ...')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if tokens[i].low in lex.participles:
         return True
@@ -219,7 +219,7 @@ def _after_subject_pronoun(s: Parsed, i: int) -> bool:
 
 
 def _before_content_word(s: Parsed, i: int) -> bool:
-    """Whether a lower-case content word follows token ``i`` ('to additional talks')."""
+    """Whether a lower-case content word follows token ``i`` ('to further hearings')."""
     tokens, timed, lex = s.tokens, s.timed, s.lex
     if i + 1 >= len(tokens) or timed[i + 1]:
         return False
@@ -242,7 +242,7 @@ def _before_verb(s: Parsed, i: int) -> bool:
 
 def _main_do(s: Parsed, i: int) -> bool:
     """Whether the modal auxiliary at ``i`` is a main verb: after 'to', where no modal goes
-    ('expected to do little better')."""
+    ('hoped to do much better')."""
     tokens, lex = s.tokens, s.lex
     return i > 0 and tokens[i - 1].low in lex.infinitive and lex.aux_kind(tokens[i].low) == "modal"
 
@@ -254,10 +254,10 @@ def _verb_group(s: Parsed, i: int) -> tuple[Relation, str]:
     tokens, lex = s.tokens, s.lex
     j = i - 1
     while j >= 0 and (lex.adverb(tokens[j].low) or tokens[j].text in _QUOTES):
-        j -= 1  # (a quotation may open inside the group: 'will " develop')
+        j -= 1  # (a quotation may open inside the group: 'will " rebuild')
     if j < 0 or tokens[j].low not in lex.group_ends or (j and _is_name(tokens[j])) or _main_do(s, j):
-        return Relation.UNKNOWN, ""  # (not 'Pan Am', not 'to do little')
-    words = tuple(t.low for t in tokens[max(0, j - 4): j + 1] if t.low not in lex.adverbs)  # ('wasn't to begin')
+        return Relation.UNKNOWN, ""  # (not 'Air Do', not 'to do much')
+    words = tuple(t.low for t in tokens[max(0, j - 4): j + 1] if t.low not in lex.adverbs)  # ('wasn't to open')
     for cue, relation in lex.cues:
         if words[-len(cue):] == cue:
             return relation, "modal"
@@ -282,8 +282,8 @@ def _clause_start(s: Parsed, i: int) -> int:
 
 def _opens_with_name(s: Parsed) -> bool:
     """Whether the capitalised first word of a sentence is a name rather than capitalised for
-    its place: another name follows it ('John Smith said'), alone or after 'and' ('Ciba-Geigy
-    and Chiron said'); not a function word ('The Kremlin'), not before a title ('Russian
+    its place: another name follows it ('John Smith said'), alone or after 'and' ('Acme
+    and Brightway said'); not a function word ('The Kremlin'), not before a title ('Russian
     President Vladimir Putin')."""
     tokens, lex = s.tokens, s.lex
     if len(tokens) < 2 or tokens[0].low in lex.function_words or lex.adverb(tokens[0].low):

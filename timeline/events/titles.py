@@ -38,7 +38,7 @@ def _words(s: Parsed, indices) -> list[str]:
     indices = list(indices)
     previous = None
     for n, i in enumerate(indices):
-        if timed[i] or not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 1,500 marched')
+        if timed[i] or not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 900 marched')
             continue
         nxt = indices[n + 1] if n + 1 < len(indices) else None
         if tokens[i].low in lex.prepositions and nxt is not None and timed[nxt]:
@@ -103,9 +103,9 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     else:
         end = _phrase_end(s, i)
         subject = [k for k in _subject(s, i) if not timed[k]]
-        if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'He has outlasted ...'
+        if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
             indices = list(range(subject[0], end))
-        else:  # the subject of a coordinated verb, or of the sentence: 'Primerica, which ..., will pay'
+        else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
             subject = (_relative_head(s, i) or _shared_subject(s, i)
                        or _opening_subject(s))
             indices = subject + list(range(_clause_start(s, i), end))
@@ -125,7 +125,7 @@ def _title(words: list[str], limit: int, lex: Lexicon) -> str:
 
 def _head_phrase(words: list[str], limit: int, lex: Lexicon) -> list[str]:
     """A phrase longer than ``limit`` words without what follows its head: 'spokesman for the
-    Boston-based company' -> 'spokesman'."""
+    Leeds-based bakery' -> 'spokesman'."""
     if len(words) <= limit:
         return words
     cut = next((k for k in range(1, len(words)) if words[k].lower() in lex.prepositions), len(words))
@@ -155,14 +155,14 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         verb = next((k for k in range(i - 1, -1, -1) if classes[k].finite), None)
         speaker_indices = [] if verb is None else _subject(s, verb)
     if not speaker_indices and i and tokens[i - 1].text == ",":
-        speaker_indices = _opening_subject(s)  # 'Dow Jones, which owns ..., said'
+        speaker_indices = _opening_subject(s)  # 'Nordbank, which runs ..., said'
     after = i + 1
     while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
                                                      and after + 1 < len(tokens) and timed[after + 1])):
         after += 1
     if all(tokens[k].low in lex.function_words and tokens[k].low not in lex.pronouns
            for k in speaker_indices):
-        # inverted: '"...," said Eitan, the science minister'
+        # inverted: '"...," said Lund, the transport minister'
         end = after
         while end < len(tokens) and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
             end += 1
@@ -174,7 +174,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     start = min(speaker_indices[0], i) if speaker_indices else i
     gist = _gist(s, start, after)
     if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist):
-        # 'Saddam said he sought ...' -> 'Saddam sought ...', in the words a title has room for
+        # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
         gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()))
         title = f"{speaker} {gist.partition(' ')[2]}"
     else:
@@ -184,13 +184,13 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
 
 def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str) -> bool:
     """Whether what was said (``gist``) opens with the pronoun after the reporting verb and it
-    stands for the speaker: 'he' after a person ('Saddam said he sought'), 'they' after a plural
+    stands for the speaker: 'she' after a person ('Lund said she hoped'), 'they' after a plural
     ('sources say they can't ignore')."""
     tokens, lex = s.tokens, s.lex
     k = after + 1 if after < len(tokens) and tokens[after].low in lex.complementizers else after
     if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
             or gist.partition(" ")[0].lower() != tokens[k].low:
-        return False  # (not 'he and the Pope want')
+        return False  # (not 'he and the bishop want')
     kind = lex.pronouns.get(tokens[k].low)
     last = speaker.split()[-1].lower().rstrip(".")
     return ((kind == "person" and person is not None)
@@ -211,13 +211,13 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS) -> str:
     k = after
     for j in range(after, min(len(tokens), after + 6)):
         if classes[j].finite:
-            break  # (the 'that' of a relative clause in what was said: 'it expects sales that are')
+            break  # (the 'that' of a relative clause in what was said: 'it forecasts prices that are')
         if tokens[j].low in lex.complementizers:
             k = j + 1  # 'told reporters that ...'
             break
     following = _segment(s, k, len(tokens))
     # the words before the speaker, unless they are no clause and a clause follows ('Cautioning
-    # about ..., Fitzwater said that ...')
+    # about ..., Lund said that ...')
     if len(before) > 3 and tokens[start - 1].text in _BREAKS and (len(following) < 3 or any(
             classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
         return _gist_words(s, _segment(s, 0, start), limit)
@@ -239,7 +239,7 @@ def _without_hedge(s: Parsed, indices: list[int]) -> list[int]:
     tokens, lex = s.tokens, s.lex
     if len(indices) < 2 or lex.pronouns.get(tokens[indices[0]].low) != "other" \
             or tokens[indices[1]].low not in lex.hedges:
-        return indices  # (the opinion of the speaking 'I' or 'we'; 'the company said it expects' is news)
+        return indices  # (the opinion of the speaking 'I' or 'we'; 'the bakery said it hopes' is news)
     k = 3 if len(indices) > 2 and tokens[indices[2]].low in lex.complementizers else 2
     return indices[k:] if len(indices) - k >= 3 else indices
 
@@ -272,7 +272,7 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
 
 def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
     """Drop the modifiers of a long subject: 'Trade turnover between A and B is minimal' ->
-    'Trade turnover is minimal' (a subject has no verb: not 'it expects to post sales that are')."""
+    'Trade turnover is minimal' (a subject has no verb: not 'it hopes to post revenue that is')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     verb = next((n for n, k in enumerate(indices) if tokens[k].low in lex.auxiliaries or classes[k].finite), None)
     if verb is None or tokens[indices[verb]].low not in lex.auxiliaries:
@@ -285,8 +285,8 @@ def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
 
 def _title_word(s: Parsed, k: int) -> int:
     """The word whose clause titles the event at ``k``: the verb an event noun is the object of
-    ('Aetna had a $23 million loss'), the sentence's happening for the end of a period ('Sun
-    reported sales of $538.5 million for the quarter ended Sept. 29'), else ``k`` itself."""
+    ('the club had a $2 million deficit'), the sentence's happening for the end of a period ('the
+    club reported revenue of $9.5 million for the half ended March 31'), else ``k`` itself."""
     classes = s.classes
     if classes[k].noun:
         verb = _governing_verb(s, k)
