@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeline.lang import DEFAULT_LANGUAGE, read_lines
+from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
 
 
 class Sentence(NamedTuple):
@@ -80,3 +81,48 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     while end > begin and text[end - 1].isspace():
         end -= 1
     return begin, end
+
+
+# --- what of an article is news: not the readers' comments scraped with it ------------------------
+
+_OPENING = ("header", "signature", "notice")  # kinds that open a comment section wherever they are
+
+
+@lru_cache(maxsize=None)
+def _comment_marks(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The patterns of ``page/comments.tsv``: (kind, compiled pattern)."""
+    return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in read_table(lang, "page", "comments.tsv"))
+
+
+def _mark(text: str, marks) -> str | None:
+    return next((kind for kind, pattern in marks if pattern.search(text)), None)
+
+
+def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE) -> int:
+    """The index of the sentence where the readers' comments begin (``len(sentences)`` when the
+    article has none).
+
+    Scraped pages often carry the comments under the article.  They begin at the first comment
+    header ("At 12:19 26th Apr 2009, bob wrote:"), comment signature ("Posted by: bob | May 30,
+    2010 | Report abuse") or notice that frames comments ("Views expressed in the comments ...",
+    "This discussion is now closed").  An invitation to comment ("Leave your thoughts in the
+    comments section below") does not open them: blogs also invite comments at the top of a post
+    or between its items.  The patterns are the language's ``page/comments.tsv``.
+    """
+    marks = _comment_marks(lang)
+    return next((k for k, sentence in enumerate(sentences) if _mark(sentence.text, marks) in _OPENING),
+                len(sentences))
+
+
+def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
+    """The sentences of an article that are its news: those before its comment section
+    (:func:`comment_section`), without the invitations to comment."""
+    marks = _comment_marks(lang)
+    kept = []
+    for sentence in sentences:
+        kind = _mark(sentence.text, marks)
+        if kind in _OPENING:
+            break
+        if kind is None:
+            kept.append(sentence)
+    return kept
