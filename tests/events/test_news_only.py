@@ -1,0 +1,109 @@
+"""What a journalist would publish: no readers' comments as events, no pronoun as a speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.events import extract_events
+from timeline.text import comment_section, news_sentences, split_sentences
+
+PUBLISHED = dt.datetime(2021, 3, 10)
+
+STORY = ("The regional council approved the new bridge on Monday.\n"
+         "Construction will begin in May, the council's engineer Maria Lopez said on Tuesday.\n")
+
+
+def titles(text: str) -> list[str]:
+    return [e.title for e in extract_events(text, PUBLISHED)]
+
+
+# --- readers' comments --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        # comment headers: a time, a date, a user name and 'wrote:'
+        ("At 14:02 9th Mar 2021, riverwatcher wrote: The council wasted our money on Monday.\n"
+         "I protested on Tuesday and nobody listened.\n"
+         "At 15:40 9th Mar 2021, Old_Ferryman wrote: The ferry closed last week.\n"),
+        ("At 6:15 pm on 09 Mar 2021, kim_b wrote: They approved it on Monday without asking us.\n"),
+        # comments that end with a signature
+        ("Typical council, they decided on Monday behind closed doors "
+         "Posted by: taxpayer1 | March 9, 2021 4:12 PM | Report abuse "
+         "The mayor resigned on Tuesday, mark my words.\n"),
+        # a notice framing the comments, comments after it
+        ("Views expressed in the comments do not represent those of the newspaper.\n"
+         "The council lied to us on Monday.\n"
+         "This discussion is now closed.\n"),
+    ],
+)
+def test_readers_comments_after_an_article_tell_no_events(comments):
+    alone = titles(STORY)
+    assert titles(STORY + comments) == alone
+    assert alone  # (the article itself has its events)
+
+
+def test_the_comment_section_begins_at_its_first_mark():
+    sentences = split_sentences(STORY + "Please leave a comment below.\n"
+                                "At 14:02 9th Mar 2021, bob wrote: Great news.\nI agree.\n")
+    assert comment_section(sentences) == 3
+    assert [s.text for s in news_sentences(sentences)] == [s.text for s in sentences[:2]]
+
+
+def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
+    text = ("Leave your thoughts in the comments section below.\n"
+            "The mayor resigned on Tuesday after the vote.\n")
+    assert [s.text for s in news_sentences(split_sentences(text))] == ["The mayor resigned on Tuesday after the vote."]
+    assert titles(text) == ["Mayor resigned"]
+
+
+def test_an_article_without_comments_keeps_every_sentence():
+    text = ("Fans wrote to the club on Monday, and the club said it would reply. "
+            "The match report was posted by the club at 9:30 on Tuesday.")
+    sentences = split_sentences(text)
+    assert news_sentences(sentences) == sentences
+
+
+# --- pronouns as speakers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # 'he' with no one named before: what was said, without a speaker
+        ("He said on Wednesday that the harbour would reopen.", "The harbour would reopen"),
+        ("Last night she told me that she had passed the entrance exam.", "She had passed the entrance exam"),
+        # 'I' and 'we' with no speaker named: not a speaker title
+        ("We said on Wednesday that the harbour would be rebuilt.", "The harbour would be rebuilt"),
+        ("I reported on the start of this work on Wednesday at the laboratories.",
+         "I reported on the start of this work at the laboratories"),
+        # 'he' after a person named before in the article
+        ("Port spokesman Tom Baker inspected the quay. "
+         "He said on Wednesday that the harbour would reopen.",
+         "Tom Baker: The harbour would reopen"),
+        # 'it' opening what a named body said
+        ("The Harbour Authority said on Wednesday it would reopen the quay.",
+         "Harbour Authority would reopen the quay"),
+        ("NASA says it has confirmed 12 launches on Wednesday.", "NASA has confirmed 12 launches"),
+    ],
+)
+def test_a_pronoun_is_never_the_speaker_of_a_title(text, title):
+    found = titles(text)
+    assert title in found
+    assert not any(t.split(":")[0].lower() in {"he", "she", "it", "they", "i", "we", "you"}
+                   for t in found if ":" in t)
+
+
+def test_it_after_a_person_is_not_that_person():
+    found = titles("Obama said on Wednesday it would be a long summer.")
+    assert "Obama would be a long summer" not in found
+    assert not any(t.startswith("It:") for t in found)
+
+
+def test_a_pronoun_opening_a_sentence_is_no_name_for_later_pronouns():
+    found = titles("He arrived on Monday. He said on Tuesday that the talks had failed.")
+    assert "The talks had failed" in found
+    assert not any(t.startswith("He:") for t in found)
