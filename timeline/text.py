@@ -114,15 +114,45 @@ def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE)
                 len(sentences))
 
 
-def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
+@lru_cache(maxsize=None)
+def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in read_lines(lang, "page", "prefixes.txt"))
+
+
+def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
+    """``sentence`` without the page text glued to its start (a dateline, a photo credit:
+    ``page/prefixes.txt``); None when nothing else is left."""
+    start = sentence.start
+    found = True
+    while found:
+        found = False
+        for pattern in prefixes:
+            match = pattern.match(text, start, sentence.end)
+            if match and match.end() > start:
+                start, found = match.end(), True
+    if start == sentence.start:
+        return sentence
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    return Sentence(start, sentence.end, text[start:sentence.end]) if start < sentence.end else None
+
+
+def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
+                   text: str | None = None) -> list[Sentence]:
     """The sentences of an article that are its news: those before its comment section
-    (:func:`comment_section`), without the invitations to comment."""
+    (:func:`comment_section`), without the invitations to comment, and, when the article's
+    ``text`` is given, without the page text glued to their start (a wire dateline with the
+    headline before it, a photo credit: ``page/prefixes.txt``)."""
     marks = _comment_marks(lang)
+    prefixes = _prefixes(lang) if text is not None else ()
     kept = []
     for sentence in sentences:
         kind = _mark(sentence.text, marks)
         if kind in _OPENING:
             break
         if kind is None:
-            kept.append(sentence)
+            if prefixes:
+                sentence = _without_prefix(text, sentence, prefixes)
+            if sentence is not None:
+                kept.append(sentence)
     return kept

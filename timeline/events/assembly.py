@@ -91,7 +91,7 @@ def events_from_expressions(
     lo = hi = 0  # ordered[lo:hi]: the expressions that may overlap the sentence (sentences in order)
     if sentences is None:
         sentences = split_sentences(text, lang)
-    for sentence in news_sentences(sentences, lang):
+    for sentence in news_sentences(sentences, lang, text):
         while hi < len(ordered) and ordered[hi].start < sentence.end:
             hi += 1
         while lo < hi and ordered[lo].end <= sentence.start:
