@@ -107,3 +107,33 @@ def test_a_pronoun_opening_a_sentence_is_no_name_for_later_pronouns():
     found = titles("He arrived on Monday. He said on Tuesday that the talks had failed.")
     assert "The talks had failed" in found
     assert not any(t.startswith("He:") for t in found)
+
+
+def test_a_closed_debate_opens_the_readers_comments():
+    text = STORY + "This debate is now closed.\nThe council lied to us on Monday, I think.\n"
+    assert titles(text) == titles(STORY)
+
+
+# --- page text glued to a sentence ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "Harbour to reopen - council PORTVILLE | Mon Mar 8, 2021 4:10 pm EST PORTVILLE (Reuters) - ",
+        "PORTVILLE, Maine (AP)_ ",
+        "Photograph: Jane Doe/AP ",
+        "Photograph: Jane Doe/AFP/Getty Images ",
+    ],
+)
+def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
+    news = "The regional council approved the new bridge on Monday."
+    (sentence,) = news_sentences(split_sentences(glued + news), text=glued + news)
+    assert sentence.text == news
+    (event,) = [e for e in extract_events(glued + news, PUBLISHED) if e.time_expression]
+    assert event.sentence == news and event.sources[0].sentence_start == len(glued)
+
+
+def test_a_parenthesis_and_a_dash_inside_a_sentence_stay():
+    text = "Rated A-3 by the agency (Moody's) - and BBB by S&P (SP) - the issue will be sold on Monday."
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [text]
