@@ -137,3 +137,17 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
 def test_a_parenthesis_and_a_dash_inside_a_sentence_stay():
     text = "Rated A-3 by the agency (Moody's) - and BBB by S&P (SP) - the issue will be sold on Monday."
     assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a time alone between the comma and the reporting verb is no speaker
+        ("The port's chief engineer, Maria Lopez, on Wednesday said the quay was safe.",
+         "Maria Lopez: The quay was safe"),
+        ("The harbour master, who lives nearby, on Wednesday said the quay was safe.",
+         "Harbour master: The quay was safe"),
+    ],
+)
+def test_the_speaker_set_off_by_commas_before_a_time(text, title):
+    assert title in titles(text)

@@ -159,6 +159,10 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         speaker_indices = [] if verb is None else _subject(s, verb)
     if not speaker_indices and i and tokens[i - 1].text == ",":
         speaker_indices = _opening_subject(s)  # 'Dow Jones, which owns ..., said'
+    elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
+            and tokens[speaker_indices[0] - 1].text == ",":  # only a time between a comma and the verb
+        speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Sir Liam Donaldson, today warned'
+                           or _opening_subject(s))  # 'The harbour master, who ..., on Monday said'
     after = i + 1
     while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
                                                      and after + 1 < len(tokens) and timed[after + 1])):
@@ -188,6 +192,18 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     else:
         title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
     return title, [speaker] if speaker else []
+
+
+def _apposition(s: Parsed, comma: int) -> list[int]:
+    """The name set off by commas that ends at ``comma`` ('the chief medical officer, Sir Liam
+    Donaldson,'), or []."""
+    tokens = s.tokens
+    start = comma
+    while start > 0 and tokens[start - 1].text not in _BREAKS:
+        start -= 1
+    found = list(range(start, comma))
+    return found if start > 0 and tokens[start - 1].text == "," and found and all(
+        _is_name(tokens[k]) for k in found) else []
 
 
 def _pronoun(s: Parsed, indices: list[int]) -> bool:
