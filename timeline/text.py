@@ -94,8 +94,21 @@ def _comment_marks(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in read_table(lang, "page", "comments.tsv"))
 
 
+_QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a quotation mark: someone is quoted
+
+
 def _mark(text: str, marks) -> str | None:
-    return next((kind for kind, pattern in marks if pattern.search(text)), None)
+    """The kind of comment mark ``text`` is, or None.  A notice or an invitation that quotes
+    someone ('"We welcome comments on the plan," the agency said') is news."""
+    quoted = None
+    for kind, pattern in marks:
+        if pattern.search(text):
+            if kind in ("notice", "invitation"):
+                quoted = _QUOTED.search(text) is not None if quoted is None else quoted
+                if quoted:
+                    continue
+            return kind
+    return None
 
 
 def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE) -> int:
@@ -105,7 +118,7 @@ def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE)
     Scraped pages often carry the comments under the article.  They begin at the first comment
     header ("At 12:19 26th Apr 2009, bob wrote:"), comment signature ("Posted by: bob | May 30,
     2010 | Report abuse") or notice that frames comments ("Views expressed in the comments ...",
-    "This discussion is now closed").  An invitation to comment ("Leave your thoughts in the
+    "This discussion is now closed") that quotes no one.  An invitation to comment ("Leave your thoughts in the
     comments section below") does not open them: blogs also invite comments at the top of a post
     or between its items.  The patterns are the language's ``page/comments.tsv``.
     """

@@ -151,3 +151,16 @@ def test_a_parenthesis_and_a_dash_inside_a_sentence_stay():
 )
 def test_the_speaker_set_off_by_commas_before_a_time(text, title):
     assert title in titles(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We welcome comments on the plan until May," the agency said on Tuesday.',
+        "Children are urged to report abuse to a teacher, the council said on Tuesday.",
+        "At 10:30 on 9 March 2021, the mayor said: the bridge is safe.",
+    ],
+)
+def test_news_that_reads_like_a_comment_mark_stays(sentence):
+    text = sentence + "\n" + STORY
+    assert [s.text for s in news_sentences(split_sentences(text))] == [s.text for s in split_sentences(text)]
