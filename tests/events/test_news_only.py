@@ -164,3 +164,17 @@ def test_the_speaker_set_off_by_commas_before_a_time(text, title):
 def test_news_that_reads_like_a_comment_mark_stays(sentence):
     text = sentence + "\n" + STORY
     assert [s.text for s in news_sentences(split_sentences(text))] == [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a time before the speaker is no part of the speaker
+        ("On Wednesday Acme Corp. said it would close the plant.", "Acme Corp would close the plant"),
+        # 'he' after 'told reporters (that)' is the speaker too
+        ("Mayor Ann Smith told reporters Wednesday that she had not met the builders.",
+         "Ann Smith had not met the builders"),
+    ],
+)
+def test_a_speaker_who_says_what_they_did(text, title):
+    assert title in titles(text)

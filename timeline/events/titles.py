@@ -157,6 +157,8 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     if borrowed:  # the subject of the verb before: 'Nashua responded by ... and saying', 'X rejected it, saying'
         verb = next((k for k in range(i - 1, -1, -1) if classes[k].finite), None)
         speaker_indices = [] if verb is None else _subject(s, verb)
+    if speaker_indices and (first := _first_word(s, speaker_indices)) is not None and first > speaker_indices[0]:
+        speaker_indices = [k for k in speaker_indices if k >= first]  # 'On Thursday BP said': 'BP'
     if not speaker_indices and i and tokens[i - 1].text == ",":
         speaker_indices = _opening_subject(s)  # 'Dow Jones, which owns ..., said'
     elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
@@ -256,6 +258,9 @@ def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: s
     ('sources say they can't ignore')."""
     tokens, lex = s.tokens, s.lex
     k = after + 1 if after < len(tokens) and tokens[after].low in lex.complementizers else after
+    if k < len(tokens) and tokens[k].low not in lex.subjects:  # 'told reporters (Tuesday) that he ...'
+        k = next((j + 1 for j in range(after, min(len(tokens), after + 6))
+                  if tokens[j].low in lex.complementizers), k)
     if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
             or gist.partition(" ")[0].lower() != tokens[k].low:
         return False  # (not 'he and the Pope want')
