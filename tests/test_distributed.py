@@ -98,3 +98,21 @@ def test_a_story_over_several_date_blocks_gives_the_single_process_timeline(clie
     assert len({key for e in expected.events for key in block_keys(e)}) > 3
     assert any(len(e.sources) > 1 for e in expected.events) and expected.key_events
     assert build_timeline_dask(db.from_sequence(articles, npartitions=5)) == expected
+
+
+def test_page_furniture_is_dropped_on_the_cluster_as_in_one_process(client):
+    """A footer one outlet prints every day, spread over partitions: dropped alike."""
+    import datetime as dt
+
+    from timeline.models import Article
+
+    footer = "Readers can follow the latest harbour news on our weekly newsletter."
+    articles = []
+    for n in range(12):
+        day = dt.date(2021, 3, 1) + dt.timedelta(days=n)
+        text = f"The council met the harbour board on {day:%B} {day.day}, {day.year}, about repair {n}.\n{footer}\n"
+        articles.append(Article(text=text, path=f"g{n:02d}.txt", source="Harbour Gazette",
+                                published=dt.datetime.combine(day, dt.time(12))))
+    expected = build_timeline(articles)
+    assert footer not in {s.sentence for e in expected.events for s in e.sources}
+    assert build_timeline_dask(db.from_sequence(articles, npartitions=4)) == expected

@@ -5,7 +5,9 @@ them, and returns the same ``Timeline`` as ``timeline.build_timeline`` on one ma
 
 1. each partition's inputs are read and turned into events on the workers, which keep them
    numbered in input order and sorted into date blocks (``timeline.merge.block_keys``: an event
-   whose date window crosses a block edge is in each block it touches);
+   whose date window crosses a block edge is in each block it touches); the sentences each
+   partition has seen are summed to find the page furniture (``timeline.furniture``), whose
+   events each partition then drops;
 2. the collection's word counts are summed over partitions (``word_counts``);
 3. one task a block gathers that block's events from every partition and finds the matches
    among them (``block_edges``): only the matches, pairs of event numbers, come back;
@@ -33,6 +35,7 @@ import dask
 import dask.bag as db
 
 from timeline.articles import expand_path
+from timeline.furniture import add_sightings, furniture, is_news, sightings
 from timeline.merge import add_counts, block_edges, block_keys, info, join, merge_groups, order_events, word_counts
 from timeline.models import ArticleError, Timeline, coerce_published
 from timeline.pipeline import article_events, article_source, iter_inputs
@@ -56,6 +59,11 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None, t
     bag = inputs if isinstance(inputs, db.Bag) else _bag_of(inputs, partitions)
     parts = dask.persist(*[dask.delayed(_partition_events)(items, index, override)
                            for index, items in enumerate(bag.to_delayed())])
+    found = dask.compute(dask.delayed(add_sightings)([dask.delayed(_sightings)(part) for part in parts]))[0]
+    found = furniture(found)
+    if found:
+        found = dask.delayed(found)
+        parts = dask.persist(*[dask.delayed(_without_furniture)(part, found) for part in parts])
     reports, keys, counts, infos = dask.compute(
         [dask.delayed(_reports)(part) for part in parts],
         [dask.delayed(_block_keys)(part) for part in parts],
@@ -106,6 +114,16 @@ def _partition_events(items, partition: int, published: dt.datetime | None):
         for key in block_keys(pair[1]):
             blocks[key].append(pair)
     return reports, events, dict(blocks)
+
+
+def _sightings(part):
+    return sightings(event for _, event in part[1])
+
+
+def _without_furniture(part, found):
+    reports, events, blocks = part
+    return (reports, [pair for pair in events if is_news(pair[1], found)],
+            {key: kept for key, pairs in blocks.items() if (kept := [p for p in pairs if is_news(p[1], found)])})
 
 
 def _reports(part):

@@ -264,6 +264,7 @@ def task_size(reference: Reference) -> tuple[int, int]:
 
 def run_task(story: Story, reference: Reference) -> dict:
     """The three systems' timelines for one reference, scored."""
+    from timeline.furniture import drop_furniture
     from timeline.merge import merge_events
     from timeline.models import Timeline
     from timeline.pipeline import article_source
@@ -271,7 +272,7 @@ def run_task(story: Story, reference: Reference) -> dict:
 
     first, last = reference[0][0], reference[-1][0]
     chosen = [i for i, a in enumerate(story.articles) if first <= a.published.date() <= last]
-    timeline = Timeline(events=merge_events([e for i in chosen for e in story.events[i]]),
+    timeline = Timeline(events=merge_events(drop_furniture([e for i in chosen for e in story.events[i]])),
                         articles=[article_source(story.articles[i]) for i in chosen])
     n, k = task_size(reference)
     within = lambda counts: {d: c for d, c in counts.items() if first <= d <= last}  # noqa: E731

@@ -70,8 +70,8 @@ BLOCK_DAYS = 7  # the width of a block of the time axis
 
 # Similarity.  Calibrated on t17-dev/h1n1 (16,508 reports): cross-article pairs on compatible
 # dates were sampled by band of similarity and read.  With the padding scaled to the collection
-# (PAD_WORDS), about half the pairs at 0.45-0.55 are one happening ("the swine flu virus that has
-# killed 81 people in Mexico" / "It has killed up to 81 people in Mexico"), the rest share a topic
+# (PAD_WORDS), about half the pairs at 0.45-0.55 are one happening ("the storm that has
+# killed 14 people on the coast" / "It has killed up to 14 people along the coast"), the rest share a topic
 # or a turn of phrase; pairs above 0.6 are nearly all one happening or a reprint.  Without the
 # padding and with the speaker's name in statements, most pairs at 0.40-0.50 were wrong.
 SIMILAR = 0.45  # cosine of two reports' weighted words from which they are one happening

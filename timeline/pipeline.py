@@ -24,6 +24,7 @@ from pathlib import Path
 
 from timeline.articles import expand_path, is_html, read_path, without_surrogates
 from timeline.events import extract_events
+from timeline.furniture import drop_furniture
 from timeline.merge import merge_events
 from timeline.models import (
     Article,
@@ -121,7 +122,8 @@ def article_events(item: Item | Page) -> Result:
 
 def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timeline:
     """Merge the events of a stream of ``(article, events)`` into one ordered timeline, scored
-    for salience with the ``top`` best marked key."""
+    for salience with the ``top`` best marked key.  The events told by page furniture (a
+    sentence an outlet repeats on many days: :mod:`timeline.furniture`) are dropped first."""
     events: list[Event] = []
     articles: list[Source] = []
     errors: list[ArticleError] = []
@@ -131,7 +133,7 @@ def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timel
         else:
             articles.append(article_source(item))
             events.extend(found)
-    return Timeline(events=score_events(merge_events(events), top), articles=articles, errors=errors)
+    return Timeline(events=score_events(merge_events(drop_furniture(events)), top), articles=articles, errors=errors)
 
 
 def article_source(article: Article) -> Source:

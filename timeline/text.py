@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeline.lang import DEFAULT_LANGUAGE, read_lines
+from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
 
 
 class Sentence(NamedTuple):
@@ -80,3 +81,91 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     while end > begin and text[end - 1].isspace():
         end -= 1
     return begin, end
+
+
+# --- what of an article is news: not the readers' comments scraped with it ------------------------
+
+_OPENING = ("header", "signature", "notice")  # kinds that open a comment section wherever they are
+
+
+@lru_cache(maxsize=None)
+def _comment_marks(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The patterns of ``page/comments.tsv``: (kind, compiled pattern)."""
+    return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in read_table(lang, "page", "comments.tsv"))
+
+
+_QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a quotation mark: someone is quoted
+
+
+def _mark(text: str, marks) -> str | None:
+    """The kind of comment mark ``text`` is, or None.  A notice or an invitation that quotes
+    someone ('"We welcome comments on the plan," the agency said') is news."""
+    quoted = None
+    for kind, pattern in marks:
+        if pattern.search(text):
+            if kind in ("notice", "invitation"):
+                quoted = _QUOTED.search(text) is not None if quoted is None else quoted
+                if quoted:
+                    continue
+            return kind
+    return None
+
+
+def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE) -> int:
+    """The index of the sentence where the readers' comments begin (``len(sentences)`` when the
+    article has none).
+
+    Scraped pages often carry the comments under the article.  They begin at the first comment
+    header ("At 12:19 26th Apr 2009, bob wrote:"), comment signature ("Posted by: bob | May 30,
+    2010 | Report abuse") or notice that frames comments ("Views expressed in the comments ...",
+    "This discussion is now closed") that quotes no one.  An invitation to comment ("Leave your thoughts in the
+    comments section below") does not open them: blogs also invite comments at the top of a post
+    or between its items.  The patterns are the language's ``page/comments.tsv``.
+    """
+    marks = _comment_marks(lang)
+    return next((k for k, sentence in enumerate(sentences) if _mark(sentence.text, marks) in _OPENING),
+                len(sentences))
+
+
+@lru_cache(maxsize=None)
+def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in read_lines(lang, "page", "prefixes.txt"))
+
+
+def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
+    """``sentence`` without the page text glued to its start (a dateline, a photo credit:
+    ``page/prefixes.txt``); None when nothing else is left."""
+    start = sentence.start
+    found = True
+    while found:
+        found = False
+        for pattern in prefixes:
+            match = pattern.match(text, start, sentence.end)
+            if match and match.end() > start:
+                start, found = match.end(), True
+    if start == sentence.start:
+        return sentence
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    return Sentence(start, sentence.end, text[start:sentence.end]) if start < sentence.end else None
+
+
+def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
+                   text: str | None = None) -> list[Sentence]:
+    """The sentences of an article that are its news: those before its comment section
+    (:func:`comment_section`), without the invitations to comment, and, when the article's
+    ``text`` is given, without the page text glued to their start (a wire dateline with the
+    headline before it, a photo credit: ``page/prefixes.txt``)."""
+    marks = _comment_marks(lang)
+    prefixes = _prefixes(lang) if text is not None else ()
+    kept = []
+    for sentence in sentences:
+        kind = _mark(sentence.text, marks)
+        if kind in _OPENING:
+            break
+        if kind is None:
+            if prefixes:
+                sentence = _without_prefix(text, sentence, prefixes)
+            if sentence is not None:
+                kept.append(sentence)
+    return kept

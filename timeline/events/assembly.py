@@ -25,7 +25,7 @@ from timeline.models import (
     coerce_published,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import Sentence, split_sentences
+from timeline.text import Sentence, news_sentences, split_sentences
 
 
 def _source(source, published) -> Source:
@@ -79,7 +79,8 @@ def events_from_expressions(
     """The events of ``text`` given its time expressions, in article order.
 
     ``source`` is an Article or Source (or None); ``published`` (a datetime, date or ISO string)
-    defaults to the source's.  ``sentences`` is the text's split when the caller has it.
+    defaults to the source's.  ``sentences`` is the text's split when the caller has it.  The
+    readers' comments scraped with an article tell no events (:func:`timeline.text.news_sentences`).
     """
     lex = lexicon(lang)
     published = coerce_published(published) or getattr(source, "published", None)
@@ -88,7 +89,9 @@ def events_from_expressions(
     events: list[Event] = []
     ordered = sorted(expressions, key=lambda e: e.start)
     lo = hi = 0  # ordered[lo:hi]: the expressions that may overlap the sentence (sentences in order)
-    for sentence in sentences if sentences is not None else split_sentences(text, lang):
+    if sentences is None:
+        sentences = split_sentences(text, lang)
+    for sentence in news_sentences(sentences, lang, text):
         while hi < len(ordered) and ordered[hi].start < sentence.end:
             hi += 1
         while lo < hi and ordered[lo].end <= sentence.start:

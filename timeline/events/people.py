@@ -18,7 +18,8 @@ def names(s: Parsed, indices) -> list[str]:
         token = tokens[k] if k is not None else None
         if token is not None and _is_name(token) and (k > 0 or _opens_with_name(s)) \
                 and token.text not in lex.honorifics \
-                and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles:
+                and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles \
+                and token.low not in lex.pronouns:  # ('He', 'It' opening a sentence name no one)
             run.append(token.text[:len(lex.bare(token.low))])
             if not lex.possessive(token.low):
                 continue
@@ -36,6 +37,15 @@ def _joins_names(s: Parsed, k: int) -> bool:
     tokens, lex = s.tokens, s.lex
     return (tokens[k].low in lex.joiners and 0 < k < len(tokens) - 1
             and _is_name(tokens[k - 1]) and _is_name(tokens[k + 1]))
+
+
+def is_body(name: str, lex) -> bool:
+    """Whether a name is that of a company, government or other body, which 'it' can stand for:
+    it has a word such as 'Corp.' or 'Ministry' ('World Health Organization'), or it is an
+    acronym ('BP', 'WHO')."""
+    words = name.split()
+    return (any(lex.bare(w.lower()).rstrip(".") in lex.organizations for w in words)
+            or (len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha()))
 
 
 class People:

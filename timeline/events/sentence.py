@@ -202,7 +202,7 @@ def _reduced_relative(s: Parsed, i: int) -> bool:
         return True
     if not 0 < i < len(tokens) - 1 or tokens[i - 1].low in lex.function_words:
         return False
-    if tokens[i + 1].low in lex.agents:  # (not 'by' with a gerund: 'Nashua responded by strengthening')
+    if tokens[i + 1].low in lex.agents:  # (not 'by' with a gerund: 'Acme responded by raising')
         return not (i + 2 < len(tokens) and lex.gerund(tokens[i + 2].low))
     start = _clause_start(s, i)
     return tokens[i + 1].low in lex.prepositions and not lex.adverb(tokens[i - 1].low) and any(

@@ -8,7 +8,7 @@ from timeline.events.clauses import (
     _governing_verb, _main_verb, _opening_subject, _predicate, _relative_head, _shared_subject, _subject,
 )
 from timeline.events.lexicon import Lexicon
-from timeline.events.people import People, names
+from timeline.events.people import People, is_body, names
 from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name
 
 
@@ -113,6 +113,9 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     actor = people.resolve(s, subject)
     if actor and _is_reference(s, subject):
         words = [actor] + _words(s, [k for k in indices if k > subject[-1]])
+    elif (first := _first_word(s, indices)) is not None and (reporter := _reporter(s, [first], people)):
+        actor = reporter  # 'BP said (on Monday) it would ...' -> 'BP would ...'
+        words = [reporter] + _words(s, [k for k in indices if k > first])
     actors = names(s, [k for k in indices if not timed[k]])
     if actor and actor not in actors:
         actors.insert(0, actor)
@@ -151,11 +154,17 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
     speaker_indices = _subject(s, i)
     borrowed = not speaker_indices and lex.gerund(tokens[i].low)
-    if borrowed:  # the subject of the verb before: 'Nashua responded by ... and saying', 'X rejected it, saying'
+    if borrowed:  # the subject of the verb before: 'Acme responded by ... and saying', 'X rejected it, saying'
         verb = next((k for k in range(i - 1, -1, -1) if classes[k].finite), None)
         speaker_indices = [] if verb is None else _subject(s, verb)
+    if speaker_indices and (first := _first_word(s, speaker_indices)) is not None and first > speaker_indices[0]:
+        speaker_indices = [k for k in speaker_indices if k >= first]  # 'On Thursday BP said': 'BP'
     if not speaker_indices and i and tokens[i - 1].text == ",":
         speaker_indices = _opening_subject(s)  # 'Nordbank, which runs ..., said'
+    elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
+            and tokens[speaker_indices[0] - 1].text == ",":  # only a time between a comma and the verb
+        speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
+                           or _opening_subject(s))  # 'The harbour master, who ..., on Monday said'
     after = i + 1
     while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
                                                      and after + 1 < len(tokens) and timed[after + 1])):
@@ -168,11 +177,16 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
             end += 1
         speaker_indices = list(range(after, end))
         after = end
-    person = people.resolve(s, speaker_indices)
-    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex),
-                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex)
+    person = people.resolve(s, speaker_indices) or _reporter(s, speaker_indices, people)
     start = min(speaker_indices[0], i) if speaker_indices else i
     gist = _gist(s, start, after)
+    if person is None and _pronoun(s, speaker_indices):
+        # 'he said ...' with no one named before, 'I think', 'we will': what was said, no speaker
+        words = gist.split()
+        clause = len(words) >= 3 and words[0].lower() not in lex.prepositions  # (not 'On the start of ...')
+        return (gist if clause else occurrence_title(s, i, people)[0]), []
+    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex),
+                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex)
     if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist):
         # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
         gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()))
@@ -182,12 +196,71 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     return title, [speaker] if speaker else []
 
 
+def _apposition(s: Parsed, comma: int) -> list[int]:
+    """The name set off by commas that ends at ``comma`` ('the harbour master, Dr Ada
+    Moreno,'), or []."""
+    tokens = s.tokens
+    start = comma
+    while start > 0 and tokens[start - 1].text not in _BREAKS:
+        start -= 1
+    found = list(range(start, comma))
+    return found if start > 0 and tokens[start - 1].text == "," and found and all(
+        _is_name(tokens[k]) for k in found) else []
+
+
+def _pronoun(s: Parsed, indices: list[int]) -> bool:
+    """Whether a subject is a lone pronoun ('he', 'it', 'they', 'I', 'we'; 'last night she')."""
+    words = [k for k in indices if not s.timed[k]]
+    return len(words) == 1 and s.tokens[words[0]].low in s.lex.pronouns
+
+
+def _first_word(s: Parsed, indices: list[int]) -> Optional[int]:
+    """The first of ``indices`` a title shows (not a time expression or its preposition)."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    return next((k for n, k in enumerate(indices) if not timed[k] and not (
+        tokens[k].low in lex.prepositions and n + 1 < len(indices) and timed[indices[n + 1]])), None)
+
+
+def _reporter(s: Parsed, subject: list[int], people: People) -> Optional[str]:
+    """Whom a subject 'it' or 'they' stands for when it opens what a named speaker said:
+    'BP said it would ...', 'The WHO says it has confirmed ...', 'Exxon and Shell said they ...'
+    (a body for 'it', names joined by 'and' for 'they'); None otherwise.  ('he' and 'she' are
+    the person named last: :meth:`People.resolve`.)"""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if not _pronoun(s, subject):
+        return None
+    k = next(k for k in subject if not s.timed[k])
+    if lex.pronouns[tokens[k].low] not in ("body", "group"):
+        return None
+    j = k - 1
+    while j >= 0 and (tokens[j].low in lex.complementizers or tokens[j].text == "," or s.timed[j]
+                      or (tokens[j].low in lex.prepositions and j + 1 < k and s.timed[j + 1])):
+        j -= 1  # 'said that it', 'said, it', 'said on Monday it'
+    if j < 0 or not classes[j].reporting:
+        return None
+    speaker = _subject(s, j)
+    if not speaker or _pronoun(s, speaker):
+        return None
+    found = names(s, speaker)
+    if not found and all(_is_name(tokens[m]) for m in speaker):
+        found = [" ".join(_words(s, speaker))]  # (a name that opens the sentence: 'BP said it')
+    if not found:
+        return None
+    if lex.pronouns[tokens[k].low] == "body":
+        return found[-1] if len(found) == 1 and is_body(found[-1], lex) else None
+    joined = any(tokens[m].low in lex.coordinators for m in speaker)
+    return " and ".join(found) if joined and len(found) > 1 else None
+
+
 def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str) -> bool:
     """Whether what was said (``gist``) opens with the pronoun after the reporting verb and it
     stands for the speaker: 'she' after a person ('Lund said she hoped'), 'they' after a plural
     ('sources say they can't ignore')."""
     tokens, lex = s.tokens, s.lex
     k = after + 1 if after < len(tokens) and tokens[after].low in lex.complementizers else after
+    if k < len(tokens) and tokens[k].low not in lex.subjects:  # 'told reporters (Tuesday) that he ...'
+        k = next((j + 1 for j in range(after, min(len(tokens), after + 6))
+                  if tokens[j].low in lex.complementizers), k)
     if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
             or gist.partition(" ")[0].lower() != tokens[k].low:
         return False  # (not 'he and the bishop want')
@@ -195,7 +268,7 @@ def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: s
     last = speaker.split()[-1].lower().rstrip(".")
     return ((kind == "person" and person is not None)
             or (kind == "group" and (lex.plural(last) or any(w in lex.coordinators for w in speaker.split())))
-            or (kind == "body" and last in lex.organizations))
+            or (kind == "body" and (last in lex.organizations or is_body(speaker, lex))))
 
 
 def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS) -> str:

@@ -1,0 +1,180 @@
+"""What a journalist would publish: no readers' comments as events, no pronoun as a speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.events import extract_events
+from timeline.text import comment_section, news_sentences, split_sentences
+
+PUBLISHED = dt.datetime(2021, 3, 10)
+
+STORY = ("The regional council approved the new bridge on Monday.\n"
+         "Construction will begin in May, the council's engineer Maria Lopez said on Tuesday.\n")
+
+
+def titles(text: str) -> list[str]:
+    return [e.title for e in extract_events(text, PUBLISHED)]
+
+
+# --- readers' comments --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        # comment headers: a time, a date, a user name and 'wrote:'
+        ("At 14:02 9th Mar 2021, riverwatcher wrote: The council wasted our money on Monday.\n"
+         "I protested on Tuesday and nobody listened.\n"
+         "At 15:40 9th Mar 2021, Old_Ferryman wrote: The ferry closed last week.\n"),
+        ("At 6:15 pm on 09 Mar 2021, kim_b wrote: They approved it on Monday without asking us.\n"),
+        # comments that end with a signature
+        ("Typical council, they decided on Monday behind closed doors "
+         "Posted by: taxpayer1 | March 9, 2021 4:12 PM | Report abuse "
+         "The mayor resigned on Tuesday, mark my words.\n"),
+        # a notice framing the comments, comments after it
+        ("Views expressed in the comments are those of our readers alone.\n"
+         "The council lied to us on Monday.\n"
+         "This discussion is now closed.\n"),
+    ],
+)
+def test_readers_comments_after_an_article_tell_no_events(comments):
+    alone = titles(STORY)
+    assert titles(STORY + comments) == alone
+    assert alone  # (the article itself has its events)
+
+
+def test_the_comment_section_begins_at_its_first_mark():
+    sentences = split_sentences(STORY + "Please leave a comment below.\n"
+                                "At 14:02 9th Mar 2021, bob wrote: Great news.\nI agree.\n")
+    assert comment_section(sentences) == 3
+    assert [s.text for s in news_sentences(sentences)] == [s.text for s in sentences[:2]]
+
+
+def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
+    text = ("Leave your thoughts about the match in the comments section below.\n"
+            "The mayor resigned on Tuesday after the vote.\n")
+    assert [s.text for s in news_sentences(split_sentences(text))] == ["The mayor resigned on Tuesday after the vote."]
+    assert titles(text) == ["Mayor resigned"]
+
+
+def test_an_article_without_comments_keeps_every_sentence():
+    text = ("Fans wrote to the club on Monday, and the club said it would reply. "
+            "The match report was posted by the club at 9:30 on Tuesday.")
+    sentences = split_sentences(text)
+    assert news_sentences(sentences) == sentences
+
+
+# --- pronouns as speakers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # 'he' with no one named before: what was said, without a speaker
+        ("He said on Wednesday that the harbour would reopen.", "The harbour would reopen"),
+        ("Last night she told me that she had passed the entrance exam.", "She had passed the entrance exam"),
+        # 'I' and 'we' with no speaker named: not a speaker title
+        ("We said on Wednesday that the harbour would be rebuilt.", "The harbour would be rebuilt"),
+        ("I reported on the opening of the new wing on Wednesday at the hospital.",
+         "I reported on the opening of the new wing at the hospital"),
+        # 'he' after a person named before in the article
+        ("Port spokesman Tom Baker inspected the quay. "
+         "He said on Wednesday that the harbour would reopen.",
+         "Tom Baker: The harbour would reopen"),
+        # 'it' opening what a named body said
+        ("The Harbour Authority said on Wednesday it would reopen the quay.",
+         "Harbour Authority would reopen the quay"),
+        ("NASA says it has confirmed 12 launches on Wednesday.", "NASA has confirmed 12 launches"),
+    ],
+)
+def test_a_pronoun_is_never_the_speaker_of_a_title(text, title):
+    found = titles(text)
+    assert title in found
+    assert not any(t.split(":")[0].lower() in {"he", "she", "it", "they", "i", "we", "you"}
+                   for t in found if ":" in t)
+
+
+def test_it_after_a_person_is_not_that_person():
+    found = titles("Obama said on Wednesday it would be a long summer.")
+    assert "Obama would be a long summer" not in found
+    assert not any(t.startswith("It:") for t in found)
+
+
+def test_a_pronoun_opening_a_sentence_is_no_name_for_later_pronouns():
+    found = titles("He arrived on Monday. He said on Tuesday that the talks had failed.")
+    assert "The talks had failed" in found
+    assert not any(t.startswith("He:") for t in found)
+
+
+def test_a_closed_debate_opens_the_readers_comments():
+    text = STORY + "This debate is now closed.\nThe council lied to us on Monday, I think.\n"
+    assert titles(text) == titles(STORY)
+
+
+# --- page text glued to a sentence ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "Harbour to reopen - council PORTVILLE | Mon Mar 8, 2021 4:10 pm EST PORTVILLE (Reuters) - ",
+        "PORTVILLE, Maine (AP)_ ",
+        "Photograph: Jane Doe/AP ",
+        "Photograph: Jane Doe/AFP/Getty Images ",
+    ],
+)
+def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
+    news = "The regional council approved the new bridge on Monday."
+    (sentence,) = news_sentences(split_sentences(glued + news), text=glued + news)
+    assert sentence.text == news
+    (event,) = [e for e in extract_events(glued + news, PUBLISHED) if e.time_expression]
+    assert event.sentence == news and event.sources[0].sentence_start == len(glued)
+
+
+def test_a_parenthesis_and_a_dash_inside_a_sentence_stay():
+    text = "Rated A-3 by the agency (Moody's) - and BBB by S&P (SP) - the issue will be sold on Monday."
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a time alone between the comma and the reporting verb is no speaker
+        ("The port's chief engineer, Maria Lopez, on Wednesday said the quay was safe.",
+         "Maria Lopez: The quay was safe"),
+        ("The harbour master, who lives nearby, on Wednesday said the quay was safe.",
+         "Harbour master: The quay was safe"),
+    ],
+)
+def test_the_speaker_set_off_by_commas_before_a_time(text, title):
+    assert title in titles(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We welcome comments on the plan until May," the agency said on Tuesday.',
+        "Children are urged to report abuse to a teacher, the council said on Tuesday.",
+        "At 10:30 on 9 March 2021, the mayor said: the bridge is safe.",
+    ],
+)
+def test_news_that_reads_like_a_comment_mark_stays(sentence):
+    text = sentence + "\n" + STORY
+    assert [s.text for s in news_sentences(split_sentences(text))] == [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a time before the speaker is no part of the speaker
+        ("On Wednesday Acme Corp. said it would close the plant.", "Acme Corp would close the plant"),
+        # 'he' after 'told reporters (that)' is the speaker too
+        ("Mayor Ann Smith told reporters Wednesday that she had not met the builders.",
+         "Ann Smith had not met the builders"),
+    ],
+)
+def test_a_speaker_who_says_what_they_did(text, title):
+    assert title in titles(text)
