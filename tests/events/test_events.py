@@ -144,8 +144,8 @@ def dated_events(text: str, phrase: str, value: str):
         # was done to it since; a simple past passive happened then
         ("The year-ago figures have been revised to reflect a new method.",
          "year-ago", "2016", "figures"),
-        ("Last year's results were hurt by $3 million in flood repairs.",
-         "Last year", "2016", "hurt"),
+        ("Last year's harvest was damaged by a late frost.",
+         "Last year", "2016", "damaged"),
         # 'do' after 'to' is the verb, not an auxiliary
         ("The ferry line is expected to do no better than break even during the first half.",
          "the first half", "2018-H1", "do"),
@@ -215,8 +215,8 @@ def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):
     "sentence, phrase, value, trigger, title",
     [
         # an event noun that a verb takes as object: the title tells who did it
-        ("In the latest quarter, the insurer had a $23 million loss on its home line.",
-         "the latest quarter", "2017-Q2", "loss", "Insurer had a $23 million loss on its home line"),
+        ("In the spring quarter, the airline had a $7 million loss on its cargo arm.",
+         "the spring quarter", "2017-Q2", "loss", "Airline had a $7 million loss on its cargo arm"),
         ("The tribunal held a brief hearing with the defendants on Tuesday.",
          "Tuesday", "2017-09-05", "hearing", "Tribunal held a brief hearing with the defendants"),
     ],
@@ -230,8 +230,8 @@ def test_a_clause_is_one_event_titled_by_its_verb(sentence, phrase, value, trigg
     "sentence, phrase, title",
     [
         # the subject set off before a participle phrase
-        ("The offer, valued at about $576 million, had been set to expire on Tuesday.",
-         "Tuesday", "Offer had been set to expire"),
+        ("The bid, priced at about $80 million, had been set to lapse on Tuesday.",
+         "Tuesday", "Bid had been set to lapse"),
         # the noun a relative clause describes, not the subject of the verb before it
         ("The firm expected to post sales that are slightly above those of last year.",
          "last year", "Sales are slightly above those"),
@@ -258,12 +258,12 @@ def test_a_dated_clause_is_not_told_again_undated(sentence, title):
 
 
 def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
-    text = "The company reported sales of $538.5 million for the quarter ended Sept. 29."
+    text = "The bakery reported sales of $41.2 million for the quarter ended June 30."
     events = events_from_expressions(
-        text, [expression(text, "the quarter", "2017-Q3"), expression(text, "Sept. 29", "2017-09-29")], PUBLISHED)
-    end = next(e for e in events if e.time_expression.text == "Sept. 29")
+        text, [expression(text, "the quarter", "2017-Q2"), expression(text, "June 30", "2017-06-30")], PUBLISHED)
+    end = next(e for e in events if e.time_expression.text == "June 30")
     assert end.trigger.text == "ended"
-    assert end.title.startswith("Company reported sales of $538.5 million")
+    assert end.title.startswith("Bakery reported sales of $41.2 million")
     assert all(e.time_expression is not None for e in events)  # the report is not repeated undated
 
 
@@ -275,8 +275,8 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
          "Dmitry Peskov: Trade turnover between Russia and the DPRK is minimal"),
         ("Peskov told reporters on Wednesday that Moscow opposes driving Pyongyang into a corner.",
          "Peskov: Moscow opposes driving Pyongyang into a corner"),
-        ("\"We will defend our north from the international border,\" said Eitan on Wednesday.",
-         "Eitan: We will defend our north from the international border"),
+        ("\"We will protect our farms from the river floods,\" said Dagan on Wednesday.",
+         "Dagan: We will protect our farms from the river floods"),
         ("However, the Russian president, Peskov said on Wednesday, is not an advocate of sanctions.",
          "Peskov: The Russian president is not an advocate of sanctions"),
         # an opening 'I think (that)' or 'we believe' frames the gist: the title keeps what follows
@@ -293,38 +293,38 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
         ("Police said on Wednesday he had fled the country.",
          "Police: He had fled the country"),
         # the speaker is the person, not the firm after 'at'; 'of' inside a name keeps it whole
-        ("Analyst Steve Milunovich at First Boston said on Wednesday that demand was weakening.",
-         "Steve Milunovich: Demand was weakening"),
+        ("Analyst Maria Okafor at Harbour Securities said on Wednesday that demand was weakening.",
+         "Maria Okafor: Demand was weakening"),
         ("The Bank of England said on Wednesday that rates would rise.",
          "Bank of England: Rates would rise"),
         # a name that opens the sentence keeps its first word; names joined by 'and' are one speaker
         ("John Smith said on Wednesday that the plant would close.",
          "John Smith: The plant would close"),
-        ("Ciba-Geigy and Chiron said on Wednesday they agreed to merge their vaccine units.",
-         "Ciba-Geigy and Chiron agreed to merge their vaccine units"),
-        ("Diversified Investment Group Inc. said on Wednesday it agreed to be acquired by a rival.",
-         "Diversified Investment Group Inc agreed to be acquired by a rival"),
-        ("The company said on Wednesday it expected to break even on sales of $530 million.",
-         "The company expected to break even on sales of $530 million"),
+        ("Hartley-Vance and Orbis said on Wednesday they agreed to merge their cargo units.",
+         "Hartley-Vance and Orbis agreed to merge their cargo units"),
+        ("Northgate Freight Holdings Inc. said on Wednesday it agreed to sell its ferry arm.",
+         "Northgate Freight Holdings Inc agreed to sell its ferry arm"),
+        ("The company said on Wednesday it expected to turn a profit on sales of $85 million.",
+         "The company expected to turn a profit on sales of $85 million"),
         # ... but 'it' after a person is not the person
         ("Mayor Anne Hidalgo said on Wednesday it was a dark day for the city.",
          "Anne Hidalgo: It was a dark day for the city"),
         # the speaker before a relative clause set off by commas
-        ("Dow Jones, which owns about 64 million shares, said on Wednesday that 24,000 shares had "
-         "been tendered.",
-         "Dow Jones: 24,000 shares had been tendered"),
+        ("Vela Group, which holds about 9 million shares, said on Wednesday that 3,200 shares had "
+         "been sold.",
+         "Vela Group: 3,200 shares had been sold"),
         # what a company 'expects' is news, not a hedge; the 'that' of a relative clause in what
         # was said does not open it
-        ("The maker of fasteners said on Wednesday it expects to post sales that are slightly above "
+        ("The maker of kayaks said on Wednesday it expects to book orders that are well above "
          "forecasts.",
-         "Maker of fasteners: It expects to post sales that are slightly above"),
+         "Maker of kayaks: It expects to book orders that are well above"),
         # a speaker named by a long phrase is its head; what precedes the speaker is what was
-        # said only when it is a clause ('Cautioning about ...' is not)
+        # said only when it is a clause ('Warning about ...' is not)
         ("A spokesman for the Boston-based insurer said on Wednesday that claims rose sharply.",
          "Spokesman: Claims rose sharply"),
-        ("Cautioning about the uncertainty of early battle reports, White House spokesman Marlin "
-         "Fitzwater said on Wednesday that the operation was going well.",
-         "Marlin Fitzwater: The operation was going well"),
+        ("Warning about the uncertainty of first flood estimates, city spokeswoman Ines Delgado "
+         "said on Wednesday that the repairs were going well.",
+         "Ines Delgado: The repairs were going well"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
@@ -337,32 +337,31 @@ def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):
     "sentence, title",
     [
         # the subject set off before a relative clause
-        ("Primerica, which had owned nearly 70% of Williams, will pay about 16.7 million shares.",
-         "Primerica will pay about 16.7 million shares"),
+        ("Halvorsen, which had owned nearly 60% of Brightwater, will issue about 4.2 million shares.",
+         "Halvorsen will issue about 4.2 million shares"),
         # an elliptical 'as expected' is not the happening
-        ("Esselte AB, the Stockholm office supplies company, as expected, proposed to acquire the unit.",
-         "Esselte AB proposed to acquire the unit"),
+        ("Marlow Foods, the Leeds bakery group, as expected, proposed to buy the unit.",
+         "Marlow Foods proposed to buy the unit"),
         # a speaker without a name
-        ("Williams Corp. was merged into Primerica Corp., the companies said.",
-         "The companies: Williams Corp. was merged into Primerica Corp"),
+        ("Brightwater Ltd. was merged into Halvorsen Corp., the companies said.",
+         "The companies: Brightwater Ltd. was merged into Halvorsen Corp"),
         # a number written with thousands separators is one word, not a clause break
-        ("Holders of the stock will receive $3,500 a share in cash.",
-         "Holders of the stock will receive $3,500 a share in cash"),
-        ("The exchange said 11,580 common shares had been tendered to the offer.",
-         "The exchange: 11,580 common shares had been tendered to the offer"),
+        ("Members of the cooperative will receive $1,250 a head in cash.",
+         "Members of the cooperative will receive $1,250 a head in cash"),
+        ("The registrar said 14,260 ordinary shares had been pledged to the bid.",
+         "The registrar: 14,260 ordinary shares had been pledged to the bid"),
         # a reporting participle has the subject of the verb before it ('by' with a gerund is no
         # agent); 'it' after an object need not be the speaker
-        ("Nashua immediately responded by strengthening its poison-pill plan and saying it will buy "
-         "back shares.",
-         "Nashua: It will buy back shares"),
+        ("Corvana quickly hit back by raising its dividend and saying it would repurchase shares.",
+         "Corvana: It would repurchase shares"),
         ("The company rejected the offer, saying it was too low.",
          "The company: It was too low"),
         # a passive reporting verb reports nothing: no speaker
-        ("At least 51 people were reported killed in clashes between police and protesters.",
-         "At least 51 people were reported killed in clashes between police"),
+        ("At least 14 miners were reported trapped by a rockfall.",
+         "At least 14 miners were reported trapped by a rockfall"),
         # a dash typed as an underscore is no word of the title
-        ("_ About 1,500 ethnic Albanians marched in downtown Istanbul.",
-         "About 1,500 ethnic Albanians marched in downtown Istanbul"),
+        ("_ About 2,300 nurses marched in central Lisbon.",
+         "About 2,300 nurses marched in central Lisbon"),
     ],
 )
 def test_undated_main_happening_of_a_sentence_and_its_title(sentence, title):
@@ -385,11 +384,11 @@ def test_role_noun_and_pronoun_resolve_to_the_person_named_before():
 
 
 def test_he_is_the_person_of_a_name_that_opens_the_article_after_a_possessive():
-    text = ("Iraq's Saddam Hussein assumed the role of an embattled hero on Sunday. "
-            "He apparently hopes to lure support from his neighbours.")
+    text = ("Peru's Jorge Salinas played the part of a wronged outsider on Sunday. "
+            "He apparently hopes to win backing from his rivals.")
     titles = [e.title for e in events_from_expressions(text, [expression(text, "Sunday", "2017-09-03")], PUBLISHED)]
-    assert titles == ["Iraq's Saddam Hussein assumed the role of an embattled hero",
-                      "Saddam Hussein apparently hopes to lure support from his neighbours"]
+    assert titles == ["Peru's Jorge Salinas played the part of a wronged outsider",
+                      "Jorge Salinas apparently hopes to win backing from his rivals"]
 
 
 @pytest.mark.parametrize(

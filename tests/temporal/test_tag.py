@@ -53,27 +53,27 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Prices doubled over the past decade.", [("the past decade", "DURATION", "P10Y")]),
     ("Rescuers have 24 hours left.", [("24 hours", "DURATION", "PT24H")]),
     ("It took an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
-    ("They lived in camps for 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+    ("The crew stayed at sea for 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
     ("The standoff has lasted a year and a half.", [("a year and a half", "DURATION", "P1Y6M")]),
     # many long units, in TIMEX3's letters: E decades, C centuries, L millennia
     ("The feud between the clans has simmered for decades.", [("decades", "DURATION", "PXE")]),
     ("The dispute lasted several decades.", [("several decades", "DURATION", "PXE")]),
     ("The island was ruled from Lisbon for centuries.", [("centuries", "DURATION", "PXC")]),
-    ("The monks have copied the same books for more than two thousand years.",
-     [("more than two thousand years", "DURATION", "P2L")]),
+    ("The monks have copied the same books for more than three thousand years.",
+     [("more than three thousand years", "DURATION", "P3L")]),
     ("The rate is the lowest in almost two decades.", [("almost two decades", "DURATION", "P20Y")]),
     ("Stocks hit a five-year low.", [("five-year", "DURATION", "P5Y")]),
     ("Orders grew in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
     ("It will take several years.", [("several years", "DURATION", "PXY")]),
-    ("For the past few weeks we have been subjected to false reports.", [("the past few weeks", "DURATION", "PXW")]),
+    ("For the past few weeks the town has been cut off by snow.", [("the past few weeks", "DURATION", "PXW")]),
     # a few recent periods as the time something happened in: the past
-    ("Mortgage rates have fallen in the last few months.", [("the last few months", "DATE", "PAST_REF")]),
+    ("Ticket prices have crept up in the last few months.", [("the last few months", "DATE", "PAST_REF")]),
     ("Margins thinned over the past several quarters.", [("the past several quarters", "DATE", "PAST_REF")]),
     ("Floods hit the valley in past years as well.", [("past years", "DATE", "PAST_REF")]),
-    ("Many funds have sold bonds in recent weeks and months.", [("recent weeks and months", "DATE", "PAST_REF")]),
-    ("The ships will stay in port for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
-    ("The clinic may, in a year or two, open a second ward.", [("a year or two", "DATE", "FUTURE_REF")]),
-    ("Tax credits will cut payments in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
+    ("Shoppers have cut back in recent weeks and months.", [("recent weeks and months", "DATE", "PAST_REF")]),
+    ("The museum will be shut for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
+    ("The orchard could, in a year or two, bear fruit again.", [("a year or two", "DATE", "FUTURE_REF")]),
+    ("The new boilers will lower heating bills in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
     ("He would not travel at this crucial moment.", [("this crucial moment", "DATE", "PRESENT_REF")]),
     ("Shares of the once mighty carmaker fell.", [("once", "DATE", "PAST_REF")]),
     ("Car sales boomed in the last half of the '60s.", [("the last half of the '60s", "DATE", "196")]),
@@ -83,19 +83,19 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
     ("Fees rise each year.", [("each year", "SET", "P1Y")]),
     # recurring parts of weekdays: "nights" in the plural is a schedule, not one night
-    ("Two new flights will leave Bombay on Monday and Tuesday nights from March 30.",
-     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
-      ("March 30", "DATE", "2018-03-30")]),
+    ("Extra ferries will sail to Oban on Friday and Saturday nights from April 2.",
+     [("Friday", "SET", "XXXX-WXX-5TNI"), ("Saturday nights", "SET", "XXXX-WXX-6TNI"),
+      ("April 2", "DATE", "2018-04-02")]),
     ("The choir rehearses on Thursday evenings.", [("Thursday evenings", "SET", "XXXX-WXX-4TEV")]),
     # vague references
     ("Prices are now higher.", [("now", "DATE", "PRESENT_REF")]),
     ("The minister recently resigned.", [("recently", "DATE", "PAST_REF")]),
     ("We will see in the future.", [("the future", "DATE", "FUTURE_REF")]),
-    ("Strikes may continue well into the future.", [("the future", "DATE", "FUTURE_REF")]),
+    ("The drought may last well into the future.", [("the future", "DATE", "FUTURE_REF")]),
     ("Investors worry about the near future.", [("the near future", "DATE", "FUTURE_REF")]),
     ("He is currently abroad.", [("currently", "DATE", "PRESENT_REF")]),
     ("Holders may buy shares at the then current price.", [("then current", "DATE", "PAST_REF")]),
-    ("Islam will one day be the largest religion there.", [("one day", "DATE", "FUTURE_REF")]),
+    ("Solar power will one day be the cheapest source of energy there.", [("one day", "DATE", "FUTURE_REF")]),
     ("They met for one day.", [("one day", "DURATION", "P1D")]),
     # parts of a year named relative to publication
     ("The firm lost money in the second half of last year.", [("the second half of last year", "DATE", "2016-H2")]),
@@ -121,22 +121,22 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The 52-year-old chairman resigned.",  # an age
     "He paid $1990 for it.",  # money
     "The index closed at 2082.1 points.",
-    "The island buys about three-quarters of its fuel abroad.",  # a fraction
+    "The farm sells about three-quarters of its milk to one dairy.",  # a fraction
     "The average daily volume was high.",  # an adjective, not a frequency
     "Theresa May said the deal was done.",  # names
     "The Summer Olympics drew crowds.",
     "First Quarter Capital bought shares.",
     "He earns $2 million a year.",  # a rate
-    "Qantas will run six flights a week to Bombay, up from four flights a week.",
-    "Fans buy over fifty thousand CDs a year.",
-    "He urged a rational approach to the future.",  # prospects, not a time
-    "Trade is very important to the future of both peoples.",
+    "The airline will run five flights a week to Lagos, up from three flights a week.",
+    "Readers borrow over sixty thousand books a year.",
+    "She called for a sober approach to the future.",  # prospects, not a time
+    "Clean water is vital to the future of both towns.",
     "The future looks bleak for the mill.",
     "Most of today's computers use the chip.",  # the present in general, not the day
     "Paternity can be proved in today's world.",
-    "Retirees receive a bonus equal to six months of base pay.",  # an amount of pay
+    "Departing staff get a payment equal to four months of salary.",  # an amount of pay
     "It was a once in a lifetime chance.",
-    "Funds hold more than a quarter of the market.",  # a fraction
+    "Farmers sell more than a quarter of their crop abroad.",  # a fraction
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper
     'The senator appeared on "This Week With Jane Doe."',  # a programme
@@ -194,18 +194,18 @@ def test_the_same_day_takes_the_date_the_text_moved_to():
     ("Shares closed at $30 on Tuesday, up from $25 a week earlier.", [("a week earlier", "2017-08-29")]),
     ("The storm hit Texas on Sept. 6, 2016. The following month, rebuilding began.",
      [("The following month", "2016-10")]),
-    ("On May 22, 1995, Farkas was made a general, and the following year he was posted to Washington.",
-     [("the following year", "1996")]),
+    ("On March 14, 2003, Okafor was made a judge, and the following year she was sent to Geneva.",
+     [("the following year", "2004")]),
     ("He was first elected in 2008 and re-elected four years later.", [("four years later", "2012")]),
     ("The company was founded in March 1990. A year later it went public.", [("A year later", "1991")]),
     ("Rebels attacked the town on Sunday. Monday was the second day of fighting.",
      [("the second day", "2017-09-04")]),
-    ("London shares closed lower Friday, depressed by overnight losses in New York.",
+    ("Frankfurt shares closed lower Friday, hit by overnight selling in Asia.",
      [("overnight", "2017-08-31TNI")]),
     ("Stocks fell 4% on Friday, and 6% from the previous Friday.", [("the previous Friday", "2017-08-25")]),
     ("The gunman opened fire on Tuesday. Early in the morning, police sealed off the area.",
      [("the morning", "2017-09-05TMO")]),
-    ("Trading was suspended on Aug. 12, the day before the devaluation.", [("the day", "2017-08-12")]),
+    ("The border was closed on March 9, the day before the election.", [("the day", "2017-03-09")]),
 ])
 def test_the_story_moves_the_reference_date(text, expected):
     values = [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context"]
@@ -213,7 +213,7 @@ def test_the_story_moves_the_reference_date(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Conversion rights end on Nov. 30. Until then, holders may convert their shares.", "2017-11-30"),
+    ("The bridge closes on Nov. 30. Until then, drivers may use the east lane.", "2017-11-30"),
     ("The treaty takes effect in 2019; by then both armies will have withdrawn.", "2019"),
 ])
 def test_until_then_is_the_date_just_named(text, expected):
@@ -222,21 +222,21 @@ def test_until_then_is_the_date_just_named(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a quarter named in passing does not become the one the results are compared with
-    ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second quarter, "
-     "the comparison was helped by charges taken in the year-earlier period.", "2016-Q3"),
+    ("Norvik's third-quarter net income rose 12%. After a weak second quarter, "
+     "the result was flattered by one-off costs booked in the year-earlier period.", "2016-Q3"),
     # nor does a quarter still to come
-    ("Steelmakers posted a drop in third-quarter profit. Analysts expect the trend to continue into "
-     "the fourth quarter. In the year-ago period, Bethlehem earned $101 million.", "2016-Q3"),
+    ("Paper mills posted a drop in third-quarter profit. Analysts expect the slump to last into "
+     "the fourth quarter. In the year-ago period, Halvorsen earned $40 million.", "2016-Q3"),
     # a new report moves to its own quarter
-    ("Delta's profit soared in the fiscal first quarter. Separately, America West reported "
-     "third-quarter profit rose 45% from a year earlier.", "2016-Q3"),
+    ("Aurora Air's profit jumped in the fiscal first quarter. Separately, Northwind Airlines reported "
+     "third-quarter profit rose 18% from a year earlier.", "2016-Q3"),
 ])
 def test_quarters_are_compared_with_the_quarter_reported(text, expected):
     assert [e.value for e in tag(text, "2017-10-26")][-1] == expected
 
 
 def test_last_years_quarter_is_the_reported_quarter_a_year_back():
-    text = "U.K. sales fell in the third quarter. U.K. sales for last year's quarter were about $3 million."
+    text = "Export orders fell in the third quarter. Export orders in last year's quarter came to about $8 million."
     assert found(text, "2017-10-26")[-1] == ("last year's quarter", "DATE", "2016-Q3")
 
 
@@ -263,9 +263,9 @@ def test_without_a_date_in_the_story_later_counts_from_publication():
 @pytest.mark.parametrize("sentence, expected", [
     # a figure compared with last year's is the same period of last year
     ("Net income was $5 million in the third quarter, compared with $3 million last year.", "2016-Q3"),
-    ("Third-quarter sales rose 13% from last year's $1.55 billion.", "2016-Q3"),
+    ("Third-quarter sales rose 8% from last year's $420 million.", "2016-Q3"),
     # otherwise last year is the year
-    ("Third-quarter sales rose. Last year's results were hurt by a strike.", "2016"),
+    ("Third-quarter sales rose. Last year's figures were dented by a strike.", "2016"),
     ("He joined the firm last year.", "2016"),
 ])
 def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
@@ -274,7 +274,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
 
 @pytest.mark.parametrize("sentence, published, expected", [
     # "will be named": the passive is still the future
-    ("Collins will be named commander of the shuttle for a mission in December.", "1998-03-04", "1998-12"),
+    ("Okafor will be named captain of the national team for a tour in December.", "1998-03-04", "1998-12"),
     ("The plant will reopen in August.", PUBLISHED, "2018-08"),
     # "could have been": the past
     ("Flaws could have caused a drop in the shares on Wednesday.", "1989-10-27", "1989-10-25"),
@@ -286,7 +286,7 @@ def test_tense_cues(sentence, published, expected):
 
 
 def test_a_season_does_not_anchor_the_quarter():
-    text = "A strike began last spring. For the quarter, profit fell."
+    text = "A drought set in last spring. For the quarter, output fell."
     assert found(text) == [("last spring", "DATE", "2017-SP"), ("the quarter", "DATE", "2017-Q2")]
 
 
