@@ -176,6 +176,8 @@ _TITLE_STRETCH = 12  # characters of the sentence a title must end with to refer
 def _title(title: str, sentence: str) -> str | list:
     """The title, or ``[prefix, start, end]`` when it ends with a stretch of ``sentence``
     (``'Jack Rudloe: '`` + the words he said)."""
+    if len(title) < _TITLE_STRETCH or title[-_TITLE_STRETCH:] not in sentence:
+        return title
     for k in range(min(len(title) - _TITLE_STRETCH + 1, _TITLE_PREFIX)):
         at = sentence.find(title[k:])
         if at >= 0:
@@ -194,6 +196,7 @@ class _Tables:
         self._articles: dict[tuple, int] = {}
         self._dates: dict[tuple, int] = {}
         self._texts: dict[str, int] = {}
+        self._known: dict[tuple, int] = {}
 
     def sentence(self, parts: list[str]) -> int | list:
         """A sentence's reference: its text's index, or [index, start, end] of the phrase."""
@@ -208,13 +211,18 @@ class _Tables:
         return index
 
     def article(self, source: Source) -> int:
+        known = (source.title, source.url, source.path, source.source, source.published)
+        found = self._known.get(known)  # (an article's every report: its row made once)
+        if found is not None:
+            return found
         row = [plain(source_label(source)), safe_url(source.url), _published(source),
                plain(outlet(source))]
         key = tuple(row) + (source.path,)
         if key not in self._articles:
             self._articles[key] = len(self.articles)
             self.articles.append(row)
-        return self._articles[key]
+        found = self._known[known] = self._articles[key]
+        return found
 
     def date(self, row: list) -> int:
         key = tuple(row)
