@@ -812,8 +812,8 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
     import numpy as np
 
     reports = [_report(e) for e in events]
-    vectors = _vectors(events)
     hold()
+    vectors = _vectors(events)
     blocks: dict[str, list[int]] = defaultdict(list)
     homes: list[str] = []
     for n, report in enumerate(reports):
