@@ -27,7 +27,8 @@ different happenings and never end up in one event; nor do reports with incompat
 through a chain of matches (the guard of :class:`_Components`).  Matches are joined strongest
 first.
 
-Scaling: a report's *window* (its period, or the days near publication) places it in the blocks
+Scaling: the weighted words of all reports are found and weighed at once, over arrays
+(:func:`_vectors`), and the pairs of a block are tested over arrays too.  A report's *window* (its period, or the days near publication) places it in the blocks
 of :data:`BLOCK_DAYS` days its window touches (:func:`block_keys`); its *home* block is that of
 the window's first day.  Two reports whose windows overlap always share the home block of the
 later-starting one, so each block compares its home reports with all the reports it holds
@@ -413,7 +414,9 @@ def date_block_key(event: Event) -> str:
 
 
 class WordCounts(NamedTuple):
-    """In how many reports each word occurs, over the whole collection."""
+    """How often each word occurs over the whole collection: each report adds the word's weight
+    in it (1 to 3, see :func:`_vectors`), a report frequency that counts names and words near
+    the trigger more."""
 
     reports: int
     counts: Counter
