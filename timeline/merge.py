@@ -103,6 +103,9 @@ if TYPE_CHECKING:  # numpy and scipy are imported where the vectors are built: e
     from scipy import sparse
 
 
+_HOLD_EVERY = 8192  # reports made between two calls of hold(): the collector never rescans many
+
+
 @contextmanager
 def frozen_heap():
     """While merging, the garbage collector leaves alone the objects that existed before (the
@@ -814,9 +817,12 @@ def merge_events(events: list[Event]) -> list[Event]:
 def _merge_events(events: list[Event], hold) -> list[Event]:
     import numpy as np
 
-    reports = [_report(e) for e in events]
-    hold()
+    reports: list[_Report] = []
+    for start in range(0, len(events), _HOLD_EVERY):  # (set aside as they come: they are kept)
+        reports += [_report(e) for e in events[start:start + _HOLD_EVERY]]
+        hold()
     vectors = _vectors(events)
+    hold()
     blocks: dict[str, list[int]] = defaultdict(list)
     homes: list[str] = []
     for n, report in enumerate(reports):
@@ -833,7 +839,10 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
         rows = np.asarray(members, dtype=np.int64)
         edges += _block_edges(members, [reports[n] for n in members], [homes[n] == key for n in members],
                               matrix[rows], heavy[rows], binary[rows], table.take(rows))
+        hold()
     infos = {n: Info(r.window, r.dated, r.sentences) for n, r in enumerate(reports)}
+    hold()
     roots = join(infos, edges)
+    hold()
     merged = merge_groups(enumerate(events), roots)
     return order_events([event for _, event in sorted(merged, key=lambda pair: pair[0])])

@@ -40,7 +40,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
-from timeline.merge import frozen_heap
+from timeline.merge import _HOLD_EVERY, frozen_heap
 from timeline.models import Event, Granularity, Relation, Salience, Source
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
@@ -194,15 +194,19 @@ def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> boo
 def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
     """The events with their salience, the ``top`` best-scored happenings of the story marked
     key (default :func:`automatic_top`); order is kept."""
-    with frozen_heap():
-        return _score_events(events, top)
+    with frozen_heap() as hold:
+        return _score_events(events, top, hold)
 
 
-def _score_events(events: list[Event], top: Optional[int]) -> list[Event]:
+def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
     mentions = date_mentions(events)
     copies = copies_of(events)
     most = max(mentions.values(), default=0)
-    scored = [e.model_copy(update={"salience": salience(e, mentions, copies, most), "key": False}) for e in events]
+    scored: list[Event] = []
+    for start in range(0, len(events), _HOLD_EVERY):  # (set aside as they come: they are kept)
+        scored += [e.model_copy(update={"salience": salience(e, mentions, copies, most), "key": False})
+                   for e in events[start:start + _HOLD_EVERY]]
+        hold()
     limit = automatic_top(events) if top is None else max(0, top)
     dated = [i for i, e in enumerate(scored) if e.date is not None]
     if len(dated) <= limit:  # nothing to choose between: every dated event is key
