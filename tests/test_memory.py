@@ -53,3 +53,23 @@ def test_traced_memory_stays_flat_over_varied_articles():
         tracemalloc.stop()
     # n more varied articles may add at most 64 KB (under 0.5 KB an article), whatever n is.
     assert after_2n - after_n < 64 * 1024, f"{(after_2n - after_n) / 1024:.0f} KB more after {n} more articles"
+
+
+def test_reading_tagging_and_extracting_load_none_of_the_merging_libraries(tmp_path):
+    """numpy, scipy, datasketch, scikit-learn and wordfreq (about 65 MB at start-up) are for
+    merging, salience and summaries: a process that only reads articles, tags and extracts events
+    (`timeline tag`, `timeline events --jsonl`, the extraction workers) never loads them."""
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("---\npublished: 2017-09-06\n---\nThe council met on Monday.\n", encoding="utf-8")
+    code = ("import json, sys, timeline\n"
+            f"for item, events in timeline.iter_article_events([{str(tmp_path)!r}]): assert events\n"
+            "timeline.tag('Peskov said on Wednesday.', published='2017-09-06')\n"
+            "print(json.dumps(sorted(m for m in ('numpy', 'scipy', 'datasketch', 'sklearn', 'wordfreq') if m in sys.modules)))")
+    loaded = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert loaded == []
+    merged = subprocess.run([sys.executable, "-c", code.replace("print(", "timeline.build_timeline([" + repr(str(tmp_path)) + "])\nprint(")],
+                            capture_output=True, text=True, check=True).stdout
+    assert "numpy" in json.loads(merged)  # (the check can fail: building a timeline does load them)

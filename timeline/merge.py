@@ -27,7 +27,8 @@ different happenings and never end up in one event; nor do reports with incompat
 through a chain of matches (the guard of :class:`_Components`).  Matches are joined strongest
 first.
 
-Scaling: a report's *window* (its period, or the days near publication) places it in the blocks
+Scaling: the weighted words of all reports are found and weighed at once, over arrays
+(:func:`_vectors`), and the pairs of a block are tested over arrays too.  A report's *window* (its period, or the days near publication) places it in the blocks
 of :data:`BLOCK_DAYS` days its window touches (:func:`block_keys`); its *home* block is that of
 the window's first day.  Two reports whose windows overlap always share the home block of the
 later-starting one, so each block compares its home reports with all the reports it holds
@@ -48,15 +49,14 @@ which is exactly what :func:`merge_events` does in one process.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import chain
-from typing import Hashable, Iterable, NamedTuple, Optional
-
-import numpy as np
-from scipy import sparse
-from wordfreq import zipf_frequency
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import count
+from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequence
 
 from timeline.events import lemma, lexicon
 from timeline.models import Event, Relation, Source
@@ -98,25 +98,46 @@ SCORE_DIGITS = 9  # similarities are rounded so that every way of computing them
 
 _WORD = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
 
+if TYPE_CHECKING:  # numpy and scipy are imported where the vectors are built: extracting events needs neither
+    import numpy as np
+    from scipy import sparse
+
+
+_HOLD_EVERY = 8192  # reports made between two calls of hold(): the collector never rescans many
+
+
+@contextmanager
+def frozen_heap():
+    """While merging, the garbage collector leaves alone the objects that existed before (the
+    events: millions of small objects it would otherwise scan again at every full collection,
+    finding nothing to free).  It yields ``hold()``, which adds what exists now (a stage's
+    results, kept to the end) to what is left alone.  Everything is handed back to the collector
+    at the end (objects still free as usual when no longer used); nested uses are no-ops."""
+    if gc.get_freeze_count():
+        yield lambda: None
+        return
+    gc.freeze()
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
 
 # -- what merging compares of one report --------------------------------------------------------
 
 
 class _Report(NamedTuple):
-    """What merging compares of one event, computed once from the event alone."""
+    """What merging compares of one event, computed once from the event alone (its words are in
+    the collection's :class:`_Vectors`)."""
 
     window: Optional[tuple[int, int]]  # first and last day (ordinals) it can lie on
     dated: bool
     kind: str
     group: str  # the trigger's lemma, or the speaker's surname for a statement
     surnames: tuple[str, ...]  # last words of its actors
-    others: tuple[str, ...]  # title words that are not the trigger (for mentions in one article)
+    title: str  # its words other than the group's tell mentions in one article apart (_others)
     article: str
     sentences: tuple[tuple[tuple[str, int], str], ...]  # ((article, sentence offset), group)
-    words: dict[str, float]  # word -> its weight before rarity (names and words near the trigger more)
-
-# Reports hold only tuples, strings, numbers and a dict of words to floats: the garbage collector
-# stops tracking such objects, so keeping one per event does not make its full scans costlier.
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -184,38 +205,150 @@ def _token(raw: str) -> tuple[Optional[str], str, bool]:
     return found
 
 
-def _words(event: Event) -> dict[str, float]:
-    """The weighted words of an event's sentences (each source's), without stop words and the
+class _Vectors(NamedTuple):
+    """The weighted words of many reports at once, one row a report (compressed sparse rows):
+    row ``r`` has the columns ``words[indptr[r]:indptr[r + 1]]`` (ascending) with their weights
+    before rarity (names and words near the trigger more).  Columns number the ``vocabulary``
+    in sorted order; ``seen`` lists them in the order they first occur (the order a counter of
+    the words, report after report, would hold them in)."""
+
+    indptr: np.ndarray
+    words: np.ndarray
+    weights: np.ndarray
+    vocabulary: list[str]
+    seen: np.ndarray
+
+
+_SEPARATORS = "\ua66e\u16a0\u0b83\u1bc0"  # rare letters: one absent from the texts marks where each ends
+
+
+def _cut_all(texts: list[str]) -> tuple[list[str], Optional[str]]:
+    """The words of all ``texts``, in order, with a separator word between two texts (one regular
+    expression search over them all instead of one a text).  ``None`` as separator: the words of
+    each text in turn were taken one by one (all candidate separators occur in the texts)."""
+    joined = "\n".join(texts)
+    for mark in _SEPARATORS:
+        if mark not in joined:
+            return _WORD.findall(f" {mark} ".join(texts)), mark
+    words: list[str] = []
+    for text in texts:
+        words += _WORD.findall(text)
+        words.append("")
+    return words, None
+
+
+def _vectors(events: Sequence[Event]) -> _Vectors:
+    """The weighted words of each event's sentences (each source's), without stop words and the
     words of the date phrase; names and words near the trigger weigh more.  A statement's speaker
-    is left out: statements are alike by what they say (the speaker is compared apart)."""
-    actors = {w.lower() for actor in event.actors for w in actor.split()}
-    speaker = actors if event.kind == "statement" else set()  # (and what it says is the whole sentence)
-    weights: dict[str, float] = {}
-    findall = _WORD.findall
-    for source in event.sources or [Source(sentence=event.sentence, trigger=event.trigger,
-                                           time_expression=event.time_expression)]:
-        text = source.sentence or event.sentence
-        base = source.sentence_start
-        trigger = source.trigger or event.trigger
-        at = trigger.start - base if trigger is not None else -1
-        timex = source.time_expression
-        if timex is not None and 0 <= timex.start - base < timex.end - base <= len(text):
-            cut = (timex.start - base, timex.end - base)
-            text = text[:cut[0]] + " " + text[cut[1]:]
-            if at >= cut[1]:
-                at -= cut[1] - cut[0] - 1
-        anchor = len(findall(text[:at])) if 0 <= at <= len(text) and not speaker else -NEAR_TOKENS - 2
-        for n, raw in enumerate(findall(text)):
-            entry = _TOKENS.get(raw) or _token(raw)
-            word = entry[0]
-            if word is None or entry[1] in speaker:
-                continue
-            weight = NAME_WEIGHT if (n and entry[2]) or entry[1] in actors else 1.0
-            if n != anchor and -NEAR_TOKENS <= n - anchor <= NEAR_TOKENS:
-                weight *= NEAR_WEIGHT
-            if weights.get(word, 0.0) < weight:
-                weights[word] = weight
-    return weights
+    is left out: statements are alike by what they say (the speaker is compared apart).
+
+    Only the cutting of each sentence around its date phrase is done sentence by sentence; the
+    words are found by one search over all distinct sentences, and weighed over the arrays of all
+    words of all reports at once, a word's lemma and case looked up once per distinct word."""
+    import numpy as np
+
+    texts: list[str] = []  # each source's text
+    owners: list[int] = []  # the report of each text
+    heads: list[str] = []  # the text before the trigger, of the texts whose words near it count more
+    headed: list[int] = []  # which texts these are
+    actor_rows: list[int] = []
+    actor_words: list[str] = []
+    statements: list[bool] = []
+    for number, event in enumerate(events):
+        actors = {w.lower() for actor in event.actors for w in actor.split()}
+        speaker = event.kind == "statement" and bool(actors)  # (and what it says is the whole sentence)
+        statements.append(speaker)
+        for word in actors:
+            actor_rows.append(number)
+            actor_words.append(word)
+        for source in event.sources or [Source(sentence=event.sentence, trigger=event.trigger,
+                                               time_expression=event.time_expression)]:
+            text = source.sentence or event.sentence
+            base = source.sentence_start
+            trigger = source.trigger or event.trigger
+            at = trigger.start - base if trigger is not None else -1
+            timex = source.time_expression
+            if timex is not None and 0 <= timex.start - base < timex.end - base <= len(text):
+                cut = (timex.start - base, timex.end - base)
+                text = text[:cut[0]] + " " + text[cut[1]:]
+                if at >= cut[1]:
+                    at -= cut[1] - cut[0] - 1
+            if 0 <= at <= len(text) and not speaker:
+                headed.append(len(texts))
+                heads.append(text[:at])
+            texts.append(text)
+            owners.append(number)
+    if not texts:
+        return _Vectors(np.zeros(len(events) + 1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), [],
+                        np.zeros(0, dtype=np.int64))
+    # the words of each distinct text, found at once
+    unique = {text: n for n, text in enumerate(dict.fromkeys(texts))}
+    tokens, mark = _cut_all(list(unique))
+    distinct = dict(zip(dict.fromkeys(tokens), count()))
+    entries = [(None, "", False) if raw == mark or raw == "" else (_TOKENS.get(raw) or _token(raw)) for raw in distinct]
+    stream = np.fromiter(map(distinct.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    separator = distinct.get(mark if mark is not None else "", -1)
+    ends = np.flatnonzero(stream == separator) if separator >= 0 else np.zeros(0, np.int64)
+    ends = np.concatenate((ends, [len(stream)]))[:len(unique)]
+    firsts = np.concatenate(([0], ends[:-1] + 1))
+    text_of = np.fromiter(map(unique.__getitem__, texts), dtype=np.int64, count=len(texts))
+    sizes_array = (ends - firsts)[text_of]
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(sizes_array[:-1], out=starts[1:])
+    total = int(sizes_array.sum())
+    word = stream[np.repeat(firsts[text_of] - starts, sizes_array) + np.arange(total, dtype=np.int64)]
+    # the trigger's word number in each text: the words before it
+    anchors = np.full(len(texts), -NEAR_TOKENS - 2, dtype=np.int64)
+    if heads:
+        found, mark = _cut_all(heads)
+        stops = np.flatnonzero(np.fromiter(map((mark if mark is not None else "").__eq__, found), dtype=bool, count=len(found)))
+        stops = np.concatenate((stops, [len(found)]))[:len(heads)]
+        anchors[np.asarray(headed, dtype=np.int64)] = stops - np.concatenate(([0], stops[:-1] + 1))
+    # each distinct word once: its lemma (None for a stop word), lower case, capitalised
+    lows: dict[str, int] = {}
+    lemmas: dict[str, int] = {}
+    low_of = np.fromiter((lows.setdefault(e[1], len(lows)) for e in entries), dtype=np.int64, count=len(entries))
+    lemma_of = np.fromiter((-1 if e[0] is None else lemmas.setdefault(e[0], len(lemmas)) for e in entries),
+                           dtype=np.int64, count=len(entries))
+    capital_of = np.fromiter((e[2] for e in entries), dtype=bool, count=len(entries))
+    row = np.repeat(np.asarray(owners, dtype=np.int64), sizes_array)
+    position = np.arange(total, dtype=np.int64) - np.repeat(starts, sizes_array)
+    anchor = np.repeat(anchors, sizes_array)
+    low, lemma_id = low_of[word], lemma_of[word]
+    actor_keys = [r * len(lows) + lows[w] for r, w in zip(actor_rows, actor_words) if w in lows]
+    is_actor = np.zeros(total, dtype=bool)
+    if actor_keys:  # (the words that are some actor's, then those that are their own event's)
+        some = np.zeros(len(lows), dtype=bool)
+        some[[lows[w] for w in actor_words if w in lows]] = True
+        maybe = np.flatnonzero(some[low])
+        is_actor[maybe] = np.isin(row[maybe] * len(lows) + low[maybe], np.asarray(actor_keys, dtype=np.int64))
+    keep = (lemma_id >= 0) & ~(is_actor & np.asarray(statements, dtype=bool)[row])  # a statement's speaker: left out
+    name = (position > 0) & capital_of[word] | is_actor
+    near = (position != anchor) & (np.abs(position - anchor) <= NEAR_TOKENS)
+    weight = np.where(name, NAME_WEIGHT, 1.0)
+    weight = np.where(near, weight * NEAR_WEIGHT, weight)
+    row, lemma_id, weight = row[keep], lemma_id[keep], weight[keep]
+    # columns: the lemmas used, in sorted order
+    names = list(lemmas)
+    used = np.unique(lemma_id)
+    vocabulary = sorted(names[i] for i in used.tolist())
+    column_of = np.full(len(names) + 1, -1, dtype=np.int64)
+    column_of[[lemmas[w] for w in vocabulary]] = np.arange(len(vocabulary), dtype=np.int64)
+    column = column_of[lemma_id]
+    first = np.full(len(vocabulary), len(column), dtype=np.int64)
+    np.minimum.at(first, column, np.arange(len(column), dtype=np.int64))
+    seen = np.argsort(first, kind="stable")  # (every column occurs)
+    # one entry per report and word, its heaviest weight
+    width = max(len(vocabulary), 1)
+    key = row * width + column
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    boundaries = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if len(key) else np.zeros(0, np.int64)
+    weights = np.maximum.reduceat(weight[order], boundaries) if len(key) else np.zeros(0)
+    key = key[boundaries]
+    indptr = np.zeros(len(events) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // width, minlength=len(events)), out=indptr[1:])
+    return _Vectors(indptr, key % width, weights.astype(np.float64), vocabulary, seen)
 
 
 def _report(event: Event) -> _Report:
@@ -228,12 +361,10 @@ def _report(event: Event) -> _Report:
             group = ""  # "I said", "the spokesman said": no one named, nothing to go by
     else:
         group = _lemma(event.trigger.text)
-    others = tuple(sorted({entry[1] for entry in map(_token, _WORD.findall(event.title))
-                           if entry[0] is not None and entry[0] != group}))
     article = event.sources[0].article_key if event.sources else ""
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
-    return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames, others,
-                   article, sentences, _words(event))
+    return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
+                   event.title, article, sentences)
 
 
 # -- dates ----------------------------------------------------------------------------------------
@@ -286,20 +417,27 @@ def date_block_key(event: Event) -> str:
 
 
 class WordCounts(NamedTuple):
-    """In how many reports each word occurs, over the whole collection."""
+    """How often each word occurs over the whole collection: each report adds the word's weight
+    in it (1 to 3, see :func:`_vectors`), a report frequency that counts names and words near
+    the trigger more."""
 
     reports: int
     counts: Counter
 
 
+def _counts_of(vectors: _Vectors) -> WordCounts:
+    import numpy as np
+
+    # (a report adds its word's weight, as Counter.update of a report's weighted words did: exact
+    # sums of halves, whatever their order)
+    frequencies = np.bincount(vectors.words, weights=vectors.weights, minlength=len(vectors.vocabulary)).tolist()
+    vocabulary = vectors.vocabulary
+    return WordCounts(len(vectors.indptr) - 1, Counter({vocabulary[c]: frequencies[c] for c in vectors.seen.tolist()}))
+
+
 def word_counts(events: Iterable[Event]) -> WordCounts:
     """The collection's document frequencies; sums of these over parts equal that of the whole."""
-    counts: Counter = Counter()
-    n = 0
-    for event in events:
-        counts.update(_report(event).words)
-        n += 1
-    return WordCounts(n, counts)
+    return _counts_of(_vectors(list(events)))
 
 
 def add_counts(parts: Iterable[WordCounts]) -> WordCounts:
@@ -318,6 +456,8 @@ def _rarity(word: str) -> float:
     """How rare a word is in the language: 0 for the commonest, 1 for rare words."""
     found = _RARITY.get(word)
     if found is None:
+        from wordfreq import zipf_frequency
+
         if len(_RARITY) > _LEMMA_CACHE:
             _RARITY.clear()
         zipf = zipf_frequency(word, LANGUAGE)
@@ -325,21 +465,20 @@ def _rarity(word: str) -> float:
     return found
 
 
-def _matrix(reports: list[_Report], counts: WordCounts) -> sparse.csr_matrix:
+def _matrix(vectors: _Vectors, counts: WordCounts) -> sparse.csr_matrix:
     """Rows of unit length: each report's words weighted by rarity and inverse report frequency.
     The columns follow the words' sorted order, so any block sums a pair's shared words in the
     same order and gets the same similarity."""
-    vocabulary = sorted({w for r in reports for w in r.words})
-    column = {w: i for i, w in enumerate(vocabulary)}
+    import numpy as np
+    from scipy import sparse
+
+    vocabulary = vectors.vocabulary
     total = counts.reports + PRIOR_REPORTS
-    idf = np.array([_rarity(w) * math.log(total / (1 + counts.counts.get(w, 0))) for w in vocabulary])
-    sizes = [len(r.words) for r in reports]
-    indptr = np.zeros(len(reports) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=indptr[1:])
-    size = int(indptr[-1])
-    idx = np.fromiter(map(column.__getitem__, chain.from_iterable(r.words for r in reports)), dtype=np.int64, count=size)
-    data = np.fromiter(chain.from_iterable(r.words.values() for r in reports), dtype=np.float64, count=size)
-    matrix = sparse.csr_matrix((data * idf[idx], idx, indptr), shape=(len(reports), len(vocabulary)))
+    get = counts.counts.get
+    idf = np.array([_rarity(w) * math.log(total / (1 + get(w, 0))) for w in vocabulary], dtype=np.float64)
+    idx = vectors.words
+    matrix = sparse.csr_matrix((vectors.weights * idf[idx], idx, vectors.indptr),
+                               shape=(len(vectors.indptr) - 1, len(vocabulary)))
     matrix.sort_indices()
     # as if every report had PAD_WORDS words of its own of the collection's typical weight (the
     # mean square inverse frequency of a word occurrence): scaled to the collection, so that a
@@ -351,44 +490,119 @@ def _matrix(reports: list[_Report], counts: WordCounts) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
-def _possible(reports: list[_Report]):
-    """A vectorised first cut of :func:`_compatible` and same kind, over arrays of pairs (the
-    exact test is still made on the pairs that pass)."""
-    kinds = {k: n for n, k in enumerate(sorted({r.kind for r in reports}))}
-    kind = np.array([kinds[r.kind] for r in reports], dtype=np.int64)
-    start = np.array([r.window[0] if r.window else 0 for r in reports], dtype=np.int64)
-    end = np.array([r.window[1] if r.window else 0 for r in reports], dtype=np.int64)
-    dated = np.array([r.dated for r in reports], dtype=bool)
-    windowed = np.array([r.window is not None for r in reports], dtype=bool)
+def _binary(vectors: _Vectors) -> sparse.csr_matrix:
+    """Which words each report has (1 each, whatever their weight): shared words are counted on it."""
+    import numpy as np
+    from scipy import sparse
 
-    def possible(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        si, ei, sj, ej = start[i], end[i], start[j], end[j]
-        i_in_j = (sj <= si) & (ei <= ej)
-        j_in_i = (si <= sj) & (ej <= ei)
-        overlap = (si <= ej) & (sj <= ei)
-        di, dj = dated[i], dated[j]
-        dates = np.where(di & dj, i_in_j | j_in_i,
-                         np.where(~di & ~dj, overlap, np.where(di, i_in_j, j_in_i)))
-        both = windowed[i] & windowed[j]
-        return (kind[i] == kind[j]) & ((both & dates) | (~windowed[i] & ~windowed[j]))
+    return sparse.csr_matrix((np.ones(len(vectors.words)), vectors.words, vectors.indptr),
+                             shape=(len(vectors.indptr) - 1, max(len(vectors.vocabulary), 1)))
 
-    return possible
+
+class _Table(NamedTuple):
+    """What the pairwise tests need of each report, as arrays (one entry a report)."""
+
+    kind: np.ndarray
+    statement: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    dated: np.ndarray
+    windowed: np.ndarray
+    article: np.ndarray
+    group: np.ndarray  # -1: no group
+    named: np.ndarray  # has surnames
+    surnames: sparse.csr_matrix  # report x surname, 1 where it has it
+
+    def take(self, rows) -> _Table:
+        return _Table(*(column[rows] for column in self))
+
+
+def _table(reports: list[_Report]) -> _Table:
+    import numpy as np
+    from scipy import sparse
+
+    def codes(values) -> np.ndarray:
+        numbers: dict = {}
+        return np.fromiter((numbers.setdefault(v, len(numbers)) for v in values), dtype=np.int64, count=len(reports))
+
+    names: dict[str, int] = {}
+    rows = [n for n, r in enumerate(reports) for _ in r.surnames]
+    cols = [names.setdefault(s, len(names)) for r in reports for s in r.surnames]
+    surnames = sparse.csr_matrix((np.ones(len(cols)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
+                                 shape=(len(reports), max(len(names), 1)))
+    group = codes(r.group for r in reports)
+    empty = next((n for n, r in enumerate(reports) if not r.group), None)
+    if empty is not None:
+        group[group == group[empty]] = -1
+    return _Table(
+        kind=codes(r.kind for r in reports),
+        statement=np.fromiter((r.kind == "statement" for r in reports), dtype=bool, count=len(reports)),
+        start=np.fromiter((r.window[0] if r.window else 0 for r in reports), dtype=np.int64, count=len(reports)),
+        end=np.fromiter((r.window[1] if r.window else 0 for r in reports), dtype=np.int64, count=len(reports)),
+        dated=np.fromiter((r.dated for r in reports), dtype=bool, count=len(reports)),
+        windowed=np.fromiter((r.window is not None for r in reports), dtype=bool, count=len(reports)),
+        article=codes(r.article for r in reports),
+        group=group,
+        named=np.fromiter((bool(r.surnames) for r in reports), dtype=bool, count=len(reports)),
+        surnames=surnames,
+    )
+
+
+def _compatible_pairs(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """:func:`_compatible` and of the same kind, over arrays of pairs."""
+    import numpy as np
+
+    start, end, dated, windowed = table.start, table.end, table.dated, table.windowed
+    si, ei, sj, ej = start[i], end[i], start[j], end[j]
+    i_in_j = (sj <= si) & (ei <= ej)
+    j_in_i = (si <= sj) & (ej <= ei)
+    overlap = (si <= ej) & (sj <= ei)
+    di, dj = dated[i], dated[j]
+    dates = np.where(di & dj, i_in_j | j_in_i, np.where(~di & ~dj, overlap, np.where(di, i_in_j, j_in_i)))
+    wi, wj = windowed[i], windowed[j]
+    return (table.kind[i] == table.kind[j]) & ((wi & wj & dates) | (~wi & ~wj & (table.article[i] == table.article[j])))
+
+
+def _rowwise(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The dot product of rows ``i[n]`` and ``j[n]`` for every n."""
+    import numpy as np
+
+    if not len(i):
+        return np.zeros(0)
+    return np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
 
 
 def _heaviest(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     """Each row's ``k`` heaviest words (ties by word), weight 1: two reports alike enough to be
     one happening share at least one of them, so only pairs that do are compared."""
-    counts = np.diff(matrix.indptr)
-    rows = np.repeat(np.arange(matrix.shape[0]), counts)
-    order = np.lexsort((matrix.indices, -matrix.data, rows))
-    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    import numpy as np
+    from scipy import sparse
+
+    if not matrix.nnz:
+        return sparse.csr_matrix(matrix.shape)
+    ordered = matrix.sorted_indices()  # a row's words in their order, which breaks ties of weight
+    counts = np.diff(ordered.indptr)
+    rows = np.repeat(np.arange(ordered.shape[0]), counts)
+    # one stable sort by row, then weight descending (as a rank among the distinct weights)
+    _, rank_of = np.unique(ordered.data, return_inverse=True)
+    lightest = int(rank_of.max())
+    order = np.argsort(rows * (lightest + 1) + (lightest - rank_of), kind="stable")
+    rank = np.arange(len(order)) - ordered.indptr[rows[order]]
     chosen = order[rank < k]
     chosen.sort()
-    return sparse.csr_matrix((np.ones(len(chosen)), (rows[chosen], matrix.indices[chosen])), shape=matrix.shape)
+    indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(np.minimum(counts, k), out=indptr[1:])
+    return sparse.csr_matrix((np.ones(len(chosen)), ordered.indices[chosen], indptr), shape=matrix.shape)
 
 
 def _same_speaker(a: _Report, b: _Report) -> bool:
     return not a.surnames or not b.surnames or not set(a.surnames).isdisjoint(b.surnames)
+
+
+@lru_cache(maxsize=1 << 16)
+def _others(title: str, group: str) -> frozenset[str]:
+    """A title's words that are not the trigger's or the speaker's (``group``)."""
+    return frozenset(entry[1] for entry in map(_token, _WORD.findall(title)) if entry[0] is not None and entry[0] != group)
 
 
 def _in_article(a: _Report, b: _Report) -> bool:
@@ -400,63 +614,76 @@ def _in_article(a: _Report, b: _Report) -> bool:
         return True
     if not _same_speaker(a, b):
         return False
-    return not a.others or not b.others or not set(a.others).isdisjoint(b.others)
+    others_a, others_b = _others(a.title, a.group), _others(b.title, b.group)
+    return not others_a or not others_b or not others_a.isdisjoint(others_b)
 
 
 Edge = tuple[float, Hashable, Hashable]
 
 
 def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sparse.csr_matrix,
-                 heavy: sparse.csr_matrix) -> list[Edge]:
+                 heavy: sparse.csr_matrix, binary: sparse.csr_matrix, table: _Table) -> list[Edge]:
     """The matches of a block: pairs with a home report, compatible, and alike.  ``matrix`` holds
     the block's rows of :func:`_matrix` (of the block alone or of the whole collection: the
-    columns' order is the words' order either way) and ``heavy`` their :func:`_heaviest`."""
-    rows = [n for n, h in enumerate(home) if h]
-    if not rows:
-        return []
-    pairs = (heavy[rows] @ heavy.T).tocoo()
-    i_all = np.asarray(rows, dtype=np.int64)[pairs.row]
-    j_all = pairs.col.astype(np.int64)
+    columns' order is the words' order either way), ``heavy`` their :func:`_heaviest`,
+    ``binary`` their :func:`_binary` and ``table`` their :func:`_table`."""
+    import numpy as np
+
     homes = np.asarray(home, dtype=bool)
+    rows = np.flatnonzero(homes)
+    if not len(rows):
+        return []
+    pairs = heavy[rows] @ heavy.T
+    i_all = np.repeat(rows, np.diff(pairs.indptr))
+    j_all = pairs.indices.astype(np.int64)
     keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
     i_all, j_all = i_all[keep], j_all[keep]
-    keep = _possible(reports)(i_all, j_all)  # same kind, compatible dates: before any arithmetic
+    keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
     i_all, j_all = i_all[keep], j_all[keep]
-    values = np.asarray(matrix[i_all].multiply(matrix[j_all]).sum(axis=1)).ravel() if len(i_all) else np.zeros(0)
+    values = _rowwise(matrix, i_all, j_all)
     keep = values >= min(SIMILAR, SAME_SPEAKER_SIMILAR, SAME_DAY_SIMILAR)
-    scores: dict[tuple[int, int], float] = dict(zip(zip(i_all[keep].tolist(), j_all[keep].tolist()),
-                                                    values[keep].tolist()))
-    # mentions within an article: candidates by (article, kind, group), whatever their words
-    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for n, report in enumerate(reports):
-        if report.group:
-            groups[(report.article, report.kind, report.group)].append(n)
-    for members in groups.values():
-        if len(members) < 2:
+    i_all, j_all, values = i_all[keep], j_all[keep], values[keep]
+    # how alike they must be: less when both are on one same day, or statements of named speakers
+    # (who must then have a name in common)
+    needed = np.full(len(values), SIMILAR)
+    same_day = (table.dated[i_all] & table.dated[j_all] & (table.start[i_all] == table.start[j_all])
+                & (table.end[i_all] == table.end[j_all]) & (table.start[i_all] == table.end[i_all]))
+    needed = np.where(same_day, np.minimum(needed, SAME_DAY_SIMILAR), needed)
+    statement = table.statement[i_all]
+    named = statement & table.named[i_all] & table.named[j_all]
+    needed = np.where(named, np.minimum(needed, SAME_SPEAKER_SIMILAR), needed)
+    alike = values >= needed
+    check = np.flatnonzero(alike & named)  # two named speakers: one name in common, or apart
+    alike[check] = _rowwise(table.surnames, i_all[check], j_all[check]) > 0
+    check = np.flatnonzero(alike)  # and at least SHARED_WORDS words in common
+    alike[check] = _rowwise(binary, i_all[check], j_all[check]) >= SHARED_WORDS
+    # mentions within an article: the pairs not alike may still be one (same article and group)
+    group = table.group
+    maybe = ~alike & (table.article[i_all] == table.article[j_all]) & (group[i_all] == group[j_all]) & (group[i_all] >= 0)
+    for n in np.flatnonzero(maybe).tolist():
+        alike[n] = _in_article(reports[i_all[n]], reports[j_all[n]])
+    found: list[tuple[float, int, int]] = list(zip(values[alike].tolist(), i_all[alike].tolist(), j_all[alike].tolist()))
+    # and mentions within an article whatever their words: candidates by (article, kind, group)
+    members: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    article, kind = table.article.tolist(), table.kind.tolist()
+    for n, g in enumerate(group.tolist()):
+        if g >= 0:
+            members[(article[n], kind[n], g)].append(n)
+    scored = None
+    for group_members in members.values():
+        if len(group_members) < 2:
             continue
-        for i in members:
+        if scored is None:
+            scored = set(zip(i_all.tolist(), j_all.tolist()))
+        for i in group_members:
             if not home[i]:
                 continue
-            for j in members:
-                if i != j and not (home[j] and j < i) and (i, j) not in scores and _in_article(reports[i], reports[j]):
-                    scores[(i, j)] = 0.0
+            for j in group_members:
+                if (i != j and not (home[j] and j < i) and (i, j) not in scored
+                        and _compatible(reports[i], reports[j]) and _in_article(reports[i], reports[j])):
+                    found.append((0.0, i, j))
     edges: list[Edge] = []
-    for (i, j), value in scores.items():
-        a, b = reports[i], reports[j]
-        if a.kind != b.kind or not _compatible(a, b):
-            continue
-        if a.kind == "statement" and not _same_speaker(a, b):
-            alike = False  # two named speakers, none in common
-        else:
-            needed = SIMILAR
-            if a.dated and b.dated and a.window == b.window and a.window[0] == a.window[1]:
-                needed = min(needed, SAME_DAY_SIMILAR)
-            if a.kind == "statement" and a.surnames and b.surnames:
-                needed = min(needed, SAME_SPEAKER_SIMILAR)
-            alike = value >= needed
-        alike = alike and len(a.words.keys() & b.words.keys()) >= SHARED_WORDS
-        if not (alike or _in_article(a, b)):
-            continue
+    for value, i, j in found:
         x, y = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
         edges.append((round(value, SCORE_DIGITS), x, y))
     return edges
@@ -465,10 +692,12 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sp
 def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCounts) -> list[Edge]:
     """The matches found in block ``key`` among ``items`` (``(id, event)``, every event whose
     :func:`block_keys` include ``key``): ``(similarity, id, other id)``, the smaller id first."""
-    reports = [_report(e) for _, e in items]
-    matrix = _matrix(reports, counts)
+    events = [e for _, e in items]
+    reports = [_report(e) for e in events]
+    vectors = _vectors(events)
+    matrix = _matrix(vectors, counts)
     return _block_edges([i for i, _ in items], reports, [_keys_of(r)[0] == key for r in reports], matrix,
-                        _heaviest(matrix, CANDIDATE_WORDS))
+                        _heaviest(matrix, CANDIDATE_WORDS), _binary(vectors), _table(reports))
 
 
 class Info(NamedTuple):
@@ -581,11 +810,19 @@ def order_events(events: list[Event]) -> list[Event]:
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge events that report the same happening, within and across articles; returns them in
     timeline order (see :func:`order_events`)."""
-    reports = [_report(e) for e in events]
-    counts: Counter = Counter()
-    for report in reports:
-        counts.update(report.words)
-    totals = WordCounts(len(reports), counts)
+    with frozen_heap() as hold:
+        return _merge_events(events, hold)
+
+
+def _merge_events(events: list[Event], hold) -> list[Event]:
+    import numpy as np
+
+    reports: list[_Report] = []
+    for start in range(0, len(events), _HOLD_EVERY):  # (set aside as they come: they are kept)
+        reports += [_report(e) for e in events[start:start + _HOLD_EVERY]]
+        hold()
+    vectors = _vectors(events)
+    hold()
     blocks: dict[str, list[int]] = defaultdict(list)
     homes: list[str] = []
     for n, report in enumerate(reports):
@@ -593,13 +830,19 @@ def merge_events(events: list[Event]) -> list[Event]:
         homes.append(keys[0])
         for key in keys:
             blocks[key].append(n)
-    matrix = _matrix(reports, totals)
+    matrix = _matrix(vectors, _counts_of(vectors))
     heavy = _heaviest(matrix, CANDIDATE_WORDS)
+    binary = _binary(vectors)
+    table = _table(reports)
     edges: list[Edge] = []
     for key, members in blocks.items():
-        block = [reports[n] for n in members]
-        edges += _block_edges(members, block, [homes[n] == key for n in members], matrix[members], heavy[members])
+        rows = np.asarray(members, dtype=np.int64)
+        edges += _block_edges(members, [reports[n] for n in members], [homes[n] == key for n in members],
+                              matrix[rows], heavy[rows], binary[rows], table.take(rows))
+        hold()
     infos = {n: Info(r.window, r.dated, r.sentences) for n, r in enumerate(reports)}
+    hold()
     roots = join(infos, edges)
+    hold()
     merged = merge_groups(enumerate(events), roots)
     return order_events([event for _, event in sorted(merged, key=lambda pair: pair[0])])

@@ -40,8 +40,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
-from datasketch import MinHash, MinHashLSH
-
+from timeline.merge import _HOLD_EVERY, frozen_heap
 from timeline.models import Event, Granularity, Relation, Salience, Source
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
@@ -92,14 +91,23 @@ def copies_of(events: list[Event]) -> dict[str, str]:
             sentences[key][source.sentence_start] = source.sentence
             if source.published is not None:
                 published.setdefault(key, source.published.replace(tzinfo=None))
-    hashes: dict[str, MinHash] = {}
+    from datasketch import MinHash, MinHashLSH  # (imported here: reading and extracting need none of it)
+
+    hashes: dict = {}
     lsh = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=PERMUTATIONS)
+    first = MinHash(num_perm=PERMUTATIONS, seed=1)
+    hashed: dict[bytes, int] = {}  # a shingle's hash, once however many reprints have it
+    hashfunc = first.hashfunc
     for key in sorted(sentences):
         words = _WORD.findall(" ".join(s for _, s in sorted(sentences[key].items())).lower())
         shingles = {" ".join(words[n:n + SHINGLE_WORDS]).encode() for n in range(len(words) - SHINGLE_WORDS + 1)}
         if len(shingles) < MIN_SHINGLES:
             continue
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+        minhash = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=first.permutations, scheme=first.scheme,
+                          hashfunc=lambda shingle: hashed[shingle])
+        for shingle in shingles:
+            if shingle not in hashed:
+                hashed[shingle] = hashfunc(shingle)
         minhash.update_batch(sorted(shingles))
         hashes[key] = minhash
         lsh.insert(key, minhash)
@@ -139,15 +147,18 @@ def _reported(event: Event) -> bool:
     return any(s.published is not None and event.date.end < s.published.date() for s in event.sources)
 
 
-def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] = None) -> Salience:
-    """The salience of one merged event, given the collection's date mentions and copies."""
+def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] = None,
+             most: Optional[int] = None) -> Salience:
+    """The salience of one merged event, given the collection's date mentions and copies
+    (``most``: the largest of the mentions, when the caller has it already)."""
     copies = copies or {}
     articles = {s.article_key for s in event.sources}
     originals = {copies.get(a, a) for a in articles}
     outlets = len({_outlet(s) for s in event.sources})
     key = _day_key(event)
     mentioned = mentions.get(key, 0) if key else 0
-    most = max(mentions.values(), default=0)
+    if most is None:
+        most = max(mentions.values(), default=0)
     lead = any(s.sentence_start < LEAD_CHARS for s in event.sources)
     reported = _reported(event)
     score = (math.log1p(len(originals)) + math.log(max(outlets, 1)) + (mentioned / most if most else 0.0)
@@ -183,9 +194,19 @@ def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> boo
 def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
     """The events with their salience, the ``top`` best-scored happenings of the story marked
     key (default :func:`automatic_top`); order is kept."""
+    with frozen_heap() as hold:
+        return _score_events(events, top, hold)
+
+
+def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
     mentions = date_mentions(events)
     copies = copies_of(events)
-    scored = [e.model_copy(update={"salience": salience(e, mentions, copies), "key": False}) for e in events]
+    most = max(mentions.values(), default=0)
+    scored: list[Event] = []
+    for start in range(0, len(events), _HOLD_EVERY):  # (set aside as they come: they are kept)
+        scored += [e.model_copy(update={"salience": salience(e, mentions, copies, most), "key": False})
+                   for e in events[start:start + _HOLD_EVERY]]
+        hold()
     limit = automatic_top(events) if top is None else max(0, top)
     dated = [i for i, e in enumerate(scored) if e.date is not None]
     if len(dated) <= limit:  # nothing to choose between: every dated event is key

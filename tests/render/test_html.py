@@ -48,6 +48,29 @@ class Page(HTMLParser):
     def payload(self) -> dict:
         return json.loads(next(text for attrs, text in self.scripts if attrs.get("id") == "timeline-data"))
 
+    def events(self) -> list[list]:
+        """The payload's event rows with titles and sentences spelled out, as page.js reads them:
+        a sentence as [text] or [before, phrase, after], a source's own sentence likewise."""
+        payload = self.payload()
+        texts = [text.encode("utf-16-le") for text in payload["texts"]]
+
+        def sentence(ref):
+            if isinstance(ref, int):
+                return [texts[ref].decode("utf-16-le")]
+            text, start, end = texts[ref[0]], 2 * ref[1], 2 * ref[2]
+            return [text[:start].decode("utf-16-le"), text[start:end].decode("utf-16-le"),
+                    text[end:].decode("utf-16-le")]
+
+        rows = []
+        for title, date, ref, sources, *rest in payload["events"]:
+            parts = sentence(ref)
+            if not isinstance(title, str):
+                whole = "".join(parts).encode("utf-16-le")
+                title = title[0] + whole[2 * title[1]:2 * title[2]].decode("utf-16-le")
+            sources = [[s[0], sentence(s[1])] if isinstance(s, list) else s for s in sources]
+            rows.append([title, date, parts, sources, *rest])
+        return rows
+
     def policy(self) -> str:
         return next(a["content"] for t, a in self.tags if a.get("http-equiv") == "Content-Security-Policy")
 
@@ -108,7 +131,7 @@ def test_hostile_text_never_becomes_markup():
     data = next(text for attrs, text in page.scripts if attrs.get("id") == "timeline-data")
     assert not re.search(r"[<>&\u2028\u2029]", data)
     # the escaping is only JSON's: the page's script gets every text back, as plain text
-    titles = [row[0] for row in page.payload()["events"]]
+    titles = [row[0] for row in page.events()]
     assert titles == [plain(e.title) for e in timeline.dated + timeline.undated]
     assert ATTACKS[0] in titles
     for attack in ATTACKS:
@@ -120,7 +143,7 @@ def test_the_list_has_every_event_in_order_with_dates_and_sources(seed_page, see
     times = [a["datetime"] for t, a in page.tags if t == "time"]
     assert times == [e.date.start.isoformat() for e in seed.dated]  # a few events: all are key
     assert '<h2 id="undated-heading">Undated events</h2>' in seed_page  # listed on request
-    assert [row[0] for row in page.payload()["events"][len(seed.dated):]] == [e.title for e in seed.undated]
+    assert [row[0] for row in page.events()[len(seed.dated):]] == [e.title for e in seed.undated]
     for e in seed.dated:
         assert e.title.replace("'", "&#x27;") in seed_page
     (link,) = [a for t, a in page.tags if t == "a" and a.get("href", "").startswith("http")][:1]
@@ -307,8 +330,9 @@ def test_events_close_in_time_go_on_different_rows():
 
 
 def test_hover_and_click_details_carry_the_phrase_in_its_sentence(seed_page):
-    payload = Page(seed_page).payload()
-    events, dates, articles = payload["events"], payload["dates"], payload["articles"]
+    page = Page(seed_page)
+    payload = page.payload()
+    events, dates, articles = page.events(), payload["dates"], payload["articles"]
     title, date, sentence, sources, weight, key, phrase = events[1]
     assert dates[date][1] == "known to the day" and dates[date][2] == "2017-09-03"
     assert sentence[1] == "Sunday" and "".join(sentence).startswith("After North Korea")
@@ -355,7 +379,7 @@ def test_hostile_outlets_and_titles_are_plain_text_everywhere_on_the_page():
     assert [t for t, a in page.tags if t == "span" and "font-size" in a.get("style", "")] == []
     assert not [a for t, a in page.tags if t == "a" and "e.x" in a.get("href", "")]
     assert "\u202e" not in html and "\u202e" not in json.dumps(payload)
-    assert plain(REVERSED) in [row[0] for row in payload["events"]]
+    assert plain(REVERSED) in [row[0] for row in page.events()]
     assert all(lane[0] == plain(lane[0]) for lane in payload["lanes"])
 
 
@@ -372,3 +396,19 @@ def test_top_sets_how_many_key_events_the_page_shows(tmp_path, samples_dir):
     assert len(built.key_events) == 2
     assert charted(Page(out.read_text()), "key") == {
         k for k, e in enumerate(built.dated) if e.key}
+
+
+def test_a_sentence_is_carried_once_and_titles_quote_it_exactly():
+    """Two events of one sentence share its text; a title that quotes the sentence is carried as a
+    reference to it and reads back exactly, also past characters JavaScript counts twice."""
+    source = Source(title="Harbour news", published=PUBLISHED)
+    sentence = "The 🚢 ferry Ŝtar sank on 3 May 2017 and the 🐟 market closed on 4 May 2017 in Bergen."
+    sank = event("sank", "Harbour master 🚢: ferry Ŝtar sank on", report(source, sentence, "sank", "3 May 2017", "2017-05-03"))
+    closed = event("closed", "the 🐟 market closed on", report(source, sentence, "closed", "4 May 2017", "2017-05-04"))
+    page = Page(render(Timeline(events=[sank, closed]), "html"))
+    assert page.payload()["texts"].count(sentence) == 1
+    rows = page.events()
+    assert [row[0] for row in rows] == ["Harbour master 🚢: ferry Ŝtar sank on", "the 🐟 market closed on"]
+    assert [row[2][1] for row in rows] == ["3 May 2017", "4 May 2017"]
+    assert all("".join(row[2]) == sentence for row in rows)
+    assert any(not isinstance(row[0], str) for row in page.payload()["events"])  # quoted, not repeated

@@ -118,11 +118,15 @@ def _marker_rows(days: list[float], gap: float, rows_of=_ROWS) -> list[float]:
 #   lanes      [[name, articles, colour, symbol], ...]  the chart's lanes, top to bottom
 #   articles   [[label, url or null, published or null, outlet], ...]  every article cited
 #   dates      [[label, precision, ISO day or ""], ...]  the distinct dates (and undated relations)
+#   texts      [sentence, ...]  every distinct sentence (plain text), once
 #   events     [[title, date, sentence, sources, weight, key, phrase], ...]  the dated events in
-#              order, then the undated ones; ``date`` indexes ``dates``; ``sentence`` is
-#              [before, phrase, after] or [sentence]; ``sources`` holds an article index, or
-#              [article index, its own sentence parts]; ``weight`` orders labels (higher first);
-#              ``phrase`` is the date as written when it is not marked in the sentence, else null
+#              order, then the undated ones; ``date`` indexes ``dates``; ``sentence`` is a text
+#              index, or [text index, start, end] with the date phrase from start to end (offsets
+#              in UTF-16 code units, as JavaScript counts); ``title`` is the title, or [prefix,
+#              start, end] when it ends with a stretch of its sentence (prefix + that stretch);
+#              ``sources`` holds an article index, or [article index, its own sentence] (as
+#              ``sentence``); ``weight`` orders labels (higher first); ``phrase`` is the date as
+#              written when it is not marked in the sentence, else null
 #   dated      how many of ``events`` are dated (they come first)
 #   figure     {"layout": ..., "key": traces, "all": traces}: the chart with the key events
 #              only, and with every dated event; trace ``customdata`` holds event indices
@@ -160,23 +164,65 @@ def key_events(dated: list[Event], fallback: int = _FALLBACK_KEY) -> list[bool]:
     return [i in best for i in range(len(dated))]
 
 
+def _units(text: str) -> int:
+    """The length of ``text`` as JavaScript counts it (UTF-16 code units)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+_TITLE_PREFIX = 40  # characters before a title's stretch of its sentence, at most
+_TITLE_STRETCH = 12  # characters of the sentence a title must end with to refer to it
+
+
+def _title(title: str, sentence: str) -> str | list:
+    """The title, or ``[prefix, start, end]`` when it ends with a stretch of ``sentence``
+    (``'Jack Rudloe: '`` + the words he said)."""
+    if len(title) < _TITLE_STRETCH or title[-_TITLE_STRETCH:] not in sentence:
+        return title
+    for k in range(min(len(title) - _TITLE_STRETCH + 1, _TITLE_PREFIX)):
+        at = sentence.find(title[k:])
+        if at >= 0:
+            start = _units(sentence[:at])
+            return [title[:k], start, start + _units(title[k:])]
+    return title
+
+
 class _Tables:
-    """The articles and dates the events refer to, each stored once."""
+    """The articles, dates and sentences the events refer to, each stored once."""
 
     def __init__(self):
         self.articles: list[list] = []
         self.dates: list[list] = []
+        self.texts: list[str] = []
         self._articles: dict[tuple, int] = {}
         self._dates: dict[tuple, int] = {}
+        self._texts: dict[str, int] = {}
+        self._known: dict[tuple, int] = {}
+
+    def sentence(self, parts: list[str]) -> int | list:
+        """A sentence's reference: its text's index, or [index, start, end] of the phrase."""
+        text = "".join(parts)
+        index = self._texts.get(text)
+        if index is None:
+            index = self._texts[text] = len(self.texts)
+            self.texts.append(text)
+        if len(parts) == 3:
+            start = _units(parts[0])
+            return [index, start, start + _units(parts[1])]
+        return index
 
     def article(self, source: Source) -> int:
+        known = (source.title, source.url, source.path, source.source, source.published)
+        found = self._known.get(known)  # (an article's every report: its row made once)
+        if found is not None:
+            return found
         row = [plain(source_label(source)), safe_url(source.url), _published(source),
                plain(outlet(source))]
         key = tuple(row) + (source.path,)
         if key not in self._articles:
             self._articles[key] = len(self.articles)
             self.articles.append(row)
-        return self._articles[key]
+        found = self._known[known] = self._articles[key]
+        return found
 
     def date(self, row: list) -> int:
         key = tuple(row)
@@ -193,14 +239,15 @@ def _event_row(event: Event, key: bool, tables: _Tables) -> list:
     else:
         date = tables.date([f"undated, {RELATION_LABELS[event.relation.value]}", "", ""])
     where = event_phrase(event)
-    sentence = _parts(event.sentence, where)
+    parts = _parts(event.sentence, where)
+    sentence = tables.sentence(parts)
     sources = []
     for s in event.sources:
         article = tables.article(s)
         own = s.sentence and s.sentence != event.sentence
-        sources.append([article, _parts(s.sentence, source_phrase(s))] if own else article)
+        sources.append([article, tables.sentence(_parts(s.sentence, source_phrase(s)))] if own else article)
     phrase = event.time_expression.text if event.time_expression and not where else None
-    return [plain(event.title), date, sentence, sources, _weight(event), int(key),
+    return [_title(plain(event.title), "".join(parts)), date, sentence, sources, _weight(event), int(key),
             plain(phrase) or None]
 
 
@@ -520,6 +567,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
         "lanes": [[name, size, *style] for name, size, style in zip(lane_names, sizes, styles)],
         "articles": tables.articles,
         "dates": tables.dates,
+        "texts": tables.texts,
         "events": events,
         "dated": len(dated),
         "figure": figure,

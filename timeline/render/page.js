@@ -16,17 +16,24 @@
   var NARROW = 640;         // chart width (pixels) below which lanes are named by the controls only
 
   // ---- the events, from the payload's compact rows (see html.py) ----
+  // A sentence: [text], or [before, phrase, after] when its reference marks the phrase.
+  function sentenceOf(ref) {
+    if (typeof ref === "number") { return [data.texts[ref]]; }
+    var text = data.texts[ref[0]];
+    return [text.slice(0, ref[1]), text.slice(ref[1], ref[2]), text.slice(ref[2])];
+  }
   function sourceOf(ref) {
     var own = Array.isArray(ref);
     var a = data.articles[own ? ref[0] : ref];
-    return { label: a[0], url: a[1], published: a[2], outlet: a[3], sentence: own ? ref[1] : null };
+    return { label: a[0], url: a[1], published: a[2], outlet: a[3], sentence: own ? sentenceOf(ref[1]) : null };
   }
   var cache = {};
   function ev(i) {
     if (cache[i]) { return cache[i]; }
     var row = data.events[i], date = data.dates[row[1]];
-    var sentence = row[2];
-    var e = { index: i, title: row[0], date: date[0], precision: date[1], iso: date[2],
+    var sentence = sentenceOf(row[2]);
+    var title = typeof row[0] === "string" ? row[0] : row[0][0] + sentence.join("").slice(row[0][1], row[0][2]);
+    var e = { index: i, title: title, date: date[0], precision: date[1], iso: date[2],
               sentence: sentence, sources: row[3].map(sourceOf), weight: row[4], key: row[5] === 1,
               phrase: row[6] || (sentence.length === 3 ? sentence[1] : null), dated: i < data.dated };
     cache[i] = e;
