@@ -780,12 +780,26 @@ def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict) -> list[t
     return [(root, _merged(group)) for root, group in members.items()]
 
 
+CENTRAL_FROM = 3  # articles from which the lead is the report whose title says what most others say
+
+
 def _merged(group: list[Event]) -> Event:
-    """One event from its reports: the best-dated report leads; one source per article."""
+    """One event from its reports: the best-dated report leads; one source per article.
+
+    Among equally well dated reports, the lead is the first, except in a group reported by at
+    least ``CENTRAL_FROM`` articles: there it is the one whose title is most typical of the group
+    (:func:`_central`), so that a happening told by hundreds of articles is not titled by a
+    garbled one (with two articles, no title is more typical than the other)."""
     if len(group) == 1:
         return group[0]
     dated = [e for e in group if e.date is not None]
-    lead = min(dated, key=lambda e: e.date.end - e.date.start) if dated else group[0]
+    if dated:
+        width = min(e.date.end - e.date.start for e in dated)
+        best = [e for e in dated if e.date.end - e.date.start == width]
+    else:
+        best = group
+    articles = {source.article_key for event in group for source in event.sources}
+    lead = _central(best, group) if len(best) > 1 and len(articles) >= CENTRAL_FROM else best[0]
     ordered = [lead] + [e for e in group if e is not lead]
     sources: dict[str, Source] = {}
     for event in ordered:
@@ -795,6 +809,26 @@ def _merged(group: list[Event]) -> Event:
     for event in ordered:
         actors.extend(a for a in event.actors if a not in actors)
     return lead.model_copy(update={"sources": list(sources.values()), "actors": actors})
+
+
+def _title_words(event: Event) -> set[str]:
+    return {entry[0] for entry in map(_token, _WORD.findall(event.title)) if entry[0] is not None}
+
+
+def _central(candidates: list[Event], group: list[Event]) -> Event:
+    """The candidate whose title's content words the group's other titles share most: the sum,
+    over its words, of how many other titles have the word, over the square root of its number
+    of words, counted as at least 3 (long titles gain no edge by length alone; one or two words
+    tell little).  The first candidate wins a tie."""
+    words = [_title_words(e) for e in group]
+    counts = Counter(w for ws in words for w in ws)
+    own = {id(e): ws for e, ws in zip(group, words)}
+
+    def typical(event: Event) -> float:
+        ws = own[id(event)]
+        return sum(counts[w] - 1 for w in ws) / math.sqrt(max(len(ws), 3))
+
+    return max(candidates, key=typical)  # max keeps the first of equals
 
 
 def order_events(events: list[Event]) -> list[Event]:

@@ -203,6 +203,16 @@ def test_one_bombing_told_in_different_words_by_four_outlets_is_one_event():
     assert {s.source for s in bombing.sources} == {"Wire", "Daily", "Post", "Radio"}
 
 
+def test_a_happening_many_outlets_report_is_titled_by_what_they_say_not_by_the_first_report():
+    odd_first = {"blog.txt": ("Blog", "Here it was on Friday that the worst came: bombs ripped through the "
+                                      "embassies in Nairobi and Dar es Salaam, killing 257 people.")}
+    events = _story({**odd_first, **BOMBING})
+    assert events[0].sources[0].path == "blog.txt" and "Nairobi" not in events[0].title
+    (bombing,) = [e for e in merge_events(events) if e.date is not None]
+    assert len(bombing.sources) == 5
+    assert "Nairobi" in bombing.title  # a title the other four reports share words with
+
+
 def test_another_happening_of_the_same_day_stays_apart_from_the_bombing():
     other = {"ferry.txt": ("Daily", "A ferry capsized on Lake Victoria near Mwanza on Friday, and "
                                     "fishermen rescued 40 passengers.")}
