@@ -324,3 +324,19 @@ def test_eval_names_the_broken_gold_file_once(tmp_path):
     lines = stderr_lines(result)
     assert len(lines) == 1
     assert lines[0].count(str(tmp_path)) == 1 and "broken.tml" in lines[0]
+
+
+@pytest.mark.parametrize("args", [["build", "--help"], ["events", "samples"]])
+def test_a_reader_that_stops_reading_is_no_error(args):
+    """'timeline ... | head': when the reader of the output has gone, no 'internal error' and no
+    traceback reach the terminal."""
+    import subprocess
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    process = subprocess.Popen([sys.executable, "-c", "from timeline.cli import app; app()", *args], cwd=repo,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # gone before the interpreter has even started
+    _, err = process.communicate(timeout=120)
+    text = err.decode()
+    assert "internal error" not in text and "Traceback" not in text and "BrokenPipe" not in text

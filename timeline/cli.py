@@ -5,7 +5,8 @@ summary line go to stderr, one line each, naming the file.  Every piece of artic
 file name printed goes through ``printable`` first, so none can act on the terminal or forge a line.
 The exit code is 1 when any input failed (every good article is still processed and written), 2
 for a bad option, 3 for an internal error (a bug: ``timeline --debug ...`` shows its traceback),
-130 when interrupted (Ctrl-C; every output file is then whole or absent).
+130 when interrupted (Ctrl-C; every output file is then whole or absent), 141 when whatever
+reads the output stops reading (``timeline events ... | head``), as a shell reports SIGPIPE.
 """
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_articl
 
 INTERNAL_ERROR = 3
 INTERRUPTED = 130
+PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader went away
 
 
 class _Commands(TyperGroup):
-    """The commands, with the two ends no command handles itself: Ctrl-C (exit 130) and a bug
-    (one line saying so, exit 3; its traceback with --debug)."""
+    """The commands, with the ends no command handles itself: Ctrl-C (exit 130), a reader of the
+    output that went away (exit 141, silently) and a bug (one line saying so, exit 3; its
+    traceback with --debug)."""
 
     def invoke(self, ctx):
         try:
@@ -46,6 +49,12 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             _error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
+        except BrokenPipeError:
+            # '| head' has what it wanted: say nothing, and let no later flush of stdout complain.
+            with suppress(OSError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(PIPE_CLOSED) from None
         except Exception as exc:
             # Usage errors and exits belong to the command-line layer (click, typer), not to us.
             if type(exc).__module__.startswith(("click", "typer")) or ctx.params.get("debug"):
