@@ -47,6 +47,19 @@ class Score:
     def precision(self) -> float:
         return self.correct / self.judged if self.judged else 0.0
 
+    def add(self, other: "Score") -> None:
+        """Pool ``other``'s counts into these (cross-validation folds)."""
+        self.linked += other.linked
+        self.covered += other.covered
+        self.judged += other.judged
+        self.correct += other.correct
+        self.documents += other.documents
+
+    def figures(self) -> dict:
+        """Precision and coverage in percent, with the counts behind them."""
+        return {"precision": round(100 * self.precision, 1), "coverage": round(100 * self.coverage, 1),
+                "correct": self.correct, "judged": self.judged, "covered": self.covered, "linked": self.linked}
+
 
 def gold_anchors(doc: TimeMLDocument) -> dict[str, set[str]]:
     """Linked DATE/TIME expression id -> the ids of the events the gold places at that time (the

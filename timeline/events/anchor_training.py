@@ -19,7 +19,7 @@ import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from timeline.events.anchor_model import Model, candidates, shipped_model
 from timeline.events.anchoring import COSTS, HAND, anchoring_by, costs, hand_anchor, structural_picks
@@ -29,6 +29,9 @@ from timeline.events.sentence import Parsed, parse
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import Granularity, Relation
 from timeline.timeml import TimeMLDocument
+
+if TYPE_CHECKING:
+    from timeline.evaluate_events import Score
 
 C = 0.03  # inverse regularisation strength of the model (fixed, not tuned on the folds)
 COST_STEPS = (0.0, 0.5, 0.75, 1.25, 1.5, 2.0)  # the multiples of a shipped cost the search tries
@@ -148,26 +151,7 @@ def tune_costs(examples: Sequence[Example], rounds: int = 2) -> dict[str, float]
     return best
 
 
-@dataclass
-class _Tally:
-    linked: int = 0
-    covered: int = 0
-    judged: int = 0
-    correct: int = 0
-
-    def add(self, score) -> None:
-        self.linked += score.linked
-        self.covered += score.covered
-        self.judged += score.judged
-        self.correct += score.correct
-
-    def figures(self) -> dict:
-        return {"precision": round(100 * self.correct / self.judged, 1) if self.judged else 0.0,
-                "coverage": round(100 * self.covered / self.linked, 1) if self.linked else 0.0,
-                "correct": self.correct, "judged": self.judged, "covered": self.covered, "linked": self.linked}
-
-
-def _score(docs: Sequence[TimeMLDocument], model, with_costs: Optional[dict[str, float]]) -> _Tally:
+def _score(docs: Sequence[TimeMLDocument], model, with_costs: Optional[dict[str, float]]) -> Score:
     """The events scorer's figures on ``docs`` with the given anchoring (the real pipeline)."""
     from timeline.evaluate_events import Score, score_document
     from timeline.events import extract_events
@@ -176,9 +160,7 @@ def _score(docs: Sequence[TimeMLDocument], model, with_costs: Optional[dict[str,
     with anchoring_by(model, with_costs):
         for doc in docs:
             score_document(doc, extract_events(doc.text, doc.dct_datetime), score)
-    tally = _Tally()
-    tally.add(score)
-    return tally
+    return score
 
 
 def cross_validate_anchoring(gold_dir: str | Path, folds: int = 2) -> dict:
@@ -194,7 +176,9 @@ def cross_validate_anchoring(gold_dir: str | Path, folds: int = 2) -> dict:
     if len(docs) < folds:
         raise ValueError(f"{gold_dir}: {len(docs)} documents cannot make {folds} folds")
     examples = [document_examples(d) for d in docs]
-    pooled = {"costs": _Tally(), "model": _Tally()}
+    from timeline.evaluate_events import Score
+
+    pooled = {"costs": Score(), "model": Score()}
     report = []
     for k in range(folds):
         train = [e for i, es in enumerate(examples) if fold_of(i, folds) != k for e in es]
