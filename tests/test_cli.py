@@ -340,3 +340,20 @@ def test_a_reader_that_stops_reading_is_no_error(args):
     _, err = process.communicate(timeout=120)
     text = err.decode()
     assert "internal error" not in text and "Traceback" not in text and "BrokenPipe" not in text
+
+
+@pytest.mark.parametrize("args", [["--json", "--workers", "1"], ["-o", "--quiet"]])
+def test_an_option_taken_as_an_output_name_is_refused_before_any_work(samples_dir, tmp_path, monkeypatch, args):
+    """'--json --workers 2' would make the JSON file '--workers': refused, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    result = run("build", samples_dir, *args)
+    assert result.exit_code == 2
+    assert "looks like an option, not a file name" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_name_starting_with_a_dash_can_still_be_written_as_a_path(samples_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", samples_dir, "-q", "--json", "./-events.json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((tmp_path / "-events.json").read_text(encoding="utf-8"))

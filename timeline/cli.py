@@ -134,7 +134,7 @@ def build(
     outputs: list[tuple[Path, str | None]] = [(path, fmt) for fmt, path in output_paths(output, formats)]
     if json_path is not None:
         outputs.append((json_path, None))  # None: the JSON list of events
-    clash = colliding_outputs(outputs)
+    clash = option_like_output(outputs) or colliding_outputs(outputs)
     if clash:
         _fail(clash, code=2)
     timeline = _timeline(paths, published, workers, scheduler, quiet, top)
@@ -403,6 +403,21 @@ def output_paths(output: Path, formats: list[str]) -> list[tuple[str, Path]]:
     stem = name[: -len(given)] if given else name
     return [(fmt, output if given in FORMAT_SUFFIXES[fmt] else output.with_name(stem + EXTENSIONS[fmt]))
             for fmt in formats]
+
+
+_OPTION_LIKE = re.compile(r"--\w|-\w$")  # '--workers', '-q' (not '-events.json')
+
+
+def option_like_output(outputs: list[tuple[Path, str | None]]) -> str | None:
+    """A message when an output is named like an option: an option swallowed as the value of
+    the one before it (``--json --workers 2`` would write a file named '--workers'), else None.
+    Such a file can still be written by its absolute path."""
+    for path, fmt in outputs:
+        if _OPTION_LIKE.match(str(path)):
+            what = "--output" if fmt else "--json"
+            return (f"{what} {printable(str(path))}: looks like an option, not a file name "
+                    "(give its absolute path to mean that file)")
+    return None
 
 
 def colliding_outputs(outputs: list[tuple[Path, str | None]]) -> str | None:
