@@ -71,3 +71,12 @@ def test_furniture_is_decided_alike_from_parts_of_a_collection():
     assert whole and all(key[1] == FOOTER.casefold() for key in whole)
     assert furniture(add_sightings([sightings(events[:5]), sightings(events[5:])])) == whole
     assert len(drop_furniture(events)) < len(events)
+
+
+def test_an_article_whose_web_address_does_not_parse_is_still_read_and_its_site_is_unknown():
+    """Article metadata is untrusted: 'http://[oops' must not stop the collection."""
+    articles = [a.model_copy(update={"source": None, "url": f"http://[oops/{n}"})
+                for n, a in enumerate(story("x", FURNITURE_DAYS, FOOTER))]
+    timeline = build_timeline(articles)
+    assert len(timeline.articles) == FURNITURE_DAYS and not timeline.errors
+    assert FOOTER in sentences_of(timeline)  # no site known: nothing is furniture of an outlet

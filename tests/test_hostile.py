@@ -163,6 +163,21 @@ def test_4_lone_surrogates_are_replaced_at_reading_and_every_output_works(tmp_pa
         assert printed.exit_code == 0 and "Plant \ufffd closes" in printed.stdout
 
 
+def test_a_web_address_that_does_not_parse_sinks_no_output_and_becomes_no_link(tmp_path):
+    """Untrusted metadata: 'http://[oops' (an unclosed IPv6 bracket) is kept as given, and
+    every output and the summary still work; the page links nowhere for it."""
+    records = [json.dumps({"text": BODY.strip(), "title": f"Plant {n}", "url": f"http://[oops/{n}",
+                           "published": f"2017-09-0{n}"}) for n in (4, 5, 6)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(records) + "\n")
+    out = tmp_path / "t.html"
+    args = [arg for fmt in FORMATS for arg in ("-f", fmt)]
+    result = run("build", feed, "-o", out, *args)
+    assert result.exit_code == 0, result.stderr
+    assert 'href="http://[oops' not in out.read_text(encoding="utf-8")
+    assert run("summary", feed).exit_code == 0
+
+
 def test_4_a_surrogate_given_by_a_library_caller_does_not_sink_a_format():
     from timeline.pipeline import build_timeline
     from timeline.render import render

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from timeline.models import Event, Source
 from timeline.temporal.calendar import timex_span
@@ -56,9 +55,7 @@ def _outlet(source: Source) -> str:
     """The outlet of a report (its ``source``, else its web site), or '' when unknown."""
     if source.source and source.source.strip():
         return source.source.strip().casefold()
-    if source.url:
-        return (urlsplit(source.url).hostname or "").casefold()
-    return ""
+    return (source.site or "").casefold()
 
 
 def sentence_key(source: Source) -> Key | None:

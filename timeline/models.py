@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from typing import Literal, Optional
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -140,6 +141,23 @@ class Source(_Model):
     def article_key(self) -> str:
         """Which article this is: its file, else its url, else its title."""
         return self.path or self.url or self.title or ""
+
+    @property
+    def site(self) -> Optional[str]:
+        """The web site of its ``url``: see :func:`web_site`."""
+        return web_site(self.url)
+
+
+def web_site(url: Optional[str]) -> Optional[str]:
+    """The web site of ``url`` ('www.bbc.co.uk/news/1' -> 'bbc.co.uk'), or None (no url, or one
+    that does not parse: article metadata is untrusted)."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 class Salience(_Model):

@@ -49,22 +49,9 @@ def plain(text: str | None) -> str:
     return " ".join(_LAYOUT_CONTROLS.sub(" ", text).split())
 
 
-def site(url: str | None) -> str | None:
-    """The web site of ``url`` ('www.bbc.co.uk/news/1' -> 'bbc.co.uk'), or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
-
-
 def outlet(source: Source) -> str:
     """The outlet an article comes from: its ``source``, else its web site, else UNKNOWN_OUTLET."""
-    return plain(source.source) or plain(site(source.url)) or UNKNOWN_OUTLET
+    return plain(source.source) or plain(source.site) or UNKNOWN_OUTLET
 
 
 def source_label(source: Source) -> str:
@@ -74,7 +61,7 @@ def source_label(source: Source) -> str:
     if source.path:
         return PurePath(source.path).name or source.path
     if source.url:
-        return urlsplit(source.url).hostname or source.url
+        return source.site or source.url
     return UNKNOWN_SOURCE
 
 
@@ -169,7 +156,10 @@ def safe_url(url: str | None) -> str | None:
     url = url.strip()
     if any(ord(c) < 33 or ord(c) == 127 for c in url):
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # 'http://[oops': no address a link can go to
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return url
