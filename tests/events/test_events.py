@@ -245,6 +245,61 @@ def test_the_subject_of_a_title_is_the_one_of_its_clause(sentence, phrase, title
 @pytest.mark.parametrize(
     "sentence, title",
     [
+        # a name in apposition between commas is who did it
+        ("On Tuesday the county sheriff, Marta Ellison, closed the coastal road to traffic.",
+         "Marta Ellison closed the coastal road to traffic"),
+        ("The ferry operator's director, Tom Pask, on Tuesday quietly cancelled the night crossing.",
+         "Tom Pask quietly cancelled the night crossing"),
+        # a bracket between the subject and its verb is passed over
+        ("The Regional Water Board (RWB) lifted its hosepipe ban on Tuesday.",
+         "Regional Water Board lifted its hosepipe ban"),
+    ],
+)
+def test_a_subject_set_off_by_punctuation_still_opens_the_title(sentence, title):
+    (event,) = dated_events(sentence, "Tuesday", "2017-09-05")
+    assert (event.kind, event.title) == ("occurrence", title)
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        # regular past forms too short for the -ed rule are verbs all the same
+        ("The lighthouse keeper died on Sunday after a long illness.", "died"),
+        ("Two fishermen sued the harbour board on Sunday over the lost catch.", "sued"),
+        ("The rival clubs tied on Sunday in a scrappy match.", "tied"),
+    ],
+)
+def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger):
+    (event,) = dated_events(sentence, "on Sunday", "2017-09-03")
+    assert event.trigger.text == trigger
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, title",
+    [
+        # a reporting verb whose object is a noun phrase names an act
+        ("The health agency declared a national emergency on Friday and closed the schools.",
+         "occurrence", "Health agency declared a national emergency"),
+        ("The brewery announced record profits on Friday.",
+         "occurrence", "Brewery announced record profits"),
+        # one followed by what was said still reports it
+        ("The health agency said on Friday the schools would close.",
+         "statement", "Health agency: The schools would close"),
+        ("The health agency said on Friday in a statement that the schools would close.",
+         "statement", "Health agency: The schools would close"),
+        ("\"The schools will close,\" the health agency said on Friday.",
+         "statement", "Health agency: The schools will close"),
+    ],
+)
+def test_a_reporting_verb_with_a_noun_object_names_an_act_not_a_statement(sentence, kind, title):
+    events = dated_events(sentence, "on Friday", "2017-09-01")
+    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said"))
+    assert (said.kind, said.title) == (kind, title)
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
         ("The purchase is scheduled to close Monday.", "Purchase is scheduled to close"),
         ("The vote is expected Monday.", "Vote is expected"),
         ("Twelve nations voted to support the plan Monday.", "Twelve nations voted to support the plan"),

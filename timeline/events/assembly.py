@@ -7,7 +7,7 @@ import hashlib
 from typing import Optional, Sequence
 
 from timeline.events.anchoring import anchor_trigger
-from timeline.events.clauses import _main_verb, _predicate
+from timeline.events.clauses import _main_verb, _predicate, reports_an_act
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
 from timeline.events.sentence import _BREAKS, Parsed, parse
@@ -174,7 +174,7 @@ def _tense_near(s: Parsed, k: int) -> Relation:
 def _event(s: Parsed, k: int, base: Source, people: People, *,
            expression=None, span=None, relation=Relation.UNKNOWN) -> Event:
     tokens, classes, sentence = s.tokens, s.classes, s.sentence
-    statement = classes[k].reporting
+    statement = classes[k].reporting and not reports_an_act(s, k)
     maker = statement_title if statement else occurrence_title
     title, actors = maker(s, _title_word(s, k), people)
     trigger = Span(text=tokens[k].text, start=tokens[k].start, end=tokens[k].end)

@@ -132,3 +132,32 @@ def _subordinate(s: Parsed, k: int) -> bool:
     if _verb_group(s, k)[1] or classes[k].reporting or _subject(s, k):
         return False
     return opener in lex.clause or not _opening_subject(s)
+
+
+def reports_an_act(s: Parsed, k: int) -> bool:
+    """Whether the reporting verb at ``k`` names an act by its object rather than reporting what
+    was said: its object is a noun phrase, with no verb of its own ('the agency declared a
+    pandemic', 'Acme reported a loss', 'announced plans to close'), not a reported clause ('said
+    the plant would close', 'said that ...', 'said in a statement ...', '"...," she said')."""
+    tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
+    if k == 0 or tokens[k - 1].text in _BREAKS or any(tokens[m].text in _QUOTES for m in range(k)):
+        return False  # what was said comes first: '"...," said Dagan', '..., she said'
+    j = k + 1
+    while j < len(tokens) and (timed[j] or (tokens[j].low in lex.prepositions and j + 1 < len(tokens)
+                                            and timed[j + 1])):
+        j += 1  # 'declared on Thursday a pandemic'
+    first = j
+    while j < len(tokens) and tokens[j].text not in _BREAKS and tokens[j].low not in lex.clause \
+            and tokens[j].low not in lex.coordinators:
+        if classes[j].finite or tokens[j].low in lex.auxiliaries or tokens[j].low in lex.complementizers:
+            return False  # a clause: 'said the plant would close'
+        j += 1
+    if not any(tokens[m].text[0].isalnum() for m in range(first, j)) or tokens[first].low in lex.prepositions \
+            or tokens[first].low in lex.subjects:
+        return False  # nothing, 'said in a statement', 'said he'
+    if j < len(tokens) and (tokens[j].low in lex.complementizers or tokens[j].text in _QUOTES
+                            or tokens[j].text == ":"):
+        return False  # 'told reporters that ...', 'told reporters: "..."'
+    if j + 1 < len(tokens) and tokens[j].text in _BREAKS and tokens[j + 1].low in lex.clause:
+        return False  # 'said the virus, which ..., was': the clause goes on past the comma
+    return True

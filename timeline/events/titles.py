@@ -102,11 +102,11 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         indices = _noun_phrase(s, i)
     else:
         end = _phrase_end(s, i)
-        subject = [k for k in _subject(s, i) if not timed[k]]
+        subject = [k for k in _subject(s, i) if not timed[k] and not _before_time(s, k)]
         if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
             indices = list(range(subject[0], end))
         else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
-            subject = (_relative_head(s, i) or _shared_subject(s, i)
+            subject = (_relative_head(s, i) or _shared_subject(s, i) or _set_off_subject(s, i)
                        or _opening_subject(s))
             indices = subject + list(range(_clause_start(s, i), end))
     words = _words(s, indices)
@@ -120,6 +120,35 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     if actor and actor not in actors:
         actors.insert(0, actor)
     return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _set_off_subject(s: Parsed, i: int) -> list[int]:
+    """The subject of the verb at ``i`` when punctuation sets it off from the verb: a name in
+    apposition ('the health minister, Ada Moreno, closed ...': 'Ada Moreno'), or the phrase
+    before a bracket ('the Port Authority (PA) closed ...': 'the Port Authority'); [] otherwise."""
+    tokens, lex = s.tokens, s.lex
+    start = _clause_start(s, i)
+    if start == 0 or any(not (tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low) or s.timed[k]
+                              or _before_time(s, k)) for k in range(start, i)):
+        return []  # (only auxiliaries, adverbs and a time between: 'Ada Moreno, on Monday quietly closed')
+    if tokens[start - 1].text == ",":
+        return _apposition(s, start - 1)
+    if tokens[start - 1].text != ")":
+        return []
+    opening = start - 2
+    while opening >= 0 and tokens[opening].text not in "()" and start - opening <= BRACKET_WORDS:
+        opening -= 1
+    if opening < 1 or tokens[opening].text != "(":
+        return []
+    return [k for k in _subject(s, opening) if not s.timed[k]]
+
+
+def _before_time(s: Parsed, k: int) -> bool:
+    """Whether token ``k`` is the preposition of the time expression after it ('on Monday')."""
+    return s.tokens[k].low in s.lex.prepositions and k + 1 < len(s.tokens) and s.timed[k + 1]
+
+
+BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
 
 def _title(words: list[str], limit: int, lex: Lexicon) -> str:
