@@ -97,3 +97,24 @@ def test_a_few_articles_have_every_dated_event_key():
     dated = timeline.dated
     assert 0 < len(dated) <= MIN_TOP
     assert [e.key for e in dated] == [True] * len(dated)  # a month-precise event too: nothing to choose
+
+
+def test_a_happening_of_the_story_outranks_an_equally_reported_aside():
+    """Two outlets print a flood report and, from a wire roundup, a football result: equal in
+    articles, outlets, date mentions, lead and tense, the flood is the story (its words are the
+    collection's), so it ranks first."""
+    roundup = " In football, the Hawks beat the Owls in the cup final on Saturday."
+    timeline = build_timeline([
+        article("a.txt", "Courier", "The river burst its banks at Harlow on Saturday, flooding homes." + roundup,
+                "2021-03-08"),
+        article("b.txt", "Herald", "Flood water from the river burst into homes at Harlow on Saturday." + roundup,
+                "2021-03-08"),
+        article("c.txt", "Post", "The river at Harlow rose again overnight and more homes may flood.",
+                "2021-03-08"),
+    ])
+    flood, final = find(timeline, "burst"), find(timeline, "Hawks")
+    parts = ("articles", "outlets", "date_mentions", "lead", "reported", "copies")
+    assert [getattr(flood.salience, p) for p in parts] == [getattr(final.salience, p) for p in parts]
+    assert flood.salience.topicality == 1.0  # 'river', 'homes', 'Harlow': every article's words
+    assert final.salience.topicality < flood.salience.topicality
+    assert flood.salience.score > final.salience.score

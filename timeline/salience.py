@@ -7,6 +7,7 @@ Each event gets a :class:`~timeline.models.Salience` whose parts a reader can ch
           + date_mentions / most         the collection's attention to that day, 0..1
           + 0.5 * lead                   told in some article's lead
           + 0.5 * reported               told after the fact, not only anticipated
+          + topicality                   how much its words are the story's, 0..1
 
 - ``articles``: distinct articles reporting the event; ``copies``: how many of them are reprints
   (wire copy) or near-duplicates of another of them, so ``articles - copies`` counts each
@@ -23,6 +24,12 @@ Each event gets a :class:`~timeline.models.Salience` whose parts a reader can ch
   dateline ("WASHINGTON (Reuters) -") are covered by the same offset.
 - ``reported``: the date ends before some report's article appeared, or the tense puts it
   before publication.
+- ``topicality``: the mean share of the collection's articles that use the
+  :data:`TOPIC_WORDS` most widely used content words of the event's sentence.  A happening of
+  the story shares its words ('virus', 'spill', 'embassy'); a sports result or a weather note
+  from a wire roundup, reprinted with it, does not, and no longer ranks with the story's key
+  events on the strength of its reprints.  (The shares are taken over what each article's
+  events say, so its articles' own vocabulary defines the story: no topic word list.)
 
 The key events (``Event.key``) are the best-scored happenings of the story itself: dated to
 the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the first article to
@@ -48,6 +55,7 @@ COPY_SIMILARITY = 0.6  # Jaccard similarity of two articles' shingles from which
 SHINGLE_WORDS = 4
 MIN_SHINGLES = 5  # articles saying less than this are too short to call copies
 PERMUTATIONS = 64
+TOPIC_WORDS = 3  # the event's words whose spread over the articles is its topicality
 PER_DAY = 2  # key events on one day at most
 BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
 DAYS_PER_KEY = 7  # automatic number of key events: one a week of coverage...
@@ -78,6 +86,36 @@ def date_mentions(events: list[Event]) -> Counter:
         if key is not None:
             counts[key] += len(event.sources)
     return counts
+
+
+def _content_words(text: str) -> set[str]:
+    """The lemmas of the words of ``text`` that are not stop words (the merge's reading)."""
+    from timeline.merge import _WORD as WORD, _token
+
+    return {entry[0] for entry in map(_token, WORD.findall(text)) if entry[0] is not None}
+
+
+def word_spread(events: list[Event]) -> tuple[Counter, int]:
+    """How many articles use each content word (in the sentences their events come from), and
+    how many articles there are."""
+    words: dict[str, set[str]] = defaultdict(set)
+    read: set[tuple[str, int]] = set()
+    for event in events:
+        for source in event.sources:
+            key = source.article_key
+            if (key, source.sentence_start) not in read:
+                read.add((key, source.sentence_start))
+                words[key].update(_content_words(source.sentence))
+    return Counter(w for used in words.values() for w in used), len(words)
+
+
+def topicality(event: Event, spread: Counter, articles: int) -> float:
+    """The mean share of articles that use the ``TOPIC_WORDS`` most widely used content words of
+    the event's sentence (fewer words count as 0), 0..1."""
+    if not articles:
+        return 0.0
+    shares = sorted((spread[w] / articles for w in _content_words(event.sentence)), reverse=True)
+    return sum(shares[:TOPIC_WORDS]) / TOPIC_WORDS
 
 
 def copies_of(events: list[Event]) -> dict[str, str]:
@@ -148,9 +186,10 @@ def _reported(event: Event) -> bool:
 
 
 def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] = None,
-             most: Optional[int] = None) -> Salience:
-    """The salience of one merged event, given the collection's date mentions and copies
-    (``most``: the largest of the mentions, when the caller has it already)."""
+             most: Optional[int] = None, spread: Optional[tuple[Counter, int]] = None) -> Salience:
+    """The salience of one merged event, given the collection's date mentions, copies and word
+    spread (:func:`word_spread`; ``most``: the largest of the mentions, when the caller has it
+    already)."""
     copies = copies or {}
     articles = {s.article_key for s in event.sources}
     originals = {copies.get(a, a) for a in articles}
@@ -161,10 +200,12 @@ def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] =
         most = max(mentions.values(), default=0)
     lead = any(s.sentence_start < LEAD_CHARS for s in event.sources)
     reported = _reported(event)
+    topical = topicality(event, *spread) if spread is not None else 0.0
     score = (math.log1p(len(originals)) + math.log(max(outlets, 1)) + (mentioned / most if most else 0.0)
-             + 0.5 * lead + 0.5 * reported)
+             + 0.5 * lead + 0.5 * reported + topical)
     return Salience(score=round(score, 4), articles=len(articles), outlets=outlets, date_mentions=mentioned,
-                    lead=lead, reported=reported, copies=len(articles) - len(originals))
+                    lead=lead, reported=reported, copies=len(articles) - len(originals),
+                    topicality=round(topical, 4))
 
 
 def _coverage(events: list[Event]) -> Optional[tuple[dt.date, dt.date]]:
@@ -201,10 +242,11 @@ def score_events(events: list[Event], top: Optional[int] = None) -> list[Event]:
 def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
     mentions = date_mentions(events)
     copies = copies_of(events)
+    spread = word_spread(events)
     most = max(mentions.values(), default=0)
     scored: list[Event] = []
     for start in range(0, len(events), _HOLD_EVERY):  # (set aside as they come: they are kept)
-        scored += [e.model_copy(update={"salience": salience(e, mentions, copies, most), "key": False})
+        scored += [e.model_copy(update={"salience": salience(e, mentions, copies, most, spread), "key": False})
                    for e in events[start:start + _HOLD_EVERY]]
         hold()
     limit = automatic_top(events) if top is None else max(0, top)
