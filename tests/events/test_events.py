@@ -253,6 +253,8 @@ def test_the_subject_of_a_title_is_the_one_of_its_clause(sentence, phrase, title
         # a bracket between the subject and its verb is passed over
         ("The Regional Water Board (RWB) lifted its hosepipe ban on Tuesday.",
          "Regional Water Board lifted its hosepipe ban"),
+        # an acronym is a name, not the pronoun it spells ('who', 'us')
+        ("The WHO lifted its travel warning on Tuesday.", "WHO lifted its travel warning"),
     ],
 )
 def test_a_subject_set_off_by_punctuation_still_opens_the_title(sentence, title):
@@ -380,6 +382,12 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
         ("Warning about the uncertainty of first flood estimates, city spokeswoman Ines Delgado "
          "said on Wednesday that the repairs were going well.",
          "Ines Delgado: The repairs were going well"),
+        # a name in apposition is the speaker; the main clause of a quote, not its 'As ...', is the gist
+        ("A state health official, Dr Ada Moreno, said on Wednesday: \"As we keep testing samples here, "
+         "I expect that we will find more cases.\"",
+         "Ada Moreno: We will find more cases"),
+        # an acronym is a name, not the pronoun it spells
+        ("The WHO said on Wednesday that the outbreak had peaked.", "WHO: The outbreak had peaked"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

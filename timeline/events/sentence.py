@@ -20,12 +20,18 @@ class Token(NamedTuple):
     start: int  # offsets into the article text
     end: int
     text: str
-    low: str
+    low: str  # lower case, the form the word lists are matched with (an acronym keeps its capitals)
+
+
+def _low(word: str) -> str:
+    """The lower-case form of a word, but an acronym as written: 'WHO' and 'US' are names, not
+    the pronouns 'who' and 'us'."""
+    return word if len(word) > 1 and word.isupper() and word.isalpha() else word.lower()
 
 
 def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
     return [
-        Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), m.group().lower())
+        Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), _low(m.group()))
         for m in lex.token.finditer(sentence.text)
     ]
 

@@ -189,7 +189,8 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     if speaker_indices and (first := _first_word(s, speaker_indices)) is not None and first > speaker_indices[0]:
         speaker_indices = [k for k in speaker_indices if k >= first]  # 'On Thursday BP said': 'BP'
     if not speaker_indices and i and tokens[i - 1].text == ",":
-        speaker_indices = _opening_subject(s)  # 'Nordbank, which runs ..., said'
+        # 'its chief, Dr Ada Moreno, said'; 'Nordbank, which runs ..., said'
+        speaker_indices = _apposition(s, i - 1) or _opening_subject(s)
     elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
             and tokens[speaker_indices[0] - 1].text == ",":  # only a time between a comma and the verb
         speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
@@ -348,7 +349,8 @@ def _without_hedge(s: Parsed, indices: list[int]) -> list[int]:
 
 def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
     """The word indices of a comma-separated segment of ``start..end`` (quotes and brackets
-    skipped): the first one of more than three words, or the last one."""
+    skipped): the first one of more than three words that is not a subordinate clause ('As we
+    go on testing, I expect deaths': the second), or the last one."""
     tokens = s.tokens
     segments: list[list[int]] = [[]]
     depth = 0
@@ -369,7 +371,10 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
         return []
     if last:
         return segments[-1]
-    return next((seg for seg in segments if len(seg) > 3), segments[0])
+    lex = s.lex
+    long = [seg for seg in segments if len(seg) > 3]
+    main = [seg for seg in long if not (tokens[seg[0]].low in lex.clause and tokens[seg[0]].low not in lex.coordinators)]
+    return (main or long or segments)[0]
 
 
 def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
