@@ -300,6 +300,25 @@ def test_a_reporting_verb_with_a_noun_object_names_an_act_not_a_statement(senten
 
 
 @pytest.mark.parametrize(
+    "sentence, trigger, title",
+    [
+        # a short phrase quoted inside a clause is part of it, not speech that ends it
+        ("The harbour board started its \"slow drain\" plan on Friday to empty the dock.",
+         "started", "Harbour board started its slow drain plan to empty the dock"),
+        ("The mayor promised \"every last pump,\" including the army's, to the flooded streets on Friday.",
+         "promised", "Mayor promised every last pump"),
+        # quoted speech keeps its marks: what was said is still the gist
+        ("The mayor said on Friday: \"We will pump the streets dry.\"",
+         "said", "The mayor: We will pump the streets dry"),
+    ],
+)
+def test_scare_quotes_do_not_cut_a_title_short(sentence, trigger, title):
+    event = next(e for e in dated_events(sentence, "on Friday", "2017-09-01") if e.trigger.text == trigger)
+    assert event.title == title
+
+
+
+@pytest.mark.parametrize(
     "sentence, title",
     [
         ("The purchase is scheduled to close Monday.", "Purchase is scheduled to close"),

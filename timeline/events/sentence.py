@@ -68,9 +68,36 @@ class Parsed:
     classes: list[WordClass] = field(default_factory=list)
 
 
+SCARE_QUOTE_WORDS = 6  # a quoted phrase of at most this many words inside a clause is part of it
+_DOUBLE_QUOTES = frozenset('"\u201c\u201d')
+_STOPS = frozenset(".!?")
+
+
+def _without_scare_quotes(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the quotation marks around a short phrase quoted inside a clause
+    ('started its "top kill" procedure', 'pledged "every available resource," including'):
+    the phrase is part of the clause, not speech that ends it.  Quoted speech keeps its marks:
+    a quotation that opens the sentence or follows a comma or colon, or that holds a sentence."""
+    dropped: set[int] = set()
+    opening = None
+    for k, token in enumerate(tokens):
+        if token.text not in _DOUBLE_QUOTES:
+            continue
+        if opening is None:
+            opening = k
+            continue
+        inside = tokens[opening + 1:k]
+        words = sum(t.text[:1].isalnum() for t in inside)
+        if (opening > 0 and tokens[opening - 1].text not in _BREAKS and 0 < words <= SCARE_QUOTE_WORDS
+                and not any(t.text in _STOPS for t in inside)):
+            dropped.update((opening, k))
+        opening = None
+    return [t for k, t in enumerate(tokens) if k not in dropped] if dropped else tokens
+
+
 def parse(sentence: Sentence, expressions: Sequence[TimeExpression], lex: Lexicon) -> Parsed:
     """Tokenize and classify ``sentence``; ``expressions`` are the time expressions inside it."""
-    tokens = tokenize(sentence, lex)
+    tokens = _without_scare_quotes(tokenize(sentence, lex))
     timed = [False] * len(tokens)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     for e in expressions:  # (the tokens an expression overlaps, found by bisection: linear in both)
