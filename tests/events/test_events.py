@@ -407,6 +407,9 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
          "Ada Moreno: We will find more cases"),
         # an acronym is a name, not the pronoun it spells
         ("The WHO said on Wednesday that the outbreak had peaked.", "WHO: The outbreak had peaked"),
+        # a gist cut to length does not end on a dangling 'and'
+        ("The mayor vowed on Wednesday that \"we are going to keep holding the builders and the insurers "
+         "to account\".", "The mayor: We are going to keep holding the builders"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

@@ -61,7 +61,8 @@ def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
             cut = k
             break
     words = words[:cut]
-    while words and (words[-1].lower() in lex.prepositions or words[-1].lower() in lex.determiners):
+    dangling = lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
+    while words and words[-1].lower() in dangling:  # (not 'to hold BP and', 'a second well as')
         words.pop()
     return words
 
