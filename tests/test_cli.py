@@ -201,6 +201,12 @@ def test_build_writes_the_page_with_every_event(samples_dir, tmp_path):
         assert event["title"] in titles
 
 
+def test_build_heads_the_page_with_the_title_given(samples_dir, tmp_path):
+    out = tmp_path / "timeline.html"
+    assert run("build", samples_dir, "-o", out, "--title", "Korea: tests & talks").exit_code == 0
+    assert "<h1>Korea: tests &amp; talks</h1>" in out.read_text(encoding="utf-8")
+
+
 def page_titles(page: str) -> list[str]:
     """The titles the page's script shows: the payload's titles, a title that quotes its sentence
     (``[prefix, start, end]``, offsets in UTF-16 code units) spelled out."""

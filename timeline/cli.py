@@ -118,6 +118,8 @@ def build(
         help="How many key events: the best-scored ones, shown on the page by default.",
     ),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
+    title: str | None = typer.Option(None, "--title", help="The page's heading, e.g. 'Swine flu: the first months'.",
+                                     show_default="Timeline"),
     published: str | None = PublishedOption,
     workers: int = WorkersOption,
     scheduler: str | None = SchedulerOption,
@@ -141,7 +143,7 @@ def build(
     failed = bool(timeline.errors)
     for path, fmt in outputs:
         # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
-        text = render_events(timeline.events) if fmt is None else render(timeline, fmt, lanes=lanes.value, cdn=cdn)
+        text = render_events(timeline.events) if fmt is None else render(timeline, fmt, lanes=lanes.value, cdn=cdn, title=title)
         try:
             write_file(path, text)
         except OSError as exc:  # one output's failure must not hide the others

@@ -138,6 +138,15 @@ def test_hostile_text_never_becomes_markup():
         assert attack not in html.replace(data, "")
 
 
+def test_the_page_is_headed_by_the_title_given_as_plain_text(seed):
+    assert "<h1>Timeline</h1>" in render(seed, "html")  # no title given
+    html = render(seed, "html", title="Nuclear tests: <script>alert(1)</script> & talks\u202e")
+    assert "<h1>Nuclear tests: &lt;script&gt;alert(1)&lt;/script&gt; &amp; talks</h1>" in html
+    assert re.search(r"<title>Nuclear tests: &lt;script&gt;alert\(1\)&lt;/script&gt; &amp; talks: \d+ dated", html)
+    timelinejs = json.loads(render(seed, "timelinejs", title="Nuclear <i>tests</i>"))
+    assert timelinejs["title"]["text"]["headline"] == "Nuclear &lt;i&gt;tests&lt;/i&gt;"
+
+
 def test_the_list_has_every_event_in_order_with_dates_and_sources(seed_page, seed):
     page = Page(seed_page)
     times = [a["datetime"] for t, a in page.tags if t == "time"]

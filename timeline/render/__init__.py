@@ -44,21 +44,23 @@ SUFFIXES = {
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = False) -> str:
+def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = False,
+           title: str | None = None) -> str:
     """``timeline`` in format ``fmt`` (one of ``FORMATS``).
 
     ``lanes`` ('source' or 'none') groups the events of the page and of TimelineJS; ``cdn``
     makes the page load plotly.js from its CDN instead of carrying it (a small file that needs
-    the network).  Raises ``ValueError`` for an unknown format or lanes.
+    the network); ``title`` heads the page and the TimelineJS title slide (plain text).  Raises
+    ``ValueError`` for an unknown format or lanes.
     """
     check_lanes(lanes)
     try:
-        text = _render(timeline, fmt, lanes, cdn)
+        text = _render(timeline, fmt, lanes, cdn, title)
         text.encode("utf-8")
     except (UnicodeEncodeError, PydanticSerializationError):
         # A lone surrogate (possible in a str, e.g. a file name in a foreign encoding) cannot be
         # written in any format: render a copy with U+FFFD in its place.
-        text = _render(without_surrogates(timeline), fmt, lanes, cdn)
+        text = _render(without_surrogates(timeline), fmt, lanes, cdn, title and _SURROGATE.sub("\ufffd", title))
     return text
 
 
@@ -77,11 +79,11 @@ def _replace_surrogates(value):
     return value
 
 
-def _render(timeline: Timeline, fmt: str, lanes: str, cdn: bool) -> str:
+def _render(timeline: Timeline, fmt: str, lanes: str, cdn: bool, title: str | None) -> str:
     if fmt == "html":
-        return html.render(timeline, lanes=lanes, cdn=cdn)
+        return html.render(timeline, lanes=lanes, cdn=cdn, title=title)
     if fmt == "timelinejs":
-        return timelinejs.render(timeline, lanes=lanes)
+        return timelinejs.render(timeline, lanes=lanes, title=title)
     if fmt == "json":
         return json.render(timeline)
     if fmt == "jsonl":

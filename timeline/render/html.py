@@ -544,8 +544,12 @@ def _lists_html(timeline: Timeline, keys: list[bool]) -> str:
     return html
 
 
-def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
-    """The page of ``timeline``: offline (plotly.js inside) unless ``cdn``."""
+DEFAULT_HEADING = "Timeline"
+
+
+def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: str | None = None) -> str:
+    """The page of ``timeline``: offline (plotly.js inside) unless ``cdn``; ``title`` is its
+    heading (plain text; default :data:`DEFAULT_HEADING`)."""
     dated = timeline.dated
     keys = key_events(dated)
     n_key = sum(keys)
@@ -606,6 +610,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
         )
     outlets = len(set(lane_of) - {UNKNOWN_OUTLET.casefold()})
     summary = escape(_summary(timeline, n_key, frame, outlets))
+    heading = escape(plain(title) or DEFAULT_HEADING)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -613,12 +618,12 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False) -> str:
 <meta http-equiv="Content-Security-Policy" content="{policy}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Timeline: {summary}</title>
+<title>{heading}: {summary}</title>
 <style>{css}</style>
 </head>
 <body>
 <a class="skip" href="#events">Skip to the list of events</a>
-<header><h1>Timeline</h1><p class="summary">{summary}</p></header>
+<header><h1>{heading}</h1><p class="summary">{summary}</p></header>
 <main>
 {chart}
 {_lists_html(timeline, keys)}

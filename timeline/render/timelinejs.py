@@ -17,6 +17,7 @@ from timeline.render.common import (
     event_phrase,
     lanes_of,
     marked_html,
+    plain,
     safe_url,
     source_label,
 )
@@ -79,13 +80,15 @@ def _slide(event: Event, lanes: str) -> dict:
     return slide
 
 
-def render(timeline: Timeline, lanes: str = "source") -> str:
-    """The TimelineJS 3 JSON of the dated events (undated ones cannot be placed and are counted)."""
+def render(timeline: Timeline, lanes: str = "source", title: str | None = None) -> str:
+    """The TimelineJS 3 JSON of the dated events (undated ones cannot be placed and are counted);
+    ``title`` heads its title slide."""
     data: dict = {"events": [_slide(event, lanes) for event in timeline.dated]}
     undated = len(timeline.undated)
-    if undated:
+    heading = plain(title)
+    if undated or heading:
         data["title"] = {"text": {
-            "headline": "Timeline",
-            "text": f"<p>{counted(undated, 'undated event')} not shown.</p>",
+            "headline": escape(heading or "Timeline"),
+            "text": f"<p>{counted(undated, 'undated event')} not shown.</p>" if undated else "",
         }}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
