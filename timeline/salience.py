@@ -88,16 +88,22 @@ def date_mentions(events: list[Event]) -> Counter:
     return counts
 
 
-def _content_words(text: str) -> set[str]:
-    """The lemmas of the words of ``text`` that are not stop words (the merge's reading)."""
-    from timeline.merge import _WORD as WORD, _token
+def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    """The words of ``text``, in lower case, that are not stop words, numbers or single letters."""
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in stopwords and not w.isdigit()}
 
-    return {entry[0] for entry in map(_token, WORD.findall(text)) if entry[0] is not None}
+
+def _stopwords() -> frozenset[str]:
+    from timeline.events import lexicon
+    from timeline.merge import LANGUAGE
+
+    return lexicon(LANGUAGE).stopwords
 
 
 def word_spread(events: list[Event]) -> tuple[Counter, int]:
     """How many articles use each content word (in the sentences their events come from), and
     how many articles there are."""
+    stopwords = _stopwords()
     words: dict[str, set[str]] = defaultdict(set)
     read: set[tuple[str, int]] = set()
     for event in events:
@@ -105,7 +111,7 @@ def word_spread(events: list[Event]) -> tuple[Counter, int]:
             key = source.article_key
             if (key, source.sentence_start) not in read:
                 read.add((key, source.sentence_start))
-                words[key].update(_content_words(source.sentence))
+                words[key].update(_content_words(source.sentence, stopwords))
     return Counter(w for used in words.values() for w in used), len(words)
 
 
@@ -114,7 +120,7 @@ def topicality(event: Event, spread: Counter, articles: int) -> float:
     the event's sentence (fewer words count as 0), 0..1."""
     if not articles:
         return 0.0
-    shares = sorted((spread[w] / articles for w in _content_words(event.sentence)), reverse=True)
+    shares = sorted((spread[w] / articles for w in _content_words(event.sentence, _stopwords())), reverse=True)
     return sum(shares[:TOPIC_WORDS]) / TOPIC_WORDS
 
 
