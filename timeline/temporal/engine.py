@@ -209,23 +209,29 @@ class Grammar:
         self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
-        # group c<n> is the n-th of self._marks, (tense or None, kind).
-        parts, self._marks = [], []
+        # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
+        # edges once, so that most places inside words fail at once.
+        cues, marks, modifiers, self._marks = [], [], [], []
         for row in read_table(lang, "temporal", "tense.tsv"):
             pattern, tense, scope = (list(row) + [""])[:3]
             if scope not in ("", FORWARD):
                 raise ValueError(f"tense.tsv ({lang}): unknown scope {scope!r}")
-            parts.append(rf"(?<!\w)(?P<c{len(self._marks)}>{_spaces(pattern)})(?!\w)")
+            cues.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
             self._marks.append((tense, scope or CUE))
         if _has(lang, "temporal", "clauses.tsv"):
             for kind, pattern in read_table(lang, "temporal", "clauses.tsv"):
                 if kind not in _CLAUSE_KINDS:
                     raise ValueError(f"clauses.tsv ({lang}): unknown kind {kind!r}")
-                # never inside a word: a pattern that starts or ends with a letter matches whole words
-                name = f"c{len(self._marks)}"
-                parts.append(rf"(?:(?<!\w)|(?!\w))(?P<{name}>{_spaces(pattern)})(?:(?!\w)|(?<!\w))")
+                if kind == MODIFIER:  # looked for right before an expression only
+                    modifiers.append(_spaces(pattern))
+                    continue
+                marks.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
                 self._marks.append((None, kind))
+        parts = [r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)"] if cues else []
+        if marks:  # never inside a word: a pattern that starts or ends with a letter matches whole words
+            parts.append(r"(?:(?<!\w)|(?!\w))(?:" + "|".join(marks) + r")(?:(?!\w)|(?<!\w))")
         self._tense = re.compile("|".join(parts) or "(?!)", re.I)
+        self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
 
     def find(self, text: str, negatives: bool = False) -> list[Hit]:
         """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
@@ -317,7 +323,7 @@ class Grammar:
         return rules
 
     def tense_reader(self, text: str) -> "TenseReader":
-        return TenseReader(self._tense, self._marks, text)
+        return TenseReader(self._tense, self._marks, self._modifier, text)
 
 
 class TenseReader:
@@ -338,8 +344,9 @@ class TenseReader:
     whole text costs one scan at most, however many expressions it has.
     """
 
-    def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], text: str):
-        self._pattern, self._kinds, self._text = pattern, kinds, text
+    def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
+                 text: str):
+        self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
         self._starts: list[int] = []
         self._marks: list[tuple[int, int]] = []  # (end, index into the kinds), parallel to _starts
         self._read_to = 0
@@ -355,8 +362,7 @@ class TenseReader:
         j = bisect.bisect_left(starts, start) - 1
         while j >= 0 and marks[j][0] > start:  # a mark overlapping the expression ("next May")
             j -= 1
-        modifies = (j >= 0 and starts[j] >= low and kind(j)[1] == MODIFIER
-                    and self._text[marks[j][0]:start].isspace())
+        modifies = bool(self._modifier and self._modifier.search(self._text, max(low, start - 20), start))
         reach, crossed = ASIDE if modifies else GOVERNS, False
         while j >= 0 and starts[j] >= low:
             tense, what = kind(j)
