@@ -23,6 +23,8 @@ def values(sentence: str, published: str = PUBLISHED) -> dict[str, str]:
     ("The ferry will resume its crossings on 3 July.", "3 July", "2018-07-03"),
     ("The museum is expected to open its new wing on May 30.", "May 30", "2018-05-30"),
     ("The union plans to strike on Aug. 1 unless talks resume.", "Aug. 1", "2018-08-01"),
+    # a cue may begin with an apostrophe, right after a word
+    ("They'll reopen the plant on June 12.", "June 12", "2018-06-12"),
     # a day still ahead stays this year's
     ("The plant will reopen on Oct. 2.", "Oct. 2", "2017-10-02"),
 ])
@@ -83,6 +85,8 @@ def test_months_still_behave(sentence, text, expected):
     ("The crew will rest tonight and fly home on Friday.", "Friday", "2017-09-08"),
     ("He will stay there for the first time since then and fly home on Friday.", "Friday", "2017-09-08"),
     ("Sales have doubled since Saturday.", "Saturday", "2017-09-02"),
+    ("It's expected to reopen on Friday.", "Friday", "2017-09-08"),
+    ("We'll land on Friday.", "Friday", "2017-09-08"),
 ])
 def test_weekdays_take_the_tense_around_them(sentence, text, expected):
     assert values(sentence)[text] == expected

@@ -35,6 +35,7 @@ CUE, FORWARD, BOUNDARY, MODIFIER = "cue", "forward", "boundary", "modifier"
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
 _CLAUSE_KINDS = (BOUNDARY, MODIFIER)
+_EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # A clock time on the anchor day ("[D]T10:35"), and a day it may be joined to: a weekday, a
 # calendar day, a day counted from the anchor, possibly with its part of the day ("[D]TNI").
@@ -227,9 +228,9 @@ class Grammar:
                     continue
                 marks.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
                 self._marks.append((None, kind))
-        parts = [r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)"] if cues else []
-        if marks:  # never inside a word: a pattern that starts or ends with a letter matches whole words
-            parts.append(r"(?:(?<!\w)|(?!\w))(?:" + "|".join(marks) + r")(?:(?!\w)|(?<!\w))")
+        # never inside a word: a pattern that starts or ends with a letter matches whole words, one
+        # that starts with a mark may follow a word ("they'll", "it's expected to")
+        parts = [rf"{_EDGE}(?:{'|'.join(group)}){_END}" for group in (cues, marks) if group]
         self._tense = re.compile("|".join(parts) or "(?!)", re.I)
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
 
