@@ -9,6 +9,7 @@ import pytest
 import timeline
 from timeline import tag
 from timeline.temporal.engine import APART, ASIDE, GOVERNS, grammar
+from timeline.temporal.resolve import resolve
 
 PUBLISHED = "2017-09-06"  # a Wednesday
 
@@ -144,3 +145,28 @@ def test_an_unknown_clause_kind_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
     with pytest.raises(ValueError, match="clauses.tsv \\(zw\\): unknown kind 'grenze'"):
         tag("juni", lang="zw")
+
+
+@pytest.mark.parametrize("tense, reach, expected", [
+    ("future", GOVERNS, "2018-06-12"),  # the clause's own future: next June 12
+    ("future", APART, "2017-06-12"),  # another clause's: the past side only counts double
+    ("future", ASIDE, "2017-06-12"),  # after the date, or the date modifies a noun: no say
+    ("prospective", GOVERNS, "2017-06-12"),  # a future seen from the past does not move it
+    ("past", GOVERNS, "2017-06-12"),
+    (None, None, "2017-06-12"),
+])
+def test_only_a_governing_future_moves_a_day_past_the_anchor(tense, reach, expected):
+    assert resolve("XXXX-06-12", PUBLISHED, "~", tense, reach) == (expected, True)
+
+
+def test_a_future_from_another_clause_still_counts_the_past_double():
+    # 9 April is 150 days back, next 9 April 215 ahead: the nearest is the past one, unless the
+    # past counts double
+    assert resolve("XXXX-04-09", PUBLISHED, "~", None, None) == ("2017-04-09", True)
+    assert resolve("XXXX-04-09", PUBLISHED, "~", "future", APART) == ("2018-04-09", True)
+    assert resolve("XXXX-04-09", PUBLISHED, "~", "future", ASIDE) == ("2017-04-09", True)
+
+
+@pytest.mark.parametrize("reach", [GOVERNS, APART, ASIDE])
+def test_weekdays_take_a_future_whatever_its_reach(reach):
+    assert resolve("XXXX-WXX-5", PUBLISHED, "~", "future", reach) == ("2017-09-08", True)
