@@ -43,16 +43,18 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
             anchor_kind, value, resolved = None, template, True
         else:
-            tense = None
+            tense, reach = None, None
             if _resolve.needs_tense(template, direction):
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
-                tense = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
-            value, resolved = _resolve.resolve(template, anchor, direction, tense)
+                bounds = _sentence_bounds(sentences, hit.start, len(text))
+                tense, reach = tenses.tense(hit.start, hit.end, bounds)
+            value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1:
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
-                if tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text))) != "future":
+                tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
+                if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value)

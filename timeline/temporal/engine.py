@@ -1,18 +1,20 @@
 """The rule engine: compiles a language's temporal data once and finds time expressions.
 
 The engine knows no words of any language.  A language folder ``timeline/lang/<lang>/temporal/``
-holds three data files, each documented by its own header:
+holds these data files, each documented by its own header:
 
 - ``vocabulary.tsv``: word classes (months, units, numbers...) and their normalised values;
 - ``rules.tsv``: patterns over those classes, each with a TIMEX3 type and a value template;
-- ``tense.tsv``: the cues that tell past from future in a sentence.
+- ``tense.tsv``: the cues that tell past from future in a sentence;
+- ``clauses.tsv`` (optional): the marks that tell whether a cue governs an expression (clause
+  boundaries, and the words before a date that modifies a noun).
 
 Each rule is compiled once into a regular expression in which word classes are tries of literal
 alternatives (no nested quantifiers, so no catastrophic backtracking).  A text is scanned once for
 the places where some rule's first characters stand; there the rules that can begin with those
 characters are tried in file order and the first that matches wins (``prefixes.py``).  Tense cues
-are read once, left to right, only around the expressions that need them.  Tagging time therefore
-grows linearly with the text.
+and clause marks are read once, left to right, only around the expressions that need them.
+Tagging time therefore grows linearly with the text.
 """
 
 from __future__ import annotations
@@ -23,11 +25,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.lang import read_lines, read_table
+from timeline.lang import data_path, read_lines, read_table
 from timeline.temporal.prefixes import PrefixIndex, key_at, trie_regex
 
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
+# what a tense cue or clause mark is (tense.tsv, clauses.tsv)
+CUE, FORWARD, BOUNDARY, MODIFIER = "cue", "forward", "boundary", "modifier"
+# how a tense cue stands to an expression (TenseReader.tense)
+GOVERNS, APART, ASIDE = "governs", "apart", "aside"
+_CLAUSE_KINDS = (BOUNDARY, MODIFIER)
+_EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # A clock time on the anchor day ("[D]T10:35"), and a day it may be joined to: a weekday, a
 # calendar day, a day counted from the anchor, possibly with its part of the day ("[D]TNI").
@@ -106,6 +114,14 @@ class WordClass:
                     return found.group() if found else text
                 return text
         return text
+
+
+def _has(lang: str, *parts: str) -> bool:
+    try:
+        data_path(lang, *parts)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _key(text: str) -> str:
@@ -193,10 +209,30 @@ class Grammar:
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
 
-        cues = []
-        for pattern, tense in read_table(lang, "temporal", "tense.tsv"):
-            cues.append(rf"(?P<{tense}{len(cues)}>{_spaces(pattern)})")
-        self._tense = re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)", re.I)
+        # Tense cues and clause marks, one alternation (cues first: they win where both match);
+        # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
+        # edges once, so that most places inside words fail at once.
+        cues, marks, modifiers, self._marks = [], [], [], []
+        for row in read_table(lang, "temporal", "tense.tsv"):
+            pattern, tense, scope = (list(row) + [""])[:3]
+            if scope not in ("", FORWARD):
+                raise ValueError(f"tense.tsv ({lang}): unknown scope {scope!r}")
+            cues.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
+            self._marks.append((tense, scope or CUE))
+        if _has(lang, "temporal", "clauses.tsv"):
+            for kind, pattern in read_table(lang, "temporal", "clauses.tsv"):
+                if kind not in _CLAUSE_KINDS:
+                    raise ValueError(f"clauses.tsv ({lang}): unknown kind {kind!r}")
+                if kind == MODIFIER:  # looked for right before an expression only
+                    modifiers.append(_spaces(pattern))
+                    continue
+                marks.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
+                self._marks.append((None, kind))
+        # never inside a word: a pattern that starts or ends with a letter matches whole words, one
+        # that starts with a mark may follow a word ("they'll", "it's expected to")
+        parts = [rf"{_EDGE}(?:{'|'.join(group)}){_END}" for group in (cues, marks) if group]
+        self._tense = re.compile("|".join(parts) or "(?!)", re.I)
+        self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
 
     def find(self, text: str, negatives: bool = False) -> list[Hit]:
         """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
@@ -288,44 +324,71 @@ class Grammar:
         return rules
 
     def tense_reader(self, text: str) -> "TenseReader":
-        return TenseReader(self._tense, text)
+        return TenseReader(self._tense, self._marks, self._modifier, text)
 
 
 class TenseReader:
-    """The tense of the sentence around an expression, from the nearest cue before it in its
-    sentence (else the nearest after it), within ``TENSE_WINDOW`` characters on each side.
+    """The tense around an expression, and whether it governs the expression.
 
-    Cues are read once, left to right, only where expressions need them: reading a whole text
-    costs one scan at most, however many expressions it has.
+    The tense is that of the nearest cue before the expression in its sentence, else of the
+    nearest after it, within ``TENSE_WINDOW`` characters.  A cue before the expression governs
+    it when no ``boundary`` of the language's ``clauses.tsv`` lies between them (else it stands
+    apart, in another clause) and the expression modifies no noun (no ``modifier`` right before
+    it: "the May 3 vote").  A cue after the expression stands aside, as does any cue of an
+    expression that modifies a noun: it is as often the verb of a clause whose subject holds the
+    date ("the May 3 crash could cost millions").  Cues that do not govern tell how the text
+    around is told, not when the expression is.  A cue of scope ``forward`` tells only what
+    follows it in its clause ("since May", not "a long weekend, since school is out", nor "since
+    then, and will return on Tuesday").
+
+    Cues and marks are read once, left to right, only where expressions need them: reading a
+    whole text costs one scan at most, however many expressions it has.
     """
 
-    def __init__(self, cues: re.Pattern, text: str):
-        self._pattern, self._text = cues, text
+    def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
+                 text: str):
+        self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
         self._starts: list[int] = []
-        self._cues: list[tuple[int, str]] = []  # (end, tense), parallel to _starts
+        self._marks: list[tuple[int, int]] = []  # (end, index into the kinds), parallel to _starts
         self._read_to = 0
 
-    def tense(self, start: int, end: int, bounds: tuple[int, int]) -> str | None:
-        """'past', 'present' or 'future' for ``text[start:end]`` in the sentence ``bounds``."""
+    def tense(self, start: int, end: int, bounds: tuple[int, int]) -> tuple[str | None, str | None]:
+        """``(tense, reach)`` for ``text[start:end]`` in the sentence ``bounds``: the tense as
+        tense.tsv names it and how its cue stands to the expression: ``GOVERNS``, ``APART`` (before
+        it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
+        None without a cue."""
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
-        i = bisect.bisect_left(self._starts, start)
-        j = i - 1  # the nearest cue ending before the expression
-        while j >= 0 and self._cues[j][0] > start:
+        starts, marks, kind = self._starts, self._marks, self._kind
+        j = bisect.bisect_left(starts, start) - 1
+        while j >= 0 and marks[j][0] > start:  # a mark overlapping the expression ("next May")
             j -= 1
-        if j >= 0 and self._starts[j] >= low:
-            return self._cues[j][1]
-        k = bisect.bisect_left(self._starts, end)
-        if k < len(self._starts) and self._cues[k][0] <= high:
-            return self._cues[k][1]
-        return None
+        modifies = bool(self._modifier and self._modifier.search(self._text, max(low, start - 20), start))
+        reach, crossed = ASIDE if modifies else GOVERNS, False
+        while j >= 0 and starts[j] >= low:
+            tense, what = kind(j)
+            if what == CUE or (what == FORWARD and not crossed):
+                return tense, reach
+            if what == BOUNDARY:
+                crossed, reach = True, APART if reach == GOVERNS else reach
+            j -= 1
+        k = bisect.bisect_left(starts, end)
+        while k < len(starts) and marks[k][0] <= high:
+            tense, what = kind(k)
+            if what == CUE:
+                return tense, ASIDE
+            k += 1
+        return None, None
+
+    def _kind(self, i: int) -> tuple[str | None, str]:
+        return self._kinds[self._marks[i][1]]
 
     def _read(self, low: int, high: int) -> None:
         if high <= self._read_to:
             return
         for m in self._pattern.finditer(self._text, max(low, self._read_to), high):
             self._starts.append(m.start())
-            self._cues.append((m.end(), m.lastgroup.rstrip("0123456789")))
+            self._marks.append((m.end(), int(m.lastgroup[1:])))
         self._read_to = high
 
 

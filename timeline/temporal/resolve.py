@@ -17,9 +17,12 @@ The rules give values in these forms (see the header of ``rules.tsv``):
 Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year
 (or week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays
 ("Sunday" said on a Wednesday is three days before; the same weekday is the anchor day itself),
-future the earliest on or after; a weekend without tense, the anchor week's own; a year-less month or day takes the occurrence nearest to the
-anchor, occurrences on the side the tense turns away from counting as twice as far (and a past
-sentence reaching at most three months ahead); a quarter, half or season the latest begun in a
+future or prospective the earliest on or after; a weekend without tense, the anchor week's own; a
+year-less month or day in the future is the first on or after the anchor (a day in June said in
+September with "will" is next June's; not so in the prospective, which looks ahead from a past
+moment), otherwise the occurrence nearest to the anchor, occurrences on the side the tense turns
+away from counting as twice as far (and a past sentence reaching at most three months ahead); a
+quarter, half or season the latest begun in a
 past sentence, else the nearest.
 
 With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
@@ -39,6 +42,7 @@ from timeline.models import Granularity
 from timeline.temporal.calendar import (
     Day, day_at, month_days, possible, timex_span, timex_year, without_impossible_day, year_text,
 )
+from timeline.temporal.engine import ASIDE, GOVERNS
 
 # granularity codes, finest first; a rank compares how precise two values are
 RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
@@ -77,6 +81,12 @@ def granularity(value: str) -> str | None:
     return _CODE[span.granularity]
 
 
+def looks_ahead(tense: str | None) -> bool:
+    """Whether ``tense`` speaks of what is to come: the future, or a future seen from the past
+    ("prospective": "said he would go on Friday")."""
+    return tense in ("future", "prospective")
+
+
 def needs_tense(template: str, direction: str) -> bool:
     return direction == "~" and template.startswith("XXXX-")
 
@@ -93,9 +103,22 @@ def head_granularity(template: str) -> str | None:
     return "D" if template.startswith("XXXX-") else None
 
 
-def resolve(template: str, anchor: str | None, direction: str = "~", tense: str | None = None) -> tuple[str, bool]:
-    """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value)."""
-    value, resolved = _resolve(template, anchor, direction, tense)
+def resolve(template: str, anchor: str | None, direction: str = "~", tense: str | None = None,
+            reach: str | None = GOVERNS) -> tuple[str, bool]:
+    """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value).
+
+    ``tense`` is 'past', 'present', 'future', 'prospective' (a future seen from the past) or
+    None, and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
+    future that governs takes a year-less day or month past the anchor; one ``APART``, in another
+    clause, only makes the past side count double ("will double its flights between Sydney and
+    Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 crash" is
+    the nearest May 3.  Weekdays take the tense whatever its reach: the text around speaks of
+    the week to come or gone."""
+    if _WEEKDAY.match(template):
+        reach = GOVERNS
+    elif looks_ahead(tense) and reach == ASIDE:
+        tense = None
+    value, resolved = _resolve(template, anchor, direction, tense, reach == GOVERNS)
     if not possible(value):  # "February 29, 2017": the day is unknown, not invented
         return without_impossible_day(value), False
     return value, resolved
@@ -117,7 +140,8 @@ def unknown(value: str) -> str:
     return _UNKNOWN.get(granularity(value) or "Y", "XXXX")
 
 
-def _resolve(template: str, anchor: str | None, direction: str, tense: str | None) -> tuple[str, bool]:
+def _resolve(template: str, anchor: str | None, direction: str, tense: str | None,
+             governs: bool = True) -> tuple[str, bool]:
     if template.strip("X") == "":  # wholly unknown ("21 years later" after no date): unresolved
         return template, False
     relative = _RELATIVE.match(template)
@@ -138,7 +162,7 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
             if span.start != span.end:
                 return template, False
             return _weekday(weekday.group(1), weekday.group(2) or "", span.start, direction, tense), True
-        return _year(template[5:], span.start, direction, tense)
+        return _year(template[5:], span.start, direction, tense, governs)
     return on_or_after(template), True
 
 
@@ -239,7 +263,7 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
     elif direction == "=":
         week = anchor.isocalendar()[:2]
         n = next(n for n in days if day_at(n).isocalendar()[:2] == week)
-    elif tense == "future":
+    elif looks_ahead(tense):
         n = min(n for n in days if n >= here)
     else:
         n = max(n for n in days if n <= here)
@@ -255,15 +279,17 @@ def _distance(span, anchor: dt.date, tense: str | None) -> float:
     if span.start <= anchor <= span.end:
         return 0
     if span.end < anchor:
-        return (anchor - span.end).days * (2 if tense == "future" else 1)
+        return (anchor - span.end).days * (2 if looks_ahead(tense) else 1)
     ahead = (span.start - anchor).days
     if tense == "past":
         return 2 * ahead if ahead <= PAST_REACH else float("inf")
     return ahead
 
 
-def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tuple[str, bool]:
-    """``XXXX-rest`` with the year chosen around ``anchor``."""
+def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
+          governs: bool = True) -> tuple[str, bool]:
+    """``XXXX-rest`` with the year chosen around ``anchor``; a future moves a day or month past
+    the anchor only where it ``governs`` the expression."""
     date_part = rest.split("T", 1)[0]
     part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
     candidates = {}  # year -> its value and span
@@ -283,7 +309,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None) -> tupl
         chosen = [y for y, s in spans if s.start > anchor][:1]
     elif direction == "=":
         chosen = [y for y, _ in spans if y == anchor.year]
-    elif date_part.isdigit() and tense == "future":  # a month still to come
+    elif not part_of_year and tense == "future" and governs:  # a month or day still to come
         chosen = [y for y, s in spans if s.end >= anchor][:1]
     elif part_of_year and tense == "past":  # begun
         chosen = [y for y, s in spans if s.start <= anchor][-1:]

@@ -1,0 +1,172 @@
+"""Tense read per clause: a future day without a year lies ahead, but only the clause's own future
+moves it; a date in another clause, or one that names a happening ("the May 3 crash"), keeps the
+day the text around gives it.  All sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline import tag
+from timeline.temporal.engine import APART, ASIDE, GOVERNS, grammar
+from timeline.temporal.resolve import resolve
+
+PUBLISHED = "2017-09-06"  # a Wednesday
+
+
+def values(sentence: str, published: str = PUBLISHED) -> dict[str, str]:
+    return {e.text: e.value for e in tag(sentence, published)}
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    # a day three months gone, told in the future: next year's (it used to stay in the past)
+    ("The plant will reopen on June 12.", "June 12", "2018-06-12"),
+    ("The ferry will resume its crossings on 3 July.", "3 July", "2018-07-03"),
+    ("The museum is expected to open its new wing on May 30.", "May 30", "2018-05-30"),
+    ("The union plans to strike on Aug. 1 unless talks resume.", "Aug. 1", "2018-08-01"),
+    # a cue may begin with an apostrophe, right after a word
+    ("They'll reopen the plant on June 12.", "June 12", "2018-06-12"),
+    # a day still ahead stays this year's
+    ("The plant will reopen on Oct. 2.", "Oct. 2", "2017-10-02"),
+])
+def test_a_future_day_without_a_year_is_not_in_the_past(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    # the date modifies a noun: it names a happening, which the clause's future does not place
+    ("Two pilots will testify about the May 3 crash.", "May 3", "2017-05-03"),
+    ("The mayor will resign, weeks after the May 3 vote.", "May 3", "2017-05-03"),
+    ("The board will review her June 30 memo next month.", "June 30", "2017-06-30"),
+    # a preposition that looks back sets the tense of its own phrase
+    ("The minister will visit the mine next week, her first trip since the April 20 blast.",
+     "April 20", "2017-04-20"),
+    ("The president will hold a news conference on Monday, his first since February.",
+     "February", "2017-02"),
+    # the future belongs to another clause
+    ("Firefighters will stay on the ridge while crews survey the damage from July 30.", "July 30", "2017-07-30"),
+    ("The council will vote on a new budget; the old one covers the year to June 30.", "June 30", "2017-06-30"),
+    # a future seen from the past does not reach past the publication
+    ("The firm said in March that its plant would reopen in June.", "June", "2017-06"),
+    ("The firm said in May that the new chief would start on June 12.", "June 12", "2017-06-12"),
+    # the cue after a date is the verb of the clause the date stands in, not the date's own
+    ("Losses from the July 4 fire could reach $5 million.", "July 4", "2017-07-04"),
+])
+def test_a_future_in_another_clause_leaves_the_day_where_it_was(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("The plant reopened on June 12.", "June 12", "2017-06-12"),
+    ("The plant reopens on June 12, its owner says.", "June 12", "2017-06-12"),
+    ("The plant had been scheduled to reopen on June 12.", "June 12", "2017-06-12"),
+    ("The plant is expected to reopen on Sept. 20.", "Sept. 20", "2017-09-20"),
+    ("Workers say the plant closed on Aug. 28.", "Aug. 28", "2017-08-28"),
+])
+def test_present_and_past_days_are_unchanged(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("The plant will reopen in June.", "June", "2018-06"),
+    ("The plant reopened in June.", "June", "2017-06"),
+    ("The plant will reopen in October.", "October", "2017-10"),
+    # "May" is the month, not the modal: it tells no future to the month after it
+    ("Support stood at 64 percent in May and 59 percent in April.", "April", "2017-04"),
+    # a month that names a happening keeps its nearest year
+    ("Investigators will publish a report on the June derailment.", "June", "2017-06"),
+])
+def test_months_still_behave(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    # a weekday takes the tense around it, in whichever clause: the week to come or gone
+    ("The governor will tour Lakeview, Ohio, on Tuesday.", "Tuesday", "2017-09-12"),
+    ("The crew will rest tonight and fly home on Friday.", "Friday", "2017-09-08"),
+    ("He will stay there for the first time since then and fly home on Friday.", "Friday", "2017-09-08"),
+    ("Sales have doubled since Saturday.", "Saturday", "2017-09-02"),
+    ("It's expected to reopen on Friday.", "Friday", "2017-09-08"),
+    ("We'll land on Friday.", "Friday", "2017-09-08"),
+])
+def test_weekdays_take_the_tense_around_them(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
+def test_a_cue_that_looks_forward_tells_nothing_of_what_stands_before_it():
+    # "since" heads the phrase after it; a weekend before it has no tense: this week's
+    assert values("A long weekend for the crew, since no races on the calendar!")["weekend"] == "2017-W36-WE"
+
+
+@pytest.mark.parametrize("sentence, text, reach", [
+    ("The plant will reopen on June 12.", "June 12", GOVERNS),
+    ("Crews will leave, and the road reopens on June 12.", "June 12", APART),
+    ("Pilots will testify about the May 3 crash.", "May 3", ASIDE),
+    ("On June 12 the plant will reopen.", "June 12", ASIDE),
+])
+def test_the_reader_says_how_a_cue_stands_to_an_expression(sentence, text, reach):
+    rules = grammar("en")
+    reader = rules.tense_reader(sentence)
+    start = sentence.index(text)
+    assert reader.tense(start, start + len(text), (0, len(sentence)))[1] == reach
+
+
+def _language(root, name: str, clauses: str | None) -> None:
+    folder = root / name / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tjuni\t06\ntag\tre:\\d\\d?\t\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text("# Format\ndatum\tDATE\tam %tag\\. %monat\tXXXX-{monat}-{tag:02}\n",
+                                      encoding="utf-8")
+    (folder / "tense.tsv").write_text("# Format\nwird\tfuture\n", encoding="utf-8")
+    if clauses is not None:
+        (folder / "clauses.tsv").write_text("# Format\n" + clauses, encoding="utf-8")
+    (root / name / "abbreviations.txt").write_text("# Format\n", encoding="utf-8")
+
+
+def test_clause_marks_are_language_data(tmp_path, monkeypatch):
+    _language(tmp_path, "zu", None)
+    _language(tmp_path, "zv", "boundary\taber\n")
+    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    sentence = "Er wird kommen, aber am 12. juni war das Werk zu."
+    # a language without clause marks has every cue govern: the future takes the day to next year
+    assert [e.value for e in tag(sentence, PUBLISHED, lang="zu")] == ["2018-06-12"]
+    # with "aber" a boundary the future is another clause's: the nearest June 12
+    assert [e.value for e in tag(sentence, PUBLISHED, lang="zv")] == ["2017-06-12"]
+    assert [e.value for e in tag("Er wird am 12. juni kommen.", PUBLISHED, lang="zv")] == ["2018-06-12"]
+
+
+def test_an_unknown_clause_kind_is_reported(tmp_path, monkeypatch):
+    folder = tmp_path / "zw" / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tjuni\t06\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text("# Format\nmonat\tDATE\t%monat\tXXXX-{monat}\n", encoding="utf-8")
+    (folder / "tense.tsv").write_text("# Format\nwird\tfuture\n", encoding="utf-8")
+    (folder / "clauses.tsv").write_text("# Format\ngrenze\t,\n", encoding="utf-8")
+    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match="clauses.tsv \\(zw\\): unknown kind 'grenze'"):
+        tag("juni", lang="zw")
+
+
+@pytest.mark.parametrize("tense, reach, expected", [
+    ("future", GOVERNS, "2018-06-12"),  # the clause's own future: next June 12
+    ("future", APART, "2017-06-12"),  # another clause's: the past side only counts double
+    ("future", ASIDE, "2017-06-12"),  # after the date, or the date modifies a noun: no say
+    ("prospective", GOVERNS, "2017-06-12"),  # a future seen from the past does not move it
+    ("past", GOVERNS, "2017-06-12"),
+    (None, None, "2017-06-12"),
+])
+def test_only_a_governing_future_moves_a_day_past_the_anchor(tense, reach, expected):
+    assert resolve("XXXX-06-12", PUBLISHED, "~", tense, reach) == (expected, True)
+
+
+def test_a_future_from_another_clause_still_counts_the_past_double():
+    # 9 April is 150 days back, next 9 April 215 ahead: the nearest is the past one, unless the
+    # past counts double
+    assert resolve("XXXX-04-09", PUBLISHED, "~", None, None) == ("2017-04-09", True)
+    assert resolve("XXXX-04-09", PUBLISHED, "~", "future", APART) == ("2018-04-09", True)
+    assert resolve("XXXX-04-09", PUBLISHED, "~", "future", ASIDE) == ("2017-04-09", True)
+
+
+@pytest.mark.parametrize("reach", [GOVERNS, APART, ASIDE])
+def test_weekdays_take_a_future_whatever_its_reach(reach):
+    assert resolve("XXXX-WXX-5", PUBLISHED, "~", "future", reach) == ("2017-09-08", True)
