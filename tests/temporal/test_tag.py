@@ -276,6 +276,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # "will be named": the passive is still the future
     ("Okafor will be named captain of the national team for a tour in December.", "1998-03-04", "1998-12"),
     ("The plant will reopen in August.", PUBLISHED, "2018-08"),
+    # a day the future names is the next one, unless it is only days gone: then the text was
+    # written before it ran (a schedule, a chronology's entry), not about next year
+    ("The plant will reopen on June 12.", PUBLISHED, "2018-06-12"),
+    ("The plant will reopen on August 20.", PUBLISHED, "2017-08-20"),
     # "could have been": the past
     ("Flaws could have caused a drop in the shares on Wednesday.", "1989-10-27", "1989-10-25"),
     # "effective" looks ahead

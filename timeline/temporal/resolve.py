@@ -20,7 +20,7 @@ Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the an
 future or prospective the earliest on or after; a weekend without tense, the anchor week's own; a
 year-less month or day in the future is the first on or after the anchor (a day in June said in
 September with "will" is next June's; not so in the prospective, which looks ahead from a past
-moment), otherwise the occurrence nearest to the anchor, occurrences on the side the tense turns
+moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the occurrence nearest to the anchor, occurrences on the side the tense turns
 away from counting as twice as far (and a past sentence reaching at most three months ahead); a
 quarter, half or season the latest begun in a
 past sentence, else the nearest.
@@ -54,6 +54,10 @@ _CODE = {
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
 PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "fell in January"
+# days: a day the future names that is at most this long before the anchor is that one, not
+# next year's: the text was written before it ran (a schedule left on a page, an entry of a
+# chronology: "June 14 - he says he will meet them on June 16", published June 28)
+FUTURE_REACH_BACK = 35
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
@@ -309,8 +313,9 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
         chosen = [y for y, s in spans if s.start > anchor][:1]
     elif direction == "=":
         chosen = [y for y, _ in spans if y == anchor.year]
-    elif not part_of_year and tense == "future" and governs:  # a month or day still to come
-        chosen = [y for y, s in spans if s.end >= anchor][:1]
+    elif not part_of_year and tense == "future" and governs:  # a month or day still to come...
+        stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= FUTURE_REACH_BACK]
+        chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
     elif part_of_year and tense == "past":  # begun
         chosen = [y for y, s in spans if s.start <= anchor][-1:]
     elif part_of_year:  # not past: the nearest
