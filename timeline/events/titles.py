@@ -15,6 +15,7 @@ from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _i
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
+BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
 
 def _phrase_end(s: Parsed, i: int) -> int:
@@ -137,7 +138,7 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
     if tokens[start - 1].text != ")":
         return []
     opening = start - 2
-    while opening >= 0 and tokens[opening].text not in "()" and start - opening <= BRACKET_WORDS:
+    while opening >= 0 and tokens[opening].text not in ("(", ")") and start - opening <= BRACKET_WORDS:
         opening -= 1
     if opening < 1 or tokens[opening].text != "(":
         return []
@@ -147,9 +148,6 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
 def _before_time(s: Parsed, k: int) -> bool:
     """Whether token ``k`` is the preposition of the time expression after it ('on Monday')."""
     return s.tokens[k].low in s.lex.prepositions and k + 1 < len(s.tokens) and s.timed[k + 1]
-
-
-BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
 
 def _title(words: list[str], limit: int, lex: Lexicon) -> str:
@@ -374,7 +372,8 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
         return segments[-1]
     lex = s.lex
     long = [seg for seg in segments if len(seg) > 3]
-    main = [seg for seg in long if not (tokens[seg[0]].low in lex.clause and tokens[seg[0]].low not in lex.coordinators)]
+    main = [seg for seg in long
+            if not (tokens[seg[0]].low in lex.clause and tokens[seg[0]].low not in lex.coordinators)]
     return (main or long or segments)[0]
 
 
