@@ -255,11 +255,36 @@ def test_the_subject_of_a_title_is_the_one_of_its_clause(sentence, phrase, title
          "Regional Water Board lifted its hosepipe ban"),
         # an acronym is a name, not the pronoun it spells ('who', 'us')
         ("The WHO lifted its travel warning on Tuesday.", "WHO lifted its travel warning"),
+        # the name before a descriptive phrase in commas
+        ("On Tuesday, Okafor, the keeper of the village team and a porter at the mill, was named captain.",
+         "Okafor was named captain"),
     ],
 )
 def test_a_subject_set_off_by_punctuation_still_opens_the_title(sentence, title):
     (event,) = dated_events(sentence, "Tuesday", "2017-09-05")
     assert (event.kind, event.title) == ("occurrence", title)
+
+
+@pytest.mark.parametrize(
+    "sentence, times, title",
+    [
+        # a subject that names two times keeps its noun: 'The floods of 1953 and 1978'
+        ("The floods of 1953 and 1978 drowned the lower town.", [("1953", "1953"), ("1978", "1978")],
+         "Floods drowned the lower town"),
+        # a time at the end of a title takes what led into it along
+        ("Engineers fear the dam could crack under the weight of snow over its winter.", [("winter", "2017-WI")],
+         "Engineers fear the dam could crack under the weight of snow"),
+        # a time inside the phrase leaves its article in place
+        ("Investigators reopened the March 3 crash inquiry on Tuesday.", [("Tuesday", "2017-09-05"),
+                                                                         ("March 3", "2017-03-03")],
+         "Investigators reopened the crash inquiry"),
+    ],
+)
+def test_a_time_left_out_of_a_title_leaves_no_stray_words(sentence, times, title):
+    events = events_from_expressions(sentence, [expression(sentence, p, v) for p, v in times], PUBLISHED)
+    titles = {e.title for e in events}
+    assert title in titles
+    assert not [t for t in titles if t.split()[-1].lower() in ("of", "and", "its", "over", "the")]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ def _subject(s: Parsed, i: int) -> list[int]:
         start -= 2
         while start > 0 and _is_name(tokens[start - 1]):
             start -= 1
+    if 2 <= start < i and tokens[start - 1].low in lex.coordinators and s.timed[start] and s.timed[start - 2]:
+        start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
     return [k for k in range(start, i)
             if not classes[k].finite and not classes[k].infinitive and not lex.adverb(tokens[k].low)
             and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]

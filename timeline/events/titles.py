@@ -32,28 +32,47 @@ def _phrase_end(s: Parsed, i: int) -> int:
 
 
 def _words(s: Parsed, indices) -> list[str]:
-    """The words of ``indices`` without time expressions and the preposition before one; tokens
-    written together in the text stay together ("wasn't", "(EEF)")."""
+    """The words of ``indices`` without time expressions and what only leads into one (the
+    preposition before it; at the end, 'over its [winter]'; the 'and' of '[1957] and [1968]');
+    tokens written together in the text stay together ("wasn't", "(EEF)")."""
     tokens, timed, lex = s.tokens, s.timed, s.lex
     out: list[str] = []
+    kept: list[int] = []  # the token each word of ``out`` ends with
     indices = list(indices)
-    previous = None
     for n, i in enumerate(indices):
-        if timed[i] or not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 900 marched')
+        if timed[i]:
+            if kept and kept[-1] == i - 1 and tokens[i - 1].low in lex.coordinators and i > 1 and timed[i - 2]:
+                kept.pop()
+                out.pop()
+            continue
+        if not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 900 marched')
             continue
         nxt = indices[n + 1] if n + 1 < len(indices) else None
         if tokens[i].low in lex.prepositions and nxt is not None and timed[nxt]:
             continue
-        if out and previous == i - 1 and tokens[previous].end == tokens[i].start:
+        if out and kept[-1] == i - 1 and tokens[i - 1].end == tokens[i].start:
             out[-1] += tokens[i].text
+            kept[-1] = i
         else:
             out.append(tokens[i].text)
-        previous = i
+            kept.append(i)
+    last = indices[-1] if indices else None
+    if last is not None and (timed[last] or (last + 1 < len(tokens) and timed[last + 1])):
+        # the phrase ends on a time, or right before one: what leads into it goes too
+        n = len(indices) - 1
+        while n > 0 and timed[indices[n - 1]]:
+            n -= 1
+        at = indices[n] if timed[last] else last + 1  # (where the time begins)
+        while kept and kept[-1] == at - 1 and (tokens[kept[-1]].low in lex.determiners
+                                                or tokens[kept[-1]].low in lex.prepositions):
+            at = kept.pop()
+            out.pop()
     return out
 
 
 def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
-    """At most ``limit`` words, cut before a preposition when one is near the limit."""
+    """At most ``limit`` words, cut before a preposition when one is near the limit, and not
+    ending on a word left dangling by the cut ('to hold BP and', 'a second well as')."""
     if len(words) <= limit:
         return words
     cut = limit
@@ -63,7 +82,7 @@ def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
             break
     words = words[:cut]
     dangling = lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
-    while words and words[-1].lower() in dangling:  # (not 'to hold BP and', 'a second well as')
+    while words and words[-1].lower() in dangling:
         words.pop()
     return words
 
@@ -134,7 +153,7 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
                               or _before_time(s, k)) for k in range(start, i)):
         return []  # (only auxiliaries, adverbs and a time between: 'Ada Moreno, on Monday quietly closed')
     if tokens[start - 1].text == ",":
-        return _apposition(s, start - 1)
+        return _apposition(s, start - 1) or _named_before_apposition(s, start - 1)
     if tokens[start - 1].text != ")":
         return []
     opening = start - 2
@@ -143,6 +162,22 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
     if opening < 1 or tokens[opening].text != "(":
         return []
     return [k for k in _subject(s, opening) if not s.timed[k]]
+
+
+def _named_before_apposition(s: Parsed, comma: int) -> list[int]:
+    """The name before a descriptive phrase set off by commas that ends at ``comma`` ('Ada
+    Moreno, the ferry's captain, was ...': 'Ada Moreno'), or []."""
+    tokens, lex = s.tokens, s.lex
+    phrase = comma
+    while phrase > 0 and tokens[phrase - 1].text not in _BREAKS:
+        phrase -= 1
+    if phrase < 2 or phrase == comma or tokens[phrase - 1].text != "," or tokens[phrase].low not in lex.determiners:
+        return []
+    name = phrase - 1
+    while name > 0 and tokens[name - 1].text not in _BREAKS:
+        name -= 1
+    found = [k for k in range(name, phrase - 1) if not s.timed[k]]
+    return found if found and all(_is_name(tokens[k]) for k in found) else []
 
 
 def _before_time(s: Parsed, k: int) -> bool:
