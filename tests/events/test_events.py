@@ -316,11 +316,13 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "statement", "Health agency: The schools would close"),
         ("\"The schools will close,\" the health agency said on Friday.",
          "statement", "Health agency: The schools will close"),
+        ("The schools will close - the health agency told parents on Friday.",
+         "statement", "Health agency: The schools will close"),
     ],
 )
 def test_a_reporting_verb_with_a_noun_object_names_an_act_not_a_statement(sentence, kind, title):
     events = dated_events(sentence, "on Friday", "2017-09-01")
-    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said"))
+    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said", "told"))
     assert (said.kind, said.title) == (kind, title)
 
 

@@ -142,8 +142,11 @@ def reports_an_act(s: Parsed, k: int) -> bool:
     pandemic', 'Acme reported a loss', 'announced plans to close'), not a reported clause ('said
     the plant would close', 'said that ...', 'said in a statement ...', '"...," she said')."""
     tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
-    if k == 0 or tokens[k - 1].text in _BREAKS or any(tokens[m].text in _QUOTES for m in range(k)):
-        return False  # what was said comes first: '"...," said Dagan', '..., she said'
+    start = _clause_start(s, k)
+    if k == 0 or tokens[k - 1].text in _BREAKS or any(tokens[m].text in _QUOTES for m in range(k)) \
+            or any(classes[m].finite for m in range(start - 1)):
+        return False  # what was said comes first: '"...," said Dagan', '... - the defector told'
+
     j = k + 1
     while j < len(tokens) and (timed[j] or (tokens[j].low in lex.prepositions and j + 1 < len(tokens)
                                             and timed[j + 1])):
@@ -162,4 +165,7 @@ def reports_an_act(s: Parsed, k: int) -> bool:
         return False  # 'told reporters that ...', 'told reporters: "..."'
     if j + 1 < len(tokens) and tokens[j].text in _BREAKS and tokens[j + 1].low in lex.clause:
         return False  # 'said the virus, which ..., was': the clause goes on past the comma
+    if any(tokens[m].low in lex.complementizers and (timed[m - 1] or tokens[m - 1].text in _BREAKS)
+           for m in range(j, len(tokens))):
+        return False  # 'told the radio in an interview since he left in 2014 that ...'
     return True
