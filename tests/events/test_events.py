@@ -318,12 +318,15 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "statement", "Health agency: The schools will close"),
         ("The schools will close - the health agency told parents on Friday.",
          "statement", "Health agency: The schools will close"),
+        ("The health agency said on Friday the patient, a man of 40, had tested positive.",
+         "statement", None),  # (what the gist of such a sentence should be is another matter)
     ],
 )
 def test_a_reporting_verb_with_a_noun_object_names_an_act_not_a_statement(sentence, kind, title):
     events = dated_events(sentence, "on Friday", "2017-09-01")
     said = next(e for e in events if e.trigger.text in ("declared", "announced", "said", "told"))
-    assert (said.kind, said.title) == (kind, title)
+    assert said.kind == kind
+    assert title is None or said.title == title
 
 
 @pytest.mark.parametrize(
@@ -493,6 +496,16 @@ def test_role_noun_and_pronoun_resolve_to_the_person_named_before():
     assert by_date["2017-09-06"].title.startswith("Dmitry Peskov: ")
     assert by_date["2014-10"].title == "Dmitry Peskov defected"
     assert "Dmitry Peskov" in by_date["2014-10"].actors
+
+
+def test_a_surname_alone_is_the_person_named_before_and_he_is_the_last_one_named():
+    text = ("The ferry line's safety chief, Ines Okafor, said on Monday that the crossing was closed. "
+            "The harbour master, Tom Pask, said the storm had passed. "
+            "Okafor, however, warned against sailing too soon. "
+            "\"We must wait for the swell to drop,\" she said on Tuesday.")
+    titles = [e.title for e in extract_events(text, published=PUBLISHED)]
+    assert "Tom Pask: The storm had passed" in titles  # the name in apposition speaks
+    assert "Ines Okafor: We must wait for the swell to drop" in titles  # not the harbour master
 
 
 def test_he_is_the_person_of_a_name_that_opens_the_article_after_a_possessive():

@@ -168,4 +168,7 @@ def reports_an_act(s: Parsed, k: int) -> bool:
     if any(tokens[m].low in lex.complementizers and (timed[m - 1] or tokens[m - 1].text in _BREAKS)
            for m in range(j, len(tokens))):
         return False  # 'told the radio in an interview since he left in 2014 that ...'
+    if j < len(tokens) and tokens[j].text in _BREAKS and any(
+            classes[m].finite or tokens[m].low in lex.auxiliaries for m in range(j, len(tokens))):
+        return False  # 'said the patient, a man of 40, had tested positive'
     return True

@@ -7,16 +7,18 @@ from typing import Optional
 from timeline.events.sentence import _QUOTES, Parsed, _is_name, _opens_with_name
 
 
-def names(s: Parsed, indices) -> list[str]:
+def names(s: Parsed, indices, known=frozenset()) -> list[str]:
     """The names among ``indices``, without roles and honorifics ('Kremlin spokesman Dmitry
     Peskov' -> 'Kremlin', 'Dmitry Peskov'); a possessive ends a name ("Putin's aide"), a joiner
-    between names does not ('Bank of England')."""
+    between names does not ('Bank of England').  The capitalised word that opens a sentence is
+    a name when another name follows it or it is one of the ``known`` names ('Peskov, however,
+    said' after 'Dmitry Peskov')."""
     tokens, lex = s.tokens, s.lex
     found: list[str] = []
     run: list[str] = []
     for k in list(indices) + [None]:
         token = tokens[k] if k is not None else None
-        if token is not None and _is_name(token) and (k > 0 or _opens_with_name(s)) \
+        if token is not None and _is_name(token) and (k > 0 or _opens_with_name(s) or token.text in known) \
                 and token.text not in lex.honorifics \
                 and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles \
                 and token.low not in lex.pronouns:  # ('He', 'It' opening a sentence name no one)
@@ -54,6 +56,7 @@ class People:
     def __init__(self) -> None:
         self.last: Optional[str] = None
         self.by_role: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
 
     def observe(self, s: Parsed) -> None:
         """Note persons introduced by role: 'Kremlin spokesman Dmitry Peskov'."""
@@ -66,7 +69,7 @@ class People:
                 if end - (k + 1) >= 2 and not lex.possessive(tokens[end - 1].low):
                     person = " ".join(t.text for t in tokens[k + 1:end])
                     self.by_role[tokens[k].low] = person
-                    self.last = person
+                    self._met(person)
 
     def resolve(self, s: Parsed, indices) -> Optional[str]:
         """The person a subject names: its name, or whom a pronoun or role noun stands for."""
@@ -83,11 +86,16 @@ class People:
         if 0 < head < len(indices) and _is_name(tokens[indices[head - 1]]):
             indices = indices[:head]  # the person, not where they work: 'Maria Lund at Nordbank'
             last = tokens[indices[-1]]
-        found = names(s, indices)
+        found = names(s, indices, self.surnames)
         joined = [k for k in indices if tokens[k].low in lex.coordinators]
         if joined and all(_is_name(tokens[k]) or k in joined for k in indices):
             return " ".join(tokens[k].text for k in indices)  # 'Acme and Brightway'
         if found and _is_name(last) and not lex.possessive(last.low):
-            self.last = found[-1]
-            return found[-1]
+            person = self.surnames.get(found[-1], found[-1])  # 'Fukuda' after 'Keiji Fukuda'
+            self._met(person)
+            return person
         return None
+
+    def _met(self, person: str) -> None:
+        self.last = person
+        self.surnames.setdefault(person.split()[-1], person)
