@@ -255,6 +255,9 @@ def test_the_subject_of_a_title_is_the_one_of_its_clause(sentence, phrase, title
          "Regional Water Board lifted its hosepipe ban"),
         # an acronym is a name, not the pronoun it spells ('who', 'us')
         ("The WHO lifted its travel warning on Tuesday.", "WHO lifted its travel warning"),
+        # a subject does not begin with the phrase naming where something was said
+        ("Okafor said on the \"Morning Hour\" programme the repairs should start Tuesday.",
+         "Repairs should start"),
         # the name before a descriptive phrase in commas
         ("On Tuesday, Okafor, the keeper of the village team and a porter at the mill, was named captain.",
          "Okafor was named captain"),
@@ -319,12 +322,14 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
         ("The schools will close - the health agency told parents on Friday.",
          "statement", "Health agency: The schools will close"),
         ("The health agency said on Friday the patient, a man of 40, had tested positive.",
-         "statement", None),  # (what the gist of such a sentence should be is another matter)
+         "statement", None),
+        ("The health agency estimated on Friday soon after the outbreak that 300 people were ill.",
+         "statement", "Health agency: 300 people were ill"),  # (what the gist of such a sentence should be is another matter)
     ],
 )
 def test_a_reporting_verb_with_a_noun_object_names_an_act_not_a_statement(sentence, kind, title):
     events = dated_events(sentence, "on Friday", "2017-09-01")
-    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said", "told"))
+    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said", "told", "estimated"))
     assert said.kind == kind
     assert title is None or said.title == title
 

@@ -157,9 +157,9 @@ def reports_an_act(s: Parsed, k: int) -> bool:
         if classes[j].finite or tokens[j].low in lex.auxiliaries or tokens[j].low in lex.complementizers:
             return False  # a clause: 'said the plant would close'
         j += 1
-    if not any(tokens[m].text[0].isalnum() for m in range(first, j)) or tokens[first].low in lex.prepositions \
-            or tokens[first].low in lex.subjects:
-        return False  # nothing, 'said in a statement', 'said he'
+    if not any(tokens[m].text[0].isalnum() and not lex.adverb(tokens[m].low) for m in range(first, j)) \
+            or tokens[first].low in lex.prepositions or tokens[first].low in lex.subjects:
+        return False  # no object ('estimated soon after ... that'), 'said in a statement', 'said he'
     if j < len(tokens) and (tokens[j].low in lex.complementizers or tokens[j].text in _QUOTES
                             or tokens[j].text == ":"):
         return False  # 'told reporters that ...', 'told reporters: "..."'

@@ -117,13 +117,16 @@ def _noun_phrase(s: Parsed, i: int) -> list[int]:
 def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]]:
     """The title of the event named at ``i`` ('Putin met the South Korean leader in ...'), and
     its actors."""
-    classes, timed, lex = s.classes, s.timed, s.lex
+    tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
     if classes[i].noun:
         subject: list[int] = []
         indices = _noun_phrase(s, i)
     else:
         end = _phrase_end(s, i)
         subject = [k for k in _subject(s, i) if not timed[k] and not _before_time(s, k)]
+        if subject and tokens[subject[0]].low in lex.prepositions:  # 'on the radio show the effort'
+            subject = subject[max((n for n, k in enumerate(subject) if tokens[k].low in lex.determiners),
+                                  default=0):]
         if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
             indices = list(range(subject[0], end))
         else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
