@@ -59,3 +59,88 @@ def test_a_summary_mixing_zoned_and_unzoned_publication_dates_lists_every_source
     days = json.loads(run("summary", tmp_path, "--json", "--workers", 1).stdout)
     published = {s["source"]: s["published"] for day in days for s in day["sources"]}
     assert published == {"Morning Post": "2017-09-06T00:00:00", "Evening Star": "2017-09-06T10:30:00+03:00"}
+
+
+# --- output paths that cannot or must not be written -------------------------------------------
+
+
+@pytest.mark.parametrize("args, line", [
+    (["-o", "."], "error: --output .: a folder, not a file name"),
+    (["-o", ""], "error: --output .: a folder, not a file name"),
+    (["-o", ".."], "error: --output ..: a folder, not a file name"),
+    (["--json", "."], "error: --json .: a folder, not a file name"),
+])
+def test_an_output_named_as_a_folder_is_a_bad_option(samples_dir, tmp_path, monkeypatch, args, line):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", samples_dir, *args)
+    assert result.exit_code == 2
+    assert errors_of(result) == [line]
+    assert "articles read" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any_work(samples_dir, tmp_path):
+    (tmp_path / "events").mkdir()
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "notes").write_text("not a folder")
+    cases = [
+        (["--json", tmp_path / "events"], f"error: {tmp_path / 'events'}: is a folder, not a file to write"),
+        # writing renames the finished file into place: it would replace the pipe, not write to it
+        (["--json", tmp_path / "pipe.json"], f"error: {tmp_path / 'pipe.json'}: is a named pipe, not a file to write"),
+        (["-o", tmp_path / "notes" / "t.html"], f"error: {tmp_path / 'notes' / 't.html'}: cannot be written (Not a directory)"),
+    ]
+    for args, start in cases:
+        result = run("build", samples_dir, "-o", tmp_path / "t.html", *args)
+        assert result.exit_code == 2, args
+        (line,) = errors_of(result)
+        assert line.startswith(start), line
+        assert "articles read" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events", "notes", "pipe.json"]
+    assert (tmp_path / "pipe.json").is_fifo() and not any((tmp_path / "events").iterdir())
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_article_kept(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = article(folder, "first.md", "2017-09-06", "Morning Post")
+    article(folder, "second.md", "2017-09-07", "Evening Star")
+    before = first.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(first)
+    for args, name, option in [
+        (["--json", first], first, "--json"),                                        # the file itself
+        (["--json", folder / ".." / "in" / "first.md"], folder / ".." / "in" / "first.md", "--json"),
+        (["--json", link], link, "--json"),                                          # a link to it
+        (["-o", first, "-f", "timeml", "-f", "json", "--json", tmp_path / "e.json"], None, None),
+    ]:
+        result = run("build", folder, *args)
+        if name is None:  # -o first.md writes first.md.tml and first.md.json: no input touched
+            assert result.exit_code == 0, result.stderr
+            continue
+        assert result.exit_code == 2, args
+        assert errors_of(result) == [f"error: {name}: is also an input (it would be read, then overwritten); "
+                                     f"give {option} another name"]
+        assert "articles read" not in result.stderr
+    assert first.read_bytes() == before
+
+
+def test_a_page_written_into_its_input_folder_is_not_read_back_on_the_next_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article(folder, "a.md", "2017-09-06", "Morning Post")
+    assert run("build", folder, "-o", folder / "timeline.html").exit_code == 0
+    page = (folder / "timeline.html").read_bytes()
+    again = run("build", folder, "-o", folder / "timeline.html")
+    assert again.exit_code == 2
+    assert errors_of(again) == [f"error: {folder / 'timeline.html'}: is also an input (it would be read, then "
+                                "overwritten); give --output another name"]
+    assert (folder / "timeline.html").read_bytes() == page
+
+
+def test_an_output_name_as_long_as_the_file_system_allows_is_written(samples_dir, tmp_path):
+    name = "t" * 250 + ".html"  # 255 bytes: the usual limit of a name, which the temporary name exceeded
+    result = run("build", samples_dir, "-o", tmp_path / name, "-q")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -237,6 +237,38 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_I
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
+def kind_of(mode: int) -> str:
+    """What a file of this ``st_mode`` is, in words: 'a named pipe', 'a folder', ..."""
+    if stat.S_ISREG(mode):
+        return "a file"
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
+
+
+def input_among(paths: Iterable, files: Iterable) -> str | None:
+    """The first of ``files`` that reading ``paths`` would read (the same file by any name or
+    link), else None; a name in ``files`` that does not exist is no input.  Only looks: nothing
+    is opened."""
+    wanted = {}
+    for name in files:
+        try:
+            info = os.stat(name)
+        except (OSError, ValueError):
+            continue
+        wanted.setdefault((info.st_dev, info.st_ino), name)
+    if not wanted:
+        return None  # the usual case: no walk at all
+    seen: set = set()
+    for item in paths:
+        for path in expand_path(item, seen):
+            try:
+                info = os.stat(path) if path != "-" else None
+            except (OSError, ValueError):
+                continue
+            if info is not None and (info.st_dev, info.st_ino) in wanted:
+                return wanted[(info.st_dev, info.st_ino)]
+    return None
+
+
 def _open(path: str):
     """``path`` opened for reading in binary, refusing anything but a regular file before a read
     could block on it (a named pipe without writer, a terminal) or never end (/dev/zero)."""
@@ -245,8 +277,7 @@ def _open(path: str):
         if stat.S_ISDIR(info.st_mode):
             os.scandir(path).close()  # a folder given as a file: its walk failed; say why
         if not stat.S_ISREG(info.st_mode):
-            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
-            raise BadArticle(f"not a regular file ({kind}); skipped", "special")
+            raise BadArticle(f"not a regular file ({kind_of(info.st_mode)}); skipped", "special")
         if info.st_size > MAX_BYTES:
             raise BadArticle(_too_large(info.st_size), "too-large")
         # Non-blocking open: if the file was swapped for a pipe since, opening does not wait.
