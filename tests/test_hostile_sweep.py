@@ -144,3 +144,98 @@ def test_an_output_name_as_long_as_the_file_system_allows_is_written(samples_dir
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / name).read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+# --- eval: gold TimeML ----------------------------------------------------------------------------
+
+TIMEML = ('<?xml version="1.0" encoding="UTF-8"?>\n<TimeML><DOCID>d1</DOCID>'
+          '<DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-06" functionInDocument="CREATION_TIME">'
+          "2017-09-06</TIMEX3></DCT><TEXT>The minister <EVENT eid=\"e1\" class=\"OCCURRENCE\">resigned"
+          '</EVENT> on <TIMEX3 tid="t1" type="DATE" value="2017-09-04">Monday</TIMEX3>.</TEXT></TimeML>\n')
+
+
+def gold_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "d1.tml").write_text(TIMEML, encoding="utf-8")
+    return folder
+
+
+def test_eval_of_timeml_nested_too_deeply_is_one_line_naming_the_file(tmp_path):
+    folder = gold_folder(tmp_path)
+    deep = folder / "deep.tml"
+    deep.write_text("<TimeML><TEXT>" + "<s>" * 5000 + "x" + "</s>" * 5000 + "</TEXT></TimeML>")
+    result = run("eval", folder)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {deep}: not TimeML (elements nested too deeply)"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_eval_refuses_a_pipe_or_device_named_like_timeml_instead_of_waiting(tmp_path):
+    folder = gold_folder(tmp_path)
+    os.mkfifo(folder / "pipe.tml")
+    done = timeline_cli("eval", folder)  # a read of the pipe would wait here until the timeout
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"error: {folder / 'pipe.tml'}: not a regular file (a named pipe)"
+    os.unlink(folder / "pipe.tml")
+    if os.path.exists("/dev/zero"):
+        (folder / "zero.tml").symlink_to("/dev/zero")
+        result = run("eval", folder)
+        assert errors_of(result) == [f"error: {folder / 'zero.tml'}: not a regular file (a character device)"]
+
+
+def test_eval_skips_a_folder_named_like_timeml_and_reads_what_is_inside(tmp_path):
+    folder = gold_folder(tmp_path)
+    (folder / "more.tml").mkdir()
+    (folder / "more.tml" / "d2.tml").write_text(TIMEML.replace("d1", "d2"), encoding="utf-8")
+    result = run("eval", folder, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+# --- eval --timelines: journalists' timelines -----------------------------------------------------
+
+REFERENCE = "2017-09-04\nThe minister resigns .\n--------\n2017-09-05\nThe plant closes .\n"
+
+
+def stories_folder(tmp_path: Path, story: str = "plant") -> tuple[Path, Path]:
+    folder = tmp_path / "stories" / story
+    (folder / "timelines").mkdir(parents=True)
+    lines = [json.dumps({"text": BODY, "source": f"Outlet {k}", "published": f"2017-09-0{k + 5}"}) for k in range(3)]
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path / "stories", folder / "timelines"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_eval_timelines_refuses_a_pipe_or_device_instead_of_waiting_or_reading_forever(tmp_path):
+    stories, timelines = stories_folder(tmp_path)
+    (timelines / "ok.txt").write_text(REFERENCE, encoding="utf-8")
+    os.mkfifo(timelines / "pipe.txt")
+    done = timeline_cli("eval", "--timelines", stories, "-q", "--workers", 1)
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"error: {timelines / 'pipe.txt'}: not a regular file (a named pipe)"
+    os.unlink(timelines / "pipe.txt")
+    if os.path.exists("/dev/null"):  # a device; /dev/zero, read whole, filled the memory until killed
+        (timelines / "device.txt").symlink_to("/dev/null")
+        result = run("eval", "--timelines", stories, "-q", "--workers", 1)
+        assert result.exit_code == 1
+        assert errors_of(result) == [f"error: {timelines / 'device.txt'}: not a regular file (a character device)"]
+
+
+def test_eval_timelines_honours_a_byte_order_mark_and_skips_folders_named_like_timelines(tmp_path):
+    stories, timelines = stories_folder(tmp_path)
+    (timelines / "bom.txt").write_bytes(b"\xef\xbb\xbf" + REFERENCE.encode("utf-8"))
+    (timelines / "old.txt").mkdir()
+    result = run("eval", "--timelines", stories, "--json", "-q", "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    (task,) = json.loads(result.stdout)["tasks"]
+    assert (task["timeline"], task["dates"]) == ("bom.txt", 2)
+
+
+def test_eval_timelines_prints_story_and_file_names_safely(tmp_path):
+    stories, timelines = stories_folder(tmp_path, story="plant\x1b]0;owned\x07\u202e")
+    (timelines / "ok\x1b[2J.txt").write_text(REFERENCE, encoding="utf-8")
+    result = run("eval", "--timelines", stories, "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
+    assert "plant\\x1b]0;owned\\x07\\u202e/ok\\x1b[2J.txt" in result.stdout

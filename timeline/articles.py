@@ -313,6 +313,35 @@ def _read_bytes(path: str) -> bytes:
     return data
 
 
+def read_file(path) -> bytes:
+    """The bytes of the regular file at ``path``, for the readers of other files (gold TimeML,
+    journalists' timelines), with the articles' rules: a folder, named pipe or device is refused
+    before any read could block or never end, and so is a file over ``MAX_BYTES``.
+
+    Raises ``ValueError('PATH: problem')``, one line.
+    """
+    try:
+        with _open(str(path)) as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except BadArticle as problem:  # not "skipped": these readers stop at a bad file
+        raise ValueError(f"{path}: {str(problem).removesuffix('; skipped')}") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{path}: {_too_large(len(data))}")
+    return data
+
+
+def read_text_file(path) -> str:
+    """The text of the regular file at ``path`` (see :func:`read_file`), decoded as articles are:
+    by its byte order mark, else UTF-8; a NUL byte means a binary file.  Raises ``ValueError``."""
+    data = read_file(path)
+    try:
+        return _decode(data)
+    except BadArticle as problem:
+        raise ValueError(f"{path}: {problem}") from None
+
+
 def _bom(data: bytes) -> tuple[str, int] | None:
     for mark, encoding in _BOMS:
         if data.startswith(mark):

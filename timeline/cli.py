@@ -289,7 +289,8 @@ def evaluate(
         except (OSError, ValueError) as exc:
             message = " ".join(str(exc).split())
             _fail(message if str(timelines) in message else f"{timelines}: {message}")
-        typer.echo(report)
+        # Story and file names are printed: made safe as every name is (JSON escapes its own).
+        typer.echo(report if as_json else "\n".join(printable(line) for line in report.splitlines()))
         return
     if not gold_dirs:
         _fail("missing the folder of TimeML files (or --timelines DIR)", code=2)
