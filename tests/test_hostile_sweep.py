@@ -239,3 +239,19 @@ def test_eval_timelines_prints_story_and_file_names_safely(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
     assert "plant\\x1b]0;owned\\x07\\u202e/ok\\x1b[2J.txt" in result.stdout
+
+
+# --- JSON records -----------------------------------------------------------------------------
+
+
+def test_a_record_with_a_huge_integer_in_a_field_we_do_not_read_is_still_read(tmp_path):
+    """Python refuses to convert integers of over 4,300 digits; the record is valid JSON, and its
+    text is what matters (the message told the user to call sys.set_int_max_str_digits())."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "The minister resigned on Monday.", "published": "2017-09-06", "id": ' + "7" * 5000 + "}\n"
+        + '{"text": "The plant closed on Tuesday.", "published": ' + "7" * 5000 + "}\n", encoding="utf-8")
+    result = run("events", feed, "--workers", 1)
+    assert result.exit_code == 1
+    assert "2017-09-04   Minister resigned  [Monday]" in result.stdout
+    assert errors_of(result) == [f"error: {feed}:2: record's 'published' is not a string"]

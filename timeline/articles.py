@@ -548,9 +548,19 @@ def _line_text(line, number: int) -> str:
         raise BadArticle(f"not UTF-8 text (invalid byte at offset {exc.start} of the line)", "undecodable") from None
 
 
+def _json_int(digits: str):
+    """An integer of a record (never a field we read): one too long for Python to convert
+    (over 4,300 digits) is kept as a Decimal, so the record is still read."""
+    if len(digits) < 4000:
+        return int(digits)
+    from decimal import Decimal
+
+    return Decimal(digits)
+
+
 def _parse_json(text: str):
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_json_int)
     except ValueError as exc:
         raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
     except RecursionError:  # nesting deeper than Python's stack: no article is that deep
