@@ -7,6 +7,7 @@ nothing waited on forever.  The sentences and documents are our own.
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -255,3 +256,28 @@ def test_a_record_with_a_huge_integer_in_a_field_we_do_not_read_is_still_read(tm
     assert result.exit_code == 1
     assert "2017-09-04   Minister resigned  [Monday]" in result.stdout
     assert errors_of(result) == [f"error: {feed}:2: record's 'published' is not a string"]
+
+
+# --- TimelineJS: HTML shown by a browser, plain text as on the page ------------------------------
+
+LAYOUT_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def test_timelinejs_shows_titles_outlets_and_sentences_without_bidi_overrides_or_controls():
+    """'Bank \\u202egnp.exe' shows as 'Bank exe.png' in a browser: the page removes the override,
+    and so must the TimelineJS slides, which TimelineJS shows as HTML."""
+    from timeline import Article, build_timeline
+    from timeline.render import render
+
+    text = "The \u202eknab\u202c failed on Monday. Owners of \u2066Bank gnp.exe\u2069 protested on Monday."
+    given = Article(text=text, title="Bank \u202egnp.exe \x1b]0;owned\x07", source="\u202eswen",
+                    path="a\x1b[2J.txt", published="2017-09-06")
+    data = json.loads(render(build_timeline([given]), "timelinejs"))
+    slides = data["events"]
+    assert slides
+    for slide in slides:
+        for shown in (slide["text"]["headline"], slide["text"]["text"], slide["group"]):
+            assert not LAYOUT_CONTROLS.search(shown), shown
+    texts = " ".join(slide["text"]["text"] for slide in slides)
+    assert "Owners of Bank gnp.exe protested on <mark>Monday</mark>." in texts
+    assert "Bank gnp.exe ]0;owned" in texts  # the title, as a source's label
