@@ -281,3 +281,26 @@ def test_timelinejs_shows_titles_outlets_and_sentences_without_bidi_overrides_or
     texts = " ".join(slide["text"]["text"] for slide in slides)
     assert "Owners of Bank gnp.exe protested on <mark>Monday</mark>." in texts
     assert "Bank gnp.exe ]0;owned" in texts  # the title, as a source's label
+
+
+def test_a_feed_whose_lines_end_with_a_bare_cr_is_read_record_by_record(tmp_path, monkeypatch):
+    """Old Mac line ends: every record was one malformed line, all of them lost."""
+    import timeline.articles
+    from timeline.articles import iter_articles
+    from timeline.models import Article
+
+    records = [json.dumps({"text": BODY.strip(), "title": f"Record {k}", "published": "2017-09-06"}) for k in range(3)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes("\r".join([records[0], "", "{oops", records[1], records[2]]).encode("utf-8"))
+    result = run("events", feed, "--json", "--workers", 1)
+    assert result.exit_code == 1
+    assert errors_of(result)[0].startswith(f"error: {feed}:3: malformed JSON")
+    titles = {s["title"] for event in json.loads(result.stdout) for s in event["sources"]}
+    assert titles == {"Record 0", "Record 1", "Record 2"}
+    # a line over the size limit is refused as FILE:LINE, and the lines after it are read
+    monkeypatch.setattr(timeline.articles, "MAX_BYTES", 500)
+    long_record = json.dumps({"text": BODY * 20, "published": "2017-09-06"})
+    feed.write_bytes("\r".join([records[0], long_record, records[1]]).encode("utf-8") + b"\r")
+    found = list(iter_articles([feed]))
+    assert [isinstance(item, Article) for item in found] == [True, False, True]
+    assert found[1].path == f"{feed}:2" and found[1].reason == "too-large"

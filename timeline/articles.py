@@ -491,6 +491,8 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
                 lines = iter(_decode(_read_bytes(path)).split("\n"))
             elif b"\0" in head:
                 raise BadArticle("binary file, not text", "binary")
+            elif b"\r" in head and b"\n" not in head:  # lines ended by a bare CR (old Mac files)
+                lines = _cr_lines(stream)
             else:
                 lines = _byte_lines(stream)
             for number, line in enumerate(lines, start=1):
@@ -533,6 +535,32 @@ def _byte_lines(stream) -> Iterator[bytes | BadArticle]:
             yield BadArticle(_too_large(size), "too-large")
         else:
             yield line
+
+
+def _cr_lines(stream) -> Iterator[bytes | BadArticle]:
+    """The lines of ``stream`` when a bare CR ends each line (a raw CR can only be whitespace
+    between JSON tokens, so it never cuts a record), as :func:`_byte_lines` gives them."""
+    pending, skipped = bytearray(), 0  # skipped: the size so far of a line over MAX_BYTES
+    while chunk := stream.read(1 << 20):
+        pieces = chunk.split(b"\r")
+        for number, piece in enumerate(pieces):
+            ended = number < len(pieces) - 1
+            if skipped:
+                skipped += len(piece)
+            else:
+                pending += piece
+                if len(pending) > MAX_BYTES:
+                    skipped, pending = len(pending), bytearray()
+            if ended and skipped:
+                yield BadArticle(_too_large(skipped), "too-large")
+                skipped = 0
+            elif ended:
+                yield bytes(pending)
+                pending = bytearray()
+    if skipped:
+        yield BadArticle(_too_large(skipped), "too-large")
+    elif pending:
+        yield bytes(pending)
 
 
 def _line_text(line, number: int) -> str:
