@@ -304,3 +304,12 @@ def test_a_feed_whose_lines_end_with_a_bare_cr_is_read_record_by_record(tmp_path
     found = list(iter_articles([feed]))
     assert [isinstance(item, Article) for item in found] == [True, False, True]
     assert found[1].path == f"{feed}:2" and found[1].reason == "too-large"
+
+
+def test_events_json_and_jsonl_together_is_a_bad_option(samples_dir):
+    """The two print different things (merged events, or each article's streamed): one was dropped
+    without a word."""
+    result = run("events", samples_dir, "--json", "--jsonl")
+    assert result.exit_code == 2
+    assert errors_of(result) == ["error: give --json (the merged events) or --jsonl (each article's, streamed), not both"]
+    assert result.stdout == ""

@@ -170,6 +170,8 @@ def events(
     quiet: bool = QuietOption,
 ):
     """List the events of PATHS in timeline order: a table, JSON, or streamed JSON lines."""
+    if jsonl and as_json:
+        _fail("give --json (the merged events) or --jsonl (each article's, streamed), not both", code=2)
     if jsonl:
         from timeline.render import render
 
