@@ -11,6 +11,7 @@ import re
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -313,3 +314,32 @@ def test_events_json_and_jsonl_together_is_a_bad_option(samples_dir):
     assert result.exit_code == 2
     assert errors_of(result) == ["error: give --json (the merged events) or --jsonl (each article's, streamed), not both"]
     assert result.stdout == ""
+
+
+# --- runs of punctuation: time linear in the length ----------------------------------------------
+
+
+def _seconds(text: str) -> float:
+    from timeline import extract_events
+
+    best = float("inf")
+    for _ in range(2):  # the better of two runs, to shrug off a busy machine
+        start = time.process_time()
+        extract_events(text, "2017-09-06")
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", [".", ",", "1."], ids=["dots", "commas", "numbered"])
+def test_a_long_run_of_punctuation_takes_time_linear_in_its_length(unit):
+    """100 KB of dots before a sentence took six minutes: the sentence split and a rule of the
+    tagger ('$5 a year') tried the run from each of its marks, each time to its end."""
+    from timeline import extract_events
+
+    extract_events("Warm up on Friday, the council said.", "2017-09-06")
+    small, large = (unit * (size // len(unit)) + "He resigned on Monday." for size in (8_000, 64_000))
+    ratio = _seconds(large) / max(_seconds(small), 1e-3)
+    # linear time gives a ratio near 8; quadratic, near 64
+    assert ratio < 20, ratio
+    assert [e.title for e in extract_events(large, "2017-09-06")] == ["He resigned"]
