@@ -237,6 +237,38 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_I
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
+def kind_of(mode: int) -> str:
+    """What a file of this ``st_mode`` is, in words: 'a named pipe', 'a folder', ..."""
+    if stat.S_ISREG(mode):
+        return "a file"
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
+
+
+def input_among(paths: Iterable, files: Iterable) -> str | None:
+    """The first of ``files`` that reading ``paths`` would read (the same file by any name or
+    link), else None; a name in ``files`` that does not exist is no input.  Only looks: nothing
+    is opened."""
+    wanted = {}
+    for name in files:
+        try:
+            info = os.stat(name)
+        except (OSError, ValueError):
+            continue
+        wanted.setdefault((info.st_dev, info.st_ino), name)
+    if not wanted:
+        return None  # the usual case: no walk at all
+    seen: set = set()
+    for item in paths:
+        for path in expand_path(item, seen):
+            try:
+                info = os.stat(path) if path != "-" else None
+            except (OSError, ValueError):
+                continue
+            if info is not None and (info.st_dev, info.st_ino) in wanted:
+                return wanted[(info.st_dev, info.st_ino)]
+    return None
+
+
 def _open(path: str):
     """``path`` opened for reading in binary, refusing anything but a regular file before a read
     could block on it (a named pipe without writer, a terminal) or never end (/dev/zero)."""
@@ -245,8 +277,7 @@ def _open(path: str):
         if stat.S_ISDIR(info.st_mode):
             os.scandir(path).close()  # a folder given as a file: its walk failed; say why
         if not stat.S_ISREG(info.st_mode):
-            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
-            raise BadArticle(f"not a regular file ({kind}); skipped", "special")
+            raise BadArticle(f"not a regular file ({kind_of(info.st_mode)}); skipped", "special")
         if info.st_size > MAX_BYTES:
             raise BadArticle(_too_large(info.st_size), "too-large")
         # Non-blocking open: if the file was swapped for a pipe since, opening does not wait.
@@ -280,6 +311,35 @@ def _read_bytes(path: str) -> bytes:
     if not data.strip():
         raise BadArticle("empty file", "empty")
     return data
+
+
+def read_file(path) -> bytes:
+    """The bytes of the regular file at ``path``, for the readers of other files (gold TimeML,
+    journalists' timelines), with the articles' rules: a folder, named pipe or device is refused
+    before any read could block or never end, and so is a file over ``MAX_BYTES``.
+
+    Raises ``ValueError('PATH: problem')``, one line.
+    """
+    try:
+        with _open(str(path)) as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except BadArticle as problem:  # not "skipped": these readers stop at a bad file
+        raise ValueError(f"{path}: {str(problem).removesuffix('; skipped')}") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{path}: {_too_large(len(data))}")
+    return data
+
+
+def read_text_file(path) -> str:
+    """The text of the regular file at ``path`` (see :func:`read_file`), decoded as articles are:
+    by its byte order mark, else UTF-8; a NUL byte means a binary file.  Raises ``ValueError``."""
+    data = read_file(path)
+    try:
+        return _decode(data)
+    except BadArticle as problem:
+        raise ValueError(f"{path}: {problem}") from None
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -431,6 +491,8 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
                 lines = iter(_decode(_read_bytes(path)).split("\n"))
             elif b"\0" in head:
                 raise BadArticle("binary file, not text", "binary")
+            elif b"\r" in head and b"\n" not in head:  # lines ended by a bare CR (old Mac files)
+                lines = _cr_lines(stream)
             else:
                 lines = _byte_lines(stream)
             for number, line in enumerate(lines, start=1):
@@ -475,6 +537,32 @@ def _byte_lines(stream) -> Iterator[bytes | BadArticle]:
             yield line
 
 
+def _cr_lines(stream) -> Iterator[bytes | BadArticle]:
+    """The lines of ``stream`` when a bare CR ends each line (a raw CR can only be whitespace
+    between JSON tokens, so it never cuts a record), as :func:`_byte_lines` gives them."""
+    pending, skipped = bytearray(), 0  # skipped: the size so far of a line over MAX_BYTES
+    while chunk := stream.read(1 << 20):
+        pieces = chunk.split(b"\r")
+        for number, piece in enumerate(pieces):
+            ended = number < len(pieces) - 1
+            if skipped:
+                skipped += len(piece)
+            else:
+                pending += piece
+                if len(pending) > MAX_BYTES:
+                    skipped, pending = len(pending), bytearray()
+            if ended and skipped:
+                yield BadArticle(_too_large(skipped), "too-large")
+                skipped = 0
+            elif ended:
+                yield bytes(pending)
+                pending = bytearray()
+    if skipped:
+        yield BadArticle(_too_large(skipped), "too-large")
+    elif pending:
+        yield bytes(pending)
+
+
 def _line_text(line, number: int) -> str:
     if isinstance(line, BadArticle):
         raise line
@@ -488,9 +576,19 @@ def _line_text(line, number: int) -> str:
         raise BadArticle(f"not UTF-8 text (invalid byte at offset {exc.start} of the line)", "undecodable") from None
 
 
+def _json_int(digits: str):
+    """An integer of a record (never a field we read): one too long for Python to convert
+    (over 4,300 digits) is kept as a Decimal, so the record is still read."""
+    if len(digits) < 4000:
+        return int(digits)
+    from decimal import Decimal
+
+    return Decimal(digits)
+
+
 def _parse_json(text: str):
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_json_int)
     except ValueError as exc:
         raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
     except RecursionError:  # nesting deeper than Python's stack: no article is that deep

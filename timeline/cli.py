@@ -16,6 +16,7 @@ import os
 import shutil
 import re
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -129,6 +130,9 @@ def build(
     from timeline.render import FORMATS, render
     from timeline.render.json import render_events
 
+    for given, option in ((output, "--output"), (json_path, "--json")):
+        if given is not None and given.name in ("", ".", ".."):  # '-o .', '-o /', '-o ""'
+            _fail(f"{option} {printable(str(given))}: a folder, not a file name", code=2)
     formats = list(dict.fromkeys(formats or ["html"]))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
@@ -136,7 +140,8 @@ def build(
     outputs: list[tuple[Path, str | None]] = [(path, fmt) for fmt, path in output_paths(output, formats)]
     if json_path is not None:
         outputs.append((json_path, None))  # None: the JSON list of events
-    clash = option_like_output(outputs) or colliding_outputs(outputs)
+    clash = (option_like_output(outputs) or colliding_outputs(outputs) or unwritable_output(outputs)
+             or output_read(outputs, paths))
     if clash:
         _fail(clash, code=2)
     timeline = _timeline(paths, published, workers, scheduler, quiet, top)
@@ -167,6 +172,8 @@ def events(
     quiet: bool = QuietOption,
 ):
     """List the events of PATHS in timeline order: a table, JSON, or streamed JSON lines."""
+    if jsonl and as_json:
+        _fail("give --json (the merged events) or --jsonl (each article's, streamed), not both", code=2)
     if jsonl:
         from timeline.render import render
 
@@ -286,7 +293,8 @@ def evaluate(
         except (OSError, ValueError) as exc:
             message = " ".join(str(exc).split())
             _fail(message if str(timelines) in message else f"{timelines}: {message}")
-        typer.echo(report)
+        # Story and file names are printed: made safe as every name is (JSON escapes its own).
+        typer.echo(report if as_json else "\n".join(printable(line) for line in report.splitlines()))
         return
     if not gold_dirs:
         _fail("missing the folder of TimeML files (or --timelines DIR)", code=2)
@@ -435,6 +443,36 @@ def colliding_outputs(outputs: list[tuple[Path, str | None]]) -> str | None:
     return None
 
 
+def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
+    """A message when an output can be seen, before any work, not to be a file that can be
+    written: a folder, a file where a folder should be, or a named pipe or device (a finished
+    output is renamed into place, which would replace it, not write to it); else None."""
+    from timeline.articles import kind_of
+
+    for path, _ in outputs:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            continue  # the usual case; missing folders are made
+        except (OSError, ValueError) as exc:  # a file where a folder should be, a name too long
+            return f"{path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
+        if not stat.S_ISREG(info.st_mode):
+            return f"{path}: is {kind_of(info.st_mode)}, not a file to write (give a file name)"
+    return None
+
+
+def output_read(outputs: list[tuple[Path, str | None]], paths: list[str]) -> str | None:
+    """A message when an output is one of the files the inputs read: it would be read, then
+    replaced by the output (an article lost, or the next run reading its own output)."""
+    from timeline.articles import input_among
+
+    found = input_among(paths, [path for path, _ in outputs])
+    if found is None:
+        return None
+    what = "--json" if dict(outputs).get(found, "") is None else "--output"
+    return f"{found}: is also an input (it would be read, then overwritten); give {what} another name"
+
+
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename).
 
@@ -443,7 +481,8 @@ def write_file(path: Path, text: str) -> None:
     data = text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     with _interrupts_held():
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        # The name is cut so that the temporary name fits wherever the output's name fits.
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:64]}.", suffix=".part")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)

@@ -49,11 +49,10 @@ def read_tilse(path: str | Path) -> Reference:
 
     Raises ``ValueError`` naming the file and line for a text that is not a timeline.
     """
+    from timeline.articles import read_text_file
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    text = read_text_file(path)  # a pipe or device is refused, never waited on or read forever
     days: dict[dt.date, list[str]] = {}
     current: list[str] | None = None
     for number, raw in enumerate(text.splitlines(), 1):
@@ -190,7 +189,7 @@ def find_stories(folder: str | Path) -> list[tuple[str, Path, list[Path]]]:
         raise ValueError(f"{folder}: not a folder")
     stories = []
     for story in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        timelines = sorted((story / "timelines").glob("*.txt"))
+        timelines = sorted(p for p in (story / "timelines").glob("*.txt") if not p.is_dir())
         articles = story / "articles.jsonl"
         if timelines and articles.is_file():
             stories.append((story.name, articles, timelines))

@@ -222,9 +222,16 @@ def _summary(day: dt.date, candidates: list[_Candidate], k: int, vectorizer) -> 
     sources = [
         SummarySource(sentence=i, title=s.title, source=s.source, url=s.url, path=s.path, published=s.published)
         for i, c in enumerate(chosen)
-        for s in sorted(c.sources.values(), key=lambda s: (s.published or dt.datetime.min, s.article_key))
+        for s in sorted(c.sources.values(), key=_by_publication)
     ]
     return DaySummary(date=day, sentences=sentences, sources=sources)
+
+
+def _by_publication(source: Source) -> tuple:
+    """Sources in publication order (undated first), by the local time each was published at:
+    a collection may mix zoned and unzoned dates, which Python cannot compare."""
+    when = source.published
+    return (when.replace(tzinfo=None) if when else dt.datetime.min, source.article_key)
 
 
 def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate]:

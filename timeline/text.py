@@ -17,8 +17,10 @@ class Sentence(NamedTuple):
 
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space and
-# an opening that can start a sentence; or a line break (paragraphs, headlines).
-_BOUNDARY = re.compile(r"""[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
+# an opening that can start a sentence; or a line break (paragraphs, headlines).  A run of
+# punctuation is tried from its first mark only: tried from each mark, a long run ("......" with
+# no space after it) cost time quadratic in its length.
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # (greedy: ends just after the last space it can reach)
 

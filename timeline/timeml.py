@@ -82,15 +82,17 @@ def _walk(element: ET.Element, pieces: list[str], offset: int, found: list) -> i
 
 def parse_timeml(source: str | Path) -> TimeMLDocument:
     """Parse one TimeML file (a path) or TimeML string (starting with '<')."""
+    from timeline.articles import read_file
+
     if isinstance(source, Path) or not str(source).lstrip().startswith("<"):
         path = str(source)
-        try:
-            root = ET.parse(path).getroot()
-        except ET.ParseError as exc:
-            raise ValueError(f"{path}: not well-formed TimeML ({exc})") from None
+        data = read_file(path)  # a pipe or device is refused, never waited on or read forever
     else:
-        path = "<string>"
-        root = ET.fromstring(source)
+        path, data = "<string>", source
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"{path}: not well-formed TimeML ({exc})") from None
 
     doc_id_el = root.find("DOCID")
     doc_id = (doc_id_el.text or "").strip() if doc_id_el is not None else Path(path).stem
@@ -105,7 +107,10 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
     pieces: list[str] = []
     found: list = []
     if text_el is not None:
-        _walk(text_el, pieces, 0, found)
+        try:
+            _walk(text_el, pieces, 0, found)
+        except RecursionError:  # no TimeML nests deeper than a few levels
+            raise ValueError(f"{path}: not TimeML (elements nested too deeply)") from None
     text = "".join(pieces)
 
     timexes: list[GoldTimex] = []
@@ -181,4 +186,4 @@ _INVERSE = {
 
 def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
     """Every ``*.tml`` document under ``directory``, sorted by file name."""
-    return [parse_timeml(Path(p)) for p in sorted(Path(directory).rglob("*.tml"))]
+    return [parse_timeml(Path(p)) for p in sorted(Path(directory).rglob("*.tml")) if not p.is_dir()]

@@ -218,12 +218,15 @@ def locate(sentence: str, sentence_start: int, piece: TimeExpression | Span | No
 
 
 def marked_html(sentence: str, where) -> str:
-    """``sentence`` as escaped HTML, the date phrase at ``where`` (``(start, end)`` or None) in <mark>."""
+    """``sentence`` as escaped HTML of plain text (see :func:`plain`), the date phrase at
+    ``where`` (``(start, end)`` or None) in <mark>."""
     if not where:
-        return escape(sentence)
+        return escape(plain(sentence))
     start, end = where
-    return (escape(sentence[:start]) + "<mark>" + escape(sentence[start:end]) + "</mark>"
-            + escape(sentence[end:]))
+    before, phrase, after = sentence[:start], sentence[start:end], sentence[end:]
+    # keep the spaces around the phrase that plain() would take from the pieces' ends
+    return (escape(plain(before)) + (" " if before[-1:].isspace() else "") + "<mark>" + escape(plain(phrase))
+            + "</mark>" + (" " if after[:1].isspace() else "") + escape(plain(after)))
 
 
 def first_source(event: Event) -> Source | None:

@@ -1,7 +1,8 @@
 """TimelineJS 3 JSON: one slide per dated event, dates as precise as they are known.
 
 TimelineJS shows ``text.headline`` and ``text.text`` as HTML, so every piece of article text is
-escaped here and only http(s) addresses become links.
+made plain as on the page (no bidi overrides or control characters), escaped, and only http(s)
+addresses become links.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _dates(span: DateSpan) -> dict:
 def _text(event: Event) -> str:
     sources = []
     for source in event.sources:
-        label = escape(source_label(source))
+        label = escape(plain(source_label(source)))
         url = safe_url(source.url)
         sources.append(
             f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
@@ -73,10 +74,10 @@ def _slide(event: Event, lanes: str) -> dict:
     slide = {
         "unique_id": event.id,
         **_dates(event.date),
-        "text": {"headline": escape(event.title), "text": _text(event)},
+        "text": {"headline": escape(plain(event.title)), "text": _text(event)},
     }
     if lanes != "none":
-        slide["group"] = escape(lanes_of(event, lanes)[0])
+        slide["group"] = escape(plain(lanes_of(event, lanes)[0]))
     return slide
 
 
