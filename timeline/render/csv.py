@@ -1,11 +1,12 @@
 """CSV export: one event a row, in timeline order, for spreadsheets.
 
-Every cell is quoted and rows end with CR LF (RFC 4180), so no line break inside a cell (a bare
-CR included) can start a row.  A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or
-``@`` (after any spaces) as a formula, and some importers split cells on tabs or line breaks: so
-each line of a cell that starts with one of those, with a tab or a line break, or with ``'``
-itself, gets a ``'`` in front.  Removing one ``'`` from the start of every line that has one gives
-the text back exactly.
+Every cell is quoted and rows end with CR LF (RFC 4180).  Article text is plain text in every
+cell, as on the page: layout controls (escape sequences that would drive a terminal showing the
+file, bidi overrides that would show 'gnp.exe' reversed, line breaks) become spaces
+(:func:`~timeline.render.common.plain`).  A spreadsheet runs a cell that starts with ``=``,
+``+``, ``-`` or ``@`` (after any spaces) as a formula, and some importers split cells on tabs:
+so a cell that starts with one of those, or with ``'`` itself, gets a ``'`` in front.  Removing
+that one ``'`` gives the plain text back exactly.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import io
 import re
 
 from timeline.models import Event, Timeline
-from timeline.render.common import RELATION_LABELS, source_label
+from timeline.render.common import RELATION_LABELS, plain, source_label
 
 COLUMNS = [
     "id", "start", "end", "value", "granularity", "time", "title", "kind", "date_phrase",
@@ -27,8 +28,9 @@ _FORMULA = re.compile("^[ \u00a0\u3000]*[=+\\-@\uff1d\uff0b\uff0d\uff20]|^[\t'\r
 
 
 def _cell(text: str) -> str:
-    """``text`` with a ``'`` before each of its lines that a spreadsheet could run (see above)."""
-    return "".join("'" + line if _FORMULA.match(line) else line for line in text.splitlines(keepends=True))
+    """``text`` as plain text, with a ``'`` in front if a spreadsheet could run it (see above)."""
+    text = plain(text)
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def _row(event: Event) -> list[str]:
