@@ -222,19 +222,55 @@ class _Vectors(NamedTuple):
 _SEPARATORS = "\ua66e\u16a0\u0b83\u1bc0"  # rare letters: one absent from the texts marks where each ends
 
 
-def _cut_all(texts: list[str]) -> tuple[list[str], Optional[str]]:
-    """The words of all ``texts``, in order, with a separator word between two texts (one regular
-    expression search over them all instead of one a text).  ``None`` as separator: the words of
-    each text in turn were taken one by one (all candidate separators occur in the texts)."""
-    joined = "\n".join(texts)
-    for mark in _SEPARATORS:
-        if mark not in joined:
-            return _WORD.findall(f" {mark} ".join(texts)), mark
-    words: list[str] = []
-    for text in texts:
-        words += _WORD.findall(text)
-        words.append("")
-    return words, None
+def _words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The words of all ``texts`` at once: ``(word, sizes, distinct)``, every word of every text
+    in turn as its number in ``distinct`` (the distinct words, in the order they first occur),
+    and how many words each text has.
+
+    A word never spans white space, so the distinct texts are split at white space in one go,
+    with a separator (a letter absent from them all, else an empty piece after each) between
+    two texts, and each distinct piece is searched for words once."""
+    import numpy as np
+
+    unique = {text: n for n, text in enumerate(dict.fromkeys(texts))}
+    joined = "\n".join(unique)
+    mark = next((m for m in _SEPARATORS if m not in joined), None)
+    if mark is not None:
+        pieces = f" {mark} ".join(unique).split()
+    else:
+        mark, pieces = "", []
+        for text in unique:
+            pieces += text.split()
+            pieces.append(mark)
+    piece_of = dict(zip(dict.fromkeys(pieces), count()))
+    ids = np.fromiter(map(piece_of.__getitem__, pieces), dtype=np.int64, count=len(pieces))
+    # the words of each distinct piece, numbered (the separator has none)
+    distinct: dict[str, int] = {}
+    numbers: list[int] = []
+    lengths = np.zeros(len(piece_of), dtype=np.int64)
+    for n, piece in enumerate(piece_of):
+        if piece != mark:
+            found = _WORD.findall(piece)
+            lengths[n] = len(found)
+            for raw in found:
+                numbers.append(distinct.setdefault(raw, len(distinct)))
+    firsts_of = np.zeros(len(piece_of), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=firsts_of[1:])
+    sizes = lengths[ids]
+    offsets = np.zeros(len(ids), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=offsets[1:])
+    stream = np.asarray(numbers, dtype=np.int64)[np.repeat(firsts_of[ids] - offsets, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)]
+    # where each distinct text's words are in the stream, then each text's in turn
+    separator = piece_of.get(mark, -1)
+    ends = offsets[ids == separator] if separator >= 0 else np.zeros(0, np.int64)
+    ends = np.concatenate((ends, [len(stream)]))[:len(unique)]
+    firsts = np.concatenate(([0], ends[:-1]))
+    text_of = np.fromiter(map(unique.__getitem__, texts), dtype=np.int64, count=len(texts))
+    counts = (ends - firsts)[text_of]
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    word = stream[np.repeat(firsts[text_of] - starts, counts) + np.arange(int(counts.sum()), dtype=np.int64)]
+    return word, counts, list(distinct)
 
 
 def _vectors(events: Sequence[Event]) -> _Vectors:
@@ -281,29 +317,16 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
     if not texts:
         return _Vectors(np.zeros(len(events) + 1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), [],
                         np.zeros(0, dtype=np.int64))
-    # the words of each distinct text, found at once
-    unique = {text: n for n, text in enumerate(dict.fromkeys(texts))}
-    tokens, mark = _cut_all(list(unique))
-    distinct = dict(zip(dict.fromkeys(tokens), count()))
-    entries = [(None, "", False) if raw == mark or raw == "" else (_TOKENS.get(raw) or _token(raw)) for raw in distinct]
-    stream = np.fromiter(map(distinct.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    separator = distinct.get(mark if mark is not None else "", -1)
-    ends = np.flatnonzero(stream == separator) if separator >= 0 else np.zeros(0, np.int64)
-    ends = np.concatenate((ends, [len(stream)]))[:len(unique)]
-    firsts = np.concatenate(([0], ends[:-1] + 1))
-    text_of = np.fromiter(map(unique.__getitem__, texts), dtype=np.int64, count=len(texts))
-    sizes_array = (ends - firsts)[text_of]
+    # the words of all texts, found at once
+    word, sizes_array, distinct = _words(texts)
+    entries = [_TOKENS.get(raw) or _token(raw) for raw in distinct]
     starts = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(sizes_array[:-1], out=starts[1:])
-    total = int(sizes_array.sum())
-    word = stream[np.repeat(firsts[text_of] - starts, sizes_array) + np.arange(total, dtype=np.int64)]
+    total = len(word)
     # the trigger's word number in each text: the words before it
     anchors = np.full(len(texts), -NEAR_TOKENS - 2, dtype=np.int64)
     if heads:
-        found, mark = _cut_all(heads)
-        stops = np.flatnonzero(np.fromiter(map((mark if mark is not None else "").__eq__, found), dtype=bool, count=len(found)))
-        stops = np.concatenate((stops, [len(found)]))[:len(heads)]
-        anchors[np.asarray(headed, dtype=np.int64)] = stops - np.concatenate(([0], stops[:-1] + 1))
+        anchors[np.asarray(headed, dtype=np.int64)] = _words(heads)[1]
     # each distinct word once: its lemma (None for a stop word), lower case, capitalised
     lows: dict[str, int] = {}
     lemmas: dict[str, int] = {}
