@@ -273,6 +273,27 @@ def _words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return word, counts, list(distinct)
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (as ``np.unique``, by one sort: faster on large arrays)."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _multiplicity(values: np.ndarray) -> np.ndarray:
+    """How many times each entry's value occurs among ``values``."""
+    import numpy as np
+
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else ordered
+    lengths = np.diff(np.append(firsts, len(values)))
+    found = np.empty(len(values), dtype=np.int64)
+    found[order] = np.repeat(lengths, lengths)
+    return found
+
+
 def _vectors(events: Sequence[Event]) -> _Vectors:
     """The weighted words of each event's sentences (each source's), without stop words and the
     words of the date phrase; names and words near the trigger weigh more.  A statement's speaker
@@ -353,7 +374,7 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
     row, lemma_id, weight = row[keep], lemma_id[keep], weight[keep]
     # columns: the lemmas used, in sorted order
     names = list(lemmas)
-    used = np.unique(lemma_id)
+    used = np.flatnonzero(np.bincount(lemma_id, minlength=len(names)))
     vocabulary = sorted(names[i] for i in used.tolist())
     column_of = np.full(len(names) + 1, -1, dtype=np.int64)
     column_of[[lemmas[w] for w in vocabulary]] = np.arange(len(vocabulary), dtype=np.int64)
@@ -800,30 +821,44 @@ def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict) -> list[t
     members: dict = defaultdict(list)
     for i, event in sorted(items, key=lambda pair: pair[0]):
         members[roots.get(i, i)].append(event)
-    return [(root, _merged(group)) for root, group in members.items()]
+    groups = list(members.values())
+    return [(root, _merged(group, lead)) for root, group, lead in zip(members, groups, _leads(groups))]
 
 
 CENTRAL_FROM = 3  # articles from which the lead is the report whose title says what most others say
 
 
-def _merged(group: list[Event]) -> Event:
-    """One event from its reports: the best-dated report leads; one source per article.
+def _leads(groups: list[list[Event]]) -> list[int]:
+    """The lead report of each group (its place in the group): the best-dated report.
 
     Among equally well dated reports, the lead is the first, except in a group reported by at
     least ``CENTRAL_FROM`` articles: there it is the one whose title is most typical of the group
     (:func:`_central`), so that a happening told by hundreds of articles is not titled by a
     garbled one (with two articles, no title is more typical than the other)."""
+    leads = [0] * len(groups)
+    contests: list[int] = []  # the groups whose lead is the most typical of their best
+    candidates: list[list[int]] = []
+    for n, group in enumerate(groups):
+        if len(group) == 1:
+            continue
+        widths = [e.date.end - e.date.start if e.date is not None else None for e in group]
+        narrowest = min((w for w in widths if w is not None), default=None)
+        best = [k for k, w in enumerate(widths) if w == narrowest] if narrowest is not None else list(range(len(group)))
+        leads[n] = best[0]
+        if len(best) > 1 and len({s.article_key for event in group for s in event.sources}) >= CENTRAL_FROM:
+            contests.append(n)
+            candidates.append(best)
+    for n, lead in zip(contests, _central([groups[n] for n in contests], candidates)):
+        leads[n] = lead
+    return leads
+
+
+def _merged(group: list[Event], lead: int) -> Event:
+    """One event from its reports, led by ``group[lead]``: one source per article."""
     if len(group) == 1:
         return group[0]
-    dated = [e for e in group if e.date is not None]
-    if dated:
-        width = min(e.date.end - e.date.start for e in dated)
-        best = [e for e in dated if e.date.end - e.date.start == width]
-    else:
-        best = group
-    articles = {source.article_key for event in group for source in event.sources}
-    lead = _central(best, group) if len(best) > 1 and len(articles) >= CENTRAL_FROM else best[0]
-    ordered = [lead] + [e for e in group if e is not lead]
+    first = group[lead]
+    ordered = [first] + [e for e in group if e is not first]
     sources: dict[str, Source] = {}
     for event in ordered:
         for source in event.sources:
@@ -831,27 +866,41 @@ def _merged(group: list[Event]) -> Event:
     actors: list[str] = []
     for event in ordered:
         actors.extend(a for a in event.actors if a not in actors)
-    return lead.model_copy(update={"sources": list(sources.values()), "actors": actors})
+    return first.model_copy(update={"sources": list(sources.values()), "actors": actors})
 
 
-def _title_words(event: Event) -> set[str]:
-    return {entry[0] for entry in map(_token, _WORD.findall(event.title)) if entry[0] is not None}
+def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int]:
+    """In each group, the candidate (a place in the group) whose title's content words the
+    group's other titles share most: the sum, over its words, of how many other titles have the
+    word, over the square root of its number of words, counted as at least 3 (long titles gain
+    no edge by length alone; one or two words tell little).  The first candidate wins a tie.
 
+    The words of all titles are found at once, and counted over arrays."""
+    import numpy as np
 
-def _central(candidates: list[Event], group: list[Event]) -> Event:
-    """The candidate whose title's content words the group's other titles share most: the sum,
-    over its words, of how many other titles have the word, over the square root of its number
-    of words, counted as at least 3 (long titles gain no edge by length alone; one or two words
-    tell little).  The first candidate wins a tie."""
-    words = [_title_words(e) for e in group]
-    counts = Counter(w for ws in words for w in ws)
-    own = {id(e): ws for e, ws in zip(group, words)}
-
-    def typical(event: Event) -> float:
-        ws = own[id(event)]
-        return sum(counts[w] - 1 for w in ws) / math.sqrt(max(len(ws), 3))
-
-    return max(candidates, key=typical)  # max keeps the first of equals
+    if not groups:
+        return []
+    titles = [event.title for group in groups for event in group]
+    word, sizes, distinct = _words(titles)
+    lemmas: dict[str, int] = {}
+    lemma_of = np.fromiter((-1 if entry[0] is None else lemmas.setdefault(entry[0], len(lemmas))
+                            for entry in map(_token, distinct)), dtype=np.int64, count=len(distinct))
+    width = max(len(lemmas), 1)
+    lemma = lemma_of[word]
+    title = np.repeat(np.arange(len(titles), dtype=np.int64), sizes)[lemma >= 0]
+    # each title's distinct content words, then how many titles of its group have each
+    pairs = _distinct(title * width + lemma[lemma >= 0])
+    title, lemma = pairs // width, pairs % width
+    group_of = np.repeat(np.arange(len(groups), dtype=np.int64), [len(group) for group in groups])
+    shared = np.bincount(title, weights=_multiplicity(group_of[title] * width + lemma) - 1, minlength=len(titles))
+    words = np.bincount(title, minlength=len(titles))
+    score = (shared / np.sqrt(np.maximum(words, 3))).tolist()
+    chosen: list[int] = []
+    first = 0  # the group's first title
+    for group, places in zip(groups, candidates):
+        chosen.append(max(places, key=lambda k: score[first + k]))  # max keeps the first of equals
+        first += len(group)
+    return chosen
 
 
 def order_events(events: list[Event]) -> list[Event]:
