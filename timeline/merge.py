@@ -24,7 +24,7 @@ say the same thing:
 
 Reports from the same sentence of the same article with different triggers or speakers are
 different happenings and never end up in one event; nor do reports with incompatible dates
-through a chain of matches (the guard of :class:`_Components`).  Matches are joined strongest
+through a chain of matches (the guard of :func:`_join`).  Matches are joined strongest
 first.
 
 Scaling: the weighted words of all reports are found and weighed at once, over arrays
@@ -665,18 +665,18 @@ def _in_article(a: _Report, b: _Report) -> bool:
 Edge = tuple[float, Hashable, Hashable]
 
 
-def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sparse.csr_matrix,
-                 heavy: sparse.csr_matrix, binary: sparse.csr_matrix, table: _Table) -> list[Edge]:
-    """The matches of a block: pairs with a home report, compatible, and alike.  ``matrix`` holds
-    the block's rows of :func:`_matrix` (of the block alone or of the whole collection: the
-    columns' order is the words' order either way), ``heavy`` their :func:`_heaviest`,
-    ``binary`` their :func:`_binary` and ``table`` their :func:`_table`."""
+def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_matrix,
+                 heavy: sparse.csr_matrix, binary: sparse.csr_matrix, table: _Table) -> _Matches:
+    """The matches of a block: pairs with a home report, compatible, and alike, as places in the
+    block.  ``matrix`` holds the block's rows of :func:`_matrix` (of the block alone or of the
+    whole collection: the columns' order is the words' order either way), ``heavy`` their
+    :func:`_heaviest`, ``binary`` their :func:`_binary` and ``table`` their :func:`_table`."""
     import numpy as np
 
     homes = np.asarray(home, dtype=bool)
     rows = np.flatnonzero(homes)
     if not len(rows):
-        return []
+        return _Matches(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     pairs = heavy[rows] @ heavy.T
     i_all = np.repeat(rows, np.diff(pairs.indptr))
     j_all = pairs.indices.astype(np.int64)
@@ -726,11 +726,18 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sp
                 if (i != j and not (home[j] and j < i) and (i, j) not in scored
                         and _compatible(reports[i], reports[j]) and _in_article(reports[i], reports[j])):
                     found.append((0.0, i, j))
-    edges: list[Edge] = []
-    for value, i, j in found:
-        x, y = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
-        edges.append((round(value, SCORE_DIGITS), x, y))
-    return edges
+    values, i, j = zip(*found) if found else ((), (), ())
+    return _Matches(np.array([round(value, SCORE_DIGITS) for value in values], dtype=np.float64),
+                    np.array(i, dtype=np.int64), np.array(j, dtype=np.int64))
+
+
+class _Matches(NamedTuple):
+    """Matches as arrays: ``value[n]`` the similarity (rounded) of the reports ``first[n]`` and
+    ``second[n]``."""
+
+    value: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
 
 
 def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCounts) -> list[Edge]:
@@ -740,8 +747,14 @@ def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCount
     reports = [_report(e) for e in events]
     vectors = _vectors(events)
     matrix = _matrix(vectors, counts)
-    return _block_edges([i for i, _ in items], reports, [_keys_of(r)[0] == key for r in reports], matrix,
-                        _heaviest(matrix, CANDIDATE_WORDS), _binary(vectors), _table(reports))
+    found = _block_edges(reports, [_keys_of(r)[0] == key for r in reports], matrix,
+                         _heaviest(matrix, CANDIDATE_WORDS), _binary(vectors), _table(reports))
+    ids = [i for i, _ in items]
+    edges: list[Edge] = []
+    for value, i, j in zip(found.value.tolist(), found.first.tolist(), found.second.tolist()):
+        x, y = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
+        edges.append((value, x, y))
+    return edges
 
 
 class Info(NamedTuple):
@@ -760,60 +773,73 @@ def info(event: Event) -> Info:
 # -- joining matches ------------------------------------------------------------------------------
 
 
-class _Components:
-    """Union-find over event ids, joining only what can be one happening: the dates of a component
-    stay compatible (its narrowest dated report against the other's, and the days its reports
-    allow overlap), and two reports from one sentence with different triggers or speakers never
-    meet.  The root of a component is its smallest id."""
+def join(infos: dict, edges: Iterable[Edge]) -> dict:
+    """The root (smallest id) of every event's happening, matches joined strongest first."""
+    import numpy as np
 
-    def __init__(self, infos: dict) -> None:
-        self.parent = {i: i for i in infos}
-        self.narrowest = {i: (x.window if x.dated else None) for i, x in infos.items()}
-        self.days = {i: x.window for i, x in infos.items()}
-        self.sentences = {i: dict(x.sentences) for i, x in infos.items()}
+    ids = sorted(infos)
+    number = {i: n for n, i in enumerate(ids)}
+    edges = list(edges)
+    roots = _join([infos[i] for i in ids], _Matches(
+        np.array([e[0] for e in edges], dtype=np.float64),
+        np.fromiter((number[e[1]] for e in edges), dtype=np.int64, count=len(edges)),
+        np.fromiter((number[e[2]] for e in edges), dtype=np.int64, count=len(edges))))
+    return {i: ids[roots[number[i]]] for i in infos}
 
-    def find(self, i):
-        parent = self.parent
+
+def _join(infos: list[Info], matches: _Matches) -> list[int]:
+    """The root of each report's happening, reports numbered in the order of their ids (the root
+    is the smallest number): a union-find that takes the matches strongest first, ties by
+    numbers, and joins only what can be one happening.  The dates of a component stay compatible
+    (its narrowest dated report against the other's, and the days its reports allow overlap),
+    and two reports from one sentence with different triggers or speakers never meet."""
+    import numpy as np
+
+    parent = list(range(len(infos)))
+    narrowest = [x.window if x.dated else None for x in infos]
+    days = [x.window for x in infos]
+    sentences = [dict(x.sentences) for x in infos]
+    order = np.lexsort((matches.second, matches.first, -matches.value))
+    for i, j in zip(matches.first[order].tolist(), matches.second[order].tolist()):
+        ri = i
+        while parent[ri] != ri:
+            ri = parent[ri]
+        rj = j
+        while parent[rj] != rj:
+            rj = parent[rj]
+        while parent[i] != ri:  # (the paths, straight to their roots)
+            parent[i], i = ri, parent[i]
+        while parent[j] != rj:
+            parent[j], j = rj, parent[j]
+        if ri == rj:
+            continue
+        ni, nj = narrowest[ri], narrowest[rj]
+        if ni is not None and nj is not None and not (_contains(ni, nj) or _contains(nj, ni)):
+            continue
+        di, dj = days[ri], days[rj]
+        both = None
+        if di is not None and dj is not None:
+            both = (max(di[0], dj[0]), min(di[1], dj[1]))
+            if both[0] > both[1]:
+                continue
+        si, sj = sentences[ri], sentences[rj]
+        small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
+        if any(large.get(k, g) != g for k, g in small.items()):
+            continue
+        root, other = (ri, rj) if ri < rj else (rj, ri)
+        parent[other] = root
+        narrowest[root] = ni if nj is None or (ni is not None and ni[1] - ni[0] <= nj[1] - nj[0]) else nj
+        days[root] = both if both is not None else (di or dj)
+        large.update(small)
+        sentences[root] = large
+        narrowest[other] = days[other] = sentences[other] = None
+    roots = []
+    for i in range(len(parent)):
         root = i
         while parent[root] != root:
             root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
-
-    def union(self, i, j) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return
-        ni, nj = self.narrowest[ri], self.narrowest[rj]
-        if ni is not None and nj is not None and not (_contains(ni, nj) or _contains(nj, ni)):
-            return
-        di, dj = self.days[ri], self.days[rj]
-        days = None
-        if di is not None and dj is not None:
-            days = (max(di[0], dj[0]), min(di[1], dj[1]))
-            if days[0] > days[1]:
-                return
-        si, sj = self.sentences[ri], self.sentences[rj]
-        small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
-        if any(large.get(k, g) != g for k, g in small.items()):
-            return
-        if rj < ri:
-            ri, rj = rj, ri
-        self.parent[rj] = ri
-        self.narrowest[ri] = ni if nj is None or (ni is not None and ni[1] - ni[0] <= nj[1] - nj[0]) else nj
-        self.days[ri] = days if days is not None else (di or dj)
-        large.update(small)
-        self.sentences[ri] = large
-        del self.narrowest[rj], self.days[rj], self.sentences[rj]
-
-
-def join(infos: dict, edges: Iterable[Edge]) -> dict:
-    """The root (smallest id) of every event's happening, matches joined strongest first."""
-    components = _Components(infos)
-    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-        components.union(i, j)
-    return {i: components.find(i) for i in infos}
+        roots.append(root)
+    return roots
 
 
 def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict) -> list[tuple[Hashable, Event]]:
@@ -940,15 +966,17 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
     heavy = _heaviest(matrix, CANDIDATE_WORDS)
     binary = _binary(vectors)
     table = _table(reports)
-    edges: list[Edge] = []
+    found: list[_Matches] = []
     for key, members in blocks.items():
         rows = np.asarray(members, dtype=np.int64)
-        edges += _block_edges(members, [reports[n] for n in members], [homes[n] == key for n in members],
-                              matrix[rows], heavy[rows], binary[rows], table.take(rows))
+        block = _block_edges([reports[n] for n in members], [homes[n] == key for n in members],
+                             matrix[rows], heavy[rows], binary[rows], table.take(rows))
+        first, second = rows[block.first], rows[block.second]
+        found.append(_Matches(block.value, np.minimum(first, second), np.maximum(first, second)))
         hold()
-    infos = {n: Info(r.window, r.dated, r.sentences) for n, r in enumerate(reports)}
+    matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _Matches(
+        np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    roots = _join([Info(r.window, r.dated, r.sentences) for r in reports], matches)
     hold()
-    roots = join(infos, edges)
-    hold()
-    merged = merge_groups(enumerate(events), roots)
+    merged = merge_groups(enumerate(events), dict(enumerate(roots)))
     return order_events([event for _, event in sorted(merged, key=lambda pair: pair[0])])
