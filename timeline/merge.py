@@ -397,16 +397,16 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
 
 def _report(event: Event) -> _Report:
     lex = lexicon(LANGUAGE)
-    surnames = tuple(sorted({actor.split()[-1].lower() for actor in event.actors if actor.split()}
-                            - lex.pronouns.keys() - lex.roles))  # "they", "the spokesman": no name
+    lasts = [words[-1].lower() for words in map(str.split, event.actors) if words]
+    surnames = tuple(sorted({w for w in lasts if w not in lex.pronouns and w not in lex.roles}))  # "they", "the spokesman": no name
     if event.kind == "statement":
-        group = event.actors[0].split()[-1].lower() if event.actors and event.actors[0].split() else ""
+        group = lasts[0] if event.actors and event.actors[0].split() else ""
         if group in lex.pronouns or group in lex.roles:
             group = ""  # "I said", "the spokesman said": no one named, nothing to go by
     else:
         group = _lemma(event.trigger.text)
-    article = event.sources[0].article_key if event.sources else ""
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
+    article = sentences[0][0][0] if sentences else ""
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
                    event.title, article, sentences)
 
@@ -842,13 +842,20 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
     return roots
 
 
-def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict) -> list[tuple[Hashable, Event]]:
-    """``(root, merged event)`` for each happening among ``items``, members in id order."""
+def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict, hold=None) -> list[tuple[Hashable, Event]]:
+    """``(root, merged event)`` for each happening among ``items``, members in id order.  ``hold``:
+    called every so many merged events, to set them aside from garbage collection (see
+    :func:`frozen_heap`)."""
     members: dict = defaultdict(list)
     for i, event in sorted(items, key=lambda pair: pair[0]):
         members[roots.get(i, i)].append(event)
     groups = list(members.values())
-    return [(root, _merged(group, lead)) for root, group, lead in zip(members, groups, _leads(groups))]
+    merged: list[tuple[Hashable, Event]] = []
+    for root, group, lead in zip(members, groups, _leads(groups)):
+        merged.append((root, _merged(group, lead)))
+        if hold is not None and len(merged) % _HOLD_EVERY == 0:
+            hold()
+    return merged
 
 
 CENTRAL_FROM = 3  # articles from which the lead is the report whose title says what most others say
@@ -978,5 +985,6 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
         np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     roots = _join([Info(r.window, r.dated, r.sentences) for r in reports], matches)
     hold()
-    merged = merge_groups(enumerate(events), dict(enumerate(roots)))
+    merged = merge_groups(enumerate(events), dict(enumerate(roots)), hold)
+    hold()
     return order_events([event for _, event in sorted(merged, key=lambda pair: pair[0])])
