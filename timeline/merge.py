@@ -315,9 +315,8 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
         actors = {w.lower() for actor in event.actors for w in actor.split()}
         speaker = event.kind == "statement" and bool(actors)  # (and what it says is the whole sentence)
         statements.append(speaker)
-        for word in actors:
-            actor_rows.append(number)
-            actor_words.append(word)
+        actor_words += actors
+        actor_rows += [number] * len(actors)
         for source in event.sources or [Source(sentence=event.sentence, trigger=event.trigger,
                                                time_expression=event.time_expression)]:
             text = source.sentence or event.sentence
@@ -709,10 +708,13 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     found: list[tuple[float, int, int]] = list(zip(values[alike].tolist(), i_all[alike].tolist(), j_all[alike].tolist()))
     # and mentions within an article whatever their words: candidates by (article, kind, group)
     members: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    article, kind = table.article.tolist(), table.kind.tolist()
-    for n, g in enumerate(group.tolist()):
-        if g >= 0:
-            members[(article[n], kind[n], g)].append(n)
+    grouped = np.flatnonzero(group >= 0)
+    if len(grouped):  # (only the reports that share theirs with another)
+        kinds, groups = int(table.kind.max()) + 1, int(group.max()) + 1
+        grouped = grouped[_multiplicity((table.article[grouped] * kinds + table.kind[grouped]) * groups + group[grouped]) > 1]
+    article, kind, group_of = table.article[grouped].tolist(), table.kind[grouped].tolist(), group[grouped].tolist()
+    for n, a, k, g in zip(grouped.tolist(), article, kind, group_of):
+        members[(a, k, g)].append(n)
     scored = None
     for group_members in members.values():
         if len(group_members) < 2:
