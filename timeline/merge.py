@@ -898,9 +898,7 @@ def _merged(group: list[Event], lead: int) -> Event:
     for event in ordered:
         for source in event.sources:
             sources.setdefault(source.article_key, source)
-    actors: list[str] = []
-    for event in ordered:
-        actors.extend(a for a in event.actors if a not in actors)
+    actors = list(dict.fromkeys(actor for event in ordered for actor in event.actors))  # each once, in order
     return first.model_copy(update={"sources": list(sources.values()), "actors": actors})
 
 
