@@ -232,7 +232,7 @@ def _words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     two texts, and each distinct piece is searched for words once."""
     import numpy as np
 
-    unique = {text: n for n, text in enumerate(dict.fromkeys(texts))}
+    unique = dict(zip(dict.fromkeys(texts), count()))
     joined = "\n".join(unique)
     mark = next((m for m in _SEPARATORS if m not in joined), None)
     if mark is not None:
