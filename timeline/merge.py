@@ -24,7 +24,7 @@ say the same thing:
 
 Reports from the same sentence of the same article with different triggers or speakers are
 different happenings and never end up in one event; nor do reports with incompatible dates
-through a chain of matches (the guard of :class:`_Components`).  Matches are joined strongest
+through a chain of matches (the guard of :func:`_join`).  Matches are joined strongest
 first.
 
 Scaling: the weighted words of all reports are found and weighed at once, over arrays
@@ -222,19 +222,76 @@ class _Vectors(NamedTuple):
 _SEPARATORS = "\ua66e\u16a0\u0b83\u1bc0"  # rare letters: one absent from the texts marks where each ends
 
 
-def _cut_all(texts: list[str]) -> tuple[list[str], Optional[str]]:
-    """The words of all ``texts``, in order, with a separator word between two texts (one regular
-    expression search over them all instead of one a text).  ``None`` as separator: the words of
-    each text in turn were taken one by one (all candidate separators occur in the texts)."""
-    joined = "\n".join(texts)
-    for mark in _SEPARATORS:
-        if mark not in joined:
-            return _WORD.findall(f" {mark} ".join(texts)), mark
-    words: list[str] = []
-    for text in texts:
-        words += _WORD.findall(text)
-        words.append("")
-    return words, None
+def _words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The words of all ``texts`` at once: ``(word, sizes, distinct)``, every word of every text
+    in turn as its number in ``distinct`` (the distinct words, in the order they first occur),
+    and how many words each text has.
+
+    A word never spans white space, so the distinct texts are split at white space in one go,
+    with a separator (a letter absent from them all, else an empty piece after each) between
+    two texts, and each distinct piece is searched for words once."""
+    import numpy as np
+
+    unique = dict(zip(dict.fromkeys(texts), count()))
+    joined = "\n".join(unique)
+    mark = next((m for m in _SEPARATORS if m not in joined), None)
+    if mark is not None:
+        pieces = f" {mark} ".join(unique).split()
+    else:
+        mark, pieces = "", []
+        for text in unique:
+            pieces += text.split()
+            pieces.append(mark)
+    piece_of = dict(zip(dict.fromkeys(pieces), count()))
+    ids = np.fromiter(map(piece_of.__getitem__, pieces), dtype=np.int64, count=len(pieces))
+    # the words of each distinct piece, numbered (the separator has none)
+    distinct: dict[str, int] = {}
+    numbers: list[int] = []
+    lengths = np.zeros(len(piece_of), dtype=np.int64)
+    for n, piece in enumerate(piece_of):
+        if piece != mark:
+            found = _WORD.findall(piece)
+            lengths[n] = len(found)
+            for raw in found:
+                numbers.append(distinct.setdefault(raw, len(distinct)))
+    firsts_of = np.zeros(len(piece_of), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=firsts_of[1:])
+    sizes = lengths[ids]
+    offsets = np.zeros(len(ids), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=offsets[1:])
+    stream = np.asarray(numbers, dtype=np.int64)[np.repeat(firsts_of[ids] - offsets, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)]
+    # where each distinct text's words are in the stream, then each text's in turn
+    separator = piece_of.get(mark, -1)
+    ends = offsets[ids == separator] if separator >= 0 else np.zeros(0, np.int64)
+    ends = np.concatenate((ends, [len(stream)]))[:len(unique)]
+    firsts = np.concatenate(([0], ends[:-1]))
+    text_of = np.fromiter(map(unique.__getitem__, texts), dtype=np.int64, count=len(texts))
+    counts = (ends - firsts)[text_of]
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    word = stream[np.repeat(firsts[text_of] - starts, counts) + np.arange(int(counts.sum()), dtype=np.int64)]
+    return word, counts, list(distinct)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (as ``np.unique``, by one sort: faster on large arrays)."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _multiplicity(values: np.ndarray) -> np.ndarray:
+    """How many times each entry's value occurs among ``values``."""
+    import numpy as np
+
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else ordered
+    lengths = np.diff(np.append(firsts, len(values)))
+    found = np.empty(len(values), dtype=np.int64)
+    found[order] = np.repeat(lengths, lengths)
+    return found
 
 
 def _vectors(events: Sequence[Event]) -> _Vectors:
@@ -258,9 +315,8 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
         actors = {w.lower() for actor in event.actors for w in actor.split()}
         speaker = event.kind == "statement" and bool(actors)  # (and what it says is the whole sentence)
         statements.append(speaker)
-        for word in actors:
-            actor_rows.append(number)
-            actor_words.append(word)
+        actor_words += actors
+        actor_rows += [number] * len(actors)
         for source in event.sources or [Source(sentence=event.sentence, trigger=event.trigger,
                                                time_expression=event.time_expression)]:
             text = source.sentence or event.sentence
@@ -281,29 +337,16 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
     if not texts:
         return _Vectors(np.zeros(len(events) + 1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), [],
                         np.zeros(0, dtype=np.int64))
-    # the words of each distinct text, found at once
-    unique = {text: n for n, text in enumerate(dict.fromkeys(texts))}
-    tokens, mark = _cut_all(list(unique))
-    distinct = dict(zip(dict.fromkeys(tokens), count()))
-    entries = [(None, "", False) if raw == mark or raw == "" else (_TOKENS.get(raw) or _token(raw)) for raw in distinct]
-    stream = np.fromiter(map(distinct.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    separator = distinct.get(mark if mark is not None else "", -1)
-    ends = np.flatnonzero(stream == separator) if separator >= 0 else np.zeros(0, np.int64)
-    ends = np.concatenate((ends, [len(stream)]))[:len(unique)]
-    firsts = np.concatenate(([0], ends[:-1] + 1))
-    text_of = np.fromiter(map(unique.__getitem__, texts), dtype=np.int64, count=len(texts))
-    sizes_array = (ends - firsts)[text_of]
+    # the words of all texts, found at once
+    word, sizes_array, distinct = _words(texts)
+    entries = [_TOKENS.get(raw) or _token(raw) for raw in distinct]
     starts = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(sizes_array[:-1], out=starts[1:])
-    total = int(sizes_array.sum())
-    word = stream[np.repeat(firsts[text_of] - starts, sizes_array) + np.arange(total, dtype=np.int64)]
+    total = len(word)
     # the trigger's word number in each text: the words before it
     anchors = np.full(len(texts), -NEAR_TOKENS - 2, dtype=np.int64)
     if heads:
-        found, mark = _cut_all(heads)
-        stops = np.flatnonzero(np.fromiter(map((mark if mark is not None else "").__eq__, found), dtype=bool, count=len(found)))
-        stops = np.concatenate((stops, [len(found)]))[:len(heads)]
-        anchors[np.asarray(headed, dtype=np.int64)] = stops - np.concatenate(([0], stops[:-1] + 1))
+        anchors[np.asarray(headed, dtype=np.int64)] = _words(heads)[1]
     # each distinct word once: its lemma (None for a stop word), lower case, capitalised
     lows: dict[str, int] = {}
     lemmas: dict[str, int] = {}
@@ -330,7 +373,7 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
     row, lemma_id, weight = row[keep], lemma_id[keep], weight[keep]
     # columns: the lemmas used, in sorted order
     names = list(lemmas)
-    used = np.unique(lemma_id)
+    used = np.flatnonzero(np.bincount(lemma_id, minlength=len(names)))
     vocabulary = sorted(names[i] for i in used.tolist())
     column_of = np.full(len(names) + 1, -1, dtype=np.int64)
     column_of[[lemmas[w] for w in vocabulary]] = np.arange(len(vocabulary), dtype=np.int64)
@@ -353,16 +396,16 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
 
 def _report(event: Event) -> _Report:
     lex = lexicon(LANGUAGE)
-    surnames = tuple(sorted({actor.split()[-1].lower() for actor in event.actors if actor.split()}
-                            - lex.pronouns.keys() - lex.roles))  # "they", "the spokesman": no name
+    lasts = [words[-1].lower() for words in map(str.split, event.actors) if words]
+    surnames = tuple(sorted({w for w in lasts if w not in lex.pronouns and w not in lex.roles}))  # "they", "the spokesman": no name
     if event.kind == "statement":
-        group = event.actors[0].split()[-1].lower() if event.actors and event.actors[0].split() else ""
+        group = lasts[0] if event.actors and event.actors[0].split() else ""
         if group in lex.pronouns or group in lex.roles:
             group = ""  # "I said", "the spokesman said": no one named, nothing to go by
     else:
         group = _lemma(event.trigger.text)
-    article = event.sources[0].article_key if event.sources else ""
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
+    article = sentences[0][0][0] if sentences else ""
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
                    event.title, article, sentences)
 
@@ -621,18 +664,18 @@ def _in_article(a: _Report, b: _Report) -> bool:
 Edge = tuple[float, Hashable, Hashable]
 
 
-def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sparse.csr_matrix,
-                 heavy: sparse.csr_matrix, binary: sparse.csr_matrix, table: _Table) -> list[Edge]:
-    """The matches of a block: pairs with a home report, compatible, and alike.  ``matrix`` holds
-    the block's rows of :func:`_matrix` (of the block alone or of the whole collection: the
-    columns' order is the words' order either way), ``heavy`` their :func:`_heaviest`,
-    ``binary`` their :func:`_binary` and ``table`` their :func:`_table`."""
+def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_matrix,
+                 heavy: sparse.csr_matrix, binary: sparse.csr_matrix, table: _Table) -> _Matches:
+    """The matches of a block: pairs with a home report, compatible, and alike, as places in the
+    block.  ``matrix`` holds the block's rows of :func:`_matrix` (of the block alone or of the
+    whole collection: the columns' order is the words' order either way), ``heavy`` their
+    :func:`_heaviest`, ``binary`` their :func:`_binary` and ``table`` their :func:`_table`."""
     import numpy as np
 
     homes = np.asarray(home, dtype=bool)
     rows = np.flatnonzero(homes)
     if not len(rows):
-        return []
+        return _Matches(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     pairs = heavy[rows] @ heavy.T
     i_all = np.repeat(rows, np.diff(pairs.indptr))
     j_all = pairs.indices.astype(np.int64)
@@ -665,10 +708,13 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sp
     found: list[tuple[float, int, int]] = list(zip(values[alike].tolist(), i_all[alike].tolist(), j_all[alike].tolist()))
     # and mentions within an article whatever their words: candidates by (article, kind, group)
     members: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    article, kind = table.article.tolist(), table.kind.tolist()
-    for n, g in enumerate(group.tolist()):
-        if g >= 0:
-            members[(article[n], kind[n], g)].append(n)
+    grouped = np.flatnonzero(group >= 0)
+    if len(grouped):  # (only the reports that share theirs with another)
+        kinds, groups = int(table.kind.max()) + 1, int(group.max()) + 1
+        grouped = grouped[_multiplicity((table.article[grouped] * kinds + table.kind[grouped]) * groups + group[grouped]) > 1]
+    article, kind, group_of = table.article[grouped].tolist(), table.kind[grouped].tolist(), group[grouped].tolist()
+    for n, a, k, g in zip(grouped.tolist(), article, kind, group_of):
+        members[(a, k, g)].append(n)
     scored = None
     for group_members in members.values():
         if len(group_members) < 2:
@@ -682,11 +728,18 @@ def _block_edges(ids: list, reports: list[_Report], home: list[bool], matrix: sp
                 if (i != j and not (home[j] and j < i) and (i, j) not in scored
                         and _compatible(reports[i], reports[j]) and _in_article(reports[i], reports[j])):
                     found.append((0.0, i, j))
-    edges: list[Edge] = []
-    for value, i, j in found:
-        x, y = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
-        edges.append((round(value, SCORE_DIGITS), x, y))
-    return edges
+    values, i, j = zip(*found) if found else ((), (), ())
+    return _Matches(np.array([round(value, SCORE_DIGITS) for value in values], dtype=np.float64),
+                    np.array(i, dtype=np.int64), np.array(j, dtype=np.int64))
+
+
+class _Matches(NamedTuple):
+    """Matches as arrays: ``value[n]`` the similarity (rounded) of the reports ``first[n]`` and
+    ``second[n]``."""
+
+    value: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
 
 
 def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCounts) -> list[Edge]:
@@ -696,8 +749,14 @@ def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCount
     reports = [_report(e) for e in events]
     vectors = _vectors(events)
     matrix = _matrix(vectors, counts)
-    return _block_edges([i for i, _ in items], reports, [_keys_of(r)[0] == key for r in reports], matrix,
-                        _heaviest(matrix, CANDIDATE_WORDS), _binary(vectors), _table(reports))
+    found = _block_edges(reports, [_keys_of(r)[0] == key for r in reports], matrix,
+                         _heaviest(matrix, CANDIDATE_WORDS), _binary(vectors), _table(reports))
+    ids = [i for i, _ in items]
+    edges: list[Edge] = []
+    for value, i, j in zip(found.value.tolist(), found.first.tolist(), found.second.tolist()):
+        x, y = (ids[i], ids[j]) if ids[i] < ids[j] else (ids[j], ids[i])
+        edges.append((value, x, y))
+    return edges
 
 
 class Info(NamedTuple):
@@ -716,119 +775,165 @@ def info(event: Event) -> Info:
 # -- joining matches ------------------------------------------------------------------------------
 
 
-class _Components:
-    """Union-find over event ids, joining only what can be one happening: the dates of a component
-    stay compatible (its narrowest dated report against the other's, and the days its reports
-    allow overlap), and two reports from one sentence with different triggers or speakers never
-    meet.  The root of a component is its smallest id."""
+def join(infos: dict, edges: Iterable[Edge]) -> dict:
+    """The root (smallest id) of every event's happening, matches joined strongest first."""
+    import numpy as np
 
-    def __init__(self, infos: dict) -> None:
-        self.parent = {i: i for i in infos}
-        self.narrowest = {i: (x.window if x.dated else None) for i, x in infos.items()}
-        self.days = {i: x.window for i, x in infos.items()}
-        self.sentences = {i: dict(x.sentences) for i, x in infos.items()}
+    ids = sorted(infos)
+    number = {i: n for n, i in enumerate(ids)}
+    edges = list(edges)
+    roots = _join([infos[i] for i in ids], _Matches(
+        np.array([e[0] for e in edges], dtype=np.float64),
+        np.fromiter((number[e[1]] for e in edges), dtype=np.int64, count=len(edges)),
+        np.fromiter((number[e[2]] for e in edges), dtype=np.int64, count=len(edges))))
+    return {i: ids[roots[number[i]]] for i in infos}
 
-    def find(self, i):
-        parent = self.parent
+
+def _join(infos: list[Info], matches: _Matches) -> list[int]:
+    """The root of each report's happening, reports numbered in the order of their ids (the root
+    is the smallest number): a union-find that takes the matches strongest first, ties by
+    numbers, and joins only what can be one happening.  The dates of a component stay compatible
+    (its narrowest dated report against the other's, and the days its reports allow overlap),
+    and two reports from one sentence with different triggers or speakers never meet."""
+    import numpy as np
+
+    parent = list(range(len(infos)))
+    narrowest = [x.window if x.dated else None for x in infos]
+    days = [x.window for x in infos]
+    sentences = [dict(x.sentences) for x in infos]
+    order = np.lexsort((matches.second, matches.first, -matches.value))
+    for i, j in zip(matches.first[order].tolist(), matches.second[order].tolist()):
+        ri = i
+        while parent[ri] != ri:
+            ri = parent[ri]
+        rj = j
+        while parent[rj] != rj:
+            rj = parent[rj]
+        while parent[i] != ri:  # (the paths, straight to their roots)
+            parent[i], i = ri, parent[i]
+        while parent[j] != rj:
+            parent[j], j = rj, parent[j]
+        if ri == rj:
+            continue
+        ni, nj = narrowest[ri], narrowest[rj]
+        if ni is not None and nj is not None and not (_contains(ni, nj) or _contains(nj, ni)):
+            continue
+        di, dj = days[ri], days[rj]
+        both = None
+        if di is not None and dj is not None:
+            both = (max(di[0], dj[0]), min(di[1], dj[1]))
+            if both[0] > both[1]:
+                continue
+        si, sj = sentences[ri], sentences[rj]
+        small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
+        if any(large.get(k, g) != g for k, g in small.items()):
+            continue
+        root, other = (ri, rj) if ri < rj else (rj, ri)
+        parent[other] = root
+        narrowest[root] = ni if nj is None or (ni is not None and ni[1] - ni[0] <= nj[1] - nj[0]) else nj
+        days[root] = both if both is not None else (di or dj)
+        large.update(small)
+        sentences[root] = large
+        narrowest[other] = days[other] = sentences[other] = None
+    roots = []
+    for i in range(len(parent)):
         root = i
         while parent[root] != root:
             root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
-
-    def union(self, i, j) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return
-        ni, nj = self.narrowest[ri], self.narrowest[rj]
-        if ni is not None and nj is not None and not (_contains(ni, nj) or _contains(nj, ni)):
-            return
-        di, dj = self.days[ri], self.days[rj]
-        days = None
-        if di is not None and dj is not None:
-            days = (max(di[0], dj[0]), min(di[1], dj[1]))
-            if days[0] > days[1]:
-                return
-        si, sj = self.sentences[ri], self.sentences[rj]
-        small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
-        if any(large.get(k, g) != g for k, g in small.items()):
-            return
-        if rj < ri:
-            ri, rj = rj, ri
-        self.parent[rj] = ri
-        self.narrowest[ri] = ni if nj is None or (ni is not None and ni[1] - ni[0] <= nj[1] - nj[0]) else nj
-        self.days[ri] = days if days is not None else (di or dj)
-        large.update(small)
-        self.sentences[ri] = large
-        del self.narrowest[rj], self.days[rj], self.sentences[rj]
+        roots.append(root)
+    return roots
 
 
-def join(infos: dict, edges: Iterable[Edge]) -> dict:
-    """The root (smallest id) of every event's happening, matches joined strongest first."""
-    components = _Components(infos)
-    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-        components.union(i, j)
-    return {i: components.find(i) for i in infos}
-
-
-def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict) -> list[tuple[Hashable, Event]]:
-    """``(root, merged event)`` for each happening among ``items``, members in id order."""
+def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict, hold=None) -> list[tuple[Hashable, Event]]:
+    """``(root, merged event)`` for each happening among ``items``, members in id order.  ``hold``:
+    called every so many merged events, to set them aside from garbage collection (see
+    :func:`frozen_heap`)."""
     members: dict = defaultdict(list)
     for i, event in sorted(items, key=lambda pair: pair[0]):
         members[roots.get(i, i)].append(event)
-    return [(root, _merged(group)) for root, group in members.items()]
+    groups = list(members.values())
+    merged: list[tuple[Hashable, Event]] = []
+    for root, group, lead in zip(members, groups, _leads(groups)):
+        merged.append((root, _merged(group, lead)))
+        if hold is not None and len(merged) % _HOLD_EVERY == 0:
+            hold()
+    return merged
 
 
 CENTRAL_FROM = 3  # articles from which the lead is the report whose title says what most others say
 
 
-def _merged(group: list[Event]) -> Event:
-    """One event from its reports: the best-dated report leads; one source per article.
+def _leads(groups: list[list[Event]]) -> list[int]:
+    """The lead report of each group (its place in the group): the best-dated report.
 
     Among equally well dated reports, the lead is the first, except in a group reported by at
     least ``CENTRAL_FROM`` articles: there it is the one whose title is most typical of the group
     (:func:`_central`), so that a happening told by hundreds of articles is not titled by a
     garbled one (with two articles, no title is more typical than the other)."""
+    leads = [0] * len(groups)
+    contests: list[int] = []  # the groups whose lead is the most typical of their best
+    candidates: list[list[int]] = []
+    for n, group in enumerate(groups):
+        if len(group) == 1:
+            continue
+        widths = [e.date.end - e.date.start if e.date is not None else None for e in group]
+        narrowest = min((w for w in widths if w is not None), default=None)
+        best = [k for k, w in enumerate(widths) if w == narrowest] if narrowest is not None else list(range(len(group)))
+        leads[n] = best[0]
+        if len(best) > 1 and len({s.article_key for event in group for s in event.sources}) >= CENTRAL_FROM:
+            contests.append(n)
+            candidates.append(best)
+    for n, lead in zip(contests, _central([groups[n] for n in contests], candidates)):
+        leads[n] = lead
+    return leads
+
+
+def _merged(group: list[Event], lead: int) -> Event:
+    """One event from its reports, led by ``group[lead]``: one source per article."""
     if len(group) == 1:
         return group[0]
-    dated = [e for e in group if e.date is not None]
-    if dated:
-        width = min(e.date.end - e.date.start for e in dated)
-        best = [e for e in dated if e.date.end - e.date.start == width]
-    else:
-        best = group
-    articles = {source.article_key for event in group for source in event.sources}
-    lead = _central(best, group) if len(best) > 1 and len(articles) >= CENTRAL_FROM else best[0]
-    ordered = [lead] + [e for e in group if e is not lead]
+    first = group[lead]
+    ordered = [first] + [e for e in group if e is not first]
     sources: dict[str, Source] = {}
     for event in ordered:
         for source in event.sources:
             sources.setdefault(source.article_key, source)
-    actors: list[str] = []
-    for event in ordered:
-        actors.extend(a for a in event.actors if a not in actors)
-    return lead.model_copy(update={"sources": list(sources.values()), "actors": actors})
+    actors = list(dict.fromkeys(actor for event in ordered for actor in event.actors))  # each once, in order
+    return first.model_copy(update={"sources": list(sources.values()), "actors": actors})
 
 
-def _title_words(event: Event) -> set[str]:
-    return {entry[0] for entry in map(_token, _WORD.findall(event.title)) if entry[0] is not None}
+def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int]:
+    """In each group, the candidate (a place in the group) whose title's content words the
+    group's other titles share most: the sum, over its words, of how many other titles have the
+    word, over the square root of its number of words, counted as at least 3 (long titles gain
+    no edge by length alone; one or two words tell little).  The first candidate wins a tie.
 
+    The words of all titles are found at once, and counted over arrays."""
+    import numpy as np
 
-def _central(candidates: list[Event], group: list[Event]) -> Event:
-    """The candidate whose title's content words the group's other titles share most: the sum,
-    over its words, of how many other titles have the word, over the square root of its number
-    of words, counted as at least 3 (long titles gain no edge by length alone; one or two words
-    tell little).  The first candidate wins a tie."""
-    words = [_title_words(e) for e in group]
-    counts = Counter(w for ws in words for w in ws)
-    own = {id(e): ws for e, ws in zip(group, words)}
-
-    def typical(event: Event) -> float:
-        ws = own[id(event)]
-        return sum(counts[w] - 1 for w in ws) / math.sqrt(max(len(ws), 3))
-
-    return max(candidates, key=typical)  # max keeps the first of equals
+    if not groups:
+        return []
+    titles = [event.title for group in groups for event in group]
+    word, sizes, distinct = _words(titles)
+    lemmas: dict[str, int] = {}
+    lemma_of = np.fromiter((-1 if entry[0] is None else lemmas.setdefault(entry[0], len(lemmas))
+                            for entry in map(_token, distinct)), dtype=np.int64, count=len(distinct))
+    width = max(len(lemmas), 1)
+    lemma = lemma_of[word]
+    title = np.repeat(np.arange(len(titles), dtype=np.int64), sizes)[lemma >= 0]
+    # each title's distinct content words, then how many titles of its group have each
+    pairs = _distinct(title * width + lemma[lemma >= 0])
+    title, lemma = pairs // width, pairs % width
+    group_of = np.repeat(np.arange(len(groups), dtype=np.int64), [len(group) for group in groups])
+    shared = np.bincount(title, weights=_multiplicity(group_of[title] * width + lemma) - 1, minlength=len(titles))
+    words = np.bincount(title, minlength=len(titles))
+    score = (shared / np.sqrt(np.maximum(words, 3))).tolist()
+    chosen: list[int] = []
+    first = 0  # the group's first title
+    for group, places in zip(groups, candidates):
+        chosen.append(max(places, key=lambda k: score[first + k]))  # max keeps the first of equals
+        first += len(group)
+    return chosen
 
 
 def order_events(events: list[Event]) -> list[Event]:
@@ -868,15 +973,18 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
     heavy = _heaviest(matrix, CANDIDATE_WORDS)
     binary = _binary(vectors)
     table = _table(reports)
-    edges: list[Edge] = []
+    found: list[_Matches] = []
     for key, members in blocks.items():
         rows = np.asarray(members, dtype=np.int64)
-        edges += _block_edges(members, [reports[n] for n in members], [homes[n] == key for n in members],
-                              matrix[rows], heavy[rows], binary[rows], table.take(rows))
+        block = _block_edges([reports[n] for n in members], [homes[n] == key for n in members],
+                             matrix[rows], heavy[rows], binary[rows], table.take(rows))
+        first, second = rows[block.first], rows[block.second]
+        found.append(_Matches(block.value, np.minimum(first, second), np.maximum(first, second)))
         hold()
-    infos = {n: Info(r.window, r.dated, r.sentences) for n, r in enumerate(reports)}
+    matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _Matches(
+        np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    roots = _join([Info(r.window, r.dated, r.sentences) for r in reports], matches)
     hold()
-    roots = join(infos, edges)
+    merged = merge_groups(enumerate(events), dict(enumerate(roots)), hold)
     hold()
-    merged = merge_groups(enumerate(events), roots)
     return order_events([event for _, event in sorted(merged, key=lambda pair: pair[0])])

@@ -213,6 +213,17 @@ def test_a_happening_many_outlets_report_is_titled_by_what_they_say_not_by_the_f
     assert "Nairobi" in bombing.title  # a title the other four reports share words with
 
 
+def test_a_collection_whose_texts_hold_every_rare_letter_merges_alike():
+    # the words of all reports are found at once, texts told apart by a letter none of them holds;
+    # an article that holds all such letters must change nothing for the others
+    runes = {"runes.txt": ("Museum", "On Friday the museum in Oslo showed visitors the letters "
+                                     "\ua66e \u16a0 \u0b83 \u1bc0 on a stone found near the harbour.")}
+    (plain,) = [e for e in merge_events(_story(BOMBING)) if e.date is not None and "Nairobi" in e.sentence]
+    (bombing,) = [e for e in merge_events(_story({**BOMBING, **runes})) if e.date is not None and "Nairobi" in e.sentence]
+    assert {s.path for s in bombing.sources} == set(BOMBING)
+    assert bombing.title == plain.title
+
+
 def test_another_happening_of_the_same_day_stays_apart_from_the_bombing():
     other = {"ferry.txt": ("Daily", "A ferry capsized on Lake Victoria near Mwanza on Friday, and "
                                     "fishermen rescued 40 passengers.")}
