@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import timeline.articles
 from timeline.articles import iter_articles
@@ -24,7 +23,9 @@ from timeline.cli import app, events_table, printable
 from timeline.models import Article, ArticleError, Event, Span, Timeline
 from timeline.render import FORMATS
 
-runner = CliRunner()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clitools import errors_of, run, runner, timeline_cli  # noqa: E402
+
 
 BODY = "The minister resigned on Monday. The plant closed on Tuesday.\n"
 DATED = f"---\npublished: 2017-09-06\n---\n{BODY}"
@@ -32,21 +33,6 @@ DATED = f"---\npublished: 2017-09-06\n---\n{BODY}"
 TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def run(*args):
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.output + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-def errors_of(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-
-
-def timeline_cli(*args, timeout=120) -> subprocess.CompletedProcess:
-    """The real command in its own process (for what must not hang, and for signals)."""
-    command = [sys.executable, "-c", "from timeline.cli import app; app()", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
 # --- 1: what the code imports is declared ----------------------------------------------------------

@@ -9,37 +9,23 @@ from __future__ import annotations
 import json
 import re
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from timeline.cli import app
-
-runner = CliRunner()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clitools import errors_of, timeline_cli  # noqa: E402
+from clitools import run as run_in_process  # noqa: E402
 
 BODY = "The minister resigned on Monday. The plant closed on Tuesday.\n"
 
 
 def run(*args):
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.output + result.stderr
+    result = run_in_process(*args)
     assert "internal error" not in result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
-
-
-def errors_of(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-
-
-def timeline_cli(*args, timeout=60) -> subprocess.CompletedProcess:
-    """The real command in its own process, for what must not hang."""
-    command = [sys.executable, "-c", "from timeline.cli import app; app()", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
 def article(folder: Path, name: str, published: str, source: str, body: str = BODY) -> Path:

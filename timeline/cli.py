@@ -148,7 +148,8 @@ def build(
     failed = bool(timeline.errors)
     for path, fmt in outputs:
         # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
-        text = render_events(timeline.events) if fmt is None else render(timeline, fmt, lanes=lanes.value, cdn=cdn, title=title)
+        text = (render_events(timeline.events) if fmt is None
+                else render(timeline, fmt, lanes=lanes.value, cdn=cdn, title=title))
         try:
             write_file(path, text)
         except OSError as exc:  # one output's failure must not hide the others
