@@ -259,7 +259,8 @@ def _words(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     sizes = lengths[ids]
     offsets = np.zeros(len(ids), dtype=np.int64)
     np.cumsum(sizes[:-1], out=offsets[1:])
-    stream = np.asarray(numbers, dtype=np.int64)[np.repeat(firsts_of[ids] - offsets, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)]
+    stream = np.asarray(numbers, dtype=np.int64)[
+        np.repeat(firsts_of[ids] - offsets, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)]
     # where each distinct text's words are in the stream, then each text's in turn
     separator = piece_of.get(mark, -1)
     ends = offsets[ids == separator] if separator >= 0 else np.zeros(0, np.int64)
@@ -397,7 +398,8 @@ def _vectors(events: Sequence[Event]) -> _Vectors:
 def _report(event: Event) -> _Report:
     lex = lexicon(LANGUAGE)
     lasts = [words[-1].lower() for words in map(str.split, event.actors) if words]
-    surnames = tuple(sorted({w for w in lasts if w not in lex.pronouns and w not in lex.roles}))  # "they", "the spokesman": no name
+    # "they", "the spokesman": no name
+    surnames = tuple(sorted({w for w in lasts if w not in lex.pronouns and w not in lex.roles}))
     if event.kind == "statement":
         group = lasts[0] if event.actors and event.actors[0].split() else ""
         if group in lex.pronouns or group in lex.roles:
@@ -675,7 +677,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     homes = np.asarray(home, dtype=bool)
     rows = np.flatnonzero(homes)
     if not len(rows):
-        return _Matches(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        return _no_matches()
     pairs = heavy[rows] @ heavy.T
     i_all = np.repeat(rows, np.diff(pairs.indptr))
     j_all = pairs.indices.astype(np.int64)
@@ -742,6 +744,12 @@ class _Matches(NamedTuple):
     second: np.ndarray
 
 
+def _no_matches() -> _Matches:
+    import numpy as np
+
+    return _Matches(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+
+
 def block_edges(items: list[tuple[Hashable, Event]], key: str, counts: WordCounts) -> list[Edge]:
     """The matches found in block ``key`` among ``items`` (``(id, event)``, every event whose
     :func:`block_keys` include ``key``): ``(similarity, id, other id)``, the smaller id first."""
@@ -801,18 +809,18 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
     narrowest = [x.window if x.dated else None for x in infos]
     days = [x.window for x in infos]
     sentences = [dict(x.sentences) for x in infos]
+
+    def find(i: int) -> int:
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:  # (the path, straight to its root)
+            parent[i], i = root, parent[i]
+        return root
+
     order = np.lexsort((matches.second, matches.first, -matches.value))
     for i, j in zip(matches.first[order].tolist(), matches.second[order].tolist()):
-        ri = i
-        while parent[ri] != ri:
-            ri = parent[ri]
-        rj = j
-        while parent[rj] != rj:
-            rj = parent[rj]
-        while parent[i] != ri:  # (the paths, straight to their roots)
-            parent[i], i = ri, parent[i]
-        while parent[j] != rj:
-            parent[j], j = rj, parent[j]
+        ri, rj = find(i), find(j)
         if ri == rj:
             continue
         ni, nj = narrowest[ri], narrowest[rj]
@@ -835,13 +843,7 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
         large.update(small)
         sentences[root] = large
         narrowest[other] = days[other] = sentences[other] = None
-    roots = []
-    for i in range(len(parent)):
-        root = i
-        while parent[root] != root:
-            root = parent[root]
-        roots.append(root)
-    return roots
+    return [find(i) for i in range(len(parent))]
 
 
 def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict, hold=None) -> list[tuple[Hashable, Event]]:
@@ -981,8 +983,7 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
         first, second = rows[block.first], rows[block.second]
         found.append(_Matches(block.value, np.minimum(first, second), np.maximum(first, second)))
         hold()
-    matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _Matches(
-        np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _no_matches()
     roots = _join([Info(r.window, r.dated, r.sentences) for r in reports], matches)
     hold()
     merged = merge_groups(enumerate(events), dict(enumerate(roots)), hold)

@@ -45,6 +45,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from timeline.merge import _HOLD_EVERY, frozen_heap
@@ -93,6 +94,7 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in stopwords and not w.isdigit()}
 
 
+@lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
     from timeline.events import lexicon
     from timeline.merge import LANGUAGE
