@@ -332,7 +332,7 @@ def test_eval_names_the_broken_gold_file_once(tmp_path):
     assert lines[0].count(str(tmp_path)) == 1 and "broken.tml" in lines[0]
 
 
-@pytest.mark.parametrize("args", [["build", "--help"], ["events", "samples"]])
+@pytest.mark.parametrize("args", [["build", "--help"], ["events", "samples"], ["build", "samples", "-o", "-"]])
 def test_a_reader_that_stops_reading_is_no_error(args):
     """'timeline ... | head': when the reader of the output has gone, no 'internal error' and no
     traceback reach the terminal."""
@@ -363,3 +363,39 @@ def test_a_file_name_starting_with_a_dash_can_still_be_written_as_a_path(samples
     result = run("build", samples_dir, "-q", "--json", "./-events.json")
     assert result.exit_code == 0, result.stderr
     assert json.loads((tmp_path / "-events.json").read_text(encoding="utf-8"))
+
+
+def test_a_dash_writes_an_output_to_stdout_not_to_a_file_named_dash(samples_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", samples_dir, "-q", "--json", "-", "-o", "page.html")
+    assert result.exit_code == 0, result.stderr
+    events = json.loads(result.stdout)
+    assert [e["title"] for e in events] == [e["title"] for e in json.loads(run("events", samples_dir, "--json").stdout)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+    result = run("build", samples_dir, "-q", "-o", "-", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith('"id","start","end"') and len(result.stdout.splitlines()) == len(events) + 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+def test_an_article_from_stdin_can_be_built_to_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = "Officials said the bridge reopened on Monday after repairs."
+    result = run("build", "-", "--published", "2017-09-06", "-q", "-o", "-", "-f", "json", input=article)
+    assert result.exit_code == 0, result.stderr
+    dated = [(e["title"], e["date"]["value"]) for e in json.loads(result.stdout)["events"] if e["date"]]
+    assert dated == [("Bridge reopened", "2017-09-04")]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-o", "-", "-f", "html", "-f", "csv"], "--output -: standard output takes one format"),
+    (["-o", "-", "--json", "-"], "standard output: both the html format and --json would be written there"),
+])
+def test_stdout_takes_one_output(samples_dir, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", samples_dir, *args)
+    assert result.exit_code == 2
+    assert f"error: {message}" in result.stderr
+    assert result.stdout == "" and list(tmp_path.iterdir()) == []

@@ -104,8 +104,11 @@ QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnin
 @app.command()
 def build(
     paths: list[str] = PathsArgument,
-    output: Path = typer.Option(Path("timeline.html"), "--output", "-o", help="The page; other formats go beside it with their extension."),
-    json_path: Path | None = typer.Option(None, "--json", help="Also write the JSON list of events here."),
+    output: Path = typer.Option(
+        Path("timeline.html"), "--output", "-o",
+        help="The page; other formats go beside it with their extension ('-' for stdout, one format).",
+    ),
+    json_path: Path | None = typer.Option(None, "--json", help="Also write the JSON list of events here ('-' for stdout)."),
     formats: list[str] | None = typer.Option(
         None, "--format", "-f",
         help="Output format, repeatable (default html): -o timeline.html -f html -f csv writes timeline.csv too.",
@@ -137,7 +140,12 @@ def build(
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         _fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})", code=2)
-    outputs: list[tuple[Path, str | None]] = [(path, fmt) for fmt, path in output_paths(output, formats)]
+    if _is_stdout(output):
+        if len(formats) > 1:
+            _fail("--output -: standard output takes one format; give a file name to write several", code=2)
+        outputs: list[tuple[Path, str | None]] = [(output, formats[0])]
+    else:
+        outputs = [(path, fmt) for fmt, path in output_paths(output, formats)]
     if json_path is not None:
         outputs.append((json_path, None))  # None: the JSON list of events
     clash = (option_like_output(outputs) or colliding_outputs(outputs) or unwritable_output(outputs)
@@ -150,6 +158,9 @@ def build(
         # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
         text = (render_events(timeline.events) if fmt is None
                 else render(timeline, fmt, lanes=lanes.value, cdn=cdn, title=title))
+        if _is_stdout(path):
+            write_stdout(text)  # a reader gone away ends the command (exit 141), as for 'events'
+            continue
         try:
             write_file(path, text)
         except OSError as exc:  # one output's failure must not hide the others
@@ -436,9 +447,10 @@ def colliding_outputs(outputs: list[tuple[Path, str | None]]) -> str | None:
     claimed: dict[str, str] = {}
     for path, fmt in outputs:
         what = f"the {fmt} format" if fmt else "--json"
-        key = os.path.normcase(str(path.resolve()))
+        key = STDOUT if _is_stdout(path) else os.path.normcase(str(path.resolve()))
         if key in claimed:
-            return (f"{path}: both {claimed[key]} and {what} would be written there; "
+            where = "standard output" if key == STDOUT else path
+            return (f"{where}: both {claimed[key]} and {what} would be written there; "
                     "give --output or --json another name")
         claimed[key] = what
     return None
@@ -451,6 +463,8 @@ def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
     from timeline.articles import kind_of
 
     for path, _ in outputs:
+        if _is_stdout(path):
+            continue
         try:
             info = os.stat(path)
         except FileNotFoundError:
@@ -467,11 +481,26 @@ def output_read(outputs: list[tuple[Path, str | None]], paths: list[str]) -> str
     replaced by the output (an article lost, or the next run reading its own output)."""
     from timeline.articles import input_among
 
-    found = input_among(paths, [path for path, _ in outputs])
+    found = input_among(paths, [path for path, _ in outputs if not _is_stdout(path)])
     if found is None:
         return None
     what = "--json" if dict(outputs).get(found, "") is None else "--output"
     return f"{found}: is also an input (it would be read, then overwritten); give {what} another name"
+
+
+STDOUT = "-"
+
+
+def _is_stdout(path: Path | None) -> bool:
+    """Whether an output is '-', standard output (a file of that name is './-')."""
+    return path is not None and str(path) == STDOUT
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output in one piece."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 def write_file(path: Path, text: str) -> None:
