@@ -170,3 +170,25 @@ def test_a_future_from_another_clause_still_counts_the_past_double():
 @pytest.mark.parametrize("reach", [GOVERNS, APART, ASIDE])
 def test_weekdays_take_a_future_whatever_its_reach(reach):
     assert resolve("XXXX-WXX-5", PUBLISHED, "~", "future", reach) == ("2017-09-08", True)
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    # a word that only ends in -ed is no past form: the future before it still tells the weekday
+    ("The dome will be lowered to the seabed on Thursday, the company says.", "Thursday", "2017-09-07"),
+    ("Crews will work at full speed on Thursday.", "Thursday", "2017-09-07"),
+    ("The panel will hear a hundred witnesses on Thursday.", "Thursday", "2017-09-07"),
+    ("Talks will proceed on Thursday.", "Thursday", "2017-09-07"),
+    # what is set for a day, or must be done by it, lies ahead
+    ("The hearing is scheduled for Thursday.", "Thursday", "2017-09-07"),
+    ("The vote is set for Friday.", "Friday", "2017-09-08"),
+    ("We need to finish the repairs by Friday.", "Friday", "2017-09-08"),
+    ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
+    # and from the past, a future seen then
+    ("A second hearing was scheduled for Friday.", "Friday", "2017-09-08"),
+    # but what was done stays done
+    ("We did have to pull the pipe back up on Monday.", "Monday", "2017-09-04"),
+    ("The workers proceeded on Monday.", "Monday", "2017-09-04"),
+    ("The two sides agreed on Monday to resume talks.", "Monday", "2017-09-04"),
+])
+def test_words_that_only_end_like_a_tense_do_not_tell_it(sentence, text, expected):
+    assert values(sentence)[text] == expected
