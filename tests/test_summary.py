@@ -211,3 +211,24 @@ def test_a_day_without_dated_reports_is_told_by_the_articles_published_that_day(
     assert day.date == dt.date(2021, 5, 2)
     assert sorted(day.sentences) == sorted(item.text for item in items[:2])  # not the museum
     assert {s.path for s in day.sources} == {"a.txt", "b.txt"}
+
+
+def test_a_reprinted_aside_off_the_story_is_not_a_days_summary():
+    """A wire roundup reprinted by three outlets carries a football result dated the same day as
+    the flood: backed by three articles, it would be the day's second sentence, the flood's own
+    reports all repeating the first; its words are not the story's, so it is left out."""
+    flood = ["The Ferrow dam burst on Saturday, 6 March, flooding the valley.",
+             "The Ferrow dam burst on Saturday, 6 March, and flooded the valley.",
+             "The Ferrow dam burst on 6 March, flooding the valley villages."]
+    later = ["Families from the flooded Ferrow valley returned home after the dam burst.",
+             "Engineers inspected the Ferrow dam and the flooded valley.",
+             "The valley counted the cost of the Ferrow dam flood."]
+    aside = "Rovers beat United 3-1 in the cup final on Saturday, 6 March."
+    items = [Article(text=f"{flood[i % 3]} {later[i % 3]}", source=f"Outlet {i}", published="2021-03-08",
+                     path=f"flood/{i}.txt") for i in range(12)]
+    items += [Article(text=f"{flood[i % 3]} {aside}", source=f"Wire client {i}", published="2021-03-07",
+                      path=f"roundup/{i}.txt") for i in range(3)]
+    (day,) = summarize(build_timeline(items), dates=1, sentences=2)
+    assert day.date == dt.date(2021, 3, 6)
+    assert day.sentences and all("dam" in s for s in day.sentences)
+    assert not any(s.path.startswith("roundup/") and "Rovers" in day.sentences[s.sentence] for s in day.sources)

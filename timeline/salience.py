@@ -25,7 +25,8 @@ Each event gets a :class:`~timeline.models.Salience` whose parts a reader can ch
 - ``reported``: the date ends before some report's article appeared, or the tense puts it
   before publication.
 - ``topicality``: the mean share of the collection's articles that use the
-  :data:`TOPIC_WORDS` most widely used content words of the event's sentence.  A happening of
+  :data:`TOPIC_WORDS` most widely used content words of the event's sentence, its time phrase
+  aside (two reports of one day share their date, not their story).  A happening of
   the story shares its words ('virus', 'spill', 'embassy'); a sports result or a weather note
   from a wire roundup, reprinted with it, does not, and no longer ranks with the story's key
   events on the strength of its reprints.  (The shares are taken over what each article's
@@ -49,7 +50,7 @@ from functools import lru_cache
 from typing import Optional
 
 from timeline.merge import _HOLD_EVERY, frozen_heap
-from timeline.models import Event, Granularity, Relation, Salience, Source
+from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
 COPY_SIMILARITY = 0.6  # Jaccard similarity of two articles' shingles from which one copies the other
@@ -102,6 +103,12 @@ def _stopwords() -> frozenset[str]:
     return lexicon(LANGUAGE).stopwords
 
 
+def story_text(sentence: str, expression: Optional[TimeExpression]) -> str:
+    """The sentence without its own time phrase: the date words that two reports of one day
+    share ('on Saturday, 6 March') say nothing of what the reports are about."""
+    return sentence.replace(expression.text, " ", 1) if expression is not None and expression.text else sentence
+
+
 def word_spread(events: list[Event]) -> tuple[Counter, int]:
     """How many articles use each content word (in the sentences their events come from), and
     how many articles there are."""
@@ -113,16 +120,21 @@ def word_spread(events: list[Event]) -> tuple[Counter, int]:
             key = source.article_key
             if (key, source.sentence_start) not in read:
                 read.add((key, source.sentence_start))
-                words[key].update(_content_words(source.sentence, stopwords))
+                words[key].update(_content_words(story_text(source.sentence, source.time_expression), stopwords))
     return Counter(w for used in words.values() for w in used), len(words)
 
 
 def topicality(event: Event, spread: Counter, articles: int) -> float:
     """The mean share of articles that use the ``TOPIC_WORDS`` most widely used content words of
-    the event's sentence (fewer words count as 0), 0..1."""
+    the event's sentence, its time phrase aside (fewer words count as 0), 0..1."""
+    return text_topicality(story_text(event.sentence, event.time_expression), spread, articles)
+
+
+def text_topicality(text: str, spread: Counter, articles: int) -> float:
+    """The topicality of a sentence (see :func:`topicality`)."""
     if not articles:
         return 0.0
-    shares = sorted((spread[w] / articles for w in _content_words(event.sentence, _stopwords())), reverse=True)
+    shares = sorted((spread[w] / articles for w in _content_words(text, _stopwords())), reverse=True)
     return sum(shares[:TOPIC_WORDS]) / TOPIC_WORDS
 
 

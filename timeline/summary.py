@@ -16,11 +16,17 @@ weeks, favouring later or lead-paragraph references and counting outlets did not
 
 Choosing the sentences.  A day's candidates are the sentences of the articles that report an event
 on that day (the sources of the merged events dated that day); when there are none, the sentences
-of undated, not-anticipated events of the articles published that day.  They are ranked by
-centrality (TF-IDF cosine to the day's centroid, the IDF taken over all the chosen days'
-candidates, so that words the whole story uses weigh little), with a small preference for
-sentences that write the date out, and picked greedily, skipping any too similar to one already
-picked.  Each sentence comes with its sources: every article that reported the event(s) it tells.
+of undated, not-anticipated events of the articles published that day.  Candidates far off the
+story are dropped: those whose topicality (``timeline.salience``: how widely the collection's
+articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's most topical
+candidate, such as a sports result or a market report reprinted in a wire roundup, or a reader's
+aside.  (Measured on t17-dev: date-aligned ROUGE-1 0.002 lower, concat ROUGE-1 0.001 higher, within
+what any small change moves; what it leaves out is the junk a reader notices.  As a weight rather
+than a filter it cost 0.015 of concat ROUGE-1.) The rest are ranked by centrality (TF-IDF cosine to
+the day's centroid, the IDF taken over all the chosen days' candidates, so that words the whole
+story uses weigh little), with a small preference for sentences that write the date out, and picked
+greedily, skipping any too similar to one already picked.  Each sentence comes with its sources:
+every article that reported the event(s) it tells.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from timeline.models import DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline
+from timeline.salience import story_text, text_topicality, word_spread
 from timeline.temporal.calendar import timex_span
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
@@ -49,6 +56,8 @@ MIN_WORDS, MAX_WORDS = 8, 40  # candidate sentences outside these lengths only a
 REDUNDANT = 0.5  # cosine above which a sentence repeats one already picked
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
 SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + articles))
+OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
+MIN_POOL = 3  # ... when the day has at least this many candidates
 
 _DIGITS = re.compile(r"\d+")
 
@@ -153,6 +162,7 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
 @dataclass
 class _Candidate:
     text: str
+    story_text: str = ""  # the text without its time phrase, for its topicality
     names_day: bool = False
     sources: dict[str, Source] = field(default_factory=dict)  # article key -> one of its reports
 
@@ -184,7 +194,9 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
         own = reference_day(source)
         if not text or (day is not None and own is not None and own != day):
             continue  # a report merged in from another day tells that day
-        candidate = pool.setdefault(text.casefold(), _Candidate(text))
+        candidate = pool.get(text.casefold())
+        if candidate is None:
+            candidate = pool[text.casefold()] = _Candidate(text, story_text(text, source.time_expression))
         candidate.names_day = candidate.names_day or names_day(source)
         for other in event.sources:  # the sentence tells the event: all its reports back it
             candidate.sources.setdefault(other.article_key, other)
@@ -195,11 +207,23 @@ def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
     return sized or candidates
 
 
+def _on_topic(candidates: list[_Candidate], topical) -> list[_Candidate]:
+    """The candidates but those far off the story: with at least ``MIN_POOL`` of them, one whose
+    topicality (``topical(text)``) is below ``OFF_TOPIC`` times the day's best is dropped."""
+    if len(candidates) < MIN_POOL:
+        return candidates
+    scores = [topical(c.story_text or c.text) for c in candidates]
+    kept = [c for c, score in zip(candidates, scores) if score >= OFF_TOPIC * max(scores)]
+    return kept or candidates
+
+
 def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = DEFAULT_SENTENCES) -> list[DaySummary]:
     """The summary of each of ``days`` (in date order): up to ``sentences`` central, distinct
     sentences about what happened that day, with their sources."""
     days = sorted(set(days))
-    pools = {day: _usable(found) for day, found in _candidates(timeline, days).items()}
+    spread = word_spread(timeline.events)
+    topical = lambda text: text_topicality(text, *spread)  # noqa: E731
+    pools = {day: _on_topic(_usable(found), topical) for day, found in _candidates(timeline, days).items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
     return [_summary(day, pools[day], sentences, vectorizer) for day in days]
