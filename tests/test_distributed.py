@@ -116,3 +116,32 @@ def test_page_furniture_is_dropped_on_the_cluster_as_in_one_process(client):
     expected = build_timeline(articles)
     assert footer not in {s.sentence for e in expected.events for s in e.sources}
     assert build_timeline_dask(db.from_sequence(articles, npartitions=4)) == expected
+
+
+def test_hostile_inputs_give_the_single_process_timeline_and_errors_on_the_cluster(client, tmp_path):
+    """What one process refuses with a line, or reads around, the cluster refuses and reads alike:
+    the same events and the same error lines, whatever partition a bad file lands in."""
+    dated = "---\npublished: 2017-09-06\n---\nThe minister resigned on Monday. The plant closed on Tuesday.\n"
+    files = {
+        "ok.txt": dated.encode(),
+        "nested.json": b"[" * 50_000 + b"]" * 50_000,
+        "surrogate.json": json.dumps({"text": "Talks ended on Monday \ud800 here.", "published": "2017-09-06",
+                                      "source": "x\u202eevil"}).encode(),
+        "nul.txt": b"The talks\x00 ended on Monday.",
+        "bom.txt": "\ufeff".encode("utf-16") + dated.encode("utf-16-le"),
+        "cr.jsonl": b'{"text": "Talks ended on Monday.", "published": "2017-09-06"}\r'
+                    b'{"text": "The plant closed on Tuesday.", "published": "2017-09-06"}\r',
+        "bigint.json": b'{"text": "Talks ended on Monday.", "published": "2017-09-06", "n": ' + b"9" * 5000 + b"}",
+        "\u202etxt.evil.txt": dated.encode(),
+        "page.html": b'<html><head><meta charset="latin-1"><title>T<script>x</script></title></head>'
+                     b"<body><p>The talks ended on Monday.</p></body></html>",
+        "dots.txt": dated.encode() + b"." * 20_000,
+        "feb30.md": b"---\npublished: February 30, 2017\n---\nText.",
+        "empty.txt": b"",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    (tmp_path / "bad\udcffname.txt").write_bytes(dated.encode())  # a name that is not UTF-8
+    expected = build_timeline([str(tmp_path)])
+    assert len(expected.errors) == 4 and len(expected.articles) == 10
+    assert build_timeline_dask([str(tmp_path)], partitions=4) == expected
