@@ -192,3 +192,25 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
 ])
 def test_words_that_only_end_like_a_tense_do_not_tell_it(sentence, text, expected):
     assert values(sentence)[text] == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    # a future seen from a past moment: the weekday nearest the publication, either side
+    ("The minister said he would resign on Tuesday, prompted by the report.", "Tuesday", "2017-09-05"),
+    ("The tests were due on Monday but were delayed by a leak.", "Monday", "2017-09-04"),
+    ("The ferry was expected to sail on Friday, the company said.", "Friday", "2017-09-08"),
+    ("Officials said the talks would resume on Thursday.", "Thursday", "2017-09-07"),
+    # where the future is told as such, the weekday ahead, as before
+    ("The minister will resign on Tuesday.", "Tuesday", "2017-09-12"),
+])
+def test_a_weekday_in_a_future_seen_from_the_past_is_the_nearest(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He will testify at 10 a.m. Wednesday next week.", [("10 a.m. Wednesday next week", "2017-09-13T10:00")]),
+    ("He will testify on Wednesday next week at 10 a.m.",
+     [("Wednesday next week", "2017-09-13"), ("10 a.m.", "2017-09-13T10:00")]),
+])
+def test_a_clock_time_joins_the_weekday_of_another_week(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

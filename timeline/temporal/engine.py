@@ -59,10 +59,11 @@ def _folds(pattern: str) -> bool:
     case-blind over the text: no capital or non-ASCII letter outside its escapes."""
     return not any(ch.isupper() or (not ch.isascii() and ch.lower() != ch.upper())
                    for ch in _SYNTAX.sub("", pattern))
-# A clock time on the anchor day ("[D]T10:35"), and a day it may be joined to: a weekday, a
-# calendar day, a day counted from the anchor, possibly with its part of the day ("[D]TNI").
+# A clock time on the anchor day ("[D]T10:35"), and a day it may be joined to: a weekday (of a
+# week counted from the anchor too: "[W+1]-3"), a calendar day, a day counted from the anchor,
+# possibly with its part of the day ("[D]TNI").
 _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
-_DAY = re.compile(r"^(XXXX-WXX-\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
+_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 

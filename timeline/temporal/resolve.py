@@ -14,16 +14,17 @@ The rules give values in these forms (see the header of ``rules.tsv``):
 - ``...-MM-DD+N``: the first ISO weekday ``N`` on or after that day (``XXXX-11-22+4`` is
   Thanksgiving, a Thursday), its year given or chosen as above.
 
-Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year
-(or week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays
-("Sunday" said on a Wednesday is three days before; the same weekday is the anchor day itself),
-future or prospective the earliest on or after; a weekend without tense, the anchor week's own; a
+Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year (or
+week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays ("Sunday"
+said on a Wednesday is three days before; the same weekday is the anchor day itself), future the
+earliest on or after, prospective (a future seen from a past moment: "said he would go on Friday",
+"was due on Monday") the nearest on either side; a weekend without tense, the anchor week's own; a
 year-less month or day in the future is the first on or after the anchor (a day in June said in
 September with "will" is next June's; not so in the prospective, which looks ahead from a past
-moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the occurrence nearest to the anchor, occurrences on the side the tense turns
-away from counting as twice as far (and a past sentence reaching at most three months ahead); a
-quarter, half or season the latest begun in a
-past sentence, else the nearest.
+moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the
+occurrence nearest to the anchor, occurrences on the side the tense turns away from counting as
+twice as far (and a past sentence reaching at most three months ahead); a quarter, half or season
+the latest begun in a past sentence, else the nearest.
 
 With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
 today's date.  A value naming a day no calendar has ("February 29, 2017") keeps what is possible
@@ -125,7 +126,23 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     value, resolved = _resolve(template, anchor, direction, tense, reach == GOVERNS)
     if not possible(value):  # "February 29, 2017": the day is unknown, not invented
         return without_impossible_day(value), False
-    return value, resolved
+    return _week_day_as_date(value), resolved
+
+
+_WEEK_DAY = re.compile(r"(\d{4})-W(\d\d)-([1-7])(?=T|$)")
+
+
+def _week_day_as_date(value: str) -> str:
+    """A day given by its ISO week (``2010-W23-3``, "Wednesday next week") as the calendar
+    date TIMEX3 writes (``2010-06-09``)."""
+    m = _WEEK_DAY.match(value)
+    if m is None:
+        return value
+    try:
+        day = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return value
+    return day.isoformat() + value[m.end():]
 
 
 def near(value: str, anchor: str | None, window: str) -> bool:
@@ -267,6 +284,8 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
     elif direction == "=":
         week = anchor.isocalendar()[:2]
         n = next(n for n in days if day_at(n).isocalendar()[:2] == week)
+    elif tense == "prospective":  # ahead of a past moment: the nearest ('said he would go on Friday')
+        n = min((n for n in days if abs(n - here) <= 3))
     elif looks_ahead(tense):
         n = min(n for n in days if n >= here)
     else:
