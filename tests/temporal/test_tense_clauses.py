@@ -185,6 +185,11 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
     # and from the past, a future seen then
     ("A second hearing was scheduled for Friday.", "Friday", "2017-09-08"),
+    # a planned passive: the participle after "to be" tells no past
+    ("The prisoner is expected to be released on Friday.", "Friday", "2017-09-08"),
+    ("The report is due to be published on Thursday.", "Thursday", "2017-09-07"),
+    ("The summit is to be held on Friday.", "Friday", "2017-09-08"),
+    ("The school expects to be closed until Friday.", "Friday", "2017-09-08"),
     # but what was done stays done
     ("We did have to pull the pipe back up on Monday.", "Monday", "2017-09-04"),
     ("The workers proceeded on Monday.", "Monday", "2017-09-04"),
