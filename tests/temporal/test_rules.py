@@ -24,6 +24,7 @@ CASES = [
     ("year_measure", "The lake is 1200 feet deep at its centre.", "1200 feet", None),
     ("one_day_idiom", "Prices change day by day in the market.", "day by day", None),
     ("named_after_month", "The singer May Anderson won.", "May Anderson", None),
+    ("award_title", "She was named Banker of the Year in 2004.", "of the Year", None),
     ("named_after_season", "She chaired the Summer Festival committee.", "the Summer Festival", None),
     ("named_quarter", "The band Second Quarter Notes played.", "Second Quarter Notes", None),
     ("named_year", "The Vision 2030 plan was approved.", "2030", None),
