@@ -25,6 +25,7 @@ CASES = [
     ("one_day_idiom", "Prices change day by day in the market.", "day by day", None),
     ("named_after_month", "The singer May Anderson won.", "May Anderson", None),
     ("award_title", "She was named Banker of the Year in 2004.", "of the Year", None),
+    ("spring_verb", "The well could yet spring a surprise.", "spring", None),
     ("season_surname", "The panel heard from Professor Anne Winter on Monday.", "Winter", None),
     ("named_decade", "Gas leaked on Forties Alpha in 2003.", "Forties Alpha", None),
     ("capital_may_verb", "A banner read: PRICES MAY RISE AGAIN.", "MAY", None),

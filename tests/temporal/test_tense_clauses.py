@@ -219,3 +219,14 @@ def test_a_weekday_in_a_future_seen_from_the_past_is_the_nearest(sentence, text,
 ])
 def test_a_clock_time_joins_the_weekday_of_another_week(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("sentence, text, expected", [
+    # a season still to come, in May: the next one, not the nearer one gone by
+    ("The virus may return in the winter.", "the winter", "2009-WI"),
+    ("A second wave of cases will sweep the country in the winter.", "the winter", "2009-WI"),
+    # told in the past, the one gone by
+    ("The winter was harsh.", "The winter", "2008-WI"),
+])
+def test_a_season_still_to_come_is_the_next(sentence, text, expected):
+    assert values(sentence, "2009-05-04")[text] == expected

@@ -19,9 +19,9 @@ week), ``~`` by tense: past or none means the latest on or before the anchor for
 said on a Wednesday is three days before; the same weekday is the anchor day itself), future the
 earliest on or after, prospective (a future seen from a past moment: "said he would go on Friday",
 "was due on Monday") the nearest on either side; a weekend without tense, the anchor week's own; a
-year-less month or day in the future is the first on or after the anchor (a day in June said in
-September with "will" is next June's; not so in the prospective, which looks ahead from a past
-moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the
+year-less month, day or season in the future is the first on or after the anchor (a day in June
+said in September with "will" is next June's; not so in the prospective, which looks ahead from a
+past moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the
 occurrence nearest to the anchor, occurrences on the side the tense turns away from counting as
 twice as far (and a past sentence reaching at most three months ahead); a quarter, half or season
 the latest begun in a past sentence, else the nearest.
@@ -315,6 +315,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     the anchor only where it ``governs`` the expression."""
     date_part = rest.split("T", 1)[0]
     part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
+    season = date_part[:2] in ("SP", "SU", "FA", "WI")
     candidates = {}  # year -> its value and span
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if not dt.MINYEAR <= year <= dt.MAXYEAR:  # at the calendar's edge: the years it has
@@ -332,7 +333,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
         chosen = [y for y, s in spans if s.start > anchor][:1]
     elif direction == "=":
         chosen = [y for y, _ in spans if y == anchor.year]
-    elif not part_of_year and tense == "future" and governs:  # a month or day still to come...
+    elif (not part_of_year or season) and tense == "future" and governs:  # a month, day or season still to come...
         stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= FUTURE_REACH_BACK]
         chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
     elif part_of_year and tense == "past":  # begun
