@@ -230,3 +230,17 @@ def test_a_clock_time_joins_the_weekday_of_another_week(sentence, expected):
 ])
 def test_a_season_still_to_come_is_the_next(sentence, text, expected):
     assert values(sentence, "2009-05-04")[text] == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # the end of a range of weekdays is not before its start, whatever tense each was read in
+    ("The union said it would hold protests from Thursday to Saturday.", "2017-09-04",
+     [("Thursday", "2017-09-07"), ("Saturday", "2017-09-09")]),
+    ("A flood warning runs from Friday until Sunday evening.", "2017-09-08",
+     [("Friday", "2017-09-08"), ("Sunday evening", "2017-09-10TEV")]),
+    # a list is no range: it need not run forward
+    ("Following are statements made Friday and Thursday by the lawyer.", "2017-09-08",
+     [("Friday", "2017-09-08"), ("Thursday", "2017-09-07")]),
+])
+def test_a_range_of_weekdays_runs_forward(sentence, published, expected):
+    assert [(e.text, e.value) for e in tag(sentence, published)] == expected

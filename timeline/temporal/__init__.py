@@ -37,6 +37,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     tenses = rules.tense_reader(text)
     context = _Context(day)
     found = []
+    weekday = None  # the expression just before, when it is a weekday placed on the calendar
     for hit in hits:
         direction = hit.options.get("dir", "~")
         anchor_kind, anchor, template = _anchor(hit, publication, context)
@@ -56,6 +57,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
                 if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
+        placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
+        if placed_weekday and weekday is not None and rules.makes_weekday_range(text[weekday.end:hit.start]):
+            value = _resolve.not_before(value, weekday.value)  # "from Thursday to Saturday"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value)
         found.append(TimeExpression(
@@ -65,6 +69,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             anchor=anchor_kind if _resolve.needs_anchor(template) and resolved else None,
             rule=hit.rule.name,
         ))
+        weekday = found[-1] if placed_weekday else None
     return found
 
 

@@ -235,6 +235,9 @@ class Grammar:
         self._joiners = self.classes.get("clock_day_joiner") or WordClass()
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
+        # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
+        ranges = self.classes.get("weekday_range") or WordClass()
+        self._weekday_range = re.compile(rf",?\s*(?:{ranges.regex()})\s*", re.I) if ranges.literals else None
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -348,6 +351,10 @@ class Grammar:
                 rule = dataclasses.replace(day.rule, type="TIME", name=name)
                 return [Hit(first.start, second.end, rule, value, options)]
         return None
+
+    def makes_weekday_range(self, gap: str) -> bool:
+        """Whether ``gap``, the text between two weekdays, makes them a range."""
+        return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
 
     def _rules_at(self, text: str, at: int) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
         """The rules that may match at ``at``, in file order."""

@@ -145,6 +145,23 @@ def _week_day_as_date(value: str) -> str:
     return day.isoformat() + value[m.end():]
 
 
+def is_weekday(template: str) -> bool:
+    """Whether a rule's template names a weekday ('XXXX-WXX-4', with its time or part of day)."""
+    return _WEEKDAY.match(template) is not None and template[9:11] != "WE"
+
+
+def not_before(value: str, earlier: str) -> str:
+    """A weekday's ``value`` moved on by whole weeks until its day is not before ``earlier``'s
+    (the end of "from Thursday to Saturday" comes after its start)."""
+    try:
+        day, first = dt.date.fromisoformat(value[:10]), dt.date.fromisoformat(earlier[:10])
+    except ValueError:
+        return value
+    while day < first:
+        day += dt.timedelta(days=7)
+    return day.isoformat() + value[10:]
+
+
 def near(value: str, anchor: str | None, window: str) -> bool:
     """Whether the year of ``value`` lies within ``window`` ("B,A": B years before to A years
     after) of the year of ``anchor``; True when either has no year."""
