@@ -190,6 +190,8 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("The report is due to be published on Thursday.", "Thursday", "2017-09-07"),
     ("The summit is to be held on Friday.", "Friday", "2017-09-08"),
     ("The school expects to be closed until Friday.", "Friday", "2017-09-08"),
+    # nor does the verb after "to" ("remain" tells no present)
+    ("Waves are expected to remain this high until at least Friday.", "Friday", "2017-09-08"),
     # but what was done stays done
     ("We did have to pull the pipe back up on Monday.", "Monday", "2017-09-04"),
     ("The workers proceeded on Monday.", "Monday", "2017-09-04"),
