@@ -246,3 +246,18 @@ def test_a_season_still_to_come_is_the_next(sentence, text, expected):
 ])
 def test_a_range_of_weekdays_runs_forward(sentence, published, expected):
     assert [(e.text, e.value) for e in tag(sentence, published)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clock time joined by "and" or "to" to one placed on a day falls on that day too
+    ("Between 2am and 3am on 27 May, aides rewrote the report.",
+     [("2am", "2017-05-27T02:00"), ("3am on 27 May", "2017-05-27T03:00")]),
+    ("The programme is shown on Saturday, 2 September at 0330 GMT and 1830 GMT.",
+     [("Saturday, 2 September", "2017-09-02"), ("0330 GMT", "2017-09-02T03:30"), ("1830 GMT", "2017-09-02T18:30")]),
+    ("The line will be open from 9am to 5pm on Friday.",
+     [("9am", "2017-09-08T09:00"), ("5pm on Friday", "2017-09-08T17:00")]),
+    # two clauses, two times: the first stays on the publication day
+    ("He arrived at 2am and left at 3am on Friday.", [("2am", "2017-09-06T02:00"), ("3am on Friday", "2017-09-01T03:00")]),
+])
+def test_clock_times_in_a_range_fall_on_its_day(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

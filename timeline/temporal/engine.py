@@ -63,6 +63,7 @@ def _folds(pattern: str) -> bool:
 # week counted from the anchor too: "[W+1]-3"), a calendar day, a day counted from the anchor,
 # possibly with its part of the day ("[D]TNI").
 _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
+_PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
 _DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
@@ -236,6 +237,8 @@ class Grammar:
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
+        clock_ranges = self.classes.get("clock_range") or WordClass()
+        self._clock_range = re.compile(rf"\s*(?:{clock_ranges.regex()})\s*", re.I) if clock_ranges.literals else None
         ranges = self.classes.get("weekday_range") or WordClass()
         self._weekday_range = re.compile(rf",?\s*(?:{ranges.regex()})\s*", re.I) if ranges.literals else None
 
@@ -330,7 +333,34 @@ class Grammar:
                     continue
             out.append(a)
             i += 1
-        return out
+        return self._clock_ranges_on_their_day(text, out)
+
+    def _clock_ranges_on_their_day(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with a clock time that a ``clock_range`` word joins to a clock time placed on a
+        day placed on that day too, before it ("between 2am and 3am on 27 May": from the last pair
+        back, so that a run of them all take the day) or after it ("on Saturday at 0330 GMT and
+        1830 GMT")."""
+        if self._clock_range is None:
+            return hits
+        for k in range(len(hits) - 2, -1, -1):
+            hits[k] = self._on_day_of(text, hits[k], hits[k + 1])
+        for k in range(1, len(hits)):
+            hits[k] = self._on_day_of(text, hits[k], hits[k - 1])
+        return hits
+
+    def _on_day_of(self, text: str, clock: Hit, placed: Hit) -> Hit:
+        """``clock`` placed on the day of ``placed``, a clock time next to it placed on a day, when
+        a ``clock_range`` word joins them; else ``clock`` as it is."""
+        time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" and "anchor" not in clock.options else None
+        day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
+        first, second = sorted((clock, placed), key=lambda hit: hit.start)
+        if not (time and day and _DAY.match(day.group(1)) and self._clock_range.fullmatch(text, first.end, second.start)):
+            return clock
+        options = {key: value for key, value in placed.options.items() if key != "mod"}
+        if "mod" in clock.options:
+            options["mod"] = clock.options["mod"]
+        name = f"{clock.rule.name}+{placed.rule.name.split('+', 1)[1]}"
+        return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), day.group(1) + time.group(1), options)
 
     def _joined(self, text: str, first: Hit, second: Hit) -> list[Hit] | None:
         gap = self._joiner.fullmatch(text, first.end, second.start)
