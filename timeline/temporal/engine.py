@@ -236,9 +236,11 @@ class Grammar:
         self._joiners = self.classes.get("clock_day_joiner") or WordClass()
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
-        # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
+        # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
+        # fall on the day one of them is placed on
         clock_ranges = self.classes.get("clock_range") or WordClass()
         self._clock_range = re.compile(rf"\s*(?:{clock_ranges.regex()})\s*", re.I) if clock_ranges.literals else None
+        # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         ranges = self.classes.get("weekday_range") or WordClass()
         self._weekday_range = re.compile(rf",?\s*(?:{ranges.regex()})\s*", re.I) if ranges.literals else None
 
@@ -319,8 +321,10 @@ class Grammar:
         in either order.  With only spaces or commas between them the two are one TIME ("10:35
         a.m. Friday", "6pm tomorrow", "Sat, 7pm"), and so with a word of the ``clock_day_joiner``
         class whose value is ``one`` ("3 a.m. on Saturday"); with one whose value is ``apart``
-        ("Friday at 10:35 a.m.") they stay two expressions and the clock time takes the day's.  Either way the time is placed as the day is (the day's
-        options: direction, anchor), with the clock's modifier."""
+        ("Friday at 10:35 a.m.") they stay two expressions and the clock time takes the day's.
+        Either way the time is placed as the day is (the day's options: direction, anchor), with
+        the clock's modifier.  A clock time joined to such a one by a ``clock_range`` word takes
+        the same day ("between 2am and 3am on 27 May")."""
         out: list[Hit] = []
         i = 0
         while i < len(hits):
