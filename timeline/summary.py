@@ -162,7 +162,7 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
 @dataclass
 class _Candidate:
     text: str
-    story_text: str = ""  # the text without its time phrase, for its topicality
+    story_text: str  # the text without its time phrase, for its topicality
     names_day: bool = False
     sources: dict[str, Source] = field(default_factory=dict)  # article key -> one of its reports
 
@@ -207,12 +207,13 @@ def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
     return sized or candidates
 
 
-def _on_topic(candidates: list[_Candidate], topical) -> list[_Candidate]:
+def _on_topic(candidates: list[_Candidate], spread: tuple[Counter, int]) -> list[_Candidate]:
     """The candidates but those far off the story: with at least ``MIN_POOL`` of them, one whose
-    topicality (``topical(text)``) is below ``OFF_TOPIC`` times the day's best is dropped."""
+    topicality (over the collection's word ``spread``) is below ``OFF_TOPIC`` times the day's best
+    is dropped."""
     if len(candidates) < MIN_POOL:
         return candidates
-    scores = [topical(c.story_text or c.text) for c in candidates]
+    scores = [text_topicality(c.story_text, *spread) for c in candidates]
     kept = [c for c, score in zip(candidates, scores) if score >= OFF_TOPIC * max(scores)]
     return kept or candidates
 
@@ -222,8 +223,7 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     sentences about what happened that day, with their sources."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
-    topical = lambda text: text_topicality(text, *spread)  # noqa: E731
-    pools = {day: _on_topic(_usable(found), topical) for day, found in _candidates(timeline, days).items()}
+    pools = {day: _on_topic(_usable(found), spread) for day, found in _candidates(timeline, days).items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
     return [_summary(day, pools[day], sentences, vectorizer) for day in days]

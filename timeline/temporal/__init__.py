@@ -15,7 +15,7 @@ from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.temporal.engine import Hit, grammar
+from timeline.temporal.engine import Hit, fold, grammar
 from timeline.text import split_sentences
 
 __all__ = ["tag"]
@@ -33,8 +33,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     day = published.date() if published else None
     publication = day.isoformat() if day else None
     rules = grammar(lang)
-    hits = rules.join_clock_times(text, rules.find(text))
-    tenses = rules.tense_reader(text)
+    folded = fold(text)  # read by the rules and the tense cues alike
+    hits = rules.join_clock_times(text, rules.find(text, folded=folded))
+    tenses = rules.tense_reader(text, folded)
     context = _Context(day)
     found = []
     weekday = None  # the expression just before, when it is a weekday placed on the calendar

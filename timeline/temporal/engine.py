@@ -275,12 +275,13 @@ class Grammar:
         self._recheck = frozenset(i for i, text in enumerate(cues + marks) if _CASE_SENSITIVE in text)
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
 
-    def find(self, text: str, negatives: bool = False) -> list[Hit]:
+    def find(self, text: str, negatives: bool = False, folded: str | None = None) -> list[Hit]:
         """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
-        silently, or listed too with ``negatives``."""
+        silently, or listed too with ``negatives`` (``folded``: the text's ``fold``, when the caller
+        has it)."""
         hits = []
         done = 0
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         for gate in self._gate.finditer(folded if self._gate_folds else text):
             at = gate.start()
             if at < done:
@@ -399,8 +400,10 @@ class Grammar:
             self._by_key[key] = rules
         return rules
 
-    def tense_reader(self, text: str) -> "TenseReader":
-        return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck)
+    def tense_reader(self, text: str, folded: str | None = None) -> "TenseReader":
+        """A reader of the tense around the expressions of ``text`` (``folded``: its ``fold``, when
+        the caller has it)."""
+        return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck, folded)
 
 
 class TenseReader:
@@ -422,11 +425,12 @@ class TenseReader:
     """
 
     def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
-                 text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset()):
+                 text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset(),
+                 folded: str | None = None):
         self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
         # the fast scan over folded text, with the marks whose place the exact pattern decides
         self._scan, self._recheck = scan, recheck
-        self._folded = fold(text) if scan is not None else text
+        self._folded = text if scan is None else folded if folded is not None else fold(text)
         self._starts: list[int] = []
         self._marks: list[tuple[int, int]] = []  # (end, index into the kinds), parallel to _starts
         self._read_to = 0

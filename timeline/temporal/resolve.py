@@ -129,13 +129,13 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     return _week_day_as_date(value), resolved
 
 
-_WEEK_DAY = re.compile(r"(\d{4})-W(\d\d)-([1-7])(?=T|$)")
+_ISO_WEEK_DAY = re.compile(r"(\d{4})-W(\d\d)-([1-7])(?=T|$)")
 
 
 def _week_day_as_date(value: str) -> str:
     """A day given by its ISO week (``2010-W23-3``, "Wednesday next week") as the calendar
     date TIMEX3 writes (``2010-06-09``)."""
-    m = _WEEK_DAY.match(value)
+    m = _ISO_WEEK_DAY.match(value)
     if m is None:
         return value
     try:
@@ -147,7 +147,8 @@ def _week_day_as_date(value: str) -> str:
 
 def is_weekday(template: str) -> bool:
     """Whether a rule's template names a weekday ('XXXX-WXX-4', with its time or part of day)."""
-    return _WEEKDAY.match(template) is not None and template[9:11] != "WE"
+    m = _WEEKDAY.match(template)
+    return m is not None and m.group(1) != "WE"
 
 
 def not_before(value: str, earlier: str) -> str:
@@ -302,7 +303,7 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
         week = anchor.isocalendar()[:2]
         n = next(n for n in days if day_at(n).isocalendar()[:2] == week)
     elif tense == "prospective":  # ahead of a past moment: the nearest ('said he would go on Friday')
-        n = min((n for n in days if abs(n - here) <= 3))
+        n = next(n for n in days if abs(n - here) <= 3)  # one of each weekday within three days
     elif looks_ahead(tense):
         n = min(n for n in days if n >= here)
     else:
