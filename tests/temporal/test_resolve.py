@@ -49,6 +49,11 @@ WEDNESDAY = "2017-09-06"
     ("XXXX-11-02+2", "~", None, "2017-11-07"),  # Election Day, the Tuesday after the first Monday
     ("2020-11-02+2", "~", None, "2020-11-03"),  # Election Day 2020
     ("2024-09-01+7", "~", None, "2024-09-01"),  # the day itself when it is that weekday
+    # days counted from Easter Sunday
+    ("XXXX-E+0", "<", None, "2017-04-16"),  # last Easter
+    ("XXXX-E+0", ">", None, "2018-04-01"),  # next Easter
+    ("2000-E-2", "~", None, "2000-04-21"),  # Good Friday 2000
+    ("2019-E+49", "~", None, "2019-06-09"),  # Pentecost 2019
 ])
 def test_resolve_against_a_publication_date(template, direction, tense, expected):
     assert resolve(template, WEDNESDAY, direction, tense) == (expected, True)
@@ -99,6 +104,10 @@ def test_month_arithmetic_keeps_to_the_calendar():
     ("[D-1]", "XXXX-XX-XX"),
     ("[Y]", "XXXX"),
     ("[Q-1]", "XXXX-QX"),
+    # a movable day without a year is a day unknown, in its month if the rule knows it
+    ("XXXX-11-22+4", "XXXX-11-XX"),
+    ("XXXX-E-2", "XXXX-XX-XX"),
+    ("XXXX-E+1TMO", "XXXX-XX-XXTMO"),
 ])
 def test_without_an_anchor_nothing_is_guessed(template, expected):
     assert resolve(template, None) == (expected, False)

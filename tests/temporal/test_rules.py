@@ -33,6 +33,7 @@ CASES = [
     ("named_quarter", "The band Second Quarter Notes played.", "Second Quarter Notes", None),
     ("named_year", "The Vision 2030 plan was approved.", "2030", None),
     ("named_weekday", "The markets fell on Black Monday again.", "Black Monday", None),
+    ("named_holiday", "Both sides kept to the Good Friday agreement.", "Good Friday agreement", None),
     ("may_verb", "The court May also hear the appeal.", "May also", None),
     # --- calendar dates
     ("wd_month_day", "The vote is on Tuesday, March 14, 2017.", "Tuesday, March 14, 2017", "2017-03-14"),

@@ -207,6 +207,10 @@ def test_words_that_only_end_like_a_tense_do_not_tell_it(sentence, text, expecte
     ("The tests were due on Monday but were delayed by a leak.", "Monday", "2017-09-04"),
     ("The ferry was expected to sail on Friday, the company said.", "Friday", "2017-09-08"),
     ("Officials said the talks would resume on Thursday.", "Thursday", "2017-09-07"),
+    # a participle alone: 'slated for', 'scheduled for', 'planned for'
+    ("Shares rose before a call with analysts planned for Friday.", "Friday", "2017-09-08"),
+    ("The senator postponed a hearing, scheduled for Thursday, on the leak.", "Thursday", "2017-09-07"),
+    ("The vote, slated for Monday, was held in private.", "Monday", "2017-09-04"),
     # where the future is told as such, the weekday ahead, as before
     ("The minister will resign on Tuesday.", "Tuesday", "2017-09-12"),
 ])

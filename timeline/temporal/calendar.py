@@ -198,6 +198,19 @@ def days_after(day: dt.date, n: int) -> dt.date:
     return dt.date.fromordinal(min(max(day.toordinal() + n, 1), _MAX_ORDINAL))
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday of a Gregorian year (the computus, in integer arithmetic)."""
+    golden = year % 19  # the year's place in the 19-year lunar cycle
+    century, rest = divmod(year, 100)
+    leap_skips, leap_left = divmod(century, 4)
+    moon_fix = (century - (century + 8) // 25 + 1) // 3
+    full_moon = (19 * golden + century - leap_skips - moon_fix + 15) % 30  # days to the Paschal full moon
+    to_sunday = (32 + 2 * leap_left + 2 * (rest // 4) - full_moon - rest % 4) % 7
+    late = (golden + 11 * full_moon + 22 * to_sunday) // 451
+    month, day = divmod(full_moon + to_sunday - 7 * late + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def month_days(year: int | None, month: int) -> int:
     """Days in a month of a year (any year; None: the most a month can have, 29 for February)."""
     if month == 2:

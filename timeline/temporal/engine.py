@@ -235,7 +235,9 @@ class Grammar:
 
         self._joiners = self.classes.get("clock_day_joiner") or WordClass()
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
-        self._joiner = re.compile(rf"[\s,]*(?:({words})[\s,]+)?", re.I)
+        # a bracket may stand between them too ("3 p.m. (1500 GMT) Wednesday", "on Thursday (0932
+        # GMT)"): then they stay two expressions
+        self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:({words})[\s,]+)?", re.I)
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
         clock_ranges = self.classes.get("clock_range") or WordClass()
@@ -380,7 +382,7 @@ class Grammar:
                     options["mod"] = clock.options["mod"]
                 name = f"{clock.rule.name}+{day.rule.name}"
                 value = date.group(1) + time.group(1)
-                if gap.group(1) and self._joiners.normalise(gap.group(1)) == "apart":
+                if gap.group("bracket") or (gap.group(2) and self._joiners.normalise(gap.group(2)) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
                     return [timed, day] if clock is first else [day, timed]
                 rule = dataclasses.replace(day.rule, type="TIME", name=name)

@@ -12,7 +12,9 @@ The rules give values in these forms (see the header of ``rules.tsv``):
   anchor by a year and keeps the anchor's own precision (a year before ``1989-Q3`` is ``1988-Q3``),
   ``[.Y=1988]`` puts it in 1988;
 - ``...-MM-DD+N``: the first ISO weekday ``N`` on or after that day (``XXXX-11-22+4`` is
-  Thanksgiving, a Thursday), its year given or chosen as above.
+  Thanksgiving, a Thursday), its year given or chosen as above;
+- ``...-E+N``, ``...-E-N``: ``N`` days after or before (Western) Easter Sunday of that year
+  (``XXXX-E-2`` is Good Friday), its year given or chosen as above.
 
 Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the anchor's own year (or
 week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays ("Sunday"
@@ -41,7 +43,7 @@ import re
 
 from timeline.models import Granularity
 from timeline.temporal.calendar import (
-    Day, day_at, month_days, possible, timex_span, timex_year, without_impossible_day, year_text,
+    Day, day_at, easter, month_days, possible, timex_span, timex_year, without_impossible_day, year_text,
 )
 from timeline.temporal.engine import ASIDE, GOVERNS
 
@@ -63,6 +65,8 @@ _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASON = re.compile(r"-(SP|SU|FA|WI)$")
 _ON_OR_AFTER = re.compile(r"^(\d{4}-\d\d-\d\d)\+([1-7])(.*)$")
+_FROM_EASTER = re.compile(r"^(\d{4})-E([-+]\d+)(.*)$")
+_MOVABLE = re.compile(r"^(XXXX-)(?:(\d\d)-\d\d\+[1-7]|E[-+]\d+)")  # a movable day of unknown year
 _FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
 _LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")
 _LONG_LETTER = {"DE": "E", "CE": "C"}  # decades and centuries as a duration's unit
@@ -124,6 +128,9 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     elif looks_ahead(tense) and reach == ASIDE:
         tense = None
     value, resolved = _resolve(template, anchor, direction, tense, reach == GOVERNS)
+    movable = _MOVABLE.match(value)
+    if movable:  # no year to count from: the month if the rule gives it, never the rule's notation
+        return f"{movable.group(1)}{movable.group(2) or 'XX'}-XX{value[movable.end():]}", False
     if not possible(value):  # "February 29, 2017": the day is unknown, not invented
         return without_impossible_day(value), False
     return _week_day_as_date(value), resolved
@@ -206,9 +213,17 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
 
 
 def on_or_after(value: str) -> str:
-    """A day given as the first weekday on or after a date, as that day: ``2023-11-22+4`` is
-    the first Thursday (ISO weekday 4) from 22 November 2023 on, ``2023-11-23``; other values
-    are returned as they are."""
+    """A movable day as that day: a day given as the first weekday on or after a date
+    (``2023-11-22+4`` is the first Thursday, ISO weekday 4, from 22 November 2023 on,
+    ``2023-11-23``) or as days from Easter Sunday (``2024-E-2``, Good Friday, is
+    ``2024-03-29``); other values are returned as they are."""
+    easter_day = _FROM_EASTER.match(value)
+    if easter_day:
+        year = int(easter_day.group(1))
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            return value
+        day = easter(year).toordinal() + int(easter_day.group(2))
+        return day_at(day).isoformat() + easter_day.group(3)
     m = _ON_OR_AFTER.match(value)
     if m is None:
         return value
