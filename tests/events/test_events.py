@@ -212,6 +212,27 @@ def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):
 
 
 @pytest.mark.parametrize(
+    "sentence, when, title",
+    [
+        # 'and'/'or' between words keeps the phrase whole...
+        ("The minister on Sunday advised travellers not to go to north or central America.", "Sunday",
+         "Minister advised travellers not to go to north or central America"),
+        ("Two schools on Monday closed their doors to pupils and staff.", "Monday",
+         "Two schools closed their doors to pupils and staff"),
+        # ...one that opens another clause ends it
+        ("Police on Sunday arrested two men and charged them with fraud.", "Sunday", "Police arrested two men"),
+        ("The company on Sunday capped the well and the flow stopped.", "Sunday", "Company capped the well"),
+        # and a title never ends on the 'or' of a time taken out
+        ("The company aims to plug the well late this month or in August.", "late this month",
+         "Company aims to plug the well"),
+    ],
+)
+def test_a_title_keeps_words_joined_by_and_but_not_clauses(sentence, when, title):
+    events = extract_events(sentence, PUBLISHED)
+    assert [e.title for e in events if e.time_expression and e.time_expression.text == when] == [title]
+
+
+@pytest.mark.parametrize(
     "sentence, phrase, value, trigger, title",
     [
         # an event noun that a verb takes as object: the title tells who did it

@@ -20,15 +20,31 @@ BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this
 
 def _phrase_end(s: Parsed, i: int) -> int:
     """The end (exclusive) of the phrase that follows the trigger at ``i``; 'and' between
-    nouns does not end it ('in Kenya and Tanzania')."""
+    nouns does not end it ('in Kenya and Tanzania', 'to north or central America'), only one
+    that opens another verb ('killed 11 and injured 17', 'and the rig sank')."""
     tokens, lex = s.tokens, s.lex
     j = i + 1
     while j < len(tokens) and tokens[j].text not in _BREAKS:
-        if tokens[j].low in lex.clause and not (tokens[j].low in lex.coordinators and j + 1 < len(tokens)
-                                                 and _is_name(tokens[j + 1])):
+        if tokens[j].low in lex.clause and not (tokens[j].low in lex.coordinators and _joins_words(s, j)):
             break
         j += 1
     return j
+
+
+def _joins_words(s: Parsed, j: int) -> bool:
+    """Whether the coordinator at ``j`` joins words rather than clauses: a name follows it, or
+    no verb comes before the phrase ends."""
+    tokens, lex = s.tokens, s.lex
+    if j + 1 < len(tokens) and _is_name(tokens[j + 1]):
+        return True
+    k = j + 1
+    while k < len(tokens) and tokens[k].text not in _BREAKS and tokens[k].low not in lex.clause:
+        low = tokens[k].low
+        if s.classes[k].verb or s.classes[k].finite or low in lex.subjects or low in lex.auxiliaries \
+                or (lex.gerund(low) and low not in lex.nouns):
+            return False  # (a subject pronoun, an auxiliary or an -ing form opens a clause too)
+        k += 1
+    return k > j + 1
 
 
 def _words(s: Parsed, indices) -> list[str]:
@@ -72,9 +88,17 @@ def _words(s: Parsed, indices) -> list[str]:
 
 def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
     """At most ``limit`` words, cut before a preposition when one is near the limit, and not
-    ending on a word left dangling by the cut ('to hold BP and', 'a second well as')."""
+    ending on a word left dangling by the cut ('to hold BP and', 'a second well as'), nor on a
+    coordinator whatever the length."""
     if len(words) <= limit:
-        return words
+        end = len(words)
+        while end > 1 and not any(c.isalnum() for c in words[end - 1]):  # (a closing '.' or quote)
+            end -= 1
+        if not words or words[end - 1].lower() not in lex.coordinators:
+            return words
+        while end > 1 and (words[end - 1].lower() in lex.coordinators or not any(c.isalnum() for c in words[end - 1])):
+            end -= 1  # ('plug the well or [in August].')
+        return words[:end]
     cut = limit
     for k in range(limit, max(2, limit - 5), -1):
         if words[k].lower() in lex.prepositions:
