@@ -41,8 +41,18 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(read_lines(lang, "abbreviations.txt"))
 
 
+# A heading run into the sentence after it, as scraped pages have them ('NEW CAP FOR LEAKING OIL
+# WELL Once the tests are done, ...', 'TOP KILL PLANNED FOR WEDNESDAY A report ...'): three or more
+# words in capitals, then a capitalised word or a one-letter word before a lower-case one.  Two
+# capitalised words are often a name or a dateline ('NEW ORLEANS -- Dead birds', 'BP PLC Chief').
+_CAPS_WORD = r"""["'\u201c\u2018(]*[A-Z][A-Z0-9&.]*(?:['\u2019][A-Z]+)*["'\u201d\u2019)]*"""  # (one way to read each)
+HEADING_CHARS = 300  # a heading is looked for in the first this many characters of a sentence
+_HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}(?=["'\u201c\u2018]?[A-Z][a-z]|[AI]\s+[a-z])""")
+
+
 def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
-    """Split ``text`` into sentences; offsets index ``text``, surrounding space is trimmed."""
+    """Split ``text`` into sentences; offsets index ``text``, surrounding space is trimmed.  A
+    heading in capitals run into the sentence after it is a sentence of its own."""
     abbreviations = _abbreviations(lang)
     sentences: list[Sentence] = []
     begin = 0
@@ -63,8 +73,15 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
 
 
 def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
-    """Append ``text[begin:end]`` trimmed, in pieces of at most :data:`MAX_SENTENCE_CHARS`."""
+    """Append ``text[begin:end]`` trimmed, in pieces of at most :data:`MAX_SENTENCE_CHARS`, a
+    heading that opens it apart."""
     begin, end = _trim(text, begin, end)
+    if end - begin > 2 and not text[begin + 1].islower():
+        heading = _HEADING.match(text, begin, min(end, begin + HEADING_CHARS))
+        if heading:
+            cut = _trim(text, begin, heading.end())[1]
+            out.append(Sentence(begin, cut, text[begin:cut]))
+            begin = heading.end()
     while end - begin > MAX_SENTENCE_CHARS:
         cut = begin + MAX_SENTENCE_CHARS
         space = _LAST_SPACE.match(text, begin + 1, cut + 1)  # (a space right after the piece counts)

@@ -1,0 +1,45 @@
+"""Sentence splitting: a heading in capitals that a scraped page runs into its first sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import summarize
+from timeline.articles import Article
+from timeline.pipeline import build_timeline
+from timeline.text import split_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NEW PUMP FOR THE FLOODED MINE Once the tests are done, the owners will resume work.",
+     ["NEW PUMP FOR THE FLOODED MINE", "Once the tests are done, the owners will resume work."]),
+    ('"LAST CHANCE" TALKS SET FOR FRIDAY A report on the dispute will be sent to the minister.',
+     ['"LAST CHANCE" TALKS SET FOR FRIDAY', "A report on the dispute will be sent to the minister."]),
+    ("SYMPTOMS - WHAT TO DO Fever and a cough are the first signs.",
+     ["SYMPTOMS - WHAT TO DO", "Fever and a cough are the first signs."]),
+    # two words in capitals are a name or a dateline, not a heading
+    ("NEW ORLEANS -- Dead birds are wrapped in foil.", ["NEW ORLEANS -- Dead birds are wrapped in foil."]),
+    ("WASHINGTON (AP) -- A congressman asked for the files.", ["WASHINGTON (AP) -- A congressman asked for the files."]),
+    ("BP PLC Chief Operating Officer Doug Suttles spoke.", ["BP PLC Chief Operating Officer Doug Suttles spoke."]),
+    # a sentence all in capitals stays whole
+    ("THE TALKS FAILED.", ["THE TALKS FAILED."]),
+])
+def test_a_heading_run_into_a_sentence_is_a_sentence_of_its_own(text, expected):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_summary_sentence_does_not_carry_the_heading_before_it():
+    text = ("MINERS FREED AFTER THREE DAYS Rescuers freed the 12 trapped miners on Monday, the company said. "
+            "The mine had flooded.")
+    article = Article(text=text, published="2021-03-10", title="Mine", source="Daily")
+    (day,) = summarize(build_timeline([article]), dates=1)
+    assert day.sentences[0] == "Rescuers freed the 12 trapped miners on Monday, the company said."
+
+
+@pytest.mark.parametrize("text", ["A-" * 20000 + "a", "A'" * 20000 + "a", "AB " * 50000 + "x", "'A' " * 20000 + "a"])
+def test_capitals_without_end_are_split_whole(text):
+    """Long runs of capitals (hostile input) are cut into sentences that cover all of the text."""
+    sentences = split_sentences(text)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
