@@ -52,6 +52,8 @@ class Lexicon:
     stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
     not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
     date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
+    catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
+    addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -206,6 +208,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         stopwords=words("stopwords.txt"),
         not_adverbs=words("not_adverbs.txt"),
         date_prepositions=words("date_prepositions.txt"),
+        catenatives=words("catenative_words.txt"),
+        addressees=words("addressee_verbs.txt"),
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})

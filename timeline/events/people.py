@@ -10,15 +10,16 @@ from timeline.events.sentence import _QUOTES, Parsed, _is_name, _opens_with_name
 def names(s: Parsed, indices, known=frozenset()) -> list[str]:
     """The names among ``indices``, without roles and honorifics ('Kremlin spokesman Dmitry
     Peskov' -> 'Kremlin', 'Dmitry Peskov'); a possessive ends a name ("Putin's aide"), a joiner
-    between names does not ('Bank of England').  The capitalised word that opens a sentence is
-    a name when another name follows it or it is one of the ``known`` names ('Peskov, however,
-    said' after 'Dmitry Peskov')."""
+    between names does not ('Bank of England'); a time is no name ('the governor on Monday').
+    The capitalised word that opens a sentence is a name when another name follows it or it is
+    one of the ``known`` names ('Peskov, however, said' after 'Dmitry Peskov')."""
     tokens, lex = s.tokens, s.lex
     found: list[str] = []
     run: list[str] = []
     for k in list(indices) + [None]:
         token = tokens[k] if k is not None else None
-        if token is not None and _is_name(token) and (k > 0 or _opens_with_name(s) or token.text in known) \
+        if token is not None and _is_name(token) and not s.timed[k] \
+                and (k > 0 or _opens_with_name(s) or token.text in known) \
                 and token.text not in lex.honorifics \
                 and tokens[k - 1].text not in _QUOTES and token.low not in lex.roles \
                 and token.low not in lex.pronouns:  # ('He', 'It' opening a sentence name no one)

@@ -66,6 +66,9 @@ class Parsed:
     timed: list[bool]
     lex: Lexicon
     classes: list[WordClass] = field(default_factory=list)
+    # the tokens of ``timed`` that a title leaves out, its date being shown apart: not those of a
+    # duration or a frequency, which say how long or how often ('would take 24 hours to know')
+    untitled: list[bool] = field(default_factory=list)
 
 
 SCARE_QUOTE_WORDS = 6  # a quoted phrase of at most this many words inside a clause is part of it
@@ -99,11 +102,14 @@ def parse(sentence: Sentence, expressions: Sequence[TimeExpression], lex: Lexico
     """Tokenize and classify ``sentence``; ``expressions`` are the time expressions inside it."""
     tokens = _without_scare_quotes(tokenize(sentence, lex))
     timed = [False] * len(tokens)
+    untitled = [False] * len(tokens)
     starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     for e in expressions:  # (the tokens an expression overlaps, found by bisection: linear in both)
+        dated = e.type in ("DATE", "TIME")
         for k in range(bisect.bisect_right(ends, e.start), bisect.bisect_left(starts, e.end)):
             timed[k] = True
-    s = Parsed(sentence, tokens, timed, lex)
+            untitled[k] = untitled[k] or dated
+    s = Parsed(sentence, tokens, timed, lex, untitled=untitled)
     _classify(s)
     return s
 

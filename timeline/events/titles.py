@@ -9,12 +9,13 @@ from timeline.events.clauses import (
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.people import People, is_body, names
-from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name
+from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name, _low
 
 
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
+ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
 
@@ -48,10 +49,10 @@ def _joins_words(s: Parsed, j: int) -> bool:
 
 
 def _words(s: Parsed, indices) -> list[str]:
-    """The words of ``indices`` without time expressions and what only leads into one (the
+    """The words of ``indices`` without dates and times and what only leads into one (the
     preposition before it; at the end, 'over its [winter]'; the 'and' of '[1957] and [1968]');
     tokens written together in the text stay together ("wasn't", "(EEF)")."""
-    tokens, timed, lex = s.tokens, s.timed, s.lex
+    tokens, timed, lex = s.tokens, s.untitled or s.timed, s.lex
     out: list[str] = []
     kept: list[int] = []  # the token each word of ``out`` ends with
     indices = list(indices)
@@ -87,28 +88,42 @@ def _words(s: Parsed, indices) -> list[str]:
 
 
 def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
-    """At most ``limit`` words, cut before a preposition when one is near the limit, and not
-    ending on a word left dangling by the cut ('to hold BP and', 'a second well as'), nor on a
-    coordinator whatever the length."""
+    """At most ``limit`` words (a closing stop not counted), cut before a preposition when one is
+    near the limit, and not ending on a word left dangling by the cut ('to hold BP and', 'a
+    second well as', 'if the operation had'), nor on a coordinator whatever the length."""
+    while len(words) > 1 and not words[-1].strip(".,;:!?"):
+        words = words[:-1]
     if len(words) <= limit:
-        end = len(words)
-        while end > 1 and not any(c.isalnum() for c in words[end - 1]):  # (a closing '.' or quote)
-            end -= 1
-        if not words or words[end - 1].lower() not in lex.coordinators:
-            return words
-        while end > 1 and (words[end - 1].lower() in lex.coordinators or not any(c.isalnum() for c in words[end - 1])):
-            end -= 1  # ('plug the well or [in August].')
-        return words[:end]
+        while len(words) > 1 and words[-1].lower() in lex.coordinators:  # ('plug the well or [in August]')
+            words = words[:-1]
+        return words
     cut = limit
     for k in range(limit, max(2, limit - 5), -1):
-        if words[k].lower() in lex.prepositions:
+        if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex):
             cut = k
             break
     words = words[:cut]
+    last = words[-1].lower() if words else ""
+    if len(words) > 2 and last in lex.auxiliaries and not (
+            words[-2].lower() in lex.infinitive and lex.aux_kind(last) == "modal"):
+        words.pop()  # cut from its verb ('if the operation had'), but not a main verb ('nothing to do')
     dangling = lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
     while words and words[-1].lower() in dangling:
         words.pop()
     return words
+
+
+def _infinitive(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether ``words[k]`` is the 'to' of an infinitive that completes the word before it ('might
+    have to change', 'was expected to go', 'tried to stop'): a cut there would leave that word
+    dangling.  Not so before a noun phrase ('sent ships to the Gulf'), nor after a clause that is
+    whole ('contacting exam boards to reschedule')."""
+    if words[k].lower() not in lex.infinitive or k == 0 or k + 1 >= len(words):
+        return False
+    following, before = words[k + 1], words[k - 1].lower()
+    if not following[:1].islower() or following in lex.determiners or following in lex.pronouns:
+        return False
+    return before in lex.catenatives or before in lex.auxiliaries or lex.past(before) or lex.gerund(before)
 
 
 def _sentence_case(words: list[str]) -> str:
@@ -212,6 +227,12 @@ def _before_time(s: Parsed, k: int) -> bool:
     return s.tokens[k].low in s.lex.prepositions and k + 1 < len(s.tokens) and s.timed[k + 1]
 
 
+def _leads_into_time(s: Parsed, k: int) -> bool:
+    """Whether token ``k`` is a preposition or an opening bracket before a time expression."""
+    return (s.tokens[k].low in s.lex.prepositions or s.tokens[k].text == "(") and k + 1 < len(s.tokens) \
+        and s.timed[k + 1]
+
+
 def _title(words: list[str], limit: int, lex: Lexicon) -> str:
     return _sentence_case(_clip(words, limit, lex)).rstrip(" .,;:")
 
@@ -257,9 +278,9 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
                            or _opening_subject(s))  # 'The harbour master, who ..., on Monday said'
     after = i + 1
-    while after < len(tokens) and (timed[after] or (tokens[after].low in lex.prepositions
-                                                     and after + 1 < len(tokens) and timed[after + 1])):
-        after += 1
+    while after < len(tokens) and (timed[after] or _leads_into_time(s, after)
+                                   or (tokens[after].text == ")" and timed[after - 1])):
+        after += 1  # ('said at 1800 CDT (2300 GMT) on Wednesday that ...')
     if all(tokens[k].low in lex.function_words and tokens[k].low not in lex.pronouns
            for k in speaker_indices):
         # inverted: '"...," said Lund, the transport minister'
@@ -270,7 +291,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         after = end
     person = people.resolve(s, speaker_indices) or _reporter(s, speaker_indices, people)
     start = min(speaker_indices[0], i) if speaker_indices else i
-    gist = _gist(s, start, after)
+    gist = _gist(s, start, after, verb=i)
     if person is None and _pronoun(s, speaker_indices):
         # 'he said ...' with no one named before, 'I think', 'we will': what was said, no speaker
         words = gist.split()
@@ -278,9 +299,11 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         return (gist if clause else occurrence_title(s, i, people)[0]), []
     speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex),
                                             SPEAKER_WORDS, lex), SPEAKER_WORDS, lex)
-    if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist):
+    if all(_low(word) in lex.function_words for word in speaker.split()):
+        speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
+    if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i):
         # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
-        gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()))
+        gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()), verb=i)
         title = f"{speaker} {gist.partition(' ')[2]}"
     else:
         title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
@@ -343,15 +366,16 @@ def _reporter(s: Parsed, subject: list[int], people: People) -> Optional[str]:
     return " and ".join(found) if joined and len(found) > 1 else None
 
 
-def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str) -> bool:
-    """Whether what was said (``gist``) opens with the pronoun after the reporting verb and it
-    stands for the speaker: 'she' after a person ('Lund said she hoped'), 'they' after a plural
-    ('sources say they can't ignore')."""
+def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str,
+                        verb: Optional[int] = None) -> bool:
+    """Whether what was said (``gist``) opens with the pronoun after the reporting ``verb`` and it
+    stands for the speaker: 'she' after a person ('Lund said she hoped', 'Lund told reporters
+    she hoped'), 'they' after a plural ('sources say they can't ignore')."""
     tokens, lex = s.tokens, s.lex
     k = after + 1 if after < len(tokens) and tokens[after].low in lex.complementizers else after
     if k < len(tokens) and tokens[k].low not in lex.subjects:  # 'told reporters (Tuesday) that he ...'
         k = next((j + 1 for j in range(after, min(len(tokens), after + 6))
-                  if tokens[j].low in lex.complementizers), k)
+                  if tokens[j].low in lex.complementizers), None) or _past_addressee(s, verb, k)
     if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
             or gist.partition(" ")[0].lower() != tokens[k].low:
         return False  # (not 'he and the bishop want')
@@ -362,10 +386,10 @@ def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: s
             or (kind == "body" and (last in lex.organizations or is_body(speaker, lex))))
 
 
-def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS) -> str:
+def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Optional[int] = None) -> str:
     """What was said, in words of the sentence: the reported clause before the speaker
     ('<words>, Peskov said'), around a speaker in commas ('<words>, Peskov said, <words>') or
-    after the verb ('Peskov said (that) <words>')."""
+    after the ``verb`` ('Peskov said (that) <words>', 'Peskov told reporters <words>')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     before = _segment(s, 0, start, last=True)
     parenthetical = (start > 0 and tokens[start - 1].text == "," and after + 1 < len(tokens)
@@ -379,6 +403,8 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS) -> str:
         if tokens[j].low in lex.complementizers:
             k = j + 1  # 'told reporters that ...'
             break
+    if k == after:
+        k = _past_addressee(s, verb, k)  # 'told the BBC his company was going to ...'
     following = _segment(s, k, len(tokens))
     # the words before the speaker, unless they are no clause and a clause follows ('Cautioning
     # about ..., Lund said that ...')
@@ -386,6 +412,22 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS) -> str:
             classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
         return _gist_words(s, _segment(s, 0, start), limit)
     return _gist_words(s, following, limit)
+
+
+def _past_addressee(s: Parsed, verb: Optional[int], k: int) -> int:
+    """Where what was said begins when the reporting ``verb`` names the person told first ('told
+    the BBC his company was going', 'assured reporters they would'): at the determiner or subject
+    pronoun that opens the subject of the next finite verb; ``k`` otherwise ('told Reuters BP
+    would': no telling where the one ends and the other begins)."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if verb is None or tokens[verb].low not in lex.addressees:
+        return k
+    end = next((j for j in range(k, min(len(tokens), k + ADDRESSEE_WORDS + 2))
+                if classes[j].finite or tokens[j].low in lex.auxiliaries), None)
+    if end is None:
+        return k
+    opens = [m for m in range(k + 1, end) if tokens[m].low in lex.determiners or tokens[m].low in lex.subjects]
+    return opens[-1] if opens else k
 
 
 def _gist_words(s: Parsed, indices: list[int], limit: int) -> str:
