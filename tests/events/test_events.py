@@ -257,6 +257,18 @@ def test_a_statement_title_says_what_was_said_whole(sentence, title):
     assert [e.title for e in extract_events(sentence, PUBLISHED) if e.time_expression] == [title]
 
 
+@pytest.mark.parametrize("text, title", [
+    # a name with an adverb's ending is the speaker...
+    ('"The technology to clean up a spill is primitive," Reilly said.',
+     "Reilly: The technology to clean up a spill is primitive"),
+    ("Kelly said the plan would fail.", "Kelly: The plan would fail"),
+    # ...an adverb that opens the sentence is not
+    ("Initially the firm said it would pay.", "The firm would pay"),
+])
+def test_a_name_that_ends_like_an_adverb_still_names_the_speaker(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED)] == [title]
+
+
 @pytest.mark.parametrize(
     "sentence, phrase, value, trigger, title",
     [

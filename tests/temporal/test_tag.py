@@ -394,6 +394,9 @@ RECENT = "2023-11-14"  # a Tuesday
     ("The fast began on Ash Wednesday.", [("Ash Wednesday", "DATE", "2023-02-22")]),
     ("It was a good Friday for the markets.", [("Friday", "DATE", "2023-11-10")]),
     ("Black Friday sales rose.", [("Black Friday", "DATE", "2023-11-24")]),
+    ("He gave Fourth of July remarks.", [("Fourth of July", "DATE", "2023-07-04")]),
+    ("May Day rallies drew thousands.", [("May Day", "DATE", "2023-05-01")]),
+    ("The parade on Columbus Day was cancelled.", [("Columbus Day", "DATE", "2023-10-09")]),
     # times of day
     ("Trading halted at 0600 GMT.", [("0600 GMT", "TIME", "2023-11-14T06:00")]),
     # a clock time glossed in another zone, and the day both fall on

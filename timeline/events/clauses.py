@@ -49,8 +49,24 @@ def _subject(s: Parsed, i: int) -> list[int]:
     if 2 <= start < i and tokens[start - 1].low in lex.coordinators and s.timed[start] and s.timed[start - 2]:
         start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
     return [k for k in range(start, i)
-            if not classes[k].finite and not classes[k].infinitive and not lex.adverb(tokens[k].low)
+            if not classes[k].finite and not classes[k].infinitive and not _adverb(s, k)
             and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
+
+
+_OPENERS = frozenset(":;([\u2013\u2014-")  # what a new part of a sentence may follow ('Dr Baker: Presumably ...')
+
+
+def _adverb(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k`` is an adverb; a capitalised one with an adverb's ending is a name
+    inside the sentence or before a reporting verb ('..., Reilly said', 'Kelly said'), not at its
+    start ('Initially the firm said', 'Originally designed')."""
+    token = s.tokens[k]
+    if not s.lex.adverb(token.low):
+        return False
+    before = [t.text for t in s.tokens[max(0, k - 2):k]]
+    opens = not before or before[-1] in _OPENERS or (before[-1] in _QUOTES and (len(before) < 2 or before[0] in _OPENERS))
+    return not (_is_name(token) and token.low not in s.lex.adverbs
+                and (not opens or (k + 1 < len(s.tokens) and s.classes[k + 1].reporting)))
 
 
 def _predicate(s: Parsed, end: int) -> Optional[int]:
