@@ -269,6 +269,21 @@ def test_a_name_that_ends_like_an_adverb_still_names_the_speaker(text, title):
     assert [e.title for e in extract_events(text, PUBLISHED)] == [title]
 
 
+@pytest.mark.parametrize("text, when, title", [
+    # who did what at an occasion, not only that there was one
+    ("Lawmakers hammered the executives at congressional hearings on Tuesday.", "Tuesday",
+     "Lawmakers hammered the executives at congressional hearings"),
+    ("The president ate seafood during his visit to the coast on Monday.", "Monday",
+     "President ate seafood during his visit to the coast"),
+    # what was said there is an event of its own
+    ("The minister said at a press conference on Monday that the plant would reopen.", "Monday",
+     "Press conference"),
+])
+def test_an_occasion_is_titled_by_what_happened_at_it(text, when, title):
+    events = extract_events(text, PUBLISHED)
+    assert [e.title for e in events if e.time_expression and e.time_expression.text == when] == [title]
+
+
 @pytest.mark.parametrize(
     "sentence, phrase, value, trigger, title",
     [

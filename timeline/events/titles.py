@@ -15,6 +15,7 @@ from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _i
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
+OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spoke to reporters at')
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
@@ -494,6 +495,24 @@ def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
     return indices
 
 
+def _occasion_verb(s: Parsed, noun: int) -> int:
+    """The verb of the clause an event noun is the occasion of ('O'Hare spoke at a White House
+    briefing', 'executives appear at congressional hearings'): a reader learns who did what
+    there, not only that there was a briefing.  ``noun`` itself when it is no occasion."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    j = noun - 1
+    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
+        j -= 1
+    if j < 0 or tokens[j].low not in lex.occasions:
+        return noun
+    for m in range(j - 1, max(-1, j - 1 - OCCASION_REACH), -1):
+        if tokens[m].text in _BREAKS or tokens[m].low in lex.clause:
+            break
+        if classes[m].finite:
+            return noun if classes[m].reporting else m  # (what was said there is another event)
+    return noun
+
+
 def _title_word(s: Parsed, k: int) -> int:
     """The word whose clause titles the event at ``k``: the verb an event noun is the object of
     ('the club had a $2 million deficit'), the sentence's happening for the end of a period ('the
@@ -501,6 +520,8 @@ def _title_word(s: Parsed, k: int) -> int:
     classes = s.classes
     if classes[k].noun:
         verb = _governing_verb(s, k)
+        if verb == k:
+            verb = _occasion_verb(s, k)
         return verb if classes[verb].finite and _subject(s, verb) else k
     if classes[k].period_end:
         main = _main_verb(s)
