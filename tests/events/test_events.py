@@ -269,6 +269,19 @@ def test_a_name_that_ends_like_an_adverb_still_names_the_speaker(text, title):
     assert [e.title for e in extract_events(text, PUBLISHED)] == [title]
 
 
+@pytest.mark.parametrize("text, title", [
+    # a list of names is one subject
+    ("Mississippi, Alabama and Florida declared a state of emergency on Monday.",
+     "Mississippi, Alabama and Florida declared a state of emergency"),
+    ("Exxon, Shell and Chevron said on Monday they would not have drilled the well.",
+     "Exxon, Shell and Chevron would not have drilled the well"),
+    # a phrase before the subject is not part of it
+    ("After the vote in Paris, Smith and Jones met on Monday.", "Smith and Jones met"),
+])
+def test_a_list_of_names_is_one_subject(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED) if e.time_expression] == [title]
+
+
 @pytest.mark.parametrize("text, when, title", [
     # who did what at an occasion, not only that there was one
     ("Lawmakers hammered the executives at congressional hearings on Tuesday.", "Tuesday",

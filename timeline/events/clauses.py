@@ -46,6 +46,14 @@ def _subject(s: Parsed, i: int) -> list[int]:
         start -= 2
         while start > 0 and _is_name(tokens[start - 1]):
             start -= 1
+    listed = any(tokens[k].low in lex.coordinators for k in range(start, i)) and _is_name(tokens[start])
+    while listed and start >= 2 and tokens[start - 1].text == "," and _is_name(tokens[start - 2]):
+        # a list of names: 'Executives with BP, Transocean and Halliburton'; not a phrase set
+        # before the subject ('After the vote in Paris, Smith and Jones met')
+        head = _clause_start(s, start - 2)
+        if head > 0 or tokens[head].low in lex.prepositions or any(classes[k].verb for k in range(head, start)):
+            break  # (only a sentence's opening noun phrase: no clause word, preposition or verb before)
+        start = head
     if 2 <= start < i and tokens[start - 1].low in lex.coordinators and s.timed[start] and s.timed[start - 2]:
         start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
     return [k for k in range(start, i)

@@ -89,8 +89,8 @@ class People:
             last = tokens[indices[-1]]
         found = names(s, indices, self.surnames)
         joined = [k for k in indices if tokens[k].low in lex.coordinators]
-        if joined and all(_is_name(tokens[k]) or k in joined for k in indices):
-            return " ".join(tokens[k].text for k in indices)  # 'Acme and Brightway'
+        if joined and all(_is_name(tokens[k]) or k in joined or tokens[k].text == "," for k in indices):
+            return " ".join(tokens[k].text for k in indices).replace(" ,", ",")  # 'Acme and Brightway'
         if found and _is_name(last) and not lex.possessive(last.low):
             person = self.surnames.get(found[-1], found[-1])  # 'Fukuda' after 'Keiji Fukuda'
             self._met(person)

@@ -128,7 +128,7 @@ def _infinitive(words: list[str], k: int, lex: Lexicon) -> bool:
 
 
 def _sentence_case(words: list[str]) -> str:
-    text = " ".join(words)
+    text = " ".join(words).lstrip(",;:.-\u2013\u2014 ")  # (no title opens on a comma or a dash)
     return text[:1].upper() + text[1:]
 
 
