@@ -282,6 +282,17 @@ def test_a_list_of_names_is_one_subject(text, title):
     assert [e.title for e in extract_events(text, PUBLISHED) if e.time_expression] == [title]
 
 
+@pytest.mark.parametrize("text, title", [
+    # a participle phrase set off by commas stands between the subject and its verb
+    ("The well, drilled by a Swiss firm, was capped on Monday.", "Well was capped"),
+    ("Officials said the bridge, damaged by the storm, would reopen on Friday.", "Bridge would reopen"),
+    ("The ministry said that drilling of the relief well, seen as the definitive, permanent solution, "
+     "could resume by Thursday.", "Drilling of the relief well could resume"),
+])
+def test_a_subject_before_a_participle_phrase_still_opens_the_title(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED) if e.time_expression] == [title]
+
+
 @pytest.mark.parametrize("text, when, title", [
     # who did what at an occasion, not only that there was one
     ("Lawmakers hammered the executives at congressional hearings on Tuesday.", "Tuesday",

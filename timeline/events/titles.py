@@ -15,6 +15,7 @@ from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _i
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
+PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
 OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spoke to reporters at')
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
@@ -196,7 +197,8 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
                               or _before_time(s, k)) for k in range(start, i)):
         return []  # (only auxiliaries, adverbs and a time between: 'Ada Moreno, on Monday quietly closed')
     if tokens[start - 1].text == ",":
-        return _apposition(s, start - 1) or _named_before_apposition(s, start - 1)
+        return (_apposition(s, start - 1) or _named_before_apposition(s, start - 1)
+                or _before_participle(s, start - 1))
     if tokens[start - 1].text != ")":
         return []
     opening = start - 2
@@ -205,6 +207,32 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
     if opening < 1 or tokens[opening].text != "(":
         return []
     return [k for k in _subject(s, opening) if not s.timed[k]]
+
+
+def _before_participle(s: Parsed, comma: int) -> list[int]:
+    """The phrase before a participle phrase set off by commas that ends at ``comma`` ('the
+    bridge, damaged by the storm, would reopen': 'the bridge'; 'drilling of the relief well,
+    seen as the definitive, permanent solution, could resume'), or []."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    for _ in range(PARTICIPLE_COMMAS):  # (the phrase may hold a comma of its own)
+        phrase = comma
+        while phrase > 0 and tokens[phrase - 1].text not in _BREAKS:
+            phrase -= 1
+        if phrase < 2 or phrase == comma or tokens[phrase - 1].text != ",":
+            return []
+        first = tokens[phrase].low
+        if lex.past(first) or (lex.gerund(first) and first not in lex.nouns):
+            break
+        comma = phrase - 1
+    else:
+        return []
+    end = phrase - 1
+    begin = end
+    while begin > 0 and tokens[begin - 1].text not in _BREAKS:
+        begin -= 1
+    heads = [k + 1 for k in range(begin, end) if classes[k].finite or tokens[k].low in lex.complementizers]
+    found = [k for k in range(max([begin] + heads), end) if not s.timed[k] and not _before_time(s, k)]
+    return found if found and not any(classes[k].verb for k in found) else []
 
 
 def _named_before_apposition(s: Parsed, comma: int) -> list[int]:
