@@ -293,6 +293,11 @@ def test_a_subject_before_a_participle_phrase_still_opens_the_title(text, title)
     assert [e.title for e in extract_events(text, PUBLISHED) if e.time_expression] == [title]
 
 
+def test_a_participle_phrase_is_titled_with_what_it_describes():
+    text = "The well, drilled in 2009 by a Swiss firm, was capped on Monday."
+    assert [e.title for e in extract_events(text, PUBLISHED)] == ["Well drilled by a Swiss firm", "Well was capped"]
+
+
 @pytest.mark.parametrize("text, when, title", [
     # who did what at an occasion, not only that there was one
     ("Lawmakers hammered the executives at congressional hearings on Tuesday.", "Tuesday",

@@ -395,6 +395,8 @@ RECENT = "2023-11-14"  # a Tuesday
     ("It was a good Friday for the markets.", [("Friday", "DATE", "2023-11-10")]),
     ("Black Friday sales rose.", [("Black Friday", "DATE", "2023-11-24")]),
     ("He gave Fourth of July remarks.", [("Fourth of July", "DATE", "2023-07-04")]),
+    # a range runs forward: '29 to 5' is a day and then a level
+    ("The alert was raised on April 29 to 5 on the scale.", [("April 29", "DATE", "2023-04-29")]),
     ("May Day rallies drew thousands.", [("May Day", "DATE", "2023-05-01")]),
     ("The parade on Columbus Day was cancelled.", [("Columbus Day", "DATE", "2023-10-09")]),
     # times of day

@@ -116,6 +116,23 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
     return list(range(begin, end))
 
 
+def _participle_head(s: Parsed, i: int) -> list[int]:
+    """The phrase a participle phrase set off by a comma describes: 'the well, drilled in 2009
+    by a Swiss firm, ...' -> 'the well'; [] when the verb at ``i`` opens no such phrase."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    start = _clause_start(s, i)
+    if start < 2 or tokens[start - 1].text != "," or not lex.past(tokens[i].low) \
+            or any(not lex.adverb(tokens[k].low) for k in range(start, i)):
+        return []
+    end = begin = start - 1
+    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
+            and not classes[begin - 1].verb:
+        begin -= 1
+    found = [k for k in range(begin, end) if not s.timed[k]]
+    # (only the phrase that opens the sentence: 'Prices, however, rose' describes nothing)
+    return found if begin == 0 and found and tokens[found[0]].low not in lex.prepositions else []
+
+
 def _opening_subject(s: Parsed) -> list[int]:
     """The sentence's first phrase when it is a subject set off by commas ('Brightway, which had
     owned half of the mill, will sell ...')."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from timeline.events.clauses import (
-    _governing_verb, _main_verb, _opening_subject, _predicate, _relative_head, _shared_subject, _subject,
+    _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate, _relative_head, _shared_subject,
+    _subject,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.people import People, is_body, names
@@ -171,8 +172,8 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
             indices = list(range(subject[0], end))
         else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
-            subject = (_relative_head(s, i) or _shared_subject(s, i) or _set_off_subject(s, i)
-                       or _opening_subject(s))
+            subject = (_relative_head(s, i) or _participle_head(s, i) or _shared_subject(s, i)
+                       or _set_off_subject(s, i) or _opening_subject(s))
             indices = subject + list(range(_clause_start(s, i), end))
     words = _words(s, indices)
     actor = people.resolve(s, subject)

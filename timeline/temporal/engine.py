@@ -290,7 +290,7 @@ class Grammar:
                 continue
             for regex, rule, on_folded in self._rules_at(text, at):
                 m = regex.match(folded if on_folded else text, at)
-                if m is not None and rule.fits(text, at):
+                if m is not None and rule.fits(text, at) and not self._runs_backwards(rule, m, text):
                     break
             else:
                 continue
@@ -318,6 +318,24 @@ class Grammar:
                     continue
             hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values), options))
         return hits
+
+    def _runs_backwards(self, rule: Rule, m: re.Match, text: str) -> bool:
+        """Whether a range rule's match ends before it starts: in 'raised the alert on April 29 to
+        5' the 5 is a level, not the end of a range of days; a later rule reads it."""
+        ends = dict(rule.options).get("range")
+        if not ends:
+            return False
+        numbers = []
+        fields = dict(rule.fields)
+        for alias in ends.split(":"):
+            first, last = m.span(f"r{rule.index}_{alias}")
+            if first < 0:
+                return False
+            value = self.classes[fields[alias]].normalise(text[first:last])
+            if not value.isdigit():
+                return False
+            numbers.append(int(value))
+        return numbers[1] <= numbers[0]
 
     def join_clock_times(self, text: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` with each clock time that stands next to the day it falls on placed on that day,
