@@ -43,11 +43,13 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 # A heading run into the sentence after it, as scraped pages have them ('NEW CAP FOR LEAKING OIL
 # WELL Once the tests are done, ...', 'TOP KILL PLANNED FOR WEDNESDAY A report ...'): three or more
-# words in capitals, then a capitalised word or a one-letter word before a lower-case one.  Two
-# capitalised words are often a name or a dateline ('NEW ORLEANS -- Dead birds', 'BP PLC Chief').
-_CAPS_WORD = r"""["'\u201c\u2018(]*[A-Z][A-Z0-9&.]*(?:['\u2019][A-Z]+)*["'\u201d\u2019)]*"""  # (one way to read each)
+# words in capitals, then a capitalised word, or a one-letter word ('A') before a lower-case one.
+# Two capitalised words are often a name or a dateline ('NEW ORLEANS -- Dead birds', 'BP PLC Chief').
+# Each word in capitals can be read one way only, so that a failed match cannot backtrack at length.
+_CAPS_WORD = r"""["'\u201c\u2018(]*[A-Z][A-Z0-9&.]*(?:['\u2019][A-Z]+)*["'\u201d\u2019)]*"""
 HEADING_CHARS = 300  # a heading is looked for in the first this many characters of a sentence
-_HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}(?=["'\u201c\u2018]?[A-Z][a-z]|[AI]\s+[a-z])""")
+_HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}"""
+                      r"""(?=["'\u201c\u2018]?[A-Z][a-z]|[A-Z]\s+[a-z])""")
 
 
 def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:

@@ -72,7 +72,8 @@ def _adverb(s: Parsed, k: int) -> bool:
     if not s.lex.adverb(token.low):
         return False
     before = [t.text for t in s.tokens[max(0, k - 2):k]]
-    opens = not before or before[-1] in _OPENERS or (before[-1] in _QUOTES and (len(before) < 2 or before[0] in _OPENERS))
+    opens = not before or before[-1] in _OPENERS or (
+        before[-1] in _QUOTES and (len(before) < 2 or before[0] in _OPENERS))  # (an opening quote)
     return not (_is_name(token) and token.low not in s.lex.adverbs
                 and (not opens or (k + 1 < len(s.tokens) and s.classes[k + 1].reporting)))
 
