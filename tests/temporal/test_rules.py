@@ -29,6 +29,8 @@ CASES = [
     ("season_surname", "The panel heard from Professor Anne Winter on Monday.", "Winter", None),
     ("named_decade", "Gas leaked on Forties Alpha in 2003.", "Forties Alpha", None),
     ("capital_may_verb", "A banner read: PRICES MAY RISE AGAIN.", "MAY", None),
+    ("short_month_name", "The singer Lee Jun won the prize.", "Jun", None),
+    ("name_short_month", "Her name is Koh Jia Jun 2) and she sings.", "Jun", None),
     ("named_after_season", "She chaired the Summer Festival committee.", "the Summer Festival", None),
     ("named_quarter", "The band Second Quarter Notes played.", "Second Quarter Notes", None),
     ("named_year", "The Vision 2030 plan was approved.", "2030", None),
