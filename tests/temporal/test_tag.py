@@ -398,6 +398,7 @@ RECENT = "2023-11-14"  # a Tuesday
     # 'Jun' and 'Jul' are months only beside a number
     ("At 11:25 pm on 17 Jun 2023, a reader wrote.", [("11:25 pm on 17 Jun 2023", "TIME", "2023-06-17T23:25")]),
     ("Lee Jun said the deal closed on Jul 4.", [("Jul 4", "DATE", "2023-07-04")]),
+    ("Sales fell in Jun. and recovered.", [("Jun.", "DATE", "2023-06")]),
     # a range runs forward: '29 to 5' is a day and then a level
     ("The alert was raised on April 29 to 5 on the scale.", [("April 29", "DATE", "2023-04-29")]),
     ("May Day rallies drew thousands.", [("May Day", "DATE", "2023-05-01")]),
