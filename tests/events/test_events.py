@@ -23,6 +23,12 @@ def expression(text: str, phrase: str, value: str, kind: str = "DATE") -> TimeEx
     return TimeExpression(start=start, end=start + len(phrase), text=phrase, type=kind, value=value)
 
 
+def dated_titles(text: str, when: str | None = None) -> list[str]:
+    """The titles of the events a date places in ``text`` (only those of the phrase ``when``)."""
+    return [e.title for e in extract_events(text, PUBLISHED)
+            if e.time_expression and (when is None or e.time_expression.text == when)]
+
+
 def dated_events(text: str, phrase: str, value: str):
     events = events_from_expressions(text, [expression(text, phrase, value)], PUBLISHED)
     return [e for e in events if e.time_expression is not None]
@@ -228,8 +234,7 @@ def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):
     ],
 )
 def test_a_title_keeps_words_joined_by_and_but_not_clauses(sentence, when, title):
-    events = extract_events(sentence, PUBLISHED)
-    assert [e.title for e in events if e.time_expression and e.time_expression.text == when] == [title]
+    assert dated_titles(sentence, when) == [title]
 
 
 @pytest.mark.parametrize(
@@ -254,7 +259,7 @@ def test_a_title_keeps_words_joined_by_and_but_not_clauses(sentence, when, title
     ],
 )
 def test_a_statement_title_says_what_was_said_whole(sentence, title):
-    assert [e.title for e in extract_events(sentence, PUBLISHED) if e.time_expression] == [title]
+    assert dated_titles(sentence) == [title]
 
 
 @pytest.mark.parametrize("text, title", [
@@ -279,7 +284,7 @@ def test_a_name_that_ends_like_an_adverb_still_names_the_speaker(text, title):
     ("After the vote in Paris, Smith and Jones met on Monday.", "Smith and Jones met"),
 ])
 def test_a_list_of_names_is_one_subject(text, title):
-    assert [e.title for e in extract_events(text, PUBLISHED) if e.time_expression] == [title]
+    assert dated_titles(text) == [title]
 
 
 @pytest.mark.parametrize("text, title", [
@@ -290,7 +295,7 @@ def test_a_list_of_names_is_one_subject(text, title):
      "could resume by Thursday.", "Drilling of the relief well could resume"),
 ])
 def test_a_subject_before_a_participle_phrase_still_opens_the_title(text, title):
-    assert [e.title for e in extract_events(text, PUBLISHED) if e.time_expression] == [title]
+    assert dated_titles(text) == [title]
 
 
 def test_a_participle_phrase_is_titled_with_what_it_describes():
@@ -309,8 +314,7 @@ def test_a_participle_phrase_is_titled_with_what_it_describes():
      "Press conference"),
 ])
 def test_an_occasion_is_titled_by_what_happened_at_it(text, when, title):
-    events = extract_events(text, PUBLISHED)
-    assert [e.title for e in events if e.time_expression and e.time_expression.text == when] == [title]
+    assert dated_titles(text, when) == [title]
 
 
 @pytest.mark.parametrize(

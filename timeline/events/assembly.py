@@ -7,10 +7,10 @@ import hashlib
 from typing import Optional, Sequence
 
 from timeline.events.anchoring import anchor_trigger
-from timeline.events.clauses import _main_verb, _predicate, reports_an_act
+from timeline.events.clauses import _main_verb, _predicate, occasion_preposition, reports_an_act
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
-from timeline.events.sentence import _BREAKS, Parsed, parse
+from timeline.events.sentence import Parsed, parse
 from timeline.events.titles import _title_word, occurrence_title, statement_title
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
@@ -149,17 +149,7 @@ def _same_clause_verbs(s: Parsed, trigger: int) -> list[int]:
 
 def _occasions(s: Parsed) -> list[int]:
     """Event nouns named as an occasion: 'at a press conference', 'during the meeting'."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
-    found = []
-    for k, cls in enumerate(classes):
-        if not cls.noun:
-            continue
-        j = k - 1
-        while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
-            j -= 1
-        if j >= 0 and tokens[j].low in lex.occasions:
-            found.append(k)
-    return found
+    return [k for k, cls in enumerate(s.classes) if cls.noun and occasion_preposition(s, k) is not None]
 
 
 def _tense_near(s: Parsed, k: int) -> Relation:

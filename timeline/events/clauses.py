@@ -134,6 +134,16 @@ def _participle_head(s: Parsed, i: int) -> list[int]:
     return found if begin == 0 and found and tokens[found[0]].low not in lex.prepositions else []
 
 
+def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:
+    """The preposition that names the event noun at ``noun`` as an occasion ('at a press
+    conference', 'during the meeting'), or None."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    j = noun - 1
+    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
+        j -= 1
+    return j if j >= 0 and tokens[j].low in lex.occasions else None
+
+
 def _opening_subject(s: Parsed) -> list[int]:
     """The sentence's first phrase when it is a subject set off by commas ('Brightway, which had
     owned half of the mill, will sell ...')."""

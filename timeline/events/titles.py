@@ -6,7 +6,7 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate, _relative_head, _shared_subject,
-    _subject,
+    _subject, occasion_preposition,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.people import People, is_body, names
@@ -210,15 +210,21 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
     return [k for k in _subject(s, opening) if not s.timed[k]]
 
 
+def _phrase_start(s: Parsed, end: int) -> int:
+    """The first token of the words that run, with no break among them, up to ``end``."""
+    start = end
+    while start > 0 and s.tokens[start - 1].text not in _BREAKS:
+        start -= 1
+    return start
+
+
 def _before_participle(s: Parsed, comma: int) -> list[int]:
     """The phrase before a participle phrase set off by commas that ends at ``comma`` ('the
     bridge, damaged by the storm, would reopen': 'the bridge'; 'drilling of the relief well,
     seen as the definitive, permanent solution, could resume'), or []."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     for _ in range(PARTICIPLE_COMMAS):  # (the phrase may hold a comma of its own)
-        phrase = comma
-        while phrase > 0 and tokens[phrase - 1].text not in _BREAKS:
-            phrase -= 1
+        phrase = _phrase_start(s, comma)
         if phrase < 2 or phrase == comma or tokens[phrase - 1].text != ",":
             return []
         first = tokens[phrase].low
@@ -228,9 +234,7 @@ def _before_participle(s: Parsed, comma: int) -> list[int]:
     else:
         return []
     end = phrase - 1
-    begin = end
-    while begin > 0 and tokens[begin - 1].text not in _BREAKS:
-        begin -= 1
+    begin = _phrase_start(s, end)
     heads = [k + 1 for k in range(begin, end) if classes[k].finite or tokens[k].low in lex.complementizers]
     found = [k for k in range(max([begin] + heads), end) if not s.timed[k] and not _before_time(s, k)]
     return found if found and not any(classes[k].verb for k in found) else []
@@ -240,14 +244,10 @@ def _named_before_apposition(s: Parsed, comma: int) -> list[int]:
     """The name before a descriptive phrase set off by commas that ends at ``comma`` ('Ada
     Moreno, the ferry's captain, was ...': 'Ada Moreno'), or []."""
     tokens, lex = s.tokens, s.lex
-    phrase = comma
-    while phrase > 0 and tokens[phrase - 1].text not in _BREAKS:
-        phrase -= 1
+    phrase = _phrase_start(s, comma)
     if phrase < 2 or phrase == comma or tokens[phrase - 1].text != "," or tokens[phrase].low not in lex.determiners:
         return []
-    name = phrase - 1
-    while name > 0 and tokens[name - 1].text not in _BREAKS:
-        name -= 1
+    name = _phrase_start(s, phrase - 1)
     found = [k for k in range(name, phrase - 1) if not s.timed[k]]
     return found if found and all(_is_name(tokens[k]) for k in found) else []
 
@@ -259,8 +259,7 @@ def _before_time(s: Parsed, k: int) -> bool:
 
 def _leads_into_time(s: Parsed, k: int) -> bool:
     """Whether token ``k`` is a preposition or an opening bracket before a time expression."""
-    return (s.tokens[k].low in s.lex.prepositions or s.tokens[k].text == "(") and k + 1 < len(s.tokens) \
-        and s.timed[k + 1]
+    return _before_time(s, k) or (s.tokens[k].text == "(" and k + 1 < len(s.tokens) and s.timed[k + 1])
 
 
 def _title(words: list[str], limit: int, lex: Lexicon) -> str:
@@ -344,9 +343,7 @@ def _apposition(s: Parsed, comma: int) -> list[int]:
     """The name set off by commas that ends at ``comma`` ('the harbour master, Dr Ada
     Moreno,'), or []."""
     tokens = s.tokens
-    start = comma
-    while start > 0 and tokens[start - 1].text not in _BREAKS:
-        start -= 1
+    start = _phrase_start(s, comma)
     found = list(range(start, comma))
     return found if start > 0 and tokens[start - 1].text == "," and found and all(
         _is_name(tokens[k]) for k in found) else []
@@ -529,10 +526,8 @@ def _occasion_verb(s: Parsed, noun: int) -> int:
     briefing', 'executives appear at congressional hearings'): a reader learns who did what
     there, not only that there was a briefing.  ``noun`` itself when it is no occasion."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    j = noun - 1
-    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
-        j -= 1
-    if j < 0 or tokens[j].low not in lex.occasions:
+    j = occasion_preposition(s, noun)
+    if j is None:
         return noun
     for m in range(j - 1, max(-1, j - 1 - OCCASION_REACH), -1):
         if tokens[m].text in _BREAKS or tokens[m].low in lex.clause:

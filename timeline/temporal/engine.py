@@ -224,6 +224,9 @@ class Grammar:
 
         # Matching: one scan of the text finds the word starts where some rule's first characters
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
+        # the two fields of each range rule ("May 2-3"): its start and its end
+        self._ranges = {rule.index: tuple(template.split(":")) for rule in self.rules
+                        for key, template in rule.options if key == "range"}
         self._index = PrefixIndex(bodies)
         gate = r"(?<![\w$#])(?<!\w-)" + self._index.gate()  # keys are lower case: it folds
         self._gate_folds = _folds(gate)
@@ -237,7 +240,7 @@ class Grammar:
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         # a bracket may stand between them too ("3 p.m. (1500 GMT) Wednesday", "on Thursday (0932
         # GMT)"): then they stay two expressions
-        self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:({words})[\s,]+)?", re.I)
+        self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:(?P<word>{words})[\s,]+)?", re.I)
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
         clock_ranges = self.classes.get("clock_range") or WordClass()
@@ -290,7 +293,8 @@ class Grammar:
                 continue
             for regex, rule, on_folded in self._rules_at(text, at):
                 m = regex.match(folded if on_folded else text, at)
-                if m is not None and rule.fits(text, at) and not self._runs_backwards(rule, m, text):
+                if m is not None and rule.fits(text, at) and not (rule.index in self._ranges
+                                                                  and self._runs_backwards(rule, m, text)):
                     break
             else:
                 continue
@@ -322,12 +326,9 @@ class Grammar:
     def _runs_backwards(self, rule: Rule, m: re.Match, text: str) -> bool:
         """Whether a range rule's match ends before it starts: in 'raised the alert on April 29 to
         5' the 5 is a level, not the end of a range of days; a later rule reads it."""
-        ends = dict(rule.options).get("range")
-        if not ends:
-            return False
         numbers = []
         fields = dict(rule.fields)
-        for alias in ends.split(":"):
+        for alias in self._ranges[rule.index]:
             first, last = m.span(f"r{rule.index}_{alias}")
             if first < 0:
                 return False
@@ -400,7 +401,7 @@ class Grammar:
                     options["mod"] = clock.options["mod"]
                 name = f"{clock.rule.name}+{day.rule.name}"
                 value = date.group(1) + time.group(1)
-                if gap.group("bracket") or (gap.group(2) and self._joiners.normalise(gap.group(2)) == "apart"):
+                if gap.group("bracket") or (gap.group("word") and self._joiners.normalise(gap.group("word")) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
                     return [timed, day] if clock is first else [day, timed]
                 rule = dataclasses.replace(day.rule, type="TIME", name=name)

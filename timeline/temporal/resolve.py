@@ -63,7 +63,8 @@ PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "f
 FUTURE_REACH_BACK = 35
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
-_SEASON = re.compile(r"-(SP|SU|FA|WI)$")
+_SEASONS = ("SP", "SU", "FA", "WI")
+_SEASON = re.compile(rf"-({'|'.join(_SEASONS)})$")
 _ON_OR_AFTER = re.compile(r"^(\d{4}-\d\d-\d\d)\+([1-7])(.*)$")
 _FROM_EASTER = re.compile(r"^(\d{4})-E([-+]\d+)(.*)$")
 _MOVABLE = re.compile(r"^(XXXX-)(?:(\d\d)-\d\d\+[1-7]|E[-+]\d+)")  # a movable day of unknown year
@@ -209,10 +210,10 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
                 return template, False
             return _weekday(weekday.group(1), weekday.group(2) or "", span.start, direction, tense), True
         return _year(template[5:], span.start, direction, tense, governs)
-    return on_or_after(template), True
+    return movable_day(template), True
 
 
-def on_or_after(value: str) -> str:
+def movable_day(value: str) -> str:
     """A movable day as that day: a day given as the first weekday on or after a date
     (``2023-11-22+4`` is the first Thursday, ISO weekday 4, from 22 November 2023 on,
     ``2023-11-23``) or as days from Easter Sunday (``2024-E-2``, Good Friday, is
@@ -348,12 +349,12 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     the anchor only where it ``governs`` the expression."""
     date_part = rest.split("T", 1)[0]
     part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
-    season = date_part[:2] in ("SP", "SU", "FA", "WI")
+    season = date_part[:2] in _SEASONS
     candidates = {}  # year -> its value and span
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if not dt.MINYEAR <= year <= dt.MAXYEAR:  # at the calendar's edge: the years it has
             continue
-        value = on_or_after(f"{year:04d}-{rest}")
+        value = movable_day(f"{year:04d}-{rest}")
         span = timex_span(value.split("T", 1)[0])
         if span is not None:
             candidates[year] = (value, span)
