@@ -933,9 +933,32 @@ def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int
     chosen: list[int] = []
     first = 0  # the group's first title
     for group, places in zip(groups, candidates):
-        chosen.append(max(places, key=lambda k: score[first + k]))  # max keeps the first of equals
+        whole = {k: _reads_whole(group[k].title) for k in places}
+        chosen.append(max(places, key=lambda k: (whole[k], score[first + k])))  # max keeps the first of equals
         first += len(group)
     return chosen
+
+
+def _reads_whole(title: str) -> bool:
+    """Whether a title reads as a whole phrase: at least three words, neither opening on a
+    preposition ('With the minister visiting the coast') nor ending on a word that leads into
+    more ('Obama would do', 'an attempt to'), and naming who did it ('He meets ...'; a
+    statement's gist may open on a pronoun: 'Hayward: We have not been able ...')."""
+    lex = lexicon(LANGUAGE)
+    speaker, said, gist = title.partition(": ")
+    words = [word.strip(".,;:!?\"'()").lower() for word in (gist if said else title).split()]
+    words = [word for word in words if word]
+    if len(words) < 3 or (not said and words[0] in lex.pronouns):
+        return False
+    return words[0] not in lex.prepositions and words[-1] not in _dangling()
+
+
+@lru_cache(maxsize=None)
+def _dangling() -> frozenset[str]:
+    """The words no whole phrase ends on."""
+    lex = lexicon(LANGUAGE)
+    return (lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
+            | frozenset(lex.auxiliaries))
 
 
 def order_events(events: list[Event]) -> list[Event]:

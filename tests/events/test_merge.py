@@ -213,6 +213,19 @@ def test_a_happening_many_outlets_report_is_titled_by_what_they_say_not_by_the_f
     assert "Nairobi" in bombing.title  # a title the other four reports share words with
 
 
+@pytest.mark.parametrize("cut", [
+    "Bombings of the U.S. embassies in Nairobi and Dar es Salaam killed 257 people and",  # cut off
+    "He bombed the U.S. embassies in Nairobi and Dar es Salaam",  # says not who
+])
+def test_a_happening_is_titled_by_a_report_whose_title_reads_whole(cut):
+    # the title sharing the most words with the others, but not whole, is not the one shown
+    events = [e for e in _story(BOMBING) if e.date is not None]
+    (bombing,) = [e for e in merge_events([events[0].model_copy(update={"title": cut})] + events[1:])
+                  if e.date is not None]
+    assert len(bombing.sources) == 4
+    assert bombing.title in {e.title for e in events[1:]}
+
+
 def test_a_collection_whose_texts_hold_every_rare_letter_merges_alike():
     # the words of all reports are found at once, texts told apart by a letter none of them holds;
     # an article that holds all such letters must change nothing for the others

@@ -27,14 +27,18 @@ learned model, when one beats them in cross-validation; see ``anchor_model``).
   occasion ("at a press conference in Beijing").  Their ``relation`` to publication comes from
   the tense (auxiliaries, past forms).
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
-  at most :data:`TITLE_WORDS` words; an event noun is titled by the clause of the verb it is the
+  at most :data:`TITLE_WORDS` words, or a few more (``SLACK``) rather than cut a phrase short; a
+  relative clause between the subject and its verb is left out ("the rig that had burned for 36
+  hours sank": "Rig sank"); an event noun is titled by the clause of the verb it is the
   object of ("the club had a $2 million deficit").  Statements read "Speaker: what was said",
   without an opening "I believe that", or "Speaker did ..." when what was said opens with a
   pronoun for the speaker ("Smith said he ...", "the bakery said it ...", "A and B said they
   ...").  The speaker is the person, not where they work ("Maria Lund at Nordbank"), the whole
   of a name that opens the sentence ("John Smith said"), names joined by "and" ("Acme and
-  Brightway said").  Pronouns and role nouns ("he", "the press officer") as subjects become the
-  person named before in the article.
+  Brightway said"), whom a spokesman speaks for ("a spokesman for Acme"), but no place
+  ("officials in Kenya").  Pronouns and role nouns ("he", "the press officer") as subjects
+  become the person named before in the article, unless the clause names that person as
+  another ("when he meets Lund").
 
 The package follows the stages: ``lexicon`` (language data), ``sentence`` (tokens and word
 classes: one :class:`Parsed` object per sentence), ``clauses`` (clause structure), ``anchoring``

@@ -40,12 +40,20 @@ def _subject(s: Parsed, i: int) -> list[int]:
     after a reporting verb that opens a reported clause ('Smith said he had cut ...': 'he')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     start = _clause_start(s, i)
+    outer = _before_relative(s, start, i)
+    if outer:
+        start = outer[0]
+        return [k for k in outer if not _adverb(s, k)]
     start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
     while start >= 2 and start < i and tokens[start - 1].low in lex.coordinators and _is_name(tokens[start]) \
             and _is_name(tokens[start - 2]):  # names joined by 'and': 'Acme and Brightway said'
         start -= 2
         while start > 0 and _is_name(tokens[start - 1]):
             start -= 1
+        if start > 0 and tokens[start - 1].low in lex.prepositions:
+            # the names are where something was: 'blasts at the embassies in Nairobi and Dar es
+            # Salaam killed 257', so the subject is the phrase they end
+            start = _clause_start(s, start - 1)
     listed = any(tokens[k].low in lex.coordinators for k in range(start, i)) and _is_name(tokens[start])
     while listed and start >= 2 and tokens[start - 1].text == "," and _is_name(tokens[start - 2]):
         # a list of names: 'Executives with BP, Transocean and Halliburton'; not a phrase set
@@ -56,9 +64,63 @@ def _subject(s: Parsed, i: int) -> list[int]:
         start = head
     if 2 <= start < i and tokens[start - 1].low in lex.coordinators and s.timed[start] and s.timed[start - 2]:
         start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
-    return [k for k in range(start, i)
-            if not classes[k].finite and not classes[k].infinitive and not _adverb(s, k)
-            and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
+    subject = [k for k in range(start, i)
+               if not classes[k].finite and not classes[k].infinitive and not _adverb(s, k)
+               and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
+    if len(subject) > 1 and tokens[subject[0]].low in lex.prepositions and tokens[subject[-1]].low in lex.only_subjects \
+            and tokens[subject[-1]].low not in lex.relatives:
+        # a pronoun that is only ever a subject, after a phrase that sets the scene: 'In the end I
+        # confirmed' (not 'in an attempt to seal it off', 'the relief they had')
+        return subject[-1:]
+    return subject
+
+
+RELATIVE_REACH = 5  # a relative clause's own verb comes within this many words of its opener
+
+
+def _before_relative(s: Parsed, start: int, i: int) -> list[int]:
+    """The subject of the verb at ``i`` when a whole relative clause, opening at ``start``, sits
+    between them: 'the rig that had burned for 36 hours sank' -> 'the rig'; 'the admiral who
+    Obama put in charge issued' -> 'the admiral'; 'relatives of the men who died are flying' ->
+    'relatives of the men'.  [] when the clause has no verb of its own before ``i`` ('the rig
+    that sank'), when 'that' opens what was said or thought ('officials said that the rig sank',
+    'remember that many cases are going unreported'), and when the phrase before it is led by
+    a preposition other than a noun's complement ('owned by ...', 'in terms of ...'): there the
+    subject is further back."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if start < 2 or not (classes[i].verb or classes[i].finite) or classes[i].noun:
+        return []
+    opener, before = tokens[start - 1].low, start - 2
+    if opener not in lex.relatives and opener not in lex.complementizers:
+        return []
+    if classes[before].verb or classes[before].finite or classes[before].reporting or s.timed[before] \
+            or tokens[before].low in lex.function_words or tokens[before].low in lex.hedges:
+        return []
+    # the clause's own verb: a few words on ('who Obama put'), but right after 'that' ('that
+    # had burned'), since 'that' before a subject opens what was said or thought; the verb at
+    # ``i`` must not be inside the clause ('an effort to save threatened turtles')
+    own = next((k for k in range(start, min(i, start + RELATIVE_REACH))
+                if classes[k].finite and tokens[k].low not in lex.auxiliaries), None)
+    if own is None or any(tokens[k].low in lex.infinitive for k in range(own, i)):
+        return []
+    if opener not in lex.relatives and any(
+            not (tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low)) for k in range(start, own)):
+        return []
+    begin = _phrase_back(s, start - 1, lex.prepositions - lex.complements)
+    if (begin > 0 and tokens[begin - 1].low in lex.prepositions) or tokens[begin].low in lex.prepositions:
+        return []  # ('a platform owned by ... that caught fire', 'in terms of the numbers of infections that')
+    return list(range(begin, start - 1))
+
+
+def _phrase_back(s: Parsed, end: int, stops: frozenset[str] = frozenset()) -> int:
+    """Where the phrase that ends at ``end`` (exclusive) begins: after the break, clause word,
+    verb or word of ``stops`` before it."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    begin = end
+    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
+            and tokens[begin - 1].low not in stops and not classes[begin - 1].verb:
+        begin -= 1
+    return begin
 
 
 _OPENERS = frozenset(":;([\u2013\u2014-")  # what a new part of a sentence may follow ('Dr Baker: Presumably ...')
@@ -103,32 +165,26 @@ def _shared_subject(s: Parsed, i: int) -> list[int]:
 
 def _relative_head(s: Parsed, i: int) -> list[int]:
     """The phrase a relative clause describes: 'the bakery, which in 2020 had revenue ...'."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
+    tokens, lex = s.tokens, s.lex
     start = _clause_start(s, i)
     verb_next = all(tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low) for k in range(start, i))
     if start < 2 or not (tokens[start - 1].low in lex.relatives  # 'a walkout that started', 'prices that are above'
                          or (verb_next and tokens[start - 1].low in lex.complementizers)):
         return []
     end = start - 2 if tokens[start - 2].text == "," else start - 1
-    begin = end
-    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
-            and tokens[begin - 1].low not in lex.prepositions and not classes[begin - 1].verb:
-        begin -= 1
-    return list(range(begin, end))
+    return list(range(_phrase_back(s, end, lex.prepositions), end))
 
 
 def _participle_head(s: Parsed, i: int) -> list[int]:
     """The phrase a participle phrase set off by a comma describes: 'the well, drilled in 2009
     by a Swiss firm, ...' -> 'the well'; [] when the verb at ``i`` opens no such phrase."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
+    tokens, lex = s.tokens, s.lex
     start = _clause_start(s, i)
     if start < 2 or tokens[start - 1].text != "," or not lex.past(tokens[i].low) \
             or any(not lex.adverb(tokens[k].low) for k in range(start, i)):
         return []
-    end = begin = start - 1
-    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
-            and not classes[begin - 1].verb:
-        begin -= 1
+    end = start - 1
+    begin = _phrase_back(s, end)
     found = [k for k in range(begin, end) if not s.timed[k]]
     # (only the phrase that opens the sentence: 'Prices, however, rose' describes nothing)
     return found if begin == 0 and found and tokens[found[0]].low not in lex.prepositions else []

@@ -39,6 +39,7 @@ class Lexicon:
     plans: set[str]  # stems of verbs whose passive dates its subject ('the vote is expected Tuesday')
     hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
+    only_subjects: frozenset[str]  # ... that are never objects ('he', not 'it')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
     morphology: dict[str, tuple[str, ...]]  # ending kind -> endings (see morphology.tsv)
     token: re.Pattern  # a word (contractions split off), an abbreviation, or a punctuation mark
@@ -52,6 +53,7 @@ class Lexicon:
     stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
     not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
     date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
+    places: frozenset[str] = frozenset()  # what puts a place after a noun: 'officials in Kenya'
     catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
@@ -194,7 +196,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         lights=set(),
         plans=set(),
         hedges=words("hedge_verbs.txt"),
-        subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
+        subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case in ("subject", "either")),
+        only_subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},
         morphology=morphology,
         token=token,
@@ -208,6 +211,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         stopwords=words("stopwords.txt"),
         not_adverbs=words("not_adverbs.txt"),
         date_prepositions=words("date_prepositions.txt"),
+        places=words("place_prepositions.txt"),
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),
         lang=lang,

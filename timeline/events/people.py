@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from timeline.events.sentence import _QUOTES, Parsed, _is_name, _opens_with_name
+from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _is_name, _opens_with_name
 
 
 def names(s: Parsed, indices, known=frozenset()) -> list[str]:
@@ -51,6 +51,11 @@ def is_body(name: str, lex) -> bool:
             or (len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha()))
 
 
+def _past_determiner(s: Parsed, indices: list[int]) -> int:
+    """The first of ``indices`` after a determiner that opens them."""
+    return indices[1] if len(indices) > 1 and s.tokens[indices[0]].low in s.lex.determiners else indices[0]
+
+
 class People:
     """The persons named so far in an article, to resolve 'he' and 'the press officer'."""
 
@@ -81,21 +86,44 @@ class People:
         if last.low in lex.roles:
             return self.by_role.get(last.low)
         if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
+            if self.last is not None and self._named_in_clause(s, indices[0] + 1, self.last):
+                return None  # ('when he meets Svanberg': he is not Svanberg)
             return self.last
         head = next((n for n, k in enumerate(indices)
                      if tokens[k].low in lex.prepositions and not _joins_names(s, k)), len(indices))
         if 0 < head < len(indices) and _is_name(tokens[indices[head - 1]]):
             indices = indices[:head]  # the person, not where they work: 'Maria Lund at Nordbank'
             last = tokens[indices[-1]]
+        elif 0 < head < len(indices) - 1 and _is_name(tokens[_past_determiner(s, indices[head + 1:])]):
+            if tokens[indices[head]].low in lex.places and not any(
+                    tokens[k].text in lex.honorifics or tokens[k].text in self.surnames for k in indices[head + 1:]):
+                return None  # no one named, only where they are: 'officials in Kenya and Tanzania'
+            return self.resolve(s, indices[head + 1:])  # whom they speak for: 'a spokesman for Acme and Brightway'
+
         found = names(s, indices, self.surnames)
         joined = [k for k in indices if tokens[k].low in lex.coordinators]
-        if joined and all(_is_name(tokens[k]) or k in joined or tokens[k].text == "," for k in indices):
-            return " ".join(tokens[k].text for k in indices).replace(" ,", ",")  # 'Acme and Brightway'
+        named = indices[1:] if tokens[indices[0]].low in lex.determiners else indices
+        if joined and all(_is_name(tokens[k]) or k in joined or tokens[k].text == "," or _joins_names(s, k)
+                          for k in named):
+            # 'Acme and Brightway'; 'the Centers for Disease Control and Prevention'
+            return " ".join(tokens[k].text for k in named).replace(" ,", ",")
         if found and _is_name(last) and not lex.possessive(last.low):
             person = self.surnames.get(found[-1], found[-1])  # 'Fukuda' after 'Keiji Fukuda'
             self._met(person)
             return person
         return None
+
+    @staticmethod
+    def _named_in_clause(s: Parsed, start: int, person: str) -> bool:
+        """Whether the clause that goes on at ``start`` names ``person`` (by their last word)."""
+        tokens, lex = s.tokens, s.lex
+        surname = person.split()[-1]
+        for k in range(start, len(tokens)):
+            if tokens[k].text in _BREAKS or tokens[k].low in lex.clause:
+                return False
+            if tokens[k].text[:len(lex.bare(tokens[k].low))] == surname:
+                return True
+        return False
 
     def _met(self, person: str) -> None:
         self.last = person

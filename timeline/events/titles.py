@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from timeline.events.clauses import (
-    _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate, _relative_head, _shared_subject,
-    _subject, occasion_preposition,
+    _before_relative, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate, _relative_head,
+    _shared_subject, _subject, occasion_preposition,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.people import People, is_body, names
@@ -19,6 +19,8 @@ SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
 OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spoke to reporters at')
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
+SLACK = 3  # a title or gist at most this many words over its limit is kept whole, not cut
+_STOPS = ".,;:!?"
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
 
@@ -76,6 +78,11 @@ def _words(s: Parsed, indices) -> list[str]:
         else:
             out.append(tokens[i].text)
             kept.append(i)
+    while indices and not tokens[indices[-1]].text.strip(_STOPS):  # (a closing stop ends no phrase)
+        indices.pop()
+    while kept and not out[-1].strip(_STOPS):
+        kept.pop()
+        out.pop()
     last = indices[-1] if indices else None
     if last is not None and (timed[last] or (last + 1 < len(tokens) and timed[last + 1])):
         # the phrase ends on a time, or right before one: what leads into it goes too
@@ -90,13 +97,15 @@ def _words(s: Parsed, indices) -> list[str]:
     return out
 
 
-def _clip(words: list[str], limit: int, lex: Lexicon) -> list[str]:
+def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> list[str]:
     """At most ``limit`` words (a closing stop not counted), cut before a preposition when one is
     near the limit, and not ending on a word left dangling by the cut ('to hold BP and', 'a
-    second well as', 'if the operation had'), nor on a coordinator whatever the length."""
-    while len(words) > 1 and not words[-1].strip(".,;:!?"):
+    second well as', 'if the operation had'), nor on a coordinator whatever the length.  A
+    phrase at most ``slack`` words over the limit is kept whole: 'spewed out into the Gulf of
+    Mexico' reads better than 'spewed out'."""
+    while len(words) > 1 and not words[-1].strip(_STOPS):
         words = words[:-1]
-    if len(words) <= limit:
+    if len(words) <= limit + slack:
         while len(words) > 1 and words[-1].lower() in lex.coordinators:  # ('plug the well or [in August]')
             words = words[:-1]
         return words
@@ -169,7 +178,9 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         if subject and tokens[subject[0]].low in lex.prepositions:  # 'on the radio show the effort'
             subject = subject[max((n for n, k in enumerate(subject) if tokens[k].low in lex.determiners),
                                   default=0):]
-        if subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
+        if subject and _before_relative(s, _clause_start(s, i), i):  # 'the rig that had burned ... sank'
+            indices = subject + list(range(_verb_group_start(s, i), end))
+        elif subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
             indices = list(range(subject[0], end))
         else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
             subject = (_relative_head(s, i) or _participle_head(s, i) or _shared_subject(s, i)
@@ -186,6 +197,16 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     if actor and actor not in actors:
         actors.insert(0, actor)
     return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _verb_group_start(s: Parsed, i: int) -> int:
+    """Where the verb group of the verb at ``i`` begins: its auxiliaries and adverbs ('had
+    already sunk')."""
+    tokens, lex = s.tokens, s.lex
+    j = i
+    while j > 0 and (tokens[j - 1].low in lex.auxiliaries or lex.adverb(tokens[j - 1].low)):
+        j -= 1
+    return j
 
 
 def _set_off_subject(s: Parsed, i: int) -> list[int]:
@@ -262,8 +283,8 @@ def _leads_into_time(s: Parsed, k: int) -> bool:
     return _before_time(s, k) or (s.tokens[k].text == "(" and k + 1 < len(s.tokens) and s.timed[k + 1])
 
 
-def _title(words: list[str], limit: int, lex: Lexicon) -> str:
-    return _sentence_case(_clip(words, limit, lex)).rstrip(" .,;:")
+def _title(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> str:
+    return _sentence_case(_clip(words, limit, lex, slack)).rstrip(" .,;:")
 
 
 def _head_phrase(words: list[str], limit: int, lex: Lexicon) -> list[str]:
@@ -327,7 +348,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         clause = len(words) >= 3 and words[0].lower() not in lex.prepositions  # (not 'On the start of ...')
         return (gist if clause else occurrence_title(s, i, people)[0]), []
     speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex),
-                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex)
+                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
     if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i):
