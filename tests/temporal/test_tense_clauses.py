@@ -183,6 +183,9 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("The vote is set for Friday.", "Friday", "2017-09-08"),
     ("We need to finish the repairs by Friday.", "Friday", "2017-09-08"),
     ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
+    ("The new dome should be working by Friday.", "Friday", "2017-09-08"),
+    ("The company said the plant must close by Monday.", "Monday", "2017-09-11"),
+    ("The dome should have been working by Monday.", "Monday", "2017-09-04"),
     # and from the past, a future seen then
     ("A second hearing was scheduled for Friday.", "Friday", "2017-09-08"),
     # a planned passive: the participle after "to be" tells no past
