@@ -221,6 +221,18 @@ def test_a_weekday_in_a_future_seen_from_the_past_is_the_nearest(sentence, text,
     assert values(sentence)[text] == expected
 
 
+@pytest.mark.parametrize("sentence, text, expected", [
+    # what comes 'ahead of' a day follows the event, whose time the past does not tell: the nearest
+    ("McKay did not offer much new ahead of Thursday's testimony.", "Thursday", "2017-09-07"),
+    ("Shares fell ahead of Friday's jobs report.", "Friday", "2017-09-08"),
+    ("BP's shares stood at 650p ahead of the disaster on April 20.", "April 20", "2017-04-20"),
+    # but after a future the day is still to come
+    ("The minister will speak on Monday ahead of Tuesday's vote.", "Tuesday", "2017-09-12"),
+])
+def test_a_day_ahead_of_which_something_happened_is_the_nearest(sentence, text, expected):
+    assert values(sentence)[text] == expected
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("He will testify at 10 a.m. Wednesday next week.", [("10 a.m. Wednesday next week", "2017-09-13T10:00")]),
     ("He will testify on Wednesday next week at 10 a.m.",

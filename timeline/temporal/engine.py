@@ -33,7 +33,8 @@ from timeline.temporal.prefixes import PrefixIndex, key_at, trie_regex
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, BOUNDARY, MODIFIER = "cue", "forward", "boundary", "modifier"
+CUE, FORWARD, YIELDS, BOUNDARY, MODIFIER = "cue", "forward", "yields", "boundary", "modifier"
+FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
 _CLAUSE_KINDS = (BOUNDARY, MODIFIER)
@@ -255,7 +256,7 @@ class Grammar:
         cues, marks, modifiers, self._marks = [], [], [], []
         for row in read_table(lang, "temporal", "tense.tsv"):
             pattern, tense, scope = (list(row) + [""])[:3]
-            if scope not in ("", FORWARD):
+            if scope not in ("", FORWARD, YIELDS):
                 raise ValueError(f"tense.tsv ({lang}): unknown scope {scope!r}")
             cues.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
             self._marks.append((tense, scope or CUE))
@@ -439,7 +440,9 @@ class TenseReader:
     date ("the May 3 crash could cost millions").  Cues that do not govern tell how the text
     around is told, not when the expression is.  A cue of scope ``forward`` tells only what
     follows it in its clause ("since May", not "a long weekend, since school is out", nor "since
-    then, and will return on Tuesday").
+    then, and will return on Tuesday").  A cue of scope ``yields`` gives way to a future cue
+    before it in its clause: "ahead of Thursday's vote" is the nearest Thursday after "shares
+    rose", the coming one after "will meet".
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -469,13 +472,20 @@ class TenseReader:
             j -= 1
         modifies = bool(self._modifier and self._modifier.search(self._text, max(low, start - 20), start))
         reach, crossed = ASIDE if modifies else GOVERNS, False
+        yielding = None  # (tense, reach) of a cue that gives way to a future before it
         while j >= 0 and starts[j] >= low:
             tense, what = kind(j)
+            if yielding is not None and (what == BOUNDARY or what == CUE):
+                return (tense, yielding[1]) if what == CUE and tense == FUTURE else yielding
             if what == CUE or (what == FORWARD and not crossed):
                 return tense, reach
+            if what == YIELDS and not crossed:
+                yielding = tense, reach
             if what == BOUNDARY:
                 crossed, reach = True, APART if reach == GOVERNS else reach
             j -= 1
+        if yielding is not None:
+            return yielding
         k = bisect.bisect_left(starts, end)
         while k < len(starts) and marks[k][0] <= high:
             tense, what = kind(k)

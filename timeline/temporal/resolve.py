@@ -20,7 +20,8 @@ Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the an
 week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays ("Sunday"
 said on a Wednesday is three days before; the same weekday is the anchor day itself), future the
 earliest on or after, prospective (a future seen from a past moment: "said he would go on Friday",
-"was due on Monday") the nearest on either side; a weekend without tense, the anchor week's own; a
+"was due on Monday") and subsequent (after an event whose time is not told: "shares rose ahead of
+Thursday's results") the nearest on either side; a weekend without tense, the anchor week's own; a
 year-less month, day or season in the future is the first on or after the anchor (a day in June
 said in September with "will" is next June's; not so in the prospective, which looks ahead from a
 past moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the
@@ -92,9 +93,10 @@ def granularity(value: str) -> str | None:
 
 
 def looks_ahead(tense: str | None) -> bool:
-    """Whether ``tense`` speaks of what is to come: the future, or a future seen from the past
-    ("prospective": "said he would go on Friday")."""
-    return tense in ("future", "prospective")
+    """Whether ``tense`` speaks of what is to come: the future, a future seen from the past
+    ("prospective": "said he would go on Friday"), or what comes after an event whose own time
+    is not told ("subsequent": "shares rose ahead of Thursday's results")."""
+    return tense in ("future", "prospective", "subsequent")
 
 
 def needs_tense(template: str, direction: str) -> bool:
@@ -117,13 +119,15 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
             reach: str | None = GOVERNS) -> tuple[str, bool]:
     """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value).
 
-    ``tense`` is 'past', 'present', 'future', 'prospective' (a future seen from the past) or
-    None, and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
+    ``tense`` is 'past', 'present', 'future', 'prospective' (a future seen from the past),
+    'subsequent' (after an event whose time the clause does not tell: the nearest) or None, and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
     future that governs takes a year-less day or month past the anchor; one ``APART``, in another
     clause, only makes the past side count double ("will double its flights between Sydney and
     Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 crash" is
     the nearest May 3.  Weekdays take the tense whatever its reach: the text around speaks of
     the week to come or gone."""
+    if tense == "subsequent":  # after an event the clause tells no time of: a weekday the nearest
+        tense = "prospective" if _WEEKDAY.match(template) else None  # ...and a date too, either side
     if _WEEKDAY.match(template):
         reach = GOVERNS
     elif looks_ahead(tense) and reach == ASIDE:
