@@ -197,6 +197,8 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("Waves are expected to remain this high until at least Friday.", "Friday", "2017-09-08"),
     # but what was done stays done
     ("We did have to pull the pipe back up on Monday.", "Monday", "2017-09-04"),
+    ("Oil started coming ashore on Sunday.", "Sunday", "2017-09-03"),
+    ("The warning came true, coming a year before the outbreak in March.", "March", "2017-03"),
     ("The workers proceeded on Monday.", "Monday", "2017-09-04"),
     ("The two sides agreed on Monday to resume talks.", "Monday", "2017-09-04"),
 ])
