@@ -495,3 +495,19 @@ def test_modern_names_are_not_dates(sentence):
 ])
 def test_news_and_informal_writing_never_seen(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a month or day written without its year takes the year of the date it is listed with
+    ("Accidents in March and August 2006 cost billions.", [("March", "2006-03"), ("August 2006", "2006-08")]),
+    ("Output fell compared with July to September 2009.", [("July", "2009-07"), ("September 2009", "2009-09")]),
+    ("Sales rose in March, April and May 2008.", [("March", "2008-03"), ("April", "2008-04"), ("May 2008", "2008-05")]),
+    ("The vote is on March 3 or March 10, 2019.", [("March 3", "2019-03-03"), ("March 10, 2019", "2019-03-10")]),
+    # ...the year before when it comes first
+    ("Prices fell between December and January 2009.", [("December", "2008-12"), ("January 2009", "2009-01")]),
+    # but what is put off until a date keeps its own
+    ("The cut set for December 1 was put off until January 1, 2019.",
+     [("December 1", "2017-12-01"), ("January 1, 2019", "2019-01-01")]),
+])
+def test_a_date_listed_with_a_year_shares_it(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

@@ -39,6 +39,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     context = _Context(day)
     found = []
     weekday = None  # the expression just before, when it is a weekday placed on the calendar
+    yearless: list[bool] = []  # for each expression found, whether it is a month or day given without its year
     for hit in hits:
         direction = hit.options.get("dir", "~")
         anchor_kind, anchor, template = _anchor(hit, publication, context)
@@ -71,6 +72,23 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             rule=hit.rule.name,
         ))
         weekday = found[-1] if placed_weekday else None
+        yearless.append(resolved and anchor_kind is not None and _resolve.lacks_year(template))
+    return _share_years(found, yearless, text, rules)
+
+
+def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, rules) -> list[TimeExpression]:
+    """``found`` with each month or day written without its year, right before one written with
+    it, in that year: "March and April 2008", "from July to September 2009", "March, April
+    and May 2008" (read from the last, so a list shares its year)."""
+    written = [e.type == "DATE" and e.anchor is None for e in found]  # a date given with its year
+    for n in range(len(found) - 2, -1, -1):
+        first, second = found[n], found[n + 1]
+        if not yearless[n] or not written[n + 1] or not rules.shares_year(text[first.end:second.start]):
+            continue
+        value = _resolve.in_year_of(first.value, second.value)
+        if value is not None:
+            found[n] = first.model_copy(update={"value": value, "anchor": "context"})
+            written[n] = True  # (now a date with its year, for the one before it)
     return found
 
 

@@ -249,6 +249,9 @@ class Grammar:
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         ranges = self.classes.get("weekday_range") or WordClass()
         self._weekday_range = re.compile(rf",?\s*(?:{ranges.regex()})\s*", re.I) if ranges.literals else None
+        # what lets a date without its year take the year of the date after it ("March and April 2008")
+        shared = self.classes.get("shared_year") or WordClass()
+        self._shared_year = re.compile(rf"\s*,?\s*(?:{shared.regex()}\s*)?", re.I) if shared.literals else None
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -412,6 +415,11 @@ class Grammar:
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
         return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
+
+    def shares_year(self, gap: str) -> bool:
+        """Whether ``gap``, the text between a date without its year and a date with it, lets
+        the first take the second's year: a comma or a word of ``shared_year``."""
+        return bool(gap.strip()) and self._shared_year is not None and self._shared_year.fullmatch(gap) is not None
 
     def _rules_at(self, text: str, at: int) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
         """The rules that may match at ``at``, in file order."""

@@ -163,6 +163,28 @@ def is_weekday(template: str) -> bool:
     return m is not None and m.group(1) != "WE"
 
 
+_YEARLESS = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")  # a month, or a day of a month, without its year
+_DATED = re.compile(r"^(\d{4})-\d\d(?:-\d\d)?$")  # a month or a day in a given year
+
+
+def lacks_year(template: str) -> bool:
+    """Whether a rule's template is a month or a day written without its year ('March 3')."""
+    return _YEARLESS.match(template) is not None
+
+
+def in_year_of(value: str, later: str) -> str | None:
+    """``value`` (a month or a day, its year chosen) in the year of ``later`` (a month or a day),
+    or in the year before when that keeps it from falling after ``later`` ("December and January
+    2009"); None when ``later`` is no month or day, or the day is not in that year."""
+    m = _DATED.match(later)
+    if m is None or _DATED.match(value) is None:
+        return None
+    moved = m.group(1) + value[4:]
+    if moved[:len(later)] > later[:len(moved)]:
+        moved = f"{int(m.group(1)) - 1:04d}" + value[4:]
+    return moved if possible(moved) else None
+
+
 def not_before(value: str, earlier: str) -> str:
     """A weekday's ``value`` moved on by whole weeks until its day is not before ``earlier``'s
     (the end of "from Thursday to Saturday" comes after its start)."""
