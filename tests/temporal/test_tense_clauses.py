@@ -198,6 +198,8 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     # but what was done stays done
     ("We did have to pull the pipe back up on Monday.", "Monday", "2017-09-04"),
     ("Oil started coming ashore on Sunday.", "Sunday", "2017-09-03"),
+    # a participle after a determiner describes its noun and tells no past ('a slimmed-down bill')
+    ("The Senate may begin debating a slimmed-down bill as early as Friday.", "Friday", "2017-09-08"),
     ("The warning came true, coming a year before the outbreak in March.", "March", "2017-03"),
     ("The workers proceeded on Monday.", "Monday", "2017-09-04"),
     ("The two sides agreed on Monday to resume talks.", "Monday", "2017-09-04"),
@@ -282,3 +284,13 @@ def test_a_range_of_weekdays_runs_forward(sentence, published, expected):
 ])
 def test_clock_times_in_a_range_fall_on_its_day(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2017-09-04", "2017-W35-WE"),  # said on a Monday: the weekend just gone
+    ("2017-09-06", "2017-W36-WE"),  # midweek: the week's own
+    ("2017-09-07", "2017-W36-WE"),  # on a Thursday: the one to come
+])
+def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
+    assert [(e.text, e.value) for e in tag("Shell shut two platforms over the weekend.", published)] == [
+        ("the weekend", expected)]

@@ -21,7 +21,8 @@ week), ``~`` by tense: past or none means the latest on or before the anchor for
 said on a Wednesday is three days before; the same weekday is the anchor day itself), future the
 earliest on or after, prospective (a future seen from a past moment: "said he would go on Friday",
 "was due on Monday") and subsequent (after an event whose time is not told: "shares rose ahead of
-Thursday's results") the nearest on either side; a weekend without tense, the anchor week's own; a
+Thursday's results") the nearest on either side; a weekend without tense, the nearest (the anchor
+week's own on a tie: "at the weekend" said on a Monday is the one just gone); a
 year-less month, day or season in the future is the first on or after the anchor (a day in June
 said in September with "will" is next June's; not so in the prospective, which looks ahead from a
 past moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the
@@ -333,9 +334,12 @@ def format_at(day: dt.date | Day, code: str) -> str | None:
 
 def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str | None) -> str:
     target = 6 if which == "WE" else int(which)
-    if which == "WE" and direction == "~" and tense is None:  # no tense: the weekend of the week
-        direction = "="
     here = anchor.toordinal()
+    if which == "WE" and direction == "~" and tense is None:
+        # no tense: the nearest weekend, the week's own on a tie ('at the weekend' said on a
+        # Monday is the one just gone, on a Thursday the one to come)
+        saturday = here - anchor.isoweekday() + 6
+        direction = "<" if here - (saturday - 6) < saturday - here else "="
     days = [n for n in range(here - 7, here + 8) if (n - 1) % 7 + 1 == target]  # ordinals
     if direction == "<":
         n = max(n for n in days if n < here)
