@@ -184,6 +184,10 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("We need to finish the repairs by Friday.", "Friday", "2017-09-08"),
     ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
     ("The new dome should be working by Friday.", "Friday", "2017-09-08"),
+    # an adverb inside the verb group leaves the participle to the auxiliary
+    ("Officials say the well could be permanently sealed by Sunday.", "Sunday", "2017-09-10"),
+    ("The well will be permanently sealed by Sunday.", "Sunday", "2017-09-10"),
+    ("The well must only have been sealed on Sunday.", "Sunday", "2017-09-03"),
     ("The company said the plant must close by Monday.", "Monday", "2017-09-11"),
     ("The dome should have been working by Monday.", "Monday", "2017-09-04"),
     # and from the past, a future seen then
