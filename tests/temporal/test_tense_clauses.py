@@ -199,6 +199,7 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("The school expects to be closed until Friday.", "Friday", "2017-09-08"),
     # nor does the verb after "to" ("remain" tells no present)
     ("Waves are expected to remain this high until at least Friday.", "Friday", "2017-09-08"),
+    ("The school is due to remain closed until Friday.", "Friday", "2017-09-08"),
     # but what was done stays done
     ("We did have to pull the pipe back up on Monday.", "Monday", "2017-09-04"),
     ("Oil started coming ashore on Sunday.", "Sunday", "2017-09-03"),
