@@ -945,7 +945,7 @@ def _reads_whole(title: str) -> bool:
     more ('Obama would do', 'an attempt to'), and naming who did it ('He meets ...'; a
     statement's gist may open on a pronoun: 'Hayward: We have not been able ...')."""
     lex = lexicon(LANGUAGE)
-    speaker, said, gist = title.partition(": ")
+    _, said, gist = title.partition(": ")
     words = [word.strip(".,;:!?\"'()").lower() for word in (gist if said else title).split()]
     words = [word for word in words if word]
     if len(words) < 3 or (not said and words[0] in lex.pronouns):

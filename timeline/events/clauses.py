@@ -42,7 +42,6 @@ def _subject(s: Parsed, i: int) -> list[int]:
     start = _clause_start(s, i)
     outer = _before_relative(s, start, i)
     if outer:
-        start = outer[0]
         return [k for k in outer if not _adverb(s, k)]
     start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
     while start >= 2 and start < i and tokens[start - 1].low in lex.coordinators and _is_name(tokens[start]) \

@@ -99,7 +99,6 @@ class People:
                     tokens[k].text in lex.honorifics or tokens[k].text in self.surnames for k in indices[head + 1:]):
                 return None  # no one named, only where they are: 'officials in Kenya and Tanzania'
             return self.resolve(s, indices[head + 1:])  # whom they speak for: 'a spokesman for Acme and Brightway'
-
         found = names(s, indices, self.surnames)
         joined = [k for k in indices if tokens[k].low in lex.coordinators]
         named = indices[1:] if tokens[indices[0]].low in lex.determiners else indices

@@ -121,7 +121,8 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value).
 
     ``tense`` is 'past', 'present', 'future', 'prospective' (a future seen from the past),
-    'subsequent' (after an event whose time the clause does not tell: the nearest) or None, and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
+    'subsequent' (after an event whose time the clause does not tell: the nearest) or None,
+    and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
     future that governs takes a year-less day or month past the anchor; one ``APART``, in another
     clause, only makes the past side count double ("will double its flights between Sydney and
     Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 crash" is
