@@ -263,6 +263,18 @@ def test_a_title_keeps_words_joined_by_and_but_not_clauses(sentence, when, title
         ("On Sunday the mayor told the BBC his council was going to reopen the bridge.",
          "The mayor: His council was going to reopen the bridge"),
         ("Maria Lund on Sunday told reporters she would stay in the job.", "Maria Lund would stay in the job"),
+        # where it was said is not what was said
+        ("Adm Allen said on Monday in a press conference that the cap had contained 14,800 barrels.",
+         "Adm Allen: The cap had contained 14,800 barrels"),
+        ("The company said on Monday in a filing with the Securities and Exchange Commission that costs rose.",
+         "The company: Costs rose"),
+        ("The bank said on Monday in a statement the branch would close.", "The bank: The branch would close"),
+        ('The mayor said on Monday in a statement: "The bridge will reopen."', "The mayor: The bridge will reopen"),
+        ("Costs could reach $3.5 billion, the agency said on Monday in a report.",
+         "The agency: Costs could reach $3.5 billion"),
+        ("The bridge, the mayor noted on Monday in a letter, would reopen.", "The mayor: The bridge would reopen"),
+        # ...but what follows 'at least' or 'against' is
+        ("Officials said on Monday at least 20 people had died.", "Officials: At least 20 people had died"),
     ],
 )
 def test_a_statement_title_says_what_was_said_whole(sentence, title):

@@ -54,6 +54,7 @@ class Lexicon:
     not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
     date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
     places: frozenset[str] = frozenset()  # what puts a place after a noun: 'officials in Kenya'
+    settings: frozenset[str] = frozenset()  # what tells where something was said: 'said in a statement'
     catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
@@ -212,6 +213,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         not_adverbs=words("not_adverbs.txt"),
         date_prepositions=words("date_prepositions.txt"),
         places=words("place_prepositions.txt"),
+        settings=words("setting_prepositions.txt"),
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),
         lang=lang,

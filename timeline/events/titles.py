@@ -18,6 +18,7 @@ GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
 OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spoke to reporters at')
+SETTING_WORDS = 14  # where something was said ('in a filing with the SEC'), in at most this many words
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 SLACK = 3  # a title or gist at most this many words over its limit is kept whole, not cut
 _STOPS = ".,;:!?"
@@ -440,10 +441,12 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
     after the ``verb`` ('Peskov said (that) <words>', 'Peskov told reporters <words>')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     before = _segment(s, 0, start, last=True)
-    parenthetical = (start > 0 and tokens[start - 1].text == "," and after + 1 < len(tokens)
-                     and tokens[after].text == "," and tokens[after + 1].low in lex.auxiliaries)
+    setting = _past_setting(s, after)  # (where it was said: 'The oil, Barker noted in his reports, was')
+    close = setting - 1 if setting is not None and setting != after and tokens[setting - 1].text == "," else after
+    parenthetical = (start > 0 and tokens[start - 1].text == "," and close + 1 < len(tokens)
+                     and tokens[close].text == "," and tokens[close + 1].low in lex.auxiliaries)
     if parenthetical:
-        return _gist_words(s, before + _segment(s, after + 1, len(tokens)), limit)
+        return _gist_words(s, before + _segment(s, close + 1, len(tokens)), limit)
     k = after
     for j in range(after, min(len(tokens), after + 6)):
         if classes[j].finite:
@@ -453,13 +456,55 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
             break
     if k == after:
         k = _past_addressee(s, verb, k)  # 'told the BBC his company was going to ...'
-    following = _segment(s, k, len(tokens))
+    if k == after:
+        k = setting  # 'said in a statement (that) ...', 'said in a report on Thursday.'
+    following = _segment(s, k, len(tokens)) if k is not None else []
     # the words before the speaker, unless they are no clause and a clause follows ('Cautioning
     # about ..., Lund said that ...')
     if len(before) > 3 and tokens[start - 1].text in _BREAKS and (len(following) < 3 or any(
             classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
         return _gist_words(s, _segment(s, 0, start), limit)
     return _gist_words(s, following, limit)
+
+
+def _past_setting(s: Parsed, k: int) -> Optional[int]:
+    """Where what was said begins when the reporting verb is followed by where it was said ('said
+    in a statement that ...', 'said in a filing with the SEC the cost had risen', 'said in a
+    statement: "..."', 'said, despite the ruling, the firms had to ...'): after the 'that' or the
+    punctuation that ends the phrase, else at the subject that follows it (a determiner, pronoun
+    or name after its noun); None when no clause follows ('..., Moody's said in a report on
+    Thursday.'); ``k`` itself when no such phrase is there (not 'said at least 20 died', 'warned
+    against all travel')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if k + 1 >= len(tokens) or tokens[k].low not in lex.settings \
+            or not (tokens[k + 1].low in lex.determiners or _is_name(tokens[k + 1])):
+        return k
+    end = min(len(tokens), k + SETTING_WORDS + 1)
+    quoted, subject = False, None
+    for j in range(k + 1, end):
+        token, before = tokens[j], tokens[j - 1]
+        if token.text in _QUOTES:
+            quoted = not quoted  # (a title: 'on NBC's "Meet the Press"')
+            continue
+        if quoted or s.timed[j]:
+            continue
+        if token.low in lex.complementizers:
+            return j + 1  # (even past a subject-like word: 'in an interview with The Daily Mail that')
+        if token.text in _BREAKS or (token.low in lex.clause and token.low not in lex.coordinators):
+            if token.text not in _BREAKS:
+                return subject
+            that = next((m for m in range(j + 1, min(len(tokens), j + 4))
+                         if tokens[m].low in lex.complementizers), None)
+            if that is not None:
+                return that + 1  # ('at the firm's headquarters in Houston, Texas, that ...')
+            clause = any(classes[m].finite or tokens[m].low in lex.auxiliaries for m in range(j + 1, len(tokens)))
+            return subject if subject is not None else (j + 1 if clause else None)
+        if subject is None and not (before.low in lex.prepositions or before.low in lex.determiners
+                                    or before.low in lex.coordinators or lex.possessive(before.low)) \
+                and (token.low in lex.determiners or token.low in lex.subjects
+                     or (_is_name(token) and not _is_name(before))):
+            subject = j
+    return subject
 
 
 def _past_addressee(s: Parsed, verb: Optional[int], k: int) -> int:
