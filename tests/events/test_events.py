@@ -748,3 +748,20 @@ def test_a_title_names_who_did_it_not_a_name_that_sits_before_the_verb(sentence,
 )
 def test_a_pronoun_is_titled_by_the_person_it_stands_for(text, title):
     assert dated_titles(text, "Friday") == [title]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what was said in a statement is the happening the date places, told once
+        ("The bank said in a statement on Monday that the branch would close.",
+         [("The bank: The branch would close", "statement", "2017-09-04")]),
+        # a name with a possessive's ending may be the speaker
+        ("Moody's said in a report on Monday that losses could reach $3.5 billion.",
+         [("Moody's: Losses could reach $3.5 billion", "statement", "2017-09-04")]),
+        # ...but a regular past form after it describes its noun
+        ("BP's reported losses rose on Monday.", [("BP's reported losses rose", "occurrence", "2017-09-04")]),
+    ],
+)
+def test_a_statement_is_told_once_with_its_date(text, expected):
+    assert [(e.title, e.kind, e.date.value if e.date else None) for e in extract_events(text, PUBLISHED)] == expected

@@ -7,7 +7,7 @@ import hashlib
 from typing import Optional, Sequence
 
 from timeline.events.anchoring import anchor_trigger
-from timeline.events.clauses import _main_verb, _predicate, occasion_preposition, reports_an_act
+from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasion_preposition, reports_an_act
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
 from timeline.events.sentence import Parsed, parse
@@ -120,7 +120,7 @@ def events_from_expressions(
             if trigger is None or (span is None and (classes[trigger].state
                                                      or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
-            used.update((trigger, _title_word(s, trigger)))  # one event a clause
+            used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
             events.append(_event(s, trigger, base, people, expression=expression, span=span, relation=relation))
@@ -164,9 +164,10 @@ def _tense_near(s: Parsed, k: int) -> Relation:
 def _event(s: Parsed, k: int, base: Source, people: People, *,
            expression=None, span=None, relation=Relation.UNKNOWN) -> Event:
     tokens, classes, sentence = s.tokens, s.classes, s.sentence
-    statement = classes[k].reporting and not reports_an_act(s, k)
+    medium = medium_verb(s, k)  # ('said in a statement on Monday')
+    statement = medium is not None or (classes[k].reporting and not reports_an_act(s, k))
     maker = statement_title if statement else occurrence_title
-    title, actors = maker(s, _title_word(s, k), people)
+    title, actors = maker(s, medium if medium is not None else _title_word(s, k), people)
     trigger = Span(text=tokens[k].text, start=tokens[k].start, end=tokens[k].end)
     src = base.model_copy(update={
         "sentence": sentence.text,

@@ -199,6 +199,25 @@ def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:
     return j if j >= 0 and tokens[j].low in lex.occasions else None
 
 
+def medium_verb(s: Parsed, noun: int) -> Optional[int]:
+    """The reporting verb an event noun is the medium of ('said in a statement', 'wrote on Monday
+    in a letter to the board'): what was said in it is the happening, not the statement.  None
+    when the noun is no such medium ('said at a press conference' names an occasion)."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if not classes[noun].noun:
+        return None
+    j = noun - 1
+    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions
+                          or tokens[j].low in lex.clause):
+        j -= 1
+    if j < 1 or tokens[j].low not in lex.settings or tokens[j].low in lex.occasions:
+        return None
+    k = j - 1
+    while k >= 0 and (s.timed[k] or (tokens[k].low in lex.prepositions and k + 1 < j and s.timed[k + 1])):
+        k -= 1  # ('said on Monday in a statement')
+    return k if k >= 0 and classes[k].reporting else None
+
+
 def _opening_subject(s: Parsed) -> list[int]:
     """The sentence's first phrase when it is a subject set off by commas ('Brightway, which had
     owned half of the mill, will sell ...')."""

@@ -157,7 +157,13 @@ def _classify(s: Parsed) -> None:
         j = i - 1
         while j > 0 and lex.adverb(tokens[j].low) and tokens[j].low not in lex.determiners:
             j -= 1  # 'the recently signed truce'
-        if (tokens[j].low in lex.determiners and not relative_verb) or lex.possessive(prev) or prev in lex.prepositions:
+        # (a name with a possessive's ending may be the subject: "Moody's said", "McDonald's told";
+        # an irregular past form of a reporting verb is no noun and no adjective, unlike "BP's
+        # report", "Cameron's comments" or "BP's reported losses")
+        names_speaker = (lex.possessive(prev) and _is_name(tokens[i - 1]) and lex.bare(prev) not in lex.pronouns
+                         and low in lex.reporting and low in lex.irregular)
+        if (tokens[j].low in lex.determiners and not relative_verb) or (lex.possessive(prev) and not names_speaker) \
+                or prev in lex.prepositions:
             classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed launch', 'in unpaid rent'
             continue
         simple = "-" not in low
