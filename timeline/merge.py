@@ -942,8 +942,8 @@ def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int
 def _reads_whole(title: str) -> bool:
     """Whether a title reads as a whole phrase: at least three words, neither opening on a
     preposition ('With the minister visiting the coast') nor ending on a word that leads into
-    more ('Obama would do', 'an attempt to'), and naming who did it ('He meets ...'; a
-    statement's gist may open on a pronoun: 'Hayward: We have not been able ...')."""
+    more ('Obama would do', 'an attempt to', 'Alan Johnson said'), and naming who did it ('He
+    meets ...'; a statement's gist may open on a pronoun: 'Hayward: We have not been able ...')."""
     lex = lexicon(LANGUAGE)
     _, said, gist = title.partition(": ")
     words = [word.strip(".,;:!?\"'()").lower() for word in (gist if said else title).split()]
@@ -958,7 +958,7 @@ def _dangling() -> frozenset[str]:
     """The words no whole phrase ends on."""
     lex = lexicon(LANGUAGE)
     return (lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
-            | frozenset(lex.auxiliaries))
+            | frozenset(lex.auxiliaries) | lex.reporting)
 
 
 def order_events(events: list[Event]) -> list[Event]:

@@ -275,6 +275,9 @@ def test_a_title_keeps_words_joined_by_and_but_not_clauses(sentence, when, title
         ("The bridge, the mayor noted on Monday in a letter, would reopen.", "The mayor: The bridge would reopen"),
         # ...but what follows 'at least' or 'against' is
         ("Officials said on Monday at least 20 people had died.", "Officials: At least 20 people had died"),
+        # with nothing said in words of its own, what the speaker did
+        ("Tony Hayward testified on Thursday during a hearing of the energy committee.",
+         "Tony Hayward testified during a hearing of the energy committee"),
     ],
 )
 def test_a_statement_title_says_what_was_said_whole(sentence, title):

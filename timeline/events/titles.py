@@ -343,6 +343,8 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     person = people.resolve(s, speaker_indices) or _reporter(s, speaker_indices, people)
     start = min(speaker_indices[0], i) if speaker_indices else i
     gist = _gist(s, start, after, verb=i)
+    if not gist:  # nothing said in words of its own: what the speaker did ('testifies during a hearing')
+        return occurrence_title(s, i, people)
     if person is None and _pronoun(s, speaker_indices):
         # 'he said ...' with no one named before, 'I think', 'we will': what was said, no speaker
         words = gist.split()
