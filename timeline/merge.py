@@ -933,8 +933,8 @@ def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int
     chosen: list[int] = []
     first = 0  # the group's first title
     for group, places in zip(groups, candidates):
-        whole = {k: _reads_whole(group[k].title) for k in places}
-        chosen.append(max(places, key=lambda k: (whole[k], score[first + k])))  # max keeps the first of equals
+        ranked = sorted(places, key=lambda k: -score[first + k])  # (stable: the first of equals first)
+        chosen.append(next((k for k in ranked if _reads_whole(group[k].title)), ranked[0]))
         first += len(group)
     return chosen
 
