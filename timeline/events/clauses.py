@@ -66,8 +66,8 @@ def _subject(s: Parsed, i: int) -> list[int]:
     subject = [k for k in range(start, i)
                if not classes[k].finite and not classes[k].infinitive and not _adverb(s, k)
                and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
-    if len(subject) > 1 and tokens[subject[0]].low in lex.prepositions and tokens[subject[-1]].low in lex.only_subjects \
-            and tokens[subject[-1]].low not in lex.relatives:
+    if len(subject) > 1 and tokens[subject[0]].low in lex.prepositions \
+            and tokens[subject[-1]].low in lex.only_subjects and tokens[subject[-1]].low not in lex.relatives:
         # a pronoun that is only ever a subject, after a phrase that sets the scene: 'In the end I
         # confirmed' (not 'in an attempt to seal it off', 'the relief they had')
         return subject[-1:]
@@ -192,11 +192,19 @@ def _participle_head(s: Parsed, i: int) -> list[int]:
 def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:
     """The preposition that names the event noun at ``noun`` as an occasion ('at a press
     conference', 'during the meeting'), or None."""
+    j = _phrase_opener(s, noun)
+    return j if j >= 0 and s.tokens[j].low in s.lex.occasions else None
+
+
+def _phrase_opener(s: Parsed, noun: int, clause_ends: bool = False) -> int:
+    """The preposition, verb or break the phrase of the noun at ``noun`` opens after (-1 at the
+    sentence's start); a clause word ends the walk too when ``clause_ends``."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     j = noun - 1
-    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions):
+    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions
+                          or (clause_ends and tokens[j].low in lex.clause)):
         j -= 1
-    return j if j >= 0 and tokens[j].low in lex.occasions else None
+    return j
 
 
 def medium_verb(s: Parsed, noun: int) -> Optional[int]:
@@ -206,10 +214,7 @@ def medium_verb(s: Parsed, noun: int) -> Optional[int]:
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if not classes[noun].noun:
         return None
-    j = noun - 1
-    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions
-                          or tokens[j].low in lex.clause):
-        j -= 1
+    j = _phrase_opener(s, noun, clause_ends=True)
     if j < 1 or tokens[j].low not in lex.settings or tokens[j].low in lex.occasions:
         return None
     k = j - 1
