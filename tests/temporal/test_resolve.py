@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.temporal.resolve import format_at, granularity, resolve
+from timeline.temporal.resolve import format_at, granularity, in_year_of, resolve
 
 WEDNESDAY = "2017-09-06"
 
@@ -123,3 +123,13 @@ def test_granularity_and_formatting_agree():
 
 def test_a_season_is_its_own_granularity():
     assert granularity("2017-SP") == "SE"  # not a month: "last spring" anchors no quarter
+
+
+@pytest.mark.parametrize("value, later, expected", [
+    ("2017-03", "2008-04", "2008-03"),  # 'March and April 2008'
+    ("2017-12", "2009-01", "2008-12"),  # 'December and January 2009': the year before
+    ("2017-12", "0000-01", None),  # no year before the first the notation writes
+    ("2017-02-29", "2017-03", None),  # no such day that year
+])
+def test_a_listed_date_takes_the_year_it_can(value, later, expected):
+    assert in_year_of(value, later) == expected

@@ -116,7 +116,9 @@ class People:
     def _named_in_clause(s: Parsed, start: int, person: str) -> bool:
         """Whether the clause that goes on at ``start`` names ``person`` (by their last word)."""
         tokens, lex = s.tokens, s.lex
-        surname = person.split()[-1]
+        surname = person.split()[-1] if person.split() else None
+        if surname is None:
+            return False
         for k in range(start, len(tokens)):
             if tokens[k].text in _BREAKS or tokens[k].low in lex.clause:
                 return False

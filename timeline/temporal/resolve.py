@@ -183,6 +183,8 @@ def in_year_of(value: str, later: str) -> str | None:
         return None
     moved = m.group(1) + value[4:]
     if moved[:len(later)] > later[:len(moved)]:
+        if m.group(1) == "0000":
+            return None  # (no year before the calendar's first in this notation)
         moved = f"{int(m.group(1)) - 1:04d}" + value[4:]
     return moved if possible(moved) else None
 
