@@ -957,8 +957,7 @@ def _reads_whole(title: str) -> bool:
 def _dangling() -> frozenset[str]:
     """The words no whole phrase ends on."""
     lex = lexicon(LANGUAGE)
-    return (lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
-            | frozenset(lex.auxiliaries) | lex.reporting)
+    return lex.dangling | frozenset(lex.auxiliaries) | lex.reporting
 
 
 def order_events(events: list[Event]) -> list[Event]:

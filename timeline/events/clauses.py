@@ -111,13 +111,13 @@ def _before_relative(s: Parsed, start: int, i: int) -> list[int]:
     return list(range(begin, start - 1))
 
 
-def _phrase_back(s: Parsed, end: int, stops: frozenset[str] = frozenset()) -> int:
-    """Where the phrase that ends at ``end`` (exclusive) begins: after the break, clause word,
-    verb or word of ``stops`` before it."""
+def _phrase_back(s: Parsed, end: int, stops: frozenset[str] = frozenset(), clause_ends: bool = True) -> int:
+    """Where the phrase that ends at ``end`` (exclusive) begins: after the break, verb, word of
+    ``stops`` or (with ``clause_ends``) clause word before it."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     begin = end
-    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in lex.clause \
-            and tokens[begin - 1].low not in stops and not classes[begin - 1].verb:
+    while begin > 0 and tokens[begin - 1].text not in _BREAKS and tokens[begin - 1].low not in stops \
+            and not (clause_ends and tokens[begin - 1].low in lex.clause) and not classes[begin - 1].verb:
         begin -= 1
     return begin
 
@@ -192,19 +192,8 @@ def _participle_head(s: Parsed, i: int) -> list[int]:
 def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:
     """The preposition that names the event noun at ``noun`` as an occasion ('at a press
     conference', 'during the meeting'), or None."""
-    j = _phrase_opener(s, noun)
+    j = _phrase_back(s, noun, s.lex.prepositions, clause_ends=False) - 1  # (what the noun's phrase opens after)
     return j if j >= 0 and s.tokens[j].low in s.lex.occasions else None
-
-
-def _phrase_opener(s: Parsed, noun: int, clause_ends: bool = False) -> int:
-    """The preposition, verb or break the phrase of the noun at ``noun`` opens after (-1 at the
-    sentence's start); a clause word ends the walk too when ``clause_ends``."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
-    j = noun - 1
-    while j >= 0 and not (tokens[j].text in _BREAKS or classes[j].verb or tokens[j].low in lex.prepositions
-                          or (clause_ends and tokens[j].low in lex.clause)):
-        j -= 1
-    return j
 
 
 def medium_verb(s: Parsed, noun: int) -> Optional[int]:
@@ -214,7 +203,7 @@ def medium_verb(s: Parsed, noun: int) -> Optional[int]:
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if not classes[noun].noun:
         return None
-    j = _phrase_opener(s, noun, clause_ends=True)
+    j = _phrase_back(s, noun, lex.prepositions) - 1
     if j < 1 or tokens[j].low not in lex.settings or tokens[j].low in lex.occasions:
         return None
     k = j - 1

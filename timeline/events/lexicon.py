@@ -141,6 +141,11 @@ class Lexicon:
         return self.noun_phrase_forms - self.reporting
 
     @cached_property
+    def dangling(self) -> frozenset[str]:
+        """The words a phrase cut short must not end on: they lead into more ('to hold BP and')."""
+        return self.prepositions | self.determiners | self.coordinators | self.clause | self.infinitive
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         return (self.clause | self.prepositions | self.determiners | self.adverbs | self.not_verbs
                 | frozenset(self.pronouns) | frozenset(self.auxiliaries))

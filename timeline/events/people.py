@@ -116,9 +116,10 @@ class People:
     def _named_in_clause(s: Parsed, start: int, person: str) -> bool:
         """Whether the clause that goes on at ``start`` names ``person`` (by their last word)."""
         tokens, lex = s.tokens, s.lex
-        surname = person.split()[-1] if person.split() else None
-        if surname is None:
+        words = person.split()
+        if not words:
             return False
+        surname = words[-1]
         for k in range(start, len(tokens)):
             if tokens[k].text in _BREAKS or tokens[k].low in lex.clause:
                 return False

@@ -120,8 +120,7 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     if len(words) > 2 and last in lex.auxiliaries and not (
             words[-2].lower() in lex.infinitive and lex.aux_kind(last) == "modal"):
         words.pop()  # cut from its verb ('if the operation had'), but not a main verb ('nothing to do')
-    dangling = lex.prepositions | lex.determiners | lex.coordinators | lex.clause | lex.infinitive
-    while words and words[-1].lower() in dangling:
+    while words and words[-1].lower() in lex.dangling:
         words.pop()
     return words
 

@@ -225,9 +225,9 @@ class Grammar:
 
         # Matching: one scan of the text finds the word starts where some rule's first characters
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
-        # the two fields of each range rule ("May 2-3"): its start and its end
-        self._ranges = {rule.index: tuple(template.split(":")) for rule in self.rules
-                        for key, template in rule.options if key == "range"}
+        # the two fields of each range rule ("May 2-3"), its start and its end: (alias, class)
+        self._ranges = {rule.index: tuple((alias, dict(rule.fields)[alias]) for alias in template.split(":"))
+                        for rule in self.rules for key, template in rule.options if key == "range"}
         self._index = PrefixIndex(bodies)
         gate = r"(?<![\w$#])(?<!\w-)" + self._index.gate()  # keys are lower case: it folds
         self._gate_folds = _folds(gate)
@@ -244,14 +244,11 @@ class Grammar:
         self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:(?P<word>{words})[\s,]+)?", re.I)
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
-        clock_ranges = self.classes.get("clock_range") or WordClass()
-        self._clock_range = re.compile(rf"\s*(?:{clock_ranges.regex()})\s*", re.I) if clock_ranges.literals else None
+        self._clock_range = self._gap("clock_range", r"\s*(?:{})\s*")
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
-        ranges = self.classes.get("weekday_range") or WordClass()
-        self._weekday_range = re.compile(rf",?\s*(?:{ranges.regex()})\s*", re.I) if ranges.literals else None
+        self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
         # what lets a date without its year take the year of the date after it ("March and April 2008")
-        shared = self.classes.get("shared_year") or WordClass()
-        self._shared_year = re.compile(rf"\s*,?\s*(?:{shared.regex()}\s*)?", re.I) if shared.literals else None
+        self._shared_year = self._gap("shared_year", r"\s*,?\s*(?:{}\s*)?")
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -283,6 +280,12 @@ class Grammar:
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
         self._recheck = frozenset(i for i, text in enumerate(cues + marks) if _CASE_SENSITIVE in text)
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
+
+    def _gap(self, name: str, pattern: str) -> re.Pattern | None:
+        """``pattern`` (the text between two expressions) with the words of the vocabulary class
+        ``name`` in place of ``{}``; None when the language has no such words."""
+        words = self.classes.get(name)
+        return re.compile(pattern.replace("{}", words.regex()), re.I) if words is not None and words.literals else None
 
     def find(self, text: str, negatives: bool = False, folded: str | None = None) -> list[Hit]:
         """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
@@ -331,12 +334,11 @@ class Grammar:
         """Whether a range rule's match ends before it starts: in 'raised the alert on April 29 to
         5' the 5 is a level, not the end of a range of days; a later rule reads it."""
         numbers = []
-        fields = dict(rule.fields)
-        for alias in self._ranges[rule.index]:
+        for alias, word_class in self._ranges[rule.index]:
             first, last = m.span(f"r{rule.index}_{alias}")
             if first < 0:
                 return False
-            value = self.classes[fields[alias]].normalise(text[first:last])
+            value = self.classes[word_class].normalise(text[first:last])
             if not value.isdigit():
                 return False
             numbers.append(int(value))
@@ -384,13 +386,15 @@ class Grammar:
         time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" and "anchor" not in clock.options else None
         day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
         first, second = sorted((clock, placed), key=lambda hit: hit.start)
-        if not (time and day and _DAY.match(day.group(1)) and self._clock_range.fullmatch(text, first.end, second.start)):
+        if not (time and day and _DAY.match(day.group(1))
+                and self._clock_range.fullmatch(text, first.end, second.start)):
             return clock
         options = {key: value for key, value in placed.options.items() if key != "mod"}
         if "mod" in clock.options:
             options["mod"] = clock.options["mod"]
         name = f"{clock.rule.name}+{placed.rule.name.split('+', 1)[1]}"
-        return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), day.group(1) + time.group(1), options)
+        return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), day.group(1) + time.group(1),
+                   options)
 
     def _joined(self, text: str, first: Hit, second: Hit) -> list[Hit] | None:
         gap = self._joiner.fullmatch(text, first.end, second.start)
@@ -405,7 +409,8 @@ class Grammar:
                     options["mod"] = clock.options["mod"]
                 name = f"{clock.rule.name}+{day.rule.name}"
                 value = date.group(1) + time.group(1)
-                if gap.group("bracket") or (gap.group("word") and self._joiners.normalise(gap.group("word")) == "apart"):
+                word = gap.group("word")
+                if gap.group("bracket") or (word and self._joiners.normalise(word) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
                     return [timed, day] if clock is first else [day, timed]
                 rule = dataclasses.replace(day.rule, type="TIME", name=name)
