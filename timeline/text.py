@@ -109,10 +109,40 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
 _OPENING = ("header", "signature", "notice")  # kinds that open a comment section wherever they are
 
 
+class _CommentMark(NamedTuple):
+    """One pattern of ``page/comments.tsv``, compiled to be searched fast.  Python's ``re``
+    skips ahead to a pattern's first letters only when the pattern begins with them, in the case
+    they are written: so a leading word boundary ``\\b`` is checked apart (``bounded``), and a
+    pattern that spells no capital letter is searched case-sensitively in the lower-cased
+    sentence (``lowered``)."""
+
+    kind: str
+    pattern: re.Pattern
+    bounded: bool
+    lowered: bool
+
+    def search(self, text: str, lower: str) -> bool:
+        subject = lower if self.lowered else text
+        match = self.pattern.search(subject)
+        while match and self.bounded and _is_word(subject, match.start() - 1) == _is_word(subject, match.start()):
+            match = self.pattern.search(subject, match.start() + 1)
+        return match is not None
+
+
+def _is_word(text: str, k: int) -> bool:
+    return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+
+
 @lru_cache(maxsize=None)
-def _comment_marks(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
-    """The patterns of ``page/comments.tsv``: (kind, compiled pattern)."""
-    return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in read_table(lang, "page", "comments.tsv"))
+def _comment_marks(lang: str) -> tuple[_CommentMark, ...]:
+    """The patterns of ``page/comments.tsv`` (matched case-insensitively anywhere in a sentence)."""
+    marks = []
+    for kind, pattern in read_table(lang, "page", "comments.tsv"):
+        bounded = pattern.startswith("\\b")
+        body = pattern[2:] if bounded else pattern
+        lowered = not re.search("[A-Z]", re.sub(r"\\.", "", body))  # (an escape such as \S is no letter)
+        marks.append(_CommentMark(kind, re.compile(body, 0 if lowered else re.IGNORECASE), bounded, lowered))
+    return tuple(marks)
 
 
 _QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a quotation mark: someone is quoted
@@ -122,13 +152,14 @@ def _mark(text: str, marks) -> str | None:
     """The kind of comment mark ``text`` is, or None.  A notice or an invitation that quotes
     someone ('"We welcome comments on the plan," the agency said') is news."""
     quoted = None
-    for kind, pattern in marks:
-        if pattern.search(text):
-            if kind in ("notice", "invitation"):
+    lower = text.lower()
+    for mark in marks:
+        if mark.search(text, lower):
+            if mark.kind in ("notice", "invitation"):
                 quoted = _QUOTED.search(text) is not None if quoted is None else quoted
                 if quoted:
                     continue
-            return kind
+            return mark.kind
     return None
 
 

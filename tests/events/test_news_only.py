@@ -166,6 +166,17 @@ def test_news_that_reads_like_a_comment_mark_stays(sentence):
     assert [s.text for s in news_sentences(split_sentences(text))] == [s.text for s in split_sentences(text)]
 
 
+@pytest.mark.parametrize("mark, is_mark", [
+    ("COMMENTS ARE CLOSED.", True),  # any case: the patterns are matched case-blind
+    ("(Comments are closed.)", True),
+    ("Nocomments are closed.", False),  # a mark's first word starts a word
+    ("The board_comments are closed to the public.", False),
+])
+def test_a_comment_mark_is_found_in_any_case_and_only_from_a_word_start(mark, is_mark):
+    text = STORY + "\n" + mark + "\nMore news on Friday."
+    assert (comment_section(split_sentences(text)) < len(split_sentences(text))) is is_mark
+
+
 @pytest.mark.parametrize(
     "text, title",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from itertools import takewhile
 
@@ -45,6 +46,29 @@ def test_prefix_sets_admit_every_possible_match(pattern, text, admitted):
     keys = prefixes(pattern.replace(" ", r"\s+"))
     key = key_at(text, 0)
     assert any(key.startswith(k) for k in keys) is admitted
+
+
+def test_the_analysis_of_the_rules_is_kept_between_runs_and_a_bad_cache_is_no_error(tmp_path, monkeypatch):
+    """Analysing the rules' prefixes takes tenths of a second at every start: it is kept in the
+    cache folder, named by what it was made from; a damaged or unwritable cache is redone."""
+    from timeline.temporal.prefixes import CACHE_VARIABLE, all_prefixes
+
+    patterns = [r"(?:the\s+)?third\s+quarter", r"\d{4}", "[a-z]+day"]
+    expected = [prefixes(p) for p in patterns]
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
+    assert all_prefixes(patterns) == expected
+    (kept,) = (tmp_path / "cache").iterdir()
+    assert json.loads(kept.read_text()) == [None if k is None else sorted(k) for k in expected]
+    kept.write_text(json.dumps([["x"], ["y"], ["z"]]))  # what is read back is what is used
+    assert all_prefixes(patterns) == [{"x"}, {"y"}, {"z"}]
+    assert all_prefixes(patterns[:2]) == expected[:2]  # other patterns: another file
+    for damaged in ("{not json", "[1, 2, 3]", '[["x"]]', ""):
+        kept.write_text(damaged)
+        assert all_prefixes(patterns) == expected
+    monkeypatch.setenv(CACHE_VARIABLE, str(kept / "not-a-folder"))  # cannot be written: no error
+    assert all_prefixes(patterns) == expected
+    monkeypatch.setenv(CACHE_VARIABLE, "")  # no cache at all
+    assert all_prefixes(patterns) == expected
 
 
 def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:

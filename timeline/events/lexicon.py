@@ -6,10 +6,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
 from timeline.models import Relation
+
+
+_SHAPE_CACHE = 20_000  # words whose shape is kept (the cache is emptied when full)
+
+
+class _Shape(NamedTuple):
+    adverb: bool
+    irregular_base: Optional[str]
+    past: bool  # a past form: irregular ('took', 'retook') or with a past ending ('signed')
+    gerund: bool
+    plural: bool
+    possessive: bool
 
 
 @dataclass(frozen=True)
@@ -66,8 +78,29 @@ class Lexicon:
     def ends(self, low: str, kind: str) -> bool:
         return low.endswith(self.morphology[kind])
 
+    @cached_property
+    def _shapes(self) -> dict[str, "_Shape"]:
+        return {}
+
+    def _shape(self, low: str) -> "_Shape":
+        """What the endings of ``low`` make it (:class:`_Shape`), worked out once per word: the
+        rules ask it of the same words again and again."""
+        shape = self._shapes.get(low)
+        if shape is None:
+            if len(self._shapes) >= _SHAPE_CACHE:
+                self._shapes.clear()
+            base = self._irregular_base(low)
+            shape = self._shapes[low] = _Shape(
+                adverb=low in self.adverbs or (self.ends(low, "adverb") and low not in self.not_adverbs),
+                irregular_base=base,
+                past=base is not None or (self.ends(low, "past") and len(low) > 4),
+                gerund=self.ends(low, "gerund") and len(low) > 5,
+                plural=self.ends(low, "plural") and not self.ends(low, "not-plural"),
+                possessive=self.ends(low, "possessive"))
+        return shape
+
     def possessive(self, low: str) -> bool:
-        return self.ends(low, "possessive")
+        return self._shape(low).possessive
 
     def without(self, low: str, kind: str) -> str:
         """The word without its first ending of ``kind`` (see morphology.tsv)."""
@@ -81,13 +114,16 @@ class Lexicon:
         return self.without(low, "possessive")
 
     def adverb(self, low: str) -> bool:
-        return low in self.adverbs or (self.ends(low, "adverb") and low not in self.not_adverbs)
+        return self._shape(low).adverb
 
     def past(self, low: str) -> bool:
-        return self.irregular_base(low) is not None or (self.ends(low, "past") and len(low) > 4)
+        return self._shape(low).past
 
     def irregular_base(self, low: str) -> Optional[str]:
         """The base of an irregular past form, a prefixed one too ('retook' -> 'retake')."""
+        return self._shape(low).irregular_base
+
+    def _irregular_base(self, low: str) -> Optional[str]:
         if low in self.irregular:
             return self.irregular[low]
         for prefix in self.morphology["prefix"]:
@@ -97,10 +133,10 @@ class Lexicon:
         return None
 
     def gerund(self, low: str) -> bool:
-        return self.ends(low, "gerund") and len(low) > 5
+        return self._shape(low).gerund
 
     def plural(self, low: str) -> bool:
-        return self.ends(low, "plural") and not self.ends(low, "not-plural")
+        return self._shape(low).plural
 
     def singular(self, low: str) -> str:
         return self.without(low, "plural") if self.plural(low) else low

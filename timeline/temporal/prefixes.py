@@ -9,7 +9,11 @@ the key found there are tried.  A key set is a superset of what can match, so no
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+from pathlib import Path
 
 try:
     from re import _parser as _sre  # Python 3.11+
@@ -41,14 +45,66 @@ def prefixes(pattern: str) -> frozenset[str] | None:
     return None
 
 
+CACHE_VARIABLE = "TIMELINE_CACHE_DIR"  # where the analysis is kept between runs; empty: nowhere
+
+
+def cache_folder() -> Path | None:
+    """The folder the analysis of a language's rules is kept in between runs: the environment
+    variable ``TIMELINE_CACHE_DIR`` (set but empty: none), else ``timeline`` in the user's cache
+    folder (``XDG_CACHE_HOME`` or ``~/.cache``)."""
+    folder = os.environ.get(CACHE_VARIABLE)
+    if folder is not None:
+        return Path(folder) if folder else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "timeline"
+
+
+def all_prefixes(patterns: list[str]) -> list[frozenset[str] | None]:
+    """:func:`prefixes` of each pattern.  Analysing a language's rules takes a few tenths of a
+    second, at every start of a process; reading the result back takes milliseconds.  So it is
+    kept in :func:`cache_folder`, in a JSON file named by a hash of the patterns and of this
+    module's source (a changed rule or a changed analysis is a new file).  A cache that cannot be
+    read or written is no error: the analysis is then done again."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for pattern in patterns:
+        digest.update(pattern.encode("utf-8", "surrogatepass") + b"\0")
+    folder = cache_folder()
+    path = folder / f"prefixes-{digest.hexdigest()[:32]}.json" if folder else None
+    if path is not None:
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            if len(kept) == len(patterns) and all(
+                    keys is None or (isinstance(keys, list) and all(isinstance(k, str) for k in keys)) for keys in kept):
+                return [None if keys is None else frozenset(keys) for keys in kept]
+        except (OSError, ValueError, TypeError):
+            pass
+    found = [prefixes(pattern) for pattern in patterns]
+    if path is not None:
+        _write_whole(path, json.dumps([None if keys is None else sorted(keys) for keys in found]))
+    return found
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (another process may be reading it)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass
+
+
 class PrefixIndex:
     """Which of a list of patterns may match where the text has a given key."""
 
     def __init__(self, patterns: list[str]):
         self._everywhere: list[int] = []
         self._by_prefix: dict[str, list[int]] = {}
-        for index, pattern in enumerate(patterns):
-            keys = prefixes(pattern)
+        for index, keys in enumerate(all_prefixes(patterns)):
             if keys is None:
                 self._everywhere.append(index)
             else:
