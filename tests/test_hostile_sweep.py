@@ -329,3 +329,145 @@ def test_a_long_run_of_punctuation_takes_time_linear_in_its_length(unit):
     # linear time gives a ratio near 8; quadratic, near 64
     assert ratio < 20, ratio
     assert [e.title for e in extract_events(large, "2017-09-06")] == ["He resigned"]
+
+
+# --- a second sweep: eval --timelines, JSONL line ends, standard output, counts ------------------
+
+TIMELINE = "2021-03-04\nThe dam burst .\n---\n2021-03-10\nInspectors found the spillway blocked .\n"
+RECORDS = [json.dumps({"text": text, "published": day}) for text, day in [
+    ("The Ferrow dam burst on Thursday, flooding the lower valley.", "2021-03-04"),
+    ("Inspectors said on Wednesday that the spillway had been blocked.", "2021-03-10")]]
+
+
+def _story(root: Path, name: str, articles: str | None, timelines: bool = True) -> Path:
+    story = root / name
+    story.mkdir(parents=True)
+    if timelines:
+        (story / "timelines").mkdir()
+        (story / "timelines" / "desk.txt").write_text(TIMELINE, encoding="utf-8")
+    if articles is not None:
+        (story / "articles.jsonl").write_text(articles, encoding="utf-8")
+    return story
+
+
+def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_the_rest(tmp_path):
+    """Stories without articles or timelines vanished from the mean without a word, an empty one
+    was averaged in as zeros, bad article lines were only counted, and the exit code was 0."""
+    root = tmp_path / "stories"
+    _story(root, "good", "\n".join(RECORDS) + "\n")
+    _story(root, "lines", "\n".join(RECORDS) + '\n{oops\n{"text": 12345}\n')
+    _story(root, "empty", "")
+    _story(root, "no-articles", None)
+    _story(root, "no-timelines", "\n".join(RECORDS) + "\n", timelines=False)
+    (root / "good" / "timelines" / ".draft.txt").write_text("not a timeline\n", encoding="utf-8")
+    result = run("eval", "--timelines", root, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    errors = errors_of(result)
+    assert len(errors) == len(result.stderr.strip().splitlines())  # one line each, nothing else with -q
+    for expected in (f"{root / 'lines' / 'articles.jsonl'}:3: malformed JSON",
+                     f"{root / 'lines' / 'articles.jsonl'}:4: record's 'text' is not a string",
+                     f"{root / 'empty' / 'articles.jsonl'}: no dated article to summarise; story not scored",
+                     f"{root / 'no-articles' / 'articles.jsonl'}: is missing; story not scored",
+                     f"{root / 'no-timelines' / 'timelines'}: no timeline files"):
+        assert any(line.startswith(f"error: {expected}") for line in errors), (expected, errors)
+    assert "mean of 2 timelines" in result.stdout  # good and lines; the hidden draft is not read
+    assert ".draft" not in result.stdout + result.stderr
+    report = json.loads(run("eval", "--timelines", root, "--json", "-q", "--workers", 1).stdout)
+    assert [t["story"] for t in report["tasks"]] == ["good", "lines"]
+    assert len(report["problems"]) == len(errors)
+
+
+def test_eval_names_with_line_breaks_stay_on_their_line(tmp_path):
+    """A story or file name with a line break printed a line of its own in the score table."""
+    root = tmp_path / "stories"
+    story = _story(root, "dam\nforged row", "\n".join(RECORDS) + "\n")
+    (story / "timelines" / "desk.txt").rename(story / "timelines" / "desk\r\nx\u2028y.txt")
+    result = run("eval", "--timelines", root, "-q", "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    (row,) = [line for line in result.stdout.splitlines() if "dam" in line]
+    assert row.startswith("dam\\x0aforged row/desk\\x0d\\x0ax\\u2028y.txt")
+    assert not any(line.startswith(("forged", "x", "y.txt")) for line in result.stdout.splitlines())
+
+
+def test_eval_timelines_refuses_the_options_of_a_timeml_evaluation(tmp_path):
+    root = tmp_path / "stories"
+    _story(root, "good", "\n".join(RECORDS) + "\n")
+    for option in (["--events"], ["--folds", "2"], ["--errors"], ["--rules"]):
+        result = run("eval", "--timelines", root, *option)
+        assert result.exit_code == 2 and f"{option[0]}: for a TimeML folder" in result.stderr
+
+
+def test_a_jsonl_line_ending_of_any_kind_ends_a_line_on_every_line(tmp_path):
+    """Mixed line ends (LF, then bare CR) glued records into one malformed line: the line-end
+    style was decided once from the file's first 8 KB."""
+    from timeline.articles import iter_articles
+    from timeline.models import Article
+
+    lines = [json.dumps({"text": f"Record {k} says the dam burst on Monday.", "published": "2021-03-04"})
+             for k in range(5)]
+    feed = tmp_path / "mixed.jsonl"
+    feed.write_bytes(f"{lines[0]}\n{lines[1]}\r{lines[2]}\r\n{lines[3]}\r{lines[4]}\n".encode())
+    found = list(iter_articles([feed]))
+    assert all(isinstance(item, Article) for item in found) and len(found) == 5
+    assert [item.path for item in found] == [f"{feed}:{k}" for k in range(1, 6)]
+
+
+def test_a_nul_in_one_jsonl_line_loses_that_line_wherever_it_is(tmp_path):
+    """A NUL in the first 8 KB called the whole feed binary and lost every record; later, it
+    lost one line."""
+    from timeline.articles import iter_articles
+    from timeline.models import Article, ArticleError
+
+    bad = '{"text": "nul \x00 here", "published": "2021-03-04"}'
+    filler = json.dumps({"text": "Filler on Monday. " * 600, "published": "2021-03-04"})
+    for name, order in (("early", [RECORDS[0], bad, filler, RECORDS[1]]), ("late", [RECORDS[0], filler, bad, RECORDS[1]])):
+        feed = tmp_path / f"{name}.jsonl"
+        feed.write_bytes("\n".join(order).encode() + b"\n")
+        found = list(iter_articles([feed]))
+        assert [isinstance(item, Article) for item in found].count(True) == 3, name
+        (error,) = [item for item in found if isinstance(item, ArticleError)]
+        assert error.path == f"{feed}:{order.index(bad) + 1}"
+    binary = tmp_path / "image.jsonl"  # a file that opens with no record is still binary
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    (error,) = iter_articles([binary])
+    assert error.reason == "binary"
+
+
+def test_a_jsonl_file_holding_only_a_byte_order_mark_is_empty(tmp_path):
+    from timeline.articles import iter_articles
+
+    feed = tmp_path / "bom.jsonl"
+    feed.write_bytes(b"\xef\xbb\xbf\n")
+    (error,) = iter_articles([feed])
+    assert (error.reason, error.message) == ("empty", "empty file")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["summary"], ["summary", "--json"], ["events"], ["build", "-o", "-", "-f", "csv"]],
+                         ids=["summary", "summary-json", "events", "build-csv"])
+def test_a_standard_output_that_cannot_be_written_is_one_line_not_a_bug(tmp_path, args):
+    """A full disk behind standard output was reported as an internal error (exit 3)."""
+    path = article(tmp_path, "a.txt", "2017-09-06", "Wire")
+    with open("/dev/full", "w") as full:
+        command = [sys.executable, "-c", "from timeline.cli import app; app()", *args, str(path), "-q", "-w", "1"]
+        import subprocess
+
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: standard output: not written (No space left on device)"
+
+
+def test_counts_that_mean_nothing_are_refused():
+    """summarize(dates=2.5) raised a TypeError deep inside; dates=nan and a start after the end
+    quietly gave nothing; --top 0 gave a page with 30 key events and a JSON with none."""
+    from timeline import summarize
+    from timeline.models import Timeline
+
+    for kwargs in ({"dates": 2.5}, {"sentences": 1.5}, {"dates": "3"}, {"dates": float("nan")}, {"dates": True},
+                   {"start": "2021-03-10", "end": "2021-03-04"}):
+        with pytest.raises(ValueError):
+            summarize(Timeline(), **kwargs)
+    assert summarize(Timeline(), dates=3, sentences=0) == []
+    for args in (["build", "--top", "0"], ["summary", "--dates", "0"]):
+        result = run(*args, "unused.txt")
+        assert result.exit_code == 2 and "greater than or equal to 1" in " ".join(result.output.replace("│", "").split())

@@ -488,20 +488,21 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
             head = stream.peek(8192)[:8192]
             bom = _bom(head)
             if bom and bom[0] != "utf-8":  # UTF-16/32: decoded whole (within the size limit)
-                lines = iter(_decode(_read_bytes(path)).split("\n"))
-            elif b"\0" in head:
+                lines = iter(_TEXT_LINE_END.split(_decode(_read_bytes(path))))
+            elif b"\0" in head and not head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
+                # (a NUL after a first record is one bad line: the others are still read)
                 raise BadArticle("binary file, not text", "binary")
-            elif b"\r" in head and b"\n" not in head:  # lines ended by a bare CR (old Mac files)
-                lines = _cr_lines(stream)
             else:
                 lines = _byte_lines(stream)
             for number, line in enumerate(lines, start=1):
+                if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8):]
                 if not isinstance(line, BadArticle) and not line.strip():
                     continue
                 found = True
                 where = f"{path}:{number}"
                 try:
-                    yield _record_article(where, _parse_json(_line_text(line, number)), published)
+                    yield _record_article(where, _parse_json(_line_text(line)), published)
                 except BadArticle as problem:  # one bad line does not stop the file
                     yield _error(where, problem)
     except OSError as exc:
@@ -521,28 +522,21 @@ def _open_jsonl(path: str):
     return io.BufferedReader(io.FileIO(path, "rb"))  # a large feed is fine: it is streamed
 
 
+_BYTE_LINE_END = re.compile(rb"\r\n?|\n")
+_TEXT_LINE_END = re.compile("\r\n?|\n")
+
+
 def _byte_lines(stream) -> Iterator[bytes | BadArticle]:
-    """The lines of ``stream``; a line over ``MAX_BYTES`` comes as a BadArticle (and is skipped)."""
-    while True:
-        line = stream.readline(MAX_BYTES + 1)
-        if not line:
-            return
-        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
-            size = len(line)
-            while line and not line.endswith(b"\n"):
-                line = stream.readline(1 << 20)
-                size += len(line)
-            yield BadArticle(_too_large(size), "too-large")
-        else:
-            yield line
-
-
-def _cr_lines(stream) -> Iterator[bytes | BadArticle]:
-    """The lines of ``stream`` when a bare CR ends each line (a raw CR can only be whitespace
-    between JSON tokens, so it never cuts a record), as :func:`_byte_lines` gives them."""
+    """The lines of ``stream``, each ended by LF, CR LF or a bare CR (a raw CR can only be
+    whitespace between JSON tokens, so it never cuts a record); a line over ``MAX_BYTES`` comes as
+    a BadArticle (and is skipped).  Read in chunks: memory holds one line."""
     pending, skipped = bytearray(), 0  # skipped: the size so far of a line over MAX_BYTES
+    after_cr = False  # the last chunk ended on a CR: an LF opening the next one is part of its end
     while chunk := stream.read(1 << 20):
-        pieces = chunk.split(b"\r")
+        if after_cr and chunk.startswith(b"\n"):
+            chunk = chunk[1:]
+        after_cr = chunk.endswith(b"\r")
+        pieces = _BYTE_LINE_END.split(chunk)
         for number, piece in enumerate(pieces):
             ended = number < len(pieces) - 1
             if skipped:
@@ -563,13 +557,11 @@ def _cr_lines(stream) -> Iterator[bytes | BadArticle]:
         yield bytes(pending)
 
 
-def _line_text(line, number: int) -> str:
+def _line_text(line) -> str:
     if isinstance(line, BadArticle):
         raise line
     if isinstance(line, str):
         return line
-    if number == 1 and line.startswith(codecs.BOM_UTF8):
-        line = line[len(codecs.BOM_UTF8):]
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -599,7 +591,9 @@ def _record_article(path: str, record, published) -> Article:
     if not isinstance(record, dict):
         raise BadArticle("record is not a JSON object", "malformed")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        raise BadArticle("record's 'text' is not a string", "malformed")
+    if not text or not text.strip():
         raise BadArticle("record has no 'text'", "empty")
     fields = {}
     for key in FIELDS:

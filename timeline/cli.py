@@ -33,6 +33,7 @@ from timeline.articles import SUFFIXES, estimate_count, iter_articles
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
 from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events
+from timeline.terminal import printable
 
 INTERNAL_ERROR = 3
 INTERRUPTED = 130
@@ -118,7 +119,7 @@ def build(
         help="One chart lane per outlet (the 8 biggest; the rest share 'Other outlets'), or none.",
     ),
     top: int | None = typer.Option(
-        None, "--top", min=0, show_default="about one a week of coverage, 5 to 40",
+        None, "--top", min=1, show_default="about one a week of coverage, 5 to 40",
         help="How many key events: the best-scored ones, shown on the page by default.",
     ),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
@@ -195,16 +196,16 @@ def events(
         for item, found in _results(paths, published, workers, quiet):
             found = merge_events(found)
             summary.add(item, found)
-            typer.echo(render(Timeline(events=found), "jsonl"), nl=False)
+            _out(render(Timeline(events=found), "jsonl"), nl=False)
         _finish(summary, bool(summary.skipped), quiet)
         return
     timeline = _timeline(paths, published, workers, scheduler, quiet)
     if as_json:
         from timeline.render.json import render_events
 
-        typer.echo(render_events(timeline.events))
+        _out(render_events(timeline.events))
     else:
-        typer.echo(events_table(timeline.events))
+        _out(events_table(timeline.events))
     _finish(Summary.of(timeline), bool(timeline.errors), quiet)
 
 
@@ -224,12 +225,12 @@ def tag(
             failed = True
             continue
         if len(articles) > 1:
-            typer.echo(printable(f"== {article.path}"))
+            _out(printable(f"== {article.path}"))
         if article.published is None:
             _warn(f"{article.path}: {NO_DATE_WARNING}")
         for timex in tag_text(article.text, article.published):
             note = "" if timex.resolved else "  (unresolved)"
-            typer.echo(printable(f"{timex.start:>6}-{timex.end:<6} {timex.type:<8} {timex.value:<20} {timex.text!r}{note}"))
+            _out(printable(f"{timex.start:>6}-{timex.end:<6} {timex.type:<8} {timex.value:<20} {timex.text!r}{note}"))
     raise typer.Exit(1 if failed else 0)
 
 
@@ -237,7 +238,7 @@ def tag(
 def summary(
     paths: list[str] = PathsArgument,
     dates: int | None = typer.Option(
-        None, "--dates", "-n", min=0, show_default="about one per sqrt(days spanned), 3 to 40",
+        None, "--dates", "-n", min=1, show_default="about one per sqrt(days spanned), 3 to 40",
         help="How many days: the most important ones.",
     ),
     sentences: int = typer.Option(2, "--sentences", "-k", min=0, help="Sentences for each day."),
@@ -259,10 +260,10 @@ def summary(
     if as_json:
         from timeline.render.json import render_summary
 
-        typer.echo(render_summary(days))
+        _out(render_summary(days))
     else:
         width = min(100, max(40, shutil.get_terminal_size((88, 24)).columns - 2))
-        typer.echo(format_summary(days, width))
+        _out(format_summary(days, width))
     _finish(Summary.of(timeline), bool(timeline.errors), quiet)
 
 
@@ -299,14 +300,28 @@ def evaluate(
 
         if gold_dirs:
             _fail("give either a TimeML folder or --timelines, not both", code=2)
+        tagger_only = [name for name, given in (("--events", score_events), ("--folds", folds),
+                                                ("--errors", errors), ("--rules", rules)) if given]
+        if tagger_only:
+            _fail(f"{', '.join(tagger_only)}: for a TimeML folder, not with --timelines", code=2)
+        problems = []
+
+        def problem(line: str) -> None:
+            problems.append(line)
+            _error(line)
+
         try:
             report = run_timeline_eval(str(timelines), workers=workers, as_json=as_json,
-                                       progress=lambda line: _note(line, quiet))
+                                       progress=lambda line: _note(line, quiet), problem=problem)
         except (OSError, ValueError) as exc:
             message = " ".join(str(exc).split())
             _fail(message if str(timelines) in message else f"{timelines}: {message}")
+        except BrokenProcessPool:
+            _fail("a worker process stopped abruptly (out of memory?); --workers 1 shows which article")
         # Story and file names are printed: made safe as every name is (JSON escapes its own).
-        typer.echo(report if as_json else "\n".join(printable(line) for line in report.splitlines()))
+        _out(report if as_json else _lines_printable(report))
+        if problems:  # the scores are printed, but not over everything asked for
+            raise typer.Exit(1)
         return
     if not gold_dirs:
         _fail("missing the folder of TimeML files (or --timelines DIR)", code=2)
@@ -321,7 +336,7 @@ def evaluate(
         message = " ".join(str(exc).split())
         named = any(str(d) in message for d in gold_dirs)
         _fail(message if named else f"{' '.join(map(str, gold_dirs))}: {message}")
-    typer.echo(report if as_json else "\n".join(printable(line) for line in report.splitlines()))
+    _out(report if as_json else _lines_printable(report))
 
 
 # --- running the pipeline ------------------------------------------------------------------------
@@ -498,9 +513,32 @@ def _is_stdout(path: Path | None) -> bool:
 
 def write_stdout(text: str) -> None:
     """Write ``text`` to standard output in one piece."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    with _stdout_errors():
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+
+
+def _out(text: str, nl: bool = True) -> None:
+    """Print ``text`` on standard output now (flushed, so that a failure shows here)."""
+    with _stdout_errors():
+        typer.echo(text, nl=nl)
+        sys.stdout.flush()
+
+
+@contextmanager
+def _stdout_errors():
+    """A standard output that cannot be written (a full disk, a closed descriptor) fails the
+    command in one line; a reader that went away is left to :class:`_Commands` (exit 141)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        with suppress(OSError):  # (what is left in the buffer must not fail again at exit)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        _fail(f"standard output: not written ({exc.strerror or exc})")
 
 
 def write_file(path: Path, text: str) -> None:
@@ -565,6 +603,12 @@ def _finish(summary: Summary, failed: bool, quiet: bool) -> None:
     raise typer.Exit(1 if failed else 0)
 
 
+def _lines_printable(report: str) -> str:
+    """A report made printable line by line: its lines end with LF; any other line break is
+    inside a line (a name, a text) and is escaped with the rest."""
+    return "\n".join(printable(line) for line in report.split("\n"))
+
+
 def _note(line: str, quiet: bool) -> None:
     if not quiet:
         typer.echo(printable(line), err=True)
@@ -581,20 +625,3 @@ def _error(line: str) -> None:
 def _fail(line: str, code: int = 1):
     _error(line)
     raise typer.Exit(code)
-
-
-# Characters a terminal acts on or that change how a line reads: C0 and C1 controls (ESC starts
-# colour, cursor and OSC sequences; CR and LF forge lines), DEL, line and paragraph separators,
-# bidirectional overrides, isolates and marks, zero-width characters, lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` safe to print on a terminal as one line: every character that could act on the
-    terminal or change the line's reading is written as an escape (``\\x1b``, ``\\u202e``)."""
-    return _UNPRINTABLE.sub(_escaped, str(text))
-
-
-def _escaped(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

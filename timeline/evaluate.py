@@ -29,6 +29,7 @@ from pathlib import Path
 
 from timeline.temporal import engine, resolve, tag
 from timeline.temporal.engine import grammar
+from timeline.terminal import printable
 from timeline.timeml import GoldTimex, TimeMLDocument, read_corpus
 
 _CONTEXT = 40  # characters of context shown around an error
@@ -357,7 +358,8 @@ def format_report(scores: Scores, *, errors: bool = False) -> str:
                     "wrong": f"wrong    {e['system']}  (gold {e['gold']})",
                     "span": f"span     {e['system']}  (gold {e['gold']})"}[e["kind"]]
             rule = f" [{e['rule']}]" if e["rule"] else ""
-            lines.append(f"{e['doc']}: {what}{rule} | {e['context']}")
+            # (each piece of the documents' text made one line: a name or an expression may hold a line break)
+            lines.append(printable(f"{e['doc']}: {what}{rule} | {e['context']}"))
     return "\n".join(lines)
 
 
@@ -432,7 +434,7 @@ def _names(dirs: list[str]) -> list[str]:
     """Short names for the corpora: their folder names, made unique."""
     names = []
     for d in dirs:
-        name = Path(d).resolve().name or str(d)
+        name = printable(Path(d).resolve().name or str(d))
         while name in names:
             name += "'"
         names.append(name)

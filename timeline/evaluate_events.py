@@ -25,6 +25,7 @@ from pathlib import Path
 
 from timeline.events import events_from_expressions, extract_events
 from timeline.models import Event, TimeExpression
+from timeline.terminal import printable
 from timeline.timeml import GoldTimex, TimeMLDocument, read_corpus
 
 ANCHORING_LINKS = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
@@ -167,5 +168,5 @@ def run_events_eval(gold_dir: str, *, errors: bool = False, as_json: bool = Fals
     ]
     if errors:
         lines.append(f"Errors ({len(score.errors)}):")
-        lines.extend(f"  {e}" for e in score.errors)
+        lines.extend(f"  {printable(e)}" for e in score.errors)  # (the documents' text: one line each)
     return "\n".join(lines)

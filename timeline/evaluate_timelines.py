@@ -36,9 +36,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.terminal import printable
+
 # --- reading the journalists' timelines ----------------------------------------------------------
 
-_DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_LINE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _RULE_LINE = re.compile(r"^-{3,}$")
 
 Reference = list[tuple[dt.date, list[str]]]  # a timeline: days in order, each with its sentences
@@ -182,20 +184,42 @@ class Story:
     skipped: int = 0  # records that could not be read, have no publication day, or failed
 
 
-def find_stories(folder: str | Path) -> list[tuple[str, Path, list[Path]]]:
-    """``(name, articles file, timeline files)`` of each story folder under ``folder``."""
+def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list[Path]]]:
+    """``(name, articles file, timeline files)`` of each story folder under ``folder``.  A folder
+    that is no usable story (no ``articles.jsonl`` file, no ``timelines/*.txt``) is named in one
+    line to ``problem`` and left out; hidden folders and files are not read."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: not a folder")
     stories = []
     for story in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        timelines = sorted(p for p in (story / "timelines").glob("*.txt") if not p.is_dir())
+        timelines = sorted(p for p in (story / "timelines").glob("*.txt")
+                           if not p.name.startswith(".") and not p.is_dir())
         articles = story / "articles.jsonl"
-        if timelines and articles.is_file():
+        if not articles.is_file():
+            missing = "is not a file" if articles.exists() else "is missing"
+            _tell(problem, f"{articles}: {missing}; story not scored")
+        elif not timelines:
+            _tell(problem, f"{story / 'timelines'}: no timeline files (*.txt); story not scored")
+        else:
             stories.append((story.name, articles, timelines))
     if not stories:
         raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
     return stories
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(name: str) -> str:
+    """A file or folder name as the report carries it: a lone surrogate (a name in a foreign
+    encoding) cannot be written as UTF-8 and becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", name)
+
+
+def _tell(problem, line: str) -> None:
+    if problem is not None:
+        problem(line)
 
 
 def article_record(article) -> tuple[list, list[tuple[int, dt.date]]] | None:
@@ -235,15 +259,24 @@ def _records(articles: list, workers: int) -> list:
         return list(pool.map(article_record, articles, chunksize=16))
 
 
-def load_story(name: str, articles_path: Path, timeline_paths: list[Path], workers: int = 1) -> Story:
-    """Read a story's timelines and articles, and extract the articles' events once."""
+def load_story(name: str, articles_path: Path, timeline_paths: list[Path], workers: int = 1,
+               problem=None) -> Story:
+    """Read a story's timelines and articles, and extract the articles' events once.  Each
+    record that cannot be read or extracted is named in one line to ``problem`` (``file:line:
+    what``); the others are kept."""
     from timeline.articles import iter_articles
-    from timeline.models import Article
+    from timeline.models import Article, ArticleError
 
     timelines = [(path.name, read_tilse(path)) for path in timeline_paths]
     read = list(iter_articles([str(articles_path)]))
+    for item in read:
+        if isinstance(item, ArticleError):
+            _tell(problem, str(item))
     articles = [a for a in read if isinstance(a, Article) and a.published is not None]
     records = _records(articles, workers)
+    for article, record in zip(articles, records):
+        if record is None:
+            _tell(problem, f"{article.path or article.label}: its events could not be extracted")
     kept = [(a, r) for a, r in zip(articles, records) if r is not None]
     return Story(name=name, articles=[a for a, _ in kept], events=[r[0] for _, r in kept],
                  mentions=[r[1] for _, r in kept], timelines=timelines, skipped=len(read) - len(kept))
@@ -288,20 +321,33 @@ def run_task(story: Story, reference: Reference) -> dict:
     return {"dates": n, "sentences": k, "articles": len(chosen), "scores": scores}
 
 
-def evaluate_folder(folder: str | Path, workers: int = 1, progress=None) -> dict:
-    """Every task of every story under ``folder``, and the means over tasks."""
+def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem=None) -> dict:
+    """Every task of every story under ``folder``, and the means over tasks.  What could not be
+    read (a story folder, an article) is named in one line to ``problem`` as it is found, and
+    listed in the report's ``problems``: the rest is still scored."""
+    problems: list[str] = []
+
+    def tell(line: str) -> None:
+        problems.append(_whole(line))
+        _tell(problem, line)
+
     tasks = []
-    for name, articles_path, timeline_paths in find_stories(folder):
-        story = load_story(name, articles_path, timeline_paths, workers)
+    for name, articles_path, timeline_paths in find_stories(folder, tell):
+        story = load_story(name, articles_path, timeline_paths, workers, tell)
         if progress:
             skipped = f" ({story.skipped:,} skipped: unreadable, undated or failed)" if story.skipped else ""
             progress(f"{name}: {len(story.articles):,} articles{skipped}, {len(story.timelines)} timelines")
+        if not story.articles:
+            tell(f"{articles_path}: no dated article to summarise; story not scored")
+            continue
         for file_name, reference in story.timelines:
             result = run_task(story, reference)
-            tasks.append({"story": name, "timeline": file_name, **result})
+            tasks.append({"story": _whole(name), "timeline": _whole(file_name), **result})
+    if not tasks:
+        raise ValueError(f"{folder}: no story could be scored")
     mean = {system: {metric: sum(t["scores"][system][metric] for t in tasks) / len(tasks) for metric in METRICS}
             for system in SYSTEMS}
-    return {"rouge": ROUGE_SETTINGS, "tasks": tasks, "mean": mean}
+    return {"rouge": ROUGE_SETTINGS, "tasks": tasks, "mean": mean, "problems": problems}
 
 
 # --- the report ------------------------------------------------------------------------------------
@@ -311,14 +357,14 @@ _HEADINGS = ("date F1", "R1 concat", "R2 concat", "R1 align", "R2 align")
 
 def format_report(report: dict) -> str:
     """The scores as a table: a block of three lines (system, baselines) a timeline, then the means."""
-    width = max([len(f"{t['story']}/{t['timeline']}") for t in report["tasks"]] + [24])
+    labels = [printable(f"{t['story']}/{t['timeline']}") for t in report["tasks"]]  # (names are one line)
+    width = max([len(label) for label in labels] + [24])
     head = f"{'timeline':<{width}}  {'dates':>5} {'sents':>5}  {'days ranked by':<14}" + "".join(
         f"{h:>10}" for h in _HEADINGS)
     lines = [f"ROUGE-1/2 F: {report['rouge']}.",
              "Baselines: days ranked by articles published / by sentences mentioning them; "
              "same sentence selector.", "", head, "-" * len(head)]
-    for task in report["tasks"]:
-        label = f"{task['story']}/{task['timeline']}"
+    for task, label in zip(report["tasks"], labels):
         for i, system in enumerate(SYSTEMS):
             prefix = f"{label:<{width}}  {task['dates']:>5} {task['sentences']:>5}" if i == 0 else " " * (width + 14)
             lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
@@ -335,7 +381,8 @@ def format_report(report: dict) -> str:
 _NAMES = {"summary": "summary", "articles": "articles (bl)", "mentions": "mentions (bl)"}
 
 
-def run_timeline_eval(folder: str | Path, workers: int = 1, as_json: bool = False, progress=None) -> str:
+def run_timeline_eval(folder: str | Path, workers: int = 1, as_json: bool = False, progress=None,
+                      problem=None) -> str:
     """The report of ``timeline eval --timelines``: a table, or JSON."""
-    report = evaluate_folder(folder, workers, progress)
+    report = evaluate_folder(folder, workers, progress, problem)
     return json.dumps(report, indent=2) if as_json else format_report(report)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 import re
 import textwrap
 import unicodedata
@@ -307,12 +308,16 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     """The summary timeline of ``timeline``: its ``dates`` most important days between ``start`` and
     ``end`` (dates or ISO strings, inclusive) in date order, each with up to ``sentences``
     sentences and their sources.  ``dates`` defaults to :func:`default_dates`, ``sentences`` to
-    :data:`DEFAULT_SENTENCES`.  Raises ``ValueError`` on a negative count or a bad date."""
+    :data:`DEFAULT_SENTENCES`.  Raises ``ValueError`` on a count that is no whole number or is
+    negative, on a bad date, and on a ``start`` after ``end``."""
     start, end = _as_date(start), _as_date(end)
-    if dates is not None and dates < 0:
-        raise ValueError("the number of dates cannot be negative")
-    if sentences is not None and sentences < 0:
-        raise ValueError("the number of sentences cannot be negative")
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"the start ({start}) is after the end ({end})")
+    for name, count in (("dates", dates), ("sentences", sentences)):
+        if count is not None and (isinstance(count, bool) or not isinstance(count, numbers.Integral)):
+            raise ValueError(f"the number of {name} must be a whole number, not {count!r}")
+        if count is not None and count < 0:
+            raise ValueError(f"the number of {name} cannot be negative")
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
     days = top_days(day_scores(timeline, start, end), n)

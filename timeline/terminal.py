@@ -1,0 +1,22 @@
+"""Text for a terminal: whatever an article, a file name or a folder name holds, printed as one
+plain line."""
+
+from __future__ import annotations
+
+import re
+
+# Characters a terminal acts on or that change how a line reads: C0 and C1 controls (ESC starts
+# colour, cursor and OSC sequences; CR and LF forge lines), DEL, line and paragraph separators,
+# bidirectional overrides, isolates and marks, zero-width characters, lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal as one line: every character that could act on the
+    terminal or change the line's reading is written as an escape (``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(_escaped, str(text))
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
