@@ -399,3 +399,21 @@ def test_stdout_takes_one_output(samples_dir, tmp_path, monkeypatch, args, messa
     assert result.exit_code == 2
     assert f"error: {message}" in result.stderr
     assert result.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+def test_workers_are_at_most_one_a_core(samples_dir, monkeypatch):
+    """'-w 500' (a slip for '-w 5') started 500 processes, each holding its own language data."""
+    import timeline.cli
+
+    asked = []
+
+    def recorded(paths, published=None, workers=1):
+        asked.append(workers)
+        return iter(())
+
+    monkeypatch.setattr(timeline.cli, "_cores", lambda: 3)
+    monkeypatch.setattr(timeline.cli, "estimate_count", lambda paths, limit=None: 10_000)
+    monkeypatch.setattr(timeline.cli, "iter_article_events", recorded)
+    for given, used in (("500", 3), ("2", 2)):
+        run("events", samples_dir, "--jsonl", "-w", given, "-q")
+        assert asked.pop() == used

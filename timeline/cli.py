@@ -92,9 +92,19 @@ PathsArgument = typer.Argument(..., help="Article files or folders ('-' for stdi
 PublishedOption = typer.Option(
     None, "--published", help="Publication date for every article (ISO: 2017-09-06 or 2017-09-06T10:00+03:00)."
 )
+def _cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # (not on every system)
+        return os.cpu_count() or 1
+
+
 WorkersOption = typer.Option(
-    os.cpu_count() or 1, "--workers", "-w", min=1, show_default="the number of cores",
-    help="Processes extracting events on this machine (results are the same for any number).",
+    _cores(), "--workers", "-w", min=1, show_default="the number of cores",
+    # more processes than cores only cost memory (each holds its own language data): capped
+    callback=lambda value: min(value, _cores()),
+    help="Processes extracting events on this machine, at most one a core (results are the same for any number).",
 )
 SchedulerOption = typer.Option(
     None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786) to run on instead."

@@ -51,7 +51,7 @@ def test_prefix_sets_admit_every_possible_match(pattern, text, admitted):
 def test_the_analysis_of_the_rules_is_kept_between_runs_and_a_bad_cache_is_no_error(tmp_path, monkeypatch):
     """Analysing the rules' prefixes takes tenths of a second at every start: it is kept in the
     cache folder, named by what it was made from; a damaged or unwritable cache is redone."""
-    from timeline.temporal.prefixes import CACHE_VARIABLE, all_prefixes
+    from timeline.temporal.prefixes import CACHE_VARIABLE, all_prefixes, cache_folder
 
     patterns = [r"(?:the\s+)?third\s+quarter", r"\d{4}", "[a-z]+day"]
     expected = [prefixes(p) for p in patterns]
@@ -69,6 +69,11 @@ def test_the_analysis_of_the_rules_is_kept_between_runs_and_a_bad_cache_is_no_er
     assert all_prefixes(patterns) == expected
     monkeypatch.setenv(CACHE_VARIABLE, "")  # no cache at all
     assert all_prefixes(patterns) == expected
+    monkeypatch.delenv(CACHE_VARIABLE)  # by default, the user's cache folder; never a relative one
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "timeline"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert cache_folder().is_absolute()
 
 
 def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:

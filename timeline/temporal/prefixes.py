@@ -51,11 +51,16 @@ CACHE_VARIABLE = "TIMELINE_CACHE_DIR"  # where the analysis is kept between runs
 def cache_folder() -> Path | None:
     """The folder the analysis of a language's rules is kept in between runs: the environment
     variable ``TIMELINE_CACHE_DIR`` (set but empty: none), else ``timeline`` in the user's cache
-    folder (``XDG_CACHE_HOME`` or ``~/.cache``)."""
+    folder (``XDG_CACHE_HOME`` or ``~/.cache``; none without a home)."""
     folder = os.environ.get(CACHE_VARIABLE)
     if folder is not None:
         return Path(folder) if folder else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # (a relative one is to be ignored, as the XDG rules say)
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home: no cache, rather than a folder named '~' here
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "timeline"
 
 
