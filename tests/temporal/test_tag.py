@@ -432,6 +432,8 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Talks will resume in the coming weeks.", [("the coming weeks", "DATE", "FUTURE_REF")]),
     ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
     ("They meet every other week.", [("every other week", "SET", "P2W")]),
+    ("Patients should be screened every two years.", [("every two years", "SET", "P2Y")]),
+    ("The bus runs every 15 minutes.", [("every 15 minutes", "SET", "PT15M")]),
     ("Dividends are paid quarterly.", [("quarterly", "SET", "P3M")]),
 ])
 def test_modern_written_forms(sentence, expected):
@@ -464,6 +466,9 @@ def test_modern_modifiers_and_frequencies(sentence, attribute, expected):
     "The 9/11 attacks changed aviation.",
     "The Good Friday agreement still holds.",  # a treaty named for its day
     "Stocks crashed on Black Monday.",  # the name of an event, not a date to place
+    "The rule is set out on page 1945 of the manual.",  # a page, not a year
+    "See pp. 1998-2001 of the report.",
+    "Crowds gathered at Stonehenge for the summer solstice.",  # an astronomical event, not a season
 ])
 def test_modern_names_are_not_dates(sentence):
     assert found(sentence, RECENT) == []

@@ -181,6 +181,7 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     # what is set for a day, or must be done by it, lies ahead
     ("The hearing is scheduled for Thursday.", "Thursday", "2017-09-07"),
     ("The vote is set for Friday.", "Friday", "2017-09-08"),
+    ("Snow is forecast for Friday.", "Friday", "2017-09-08"),  # a forecast too
     ("We need to finish the repairs by Friday.", "Friday", "2017-09-08"),
     ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
     ("The new dome should be working by Friday.", "Friday", "2017-09-08"),
