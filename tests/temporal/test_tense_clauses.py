@@ -182,6 +182,7 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("The hearing is scheduled for Thursday.", "Thursday", "2017-09-07"),
     ("The vote is set for Friday.", "Friday", "2017-09-08"),
     ("Snow is forecast for Friday.", "Friday", "2017-09-08"),  # a forecast too
+    ("The oil isn't expected to come ashore until Thursday.", "Thursday", "2017-09-07"),  # negated too
     ("We need to finish the repairs by Friday.", "Friday", "2017-09-08"),
     ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
     ("The new dome should be working by Friday.", "Friday", "2017-09-08"),
@@ -193,6 +194,7 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("The dome should have been working by Monday.", "Monday", "2017-09-04"),
     # and from the past, a future seen then
     ("A second hearing was scheduled for Friday.", "Friday", "2017-09-08"),
+    ("The cap wasn't expected to be fitted until Friday.", "Friday", "2017-09-08"),
     # a planned passive: the participle after "to be" tells no past
     ("The prisoner is expected to be released on Friday.", "Friday", "2017-09-08"),
     ("The report is due to be published on Thursday.", "Thursday", "2017-09-07"),
