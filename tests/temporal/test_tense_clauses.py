@@ -186,7 +186,7 @@ def test_weekdays_take_a_future_whatever_its_reach(reach):
     ("We need to finish the repairs by Friday.", "Friday", "2017-09-08"),
     ("The company has to pay the fine by Friday.", "Friday", "2017-09-08"),
     ("Apple has until Friday to respond to the order.", "Friday", "2017-09-08"),  # a deadline still open
-    ("Victims have only until March 1 to file claims.", "March 1", "2018-03-01"),
+    ("Victims have only until June 1 to file claims.", "June 1", "2018-06-01"),
     ("The new dome should be working by Friday.", "Friday", "2017-09-08"),
     # an adverb inside the verb group leaves the participle to the auxiliary
     ("Officials say the well could be permanently sealed by Sunday.", "Sunday", "2017-09-10"),
