@@ -92,6 +92,8 @@ PathsArgument = typer.Argument(..., help="Article files or folders ('-' for stdi
 PublishedOption = typer.Option(
     None, "--published", help="Publication date for every article (ISO: 2017-09-06 or 2017-09-06T10:00+03:00)."
 )
+
+
 def _cores() -> int:
     """The cores this process may run on (a container or taskset may allow fewer than the machine has)."""
     try:
