@@ -153,6 +153,7 @@ CASES = [
     ("season_year", "The bridge opened in the summer of 2014.", "the summer of 2014", "2014-SU"),
     ("dated_season", "Floods hit the valley last spring.", "last spring", "2017-SP"),
     ("the_season", "The harvest failed in spring.", "spring", "2017-SP"),
+    ("the_fall", "Schools will reopen in the fall.", "the fall", "2017-FA"),
     # --- periods relative to the anchor
     ("part_relative", "The plant opens at the end of this month.", "the end of this month", "2017-09"),
     ("part_last", "Talks stalled in early last year.", "early last year", "2016"),

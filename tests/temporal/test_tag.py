@@ -469,6 +469,9 @@ def test_modern_modifiers_and_frequencies(sentence, attribute, expected):
     "The rule is set out on page 1945 of the manual.",  # a page, not a year
     "See pp. 1998-2001 of the report.",
     "Crowds gathered at Stonehenge for the summer solstice.",  # an astronomical event, not a season
+    "The fall in prices hurt exporters.",  # a fall, not the season
+    "He was badly hurt in the fall.",
+    "Shares recovered after the fall.",
 ])
 def test_modern_names_are_not_dates(sentence):
     assert found(sentence, RECENT) == []
