@@ -296,6 +296,29 @@ def test_a_name_that_ends_like_an_adverb_still_names_the_speaker(text, title):
     assert [e.title for e in extract_events(text, PUBLISHED)] == [title]
 
 
+@pytest.mark.parametrize("text, titles", [
+    # a source named after 'according to' says nothing of its own: no statement by 'According Reuters'
+    ("The company lost $3 billion in 2023, according to British media reports.", ["Company lost $3 billion"]),
+    ("According to its annual report, the firm paid no tax in 2023.", ["Firm paid no tax"]),
+    # ...nor is it what a speaker said
+    ('"We are in phase six, and the spread is fast," said MacIntyre on Monday, according to the transcript.',
+     ["MacIntyre: We are in phase six"]),
+])
+def test_a_source_named_by_according_to_is_neither_speaker_nor_statement(text, titles):
+    assert [e.title for e in extract_events(text, PUBLISHED)] == titles
+
+
+@pytest.mark.parametrize("text, title", [
+    # after a determiner and a hyphenated modifier, a word is a noun ('state' is no reporting verb here)...
+    ("Kenya declared a 60-day state of emergency on Tuesday.", "Kenya declared a 60-day state of emergency"),
+    ("The long-awaited report was published on Tuesday.", "Long-awaited report was published"),
+    # ...but a past form after one is still the verb of its clause
+    ('"I will stand again," the 46-year-old said on Tuesday.', "The 46-year-old: I will stand again"),
+])
+def test_a_hyphenated_modifier_after_a_determiner_makes_a_noun(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED) if e.date] == [title]
+
+
 @pytest.mark.parametrize("text, title", [
     # a list of names is one subject
     ("Mississippi, Alabama and Florida declared a state of emergency on Monday.",

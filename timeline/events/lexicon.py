@@ -69,6 +69,7 @@ class Lexicon:
     settings: frozenset[str] = frozenset()  # what tells where something was said: 'said in a statement'
     catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
+    attributions: tuple[tuple[str, ...], ...] = ()  # what opens a named source: 'according to'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -257,6 +258,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         settings=words("setting_prepositions.txt"),
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),
+        attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})

@@ -126,9 +126,13 @@ def _classify(s: Parsed) -> None:
     tokens, timed, lex, classes = s.tokens, s.timed, s.lex, s.classes
     function_words = lex.function_words
     opens_with_name = _opens_with_name(s)
+    sourced = _attributed(s)
     for i, tok in enumerate(tokens):
         low = tok.low
         prev = tokens[i - 1].low if i else ""
+        if i in sourced and (low in lex.reporting or lex.plural(low)):  # 'according to media reports'
+            classes.append(WordClass(noun=low in lex.noun_phrase_forms))
+            continue
         if low in lex.auxiliaries and _main_do(s, i):
             classes.append(WordClass(verb=True, infinitive=True))
             continue
@@ -155,8 +159,10 @@ def _classify(s: Parsed) -> None:
             continue
         relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a walkout that started'
         j = i - 1
-        while j > 0 and lex.adverb(tokens[j].low) and tokens[j].low not in lex.determiners:
-            j -= 1  # 'the recently signed truce'
+        modified = not lex.past(low)  # ('a 60-day state of emergency', not 'the 46-year-old said')
+        while j > 0 and (lex.adverb(tokens[j].low) or (modified and _compound_modifier(tokens[j]))) \
+                and tokens[j].low not in lex.determiners:
+            j -= 1  # 'the recently signed truce', 'a 60-day state of emergency'
         # (a name with a possessive's ending may be the subject: "Moody's said", "McDonald's told";
         # an irregular past form of a reporting verb is no noun and no adjective, unlike "BP's
         # report", "Cameron's comments" or "BP's reported losses")
@@ -196,6 +202,28 @@ def _classify(s: Parsed) -> None:
             classes.append(WordClass(verb=True, finite=True, relation=relation, state=True))
         else:
             classes.append(WordClass(noun=noun))
+
+
+def _compound_modifier(token: Token) -> bool:
+    """Whether ``token`` is a hyphenated modifier in lower case ('60-day', 'long-awaited'),
+    which after a determiner leaves the word after it a noun."""
+    return "-" in token.text and token.text[:1].isalnum() and not any(ch.isupper() for ch in token.text)
+
+
+def _attributed(s: Parsed) -> set[int]:
+    """The tokens that name a source after an attribution phrase ('according to British media
+    reports'), up to the next punctuation mark or clause word."""
+    tokens, lex = s.tokens, s.lex
+    found: set[int] = set()
+    for phrase in lex.attributions:
+        for k in range(len(tokens) - len(phrase) + 1):
+            if tokens[k].low != phrase[0] or tuple(t.low for t in tokens[k:k + len(phrase)]) != phrase:
+                continue
+            j = k + len(phrase)
+            while j < len(tokens) and tokens[j].text not in _BREAKS and tokens[j].low not in lex.clause:
+                found.add(j)
+                j += 1
+    return found
 
 
 def _simple_tense(low: str, participle: bool, lex: Lexicon) -> WordClass:
