@@ -255,11 +255,6 @@ def test_a_part_of_a_day_is_on_the_day_the_story_last_named_else_on_publication_
     assert (expression.text, expression.value, expression.anchor) == ("night", "2017-09-04TNI", "context")
 
 
-def test_without_a_date_in_the_story_later_counts_from_publication():
-    (expression,) = tag("Two days later, the minister resigned.", PUBLISHED)
-    assert (expression.value, expression.anchor) == ("2017-09-08", "publication")
-
-
 @pytest.mark.parametrize("sentence, expected", [
     # a figure compared with last year's is the same period of last year
     ("Net income was $5 million in the third quarter, compared with $3 million last year.", "2016-Q3"),
