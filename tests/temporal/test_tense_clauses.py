@@ -304,3 +304,20 @@ def test_clock_times_in_a_range_fall_on_its_day(sentence, expected):
 def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
     assert [(e.text, e.value) for e in tag("Shell shut two platforms over the weekend.", published)] == [
         ("the weekend", expected)]
+
+
+@pytest.mark.parametrize("sentence, published, text, expected", [
+    # a reporting verb before 'that' tells how the text is told; the reported clause's own verb
+    # tells when its date is
+    ("Forecasters warned that strong winds on Sunday could push the oil ashore.", "2017-09-06",
+     "Sunday", "2017-09-10"),
+    ("Aid agencies warned that winter would arrive within weeks.", "2023-11-08", "winter", "2023-WI"),
+    ("The firm said that on Saturday two teams would be sent to the site.", "2017-09-08", "Saturday", "2017-09-09"),
+    # 'and' may join two phrases of one clause: the verb before still tells ('untouched' after the
+    # date describes a noun)
+    ("Qantas will double its flights between Australia and India by August in the search for new "
+     "markets untouched by the crisis.", "1998-02-13", "August", "1998-08"),
+])
+def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text, expected):
+    (found,) = [t for t in tag(sentence, published) if t.text == text]
+    assert found.value == expected

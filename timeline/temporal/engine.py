@@ -33,11 +33,12 @@ from timeline.temporal.prefixes import PrefixIndex, key_at, trie_regex
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, BOUNDARY, MODIFIER = "cue", "forward", "yields", "boundary", "modifier"
+CUE, FORWARD, YIELDS, BOUNDARY, JOINER, MODIFIER = "cue", "forward", "yields", "boundary", "joiner", "modifier"
+_BOUNDARIES = (BOUNDARY, JOINER)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, MODIFIER)
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER)
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # Case folding for the scans that need no case (the gate, tense cues, clause marks): a case-blind
@@ -445,7 +446,9 @@ class TenseReader:
     """The tense around an expression, and whether it governs the expression.
 
     The tense is that of the nearest cue before the expression in its sentence, else of the
-    nearest after it, within ``TENSE_WINDOW`` characters.  A cue before the expression governs
+    nearest after it, within ``TENSE_WINDOW`` characters; but where a ``boundary`` (not a
+    ``joiner`` such as 'and') stands between the cue before and the expression, a cue after the
+    expression in its own clause tells the tense ("warned that winds on Sunday could push").  A cue before the expression governs
     it when no ``boundary`` of the language's ``clauses.tsv`` lies between them (else it stands
     apart, in another clause) and the expression modifies no noun (no ``modifier`` right before
     it: "the May 3 vote").  A cue after the expression stands aside, as does any cue of an
@@ -484,18 +487,22 @@ class TenseReader:
         while j >= 0 and marks[j][0] > start:  # a mark overlapping the expression ("next May")
             j -= 1
         modifies = bool(self._modifier and self._modifier.search(self._text, max(low, start - 20), start))
-        reach, crossed = ASIDE if modifies else GOVERNS, False
+        reach, crossed = ASIDE if modifies else GOVERNS, None  # crossed: the kind of the nearest boundary crossed
         yielding = None  # (tense, reach) of a cue that gives way to a future before it
         while j >= 0 and starts[j] >= low:
             tense, what = kind(j)
-            if yielding is not None and (what == BOUNDARY or what == CUE):
+            if yielding is not None and (what in _BOUNDARIES or what == CUE):
                 return (tense, yielding[1]) if what == CUE and tense == FUTURE else yielding
             if what == CUE or (what == FORWARD and not crossed):
+                if crossed == BOUNDARY:  # the expression's own clause may tell it after it
+                    own = self._cue_in_clause_after(end, high)
+                    if own is not None:
+                        return own, ASIDE
                 return tense, reach
             if what == YIELDS and not crossed:
                 yielding = tense, reach
-            if what == BOUNDARY:
-                crossed, reach = True, APART if reach == GOVERNS else reach
+            if what in _BOUNDARIES:
+                crossed, reach = crossed or what, APART if reach == GOVERNS else reach
             j -= 1
         if yielding is not None:
             return yielding
@@ -506,6 +513,18 @@ class TenseReader:
                 return tense, ASIDE
             k += 1
         return None, None
+
+    def _cue_in_clause_after(self, end: int, high: int) -> str | None:
+        """The tense of the first cue after ``end`` in the same clause, None if there is none."""
+        k = bisect.bisect_left(self._starts, end)
+        while k < len(self._starts) and self._marks[k][0] <= high:
+            tense, what = self._kind(k)
+            if what in _BOUNDARIES:
+                return None
+            if what == CUE:
+                return tense
+            k += 1
+        return None
 
     def _kind(self, i: int) -> tuple[str | None, str]:
         return self._kinds[self._marks[i][1]]
