@@ -62,9 +62,9 @@ def _words(s: Parsed, indices) -> list[str]:
     out: list[str] = []
     kept: list[int] = []  # the token each word of ``out`` ends with
     indices = list(indices)
-    for phrase in lex.attributions:  # ('According to a report released Monday': the report)
-        if len(indices) > len(phrase) and _names_source(s, indices):
-            indices = indices[len(phrase):]
+    opener = _source_opener(s, indices)  # ('According to a report released Monday': the report)
+    if opener and len(indices) > opener:
+        indices = indices[opener:]
     for n, i in enumerate(indices):
         if timed[i]:
             if kept and kept[-1] == i - 1 and tokens[i - 1].low in lex.coordinators and i > 1 and timed[i - 2]:
@@ -547,9 +547,11 @@ def _without_hedge(s: Parsed, indices: list[int]) -> list[int]:
     return indices[k:] if len(indices) - k >= 3 else indices
 
 
-def _names_source(s: Parsed, indices: list[int]) -> bool:
-    """Whether the words of ``indices`` open with an attribution phrase ('according to')."""
-    return any(tuple(s.tokens[i].low for i in indices[:len(phrase)]) == phrase for phrase in s.lex.attributions)
+def _source_opener(s: Parsed, indices: list[int]) -> int:
+    """The length of the attribution phrase ('according to') the words of ``indices`` open
+    with, 0 when they open with none."""
+    return next((len(phrase) for phrase in s.lex.attributions
+                 if tuple(s.tokens[i].low for i in indices[:len(phrase)]) == phrase), 0)
 
 
 def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
@@ -572,7 +574,7 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
         else:
             segments[-1].append(k)
     # (a segment that names a source is not what was said: '..., according to the WHO')
-    segments = [seg for seg in segments if seg and not _names_source(s, seg)]
+    segments = [seg for seg in segments if seg and not _source_opener(s, seg)]
     if not segments:
         return []
     if last:
