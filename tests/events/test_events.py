@@ -791,3 +791,18 @@ def test_a_pronoun_is_titled_by_the_person_it_stands_for(text, title):
 )
 def test_a_statement_is_told_once_with_its_date(text, expected):
     assert [(e.title, e.kind, e.date.value if e.date else None) for e in extract_events(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause counted from a day just named is dated too: the march is two days before Monday
+    ("The government survived a vote on Monday, two days after thousands of people marched in Paris.",
+     [("2017-09-04", "Government survived a vote"), ("2017-09-02", "Thousands of people marched in Paris")]),
+    ("The well was capped on July 15, 11 weeks after the explosion.",
+     [("2017-07-15", "Well was capped"), ("2017-04-29", "The explosion")]),
+    ("The mayor met the engineers on Sunday, a day before the bridge reopened.",
+     [("2017-09-03", "Mayor met the engineers"), ("2017-09-04", "Bridge reopened")]),
+    # with no day to count from, nothing is dated
+    ("He resigned two days after the vote.", []),
+])
+def test_a_happening_counted_from_a_day_just_named_is_dated(text, expected):
+    assert [(e.date.value, e.title) for e in extract_events(text, PUBLISHED) if e.date] == expected

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
+import re
 from typing import Optional, Sequence
 
 from timeline.events.anchoring import anchor_trigger
 from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasion_preposition, reports_an_act
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
-from timeline.events.sentence import Parsed, parse
+from timeline.events.sentence import _BREAKS, Parsed, parse
 from timeline.events.titles import _title_word, occurrence_title, statement_title
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
@@ -124,6 +126,13 @@ def events_from_expressions(
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
             events.append(_event(s, trigger, base, people, expression=expression, span=span, relation=relation))
+        for expression in inside:
+            counted = _counted_from(s, expression, inside, text)
+            if counted is not None and counted[0] not in used:
+                trigger, dated, span = counted
+                used.add(trigger)
+                events.append(_event(s, trigger, base, people, expression=dated, span=span,
+                                     relation=_relation_to(span, published)))
         main = _main_verb(s)
         if main is not None and main not in used:
             used.add(main)
@@ -132,6 +141,42 @@ def events_from_expressions(
             if k not in used:
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
+
+
+_COUNT = re.compile(r"^P(\d{1,3})([DW])$")  # a count of days or weeks
+
+
+def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpression],
+                  text: str) -> tuple[int, TimeExpression, DateSpan] | None:
+    """The happening of a clause counted from a day just named: in "survived the vote on Monday,
+    two days after thousands marched in Paris" the march is two days before that Monday.  The
+    duration (days or weeks) must follow the day with only a comma between, and a word of the
+    language's ``offset_prepositions.tsv`` must follow it; the trigger is the first verb or event
+    noun of the clause after that word.  ``(trigger, expression, span)``, or None."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    count = _COUNT.match(duration.value) if duration.type == "DURATION" else None
+    if count is None:
+        return None
+    k = bisect.bisect_left([t.start for t in tokens], duration.end)
+    if k >= len(tokens) or tokens[k].low not in lex.offsets:
+        return None
+    days = [e for e in inside if e.type in ("DATE", "TIME") and e.end <= duration.start
+            and not text[e.end:duration.start].strip(" ,")]
+    span = timex_span(days[-1].value) if days else None
+    if span is None or span.start != span.end or span.granularity not in (Granularity.DAY, Granularity.TIME):
+        return None
+    trigger = next((j for j in range(k + 1, len(tokens)) if classes[j].verb or classes[j].noun
+                    or tokens[j].text in _BREAKS), None)
+    if trigger is None or tokens[trigger].text in _BREAKS:
+        return None
+    moved = int(count.group(1)) * (7 if count.group(2) == "W" else 1) * lex.offsets[tokens[k].low]
+    try:
+        day = (span.start + dt.timedelta(days=moved)).isoformat()
+    except OverflowError:  # (off the calendar)
+        return None
+    dated = TimeExpression(start=duration.start, end=tokens[k].end, text=text[duration.start:tokens[k].end],
+                           type="DATE", value=day, anchor="context", rule="counted_from_day")
+    return trigger, dated, timex_span(day)
 
 
 def _same_clause_verbs(s: Parsed, trigger: int) -> list[int]:

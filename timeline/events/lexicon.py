@@ -4,7 +4,7 @@ lemma that makes 'met', 'meets' and 'meeting' one key."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple, Optional
 
@@ -70,6 +70,7 @@ class Lexicon:
     catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
     attributions: tuple[tuple[str, ...], ...] = ()  # what opens a named source: 'according to'
+    offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -259,6 +260,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
+        offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
