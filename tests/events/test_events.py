@@ -806,3 +806,15 @@ def test_a_statement_is_told_once_with_its_date(text, expected):
 ])
 def test_a_happening_counted_from_a_day_just_named_is_dated(text, expected):
     assert [(e.date.value, e.title) for e in extract_events(text, PUBLISHED) if e.date] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day after 'until' ends a period: the closing is not on that day...
+    ("Mexico closed all schools in the capital until Friday.", []),
+    # ...but what a 'when' clause after it tells is
+    ("Schools stayed shut until Friday, when classes resumed.", [("2017-09-01", "Classes resumed")]),
+    # ...and 'not until' tells the day the happening comes
+    ("The mine will not reopen until Friday.", [("2017-09-08", "Mine will not reopen")]),
+])
+def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expected):
+    assert [(e.date.value, e.title) for e in extract_events(text, PUBLISHED) if e.date] == expected

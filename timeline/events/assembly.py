@@ -122,6 +122,9 @@ def events_from_expressions(
             if trigger is None or (span is None and (classes[trigger].state
                                                      or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
+            if trigger < first and first > 0 and tokens[first - 1].low in lex.period_ends \
+                    and not any(t.low in lex.negations for t in tokens[max(0, trigger - 3):first]):
+                continue  # ('closed all schools until May 6': the closing is not on May 6; not 'won't reopen until')
             used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation

@@ -71,6 +71,8 @@ class Lexicon:
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
     attributions: tuple[tuple[str, ...], ...] = ()  # what opens a named source: 'according to'
     offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
+    period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
+    negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -261,6 +263,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         addressees=words("addressee_verbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
+        period_ends=words("period_end_words.txt"),
+        negations=words("negations.txt"),
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
