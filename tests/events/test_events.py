@@ -320,6 +320,16 @@ def test_a_hyphenated_modifier_after_a_determiner_makes_a_noun(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # an age or an appositive between a subject and its verb is left out, the subject kept
+    ("John Smith, 45, was charged with fraud, police said on Tuesday.", "Police: John Smith was charged with fraud"),
+    ("The driver, a man from Fresno, was cited for speeding, police said on Tuesday.",
+     "Police: The driver was cited for speeding"),
+])
+def test_a_subject_set_off_by_commas_keeps_its_verb(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED) if e.date] == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     # a list of names is one subject
     ("Mississippi, Alabama and Florida declared a state of emergency on Monday.",
      "Mississippi, Alabama and Florida declared a state of emergency"),

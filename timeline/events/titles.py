@@ -577,6 +577,9 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
     segments = [seg for seg in segments if seg and not _source_opener(s, seg)]
     if not segments:
         return []
+    subject = _subject_apart(s, segments)
+    if subject is not None:  # 'The driver, a man of 52, was cited': the driver was cited
+        return subject
     if last:
         return segments[-1]
     lex = s.lex
@@ -584,6 +587,32 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
     main = [seg for seg in long
             if not (tokens[seg[0]].low in lex.clause and tokens[seg[0]].low not in lex.coordinators)]
     return (main or long or segments)[0]
+
+
+def _subject_apart(s: Parsed, segments: list[list[int]]) -> list[int] | None:
+    """A subject set off from its verb by an appositive or an age ('John Smith, 45, was charged',
+    'The head of Volantis, Mark Hendry, has stepped down'): the first segment, a noun phrase
+    with no verb, joined to the first later segment that opens with its verb group, when every
+    segment between has no verb either.  None when the segments are not so."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+
+    def verbal(k: int) -> bool:
+        return tokens[k].low in lex.auxiliaries or classes[k].finite
+
+    first = segments[0]
+    opener = tokens[first[0]].low
+    words = [tokens[k].text for k in first if tokens[k].text[:1].isalpha()]
+    if len(segments) < 2 or not words or opener in lex.clause or opener in lex.prepositions \
+            or any(verbal(k) or s.timed[k] for k in first) \
+            or all(w.isupper() for w in words) \
+            or all(tokens[k].low in lex.pronouns and tokens[k].low not in lex.subjects for k in first):
+        return None  # (not a time, a dateline in capitals, an object pronoun: 'telling us, "Don't worry"')
+    for seg in segments[1:]:
+        if verbal(seg[0]):
+            return first + seg
+        if any(verbal(k) for k in seg):
+            return None
+    return None
 
 
 def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
