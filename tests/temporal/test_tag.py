@@ -466,6 +466,7 @@ def test_modern_modifiers_and_frequencies(sentence, attribute, expected):
     "Crowds gathered at Stonehenge for the summer solstice.",  # an astronomical event, not a season
     "The fall in prices hurt exporters.",  # a fall, not the season
     "He was badly hurt in the fall.",
+    "The deal collapsed at the last minute.",  # an idiom, not a minute
     "Shares recovered after the fall.",
 ])
 def test_modern_names_are_not_dates(sentence):
