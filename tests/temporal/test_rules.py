@@ -191,6 +191,7 @@ CASES = [
     ("days_later", "She was charged on May 1, 2016. Ten days later she was freed.", "Ten days later",
      "2016-05-11"),
     ("units_later", "The mill closed in 2001. Five years later it reopened.", "Five years later", "2006"),
+    ("count_from_today", "The deadline is a week from today.", "a week from today", "2017-09-13"),
     ("count_from_now", "The bridge will open two years from now.", "two years from now", "2019"),
     ("some_ago", "The mine closed a few years ago.", "a few years ago", "PAST_REF"),
     ("one_day_future", "She hopes she will one day return.", "one day", "FUTURE_REF"),
