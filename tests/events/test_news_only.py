@@ -122,6 +122,7 @@ def test_a_closed_debate_opens_the_readers_comments():
     [
         "Harbour to reopen - council PORTVILLE | Mon Mar 8, 2021 4:10 pm EST PORTVILLE (Reuters) - ",
         "PORTVILLE, Maine (AP)_ ",
+        "PORTVILLE, March 8 (Reuters) - ",  # (its day would date the news a second time)
         "Photograph: Jane Doe/AP ",
         "Photograph: Jane Doe/AFP/Getty Images ",
     ],
