@@ -525,3 +525,19 @@ def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
         "two weeks later", "DATE", "XXXX")
     assert found("The ship caught fire on Nov. 6. Two days later, it sank.", RECENT)[-1] == (
         "Two days later", "DATE", "2023-11-08")
+
+
+@pytest.mark.parametrize("text, published, phrase, value", [
+    # 'that year' takes the year of a date the text wrote, whatever its precision...
+    ("The bomb destroyed Hiroshima on Aug. 6, 1945. By the end of that year, 140,000 had died.", "2020-08-06",
+     "that year", "1945"),
+    ("He moved to Paris in March 1920 and married there the same year.", "2021-06-10", "the same year", "1920"),
+    ("The war began on Feb. 24. By the end of that month, the city had fallen.", "2022-04-21", "that month", "2022-02"),
+    # ...not of a date placed from the publication ('June', 'today')
+    ("SARS was declared a pandemic in March 2003. By June of that year, the warning was lifted.", "2009-04-27",
+     "that year", "2003"),
+    ("The flu began in 1918, much as we see today, and rose in October of the same year.", "2009-04-30",
+     "the same year", "1918"),
+])
+def test_that_year_is_the_year_of_the_date_the_story_is_at(text, published, phrase, value):
+    assert [t.value for t in tag(text, published) if t.text == phrase] == [value]

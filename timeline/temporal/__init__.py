@@ -63,7 +63,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if placed_weekday and weekday is not None and rules.makes_weekday_range(text[weekday.end:hit.start]):
             value = _resolve.not_before(value, weekday.value)  # "from Thursday to Saturday"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
-            context.note(hit.rule.type, value)
+            context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template))
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
             value=value, mod=hit.options.get("mod"), quant=hit.options.get("quant"),
@@ -114,25 +114,32 @@ class _Context:
 
     def __init__(self, publication: dt.date | None):
         self._latest: dict[int, tuple[int, str]] = {}  # rank -> (order, value)
+        self._written: dict[int, tuple[int, str]] = {}  # the same, of the values whose year the text wrote
         self._order = 0
         self._duration = -1  # order of the latest duration
         self._publication = publication
         self._reported: tuple[dt.date, str] | None = None  # (end, value) of the latest completed quarter
 
-    def note(self, kind: str, value: str) -> None:
+    def note(self, kind: str, value: str, written: bool = True) -> None:
+        """Note an expression as read; ``written``: its value is as the text wrote it ('June
+        2003'), not placed from an anchor ('June', 'today', 'last year')."""
         self._order += 1
         if kind == "DURATION":
             self._duration = self._order
         elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) not in (None, "SE"):
             self._latest[_resolve.RANK[code]] = (self._order, value)
+            if written:
+                self._written[_resolve.RANK[code]] = (self._order, value)
             if code == "Q" and self._publication:
                 end = timex_span(value).end
                 if end < self._publication and (self._reported is None or end > self._reported[0]):
                     self._reported = (end, value)
 
-    def latest(self, ranks: set[int]) -> str | None:
-        """The latest value with one of the precision ``ranks``, unless a duration came after it."""
-        found = [self._latest[r] for r in ranks if r in self._latest]
+    def latest(self, ranks: set[int], written: bool = False) -> str | None:
+        """The latest value with one of the precision ``ranks`` (``written``: of those whose year
+        the text wrote), unless a duration came after it."""
+        latest = self._written if written else self._latest
+        found = [latest[r] for r in ranks if r in latest]
         if not found:
             return None
         order, value = max(found)
@@ -158,7 +165,7 @@ def _anchor(hit: Hit, publication: str | None, context: _Context) -> tuple[str |
             ranks = {r for r in _resolve.RANK.values() if r <= _resolve.RANK.get(head, -1)}
         else:
             ranks = {_resolve.RANK[c] for c in accepted.split(",") if c in _resolve.RANK}
-        value = context.latest(ranks)
+        value = context.latest(ranks, written=hit.options.get("years") == "written" and head == "Y")
         if value is not None:
             return "context", value, template
         template = hit.options.get("else", template)
