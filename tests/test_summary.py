@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from timeline import Article, DaySummary, build_timeline, summarize
 from timeline.cli import app
-from timeline.summary import default_dates, format_summary, terminal_text
+from timeline.summary import day_summaries, default_dates, format_summary, terminal_text
 
 runner = CliRunner()
 
@@ -79,6 +79,21 @@ def test_a_sentence_reprinted_by_two_articles_is_given_once_with_both_sources():
     assert day.date == dt.date(2021, 6, 7)
     assert day.sentences == [text]
     assert {s.source for s in day.sources} == {"North News", "South News"}
+
+
+def test_a_sentence_that_dates_two_days_is_told_under_one():
+    """Drivers walked out on two days in one sentence: it was told under both days."""
+    texts = [
+        "Drivers walked out on 8 October 2022 and again on 5 November 2022 over pay.",
+        "The union called the first walkout on 8 October 2022 after talks failed.",
+        "Buses stopped across the city on 5 November 2022 as drivers joined pickets.",
+    ]
+    items = [Article(text=t, source=f"outlet {i}", published="2022-11-06", path=f"{i}.txt")
+             for i, t in enumerate(texts)]
+    days = day_summaries(build_timeline(items), [dt.date(2022, 10, 8), dt.date(2022, 11, 5)], 2)
+    told = [sentence for day in days for sentence in day.sentences]
+    assert len(told) == len(set(told)) and texts[0] in told
+    assert all(day.sentences for day in days)
 
 
 def test_near_repeats_are_not_both_picked():

@@ -221,13 +221,20 @@ def _on_topic(candidates: list[_Candidate], spread: tuple[Counter, int]) -> list
 
 def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = DEFAULT_SENTENCES) -> list[DaySummary]:
     """The summary of each of ``days`` (in date order): up to ``sentences`` central, distinct
-    sentences about what happened that day, with their sources."""
+    sentences about what happened that day, with their sources.  A sentence that dates two of
+    the days ("walkouts on October 8 and November 5") is told under the first only."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     pools = {day: _on_topic(_usable(found), spread) for day, found in _candidates(timeline, days).items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
-    return [_summary(day, pools[day], sentences, vectorizer) for day in days]
+    told: set[str] = set()
+    summaries = []
+    for day in days:
+        summary = _summary(day, [c for c in pools[day] if c.text not in told], sentences, vectorizer)
+        told.update(summary.sentences)
+        summaries.append(summary)
+    return summaries
 
 
 def _vectorizer(texts: list[str]):
