@@ -239,6 +239,7 @@ CASES = [
     ("weekdays", "The museum is closed on Mondays.", "on Mondays", "XXXX-WXX-1"),
     ("every_month", "The club meets each January.", "each January", "XXXX-01"),
     ("every_count", "The board meets every two months.", "every two months", "P2M"),
+    ("every_other_weekday", "The board meets every other Thursday.", "every other Thursday", "XXXX-WXX-4"),
     ("the_unit_time", "Shares fell sharply in the past hour.", "the past hour", "PT1H"),
     ("every_count_time", "A train leaves every 20 minutes.", "every 20 minutes", "PT20M"),
     ("every_period", "The board meets every quarter.", "every quarter", "P1Q"),
