@@ -45,6 +45,7 @@ CASES = [
     ("month_day_range", "The fair ran Aug. 28-30.", "Aug. 28", "2017-08-28"),
     ("month_day", "The ferry sank on August 3rd.", "August 3rd", "2017-08-03"),
     ("day_range_month", "The talks run 11-13 September in Oslo.", "11", "2017-09-11"),
+    ("ordinal_of_month", "Bonfires are lit on the fifth of November.", "the fifth of November", "2017-11-05"),
     ("day_month", "The plant reopened on 4 July 2016.", "4 July 2016", "2016-07-04"),
     ("iso_date", "The filing is dated 2016-11-30.", "2016-11-30", "2016-11-30"),
     ("iso_slash", "The log shows 2016/3/9 as the start.", "2016/3/9", "2016-03-09"),
