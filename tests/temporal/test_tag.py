@@ -541,3 +541,10 @@ def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
 ])
 def test_that_year_is_the_year_of_the_date_the_story_is_at(text, published, phrase, value):
     assert [t.value for t in tag(text, published) if t.text == phrase] == [value]
+
+
+def test_two_days_of_one_month_joined_by_and_are_both_dates():
+    assert found("The summit will be held on March 3 and 4, 2023.", RECENT) == [
+        ("March 3", "DATE", "2023-03-03"), ("4, 2023", "DATE", "2023-03-04")]
+    assert found("Pickets stood outside on the 5th and 6th of May.", RECENT) == [
+        ("the 5th", "DATE", "2023-05-05"), ("6th of May", "DATE", "2023-05-06")]
