@@ -321,3 +321,14 @@ def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
 def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text, expected):
     (found,) = [t for t in tag(sentence, published) if t.text == text]
     assert found.value == expected
+
+
+def test_a_weekday_planned_or_said_to_come_is_more_likely_ahead_than_behind():
+    """'was due to make a payment on Monday, which has now been canceled' said on a Thursday is
+    the coming Monday (four days on), not the one three days before."""
+    (found,) = tag("The company was due to make a dividend payment on Monday.", "2010-06-17")
+    assert found.value == "2010-06-21"
+    (found,) = tag("The minister said the report would be published on Friday.", "2023-05-08")
+    assert found.value == "2023-05-12"
+    (found,) = tag("He was due to appear in court on Friday.", "2023-05-13")  # (a day gone by)
+    assert found.value == "2023-05-12"
