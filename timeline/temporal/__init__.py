@@ -114,7 +114,7 @@ class _Context:
 
     def __init__(self, publication: dt.date | None):
         self._latest: dict[int, tuple[int, str]] = {}  # rank -> (order, value)
-        self._written: dict[int, tuple[int, str]] = {}  # the same, of the values whose year the text wrote
+        self._written: dict[int, tuple[int, str]] = {}  # the same, of the values the text wrote whole
         self._order = 0
         self._duration = -1  # order of the latest duration
         self._publication = publication
@@ -136,8 +136,8 @@ class _Context:
                     self._reported = (end, value)
 
     def latest(self, ranks: set[int], written: bool = False) -> str | None:
-        """The latest value with one of the precision ``ranks`` (``written``: of those whose year
-        the text wrote), unless a duration came after it."""
+        """The latest value with one of the precision ``ranks`` (``written``: of those the text
+        wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it."""
         latest = self._written if written else self._latest
         found = [latest[r] for r in ranks if r in latest]
         if not found:

@@ -448,10 +448,10 @@ class TenseReader:
     The tense is that of the nearest cue before the expression in its sentence, else of the
     nearest after it, within ``TENSE_WINDOW`` characters; but where a ``boundary`` (not a
     ``joiner`` such as 'and') stands between the cue before and the expression, a cue after the
-    expression in its own clause tells the tense ("warned that winds on Sunday could push").  A cue before the expression governs
-    it when no ``boundary`` of the language's ``clauses.tsv`` lies between them (else it stands
-    apart, in another clause) and the expression modifies no noun (no ``modifier`` right before
-    it: "the May 3 vote").  A cue after the expression stands aside, as does any cue of an
+    expression in its own clause tells the tense ("warned that winds on Sunday could push").  A
+    cue before the expression governs it when no ``boundary`` (or ``joiner``) of the language's
+    ``clauses.tsv`` lies between them (else it stands apart, in another clause) and the
+    expression modifies no noun (no ``modifier`` right before it: "the May 3 vote").  A cue after the expression stands aside, as does any cue of an
     expression that modifies a noun: it is as often the verb of a clause whose subject holds the
     date ("the May 3 crash could cost millions").  Cues that do not govern tell how the text
     around is told, not when the expression is.  A cue of scope ``forward`` tells only what

@@ -20,9 +20,9 @@ Directions: ``<`` strictly before the anchor, ``>`` strictly after, ``=`` the an
 week), ``~`` by tense: past or none means the latest on or before the anchor for weekdays ("Sunday"
 said on a Wednesday is three days before; the same weekday is the anchor day itself), future the
 earliest on or after, prospective (a future seen from a past moment: "said he would go on Friday",
-"was due on Monday") the one from two days before to four days after (what was said or planned
-looks ahead, and is told soon after), subsequent (after an event whose time is not told: "shares
-rose ahead of Thursday's results") the nearest on either side; a weekend without tense, the nearest (the anchor
+"was due on Monday") and subsequent (after an event whose time is not told: "shares rose ahead of
+Thursday's results") the one from two days before to four days after (what was said or planned
+looks ahead, and is told soon after); a weekend without tense, the nearest (the anchor
 week's own on a tie: "at the weekend" said on a Monday is the one just gone); a
 year-less month, day or season in the future is the first on or after the anchor (a day in June
 said in September with "will" is next June's; not so in the prospective, which looks ahead from a
@@ -352,7 +352,7 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
     elif direction == "=":
         week = anchor.isocalendar()[:2]
         n = next(n for n in days if day_at(n).isocalendar()[:2] == week)
-    elif tense == "prospective":  # ahead of a past moment: the nearest ('said he would go on Friday')
+    elif tense == "prospective":  # ahead of a past moment ('said he would go on Friday')
         n = next(n for n in days if -2 <= n - here <= 4)  # one of each weekday, two days back to four ahead
     elif looks_ahead(tense):
         n = min(n for n in days if n >= here)
