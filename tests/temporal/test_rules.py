@@ -70,6 +70,7 @@ CASES = [
     ("clock_zone", "The market opened at 09:30 GMT.", "09:30 GMT", "2017-09-06T09:30"),
     ("clock_military", "Troops moved in at 0600 GMT.", "0600 GMT", "2017-09-06T06:00"),
     ("oclock", "They met at 11 o'clock.", "11 o'clock", "2017-09-06T11:00"),
+    ("liveblog_time", "Live updates.\n09:15 The minister has left the building.", "09:15", "2017-09-06T09:15"),
     ("clock_at", "The session resumes at 14:15.", "14:15", "2017-09-06T14:15"),
     ("noon", "The deadline passed at noon.", "noon", "2017-09-06T12:00"),
     ("midnight", "The curfew starts at midnight.", "midnight", "2017-09-06T24:00"),
