@@ -88,6 +88,8 @@ CASES = [
     ("tonight", "The band plays tonite at the pier.", "tonite", "2017-09-06TNI"),
     ("mid_daypart", "The storm peaked mid-afternoon.", "mid-afternoon", "2017-09-06TAF"),
     ("this_daypart", "The president spoke this morning.", "this morning", "2017-09-06TMO"),
+    ("early_hours_date", "The reactor blew up in the early hours of April 26, 1986.", "the early hours of April 26, 1986",
+     "1986-04-26TNI"),
     ("daypart_of_date", "The ship docked on the morning of July 9.", "the morning of July 9", "2017-07-09TMO"),
     ("overnight", "Rain fell overnight across the region.", "overnight", "2017-09-05TNI"),
     ("the_daypart", "On Monday the crew worked through the night.", "the night", "2017-09-04TNI"),
