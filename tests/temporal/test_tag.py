@@ -555,3 +555,8 @@ def test_a_liveblog_entry_opens_with_its_time_but_a_number_in_a_sentence_is_none
            "Shares rose 10.40 percent.\n2.55 pm: talks resumed."
     assert [(t.text, t.value) for t in tag(text, RECENT) if t.type == "TIME"] == [
         ("09:15", "2023-11-14T09:15"), ("10.40", "2023-11-14T10:40"), ("2.55 pm", "2023-11-14T14:55")]
+
+
+def test_early_and_late_in_a_century_are_its_start_and_end():
+    (late,) = tag("The castle was rebuilt in the late 19th century.", RECENT)
+    assert (late.text, late.value, late.mod) == ("the late 19th century", "18", "END")
