@@ -189,6 +189,7 @@ CASES = [
     ("this_time_year", "This time last year the lake was dry.", "This time last year", "2016-09-06"),
     # --- counted offsets
     ("a_year_ago", "Prices are higher than a year ago.", "a year ago", "2016"),
+    ("count_ago_today", "Eighty years ago today, troops landed.", "Eighty years ago today", "1937-09-06"),
     ("count_ago", "The firm was founded three years ago.", "three years ago", "2014"),
     ("days_earlier", "He was freed on June 9, 2016. Two days earlier, he had fallen ill.", "Two days earlier",
      "2016-06-07"),
