@@ -420,7 +420,8 @@ def test_a_nul_in_one_jsonl_line_loses_that_line_wherever_it_is(tmp_path):
 
     bad = '{"text": "nul \x00 here", "published": "2021-03-04"}'
     filler = json.dumps({"text": "Filler on Monday. " * 600, "published": "2021-03-04"})
-    for name, order in (("early", [RECORDS[0], bad, filler, RECORDS[1]]), ("late", [RECORDS[0], filler, bad, RECORDS[1]])):
+    for name, order in (("early", [RECORDS[0], bad, filler, RECORDS[1]]),
+                        ("late", [RECORDS[0], filler, bad, RECORDS[1]])):
         feed = tmp_path / f"{name}.jsonl"
         feed.write_bytes("\n".join(order).encode() + b"\n")
         found = list(iter_articles([feed]))
@@ -470,4 +471,5 @@ def test_counts_that_mean_nothing_are_refused():
     assert summarize(Timeline(), dates=3, sentences=0) == []
     for args in (["build", "--top", "0"], ["summary", "--dates", "0"]):
         result = run(*args, "unused.txt")
-        assert result.exit_code == 2 and "greater than or equal to 1" in " ".join(result.output.replace("│", "").split())
+        message = " ".join(result.output.replace("│", "").split())  # (typer draws a box around it)
+        assert result.exit_code == 2 and "greater than or equal to 1" in message

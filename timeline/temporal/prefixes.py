@@ -78,8 +78,8 @@ def all_prefixes(patterns: list[str]) -> list[frozenset[str] | None]:
     if path is not None:
         try:
             kept = json.loads(path.read_text(encoding="utf-8"))
-            if len(kept) == len(patterns) and all(
-                    keys is None or (isinstance(keys, list) and all(isinstance(k, str) for k in keys)) for keys in kept):
+            if len(kept) == len(patterns) and all(keys is None or (
+                    isinstance(keys, list) and all(isinstance(k, str) for k in keys)) for keys in kept):
                 return [None if keys is None else frozenset(keys) for keys in kept]
         except (OSError, ValueError, TypeError):
             pass
