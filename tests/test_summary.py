@@ -81,6 +81,11 @@ def test_a_sentence_reprinted_by_two_articles_is_given_once_with_both_sources():
     assert {s.source for s in day.sources} == {"North News", "South News"}
 
 
+def one_each(texts: list[str], published: str) -> list[Article]:
+    """Each text an article of its own outlet."""
+    return [Article(text=t, source=f"outlet {i}", published=published, path=f"{i}.txt") for i, t in enumerate(texts)]
+
+
 def test_a_sentence_that_dates_two_days_is_told_under_one():
     """Drivers walked out on two days in one sentence: it was told under both days."""
     texts = [
@@ -88,9 +93,8 @@ def test_a_sentence_that_dates_two_days_is_told_under_one():
         "The union called the first walkout on 8 October 2022 after talks failed.",
         "Buses stopped across the city on 5 November 2022 as drivers joined pickets.",
     ]
-    items = [Article(text=t, source=f"outlet {i}", published="2022-11-06", path=f"{i}.txt")
-             for i, t in enumerate(texts)]
-    days = day_summaries(build_timeline(items), [dt.date(2022, 10, 8), dt.date(2022, 11, 5)], 2)
+    timeline = build_timeline(one_each(texts, "2022-11-06"))
+    days = day_summaries(timeline, [dt.date(2022, 10, 8), dt.date(2022, 11, 5)], 2)
     told = [sentence for day in days for sentence in day.sentences]
     assert len(told) == len(set(told)) and texts[0] in told
     assert all(day.sentences for day in days)
@@ -102,9 +106,7 @@ def test_near_repeats_are_not_both_picked():
         "The council approved the new tram line on 7 June 2021 after a long public debate.",
         "Shops along the route closed early on 7 June 2021 as crowds gathered outside the hall.",
     ]
-    items = [Article(text=t, source=f"outlet {i}", published="2021-06-08", path=f"{i}.txt")
-             for i, t in enumerate(texts)]
-    (day,) = summarize(build_timeline(items), dates=1, sentences=2)
+    (day,) = summarize(build_timeline(one_each(texts, "2021-06-08")), dates=1, sentences=2)
     assert len(day.sentences) == 2
     assert sum("tram line" in s for s in day.sentences) == 1
 

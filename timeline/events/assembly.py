@@ -130,7 +130,7 @@ def events_from_expressions(
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
             events.append(_event(s, trigger, base, people, expression=expression, span=span, relation=relation))
         for expression in inside:
-            counted = _counted_from(s, expression, inside, text)
+            counted = _counted_from(s, expression, inside, text, starts)
             if counted is not None and counted[0] not in used:
                 trigger, dated, span = counted
                 used.add(trigger)
@@ -149,8 +149,8 @@ def events_from_expressions(
 _COUNT = re.compile(r"^P(\d{1,3})([DW])$")  # a count of days or weeks
 
 
-def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpression],
-                  text: str) -> tuple[int, TimeExpression, DateSpan] | None:
+def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpression], text: str,
+                  starts: list[int]) -> tuple[int, TimeExpression, DateSpan] | None:
     """The happening of a clause counted from a day just named: in "survived the vote on Monday,
     two days after thousands marched in Paris" the march is two days before that Monday.  The
     duration (days or weeks) must follow the day with only a comma between, and a word of the
@@ -160,7 +160,7 @@ def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpr
     count = _COUNT.match(duration.value) if duration.type == "DURATION" else None
     if count is None:
         return None
-    k = bisect.bisect_left([t.start for t in tokens], duration.end)
+    k = bisect.bisect_left(starts, duration.end)
     if k >= len(tokens) or tokens[k].low not in lex.offsets:
         return None
     days = [e for e in inside if e.type in ("DATE", "TIME") and e.end <= duration.start

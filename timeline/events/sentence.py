@@ -210,19 +210,26 @@ def _compound_modifier(token: Token) -> bool:
     return "-" in token.text and token.text[:1].isalnum() and not any(ch.isupper() for ch in token.text)
 
 
+def attribution_at(s: Parsed, k: int) -> int:
+    """The number of tokens of the attribution phrase ('according to') that opens at token
+    ``k``, 0 when none does."""
+    tokens = s.tokens
+    return next((len(phrase) for phrase in s.lex.attributions
+                 if tokens[k].low == phrase[0] and tuple(t.low for t in tokens[k:k + len(phrase)]) == phrase), 0)
+
+
 def _attributed(s: Parsed) -> set[int]:
     """The tokens that name a source after an attribution phrase ('according to British media
     reports'), up to the next punctuation mark or clause word."""
     tokens, lex = s.tokens, s.lex
     found: set[int] = set()
-    for phrase in lex.attributions:
-        for k in range(len(tokens) - len(phrase) + 1):
-            if tokens[k].low != phrase[0] or tuple(t.low for t in tokens[k:k + len(phrase)]) != phrase:
-                continue
-            j = k + len(phrase)
-            while j < len(tokens) and tokens[j].text not in _BREAKS and tokens[j].low not in lex.clause:
-                found.add(j)
-                j += 1
+    for k in range(len(tokens)):
+        j = k + attribution_at(s, k)
+        if j == k:
+            continue
+        while j < len(tokens) and tokens[j].text not in _BREAKS and tokens[j].low not in lex.clause:
+            found.add(j)
+            j += 1
     return found
 
 

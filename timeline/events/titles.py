@@ -10,7 +10,7 @@ from timeline.events.clauses import (
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.people import People, is_body, names
-from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name, _low
+from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name, _low, attribution_at
 
 
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
@@ -550,8 +550,8 @@ def _without_hedge(s: Parsed, indices: list[int]) -> list[int]:
 def _source_opener(s: Parsed, indices: list[int]) -> int:
     """The length of the attribution phrase ('according to') the words of ``indices`` open
     with, 0 when they open with none."""
-    return next((len(phrase) for phrase in s.lex.attributions
-                 if tuple(s.tokens[i].low for i in indices[:len(phrase)]) == phrase), 0)
+    n = attribution_at(s, indices[0]) if indices else 0
+    return n if n and indices[:n] == list(range(indices[0], indices[0] + n)) else 0
 
 
 def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:

@@ -454,8 +454,8 @@ class TenseReader:
     expression modifies no noun (no ``modifier`` right before it: "the May 3 vote").  A cue
     after the expression stands aside, as does any cue of an expression that modifies a noun: it
     is as often the verb of a clause whose subject holds the date ("the May 3 crash could cost
-    millions").  Cues that do not govern tell how the text
-    around is told, not when the expression is.  A cue of scope ``forward`` tells only what
+    millions").  Cues that do not govern tell how the text around is told, not when the
+    expression is.  A cue of scope ``forward`` tells only what
     follows it in its clause ("since May", not "a long weekend, since school is out", nor "since
     then, and will return on Tuesday").  A cue of scope ``yields`` gives way to a future cue
     before it in its clause: "ahead of Thursday's vote" is the nearest Thursday after "shares

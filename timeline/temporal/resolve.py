@@ -122,15 +122,15 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     """``(value, resolved)`` of a rule's value template against ``anchor`` (a TIMEX3 value).
 
     ``tense`` is 'past', 'present', 'future', 'prospective' (a future seen from the past),
-    'subsequent' (after an event whose time the clause does not tell: the nearest) or None,
+    'subsequent' (after an event whose time the clause does not tell) or None,
     and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
     future that governs takes a year-less day or month past the anchor; one ``APART``, in another
     clause, only makes the past side count double ("will double its flights between Sydney and
     Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 crash" is
     the nearest May 3.  Weekdays take the tense whatever its reach: the text around speaks of
     the week to come or gone."""
-    if tense == "subsequent":  # after an event the clause tells no time of: a weekday the nearest
-        tense = "prospective" if _WEEKDAY.match(template) else None  # ...and a date too, either side
+    if tense == "subsequent":  # after an event the clause tells no time of: a weekday as from the past,
+        tense = "prospective" if _WEEKDAY.match(template) else None  # a date the nearest either side
     if _WEEKDAY.match(template):
         reach = GOVERNS
     elif looks_ahead(tense) and reach == ASIDE:
