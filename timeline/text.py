@@ -149,13 +149,13 @@ _QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a quotation mark: someon
 
 
 def _mark(text: str, marks) -> str | None:
-    """The kind of comment mark ``text`` is, or None.  A notice or an invitation that quotes
-    someone ('"We welcome comments on the plan," the agency said') is news."""
+    """The kind of comment mark ``text`` is, or None.  A notice, an invitation or a note that
+    quotes someone ('"We welcome comments on the plan," the agency said') is news."""
     quoted = None
     lower = text.lower()
     for mark in marks:
         if mark.search(text, lower):
-            if mark.kind in ("notice", "invitation"):
+            if mark.kind in ("notice", "invitation", "note"):
                 quoted = _QUOTED.search(text) is not None if quoted is None else quoted
                 if quoted:
                     continue
@@ -205,7 +205,8 @@ def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
 def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
                    text: str | None = None) -> list[Sentence]:
     """The sentences of an article that are its news: those before its comment section
-    (:func:`comment_section`), without the invitations to comment, and, when the article's
+    (:func:`comment_section`), without the invitations to comment and the outlet's notes on the
+    article (credits, corrections), and, when the article's
     ``text`` is given, without the page text glued to their start (a wire dateline with the
     headline before it, a photo credit: ``page/prefixes.txt``)."""
     marks = _comment_marks(lang)

@@ -797,6 +797,14 @@ def test_a_pronoun_is_titled_by_the_person_it_stands_for(text, title):
          [("Moody's: Losses could reach $3.5 billion", "statement", "2017-09-04")]),
         # ...but a regular past form after it describes its noun
         ("BP's reported losses rose on Monday.", [("BP's reported losses rose", "occurrence", "2017-09-04")]),
+        # a saying that tells only the dated happening before it is that happening, told once
+        ("Police arrested the opposition leader at her home on Tuesday, her party said.",
+         [("Police arrested the opposition leader at her home", "occurrence", "2017-09-05")]),
+        ("The government scrapped fuel subsidies on Friday, officials said.",
+         [("Government scrapped fuel subsidies", "occurrence", "2017-09-01")]),
+        # ...but a saying of something else stays a statement of its own
+        ("The mayor said the bridge, which opened in 2005, is unsafe.",
+         [("Bridge opened", "occurrence", "2005"), ("The mayor: The bridge is unsafe", "statement", None)]),
     ],
 )
 def test_a_statement_is_told_once_with_its_date(text, expected):

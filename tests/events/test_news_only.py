@@ -60,6 +60,28 @@ def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
     assert titles(text) == ["Mayor resigned"]
 
 
+@pytest.mark.parametrize("note", [
+    "The Associated Press contributed to this report.",
+    "Staff writers Ana Ruiz and Tom Berg in Lyon contributed to this report.",
+    "Our correspondent's colleague Li Wei contributed additional reporting.",
+    "Additional reporting by Ana Ruiz; editing by Tom Berg.",
+    "This article was amended on 8 March 2021 to correct the name of the engineer.",
+    "This story has been updated with the council's response.",
+    "An earlier version of this article misstated the cost of the bridge.",
+])
+def test_the_outlets_notes_on_the_article_are_no_events(note):
+    text = f"The mayor resigned on Tuesday after the vote.\n{note}\nThe council will meet in May.\n"
+    assert titles(text) == ["Mayor resigned", "Council will meet"]
+
+
+@pytest.mark.parametrize("news", [
+    "The committee's report was amended on Monday to add two proposals.",
+    '"This article has been corrected twice," the editor told the inquiry on Monday.',
+    "Reporters contributed to the fund on Monday.",
+])
+def test_news_about_amending_or_contributing_stays(news):
+    assert len(titles(news)) == 1
+
 def test_an_article_without_comments_keeps_every_sentence():
     text = ("Fans wrote to the club on Monday, and the club said it would reply. "
             "The match report was posted by the club at 9:30 on Tuesday.")

@@ -279,6 +279,11 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Flaws could have caused a drop in the shares on Wednesday.", "1989-10-27", "1989-10-25"),
     # "effective" looks ahead
     ("The new labor pact, effective June 1, covers 30,000 workers.", "1989-10-26", "1990-06-01"),
+    # a state that will hold is the future, not the past its participle looks like
+    ("Schools will stay closed on Wednesday.", "2012-10-30", "2012-10-31"),
+    ("The mayor said the bridge would remain shut on Thursday.", "2012-10-30", "2012-11-01"),
+    # "expected to" with no form of 'be' before it looks ahead
+    ("Residents braced for waves expected to arrive on Saturday.", "2011-03-11", "2011-03-12"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
@@ -541,6 +546,12 @@ def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
 ])
 def test_that_year_is_the_year_of_the_date_the_story_is_at(text, published, phrase, value):
     assert [t.value for t in tag(text, published) if t.text == phrase] == [value]
+
+
+def test_that_night_without_a_day_to_be_on_is_a_night_of_no_known_day():
+    assert found("Survivors still speak of the terror of that night.", RECENT) == [
+        ("that night", "TIME", "XXXX-XX-XXTNI")]
+    assert found("Houses that fall down are common there.", RECENT) == []
 
 
 def test_two_days_of_one_month_joined_by_and_are_both_dates():

@@ -139,11 +139,30 @@ def events_from_expressions(
         main = _main_verb(s)
         if main is not None and main not in used:
             used.add(main)
-            events.append(_event(s, main, base, people, relation=classes[main].relation))
+            event = _event(s, main, base, people, relation=classes[main].relation)
+            if not _retold(event, events, sentence.start, lex.determiners):
+                events.append(event)
         for k in _occasions(s):
             if k not in used:
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
+
+
+def _retold(statement: Event, events: Sequence[Event], sentence_start: int, determiners: frozenset[str]) -> bool:
+    """Whether ``statement``, an undated saying, says only what a dated event of its own sentence
+    already tells: in "Police arrested her on Tuesday, her party said" the party's saying is the
+    arrest, told once, on its day."""
+    if statement.kind != "statement" or statement.date is not None or ": " not in statement.title:
+        return False
+    said = _plain_title(statement.title.split(": ", 1)[1], determiners)
+    return any(e.date is not None and e.sources[0].sentence_start == sentence_start
+               and _plain_title(e.title, determiners) == said for e in reversed(events))
+
+
+def _plain_title(title: str, determiners: frozenset[str]) -> str:
+    """``title`` compared as words, without a determiner opening it ('The government ...')."""
+    words = title.casefold().rstrip(" .!?").split()
+    return " ".join(words[1:] if words and words[0] in determiners else words)
 
 
 _COUNT = re.compile(r"^P(\d{1,3})([DW])$")  # a count of days or weeks
