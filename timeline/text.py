@@ -146,6 +146,15 @@ def _comment_marks(lang: str) -> tuple[_CommentMark, ...]:
 
 
 _QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a quotation mark: someone is quoted
+_QUESTION = re.compile(r"[?\u061f\uff1f][\s)\]]*$")  # a question mark at the end of a sentence
+
+
+def asks(text: str) -> bool:
+    """Whether the sentence ``text`` is a question of the writer's own ('Should anyone be
+    fired?', 'What happened?'): it ends with a question mark and quotes no one and has no colon
+    (a question quoted or introduced, '... sent this message: "Who pays?"', may report what
+    someone did)."""
+    return _QUESTION.search(text) is not None and _QUOTED.search(text) is None and ":" not in text
 
 
 def _mark(text: str, marks) -> str | None:

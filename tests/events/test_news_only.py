@@ -212,3 +212,12 @@ def test_a_comment_mark_is_found_in_any_case_and_only_from_a_word_start(mark, is
 )
 def test_a_speaker_who_says_what_they_did(text, title):
     assert title in titles(text)
+
+
+def test_the_writers_own_questions_tell_no_events():
+    text = ("What happened?\n"
+            "Police opened fire on the marchers on Tuesday. Should the minister resign over it?\n"
+            'On Monday the mayor sent this message to residents: "Who will pay for the damage?"\n'
+            '"Why did you wait until Friday?" the senator asked on Tuesday.\n')
+    assert titles(text) == ["Police opened fire on the marchers", "Mayor sent this message to residents",
+                            "Senator asked"]

@@ -284,6 +284,11 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The mayor said the bridge would remain shut on Thursday.", "2012-10-30", "2012-11-01"),
     # "expected to" with no form of 'be' before it looks ahead
     ("Residents braced for waves expected to arrive on Saturday.", "2011-03-11", "2011-03-12"),
+    # a day something is put off or set to lies ahead of the setting...
+    ("The judge adjourned the case until Monday.", "2024-03-06", "2024-03-11"),
+    ("Parliament set June 16 as the date for the election.", "2024-03-03", "2024-06-16"),
+    # ...but not a day of setting fire or of a delay counted in days
+    ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]

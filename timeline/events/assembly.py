@@ -27,7 +27,7 @@ from timeline.models import (
     coerce_published,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import Sentence, news_sentences, split_sentences
+from timeline.text import Sentence, asks, news_sentences, split_sentences
 
 
 def _source(source, published) -> Source:
@@ -82,7 +82,8 @@ def events_from_expressions(
 
     ``source`` is an Article or Source (or None); ``published`` (a datetime, date or ISO string)
     defaults to the source's.  ``sentences`` is the text's split when the caller has it.  The
-    readers' comments scraped with an article tell no events (:func:`timeline.text.news_sentences`).
+    readers' comments scraped with an article tell no events (:func:`timeline.text.news_sentences`),
+    nor do the writer's own questions (:func:`timeline.text.asks`).
     """
     lex = lexicon(lang)
     published = coerce_published(published) or getattr(source, "published", None)
@@ -98,6 +99,8 @@ def events_from_expressions(
             hi += 1
         while lo < hi and ordered[lo].end <= sentence.start:
             lo += 1
+        if asks(sentence.text):
+            continue  # (a question reports no happening: 'Should anyone be fired?')
         inside = [e for e in ordered[lo:hi] if e.end > sentence.start]
         s = parse(sentence, inside, lex)
         tokens, classes = s.tokens, s.classes
