@@ -836,3 +836,24 @@ def test_a_happening_counted_from_a_day_just_named_is_dated(text, expected):
 ])
 def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expected):
     assert [(e.date.value, e.title) for e in extract_events(text, PUBLISHED) if e.date] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm whose name ends in "'s" is the subject of the past form after it...
+    ("Moody's downgraded the bank on Monday.", [("Moody's downgraded the bank", "2017-09-04")]),
+    ("On Friday, Sainsbury's closed 40 stores.", [("Sainsbury's closed 40 stores", "2017-09-01")]),
+    # ...while a possessive before a participle and its noun stays a noun phrase
+    ("BP's damaged well leaked on Monday.", [("BP's damaged well leaked", "2017-09-04")]),
+    # a chronology's entry told in the present after its date is the dated happening
+    ("Sept. 4 - Chief Executive Martin Aske resigns.", [("Chief Executive Martin Aske resigns", "2017-09-04")]),
+    ("4 September: The central bank cuts interest rates to 0.25 per cent.",
+     [("Central bank cuts interest rates to 0.25 per cent", "2017-09-04")]),
+])
+def test_firms_named_with_a_possessive_and_chronology_entries_tell_their_happening(text, expected):
+    assert [(e.title, e.date.value if e.date else None) for e in extract_events(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("verb", ["upheld", "withstood", "foresaw"])
+def test_irregular_past_forms_are_verbs(verb):
+    assert [e.title for e in extract_events(f"The court {verb} the plan.", PUBLISHED)] == [
+        f"Court {verb} the plan"]

@@ -166,8 +166,14 @@ def _classify(s: Parsed) -> None:
         # (a name with a possessive's ending may be the subject: "Moody's said", "McDonald's told";
         # an irregular past form of a reporting verb is no noun and no adjective, unlike "BP's
         # report", "Cameron's comments" or "BP's reported losses")
-        names_speaker = (lex.possessive(prev) and _is_name(tokens[i - 1]) and lex.bare(prev) not in lex.pronouns
-                         and low in lex.reporting and low in lex.irregular)
+        named = lex.possessive(prev) and _is_name(tokens[i - 1]) and lex.bare(prev) not in lex.pronouns
+        names_speaker = named and low in lex.reporting and low in lex.irregular
+        # (and such a name opening its clause is the subject of a past form that no content word
+        # follows: "Moody's downgraded the bank", "Sainsbury's closed 40 stores"; not "BP's
+        # damaged well")
+        names_speaker = names_speaker or (named and lex.past(low) and _before_object(s, i) and (
+            i == 1 or tokens[i - 2].text in _BREAKS or tokens[i - 2].text in _QUOTES
+            or tokens[i - 2].low in lex.clause))
         if (tokens[j].low in lex.determiners and not relative_verb) or (lex.possessive(prev) and not names_speaker) \
                 or prev in lex.prepositions:
             classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed launch', 'in unpaid rent'
@@ -195,6 +201,8 @@ def _classify(s: Parsed) -> None:
         elif noun and not (i and classes[i - 1].verb) and i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive \
                 and lex.plural(low):
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Brightway plans to'
+        elif _entry_verb(s, i):
+            classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Sept. 9 - Aske resigns'
         elif _present_after_subject(s, i):
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the lease runs out'
         elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
@@ -263,6 +271,26 @@ def _after_preposition(s: Parsed, i: int) -> bool:
     return j < i - 1 and j >= 0 and tokens[j].low in lex.prepositions
 
 
+_ENTRY_MARKS = frozenset("-\u2013\u2014:")  # what parts a date from its entry in a chronology
+
+
+def _entry_verb(s: Parsed, i: int) -> bool:
+    """Whether the -s word at ``i`` is the verb of a chronology's entry, told in the present
+    after its date ('Sept. 9 - Chief Executive Martin Aske resigns', '19 September: The Bank of
+    England cuts rates'): the sentence opens with a time expression and a dash or colon, and
+    the word is the first -s word after the subject, with no verb before it."""
+    tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
+    if not timed[0] or not lex.plural(tokens[i].low) or not tokens[i].text[:1].islower():
+        return False
+    k = next((k for k in range(len(tokens)) if not timed[k]), len(tokens))
+    if k >= i - 1 or tokens[k].text not in _ENTRY_MARKS:
+        return False
+    before = tokens[i - 1]
+    return (not any(c.verb for c in classes[k + 1:i]) and before.low not in lex.function_words
+            and (_is_name(before) or not lex.plural(before.low))
+            and not any(lex.plural(t.low) and t.text[:1].islower() for t in tokens[k + 1:i]))
+
+
 def _present_after_subject(s: Parsed, i: int) -> bool:
     """Whether the -s word at ``i`` is a present-tense verb after the subject of a clause
     ('until the lease expires', 'when the gallery opens')."""
@@ -306,6 +334,18 @@ def _before_content_word(s: Parsed, i: int) -> bool:
     nxt = tokens[i + 1]
     return nxt.text[0].isalpha() and nxt.text[0].islower() and nxt.low not in lex.function_words \
         and not lex.adverb(nxt.low)
+
+
+def _before_object(s: Parsed, i: int) -> bool:
+    """Whether what follows token ``i`` opens an object or a complement, not the rest of a
+    noun phrase: a determiner or pronoun, a number, a preposition, a name or a time expression
+    ('downgraded the bank', 'closed 40 stores', 'cut it', 'rose on Monday')."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (timed[i + 1] or nxt.text[:1].isdigit() or _is_name(nxt) or nxt.low in lex.determiners
+            or nxt.low in lex.pronouns or nxt.low in lex.prepositions)
 
 
 def _before_verb(s: Parsed, i: int) -> bool:
