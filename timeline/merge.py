@@ -94,6 +94,14 @@ NEAR_TOKENS = 6
 COMMON_ZIPF = 7.0  # a word this frequent in the language (wordfreq Zipf scale) weighs nothing
 RARE_ZIPF = 2.0  # rarer than this, all words weigh the same (typos, handles, numbers)
 CANDIDATE_WORDS = 8  # pairs are compared when they share one of each other's heaviest words
+# Bounds for a pile of near-copies (one article repeated, thousands of same-day reports sharing
+# their words), where every report is a candidate of every other: candidates are scored a slice
+# of the block at a time, at most CHUNK_PAIRS pairs at once, and a report keeps its
+# MAX_CANDIDATES most alike ones (copies are joined through one another all the same).  Above
+# the counts of real collections: t17-dev's merge is the same with or without them.
+CHUNK_PAIRS = 1_000_000
+MAX_CANDIDATES = 200
+ROWWISE_PAIRS = 100_000  # pairs whose rows are copied at once to compare them
 SCORE_DIGITS = 9  # similarities are rounded so that every way of computing them orders alike
 
 _WORD = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
@@ -609,12 +617,14 @@ def _compatible_pairs(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray
 
 
 def _rowwise(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """The dot product of rows ``i[n]`` and ``j[n]`` for every n."""
+    """The dot product of rows ``i[n]`` and ``j[n]`` for every n (a slice of
+    :data:`ROWWISE_PAIRS` pairs at a time, so that copies of the rows stay small)."""
     import numpy as np
 
     if not len(i):
         return np.zeros(0)
-    return np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
+    return np.concatenate([np.asarray(matrix[i[n:n + ROWWISE_PAIRS]].multiply(matrix[j[n:n + ROWWISE_PAIRS]])
+                                      .sum(axis=1)).ravel() for n in range(0, len(i), ROWWISE_PAIRS)])
 
 
 def _heaviest(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -678,16 +688,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     rows = np.flatnonzero(homes)
     if not len(rows):
         return _no_matches()
-    pairs = heavy[rows] @ heavy.T
-    i_all = np.repeat(rows, np.diff(pairs.indptr))
-    j_all = pairs.indices.astype(np.int64)
-    keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
-    i_all, j_all = i_all[keep], j_all[keep]
-    keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
-    i_all, j_all = i_all[keep], j_all[keep]
-    values = _rowwise(matrix, i_all, j_all)
-    keep = values >= min(SIMILAR, SAME_SPEAKER_SIMILAR, SAME_DAY_SIMILAR)
-    i_all, j_all, values = i_all[keep], j_all[keep], values[keep]
+    i_all, j_all, values = _candidates(rows, homes, matrix, heavy, table)
     # how alike they must be: less when both are on one same day, or statements of named speakers
     # (who must then have a name in common)
     needed = np.full(len(values), SIMILAR)
@@ -707,7 +708,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     maybe = ~alike & (table.article[i_all] == table.article[j_all]) & (group[i_all] == group[j_all]) & (group[i_all] >= 0)
     for n in np.flatnonzero(maybe).tolist():
         alike[n] = _in_article(reports[i_all[n]], reports[j_all[n]])
-    found: list[tuple[float, int, int]] = list(zip(values[alike].tolist(), i_all[alike].tolist(), j_all[alike].tolist()))
+    found: list[tuple[float, int, int]] = []  # the mentions within an article matched below
     # and mentions within an article whatever their words: candidates by (article, kind, group)
     members: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     grouped = np.flatnonzero(group >= 0)
@@ -717,22 +718,82 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     article, kind, group_of = table.article[grouped].tolist(), table.kind[grouped].tolist(), group[grouped].tolist()
     for n, a, k, g in zip(grouped.tolist(), article, kind, group_of):
         members[(a, k, g)].append(n)
-    scored = None
+    scored = None  # the pairs judged above, as sorted keys i * size + j
+    size = len(reports)
     for group_members in members.values():
         if len(group_members) < 2:
             continue
         if scored is None:
-            scored = set(zip(i_all.tolist(), j_all.tolist()))
-        for i in group_members:
+            scored = np.sort(i_all * size + j_all)
+        for n, i in enumerate(group_members):
             if not home[i]:
                 continue
-            for j in group_members:
-                if (i != j and not (home[j] and j < i) and (i, j) not in scored
-                        and _compatible(reports[i], reports[j]) and _in_article(reports[i], reports[j])):
+            # (the nearest MAX_CANDIDATES mentions either side: an article is no pile of copies)
+            near = [j for j in group_members[max(0, n - MAX_CANDIDATES):n + MAX_CANDIDATES + 1]
+                    if i != j and not (home[j] and j < i)]
+            keys = np.asarray(near, dtype=np.int64) + i * size
+            seen = scored[np.minimum(np.searchsorted(scored, keys), len(scored) - 1)] == keys if len(scored) else \
+                np.zeros(len(keys), dtype=bool)
+            for j, judged in zip(near, seen.tolist()):
+                if not judged and _compatible(reports[i], reports[j]) and _in_article(reports[i], reports[j]):
                     found.append((0.0, i, j))
-    values, i, j = zip(*found) if found else ((), (), ())
-    return _Matches(np.array([round(value, SCORE_DIGITS) for value in values], dtype=np.float64),
-                    np.array(i, dtype=np.int64), np.array(j, dtype=np.int64))
+    _, i, j = zip(*found) if found else ((), (), ())
+    scores = values[alike].tolist() + [0.0] * len(found)
+    return _Matches(np.array([round(value, SCORE_DIGITS) for value in scores], dtype=np.float64),
+                    np.concatenate([i_all[alike], np.array(i, dtype=np.int64)]),
+                    np.concatenate([j_all[alike], np.array(j, dtype=np.int64)]))
+
+
+def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, heavy: sparse.csr_matrix,
+                table: _Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of a block worth judging, ``(i, j, similarity)``: a home report ``i`` of
+    ``rows`` and a report ``j`` sharing one of their heaviest words, compatible, and at least
+    as alike as the least any match needs.  Rows are taken in slices of at most
+    :data:`CHUNK_PAIRS` pairs (bounded beforehand by how many reports hold each word), and a
+    report with more than :data:`MAX_CANDIDATES` such pairs keeps its most alike ones."""
+    import numpy as np
+
+    holders = np.asarray(heavy.sum(axis=0)).ravel()  # how many reports hold each word
+    bound = np.asarray(heavy[rows] @ holders).ravel()  # at most so many pairs for each row
+    firsts = [0]
+    total = 0.0
+    for n, pairs in enumerate(bound.tolist()):
+        if total and total + pairs > CHUNK_PAIRS:
+            firsts.append(n)
+            total = 0.0
+        total += pairs
+    firsts.append(len(rows))
+    least = min(SIMILAR, SAME_SPEAKER_SIMILAR, SAME_DAY_SIMILAR)
+    parts = []
+    for first, last in zip(firsts, firsts[1:]):
+        chunk = rows[first:last]
+        pairs = heavy[chunk] @ heavy.T
+        i_all = np.repeat(chunk, np.diff(pairs.indptr))
+        j_all = pairs.indices.astype(np.int64)
+        keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
+        i_all, j_all = i_all[keep], j_all[keep]
+        keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
+        i_all, j_all = i_all[keep], j_all[keep]
+        values = _rowwise(matrix, i_all, j_all)
+        keep = values >= least
+        parts.append(_most_alike(i_all[keep], j_all[keep], values[keep]))
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+            np.concatenate([p[2] for p in parts]))
+
+
+def _most_alike(i: np.ndarray, j: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs ``(i, j, value)`` with each ``i``'s :data:`MAX_CANDIDATES` most alike (ties
+    by ``j``), in their order; all of them when no ``i`` has more."""
+    import numpy as np
+
+    if not len(i) or np.bincount(i).max() <= MAX_CANDIDATES:
+        return i, j, values
+    order = np.lexsort((j, -np.round(values, SCORE_DIGITS), i))
+    starts = np.searchsorted(i[order], i[order], side="left")
+    kept = np.sort(order[np.arange(len(order)) - starts < MAX_CANDIDATES])
+    return i[kept], j[kept], values[kept]
 
 
 class _Matches(NamedTuple):

@@ -348,3 +348,20 @@ def test_reports_of_a_year_past_the_calendar_merge_in_that_year_and_never_near_p
     # the same words undated in a third article: a report near its publication, not of 4984 BC
     assert [sorted(s.path for s in e.sources) for e in merged if e.time_expression is None] == [["c.txt"]]
     assert [e.id for e in by_blocks(events)] == [e.id for e in merged]
+
+
+def test_a_pile_of_copies_is_one_event_and_each_copy_keeps_few_candidates(monkeypatch):
+    from timeline import merge
+
+    monkeypatch.setattr(merge, "MAX_CANDIDATES", 20)
+    monkeypatch.setattr(merge, "CHUNK_PAIRS", 1_000)  # (many slices of the block)
+    monkeypatch.setattr(merge, "ROWWISE_PAIRS", 100)
+    events = []
+    for n in range(300):  # one wire report reprinted 300 times, every copy against every other
+        events += article_events(f"copy{n}.txt", "Rebels shelled the airport near Misrata on Monday.",
+                                 {"Monday": "2017-09-04"})
+    items = list(enumerate(events))
+    edges = block_edges(items, block_keys(events[0])[0], word_counts(events))
+    assert len(edges) <= 300 * 20 < 300 * 299 // 2
+    merged = merge_events(events)
+    assert len(merged) == 1 and len(merged[0].sources) == 300

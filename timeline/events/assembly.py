@@ -158,8 +158,12 @@ def _retold(statement: Event, events: Sequence[Event], sentence_start: int, dete
     if statement.kind != "statement" or statement.date is not None or ": " not in statement.title:
         return False
     said = _plain_title(statement.title.split(": ", 1)[1], determiners)
-    return any(e.date is not None and e.sources[0].sentence_start == sentence_start
-               and _plain_title(e.title, determiners) == said for e in reversed(events))
+    for event in reversed(events):  # (the events of its sentence are the last ones)
+        if event.sources[0].sentence_start != sentence_start:
+            return False
+        if event.date is not None and _plain_title(event.title, determiners) == said:
+            return True
+    return False
 
 
 def _plain_title(title: str, determiners: frozenset[str]) -> str:
