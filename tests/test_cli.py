@@ -379,6 +379,15 @@ def test_a_dash_writes_an_output_to_stdout_not_to_a_file_named_dash(samples_dir,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
 
 
+def test_dot_slash_dash_writes_a_file_named_dash_not_stdout(samples_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", samples_dir, "-q", "-o", "page.html", "--json", "./-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert json.loads((tmp_path / "-").read_text(encoding="utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["-", "page.html"]
+
+
 def test_an_article_from_stdin_can_be_built_to_stdout(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     article = "Officials said the bridge reopened on Monday after repairs."

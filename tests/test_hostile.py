@@ -263,6 +263,11 @@ def test_11_the_events_table_escapes_what_titles_carry():
     assert "\\x1b[2J\\x1b]8;;https://e.x\\x07link \\u202eevil\\x0aforged" in table
 
 
+def test_11_invisible_characters_are_shown_as_escapes():
+    assert printable("soft\xadhyphen \u180evowel \U000e0041\U000e007ftag") == \
+        "soft\\xadhyphen \\u180evowel \\U000e0041\\U000e007ftag"
+
+
 def test_11_printable_leaves_ordinary_text_alone():
     text = "Peskov said Wednesday — «С днём» 東京 café\\n"
     assert printable(text) == text

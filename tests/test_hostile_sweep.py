@@ -473,3 +473,60 @@ def test_counts_that_mean_nothing_are_refused():
         result = run(*args, "unused.txt")
         message = " ".join(result.output.replace("│", "").split())  # (typer draws a box around it)
         assert result.exit_code == 2 and "greater than or equal to 1" in message
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib_codec", "bz2", "quopri", "uu", "undefined",
+                                     "idna", "utf-7", "no-such-charset"])
+def test_a_page_naming_a_charset_that_is_no_text_encoding_is_read_as_undeclared(tmp_path, charset):
+    from timeline.articles import iter_articles
+    from timeline.models import Article
+
+    page = (f'<html><head><meta charset="{charset}"><title>Caf\u00e9 closes</title></head><body><article>'
+            "<p>The caf\u00e9 owners protested on Monday against the new tax on coffee. The city council met "
+            "on Tuesday and postponed the vote on the new tax until next month.</p></article></body></html>")
+    path = tmp_path / "odd.html"
+    path.write_bytes(page.encode("utf-8"))
+    (article,) = iter_articles([path])
+    assert isinstance(article, Article), article
+    assert "caf\u00e9 owners protested" in article.text
+
+
+def test_a_publication_date_too_long_to_be_one_is_refused_without_parsing_it(monkeypatch):
+    import datetime as dt
+
+    from timeline import articles
+
+    parsed = []
+
+    def parse(value):
+        parsed.append(value)
+        return dt.datetime(2017, 9, 6)
+
+    monkeypatch.setattr(articles, "_parse_worded_date", parse)
+    with pytest.raises(articles.BadArticle, match="invalid publication date"):
+        articles.parse_published("September " * 100_000 + "6, 2017")
+    assert parsed == []
+    articles.parse_published("Wednesday, September 6, 2017")  # (a worded date is still parsed)
+    assert parsed == ["Wednesday, September 6, 2017"]
+
+
+def test_a_callers_text_with_lone_surrogates_gives_writable_results():
+    import timeline
+
+    text = "The minister resigned on Wednesday \udc80 in Paris, officials said \ud800."
+    events = timeline.extract_events(text, published="2017-09-06")
+    expressions = timeline.tag(text, published="2017-09-06")
+    assert events and expressions
+    for item in events + expressions:
+        json.loads(item.model_dump_json())  # (a lone surrogate could not be written)
+    assert "\ufffd in Paris" in events[0].sentence
+    (day,) = expressions
+    assert text[day.start:day.end] == "Wednesday"
+
+
+@pytest.mark.parametrize("top", [-1, "3", 2.5, True])
+def test_build_timeline_refuses_a_number_of_key_events_that_is_none(samples_dir, top):
+    import timeline
+
+    with pytest.raises(ValueError, match="top must be a whole number"):
+        timeline.build_timeline([samples_dir], top=top)

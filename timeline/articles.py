@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from timeline.models import Article, ArticleError, coerce_published
+from timeline.text import no_lone_surrogates
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -60,6 +61,9 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Charsets a page may name that no browser decodes by: read as if none were declared.
+_REFUSED = frozenset({"utf-7", "idna", "undefined", "mbcs", "oem", "punycode", "raw-unicode-escape",
+                      "unicode-escape", "palmos"})
 _SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
 # Labels whose bytes browsers decode as windows-1252 (the WHATWG encoding standard).
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252",
@@ -70,7 +74,6 @@ _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", 
 _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # any of the above
 
 
@@ -379,19 +382,24 @@ def _decode_html(data: bytes) -> str:
     if declared:
         label = declared.group(1).decode("ascii").lower()
         try:
-            encoding = codecs.lookup(label).name
+            codec = codecs.lookup(label)
+            # (not a codec of bytes to bytes such as 'rot13' or 'base64', nor one browsers refuse)
+            encoding = codec.name if getattr(codec, "_is_text_encoding", True) and codec.name not in _REFUSED else None
         except LookupError:
             encoding = None  # an unknown label: as if none were declared
         if label in _WINDOWS_1252 or encoding in ("latin-1", "ascii", "cp1252"):
             encoding = "cp1252"
         elif encoding and encoding.startswith(("utf-16", "utf-32")):
             encoding = "utf-8"  # a page without a byte order mark is not UTF-16, whatever it says
-    if encoding is None:
+    if encoding is not None:
         try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "cp1252"
-    return data.decode(encoding, errors="replace")
+            return data.decode(encoding, errors="replace")
+        except (LookupError, UnicodeError, ValueError):  # (a codec that cannot decode at all)
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 # --- text and markdown -------------------------------------------------------------------------
@@ -615,7 +623,7 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         title=plain_line(fields.get("title")),
         url=plain_line(fields.get("url")),
         source=plain_line(fields.get("source")),
-        path=_SURROGATE.sub("\ufffd", path),  # a file name in a foreign encoding: a label now
+        path=no_lone_surrogates(path),  # a file name in a foreign encoding: a label now
         published=published,
     )
 
@@ -624,8 +632,8 @@ def without_surrogates(article: Article) -> Article:
     """``article`` (given by a caller) with any lone surrogate replaced by U+FFFD, one for one, so
     offsets into its text still hold; no output can carry a lone surrogate."""
     fields = {name: getattr(article, name) for name in ("text", "title", "url", "path", "source")}
-    changed = {name: _SURROGATE.sub("\ufffd", value) for name, value in fields.items()
-               if value is not None and _SURROGATE.search(value)}
+    changed = {name: no_lone_surrogates(value) for name, value in fields.items()
+               if value is not None and no_lone_surrogates(value) != value}
     return article.model_copy(update=changed) if changed else article
 
 
@@ -634,7 +642,7 @@ def plain_text(text: str) -> str:
     lone surrogates as U+FFFD.  The text keeps its length except that CR LF becomes LF."""
     if not _NOT_PLAIN.search(text):
         return text  # the usual case, found in one pass
-    text = _SURROGATE.sub("\ufffd", text)
+    text = no_lone_surrogates(text)
     return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", text))
 
 
@@ -643,8 +651,11 @@ def plain_line(value: str | None) -> str | None:
     becomes a space; blank becomes None."""
     if value is None:
         return None
-    value = _ANY_CONTROL.sub(" ", _SURROGATE.sub("\ufffd", value)).strip()
+    value = _ANY_CONTROL.sub(" ", no_lone_surrogates(value)).strip()
     return value or None
+
+
+MAX_DATE_CHARS = 100  # the longest publication date read ('Wednesday, September 6, 2017 10:30:00 ...')
 
 
 def parse_published(value: str | None) -> dt.datetime | None:
@@ -658,7 +669,8 @@ def parse_published(value: str | None) -> dt.datetime | None:
     try:
         return coerce_published(value)
     except ValueError:
-        parsed = _parse_worded_date(str(value)) if any(c.isalpha() for c in str(value)) else None
+        text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
+        parsed = _parse_worded_date(text) if len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) else None
     if parsed is None:
         raise BadArticle(f"invalid publication date {str(value)[:40]!r} (use e.g. 2017-09-06)", "bad-date")
     return parsed

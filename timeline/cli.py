@@ -117,11 +117,11 @@ QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnin
 @app.command()
 def build(
     paths: list[str] = PathsArgument,
-    output: Path = typer.Option(
-        Path("timeline.html"), "--output", "-o",
+    output: str = typer.Option(
+        "timeline.html", "--output", "-o",
         help="The page; other formats go beside it with their extension ('-' for stdout, one format).",
     ),
-    json_path: Path | None = typer.Option(None, "--json", help="Also write the JSON list of events here ('-' for stdout)."),
+    json_path: str | None = typer.Option(None, "--json", help="Also write the JSON list of events here ('-' for stdout)."),
     formats: list[str] | None = typer.Option(
         None, "--format", "-f",
         help="Output format, repeatable (default html): -o timeline.html -f html -f csv writes timeline.csv too.",
@@ -146,6 +146,7 @@ def build(
     from timeline.render import FORMATS, render
     from timeline.render.json import render_events
 
+    output, json_path = _output_path(output), _output_path(json_path)  # ('-' is standard output, './-' a file)
     for given, option in ((output, "--output"), (json_path, "--json")):
         if given is not None and given.name in ("", ".", ".."):  # '-o .', '-o /', '-o ""'
             _fail(f"{option} {printable(str(given))}: a folder, not a file name", code=2)
@@ -516,11 +517,19 @@ def output_read(outputs: list[tuple[Path, str | None]], paths: list[str]) -> str
 
 
 STDOUT = "-"
+_STDOUT_PATH = Path(STDOUT)  # the one path that means standard output ('./-' is a file named '-')
+
+
+def _output_path(given: str | None) -> Path | None:
+    """The path an output option names: standard output for '-' exactly, else the file."""
+    if given is None:
+        return None
+    return _STDOUT_PATH if given == STDOUT else Path(given)
 
 
 def _is_stdout(path: Path | None) -> bool:
     """Whether an output is '-', standard output (a file of that name is './-')."""
-    return path is not None and str(path) == STDOUT
+    return path is _STDOUT_PATH
 
 
 def write_stdout(text: str) -> None:

@@ -7,8 +7,11 @@ import re
 
 # Characters a terminal acts on or that change how a line reads: C0 and C1 controls (ESC starts
 # colour, cursor and OSC sequences; CR and LF forge lines), DEL, line and paragraph separators,
-# bidirectional overrides, isolates and marks, zero-width characters, lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+# bidirectional overrides, isolates and marks, zero-width and invisible characters (the soft
+# hyphen, the Mongolian vowel separator, interlinear annotation marks, the tag characters that can
+# hide text), lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+                          "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def printable(text: str) -> str:
@@ -19,4 +22,4 @@ def printable(text: str) -> str:
 
 def _escaped(match: re.Match) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -149,6 +149,14 @@ _QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")  # a quotation mark: someon
 _QUESTION = re.compile(r"[?\u061f\uff1f][\s)\]]*$")  # a question mark at the end of a sentence
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate: no character, and no output can carry it
+
+
+def no_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one for one (offsets still hold)."""
+    return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd", text)
+
+
 def asks(text: str) -> bool:
     """Whether the sentence ``text`` is a question of the writer's own ('Should anyone be
     fired?', 'What happened?'): it ends with a question mark and quotes no one and has no colon

@@ -81,6 +81,16 @@ def test_sample_page_loads_offline_without_errors(sample):
     assert opened.requests == []
 
 
+def test_the_chart_offers_no_button_that_sends_it_online(sample):
+    _, opened = sample
+    page = opened.page
+    page.hover("#chart")  # (the mode bar shows on hover)
+    titles = page.evaluate("""() => [...document.querySelectorAll('#chart .modebar-btn')]
+        .map(b => b.getAttribute('data-title') || '')""")
+    assert titles and not any("share" in t.lower() or "chart studio" in t.lower() or "cloud" in t.lower()
+                              for t in titles), titles
+
+
 def test_every_dated_event_is_in_the_chart_and_the_list_in_order(sample):
     timeline, opened = sample
     page = opened.page

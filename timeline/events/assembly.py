@@ -27,7 +27,7 @@ from timeline.models import (
     coerce_published,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import Sentence, asks, news_sentences, split_sentences
+from timeline.text import Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
 
 
 def _source(source, published) -> Source:
@@ -86,6 +86,7 @@ def events_from_expressions(
     nor do the writer's own questions (:func:`timeline.text.asks`).
     """
     lex = lexicon(lang)
+    text = no_lone_surrogates(text)  # (a caller's text: the events must be writable)
     published = coerce_published(published) or getattr(source, "published", None)
     base = _source(source, published)
     people = People()
@@ -269,6 +270,7 @@ def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_L
     from timeline.temporal import tag
 
     published = coerce_published(published) or getattr(source, "published", None)
+    text = no_lone_surrogates(text)
     sentences = split_sentences(text, lang)  # one split, shared by the tagger and the events
     expressions = tag(text, published, lang=lang, sentences=sentences)
     return events_from_expressions(text, expressions, published, source, lang, sentences)

@@ -479,7 +479,9 @@
   chart.setAttribute("data-mode", mode);
   Plotly.newPlot(chart, shown, layout, {
     responsive: true, displaylogo: false, scrollZoom: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d"]
+    // the page works offline and sends nothing anywhere: no button that shares the chart online
+    showSendToCloud: false, showEditInChartStudio: false, showLink: false,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"]
   }).then(placeLabels).then(function () {
     chart.on("plotly_click", function (change) {
       if (change.points.length) { showDetails(change.points[0].customdata); }

@@ -16,7 +16,7 @@ from timeline.models import TimeExpression, coerce_published
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import Hit, fold, grammar
-from timeline.text import split_sentences
+from timeline.text import no_lone_surrogates, split_sentences
 
 __all__ = ["tag"]
 
@@ -29,6 +29,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     expressions keep X's in their values and are marked ``resolved=False``.  ``sentences`` is
     the text's split (``timeline.text.split_sentences``) when the caller already has it.
     """
+    text = no_lone_surrogates(text)  # (a caller's text: what is found must be writable)
     published = coerce_published(published)
     day = published.date() if published else None
     publication = day.isoformat() if day else None
