@@ -400,10 +400,15 @@ def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
 # --- 20: encodings --------------------------------------------------------------------------------
 
 
-def test_20_a_declared_html_charset_is_honoured(tmp_path):
-    page = ('<html><head><meta charset="iso-8859-1"><title>Caf\xe9 closes</title></head><body><article>'
+def cafe_page(charset: str) -> str:
+    """A page that declares ``charset``, about a caf\xe9 in S\xe3o Paulo."""
+    return (f'<html><head><meta charset="{charset}"><title>Caf\xe9 closes</title></head><body><article>'
             "<p>The caf\xe9 owners in S\xe3o Paulo protested on Monday against the new tax on coffee. "
             "The city council met on Tuesday and postponed the vote on the new tax.</p></article></body></html>")
+
+
+def test_20_a_declared_html_charset_is_honoured(tmp_path):
+    page = cafe_page("iso-8859-1")
     path = tmp_path / "latin.html"
     path.write_bytes(page.encode("latin-1"))
     (article,) = iter_articles([path])
@@ -414,6 +419,17 @@ def test_20_a_declared_html_charset_is_honoured(tmp_path):
                            .encode("cp1252"))
     (article,) = iter_articles([undeclared])
     assert "caf\u2019 owners" in article.text
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib_codec", "bz2", "quopri", "uu", "undefined",
+                                     "idna", "utf-7", "no-such-charset"])
+def test_20_a_charset_that_is_no_text_encoding_is_read_as_undeclared(tmp_path, charset):
+    # (a codec of bytes to bytes, or one browsers refuse, had stopped the whole run)
+    path = tmp_path / "odd.html"
+    path.write_bytes(cafe_page(charset).encode("utf-8"))
+    (article,) = iter_articles([path])
+    assert isinstance(article, Article), article
+    assert "caf\xe9 owners in S\xe3o Paulo" in article.text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])

@@ -475,22 +475,6 @@ def test_counts_that_mean_nothing_are_refused():
         assert result.exit_code == 2 and "greater than or equal to 1" in message
 
 
-@pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib_codec", "bz2", "quopri", "uu", "undefined",
-                                     "idna", "utf-7", "no-such-charset"])
-def test_a_page_naming_a_charset_that_is_no_text_encoding_is_read_as_undeclared(tmp_path, charset):
-    from timeline.articles import iter_articles
-    from timeline.models import Article
-
-    page = (f'<html><head><meta charset="{charset}"><title>Caf\u00e9 closes</title></head><body><article>'
-            "<p>The caf\u00e9 owners protested on Monday against the new tax on coffee. The city council met "
-            "on Tuesday and postponed the vote on the new tax until next month.</p></article></body></html>")
-    path = tmp_path / "odd.html"
-    path.write_bytes(page.encode("utf-8"))
-    (article,) = iter_articles([path])
-    assert isinstance(article, Article), article
-    assert "caf\u00e9 owners protested" in article.text
-
-
 def test_a_publication_date_too_long_to_be_one_is_refused_without_parsing_it(monkeypatch):
     import datetime as dt
 
