@@ -857,3 +857,31 @@ def test_firms_named_with_a_possessive_and_chronology_entries_tell_their_happeni
 def test_irregular_past_forms_are_verbs(verb):
     assert [e.title for e in extract_events(f"The court {verb} the plan.", PUBLISHED)] == [
         f"Court {verb} the plan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation of two sentences: the second opens inside it and keeps its speaker
+    ('"Safety is our first priority. We apologise to our customers," said Jim Lentz, the chief.',
+     ["Jim Lentz: We apologise to our customers"]),
+    ('\u201cWe will not leave. This is our country,\u201d said Ahmed Saleh, a protester.',
+     ["Ahmed Saleh: This is our country"]),
+    ('Ana Ruiz left the court on Monday. "It was a hard week. We are tired, " she said.',
+     ["Ana Ruiz left the court", "Ana Ruiz: We are tired"]),
+    # ...but a quotation opened at the end of a sentence is not one closed there
+    ('Eric Holder said: " We will prosecute anyone who broke the law.',
+     ["Eric Holder: We will prosecute anyone who broke the law"]),
+])
+def test_a_quotation_over_two_sentences_keeps_its_speaker(text, expected):
+    assert [e.title for e in extract_events(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    # a pronoun stands for the person the sentence before opened with, named by surname only...
+    ("Judge Ana Ruiz met Harold Kessler, a former banker, on Monday. Kessler, 58, is charged with fraud. "
+     "He was arrested on Friday.", "Harold Kessler was arrested"),
+    # ...or for the subject its own sentence opened with
+    ("Judge Ana Ruiz ruled on Monday. Mitt Romney vowed to repeal the law if he won the election in November.",
+     "Mitt Romney won the election"),
+])
+def test_a_pronoun_stands_for_the_subject_just_named(text, title):
+    assert title in [e.title for e in extract_events(text, PUBLISHED)]

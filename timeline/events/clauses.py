@@ -228,7 +228,7 @@ def _main_verb(s: Parsed) -> Optional[int]:
     """The event a sentence reports without a date: a statement, else the first finite verb of
     a main clause, outside quotations (not 'which had leased ...', not 'as planned')."""
     tokens, classes = s.tokens, s.classes
-    quoted = False
+    quoted = _opens_in_quotation(s)
     first = None
     for k, (tok, cls) in enumerate(zip(tokens, classes)):
         if tok.text in _QUOTES:
@@ -241,6 +241,27 @@ def _main_verb(s: Parsed) -> Optional[int]:
         if first is None:
             first = k
     return first
+
+
+def _opens_in_quotation(s: Parsed) -> bool:
+    """Whether the sentence opens inside a quotation that began in the sentence before: its
+    first quotation mark closes one ('We apologise," said Lentz' after '"Safety comes first.').
+    A curly mark tells which it is; a straight one closes when the sentence has an odd number of
+    them and the first stands after a comma or a stop and before the end or the attribution
+    ('..., " said Lentz', '..., " he said', '..., " Gibbs said'; not 'said: " We will ...' nor
+    'Before the spill, " the community ...')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    marks = [k for k, tok in enumerate(tokens) if tok.text in '"\u201c\u201d']
+    if not marks:
+        return False
+    k = marks[0]
+    if tokens[k].text != '"':
+        return tokens[k].text == "\u201d"
+    if k == 0 or len(marks) % 2 == 0 or tokens[k - 1].text not in (",", ".", "?", "!"):
+        return False
+    after = k + 1
+    return (after == len(tokens) or not tokens[after].text[:1].isalnum() or classes[after].reporting
+            or _is_name(tokens[after]) or tokens[after].low in lex.subjects)
 
 
 def _subordinate(s: Parsed, k: int) -> bool:

@@ -65,8 +65,16 @@ class People:
         self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
 
     def observe(self, s: Parsed) -> None:
-        """Note persons introduced by role: 'Kremlin spokesman Dmitry Peskov'."""
+        """Note persons introduced by role ('Kremlin spokesman Dmitry Peskov'), and the name a
+        sentence opens with as its subject ('Mitt Romney vowed ... if he won', 'Kessler, 58, is
+        charged. He was arrested'): before the sentence's events are titled, so that a pronoun
+        in it or after it stands for that name."""
         tokens, lex = s.tokens, s.lex
+        for name in self._described(s):  # (a full name: its surname may stand for it later)
+            self.surnames.setdefault(name.split()[-1], name)
+        subject = self._opening_name(s)
+        if subject is not None:
+            self._met(subject)
         for k in range(len(tokens) - 1):
             if tokens[k].low in lex.roles and _is_name(tokens[k + 1]):
                 end = k + 1
@@ -76,6 +84,53 @@ class People:
                     person = " ".join(t.text for t in tokens[k + 1:end])
                     self.by_role[tokens[k].low] = person
                     self._met(person)
+
+    @staticmethod
+    def _described(s: Parsed) -> list[str]:
+        """The full names a sentence describes as persons by an age or an appositive after them
+        ('Harold Kessler, 58,', 'Harold Kessler, a former banker,'), wherever they stand."""
+        tokens, lex = s.tokens, s.lex
+        found = []
+        for k in range(1, len(tokens) - 2):
+            if tokens[k + 1].text != "," or not _is_name(tokens[k]) or not _is_name(tokens[k - 1]):
+                continue
+            after = tokens[k + 2]
+            if not (after.text[:1].isdigit() or after.low in lex.determiners):
+                continue
+            start = k
+            while start > 0 and _is_name(tokens[start - 1]) and tokens[start - 1].low not in lex.function_words:
+                start -= 1
+            person = names(s, range(start, k + 1))
+            if person and " " in person[-1] and not is_body(person[-1], lex):
+                found.append(person[-1])
+        return found
+
+    def _opening_name(self, s: Parsed) -> Optional[str]:
+        """The person a sentence's opening name stands for, when that name is its subject: a
+        run of capitalised words (after a time or a quotation mark) right before the verb, an
+        auxiliary or a comma; a single word only when it is the surname of someone named before."""
+        tokens, classes, lex = s.tokens, s.classes, s.lex
+        k = 0
+        while k < len(tokens) and (s.timed[k] or tokens[k].text in _BREAKS):
+            k += 1
+        end = k
+        while end < len(tokens) and _is_name(tokens[end]) and not s.timed[end] \
+                and tokens[end].low not in lex.function_words and tokens[end].low not in lex.pronouns:
+            end += 1
+            if lex.possessive(tokens[end - 1].low):
+                return None  # ('Putin's aide said': not Putin)
+        if end == k or end >= len(tokens) or end - k > 4 or tokens[k].low in lex.prepositions \
+                or all(t.text.isupper() for t in tokens[k:end]):
+            return None  # (not 'Like Newman, he ...', nor a dateline in capitals: 'GRAND ISLE, La.')
+        after = tokens[end]
+        if not (classes[end].finite or after.low in lex.auxiliaries or after.text == ","):
+            return None
+        found = names(s, range(k, end), self.surnames)
+        if not found or is_body(found[-1], lex):
+            return None
+        if end - k == 1:
+            return self.surnames.get(found[-1])
+        return self.surnames.get(found[-1].split()[-1], found[-1]) if " " not in found[-1] else found[-1]
 
     def resolve(self, s: Parsed, indices) -> Optional[str]:
         """The person a subject names: its name, or whom a pronoun or role noun stands for."""
