@@ -289,6 +289,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Parliament set June 16 as the date for the election.", "2024-03-03", "2024-06-16"),
     # ...but not a day of setting fire or of a delay counted in days
     ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
+    # what someone now expects another to do lies ahead, not what they did not expect
+    ("Economists expect the central bank to cut rates on Thursday.", "2019-09-16", "2019-09-19"),
+    ("I didn't expect him to come home for Christmas.", "2009-05-06", "2008-12-25"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
