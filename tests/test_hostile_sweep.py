@@ -514,3 +514,18 @@ def test_build_timeline_refuses_a_number_of_key_events_that_is_none(samples_dir,
 
     with pytest.raises(ValueError, match="top must be a whole number"):
         timeline.build_timeline([samples_dir], top=top)
+
+
+def test_the_tools_own_outputs_left_in_an_input_folder_are_named_and_not_read_as_articles(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    article(folder, "a.txt", "2021-03-10", "Wire")
+    result = run("build", str(folder), "-q", "-o", str(folder / "page.html"), "--json", str(folder / "events.json"),
+                 "-f", "html", "-f", "jsonl", "-f", "json", "-f", "timelinejs")
+    assert result.exit_code == 0, result.stderr
+    result = run("build", str(folder), "-o", str(tmp_path / "other.html"))
+    assert result.exit_code == 1
+    named = sorted(line.split(": ")[1].rsplit("/", 1)[-1] for line in errors_of(result))
+    assert named == ["events.json", "page.html", "page.json", "page.jsonl", "page.timelinejs.json"]
+    assert all("this tool" in line for line in errors_of(result))
+    assert "1 article read" in result.stderr

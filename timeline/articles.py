@@ -451,11 +451,16 @@ def _unquote(value: str, number: int) -> str:
 # --- HTML ----------------------------------------------------------------------------------------
 
 
+_OWN_PAGE = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']timeline["']""", re.IGNORECASE)
+
+
 def _read_html(path: str, data: bytes, published) -> Article:
     import htmldate
     import trafilatura
 
     html = _decode(data, html=True)
+    if _OWN_PAGE.search(html[:_SNIFF_BYTES]):
+        raise BadArticle("a timeline page this tool made, not an article", "own-output")
     page = trafilatura.bare_extraction(html, with_metadata=True)
     text = page.text if page is not None else None
     if not text or not text.strip():
@@ -473,6 +478,8 @@ def _read_html(path: str, data: bytes, published) -> Article:
 
 def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleError]:
     data = _parse_json(text)
+    if isinstance(data, dict) and "text" not in data and isinstance(data.get("events"), list):
+        raise BadArticle("a timeline this tool wrote (its JSON or TimelineJS output), not articles", "own-output")
     if isinstance(data, dict):
         yield _record_article(path, data, published)
         return
@@ -483,6 +490,8 @@ def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleErr
         try:
             yield _record_article(where, record, published)
         except BadArticle as problem:  # one bad record does not stop the file
+            if index == 0 and problem.reason == "own-output":
+                raise BadArticle(_OWN_EVENTS, "own-output") from None  # (one line for the file, not one a record)
             yield _error(where, problem)
 
 
@@ -507,11 +516,13 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
                     line = line[len(codecs.BOM_UTF8):]
                 if not isinstance(line, BadArticle) and not line.strip():
                     continue
-                found = True
+                first, found = not found, True
                 where = f"{path}:{number}"
                 try:
                     yield _record_article(where, _parse_json(_line_text(line)), published)
                 except BadArticle as problem:  # one bad line does not stop the file
+                    if first and problem.reason == "own-output":
+                        raise BadArticle(_OWN_EVENTS, "own-output") from None  # (one line for the file, not one a record)
                     yield _error(where, problem)
     except OSError as exc:
         raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
@@ -595,9 +606,14 @@ def _parse_json(text: str):
         raise BadArticle("malformed JSON (nested too deeply)", "malformed") from None
 
 
+_OWN_EVENTS = "events this tool wrote (its JSON output), not articles"
+
+
 def _record_article(path: str, record, published) -> Article:
     if not isinstance(record, dict):
         raise BadArticle("record is not a JSON object", "malformed")
+    if "text" not in record and {"id", "title", "sentence", "sources"} <= record.keys():
+        raise BadArticle("an event this tool wrote (its JSON output), not an article", "own-output")
     text = record.get("text")
     if text is not None and not isinstance(text, str):
         raise BadArticle("record's 'text' is not a string", "malformed")

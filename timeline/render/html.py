@@ -617,6 +617,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
 <meta name="referrer" content="no-referrer">
+<meta name="generator" content="timeline">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{heading}: {summary}</title>
 <style>{css}</style>
