@@ -292,6 +292,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # what someone now expects another to do lies ahead, not what they did not expect
     ("Economists expect the central bank to cut rates on Thursday.", "2019-09-16", "2019-09-19"),
     ("I didn't expect him to come home for Christmas.", "2009-05-06", "2008-12-25"),
+    # a hearing adjourned, a suspect remanded: until a day ahead
+    ("The hearing was adjourned until Friday.", "2017-03-08", "2017-03-10"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
