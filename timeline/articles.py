@@ -478,7 +478,7 @@ def _read_html(path: str, data: bytes, published) -> Article:
 
 def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleError]:
     data = _parse_json(text)
-    if isinstance(data, dict) and "text" not in data and isinstance(data.get("events"), list):
+    if _own_timeline(data):
         raise BadArticle("a timeline this tool wrote (its JSON or TimelineJS output), not articles", "own-output")
     if isinstance(data, dict):
         yield _record_article(path, data, published)
@@ -607,6 +607,14 @@ def _parse_json(text: str):
 
 
 _OWN_EVENTS = "events this tool wrote (its JSON output), not articles"
+
+
+def _own_timeline(data) -> bool:
+    """Whether a JSON document is a timeline this tool wrote: an object with no text whose
+    events are ours ('id' and 'sources') or TimelineJS slides ('unique_id' and 'start_date')."""
+    events = data.get("events") if isinstance(data, dict) and "text" not in data else None
+    first = events[0] if isinstance(events, list) and events else None
+    return isinstance(first, dict) and ({"id", "sources"} <= first.keys() or {"unique_id", "start_date"} <= first.keys())
 
 
 def _record_article(path: str, record, published) -> Article:

@@ -32,7 +32,10 @@ Scaling: the weighted words of all reports are found and weighed at once, over a
 of :data:`BLOCK_DAYS` days its window touches (:func:`block_keys`); its *home* block is that of
 the window's first day.  Two reports whose windows overlap always share the home block of the
 later-starting one, so each block compares its home reports with all the reports it holds
-(a sparse matrix product) and every candidate pair is seen exactly once.  Periods longer than
+(a sparse matrix product) and every candidate pair is seen exactly once.  A pile of
+near-copies, where every report is a candidate of every other, stays linear: a block's rows are
+scored in slices of :data:`CHUNK_PAIRS` pairs, and a report keeps its :data:`MAX_CANDIDATES`
+most alike candidates.  Periods longer than
 :data:`MAX_SPAN_DAYS` (quarters, years, decades) merge only with reports of the same period;
 reports with no window at all only within their article.  Blocks are independent once the
 collection's word counts (:func:`word_counts`) are known, so the Dask path computes them apart:

@@ -129,8 +129,8 @@ class People:
         if not found or is_body(found[-1], lex):
             return None
         if end - k == 1:
-            return self.surnames.get(found[-1])
-        return self.surnames.get(found[-1].split()[-1], found[-1]) if " " not in found[-1] else found[-1]
+            return self.surnames.get(found[-1])  # (a single word: only a surname met before)
+        return found[-1] if " " in found[-1] else self.surnames.get(found[-1], found[-1])
 
     def resolve(self, s: Parsed, indices) -> Optional[str]:
         """The person a subject names: its name, or whom a pronoun or role noun stands for."""
