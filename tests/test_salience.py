@@ -118,3 +118,21 @@ def test_a_happening_of_the_story_outranks_an_equally_reported_aside():
     assert flood.salience.topicality == 1.0  # 'river', 'homes', 'Harlow': every article's words
     assert final.salience.topicality < flood.salience.topicality
     assert flood.salience.score > final.salience.score
+
+
+def test_a_story_reprinted_hundreds_of_times_is_one_group_found_in_linear_work(monkeypatch):
+    from datasketch import MinHash
+
+    from timeline.events import extract_events
+    from timeline.salience import copies_of
+
+    compared = []
+    jaccard = MinHash.jaccard
+    monkeypatch.setattr(MinHash, "jaccard", lambda self, other: compared.append(1) or jaccard(self, other))
+    events = []
+    for n in range(300):
+        events += extract_events(WIRE + f" Reporter {n} filed from Goma.", "1998-08-04",
+                                 article(f"copy{n:03}.txt", f"Outlet {n % 7}", WIRE))
+    originals = copies_of(events)
+    assert len(originals) >= 295 and set(originals.values()) == {"copy000.txt"}  # (MinHash is an estimate)
+    assert len(compared) <= 10 * 300  # (a few for each copy; every pair would be 44,850)

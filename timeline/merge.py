@@ -34,8 +34,9 @@ the window's first day.  Two reports whose windows overlap always share the home
 later-starting one, so each block compares its home reports with all the reports it holds
 (a sparse matrix product) and every candidate pair is seen exactly once.  A pile of
 near-copies, where every report is a candidate of every other, stays linear: a block's rows are
-scored in slices of :data:`CHUNK_PAIRS` pairs, and a report keeps its :data:`MAX_CANDIDATES`
-most alike candidates.  Periods longer than
+scored in slices of :data:`CHUNK_PAIRS` pairs, a report is compared with at most
+:data:`MAX_SHARING` others (those sharing the most of its heaviest words) and keeps its
+:data:`MAX_CANDIDATES` most alike.  Periods longer than
 :data:`MAX_SPAN_DAYS` (quarters, years, decades) merge only with reports of the same period;
 reports with no window at all only within their article.  Blocks are independent once the
 collection's word counts (:func:`word_counts`) are known, so the Dask path computes them apart:
@@ -105,6 +106,7 @@ CANDIDATE_WORDS = 8  # pairs are compared when they share one of each other's he
 CHUNK_PAIRS = 1_000_000
 MAX_CANDIDATES = 200
 ROWWISE_PAIRS = 100_000  # pairs whose rows are copied at once to compare them
+MAX_SHARING = 2_000  # and are compared with at most so many: those sharing the most heavy words
 SCORE_DIGITS = 9  # similarities are rounded so that every way of computing them orders alike
 
 _WORD = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
@@ -775,27 +777,29 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
         j_all = pairs.indices.astype(np.int64)
         keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
         i_all, j_all = i_all[keep], j_all[keep]
+        # (in a pile of copies, only those sharing the most heavy words are scored at all)
+        i_all, j_all, _ = _most_alike(i_all, j_all, pairs.data[keep], MAX_SHARING)
         keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
         i_all, j_all = i_all[keep], j_all[keep]
         values = _rowwise(matrix, i_all, j_all)
         keep = values >= least
-        parts.append(_most_alike(i_all[keep], j_all[keep], values[keep]))
+        parts.append(_most_alike(i_all[keep], j_all[keep], values[keep], MAX_CANDIDATES))
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
             np.concatenate([p[2] for p in parts]))
 
 
-def _most_alike(i: np.ndarray, j: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs ``(i, j, value)`` with each ``i``'s :data:`MAX_CANDIDATES` most alike (ties
-    by ``j``), in their order; all of them when no ``i`` has more."""
+def _most_alike(i: np.ndarray, j: np.ndarray, values: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs ``(i, j, value)`` with each ``i``'s ``most`` highest values (ties by ``j``), in
+    their order; all of them when no ``i`` has more."""
     import numpy as np
 
-    if not len(i) or np.bincount(i).max() <= MAX_CANDIDATES:
+    if not len(i) or np.bincount(i).max() <= most:
         return i, j, values
     order = np.lexsort((j, -np.round(values, SCORE_DIGITS), i))
     starts = np.searchsorted(i[order], i[order], side="left")
-    kept = np.sort(order[np.arange(len(order)) - starts < MAX_CANDIDATES])
+    kept = np.sort(order[np.arange(len(order)) - starts < most])
     return i[kept], j[kept], values[kept]
 
 

@@ -53,6 +53,7 @@ from timeline.merge import _HOLD_EVERY, frozen_heap
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
+INDEXED_COPIES = 8  # articles of one group of copies that later articles are compared with
 COPY_SIMILARITY = 0.6  # Jaccard similarity of two articles' shingles from which one copies the other
 SHINGLE_WORDS = 4
 MIN_SHINGLES = 5  # articles saying less than this are too short to call copies
@@ -151,11 +152,24 @@ def copies_of(events: list[Event]) -> dict[str, str]:
                 published.setdefault(key, source.published.replace(tzinfo=None))
     from datasketch import MinHash, MinHashLSH  # (imported here: reading and extracting need none of it)
 
-    hashes: dict = {}
     lsh = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=PERMUTATIONS)
     first = MinHash(num_perm=PERMUTATIONS, seed=1)
     hashed: dict[bytes, int] = {}  # a shingle's hash, once however many reprints have it
     hashfunc = first.hashfunc
+    indexed: dict[str, MinHash] = {}  # one article for each group of copies found so far
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    # Each article is compared with the articles indexed so far, a few of each group of copies
+    # (INDEXED_COPIES, so that the index's chance misses of one are made up by another): a copy
+    # joins the groups it copies, and a wire story reprinted a thousand times costs some thousands
+    # of comparisons, not a million.
+    indexed_in: dict[str, int] = defaultdict(int)  # a group's root -> its articles in the index
     for key in sorted(sentences):
         words = _WORD.findall(" ".join(s for _, s in sorted(sentences[key].items())).lower())
         shingles = {" ".join(words[n:n + SHINGLE_WORDS]).encode() for n in range(len(words) - SHINGLE_WORDS + 1)}
@@ -167,24 +181,20 @@ def copies_of(events: list[Event]) -> dict[str, str]:
             if shingle not in hashed:
                 hashed[shingle] = hashfunc(shingle)
         minhash.update_batch(sorted(shingles))
-        hashes[key] = minhash
-        lsh.insert(key, minhash)
-    parent = {key: key for key in hashes}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for key, minhash in hashes.items():
-        for other in lsh.query(minhash):
-            if other != key and minhash.jaccard(hashes[other]) >= COPY_SIMILARITY:
-                a, b = find(key), find(other)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+        parent[key] = key
+        copied = [other for other in lsh.query(minhash) if minhash.jaccard(indexed[other]) >= COPY_SIMILARITY]
+        for other in copied:
+            a, b = find(key), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+                indexed_in[min(a, b)] += indexed_in.pop(max(a, b), 0)
+        root = find(key)
+        if indexed_in[root] < INDEXED_COPIES:
+            indexed_in[root] += 1
+            indexed[key] = minhash
+            lsh.insert(key, minhash)
     groups: dict[str, list[str]] = defaultdict(list)
-    for key in hashes:
+    for key in parent:
         groups[find(key)].append(key)
     originals: dict[str, str] = {}
     for members in groups.values():

@@ -190,6 +190,7 @@ def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, li
 
 
 def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.date] = None) -> None:
+    told: dict[int, _Candidate] = {}  # the candidates this event's sentences are, each once
     for source in event.sources:
         text = _clean(source.sentence)
         own = reference_day(source)
@@ -199,8 +200,14 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
         if candidate is None:
             candidate = pool[text.casefold()] = _Candidate(text, story_text(text, source.time_expression))
         candidate.names_day = candidate.names_day or names_day(source)
-        for other in event.sources:  # the sentence tells the event: all its reports back it
-            candidate.sources.setdefault(other.article_key, other)
+        told[id(candidate)] = candidate
+    if told:  # the sentence tells the event: all its reports back it (its copies once, not once a copy)
+        backing: dict[str, Source] = {}
+        for other in event.sources:
+            backing.setdefault(other.article_key, other)
+        for candidate in told.values():
+            for key, other in backing.items():
+                candidate.sources.setdefault(key, other)
 
 
 def _usable(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -354,6 +354,7 @@ def test_a_pile_of_copies_is_one_event_and_each_copy_keeps_few_candidates(monkey
     from timeline import merge
 
     monkeypatch.setattr(merge, "MAX_CANDIDATES", 20)
+    monkeypatch.setattr(merge, "MAX_SHARING", 50)
     monkeypatch.setattr(merge, "CHUNK_PAIRS", 1_000)  # (many slices of the block)
     monkeypatch.setattr(merge, "ROWWISE_PAIRS", 100)
     events = []
