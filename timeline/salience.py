@@ -156,7 +156,7 @@ def copies_of(events: list[Event]) -> dict[str, str]:
     first = MinHash(num_perm=PERMUTATIONS, seed=1)
     hashed: dict[bytes, int] = {}  # a shingle's hash, once however many reprints have it
     hashfunc = first.hashfunc
-    indexed: dict[str, MinHash] = {}  # one article for each group of copies found so far
+    indexed: dict[str, MinHash] = {}  # the articles later ones are compared with
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
