@@ -486,13 +486,7 @@ def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleErr
     if not isinstance(data, list):
         raise BadArticle("JSON must be an object or a list of objects", "malformed")
     for index, record in enumerate(data):
-        where = f"{path}[{index}]"
-        try:
-            yield _record_article(where, record, published)
-        except BadArticle as problem:  # one bad record does not stop the file
-            if index == 0 and problem.reason == "own-output":
-                raise BadArticle(_OWN_EVENTS, "own-output") from None  # (one line for the file, not one a record)
-            yield _error(where, problem)
+        yield _record_or_error(f"{path}[{index}]", lambda: record, published, first=index == 0)
 
 
 def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
@@ -517,13 +511,7 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
                 if not isinstance(line, BadArticle) and not line.strip():
                     continue
                 first, found = not found, True
-                where = f"{path}:{number}"
-                try:
-                    yield _record_article(where, _parse_json(_line_text(line)), published)
-                except BadArticle as problem:  # one bad line does not stop the file
-                    if first and problem.reason == "own-output":
-                        raise BadArticle(_OWN_EVENTS, "own-output") from None  # (one line for the file, not one a record)
-                    yield _error(where, problem)
+                yield _record_or_error(f"{path}:{number}", lambda: _parse_json(_line_text(line)), published, first)
     except OSError as exc:
         raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
     if not found:
@@ -606,7 +594,15 @@ def _parse_json(text: str):
         raise BadArticle("malformed JSON (nested too deeply)", "malformed") from None
 
 
-_OWN_EVENTS = "events this tool wrote (its JSON output), not articles"
+def _record_or_error(where: str, load, published, first: bool) -> Article | ArticleError:
+    """The article of one record of a feed (``load()`` reads it), or its error: one bad record
+    does not stop the file.  The tool's own events as the first record stop it in one line."""
+    try:
+        return _record_article(where, load(), published)
+    except BadArticle as problem:
+        if first and problem.reason == "own-output":
+            raise BadArticle("events this tool wrote (its JSON output), not articles", "own-output") from None
+        return _error(where, problem)
 
 
 def _own_timeline(data) -> bool:
@@ -656,8 +652,8 @@ def without_surrogates(article: Article) -> Article:
     """``article`` (given by a caller) with any lone surrogate replaced by U+FFFD, one for one, so
     offsets into its text still hold; no output can carry a lone surrogate."""
     fields = {name: getattr(article, name) for name in ("text", "title", "url", "path", "source")}
-    changed = {name: no_lone_surrogates(value) for name, value in fields.items()
-               if value is not None and no_lone_surrogates(value) != value}
+    changed = {name: plain for name, value in fields.items()
+               if value is not None and (plain := no_lone_surrogates(value)) != value}
     return article.model_copy(update=changed) if changed else article
 
 

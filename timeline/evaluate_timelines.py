@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.terminal import printable
+from timeline.text import no_lone_surrogates
 
 # --- reading the journalists' timelines ----------------------------------------------------------
 
@@ -208,15 +209,6 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
     return stories
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _whole(name: str) -> str:
-    """A file or folder name as the report carries it: a lone surrogate (a name in a foreign
-    encoding) cannot be written as UTF-8 and becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", name)
-
-
 def _tell(problem, line: str) -> None:
     if problem is not None:
         problem(line)
@@ -328,7 +320,7 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
     problems: list[str] = []
 
     def tell(line: str) -> None:
-        problems.append(_whole(line))
+        problems.append(no_lone_surrogates(line))  # (a name in a foreign encoding)
         _tell(problem, line)
 
     tasks = []
@@ -342,7 +334,7 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
             continue
         for file_name, reference in story.timelines:
             result = run_task(story, reference)
-            tasks.append({"story": _whole(name), "timeline": _whole(file_name), **result})
+            tasks.append({"story": no_lone_surrogates(name), "timeline": no_lone_surrogates(file_name), **result})
     if not tasks:
         raise ValueError(f"{folder}: no story could be scored")
     mean = {system: {metric: sum(t["scores"][system][metric] for t in tasks) / len(tasks) for metric in METRICS}

@@ -7,7 +7,7 @@ from typing import Optional
 
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.sentence import (
-    _BREAKS, _QUOTES, Parsed, Token, WordClass, _clause_start, _is_name, _verb_group,
+    _BREAKS, _DOUBLE_QUOTES, _QUOTES, _STOPS, Parsed, Token, WordClass, _clause_start, _is_name, _verb_group,
 )
 
 
@@ -251,13 +251,13 @@ def _opens_in_quotation(s: Parsed) -> bool:
     ('..., " said Lentz', '..., " he said', '..., " Gibbs said'; not 'said: " We will ...' nor
     'Before the spill, " the community ...')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    marks = [k for k, tok in enumerate(tokens) if tok.text in '"\u201c\u201d']
+    marks = [k for k, tok in enumerate(tokens) if tok.text in _DOUBLE_QUOTES]
     if not marks:
         return False
     k = marks[0]
     if tokens[k].text != '"':
         return tokens[k].text == "\u201d"
-    if k == 0 or len(marks) % 2 == 0 or tokens[k - 1].text not in (",", ".", "?", "!"):
+    if k == 0 or len(marks) % 2 == 0 or (tokens[k - 1].text != "," and tokens[k - 1].text not in _STOPS):
         return False
     after = k + 1
     return (after == len(tokens) or not tokens[after].text[:1].isalnum() or classes[after].reporting

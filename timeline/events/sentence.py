@@ -166,14 +166,13 @@ def _classify(s: Parsed) -> None:
         # (a name with a possessive's ending may be the subject: "Moody's said", "McDonald's told";
         # an irregular past form of a reporting verb is no noun and no adjective, unlike "BP's
         # report", "Cameron's comments" or "BP's reported losses")
-        named = lex.possessive(prev) and _is_name(tokens[i - 1]) and lex.bare(prev) not in lex.pronouns
-        names_speaker = named and low in lex.reporting and low in lex.irregular
-        # (and such a name opening its clause is the subject of a past form that no content word
+        # (and such a name opening its clause is the subject of a past form that an object
         # follows: "Moody's downgraded the bank", "Sainsbury's closed 40 stores"; not "BP's
         # damaged well")
-        names_speaker = names_speaker or (named and lex.past(low) and _before_object(s, i) and (
-            i == 1 or tokens[i - 2].text in _BREAKS or tokens[i - 2].text in _QUOTES
-            or tokens[i - 2].low in lex.clause))
+        names_speaker = lex.possessive(prev) and _is_name(tokens[i - 1]) and lex.bare(prev) not in lex.pronouns and (
+            (low in lex.reporting and low in lex.irregular)
+            or (lex.past(low) and _before_object(s, i)
+                and (i == 1 or tokens[i - 2].text in _BREAKS or tokens[i - 2].low in lex.clause)))
         if (tokens[j].low in lex.determiners and not relative_verb) or (lex.possessive(prev) and not names_speaker) \
                 or prev in lex.prepositions:
             classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed launch', 'in unpaid rent'

@@ -466,10 +466,11 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
     # the words before the speaker, unless they are no clause and a clause follows ('Cautioning
     # about ..., Lund said that ...'); a quotation closed before the speaker however short ('"We
     # are tired," she said')
-    if (len(before) > 3 or (before and tokens[start - 1].text in _QUOTES
-                            and not any(tokens[j].text[:1].isalnum() for j in following))) \
-            and tokens[start - 1].text in _BREAKS and (len(following) < 3 or any(
-                classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
+    closed_quote = (bool(before) and tokens[start - 1].text in _QUOTES
+                    and not any(tokens[j].text[:1].isalnum() for j in following))
+    clause_before = len(before) > 3 and tokens[start - 1].text in _BREAKS
+    if (closed_quote or clause_before) and (len(following) < 3 or any(
+            classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
         return _gist_words(s, _segment(s, 0, start), limit)
     return _gist_words(s, following, limit)
 
