@@ -88,7 +88,8 @@ class Lexicon:
 
     def _shape(self, low: str) -> "_Shape":
         """What the endings of ``low`` make it (:class:`_Shape`), worked out once per word: the
-        rules ask it of the same words again and again."""
+        rules ask it of the same words again and again (so the questions below look in
+        ``_shapes`` first, and call this only for a word not yet seen)."""
         shape = self._shapes.get(low)
         if shape is None:
             if len(self._shapes) >= _SHAPE_CACHE:
@@ -104,7 +105,7 @@ class Lexicon:
         return shape
 
     def possessive(self, low: str) -> bool:
-        return self._shape(low).possessive
+        return (self._shapes.get(low) or self._shape(low)).possessive
 
     def without(self, low: str, kind: str) -> str:
         """The word without its first ending of ``kind`` (see morphology.tsv)."""
@@ -118,14 +119,14 @@ class Lexicon:
         return self.without(low, "possessive")
 
     def adverb(self, low: str) -> bool:
-        return self._shape(low).adverb
+        return (self._shapes.get(low) or self._shape(low)).adverb
 
     def past(self, low: str) -> bool:
-        return self._shape(low).past
+        return (self._shapes.get(low) or self._shape(low)).past
 
     def irregular_base(self, low: str) -> Optional[str]:
         """The base of an irregular past form, a prefixed one too ('retook' -> 'retake')."""
-        return self._shape(low).irregular_base
+        return (self._shapes.get(low) or self._shape(low)).irregular_base
 
     def _irregular_base(self, low: str) -> Optional[str]:
         if low in self.irregular:
@@ -137,10 +138,10 @@ class Lexicon:
         return None
 
     def gerund(self, low: str) -> bool:
-        return self._shape(low).gerund
+        return (self._shapes.get(low) or self._shape(low)).gerund
 
     def plural(self, low: str) -> bool:
-        return self._shape(low).plural
+        return (self._shapes.get(low) or self._shape(low)).plural
 
     def singular(self, low: str) -> str:
         return self.without(low, "plural") if self.plural(low) else low
@@ -157,6 +158,11 @@ class Lexicon:
     def group_ends(self) -> frozenset[str]:
         """The words a verb group can end with before its verb: auxiliaries and cue ends."""
         return frozenset(self.auxiliaries) | frozenset(cue[-1] for cue, _ in self.cues)
+
+    @cached_property
+    def attribution_openers(self) -> frozenset[str]:
+        """The first words of the attribution phrases: only where one stands may a phrase open."""
+        return frozenset(phrase[0] for phrase in self.attributions)
 
     @cached_property
     def clause_openers(self) -> frozenset[str]:

@@ -30,10 +30,14 @@ def _low(word: str) -> str:
 
 
 def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
-    return [
-        Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), _low(m.group()))
-        for m in lex.token.finditer(sentence.text)
-    ]
+    offset, tokens = sentence.start, []
+    make = tuple.__new__  # (a Token without the call of its generated constructor: this runs per word)
+    for m in lex.token.finditer(sentence.text):
+        word = m.group()
+        start, end = m.span()
+        low = word if len(word) > 1 and word.isupper() and word.isalpha() else word.lower()  # (_low, inline)
+        tokens.append(make(Token, (offset + start, offset + end, word, low)))
+    return tokens
 
 
 def _is_name(token: Token) -> bool:
@@ -221,6 +225,8 @@ def attribution_at(s: Parsed, k: int) -> int:
     """The number of tokens of the attribution phrase ('according to') that opens at token
     ``k``, 0 when none does."""
     tokens = s.tokens
+    if tokens[k].low not in s.lex.attribution_openers:
+        return 0
     return next((len(phrase) for phrase in s.lex.attributions
                  if tokens[k].low == phrase[0] and tuple(t.low for t in tokens[k:k + len(phrase)]) == phrase), 0)
 
