@@ -700,6 +700,15 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     same_day = (table.dated[i_all] & table.dated[j_all] & (table.start[i_all] == table.start[j_all])
                 & (table.end[i_all] == table.end[j_all]) & (table.start[i_all] == table.end[i_all]))
     needed = np.where(same_day, np.minimum(needed, SAME_DAY_SIMILAR), needed)
+    # one sentence reprinted word for word on that day, the same trigger or speaker in both, is one
+    # happening however short: the padding keeps a short sentence apart from others (see
+    # _matrix), never from itself.  Rows of the same words and weights are the pairs whose
+    # similarity is each row's similarity to itself.
+    own = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+    copies = (same_day & (table.group[i_all] == table.group[j_all]) & (table.group[i_all] >= 0)
+              & np.isclose(values, own[i_all], rtol=1e-9, atol=0)
+              & np.isclose(own[i_all], own[j_all], rtol=1e-9, atol=0))
+    needed = np.where(copies, 0.0, needed)
     statement = table.statement[i_all]
     named = statement & table.named[i_all] & table.named[j_all]
     needed = np.where(named, np.minimum(needed, SAME_SPEAKER_SIMILAR), needed)

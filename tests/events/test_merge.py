@@ -366,3 +366,16 @@ def test_a_pile_of_copies_is_one_event_and_each_copy_keeps_few_candidates(monkey
     assert len(edges) <= 300 * 20 < 300 * 299 // 2
     merged = merge_events(events)
     assert len(merged) == 1 and len(merged[0].sources) == 300
+
+
+def test_a_short_sentence_reprinted_word_for_word_on_its_day_is_one_event(monkeypatch):
+    """The padding that keeps short sentences from matching every other one (here made heavy, as
+    in a large collection of rare words) never keeps a sentence apart from its own copy."""
+    from timeline import merge
+
+    monkeypatch.setattr(merge, "PAD_WORDS", 10.0)
+    copy = "Many people died on Sunday."
+    events = _story({"a.txt": ("Wire", copy), "b.txt": ("Daily", copy),
+                     "c.txt": ("Post", "Many people fled on Sunday.")}, published="2011-03-07")
+    merged = [e for e in merge_events(events) if e.date is not None]
+    assert sorted(sorted(s.path for s in e.sources) for e in merged) == [["a.txt", "b.txt"], ["c.txt"]]
