@@ -294,6 +294,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("I didn't expect him to come home for Christmas.", "2009-05-06", "2008-12-25"),
     # a hearing adjourned, a suspect remanded: until a day ahead
     ("The hearing was adjourned until Friday.", "2017-03-08", "2017-03-10"),
+    # what is due on a day, and what starts on one, lies ahead of the text
+    ("The measure will be in the next budget, due in May.", "2024-09-10", "2025-05"),
+    ("Apple said pre-orders starting Friday would be limited.", "2022-09-08", "2022-09-09"),
+    ("Obama will visit Florida on a trip beginning on Monday.", "2010-06-08", "2010-06-14"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
@@ -548,11 +552,13 @@ def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
      "that year", "1945"),
     ("He moved to Paris in March 1920 and married there the same year.", "2021-06-10", "the same year", "1920"),
     ("The war began on Feb. 24. By the end of that month, the city had fallen.", "2022-04-21", "that month", "2022-02"),
-    # ...not of a date placed from the publication ('June', 'today')
+    # ...not of a date placed from the publication ('today'); and so does a month of that year
     ("SARS was declared a pandemic in March 2003. By June of that year, the warning was lifted.", "2009-04-27",
-     "that year", "2003"),
+     "June of that year", "2003-06"),
     ("The flu began in 1918, much as we see today, and rose in October of the same year.", "2009-04-30",
-     "the same year", "1918"),
+     "October of the same year", "1918-10"),
+    ("The crisis began in 2022, and he was charged on 3 November that year.", "2023-10-20",
+     "3 November that year", "2022-11-03"),
 ])
 def test_that_year_is_the_year_of_the_date_the_story_is_at(text, published, phrase, value):
     assert [t.value for t in tag(text, published) if t.text == phrase] == [value]
@@ -581,3 +587,16 @@ def test_a_liveblog_entry_opens_with_its_time_but_a_number_in_a_sentence_is_none
 def test_early_and_late_in_a_century_are_its_start_and_end():
     (late,) = tag("The castle was rebuilt in the late 19th century.", RECENT)
     assert (late.text, late.value, late.mod) == ("the late 19th century", "18", "END")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clock time is on the day its sentence has moved to...
+    ("Dense fog closed the airport on Sunday between 5.30 am and 9 am.",
+     ["2013-01-27", "2013-01-27T05:30", "2013-01-27T09:00"]),
+    ("Yesterday morning engineers shut the first valve at 10.30 am and the last at 2.25 pm.",
+     ["2013-01-27TMO", "2013-01-27T10:30", "2013-01-27T14:25"]),
+    # ...not on a day of an earlier sentence: there it is the publication's
+    ("Sales fell on Sunday. By 10 am the shares had recovered.", ["2013-01-27", "2013-01-28T10:00"]),
+])
+def test_a_clock_time_is_on_the_day_of_its_own_sentence(text, expected):
+    assert [e.value for e in tag(text, "2013-01-28")] == expected

@@ -43,7 +43,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     yearless: list[bool] = []  # for each expression found, whether it is a month or day given without its year
     for hit in hits:
         direction = hit.options.get("dir", "~")
-        anchor_kind, anchor, template = _anchor(hit, publication, context)
+        since = None  # where a date anchoring it in context may stand at the earliest
+        if hit.options.get("within") == "sentence":
+            sentences = sentences if sentences is not None else split_sentences(text, lang)
+            since = _sentence_bounds(sentences, hit.start, len(text))[0]
+        anchor_kind, anchor, template = _anchor(hit, publication, context, since)
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
             anchor_kind, value, resolved = None, template, True
         else:
@@ -64,7 +68,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if placed_weekday and weekday is not None and rules.makes_weekday_range(text[weekday.end:hit.start]):
             value = _resolve.not_before(value, weekday.value)  # "from Thursday to Saturday"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
-            context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template))
+            context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
             value=value, mod=hit.options.get("mod"), quant=hit.options.get("quant"),
@@ -114,50 +118,53 @@ class _Context:
     """
 
     def __init__(self, publication: dt.date | None):
-        self._latest: dict[int, tuple[int, str]] = {}  # rank -> (order, value)
-        self._written: dict[int, tuple[int, str]] = {}  # the same, of the values the text wrote whole
+        self._latest: dict[int, tuple[int, str, int]] = {}  # rank -> (order, value, offset in the text)
+        self._written: dict[int, tuple[int, str, int]] = {}  # the same, of the values the text wrote whole
         self._order = 0
         self._duration = -1  # order of the latest duration
         self._publication = publication
         self._reported: tuple[dt.date, str] | None = None  # (end, value) of the latest completed quarter
 
-    def note(self, kind: str, value: str, written: bool = True) -> None:
-        """Note an expression as read; ``written``: its value is as the text wrote it ('June
-        2003'), not placed from an anchor ('June', 'today', 'last year')."""
+    def note(self, kind: str, value: str, written: bool = True, at: int = 0) -> None:
+        """Note an expression as read (at offset ``at``); ``written``: its value is as the text
+        wrote it ('June 2003'), not placed from an anchor ('June', 'today', 'last year')."""
         self._order += 1
         if kind == "DURATION":
             self._duration = self._order
         elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) not in (None, "SE"):
-            self._latest[_resolve.RANK[code]] = (self._order, value)
+            self._latest[_resolve.RANK[code]] = (self._order, value, at)
             if written:
-                self._written[_resolve.RANK[code]] = (self._order, value)
+                self._written[_resolve.RANK[code]] = (self._order, value, at)
             if code == "Q" and self._publication:
                 end = timex_span(value).end
                 if end < self._publication and (self._reported is None or end > self._reported[0]):
                     self._reported = (end, value)
 
-    def latest(self, ranks: set[int], written: bool = False) -> str | None:
+    def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
-        wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it."""
+        wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it
+        (or it stands before offset ``since``)."""
         latest = self._written if written else self._latest
         found = [latest[r] for r in ranks if r in latest]
         if not found:
             return None
-        order, value = max(found)
-        if order < self._duration:
+        order, value, at = max(found)
+        if order < self._duration or (since is not None and at < since):
             return None
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1]
         return value
 
 
-def _anchor(hit: Hit, publication: str | None, context: _Context) -> tuple[str | None, str | None, str]:
+def _anchor(hit: Hit, publication: str | None, context: _Context,
+            since: int | None = None) -> tuple[str | None, str | None, str]:
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
     gives none, the publication date with the rule's ``else`` template if it has one.
     ``context=finer`` accepts the precision referred to and every finer one ("a week later" counts
-    from a day or a week, "three years later" from a day, a month or a year)."""
+    from a day or a week, "three years later" from a day, a month or a year).  ``since``: the
+    offset before which no such value counts (the start of the sentence, for ``within=sentence``)."""
     template = hit.value
     if hit.options.get("anchor") == "context":
         head = _resolve.head_granularity(hit.value) or ""
@@ -166,7 +173,10 @@ def _anchor(hit: Hit, publication: str | None, context: _Context) -> tuple[str |
             ranks = {r for r in _resolve.RANK.values() if r <= _resolve.RANK.get(head, -1)}
         else:
             ranks = {_resolve.RANK[c] for c in accepted.split(",") if c in _resolve.RANK}
-        value = context.latest(ranks, written=hit.options.get("years") == "written" and head == "Y")
+        # (years=written: the year comes from a date the text wrote whole, for a rule that takes
+        # a year: one of a year, or one that accepts a year among its precisions)
+        takes_year = head == "Y" or "Y" in accepted.split(",")
+        value = context.latest(ranks, written=hit.options.get("years") == "written" and takes_year, since=since)
         if value is not None:
             return "context", value, template
         template = hit.options.get("else", template)

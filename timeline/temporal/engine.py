@@ -384,7 +384,7 @@ class Grammar:
     def _on_day_of(self, text: str, clock: Hit, placed: Hit) -> Hit:
         """``clock`` placed on the day of ``placed``, a clock time next to it placed on a day, when
         a ``clock_range`` word joins them; else ``clock`` as it is."""
-        time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" and "anchor" not in clock.options else None
+        time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
         day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
         first, second = sorted((clock, placed), key=lambda hit: hit.start)
         if not (time and day and _DAY.match(day.group(1))
@@ -404,7 +404,7 @@ class Grammar:
         for clock, day in ((first, second), (second, first)):
             time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
             date = _DAY.match(day.value) if day.rule.type in ("DATE", "TIME") else None
-            if time and date and "anchor" not in clock.options:
+            if time and date:
                 options = dict(day.options)
                 if "mod" in clock.options:
                     options["mod"] = clock.options["mod"]
