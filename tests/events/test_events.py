@@ -787,6 +787,22 @@ def test_a_pronoun_is_titled_by_the_person_it_stands_for(text, title):
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        # 'it' after a one-word name that is no one's surname is that body...
+        ("Veltrax said it would report fourth-quarter results on Friday.", "Veltrax would report results"),
+        # ...but not the 'it' of a state, nor after a person's surname, a plural or a phrase naming a place
+        ("Veltrax said it was too early to comment on Friday.", "It was too early to comment"),
+        ("Maria Lund resigned. Lund said it would take weeks to recover on Friday.", "It would take weeks to recover"),
+        ("Authorities said it could reach the coast on Friday.", "It could reach the coast"),
+        ("A rescue center in Louisiana said it would close on Friday.", "It would close"),
+    ],
+)
+def test_it_stands_for_a_named_speaker_that_is_no_person(text, title):
+    assert dated_titles(text, "Friday") == [title]
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # what was said in a statement is the happening the date places, told once

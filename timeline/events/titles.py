@@ -6,9 +6,9 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate, _relative_head,
-    _shared_subject, _subject, occasion_preposition,
+    _shared_subject, _stative, _subject, occasion_preposition,
 )
-from timeline.events.lexicon import Lexicon
+from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
 from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name, _low, attribution_at
 
@@ -414,9 +414,30 @@ def _reporter(s: Parsed, subject: list[int], people: People) -> Optional[str]:
     if not found:
         return None
     if lex.pronouns[tokens[k].low] == "body":
-        return found[-1] if len(found) == 1 and is_body(found[-1], lex) else None
+        if len(found) != 1:
+            return None
+        # a body by its name ('Acme Corp.', 'BP'), or a one-word name never met as a person's
+        # surname ('Veltrax said it would report results') when 'it' opens a happening, not a
+        # state ('Smith said it was too early', 'Veltrax said it would take weeks')
+        lone = (" " not in found[-1] and people.surnames.get(found[-1], found[-1]) == found[-1]
+                and not lex.plural(found[-1].lower())  # (not 'Authorities said it')
+                and all(_is_name(tokens[m]) for m in speaker))  # (not 'A rescue center in Louisiana said it')
+        return found[-1] if is_body(found[-1], lex) or (lone and not _states(s, k)) else None
     joined = any(tokens[m].low in lex.coordinators for m in speaker)
     return " and ".join(found) if joined and len(found) > 1 else None
+
+
+def _states(s: Parsed, k: int) -> bool:
+    """Whether the verb after the subject at ``k`` (auxiliaries, adverbs and negations passed)
+    states or says little of its own: 'it was', 'it would take', 'it seems'."""
+    tokens, lex = s.tokens, s.lex
+    j = k + 1
+    while j < len(tokens) and lex.aux_kind(tokens[j].low) in ("modal", "have") or (
+            j < len(tokens) and (lex.adverb(tokens[j].low) or tokens[j].low in lex.negations)):
+        j += 1
+    if j >= len(tokens):
+        return True
+    return lex.aux_kind(tokens[j].low) == "be" or _stative(tokens[j], lex) or lemma(tokens[j].text, lex) in lex.lights
 
 
 def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str,
