@@ -495,6 +495,8 @@ def test_modern_names_are_not_dates(sentence):
 @pytest.mark.parametrize("sentence, expected", [
     # a clock time next to a weekday is on that weekday, in either order
     ("The convoy was attacked at 10:35 a.m. Friday.", [("10:35 a.m. Friday", "TIME", "2017-09-01T10:35")]),
+    ("The lander touched down at 00:20 Tokyo time on Friday.",
+     [("00:20 Tokyo time on Friday", "TIME", "2017-09-01T00:20")]),
     ("The convoy will leave Friday, 10:35 a.m.", [("Friday, 10:35 a.m.", "TIME", "2017-09-08T10:35")]),
     ("The doors open 6pm tmrw.", [("6pm tmrw", "TIME", "2017-09-07T18:00")]),
     ("The talks resumed on Monday at 9 a.m.",
