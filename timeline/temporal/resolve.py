@@ -374,6 +374,8 @@ def _distance(span, anchor: dt.date, tense: str | None) -> float:
     ahead = (span.start - anchor).days
     if tense == "past":
         return 2 * ahead if ahead <= PAST_REACH else float("inf")
+    if tense == "gone":  # ('since January', said in December: never the January to come)
+        return float("inf")
     return ahead
 
 
@@ -404,7 +406,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     elif (not part_of_year or season) and tense == "future" and governs:  # a month, day or season still to come...
         stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= FUTURE_REACH_BACK]
         chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
-    elif part_of_year and tense == "past":  # begun
+    elif part_of_year and tense in ("past", "gone"):  # begun
         chosen = [y for y, s in spans if s.start <= anchor][-1:]
     elif part_of_year:  # not past: the nearest
         chosen = [min(spans, key=lambda c: _distance(c[1], anchor, None))[0]]
