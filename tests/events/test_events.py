@@ -803,6 +803,23 @@ def test_it_stands_for_a_named_speaker_that_is_no_person(text, title):
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        # the setting of a saying dates the saying: it is no happening of its own
+        ("Speaking on US television on Friday, Tony Hayward said the leak would be stopped.",
+         "Tony Hayward: The leak would be stopped"),
+        ("Standing outside the company's offices Friday, Ken Salazar said that its life was on the line.",
+         "Ken Salazar: Its life was on the line"),
+        # ...but a gerund that is the subject of its own verb is a happening
+        ("Cleaning up the birds on Friday was a major undertaking, he said.",
+         "Cleaning up the birds was a major undertaking"),
+    ],
+)
+def test_the_setting_of_a_saying_dates_the_saying(text, title):
+    assert dated_titles(text, "Friday") == [title]
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # what was said in a statement is the happening the date places, told once

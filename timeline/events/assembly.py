@@ -122,7 +122,7 @@ def events_from_expressions(
             span = timex_span(expression.value)
             timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
             day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
-            trigger = anchor_trigger(s, first, last, timing, day)
+            trigger = _saying_set(s, anchor_trigger(s, first, last, timing, day))
             if trigger is None or (span is None and (classes[trigger].state
                                                      or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
@@ -150,6 +150,25 @@ def events_from_expressions(
             if k not in used:
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
+
+
+def _saying_set(s: Parsed, trigger: Optional[int]) -> Optional[int]:
+    """The main clause's saying for a ``trigger`` that opens the sentence as the participle of
+    its setting ('Speaking on US television on Wednesday, Mr Hayward said ...', 'Standing
+    outside BP's offices Thursday, Ken Salazar said ...'): the setting tells when the saying
+    was, it is no happening of its own; ``trigger`` otherwise."""
+    if trigger is None:
+        return None
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if classes[trigger].finite or not lex.gerund(tokens[trigger].low) \
+            or any(not (s.timed[k] or tokens[k].text in _BREAKS) for k in range(trigger)):
+        return trigger
+    main = _main_verb(s)
+    comma = next((k for k in range(trigger + 1, main) if tokens[k].text == ","), None) if main is not None else None
+    if comma is None or not classes[main].reporting or any(
+            classes[k].finite or tokens[k].low in lex.auxiliaries for k in range(trigger + 1, comma)):
+        return trigger  # (not a gerund that is the subject: 'Cleaning up the birds in 2005 was hard, he said')
+    return main
 
 
 def _retold(statement: Event, events: Sequence[Event], sentence_start: int, determiners: frozenset[str]) -> bool:
