@@ -513,7 +513,6 @@ def test_scare_quotes_do_not_cut_a_title_short(sentence, trigger, title):
     assert event.title == title
 
 
-
 @pytest.mark.parametrize(
     "sentence, title",
     [
@@ -780,15 +779,6 @@ def test_a_title_names_who_did_it_not_a_name_that_sits_before_the_verb(sentence,
          "Maria Lund withdrew her resignation"),
         ("Maria Lund resigned on Monday. Later she said on Friday that the bank would close.",
          "Maria Lund: The bank would close"),
-    ],
-)
-def test_a_pronoun_is_titled_by_the_person_it_stands_for(text, title):
-    assert dated_titles(text, "Friday") == [title]
-
-
-@pytest.mark.parametrize(
-    "text, title",
-    [
         # 'it' after a one-word name that is no one's surname is that body...
         ("Veltrax said it would report fourth-quarter results on Friday.", "Veltrax would report results"),
         # ...but not the 'it' of a state, nor after a person's surname, a plural or a phrase naming a place
@@ -796,15 +786,6 @@ def test_a_pronoun_is_titled_by_the_person_it_stands_for(text, title):
         ("Maria Lund resigned. Lund said it would take weeks to recover on Friday.", "It would take weeks to recover"),
         ("Authorities said it could reach the coast on Friday.", "It could reach the coast"),
         ("A rescue center in Louisiana said it would close on Friday.", "It would close"),
-    ],
-)
-def test_it_stands_for_a_named_speaker_that_is_no_person(text, title):
-    assert dated_titles(text, "Friday") == [title]
-
-
-@pytest.mark.parametrize(
-    "text, title",
-    [
         # the setting of a saying dates the saying: it is no happening of its own
         ("Speaking on US television on Friday, Tony Hayward said the leak would be stopped.",
          "Tony Hayward: The leak would be stopped"),
@@ -815,7 +796,7 @@ def test_it_stands_for_a_named_speaker_that_is_no_person(text, title):
          "Cleaning up the birds was a major undertaking"),
     ],
 )
-def test_the_setting_of_a_saying_dates_the_saying(text, title):
+def test_a_pronoun_or_a_setting_is_titled_by_whom_and_what_it_stands_for(text, title):
     assert dated_titles(text, "Friday") == [title]
 
 
