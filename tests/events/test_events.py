@@ -794,9 +794,14 @@ def test_a_title_names_who_did_it_not_a_name_that_sits_before_the_verb(sentence,
         # ...but a gerund that is the subject of its own verb is a happening
         ("Cleaning up the birds on Friday was a major undertaking, he said.",
          "Cleaning up the birds was a major undertaking"),
+        # a title does not stop at a determiner after its preposition, nor run into a relative clause
+        ("Djokovic withdrew from that tournament before his quarterfinal on Friday.",
+         "Djokovic withdrew from that tournament"),
+        ("Truss resigned after a chaotic vote on fracking on Friday in which MPs were jostled.",
+         "Chaotic vote on fracking"),
     ],
 )
-def test_a_pronoun_or_a_setting_is_titled_by_whom_and_what_it_stands_for(text, title):
+def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
     assert dated_titles(text, "Friday") == [title]
 
 

@@ -32,10 +32,26 @@ def _phrase_end(s: Parsed, i: int) -> int:
     tokens, lex = s.tokens, s.lex
     j = i + 1
     while j < len(tokens) and tokens[j].text not in _BREAKS:
-        if tokens[j].low in lex.clause and not (tokens[j].low in lex.coordinators and _joins_words(s, j)):
-            break
+        low = tokens[j].low
+        after_preposition = tokens[j - 1].low in lex.prepositions
+        if after_preposition and low in lex.determiners and _before_noun(s, j):
+            pass  # ('withdrew from that tournament': a determiner, not a clause)
+        elif low in lex.clause and not (low in lex.coordinators and _joins_words(s, j)):
+            # (a relative after its preposition opens the clause there: 'a vote in which MPs ...')
+            return j - 1 if after_preposition and low in lex.relatives and j - 1 > i else j
         j += 1
     return j
+
+
+def _before_noun(s: Parsed, j: int) -> bool:
+    """Whether a word at ``j`` that may be a determiner stands before what it determines: not
+    before a verb, an auxiliary, a pronoun or another determiner ('going on that meant', 'factor
+    in that the spill lasts')."""
+    tokens, lex = s.tokens, s.lex
+    if j + 1 >= len(tokens) or tokens[j + 1].text in _BREAKS:
+        return False
+    low = tokens[j + 1].low
+    return not (s.classes[j + 1].finite or low in lex.auxiliaries or low in lex.pronouns or low in lex.determiners)
 
 
 def _joins_words(s: Parsed, j: int) -> bool:
