@@ -781,6 +781,7 @@ def test_a_title_names_who_did_it_not_a_name_that_sits_before_the_verb(sentence,
          "Maria Lund: The bank would close"),
         # 'it' after a one-word name that is no one's surname is that body...
         ("Veltrax said it would report fourth-quarter results on Friday.", "Veltrax would report results"),
+        ("Veltrax said it was now working to restore service on Friday.", "Veltrax was working to restore service"),
         # ...but not the 'it' of a state, nor after a person's surname, a plural or a phrase naming a place
         ("Veltrax said it was too early to comment on Friday.", "It was too early to comment"),
         ("Maria Lund resigned. Lund said it would take weeks to recover on Friday.", "It would take weeks to recover"),

@@ -432,9 +432,9 @@ def _reporter(s: Parsed, subject: list[int], people: People) -> Optional[str]:
     if lex.pronouns[tokens[k].low] == "body":
         if len(found) != 1:
             return None
-        # a body by its name ('Acme Corp.', 'BP'), or a one-word name never met as a person's
+        # a body by its name ('Acme Corp.', 'BP'); or a one-word name never met as a person's
         # surname ('Veltrax said it would report results') when 'it' opens a happening, not a
-        # state ('Smith said it was too early', 'Veltrax said it would take weeks')
+        # state ('Veltrax said it was too early', 'it would take weeks'; 'it was working' tells)
         lone = (" " not in found[-1] and people.surnames.get(found[-1], found[-1]) == found[-1]
                 and not lex.plural(found[-1].lower())  # (not 'Authorities said it')
                 and all(_is_name(tokens[m]) for m in speaker))  # (not 'A rescue center in Louisiana said it')
@@ -445,12 +445,18 @@ def _reporter(s: Parsed, subject: list[int], people: People) -> Optional[str]:
 
 def _states(s: Parsed, k: int) -> bool:
     """Whether the verb after the subject at ``k`` (auxiliaries, adverbs and negations passed)
-    states or says little of its own: 'it was', 'it would take', 'it seems'."""
+    states or says little of its own: 'it was', 'it seems', 'it would take weeks'."""
     tokens, lex = s.tokens, s.lex
     j = k + 1
     while j < len(tokens) and lex.aux_kind(tokens[j].low) in ("modal", "have") or (
             j < len(tokens) and (lex.adverb(tokens[j].low) or tokens[j].low in lex.negations)):
         j += 1
+    if j < len(tokens) and lex.aux_kind(tokens[j].low) == "be":  # ('it is now capturing': the -ing form
+        m = j + 1  # after 'be' tells; not a passive, whose 'it' is what was done to: 'it was alleviated')
+        while m < len(tokens) and (lex.adverb(tokens[m].low) or tokens[m].low in lex.negations):
+            m += 1
+        if m < len(tokens) and s.classes[m].verb and lex.gerund(tokens[m].low):
+            j = m
     if j >= len(tokens):
         return True
     return lex.aux_kind(tokens[j].low) == "be" or _stative(tokens[j], lex) or lemma(tokens[j].text, lex) in lex.lights
