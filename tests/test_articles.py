@@ -84,6 +84,14 @@ def test_the_samples_keep_their_text_and_date(samples_dir):
     assert "---" not in articles[0].text.splitlines()[0]
 
 
+def test_a_single_path_is_one_input_not_a_list_of_its_characters(samples_dir):
+    """A path given alone (a string or a Path) is read as a one-item list: its characters were
+    once read as paths, '/' first, and the whole disk with it."""
+    expected = [a.path for a in load_articles([samples_dir])]
+    assert [a.path for a in load_articles(str(samples_dir))] == expected
+    assert [a.path for a in iter_articles(samples_dir)] == expected
+
+
 def test_published_option_overrides_every_article(tmp_path):
     write(tmp_path, "a.txt", f"---\npublished: 2017-09-06\n---\n{BODY}")
     write(tmp_path, "b.txt", BODY)

@@ -86,11 +86,14 @@ class BadArticle(Exception):
 
 
 def iter_articles(paths: Iterable, published=None) -> Iterator[Article | ArticleError]:
-    """Every article under ``paths`` (files, folders, '-'), or an ArticleError for each failure.
+    """Every article under ``paths`` (files, folders, '-'; a single path is a one-item list), or
+    an ArticleError for each failure.
 
     Raises ``ValueError`` only for an invalid ``published`` override (checked before reading).
     """
     override = coerce_published(published)
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # (not its characters: '/' first, and the whole disk)
     seen: set = set()
     for item in paths:
         for path in expand_path(item, seen):
@@ -98,7 +101,8 @@ def iter_articles(paths: Iterable, published=None) -> Iterator[Article | Article
 
 
 def load_articles(paths: Iterable, published=None) -> list[Article]:
-    """The articles under ``paths``; raises ValueError with the one-line message of the first failure."""
+    """The articles under ``paths`` (a single path is a one-item list); raises ValueError with the
+    one-line message of the first failure."""
     articles = []
     for item in iter_articles(paths, published):
         if isinstance(item, ArticleError):
