@@ -13,6 +13,7 @@ import re
 import signal
 import subprocess
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -394,6 +395,57 @@ def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
         process.kill()
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "error: interrupted"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
+
+
+def test_19_a_termination_during_a_write_leaves_it_whole_then_stops_with_143(samples_dir, tmp_path, monkeypatch):
+    real = os.replace
+    terminated = []
+
+    def replace(source, target):  # SIGTERM arrives in the middle of writing the first file
+        if not terminated:
+            terminated.append(target)
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    out = tmp_path / "t.html"
+    result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "csv")
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert errors_of(result) == ["error: terminated"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html"]  # whole; the csv never started
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
+def test_19_a_real_sigterm_to_the_main_process_stops_its_workers_and_writes_nothing(tmp_path):
+    """'kill PID' (a service manager, a container stopping) reaches the main process alone: it
+    stops the workers it started, leaves no file, part file or process behind, and exits 143."""
+    import time
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": BODY * 20, "published": "2017-09-06"}) for _ in range(20000)))
+    command = [sys.executable, "-c", "from timeline.cli import app; app()", "build", str(feed),
+               "-o", str(tmp_path / "t.html"), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        time.sleep(5)
+        os.kill(process.pid, signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+        left = True  # a worker, server or tracker still in its group (exited ones are reaped in a moment)
+        for _ in range(150):
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                left = False
+                break
+            time.sleep(0.1)
+        assert not left
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 128 + signal.SIGTERM, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "error: terminated"
     assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
 
 

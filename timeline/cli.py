@@ -5,8 +5,9 @@ summary line go to stderr, one line each, naming the file.  Every piece of artic
 file name printed goes through ``printable`` first, so none can act on the terminal or forge a line.
 The exit code is 1 when any input failed (every good article is still processed and written), 2
 for a bad option, 3 for an internal error (a bug: ``timeline --debug ...`` shows its traceback),
-130 when interrupted (Ctrl-C; every output file is then whole or absent), 141 when whatever
-reads the output stops reading (``timeline events ... | head``), as a shell reports SIGPIPE.
+130 when interrupted (Ctrl-C; every output file is then whole or absent), 143 or 129 when stopped
+by SIGTERM or SIGHUP (taken as Ctrl-C is), 141 when whatever reads the output stops reading
+(``timeline events ... | head``), as a shell reports SIGPIPE.
 """
 
 from __future__ import annotations
@@ -40,14 +41,51 @@ INTERRUPTED = 130
 PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader went away
 
 
+class _Terminated(KeyboardInterrupt):
+    """A request to stop (SIGTERM from kill, a service manager or a container; SIGHUP when the
+    terminal goes away), taken as Ctrl-C is: every output file whole or absent, the workers
+    stopped, exit 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+_TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated(signum)
+
+
+@contextmanager
+def _terminations_taken():
+    """SIGTERM and SIGHUP raise :class:`_Terminated` for the duration (in the main thread, and
+    only where the process had left them to their default: 'nohup' keeps SIGHUP ignored)."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in _TERMINATING:
+            if signal.getsignal(signum) is signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, _terminate)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 class _Commands(TyperGroup):
-    """The commands, with the ends no command handles itself: Ctrl-C (exit 130), a reader of the
-    output that went away (exit 141, silently) and a bug (one line saying so, exit 3; its
-    traceback with --debug)."""
+    """The commands, with the ends no command handles itself: Ctrl-C (exit 130) or a request to
+    stop (SIGTERM, SIGHUP: exit 143, 129), a reader of the output that went away (exit 141,
+    silently) and a bug (one line saying so, exit 3; its traceback with --debug)."""
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            with _terminations_taken():
+                return super().invoke(ctx)
+        except _Terminated as stop:
+            _error("terminated")
+            raise typer.Exit(128 + stop.signum) from None
         except KeyboardInterrupt:
             _error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
@@ -587,19 +625,22 @@ def write_file(path: Path, text: str) -> None:
 
 @contextmanager
 def _interrupts_held():
-    """Hold SIGINT for the duration, then deliver it again as the process would have taken it
-    (KeyboardInterrupt normally; nothing when it was ignored, as under nohup)."""
+    """Hold SIGINT (and SIGTERM, SIGHUP) for the duration, then deliver the first that came
+    again as the process would have taken it (KeyboardInterrupt or :class:`_Terminated`
+    normally; nothing when it was ignored, as under nohup)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    came = []
-    previous = signal.signal(signal.SIGINT, lambda *_: came.append(True))
+    came: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, _: came.append(signum))
+                for signum in (signal.SIGINT, *_TERMINATING)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         if came:
-            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(came[0])
 
 
 def events_table(events: list[Event]) -> str:
