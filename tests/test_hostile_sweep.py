@@ -57,14 +57,19 @@ def test_a_summary_mixing_zoned_and_unzoned_publication_dates_lists_every_source
     (["-o", ""], "error: --output .: a folder, not a file name"),
     (["-o", ".."], "error: --output ..: a folder, not a file name"),
     (["--json", "."], "error: --json .: a folder, not a file name"),
+    # a folder that exists, or a name ending with a separator: not 'reports.html' beside it
+    (["-o", "reports"], "error: --output reports: a folder, not a file name"),
+    (["-o", "reports/"], "error: --output reports: a folder, not a file name"),
+    (["-o", "new/"], "error: --output new: a folder, not a file name"),
 ])
 def test_an_output_named_as_a_folder_is_a_bad_option(samples_dir, tmp_path, monkeypatch, args, line):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
     result = run("build", samples_dir, *args)
     assert result.exit_code == 2
     assert errors_of(result) == [line]
     assert "articles read" not in result.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["reports"] and not any((tmp_path / "reports").iterdir())
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

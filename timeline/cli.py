@@ -184,10 +184,10 @@ def build(
     from timeline.render import FORMATS, render
     from timeline.render.json import render_events
 
-    output, json_path = _output_path(output), _output_path(json_path)  # ('-' is standard output, './-' a file)
     for given, option in ((output, "--output"), (json_path, "--json")):
-        if given is not None and given.name in ("", ".", ".."):  # '-o .', '-o /', '-o ""'
-            _fail(f"{option} {printable(str(given))}: a folder, not a file name", code=2)
+        if _names_a_folder(given):
+            _fail(f"{option} {printable(str(Path(given)))}: a folder, not a file name", code=2)
+    output, json_path = _output_path(output), _output_path(json_path)  # ('-' is standard output, './-' a file)
     formats = list(dict.fromkeys(formats or ["html"]))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
@@ -556,6 +556,16 @@ def output_read(outputs: list[tuple[Path, str | None]], paths: list[str]) -> str
 
 STDOUT = "-"
 _STDOUT_PATH = Path(STDOUT)  # the one path that means standard output ('./-' is a file named '-')
+
+
+def _names_a_folder(given: str | None) -> bool:
+    """Whether an output option names a folder: '-o .', '-o /', '-o ""', one that ends with a
+    separator ('-o reports/') or a folder that exists ('-o reports'): its page would otherwise
+    be written beside it, as 'reports.html'."""
+    if given is None or given == STDOUT:
+        return False
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    return Path(given).name in ("", ".", "..") or given.endswith(separators) or os.path.isdir(given)
 
 
 def _output_path(given: str | None) -> Path | None:
