@@ -76,6 +76,35 @@ def test_cli_bad_scheduler_address_is_one_line(samples_dir):
     assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_cli_scheduler_address_of_no_dask_scheduler_is_one_line(samples_dir):
+    """A web server where the scheduler should be: its reply is no Dask frame (it was read as
+    one of 3 EiB, and the command ended in an internal error)."""
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def answer():
+        with server:
+            while True:
+                try:
+                    connection, _ = server.accept()
+                except OSError:
+                    return
+                with connection:
+                    connection.sendall(b"HTTP/1.1 200 OK\r\n\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    try:
+        result = CliRunner().invoke(app, ["build", str(samples_dir), "--scheduler", f"tcp://127.0.0.1:{port}"])
+    finally:
+        server.close()
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port} (")
+
+
 def test_a_story_over_several_date_blocks_gives_the_single_process_timeline(client):
     """Reports of one happening on both sides of a block edge, undated ones near publication,
     statements by one speaker: merged, scored and keyed alike on the cluster."""

@@ -404,8 +404,9 @@ def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline
         _fail("--scheduler needs Dask: pip install 'timeline[dask]'", code=2)
     try:
         client = Client(scheduler, timeout="10s")
-    except (OSError, ValueError) as exc:
-        _fail(f"cannot reach the Dask scheduler at {scheduler} ({exc})")
+    except Exception as exc:  # (not a Dask scheduler at all: a web server's reply is no frame to unpack)
+        problem = " ".join(f"{exc}".split())[:200] or type(exc).__name__
+        _fail(f"cannot reach the Dask scheduler at {printable(scheduler)} ({printable(problem)})")
     with client:
         timeline = build_timeline_dask(paths, _published(published), top=top)
     for error in timeline.errors:
