@@ -49,6 +49,14 @@ def test_a_list_of_paths_gives_the_single_process_timeline(client, corpus):
     assert build_timeline_dask(corpus, partitions=5) == expected
 
 
+def test_a_file_given_twice_is_read_once_on_the_cluster_as_in_one_process(client, corpus, samples_dir):
+    first = str(next(p for p in sorted(samples_dir.iterdir()) if p.suffix == ".txt"))
+    inputs = [*corpus, first, str(samples_dir / ".." / samples_dir.name)]  # (again, and by another name)
+    expected = build_timeline(inputs)
+    assert expected == build_timeline(corpus)
+    assert build_timeline_dask(inputs, partitions=5) == expected
+
+
 def test_a_bag_of_articles_gives_the_single_process_timeline(client, corpus):
     articles = list(iter_inputs(corpus))
     bag = db.from_sequence(articles, npartitions=4)
