@@ -426,3 +426,35 @@ def test_workers_are_at_most_one_a_core(samples_dir, monkeypatch):
     for given, used in (("500", 3), ("2", 2)):
         run("events", samples_dir, "--jsonl", "-w", given, "-q")
         assert asked.pop() == used
+
+
+def test_tag_streams_a_feed_instead_of_holding_it(monkeypatch):
+    """'timeline tag' on a feed prints an article's expressions as it reads it, holding at most
+    two articles (the feed may be larger than memory)."""
+    import datetime as dt
+
+    import timeline.cli
+    from timeline.models import Article
+
+    pulled = []
+
+    def feed(paths, published=None):
+        for n in range(1000):
+            pulled.append(n)
+            yield Article(text="Talks resumed on Monday.", path=f"feed.jsonl:{n + 1}",
+                          published=dt.datetime(2017, 9, 6))
+
+    seen_at_first_output = []
+    real_out = timeline.cli._out
+
+    def out(text, nl=True):
+        if not seen_at_first_output:
+            seen_at_first_output.append(len(pulled))
+        real_out(text, nl)
+
+    monkeypatch.setattr(timeline.cli, "iter_articles", feed)
+    monkeypatch.setattr(timeline.cli, "_out", out)
+    result = run("tag", "feed.jsonl")
+    assert result.exit_code == 0
+    assert result.stdout.count("2017-09-04") == 1000 and result.stdout.startswith("== feed.jsonl:1\n")
+    assert seen_at_first_output == [2]

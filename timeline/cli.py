@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from enum import Enum
+from itertools import chain, islice
 from pathlib import Path
 
 import typer
@@ -269,13 +270,15 @@ def tag(
     from timeline.temporal import tag as tag_text
 
     failed = False
-    articles = list(iter_articles([path], _published(published)))
-    for article in articles:
+    articles = iter_articles([path], _published(published))  # (a stream: a feed of any size)
+    ahead = list(islice(articles, 2))  # (two read ahead tell whether to head each article with its path)
+    several = len(ahead) > 1
+    for article in chain(ahead, articles):
         if isinstance(article, ArticleError):
             _error(str(article))
             failed = True
             continue
-        if len(articles) > 1:
+        if several:
             _out(printable(f"== {article.path}"))
         if article.published is None:
             _warn(f"{article.path}: {NO_DATE_WARNING}")
