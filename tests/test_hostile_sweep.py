@@ -78,7 +78,7 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
     os.mkfifo(tmp_path / "pipe.json")
     (tmp_path / "notes").write_text("not a folder")
     cases = [
-        (["--json", tmp_path / "events"], f"error: {tmp_path / 'events'}: is a folder, not a file to write"),
+        (["--json", tmp_path / "events"], f"error: --json {tmp_path / 'events'}: a folder, not a file name"),
         # writing renames the finished file into place: it would replace the pipe, not write to it
         (["--json", tmp_path / "pipe.json"], f"error: {tmp_path / 'pipe.json'}: is a named pipe, not a file to write"),
         (["-o", tmp_path / "notes" / "t.html"], f"error: {tmp_path / 'notes' / 't.html'}: cannot be written (Not a directory)"),

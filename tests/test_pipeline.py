@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 
+import timeline
 from timeline.models import Article, ArticleError
 from timeline.pipeline import (
     BATCH_SIZE,
@@ -157,3 +158,22 @@ def test_summary_counts_what_a_stream_did(tmp_path):
         summary.add(item, events)
     assert (summary.read, summary.undated, dict(summary.skipped)) == (2, 1, {"empty": 1, "bad-date": 1})
     assert Summary.of(build_timeline(tmp_path)).skipped == summary.skipped
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: timeline.tag(None), TypeError, "text must be str, not NoneType"),
+    (lambda: timeline.tag(b"Talks on Monday."), TypeError, "text must be str, not bytes"),
+    (lambda: timeline.tag("Talks on Monday.", lang=None), TypeError, "lang must be str, not NoneType"),
+    (lambda: timeline.extract_events(5), TypeError, "text must be str, not int"),
+    (lambda: timeline.extract_events(timeline.Article(text="Talks on Monday.", path="a.txt")), TypeError,
+     "extract_events(article.text, source=article)"),
+    (lambda: timeline.merge_events(None), TypeError, "events must be list or tuple, not NoneType"),
+    (lambda: timeline.merge_events(["an event"]), TypeError, "each of events must be Event, not str"),
+    (lambda: timeline.summarize([]), TypeError, "timeline must be Timeline, not list"),
+    (lambda: timeline.build_timeline([], workers="2"), TypeError, "workers must be a whole number, not str"),
+    (lambda: timeline.build_timeline([], workers=0), ValueError, "workers must be 1 or more, not 0"),
+])
+def test_a_wrong_argument_to_the_library_is_named_in_its_error(call, error, message):
+    with pytest.raises(error) as raised:
+        call()
+    assert message in str(raised.value)

@@ -63,7 +63,7 @@ from itertools import count
 from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequence
 
 from timeline.events import lemma, lexicon
-from timeline.models import Event, Relation, Source
+from timeline.models import Event, Relation, Source, require
 from timeline.temporal.calendar import Day, timex_year
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
@@ -1050,6 +1050,9 @@ def order_events(events: list[Event]) -> list[Event]:
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge events that report the same happening, within and across articles; returns them in
     timeline order (see :func:`order_events`)."""
+    require(events, (list, tuple), "events")
+    for event in events:
+        require(event, Event, "each of events")
     with frozen_heap() as hold:
         return _merge_events(events, hold)
 

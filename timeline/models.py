@@ -244,6 +244,23 @@ class DaySummary(_Model):
     )
 
 
+def require(value, kinds, what: str) -> None:
+    """A ``TypeError`` naming the argument (``what``) when ``value`` is not of ``kinds`` (a type
+    or a tuple of types): a caller's mistake told as one, not as an error from deep inside."""
+    if not isinstance(value, kinds):
+        names = " or ".join(kind.__name__ for kind in (kinds if isinstance(kinds, tuple) else (kinds,)))
+        raise TypeError(f"{what} must be {names}, not {type(value).__name__}")
+
+
+def require_workers(workers) -> None:
+    """A ``TypeError`` or ``ValueError`` for a number of worker processes that is no whole number
+    of 1 or more."""
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise TypeError(f"workers must be a whole number, not {type(workers).__name__}")
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
+
+
 def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt.datetime]:
     """A publication date given as a datetime, a date or an ISO string, as a datetime.
 

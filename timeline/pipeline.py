@@ -33,6 +33,7 @@ from timeline.models import (
     Source,
     Timeline,
     coerce_published,
+    require_workers,
 )
 from timeline.salience import score_events
 
@@ -49,6 +50,7 @@ def build_timeline(articles, published=None, workers: int = 1, top: int | None =
     0 marks none)."""
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
         raise ValueError(f"top must be a whole number of key events, 0 or more, not {top!r}")
+    require_workers(workers)
     return collect_timeline(iter_article_events(articles, published, workers), top=top)
 
 
@@ -59,6 +61,7 @@ def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Res
     Article is taken as a one-item list.  An input that cannot be read comes as
     ``(ArticleError, [])``.  ``published`` overrides every article's publication date.
     """
+    require_workers(workers)
     inputs = iter_inputs(items, published)
     if workers <= 1:
         return map(article_events, inputs)

@@ -25,6 +25,7 @@ from timeline.models import (
     Span,
     TimeExpression,
     coerce_published,
+    require,
 )
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.text import Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
@@ -288,6 +289,10 @@ def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_L
     :func:`events_from_expressions`.  ``source`` is an Article or Source (title/url/path/published)."""
     from timeline.temporal import tag
 
+    if isinstance(text, Article):
+        raise TypeError("text must be str (an Article's text: extract_events(article.text, source=article))")
+    require(text, str, "text")
+    require(lang, str, "lang")
     published = coerce_published(published) or getattr(source, "published", None)
     text = no_lone_surrogates(text)
     sentences = split_sentences(text, lang)  # one split, shared by the tagger and the events

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 
 from timeline.lang import DEFAULT_LANGUAGE
-from timeline.models import TimeExpression, coerce_published
+from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import Hit, fold, grammar
@@ -29,6 +29,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     expressions keep X's in their values and are marked ``resolved=False``.  ``sentences`` is
     the text's split (``timeline.text.split_sentences``) when the caller already has it.
     """
+    require(text, str, "text")
+    require(lang, str, "lang")
     text = no_lone_surrogates(text)  # (a caller's text: what is found must be writable)
     published = coerce_published(published)
     day = published.date() if published else None
