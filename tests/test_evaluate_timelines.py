@@ -58,6 +58,17 @@ def test_concat_rouge_stems_and_ignores_case_and_punctuation():
     assert rouge_concat(["rivers flooded"], ["river flooding"], 1) == pytest.approx(1.0)  # Porter stems
 
 
+def test_concat_rouge_is_what_rouge_score_gives():
+    from rouge_score import rouge_scorer
+
+    predicted = ["BP shares plunged 17 percent in London on Tuesday.", "The well was capped."]
+    reference = ["Shares in BP plunge in London trading.", "BP caps the well; oil stops flowing."]
+    for n in (1, 2):
+        scorer = rouge_scorer.RougeScorer([f"rouge{n}"], use_stemmer=True)
+        expected = scorer.score(" ".join(reference), " ".join(predicted))[f"rouge{n}"].fmeasure
+        assert rouge_concat(predicted, reference, n) == pytest.approx(expected, abs=1e-12)
+
+
 def test_aligned_rouge_weights_hits_by_distance():
     predicted = [(d(1), ["storm hit coast"]), (d(5), ["rain fell"])]
     reference = [(d(2), ["storm hit town"]), (d(5), ["rain fell hard"])]
