@@ -186,6 +186,16 @@ def test_eval_timelines_prints_a_table_and_json(stories):
     assert report["mean"]["summary"]["date_f1"] == 1.0
 
 
+def test_a_timeline_with_no_article_in_its_range_is_named_not_silently_zero(stories):
+    (stories / "dam" / "timelines" / "later.txt").write_text(
+        "2022-05-01\nThe dam reopens .\n--------\n2022-06-01\nThe valley is rebuilt .\n", encoding="utf-8")
+    result = run("eval", "--timelines", stories, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("error: dam/later.txt: no article published from 2022-05-01 to 2022-06-01; "
+                                     "every system scores 0 on it")
+    assert "dam/herald.txt" in result.stdout and "mean of 2 timelines" in result.stdout
+
+
 def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     (stories / "dam" / "timelines" / "broken.txt").write_text("no date here\n", encoding="utf-8")
     result = run("eval", "--timelines", stories, "-q")

@@ -341,6 +341,9 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
             continue
         for file_name, reference in story.timelines:
             result = run_task(story, reference)
+            if not result["articles"]:  # (scored all the same: the protocol counts it, the reader is told)
+                tell(f"{name}/{file_name}: no article published from {reference[0][0]} to {reference[-1][0]}; "
+                     "every system scores 0 on it")
             tasks.append({"story": no_lone_surrogates(name), "timeline": no_lone_surrogates(file_name), **result})
     if not tasks:
         raise ValueError(f"{folder}: no story could be scored")
