@@ -376,6 +376,22 @@ def test_19_an_interrupt_that_breaks_a_write_leaves_no_part_file(samples_dir, tm
     assert (tmp_path / "t.html").read_text() == "old page"
 
 
+def test_19_ctrl_c_while_streaming_jsonl_stops_between_lines(samples_dir, monkeypatch):
+    import timeline.cli
+
+    real_out = timeline.cli._out
+
+    def out(text, nl=True):  # Ctrl-C arrives in the middle of an article's lines
+        real_out(text[:len(text) // 2], nl=False)
+        os.kill(os.getpid(), signal.SIGINT)
+        real_out(text[len(text) // 2:], nl=nl)
+
+    monkeypatch.setattr(timeline.cli, "_out", out)
+    result = run("events", samples_dir, "--jsonl", "--workers", 1)
+    assert result.exit_code == 130
+    assert result.stdout.endswith("\n") and all(json.loads(line) for line in result.stdout.splitlines())
+
+
 @pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
 def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
     import time

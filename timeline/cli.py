@@ -248,7 +248,9 @@ def events(
         for item, found in _results(paths, published, workers, quiet):
             found = merge_events(found)
             summary.add(item, found)
-            _out(render(Timeline(events=found), "jsonl"), nl=False)
+            lines = render(Timeline(events=found), "jsonl")
+            with _interrupts_held():  # (Ctrl-C stops the stream between lines, never inside one)
+                _out(lines, nl=False)
         _finish(summary, bool(summary.skipped), quiet)
         return
     timeline = _timeline(paths, published, workers, scheduler, quiet)
