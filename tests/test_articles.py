@@ -113,6 +113,14 @@ def test_html_gives_main_text_title_url_and_date(tmp_path):
     assert article.published.date() == dt.date(2017, 9, 6)
 
 
+def test_html_declaring_an_impossible_date_is_refused_not_moved_to_the_first(tmp_path):
+    """htmldate reads '2017-02-30' as 2017-02-01: every 'Sunday' of the page would move."""
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", "2017-02-30")))
+    assert isinstance(item, ArticleError) and item.reason == "bad-date"
+    assert str(item) == f"{tmp_path / 'page.html'}: invalid publication date '2017-02-30' in the page's metadata"
+    assert read_one(tmp_path / "page.html", published="2017-09-06").published == dt.datetime(2017, 9, 6)
+
+
 def test_json_object_list_and_jsonl_records(tmp_path):
     record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
               "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}

@@ -473,8 +473,26 @@ def _read_html(path: str, data: bytes, published) -> Article:
     if published is None:
         found = htmldate.find_date(html, extensive_search=False, original_date=True,
                                    outputformat="%Y-%m-%dT%H:%M:%S%z")
+        impossible = _impossible_meta_date(html[:_META_BYTES])
+        if impossible is not None and found and found[:7] == impossible[:7]:
+            # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move)
+            raise BadArticle(f"invalid publication date {impossible!r} in the page's metadata", "bad-date")
         fields["published"] = found
     return _article(path, text, fields, published)
+
+
+_META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
+_META_DATE = re.compile(r"""<meta\b[^>]*\bcontent=["']\s*(\d{4}-\d\d-\d\d)""", re.IGNORECASE)
+
+
+def _impossible_meta_date(head: str) -> str | None:
+    """The first date a meta tag declares that is no calendar day ('2017-02-30'), else None."""
+    for match in _META_DATE.finditer(head):
+        try:
+            dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            return match.group(1)
+    return None
 
 
 # --- JSON records --------------------------------------------------------------------------------
