@@ -541,12 +541,21 @@ def test_a_date_listed_with_a_year_shares_it(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
 
 
+def test_the_following_period_with_no_date_to_follow_is_unknown_not_after_publication():
+    """'The following week' after a month: no week to follow, and never the week after
+    publication (which 'next week' names)."""
+    assert found("The scheme unraveled in March 2023. Ortega resigned the following week.", RECENT)[-1] == (
+        "the following week", "DATE", "XXXX-WXX")
+    assert found("The scheme unraveled in March 2023. Ortega resigned the following year.", RECENT)[-1] == (
+        "the following year", "DATE", "2024")
+
+
 def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
     """'Two days later' counts from the day the story is at; with none before it (or only a
     month), counting from the publication gave a day after it, in a past sentence."""
-    assert found("Two days later, the ship sank.", RECENT) == [("Two days later", "DATE", "XXXX")]
+    assert found("Two days later, the ship sank.", RECENT) == [("Two days later", "DATE", "XXXX-XX-XX")]
     assert found("He was arrested in August 2022 and pleaded not guilty two weeks later.", RECENT)[-1] == (
-        "two weeks later", "DATE", "XXXX")
+        "two weeks later", "DATE", "XXXX-WXX")
     assert found("The ship caught fire on Nov. 6. Two days later, it sank.", RECENT)[-1] == (
         "Two days later", "DATE", "2023-11-08")
 

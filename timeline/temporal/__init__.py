@@ -163,7 +163,8 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
-    gives none, the publication date with the rule's ``else`` template if it has one.
+    gives none, the publication date with the rule's ``else`` template if it has one (none for
+    ``else=unknown``: the value stays unknown, 'XXXX-WXX' for a week).
     ``context=finer`` accepts the precision referred to and every finer one ("a week later" counts
     from a day or a week, "three years later" from a day, a month or a year).  ``since``: the
     offset before which no such value counts (the start of the sentence, for ``within=sentence``)."""
@@ -182,4 +183,6 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
         if value is not None:
             return "context", value, template
         template = hit.options.get("else", template)
+        if template == "unknown":  # (no date of the text to count from: unknown, at the precision referred to)
+            return None, None, hit.value
     return ("publication", publication, template) if publication else (None, None, template)
