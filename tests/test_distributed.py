@@ -110,7 +110,8 @@ def test_cli_scheduler_address_of_no_dask_scheduler_is_one_line(samples_dir):
         server.close()
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port} (")
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port} (")
 
 
 def test_a_story_over_several_date_blocks_gives_the_single_process_timeline(client):

@@ -93,7 +93,8 @@ def _bag_of(inputs, partitions: int | None) -> db.Bag:
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     seen: set = set()  # (shared by every input: a file given twice, or in a folder given too, is read once)
-    items = [path for item in inputs for path in (expand_path(item, seen) if isinstance(item, (str, Path)) else [item])]
+    items = [path for item in inputs
+             for path in (expand_path(item, seen) if isinstance(item, (str, Path)) else [item])]
     if not items:
         return db.from_sequence([], npartitions=1)
     return db.from_sequence(items, npartitions=partitions or min(max(1, len(items) // FILES_PER_PARTITION), MAX_PARTITIONS))

@@ -42,7 +42,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
-from timeline.models import DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require
+from timeline.models import (
+    DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
+)
 from timeline.salience import story_text, text_topicality, word_spread
 from timeline.temporal.calendar import timex_span
 
@@ -324,8 +326,8 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     sentences and their sources.  ``dates`` defaults to :func:`default_dates`, ``sentences`` to
     :data:`DEFAULT_SENTENCES`.  Raises ``ValueError`` on a count that is no whole number or is
     negative, on a bad date, and on a ``start`` after ``end``."""
-    start, end = _as_date(start), _as_date(end)
     require(timeline, Timeline, "timeline")
+    start, end = _as_date(start), _as_date(end)
     if start is not None and end is not None and start > end:
         raise ValueError(f"the start ({start}) is after the end ({end})")
     for name, count in (("dates", dates), ("sentences", sentences)):
