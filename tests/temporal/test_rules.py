@@ -274,6 +274,8 @@ CASES = [
     ("a_while", "The shop will be closed for a while.", "a while", "PXX"),
     ("units", "The negotiations lasted months.", "months", "PXM"),
     # --- sets
+    ("every_weekday_daypart", "The club met every Saturday morning.", "every Saturday morning", "XXXX-WXX-6TMO"),
+    ("every_daypart", "The bakery opens every evening.", "every evening", "TEV"),
     ("every_weekday", "The market opens every Saturday.", "every Saturday", "XXXX-WXX-6"),
     ("weekdays", "The museum is closed on Mondays.", "on Mondays", "XXXX-WXX-1"),
     ("every_month", "The club meets each January.", "each January", "XXXX-01"),
@@ -283,6 +285,7 @@ CASES = [
     ("every_count_time", "A train leaves every 20 minutes.", "every 20 minutes", "PT20M"),
     ("every_period", "The board meets every quarter.", "every quarter", "P1Q"),
     ("every_other", "They play every other week.", "every other week", "P2W"),
+    ("times_a_vague", "She sees her doctor several times a week.", "several times a week", "P1W"),
     ("times_a", "The paper comes out twice a month.", "twice a month", "P1M"),
     ("frequency_adjective", "The weekly magazine closed.", "weekly", None),
     ("frequency", "The ferry sails hourly.", "hourly", "PT1H"),
