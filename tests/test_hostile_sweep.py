@@ -82,6 +82,9 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
         # writing renames the finished file into place: it would replace the pipe, not write to it
         (["--json", tmp_path / "pipe.json"], f"error: {tmp_path / 'pipe.json'}: is a named pipe, not a file to write"),
         (["-o", tmp_path / "notes" / "t.html"], f"error: {tmp_path / 'notes' / 't.html'}: cannot be written (Not a directory)"),
+        # a name longer than the file system takes, under a folder still to be made: before the work, not after
+        (["-o", tmp_path / "new" / ("n" * 300) / "t.html"],
+         f"error: {tmp_path / 'new' / ('n' * 300) / 't.html'}: cannot be written (File name too long"),
     ]
     for args, start in cases:
         result = run("build", samples_dir, "-o", tmp_path / "t.html", *args)

@@ -539,13 +539,31 @@ def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
             continue
         try:
             info = os.stat(path)
-        except FileNotFoundError:
-            continue  # the usual case; missing folders are made
+        except FileNotFoundError:  # the usual case; missing folders are made, if their names can be
+            too_long = _name_too_long(path)
+            if too_long is not None:
+                return f"{path}: cannot be written (File name too long: {too_long[:40]}...)"
+            continue
         except (OSError, ValueError) as exc:  # a file where a folder should be, a name too long
             return f"{path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
         if not stat.S_ISREG(info.st_mode):
             return f"{path}: is {kind_of(info.st_mode)}, not a file to write (give a file name)"
     return None
+
+
+def _name_too_long(path: Path) -> str | None:
+    """The first name along ``path``, below the folders that exist, longer than its file system
+    takes (``NAME_MAX``, of the nearest folder that exists); None when every name fits.  (The
+    output's own temporary name is cut to fit wherever the output's name fits.)"""
+    existing = path.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        limit = os.pathconf(existing, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # (no such query here: the write will tell)
+        return None
+    below = path.absolute().relative_to(existing).parts
+    return next((name for name in below if len(os.fsencode(name)) > limit), None)
 
 
 def output_read(outputs: list[tuple[Path, str | None]], paths: list[str]) -> str | None:
