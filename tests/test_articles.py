@@ -160,6 +160,24 @@ def test_stdin(monkeypatch):
     assert article.path == "-" and article.text == BODY and article.published == dt.datetime(2017, 9, 6)
 
 
+@pytest.mark.parametrize("data, title, text", [
+    # a JSON record or list piped in is records, not an article whose text is JSON
+    (json.dumps({"text": BODY, "title": "Talks", "published": "2017-09-06"}), "Talks", BODY),
+    (json.dumps([{"text": BODY, "title": "Talks", "published": "2017-09-06"}]), "Talks", BODY),
+    # a page is read as a page; a text that only opens with a bracket stays text
+    (PAGE, "Putin meets Moon in Vladivostok", None),
+    ("[Reuters] " + BODY, None, "[Reuters] " + BODY),
+])
+def test_stdin_holding_json_or_a_page_is_read_as_such(monkeypatch, data, title, text):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    (article,) = list(iter_articles(["-"]))
+    assert isinstance(article, Article) and article.title == title
+    if text is not None:
+        assert article.text == text
+    else:
+        assert "Eastern Economic Forum" in article.text and "<" not in article.text
+
+
 def test_byte_order_mark_is_not_part_of_the_text(tmp_path):
     assert read_one(write(tmp_path, "bom.txt", "\ufeff" + BODY)).text == BODY
 

@@ -226,14 +226,35 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
             yield from _read_jsonl(path, published)
             return
         data = _read_bytes(path)
-        if suffix == ".json":
+        kind = _stdin_kind(data) if path == "-" else None  # (standard input has no name to tell)
+        if suffix == ".json" or kind == "json":
             yield from _read_json(path, _decode(data), published)
-        elif is_html(path):
+        elif is_html(path) or kind == "html":
             yield _read_html(path, data, published)
         else:
             yield _read_text(path, _decode(data), published)
     except BadArticle as problem:
         yield _error(path, problem)
+
+
+_PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
+
+
+def _stdin_kind(data: bytes) -> str | None:
+    """What standard input holds, as its first characters tell: 'json' for a JSON record or list
+    of records, 'html' for a page, None for text (front matter or plain)."""
+    try:
+        text = _decode(data)
+    except BadArticle:
+        return None  # (read as text, which names the problem)
+    start = text.lstrip()[:1]
+    if start in ("{", "["):
+        try:
+            found = json.loads(text)
+        except ValueError:
+            return None  # ('[Reuters] Talks resumed ...' is text)
+        return "json" if isinstance(found, (dict, list)) else None
+    return "html" if _PAGE_START.match(text) else None
 
 
 def _error(where: str, problem: BadArticle) -> ArticleError:
