@@ -178,6 +178,12 @@ def test_stdin_holding_json_or_a_page_is_read_as_such(monkeypatch, data, title, 
         assert "Eastern Economic Forum" in article.text and "<" not in article.text
 
 
+def test_stdin_of_json_nested_too_deeply_is_one_error(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"[" * 200_000)))
+    (item,) = list(iter_articles(["-"]))
+    assert isinstance(item, ArticleError) and str(item) == "-: malformed JSON (nested too deeply)"
+
+
 def test_byte_order_mark_is_not_part_of_the_text(tmp_path):
     assert read_one(write(tmp_path, "bom.txt", "\ufeff" + BODY)).text == BODY
 

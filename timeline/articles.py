@@ -250,9 +250,9 @@ def _stdin_kind(data: bytes) -> str | None:
     start = text.lstrip()[:1]
     if start in ("{", "["):
         try:
-            found = json.loads(text)
-        except ValueError:
-            return None  # ('[Reuters] Talks resumed ...' is text)
+            found = _parse_json(text)
+        except BadArticle as problem:  # ('[Reuters] Talks resumed ...' is text; JSON nested too
+            return "json" if "nested" in str(problem) else None  # deeply is JSON, refused as such)
         return "json" if isinstance(found, (dict, list)) else None
     return "html" if _PAGE_START.match(text) else None
 
