@@ -343,21 +343,25 @@ def test_18_the_given_suffix_is_kept_when_the_format_accepts_it(samples_dir, tmp
 # --- 19: Ctrl-C while writing ----------------------------------------------------------------------
 
 
-def test_19_ctrl_c_during_a_write_leaves_it_whole_then_stops_with_130(samples_dir, tmp_path, monkeypatch):
+@pytest.mark.parametrize("signum, code, line", [
+    (signal.SIGINT, 130, "error: interrupted"),  # Ctrl-C
+    (signal.SIGTERM, 128 + signal.SIGTERM, "error: terminated"),  # kill, a service manager, a container
+])
+def test_19_a_stop_during_a_write_leaves_it_whole_then_exits(samples_dir, tmp_path, monkeypatch, signum, code, line):
     real = os.replace
-    interrupted = []
+    stopped = []
 
-    def replace(source, target):  # Ctrl-C arrives in the middle of writing the first file
-        if not interrupted:
-            interrupted.append(target)
-            os.kill(os.getpid(), signal.SIGINT)
+    def replace(source, target):  # the signal arrives in the middle of writing the first file
+        if not stopped:
+            stopped.append(target)
+            os.kill(os.getpid(), signum)
         return real(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
     out = tmp_path / "t.html"
     result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "csv")
-    assert result.exit_code == 130
-    assert errors_of(result) == ["error: interrupted"]
+    assert result.exit_code == code
+    assert errors_of(result) == [line]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html"]  # whole; the csv never started
     assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")
 
@@ -392,20 +396,26 @@ def test_19_ctrl_c_while_streaming_jsonl_stops_between_lines(samples_dir, monkey
     assert result.stdout.endswith("\n") and all(json.loads(line) for line in result.stdout.splitlines())
 
 
-@pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
-def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
+def _build_in_the_background(tmp_path) -> subprocess.Popen:
+    """``timeline build`` of a large feed on two workers, in its own process group (its stderr
+    piped), a few seconds into its work."""
     import time
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps({"text": BODY * 20, "published": "2017-09-06"}) for _ in range(20000)))
     command = [sys.executable, "-c", "from timeline.cli import app; app()", "build", str(feed),
                "-o", str(tmp_path / "t.html"), "--workers", "2"]
-    # Its own process group, signalled as a whole: what Ctrl-C in a terminal does.
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
+    time.sleep(5)
+    return process
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
+def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
+    process = _build_in_the_background(tmp_path)
     try:
-        time.sleep(5)
-        os.killpg(process.pid, signal.SIGINT)
+        os.killpg(process.pid, signal.SIGINT)  # the process group as a whole: what Ctrl-C in a terminal does
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
@@ -414,38 +424,14 @@ def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
 
 
-def test_19_a_termination_during_a_write_leaves_it_whole_then_stops_with_143(samples_dir, tmp_path, monkeypatch):
-    real = os.replace
-    terminated = []
-
-    def replace(source, target):  # SIGTERM arrives in the middle of writing the first file
-        if not terminated:
-            terminated.append(target)
-            os.kill(os.getpid(), signal.SIGTERM)
-        return real(source, target)
-
-    monkeypatch.setattr(os, "replace", replace)
-    out = tmp_path / "t.html"
-    result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "csv")
-    assert result.exit_code == 128 + signal.SIGTERM
-    assert errors_of(result) == ["error: terminated"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html"]  # whole; the csv never started
-
-
 @pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
 def test_19_a_real_sigterm_to_the_main_process_stops_its_workers_and_writes_nothing(tmp_path):
     """'kill PID' (a service manager, a container stopping) reaches the main process alone: it
     stops the workers it started, leaves no file, part file or process behind, and exits 143."""
     import time
 
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps({"text": BODY * 20, "published": "2017-09-06"}) for _ in range(20000)))
-    command = [sys.executable, "-c", "from timeline.cli import app; app()", "build", str(feed),
-               "-o", str(tmp_path / "t.html"), "--workers", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = _build_in_the_background(tmp_path)
     try:
-        time.sleep(5)
         os.kill(process.pid, signal.SIGTERM)
         _, stderr = process.communicate(timeout=60)
         left = True  # a worker, server or tracker still in its group (exited ones are reaped in a moment)

@@ -226,10 +226,11 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
             yield from _read_jsonl(path, published)
             return
         data = _read_bytes(path)
-        kind = _stdin_kind(data) if path == "-" else None  # (standard input has no name to tell)
-        if suffix == ".json" or kind == "json":
-            yield from _read_json(path, _decode(data), published)
-        elif is_html(path) or kind == "html":
+        if path == "-":  # (standard input has no name to tell what it holds)
+            yield from _read_stdin(data, published)
+        elif suffix == ".json":
+            yield from _json_articles(path, _parse_json(_decode(data)), published)
+        elif is_html(path):
             yield _read_html(path, data, published)
         else:
             yield _read_text(path, _decode(data), published)
@@ -240,21 +241,24 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
 _PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
 
 
-def _stdin_kind(data: bytes) -> str | None:
-    """What standard input holds, as its first characters tell: 'json' for a JSON record or list
-    of records, 'html' for a page, None for text (front matter or plain)."""
-    try:
-        text = _decode(data)
-    except BadArticle:
-        return None  # (read as text, which names the problem)
-    start = text.lstrip()[:1]
-    if start in ("{", "["):
+def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
+    """Standard input, read as its first characters tell: a JSON record or list of records, a
+    page, or text (front matter or plain)."""
+    text = _decode(data)
+    if _PAGE_START.match(text):
+        yield _read_html("-", data, published)  # (decoded as a page: its declared charset)
+        return
+    if text.lstrip()[:1] in ("{", "["):
         try:
             found = _parse_json(text)
         except BadArticle as problem:  # ('[Reuters] Talks resumed ...' is text; JSON nested too
-            return "json" if "nested" in str(problem) else None  # deeply is JSON, refused as such)
-        return "json" if isinstance(found, (dict, list)) else None
-    return "html" if _PAGE_START.match(text) else None
+            if str(problem) == _NESTED:  # deeply is JSON, refused as such)
+                raise
+            found = None
+        if isinstance(found, (dict, list)):
+            yield from _json_articles("-", found, published)
+            return
+    yield _read_text("-", text, published)
 
 
 def _error(where: str, problem: BadArticle) -> ArticleError:
@@ -519,8 +523,8 @@ def _impossible_meta_date(head: str) -> str | None:
 # --- JSON records --------------------------------------------------------------------------------
 
 
-def _read_json(path: str, text: str, published) -> Iterator[Article | ArticleError]:
-    data = _parse_json(text)
+def _json_articles(path: str, data, published) -> Iterator[Article | ArticleError]:
+    """The articles of a parsed JSON document: a record, or a list of records."""
     if _own_timeline(data):
         raise BadArticle("a timeline this tool wrote (its JSON or TimelineJS output), not articles", "own-output")
     if isinstance(data, dict):
@@ -628,13 +632,16 @@ def _json_int(digits: str):
     return Decimal(digits)
 
 
+_NESTED = "malformed JSON (nested too deeply)"
+
+
 def _parse_json(text: str):
     try:
         return json.loads(text, parse_int=_json_int)
     except ValueError as exc:
         raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
     except RecursionError:  # nesting deeper than Python's stack: no article is that deep
-        raise BadArticle("malformed JSON (nested too deeply)", "malformed") from None
+        raise BadArticle(_NESTED, "malformed") from None
 
 
 def _record_or_error(where: str, load, published, first: bool) -> Article | ArticleError:
@@ -653,7 +660,8 @@ def _own_timeline(data) -> bool:
     events are ours ('id' and 'sources') or TimelineJS slides ('unique_id' and 'start_date')."""
     events = data.get("events") if isinstance(data, dict) and "text" not in data else None
     first = events[0] if isinstance(events, list) and events else None
-    return isinstance(first, dict) and ({"id", "sources"} <= first.keys() or {"unique_id", "start_date"} <= first.keys())
+    return isinstance(first, dict) and ({"id", "sources"} <= first.keys()
+                                        or {"unique_id", "start_date"} <= first.keys())
 
 
 def _record_article(path: str, record, published) -> Article:

@@ -555,14 +555,14 @@ def _name_too_long(path: Path) -> str | None:
     """The first name along ``path``, below the folders that exist, longer than its file system
     takes (``NAME_MAX``, of the nearest folder that exists); None when every name fits.  (The
     output's own temporary name is cut to fit wherever the output's name fits.)"""
-    existing = path.absolute()
+    target = existing = path.absolute()
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     try:
         limit = os.pathconf(existing, "PC_NAME_MAX")
     except (OSError, ValueError, AttributeError):  # (no such query here: the write will tell)
         return None
-    below = path.absolute().relative_to(existing).parts
+    below = target.relative_to(existing).parts
     return next((name for name in below if len(os.fsencode(name)) > limit), None)
 
 
