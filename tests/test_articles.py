@@ -178,6 +178,15 @@ def test_stdin_holding_json_or_a_page_is_read_as_such(monkeypatch, data, title, 
         assert "Eastern Economic Forum" in article.text and "<" not in article.text
 
 
+def test_stdin_holding_a_record_a_line_is_read_as_a_feed(monkeypatch):
+    feed = "\n".join([json.dumps({"text": BODY, "title": "Talks", "published": "2017-09-06"}), "{not json",
+                      "", json.dumps({"text": BODY, "title": "More talks", "published": "2017-09-07"})])
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode())))
+    first, bad, second = iter_articles(["-"])
+    assert (first.title, second.title) == ("Talks", "More talks") and first.text == BODY
+    assert isinstance(bad, ArticleError) and str(bad).startswith("-:2: malformed JSON")
+
+
 def test_stdin_of_json_nested_too_deeply_is_one_error(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"[" * 200_000)))
     (item,) = list(iter_articles(["-"]))

@@ -243,7 +243,7 @@ _PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
 
 def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
     """Standard input, read as its first characters tell: a JSON record or list of records, a
-    page, or text (front matter or plain)."""
+    record a line (JSONL), a page, or text (front matter or plain)."""
     text = _decode(data)
     if _PAGE_START.match(text):
         yield _read_html("-", data, published)  # (decoded as a page: its declared charset)
@@ -258,7 +258,28 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
         if isinstance(found, (dict, list)):
             yield from _json_articles("-", found, published)
             return
+        lines = _TEXT_LINE_END.split(text)
+        if _record_line(next((line for line in lines if line.strip()), "")):
+            yield from _json_lines(lines, published)
+            return
     yield _read_text("-", text, published)
+
+
+def _record_line(line: str) -> bool:
+    """Whether a line holds one JSON record: a feed's first line (its others may be bad)."""
+    try:
+        return isinstance(_parse_json(line), dict)
+    except BadArticle:
+        return False
+
+
+def _json_lines(lines: list[str], published) -> Iterator[Article | ArticleError]:
+    """Standard input holding a record a line (JSONL), each line named ``-:N`` as a feed's are."""
+    found = False
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            first, found = not found, True
+            yield _record_or_error(f"-:{number}", lambda: _parse_json(line), published, first)
 
 
 def _error(where: str, problem: BadArticle) -> ArticleError:
@@ -538,8 +559,6 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
 
 def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
     """One article a line, read as a stream: memory holds one line, whatever the file's size."""
-    if path == "-":
-        raise BadArticle("JSONL is read from files; give standard input a record a line as .json", "unreadable")
     found = False
     try:
         with _open_jsonl(path) as stream:
