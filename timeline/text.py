@@ -201,6 +201,40 @@ def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in read_lines(lang, "page", "prefixes.txt"))
 
 
+_PART = re.compile(r"\{([a-z_]+)\}")
+_CLOCK = re.compile(r"\d[.:]\d\d")  # every stamp has a clock time: a sentence without one is not searched
+
+
+@lru_cache(maxsize=None)
+def _stamps(lang: str) -> re.Pattern | None:
+    """The language's page stamps (``page/stamps.txt``) as one pattern, its parts filled in."""
+    parts: dict[str, str] = {}
+    stamps = []
+    for line in read_lines(lang, "page", "stamps.txt"):
+        name, equals, pattern = line.partition(" = ")
+        fill = lambda pattern: _PART.sub(lambda m: parts.get(m.group(1), m.group()), pattern)  # noqa: E731
+        if equals and re.fullmatch(r"[a-z_]+", name):
+            parts[name] = fill(pattern)
+        else:
+            stamps.append(fill(line))
+    return re.compile("|".join(f"(?:{stamp})" for stamp in stamps)) if stamps else None
+
+
+def _around_stamps(text: str, sentence: Sentence, stamps: re.Pattern | None) -> list[Sentence]:
+    """``sentence`` without the page stamps in it: what stands before, between and after them,
+    each a sentence (none for what is blank)."""
+    if stamps is None or not _CLOCK.search(sentence.text):
+        return [sentence]
+    pieces, begin = [], sentence.start
+    for match in stamps.finditer(text, sentence.start, sentence.end):
+        pieces.append(_trim(text, begin, match.start()))
+        begin = match.end()
+    if begin == sentence.start:
+        return [sentence]
+    pieces.append(_trim(text, begin, sentence.end))
+    return [Sentence(a, b, text[a:b]) for a, b in pieces if b > a]
+
+
 def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
     """``sentence`` without the page text glued to its start (a dateline, a photo credit:
     ``page/prefixes.txt``); None when nothing else is left."""
@@ -224,18 +258,21 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
     """The sentences of an article that are its news: those before its comment section
     (:func:`comment_section`), without the invitations to comment and the outlet's notes on the
     article (credits, corrections), and, when the article's
-    ``text`` is given, without the page text glued to their start (a wire dateline with the
-    headline before it, a photo credit: ``page/prefixes.txt``)."""
+    ``text`` is given, without the page's own time stamps (``page/stamps.txt``: what stands on
+    either side of one is a sentence of its own) and without the page text glued to their start
+    (a wire dateline with the headline before it, a photo credit: ``page/prefixes.txt``)."""
     marks = _comment_marks(lang)
     prefixes = _prefixes(lang) if text is not None else ()
+    stamps = _stamps(lang) if text is not None else None
     kept = []
-    for sentence in sentences:
-        kind = _mark(sentence.text, marks)
-        if kind in _OPENING:
-            break
-        if kind is None:
-            if prefixes:
-                sentence = _without_prefix(text, sentence, prefixes)
-            if sentence is not None:
-                kept.append(sentence)
+    for whole in sentences:
+        for sentence in _around_stamps(text, whole, stamps):
+            kind = _mark(sentence.text, marks)
+            if kind in _OPENING:
+                return kept
+            if kind is None:
+                if prefixes:
+                    sentence = _without_prefix(text, sentence, prefixes)
+                if sentence is not None:
+                    kept.append(sentence)
     return kept

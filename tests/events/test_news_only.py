@@ -68,6 +68,8 @@ def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
     "This article was amended on 8 March 2021 to correct the name of the engineer.",
     "This story has been updated with the council's response.",
     "An earlier version of this article misstated the cost of the bridge.",
+    "A version appeared on p12 of the Main section of the Courier on 22.31 GMT on Friday 5 March 2021.",
+    "A version of this article appears in print on March 6, 2021, on page A1 of the city edition.",
 ])
 def test_the_outlets_notes_on_the_article_are_no_events(note):
     text = f"The mayor resigned on Tuesday after the vote.\n{note}\nThe council will meet in May.\n"
@@ -155,6 +157,26 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
     assert sentence.text == news
     (event,) = [e for e in extract_events(glued + news, PUBLISHED) if e.time_expression]
     assert event.sentence == news and event.sources[0].sentence_start == len(glued)
+
+
+@pytest.mark.parametrize("stamp", [
+    "Monday 8 March 2021 16.10 GMT",
+    "Page last updated at 16:10 GMT, Monday, 8 March 2021 16:10 UK",
+    "8 March 2021 Last updated at 16:10 GMT",
+    "updated 11:10 a.m. EST, Mon March 8, 2021",
+])
+def test_the_pages_own_time_stamp_dates_nothing_and_parts_what_it_stands_between(stamp):
+    headline = "Council approves the new harbour bridge after a long fight"
+    news = "The regional council approved the new bridge on Monday."
+    text = f"{headline} {stamp} {news}"
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [headline, news]
+    dated = [e for e in extract_events(text, PUBLISHED) if e.time_expression]
+    assert [(e.time_expression.text, e.sentence) for e in dated] == [("Monday", news)]
+
+
+def test_a_clock_time_and_zone_in_the_news_stay():
+    text = "The rig sank at 10:21 a.m. CDT (1521 GMT) on Thursday, 8 April 2021, off the coast."
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [text]
 
 
 def test_a_parenthesis_and_a_dash_inside_a_sentence_stay():
