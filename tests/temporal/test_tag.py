@@ -301,6 +301,14 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The measure will be in the next budget, due in May.", "2024-09-10", "2025-05"),
     ("Apple said pre-orders starting Friday would be limited.", "2022-09-08", "2022-09-09"),
     ("Obama will visit Florida on a trip beginning on Monday.", "2010-06-08", "2010-06-14"),
+    # a weekday that is the last word of a future cue is the coming one
+    ("The vote will be Monday.", "2024-09-20", "2024-09-23"),
+    ("Players will have Monday off.", "2024-09-20", "2024-09-23"),
+    # 'expected' before the time it names looks ahead, not 'better than expected'
+    ("Gusts of 70mph are forecast, with the worst expected on the coast on Saturday.", "2025-01-22", "2025-01-25"),
+    ("Profits were better than expected in the fourth quarter.", "2025-01-22", "2024-Q4"),
+    # a quarter a launch is pushed back to lies ahead
+    ("The company pushed back its flagship phone to the fourth quarter.", "2025-09-03", "2025-Q4"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]

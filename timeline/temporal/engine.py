@@ -485,7 +485,9 @@ class TenseReader:
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind
         j = bisect.bisect_left(starts, start) - 1
-        while j >= 0 and marks[j][0] > start:  # a mark overlapping the expression ("next May")
+        # a mark overlapping the expression stands aside, but for a cue begun before it, whose
+        # last word the expression is ("will be Monday", "will have Monday off")
+        while j >= 0 and marks[j][0] > start and kind(j)[1] != CUE:
             j -= 1
         modifies = bool(self._modifier and self._modifier.search(self._text, max(low, start - 20), start))
         reach, crossed = ASIDE if modifies else GOVERNS, None  # crossed: the kind of the nearest boundary crossed
