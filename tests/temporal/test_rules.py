@@ -49,6 +49,7 @@ CASES = [
      "2009-03-03"),
     ("day_month_that_year", "The mine opened in 2009 and flooded on 3 March that year.", "3 March that year",
      "2009-03-03"),
+    ("day_of_month", "Police searched the flat on the 3rd, and left.", "the 3rd", "2017-09-03"),
     ("month_that_year", "The mine opened in 2009 and closed in November of that year.", "November of that year",
      "2009-11"),
     ("day_month_shifted_year", "The law passed on 3 August last year.", "3 August last year", "2016-08-03"),
