@@ -307,6 +307,13 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # 'expected' before the time it names looks ahead, not 'better than expected'
     ("Gusts of 70mph are forecast, with the worst expected on the coast on Saturday.", "2025-01-22", "2025-01-25"),
     ("Profits were better than expected in the fourth quarter.", "2025-01-22", "2024-Q4"),
+    # a fixture in the present tense is ahead; a noun of the same word is not
+    ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
+    ("He returns to the region on Monday.", "2010-06-13", "2010-06-14"),
+    ("The ministry advised against essential travel to Mexico on Tuesday.", "2009-04-29", "2009-04-28"),
+    # a plan seen from the past looks ahead from it
+    ("The board was to meet on Monday to discuss the dividend.", "2010-06-13", "2010-06-14"),
+    ("Obama planned to meet the co-chairmen on Tuesday.", "2010-05-31", "2010-06-01"),
     # a quarter a launch is pushed back to lies ahead
     ("The company pushed back its flagship phone to the fourth quarter.", "2025-09-03", "2025-Q4"),
 ])
