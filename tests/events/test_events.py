@@ -766,6 +766,21 @@ def test_a_title_names_who_did_it_not_a_name_that_sits_before_the_verb(sentence,
     assert dated_titles(sentence, when) == [title]
 
 
+@pytest.mark.parametrize("sentence, when, title", [
+    # a relative clause dated on its own ends where the verb of the clause around it begins
+    ("The death toll from the earthquake that struck central Sulawesi on Sunday has risen to 312.", "Sunday",
+     "Earthquake struck central Sulawesi"),
+    ("The rig that exploded off Louisiana on April 20 sank two days later.", "April 20", "Rig exploded off Louisiana"),
+    ("The bill that the Senate passed on Monday would cut taxes for families.", "Monday", "Senate passed"),
+    # ...but not inside it: what a verb of saying reports, a verb after 'to' or an auxiliary
+    ("Engineers read an e-mail that indicated on Monday the cement could fail.", "Monday",
+     "E-mail indicated the cement could fail"),
+    ("The plan that the council approved on Monday will take weeks to complete.", "Monday", "Council approved"),
+])
+def test_a_relative_clause_title_stops_at_the_main_verb(sentence, when, title):
+    assert dated_titles(sentence, when) == [title]
+
+
 @pytest.mark.parametrize(
     "text, title",
     [

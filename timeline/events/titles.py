@@ -193,6 +193,8 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         indices = _noun_phrase(s, i)
     else:
         end = _phrase_end(s, i)
+        if _in_relative(s, i):  # ('the rig that exploded ... | sank')
+            end = _relative_end(s, i, end)
         subject = [k for k in _subject(s, i) if not timed[k] and not _before_time(s, k)]
         if subject and tokens[subject[0]].low in lex.prepositions:  # 'on the radio show the effort'
             subject = subject[max((n for n, k in enumerate(subject) if tokens[k].low in lex.determiners),
@@ -216,6 +218,48 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     if actor and actor not in actors:
         actors.insert(0, actor)
     return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _in_relative(s: Parsed, i: int) -> bool:
+    """Whether the verb at ``i`` is in a relative clause: 'which', 'who' before it, or 'that'
+    after a noun ('the bill that the Senate passed'), not after a verb ('said that the rig sank')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    start = _clause_start(s, i)
+    if start < 2:
+        return False
+    opener, before = tokens[start - 1].low, start - 2
+    if opener in lex.relatives:
+        return True
+    return opener in lex.complementizers and not (
+        classes[before].verb or classes[before].finite or classes[before].reporting or s.timed[before]
+        or tokens[before].low in lex.function_words or tokens[before].text in _BREAKS)
+
+
+def _relative_end(s: Parsed, i: int, end: int) -> int:
+    """Where the relative clause of the verb at ``i`` ends before ``end``: at the verb group of
+    the clause it sits in, when no comma sets it off ('the quake that struck Sulawesi on Sunday
+    | has risen to 312', 'the rig that exploded on April 20 | sank'): the first auxiliary or
+    finite or past verb after the relative verb's next word that opens a verb group (not after
+    'to', a preposition, an auxiliary, an adverb, a pronoun, a determiner, a relative, another
+    function word or another verb: 'will take weeks to complete', 'stop the oil from flowing', 'had almost completely
+    contained', 'canceled what would have been', 'its devastating spread').  Never for a verb
+    of saying or thinking, whose clause has verbs of its own."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if classes[i].reporting or tokens[i].low in lex.hedges:
+        return end  # (what it reports has verbs of its own: 'an e-mail that indicated the cement could fail')
+    for k in range(i + 2, end):
+        low, before = tokens[k].low, tokens[k - 1].low
+        if s.timed[k] or classes[k].noun or lex.gerund(low):
+            continue
+        if not (low in lex.auxiliaries or classes[k].finite or (classes[k].verb and lex.past(low))):
+            continue
+        if before in lex.prepositions or before in lex.auxiliaries or lex.adverb(before) or before == "to" \
+                or before in lex.pronouns or before in lex.determiners or before in lex.relatives \
+                or before in lex.complementizers or before in lex.function_words or lex.gerund(before) \
+                or classes[k - 1].verb or classes[k - 1].finite:
+            continue
+        return k
+    return end
 
 
 def _verb_group_start(s: Parsed, i: int) -> int:
