@@ -121,6 +121,29 @@ def test_html_declaring_an_impossible_date_is_refused_not_moved_to_the_first(tmp
     assert read_one(tmp_path / "page.html", published="2017-09-06").published == dt.datetime(2017, 9, 6)
 
 
+def test_html_declaring_a_time_zone_no_clock_has_is_one_error_and_the_others_are_read(tmp_path):
+    # (the page's URL gives its text a date; the metadata's '+99:00' made the date reader raise)
+    page = PAGE.replace("+03:00", "+99:00").replace(
+        '<link rel="canonical" href="https://news.example.com/putin-moon">',
+        '<meta property="og:url" content="https://news.example.com/2017/09/06/putin-moon.html">')
+    write(tmp_path, "a.html", page)
+    write(tmp_path, "b.txt", BODY)
+    bad, good = iter_articles([str(tmp_path)], None)
+    assert isinstance(bad, ArticleError) and bad.reason == "bad-date"
+    assert str(bad) == f"{tmp_path / 'a.html'}: invalid publication date in the page's metadata"
+    assert isinstance(good, Article)
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("<p>a</p>" * 40_001, "too complex a page to read (over 40,000 HTML elements, the limit for a page)"),
+    ("<p " + " ".join(f'a{i}="x"' for i in range(1_001)) + ">a</p>", "an HTML element with 1,001 attributes"),
+])
+def test_a_page_too_complex_to_parse_in_reasonable_time_is_refused(tmp_path, body, problem):
+    # (the page parser's time grows faster than the page: 100,000 paragraphs took 30 s)
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("<footer>", body + "<footer>")))
+    assert isinstance(item, ArticleError) and item.reason == "too-large" and problem in str(item)
+
+
 def test_json_object_list_and_jsonl_records(tmp_path):
     record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
               "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}
@@ -179,12 +202,14 @@ def test_stdin_holding_json_or_a_page_is_read_as_such(monkeypatch, data, title, 
 
 
 def test_stdin_holding_a_record_a_line_is_read_as_a_feed(monkeypatch):
+    # (one bad line, even one with a NUL byte, costs that line only)
     feed = "\n".join([json.dumps({"text": BODY, "title": "Talks", "published": "2017-09-06"}), "{not json",
-                      "", json.dumps({"text": BODY, "title": "More talks", "published": "2017-09-07"})])
+                      '{"text": "a\0b"}', "", json.dumps({"text": BODY, "title": "More talks", "published": "2017-09-07"})])
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode())))
-    first, bad, second = iter_articles(["-"])
+    first, bad, nul, second = iter_articles(["-"])
     assert (first.title, second.title) == ("Talks", "More talks") and first.text == BODY
     assert isinstance(bad, ArticleError) and str(bad).startswith("-:2: malformed JSON")
+    assert isinstance(nul, ArticleError) and str(nul).startswith("-:3: ")
 
 
 def test_stdin_of_json_nested_too_deeply_is_one_error(monkeypatch):

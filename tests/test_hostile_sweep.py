@@ -81,6 +81,8 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
         (["--json", tmp_path / "events"], f"error: --json {tmp_path / 'events'}: a folder, not a file name"),
         # writing renames the finished file into place: it would replace the pipe, not write to it
         (["--json", tmp_path / "pipe.json"], f"error: {tmp_path / 'pipe.json'}: is a named pipe, not a file to write"),
+        # a device is no file name either: '-o /dev/null' wrote /dev/null.html beside it
+        (["-o", os.devnull], f"error: {os.devnull}: is a character device, not a file to write"),
         (["-o", tmp_path / "notes" / "t.html"], f"error: {tmp_path / 'notes' / 't.html'}: cannot be written (Not a directory)"),
         # a name longer than the file system takes, under a folder still to be made: before the work, not after
         (["-o", tmp_path / "new" / ("n" * 300) / "t.html"],
@@ -94,6 +96,22 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
         assert "articles read" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events", "notes", "pipe.json"]
     assert (tmp_path / "pipe.json").is_fifo() and not any((tmp_path / "events").iterdir())
+
+
+def test_an_output_in_a_read_only_folder_is_refused_before_any_work(samples_dir, tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("this user may write in a read-only folder (root)")
+        result = run("build", samples_dir, "-o", folder / "sub" / "t.html")
+        assert result.exit_code == 2
+        assert errors_of(result) == [f"error: {folder / 'sub' / 't.html'}: cannot be written "
+                                     f"(the folder {folder} is read-only or not ours to write)"]
+        assert "articles read" not in result.stderr and not any(folder.iterdir())
+    finally:
+        folder.chmod(0o755)
 
 
 def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_article_kept(tmp_path):

@@ -242,8 +242,14 @@ _PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
 
 
 def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
-    """Standard input, read as its first characters tell: a JSON record or list of records, a
-    record a line (JSONL), a page, or text (front matter or plain)."""
+    """Standard input, read as its first characters tell: a record a line (JSONL: each line read
+    apart, as a feed's are), a JSON record or list of records, a page, or text (front matter or
+    plain)."""
+    if _feed_lines(data):
+        import io
+
+        yield from _line_records("-", _byte_lines(io.BytesIO(data)), published)
+        return
     text = _decode(data)
     if _PAGE_START.match(text):
         yield _read_html("-", data, published)  # (decoded as a page: its declared charset)
@@ -258,28 +264,19 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
         if isinstance(found, (dict, list)):
             yield from _json_articles("-", found, published)
             return
-        lines = _TEXT_LINE_END.split(text)
-        if _record_line(next((line for line in lines if line.strip()), "")):
-            yield from _json_lines(lines, published)
-            return
     yield _read_text("-", text, published)
 
 
-def _record_line(line: str) -> bool:
-    """Whether a line holds one JSON record: a feed's first line (its others may be bad)."""
+def _feed_lines(data: bytes) -> bool:
+    """Whether ``data`` is a feed, a record a line: more than one line, the first of them one
+    JSON record (the others may be bad)."""
+    lines = [line for line in _BYTE_LINE_END.split(data.removeprefix(codecs.BOM_UTF8), 2) if line.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith(b"{"):
+        return False
     try:
-        return isinstance(_parse_json(line), dict)
+        return isinstance(_parse_json(_line_text(lines[0])), dict)
     except BadArticle:
         return False
-
-
-def _json_lines(lines: list[str], published) -> Iterator[Article | ArticleError]:
-    """Standard input holding a record a line (JSONL), each line named ``-:N`` as a feed's are."""
-    found = False
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            first, found = not found, True
-            yield _record_or_error(f"-:{number}", lambda: _parse_json(line), published, first)
 
 
 def _error(where: str, problem: BadArticle) -> ArticleError:
@@ -511,20 +508,54 @@ def _read_html(path: str, data: bytes, published) -> Article:
     html = _decode(data, html=True)
     if _OWN_PAGE.search(html[:_SNIFF_BYTES]):
         raise BadArticle("a timeline page this tool made, not an article", "own-output")
-    page = trafilatura.bare_extraction(html, with_metadata=True)
+    _check_shape(html)
+    try:
+        page = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 (a parser's failure on an untrusted page is that page's problem)
+        raise BadArticle(f"cannot read the page ({type(exc).__name__}: {exc})", "malformed") from None
     text = page.text if page is not None else None
     if not text or not text.strip():
         raise BadArticle("no article text found in the page", "empty")
     fields = {"title": page.title, "url": page.url, "source": page.sitename}
     if published is None:
-        found = htmldate.find_date(html, extensive_search=False, original_date=True,
-                                   outputformat="%Y-%m-%dT%H:%M:%S%z")
+        try:
+            found = htmldate.find_date(html, extensive_search=False, original_date=True,
+                                       outputformat="%Y-%m-%dT%H:%M:%S%z")
+        except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)
+            raise BadArticle("invalid publication date in the page's metadata", "bad-date") from None
         impossible = _impossible_meta_date(html[:_META_BYTES])
         if impossible is not None and found and found[:7] == impossible[:7]:
             # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move)
             raise BadArticle(f"invalid publication date {impossible!r} in the page's metadata", "bad-date")
         fields["published"] = found
     return _article(path, text, fields, published)
+
+
+# The page parser's time grows with the page's elements and attributes, about 10 µs an attribute
+# and faster than linearly with the attributes of one element: 100,000 paragraphs took 30 s, and
+# a page of 32 MB could take hours.  No news page comes near these limits (a long live blog has a
+# few thousand elements, some tens of thousands of attributes, an element a few dozen).
+MAX_PAGE_ELEMENTS = 40_000
+MAX_PAGE_ATTRIBUTES = 200_000
+MAX_ELEMENT_ATTRIBUTES = 1_000
+_TAG = re.compile(r"<[A-Za-z][^<>]*")
+
+
+def _check_shape(html: str) -> None:
+    """Refuse a page too big in structure to read in reasonable time (see the limits above); an
+    attribute is counted by its '=' (a link's query may add a few)."""
+    elements = attributes = 0
+    for tag in _TAG.finditer(html):
+        elements += 1
+        own = tag.group().count("=")
+        attributes += own
+        if own > MAX_ELEMENT_ATTRIBUTES:
+            raise BadArticle(f"an HTML element with {own:,} attributes (the limit is {MAX_ELEMENT_ATTRIBUTES:,})",
+                             "too-large")
+        if elements > MAX_PAGE_ELEMENTS or attributes > MAX_PAGE_ATTRIBUTES:
+            what = (f"{MAX_PAGE_ELEMENTS:,} HTML elements" if elements > MAX_PAGE_ELEMENTS
+                    else f"{MAX_PAGE_ATTRIBUTES:,} HTML attributes")
+            raise BadArticle(f"too complex a page to read (over {what}, the limit for a page)", "too-large")
 
 
 _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
@@ -571,17 +602,25 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
                 raise BadArticle("binary file, not text", "binary")
             else:
                 lines = _byte_lines(stream)
-            for number, line in enumerate(lines, start=1):
-                if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
-                    line = line[len(codecs.BOM_UTF8):]
-                if not isinstance(line, BadArticle) and not line.strip():
-                    continue
-                first, found = not found, True
-                yield _record_or_error(f"{path}:{number}", lambda: _parse_json(_line_text(line)), published, first)
+            for item in _line_records(path, lines, published):
+                found = True
+                yield item
     except OSError as exc:
         raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
     if not found:
         raise BadArticle("empty file", "empty")
+
+
+def _line_records(path: str, lines, published) -> Iterator[Article | ArticleError]:
+    """The article of each non-blank line of a feed, or its error, named ``path:N``."""
+    first = True
+    for number, line in enumerate(lines, start=1):
+        if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]
+        if not isinstance(line, BadArticle) and not line.strip():
+            continue
+        yield _record_or_error(f"{path}:{number}", lambda: _parse_json(_line_text(line)), published, first)
+        first = False
 
 
 def _open_jsonl(path: str):

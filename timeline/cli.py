@@ -188,6 +188,10 @@ def build(
     for given, option in ((output, "--output"), (json_path, "--json")):
         if _names_a_folder(given):
             _fail(f"{option} {printable(str(Path(given)))}: a folder, not a file name", code=2)
+        device = _names_a_device(given)
+        if device:  # ('-o /dev/null' would write /dev/null.html beside it)
+            _fail(f"{printable(given)}: is {device}, not a file to write (give a file name, or '-' for "
+                  "standard output)", code=2)
     output, json_path = _output_path(output), _output_path(json_path)  # ('-' is standard output, './-' a file)
     formats = list(dict.fromkeys(formats or ["html"]))
     unknown = [name for name in formats if name not in FORMATS]
@@ -548,7 +552,19 @@ def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
             return f"{path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
         if not stat.S_ISREG(info.st_mode):
             return f"{path}: is {kind_of(info.st_mode)}, not a file to write (give a file name)"
+    for path, _ in outputs:  # (a finished output is renamed into place: its folder is written)
+        folder = _nearest_folder(path) if not _is_stdout(path) else None
+        if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+            return f"{path}: cannot be written (the folder {folder} is read-only or not ours to write)"
     return None
+
+
+def _nearest_folder(path: Path) -> Path | None:
+    """The nearest folder along ``path`` that exists (where its missing folders would be made)."""
+    folder = path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder if folder.is_dir() else None
 
 
 def _name_too_long(path: Path) -> str | None:
@@ -590,6 +606,20 @@ def _names_a_folder(given: str | None) -> bool:
         return False
     separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
     return Path(given).name in ("", ".", "..") or given.endswith(separators) or os.path.isdir(given)
+
+
+def _names_a_device(given: str | None) -> str | None:
+    """What an output option names when it is no regular file but a device, pipe or socket
+    ('a character device'), else None."""
+    from timeline.articles import kind_of
+
+    if given is None or given == STDOUT:
+        return None
+    try:
+        mode = os.stat(given).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else kind_of(mode)
 
 
 def _output_path(given: str | None) -> Path | None:
