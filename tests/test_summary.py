@@ -100,6 +100,18 @@ def test_a_sentence_that_dates_two_days_is_told_under_one():
     assert all(day.sentences for day in days)
 
 
+def test_a_day_left_with_nothing_to_tell_is_not_listed():
+    """One sentence dates two days ('on Monday', in articles of two weeks): told under the
+    first, it leaves the second day nothing to say, and a heading with nothing under it is no
+    summary."""
+    sentence = "The council voted on Monday to close the old bridge to lorries."
+    timeline = build_timeline([Article(text=sentence, published=published, path=f"{published}.txt")
+                               for published in ("2021-03-03", "2021-03-10")])
+    days = summarize(timeline, dates=2, sentences=1)
+    assert [(d.date, d.sentences) for d in days] == [(dt.date(2021, 3, 1), [sentence])]
+    assert [d.date for d in summarize(timeline, dates=2, sentences=0)] == [dt.date(2021, 3, 1), dt.date(2021, 3, 8)]
+
+
 def test_near_repeats_are_not_both_picked():
     texts = [
         "The council approved the new tram line on 7 June 2021 after a long debate.",

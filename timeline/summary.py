@@ -323,9 +323,10 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
               start=None, end=None) -> list[DaySummary]:
     """The summary timeline of ``timeline``: its ``dates`` most important days between ``start`` and
     ``end`` (dates or ISO strings, inclusive) in date order, each with up to ``sentences``
-    sentences and their sources.  ``dates`` defaults to :func:`default_dates`, ``sentences`` to
-    :data:`DEFAULT_SENTENCES`.  Raises ``ValueError`` on a count that is no whole number or is
-    negative, on a bad date, and on a ``start`` after ``end``."""
+    sentences and their sources; a day whose sentences were all told under an earlier one is
+    left out (unless ``sentences`` is 0).  ``dates`` defaults to :func:`default_dates`,
+    ``sentences`` to :data:`DEFAULT_SENTENCES`.  Raises ``ValueError`` on a count that is no
+    whole number or is negative, on a bad date, and on a ``start`` after ``end``."""
     require(timeline, Timeline, "timeline")
     start, end = _as_date(start), _as_date(end)
     if start is not None and end is not None and start > end:
@@ -338,7 +339,8 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
     days = top_days(day_scores(timeline, start, end), n)
-    return day_summaries(timeline, days, k)
+    # (a day whose sentences were all told under an earlier day has nothing left to say)
+    return [day for day in day_summaries(timeline, days, k) if day.sentences or k == 0]
 
 
 # --- plain text for a terminal -------------------------------------------------------------------
