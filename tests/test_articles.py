@@ -121,6 +121,12 @@ def test_html_declaring_an_impossible_date_is_refused_not_moved_to_the_first(tmp
     assert read_one(tmp_path / "page.html", published="2017-09-06").published == dt.datetime(2017, 9, 6)
 
 
+def test_html_declaring_an_hour_no_clock_has_is_refused(tmp_path):
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", "2017-09-06T25:00")))
+    assert isinstance(item, ArticleError) and item.reason == "bad-date"
+    assert str(item).endswith("invalid publication date '2017-09-06T25:00' in the page's metadata")
+
+
 def test_html_declaring_a_time_zone_no_clock_has_is_one_error_and_the_others_are_read(tmp_path):
     # (the page's URL gives its text a date; the metadata's '+99:00' made the date reader raise)
     page = PAGE.replace("+03:00", "+99:00").replace(

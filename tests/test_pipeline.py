@@ -172,6 +172,14 @@ def test_summary_counts_what_a_stream_did(tmp_path):
     (lambda: timeline.summarize([]), TypeError, "timeline must be Timeline, not list"),
     (lambda: timeline.build_timeline([], workers="2"), TypeError, "workers must be a whole number, not str"),
     (lambda: timeline.build_timeline([], workers=0), ValueError, "workers must be 1 or more, not 0"),
+    # paths and articles: not a byte string read byte by byte, nor a record taken for a path
+    (lambda: timeline.load_articles(b"/tmp"), TypeError, "paths must be a path or a list of paths, not bytes"),
+    (lambda: timeline.load_articles(None), TypeError, "paths must be a path or a list of paths, not NoneType"),
+    (lambda: timeline.build_timeline([{"text": "Talks on Monday."}]), TypeError,
+     "articles must be Articles or paths, not dict"),
+    (lambda: timeline.build_timeline(None), TypeError, "articles must be an Article, a path or a list of them"),
+    (lambda: __import__("timeline.render").render.render(None, "html"), TypeError,
+     "timeline must be Timeline, not NoneType"),
 ])
 def test_a_wrong_argument_to_the_library_is_named_in_its_error(call, error, message):
     with pytest.raises(error) as raised:

@@ -41,7 +41,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from timeline.models import Article, ArticleError, coerce_published
+from timeline.models import Article, ArticleError, coerce_published, require
 from timeline.text import no_lone_surrogates
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -92,8 +92,7 @@ def iter_articles(paths: Iterable, published=None) -> Iterator[Article | Article
     Raises ``ValueError`` only for an invalid ``published`` override (checked before reading).
     """
     override = coerce_published(published)
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]  # (not its characters: '/' first, and the whole disk)
+    paths = path_list(paths, "paths")
     seen: set = set()
     for item in paths:
         for path in expand_path(item, seen):
@@ -111,12 +110,26 @@ def load_articles(paths: Iterable, published=None) -> list[Article]:
     return articles
 
 
+def path_list(paths, what: str, also: tuple = (), kinds: str = "a path or a list of paths") -> Iterable:
+    """``paths`` as an iterable of paths: a single path (``str`` or ``os.PathLike``, or one of
+    ``also``) is a one-item list, not its characters ('/' first, and the whole disk); a
+    ``TypeError`` naming ``what`` for what is no path nor iterable ('paths must be ..., not bytes')."""
+    single = (str, os.PathLike) + also
+    if isinstance(paths, single):
+        return [paths]
+    if paths is None or isinstance(paths, (bytes, bytearray, dict)) or not isinstance(paths, Iterable):
+        raise TypeError(f"{what} must be {kinds}, not {type(paths).__name__}")
+    return paths
+
+
 def expand_path(item, seen: set | None = None) -> Iterator[str]:
     """The files ``item`` stands for: itself, or the article files of a folder in sorted order.
 
     ``seen`` (shared between calls) holds the folders and files already given, so that each is
-    given once: a symbolic link loop or a second link to a file adds nothing.
+    given once: a symbolic link loop or a second link to a file adds nothing.  Raises
+    ``TypeError`` for an ``item`` that is no path (``str`` or ``os.PathLike``).
     """
+    require(item, (str, os.PathLike), "a path")
     path = str(item)
     seen = set() if seen is None else seen
     if path == "-":
@@ -559,16 +572,20 @@ def _check_shape(html: str) -> None:
 
 
 _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
-_META_DATE = re.compile(r"""<meta\b[^>]*\bcontent=["']\s*(\d{4}-\d\d-\d\d)""", re.IGNORECASE)
+_META_DATE = re.compile(r"""<meta\b[^>]*\bcontent=["']\s*(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d))?""", re.IGNORECASE)
 
 
 def _impossible_meta_date(head: str) -> str | None:
-    """The first date a meta tag declares that is no calendar day ('2017-02-30'), else None."""
+    """The first date a meta tag declares that is no calendar day ('2017-02-30') or has no clock
+    time ('2024-02-29T25:00'), else None."""
     for match in _META_DATE.finditer(head):
+        day, hour, minute = match.groups()
         try:
-            dt.date.fromisoformat(match.group(1))
+            dt.date.fromisoformat(day)
         except ValueError:
-            return match.group(1)
+            return day
+        if hour is not None and (int(hour) > 23 or int(minute) > 59):
+            return match.group()[match.start(1) - match.start():]
     return None
 
 

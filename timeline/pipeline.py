@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import signal
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 
-from timeline.articles import expand_path, is_html, read_path, without_surrogates
+from timeline.articles import expand_path, is_html, path_list, read_path, without_surrogates
 from timeline.events import extract_events
 from timeline.furniture import drop_furniture
 from timeline.merge import merge_events
@@ -75,8 +75,7 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
     costs about as much as extracting its events, so it is done in the workers too.
     """
     override = coerce_published(published)
-    if isinstance(items, (str, Path, Article)):
-        items = [items]
+    items = path_list(items, "articles", also=(Article,), kinds="an Article, a path or a list of them")
     seen: set = set()  # files and folders already given: each is read once
     for item in items:
         if isinstance(item, Article):
@@ -84,6 +83,8 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
             yield item.model_copy(update={"published": override}) if override else item
         elif isinstance(item, ArticleError):
             yield item
+        elif not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"articles must be Articles or paths, not {type(item).__name__}")
         else:
             for path in expand_path(item, seen):
                 if is_html(path):

@@ -15,7 +15,7 @@ import re
 
 from pydantic_core import PydanticSerializationError
 
-from timeline.models import Timeline
+from timeline.models import Timeline, require
 from timeline.render import csv, html, json, timelinejs, timeml
 from timeline.render.common import LANES, check_lanes
 
@@ -53,6 +53,7 @@ def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = F
     the network); ``title`` heads the page and the TimelineJS title slide (plain text).  Raises
     ``ValueError`` for an unknown format or lanes.
     """
+    require(timeline, Timeline, "timeline")
     check_lanes(lanes)
     try:
         text = _render(timeline, fmt, lanes, cdn, title)
