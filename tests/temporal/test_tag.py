@@ -107,6 +107,9 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Results for the last six months of 2016 were poor.", [("the last six months of 2016", "DATE", "2016-H2")]),
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
+    # ...and on a day of the month alone, with the clock time a range joins to it
+    ("Footage shows the van between 3am and 4am on the 2nd.",
+     [("3am", "TIME", "2017-09-02T03:00"), ("4am on the 2nd", "TIME", "2017-09-02T04:00")]),
     ("The attack came on the morning of Aug. 17.", [("the morning of Aug. 17", "TIME", "2017-08-17TMO")]),
 ])
 def test_finds_time_expressions_with_their_values(sentence, expected):

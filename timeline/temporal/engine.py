@@ -66,7 +66,8 @@ def _folds(pattern: str) -> bool:
 # possibly with its part of the day ("[D]TNI").
 _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
 _PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
-_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
+_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
+                  r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
