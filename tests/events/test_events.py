@@ -807,6 +807,9 @@ def test_a_relative_clause_title_stops_at_the_main_verb(sentence, when, title):
          "Tony Hayward: The leak would be stopped"),
         ("Standing outside the company's offices Friday, Ken Salazar said that its life was on the line.",
          "Ken Salazar: Its life was on the line"),
+        ("In a letter released on Friday, Ana Crewe said the party had lost its way.",
+         "Ana Crewe: The party had lost its way"),
+        ("At a news conference in Houston on Friday, BP said the cap was holding.", "BP: The cap was holding"),
         # ...but a gerund that is the subject of its own verb is a happening
         ("Cleaning up the birds on Friday was a major undertaking, he said.",
          "Cleaning up the birds was a major undertaking"),

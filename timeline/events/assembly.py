@@ -156,13 +156,18 @@ def events_from_expressions(
 def _saying_set(s: Parsed, trigger: Optional[int]) -> Optional[int]:
     """The main clause's saying for a ``trigger`` that opens the sentence as the participle of
     its setting ('Speaking on US television on Wednesday, Mr Hayward said ...', 'Standing
-    outside BP's offices Thursday, Ken Salazar said ...'): the setting tells when the saying
-    was, it is no happening of its own; ``trigger`` otherwise."""
+    outside BP's offices Thursday, Ken Salazar said ...'), or that stands in a setting phrase
+    opening it ('In a letter released on Tuesday, Crewe said ...'): the setting tells when the
+    saying was, it is no happening of its own; ``trigger`` otherwise."""
     if trigger is None:
         return None
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    if classes[trigger].finite or not lex.gerund(tokens[trigger].low) \
-            or any(not (s.timed[k] or tokens[k].text in _BREAKS) for k in range(trigger)):
+    opening = not any(not (s.timed[k] or tokens[k].text in _BREAKS) for k in range(trigger))
+    participle = opening and not classes[trigger].finite and lex.gerund(tokens[trigger].low)
+    # ('In a letter released on Tuesday, Crewe said ...', 'At a briefing on Monday, BP said ...';
+    # not 'In the fiscal year ended Jan. 31, the company reported ...': a time before it)
+    setting = tokens[0].low in lex.settings and not any(tokens[k].text == "," or s.timed[k] for k in range(trigger))
+    if not (participle or setting):
         return trigger
     main = _main_verb(s)
     comma = next((k for k in range(trigger + 1, main) if tokens[k].text == ","), None) if main is not None else None

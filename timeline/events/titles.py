@@ -556,7 +556,11 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
     closed_quote = (bool(before) and tokens[start - 1].text in _QUOTES
                     and not any(tokens[j].text[:1].isalnum() for j in following))
     clause_before = len(before) > 3 and tokens[start - 1].text in _BREAKS
-    if (closed_quote or clause_before) and (len(following) < 3 or any(
+    # (but a phrase of where it was said, opening the sentence, is no clause: 'In a letter
+    # released on Tuesday, Crewe said the party had lost its way')
+    setting_before = (tokens[0].low in lex.settings and len(following) >= 3
+                      and not any(tokens[j].text in _BREAKS for j in range(start - 1)))
+    if (closed_quote or clause_before) and not setting_before and (len(following) < 3 or any(
             classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
         return _gist_words(s, _segment(s, 0, start), limit)
     return _gist_words(s, following, limit)
