@@ -525,6 +525,13 @@ def test_21_a_bug_in_extraction_is_an_internal_error_naming_the_article(tmp_path
 # --- limits ---------------------------------------------------------------------------------------
 
 
+def test_limits_a_size_just_over_the_cap_is_not_told_as_the_cap_itself():
+    # ('too large (32.0 MB; the limit is 32 MB)' read as a contradiction)
+    from timeline.articles import MAX_BYTES, _too_large
+    assert _too_large(MAX_BYTES + 1) == "too large (32,000,001 bytes; the limit is 32 MB a file or JSONL line)"
+    assert _too_large(3 * MAX_BYTES).startswith("too large (96.0 MB;")
+
+
 def test_limits_a_file_or_jsonl_line_over_the_cap_is_refused_and_the_rest_read(tmp_path, monkeypatch):
     monkeypatch.setattr(timeline.articles, "MAX_BYTES", 2000)
     big = tmp_path / "big.txt"

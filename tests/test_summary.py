@@ -210,6 +210,9 @@ def test_summary_from_and_to(story_file):
 
 @pytest.mark.parametrize("args, message", [
     (["--from", "2021-02-30"], "error: --from: invalid date '2021-02-30' (use YYYY-MM-DD)"),
+    # (not the other forms Python reads as a date: the help says YYYY-MM-DD)
+    (["--to", "20210310"], "error: --to: invalid date '20210310' (use YYYY-MM-DD)"),
+    (["--from", "2021-W10"], "error: --from: invalid date '2021-W10' (use YYYY-MM-DD)"),
     (["--from", "2021-03-10", "--to", "2021-03-01"], "error: --from 2021-03-10 is after --to 2021-03-01"),
 ])
 def test_summary_bad_dates_are_one_line_errors(story_file, args, message):

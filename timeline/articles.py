@@ -357,7 +357,8 @@ def _open(path: str):
 
 
 def _too_large(size: int) -> str:
-    return f"too large ({size / 1e6:,.1f} MB; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line)"
+    shown = f"{size / 1e6:,.1f} MB" if size >= MAX_BYTES + 50_000 else f"{size:,} bytes"  # (not '32.0 MB ... 32 MB')
+    return f"too large ({shown}; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line)"
 
 
 def _read_bytes(path: str) -> bytes:

@@ -330,8 +330,10 @@ def summary(
 def _day_option(value: str | None, name: str):
     if value is None:
         return None
+    from timeline.summary import parse_day
+
     try:
-        return dt.date.fromisoformat(value.strip())
+        return parse_day(value)
     except ValueError:
         _fail(f"{name}: invalid date {value!r} (use YYYY-MM-DD)", code=2)
 

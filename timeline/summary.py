@@ -306,6 +306,18 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
 # --- the library call ----------------------------------------------------------------------------
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def parse_day(text: str) -> dt.date:
+    """The day ``text`` writes as YYYY-MM-DD; ``ValueError`` otherwise (also for the other forms
+    Python reads as a date, '20170906' and '2017-W36')."""
+    text = text.strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return dt.date.fromisoformat(text)
+
+
 def _as_date(value) -> Optional[dt.date]:
     if value is None or value == "":
         return None
@@ -314,7 +326,7 @@ def _as_date(value) -> Optional[dt.date]:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return parse_day(str(value))
     except ValueError:
         raise ValueError(f"invalid date {value!r} (use YYYY-MM-DD)") from None
 
