@@ -210,9 +210,12 @@ def _stamps(lang: str) -> re.Pattern | None:
     """The language's page stamps (``page/stamps.txt``) as one pattern, its parts filled in."""
     parts: dict[str, str] = {}
     stamps = []
+
+    def fill(pattern: str) -> str:
+        return _PART.sub(lambda m: parts.get(m.group(1), m.group()), pattern)
+
     for line in read_lines(lang, "page", "stamps.txt"):
         name, equals, pattern = line.partition(" = ")
-        fill = lambda pattern: _PART.sub(lambda m: parts.get(m.group(1), m.group()), pattern)  # noqa: E731
         if equals and re.fullmatch(r"[a-z_]+", name):
             parts[name] = fill(pattern)
         else:

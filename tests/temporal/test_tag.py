@@ -314,6 +314,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
     ("He returns to the region on Monday.", "2010-06-13", "2010-06-14"),
     ("The ministry advised against essential travel to Mexico on Tuesday.", "2009-04-29", "2009-04-28"),
+    ("This visit on Friday was his third.", "2024-09-22", "2024-09-20"),
     # a plan seen from the past looks ahead from it
     ("The board was to meet on Monday to discuss the dividend.", "2010-06-13", "2010-06-14"),
     ("Obama planned to meet the co-chairmen on Tuesday.", "2010-05-31", "2010-06-01"),

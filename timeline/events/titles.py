@@ -241,9 +241,9 @@ def _relative_end(s: Parsed, i: int, end: int) -> int:
     | has risen to 312', 'the rig that exploded on April 20 | sank'): the first auxiliary or
     finite or past verb after the relative verb's next word that opens a verb group (not after
     'to', a preposition, an auxiliary, an adverb, a pronoun, a determiner, a relative, another
-    function word or another verb: 'will take weeks to complete', 'stop the oil from flowing', 'had almost completely
-    contained', 'canceled what would have been', 'its devastating spread').  Never for a verb
-    of saying or thinking, whose clause has verbs of its own."""
+    function word or another verb: 'will take weeks to complete', 'stop the oil from flowing',
+    'had almost completely contained', 'its devastating spread').  Never for a verb of saying
+    or thinking, whose clause has verbs of its own."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if classes[i].reporting or tokens[i].low in lex.hedges:
         return end  # (what it reports has verbs of its own: 'an e-mail that indicated the cement could fail')
