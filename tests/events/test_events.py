@@ -747,6 +747,8 @@ def test_any_text_gives_events_whose_offsets_point_into_it(text):
         ("The rig that had burned for 36 hours sank on Thursday.", "Thursday", "Rig sank"),
         ("The admiral who the president put in charge issued an ultimatum on Friday.", "Friday",
          "Admiral issued an ultimatum"),
+        # ...and the phrase a relative clause describes is the name, not the age after it
+        ("Alfred Tiggle, 67, who was hired full time on Friday, retired.", "Friday", "Alfred Tiggle was hired full time"),
         # ...but 'that' opening what was said is no relative clause
         ("Officials said on Friday that the rig sank.", "Friday", "Officials: The rig sank"),
         ("Doctors fear that many cases went unreported on Friday.", "Friday", "Many cases went unreported"),

@@ -163,7 +163,8 @@ def _shared_subject(s: Parsed, i: int) -> list[int]:
 
 
 def _relative_head(s: Parsed, i: int) -> list[int]:
-    """The phrase a relative clause describes: 'the bakery, which in 2020 had revenue ...'."""
+    """The phrase a relative clause describes: 'the bakery, which in 2020 had revenue ...'; the
+    name, not the age after it ('Hale, 47, who managed ...')."""
     tokens, lex = s.tokens, s.lex
     start = _clause_start(s, i)
     verb_next = all(tokens[k].low in lex.auxiliaries or lex.adverb(tokens[k].low) for k in range(start, i))
@@ -171,7 +172,11 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
                          or (verb_next and tokens[start - 1].low in lex.complementizers)):
         return []
     end = start - 2 if tokens[start - 2].text == "," else start - 1
-    return list(range(_phrase_back(s, end, lex.prepositions), end))
+    begin = _phrase_back(s, end, lex.prepositions)
+    if end - begin == 1 and tokens[begin].text.isdigit() and begin >= 2 and tokens[begin - 1].text == ",":
+        end = begin - 1  # (an age set off by commas describes the name before it: 'Hale, 47, who managed')
+        begin = _phrase_back(s, end, lex.prepositions)
+    return list(range(begin, end))
 
 
 def _participle_head(s: Parsed, i: int) -> list[int]:
