@@ -747,6 +747,11 @@ def test_any_text_gives_events_whose_offsets_point_into_it(text):
         ("The rig that had burned for 36 hours sank on Thursday.", "Thursday", "Rig sank"),
         ("The admiral who the president put in charge issued an ultimatum on Friday.", "Friday",
          "Admiral issued an ultimatum"),
+        # a list of names is the subject whole, however many commas it has
+        ("The leaders of Lithuania, Latvia, Estonia and Poland agreed on Friday to build a cable.", "Friday",
+         "Leaders of Lithuania, Latvia, Estonia and Poland agreed to build a cable"),
+        ("Germany, France, Italy and Spain signed the treaty on Friday.", "Friday",
+         "Germany, France, Italy and Spain signed the treaty"),
         # ...and the phrase a relative clause describes is the name, not the age after it
         ("Alfred Tiggle, 67, who was hired full time on Friday, retired.", "Friday", "Alfred Tiggle was hired full time"),
         # ...but 'that' opening what was said is no relative clause

@@ -35,6 +35,9 @@ def _governing_verb(s: Parsed, noun: int) -> int:
     return k if k >= 0 else noun
 
 
+LIST_WORDS = 10  # a list of four names or more is the subject whole up to this many words (a title keeps its verb)
+
+
 def _subject(s: Parsed, i: int) -> list[int]:
     """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries),
     after a reporting verb that opens a reported clause ('Smith said he had cut ...': 'he')."""
@@ -54,13 +57,16 @@ def _subject(s: Parsed, i: int) -> list[int]:
             # Salaam killed 257', so the subject is the phrase they end
             start = _clause_start(s, start - 1)
     listed = any(tokens[k].low in lex.coordinators for k in range(start, i)) and _is_name(tokens[start])
-    while listed and start >= 2 and tokens[start - 1].text == "," and _is_name(tokens[start - 2]):
-        # a list of names: 'Executives with BP, Transocean and Halliburton'; not a phrase set
-        # before the subject ('After the vote in Paris, Smith and Jones met')
-        head = _clause_start(s, start - 2)
-        if head > 0 or tokens[head].low in lex.prepositions or any(classes[k].verb for k in range(head, start)):
-            break  # (only a sentence's opening noun phrase: no clause word, preposition or verb before)
-        start = head
+    head, items = start, 0
+    while listed and head >= 2 and tokens[head - 1].text == "," and _is_name(tokens[head - 2]):
+        # a list of names: 'Executives with BP, Transocean and Halliburton', 'The leaders of
+        # Lithuania, Latvia, Estonia and Poland'; not a phrase set before the subject ('After the
+        # vote in Paris, Smith and Jones met'): back over its names to the phrase that opens it
+        head, items = _clause_start(s, head - 2), items + 1
+    if head < start and head == 0 and tokens[0].low not in lex.prepositions \
+            and not any(classes[k].verb for k in range(0, start)) \
+            and (items == 1 or sum(tokens[k].text[:1].isalnum() for k in range(0, i)) <= LIST_WORDS):
+        start = 0  # (only a sentence's opening noun phrase: no clause word, preposition or verb before)
     if 2 <= start < i and tokens[start - 1].low in lex.coordinators and s.timed[start] and s.timed[start - 2]:
         start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
     subject = [k for k in range(start, i)
