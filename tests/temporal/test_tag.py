@@ -107,6 +107,10 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Results for the last six months of 2016 were poor.", [("the last six months of 2016", "DATE", "2016-H2")]),
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
+    # 'late on' a day is the end of that day, and a phrase of its own, not a word left in a title
+    ("Talks broke down late on Sunday.", [("late on Sunday", "DATE", "2017-09-03")]),
+    ("He spoke on TV late on Monday evening.", [("late on Monday evening", "TIME", "2017-09-04TEV")]),
+    ("Very early on Friday, September 1, I left.", [("Friday, September 1", "DATE", "2017-09-01")]),
     # ...and on a day of the month alone, with the clock time a range joins to it
     ("Footage shows the van between 3am and 4am on the 2nd.",
      [("3am", "TIME", "2017-09-02T03:00"), ("4am on the 2nd", "TIME", "2017-09-02T04:00")]),
