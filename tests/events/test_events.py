@@ -747,6 +747,10 @@ def test_any_text_gives_events_whose_offsets_point_into_it(text):
         ("The rig that had burned for 36 hours sank on Thursday.", "Thursday", "Rig sank"),
         ("The admiral who the president put in charge issued an ultimatum on Friday.", "Friday",
          "Admiral issued an ultimatum"),
+        # nouns joined by 'and' open the sentence as one subject; a clause before 'and' does not
+        ("Talks between the union and terminal operators broke down on Friday.", "Friday",
+         "Talks between the union and terminal operators broke down"),
+        ("Police arrived and officers sealed off the area on Friday.", "Friday", "Officers sealed off the area"),
         # a list of names is the subject whole, however many commas it has
         ("The leaders of Lithuania, Latvia, Estonia and Poland agreed on Friday to build a cable.", "Friday",
          "Leaders of Lithuania, Latvia, Estonia and Poland agreed to build a cable"),

@@ -35,6 +35,7 @@ def _governing_verb(s: Parsed, noun: int) -> int:
     return k if k >= 0 else noun
 
 
+JOINED_WORDS = 6  # the noun phrase before an 'and' that joins two into one subject, at most ('Talks between the union')
 LIST_WORDS = 10  # a list of four names or more is the subject whole up to this many words (a title keeps its verb)
 
 
@@ -57,6 +58,15 @@ def _subject(s: Parsed, i: int) -> list[int]:
             # Salaam killed 257', so the subject is the phrase they end
             start = _clause_start(s, start - 1)
     listed = any(tokens[k].low in lex.coordinators for k in range(start, i)) and _is_name(tokens[start])
+    if 2 <= start < i and tokens[start - 1].low in lex.coordinators and not s.timed[start]:
+        # nouns joined by 'and' in the sentence's opening phrase, no verb on either side: one
+        # subject ('Talks between the union and terminal operators over pay broke down')
+        head = _clause_start(s, start - 2)
+        words = sum(tokens[k].text[:1].isalnum() for k in range(0, start - 1))
+        if head == 0 and 1 <= words <= JOINED_WORDS and tokens[0].low not in lex.prepositions and not any(
+                classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries or s.timed[k]
+                or tokens[k].low in lex.subjects for k in range(0, start)):
+            start = 0
     head, items = start, 0
     while listed and head >= 2 and tokens[head - 1].text == "," and _is_name(tokens[head - 2]):
         # a list of names: 'Executives with BP, Transocean and Halliburton', 'The leaders of
