@@ -792,6 +792,19 @@ def test_a_relative_clause_title_stops_at_the_main_verb(sentence, when, title):
     assert dated_titles(sentence, when) == [title]
 
 
+@pytest.mark.parametrize("sentence, dated", [
+    # a time in a phrase set off by commas tells that phrase, not the happening around it...
+    ("Ana Crewe, 52, the MP for Northfield since 2010, resigned on Friday.", [("Friday", "Ana Crewe resigned")]),
+    ("BP shares fell 16 percent on Friday, their lowest level since August 1996, on worries about costs.",
+     [("Friday", "BP shares fell 16 percent")]),
+    # ...unless the phrase names the happening ('a pandemic in 1968')
+    ("The last such outbreak, a flu pandemic in 1968, killed about 1 million people.",
+     [("1968", "Last such outbreak killed about 1 million people")]),
+])
+def test_a_time_in_an_apposition_dates_no_happening_around_it(sentence, dated):
+    assert [(e.time_expression.text, e.title) for e in extract_events(sentence, PUBLISHED) if e.time_expression] == dated
+
+
 @pytest.mark.parametrize(
     "text, title",
     [

@@ -130,6 +130,8 @@ def events_from_expressions(
             if trigger < first and first > 0 and tokens[first - 1].low in lex.period_ends \
                     and not any(t.low in lex.negations for t in tokens[max(0, trigger - 3):first]):
                 continue  # ('closed all schools until May 6': the closing is not on May 6; not 'won't reopen until')
+            if _in_apposition(s, first, last, trigger):
+                continue  # ('Crewe, 52, the MP for Northfield since 2010, resigned': she did not resign in 2010)
             used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
@@ -151,6 +153,30 @@ def events_from_expressions(
             if k not in used:
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
+
+
+def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:
+    """Whether the time at ``first``..``last`` sits in a noun phrase set off by commas after a
+    noun, opened by a determiner and with no verb of its own ('Crewe, the MP for Northfield since
+    2010, resigned', 'The strike, the first since 1989, ended'), the time after a preposition
+    other than 'in', 'at', 'from' or 'during', and the ``trigger`` outside it: the time tells the
+    phrase's state, not the happening ('The last outbreak, a pandemic in 1968, killed a million'
+    keeps its year: the phrase names the happening).  Not a phrase of time or place ('In Paris, on Monday,
+    protesters marched'), nor one a relative clause goes on to tell ('the 1979 Ixtoc disaster,
+    which took 10 months')."""
+    tokens, classes = s.tokens, s.classes
+    opening = next((k for k in range(first - 1, -1, -1) if tokens[k].text in _BREAKS), None)
+    closing = next((k for k in range(last + 1, len(tokens)) if tokens[k].text in _BREAKS), None)
+    if opening is None or closing is None or opening < 1 or tokens[opening].text != "," \
+            or tokens[closing].text != "," or opening <= trigger <= closing or closing + 1 >= len(tokens):
+        return False
+    lex, inside = s.lex, range(opening + 1, closing)
+    return (tokens[opening + 1].low in lex.determiners and not s.timed[opening + 1]
+            # ('since 2010'; not 'the 1968 flu' nor 'a pandemic in 1968', which may date the happening itself)
+            and tokens[first - 1].low in lex.prepositions and tokens[first - 1].low not in lex.settings
+            and not (classes[opening - 1].verb or classes[opening - 1].finite)
+            and tokens[closing + 1].low not in lex.relatives and tokens[closing + 1].low not in lex.clause
+            and not any(classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries for k in inside))
 
 
 def _saying_set(s: Parsed, trigger: Optional[int]) -> Optional[int]:
