@@ -283,7 +283,7 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
 def _feed_lines(data: bytes) -> bool:
     """Whether ``data`` is a feed, a record a line: more than one line, the first of them one
     JSON record (the others may be bad)."""
-    lines = [line for line in _BYTE_LINE_END.split(data.removeprefix(codecs.BOM_UTF8), 2) if line.strip()]
+    lines = [line for line in _BYTE_LINE_END.split(data.removeprefix(codecs.BOM_UTF8).lstrip(), 2) if line.strip()]
     if len(lines) < 2 or not lines[0].lstrip().startswith(b"{"):
         return False
     try:
@@ -526,7 +526,7 @@ def _read_html(path: str, data: bytes, published) -> Article:
     try:
         page = trafilatura.bare_extraction(html, with_metadata=True)
     except Exception as exc:  # noqa: BLE001 (a parser's failure on an untrusted page is that page's problem)
-        raise BadArticle(f"cannot read the page ({type(exc).__name__}: {exc})", "malformed") from None
+        raise BadArticle(f"cannot read the page ({type(exc).__name__}: {str(exc)[:200]})", "malformed") from None
     text = page.text if page is not None else None
     if not text or not text.strip():
         raise BadArticle("no article text found in the page", "empty")
