@@ -552,16 +552,20 @@ def _read_html(path: str, data: bytes, published) -> Article:
 MAX_PAGE_ELEMENTS = 40_000
 MAX_PAGE_ATTRIBUTES = 200_000
 MAX_ELEMENT_ATTRIBUTES = 1_000
-_TAG = re.compile(r"<[A-Za-z][^<>]*")
+# A start tag, its quoted values read whole (a '<' or '>' inside one does not end it); each
+# alternative opens with its own character, so a failed match cannot backtrack at length.
+_TAG = re.compile(r"""<[A-Za-z](?:[^<>"']+|"[^"]*"|'[^']*')*""")
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_ATTRIBUTE = re.compile(r"""\s+[^\s=/>"']""")  # an attribute's name, whether or not a value follows
 
 
 def _check_shape(html: str) -> None:
     """Refuse a page too big in structure to read in reasonable time (see the limits above); an
-    attribute is counted by its '=' (a link's query may add a few)."""
+    attribute is counted by its name ('<p a b c>' has three), outside quoted values."""
     elements = attributes = 0
     for tag in _TAG.finditer(html):
         elements += 1
-        own = tag.group().count("=")
+        own = len(_ATTRIBUTE.findall(_QUOTED.sub("", tag.group())))
         attributes += own
         if own > MAX_ELEMENT_ATTRIBUTES:
             raise BadArticle(f"an HTML element with {own:,} attributes (the limit is {MAX_ELEMENT_ATTRIBUTES:,})",

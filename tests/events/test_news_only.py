@@ -174,8 +174,15 @@ def test_the_pages_own_time_stamp_dates_nothing_and_parts_what_it_stands_between
     assert [(e.time_expression.text, e.sentence) for e in dated] == [("Monday", news)]
 
 
-def test_a_clock_time_and_zone_in_the_news_stay():
-    text = "The rig sank at 10:21 a.m. CDT (1521 GMT) on Thursday, 8 April 2021, off the coast."
+@pytest.mark.parametrize("text", [
+    "The rig sank at 10:21 a.m. CDT (1521 GMT) on Thursday, 8 April 2021, off the coast.",
+    # prose writes a day, a year, a clock time and a zone together after a preposition or a weekday
+    "The earthquake struck at 14:28 GMT, Monday, 12 January 2010, the US Geological Survey said.",
+    "The shuttle is scheduled to lift off on Monday, April 5, 2010 at 6:21 am EDT from Florida.",
+    "Bids must be received by 30 June 2010 17:00 BST, the regulator said on Thursday.",
+    "Police said the blast happened on Sat May 1, 2010 6:28 pm EDT in Times Square.",
+])
+def test_a_clock_time_and_zone_in_the_news_stay(text):
     assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [text]
 
 
