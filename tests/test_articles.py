@@ -221,6 +221,17 @@ def test_stdin_holding_a_record_a_line_is_read_as_a_feed(monkeypatch):
     assert isinstance(nul, ArticleError) and str(nul).startswith("-:3: ")
 
 
+def test_stdin_holding_a_feed_larger_than_a_file_may_be_is_streamed(monkeypatch):
+    import timeline.articles
+    monkeypatch.setattr(timeline.articles, "MAX_BYTES", 2000)
+    feed = "\n".join(json.dumps({"text": BODY, "title": f"Talks {i}", "published": "2017-09-06"}) for i in range(40))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode())))
+    assert [a.title for a in iter_articles(["-"])] == [f"Talks {i}" for i in range(40)]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO((BODY * 40).encode())))
+    (error,) = iter_articles(["-"])  # (text is read whole: its size is told as what it is over)
+    assert error.reason == "too-large" and "over" in error.message
+
+
 def test_stdin_of_json_nested_too_deeply_is_one_error(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"[" * 200_000)))
     (item,) = list(iter_articles(["-"]))

@@ -83,6 +83,8 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
         (["--json", tmp_path / "pipe.json"], f"error: {tmp_path / 'pipe.json'}: is a named pipe, not a file to write"),
         # a device is no file name either: '-o /dev/null' wrote /dev/null.html beside it
         (["-o", os.devnull], f"error: {os.devnull}: is a character device, not a file to write"),
+        # nor is a name the system's folders would hold ('-o /dev/stdout' became /dev/stdout.html)
+        (["-o", "/dev/timeline-test.html"], "error: /dev/timeline-test.html: cannot be written (the folder /dev is"),
         (["-o", tmp_path / "notes" / "t.html"], f"error: {tmp_path / 'notes' / 't.html'}: cannot be written (Not a directory)"),
         # a name longer than the file system takes, under a folder still to be made: before the work, not after
         (["-o", tmp_path / "new" / ("n" * 300) / "t.html"],

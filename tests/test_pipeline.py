@@ -160,6 +160,18 @@ def test_summary_counts_what_a_stream_did(tmp_path):
     assert Summary.of(build_timeline(tmp_path)).skipped == summary.skipped
 
 
+def test_a_path_object_of_the_callers_own_is_read_by_its_name(samples_dir):
+    class Named:  # (an os.PathLike that is no pathlib.Path)
+        def __init__(self, path):
+            self.path = path
+
+        def __fspath__(self):
+            return str(self.path)
+
+    paths = sorted(samples_dir.glob("*.txt"))
+    assert [a.path for a in timeline.load_articles([Named(p) for p in paths])] == [str(p) for p in paths]
+
+
 @pytest.mark.parametrize("call, error, message", [
     (lambda: timeline.tag(None), TypeError, "text must be str, not NoneType"),
     (lambda: timeline.tag(b"Talks on Monday."), TypeError, "text must be str, not bytes"),

@@ -117,7 +117,7 @@ def path_list(paths, what: str, also: tuple = (), kinds: str = "a path or a list
     single = (str, os.PathLike) + also
     if isinstance(paths, single):
         return [paths]
-    if paths is None or isinstance(paths, (bytes, bytearray, dict)) or not isinstance(paths, Iterable):
+    if paths is None or isinstance(paths, (bytes, bytearray, memoryview, dict)) or not isinstance(paths, Iterable):
         raise TypeError(f"{what} must be {kinds}, not {type(paths).__name__}")
     return paths
 
@@ -130,7 +130,8 @@ def expand_path(item, seen: set | None = None) -> Iterator[str]:
     ``TypeError`` for an ``item`` that is no path (``str`` or ``os.PathLike``).
     """
     require(item, (str, os.PathLike), "a path")
-    path = str(item)
+    path = os.fspath(item)
+    require(path, str, "a path's name")  # (a path object naming bytes)
     seen = set() if seen is None else seen
     if path == "-":
         yield path
@@ -238,10 +239,11 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
         if suffix == ".jsonl":
             yield from _read_jsonl(path, published)
             return
-        data = _read_bytes(path)
         if path == "-":  # (standard input has no name to tell what it holds)
-            yield from _read_stdin(data, published)
-        elif suffix == ".json":
+            yield from _read_stdin(_stdin_head(), published)
+            return
+        data = _read_bytes(path)
+        if suffix == ".json":
             yield from _json_articles(path, _parse_json(_decode(data)), published)
         elif is_html(path):
             yield _read_html(path, data, published)
@@ -254,15 +256,40 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
 _PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
 
 
+def _stdin_head() -> bytes:
+    """Standard input's first ``MAX_BYTES`` + 1 bytes (more means more is left to read)."""
+    try:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
+    if not data.strip():
+        raise BadArticle("empty file", "empty")
+    return data
+
+
+class _Rest:
+    """``head`` then the rest of ``stream``, read as one stream (``read(size)`` only)."""
+
+    def __init__(self, head: bytes, stream):
+        self._head, self._stream = head, stream
+
+    def read(self, size: int) -> bytes:
+        if self._head:
+            piece, self._head = self._head[:size], self._head[size:]
+            return piece
+        return self._stream.read(size)
+
+
 def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
     """Standard input, read as its first characters tell: a record a line (JSONL: each line read
     apart, as a feed's are), a JSON record or list of records, a page, or text (front matter or
     plain)."""
-    if _feed_lines(data):
-        import io
-
-        yield from _line_records("-", _byte_lines(io.BytesIO(data)), published)
+    if _feed_lines(data):  # (streamed, whatever its size, as a feed file is)
+        yield from _line_records("-", _byte_lines(_Rest(data, sys.stdin.buffer)), published)
         return
+    if len(data) > MAX_BYTES:
+        raise BadArticle(f"too large (over {MAX_BYTES / 1e6:,.0f} MB, the limit for standard input that is no "
+                         "feed of a record a line)", "too-large")
     text = _decode(data)
     if _PAGE_START.match(text):
         yield _read_html("-", data, published)  # (decoded as a page: its declared charset)

@@ -556,9 +556,21 @@ def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
             return f"{path}: is {kind_of(info.st_mode)}, not a file to write (give a file name)"
     for path, _ in outputs:  # (a finished output is renamed into place: its folder is written)
         folder = _nearest_folder(path) if not _is_stdout(path) else None
+        if folder is not None and _system_folder(folder):
+            return f"{path}: cannot be written (the folder {folder} is the system's, not for files)"
         if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
             return f"{path}: cannot be written (the folder {folder} is read-only or not ours to write)"
     return None
+
+
+_SYSTEM_FOLDERS = (Path("/dev"), Path("/proc"), Path("/sys"))
+
+
+def _system_folder(folder: Path) -> bool:
+    """Whether ``folder`` is the system's devices or kernel tables ('-o /dev/stdout' with the
+    extension added would write /dev/stdout.html there), not a memory file system under /dev."""
+    resolved = folder.resolve()
+    return resolved in _SYSTEM_FOLDERS or any(top in resolved.parents for top in _SYSTEM_FOLDERS[1:])
 
 
 def _nearest_folder(path: Path) -> Path | None:
