@@ -221,6 +221,12 @@ def test_stdin_holding_a_record_a_line_is_read_as_a_feed(monkeypatch):
     assert isinstance(nul, ArticleError) and str(nul).startswith("-:3: ")
 
 
+def test_stdin_holding_a_utf16_feed_is_read_as_a_feed(monkeypatch):
+    feed = "\n".join(json.dumps({"text": BODY, "title": f"Talks {i}", "published": "2017-09-06"}) for i in range(2))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode("utf-16"))))
+    assert [a.title for a in iter_articles(["-"])] == ["Talks 0", "Talks 1"]
+
+
 def test_stdin_holding_a_feed_larger_than_a_file_may_be_is_streamed(monkeypatch):
     import timeline.articles
     monkeypatch.setattr(timeline.articles, "MAX_BYTES", 2000)

@@ -291,6 +291,9 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
         raise BadArticle(f"too large (over {MAX_BYTES / 1e6:,.0f} MB, the limit for standard input that is no "
                          "feed of a record a line)", "too-large")
     text = _decode(data)
+    if _bom(data) and _feed_lines(text.encode("utf-8")):  # (a UTF-16 or UTF-32 feed, decoded whole)
+        yield from _line_records("-", iter(_TEXT_LINE_END.split(text)), published)
+        return
     if _PAGE_START.match(text):
         yield _read_html("-", data, published)  # (decoded as a page: its declared charset)
         return
