@@ -240,7 +240,7 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
             yield from _read_jsonl(path, published)
             return
         if path == "-":  # (standard input has no name to tell what it holds)
-            yield from _read_stdin(_stdin_head(), published)
+            yield from _read_stdin(_read_bytes(path, whole=False), published)
             return
         data = _read_bytes(path)
         if suffix == ".json":
@@ -254,17 +254,6 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
 
 
 _PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
-
-
-def _stdin_head() -> bytes:
-    """Standard input's first ``MAX_BYTES`` + 1 bytes (more means more is left to read)."""
-    try:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
-    if not data.strip():
-        raise BadArticle("empty file", "empty")
-    return data
 
 
 class _Rest:
@@ -291,7 +280,7 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
         raise BadArticle(f"too large (over {MAX_BYTES / 1e6:,.0f} MB, the limit for standard input that is no "
                          "feed of a record a line)", "too-large")
     text = _decode(data)
-    if _bom(data) and _feed_lines(text.encode("utf-8")):  # (a UTF-16 or UTF-32 feed, decoded whole)
+    if _bom(data) and _feed_lines(text):  # (a UTF-16 or UTF-32 feed, decoded whole)
         yield from _line_records("-", iter(_TEXT_LINE_END.split(text)), published)
         return
     if _PAGE_START.match(text):
@@ -310,11 +299,15 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
     yield _read_text("-", text, published)
 
 
-def _feed_lines(data: bytes) -> bool:
-    """Whether ``data`` is a feed, a record a line: more than one line, the first of them one
-    JSON record (the others may be bad)."""
-    lines = [line for line in _BYTE_LINE_END.split(data.removeprefix(codecs.BOM_UTF8).lstrip(), 2) if line.strip()]
-    if len(lines) < 2 or not lines[0].lstrip().startswith(b"{"):
+def _feed_lines(data: bytes | str) -> bool:
+    """Whether ``data`` (bytes, or text already decoded) is a feed, a record a line: more than one
+    line, the first of them one JSON record (the others may be bad)."""
+    if isinstance(data, bytes):
+        line_end, brace, data = _BYTE_LINE_END, b"{", data.removeprefix(codecs.BOM_UTF8)
+    else:
+        line_end, brace = _TEXT_LINE_END, "{"
+    lines = [line for line in line_end.split(data.lstrip(), 2) if line.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith(brace):
         return False
     try:
         return isinstance(_parse_json(_line_text(lines[0])), dict)
@@ -391,7 +384,10 @@ def _too_large(size: int) -> str:
     return f"too large ({shown}; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line)"
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, whole: bool = True) -> bytes:
+    """The bytes of ``path`` ('-': standard input), at most ``MAX_BYTES`` + 1 of them: more is
+    refused as too large, unless not ``whole`` (standard input, whose feed is read on as a
+    stream).  An empty or blank file is refused."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -400,7 +396,7 @@ def _read_bytes(path: str) -> bytes:
                 data = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         raise BadArticle(f"cannot read ({exc.strerror or exc})", "unreadable") from None
-    if len(data) > MAX_BYTES:
+    if whole and len(data) > MAX_BYTES:
         raise BadArticle(_too_large(len(data)), "too-large")
     if not data.strip():
         raise BadArticle("empty file", "empty")

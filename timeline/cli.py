@@ -573,11 +573,17 @@ def _system_folder(folder: Path) -> bool:
     return resolved in _SYSTEM_FOLDERS or any(top in resolved.parents for top in _SYSTEM_FOLDERS[1:])
 
 
+def _nearest_existing(path: Path) -> Path:
+    """``path`` made absolute, or the nearest of its parents that exists."""
+    existing = path.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    return existing
+
+
 def _nearest_folder(path: Path) -> Path | None:
     """The nearest folder along ``path`` that exists (where its missing folders would be made)."""
-    folder = path.absolute().parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
+    folder = _nearest_existing(path.absolute().parent)
     return folder if folder.is_dir() else None
 
 
@@ -585,9 +591,7 @@ def _name_too_long(path: Path) -> str | None:
     """The first name along ``path``, below the folders that exist, longer than its file system
     takes (``NAME_MAX``, of the nearest folder that exists); None when every name fits.  (The
     output's own temporary name is cut to fit wherever the output's name fits.)"""
-    target = existing = path.absolute()
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
+    target, existing = path.absolute(), _nearest_existing(path)
     try:
         limit = os.pathconf(existing, "PC_NAME_MAX")
     except (OSError, ValueError, AttributeError):  # (no such query here: the write will tell)

@@ -34,7 +34,7 @@ from pathlib import Path
 import dask
 import dask.bag as db
 
-from timeline.articles import expand_path
+from timeline.articles import expand_path, path_list
 from timeline.furniture import add_sightings, furniture, is_news, sightings
 from timeline.merge import add_counts, block_edges, block_keys, info, join, merge_groups, order_events, word_counts
 from timeline.models import ArticleError, Timeline, coerce_published
@@ -90,8 +90,7 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None, t
 
 
 def _bag_of(inputs, partitions: int | None) -> db.Bag:
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
+    inputs = path_list(inputs, "inputs")
     seen: set = set()  # (shared by every input: a file given twice, or in a folder given too, is read once)
     items = [path for item in inputs
              for path in (expand_path(item, seen) if isinstance(item, (str, Path)) else [item])]

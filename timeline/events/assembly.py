@@ -161,8 +161,8 @@ def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:
     2010, resigned', 'The strike, the first since 1989, ended'), the time after a preposition
     other than 'in', 'at', 'from' or 'during', and the ``trigger`` outside it: the time tells the
     phrase's state, not the happening ('The last outbreak, a pandemic in 1968, killed a million'
-    keeps its year: the phrase names the happening).  Not a phrase of time or place ('In Paris, on Monday,
-    protesters marched'), nor one a relative clause goes on to tell ('the 1979 Ixtoc disaster,
+    keeps its year: the phrase names the happening).  Not a phrase of time or place ('In Paris,
+    on Monday, protesters marched'), nor one a clause goes on to tell ('the 1979 Ixtoc disaster,
     which took 10 months')."""
     tokens, classes = s.tokens, s.classes
     opening = next((k for k in range(first - 1, -1, -1) if tokens[k].text in _BREAKS), None)
@@ -175,7 +175,7 @@ def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:
             # ('since 2010'; not 'the 1968 flu' nor 'a pandemic in 1968', which may date the happening itself)
             and tokens[first - 1].low in lex.prepositions and tokens[first - 1].low not in lex.settings
             and not (classes[opening - 1].verb or classes[opening - 1].finite)
-            and tokens[closing + 1].low not in lex.relatives and tokens[closing + 1].low not in lex.clause
+            and tokens[closing + 1].low not in lex.clause  # (relatives among them)
             and not any(classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries for k in inside))
 
 

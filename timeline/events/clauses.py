@@ -108,8 +108,7 @@ def _before_relative(s: Parsed, start: int, i: int) -> list[int]:
     opener, before = tokens[start - 1].low, start - 2
     if opener not in lex.relatives and opener not in lex.complementizers:
         return []
-    if classes[before].verb or classes[before].finite or classes[before].reporting or s.timed[before] \
-            or tokens[before].low in lex.function_words or tokens[before].low in lex.hedges:
+    if not _describes(s, before):
         return []
     # the clause's own verb: a few words on ('who Obama put'), but right after 'that' ('that
     # had burned'), since 'that' before a subject opens what was said or thought; the verb at
@@ -125,6 +124,15 @@ def _before_relative(s: Parsed, start: int, i: int) -> list[int]:
     if (begin > 0 and tokens[begin - 1].low in lex.prepositions) or tokens[begin].low in lex.prepositions:
         return []  # ('a platform owned by ... that caught fire', 'in terms of the numbers of infections that')
     return list(range(begin, start - 1))
+
+
+def _describes(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k`` may be the noun that a relative clause opened after it describes:
+    no verb, time, function word or verb of saying or thinking ('said that', 'believe that',
+    'on Monday that', 'so that')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    return not (classes[k].verb or classes[k].finite or classes[k].reporting or s.timed[k]
+                or tokens[k].low in lex.function_words or tokens[k].low in lex.hedges)
 
 
 def _phrase_back(s: Parsed, end: int, stops: frozenset[str] = frozenset(), clause_ends: bool = True) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from timeline.events.clauses import (
-    _before_relative, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate, _relative_head,
-    _shared_subject, _stative, _subject, occasion_preposition,
+    _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
+    _relative_head, _shared_subject, _stative, _subject, occasion_preposition,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -223,16 +223,14 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
 def _in_relative(s: Parsed, i: int) -> bool:
     """Whether the verb at ``i`` is in a relative clause: 'which', 'who' before it, or 'that'
     after a noun ('the bill that the Senate passed'), not after a verb ('said that the rig sank')."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
+    tokens, lex = s.tokens, s.lex
     start = _clause_start(s, i)
     if start < 2:
         return False
     opener, before = tokens[start - 1].low, start - 2
     if opener in lex.relatives:
         return True
-    return opener in lex.complementizers and not (
-        classes[before].verb or classes[before].finite or classes[before].reporting or s.timed[before]
-        or tokens[before].low in lex.function_words or tokens[before].text in _BREAKS)
+    return opener in lex.complementizers and tokens[before].text not in _BREAKS and _describes(s, before)
 
 
 def _relative_end(s: Parsed, i: int, end: int) -> int:
