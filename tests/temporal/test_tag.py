@@ -133,6 +133,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "Theresa May said the deal was done.",  # names
     "The Summer Olympics drew crowds.",
     "First Quarter Capital bought shares.",
+    "He scored twice in the second half of the match.",
     "He earns $2 million a year.",  # a rate
     "The airline will run five flights a week to Lagos, up from three flights a week.",
     "Readers borrow over sixty thousand books a year.",
@@ -240,6 +241,22 @@ def test_until_then_is_the_date_just_named(text, expected):
 ])
 def test_quarters_are_compared_with_the_quarter_reported(text, expected):
     assert [e.value for e in tag(text, "2017-10-26")][-1] == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # in the future, a quarter or half not yet over...
+    ("The economy will recover in the fourth quarter, analysts said.", "2011-03-05", "2011-Q4"),
+    ("Sales are expected to rise in the second half.", "2011-03-05", "2011-H2"),
+    ("The company expects a loss in the first quarter.", "2011-11-05", "2012-Q1"),
+    # ...or one just over, whose results are still to come
+    ("The company will report a loss in the third quarter.", "2011-11-05", "2011-Q3"),
+    # a quarter that modifies a noun is the nearest, whatever the tense
+    ("BP is to make a first-quarter dividend payment on June 21.", "2010-06-03", "2010-Q1"),
+    # in the past, the latest begun
+    ("The economy grew in the fourth quarter, analysts said.", "2011-03-05", "2010-Q4"),
+])
+def test_a_quarter_or_half_to_come_is_the_next_one_not_over(sentence, published, expected):
+    assert [e.value for e in tag(sentence, published) if e.value[5:6] in ("Q", "H")] == [expected]
 
 
 def test_last_years_quarter_is_the_reported_quarter_a_year_back():
@@ -560,6 +577,10 @@ def test_news_and_informal_writing_never_seen(sentence, expected):
     ("The vote is on March 3 or March 10, 2019.", [("March 3", "2019-03-03"), ("March 10, 2019", "2019-03-10")]),
     # ...the year before when it comes first
     ("Prices fell between December and January 2009.", [("December", "2008-12"), ("January 2009", "2009-01")]),
+    # quarters and halves likewise, but a quarter does not take the year of a month
+    ("The firm will pay no dividend for Q2 - Q4 2010.", [("Q2", "2010-Q2"), ("Q4 2010", "2010-Q4")]),
+    ("Sales fell in Q4 and Q1 2010.", [("Q4", "2009-Q4"), ("Q1 2010", "2010-Q1")]),
+    ("Sales fell in Q3 and in March 2010.", [("Q3", "2017-Q3"), ("March 2010", "2010-03")]),
     # but what is put off until a date keeps its own
     ("The cut set for December 1 was put off until January 1, 2019.",
      [("December 1", "2017-12-01"), ("January 1, 2019", "2019-01-01")]),

@@ -15,7 +15,7 @@ from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.temporal.engine import Hit, fold, grammar
+from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, fold, grammar
 from timeline.text import no_lone_surrogates, split_sentences
 
 __all__ = ["tag"]
@@ -58,6 +58,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 bounds = _sentence_bounds(sentences, hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
+                if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
+                    reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year

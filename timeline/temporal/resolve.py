@@ -29,7 +29,8 @@ said in September with "will" is next June's; not so in the prospective, which l
 past moment, nor for a day gone by at most ``FUTURE_REACH_BACK`` days: stale text), otherwise the
 occurrence nearest to the anchor, occurrences on the side the tense turns away from counting as
 twice as far (and a past sentence reaching at most three months ahead); a quarter, half or season
-the latest begun in a past sentence, else the nearest.
+the latest begun in a past sentence, in the future one not over (or just over: its results are
+still to come), else the nearest.
 
 With no anchor, the value keeps its X's and is reported unresolved: nothing is guessed from
 today's date.  A value naming a day no calendar has ("February 29, 2017") keeps what is possible
@@ -64,6 +65,10 @@ PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "f
 # next year's: the text was written before it ran (a schedule left on a page, an entry of a
 # chronology: "June 14 - he says he will meet them on June 16", published June 28)
 FUTURE_REACH_BACK = 35
+# days: a quarter or half that a future names and that ended at most this long before the anchor
+# is that one: its results are still to come ("will report a loss in the third quarter", said in
+# late October); one that ended earlier is next year's ("will recover in the second half")
+RESULTS_REACH_BACK = 45
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASONS = ("SP", "SU", "FA", "WI")
@@ -166,21 +171,24 @@ def is_weekday(template: str) -> bool:
     return m is not None and m.group(1) != "WE"
 
 
-_YEARLESS = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")  # a month, or a day of a month, without its year
-_DATED = re.compile(r"^(\d{4})-\d\d(?:-\d\d)?$")  # a month or a day in a given year
+# a month, a day of a month, a quarter or a half without its year; the same in a given year
+_YEARLESS = re.compile(r"^XXXX-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12])$")
+_DATED = re.compile(r"^(\d{4})-(\d\d(?:-\d\d)?|Q[1-4]|H[12])$")
 
 
 def lacks_year(template: str) -> bool:
-    """Whether a rule's template is a month or a day written without its year ('March 3')."""
+    """Whether a rule's template is a month, a day, a quarter or a half written without its year
+    ('March 3', 'Q2')."""
     return _YEARLESS.match(template) is not None
 
 
 def in_year_of(value: str, later: str) -> str | None:
     """``value`` (a month or a day, its year chosen) in the year of ``later`` (a month or a day),
     or in the year before when that keeps it from falling after ``later`` ("December and January
-    2009"); None when ``later`` is no month or day, or the day is not in that year."""
-    m = _DATED.match(later)
-    if m is None or _DATED.match(value) is None:
+    2009"); the same for quarters and for halves ("Q2 - Q4 2010"). None when ``later`` is not of
+    the same kind, or the day is not in that year."""
+    m, own = _DATED.match(later), _DATED.match(value)
+    if m is None or own is None or _kind_of_part(own.group(2)) != _kind_of_part(m.group(2)):
         return None
     moved = m.group(1) + value[4:]
     if moved[:len(later)] > later[:len(moved)]:
@@ -188,6 +196,11 @@ def in_year_of(value: str, later: str) -> str | None:
             return None  # (no year before the calendar's first in this notation)
         moved = f"{int(m.group(1)) - 1:04d}" + value[4:]
     return moved if possible(moved) else None
+
+
+def _kind_of_part(part: str) -> str:
+    """'Q' or 'H' for a quarter or a half of a year, '' for a month or a day."""
+    return part[0] if part[0] in "QH" else ""
 
 
 def not_before(value: str, earlier: str) -> str:
@@ -406,6 +419,8 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     elif (not part_of_year or season) and tense == "future" and governs:  # a month, day or season still to come...
         stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= FUTURE_REACH_BACK]
         chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
+    elif part_of_year and tense == "future" and governs:  # a quarter or half not yet over...
+        chosen = [y for y, s in spans if (anchor - s.end).days <= RESULTS_REACH_BACK][:1]  # ...or just reported
     elif part_of_year and tense in ("past", "gone"):  # begun
         chosen = [y for y, s in spans if s.start <= anchor][-1:]
     elif part_of_year:  # not past: the nearest
