@@ -482,6 +482,8 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "occurrence", "Health agency declared a national emergency"),
         ("The brewery announced record profits on Friday.",
          "occurrence", "Brewery announced record profits"),
+        ("The island declared a nationwide state of emergency on Friday.",  # "state" is a noun
+         "occurrence", "Island declared a nationwide state of emergency"),
         # one followed by what was said still reports it
         ("The health agency said on Friday the schools would close.",
          "statement", "Health agency: The schools would close"),

@@ -147,6 +147,9 @@ def test_a_closed_debate_opens_the_readers_comments():
         "Harbour to reopen - council PORTVILLE | Mon Mar 8, 2021 4:10 pm EST PORTVILLE (Reuters) - ",
         "PORTVILLE, Maine (AP)_ ",
         "PORTVILLE, March 8 (Reuters) - ",  # (its day would date the news a second time)
+        "PORTVILLE, Maine (CNN) -- ",
+        "(CNN) -- ",
+        "PORTVILLE, 8 March (Harbour Wire) - ",  # any agency, where the dateline gives its day
         "Photograph: Jane Doe/AP ",
         "Photograph: Jane Doe/AFP/Getty Images ",
     ],
