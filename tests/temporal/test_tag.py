@@ -339,6 +339,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # a plan seen from the past looks ahead from it
     ("The board was to meet on Monday to discuss the dividend.", "2010-06-13", "2010-06-14"),
     ("Obama planned to meet the co-chairmen on Tuesday.", "2010-05-31", "2010-06-01"),
+    ("Protesters vowed to return to the square on Tuesday.", "2024-03-04", "2024-03-05"),
+    ("The generals promised to hand power to a civilian by the end of June.", "2012-01-25", "2012-06"),
     # what is now expected, forecast or foreseen lies ahead; the noun 'forecast' tells nothing
     ("Markets see one more cut by December.", "2024-06-06", "2024-12"),
     ("High seas were forecast through Sunday.", "2010-05-01", "2010-05-02"),
