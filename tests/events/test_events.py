@@ -769,6 +769,13 @@ def test_any_text_gives_events_whose_offsets_point_into_it(text):
          "Germany, France, Italy and Spain signed the treaty"),
         # ...and the phrase a relative clause describes is the name, not the age after it
         ("Alfred Tiggle, 67, who was hired full time on Friday, retired.", "Friday", "Alfred Tiggle was hired full time"),
+        # ...and a verb group after a relative clause set off by commas has the subject before it
+        ("Spanish and Italian yields, which hit highs in May, fell sharply on Friday.", "Friday",
+         "Spanish and Italian yields fell sharply"),
+        ("Trichet, who had opposed the move, is due to hold a news conference on Friday.", "Friday",
+         "Trichet is due to hold a news conference"),
+        ("The energy minister, Igor Sechin, has said on Friday that the chief would resign.", "Friday",
+         "Igor Sechin: The chief would resign"),
         # ...but 'that' opening what was said is no relative clause
         ("Officials said on Friday that the rig sank.", "Friday", "Officials: The rig sank"),
         ("Doctors fear that many cases went unreported on Friday.", "Friday", "Many cases went unreported"),

@@ -58,15 +58,8 @@ def _subject(s: Parsed, i: int) -> list[int]:
             # Salaam killed 257', so the subject is the phrase they end
             start = _clause_start(s, start - 1)
     listed = any(tokens[k].low in lex.coordinators for k in range(start, i)) and _is_name(tokens[start])
-    if 2 <= start < i and tokens[start - 1].low in lex.coordinators and not s.timed[start]:
-        # nouns joined by 'and' in the sentence's opening phrase, no verb on either side: one
-        # subject ('Talks between the union and terminal operators over pay broke down')
-        head = _clause_start(s, start - 2)
-        words = sum(tokens[k].text[:1].isalnum() for k in range(0, start - 1))
-        if head == 0 and 1 <= words <= JOINED_WORDS and tokens[0].low not in lex.prepositions and not any(
-                classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries or s.timed[k]
-                or tokens[k].low in lex.subjects for k in range(0, start)):
-            start = 0
+    if start < i:
+        start = _joined_opening(s, start)
     head, items = start, 0
     while listed and head >= 2 and tokens[head - 1].text == "," and _is_name(tokens[head - 2]):
         # a list of names: 'Executives with BP, Transocean and Halliburton', 'The leaders of
@@ -79,6 +72,8 @@ def _subject(s: Parsed, i: int) -> list[int]:
         start = 0  # (only a sentence's opening noun phrase: no clause word, preposition or verb before)
     if 2 <= start < i and tokens[start - 1].low in lex.coordinators and s.timed[start] and s.timed[start - 2]:
         start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
+    if opens_on_auxiliary(s, i):
+        return []  # its subject is before it: 'Trichet, who ..., is due to hold'
     subject = [k for k in range(start, i)
                if not classes[k].finite and not classes[k].infinitive and not _adverb(s, k)
                and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
@@ -88,6 +83,28 @@ def _subject(s: Parsed, i: int) -> list[int]:
         # confirmed' (not 'in an attempt to seal it off', 'the relief they had')
         return subject[-1:]
     return subject
+
+
+def opens_on_auxiliary(s: Parsed, i: int) -> bool:
+    """Whether the clause of the verb at ``i`` opens, after a comma, on an auxiliary of its verb
+    group ('Trichet, who had opposed the move, | is due to hold'): it has no subject of its own."""
+    start = _clause_start(s, i)
+    return 0 < start < i and s.tokens[start].low in s.lex.auxiliaries and s.tokens[start - 1].text == ","
+
+
+def _joined_opening(s: Parsed, start: int) -> int:
+    """0 when the phrase at ``start`` is joined by 'and' to nouns that open the sentence, with no
+    verb on either side: one subject ('Talks between the union and terminal operators over pay
+    broke down', 'Spanish and Italian yields, which ...'); else ``start``."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if start < 2 or tokens[start - 1].low not in lex.coordinators or s.timed[start]:
+        return start
+    words = sum(tokens[k].text[:1].isalnum() for k in range(0, start - 1))
+    if _clause_start(s, start - 2) == 0 and 1 <= words <= JOINED_WORDS and tokens[0].low not in lex.prepositions \
+            and not any(classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries or s.timed[k]
+                        or tokens[k].low in lex.subjects for k in range(0, start)):
+        return 0
+    return start
 
 
 RELATIVE_REACH = 5  # a relative clause's own verb comes within this many words of its opener
@@ -200,7 +217,7 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
     if end - begin == 1 and tokens[begin].text.isdigit() and begin >= 2 and tokens[begin - 1].text == ",":
         end = begin - 1  # (an age set off by commas describes the name before it: 'Hale, 47, who managed')
         begin = _phrase_back(s, end, lex.prepositions)
-    return list(range(begin, end))
+    return list(range(_joined_opening(s, begin) if begin < end else begin, end))
 
 
 def _participle_head(s: Parsed, i: int) -> list[int]:
@@ -247,7 +264,8 @@ def _opening_subject(s: Parsed) -> list[int]:
     tokens, classes, lex = s.tokens, s.classes, s.lex
     end = 0
     while end < len(tokens) and tokens[end].text not in _BREAKS:
-        if classes[end].verb or (tokens[end].low in lex.function_words and tokens[end].low not in lex.determiners):
+        if classes[end].verb or (tokens[end].low in lex.function_words and tokens[end].low not in lex.determiners
+                                 and not (end and tokens[end].low in lex.coordinators)):  # ('Spanish and Italian yields, ...')
             return []
         end += 1
     return list(range(end)) if end < len(tokens) and tokens[end].text == "," else []

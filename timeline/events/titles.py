@@ -6,7 +6,7 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
-    _relative_head, _shared_subject, _stative, _subject, occasion_preposition,
+    _relative_head, _shared_subject, _stative, _subject, occasion_preposition, opens_on_auxiliary,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -204,8 +204,7 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         elif subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
             indices = list(range(subject[0], end))
         else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
-            subject = (_relative_head(s, i) or _participle_head(s, i) or _shared_subject(s, i)
-                       or _set_off_subject(s, i) or _opening_subject(s))
+            subject = _subject_elsewhere(s, i)
             indices = subject + list(range(_clause_start(s, i), end))
     words = _words(s, indices)
     actor = people.resolve(s, subject)
@@ -218,6 +217,14 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     if actor and actor not in actors:
         actors.insert(0, actor)
     return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _subject_elsewhere(s: Parsed, i: int) -> list[int]:
+    """The subject of the verb at ``i`` when its own clause has none: the phrase its relative or
+    participle clause describes, the subject of the verb it is coordinated with, one set off by
+    punctuation, or the sentence's opening phrase ('Brightway, which ..., will sell')."""
+    return (_relative_head(s, i) or _participle_head(s, i) or _shared_subject(s, i)
+            or _set_off_subject(s, i) or _opening_subject(s))
 
 
 def _in_relative(s: Parsed, i: int) -> bool:
@@ -381,9 +388,10 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         speaker_indices = [] if verb is None else _subject(s, verb)
     if speaker_indices and (first := _first_word(s, speaker_indices)) is not None and first > speaker_indices[0]:
         speaker_indices = [k for k in speaker_indices if k >= first]  # 'On Thursday BP said': 'BP'
-    if not speaker_indices and i and tokens[i - 1].text == ",":
-        # 'its chief, Dr Ada Moreno, said'; 'Nordbank, which runs ..., said'
-        speaker_indices = _apposition(s, i - 1) or _opening_subject(s)
+    comma = _clause_start(s, i) - 1 if opens_on_auxiliary(s, i) else i - 1
+    if not speaker_indices and comma >= 0 and tokens[comma].text == ",":
+        # 'its chief, Dr Ada Moreno, said'; 'Nordbank, which runs ..., said'; '..., Igor Sechin, has said'
+        speaker_indices = _apposition(s, comma) or _opening_subject(s)
     elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
             and tokens[speaker_indices[0] - 1].text == ",":  # only a time between a comma and the verb
         speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
@@ -747,7 +755,8 @@ def _title_word(s: Parsed, k: int) -> int:
         verb = _governing_verb(s, k)
         if verb == k:
             verb = _occasion_verb(s, k)
-        return verb if classes[verb].finite and _subject(s, verb) else k
+        return verb if classes[verb].finite and (
+            _subject(s, verb) or (opens_on_auxiliary(s, verb) and _subject_elsewhere(s, verb))) else k
     if classes[k].period_end:
         main = _main_verb(s)
         return k if main is None else main
