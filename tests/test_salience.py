@@ -80,7 +80,7 @@ def test_automatic_number_of_key_events_follows_the_coverage():
     spread = [e.model_copy(update={"sources": [s.model_copy(update={"published": dt.datetime(1998, 1, 1) + dt.timedelta(days=k)})
                                                for s in e.sources]})
               for k, e in zip(range(0, 120, 10), one_day.events * 12)]
-    assert automatic_top(spread) == round(111 / 7)  # coverage of 111 days: one a week
+    assert automatic_top(spread) == 21  # coverage of 111 days: twice its square root
 
 
 def test_scores_at_the_calendar_edges_do_not_overflow():

@@ -112,6 +112,17 @@ def test_a_day_left_with_nothing_to_tell_is_not_listed():
     assert [d.date for d in summarize(timeline, dates=2, sentences=0)] == [dt.date(2021, 3, 1), dt.date(2021, 3, 8)]
 
 
+def test_what_was_only_announced_gives_way_to_what_was_reported():
+    """The day of a vote is told by its reports, not by the previews written before it."""
+    preview = ("The city council will vote on 7 June 2021 on the new tram line, after a long debate "
+               "over the route.")
+    report = "The city council approved the tram line on 7 June 2021."
+    articles = [Article(text=preview, source=f"preview {i}", published="2021-06-05", path=f"p{i}.txt") for i in range(2)]
+    articles.append(Article(text=report, source="Wire", published="2021-06-07", path="w.txt"))
+    (day,) = summarize(build_timeline(articles), dates=1, sentences=1)
+    assert day.sentences == [report]
+
+
 def test_near_repeats_are_not_both_picked():
     texts = [
         "The council approved the new tram line on 7 June 2021 after a long debate.",

@@ -170,7 +170,7 @@ def build(
         help="One chart lane per outlet (the 8 biggest; the rest share 'Other outlets'), or none.",
     ),
     top: int | None = typer.Option(
-        None, "--top", min=1, show_default="about one a week of coverage, 5 to 40",
+        None, "--top", min=1, show_default="twice the square root of the days covered, 5 to 40",
         help="How many key events: the best-scored ones, shown on the page by default.",
     ),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
@@ -298,7 +298,7 @@ def tag(
 def summary(
     paths: list[str] = PathsArgument,
     dates: int | None = typer.Option(
-        None, "--dates", "-n", min=1, show_default="about one per sqrt(days spanned), 3 to 40",
+        None, "--dates", "-n", min=1, show_default="twice the square root of the days spanned, 3 to 40",
         help="How many days: the most important ones.",
     ),
     sentences: int = typer.Option(2, "--sentences", "-k", min=0, help="Sentences for each day."),

@@ -46,7 +46,7 @@ BATCHES_PER_WORKER = 4  # batches in flight per worker: keeps workers busy, boun
 
 def build_timeline(articles, published=None, workers: int = 1, top: int | None = None) -> Timeline:
     """The timeline of ``articles`` (Article models, paths, or a mix); ``top`` key events, a
-    whole number (default: :func:`timeline.salience.automatic_top`, about one a week of coverage;
+    whole number (default: :func:`timeline.salience.automatic_top`, 11 for a month of coverage;
     0 marks none)."""
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
         raise ValueError(f"top must be a whole number of key events, 0 or more, not {top!r}")

@@ -35,8 +35,8 @@ Each event gets a :class:`~timeline.models.Salience` whose parts a reader can ch
 The key events (``Event.key``) are the best-scored happenings of the story itself: dated to
 the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the first article to
 the last one: anniversaries and history are background), at most :data:`PER_DAY` on one day so
-that one busy day does not fill the list.  Their number, unless given, is about one a week of
-coverage (:func:`automatic_top`).  A collection with no more dated events than that (a few
+that one busy day does not fill the list.  Their number, unless given, grows with the square root
+of the coverage in days (:func:`automatic_top`): a month-long story has about 11, a year about 38.  A collection with no more dated events than that (a few
 articles) has nothing to choose between: every dated event is key.
 """
 
@@ -61,7 +61,7 @@ PERMUTATIONS = 64
 TOPIC_WORDS = 3  # the event's words whose spread over the articles is its topicality
 PER_DAY = 2  # key events on one day at most
 BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
-DAYS_PER_KEY = 7  # automatic number of key events: one a week of coverage...
+KEYS_PER_ROOT_DAY = 2  # automatic number of key events: twice the square root of the days covered...
 MIN_TOP, MAX_TOP = 5, 40  # ... within these bounds
 
 _WORD = re.compile(r"\w+")
@@ -244,13 +244,14 @@ def _coverage(events: list[Event]) -> Optional[tuple[dt.date, dt.date]]:
 
 
 def automatic_top(events: list[Event]) -> int:
-    """How many key events when the caller does not say: one a week of the coverage (first to
-    last publication), at least MIN_TOP and at most MAX_TOP.  A story followed over four months
-    gets about 17, close to the 10-30 dates of journalists' timelines of such stories; a
-    single day's news gets MIN_TOP."""
+    """How many key events when the caller does not say: twice the square root of the days of
+    coverage (first to last publication), at least MIN_TOP and at most MAX_TOP.  A week's news
+    gets 5, a month's 11, four months' 22 and a year's 38: a short story is told day by day (the
+    journalists' timelines of a fortnight list most of its days), a long one by its turning points.
+    A single day's news gets MIN_TOP."""
     coverage = _coverage(events)
-    weeks = ((coverage[1] - coverage[0]).days + 1) / DAYS_PER_KEY if coverage else 0
-    return max(MIN_TOP, min(MAX_TOP, round(weeks)))
+    days = (coverage[1] - coverage[0]).days + 1 if coverage else 0
+    return max(MIN_TOP, min(MAX_TOP, round(KEYS_PER_ROOT_DAY * math.sqrt(days))))
 
 
 def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> bool:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+import datetime as dt
+
 from timeline.models import Source, Span
-from timeline.render.common import date_label, lanes_of, locate, safe_url, source_label
+from timeline.render.common import date_label, first_lane, lanes_of, locate, safe_url, source_label
 from timeline.temporal.calendar import timex_span
+
+from synthetic import event, report
 
 
 @pytest.mark.parametrize("url, link", [
@@ -67,3 +71,16 @@ def test_an_event_reported_twice_is_in_both_lanes(seed):
     peskov = next(e for e in seed.events if e.id == "peskov")
     assert len(lanes_of(peskov, "source")) == 2
     assert lanes_of(peskov, "none") == ["Events"]
+
+
+def test_a_key_event_is_in_the_lane_of_the_first_outlet_to_report_it_once_it_happened():
+    preview = report(Source(path="p.txt", source="Daily", published=dt.datetime(2021, 3, 18)),
+                     "The council will vote on Friday.", "vote", "Friday", "2021-03-19")
+    wire = report(Source(path="w.txt", source="Wire", published=dt.datetime(2021, 3, 19, 18)),
+                  "The council voted on Friday to close the port.", "voted", "Friday", "2021-03-19")
+    late = report(Source(path="l.txt", source="Weekly", published=dt.datetime(2021, 3, 25)),
+                  "The council voted on Friday to close the port.", "voted", "Friday", "2021-03-19")
+    lanes = {"daily": 0, "wire": 1, "weekly": 2}
+    assert first_lane(event("e", "Council voted", preview, late, wire), lanes, "source") == 1
+    # an event only ever announced stays with the first to announce it
+    assert first_lane(event("e", "Council will vote", preview), lanes, "source") == 0

@@ -136,14 +136,18 @@ def event_lanes(event: Event, lane_of: dict[str, int], lanes: str) -> list[int]:
 
 
 def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
-    """The lane of the outlet that reported ``event`` first (by publication; the earlier listed
+    """The lane of the outlet that reported ``event`` first once it had happened (by
+    publication: an announcement written before the day does not decide; the earlier listed
     source on a tie or without dates)."""
     if lanes == "none" or not event.sources:
         return event_lanes(event, lane_of, lanes)[0]
+    day = event.date.start if event.date is not None else None
 
     def published(k: int):
         when = event.sources[k].published
-        return (0, when.replace(tzinfo=None), k) if when else (1, dt.datetime.min, k)
+        if when is None:
+            return (2, dt.datetime.min, k)
+        return (1 if day is not None and when.date() < day else 0, when.replace(tzinfo=None), k)
 
     first = event.sources[min(range(len(event.sources)), key=published)]
     return lane_of[outlet(first).casefold()]

@@ -359,7 +359,8 @@ def _day_number(x: str) -> float:
 def _traces(chosen: list[tuple[int, Event]], lanes_of_event, first_of_event, styles: list,
             gap: float, big: bool) -> list[dict]:
     """The traces of the chosen events; the key events (``big``) are drawn once each, in the
-    lane of the outlet that reported them first, the others in the lane of every outlet."""
+    lane of the outlet that reported them first once they had happened, the others in the lane
+    of every outlet."""
     n_lanes = len(styles)
     by_lane: list[list[tuple[int, Event]]] = [[] for _ in range(n_lanes)]
     for index, event in chosen:
