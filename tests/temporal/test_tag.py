@@ -591,6 +591,20 @@ def test_a_date_listed_with_a_year_shares_it(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # a past day without its year, right after a day written in an earlier year, is in that year
+    ("Argentina invaded the islands on 2 April 1982. Its commander surrendered in Stanley on 14 June.",
+     "2012-06-14", "1982-06-14"),
+    ("Fans met in Key West on Friday, Nov. 1, 2002. They stayed through Sunday, Nov. 3.", "2010-07-06", "2002-11-03"),
+    # not once the story has moved on, nor after a date written only to the month
+    ("Farkas was made a general on May 22, 1995, and the following year he went to Washington. "
+     "He was cited by the police in December.", "1998-04-18", "1997-12"),
+    ("The firm was founded in March 1990. On 14 June it reported a loss.", "2012-06-20", "2012-06-14"),
+])
+def test_a_story_told_of_an_earlier_year_goes_on_in_it(text, published, expected):
+    assert tag(text, published)[-1].value == expected
+
+
 def test_the_following_period_with_no_date_to_follow_is_unknown_not_after_publication():
     """'The following week' after a month: no week to follow, and never the week after
     publication (which 'next week' names)."""

@@ -61,6 +61,10 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
+            if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
+                told = context.told_year(value, hit.start)
+                if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
+                    anchor_kind, value = "context", told
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1:
@@ -107,6 +111,9 @@ def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
     return (sentences[i].start, sentences[i].end) if i >= 0 else (0, length)
 
 
+STORY_REACH = 300  # characters: how far back a date written in another year sets the story's year
+
+
 class _Context:
     """The dates a text has moved to, as it is read: the latest of each precision (seasons, whose
     bounds are vague, anchor nothing).
@@ -143,6 +150,26 @@ class _Context:
                 end = timex_span(value).end
                 if end < self._publication and (self._reported is None or end > self._reported[0]):
                     self._reported = (end, value)
+
+    def told_year(self, value: str, at: int) -> str | None:
+        """``value`` (a past month or day placed from the publication) moved to the year of a month
+        or day the text wrote whole, in an earlier year, at most ``STORY_REACH`` characters before
+        offset ``at``, when it falls after that date in its year: the text tells a story of that
+        year ("Argentina invaded on 2 April 1982. Its forces surrendered on 14 June."); else None."""
+        found = [self._written[r] for r in (_resolve.RANK["D"],) if r in self._written]
+        if not found or self._publication is None:
+            return None
+        order, written, where = max(found)
+        if order < max(self._duration, *(o for o, _, _ in self._latest.values())) or at - where > STORY_REACH:
+            return None  # (a date or a duration told since: "the following year")
+        year = written[:4]
+        if not year.isdigit() or int(year) >= self._publication.year or value[:4] == year:
+            return None
+        moved = _resolve.in_year_of(value, written[:4] + "-12-31") if len(value) == 10 else \
+            _resolve.in_year_of(value, written[:4] + "-12")
+        if moved is None or moved[:len(written)] < written[:len(moved)]:
+            return None
+        return moved
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
