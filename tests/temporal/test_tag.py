@@ -97,6 +97,9 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Holders may buy shares at the then current price.", [("then current", "DATE", "PAST_REF")]),
     ("Solar power will one day be the cheapest source of energy there.", [("one day", "DATE", "FUTURE_REF")]),
     ("They met for one day.", [("one day", "DURATION", "P1D")]),
+    ("Deaths have risen for five straight years.", [("five straight years", "DURATION", "P5Y")]),
+    ("Output fell for three consecutive quarters.", [("three consecutive quarters", "DURATION", "P3Q")]),
+    ("By midday the square was empty.", [("midday", "TIME", "2017-09-06T12:00")]),
     # parts of a year named relative to publication
     ("The firm lost money in the second half of last year.", [("the second half of last year", "DATE", "2016-H2")]),
     ("Output will rise in the first quarter of next year.", [("the first quarter of next year", "DATE", "2018-Q1")]),

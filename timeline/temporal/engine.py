@@ -223,7 +223,7 @@ class Grammar:
 
             body = _CLASS_REF.sub(group, _spaces(pattern))
             self.rules.append(Rule(index, name, kind, value, tuple(options.items()), tuple(fields), **before))
-            bodies.append(rf"{body}(?!\w|-\w)")
+            bodies.append(rf"(?:{body})(?!\w|-\w)")  # (grouped: a rule may be an alternation)
 
         # Matching: one scan of the text finds the word starts where some rule's first characters
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
