@@ -336,6 +336,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Profits were better than expected in the fourth quarter.", "2025-01-22", "2024-Q4"),
     # a fixture in the present tense is ahead; a noun of the same word is not
     ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
+    ("The ministers meet in Brussels on Wednesday.", "2012-02-10", "2012-02-15"),
+    ("A decision is expected Wednesday.", "2012-02-10", "2012-02-15"),
     ("He returns to the region on Monday.", "2010-06-13", "2010-06-14"),
     ("The ministry advised against essential travel to Mexico on Tuesday.", "2009-04-29", "2009-04-28"),
     ("This visit on Friday was his third.", "2024-09-22", "2024-09-20"),
