@@ -373,6 +373,11 @@ def test_a_participle_phrase_is_titled_with_what_it_describes():
      "Lawmakers hammered the executives at congressional hearings"),
     ("The president ate seafood during his visit to the coast on Monday.", "Monday",
      "President ate seafood during his visit to the coast"),
+    # ...and in the circumstance of a happening, its time right after it
+    ("Ben Ali seized power in a bloodless coup in 1987.", "1987", "Ben Ali seized power in a bloodless coup"),
+    ("Nine miners died in an explosion on Monday.", "Monday", "Nine miners died in an explosion"),
+    # not where more stands between them: the time may be the noun's alone
+    ("An agent was convicted in the bombing of the airliner in 1988.", "1988", "Bombing of the airliner"),
     # what was said there is an event of its own
     ("The minister said at a press conference on Monday that the plant would reopen.", "Monday",
      "Press conference"),

@@ -43,6 +43,7 @@ class Lexicon:
     complements: frozenset[str]  # what links an event noun to its complement ('launch of')
     complementizers: frozenset[str]  # what opens a reported clause ('she said that')
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
+    circumstances: frozenset[str]  # what introduces the circumstance of a clause ('in a coup', 'on fire')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
@@ -241,6 +242,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         complements=words("noun_complements.txt"),
         complementizers=words("complementizers.txt"),
         occasions=words("occasion_prepositions.txt"),
+        circumstances=words("circumstance_prepositions.txt"),
         coordinators=words("coordinators.txt"),
         relatives=words("relative_pronouns.txt"),
         time_relatives=words("time_relatives.txt"),

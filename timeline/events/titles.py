@@ -6,7 +6,7 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
-    _relative_head, _shared_subject, _stative, _subject, occasion_preposition, opens_on_auxiliary,
+    _phrase_back, _relative_head, _shared_subject, _stative, _subject, opens_on_auxiliary,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -731,13 +731,17 @@ def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
 
 
 def _occasion_verb(s: Parsed, noun: int) -> int:
-    """The verb of the clause an event noun is the occasion of ('O'Hare spoke at a White House
-    briefing', 'executives appear at congressional hearings'): a reader learns who did what
-    there, not only that there was a briefing.  ``noun`` itself when it is no occasion."""
+    """The verb of the clause an event noun is the occasion or circumstance of ('O'Hare spoke at
+    a White House briefing', 'executives appear at congressional hearings', 'seized power in a
+    bloodless coup'): a reader learns who did what there, not only that there was a briefing.
+    ``noun`` itself when it is neither."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    j = occasion_preposition(s, noun)
-    if j is None:
+    j = _phrase_back(s, noun, lex.prepositions, clause_ends=False) - 1  # (what the noun's phrase opens after)
+    if j < 0 or tokens[j].low not in lex.circumstances:
         return noun
+    if tokens[j].low not in lex.occasions and not (noun + 1 < len(tokens) and (s.timed[noun + 1]
+                                                                            or _leads_into_time(s, noun + 1))):
+        return noun  # (a circumstance only with its time right after it: 'died in an explosion on Monday')
     for m in range(j - 1, max(-1, j - 1 - OCCASION_REACH), -1):
         if tokens[m].text in _BREAKS or tokens[m].low in lex.clause:
             break
