@@ -494,6 +494,8 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "statement", "Health agency: The schools would close"),
         ("The health agency said on Friday in a statement that the schools would close.",
          "statement", "Health agency: The schools would close"),
+        ("The health agency told reporters on Friday there was no need to close the schools.",
+         "statement", "Health agency: There was no need to close the schools"),
         ("\"The schools will close,\" the health agency said on Friday.",
          "statement", "Health agency: The schools will close"),
         ("The schools will close - the health agency told parents on Friday.",
