@@ -127,6 +127,14 @@ def test_it_after_a_person_is_not_that_person():
     assert not any(t.startswith("It:") for t in found)
 
 
+def test_she_is_not_a_man_a_title_named():
+    text = ("Chief engineer Ada Moreno inspected the quay. Harbour master Tom Baker met Mr Baker's staff. "
+            "She said on Wednesday that the harbour would reopen.")
+    assert "Tom Baker: The harbour would reopen" not in titles(text)
+    assert titles("Port spokesman Mr Tom Baker inspected the quay. He said on Wednesday that the "
+                  "harbour would reopen.").count("Tom Baker: The harbour would reopen") == 1
+
+
 def test_a_pronoun_opening_a_sentence_is_no_name_for_later_pronouns():
     found = titles("He arrived on Monday. He said on Tuesday that the talks had failed.")
     assert "The talks had failed" in found

@@ -62,6 +62,7 @@ class Lexicon:
     roles: frozenset[str]  # what a person is named by before their name ('spokesman')
     organizations: frozenset[str]  # what ends the name of a company or another body ('Corp.')
     honorifics: frozenset[str]
+    genders: dict[str, str]  # 'she' -> 'f', 'Mr' (lower case) -> 'm': the gender a word gives a person
     joiners: frozenset[str]  # prepositions inside a name: 'Bank of England'
     stopwords: frozenset[str]  # words too common to tell two titles apart (for merging)
     not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
@@ -261,6 +262,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         roles=words("role_nouns.txt"),
         organizations=words("organization_words.txt"),
         honorifics=words("honorifics.txt"),
+        genders=dict(table("genders.tsv")),
         joiners=words("name_joiners.txt"),
         stopwords=words("stopwords.txt"),
         not_adverbs=words("not_adverbs.txt"),

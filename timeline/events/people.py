@@ -63,6 +63,8 @@ class People:
         self.last: Optional[str] = None
         self.by_role: dict[str, str] = {}
         self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
+        self.recent: list[str] = []  # the persons met, the latest last
+        self.gender: dict[str, str] = {}  # a person -> the gender a title gave them
 
     def observe(self, s: Parsed) -> None:
         """Note persons introduced by role ('Kremlin spokesman Dmitry Peskov'), and the name a
@@ -76,6 +78,9 @@ class People:
         if subject is not None:
             self._met(subject)
         for k in range(len(tokens) - 1):
+            gender = lex.genders.get(lex.bare(tokens[k].low).rstrip("."))
+            if gender and tokens[k].text in lex.honorifics:
+                self._titled(s, k, gender)
             if tokens[k].low in lex.roles and _is_name(tokens[k + 1]):
                 end = k + 1
                 while end < len(tokens) and _is_name(tokens[end]) and not lex.possessive(tokens[end - 1].low):
@@ -141,9 +146,10 @@ class People:
         if last.low in lex.roles:
             return self.by_role.get(last.low)
         if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
-            if self.last is not None and self._named_in_clause(s, indices[0] + 1, self.last):
+            person = self._of_gender(lex.genders.get(last.low))
+            if person is not None and self._named_in_clause(s, indices[0] + 1, person):
                 return None  # ('when he meets Svanberg': he is not Svanberg)
-            return self.last
+            return person
         head = next((n for n, k in enumerate(indices)
                      if tokens[k].low in lex.prepositions and not _joins_names(s, k)), len(indices))
         if 0 < head < len(indices) and _is_name(tokens[indices[head - 1]]):
@@ -182,6 +188,34 @@ class People:
                 return True
         return False
 
+    def _of_gender(self, gender: Optional[str]) -> Optional[str]:
+        """The latest person met that a pronoun of ``gender`` may stand for: not one a title gave
+        the other gender ('she' after Ms Lund and then Mr Brisk is Lund).  (A pronoun resolved
+        before gives no gender: one wrong guess would turn every later one.)"""
+        if gender is None or self.last is None or self._gender_of(self.last) in (None, gender):
+            return self.last
+        # (past the latest, only one a title gave this gender: the names between may be no persons)
+        return next((p for p in reversed(self.recent) if self._gender_of(p) == gender), None)
+
+    def _gender_of(self, person: str) -> Optional[str]:
+        """The gender a title gave ``person``, by name or, when the surname stands for them
+        (not for a relative who shares it), by surname: 'Mr Baker' after Tom Baker."""
+        surname = person.split()[-1]
+        return self.gender.get(person) or (self.gender.get(surname) if self.surnames.get(surname) == person else None)
+
+    def _titled(self, s: Parsed, k: int, gender: str) -> None:
+        """Note the gender the title at ``k`` gives the name after it ('Ms Lund', 'Mr. Hale')."""
+        end = k + 1
+        while end < len(s.tokens) and _is_name(s.tokens[end]) and s.tokens[end].text not in s.lex.honorifics:
+            end += 1
+        found = names(s, range(k + 1, end), self.surnames)
+        if found:  # (under the name as written, and its last word: 'Mr Baker' is Tom Baker)
+            self.gender.setdefault(found[-1], gender)
+            self.gender.setdefault(found[-1].split()[-1], gender)
+
     def _met(self, person: str) -> None:
         self.last = person
         self.surnames.setdefault(person.split()[-1], person)
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
