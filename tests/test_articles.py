@@ -153,6 +153,26 @@ def test_a_page_too_complex_to_parse_in_reasonable_time_is_refused(tmp_path, bod
     assert isinstance(item, ArticleError) and item.reason == "too-large" and problem in str(item)
 
 
+@pytest.mark.parametrize("bulk", [
+    '<img src="data:image/png;base64,' + "A" * 11_000_000 + '">',  # an image inlined in a saved page
+    "<script>var x = '" + "A" * 11_000_000 + "';</script>",
+])
+def test_bulk_before_the_article_does_not_cut_its_text(tmp_path, bulk):
+    # (the page parser stops reading, silently, at a value or a script of over 10 MB)
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("<article>", bulk + "<article>")))
+    assert isinstance(item, Article) and "Peskov said that talking about sanctions" in item.text
+
+
+def test_a_page_nested_deeper_than_its_parser_reads_is_refused_not_cut(tmp_path):
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("<article>", "<font>" * 300 + "<article>")))
+    assert isinstance(item, ArticleError) and item.reason == "too-large" and "nested too deeply" in str(item)
+
+
+def test_a_reference_to_a_control_character_does_not_lose_the_page(tmp_path):
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("Kremlin spokesman", "Kremlin&#1; spokesman")))
+    assert isinstance(item, Article) and "Peskov said that talking about sanctions" in item.text
+
+
 def test_json_object_list_and_jsonl_records(tmp_path):
     record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
               "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}

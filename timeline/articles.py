@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -549,6 +550,8 @@ def _read_html(path: str, data: bytes, published) -> Article:
     if _OWN_PAGE.search(html[:_SNIFF_BYTES]):
         raise BadArticle("a timeline page this tool made, not an article", "own-output")
     _check_shape(html)
+    html = _readable_markup(html)
+    _check_depth(html)
     try:
         page = trafilatura.bare_extraction(html, with_metadata=True)
     except Exception as exc:  # noqa: BLE001 (a parser's failure on an untrusted page is that page's problem)
@@ -591,7 +594,9 @@ def _check_shape(html: str) -> None:
     elements = attributes = 0
     for tag in _TAG.finditer(html):
         elements += 1
-        own = len(_ATTRIBUTE.findall(_QUOTED.sub("", tag.group())))
+        # (counted without a list of them, and no further than the limit: '<p a a a ...>' of 30 MB)
+        own = sum(1 for _ in itertools.islice(_ATTRIBUTE.finditer(_QUOTED.sub("", tag.group())),
+                                              MAX_ELEMENT_ATTRIBUTES + 1))
         attributes += own
         if own > MAX_ELEMENT_ATTRIBUTES:
             raise BadArticle(f"an HTML element with {own:,} attributes (the limit is {MAX_ELEMENT_ATTRIBUTES:,})",
@@ -600,6 +605,37 @@ def _check_shape(html: str) -> None:
             what = (f"{MAX_PAGE_ELEMENTS:,} HTML elements" if elements > MAX_PAGE_ELEMENTS
                     else f"{MAX_PAGE_ATTRIBUTES:,} HTML attributes")
             raise BadArticle(f"too complex a page to read (over {what}, the limit for a page)", "too-large")
+
+
+# The page parser (libxml2) stops reading, silently, at a text, script or attribute value over
+# 10 MB, or at an element nested 256 deep.  Bulk that holds no article text (an image inlined as a
+# data: address, a script, a style sheet) is emptied first; a page nested that deep is refused.
+BULK_CHARS = 100_000
+_BULK_VALUE = re.compile(r"\"[^\"]{%d,}\"|'[^']{%d,}'" % (BULK_CHARS, BULK_CHARS))
+_BULK_ELEMENT = re.compile(r"(<(?:script|style)\b[^>]*>)[^<]{%d,}" % BULK_CHARS, re.IGNORECASE)
+# A character reference to a control character (not a tab or a line break), or to U+FFFE or
+# U+FFFF, makes the parser drop the whole page; written raw, such characters are read as spaces.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2\d|3[01])|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]));")
+
+
+def _readable_markup(html: str) -> str:
+    """``html`` without what its parser cannot read and no article needs (see above)."""
+    html = _BULK_VALUE.sub('""', html)
+    html = _BULK_ELEMENT.sub(r"\1", html)
+    return _CONTROL_REFERENCE.sub(" ", html)
+
+
+def _check_depth(html: str) -> None:
+    """Refuse a page its parser would read only in part (elements nested too deeply, a text of
+    over 10 MB) rather than lose the rest of its article without a word."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(recover=True)
+    etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise BadArticle("cannot read the whole page: its elements are nested too deeply (over 255 levels), "
+                         "or one text is over 10 MB", "too-large")
 
 
 _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
