@@ -420,7 +420,7 @@ def test_workers_are_at_most_one_a_core(samples_dir, monkeypatch):
         asked.append(workers)
         return iter(())
 
-    monkeypatch.setattr(timeline.cli, "_cores", lambda: 3)
+    monkeypatch.setattr(timeline.cli, "usable_cores", lambda: 3)
     monkeypatch.setattr(timeline.cli, "estimate_count", lambda paths, limit=None: 10_000)
     monkeypatch.setattr(timeline.cli, "iter_article_events", recorded)
     for given, used in (("500", 3), ("2", 2)):

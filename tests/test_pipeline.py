@@ -43,6 +43,16 @@ def test_results_are_identical_and_in_order_whatever_the_workers(feed):
     assert any(event.date is not None for _, events in one for event in events)
 
 
+def test_more_workers_than_cores_are_not_started(monkeypatch, feed):
+    import timeline.pipeline
+
+    started = []
+    monkeypatch.setattr(timeline.pipeline, "usable_cores", lambda: 2)
+    monkeypatch.setattr(timeline.pipeline, "_in_processes", lambda inputs, workers: started.append(workers) or iter(()))
+    list(iter_article_events([feed], workers=64))
+    assert started == [2]
+
+
 def test_build_timeline_is_the_same_with_workers(feed):
     assert build_timeline([feed], workers=2) == build_timeline([feed], workers=1)
 

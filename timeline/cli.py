@@ -34,7 +34,7 @@ from typer.core import TyperGroup
 from timeline.articles import SUFFIXES, estimate_count, iter_articles
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
-from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events
+from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events, usable_cores
 from timeline.terminal import printable
 
 INTERNAL_ERROR = 3
@@ -133,18 +133,10 @@ PublishedOption = typer.Option(
 )
 
 
-def _cores() -> int:
-    """The cores this process may run on (a container or taskset may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except (AttributeError, OSError):  # (not on every system)
-        return os.cpu_count() or 1
-
-
 WorkersOption = typer.Option(
-    _cores(), "--workers", "-w", min=1, show_default="the number of cores",
+    usable_cores(), "--workers", "-w", min=1, show_default="the number of cores",
     # more processes than cores only cost memory (each holds its own language data): capped
-    callback=lambda value: min(value, _cores()),
+    callback=lambda value: min(value, usable_cores()),
     help="Processes extracting events on this machine, at most one a core (results are the same for any number).",
 )
 SchedulerOption = typer.Option(

@@ -3,7 +3,7 @@
 The core is a stream: ``iter_article_events`` reads, tags and extracts one article at a time and
 yields ``(article, events)`` pairs in input order, so memory holds only the events a caller keeps.
 With ``workers > 1`` the extraction (and the reading of HTML pages) runs in that many processes
-over a bounded window of batches: the pairs come out identical and in the same order whatever
+(at most one a usable core) over a bounded window of batches: the pairs come out identical and in the same order whatever
 the number of workers.
 
 ``collect_timeline`` merges a stream's events into a ``Timeline``; ``build_timeline`` is the two
@@ -63,9 +63,18 @@ def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Res
     """
     require_workers(workers)
     inputs = iter_inputs(items, published)
+    workers = min(workers, usable_cores())  # (more processes than cores only cost memory and time)
     if workers <= 1:
         return map(article_events, inputs)
     return _in_processes(inputs, workers)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # (not on every system)
+        return os.cpu_count() or 1
 
 
 def iter_inputs(items, published=None) -> Iterator[Item | Page]:
