@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from synthetic import (
     ATTACKS,
@@ -310,6 +312,21 @@ def test_the_all_events_control_draws_every_dated_event(story, open_html):
     page.wait_for_selector("#chart[data-mode=key][data-drawn=true]")
     assert {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]} == {
         k for k, e in enumerate(story.dated) if e.key}
+
+
+def test_the_whole_period_reaches_a_stray_near_the_calendars_end(story, open_html):
+    # (plotly's own autorange pads past the year 9999 and drew an empty chart)
+    stray = story.dated[0]
+    stray = stray.model_copy(update={"date": stray.date.model_copy(update={
+        "value": "9999-12-30", "start": dt.date(9999, 12, 30), "end": dt.date(9999, 12, 30)}), "key": False})
+    page = open_html(render(story.model_copy(update={"events": [*story.events, stray]}), "html"), "stray.html").page
+    page.click("#controls button[data-mode=all]")
+    page.wait_for_selector("#chart[data-mode=all][data-drawn=true]")
+    page.click("#whole")
+    page.wait_for_function("""() => document.getElementById('chart')._fullLayout.xaxis.range[1] >= '9999'""")
+    start, end = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range")
+    assert start < "2012" and "9999-12-30" <= end[:10] <= "9999-12-31"
+    assert len(page.evaluate(MARKERS_JS)) > 0
 
 
 def test_the_list_gives_the_key_events_then_all_on_request(story, open_html):

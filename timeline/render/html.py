@@ -387,6 +387,9 @@ def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles:
     return {
         "key": key_traces,
         "all": all_traces,
+        # every event, strays included, within the calendar ('Whole period': plotly's own autorange
+        # pads past the year 9999 and draws nothing)
+        "whole": [day.isoformat() for day in extent] if extent else None,
         "layout": {
             "height": min(max(200 + 90 * n, 420), 960),
             "margin": {"l": 20 + 7 * min(label_width, _LANE_CHARS) if named else 20,

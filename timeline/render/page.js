@@ -462,7 +462,8 @@
     var whole = document.getElementById("whole");
     if (whole) {
       whole.addEventListener("click", function () {
-        Plotly.relayout(chart, { "xaxis.autorange": true, "xaxis.rangeslider.autorange": true });
+        Plotly.relayout(chart, { "xaxis.range": data.figure.whole.slice(),
+                                 "xaxis.rangeslider.range": data.figure.whole.slice() });
       });
     }
     Array.prototype.forEach.call(controls.querySelectorAll("input[data-lane]"), function (box) {
@@ -479,9 +480,12 @@
   chart.setAttribute("data-mode", mode);
   Plotly.newPlot(chart, shown, layout, {
     responsive: true, displaylogo: false, scrollZoom: false,
+    // a double click goes back to the first view, never to plotly's autorange (which pads past
+    // the calendar's end when an event is near the year 9999 and draws nothing)
+    doubleClick: "reset",
     // the page works offline and sends nothing anywhere: no button that shares the chart online
     showSendToCloud: false, showEditInChartStudio: false, showLink: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"]
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "sendDataToCloud", "editInChartStudio"]
   }).then(placeLabels).then(function () {
     chart.on("plotly_click", function (change) {
       if (change.points.length) { showDetails(change.points[0].customdata); }
