@@ -173,6 +173,14 @@ def test_a_reference_to_a_control_character_does_not_lose_the_page(tmp_path):
     assert isinstance(item, Article) and "Peskov said that talking about sanctions" in item.text
 
 
+def test_overlong_title_outlet_and_address_are_cut_not_copied_into_every_event(tmp_path):
+    record = {"text": BODY, "published": "2017-09-06", "title": "T" * 50_000, "source": "S" * 50_000,
+              "url": "https://x.example/" + "u" * 50_000}
+    (article,) = iter_articles([write(tmp_path, "one.json", json.dumps(record))])
+    assert len(article.title) == 1_000 and article.title.endswith("\u2026")
+    assert len(article.source) == 200 and article.url is None
+
+
 def test_json_object_list_and_jsonl_records(tmp_path):
     record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
               "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}

@@ -831,14 +831,27 @@ def _record_article(path: str, record, published) -> Article:
 def _article(path: str, text: str, fields: dict, published) -> Article:
     if published is None:
         published = parse_published(fields.get("published"))
+    url = plain_line(fields.get("url"))
     return Article(
         text=plain_text(text),
-        title=plain_line(fields.get("title")),
-        url=plain_line(fields.get("url")),
-        source=plain_line(fields.get("source")),
+        title=_cut(plain_line(fields.get("title")), MAX_TITLE_CHARS),
+        url=url if url is None or len(url) <= MAX_URL_CHARS else None,  # (a web address cut short leads nowhere)
+        source=_cut(plain_line(fields.get("source")), MAX_SOURCE_CHARS),
         path=no_lone_surrogates(path),  # a file name in a foreign encoding: a label now
         published=published,
     )
+
+
+# An article's title, outlet and address are copied into every event it reports, in every
+# output: one of megabytes made gigabytes of files.  No headline, outlet name or web address
+# comes near these lengths; longer ones are cut (an address is dropped).
+MAX_TITLE_CHARS = 1_000
+MAX_SOURCE_CHARS = 200
+MAX_URL_CHARS = 8_000
+
+
+def _cut(value: str | None, limit: int) -> str | None:
+    return value if value is None or len(value) <= limit else value[:limit - 1].rstrip() + "\u2026"
 
 
 def without_surrogates(article: Article) -> Article:
