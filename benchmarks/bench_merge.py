@@ -9,9 +9,12 @@ and adds common words of its own (word lists from wordfreq), so merging compares
 sentences.  Run from the repository root:
 
     python benchmarks/bench_merge.py [N_EVENTS] [--years Y]
+    python benchmarks/bench_merge.py --pile N
 
 It prints the time and, as a check that merging does its work, how many happenings were
-recovered exactly (all their reports in one event, nothing else).
+recovered exactly (all their reports in one event, nothing else).  ``--pile N`` measures the
+worst case instead: one article of N copies of one sentence, all on one day (every report shares
+every word with every other), with the peak memory.
 """
 
 from __future__ import annotations
@@ -89,7 +92,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=100_000)
     parser.add_argument("--years", type=int, default=3)
+    parser.add_argument("--pile", type=int, default=0, help="N copies of one sentence in one article instead")
     args = parser.parse_args()
+    if args.pile:
+        _pile(args.pile)
+        return
     events = synthetic_events(args.n, args.years)
     began, cpu = time.perf_counter(), time.process_time()
     merged = merge_events(events)
@@ -101,6 +108,22 @@ def main() -> None:
     exact = sum(frozenset(ids) in found for ids in truth.values())
     print(f"merge_events: {len(events):,} events -> {len(merged):,} in {elapsed:.2f} s "
           f"({len(events) / elapsed:,.0f} events/s; {cpu:.2f} s of CPU); {exact:,} of {len(truth):,} happenings recovered exactly")
+
+
+def _pile(n: int) -> None:
+    import resource
+
+    from timeline import extract_events
+
+    events = extract_events("Police sealed off the square on Monday. " * n, published="2017-09-06")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    began = time.perf_counter()
+    merged = merge_events(events)
+    elapsed = time.perf_counter() - began
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"merge_events on a pile: {len(events):,} reports -> {len(merged):,} in {elapsed:.2f} s "
+          f"({elapsed / len(events) * 1e6:,.0f} us a report); peak {peak / 1024:,.0f} MB "
+          f"({max(0, peak - before) / len(events):,.1f} KB a report above the events)")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ import datetime as dt
 import gc
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
@@ -105,6 +106,8 @@ CANDIDATE_WORDS = 8  # pairs are compared when they share one of each other's he
 # the counts of real collections: t17-dev's merge is the same with or without them.
 CHUNK_PAIRS = 1_000_000
 MAX_CANDIDATES = 200
+PILE_CANDIDATES = 20  # pairs scored for a report beyond the MAX_SHARING first of a pile (see _first_holders)
+IN_ARTICLE_REACH = 50  # mentions of one article and group compared, either side of each (whatever their words)
 ROWWISE_PAIRS = 100_000  # pairs whose rows are copied at once to compare them
 MAX_SHARING = 2_000  # and are compared with at most so many: those sharing the most heavy words
 SCORE_DIGITS = 9  # similarities are rounded so that every way of computing them orders alike
@@ -722,7 +725,9 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     maybe = ~alike & (table.article[i_all] == table.article[j_all]) & (group[i_all] == group[j_all]) & (group[i_all] >= 0)
     for n in np.flatnonzero(maybe).tolist():
         alike[n] = _in_article(reports[i_all[n]], reports[j_all[n]])
-    found: list[tuple[float, int, int]] = []  # the mentions within an article matched below
+    # the mentions within an article matched below, as two arrays of places (a pair a few bytes:
+    # an article of 20,000 like sentences has millions of them)
+    found_i, found_j = array("q"), array("q")
     # and mentions within an article whatever their words: candidates by (article, kind, group)
     members: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     grouped = np.flatnonzero(group >= 0)
@@ -742,20 +747,20 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
         for n, i in enumerate(group_members):
             if not home[i]:
                 continue
-            # (the nearest MAX_CANDIDATES mentions either side: an article is no pile of copies)
-            near = [j for j in group_members[max(0, n - MAX_CANDIDATES):n + MAX_CANDIDATES + 1]
+            # (the nearest IN_ARTICLE_REACH mentions either side: an article is no pile of copies)
+            near = [j for j in group_members[max(0, n - IN_ARTICLE_REACH):n + IN_ARTICLE_REACH + 1]
                     if i != j and not (home[j] and j < i)]
             keys = np.asarray(near, dtype=np.int64) + i * size
             seen = scored[np.minimum(np.searchsorted(scored, keys), len(scored) - 1)] == keys if len(scored) else \
                 np.zeros(len(keys), dtype=bool)
             for j, judged in zip(near, seen.tolist()):
                 if not judged and _compatible(reports[i], reports[j]) and _in_article(reports[i], reports[j]):
-                    found.append((0.0, i, j))
-    _, i, j = zip(*found) if found else ((), (), ())
-    scores = values[alike].tolist() + [0.0] * len(found)
-    return _Matches(np.array([round(value, SCORE_DIGITS) for value in scores], dtype=np.float64),
-                    np.concatenate([i_all[alike], np.array(i, dtype=np.int64)]),
-                    np.concatenate([j_all[alike], np.array(j, dtype=np.int64)]))
+                    found_i.append(i)
+                    found_j.append(j)
+    rounded = np.array([round(value, SCORE_DIGITS) for value in values[alike].tolist()], dtype=np.float64)
+    return _Matches(np.concatenate([rounded, np.zeros(len(found_i))]),
+                    np.concatenate([i_all[alike], np.frombuffer(found_i, dtype=np.int64)]),
+                    np.concatenate([j_all[alike], np.frombuffer(found_j, dtype=np.int64)]))
 
 
 def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, heavy: sparse.csr_matrix,
@@ -767,7 +772,10 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
     report with more than :data:`MAX_CANDIDATES` such pairs keeps its most alike ones."""
     import numpy as np
 
-    holders = np.asarray(heavy.sum(axis=0)).ravel()  # how many reports hold each word
+    by_word = _first_holders(heavy, MAX_SHARING)
+    holders = np.diff(by_word.indptr).astype(np.float64)  # how many reports each word reaches
+    reached = np.zeros(heavy.shape[0], dtype=bool)  # the reports some word still reaches: their pairs
+    reached[by_word.indices] = True  # with earlier home reports are found from those reports' side
     bound = np.asarray(heavy[rows] @ holders).ravel()  # at most so many pairs for each row
     firsts = [0]
     total = 0.0
@@ -781,13 +789,23 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
     parts = []
     for first, last in zip(firsts, firsts[1:]):
         chunk = rows[first:last]
-        pairs = heavy[chunk] @ heavy.T
+        pairs = heavy[chunk] @ by_word
         i_all = np.repeat(chunk, np.diff(pairs.indptr))
         j_all = pairs.indices.astype(np.int64)
-        keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all))
+        keep = (i_all != j_all) & ~(homes[j_all] & (j_all < i_all) & reached[i_all])
         i_all, j_all = i_all[keep], j_all[keep]
-        # (in a pile of copies, only those sharing the most heavy words are scored at all)
-        i_all, j_all, _ = _most_alike(i_all, j_all, pairs.data[keep], MAX_SHARING)
+        # (in a pile of copies, only those sharing the most heavy words are scored at all; a report
+        # no word reaches, deep in a pile, only PILE_CANDIDATES: its copies are joined through them)
+        shared = pairs.data[keep]
+        if not reached[chunk].all():
+            late = ~reached[i_all]
+            early = _most_alike(i_all[~late], j_all[~late], shared[~late], MAX_SHARING)
+            later = _most_alike(i_all[late], j_all[late], shared[late], PILE_CANDIDATES)
+            order = np.argsort(np.concatenate([early[0], later[0]]), kind="stable")
+            i_all = np.concatenate([early[0], later[0]])[order]
+            j_all = np.concatenate([early[1], later[1]])[order]
+        else:
+            i_all, j_all, _ = _most_alike(i_all, j_all, shared, MAX_SHARING)
         keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
         i_all, j_all = i_all[keep], j_all[keep]
         values = _rowwise(matrix, i_all, j_all)
@@ -797,6 +815,26 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
             np.concatenate([p[2] for p in parts]))
+
+
+def _first_holders(heavy: sparse.csr_matrix, most: int) -> sparse.csr_matrix:
+    """``heavy`` transposed (a row a word, its reports as columns), each word reaching only its
+    first ``most`` reports.  A pile of near-copies on one day shares all its heavy words: every
+    report met every other (20,000 reports, 36 s and 1 GB), although only the ``most`` that
+    share most, the first on a tie, were kept; now only those are met, and a report no word
+    reaches meets them from its own side."""
+    import numpy as np
+    from scipy import sparse
+
+    by_word = heavy.T.tocsr()
+    by_word.sort_indices()
+    counts = np.diff(by_word.indptr)
+    if not len(counts) or counts.max() <= most:
+        return by_word
+    rank = np.arange(by_word.nnz) - np.repeat(by_word.indptr[:-1], counts)  # place among the word's reports
+    kept = rank < most
+    indptr = np.concatenate([[0], np.cumsum(np.minimum(counts, most))])
+    return sparse.csr_matrix((by_word.data[kept], by_word.indices[kept], indptr), shape=by_word.shape)
 
 
 def _most_alike(i: np.ndarray, j: np.ndarray, values: np.ndarray, most: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -896,7 +934,7 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
         return root
 
     order = np.lexsort((matches.second, matches.first, -matches.value))
-    for i, j in zip(matches.first[order].tolist(), matches.second[order].tolist()):
+    for i, j in _pairs_in_slices(matches.first[order], matches.second[order]):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -921,6 +959,13 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
         sentences[root] = large
         narrowest[other] = days[other] = sentences[other] = None
     return [find(i) for i in range(len(parent))]
+
+
+def _pairs_in_slices(first: np.ndarray, second: np.ndarray, size: int = 65_536) -> Iterable[tuple[int, int]]:
+    """The pairs ``(first[n], second[n])`` as Python ints, a slice at a time (millions of them
+    made lists of hundreds of megabytes)."""
+    for start in range(0, len(first), size):
+        yield from zip(first[start:start + size].tolist(), second[start:start + size].tolist())
 
 
 def merge_groups(items: Iterable[tuple[Hashable, Event]], roots: dict, hold=None) -> list[tuple[Hashable, Event]]:
