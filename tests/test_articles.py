@@ -249,6 +249,14 @@ def test_stdin_holding_a_record_a_line_is_read_as_a_feed(monkeypatch):
     assert isinstance(nul, ArticleError) and str(nul).startswith("-:3: ")
 
 
+def test_stdin_feed_whose_first_line_is_bad_loses_only_that_line(monkeypatch):
+    records = [json.dumps({"text": BODY, "title": f"Talks {i}", "published": "2017-09-06"}) for i in range(2)]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("\n".join(["garbage", *records]).encode())))
+    bad, *good = iter_articles(["-"])
+    assert isinstance(bad, ArticleError) and str(bad).startswith("-:1: malformed JSON")
+    assert [a.title for a in good] == ["Talks 0", "Talks 1"]
+
+
 def test_stdin_holding_a_utf16_feed_is_read_as_a_feed(monkeypatch):
     feed = "\n".join(json.dumps({"text": BODY, "title": f"Talks {i}", "published": "2017-09-06"}) for i in range(2))
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode("utf-16"))))

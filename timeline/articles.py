@@ -302,16 +302,22 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
 
 def _feed_lines(data: bytes | str) -> bool:
     """Whether ``data`` (bytes, or text already decoded) is a feed, a record a line: more than one
-    line, the first of them one JSON record (the others may be bad)."""
+    line, the first of them one JSON record (the others may be bad), or two of its first three
+    (a bad first line then costs only its line)."""
     if isinstance(data, bytes):
         line_end, brace, data = _BYTE_LINE_END, b"{", data.removeprefix(codecs.BOM_UTF8)
     else:
         line_end, brace = _TEXT_LINE_END, "{"
-    lines = [line for line in line_end.split(data.lstrip(), 2) if line.strip()]
-    if len(lines) < 2 or not lines[0].lstrip().startswith(brace):
+    parts = line_end.split(data.lstrip(), 3)  # (the first three lines, and the rest)
+    if sum(1 for part in parts if part.strip()) < 2:
         return False
+    records = [line.lstrip().startswith(brace) and _is_record(line) for line in parts[:3] if line.strip()]
+    return records[0] or sum(records) >= 2
+
+
+def _is_record(line: bytes | str) -> bool:
     try:
-        return isinstance(_parse_json(_line_text(lines[0])), dict)
+        return isinstance(_parse_json(_line_text(line)), dict)
     except BadArticle:
         return False
 
