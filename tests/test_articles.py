@@ -257,6 +257,12 @@ def test_stdin_feed_whose_first_line_is_bad_loses_only_that_line(monkeypatch):
     assert [a.title for a in good] == ["Talks 0", "Talks 1"]
 
 
+def test_stdin_given_twice_is_read_once(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(BODY.encode())))
+    (article,) = iter_articles(["-", "-"], "2017-09-06")
+    assert isinstance(article, Article) and article.text == BODY
+
+
 def test_stdin_holding_a_utf16_feed_is_read_as_a_feed(monkeypatch):
     feed = "\n".join(json.dumps({"text": BODY, "title": f"Talks {i}", "published": "2017-09-06"}) for i in range(2))
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode("utf-16"))))

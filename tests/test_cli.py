@@ -186,6 +186,11 @@ def test_bad_options_exit_2_with_a_message(samples_dir, tmp_path, args, message)
     assert not (tmp_path / "t.html").exists()
 
 
+def test_a_long_bad_date_is_shown_cut_short():
+    result = run("events", "-", "--published", "x" * 5_000, input="He left on Monday.")
+    assert result.exit_code == 2 and len(result.stderr) < 300 and "\u2026" in result.stderr
+
+
 # --- build ---------------------------------------------------------------------------------------
 
 

@@ -135,7 +135,9 @@ def expand_path(item, seen: set | None = None) -> Iterator[str]:
     require(path, str, "a path's name")  # (a path object naming bytes)
     seen = set() if seen is None else seen
     if path == "-":
-        yield path
+        if "-" not in seen:  # (standard input given twice is read once, as a file is)
+            seen.add("-")
+            yield path
     elif os.path.isdir(path):
         yield from _folder_files(path, seen)
     elif _first_time(path, seen):

@@ -278,4 +278,10 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
     try:
         return dt.datetime.fromisoformat(text)
     except ValueError as exc:
+        if len(text) > _SHOWN_CHARS:  # (the value, and the parser's message that repeats it, cut short)
+            raise ValueError(f"invalid date {text[:_SHOWN_CHARS] + chr(0x2026)!r} (not ISO 8601: use "
+                             "2017-09-06 or 2017-09-06T10:00+03:00)") from None
         raise ValueError(f"invalid date {value!r} ({exc})") from None
+
+
+_SHOWN_CHARS = 60  # of a bad date in an error message
