@@ -662,9 +662,10 @@ def test_two_days_of_one_month_joined_by_and_are_both_dates():
 
 def test_a_liveblog_entry_opens_with_its_time_but_a_number_in_a_sentence_is_none():
     text = "Live updates.\n09:15 The minister has left the building.\n10.40 \"We will act,\" she says.\n" \
-           "Shares rose 10.40 percent.\n2.55 pm: talks resumed."
+           "Shares rose 10.40 percent.\n2.55 pm: talks resumed.\n15:20 - The resolution is adopted."
     assert [(t.text, t.value) for t in tag(text, RECENT) if t.type == "TIME"] == [
-        ("09:15", "2023-11-14T09:15"), ("10.40", "2023-11-14T10:40"), ("2.55 pm", "2023-11-14T14:55")]
+        ("09:15", "2023-11-14T09:15"), ("10.40", "2023-11-14T10:40"), ("2.55 pm", "2023-11-14T14:55"),
+        ("15:20", "2023-11-14T15:20")]
 
 
 def test_early_and_late_in_a_century_are_its_start_and_end():
