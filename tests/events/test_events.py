@@ -807,6 +807,10 @@ def test_a_title_names_who_did_it_not_a_name_that_sits_before_the_verb(sentence,
     ("Ana Crewe, 52, the MP for Northfield since 2010, resigned on Friday.", [("Friday", "Ana Crewe resigned")]),
     ("BP shares fell 16 percent on Friday, their lowest level since August 1996, on worries about costs.",
      [("Friday", "BP shares fell 16 percent")]),
+    # ...up to the sentence's end, opened by a preposition before a bare noun, or naming May
+    ("The North held its second nuclear test on Friday, its first since May 2009.",
+     [("Friday", "North held its second nuclear test")]),
+    ("Kaldane, in power since 2010, won a vote on Friday.", [("Friday", "Kaldane won a vote")]),
     # ...unless the phrase names the happening ('a pandemic in 1968')
     ("The last such outbreak, a flu pandemic in 1968, killed about 1 million people.",
      [("1968", "Last such outbreak killed about 1 million people")]),

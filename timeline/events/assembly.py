@@ -157,8 +157,10 @@ def events_from_expressions(
 
 def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:
     """Whether the time at ``first``..``last`` sits in a noun phrase set off by commas after a
-    noun, opened by a determiner and with no verb of its own ('Crewe, the MP for Northfield since
-    2010, resigned', 'The strike, the first since 1989, ended'), the time after a preposition
+    noun (or by a comma and the sentence's end), opened by a determiner or a preposition before a
+    bare noun and with no verb of its own ('Crewe, the MP for Northfield since 2010, resigned',
+    'The strike, the first since 1989, ended', 'It held its second test on Monday, its first
+    since May 2009.', 'Kaldane, in power since 2010, has not spoken'), the time after a preposition
     other than 'in', 'at', 'from' or 'during', and the ``trigger`` outside it: the time tells the
     phrase's state, not the happening ('The last outbreak, a pandemic in 1968, killed a million'
     keeps its year: the phrase names the happening).  Not a phrase of time or place ('In Paris,
@@ -167,16 +169,24 @@ def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:
     tokens, classes = s.tokens, s.classes
     opening = next((k for k in range(first - 1, -1, -1) if tokens[k].text in _BREAKS), None)
     closing = next((k for k in range(last + 1, len(tokens)) if tokens[k].text in _BREAKS), None)
+    ends = closing is None and opening is not None and trigger < opening  # (set off up to the sentence's end)
+    if ends:
+        closing = len(tokens)
     if opening is None or closing is None or opening < 1 or tokens[opening].text != "," \
-            or tokens[closing].text != "," or opening <= trigger <= closing or closing + 1 >= len(tokens):
+            or (not ends and (tokens[closing].text != "," or closing + 1 >= len(tokens))) \
+            or opening <= trigger <= closing:
         return False
     lex, inside = s.lex, range(opening + 1, closing)
-    return (tokens[opening + 1].low in lex.determiners and not s.timed[opening + 1]
+    opener = tokens[opening + 1].low
+    bare = (opener in lex.prepositions and opening + 2 < first - 1 and tokens[opening + 2].low not in lex.determiners
+            and not s.timed[opening + 2])  # ('Kaldane, in power since 2010, has not spoken')
+    return ((opener in lex.determiners or bare) and not s.timed[opening + 1]
             # ('since 2010'; not 'the 1968 flu' nor 'a pandemic in 1968', which may date the happening itself)
             and tokens[first - 1].low in lex.prepositions and tokens[first - 1].low not in lex.settings
             and not (classes[opening - 1].verb or classes[opening - 1].finite)
-            and tokens[closing + 1].low not in lex.clause  # (relatives among them)
-            and not any(classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries for k in inside))
+            and (ends or tokens[closing + 1].low not in lex.clause)  # (relatives among them)
+            and not any(classes[k].verb or classes[k].finite or tokens[k].low in lex.auxiliaries
+                        for k in inside if not s.timed[k]))  # (the time's own words: 'since May 2009')
 
 
 def _saying_set(s: Parsed, trigger: Optional[int]) -> Optional[int]:
