@@ -776,6 +776,9 @@ def test_any_text_gives_events_whose_offsets_point_into_it(text):
          "Germany, France, Italy and Spain signed the treaty"),
         # ...and the phrase a relative clause describes is the name, not the age after it
         ("Alfred Tiggle, 67, who was hired full time on Friday, retired.", "Friday", "Alfred Tiggle was hired full time"),
+        # ...and 'who' after a name and its description describes the name
+        ("Officers arrested Ana Moreno, the county treasurer, who resigned on Friday.", "Friday",
+         "Ana Moreno resigned"),
         # ...and a verb group after a relative clause set off by commas has the subject before it
         ("Spanish and Italian yields, which hit highs in May, fell sharply on Friday.", "Friday",
          "Spanish and Italian yields fell sharply"),

@@ -212,12 +212,30 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
     if start < 2 or not (tokens[start - 1].low in lex.relatives  # 'a walkout that started', 'prices that are above'
                          or (verb_next and tokens[start - 1].low in lex.complementizers)):
         return []
-    end = start - 2 if tokens[start - 2].text == "," else start - 1
+    set_off = tokens[start - 2].text == ","
+    end = start - 2 if set_off else start - 1
     begin = _phrase_back(s, end, lex.prepositions)
     if end - begin == 1 and tokens[begin].text.isdigit() and begin >= 2 and tokens[begin - 1].text == ",":
         end = begin - 1  # (an age set off by commas describes the name before it: 'Hale, 47, who managed')
         begin = _phrase_back(s, end, lex.prepositions)
+    elif set_off and tokens[start - 1].low in lex.person_relatives and (name := _named_before_description(s, end)):
+        return name  # ('Patricia Hurt, the county prosecutor, who created': Patricia Hurt)
     return list(range(_joined_opening(s, begin) if begin < end else begin, end))
+
+
+def _named_before_description(s: Parsed, end: int) -> list[int]:
+    """The name a description set off by commas describes, when a relative clause follows it:
+    'Patricia Hurt, the county prosecutor, | who created' -> 'Patricia Hurt'; [] otherwise.  The description
+    opens with a determiner and has no verb; the name is capitalised words alone."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    phrase = _phrase_back(s, end)
+    if phrase < 2 or tokens[phrase - 1].text != "," or tokens[phrase].low not in lex.determiners \
+            or any(classes[k].verb or classes[k].finite for k in range(phrase, end)):
+        return []
+    name = _phrase_back(s, phrase - 1)
+    found = [k for k in range(name, phrase - 1) if not s.timed[k]]
+    return found if found and all(_is_name(tokens[k]) and tokens[k].low not in lex.function_words
+                                  for k in found) else []
 
 
 def _participle_head(s: Parsed, i: int) -> list[int]:

@@ -46,6 +46,7 @@ class Lexicon:
     circumstances: frozenset[str]  # what introduces the circumstance of a clause ('in a coup', 'on fire')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
+    person_relatives: frozenset[str]  # relative pronouns for a person: 'who'
     time_relatives: frozenset[str]  # 'when' after a time: its clause tells what happened then
     statives: set[str]  # stems of verbs that state rather than tell ('include')
     lights: set[str]  # stems of verbs whose object names the happening ('took a beating')
@@ -246,6 +247,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         circumstances=words("circumstance_prepositions.txt"),
         coordinators=words("coordinators.txt"),
         relatives=words("relative_pronouns.txt"),
+        person_relatives=words("person_relatives.txt"),
         time_relatives=words("time_relatives.txt"),
         statives=set(),
         lights=set(),
