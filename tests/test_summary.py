@@ -117,7 +117,8 @@ def test_what_was_only_announced_gives_way_to_what_was_reported():
     preview = ("The city council will vote on 7 June 2021 on the new tram line, after a long debate "
                "over the route.")
     report = "The city council approved the tram line on 7 June 2021."
-    articles = [Article(text=preview, source=f"preview {i}", published="2021-06-05", path=f"p{i}.txt") for i in range(2)]
+    articles = [Article(text=preview, source=f"preview {i}", published="2021-06-05", path=f"p{i}.txt")
+                for i in range(2)]
     articles.append(Article(text=report, source="Wire", published="2021-06-07", path="w.txt"))
     (day,) = summarize(build_timeline(articles), dates=1, sentences=1)
     assert day.sentences == [report]

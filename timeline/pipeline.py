@@ -3,8 +3,8 @@
 The core is a stream: ``iter_article_events`` reads, tags and extracts one article at a time and
 yields ``(article, events)`` pairs in input order, so memory holds only the events a caller keeps.
 With ``workers > 1`` the extraction (and the reading of HTML pages) runs in that many processes
-(at most one a usable core) over a bounded window of batches: the pairs come out identical and in the same order whatever
-the number of workers.
+(at most one a usable core) over a bounded window of batches: the pairs come out identical and
+in the same order whatever the number of workers.
 
 ``collect_timeline`` merges a stream's events into a ``Timeline``; ``build_timeline`` is the two
 together.  ``Summary`` counts what a stream did, for the line the CLI prints at the end.

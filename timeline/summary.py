@@ -149,9 +149,9 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
 
     Twice the square root of the collection's span in days (from its first to its last
     publication day, within ``start``/``end``; the days referred to when no article is dated), as
-    many as the page's key events: a week gives 5, a month 11, a year 38; at least 3, at most 40.  But no more than the well-attested
-    days (those at least two articles refer to), unless fewer than 3 are: then up to 3 of the days
-    referred to at all.
+    many as the page's key events: a week gives 5, a month 11, a year 38; at least 3, at most
+    40.  But no more than the well-attested days (those at least two articles refer to), unless
+    fewer than 3 are: then up to 3 of the days referred to at all.
     """
     refs = {day: r for day, r in day_references(timeline.events).items() if _within(day, start, end)}
     if not refs:

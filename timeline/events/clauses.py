@@ -225,8 +225,8 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
 
 def _named_before_description(s: Parsed, end: int) -> list[int]:
     """The name a description set off by commas describes, when a relative clause follows it:
-    'Patricia Hurt, the county prosecutor, | who created' -> 'Patricia Hurt'; [] otherwise.  The description
-    opens with a determiner and has no verb; the name is capitalised words alone."""
+    'Patricia Hurt, the county prosecutor, | who created' -> 'Patricia Hurt'; [] otherwise.  The
+    description opens with a determiner and has no verb; the name is capitalised words alone."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     phrase = _phrase_back(s, end)
     if phrase < 2 or tokens[phrase - 1].text != "," or tokens[phrase].low not in lex.determiners \
@@ -283,8 +283,8 @@ def _opening_subject(s: Parsed) -> list[int]:
     end = 0
     while end < len(tokens) and tokens[end].text not in _BREAKS:
         if classes[end].verb or (tokens[end].low in lex.function_words and tokens[end].low not in lex.determiners
-                                 and not (end and tokens[end].low in lex.coordinators)):  # ('Spanish and Italian yields, ...')
-            return []
+                                 and not (end and tokens[end].low in lex.coordinators)):
+            return []  # (nouns joined by 'and' may open it: 'Spanish and Italian yields, which ...')
         end += 1
     return list(range(end)) if end < len(tokens) and tokens[end].text == "," else []
 

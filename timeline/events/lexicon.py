@@ -43,7 +43,7 @@ class Lexicon:
     complements: frozenset[str]  # what links an event noun to its complement ('launch of')
     complementizers: frozenset[str]  # what opens a reported clause ('she said that')
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
-    circumstances: frozenset[str]  # what introduces the circumstance of a clause ('in a coup', 'on fire')
+    circumstances: frozenset[str]  # what introduces the circumstance of a clause ('in a coup')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
     person_relatives: frozenset[str]  # relative pronouns for a person: 'who'

@@ -56,6 +56,9 @@ def _past_determiner(s: Parsed, indices: list[int]) -> int:
     return indices[1] if len(indices) > 1 and s.tokens[indices[0]].low in s.lex.determiners else indices[0]
 
 
+RECENT_PERSONS = 20  # the latest persons met a pronoun of a given gender may stand for
+
+
 class People:
     """The persons named so far in an article, to resolve 'he' and 'the press officer'."""
 
@@ -63,7 +66,7 @@ class People:
         self.last: Optional[str] = None
         self.by_role: dict[str, str] = {}
         self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
-        self.recent: list[str] = []  # the persons met, the latest last
+        self.recent: list[str] = []  # the latest persons met, the latest last
         self.gender: dict[str, str] = {}  # a person -> the gender a title gave them
 
     def observe(self, s: Parsed) -> None:
@@ -219,3 +222,4 @@ class People:
         if person in self.recent:
             self.recent.remove(person)
         self.recent.append(person)
+        del self.recent[:-RECENT_PERSONS]  # (an article naming thousands costs no more)

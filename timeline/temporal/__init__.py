@@ -156,11 +156,11 @@ class _Context:
         or day the text wrote whole, in an earlier year, at most ``STORY_REACH`` characters before
         offset ``at``, when it falls after that date in its year: the text tells a story of that
         year ("Argentina invaded on 2 April 1982. Its forces surrendered on 14 June."); else None."""
-        found = [self._written[r] for r in (_resolve.RANK["D"],) if r in self._written]
-        if not found or self._publication is None:
+        found = self._written.get(_resolve.RANK["D"])
+        if found is None or self._publication is None:
             return None
-        order, written, where = max(found)
-        if order < max(self._duration, *(o for o, _, _ in self._latest.values())) or at - where > STORY_REACH:
+        order, written, where = found
+        if order < max([self._duration, *(o for o, _, _ in self._latest.values())]) or at - where > STORY_REACH:
             return None  # (a date or a duration told since: "the following year")
         year = written[:4]
         if not year.isdigit() or int(year) >= self._publication.year or value[:4] == year:
