@@ -337,6 +337,12 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # a fixture in the present tense is ahead; a noun of the same word is not
     ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
     ("The ministers meet in Brussels on Wednesday.", "2012-02-10", "2012-02-15"),
+    # a verb in the simple past right before its date: a time gone, however near the one to come
+    ("The quake struck on 12 January.", "2011-10-26", "2011-01-12"),
+    ("Mubarak was ousted on Feb. 11.", "2011-12-15", "2011-02-11"),
+    ("The plan was announced in March.", "2010-12-01", "2010-03"),
+    # ...but not after a present or future auxiliary
+    ("The ban is lifted in March, officials say.", "2010-12-01", "2011-03"),
     ("A decision is expected Wednesday.", "2012-02-10", "2012-02-15"),
     ("He returns to the region on Monday.", "2010-06-13", "2010-06-14"),
     ("The ministry advised against essential travel to Mexico on Tuesday.", "2009-04-29", "2009-04-28"),
