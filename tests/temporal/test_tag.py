@@ -337,6 +337,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # a fixture in the present tense is ahead; a noun of the same word is not
     ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
     ("The ministers meet in Brussels on Wednesday.", "2012-02-10", "2012-02-15"),
+    # what is called or set for a weekday looks ahead from when it was
+    ("The unions called a general strike for Tuesday.", "2024-03-10", "2024-03-12"),
+    ("The judge has a status hearing set for Friday.", "2010-12-15", "2010-12-17"),
     # a verb in the simple past right before its date: a time gone, however near the one to come
     ("The quake struck on 12 January.", "2011-10-26", "2011-01-12"),
     ("Mubarak was ousted on Feb. 11.", "2011-12-15", "2011-02-11"),
