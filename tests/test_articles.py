@@ -163,6 +163,12 @@ def test_bulk_before_the_article_does_not_cut_its_text(tmp_path, bulk):
     assert isinstance(item, Article) and "Peskov said that talking about sanctions" in item.text
 
 
+def test_a_long_text_between_two_quotation_marks_is_no_bulk(tmp_path):
+    long = "<p>He stood 6' 2\" tall. " + "The talks went on. " * 8_000 + "Peskov said \"no\".</p>"
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("<footer>", long + "<footer>")))
+    assert isinstance(item, Article) and item.text.count("The talks went on.") == 8_000
+
+
 def test_a_page_nested_deeper_than_its_parser_reads_is_refused_not_cut(tmp_path):
     item = read_one(write(tmp_path, "page.html", PAGE.replace("<article>", "<font>" * 300 + "<article>")))
     assert isinstance(item, ArticleError) and item.reason == "too-large" and "nested too deeply" in str(item)

@@ -619,7 +619,8 @@ def _check_shape(html: str) -> None:
 # 10 MB, or at an element nested 256 deep.  Bulk that holds no article text (an image inlined as a
 # data: address, a script, a style sheet) is emptied first; a page nested that deep is refused.
 BULK_CHARS = 100_000
-_BULK_VALUE = re.compile(r"\"[^\"]{%d,}\"|'[^']{%d,}'" % (BULK_CHARS, BULK_CHARS))
+# (an attribute's value, after its '=': a quotation mark in the text must not take the text away)
+_BULK_VALUE = re.compile(r"(=\s*)(?:\"[^\"]{%d,}\"|'[^']{%d,}')" % (BULK_CHARS, BULK_CHARS))
 _BULK_ELEMENT = re.compile(r"(<(?:script|style)\b[^>]*>)[^<]{%d,}" % BULK_CHARS, re.IGNORECASE)
 # A character reference to a control character (not a tab or a line break), or to U+FFFE or
 # U+FFFF, makes the parser drop the whole page; written raw, such characters are read as spaces.
@@ -629,7 +630,7 @@ _CONTROL_REFERENCE = re.compile(
 
 def _readable_markup(html: str) -> str:
     """``html`` without what its parser cannot read and no article needs (see above)."""
-    html = _BULK_VALUE.sub('""', html)
+    html = _BULK_VALUE.sub(r'\1""', html)
     html = _BULK_ELEMENT.sub(r"\1", html)
     return _CONTROL_REFERENCE.sub(" ", html)
 
