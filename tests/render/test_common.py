@@ -7,7 +7,7 @@ import pytest
 import datetime as dt
 
 from timeline.models import Source, Span
-from timeline.render.common import date_label, first_lane, lanes_of, locate, safe_url, source_label
+from timeline.render.common import date_label, first_lane, lanes_of, locate, outlet, safe_url, source_label
 from timeline.temporal.calendar import timex_span
 
 from synthetic import event, report
@@ -84,3 +84,7 @@ def test_a_key_event_is_in_the_lane_of_the_first_outlet_to_report_it_once_it_hap
     assert first_lane(event("e", "Council voted", preview, late, wire), lanes, "source") == 1
     # an event only ever announced stays with the first to announce it
     assert first_lane(event("e", "Council will vote", preview), lanes, "source") == 0
+
+
+def test_an_outlet_name_with_invisible_characters_is_the_same_outlet():
+    assert outlet(Source(source="Reuters\u200b")) == outlet(Source(source="\ufeffReuters")) == "Reuters"

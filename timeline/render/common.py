@@ -27,6 +27,9 @@ MAX_LANES = 8  # outlets that keep a lane of their own; the rest share OTHER_OUT
 # \u202egnp.exe" would show as "Bank exe.png"), C0 and C1 controls, and the line/paragraph
 # separators.  Right-to-left text keeps its direction: it comes from its letters, not from these.
 _LAYOUT_CONTROLS = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
+# characters that show nothing in a name (zero-width space, word joiner, byte order mark, soft
+# hyphen, direction marks); the joiners some scripts spell with stay
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 
 RELATION_LABELS = {
     "before": "before publication",
@@ -50,8 +53,10 @@ def plain(text: str | None) -> str:
 
 
 def outlet(source: Source) -> str:
-    """The outlet an article comes from: its ``source``, else its web site, else UNKNOWN_OUTLET."""
-    return plain(source.source) or plain(source.site) or UNKNOWN_OUTLET
+    """The outlet an article comes from: its ``source``, else its web site, else UNKNOWN_OUTLET;
+    without the invisible characters that would make two lanes of one name ('Reuters' and
+    'Reuters' followed by a zero-width space)."""
+    return plain(_INVISIBLE.sub("", source.source or "")) or plain(source.site) or UNKNOWN_OUTLET
 
 
 def source_label(source: Source) -> str:
