@@ -31,7 +31,7 @@ from pathlib import Path
 import typer
 from typer.core import TyperGroup
 
-from timeline.articles import SUFFIXES, estimate_count, iter_articles
+from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
 from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events, usable_cores
@@ -530,8 +530,6 @@ def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
     """A message when an output can be seen, before any work, not to be a file that can be
     written: a folder, a file where a folder should be, or a named pipe or device (a finished
     output is renamed into place, which would replace it, not write to it); else None."""
-    from timeline.articles import kind_of
-
     for path, _ in outputs:
         if _is_stdout(path):
             continue
@@ -621,8 +619,6 @@ def _names_a_folder(given: str | None) -> bool:
 def _names_a_device(given: str | None) -> str | None:
     """What an output option names when it is no regular file but a device, pipe or socket
     ('a character device'), else None."""
-    from timeline.articles import kind_of
-
     if given is None or given == STDOUT:
         return None
     try:

@@ -797,15 +797,13 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
         # (in a pile of copies, only those sharing the most heavy words are scored at all; a report
         # no word reaches, deep in a pile, only PILE_CANDIDATES: its copies are joined through them)
         shared = pairs.data[keep]
-        if not reached[chunk].all():
+        if reached[chunk].all():
+            i_all, j_all, _ = _most_alike(i_all, j_all, shared, MAX_SHARING)
+        else:  # (the order of the pairs matters nowhere: the union-find sorts them)
             late = ~reached[i_all]
             early = _most_alike(i_all[~late], j_all[~late], shared[~late], MAX_SHARING)
             later = _most_alike(i_all[late], j_all[late], shared[late], PILE_CANDIDATES)
-            order = np.argsort(np.concatenate([early[0], later[0]]), kind="stable")
-            i_all = np.concatenate([early[0], later[0]])[order]
-            j_all = np.concatenate([early[1], later[1]])[order]
-        else:
-            i_all, j_all, _ = _most_alike(i_all, j_all, shared, MAX_SHARING)
+            i_all, j_all = np.concatenate([early[0], later[0]]), np.concatenate([early[1], later[1]])
         keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
         i_all, j_all = i_all[keep], j_all[keep]
         values = _rowwise(matrix, i_all, j_all)

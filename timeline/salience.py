@@ -62,7 +62,7 @@ PERMUTATIONS = 64
 TOPIC_WORDS = 3  # the event's words whose spread over the articles is its topicality
 PER_DAY = 2  # key events on one day at most
 BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
-KEYS_PER_ROOT_DAY = 2  # automatic number of key events: twice the square root of the days covered...
+KEYS_PER_ROOT_DAY = 2  # automatic number of key events (and summary days): twice the square root of the days covered...
 MIN_TOP, MAX_TOP = 5, 40  # ... within these bounds
 
 _WORD = re.compile(r"\w+")
@@ -252,7 +252,13 @@ def automatic_top(events: list[Event]) -> int:
     A single day's news gets MIN_TOP."""
     coverage = _coverage(events)
     days = (coverage[1] - coverage[0]).days + 1 if coverage else 0
-    return max(MIN_TOP, min(MAX_TOP, round(KEYS_PER_ROOT_DAY * math.sqrt(days))))
+    return count_for_span(days, MIN_TOP, MAX_TOP)
+
+
+def count_for_span(days: int, least: int, most: int) -> int:
+    """How many key events, or summary days, ``days`` of coverage call for: twice their square
+    root, from ``least`` to ``most``."""
+    return max(least, min(most, round(KEYS_PER_ROOT_DAY * math.sqrt(days))))
 
 
 def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> bool:

@@ -47,11 +47,10 @@ from typing import Optional
 from timeline.models import (
     DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
 )
-from timeline.salience import story_text, text_topicality, word_spread
+from timeline.salience import count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal.calendar import timex_span
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
-DATES_PER_ROOT_DAY = 2  # the automatic number of days: twice the square root of the span in days
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
 MIN_DEFAULT_DATES = 3
 
@@ -158,7 +157,7 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
         return 0
     published = [day for day in publication_counts(timeline.articles) if _within(day, start, end)] or list(refs)
     span = (max(published) - min(published)).days + 1
-    wanted = min(MAX_DEFAULT_DATES, max(MIN_DEFAULT_DATES, round(DATES_PER_ROOT_DAY * math.sqrt(span))))
+    wanted = count_for_span(span, MIN_DEFAULT_DATES, MAX_DEFAULT_DATES)
     attested = sum(len(r) >= 2 for r in refs.values())
     return min(wanted, max(attested, min(MIN_DEFAULT_DATES, len(refs))))
 

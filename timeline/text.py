@@ -198,28 +198,35 @@ def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE)
 
 @lru_cache(maxsize=None)
 def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(pattern) for pattern in read_lines(lang, "page", "prefixes.txt"))
+    return tuple(re.compile(pattern) for pattern in _page_patterns(lang, "prefixes.txt"))
 
 
 _PART = re.compile(r"\{([a-z_]+)\}")
 _CLOCK = re.compile(r"\d[.:]\d\d")  # every stamp has a clock time: a sentence without one is not searched
 
 
-@lru_cache(maxsize=None)
-def _stamps(lang: str) -> re.Pattern | None:
-    """The language's page stamps (``page/stamps.txt``) as one pattern, its parts filled in."""
+def _page_patterns(lang: str, name: str) -> list[str]:
+    """The patterns of the page file ``name``, its parts filled in: a line "part = regex" defines
+    a part, and {part} in a later line stands for it."""
     parts: dict[str, str] = {}
-    stamps = []
+    patterns = []
 
     def fill(pattern: str) -> str:
         return _PART.sub(lambda m: parts.get(m.group(1), m.group()), pattern)
 
-    for line in read_lines(lang, "page", "stamps.txt"):
-        name, equals, pattern = line.partition(" = ")
-        if equals and re.fullmatch(r"[a-z_]+", name):
-            parts[name] = fill(pattern)
+    for line in read_lines(lang, "page", name):
+        part, equals, pattern = line.partition(" = ")
+        if equals and re.fullmatch(r"[a-z_]+", part):
+            parts[part] = fill(pattern)
         else:
-            stamps.append(fill(line))
+            patterns.append(fill(line))
+    return patterns
+
+
+@lru_cache(maxsize=None)
+def _stamps(lang: str) -> re.Pattern | None:
+    """The language's page stamps (``page/stamps.txt``) as one pattern, its parts filled in."""
+    stamps = _page_patterns(lang, "stamps.txt")
     return re.compile("|".join(f"(?:{stamp})" for stamp in stamps)) if stamps else None
 
 

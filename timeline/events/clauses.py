@@ -218,24 +218,33 @@ def _relative_head(s: Parsed, i: int) -> list[int]:
     if end - begin == 1 and tokens[begin].text.isdigit() and begin >= 2 and tokens[begin - 1].text == ",":
         end = begin - 1  # (an age set off by commas describes the name before it: 'Hale, 47, who managed')
         begin = _phrase_back(s, end, lex.prepositions)
-    elif set_off and tokens[start - 1].low in lex.person_relatives and (name := _named_before_description(s, end)):
+    elif set_off and tokens[start - 1].low in lex.person_relatives and (
+            name := named_before_description(s, end, _phrase_back)):
         return name  # ('Patricia Hurt, the county prosecutor, who created': Patricia Hurt)
     return list(range(_joined_opening(s, begin) if begin < end else begin, end))
 
 
-def _named_before_description(s: Parsed, end: int) -> list[int]:
-    """The name a description set off by commas describes, when a relative clause follows it:
-    'Patricia Hurt, the county prosecutor, | who created' -> 'Patricia Hurt'; [] otherwise.  The
-    description opens with a determiner and has no verb; the name is capitalised words alone."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
-    phrase = _phrase_back(s, end)
-    if phrase < 2 or tokens[phrase - 1].text != "," or tokens[phrase].low not in lex.determiners \
-            or any(classes[k].verb or classes[k].finite for k in range(phrase, end)):
+def _phrase_start(s: Parsed, end: int) -> int:
+    """The first token of the words that run, with no break among them, up to ``end``."""
+    start = end
+    while start > 0 and s.tokens[start - 1].text not in _BREAKS:
+        start -= 1
+    return start
+
+
+def named_before_description(s: Parsed, comma: int, phrase=_phrase_start) -> list[int]:
+    """The name before a description set off by commas that ends at ``comma`` ('Ada Moreno, the
+    ferry's captain, was ...', 'Patricia Hurt, the county prosecutor, who created ...': the
+    name), or []: the description opens with a determiner, the name is capitalised words alone.
+    ``phrase`` finds where each phrase begins (:func:`_phrase_back` to stop at a verb too:
+    'Officers arrested Ana Moreno, the county treasurer, who ...')."""
+    tokens, lex = s.tokens, s.lex
+    description = phrase(s, comma)
+    if description < 2 or description == comma or tokens[description - 1].text != "," \
+            or tokens[description].low not in lex.determiners:
         return []
-    name = _phrase_back(s, phrase - 1)
-    found = [k for k in range(name, phrase - 1) if not s.timed[k]]
-    return found if found and all(_is_name(tokens[k]) and tokens[k].low not in lex.function_words
-                                  for k in found) else []
+    found = [k for k in range(phrase(s, description - 1), description - 1) if not s.timed[k]]
+    return found if found and all(_is_name(tokens[k]) for k in found) else []
 
 
 def _participle_head(s: Parsed, i: int) -> list[int]:

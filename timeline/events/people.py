@@ -63,11 +63,15 @@ class People:
     """The persons named so far in an article, to resolve 'he' and 'the press officer'."""
 
     def __init__(self) -> None:
-        self.last: Optional[str] = None
         self.by_role: dict[str, str] = {}
         self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
-        self.recent: list[str] = []  # the latest persons met, the latest last
+        self.recent: list[str] = []  # the latest persons met, the latest last (see ``last``)
         self.gender: dict[str, str] = {}  # a person -> the gender a title gave them
+
+    @property
+    def last(self) -> Optional[str]:
+        """The person met last."""
+        return self.recent[-1] if self.recent else None
 
     def observe(self, s: Parsed) -> None:
         """Note persons introduced by role ('Kremlin spokesman Dmitry Peskov'), and the name a
@@ -81,8 +85,7 @@ class People:
         if subject is not None:
             self._met(subject)
         for k in range(len(tokens) - 1):
-            gender = lex.genders.get(lex.bare(tokens[k].low).rstrip("."))
-            if gender and tokens[k].text in lex.honorifics:
+            if tokens[k].text in lex.honorifics and (gender := lex.genders.get(tokens[k].low)):
                 self._titled(s, k, gender)
             if tokens[k].low in lex.roles and _is_name(tokens[k + 1]):
                 end = k + 1
@@ -217,7 +220,6 @@ class People:
             self.gender.setdefault(found[-1].split()[-1], gender)
 
     def _met(self, person: str) -> None:
-        self.last = person
         self.surnames.setdefault(person.split()[-1], person)
         if person in self.recent:
             self.recent.remove(person)

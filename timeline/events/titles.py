@@ -6,7 +6,8 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
-    _phrase_back, _relative_head, _shared_subject, _stative, _subject, opens_on_auxiliary,
+    _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
+    opens_on_auxiliary,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -287,7 +288,7 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
                               or _before_time(s, k)) for k in range(start, i)):
         return []  # (only auxiliaries, adverbs and a time between: 'Ada Moreno, on Monday quietly closed')
     if tokens[start - 1].text == ",":
-        return (_apposition(s, start - 1) or _named_before_apposition(s, start - 1)
+        return (_apposition(s, start - 1) or named_before_description(s, start - 1)
                 or _before_participle(s, start - 1))
     if tokens[start - 1].text != ")":
         return []
@@ -297,14 +298,6 @@ def _set_off_subject(s: Parsed, i: int) -> list[int]:
     if opening < 1 or tokens[opening].text != "(":
         return []
     return [k for k in _subject(s, opening) if not s.timed[k]]
-
-
-def _phrase_start(s: Parsed, end: int) -> int:
-    """The first token of the words that run, with no break among them, up to ``end``."""
-    start = end
-    while start > 0 and s.tokens[start - 1].text not in _BREAKS:
-        start -= 1
-    return start
 
 
 def _before_participle(s: Parsed, comma: int) -> list[int]:
@@ -327,18 +320,6 @@ def _before_participle(s: Parsed, comma: int) -> list[int]:
     heads = [k + 1 for k in range(begin, end) if classes[k].finite or tokens[k].low in lex.complementizers]
     found = [k for k in range(max([begin] + heads), end) if not s.timed[k] and not _before_time(s, k)]
     return found if found and not any(classes[k].verb for k in found) else []
-
-
-def _named_before_apposition(s: Parsed, comma: int) -> list[int]:
-    """The name before a descriptive phrase set off by commas that ends at ``comma`` ('Ada
-    Moreno, the ferry's captain, was ...': 'Ada Moreno'), or []."""
-    tokens, lex = s.tokens, s.lex
-    phrase = _phrase_start(s, comma)
-    if phrase < 2 or phrase == comma or tokens[phrase - 1].text != "," or tokens[phrase].low not in lex.determiners:
-        return []
-    name = _phrase_start(s, phrase - 1)
-    found = [k for k in range(name, phrase - 1) if not s.timed[k]]
-    return found if found and all(_is_name(tokens[k]) for k in found) else []
 
 
 def _before_time(s: Parsed, k: int) -> bool:

@@ -165,8 +165,7 @@ class _Context:
         year = written[:4]
         if not year.isdigit() or int(year) >= self._publication.year or value[:4] == year:
             return None
-        moved = _resolve.in_year_of(value, written[:4] + "-12-31") if len(value) == 10 else \
-            _resolve.in_year_of(value, written[:4] + "-12")
+        moved = _resolve.in_year_of(value, year + "-12-31")
         if moved is None or moved[:len(written)] < written[:len(moved)]:
             return None
         return moved
