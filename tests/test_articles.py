@@ -187,6 +187,14 @@ def test_overlong_title_outlet_and_address_are_cut_not_copied_into_every_event(t
     assert len(article.source) == 200 and article.url is None
 
 
+def test_an_outlet_spelled_with_invisible_characters_is_the_same_outlet(tmp_path):
+    # (salience counts outlets: "Reuters" and "Reuters" with a zero-width space are one)
+    lines = [json.dumps({"text": BODY, "published": "2017-09-06", "source": name})
+             for name in ("Reuters", "Reuters\u200b", "\ufeffReu\u00adters")]
+    found = list(iter_articles([write(tmp_path, "feed.jsonl", "\n".join(lines))]))
+    assert [a.source for a in found] == ["Reuters"] * 3
+
+
 def test_json_object_list_and_jsonl_records(tmp_path):
     record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
               "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}

@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from timeline.models import Article, ArticleError, coerce_published, require
-from timeline.text import no_lone_surrogates
+from timeline.text import no_lone_surrogates, without_invisible
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -845,7 +845,7 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         text=plain_text(text),
         title=_cut(plain_line(fields.get("title")), MAX_TITLE_CHARS),
         url=url if url is None or len(url) <= MAX_URL_CHARS else None,  # (a web address cut short leads nowhere)
-        source=_cut(plain_line(fields.get("source")), MAX_SOURCE_CHARS),
+        source=_cut(plain_line(without_invisible(fields.get("source") or "")), MAX_SOURCE_CHARS),
         path=no_lone_surrogates(path),  # a file name in a foreign encoding: a label now
         published=published,
     )

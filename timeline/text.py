@@ -157,6 +157,17 @@ def no_lone_surrogates(text: str) -> str:
     return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd", text)
 
 
+# characters that show nothing in a name (zero-width space, word joiner, byte order mark, soft
+# hyphen, direction marks); the joiners some scripts spell with stay
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
+
+
+def without_invisible(name: str) -> str:
+    """``name`` without the characters that show nothing, so that 'Reuters' and 'Reuters'
+    followed by a zero-width space are one outlet, not two of the same look."""
+    return _INVISIBLE.sub("", name)
+
+
 def asks(text: str) -> bool:
     """Whether the sentence ``text`` is a question of the writer's own ('Should anyone be
     fired?', 'What happened?'): it ends with a question mark and quotes no one and has no colon

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from timeline.models import DateSpan, Event, Granularity, Source, Span, TimeExpression
+from timeline.text import without_invisible
 
 LANES = ("source", "none")
 SINGLE_LANE = "Events"
@@ -27,9 +28,6 @@ MAX_LANES = 8  # outlets that keep a lane of their own; the rest share OTHER_OUT
 # \u202egnp.exe" would show as "Bank exe.png"), C0 and C1 controls, and the line/paragraph
 # separators.  Right-to-left text keeps its direction: it comes from its letters, not from these.
 _LAYOUT_CONTROLS = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
-# characters that show nothing in a name (zero-width space, word joiner, byte order mark, soft
-# hyphen, direction marks); the joiners some scripts spell with stay
-_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 
 RELATION_LABELS = {
     "before": "before publication",
@@ -56,7 +54,7 @@ def outlet(source: Source) -> str:
     """The outlet an article comes from: its ``source``, else its web site, else UNKNOWN_OUTLET;
     without the invisible characters that would make two lanes of one name ('Reuters' and
     'Reuters' followed by a zero-width space)."""
-    return plain(_INVISIBLE.sub("", source.source or "")) or plain(source.site) or UNKNOWN_OUTLET
+    return plain(without_invisible(source.source or "")) or plain(source.site) or UNKNOWN_OUTLET
 
 
 def source_label(source: Source) -> str:
