@@ -167,6 +167,11 @@ def test_does_not_tag_what_is_not_time(sentence):
     # "last" is strictly before, "next" strictly after
     ("He arrived last Wednesday.", "2017-08-30"),
     ("They meet next Wednesday.", "2017-09-13"),
+    # a day a thing is on, or runs to, is to come; today's name is today
+    ("The vote is on Friday.", "2017-09-08"),
+    ("The exhibition runs through Sunday.", "2017-09-10"),
+    ("The attack is on Monday's front pages.", "2017-09-04"),
+    ("The sun shone and it is Monday.", "2017-09-04"),
 ])
 def test_weekdays_are_placed_by_tense(sentence, expected):
     (expression,) = tag(sentence, PUBLISHED)
@@ -184,6 +189,17 @@ def test_weekdays_are_placed_by_tense(sentence, expected):
 def test_dates_without_a_year_take_the_nearest_year_by_tense(sentence, expected):
     (expression,) = tag(sentence, PUBLISHED)
     assert expression.value == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # days listed after one still to come are still to come, in order
+    ("The Fed meets on Tuesday and Wednesday.", ["2017-09-12", "2017-09-13"]),
+    ("Hearings are set for Monday, Tuesday or Friday.", ["2017-09-11", "2017-09-12", "2017-09-15"]),
+    # a list of days gone is left as the tense places it
+    ("Statements were made on Tuesday and Monday.", ["2017-09-05", "2017-09-04"]),
+])
+def test_a_list_of_weekdays_to_come_runs_forward(sentence, expected):
+    assert [e.value for e in tag(sentence, PUBLISHED)] == expected
 
 
 def test_the_same_day_takes_the_date_the_text_moved_to():
@@ -505,6 +521,14 @@ RECENT = "2023-11-14"  # a Tuesday
      [("Monday", "DATE", "2023-11-20"), ("10:30 GMT", "TIME", "2023-11-20T10:30")]),
     ("The strike began on Nov. 2 at about 6 a.m.",
      [("Nov. 2", "DATE", "2023-11-02"), ("about 6 a.m.", "TIME", "2023-11-02T06:00")]),
+    # a clock time without a.m. or p.m. in a part of the day past noon is past noon
+    ("The fireworks start at 9:15 tonight.", [("9:15 tonight", "TIME", "2023-11-14T21:15")]),
+    ("They met at 8:30 on Monday evening.", [("8:30 on Monday evening", "TIME", "2023-11-13T20:30")]),
+    ("The vote is expected at 8 o'clock tonight.", [("8 o'clock tonight", "TIME", "2023-11-14T20:00")]),
+    ("The talks resume at 3:30 this afternoon.", [("3:30 this afternoon", "TIME", "2023-11-14T15:30")]),
+    ("The ferry left at 11 last night.", [("11 last night", "TIME", "2023-11-13T23:00")]),
+    ("Troops crossed at 2 a.m. tonight.", [("2 a.m. tonight", "TIME", "2023-11-14T02:00")]),
+    ("Shops open at 9 tomorrow morning.", [("9 tomorrow morning", "TIME", "2023-11-15T09:00")]),
     # periods and sets
     ("Talks will resume in the coming weeks.", [("the coming weeks", "DATE", "FUTURE_REF")]),
     ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
@@ -515,6 +539,26 @@ RECENT = "2023-11-14"  # a Tuesday
 ])
 def test_modern_written_forms(sentence, expected):
     assert found(sentence, RECENT) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # holidays written without their apostrophe, weekdays shortened without their period
+    ("new years eve plans??", [("new years eve", "DATE", "2023-12-31")]),
+    ("we will go out on valentines day", [("valentines day", "DATE", "2024-02-14")]),
+    ("mothers day brunch was lovely", [("mothers day", "DATE", "2023-05-14")]),
+    ("the exam will be on thurs", [("thurs", "DATE", "2023-11-16")]),
+    ("she will start fri 10am", [("fri 10am", "TIME", "2023-11-17T10:00")]),
+])
+def test_informal_forms(sentence, expected):
+    assert found(sentence, RECENT) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The newly weds left early.",  # a word, not Wednesday
+    "Thanh pho co nhieu thu vien.",  # a word of a quoted language
+])
+def test_short_weekdays_that_are_words_need_their_capital(sentence):
+    assert found(sentence, RECENT) == []
 
 
 @pytest.mark.parametrize("sentence, attribute, expected", [

@@ -73,8 +73,10 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
-        if placed_weekday and weekday is not None and rules.makes_weekday_range(text[weekday.end:hit.start]):
-            value = _resolve.not_before(value, weekday.value)  # "from Thursday to Saturday"
+        if placed_weekday and weekday is not None and (
+                rules.makes_weekday_range(gap := text[weekday.end:hit.start])
+                or (rules.lists_weekdays(gap) and publication is not None and weekday.value[:10] > publication)):
+            value = _resolve.not_before(value, weekday.value)  # "from Thursday to Saturday", "meets on Tuesday and Wednesday"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(

@@ -247,8 +247,19 @@ class Grammar:
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
         self._clock_range = self._gap("clock_range", r"\s*(?:{})\s*")
+        # the parts of the day whose clock hours, written without a.m. or p.m., are past noon, and
+        # those hours ("9:15 tonight" is 21:15, "3:30 this afternoon" 15:30)
+        self._pm_dayparts = {}
+        for code, hours in (self.classes.get("pm_daypart") or WordClass()).literals.items():
+            first, last = hours.split("-")
+            self._pm_dayparts[code.upper()] = range(int(first), int(last) + 1)
+        marks = [self.classes[name].regex() for name in ("am", "pm") if name in self.classes]
+        self._half_day = re.compile(r"(?<!\w)(?:" + "|".join(marks) + r")(?!\w)", re.I) if marks else None
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
+        # what lists two weekdays ("on Tuesday and Wednesday", "Monday, Tuesday"): a list of days to
+        # come runs forward
+        self._weekday_list = self._gap("weekday_list", r"\s*(?:,\s*|(?:,\s*)?(?:{})\s+)")
         # what lets a date without its year take the year of the date after it ("March and April 2008")
         self._shared_year = self._gap("shared_year", r"\s*,?\s*(?:{}\s*)?")
 
@@ -410,7 +421,8 @@ class Grammar:
                 if "mod" in clock.options:
                     options["mod"] = clock.options["mod"]
                 name = f"{clock.rule.name}+{day.rule.name}"
-                value = date.group(1) + time.group(1)
+                value = date.group(1) + self._in_daypart(text[clock.start:clock.end], time.group(1),
+                                                         day.value[date.end(1):])
                 word = gap.group("word")
                 if gap.group("bracket") or (word and self._joiners.normalise(word) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
@@ -419,9 +431,25 @@ class Grammar:
                 return [Hit(first.start, second.end, rule, value, options)]
         return None
 
+    def _in_daypart(self, clock: str, time: str, daypart: str) -> str:
+        """``time`` (``T09:15``), written ``clock``, on a day given in its part ``daypart``
+        (``TNI``, or empty): past noon when the part of the day says so and the clock does not
+        ("9:15 tonight", "8 o'clock on Tuesday evening"); as it is with a.m. or p.m., or in a
+        24-hour notation ("09:15", "0930")."""
+        hours = self._pm_dayparts.get(daypart[1:])
+        if (hours is None or clock.startswith("0")
+                or (self._half_day is not None and self._half_day.search(clock))):
+            return time
+        hour = int(time[1:3])
+        return f"T{hour + 12:02d}{time[3:]}" if hour in hours else time
+
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
         return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
+
+    def lists_weekdays(self, gap: str) -> bool:
+        """Whether ``gap``, the text between two weekdays, lists them ("Tuesday and Wednesday")."""
+        return self._weekday_list is not None and self._weekday_list.fullmatch(gap) is not None
 
     def shares_year(self, gap: str) -> bool:
         """Whether ``gap``, the text between a date without its year and a date with it, lets
