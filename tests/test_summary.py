@@ -142,6 +142,17 @@ def test_start_and_end_restrict_the_days(story_timeline):
     assert summarize(story_timeline, start="2022-01-01") == []
 
 
+def test_history_the_articles_recall_gives_way_to_the_storys_own_days():
+    recalled = "The fund's head ran the relief after the great fire of June 6, 1998, in the old port. "
+    recall = [Article(text=recalled + text, source=outlet, published=published, path=f"h/{i}.txt")
+              for i, (outlet, published, text) in enumerate(STORY)]
+    timeline = build_timeline(recall)
+    assert dt.date(1998, 6, 6) not in [d.date for d in summarize(timeline, dates=3)]
+    # (asked for the past, or with nothing else to tell, history is told)
+    assert dt.date(1998, 6, 6) in [d.date for d in summarize(timeline, dates=3, start="1990-01-01")]
+    assert dt.date(1998, 6, 6) in [d.date for d in summarize(timeline, dates=10)]
+
+
 def test_the_automatic_number_of_days_follows_the_well_attested_days(story_timeline):
     n = default_dates(story_timeline)
     days = summarize(story_timeline)

@@ -47,7 +47,7 @@ from typing import Optional
 from timeline.models import (
     DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
 )
-from timeline.salience import count_for_span, story_text, text_topicality, word_spread
+from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal.calendar import timex_span
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
@@ -141,6 +141,20 @@ def top_days(scores: Mapping[dt.date, float], n: int) -> list[dt.date]:
     """The ``n`` best-scored days, in date order (an earlier day first on a tie)."""
     ranked = sorted(scores, key=lambda day: (-scores[day], day))
     return sorted(ranked[:max(0, n)])
+
+
+def story_days(scores: Mapping[dt.date, float], timeline: Timeline, n: int) -> dict[dt.date, float]:
+    """``scores`` without the days of history the articles recall (more than ``BACKGROUND_DAYS``
+    before the first was published: "the fund for the victims of the Sept. 11, 2001, attacks",
+    in a story of 2010), as for the key events; unless fewer than ``n`` days are left, when the
+    best of those fill the rest (a collection of retrospectives is all history)."""
+    published = list(publication_counts(timeline.articles))
+    if not published:
+        return dict(scores)
+    first = min(published).toordinal() - BACKGROUND_DAYS  # (ordinals: no overflow at the calendar's edge)
+    story = {day: score for day, score in scores.items() if day.toordinal() >= first}
+    history = {day: score for day, score in scores.items() if day.toordinal() < first}
+    return {**story, **{day: history[day] for day in top_days(history, n - len(story))}}
 
 
 def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> int:
@@ -344,7 +358,8 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     ``end`` (dates or ISO strings, inclusive) in date order, each with up to ``sentences``
     sentences and their sources; a day whose sentences were all told under an earlier one is
     left out (unless ``sentences`` is 0).  ``dates`` defaults to :func:`default_dates`,
-    ``sentences`` to :data:`DEFAULT_SENTENCES`.  Raises ``ValueError`` on a count that is no
+    ``sentences`` to :data:`DEFAULT_SENTENCES`.  Without ``start``, days long before the first
+    article are history, chosen only when the story's own are too few (:func:`story_days`).  Raises ``ValueError`` on a count that is no
     whole number or is negative, on a bad date, and on a ``start`` after ``end``."""
     require(timeline, Timeline, "timeline")
     start, end = _as_date(start), _as_date(end)
@@ -357,7 +372,8 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
             raise ValueError(f"the number of {name} cannot be negative")
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
-    days = top_days(day_scores(timeline, start, end), n)
+    scores = day_scores(timeline, start, end)
+    days = top_days(scores if start is not None else story_days(scores, timeline, n), n)
     # (a day whose sentences were all told under an earlier day has nothing left to say)
     return [day for day in day_summaries(timeline, days, k) if day.sentences or k == 0]
 
