@@ -74,6 +74,21 @@ def test_key_events_are_distinct_days_of_the_story_not_one_busy_day_or_history()
     assert all(e.salience is not None for e in timeline.events)
 
 
+def test_what_was_said_at_a_happening_does_not_take_a_second_key_place():
+    texts = [article(f"b{n}.txt", f"Outlet{n}",
+                     "Mayor Ana Ruiz opened the Tolbridge over the Vesna on Sunday. "
+                     "Ruiz said on Sunday that the bridge would halve journeys across the valley. "
+                     "The ferry across the Vesna made its last crossing on Monday.") for n in range(4)]
+    texts += [article(f"c{n}.txt", f"Outlet{n}", "Tolls on the Tolbridge were suspended on Wednesday after protests.",
+                      "1998-08-06") for n in range(2)]
+    timeline = build_timeline(texts, top=3)
+    opened = find(timeline, "opened")
+    said = next(e for e in timeline.events if e.kind == "statement")
+    assert said.salience.score > find(timeline, "suspended").salience.score  # ranked above the tolls...
+    assert opened.key and not said.key  # ...but told at the opening: the tolls take the place
+    assert [e.date.value for e in timeline.key_events] == ["1998-08-02", "1998-08-03", "1998-08-05"]
+
+
 def test_automatic_number_of_key_events_follows_the_coverage():
     one_day = build_timeline([article("a.txt", "Wire", WIRE)])
     assert automatic_top(one_day.events) == MIN_TOP

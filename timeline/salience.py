@@ -35,7 +35,8 @@ Each event gets a :class:`~timeline.models.Salience` whose parts a reader can ch
 The key events (``Event.key``) are the best-scored happenings of the story itself: dated to
 the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the first article to
 the last one: anniversaries and history are background), at most :data:`PER_DAY` on one day so
-that one busy day does not fill the list.  Their number, unless given, grows with the square root
+that one busy day does not fill the list, and not a statement beside what it was said at
+(:func:`said_at`).  Their number, unless given, grows with the square root
 of the coverage in days (:func:`automatic_top`): a month-long story has about 11, a year about
 38.  A collection with no more dated events than that (a few articles) has nothing to choose
 between: every dated event is key.
@@ -296,15 +297,30 @@ def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
     coverage = _coverage(events)
     ranked = sorted((i for i, e in enumerate(scored) if _candidate(e, coverage)),
                     key=lambda i: (-scored[i].salience.score, i))
-    per_day: Counter = Counter()
+    on_day: dict[dt.date, list[Event]] = defaultdict(list)  # the key events of each day
     chosen = 0
     for i in ranked:
         if chosen >= limit:
             break
         day = scored[i].date.start
-        if per_day[day] >= PER_DAY:
+        if len(on_day[day]) >= PER_DAY or any(said_at(scored[i], other) for other in on_day[day]):
             continue
-        per_day[day] += 1
+        on_day[day].append(scored[i])
         chosen += 1
         scored[i] = scored[i].model_copy(update={"key": True})
     return scored
+
+
+def said_at(one: Event, other: Event) -> bool:
+    """Whether one of two events of a day is a statement made at the other: its speaker (the
+    statement's first actor) is among the other's actors, by last name, and an article reports
+    both.  "Obama used his first Oval Office address" and "Obama: ... committed to
+    making sure" are one happening, and take one key event's place, not two."""
+    for statement, happening in ((one, other), (other, one)):
+        if statement.kind != "statement" or not statement.actors:
+            continue
+        last_name = statement.actors[0].split()[-1:]
+        if (last_name and any(actor.split()[-1:] == last_name for actor in happening.actors)
+                and {s.article_key for s in statement.sources} & {s.article_key for s in happening.sources}):
+            return True
+    return False
