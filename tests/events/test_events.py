@@ -257,10 +257,14 @@ def test_a_title_keeps_words_joined_by_and_and_ends_with_its_clause(sentence, wh
          "Experts: 4.4 million barrels of oil spewed out into the Gulf of Mexico"),
         ("The company said on Monday that the oil industry might have to change the way it operated.",
          "The company: The oil industry might have to change the way it operated"),
-        # ...and a longer one is not cut between a word and the infinitive that completes it...
+        # ...and a longer one is not cut between a word and the infinitive that completes it, but
+        # where the phrase at the limit ends...
         ("The company said on Monday that the oil industry might have to change the way it operated in deep water "
          "off the coast of Africa.",
-         "The company: The oil industry might have to change the way"),
+         "The company: The oil industry might have to change the way it operated"),
+        ("Officials said on Monday the Justice Department had opened a criminal and civil probe into the company's "
+         "actions.",
+         "Officials: The Justice Department had opened a criminal and civil probe"),
         # ...nor left on an auxiliary cut from its verb, though 'do' may be the verb itself
         ("Officials said on Monday that criticism of the firm over the spill has nothing to do with the vote held by "
          "the union.",
@@ -489,7 +493,14 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "occurrence", "Brewery announced record profits"),
         ("The island declared a nationwide state of emergency on Friday.",  # "state" is a noun
          "occurrence", "Island declared a nationwide state of emergency"),
+        # ...and so does one followed by 'to': what it pledged, where they were admitted
+        ("The health agency pledged on Friday to reopen the schools within a month.",
+         "occurrence", "Health agency pledged to reopen the schools within a month"),
+        ("Two nurses were admitted on Friday to the city hospital with a fever.",
+         "occurrence", "Two nurses were admitted to the city hospital with a fever"),
         # one followed by what was said still reports it
+        ("The health agency said to reporters on Friday that the schools would close.",
+         "statement", "Health agency: The schools would close"),
         ("The health agency said on Friday the schools would close.",
          "statement", "Health agency: The schools would close"),
         ("The health agency said on Friday in a statement that the schools would close.",
@@ -508,7 +519,8 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
 )
 def test_a_reporting_verb_with_a_noun_object_names_an_act_not_a_statement(sentence, kind, title):
     events = dated_events(sentence, "on Friday", "2017-09-01")
-    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said", "told", "estimated"))
+    said = next(e for e in events if e.trigger.text in ("declared", "announced", "said", "told", "estimated",
+                                                        "pledged", "admitted"))
     assert said.kind == kind
     assert title is None or said.title == title
 
@@ -622,7 +634,9 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
         ("The WHO said on Wednesday that the outbreak had peaked.", "WHO: The outbreak had peaked"),
         # a gist cut to length does not end on a dangling 'and'
         ("The mayor vowed on Wednesday that \"we are going to keep holding the builders and the insurers "
-         "to account\".", "The mayor: We are going to keep holding the builders"),
+         "to account\".", "The mayor: We are going to keep holding the builders and the insurers"),
+        ("The mayor said on Wednesday that \"we are going to keep holding the builders and their insurers and "
+         "their lawyers to account\".", "The mayor: We are going to keep holding the builders and their insurers"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

@@ -354,8 +354,10 @@ def _subordinate(s: Parsed, k: int) -> bool:
 def reports_an_act(s: Parsed, k: int) -> bool:
     """Whether the reporting verb at ``k`` names an act by its object rather than reporting what
     was said: its object is a noun phrase, with no verb of its own ('the agency declared a
-    pandemic', 'Acme reported a loss', 'announced plans to close'), not a reported clause ('said
-    the plant would close', 'said that ...', 'said in a statement ...', '"...," she said')."""
+    pandemic', 'Acme reported a loss', 'announced plans to close'), or what follows 'to' ('pledged
+    to bring them to justice', 'were admitted to a hospital', 'admitted to spilling oil'); not a
+    reported clause ('said the plant would close', 'said that ...', 'said in a statement ...',
+    '"...," she said', 'said to reporters that ...')."""
     tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
     start = _clause_start(s, k)
     if k == 0 or tokens[k - 1].text in _BREAKS or any(tokens[m].text in _QUOTES for m in range(k)) \
@@ -367,6 +369,10 @@ def reports_an_act(s: Parsed, k: int) -> bool:
                                             and timed[j + 1])):
         j += 1  # 'declared on Thursday a pandemic'
     first = j
+    if first < len(tokens) and tokens[first].low in lex.infinitive:  # 'pledged to bring', 'admitted to a hospital'
+        end = next((m for m in range(first, len(tokens)) if tokens[m].text in _BREAKS), len(tokens))
+        return not any(tokens[m].low in lex.complementizers or tokens[m].text in _QUOTES or tokens[m].text == ":"
+                       for m in range(first, min(len(tokens), end + 1)))  # (not 'said to reporters that')
     while j < len(tokens) and tokens[j].text not in _BREAKS and tokens[j].low not in lex.clause \
             and tokens[j].low not in lex.coordinators:
         if classes[j].finite or tokens[j].low in lex.auxiliaries or tokens[j].low in lex.complementizers:

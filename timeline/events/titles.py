@@ -120,21 +120,21 @@ def _words(s: Parsed, indices) -> list[str]:
 
 def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> list[str]:
     """At most ``limit`` words (a closing stop not counted), cut before a preposition when one is
-    near the limit, and not ending on a word left dangling by the cut ('to hold BP and', 'a
-    second well as', 'if the operation had'), nor on a coordinator whatever the length.  A
-    phrase at most ``slack`` words over the limit is kept whole: 'spewed out into the Gulf of
-    Mexico' reads better than 'spewed out'."""
+    near the limit, else where a phrase ends a little past it (within ``slack``), and not ending
+    on a word left dangling by the cut ('to hold BP and', 'a second well as', 'if the operation
+    had'), nor on a coordinator whatever the length.  A phrase at most ``slack`` words over the
+    limit is kept whole: 'spewed out into the Gulf of Mexico' reads better than 'spewed out'."""
     while len(words) > 1 and not words[-1].strip(_STOPS):
         words = words[:-1]
     if len(words) <= limit + slack:
         while len(words) > 1 and words[-1].lower() in lex.coordinators:  # ('plug the well or [in August]')
             words = words[:-1]
         return words
-    cut = limit
-    for k in range(limit, max(2, limit - 5), -1):
-        if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex):
-            cut = k
-            break
+    cut = next((k for k in range(limit, max(2, limit - 5), -1)
+                if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex)), None)
+    if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
+        cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
+                    if _phrase_ends_before(words, k, lex)), limit)
     words = words[:cut]
     last = words[-1].lower() if words else ""
     if len(words) > 2 and last in lex.auxiliaries and not (
@@ -143,6 +143,18 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     while words and words[-1].lower() in lex.dangling:
         words.pop()
     return words
+
+
+def _phrase_ends_before(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether a phrase ends right before ``words[k]``: a preposition (not of an infinitive), an
+    auxiliary, a word that opens a clause or joins two, or a comma after the word before ('the
+    swine flu outbreak [was a mild infection]')."""
+    low, before = words[k].lower(), words[k - 1].lower()
+    if before in lex.pronouns or before in lex.auxiliaries or before in lex.dangling:
+        return False  # (a verb group after its subject, or going on: 'a scenario that it [would face]')
+    return (low in lex.auxiliaries or low in lex.clause_openers or low in lex.coordinators
+            or words[k - 1].endswith((",", ";"))
+            or (low in lex.prepositions and not _infinitive(words, k, lex)))
 
 
 def _infinitive(words: list[str], k: int, lex: Lexicon) -> bool:
