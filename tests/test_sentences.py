@@ -43,3 +43,14 @@ def test_capitals_without_end_are_split_whole(text):
     """Long runs of capitals (hostile input) are cut into sentences that cover all of the text."""
     sentences = split_sentences(text)
     assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Investors sold shares of Larkfield Plc (LRK.L) on Monday. The fund held on.",
+     ["Investors sold shares of Larkfield Plc (LRK.L) on Monday.", "The fund held on."]),
+    # a text that came one sentence a line broke the ticker at its stop
+    ("The government opened an inquiry into Larkfield Plc's (LRK.\nL) oil spill, the minister said.\nShares fell.",
+     ["The government opened an inquiry into Larkfield Plc's (LRK.\nL) oil spill, the minister said.", "Shares fell."]),
+])
+def test_no_sentence_ends_inside_a_stock_ticker(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected

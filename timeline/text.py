@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -23,6 +24,10 @@ class Sentence(NamedTuple):
 _BOUNDARY = re.compile(r"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # (greedy: ends just after the last space it can reach)
+
+# A stock ticker with its exchange, "(BP.L)", "(GS.N)", even broken across a line by a text
+# that came one sentence a line ("(BP.\nL)"): no sentence ends inside it.
+_TICKER = re.compile(r"\([A-Z][A-Z0-9&-]{0,5}\.\s*[A-Z]{1,2}\)")
 
 MAX_SENTENCE_CHARS = 2000
 """The longest sentence, in characters, that events and tense cues work on.
@@ -58,8 +63,13 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     abbreviations = _abbreviations(lang)
     sentences: list[Sentence] = []
     begin = 0
+    tickers = [m.span() for m in _TICKER.finditer(text)] if "(" in text else []
+    ticker_starts = [start for start, _ in tickers]
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        k = bisect.bisect_left(ticker_starts, match.start()) - 1
+        if k >= 0 and match.start() < tickers[k][1]:
+            continue  # (inside a stock ticker: "BP Plc's (BP.L) spill")
         if match.group().startswith(".") and "\n" not in match.group():
             word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
             if word:
