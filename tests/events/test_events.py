@@ -382,9 +382,13 @@ def test_a_participle_phrase_is_titled_with_what_it_describes():
     ("Nine miners died in an explosion on Monday.", "Monday", "Nine miners died in an explosion"),
     # not where more stands between them: the time may be the noun's alone
     ("An agent was convicted in the bombing of the airliner in 1988.", "1988", "Bombing of the airliner"),
-    # what was said there is an event of its own
+    # what was said there is the happening, dated by it: the occasion is no event of its own
     ("The minister said at a press conference on Monday that the plant would reopen.", "Monday",
-     "Press conference"),
+     "The minister: The plant would reopen"),
+    ("\"The plant will reopen,\" the minister told a news conference on Monday.", "Monday",
+     "The minister: The plant will reopen"),
+    # ...unless nothing said is told
+    ("The minister spoke at a rally on Monday.", "Monday", "Minister spoke at a rally"),
 ])
 def test_an_occasion_is_titled_by_what_happened_at_it(text, when, title):
     assert dated_titles(text, when) == [title]

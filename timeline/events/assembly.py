@@ -150,7 +150,8 @@ def events_from_expressions(
             if not _retold(event, events, sentence.start, lex.determiners):
                 events.append(event)
         for k in _occasions(s):
-            if k not in used:
+            said = medium_verb(s, k)
+            if k not in used and (said is None or said not in used):  # (the setting of a statement told: no event of its own)
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
 

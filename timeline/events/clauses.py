@@ -270,19 +270,26 @@ def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:
 
 
 def medium_verb(s: Parsed, noun: int) -> Optional[int]:
-    """The reporting verb an event noun is the medium of ('said in a statement', 'wrote on Monday
-    in a letter to the board'): what was said in it is the happening, not the statement.  None
-    when the noun is no such medium ('said at a press conference' names an occasion)."""
+    """The reporting verb an event noun is the medium or the setting of ('said in a statement',
+    'wrote on Monday in a letter to the board', 'said at a news conference on Monday that ...',
+    'told a briefing on Monday'): what was said there is the happening, not the statement or the
+    news conference.  None when the noun is no such medium, or names an occasion at which
+    nothing said is told ('spoke at a rally on Monday')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if not classes[noun].noun:
         return None
     j = _phrase_back(s, noun, lex.prepositions) - 1
-    if j < 1 or tokens[j].low not in lex.settings or tokens[j].low in lex.occasions:
+    told = j >= 0 and tokens[j].low in lex.addressees  # ('told a White House briefing on Monday')
+    if not told and (j < 1 or tokens[j].low not in lex.settings):
         return None
-    k = j - 1
+    k = j if told else j - 1
     while k >= 0 and (s.timed[k] or (tokens[k].low in lex.prepositions and k + 1 < j and s.timed[k + 1])):
         k -= 1  # ('said on Monday in a statement')
-    return k if k >= 0 and classes[k].reporting else None
+    if k < 0 or not classes[k].reporting:
+        return None
+    if (told or tokens[j].low in lex.occasions) and reports_an_act(s, k):
+        return None  # ('spoke at a rally on Monday': the rally is the occasion, nothing said is told)
+    return k
 
 
 def _opening_subject(s: Parsed) -> list[int]:
