@@ -107,3 +107,11 @@ def test_values_past_the_calendar_have_a_year_and_a_side_but_no_span():
     assert side_of("BC0001-12-31", dt.date(1, 1, 1)) == -1
     assert side_of("10000", dt.date(9999, 12, 31)) == 1
     assert timex_span("9999-W52") is None  # its Sunday is in the year 10000
+
+
+@pytest.mark.parametrize("unit", ["days ago", "years ago", "weeks from now", "decades ago"])
+def test_a_count_too_long_to_be_one_is_no_count(unit):
+    # (a number of 4,301 digits is more than Python converts to an int: it must not stop the article)
+    text = f"It happened {'9' * 4301} {unit}. The bridge reopened 5 days ago."
+    found = timeline.tag(text, "2017-09-06")
+    assert ("5 days ago", "2017-09-01") in [(e.text, e.value) for e in found]
