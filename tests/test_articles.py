@@ -379,3 +379,19 @@ def test_estimate_count_counts_files_and_jsonl_lines(tmp_path):
     write(tmp_path, "feed.jsonl", "\n".join(json.dumps({"text": f"Story {n}."}) for n in range(5)) + "\n\n")
     assert estimate_count([tmp_path]) == 7 == len(list(iter_articles([tmp_path])))
     assert estimate_count([tmp_path], limit=4) == 4
+
+
+def test_estimate_count_holds_no_long_line_whole(tmp_path):
+    import tracemalloc
+    path = tmp_path / "feed.jsonl"
+    with open(path, "wb") as out:  # a record, then 40 MB with no line end
+        out.write(json.dumps({"text": "Story."}).encode() + b"\n")
+        for _ in range(40):
+            out.write(b" " * (1 << 20))
+        out.write(b"x")
+    tracemalloc.start()
+    try:
+        assert estimate_count([path]) == 2
+        assert tracemalloc.get_traced_memory()[1] < 10 * (1 << 20)
+    finally:
+        tracemalloc.stop()

@@ -225,11 +225,17 @@ def _count_lines(path: str, limit: int | None) -> int:
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return 1  # never opened: a pipe would block; reading it reports the problem
-        with open(path, "rb") as lines:
-            for line in lines:
-                count += bool(line.strip())
-                if limit is not None and count >= limit:
-                    break
+        with open(path, "rb") as stream:  # (in chunks: a line of gigabytes is never held whole)
+            content = False  # the line read so far has more than white space
+            while chunk := stream.read(1 << 20):
+                *ended, last = chunk.split(b"\n")
+                for line in ended:
+                    count += content or bool(line.strip())
+                    content = False
+                    if limit is not None and count >= limit:
+                        return count
+                content = content or bool(last.strip())
+            count += content
     except OSError:
         return 1  # reading it reports the problem
     return count
