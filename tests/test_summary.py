@@ -287,3 +287,16 @@ def test_a_reprinted_aside_off_the_story_is_not_a_days_summary():
     assert day.date == dt.date(2021, 3, 6)
     assert day.sentences and all("dam" in s for s in day.sentences)
     assert not any(s.path.startswith("roundup/") and "Rovers" in day.sentences[s.sentence] for s in day.sources)
+
+
+def test_an_event_told_in_many_sentences_keeps_one_list_of_its_reports():
+    # (each of N sentences of one event held all N reports: N*N in memory)
+    from timeline.summary import _candidates
+    texts = [f"The Arlen bridge collapsed on Thursday, witness number {n} told the inquiry." for n in range(120)]
+    timeline = build_timeline([Article(text=t, source=f"Outlet{n % 7}", published="2021-03-05", path=f"b/{n}.txt")
+                               for n, t in enumerate(texts)])
+    (pool,) = _candidates(timeline, [dt.date(2021, 3, 4)]).values()
+    assert len(pool) == 120
+    assert len({id(b) for c in pool for b in c.backings}) == 1  # shared, not copied
+    days = summarize(timeline, dates=1, sentences=500)
+    assert days and {s.path for s in days[0].sources} == {f"b/{n}.txt" for n in range(120)}

@@ -185,7 +185,20 @@ class _Candidate:
     story_text: str  # the text without its time phrase, for its topicality
     names_day: bool = False
     reported: bool = False  # some article that tells it appeared on or after the day
-    sources: dict[str, Source] = field(default_factory=dict)  # article key -> one of its reports
+    # the reports of each event the sentence tells (article key -> one of its reports), shared by
+    # all the event's sentences: an event told in N sentences by N articles holds N reports, not N*N
+    backings: list[dict[str, Source]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """Every article that reported an event the sentence tells, with one of its reports."""
+        if len(self.backings) == 1:
+            return self.backings[0]
+        merged: dict[str, Source] = {}
+        for backing in self.backings:
+            for key, source in backing.items():
+                merged.setdefault(key, source)
+        return merged
 
 
 def _clean(sentence: str) -> str:
@@ -228,8 +241,7 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
         for other in event.sources:
             backing.setdefault(other.article_key, other)
         for candidate in told.values():
-            for key, other in backing.items():
-                candidate.sources.setdefault(key, other)
+            candidate.backings.append(backing)
 
 
 def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -313,14 +325,15 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
     score = centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support) * told
     order = sorted(range(len(candidates)), key=lambda i: (-score[i], candidates[i].text))
     picked: list[int] = []
+    closest = np.zeros(len(candidates))  # each candidate's similarity to the nearest one picked
     for i in order:
         if len(picked) == k:
             break
-        if picked:
-            similarity = (matrix[picked] @ matrix[i].T).toarray().ravel()
-            if similarity.max() > REDUNDANT:
-                continue
+        if closest[i] > REDUNDANT:
+            continue
         picked.append(i)
+        if len(picked) < k:  # (one product a pick, not one a candidate and pick)
+            closest = np.maximum(closest, (matrix @ matrix[i].T).toarray().ravel())
     return [candidates[i] for i in picked]
 
 
