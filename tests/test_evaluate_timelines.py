@@ -115,6 +115,23 @@ def test_read_tilse(tmp_path):
     ]
 
 
+def test_read_tilse_breaks_lines_only_at_line_ends(tmp_path):
+    path = tmp_path / "t.txt"
+    # a sentence holding a line separator, a form feed or a second byte order mark is one sentence
+    path.write_text("\ufeff\ufeff2020-01-02\r\nThe dam\u2028 2020-01-09\x0c held .\rThe levee broke .\n",
+                    encoding="utf-8")
+    assert read_tilse(path) == [(d(2), ["The dam\u2028 2020-01-09\x0c held .", "The levee broke ."])]
+
+
+def test_the_nearest_date_is_found_either_side():
+    from timeline.evaluate_timelines import _nearest
+    others = [d(1), d(4), d(8), d(20)]
+    assert [_nearest(day, others) for day in (d(1), d(2), d(3), d(6), d(7), d(30))] == \
+        [d(1), d(1), d(4), d(4), d(8), d(20)]  # (6 is as near 4 as 8: the earlier)
+    big = [dt.date(2000, 1, 1) + dt.timedelta(days=2 * n) for n in range(100_000)]
+    assert _nearest(dt.date(2000, 1, 4), big) == dt.date(2000, 1, 3)
+
+
 @pytest.mark.parametrize("text, problem", [
     ("A sentence first.\n2020-01-02\nx\n", "t.txt:1: a sentence before any date line"),
     ("2020-02-30\nx\n", "t.txt:1: impossible date '2020-02-30'"),
@@ -182,6 +199,10 @@ def test_eval_timelines_prints_a_table_and_json(stories):
     assert "dam/herald.txt" in result.stdout and "mean of 1 timelines" in result.stdout
     for name in ("summary", "articles (bl)", "mentions (bl)"):
         assert name in result.stdout
+    # the three rows of a task have their names, and their scores, in the same columns
+    rows = [line for line in result.stdout.splitlines() if "summary" in line or "(bl)" in line][:3]
+    assert len({line.index(name) for line, name in zip(rows, ("summary", "articles", "mentions"))}) == 1
+    assert len({len(line) for line in rows}) == 1
     report = json.loads(run("eval", "--timelines", stories, "--json", "-q").stdout)
     assert report["mean"]["summary"]["date_f1"] == 1.0
 

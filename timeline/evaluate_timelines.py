@@ -27,6 +27,7 @@ ranked by the number of sentences that mention them (day-precise time expression
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -43,6 +44,9 @@ from timeline.text import no_lone_surrogates
 
 _DATE_LINE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _RULE_LINE = re.compile(r"^-{3,}$")
+# a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
+# feed ...), which a sentence may hold without being two lines
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 Reference = list[tuple[dt.date, list[str]]]  # a timeline: days in order, each with its sentences
 
@@ -58,8 +62,8 @@ def read_tilse(path: str | Path) -> Reference:
     text = read_text_file(path)  # a pipe or device is refused, never waited on or read forever
     days: dict[dt.date, list[str]] = {}
     current: list[str] | None = None
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
+    for number, raw in enumerate(_LINE_END.split(text), 1):
+        line = raw.strip().lstrip("\ufeff").strip()  # (a second byte order mark, of a file pasted in)
         if not line:
             continue
         if _DATE_LINE.match(line):
@@ -132,8 +136,10 @@ def rouge_concat(predicted: Sequence[str], reference: Sequence[str], n: int) -> 
 
 
 def _nearest(day: dt.date, others: Sequence[dt.date]) -> dt.date:
-    """The date of ``others`` (sorted) nearest to ``day``; the earlier one on a tie."""
-    return min(others, key=lambda other: (abs((other - day).days), other))
+    """The date of ``others`` (sorted) nearest to ``day``; the earlier one on a tie.  (One of the
+    two either side of where ``day`` would stand: found by bisection, not by a scan.)"""
+    k = bisect.bisect_left(others, day)
+    return min(others[max(0, k - 1):k + 1], key=lambda other: (abs((other - day).days), other))
 
 
 def _aligned(side: Reference, other: Reference, n: int) -> tuple[float, int]:
@@ -368,13 +374,13 @@ def format_report(report: dict) -> str:
              "same sentence selector.", "", head, "-" * len(head)]
     for task, label in zip(report["tasks"], labels):
         for i, system in enumerate(SYSTEMS):
-            prefix = f"{label:<{width}}  {task['dates']:>5} {task['sentences']:>5}" if i == 0 else " " * (width + 14)
+            prefix = f"{label:<{width}}  {task['dates']:>5} {task['sentences']:>5}" if i == 0 else " " * (width + 13)
             lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
                 f"{task['scores'][system][m]:>10.3f}" for m in METRICS))
     lines.append("-" * len(head))
     label = f"mean of {len(report['tasks'])} timelines"
     for i, system in enumerate(SYSTEMS):
-        prefix = f"{label:<{width}}  {'':>5} {'':>5}" if i == 0 else " " * (width + 14)
+        prefix = f"{label:<{width}}  {'':>5} {'':>5}" if i == 0 else " " * (width + 13)
         lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
             f"{report['mean'][system][m]:>10.3f}" for m in METRICS))
     return "\n".join(lines)
