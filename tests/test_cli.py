@@ -6,6 +6,7 @@ import io
 import json
 import re
 import shutil
+import os
 import sys
 from concurrent.futures.process import BrokenProcessPool
 
@@ -463,3 +464,19 @@ def test_tag_streams_a_feed_instead_of_holding_it(monkeypatch):
     assert result.exit_code == 0
     assert result.stdout.count("2017-09-04") == 1000 and result.stdout.startswith("== feed.jsonl:1\n")
     assert seen_at_first_output == [2]
+
+
+def test_a_closed_standard_stream_loses_no_output_and_is_no_internal_error(tmp_path, samples_dir):
+    import subprocess
+    code = "from timeline.cli import app; app()"
+    out = tmp_path / "page.html"
+    # stderr closed ('2>&-'): the page is still written
+    build = subprocess.run([sys.executable, "-c", code, "build", str(samples_dir), "-o", str(out), "-w", "1"],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=None,
+                           pass_fds=(), close_fds=True, preexec_fn=lambda: os.close(2), timeout=120)
+    assert build.returncode == 0 and out.stat().st_size > 0
+    # stdin closed ('<&-') and read: one line naming it
+    read = subprocess.run([sys.executable, "-c", code, "events", "-", "-w", "1"], capture_output=True, text=True,
+                          preexec_fn=lambda: os.close(0), timeout=120)
+    assert read.returncode == 1 and "error: -: closed: nothing to read" in read.stderr
+    assert "internal error" not in read.stderr and "Traceback" not in read.stderr

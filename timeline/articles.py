@@ -405,6 +405,8 @@ def _read_bytes(path: str, whole: bool = True) -> bytes:
     stream).  An empty or blank file is refused."""
     try:
         if path == "-":
+            if sys.stdin is None:
+                raise BadArticle("closed: nothing to read", "unreadable")
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
             with _open(path) as stream:

@@ -80,6 +80,14 @@ class _Commands(TyperGroup):
     stop (SIGTERM, SIGHUP: exit 143, 129), a reader of the output that went away (exit 141,
     silently) and a bug (one line saying so, exit 3; its traceback with --debug)."""
 
+    def main(self, *args, **kwargs):
+        # A standard stream the caller closed ('2>&-') is None: writing to it must not lose the
+        # run, so what would go there is dropped (reading a closed standard input is refused).
+        for name in ("stdout", "stderr"):
+            if getattr(sys, name) is None:
+                setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx):
         try:
             with _terminations_taken():
