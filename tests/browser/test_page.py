@@ -9,6 +9,7 @@ from synthetic import (
     ATTACKS,
     BIG,
     LINK,
+    TEMPLATE,
     REVERSED,
     collection,
     hostile_timeline,
@@ -264,6 +265,8 @@ def test_markup_in_outlets_and_titles_is_shown_as_text(open_html, artifacts):
     assert max(sizes) < 30
     labels = page.evaluate(LABELS_JS)
     assert any(BIG in label["text"] or label["text"].startswith("<span") for label in labels)
+    assert any(label["text"] == TEMPLATE for label in labels)  # as written, not filled in
+    assert TEMPLATE in ticks or page.locator("#controls .lane-name", has_text=TEMPLATE).count() == 1
     # hover over every marker: the hover text is text too
     for marker in page.evaluate(MARKERS_JS):
         page.mouse.move(marker["x"], marker["y"])

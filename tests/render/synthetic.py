@@ -134,6 +134,7 @@ RIGHT_TO_LEFT = "رئيس الوزراء يلتقي بالوفد — ראש המ
 LINK = '<a href="https://e.x/">Verify</a>'
 BIG = '<span style="font-size:80px">Big</span>'
 REVERSED = "Bank \u202egnp.exe report"  # shows as "Bank troper exe.png" if the override acts
+TEMPLATE = "Rates %{x} rose 5%{meta}"  # plotly reads '%{...}' as a template: drawn "Rates  rose 5" if it does
 
 
 def hostile_timeline() -> Timeline:
@@ -145,9 +146,9 @@ def hostile_timeline() -> Timeline:
         sentence = f"{attack} happened on Sunday {attack}"
         events.append(event(f"attack-{k}", attack, report(source, sentence, "happened", "Sunday",
                                                           f"2017-09-0{k + 1}")))
-    # markup plotly would draw (a live link, an enlarged font) as outlets and titles, and a
-    # right-to-left override that would show a title reversed
-    for k, (outlet, title) in enumerate([(LINK, LINK), (BIG, BIG), (LINK, REVERSED)]):
+    # markup plotly would draw (a live link, an enlarged font) as outlets and titles, a
+    # right-to-left override that would show a title reversed, and a template plotly would fill
+    for k, (outlet, title) in enumerate([(LINK, LINK), (BIG, BIG), (LINK, REVERSED), (TEMPLATE, TEMPLATE)]):
         source = Source(title=title, source=outlet, url=f"https://example.org/{k}", published=PUBLISHED)
         sentence = f"{title} was reported on Friday."
         events.append(event(f"markup-{k}", title, report(source, sentence, "reported", "Friday",

@@ -40,9 +40,10 @@
     return e;
   }
 
+  // (and '%' as an entity: plotly reads '%{x}' in what it draws as a template, and drops it)
   function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" }[c];
+    return String(text).replace(/[&<>"'%]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", "%": "&#37;" }[c];
     });
   }
 
