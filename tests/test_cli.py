@@ -480,3 +480,14 @@ def test_a_closed_standard_stream_loses_no_output_and_is_no_internal_error(tmp_p
                           preexec_fn=lambda: os.close(0), timeout=120)
     assert read.returncode == 1 and "error: -: closed: nothing to read" in read.stderr
     assert "internal error" not in read.stderr and "Traceback" not in read.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["summary", "{samples}", "--from", "x" * 5000],
+    ["build", "{samples}", "-f", "x" * 5000],
+])
+def test_a_long_bad_option_value_is_quoted_cut_short(samples_dir, args):
+    result = run(*[str(samples_dir) if a == "{samples}" else a for a in args], "-w", 1)
+    assert result.exit_code == 2
+    (line,) = [line for line in stderr_lines(result) if line.startswith("error: ")]
+    assert len(line) < 200 and "x" * 50 in line and "\u2026" in line

@@ -35,7 +35,7 @@ from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
 from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events, usable_cores
-from timeline.terminal import printable
+from timeline.terminal import printable, quoted
 
 INTERNAL_ERROR = 3
 INTERRUPTED = 130
@@ -196,7 +196,7 @@ def build(
     formats = list(dict.fromkeys(formats or ["html"]))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
-        _fail(f"unknown format {unknown[0]!r} (choose from {', '.join(FORMATS)})", code=2)
+        _fail(f"unknown format {quoted(unknown[0])} (choose from {', '.join(FORMATS)})", code=2)
     if _is_stdout(output):
         if len(formats) > 1:
             _fail("--output -: standard output takes one format; give a file name to write several", code=2)
@@ -335,7 +335,7 @@ def _day_option(value: str | None, name: str):
     try:
         return parse_day(value)
     except ValueError:
-        _fail(f"{name}: invalid date {value!r} (use YYYY-MM-DD)", code=2)
+        _fail(f"{name}: invalid date {quoted(value)} (use YYYY-MM-DD)", code=2)
 
 
 @app.command("eval")

@@ -23,3 +23,13 @@ def printable(text: str) -> str:
 def _escaped(match: re.Match) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+SHOWN_CHARS = 60  # the most of a bad value an error message quotes
+
+
+def quoted(value: str, limit: int = SHOWN_CHARS) -> str:
+    """A bad ``value`` quoted in an error message, cut short past ``limit`` characters (a value of
+    thousands of characters is not echoed whole)."""
+    value = str(value)
+    return repr(value if len(value) <= limit else value[:limit - 1] + "\u2026")
