@@ -202,6 +202,10 @@ def test_a_path_object_of_the_callers_own_is_read_by_its_name(samples_dir):
     (lambda: timeline.build_timeline(None), TypeError, "articles must be an Article, a path or a list of them"),
     (lambda: __import__("timeline.render").render.render(None, "html"), TypeError,
      "timeline must be Timeline, not NoneType"),
+    (lambda: __import__("timeline.render").render.render(timeline.Timeline(), "html", title=5), TypeError,
+     "title must be str, not int"),
+    # a timeline made by hand (or read back from JSON) with a score that is no number
+    (lambda: timeline.Salience(score=float("nan")), ValueError, "finite number"),
 ])
 def test_a_wrong_argument_to_the_library_is_named_in_its_error(call, error, message):
     with pytest.raises(error) as raised:

@@ -166,14 +166,14 @@ class Salience(_Model):
     ``score`` combines the parts (higher is more important); the parts are what it is made of.
     """
 
-    score: float = Field(0.0, description="the combined score: higher is more important")
+    score: float = Field(0.0, allow_inf_nan=False, description="the combined score: higher is more important")
     articles: int = Field(0, description="distinct articles that report the event")
     outlets: int = Field(0, description="distinct outlets (sources) that report it")
     date_mentions: int = Field(0, description="how often the whole collection refers to the event's date")
     lead: bool = Field(False, description="reported in an article's lead paragraph")
     reported: bool = Field(False, description="reported after the fact, not only anticipated")
     copies: int = Field(0, description="reports that are reprints of another article's text (wire copy)")
-    topicality: float = Field(0.0, description="how widely the collection's articles use the words of its "
+    topicality: float = Field(0.0, allow_inf_nan=False, description="how widely the collection's articles use the words of its "
                                                 "sentence, 0..1: the story's own happenings score high")
 
 

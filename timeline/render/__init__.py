@@ -54,6 +54,8 @@ def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = F
     ``ValueError`` for an unknown format or lanes.
     """
     require(timeline, Timeline, "timeline")
+    if title is not None:
+        require(title, str, "title")
     check_lanes(lanes)
     try:
         text = _render(timeline, fmt, lanes, cdn, title)
