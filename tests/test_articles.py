@@ -395,3 +395,18 @@ def test_estimate_count_holds_no_long_line_whole(tmp_path):
         assert tracemalloc.get_traced_memory()[1] < 10 * (1 << 20)
     finally:
         tracemalloc.stop()
+
+
+@pytest.mark.parametrize("text", ["\u200b", "\ufeff \u200b", "\x00", "\ud800", " - ... - "])
+def test_a_record_with_no_word_is_empty(tmp_path, text):
+    lines = [json.dumps({"text": text, "published": "2017-09-06"}), json.dumps({"text": BODY})]
+    first, second = iter_articles([write(tmp_path, "feed.jsonl", "\n".join(lines))])
+    assert isinstance(first, ArticleError) and first.reason == "empty"
+    assert isinstance(second, Article)
+
+
+@pytest.mark.parametrize("published", ["20170906", "2017-W36-3", "2017-249"])
+def test_a_publication_date_must_write_its_day(tmp_path, published):
+    # (Python reads these as 6 September 2017; the command line's --from refuses them)
+    (item,) = iter_articles([write(tmp_path, "a.json", json.dumps({"text": BODY, "published": published}))])
+    assert isinstance(item, ArticleError) and item.reason == "bad-date"

@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from timeline.models import Article, ArticleError, coerce_published, require
-from timeline.text import no_lone_surrogates, without_invisible
+from timeline.text import has_words, no_lone_surrogates, without_invisible
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -511,7 +511,7 @@ def _decode_html(data: bytes) -> str:
 
 def _read_text(path: str, text: str, published) -> Article:
     fields, body = split_front_matter(text)
-    if not body.strip():
+    if not has_words(body):
         raise BadArticle("no article text", "empty")
     return _article(path, body, fields, published)
 
@@ -831,7 +831,7 @@ def _record_article(path: str, record, published) -> Article:
     text = record.get("text")
     if text is not None and not isinstance(text, str):
         raise BadArticle("record's 'text' is not a string", "malformed")
-    if not text or not text.strip():
+    if not text or not has_words(text):
         raise BadArticle("record has no 'text'", "empty")
     fields = {}
     for key in FIELDS:

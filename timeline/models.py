@@ -10,11 +10,14 @@ Offsets (``start``/``end``) are character offsets into the text of the article t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Literal, Optional
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from timeline.terminal import SHOWN_CHARS, quoted
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -276,12 +279,14 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     try:
+        if not _ISO_DAY_FIRST.match(text):  # (Python also reads '20170906' and '2017-W36-3')
+            raise ValueError("not YYYY-MM-DD")
         return dt.datetime.fromisoformat(text)
     except ValueError as exc:
-        if len(text) > _SHOWN_CHARS:  # (the value, and the parser's message that repeats it, cut short)
-            raise ValueError(f"invalid date {text[:_SHOWN_CHARS] + chr(0x2026)!r} (not ISO 8601: use "
+        if len(text) > SHOWN_CHARS:  # (the value, and the parser's message that repeats it, cut short)
+            raise ValueError(f"invalid date {quoted(text)} (not ISO 8601: use "
                              "2017-09-06 or 2017-09-06T10:00+03:00)") from None
         raise ValueError(f"invalid date {value!r} ({exc})") from None
 
 
-_SHOWN_CHARS = 60  # of a bad date in an error message
+_ISO_DAY_FIRST = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")  # a date written as the day first: 2017-09-06

@@ -172,6 +172,15 @@ def no_lone_surrogates(text: str) -> str:
 _INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 
 
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` has a letter or a digit: one of only spaces, invisible characters (a
+    zero-width space, a byte order mark), controls or punctuation tells nothing."""
+    return _WORD_CHARACTER.search(text) is not None
+
+
 def without_invisible(name: str) -> str:
     """``name`` without the characters that show nothing, so that 'Reuters' and 'Reuters'
     followed by a zero-width space are one outlet, not two of the same look."""
