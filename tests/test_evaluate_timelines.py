@@ -212,7 +212,8 @@ def test_a_timeline_with_no_article_in_its_range_is_named_not_silently_zero(stor
         "2022-05-01\nThe dam reopens .\n--------\n2022-06-01\nThe valley is rebuilt .\n", encoding="utf-8")
     result = run("eval", "--timelines", stories, "-q", "--workers", 1)
     assert result.exit_code == 1
-    assert result.stderr.strip() == ("error: dam/later.txt: no article published from 2022-05-01 to 2022-06-01; "
+    later = stories / "dam" / "timelines" / "later.txt"  # (the file, which a reader can open)
+    assert result.stderr.strip() == (f"error: {later}: no article published from 2022-05-01 to 2022-06-01; "
                                      "every system scores 0 on it")
     assert "dam/herald.txt" in result.stdout and "mean of 2 timelines" in result.stdout
 

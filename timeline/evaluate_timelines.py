@@ -348,7 +348,8 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
         for file_name, reference in story.timelines:
             result = run_task(story, reference)
             if not result["articles"]:  # (scored all the same: the protocol counts it, the reader is told)
-                tell(f"{name}/{file_name}: no article published from {reference[0][0]} to {reference[-1][0]}; "
+                tell(f"{Path(articles_path).parent / 'timelines' / file_name}: no article published from "
+                     f"{reference[0][0]} to {reference[-1][0]}; "
                      "every system scores 0 on it")
             tasks.append({"story": no_lone_surrogates(name), "timeline": no_lone_surrogates(file_name), **result})
     if not tasks:
