@@ -1096,6 +1096,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     require(events, (list, tuple), "events")
     for event in events:
         require(event, Event, "each of events")
+    if len(events) < 2:  # nothing to merge (an article of one event, streamed: no vectors to build)
+        return order_events(list(events))
     with frozen_heap() as hold:
         return _merge_events(events, hold)
 
