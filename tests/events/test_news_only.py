@@ -160,6 +160,8 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, 8 March (Harbour Wire) - ",  # any agency, where the dateline gives its day
         "Photograph: Jane Doe/AP ",
         "Photograph: Jane Doe/AFP/Getty Images ",
+        "Photograph: AP ",  # an agency alone
+        "Photo: Getty Images ",
     ],
 )
 def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
