@@ -356,6 +356,18 @@ def test_a_list_of_names_is_one_subject(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # a title drops the article it opens on, as headlines do...
+    ("The rig sank on Thursday.", "Rig sank"),
+    # ...but no other determiner: the meaning goes with it
+    ("No agreement was reached on Thursday.", "No agreement was reached"),
+    ("His son also died on Thursday.", "His son also died"),
+    ("Some 300 people were evacuated on Thursday.", "Some 300 people were evacuated"),
+])
+def test_a_title_drops_only_an_opening_article(text, title):
+    assert dated_titles(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     # a participle phrase set off by commas stands between the subject and its verb
     ("The well, drilled by a Swiss firm, was capped on Monday.", "Well was capped"),
     ("Officials said the bridge, damaged by the storm, would reopen on Friday.", "Bridge would reopen"),

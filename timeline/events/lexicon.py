@@ -76,6 +76,7 @@ class Lexicon:
     offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
     period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
+    headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -273,6 +274,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         settings=words("setting_prepositions.txt"),
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),
+        headline_articles=words("headline_articles.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),

@@ -357,8 +357,11 @@ def _head_phrase(words: list[str], limit: int, lex: Lexicon) -> list[str]:
     return words[:cut]
 
 
-def _drop_determiner(words: list[str], lex: Lexicon) -> list[str]:
-    return words[1:] if len(words) > 2 and words[0].lower() in lex.determiners else words
+def _drop_determiner(words: list[str], lex: Lexicon, dropped: frozenset[str] | None = None) -> list[str]:
+    """A title without the article it opens on, as headlines go ('Rig sank'); without any of
+    ``dropped`` (a speaker: 'Its chief executive' -> 'Chief executive')."""
+    dropped = lex.headline_articles if dropped is None else dropped
+    return words[1:] if len(words) > 2 and words[0].lower() in dropped else words
 
 
 def _is_reference(s: Parsed, subject: list[int]) -> bool:
@@ -411,7 +414,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         words = gist.split()
         clause = len(words) >= 3 and words[0].lower() not in lex.prepositions  # (not 'On the start of ...')
         return (gist if clause else occurrence_title(s, i, people)[0]), []
-    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex),
+    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex, lex.determiners),
                                             SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
