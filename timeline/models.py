@@ -176,8 +176,9 @@ class Salience(_Model):
     lead: bool = Field(False, description="reported in an article's lead paragraph")
     reported: bool = Field(False, description="reported after the fact, not only anticipated")
     copies: int = Field(0, description="reports that are reprints of another article's text (wire copy)")
-    topicality: float = Field(0.0, allow_inf_nan=False, description="how widely the collection's articles use the words of its "
-                                                "sentence, 0..1: the story's own happenings score high")
+    topicality: float = Field(0.0, allow_inf_nan=False,
+                              description="how widely the collection's articles use the words of its "
+                                          "sentence, 0..1: the story's own happenings score high")
 
 
 class Event(_Model):

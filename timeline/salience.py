@@ -36,9 +36,8 @@ The key events (``Event.key``) are the best-scored happenings of the story itsel
 the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the first article to
 the last one: anniversaries and history are background), at most :data:`PER_DAY` on one day so
 that one busy day does not fill the list, and not a statement beside what it was said at
-(:func:`said_at`).  Their number, unless given, grows with the square root
-of the coverage in days (:func:`automatic_top`): a month-long story has about 11, a year about
-38.  A collection with no more dated events than that (a few articles) has nothing to choose
+(:func:`said_at`).  Their number, unless given, grows with the square root of the coverage in
+days (:func:`automatic_top`): a month-long story has about 11, a year about 38.  A collection with no more dated events than that (a few articles) has nothing to choose
 between: every dated event is key.
 """
 
@@ -314,8 +313,8 @@ def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
 def said_at(one: Event, other: Event) -> bool:
     """Whether one of two events of a day is a statement made at the other: its speaker (the
     statement's first actor) is among the other's actors, by last name, and an article reports
-    both.  "Obama used his first Oval Office address" and "Obama: ... committed to
-    making sure" are one happening, and take one key event's place, not two."""
+    both.  "Obama used his first Oval Office address" and "Obama: ... committed to making sure"
+    are one happening, and take one key event's place, not two."""
     for statement, happening in ((one, other), (other, one)):
         if statement.kind != "statement" or not statement.actors:
             continue

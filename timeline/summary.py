@@ -374,8 +374,9 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     sentences and their sources; a day whose sentences were all told under an earlier one is
     left out (unless ``sentences`` is 0).  ``dates`` defaults to :func:`default_dates`,
     ``sentences`` to :data:`DEFAULT_SENTENCES`.  Without ``start``, days long before the first
-    article are history, chosen only when the story's own are too few (:func:`story_days`).  Raises ``ValueError`` on a count that is no
-    whole number or is negative, on a bad date, and on a ``start`` after ``end``."""
+    article are history, chosen only when the story's own are too few (:func:`story_days`).
+    Raises ``ValueError`` on a count that is no whole number or is negative, on a bad date, and
+    on a ``start`` after ``end``."""
     require(timeline, Timeline, "timeline")
     start, end = _as_date(start), _as_date(end)
     if start is not None and end is not None and start > end:

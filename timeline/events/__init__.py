@@ -25,8 +25,8 @@ learned model, when one beats them in cross-validation; see ``anchor_model``).
 - Every sentence also gives its main happening when no expression dates it: a statement when it
   has a reporting verb with a speaker, else its first finite verb; and event nouns named as an
   occasion ("at a press conference in Beijing"), but not the setting of what was said ("said at
-  a news conference on Monday that ...", "told a briefing on Monday"): that dates the statement.  Their ``relation`` to publication comes from
-  the tense (auxiliaries, past forms).
+  a news conference on Monday that ...", "told a briefing on Monday"): that dates the statement.
+  Their ``relation`` to publication comes from the tense (auxiliaries, past forms).
 - Titles are words of the sentence: the subject, the trigger and what follows it in the clause,
   at most :data:`TITLE_WORDS` words, or a few more (``SLACK``) rather than cut a phrase short; a
   relative clause between the subject and its verb is left out ("the rig that had burned for 36

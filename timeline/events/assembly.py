@@ -150,8 +150,8 @@ def events_from_expressions(
             if not _retold(event, events, sentence.start, lex.determiners):
                 events.append(event)
         for k in _occasions(s):
-            said = medium_verb(s, k)
-            if k not in used and (said is None or said not in used):  # (the setting of a statement told: no event of its own)
+            said = medium_verb(s, k)  # (the setting of a statement told is no event of its own)
+            if k not in used and (said is None or said not in used):
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
 

@@ -76,7 +76,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if placed_weekday and weekday is not None and (
                 rules.makes_weekday_range(gap := text[weekday.end:hit.start])
                 or (rules.lists_weekdays(gap) and publication is not None and weekday.value[:10] > publication)):
-            value = _resolve.not_before(value, weekday.value)  # "from Thursday to Saturday", "meets on Tuesday and Wednesday"
+            # ("from Thursday to Saturday"; "meets on Tuesday and Wednesday", said on a Sunday)
+            value = _resolve.not_before(value, weekday.value)
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(
