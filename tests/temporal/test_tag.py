@@ -528,6 +528,8 @@ RECENT = "2023-11-14"  # a Tuesday
     ("The talks resume at 3:30 this afternoon.", [("3:30 this afternoon", "TIME", "2023-11-14T15:30")]),
     ("The ferry left at 11 last night.", [("11 last night", "TIME", "2023-11-13T23:00")]),
     ("Troops crossed at 2 a.m. tonight.", [("2 a.m. tonight", "TIME", "2023-11-14T02:00")]),
+    ("The ferry leaves at 10:05 tonight.", [("10:05 tonight", "TIME", "2023-11-14T22:05")]),
+    ("The ferry leaves at 09:15 tonight.", [("09:15 tonight", "TIME", "2023-11-14T09:15")]),  # (24-hour)
     ("Shops open at 9 tomorrow morning.", [("9 tomorrow morning", "TIME", "2023-11-15T09:00")]),
     # periods and sets
     ("Talks will resume in the coming weeks.", [("the coming weeks", "DATE", "FUTURE_REF")]),

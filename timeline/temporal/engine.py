@@ -68,6 +68,7 @@ _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
 _PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
 _DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
                   r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
+_LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "09:15", "about 0930"
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
@@ -437,7 +438,7 @@ class Grammar:
         ("9:15 tonight", "8 o'clock on Tuesday evening"); as it is with a.m. or p.m., or in a
         24-hour notation ("09:15", "0930")."""
         hours = self._pm_dayparts.get(daypart[1:])
-        if (hours is None or clock.startswith("0")
+        if (hours is None or _LEADING_ZERO.match(clock)
                 or (self._half_day is not None and self._half_day.search(clock))):
             return time
         hour = int(time[1:3])
