@@ -170,6 +170,8 @@ def test_does_not_tag_what_is_not_time(sentence):
     # a day a thing is on, or runs to, is to come; today's name is today
     ("The vote is on Friday.", "2017-09-08"),
     ("The exhibition runs through Sunday.", "2017-09-10"),
+    ("The trial continues Friday.", "2017-09-08"),
+    ("The exhibition is on show until Sunday.", "2017-09-10"),
     ("The attack is on Monday's front pages.", "2017-09-04"),
     ("The sun shone and it is Monday.", "2017-09-04"),
 ])
@@ -529,6 +531,10 @@ RECENT = "2023-11-14"  # a Tuesday
     ("The ferry left at 11 last night.", [("11 last night", "TIME", "2023-11-13T23:00")]),
     ("Troops crossed at 2 a.m. tonight.", [("2 a.m. tonight", "TIME", "2023-11-14T02:00")]),
     ("The ferry leaves at 10:05 tonight.", [("10:05 tonight", "TIME", "2023-11-14T22:05")]),
+    ("The Lakers won by 12 last night.", [("last night", "TIME", "2023-11-13TNI")]),  # a margin, no hour
+    # a range's start placed on its own day stays there
+    ("Rain is expected from 6 this evening until 6 tomorrow morning.",
+     [("6 this evening", "TIME", "2023-11-14T18:00"), ("6 tomorrow morning", "TIME", "2023-11-15T06:00")]),
     ("The ferry leaves at 09:15 tonight.", [("09:15 tonight", "TIME", "2023-11-14T09:15")]),  # (24-hour)
     ("Shops open at 9 tomorrow morning.", [("9 tomorrow morning", "TIME", "2023-11-15T09:00")]),
     # periods and sets
@@ -557,6 +563,7 @@ def test_informal_forms(sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "The newly weds left early.",  # a word, not Wednesday
+    "Hollywood Star Weds Longtime Partner",  # a headline's verb
     "Thanh pho co nhieu thu vien.",  # a word of a quoted language
 ])
 def test_short_weekdays_that_are_words_need_their_capital(sentence):

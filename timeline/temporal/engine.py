@@ -396,8 +396,9 @@ class Grammar:
 
     def _on_day_of(self, text: str, clock: Hit, placed: Hit) -> Hit:
         """``clock`` placed on the day of ``placed``, a clock time next to it placed on a day, when
-        a ``clock_range`` word joins them; else ``clock`` as it is."""
-        time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
+        a ``clock_range`` word joins them; else ``clock`` as it is (also when it is placed on a day
+        of its own: "from 6 p.m. this evening until 6 a.m. tomorrow")."""
+        time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" and "+" not in clock.rule.name else None
         day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
         first, second = sorted((clock, placed), key=lambda hit: hit.start)
         if not (time and day and _DAY.match(day.group(1))
