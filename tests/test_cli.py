@@ -466,7 +466,7 @@ def test_tag_streams_a_feed_instead_of_holding_it(monkeypatch):
     assert seen_at_first_output == [2]
 
 
-def test_a_closed_standard_stream_loses_no_output_and_is_no_internal_error(tmp_path, samples_dir):
+def test_a_closed_standard_stream_loses_no_output_silently_and_is_no_internal_error(tmp_path, samples_dir):
     import subprocess
     code = "from timeline.cli import app; app()"
     out = tmp_path / "page.html"
@@ -480,6 +480,11 @@ def test_a_closed_standard_stream_loses_no_output_and_is_no_internal_error(tmp_p
                           preexec_fn=lambda: os.close(0), timeout=120)
     assert read.returncode == 1 and "error: -: closed: nothing to read" in read.stderr
     assert "internal error" not in read.stderr and "Traceback" not in read.stderr
+    # stdout closed ('>&-') where the results go: they are not silently dropped
+    listed = subprocess.run([sys.executable, "-c", code, "events", str(samples_dir), "-w", "1"], text=True,
+                            stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1),
+                            timeout=120)
+    assert listed.returncode == 1 and listed.stderr.splitlines() == ["error: standard output: not written (closed)"]
 
 
 @pytest.mark.parametrize("args", [

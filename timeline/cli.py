@@ -13,6 +13,8 @@ by SIGTERM or SIGHUP (taken as Ctrl-C is), 141 when whatever reads the output st
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import io
 import os
 import shutil
 import re
@@ -75,17 +77,43 @@ def _terminations_taken():
             signal.signal(signum, handler)
 
 
+class _ClosedBytes(io.BufferedIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(errno.EBADF, "closed")
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output the caller closed: whatever is written to it fails (EBADF, 'closed')."""
+
+    buffer = _ClosedBytes()
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "closed")
+
+
 class _Commands(TyperGroup):
     """The commands, with the ends no command handles itself: Ctrl-C (exit 130) or a request to
     stop (SIGTERM, SIGHUP: exit 143, 129), a reader of the output that went away (exit 141,
     silently) and a bug (one line saying so, exit 3; its traceback with --debug)."""
 
     def main(self, *args, **kwargs):
-        # A standard stream the caller closed ('2>&-') is None: writing to it must not lose the
-        # run, so what would go there is dropped (reading a closed standard input is refused).
-        for name in ("stdout", "stderr"):
-            if getattr(sys, name) is None:
-                setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+        # A standard stream the caller closed ('2>&-') is None.  Messages to a closed stderr are
+        # dropped, and the run goes on; results sent to a closed stdout fail in one line, as on a
+        # full disk (reading a closed standard input is refused where it is read).
+        if sys.stderr is None:
+            sys.stderr = open(os.devnull, "w", encoding="utf-8")
+        if sys.stdout is None:
+            sys.stdout = _ClosedOutput()
         return super().main(*args, **kwargs)
 
     def invoke(self, ctx):
