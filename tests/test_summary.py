@@ -135,6 +135,14 @@ def test_near_repeats_are_not_both_picked():
     assert sum("tram line" in s for s in day.sentences) == 1
 
 
+def test_two_happenings_told_in_the_same_frame_are_both_picked():
+    # (what they share is 'the ... on Monday, the ... said': no happening)
+    texts = ["The mayor of Springfield resigned on Monday, the city council said. "
+             "The river flooded the old town on Monday, the police said."]
+    (day,) = summarize(build_timeline(one_each(texts, "2010-06-02")), dates=1, sentences=5)
+    assert len(day.sentences) == 2
+
+
 def test_start_and_end_restrict_the_days(story_timeline):
     days = summarize(story_timeline, dates=5, sentences=1, start="2021-03-05", end=dt.date(2021, 3, 31))
     assert days and all(dt.date(2021, 3, 5) <= d.date <= dt.date(2021, 3, 31) for d in days)

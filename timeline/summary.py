@@ -27,9 +27,10 @@ the day's centroid, the IDF taken over all the chosen days' candidates, so that 
 story uses weigh little), with a small preference for sentences that write the date out, half the
 score for a sentence only written before the day (a preview: "will vote on Tuesday" does not tell
 the vote; on t17-dev concat ROUGE-1 +0.004, date-aligned -0.001), and picked greedily, skipping any
-too similar to one already picked (a TF-IDF cosine over ``REDUNDANT``, 0.25: at 0.5 a day's second
-sentence often told its first happening again; on t17-dev, 0.15 to 0.5 moved ROUGE-1 by 0.005 at
-most, 0.25 the best of them by 0.002).  Each sentence comes with its sources:
+too similar to one already picked (a TF-IDF cosine of their content words over ``REDUNDANT``,
+0.35; the whole sentences at 0.5 often let a day's second sentence tell its first happening again,
+and at a lower bar 'the ... on Monday, ... said' alone made two happenings one; on t17-dev, 0.15 to
+0.5 moved ROUGE-1 by 0.005 at most, and 0.35 of content words is within 0.001 of the best).  Each sentence comes with its sources:
 every article that reported the event(s) it tells.
 """
 
@@ -60,7 +61,7 @@ FUTURE_WEIGHT = 0.5
 RELATIVE_WEIGHT = 0.5
 
 MIN_WORDS, MAX_WORDS = 8, 40  # candidate sentences outside these lengths only as a last resort
-REDUNDANT = 0.25  # TF-IDF cosine above which a sentence repeats one already picked (see the module text)
+REDUNDANT = 0.35  # cosine of content words above which a sentence repeats one picked (see the module text)
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
 SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + articles))
 ANTICIPATED = 0.5  # the score of a sentence only written before the day ("will vote on Tuesday")
@@ -326,6 +327,7 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
     told = np.array([1.0 if c.reported else ANTICIPATED for c in candidates])
     score = centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support) * told
     order = sorted(range(len(candidates)), key=lambda i: (-score[i], candidates[i].text))
+    content = _content_words(matrix, vectorizer)
     picked: list[int] = []
     closest = np.zeros(len(candidates))  # each candidate's similarity to the nearest one picked
     for i in order:
@@ -335,8 +337,20 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
             continue
         picked.append(i)
         if len(picked) < k:  # (one product a pick, not one a candidate and pick)
-            closest = np.maximum(closest, (matrix @ matrix[i].T).toarray().ravel())
+            closest = np.maximum(closest, (content @ content[i].T).toarray().ravel())
     return [candidates[i] for i in picked]
+
+
+def _content_words(matrix, vectorizer):
+    """The rows of ``matrix`` on their content words alone, of unit length: what two sentences
+    share of 'the ... on Monday, ... said' does not make them one happening told twice."""
+    from sklearn.preprocessing import normalize
+
+    from timeline.events.lexicon import lexicon
+
+    stop = lexicon().stopwords
+    keep = [column for word, column in vectorizer.vocabulary_.items() if word not in stop]
+    return normalize(matrix[:, sorted(keep)])
 
 
 # --- the library call ----------------------------------------------------------------------------
