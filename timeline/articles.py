@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from timeline.models import Article, ArticleError, coerce_published, require
+from timeline.terminal import quoted
 from timeline.text import has_words, no_lone_surrogates, without_invisible
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -831,8 +832,10 @@ def _record_article(path: str, record, published) -> Article:
     text = record.get("text")
     if text is not None and not isinstance(text, str):
         raise BadArticle("record's 'text' is not a string", "malformed")
-    if not text or not has_words(text):
+    if not text:
         raise BadArticle("record has no 'text'", "empty")
+    if not has_words(text):
+        raise BadArticle("no article text (no letter or digit in the record's 'text')", "empty")
     fields = {}
     for key in FIELDS:
         value = record.get(key)
@@ -915,7 +918,7 @@ def parse_published(value: str | None) -> dt.datetime | None:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
         parsed = _parse_worded_date(text) if len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) else None
     if parsed is None:
-        raise BadArticle(f"invalid publication date {str(value)[:40]!r} (use e.g. 2017-09-06)", "bad-date")
+        raise BadArticle(f"invalid publication date {quoted(str(value))} (use e.g. 2017-09-06)", "bad-date")
     return parsed
 
 

@@ -115,3 +115,15 @@ def test_a_count_too_long_to_be_one_is_no_count(unit):
     text = f"It happened {'9' * 4301} {unit}. The bridge reopened 5 days ago."
     found = timeline.tag(text, "2017-09-06")
     assert ("5 days ago", "2017-09-01") in [(e.text, e.value) for e in found]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It happened 1.5 days ago.", "XXXX-XX-XX"),  # a count that is not whole names no day
+    ("It will end 2.5 years from now.", "XXXX"),
+    ("It lasted 1.9999999999999 hours.", "PT2H"),  # (not 1 hour and 60 minutes)
+    ("It lasted 2.99999999999999999 minutes.", "PT3M"),
+])
+def test_fractional_counts_give_timex_values(text, value):
+    (expression,) = timeline.tag(text, "2017-09-06")
+    assert expression.value == value and "[" not in expression.value
+

@@ -69,7 +69,7 @@ FUTURE_REACH_BACK = 35
 # is that one: its results are still to come ("will report a loss in the third quarter", said in
 # late October); one that ended earlier is next year's ("will recover in the second half")
 RESULTS_REACH_BACK = 45
-_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+))?\](.*)$")
+_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+(?:\.\d+)?))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON = re.compile(rf"-({'|'.join(_SEASONS)})$")
@@ -282,7 +282,8 @@ def movable_day(value: str) -> str:
 def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
     keep, code, sign, amount, rest = m.groups()
     span = timex_span(anchor) if anchor else None
-    if span is None or code not in RANK:
+    if span is None or code not in RANK or (amount and "." in amount):
+        # (no anchor; or a count of periods that is not whole, "1.5 days ago": no day to name)
         return _UNKNOWN.get(code, "XXXX") + rest, False
     if sign == "=":  # [.Y=1988]: the anchor's period, in year 1988
         shift = int(amount) - span.start.year
@@ -305,6 +306,8 @@ def _whole_units(time: str, whole: str, decimals: str, unit: str) -> str:
     part = float(f"0.{decimals}") * per
     if abs(part - round(part)) > 1e-9:
         return value
+    if round(part) == per:  # ('1.9999999999999 hours' is 2 hours, not 1 hour and 60 minutes)
+        return f"P{time}{int(whole) + 1}{unit}"
     head = f"{whole}{unit}" if whole != "0" else ""
     tail = f"{round(part)}{smaller}"
     if in_time and not time:
