@@ -69,6 +69,7 @@ FUTURE_REACH_BACK = 35
 # is that one: its results are still to come ("will report a loss in the third quarter", said in
 # late October); one that ended earlier is next year's ("will recover in the second half")
 RESULTS_REACH_BACK = 45
+_MONTHS = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}  # periods counted in months
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+(?:\.\d+)?))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASONS = ("SP", "SU", "FA", "WI")
@@ -282,14 +283,18 @@ def movable_day(value: str) -> str:
 def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
     keep, code, sign, amount, rest = m.groups()
     span = timex_span(anchor) if anchor else None
-    if span is None or code not in RANK or (amount and "." in amount):
-        # (no anchor; or a count of periods that is not whole, "1.5 days ago": no day to name)
+    months = float(amount) * _MONTHS.get(code, 0) if amount and "." in amount else None
+    if span is None or code not in RANK or (months is not None and not (months and months == round(months))):
+        # (no anchor; or a count of periods that is no whole number of months, "1.5 days ago",
+        # "17.2 years ago": no period to name)
         return _UNKNOWN.get(code, "XXXX") + rest, False
     if sign == "=":  # [.Y=1988]: the anchor's period, in year 1988
         shift = int(amount) - span.start.year
+    elif months is not None:  # "half a century ago", "2.5 years from now": counted in months
+        code, shift = "M", round(months) * (-1 if sign == "-" else 1)
     else:
         shift = int(amount or 0) * (-1 if sign == "-" else 1)
-    precision = granularity(anchor) if keep else code
+    precision = granularity(anchor) if keep else m.group(2)
     value = format_at(_shift(span.start, code, shift), precision)
     if value is None:  # a decade or century past the year 9999 or before AD 1
         return _UNKNOWN.get(precision, "XXXX") + rest, False
@@ -321,7 +326,7 @@ def _shift(day: dt.date, code: str, n: int) -> dt.date | Day:
         return day_at(day.toordinal() + n)
     if code in ("W", "WE"):
         return day_at(day.toordinal() + 7 * n)
-    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}[code] * n
+    months = _MONTHS[code] * n
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     last = min(day.day, month_days(year, month + 1))
