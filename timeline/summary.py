@@ -30,8 +30,8 @@ the vote; on t17-dev concat ROUGE-1 +0.004, date-aligned -0.001), and picked gre
 too similar to one already picked (a TF-IDF cosine of their content words over ``REDUNDANT``,
 0.35; the whole sentences at 0.5 often let a day's second sentence tell its first happening again,
 and at a lower bar 'the ... on Monday, ... said' alone made two happenings one; on t17-dev, 0.15 to
-0.5 moved ROUGE-1 by 0.005 at most, and 0.35 of content words is within 0.001 of the best).  Each sentence comes with its sources:
-every article that reported the event(s) it tells.
+0.5 moved ROUGE-1 by 0.005 at most, and 0.35 of content words is within 0.001 of the best).  Each
+sentence comes with its sources: every article that reported the event(s) it tells.
 """
 
 from __future__ import annotations
