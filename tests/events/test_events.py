@@ -356,6 +356,18 @@ def test_a_list_of_names_is_one_subject(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # 'as' opening a phrase with no verb of its own is part of what happened...
+    ("Hayward joined BP as a geologist on Monday.", "Hayward joined BP as a geologist"),
+    ("The chairman stepped down as chief executive on Monday.", "Chairman stepped down as chief executive"),
+    # ...not when it opens a clause, or only leads into a time
+    ("On Monday the rebels advanced as the troops withdrew.", "Rebels advanced"),
+    ("The cap could be placed over the well as soon as Friday.", "Cap could be placed over the well"),
+])
+def test_as_opens_a_phrase_of_the_title_or_ends_it(text, title):
+    assert dated_titles(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     # a title drops the article it opens on, as headlines do...
     ("The rig sank on Thursday.", "Rig sank"),
     # ...but no other determiner: the meaning goes with it

@@ -77,6 +77,7 @@ class Lexicon:
     period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
+    phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -196,6 +197,12 @@ class Lexicon:
         return self.prepositions | self.determiners | self.coordinators | self.clause | self.infinitive
 
     @cached_property
+    def title_ends(self) -> frozenset[str]:
+        """The words a title whole enough not to be cut still must not end on: a coordinator, an
+        article, a word that opens a phrase ('plug the well or', 'described him as an')."""
+        return self.coordinators | self.headline_articles | self.phrase_openers
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         return (self.clause | self.prepositions | self.determiners | self.adverbs | self.not_verbs
                 | frozenset(self.pronouns) | frozenset(self.auxiliaries))
@@ -275,6 +282,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),
         headline_articles=words("headline_articles.txt"),
+        phrase_openers=words("phrase_openers.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),

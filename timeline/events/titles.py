@@ -37,11 +37,24 @@ def _phrase_end(s: Parsed, i: int) -> int:
         after_preposition = tokens[j - 1].low in lex.prepositions
         if after_preposition and low in lex.determiners and _before_noun(s, j):
             pass  # ('withdrew from that tournament': a determiner, not a clause)
-        elif low in lex.clause and not (low in lex.coordinators and _joins_words(s, j)):
+        elif low in lex.clause and not (low in lex.coordinators and _joins_words(s, j)) \
+                and not (low in lex.phrase_openers and _joins_words(s, j) and not _time_ahead(s, j)):
             # (a relative after its preposition opens the clause there: 'a vote in which MPs ...')
             return j - 1 if after_preposition and low in lex.relatives and j - 1 > i else j
         j += 1
     return j
+
+
+def _time_ahead(s: Parsed, j: int) -> bool:
+    """Whether the phrase that opens at ``j`` only leads into a time, by the same word again ('as
+    soon as Friday', 'as early as next week', 'as far back as 2009'): the title keeps neither."""
+    tokens, lex = s.tokens, s.lex
+    for k in range(j + 1, min(len(tokens) - 1, j + 5)):
+        if tokens[k].text in _BREAKS:
+            return False
+        if tokens[k].low in lex.phrase_openers and s.timed[k + 1]:
+            return True
+    return False
 
 
 def _before_noun(s: Parsed, j: int) -> bool:
@@ -127,8 +140,14 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     while len(words) > 1 and not words[-1].strip(_STOPS):
         words = words[:-1]
     if len(words) <= limit + slack:
-        while len(words) > 1 and words[-1].lower() in lex.coordinators:  # ('plug the well or [in August]')
+        # (nor on what leads into words left out: 'plug the well or [in August]', 'described him as
+        # an ["enemy"]'; a preposition may end a phrasal verb: 'Hayward took over')
+        while len(words) > 1 and words[-1].lower() in lex.title_ends:
+            article = words[-1].lower() in lex.headline_articles
             words = words[:-1]
+            while article and len(words) > 1 and (words[-1].lower() in lex.prepositions
+                                                   or words[-1].lower() in lex.phrase_openers):
+                words = words[:-1]  # (and what led into the article's noun: 'accused BP of a')
         return words
     cut = next((k for k in range(limit, max(2, limit - 5), -1)
                 if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex)), None)
