@@ -37,8 +37,9 @@ def _phrase_end(s: Parsed, i: int) -> int:
         after_preposition = tokens[j - 1].low in lex.prepositions
         if after_preposition and low in lex.determiners and _before_noun(s, j):
             pass  # ('withdrew from that tournament': a determiner, not a clause)
-        elif low in lex.clause and not (low in lex.coordinators and _joins_words(s, j)) \
-                and not (low in lex.phrase_openers and _joins_words(s, j) and not _time_ahead(s, j)):
+        elif low in lex.clause and not (
+                (low in lex.coordinators or (low in lex.phrase_openers and not _time_ahead(s, j)))
+                and _joins_words(s, j)):  # ('in Kenya and Tanzania', 'joined BP as a geologist')
             # (a relative after its preposition opens the clause there: 'a vote in which MPs ...')
             return j - 1 if after_preposition and low in lex.relatives and j - 1 > i else j
         j += 1
@@ -135,7 +136,7 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     """At most ``limit`` words (a closing stop not counted), cut before a preposition when one is
     near the limit, else where a phrase ends a little past it (within ``slack``), and not ending
     on a word left dangling by the cut ('to hold BP and', 'a second well as', 'if the operation
-    had'), nor on a coordinator whatever the length.  A phrase at most ``slack`` words over the
+    had'), nor on a coordinator, an article or a phrase's opening word whatever the length.  A phrase at most ``slack`` words over the
     limit is kept whole: 'spewed out into the Gulf of Mexico' reads better than 'spewed out'."""
     while len(words) > 1 and not words[-1].strip(_STOPS):
         words = words[:-1]
