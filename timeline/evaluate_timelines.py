@@ -373,17 +373,17 @@ def format_report(report: dict) -> str:
     lines = [f"ROUGE-1/2 F: {report['rouge']}.",
              "Baselines: days ranked by articles published / by sentences mentioning them; "
              "same sentence selector.", "", head, "-" * len(head)]
-    for task, label in zip(report["tasks"], labels):
+
+    def block(prefix: str, scores: dict) -> None:
+        """A timeline's (or the mean's) three lines; the baselines' under the first, blank-led."""
         for i, system in enumerate(SYSTEMS):
-            prefix = f"{label:<{width}}  {task['dates']:>5} {task['sentences']:>5}" if i == 0 else " " * (width + 13)
-            lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
-                f"{task['scores'][system][m]:>10.3f}" for m in METRICS))
+            lines.append(f"{prefix if i == 0 else ' ' * len(prefix)}  {_NAMES[system]:<14}" + "".join(
+                f"{scores[system][m]:>10.3f}" for m in METRICS))
+
+    for task, label in zip(report["tasks"], labels):
+        block(f"{label:<{width}}  {task['dates']:>5} {task['sentences']:>5}", task["scores"])
     lines.append("-" * len(head))
-    label = f"mean of {len(report['tasks'])} timelines"
-    for i, system in enumerate(SYSTEMS):
-        prefix = f"{label:<{width}}  {'':>5} {'':>5}" if i == 0 else " " * (width + 13)
-        lines.append(f"{prefix}  {_NAMES[system]:<14}" + "".join(
-            f"{report['mean'][system][m]:>10.3f}" for m in METRICS))
+    block(f"{'mean of ' + str(len(report['tasks'])) + ' timelines':<{width}}  {'':>5} {'':>5}", report["mean"])
     return "\n".join(lines)
 
 

@@ -262,10 +262,16 @@ def _participle_head(s: Parsed, i: int) -> list[int]:
     return found if begin == 0 and found and tokens[found[0]].low not in lex.prepositions else []
 
 
+def phrase_opener(s: Parsed, noun: int) -> int:
+    """Where the phrase of the event noun at ``noun`` opens after: its preposition ('at a press
+    conference', 'in a bloodless coup'), or -1."""
+    return _phrase_back(s, noun, s.lex.prepositions, clause_ends=False) - 1
+
+
 def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:
     """The preposition that names the event noun at ``noun`` as an occasion ('at a press
     conference', 'during the meeting'), or None."""
-    j = _phrase_back(s, noun, s.lex.prepositions, clause_ends=False) - 1  # (what the noun's phrase opens after)
+    j = phrase_opener(s, noun)
     return j if j >= 0 and s.tokens[j].low in s.lex.occasions else None
 
 

@@ -6,8 +6,8 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
-    _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
-    opens_on_auxiliary,
+    _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
+    opens_on_auxiliary, phrase_opener,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -136,8 +136,9 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     """At most ``limit`` words (a closing stop not counted), cut before a preposition when one is
     near the limit, else where a phrase ends a little past it (within ``slack``), and not ending
     on a word left dangling by the cut ('to hold BP and', 'a second well as', 'if the operation
-    had'), nor on a coordinator, an article or a phrase's opening word whatever the length.  A phrase at most ``slack`` words over the
-    limit is kept whole: 'spewed out into the Gulf of Mexico' reads better than 'spewed out'."""
+    had'), nor on a coordinator, an article or a phrase's opening word whatever the length.  A
+    phrase at most ``slack`` words over the limit is kept whole: 'spewed out into the Gulf of
+    Mexico' reads better than 'spewed out'."""
     while len(words) > 1 and not words[-1].strip(_STOPS):
         words = words[:-1]
     if len(words) <= limit + slack:
@@ -752,7 +753,7 @@ def _occasion_verb(s: Parsed, noun: int) -> int:
     bloodless coup'): a reader learns who did what there, not only that there was a briefing.
     ``noun`` itself when it is neither."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    j = _phrase_back(s, noun, lex.prepositions, clause_ends=False) - 1  # (what the noun's phrase opens after)
+    j = phrase_opener(s, noun)
     if j < 0 or tokens[j].low not in lex.circumstances:
         return noun
     if tokens[j].low not in lex.occasions and not (noun + 1 < len(tokens) and (s.timed[noun + 1]
