@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.lang import data_path, read_lines, read_table
-from timeline.temporal.prefixes import PrefixIndex, key_at, trie_regex
+from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_regex
 
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
@@ -161,6 +161,18 @@ def _literal(text: str) -> str:
     return r"\s+".join(re.escape(word) for word in text.split())
 
 
+def _alternation(groups: list[tuple[str, str]]) -> str:
+    """One alternation of the named ``(name, pattern)`` groups, each behind a lookahead for its
+    first character where that is known (so that most places fail at one test, not at each of a
+    pattern's lookbehinds), and the whole behind a lookahead for any of them when all are known."""
+    firsts = [first_class(pattern) for _, pattern in groups]
+    body = "|".join(f"(?={first})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
+                    for first, (name, pattern) in zip(firsts, groups))
+    if None in firsts:
+        return f"(?:{body})"
+    return "(?=[" + "".join(first[1:-1] for first in firsts) + f"])(?:{body})"
+
+
 def _spaces(pattern: str) -> str:
     """A rule pattern with each literal space standing for any run of whitespace (" ?" for an
     optional one)."""
@@ -266,13 +278,13 @@ class Grammar:
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
-        # edges once, so that most places inside words fail at once.
+        # edges and first characters once, so that most places fail at once.
         cues, marks, modifiers, self._marks = [], [], [], []
         for row in read_table(lang, "temporal", "tense.tsv"):
             pattern, tense, scope = (list(row) + [""])[:3]
             if scope not in ("", FORWARD, YIELDS):
                 raise ValueError(f"tense.tsv ({lang}): unknown scope {scope!r}")
-            cues.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
+            cues.append((f"c{len(self._marks)}", _spaces(pattern)))
             self._marks.append((tense, scope or CUE))
         if _has(lang, "temporal", "clauses.tsv"):
             for kind, pattern in read_table(lang, "temporal", "clauses.tsv"):
@@ -281,18 +293,18 @@ class Grammar:
                 if kind == MODIFIER:  # looked for right before an expression only
                     modifiers.append(_spaces(pattern))
                     continue
-                marks.append(f"(?P<c{len(self._marks)}>{_spaces(pattern)})")
+                marks.append((f"c{len(self._marks)}", _spaces(pattern)))
                 self._marks.append((None, kind))
         # never inside a word: a pattern that starts or ends with a letter matches whole words, one
         # that starts with a mark may follow a word ("they'll", "it's expected to")
-        parts = [rf"{_EDGE}(?:{'|'.join(group)}){_END}" for group in (cues, marks) if group]
+        parts = [_EDGE + _alternation(group) + _END for group in (cues, marks) if group]
         self._tense = re.compile("|".join(parts) or "(?!)", re.I)
         # The fast scan reads folded text with every case-sensitive group made case-blind; where
         # a cue with such a group matches, the exact pattern decides at that place ("may" the
         # verb, not "May").
         fast = "|".join(parts).replace(_CASE_SENSITIVE, "(?:")
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
-        self._recheck = frozenset(i for i, text in enumerate(cues + marks) if _CASE_SENSITIVE in text)
+        self._recheck = frozenset(i for i, (_, text) in enumerate(cues + marks) if _CASE_SENSITIVE in text)
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
 
     def _gap(self, name: str, pattern: str) -> re.Pattern | None:

@@ -23,13 +23,16 @@ except ImportError:  # pragma: no cover - Python 3.10
 KEY_LENGTH = 6
 _LIMIT = 20000  # above this many keys a pattern is described by its first character only
 _SPACES = re.compile(r"\s+")
-_DIGITS = str.maketrans("0123456789", "0000000000")
+# ASCII digits to "0" and every character ``\s`` matches to a space, one for one (U+3000, the
+# ideographic space, is the last of them)
+_KEY_CHARS = str.maketrans({**{str(d): "0" for d in range(10)},
+                            **{chr(c): " " for c in range(0x3000 + 1) if chr(c).isspace()}})
 
 
 def key_at(text: str, at: int) -> str:
     """The key of ``text`` at ``at``: what the prefix sets of the rules are compared with."""
-    window = text[at:at + 3 * KEY_LENGTH].lower().translate(_DIGITS)
-    return _SPACES.sub(" ", window)[:KEY_LENGTH]
+    window = text[at:at + 3 * KEY_LENGTH].lower().translate(_KEY_CHARS)
+    return (_SPACES.sub(" ", window) if "  " in window else window)[:KEY_LENGTH]
 
 
 def prefixes(pattern: str) -> frozenset[str] | None:
@@ -43,6 +46,21 @@ def prefixes(pattern: str) -> frozenset[str] | None:
         except _Unbounded:
             continue
     return None
+
+
+def first_class(pattern: str) -> str | None:
+    """A character class (``[...]``) that the first character of every match of ``pattern``
+    (compiled case-blind) belongs to, or None when a match may be empty or may begin with too
+    many characters.  Put in a lookahead before an alternative, it makes the alternative fail at
+    once where its first character cannot be, before any of its lookbehinds is tried."""
+    try:
+        keys = _sequence(_sre.parse(pattern, re.I), 1)
+    except (_Unbounded, re.error):
+        return None
+    if "" in keys:
+        return None
+    special = {"0": r"\d", " ": r"\s"}
+    return "[" + "".join(special.get(key, re.escape(key)) for key in sorted(keys)) + "]"
 
 
 CACHE_VARIABLE = "TIMELINE_CACHE_DIR"  # where the analysis is kept between runs; empty: nowhere
