@@ -12,7 +12,7 @@ import timeline.lang
 from timeline import tag
 from timeline.lang import LANG_DIR
 from timeline.temporal.engine import fill, grammar
-from timeline.temporal.prefixes import key_at, prefixes
+from timeline.temporal.prefixes import first_class, key_at, prefixes
 
 DATA = sorted((LANG_DIR / "en" / "temporal").glob("*.tsv"))
 
@@ -46,6 +46,29 @@ def test_prefix_sets_admit_every_possible_match(pattern, text, admitted):
     keys = prefixes(pattern.replace(" ", r"\s+"))
     key = key_at(text, 0)
     assert any(key.startswith(k) for k in keys) is admitted
+
+
+@pytest.mark.parametrize("pattern, text, admitted", [
+    (r"(?<!\bthe\s)(?:is|are)\s+due", "Is due", True),
+    (r"(?<!\bthe\s)(?:is|are)\s+due", "are due", True),
+    (r"(?<!\bthe\s)(?:is|are)\s+due", "was due", False),
+    (r"\s[-–]\s|--", " - ", True),
+    (r"\s[-–]\s|--", "--", True),
+    (r"(?:on\s+)?\d+", "7", True),
+    (r"(?:on\s+)?\d+", "On 7", True),
+    (r"(?:on\s+)?\d+", "in 7", False),
+])
+def test_the_first_character_class_admits_every_possible_match(pattern, text, admitted):
+    """The tense scan tries a cue only where its first character can be: the class must hold
+    every first character of a match, in either case."""
+    lookahead = re.compile(f"(?={first_class(pattern)})", re.I)
+    assert bool(lookahead.match(text)) is admitted
+    assert bool(re.match(pattern, text, re.I)) is admitted
+
+
+@pytest.mark.parametrize("pattern", [r"\w+day", r"(?:on\s+)?", ".x"])
+def test_no_first_character_class_where_a_match_may_begin_anywhere_or_be_empty(pattern):
+    assert first_class(pattern) is None
 
 
 def test_the_analysis_of_the_rules_is_kept_between_runs_and_a_bad_cache_is_no_error(tmp_path, monkeypatch):
