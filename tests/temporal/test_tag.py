@@ -741,6 +741,9 @@ def test_early_and_late_in_a_century_are_its_start_and_end():
      ["2013-01-27", "2013-01-27T05:30", "2013-01-27T09:00"]),
     ("Yesterday morning engineers shut the first valve at 10.30 am and the last at 2.25 pm.",
      ["2013-01-27TMO", "2013-01-27T10:30", "2013-01-27T14:25"]),
+    # ...whatever the sentence tells in between
+    ("The army acted on Sunday, after a 48-hour ultimatum expired at 4:30 p.m.",
+     ["2013-01-27", "PT48H", "2013-01-27T16:30"]),
     # ...not on a day of an earlier sentence: there it is the publication's
     ("Sales fell on Sunday. By 10 am the shares had recovered.", ["2013-01-27", "2013-01-28T10:00"]),
 ])

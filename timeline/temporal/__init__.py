@@ -175,14 +175,15 @@ class _Context:
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
-        wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it
-        (or it stands before offset ``since``)."""
+        wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it;
+        with ``since``, the latest at or after that offset, whatever came after it (the day of a
+        clock in its sentence: "on Wednesday, after a 48-hour ultimatum expired at 4:30 p.m.")."""
         latest = self._written if written else self._latest
         found = [latest[r] for r in ranks if r in latest]
         if not found:
             return None
         order, value, at = max(found)
-        if order < self._duration or (since is not None and at < since):
+        if (order < self._duration and since is None) or (since is not None and at < since):
             return None
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1]
