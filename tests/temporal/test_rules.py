@@ -227,6 +227,8 @@ CASES = [
     # --- counted offsets
     ("a_year_ago", "Prices are higher than a year ago.", "a year ago", "2016"),
     ("count_ago_today", "Eighty years ago today, troops landed.", "Eighty years ago today", "1937-09-06"),
+    ("years_ago_this_week", "The storm struck a year ago this week.", "a year ago this week", "2016-W36"),
+    ("years_ago_this_month", "The firm failed two years ago this month.", "two years ago this month", "2015-09"),
     ("count_ago", "The firm was founded three years ago.", "three years ago", "2014"),
     ("fortnight_ago", "Oil reached the beaches a fortnight ago.", "a fortnight ago", "2017-W34"),
     ("the_past_fortnight", "Talks have stalled over the past fortnight.", "the past fortnight", "P2W"),

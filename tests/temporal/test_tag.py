@@ -561,6 +561,16 @@ def test_informal_forms(sentence, expected):
     assert found(sentence, RECENT) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The church was bombed before the Coptic Christmas.", [("Coptic Christmas", "DATE", "2023-01-07")]),
+    ("Crowds gathered on Orthodox Christmas Eve.", [("Orthodox Christmas Eve", "DATE", "2023-01-06")]),
+    ("The uprising began a year ago today.", [("a year ago today", "DATE", "2022-01-25")]),
+    ("The uprising began a year ago this week.", [("a year ago this week", "DATE", "2022-W04")]),
+])
+def test_days_named_and_counted_from_this_day(sentence, expected):
+    assert found(sentence, "2023-01-25") == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "The newly weds left early.",  # a word, not Wednesday
     "Hollywood Star Weds Longtime Partner",  # a headline's verb
