@@ -358,6 +358,13 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # what is called or set for a weekday looks ahead from when it was
     ("The unions called a general strike for Tuesday.", "2024-03-10", "2024-03-12"),
     ("The judge has a status hearing set for Friday.", "2010-12-15", "2010-12-17"),
+    # what has been, or is being, called or urged for a day is ahead; a call in the simple past,
+    # or a date after what the call is about, is left as told
+    ("Activists have called for protests on Friday.", "2011-02-08", "2011-02-11"),
+    ("Activists are calling for a general strike on Friday.", "2011-02-08", "2011-02-11"),
+    ("Opposition groups have urged Egyptians to rally on Friday.", "2011-02-08", "2011-02-11"),
+    ("Activists called for protests on Friday.", "2011-02-08", "2011-02-04"),
+    ("Leaders have called for an inquiry into the attack on Friday.", "2011-02-08", "2011-02-04"),
     # a verb in the simple past right before its date: a time gone, however near the one to come
     ("The quake struck on 12 January.", "2011-10-26", "2011-01-12"),
     ("Mubarak was ousted on Feb. 11.", "2011-12-15", "2011-02-11"),
