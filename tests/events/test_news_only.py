@@ -158,6 +158,7 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, Maine (CNN) -- ",
         "(CNN) -- ",
         "PORTVILLE, 8 March (Harbour Wire) - ",  # any agency, where the dateline gives its day
+        "PORTVILLE (HWN) - ",  # or any agency written in capitals
         "Photograph: Jane Doe/AP ",
         "Photograph: Jane Doe/AFP/Getty Images ",
         "Photograph: AP ",  # an agency alone
