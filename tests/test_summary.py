@@ -169,6 +169,19 @@ def test_the_automatic_number_of_days_follows_the_well_attested_days(story_timel
     assert summarize(build_timeline([Article(text="Nothing was dated here.", published="2021-01-01")])) == []
 
 
+def test_history_recalled_by_several_articles_does_not_add_to_the_automatic_number_of_days():
+    told = [("2021-03-02", "The Ferrow dam burst on March 1. It was the worst since the great fire of June 6, 1998."),
+            ("2021-03-03", "The Ferrow dam burst on March 1, officials said. The great fire of June 6, 1998, was worse."),
+            ("2021-03-05", "Rescuers reached the village of Lowtown on March 4."),
+            ("2021-03-06", "Rescuers reached Lowtown on March 4, officials said."),
+            ("2021-03-09", "The regional assembly voted relief funds on March 8."),
+            ("2021-03-10", "The assembly voted the relief funds on March 8.")]
+    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"h/{i}.txt")
+                               for i, (published, text) in enumerate(told)])
+    assert default_dates(timeline) == 3  # the story's three days told twice, not the fire of 1998 besides
+    assert [d.date.day for d in summarize(timeline)] == [1, 4, 8]
+
+
 def test_bad_counts_and_dates_are_refused(story_timeline):
     with pytest.raises(ValueError):
         summarize(story_timeline, dates=-1)

@@ -151,13 +151,19 @@ def story_days(scores: Mapping[dt.date, float], timeline: Timeline, n: int) -> d
     before the first was published: "the fund for the victims of the Sept. 11, 2001, attacks",
     in a story of 2010), as for the key events; unless fewer than ``n`` days are left, when the
     best of those fill the rest (a collection of retrospectives is all history)."""
-    published = list(publication_counts(timeline.articles))
-    if not published:
+    first = _story_start(timeline)
+    if first is None:
         return dict(scores)
-    first = min(published).toordinal() - BACKGROUND_DAYS  # (ordinals: no overflow at the calendar's edge)
     story = {day: score for day, score in scores.items() if day.toordinal() >= first}
     history = {day: score for day, score in scores.items() if day.toordinal() < first}
     return {**story, **{day: history[day] for day in top_days(history, n - len(story))}}
+
+
+def _story_start(timeline: Timeline) -> Optional[int]:
+    """The ordinal of the first day of the story's own (``BACKGROUND_DAYS`` before its first
+    article; ordinals, so that there is no overflow at the calendar's edge), None with no date."""
+    published = list(publication_counts(timeline.articles))
+    return min(published).toordinal() - BACKGROUND_DAYS if published else None
 
 
 def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> int:
@@ -166,8 +172,9 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
     Twice the square root of the collection's span in days (from its first to its last
     publication day, within ``start``/``end``; the days referred to when no article is dated), as
     many as the page's key events: a week gives 5, a month 11, a year 38; at least 3, at most
-    40.  But no more than the well-attested days (those at least two articles refer to), unless
-    fewer than 3 are: then up to 3 of the days referred to at all.
+    40.  But no more than the well-attested days (those at least two articles refer to; without
+    ``start``, of the story's own days, not of history: see :func:`story_days`), unless fewer than
+    3 are: then up to 3 of the days referred to at all.
     """
     refs = {day: r for day, r in day_references(timeline.events).items() if _within(day, start, end)}
     if not refs:
@@ -175,7 +182,8 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
     published = [day for day in publication_counts(timeline.articles) if _within(day, start, end)] or list(refs)
     span = (max(published) - min(published)).days + 1
     wanted = count_for_span(span, MIN_DEFAULT_DATES, MAX_DEFAULT_DATES)
-    attested = sum(len(r) >= 2 for r in refs.values())
+    first = _story_start(timeline) if start is None else None
+    attested = sum(len(r) >= 2 for day, r in refs.items() if first is None or day.toordinal() >= first)
     return min(wanted, max(attested, min(MIN_DEFAULT_DATES, len(refs))))
 
 
