@@ -182,6 +182,19 @@ def test_history_recalled_by_several_articles_does_not_add_to_the_automatic_numb
     assert [d.date.day for d in summarize(timeline)] == [1, 4, 8]
 
 
+def test_a_sentence_that_leans_on_the_one_before_gives_way_to_one_that_stands_alone():
+    told = [("2021-03-05", "Emergency crews worked through the night. "
+                           "It flooded the lower valley when the Ferrow dam burst on March 4."),  # the most central
+            ("2021-03-05", "The lower valley flooded when the Ferrow dam burst on March 4, officials said "
+                           "after a long night of rain."),
+            ("2021-03-06", "Lower valley farms flooded as the Ferrow dam burst on March 4 and roads closed.")]
+    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"l/{i}.txt")
+                               for i, (published, text) in enumerate(told)])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert not day.sentences[0].startswith("It ")
+    assert "Ferrow dam burst on March 4" in day.sentences[0]
+
+
 def test_bad_counts_and_dates_are_refused(story_timeline):
     with pytest.raises(ValueError):
         summarize(story_timeline, dates=-1)

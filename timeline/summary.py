@@ -26,7 +26,9 @@ than a filter it cost 0.015 of concat ROUGE-1.) The rest are ranked by centralit
 the day's centroid, the IDF taken over all the chosen days' candidates, so that words the whole
 story uses weigh little), with a small preference for sentences that write the date out, half the
 score for a sentence only written before the day (a preview: "will vote on Tuesday" does not tell
-the vote; on t17-dev concat ROUGE-1 +0.004, date-aligned -0.001), and picked greedily, skipping any
+the vote; on t17-dev concat ROUGE-1 +0.004, date-aligned -0.001), half for one that opens on a word
+leaning on the sentence before ("It did not comment when ...", "That was the message ...": it does
+not stand alone under its date; on t17-dev ROUGE within 0.0002), and picked greedily, skipping any
 too similar to one already picked (a TF-IDF cosine of their content words over ``REDUNDANT``,
 0.35; the whole sentences at 0.5 often let a day's second sentence tell its first happening again,
 and at a lower bar 'the ... on Monday, ... said' alone made two happenings one; on t17-dev, 0.15 to
@@ -65,6 +67,7 @@ REDUNDANT = 0.35  # cosine of content words above which a sentence repeats one p
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
 SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + articles))
 ANTICIPATED = 0.5  # the score of a sentence only written before the day ("will vote on Tuesday")
+LEANING = 0.5  # the score of one that opens on a word leaning on the sentence before ("It did not ...")
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
 MIN_POOL = 3  # ... when the day has at least this many candidates
 
@@ -333,7 +336,8 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
     bonus = np.array([DATE_BONUS if c.names_day else 0.0 for c in candidates])
     support = np.array([math.log1p(len(c.sources)) for c in candidates])
     told = np.array([1.0 if c.reported else ANTICIPATED for c in candidates])
-    score = centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support) * told
+    alone = np.array([LEANING if _leans(c.text) else 1.0 for c in candidates])
+    score = centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support) * told * alone
     order = sorted(range(len(candidates)), key=lambda i: (-score[i], candidates[i].text))
     content = _content_words(matrix, vectorizer)
     picked: list[int] = []
@@ -347,6 +351,18 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
         if len(picked) < k:  # (one product a pick, not one a candidate and pick)
             closest = np.maximum(closest, (content @ content[i].T).toarray().ravel())
     return [candidates[i] for i in picked]
+
+
+_FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+
+
+def _leans(sentence: str) -> bool:
+    """Whether ``sentence`` opens on a word that leans on the sentence before ("It did not ...",
+    "That was the message ...": the language's ``leaning_openers.txt``)."""
+    from timeline.events.lexicon import lexicon
+
+    first = _FIRST_WORD.match(sentence)
+    return first is not None and first.group(1).casefold() in lexicon().leaning_openers
 
 
 def _content_words(matrix, vectorizer):

@@ -78,6 +78,7 @@ class Lexicon:
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
+    leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -283,6 +284,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         addressees=words("addressee_verbs.txt"),
         headline_articles=words("headline_articles.txt"),
         phrase_openers=words("phrase_openers.txt"),
+        leaning_openers=words("leaning_openers.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),
