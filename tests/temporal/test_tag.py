@@ -670,6 +670,9 @@ def test_news_and_informal_writing_never_seen(sentence, expected):
     # but what is put off until a date keeps its own
     ("The cut set for December 1 was put off until January 1, 2019.",
      [("December 1", "2017-12-01"), ("January 1, 2019", "2019-01-01")]),
+    # a day or month right after the year it refines is in it; not one a sentence later
+    ("In 2009, on April 2, a whistleblower wrote to the board.", [("2009", "2009"), ("April 2", "2009-04-02")]),
+    ("Sales rose in 2009. In June, the firm cut jobs.", [("2009", "2009"), ("June", "2017-06")]),
 ])
 def test_a_date_listed_with_a_year_shares_it(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

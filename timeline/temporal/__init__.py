@@ -95,7 +95,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
 def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, rules) -> list[TimeExpression]:
     """``found`` with each month or day written without its year, right before one written with
     it, in that year: "March and April 2008", "from July to September 2009", "March, April
-    and May 2008" (read from the last, so a list shares its year)."""
+    and May 2008" (read from the last, so a list shares its year); and right after a year or a
+    month of a year that it refines, in that year: "In 2019, on April 2"."""
     written = [e.type == "DATE" and e.anchor is None for e in found]  # a date given with its year
     for n in range(len(found) - 2, -1, -1):
         first, second = found[n], found[n + 1]
@@ -105,6 +106,13 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
         if value is not None:
             found[n] = first.model_copy(update={"value": value, "anchor": "context"})
             written[n] = True  # (now a date with its year, for the one before it)
+    for n in range(len(found) - 1):  # "In 2019, on April 2": a finer date right after a year is in it
+        first, second = found[n], found[n + 1]
+        if (yearless[n + 1] and written[n] and first.value[:4].isdigit() and len(first.value) < len(second.value)
+                and rules.refines_year(text[first.end:second.start])):
+            value = _resolve.in_year(second.value, first.value[:4])
+            if value is not None:
+                found[n + 1] = second.model_copy(update={"value": value, "anchor": "context"})
     return found
 
 

@@ -275,6 +275,9 @@ class Grammar:
         self._weekday_list = self._gap("weekday_list", r"\s*(?:,\s*|(?:,\s*)?(?:{})\s+)")
         # what lets a date without its year take the year of the date after it ("March and April 2008")
         self._shared_year = self._gap("shared_year", r"\s*,?\s*(?:{}\s*)?")
+        # what lets a day or month without its year, right after a year, take that year ("In 2019,
+        # on April 2")
+        self._refined_year = self._gap("refined_year", r"\s*,?\s*(?:{})\s+")
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -469,6 +472,11 @@ class Grammar:
         """Whether ``gap``, the text between a date without its year and a date with it, lets
         the first take the second's year: a comma or a word of ``shared_year``."""
         return bool(gap.strip()) and self._shared_year is not None and self._shared_year.fullmatch(gap) is not None
+
+    def refines_year(self, gap: str) -> bool:
+        """Whether ``gap``, the text between a year (or a month of a year) and a day or month
+        without its year, puts the second in the first's year: a word of ``refined_year``."""
+        return self._refined_year is not None and self._refined_year.fullmatch(gap) is not None
 
     def _rules_at(self, text: str, at: int) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
         """The rules that may match at ``at``, in file order."""

@@ -199,6 +199,12 @@ def in_year_of(value: str, later: str) -> str | None:
     return moved if possible(moved) else None
 
 
+def in_year(value: str, year: str) -> str | None:
+    """``value`` (a month or a day, its year chosen) in ``year``; None when the day is not in it."""
+    moved = year + value[4:]
+    return moved if possible(moved) else None
+
+
 def _kind_of_part(part: str) -> str:
     """'Q' or 'H' for a quarter or a half of a year, '' for a month or a day."""
     return part[0] if part[0] in "QH" else ""
