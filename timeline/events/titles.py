@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Optional
 
 from timeline.events.clauses import (
@@ -439,7 +440,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
                                             SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
-    if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i):
+    if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i, speaker_indices):
         # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
         gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()), verb=i)
         title = f"{speaker} {gist.partition(' ')[2]}"
@@ -530,7 +531,7 @@ def _states(s: Parsed, k: int) -> bool:
 
 
 def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: str, gist: str,
-                        verb: Optional[int] = None) -> bool:
+                        verb: Optional[int] = None, speaker_indices: Sequence[int] = ()) -> bool:
     """Whether what was said (``gist``) opens with the pronoun after the reporting ``verb`` and it
     stands for the speaker: 'she' after a person ('Lund said she hoped', 'Lund told reporters
     she hoped'), 'they' after a plural ('sources say they can't ignore')."""
@@ -539,14 +540,54 @@ def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: s
     if k < len(tokens) and tokens[k].low not in lex.subjects:  # 'told reporters (Tuesday) that he ...'
         k = next((j + 1 for j in range(after, min(len(tokens), after + 6))
                   if tokens[j].low in lex.complementizers), None) or _past_addressee(s, verb, k)
+    said = gist.split()[:2]
     if k + 1 >= len(tokens) or tokens[k].low not in lex.subjects or tokens[k + 1].low in lex.coordinators \
-            or gist.partition(" ")[0].lower() != tokens[k].low:
-        return False  # (not 'he and the bishop want')
+            or said[0].lower() != tokens[k].low \
+            or (len(said) > 1 and not any(said[1].startswith(t.text) for t in tokens[k + 1:k + 5])):
+        # (not 'he and the bishop want'; not a gist quoted before the verb: '"It is my program,"
+        # Feinberg said, noting that it has ...'; a word or two may stand between: 'it currently
+        # holds', 'he, too, was')
+        return False
     kind = lex.pronouns.get(tokens[k].low)
     last = speaker.split()[-1].lower().rstrip(".")
-    return ((kind == "person" and person is not None)
+    # a name no one has been found behind yet: 'Landrieu said she had', 'Harrow Lane said it had
+    # built' (but not 'Wells said it would be': 'it' before a verb of being stands for nothing)
+    named = person is None and _named(s, speaker_indices) and not lex.plural(last)
+    return ((kind == "person" and (person is not None or named))
             or (kind == "group" and (lex.plural(last) or any(w in lex.coordinators for w in speaker.split())))
-            or (kind == "body" and (last in lex.organizations or is_body(speaker, lex))))
+            or (kind == "body" and (last in lex.organizations or is_body(speaker, lex)
+                                    or (named and not _expletive(s, k)))))
+
+
+COMMON_ZIPF = 4.0  # a word this frequent in the language (wordfreq's Zipf scale) is no name by its capital
+
+
+def _named(s: Parsed, indices: Sequence[int]) -> bool:
+    """Whether the speaker at ``indices`` is written as a name: each of its words but an opening
+    determiner opens with a capital, as written ('the office' is none); one word that opens the
+    sentence, where any word has its capital, only if it is rare in the language ('Halliburton
+    said', not 'Police said')."""
+    words = [s.tokens[k] for k in indices]
+    if words and words[0].low in s.lex.determiners:
+        words = words[1:]
+    if not words or not all(word.text[:1].isupper() for word in words):
+        return False
+    if len(words) == 1 and not any(t.text[:1].isalnum() for t in s.tokens[:indices[0]]):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(words[0].low, s.lex.lang) < COMMON_ZIPF
+    return True
+
+
+def _expletive(s: Parsed, k: int) -> bool:
+    """Whether the pronoun at ``k`` opens a verb of being, after which it stands for nothing ('it
+    was unclear', 'it would be difficult', 'it has been a struggle', 'it would take 24 hours'):
+    the language's ``expletive_verbs.txt``, after a modal or 'have' or not."""
+    tokens, lex = s.tokens, s.lex
+    after = [t.low for t in tokens[k + 1:k + 3]]
+    if after and lex.auxiliaries.get(after[0], (None, ""))[1] in ("modal", "have"):
+        after = after[1:]  # ('it would be', 'it has been')
+    return bool(after) and after[0] in lex.expletives
 
 
 def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Optional[int] = None) -> str:
