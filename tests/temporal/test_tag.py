@@ -536,7 +536,12 @@ RECENT = "2023-11-14"  # a Tuesday
     ("The vote is expected at 8 o'clock tonight.", [("8 o'clock tonight", "TIME", "2023-11-14T20:00")]),
     ("The talks resume at 3:30 this afternoon.", [("3:30 this afternoon", "TIME", "2023-11-14T15:30")]),
     ("The ferry left at 11 last night.", [("11 last night", "TIME", "2023-11-13T23:00")]),
-    ("Troops crossed at 2 a.m. tonight.", [("2 a.m. tonight", "TIME", "2023-11-14T02:00")]),
+    # ...and one in the small hours of a night after its midnight; 12 in the morning is 0
+    ("Troops will cross at 2 a.m. tonight.", [("2 a.m. tonight", "TIME", "2023-11-15T02:00")]),
+    ("Police will move in at 1:30 tonight.", [("1:30 tonight", "TIME", "2023-11-15T01:30")]),
+    ("The raid came at 12:15 last night.", [("12:15 last night", "TIME", "2023-11-14T00:15")]),
+    ("They met at 12:30 this morning.", [("12:30 this morning", "TIME", "2023-11-14T00:30")]),
+    ("The vote is at 12 this afternoon.", [("12 this afternoon", "TIME", "2023-11-14T12:00")]),
     ("The ferry leaves at 10:05 tonight.", [("10:05 tonight", "TIME", "2023-11-14T22:05")]),
     ("The Lakers won by 12 last night.", [("last night", "TIME", "2023-11-13TNI")]),  # a margin, no hour
     # a range's start placed on its own day stays there
@@ -575,6 +580,17 @@ def test_informal_forms(sentence, expected):
     ("The uprising began a year ago this week.", [("a year ago this week", "DATE", "2022-W04")]),
 ])
 def test_days_named_and_counted_from_this_day(sentence, expected):
+    assert found(sentence, "2023-01-25") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The firm was founded 3 and a half years ago.", [("3 and a half years ago", "DATE", "2019")]),
+    ("He was jailed for 12 and a half years.", [("12 and a half years", "DURATION", "P12Y6M")]),
+    # 'wed.' and 'sat.' end sentences as verbs
+    ("The couple wed. She sat.", []),
+    ("The fair opened Sat. Jan. 21.", [("Sat. Jan. 21", "DATE", "2023-01-21")]),
+])
+def test_counts_in_digits_and_short_weekdays_that_are_verbs(sentence, expected):
     assert found(sentence, "2023-01-25") == expected
 
 

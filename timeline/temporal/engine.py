@@ -68,6 +68,7 @@ _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
 _PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
 _DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
                   r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
+_COUNTED_DAY = re.compile(r"\[D([-+]\d+)?\]")  # a day counted from the anchor: "[D]", "[D-1]"
 _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "09:15", "about 0930"
 _FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
@@ -173,6 +174,11 @@ def _alternation(groups: list[tuple[str, str]]) -> str:
     return "(?=[" + "".join(first[1:-1] for first in firsts) + f"])(?:{body})"
 
 
+def _counted_day(n: int) -> str:
+    """The day ``n`` days from the anchor, as a template writes it: "[D]", "[D+1]", "[D-2]"."""
+    return f"[D{n:+d}]" if n else "[D]"
+
+
 def _spaces(pattern: str) -> str:
     """A rule pattern with each literal space standing for any run of whitespace (" ?" for an
     optional one)."""
@@ -266,8 +272,18 @@ class Grammar:
         for code, hours in (self.classes.get("pm_daypart") or WordClass()).literals.items():
             first, last = hours.split("-")
             self._pm_dayparts[code.upper()] = range(int(first), int(last) + 1)
+        # the parts of the day whose clock hours, written without p.m., are after midnight, those
+        # hours (12 as 0) and the days after the part's own day they fall on ("1:30 tonight" is
+        # tomorrow's 01:30, "12:15 last night" today's 00:15, "12:30 this morning" 00:30)
+        self._after_midnight = {}
+        for code, hours in (self.classes.get("after_midnight") or WordClass()).literals.items():
+            span, days = hours.split("+")
+            first, last = span.split("-")
+            self._after_midnight[code.upper()] = (range(int(first), int(last) + 1), int(days))
         marks = [self.classes[name].regex() for name in ("am", "pm") if name in self.classes]
         self._half_day = re.compile(r"(?<!\w)(?:" + "|".join(marks) + r")(?!\w)", re.I) if marks else None
+        self._pm_mark = re.compile(r"(?<!\w)(?:" + self.classes["pm"].regex() + r")(?!\w)", re.I) \
+            if "pm" in self.classes else None
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
         # what lists two weekdays ("on Tuesday and Wednesday", "Monday, Tuesday"): a list of days to
@@ -438,8 +454,8 @@ class Grammar:
                 if "mod" in clock.options:
                     options["mod"] = clock.options["mod"]
                 name = f"{clock.rule.name}+{day.rule.name}"
-                value = date.group(1) + self._in_daypart(text[clock.start:clock.end], time.group(1),
-                                                         day.value[date.end(1):])
+                value = self._in_daypart(text[clock.start:clock.end], date.group(1), time.group(1),
+                                         day.value[date.end(1):])
                 word = gap.group("word")
                 if gap.group("bracket") or (word and self._joiners.normalise(word) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
@@ -448,17 +464,28 @@ class Grammar:
                 return [Hit(first.start, second.end, rule, value, options)]
         return None
 
-    def _in_daypart(self, clock: str, time: str, daypart: str) -> str:
-        """``time`` (``T09:15``), written ``clock``, on a day given in its part ``daypart``
-        (``TNI``, or empty): past noon when the part of the day says so and the clock does not
-        ("9:15 tonight", "8 o'clock on Tuesday evening"); as it is with a.m. or p.m., or in a
-        24-hour notation ("09:15", "0930")."""
-        hours = self._pm_dayparts.get(daypart[1:])
-        if (hours is None or _LEADING_ZERO.match(clock)
-                or (self._half_day is not None and self._half_day.search(clock))):
-            return time
-        hour = int(time[1:3])
-        return f"T{hour + 12:02d}{time[3:]}" if hour in hours else time
+    def _in_daypart(self, clock: str, day: str, time: str, daypart: str) -> str:
+        """``day`` and ``time`` (``[D]``, ``T09:15``), written ``clock``, on a day given in its
+        part ``daypart`` (``TNI``, or empty): past noon when the part of the day says so and the
+        clock does not ("9:15 tonight", "8 o'clock on Tuesday evening"); after midnight for the
+        small hours of a night ("1:30 tonight" is tomorrow's, "12:15 last night" today's; the day
+        moved only where it is counted from the anchor: "[D]", "[D-1]"), and at 0 for 12 in the
+        morning; as it is with p.m., or in a 24-hour notation ("09:15", "0930")."""
+        part, hour = daypart[1:], int(time[1:3])
+        if _LEADING_ZERO.match(clock) or (self._pm_mark is not None and self._pm_mark.search(clock)):
+            return day + time
+        small, days = self._after_midnight.get(part, (range(0), 0))
+        if hour % 12 in small and hour <= 12:
+            counted = _COUNTED_DAY.fullmatch(day)
+            if days and counted is None:
+                return day + time  # (a day of the calendar, a weekday: left as it was)
+            if days:
+                day = _counted_day(int(counted.group(1) or 0) + days)
+            return f"{day}T{hour % 12:02d}{time[3:]}"
+        hours = self._pm_dayparts.get(part)
+        if hours is None or (self._half_day is not None and self._half_day.search(clock)):
+            return day + time
+        return f"{day}T{hour + 12:02d}{time[3:]}" if hour in hours else day + time
 
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
