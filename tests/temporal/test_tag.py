@@ -199,6 +199,10 @@ def test_dates_without_a_year_take_the_nearest_year_by_tense(sentence, expected)
     ("Hearings are set for Monday, Tuesday or Friday.", ["2017-09-11", "2017-09-12", "2017-09-15"]),
     # a list of days gone is left as the tense places it
     ("Statements were made on Tuesday and Monday.", ["2017-09-05", "2017-09-04"]),
+    # days listed before one of another week are in that week; not those of another clause
+    ("They met on Monday and Tuesday last week.", ["2017-08-28", "2017-08-29"]),
+    ("They met Monday, Tuesday and Friday last week.", ["2017-08-28", "2017-08-29", "2017-09-01"]),
+    ("Shares fell on Monday and rose on Tuesday last week.", ["2017-09-04", "2017-08-29"]),
 ])
 def test_a_list_of_weekdays_to_come_runs_forward(sentence, expected):
     assert [e.value for e in tag(sentence, PUBLISHED)] == expected

@@ -43,6 +43,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     found = []
     weekday = None  # the expression just before, when it is a weekday placed on the calendar
     yearless: list[bool] = []  # for each expression found, whether it is a month or day given without its year
+    bare: list[bool] = []  # for each, whether it is a weekday of no week of its own ("Monday")
     for hit in hits:
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
@@ -78,6 +79,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 or (rules.lists_weekdays(gap) and publication is not None and weekday.value[:10] > publication)):
             # ("from Thursday to Saturday"; "meets on Tuesday and Wednesday", said on a Sunday)
             value = _resolve.not_before(value, weekday.value)
+        if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
+            _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(
@@ -89,7 +92,21 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         ))
         weekday = found[-1] if placed_weekday else None
         yearless.append(resolved and anchor_kind is not None and _resolve.lacks_year(template))
+        bare.append(placed_weekday)
     return _share_years(found, yearless, text, rules)
+
+
+def _list_in_week(found: list[TimeExpression], bare: list[bool], value: str, start: int, text: str, rules) -> None:
+    """The weekdays listed right before the one at ``start``, placed in a week of its own
+    (``value``), moved into that week when they have no week of their own: "on Monday and
+    Tuesday last week", "Monday, Tuesday and Friday next week"."""
+    n, end = len(found) - 1, start
+    while n >= 0 and bare[n] and rules.lists_weekdays(text[found[n].end:end]):
+        moved = _resolve.same_week(found[n].value, value)
+        if moved is None:
+            return
+        found[n] = found[n].model_copy(update={"value": moved, "anchor": "context"})
+        n, end = n - 1, found[n].start
 
 
 def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, rules) -> list[TimeExpression]:

@@ -199,6 +199,27 @@ def in_year_of(value: str, later: str) -> str | None:
     return moved if possible(moved) else None
 
 
+_COUNTED_WEEK = re.compile(r"\[W[-+]\d+\]-\d$")  # a weekday of a week counted from the anchor: "[W-1]-2"
+
+
+def in_counted_week(template: str) -> bool:
+    """Whether a rule's template is a weekday of a week counted from the anchor ("Tuesday last
+    week": ``[W-1]-2``), not of the current one."""
+    return _COUNTED_WEEK.match(template) is not None
+
+
+def same_week(value: str, other: str) -> str | None:
+    """The weekday of ``value`` (a day) in the ISO week of ``other`` (a day); None when either is
+    no day."""
+    try:
+        day, within = dt.date.fromisoformat(value[:10]), dt.date.fromisoformat(other[:10])
+    except ValueError:
+        return None
+    if len(value) != 10 or len(other) != 10:
+        return None
+    return (within + dt.timedelta(days=day.isoweekday() - within.isoweekday())).isoformat()
+
+
 def in_year(value: str, year: str) -> str | None:
     """``value`` (a month or a day, its year chosen) in ``year``; None when the day is not in it."""
     moved = year + value[4:]
