@@ -696,21 +696,19 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     rows = np.flatnonzero(homes)
     if not len(rows):
         return _no_matches()
-    i_all, j_all, values = _candidates(rows, homes, matrix, heavy, table)
+    own = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # each row's similarity to itself
+    i_all, j_all, values = _candidates(rows, homes, matrix, heavy, table, own)
     # how alike they must be: less when both are on one same day, or statements of named speakers
     # (who must then have a name in common)
     needed = np.full(len(values), SIMILAR)
     same_day = (table.dated[i_all] & table.dated[j_all] & (table.start[i_all] == table.start[j_all])
                 & (table.end[i_all] == table.end[j_all]) & (table.start[i_all] == table.end[i_all]))
     needed = np.where(same_day, np.minimum(needed, SAME_DAY_SIMILAR), needed)
-    # one sentence reprinted word for word on that day, the same trigger or speaker in both, is one
-    # happening however short: the padding keeps a short sentence apart from others (see
-    # _matrix), never from itself.  Rows of the same words and weights are the pairs whose
-    # similarity is each row's similarity to itself.
-    own = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
-    copies = (same_day & (table.group[i_all] == table.group[j_all]) & (table.group[i_all] >= 0)
-              & np.isclose(values, own[i_all], rtol=1e-9, atol=0)
-              & np.isclose(own[i_all], own[j_all], rtol=1e-9, atol=0))
+    # one sentence reprinted word for word on that day, the same trigger or speaker in both (or
+    # neither), is one happening however short: the padding keeps a short sentence apart from
+    # others (see _matrix), never from itself, and it needs no SHARED_WORDS.  Rows of the same
+    # words and weights are the pairs whose similarity is each row's similarity to itself.
+    copies = same_day & (table.group[i_all] == table.group[j_all]) & _word_for_word(values, own, i_all, j_all)
     needed = np.where(copies, 0.0, needed)
     statement = table.statement[i_all]
     named = statement & table.named[i_all] & table.named[j_all]
@@ -718,7 +716,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     alike = values >= needed
     check = np.flatnonzero(alike & named)  # two named speakers: one name in common, or apart
     alike[check] = _rowwise(table.surnames, i_all[check], j_all[check]) > 0
-    check = np.flatnonzero(alike)  # and at least SHARED_WORDS words in common
+    check = np.flatnonzero(alike & ~copies)  # and but for copies, at least SHARED_WORDS words in common
     alike[check] = _rowwise(binary, i_all[check], j_all[check]) >= SHARED_WORDS
     # mentions within an article: the pairs not alike may still be one (same article and group)
     group = table.group
@@ -763,8 +761,16 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
                     np.concatenate([j_all[alike], np.frombuffer(found_j, dtype=np.int64)]))
 
 
+def _word_for_word(values: np.ndarray, own: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Which pairs ``(i, j)`` of similarity ``values`` are rows of the same words and weights: their
+    similarity is each row's similarity to itself (``own``)."""
+    import numpy as np
+
+    return np.isclose(values, own[i], rtol=1e-9, atol=0) & np.isclose(own[i], own[j], rtol=1e-9, atol=0)
+
+
 def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, heavy: sparse.csr_matrix,
-                table: _Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                table: _Table, own: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of a block worth judging, ``(i, j, similarity)``: a home report ``i`` of
     ``rows`` and a report ``j`` sharing one of their heaviest words, compatible, and at least
     as alike as the least any match needs.  Rows are taken in slices of at most
@@ -807,7 +813,7 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
         keep = _compatible_pairs(table, i_all, j_all)  # same kind, compatible dates: before any arithmetic
         i_all, j_all = i_all[keep], j_all[keep]
         values = _rowwise(matrix, i_all, j_all)
-        keep = values >= least
+        keep = (values >= least) | _word_for_word(values, own, i_all, j_all)  # (a copy however short)
         parts.append(_most_alike(i_all[keep], j_all[keep], values[keep], MAX_CANDIDATES))
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)

@@ -379,3 +379,11 @@ def test_a_short_sentence_reprinted_word_for_word_on_its_day_is_one_event(monkey
                      "c.txt": ("Post", "Many people fled on Sunday.")}, published="2011-03-07")
     merged = [e for e in merge_events(events) if e.date is not None]
     assert sorted(sorted(s.path for s in e.sources) for e in merged) == [["a.txt", "b.txt"], ["c.txt"]]
+
+
+@pytest.mark.parametrize("copy", ["The summit is on Friday.", "The vote is tomorrow.", "The summit is at 9:15 tonight."])
+def test_a_sentence_of_one_word_and_its_date_reprinted_is_one_event(copy):
+    """A copy needs no words in common beyond its own: 'The summit is on Friday' has one."""
+    events = _story({"a.txt": ("Wire", copy), "b.txt": ("Daily", copy)}, published="2017-09-06")
+    merged = [e for e in merge_events(events) if e.date is not None]
+    assert [sorted(s.path for s in e.sources) for e in merged] == [["a.txt", "b.txt"]]
