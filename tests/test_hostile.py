@@ -546,6 +546,18 @@ def test_limits_a_file_or_jsonl_line_over_the_cap_is_refused_and_the_rest_read(t
     assert found[1].path == f"{feed}:2" and found[1].reason == "too-large"
 
 
+def test_limits_an_article_of_more_text_than_any_news_is_refused_and_the_rest_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(timeline.articles, "MAX_TEXT_CHARS", 500)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text}) for text in (BODY, BODY * 20, BODY)) + "\n")
+    found = list(iter_articles([feed]))
+    assert [isinstance(item, Article) for item in found] == [True, False, True]
+    assert found[1].path == f"{feed}:2" and found[1].reason == "too-long"
+    assert "characters of text; the limit is 500 an article" in found[1].message
+    result = runner.invoke(app, ["events", str(feed), "--workers", "1"])
+    assert result.exit_code == 1 and len(errors_of(result)) == 1 and f"{feed}:2: too long" in errors_of(result)[0]
+
+
 def test_json_output_escapes_what_a_terminal_or_javascript_would_act_on():
     from timeline.render import render
     from timeline.render.json import render_events
