@@ -55,7 +55,7 @@ def test_csv_has_one_row_per_event_in_order(seed):
 
 
 @pytest.mark.parametrize("title", ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0",
-                                   "@SUM(1,1)", "-2+3"])
+                                   "@SUM(1,1)", "-2+3", "\u200b=1+1", "\ufeff@SUM(1,1)"])
 def test_csv_cells_never_start_a_spreadsheet_formula(title):
     timeline = one_event("2017-09-06")
     timeline.events[0].title = title

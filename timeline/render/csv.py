@@ -23,8 +23,10 @@ COLUMNS = [
     "sentence", "relation", "actors", "sources", "urls",
 ]
 
-# A line starting like this (after spaces) is a formula to a spreadsheet (full-width forms too).
-_FORMULA = re.compile("^[ \u00a0\u3000]*[=+\\-@\uff1d\uff0b\uff0d\uff20]|^[\t'\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# A line starting like this (after spaces or invisible characters, which a spreadsheet may drop)
+# is a formula to a spreadsheet (full-width forms too).
+_FORMULA = re.compile("^[ \u00a0\u3000\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[=+\\-@\uff1d\uff0b\uff0d\uff20]"
+                      "|^[\t'\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _cell(text: str) -> str:
