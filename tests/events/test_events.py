@@ -327,6 +327,15 @@ def test_a_pronoun_after_a_name_that_says_something_stands_for_it(text, title):
     assert [e.title for e in extract_events(text, PUBLISHED)][0] == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Officials said the well would be sealed as soon as Friday if the weather held.",
+     "Officials: The well would be sealed if the weather held"),
+    ("Officials said British forces would leave no later than 2015.", "Officials: British forces would leave"),
+])
+def test_what_only_leads_into_a_time_goes_with_it(text, title):
+    assert title in [e.title for e in extract_events(text, PUBLISHED)]
+
+
 @pytest.mark.parametrize("text, titles", [
     # a source named after 'according to' says nothing of its own: no statement by 'According Reuters'
     ("The company lost $3 billion in 2023, according to British media reports.", ["Company lost $3 billion"]),

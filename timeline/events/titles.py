@@ -102,6 +102,9 @@ def _words(s: Parsed, indices) -> list[str]:
             if kept and kept[-1] == i - 1 and tokens[i - 1].low in lex.coordinators and i > 1 and timed[i - 2]:
                 kept.pop()
                 out.pop()
+            lead = _time_lead(s, kept, i)
+            if lead:  # ('sealed as soon as [Friday] if': the phrase leads into the time only)
+                del kept[-lead:], out[-lead:]
             continue
         if not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 900 marched')
             continue
@@ -131,6 +134,17 @@ def _words(s: Parsed, indices) -> list[str]:
             at = kept.pop()
             out.pop()
     return out
+
+
+def _time_lead(s: Parsed, kept: list[int], i: int) -> int:
+    """How many of the last ``kept`` tokens, right before the time at ``i``, are a phrase of the
+    language's ``time_leads.txt`` ('as soon as'): 0 if none."""
+    for phrase in s.lex.time_leads:
+        n = len(phrase)
+        if len(kept) >= n and kept[-1] == i - 1 and kept[-n] == i - n \
+                and tuple(s.tokens[k].low for k in kept[-n:]) == phrase:
+            return n
+    return 0
 
 
 def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> list[str]:
