@@ -996,6 +996,12 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     ("Sept. 4 - Chief Executive Martin Aske resigns.", [("Chief Executive Martin Aske resigns", "2017-09-04")]),
     ("4 September: The central bank cuts interest rates to 0.25 per cent.",
      [("Central bank cuts interest rates to 0.25 per cent", "2017-09-04")]),
+    # ...after a bullet or a tab too, and in the bare form after a plural subject
+    ("\u2022 4 September \u2013 An aftershock hits the capital.", [("Aftershock hits the capital", "2017-09-04")]),
+    ("4 Sep 2017\tThe Government nationalises the bank.", [("Government nationalises the bank", "2017-09-04")]),
+    ("Sept. 4 - Protests begin in the capital.", [("Protests begin in the capital", "2017-09-04")]),
+    ("Sept. 4 - Russia and China veto the resolution.", [("Russia and China veto the resolution", "2017-09-04")]),
+    ("Sept. 4 - Talks in Geneva.", []),
 ])
 def test_firms_named_with_a_possessive_and_chronology_entries_tell_their_happening(text, expected):
     assert [(e.title, e.date.value if e.date else None) for e in extract_events(text, PUBLISHED)] == expected

@@ -698,6 +698,27 @@ def test_a_date_listed_with_a_year_shares_it(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
 
 
+def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead():
+    text = ("Timeline of the crisis:\nMarch 16, 2008 -- A bank buys a rival.\n"
+            "Sept. 7 -- The government takes over two lenders.\nSept. 15 -- A bank files for bankruptcy.\n"
+            "Sept. 16 -- The central bank rescues an insurer.\nOct. 3 -- The president signs the bailout.\n"
+            "Nov. 25 -- The central bank commits $800 billion more to unfreeze the credit markets.\n"
+            "Dec. 19 -- The president extends loans to two carmakers.")
+    assert [e.value for e in tag(text, "2013-09-15")] == [
+        "2008-03-16", "2008-09-07", "2008-09-15", "2008-09-16", "2008-10-03", "2008-11-25", "2008-12-19"]
+    # entries without a year written before them are not ahead of the text...
+    assert [e.value for e in tag("\u2022 Feb 15 - Protests break out.\n\u2022 March 19 - Air strikes begin.",
+                                 "2011-10-21")] == ["2011-02-15", "2011-03-19"]
+    # ...unless the list is one of what is to come
+    assert [e.value for e in tag("Key dates ahead:\nMarch 3 - Parliament votes.\nJune 5 - Runoff.",
+                                 "2011-02-20")] == ["2011-03-03", "2011-06-05"]
+
+
+def test_a_year_opening_a_line_is_a_year_whatever_the_line_before_ends_on():
+    text = "On this day:\n1950: North Korea invades South Korea\n1975: Mozambique gains independence"
+    assert [e.value for e in tag(text, "2010-06-25")][-2:] == ["1950", "1975"]
+
+
 @pytest.mark.parametrize("text, published, expected", [
     # a past day without its year, right after a day written in an earlier year, is in that year
     ("Argentina invaded the islands on 2 April 1982. Its commander surrendered in Stanley on 14 June.",

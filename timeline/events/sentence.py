@@ -277,23 +277,44 @@ def _after_preposition(s: Parsed, i: int) -> bool:
 
 
 _ENTRY_MARKS = frozenset("-\u2013\u2014:")  # what parts a date from its entry in a chronology
+_BULLETS = frozenset("\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014")  # what may open a chronology's line
 
 
 def _entry_verb(s: Parsed, i: int) -> bool:
-    """Whether the -s word at ``i`` is the verb of a chronology's entry, told in the present
-    after its date ('Sept. 9 - Chief Executive Martin Aske resigns', '19 September: The Bank of
-    England cuts rates'): the sentence opens with a time expression and a dash or colon, and
-    the word is the first -s word after the subject, with no verb before it."""
+    """Whether the word at ``i`` is the verb of a chronology's entry, told in the present after
+    its date ('Sept. 9 - Chief Executive Martin Aske resigns', '19 September: The Bank of England
+    cuts rates', '\u2022 25 April \u2013 Tanks enter Deraa'): the sentence opens (after a bullet)
+    with a time expression and a dash, a colon or a tab, and the word is the first -s word after
+    the subject, with no verb before it; or a bare form right after a plural subject ('Protests
+    begin in Cairo', 'Russia and China veto the resolution')."""
     tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
-    if not timed[0] or not lex.plural(tokens[i].low) or not tokens[i].text[:1].islower():
+    if not tokens[i].text[:1].islower() or tokens[i].low in lex.function_words:
         return False
-    k = next((k for k in range(len(tokens)) if not timed[k]), len(tokens))
-    if k >= i - 1 or tokens[k].text not in _ENTRY_MARKS:
+    b = next((b for b in range(len(tokens)) if tokens[b].text not in _BULLETS), len(tokens))
+    if b >= len(tokens) or not timed[b]:
         return False
-    before = tokens[i - 1]
-    return (not any(c.verb for c in classes[k + 1:i]) and before.low not in lex.function_words
-            and (_is_name(before) or not lex.plural(before.low))
-            and not any(lex.plural(t.low) and t.text[:1].islower() for t in tokens[k + 1:i]))
+    k = next((k for k in range(b, len(tokens)) if not timed[k]), len(tokens))
+    if k >= i - 1 or k == b:
+        return False
+    if tokens[k].text in _ENTRY_MARKS:
+        k += 1
+    elif "\t" not in s.sentence.text[tokens[k - 1].end - s.sentence.start:tokens[k].start - s.sentence.start]:
+        return False
+    before, subject = tokens[i - 1], tokens[k:i]
+    if any(c.verb for c in classes[k:i]):
+        return False
+    if lex.plural(tokens[i].low):
+        return (before.low not in lex.function_words and (_is_name(before) or not lex.plural(before.low))
+                and not any(lex.plural(t.low) and t.text[:1].islower() for t in subject))
+    # a bare form: after a plural noun ending a subject of no function word but a determiner
+    # ('Western powers launch'), or names joined by a coordinator ('Russia and China veto')
+    if not tokens[i].text.isalpha() or not all(t.text.isalpha() for t in subject):
+        return False
+    joined = any(t.low in lex.coordinators for t in subject) and all(
+        _is_name(t) or t.low in lex.coordinators for t in subject)
+    plural = lex.plural(before.low) and all(t.low not in lex.function_words or t.low in lex.determiners
+                                            for t in subject)
+    return joined or plural
 
 
 def _present_after_subject(s: Parsed, i: int) -> bool:

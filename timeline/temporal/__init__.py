@@ -59,6 +59,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 bounds = _sentence_bounds(sentences, hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
+                if tense is None and _resolve.lacks_year(template) and _opens_entry(text, hit.start, hit.end) \
+                        and not _ahead_of(found, publication):
+                    tense, reach = "past", _GOVERNS  # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
@@ -66,6 +69,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 told = context.told_year(value, hit.start)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
+                    context.retell(hit.start)  # (and on from here: a chronology's entries)
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1:
@@ -133,6 +137,25 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
     return found
 
 
+_BULLETS = " \t\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"  # what may open a line of a list
+_ENTRY_MARKS = ("-", "\u2013", "\u2014", ":", "\t")  # what parts the date of a chronology's entry from its text
+
+
+def _ahead_of(found: list[TimeExpression], publication: str | None) -> bool:
+    """Whether the expression found last is a date after ``publication``: a list of what is to
+    come ('Key dates ahead: March 3 - ... June 5 - ...') goes on ahead."""
+    last = found[-1].value if found else ""
+    return publication is not None and last[:4].isdigit() and last[:10] > publication
+
+
+def _opens_entry(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``start:end`` opens an entry of a chronology: nothing but a
+    bullet before it on its line, and a dash, a colon or a tab after it ('Feb. 15 - Protests
+    break out', '\u2022 20 January \u2013 An aftershock hits')."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(_BULLETS) and text[end:end + 8].lstrip(" ").startswith(_ENTRY_MARKS)
+
+
 def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
     """The offsets of the sentence containing offset ``at`` (the whole text if none)."""
     i = bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
@@ -197,6 +220,14 @@ class _Context:
         if moved is None or moved[:len(written)] < written[:len(moved)]:
             return None
         return moved
+
+    def retell(self, at: int) -> None:
+        """The story of the date the text wrote whole goes on at offset ``at`` (a date was moved
+        into its year there): its reach runs on from here."""
+        rank = _resolve.RANK["D"]
+        if rank in self._written:
+            order, written, _ = self._written[rank]
+            self._written[rank] = (order, written, at)
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
