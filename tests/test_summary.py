@@ -195,6 +195,23 @@ def test_a_sentence_that_leans_on_the_one_before_gives_way_to_one_that_stands_al
     assert "Ferrow dam burst on March 4" in day.sentences[0]
 
 
+def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
+    timeline = build_timeline([Article(text="Key dates:\n\u2022 4 March \u2013 The Ferrow dam bursts after days of rain.",
+                                       published="2021-03-20", source="Valley Post", path="k.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert day.sentences == ["The Ferrow dam bursts after days of rain."]
+
+
+def test_what_was_said_gives_way_to_what_happened():
+    told = [("2021-03-05", '"The Ferrow dam burst on March 4 and the lower valley flooded," the mayor said.'),
+            ("2021-03-05", "The Ferrow dam burst on March 4 and flooded farms in the lower valley."),
+            ("2021-03-06", "Rescuers reached the lower valley after the Ferrow dam burst on March 4.")]
+    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"q/{i}.txt")
+                               for i, (published, text) in enumerate(told)])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert not day.sentences[0].startswith('"')
+
+
 def test_bad_counts_and_dates_are_refused(story_timeline):
     with pytest.raises(ValueError):
         summarize(story_timeline, dates=-1)
