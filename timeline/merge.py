@@ -709,6 +709,8 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     # others (see _matrix), never from itself, and it needs no SHARED_WORDS.  Rows of the same
     # words and weights are the pairs whose similarity is each row's similarity to itself.
     copies = same_day & (table.group[i_all] == table.group[j_all]) & _word_for_word(values, own, i_all, j_all)
+    for n in np.flatnonzero(copies).tolist():  # (the words compared leave pronouns out: 'He won', 'She won')
+        copies[n] = reports[i_all[n]].title.casefold() == reports[j_all[n]].title.casefold()
     needed = np.where(copies, 0.0, needed)
     statement = table.statement[i_all]
     named = statement & table.named[i_all] & table.named[j_all]

@@ -320,6 +320,7 @@ def test_a_name_that_ends_like_an_adverb_still_names_the_speaker(text, title):
     ("Allen said it would take 24 to 36 hours for the device to reach the rig.", "Allen: It would take 24 to 36 hours"),
     ("Vance said it has been a struggle to stay open.", "Vance: It has been a struggle to stay open"),
     ("Police said he had fled the country.", "Police: He had fled the country"),
+    ("BP said on Monday he would step down.", "BP: He would step down"),  # (a body is no 'he')
     # ...nor when what was said is a quotation before the verb
     ('"It is my program," Feinberg said, noting that it has his backing.', "Feinberg: It is my program"),
 ])

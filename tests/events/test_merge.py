@@ -387,3 +387,9 @@ def test_a_sentence_of_one_word_and_its_date_reprinted_is_one_event(copy):
     events = _story({"a.txt": ("Wire", copy), "b.txt": ("Daily", copy)}, published="2017-09-06")
     merged = [e for e in merge_events(events) if e.date is not None]
     assert [sorted(s.path for s in e.sources) for e in merged] == [["a.txt", "b.txt"]]
+
+
+def test_short_sentences_alike_but_for_a_pronoun_are_no_copies():
+    events = _story({"a.txt": ("Wire", "He won on Friday."), "b.txt": ("Daily", "She won on Friday.")},
+                    published="2017-09-06")
+    assert len([e for e in merge_events(events) if e.date is not None]) == 2

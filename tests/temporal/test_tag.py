@@ -369,6 +369,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Opposition groups have urged Egyptians to rally on Friday.", "2011-02-08", "2011-02-11"),
     ("Activists called for protests on Friday.", "2011-02-08", "2011-02-04"),
     ("Leaders have called for an inquiry into the attack on Friday.", "2011-02-08", "2011-02-04"),
+    ("Activists have been calling for protests on Friday.", "2011-02-08", "2011-02-11"),
     # a verb in the simple past right before its date: a time gone, however near the one to come
     ("The quake struck on 12 January.", "2011-10-26", "2011-01-12"),
     ("Mubarak was ousted on Feb. 11.", "2011-12-15", "2011-02-11"),
@@ -546,6 +547,8 @@ RECENT = "2023-11-14"  # a Tuesday
     ("The raid came at 12:15 last night.", [("12:15 last night", "TIME", "2023-11-14T00:15")]),
     ("They met at 12:30 this morning.", [("12:30 this morning", "TIME", "2023-11-14T00:30")]),
     ("The vote is at 12 this afternoon.", [("12 this afternoon", "TIME", "2023-11-14T12:00")]),
+    ("The bells rang at 12 noon tonight.", [("12 noon tonight", "TIME", "2023-11-14T12:00")]),  # named: noon
+    ("The ferry sank at 00:30 last night.", [("00:30 last night", "TIME", "2023-11-14T00:30")]),  # (24-hour)
     ("The ferry leaves at 10:05 tonight.", [("10:05 tonight", "TIME", "2023-11-14T22:05")]),
     ("The Lakers won by 12 last night.", [("last night", "TIME", "2023-11-13TNI")]),  # a margin, no hour
     # a range's start placed on its own day stays there
@@ -592,6 +595,8 @@ def test_days_named_and_counted_from_this_day(sentence, expected):
     ("He was jailed for 12 and a half years.", [("12 and a half years", "DURATION", "P12Y6M")]),
     # 'wed.' and 'sat.' end sentences as verbs
     ("The couple wed. She sat.", []),
+    # the early hours of a war or of trading are no night
+    ("In the early hours of the war, troops moved.", [("the early hours", "DURATION", "PTXH")]),
     ("The fair opened Sat. Jan. 21.", [("Sat. Jan. 21", "DATE", "2023-01-21")]),
 ])
 def test_counts_in_digits_and_short_weekdays_that_are_verbs(sentence, expected):
@@ -693,6 +698,8 @@ def test_news_and_informal_writing_never_seen(sentence, expected):
     # a day or month right after the year it refines is in it; not one a sentence later
     ("In 2009, on April 2, a whistleblower wrote to the board.", [("2009", "2009"), ("April 2", "2009-04-02")]),
     ("Sales rose in 2009. In June, the firm cut jobs.", [("2009", "2009"), ("June", "2017-06")]),
+    ("He was born in 1990, on April 2 he turned 27.", [("1990", "1990"), ("April 2", "2017-04-02")]),
+    ("Annual report 2009\nOn April 2, the firm listed its shares.", [("2009", "2009"), ("April 2", "2017-04-02")]),
 ])
 def test_a_date_listed_with_a_year_shares_it(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

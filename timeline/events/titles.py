@@ -567,7 +567,7 @@ def _speaker_is_subject(s: Parsed, after: int, person: Optional[str], speaker: s
     # a name no one has been found behind yet: 'Landrieu said she had', 'Harrow Lane said it had
     # built' (but not 'Wells said it would be': 'it' before a verb of being stands for nothing)
     named = person is None and _named(s, speaker_indices) and not lex.plural(last)
-    return ((kind == "person" and (person is not None or named))
+    return ((kind == "person" and (person is not None or (named and not is_body(speaker, lex))))
             or (kind == "group" and (lex.plural(last) or any(w in lex.coordinators for w in speaker.split())))
             or (kind == "body" and (last in lex.organizations or is_body(speaker, lex)
                                     or (named and not _expletive(s, k)))))

@@ -117,7 +117,8 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
     """``found`` with each month or day written without its year, right before one written with
     it, in that year: "March and April 2008", "from July to September 2009", "March, April
     and May 2008" (read from the last, so a list shares its year); and right after a year or a
-    month of a year that it refines, in that year: "In 2019, on April 2"."""
+    month of a year that opens its sentence and that it refines, in that year: "In 2019, on
+    April 2" (not "He was born in 1990, on April 2 he will turn 30")."""
     written = [e.type == "DATE" and e.anchor is None for e in found]  # a date given with its year
     for n in range(len(found) - 2, -1, -1):
         first, second = found[n], found[n + 1]
@@ -130,7 +131,7 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
     for n in range(len(found) - 1):  # "In 2019, on April 2": a finer date right after a year is in it
         first, second = found[n], found[n + 1]
         if (yearless[n + 1] and written[n] and first.value[:4].isdigit() and len(first.value) < len(second.value)
-                and rules.refines_year(text[first.end:second.start])):
+                and rules.refines_year(text[first.end:second.start]) and _opens_sentence(text, first.start)):
             value = _resolve.in_year(second.value, first.value[:4])
             if value is not None:
                 found[n + 1] = second.model_copy(update={"value": value, "anchor": "context"})
@@ -139,6 +140,13 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
 
 _BULLETS = " \t\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"  # what may open a line of a list
 _ENTRY_MARKS = ("-", "\u2013", "\u2014", ":", "\t")  # what parts the date of a chronology's entry from its text
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether at most one word (a preposition: 'In 2019') stands before offset ``at`` in its
+    sentence or line."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    return len(text[start:at].split()) <= 1
 
 
 def _ahead_of(found: list[TimeExpression], publication: str | None) -> bool:

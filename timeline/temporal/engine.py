@@ -293,7 +293,7 @@ class Grammar:
         self._shared_year = self._gap("shared_year", r"\s*,?\s*(?:{}\s*)?")
         # what lets a day or month without its year, right after a year, take that year ("In 2019,
         # on April 2")
-        self._refined_year = self._gap("refined_year", r"\s*,?\s*(?:{})\s+")
+        self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -454,8 +454,9 @@ class Grammar:
                 if "mod" in clock.options:
                     options["mod"] = clock.options["mod"]
                 name = f"{clock.rule.name}+{day.rule.name}"
-                value = self._in_daypart(text[clock.start:clock.end], date.group(1), time.group(1),
-                                         day.value[date.end(1):])
+                value = (self._in_daypart(text[clock.start:clock.end], date.group(1), time.group(1),
+                                          day.value[date.end(1):])
+                         if clock.rule.fields else date.group(1) + time.group(1))  # ('12 noon tonight': noon)
                 word = gap.group("word")
                 if gap.group("bracket") or (word and self._joiners.normalise(word) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)
@@ -472,10 +473,10 @@ class Grammar:
         moved only where it is counted from the anchor: "[D]", "[D-1]"), and at 0 for 12 in the
         morning; as it is with p.m., or in a 24-hour notation ("09:15", "0930")."""
         part, hour = daypart[1:], int(time[1:3])
-        if _LEADING_ZERO.match(clock) or (self._pm_mark is not None and self._pm_mark.search(clock)):
+        if self._pm_mark is not None and self._pm_mark.search(clock):
             return day + time
         small, days = self._after_midnight.get(part, (range(0), 0))
-        if hour % 12 in small and hour <= 12:
+        if hour % 12 in small and (hour < 12 or (hour == 12 and not _LEADING_ZERO.match(clock))):
             counted = _COUNTED_DAY.fullmatch(day)
             if days and counted is None:
                 return day + time  # (a day of the calendar, a weekday: left as it was)
@@ -483,7 +484,7 @@ class Grammar:
                 day = _counted_day(int(counted.group(1) or 0) + days)
             return f"{day}T{hour % 12:02d}{time[3:]}"
         hours = self._pm_dayparts.get(part)
-        if hours is None or (self._half_day is not None and self._half_day.search(clock)):
+        if hours is None or _LEADING_ZERO.match(clock) or (self._half_day is not None and self._half_day.search(clock)):
             return day + time
         return f"{day}T{hour + 12:02d}{time[3:]}" if hour in hours else day + time
 
