@@ -154,6 +154,7 @@ class _Report(NamedTuple):
     title: str  # its words other than the group's tell mentions in one article apart (_others)
     article: str
     sentences: tuple[tuple[tuple[str, int], str], ...]  # ((article, sentence offset), group)
+    denied: bool = False  # the verb is denied: 'the plant did not close'
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -425,7 +426,20 @@ def _report(event: Event) -> _Report:
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
     article = sentences[0][0][0] if sentences else ""
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
-                   event.title, article, sentences)
+                   event.title, article, sentences, _denies(event, lex))
+
+
+def _denies(event: Event, lex) -> bool:
+    """Whether a happening's verb is denied: a word of the language's ``negations.txt`` among the
+    three words before its trigger, a clitic one ("n't") at a word's end ('the plant did not
+    close', "didn't close").  What a statement says is not judged: its words vary too much."""
+    if event.kind == "statement" or event.trigger is None or not event.sources:
+        return False
+    at = event.trigger.start - event.sources[0].sentence_start
+    if not 0 < at <= len(event.sentence):
+        return False
+    words = event.sentence[max(0, at - 30):at].lower().replace("\u2019", "'").split()[-3:]
+    return any(word in lex.negations or any("'" in n and word.endswith(n) for n in lex.negations) for word in words)
 
 
 # -- dates ----------------------------------------------------------------------------------------
@@ -596,7 +610,7 @@ def _table(reports: list[_Report]) -> _Table:
     if empty is not None:
         group[group == group[empty]] = -1
     return _Table(
-        kind=codes(r.kind for r in reports),
+        kind=codes((r.kind, r.denied) for r in reports),  # (what was not done is another happening)
         statement=np.fromiter((r.kind == "statement" for r in reports), dtype=bool, count=len(reports)),
         start=np.fromiter((r.window[0] if r.window else 0 for r in reports), dtype=np.int64, count=len(reports)),
         end=np.fromiter((r.window[1] if r.window else 0 for r in reports), dtype=np.int64, count=len(reports)),

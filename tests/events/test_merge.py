@@ -393,3 +393,12 @@ def test_short_sentences_alike_but_for_a_pronoun_are_no_copies():
     events = _story({"a.txt": ("Wire", "He won on Friday."), "b.txt": ("Daily", "She won on Friday.")},
                     published="2017-09-06")
     assert len([e for e in merge_events(events) if e.date is not None]) == 2
+
+
+def test_what_was_not_done_is_another_happening():
+    events = _story({"a.txt": ("Wire", "The plant closed on Friday."),
+                     "b.txt": ("Daily", "The plant did not close on Friday."),
+                     "c.txt": ("Post", "The plant didn't close on Friday, workers said."),
+                     "d.txt": ("Herald", "The plant was closed on Friday.")}, published="2017-09-06")
+    merged = [e for e in merge_events(events) if e.date is not None and e.kind != "statement"]
+    assert sorted(sorted(s.path for s in e.sources) for e in merged) == [["a.txt", "d.txt"], ["b.txt", "c.txt"]]
