@@ -57,6 +57,7 @@ from timeline.models import (
 )
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal.calendar import timex_span
+from timeline.text import BULLETS, ENTRY_MARKS
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -223,8 +224,8 @@ def _clean(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
-_BULLETS = "\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"  # what may open a line of a list
-_ENTRY_MARK = re.compile(r"\s*[-\u2013\u2014:]+\s*")  # what parts a chronology's date from its entry
+_LINE_OPENERS = BULLETS + " \t"  # what may stand before a chronology's date
+_ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*")  # what parts the date from its entry
 
 
 def _told(source: Source) -> str:
@@ -232,10 +233,10 @@ def _told(source: Source) -> str:
     the date that open a chronology's entry ('\u2022 12 January \u2013 A quake strikes': 'A quake
     strikes')."""
     sentence, expression = source.sentence, source.time_expression
-    body = sentence.lstrip(_BULLETS + " \t")
+    body = sentence.lstrip(_LINE_OPENERS)
     if expression is not None:
         at = expression.start - source.sentence_start
-        if 0 <= at < len(sentence) and not sentence[:at].strip(_BULLETS + " \t"):
+        if 0 <= at < len(sentence) and not sentence[:at].strip(_LINE_OPENERS):
             mark = _ENTRY_MARK.match(sentence, expression.end - source.sentence_start)
             if mark and mark.end() < len(sentence) and sentence[mark.end()].isupper():
                 body = sentence[mark.end():]

@@ -40,6 +40,11 @@ work per character: extraction time is linear in the length of an article.  No s
 TimeBank corpus is longer than about 600 characters, and news text rarely passes 1,500.
 """
 
+# What opens a line of a list (a bullet), and what parts a chronology's date from its entry:
+# "\u2022 12 January \u2013 A quake strikes", "Feb. 15 - Protests break out", "19 September: ..."
+BULLETS = "\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"
+ENTRY_MARKS = "-\u2013\u2014:"
+
 
 @lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ from typing import NamedTuple, Sequence
 
 from timeline.events.lexicon import Lexicon
 from timeline.models import Relation, TimeExpression
-from timeline.text import Sentence
+from timeline.text import BULLETS, ENTRY_MARKS, Sentence
 
 
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
@@ -276,8 +276,8 @@ def _after_preposition(s: Parsed, i: int) -> bool:
     return j < i - 1 and j >= 0 and tokens[j].low in lex.prepositions
 
 
-_ENTRY_MARKS = frozenset("-\u2013\u2014:")  # what parts a date from its entry in a chronology
-_BULLETS = frozenset("\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014")  # what may open a chronology's line
+_ENTRY_MARKS = frozenset(ENTRY_MARKS)  # what parts a date from its entry in a chronology
+_BULLETS = frozenset(BULLETS)  # what may open a chronology's line
 
 
 def _entry_verb(s: Parsed, i: int) -> bool:

@@ -16,7 +16,7 @@ from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, fold, grammar
-from timeline.text import no_lone_surrogates, split_sentences
+from timeline.text import BULLETS, ENTRY_MARKS, no_lone_surrogates, split_sentences
 
 __all__ = ["tag"]
 
@@ -61,7 +61,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
                 if tense is None and _resolve.lacks_year(template) and _opens_entry(text, hit.start, hit.end) \
                         and not _ahead_of(found, publication):
-                    tense, reach = "past", _GOVERNS  # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
+                    # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
+                    tense, reach = "past", _GOVERNS
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
@@ -138,8 +139,8 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
     return found
 
 
-_BULLETS = " \t\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"  # what may open a line of a list
-_ENTRY_MARKS = ("-", "\u2013", "\u2014", ":", "\t")  # what parts the date of a chronology's entry from its text
+_LINE_OPENERS = " \t" + BULLETS  # what may stand before a chronology's date on its line
+_ENTRY_MARKS = (*ENTRY_MARKS, "\t")  # what parts the date from its entry
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -161,7 +162,7 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
     bullet before it on its line, and a dash, a colon or a tab after it ('Feb. 15 - Protests
     break out', '\u2022 20 January \u2013 An aftershock hits')."""
     line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip(_BULLETS) and text[end:end + 8].lstrip(" ").startswith(_ENTRY_MARKS)
+    return not text[line:start].strip(_LINE_OPENERS) and text[end:end + 8].lstrip(" ").startswith(_ENTRY_MARKS)
 
 
 def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:

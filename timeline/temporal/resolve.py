@@ -211,11 +211,11 @@ def in_counted_week(template: str) -> bool:
 def same_week(value: str, other: str) -> str | None:
     """The weekday of ``value`` (a day) in the ISO week of ``other`` (a day); None when either is
     no day."""
-    try:
-        day, within = dt.date.fromisoformat(value[:10]), dt.date.fromisoformat(other[:10])
-    except ValueError:
-        return None
     if len(value) != 10 or len(other) != 10:
+        return None
+    try:
+        day, within = dt.date.fromisoformat(value), dt.date.fromisoformat(other)
+    except ValueError:
         return None
     return (within + dt.timedelta(days=day.isoweekday() - within.isoweekday())).isoformat()
 
