@@ -225,7 +225,7 @@ def _clean(sentence: str) -> str:
 
 
 _LINE_OPENERS = BULLETS + " \t"  # what may stand before a chronology's date
-_ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*")  # what parts the date from its entry
+_ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
 def _told(source: Source) -> str:

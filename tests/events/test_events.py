@@ -1000,6 +1000,7 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     # ...after a bullet or a tab too, and in the bare form after a plural subject
     ("\u2022 4 September \u2013 An aftershock hits the capital.", [("Aftershock hits the capital", "2017-09-04")]),
     ("4 Sep 2017\tThe Government nationalises the bank.", [("Government nationalises the bank", "2017-09-04")]),
+    ("4 Sep 2017\tKestrel launches from the cape.", [("Kestrel launches from the cape", "2017-09-04")]),
     ("Sept. 4 - Protests begin in the capital.", [("Protests begin in the capital", "2017-09-04")]),
     ("Sept. 4 - Russia and China veto the resolution.", [("Russia and China veto the resolution", "2017-09-04")]),
     ("Sept. 4 - Talks in Geneva.", []),

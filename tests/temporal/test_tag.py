@@ -716,9 +716,13 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
     # entries without a year written before them are not ahead of the text...
     assert [e.value for e in tag("\u2022 Feb 15 - Protests break out.\n\u2022 March 19 - Air strikes begin.",
                                  "2011-10-21")] == ["2011-02-15", "2011-03-19"]
-    # ...unless the list is one of what is to come
+    # ...unless the list is one of what is to come, by its dates or by its heading
     assert [e.value for e in tag("Key dates ahead:\nMarch 3 - Parliament votes.\nJune 5 - Runoff.",
                                  "2011-02-20")] == ["2011-03-03", "2011-06-05"]
+    assert [e.value for e in tag("Key dates ahead:\nOct. 3 - Campaigning begins.\nNov. 24 - Voters go to the polls.",
+                                 "2022-06-15")] == ["2022-10-03", "2022-11-24"]
+    assert [e.value for e in tag("Programme:\nSept. 14: The festival opens with a parade.", "2019-05-08")] == [
+        "2019-09-14"]
 
 
 def test_a_year_opening_a_line_is_a_year_whatever_the_line_before_ends_on():

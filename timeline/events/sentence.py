@@ -294,11 +294,13 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     if b >= len(tokens) or not timed[b]:
         return False
     k = next((k for k in range(b, len(tokens)) if not timed[k]), len(tokens))
-    if k >= i - 1 or k == b:
+    if k >= i or k == b:
         return False
     if tokens[k].text in _ENTRY_MARKS:
         k += 1
     elif "\t" not in s.sentence.text[tokens[k - 1].end - s.sentence.start:tokens[k].start - s.sentence.start]:
+        return False
+    if k >= i:  # (a subject before the verb: 'Jan. 19\tKestrel launches')
         return False
     before, subject = tokens[i - 1], tokens[k:i]
     if any(c.verb for c in classes[k:i]):

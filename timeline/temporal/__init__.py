@@ -60,7 +60,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 bounds = _sentence_bounds(sentences, hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
                 if tense is None and _resolve.lacks_year(template) and _opens_entry(text, hit.start, hit.end) \
-                        and not _ahead_of(found, publication):
+                        and not _ahead_of(found, publication) and not _headed_ahead(text, hit.start, rules):
                     # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
                     tense, reach = "past", _GOVERNS
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
@@ -155,6 +155,16 @@ def _ahead_of(found: list[TimeExpression], publication: str | None) -> bool:
     come ('Key dates ahead: March 3 - ... June 5 - ...') goes on ahead."""
     last = found[-1].value if found else ""
     return publication is not None and last[:4].isdigit() and last[:10] > publication
+
+
+LIST_HEADING = 300  # characters before a list's entry searched for what tells the list is of what is to come
+
+
+def _headed_ahead(text: str, at: int, rules) -> bool:
+    """Whether the lines before the entry at offset ``at`` (``LIST_HEADING`` characters at most)
+    tell its list is one of what is to come ('Key dates ahead:', 'Programme:')."""
+    line = text.rfind("\n", 0, at) + 1
+    return rules.heads_list_ahead(text[max(0, line - LIST_HEADING):line])
 
 
 def _opens_entry(text: str, start: int, end: int) -> bool:

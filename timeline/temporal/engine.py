@@ -294,6 +294,9 @@ class Grammar:
         # what lets a day or month without its year, right after a year, take that year ("In 2019,
         # on April 2")
         self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
+        # what, in the lines before a list of dates, tells it is one of what is to come ("Key dates ahead:")
+        ahead = self.classes.get("list_ahead")
+        self._list_ahead = re.compile(rf"(?<!\w){ahead.regex()}(?!\w)", re.I) if ahead is not None and ahead.literals else None
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -500,6 +503,11 @@ class Grammar:
         """Whether ``gap``, the text between a date without its year and a date with it, lets
         the first take the second's year: a comma or a word of ``shared_year``."""
         return bool(gap.strip()) and self._shared_year is not None and self._shared_year.fullmatch(gap) is not None
+
+    def heads_list_ahead(self, text: str) -> bool:
+        """Whether ``text``, the lines before a list of dates, tells it is one of what is to come:
+        a word of ``list_ahead``."""
+        return self._list_ahead is not None and self._list_ahead.search(text) is not None
 
     def refines_year(self, gap: str) -> bool:
         """Whether ``gap``, the text between a year (or a month of a year) and a day or month
