@@ -723,6 +723,14 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
                                  "2022-06-15")] == ["2022-10-03", "2022-11-24"]
     assert [e.value for e in tag("Programme:\nSept. 14: The festival opens with a parade.", "2019-05-08")] == [
         "2019-09-14"]
+    # a chronology runs on into the next year, a duration in an entry closing nothing
+    text = ("Nov. 4, 2012 - Dockers walk out over pay.\nDec. 12 - Talks collapse after six hours.\n"
+            "Jan. 9 - The port hires temporary staff.\nFeb. 19 - Dockers reject the offer.\nNov. 20 - The strike ends.")
+    assert [e.value for e in tag(text, "2015-06-01") if e.type == "DATE"] == [
+        "2012-11-04", "2012-12-12", "2013-01-09", "2013-02-19", "2013-11-20"]
+    # weekdays listed under a heading of what is to come are the coming ones
+    text = "The week ahead in parliament\n\nTuesday - MPs debate the trade bill.\nThursday: The Lords vote."
+    assert [e.value for e in tag(text, "2018-09-10")][-2:] == ["2018-09-11", "2018-09-13"]
 
 
 def test_a_year_opening_a_line_is_a_year_whatever_the_line_before_ends_on():

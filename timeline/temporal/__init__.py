@@ -59,18 +59,22 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 bounds = _sentence_bounds(sentences, hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
-                if tense is None and _resolve.lacks_year(template) and _opens_entry(text, hit.start, hit.end) \
-                        and not _ahead_of(found, publication) and not _headed_ahead(text, hit.start, rules):
-                    # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
-                    tense, reach = "past", _GOVERNS
+                if tense is None and _opens_entry(text, hit.start, hit.end):
+                    ahead = _headed_ahead(text, hit.start, rules)
+                    if _resolve.lacks_year(template) and not ahead and not _ahead_of(found, publication):
+                        # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
+                        tense, reach = "past", _GOVERNS
+                    elif ahead and _resolve.is_weekday(template):
+                        tense, reach = "future", _GOVERNS  # 'The week ahead:\nTuesday - MPs debate the bill'
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
-                told = context.told_year(value, hit.start)
+                entry = _opens_entry(text, hit.start, hit.end)
+                told = context.told_year(value, hit.start, entry)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
-                    context.retell(hit.start)  # (and on from here: a chronology's entries)
+                    context.retell(hit.start, told if entry else None)  # (and on from here: a chronology's entries)
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1:
@@ -221,32 +225,41 @@ class _Context:
                 if end < self._publication and (self._reported is None or end > self._reported[0]):
                     self._reported = (end, value)
 
-    def told_year(self, value: str, at: int) -> str | None:
+    def told_year(self, value: str, at: int, entry: bool = False) -> str | None:
         """``value`` (a past month or day placed from the publication) moved to the year of a month
         or day the text wrote whole, in an earlier year, at most ``STORY_REACH`` characters before
         offset ``at``, when it falls after that date in its year: the text tells a story of that
-        year ("Argentina invaded on 2 April 1982. Its forces surrendered on 14 June."); else None."""
+        year ("Argentina invaded on 2 April 1982. Its forces surrendered on 14 June."); else None.
+        A chronology's ``entry`` that falls before it runs into the next year ("Nov. 4, 2012 - ...
+        Dec. 12 - ... Jan. 9 - ...": January 2013), not past the publication."""
         found = self._written.get(_resolve.RANK["D"])
         if found is None or self._publication is None:
             return None
         order, written, where = found
-        if order < max([self._duration, *(o for o, _, _ in self._latest.values())]) or at - where > STORY_REACH:
-            return None  # (a date or a duration told since: "the following year")
+        later = [o for o, _, _ in self._latest.values()] + ([] if entry else [self._duration])
+        if order < max(later, default=-1) or at - where > STORY_REACH:
+            return None  # (a date or, but in a chronology's entries, a duration told since: "the following year")
         year = written[:4]
         if not year.isdigit() or int(year) >= self._publication.year or value[:4] == year:
             return None
         moved = _resolve.in_year_of(value, year + "-12-31")
+        if moved is not None and moved[:len(written)] < written[:len(moved)] and entry:
+            moved = _resolve.in_year_of(value, f"{int(year) + 1:04d}-12-31")
+            if moved is not None and moved[:10] > self._publication.isoformat():
+                return None
+            return moved
         if moved is None or moved[:len(written)] < written[:len(moved)]:
             return None
         return moved
 
-    def retell(self, at: int) -> None:
+    def retell(self, at: int, entry: str | None = None) -> None:
         """The story of the date the text wrote whole goes on at offset ``at`` (a date was moved
-        into its year there): its reach runs on from here."""
+        into its year there): its reach runs on from here, and a chronology's ``entry`` (the value
+        it was moved to) is what the entries after it follow."""
         rank = _resolve.RANK["D"]
         if rank in self._written:
             order, written, _ = self._written[rank]
-            self._written[rank] = (order, written, at)
+            self._written[rank] = (order, entry or written, at)
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
