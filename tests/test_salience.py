@@ -98,6 +98,23 @@ def test_automatic_number_of_key_events_follows_the_coverage():
     assert automatic_top(spread) == 21  # coverage of 111 days: twice its square root
 
 
+def test_a_long_story_of_few_articles_keys_the_happenings_two_articles_tell():
+    # a year of coverage asks for 38 key events; 6 happenings are told twice, 24 once
+    places = ["Goma", "Bukavu", "Uvira", "Kindu", "Kalemie", "Kisangani"]
+    told, day = [], dt.date(1998, 1, 5)
+    for n in range(30):
+        place = places[n % 6] if n < 6 else f"village number {n}"
+        text = f"Rebels seized {place} on {day:%B} {day.day}, {day.year}."
+        told.append(article(f"a{n}.txt", "Wire", text, f"{day + dt.timedelta(days=1)}"))
+        if n < 6:
+            told.append(article(f"b{n}.txt", "Daily", text, f"{day + dt.timedelta(days=2)}"))
+        day += dt.timedelta(days=12)
+    timeline = build_timeline(told)
+    assert automatic_top(timeline.events) > 20
+    keys = [e for e in timeline.events if e.key]
+    assert len(keys) == 6 and all(e.salience.articles == 2 for e in keys)
+
+
 def test_scores_at_the_calendar_edges_do_not_overflow():
     timeline = build_timeline([article("a.txt", "Wire", "Rebels seized Goma in 0001.", "0001-01-09"),
                                article("b.txt", "Wire", "Rebels seized Goma yesterday.", "9999-12-31")])

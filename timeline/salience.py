@@ -250,7 +250,9 @@ def automatic_top(events: list[Event]) -> int:
     coverage (first to last publication), at least MIN_TOP and at most MAX_TOP.  A week's news
     gets 5, a month's 11, four months' 22 and a year's 38: a short story is told day by day (the
     journalists' timelines of a fortnight list most of its days), a long one by its turning points.
-    A single day's news gets MIN_TOP."""
+    A single day's news gets MIN_TOP.  (:func:`score_events` keys no more than the happenings two
+    articles tell, unless fewer than MIN_TOP are: a story of few articles over a long time has
+    few turning points, not 38 told once each.)"""
     coverage = _coverage(events)
     days = (coverage[1] - coverage[0]).days + 1 if coverage else 0
     return count_for_span(days, MIN_TOP, MAX_TOP)
@@ -288,15 +290,17 @@ def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
         scored += [e.model_copy(update={"salience": salience(e, mentions, copies, most, spread), "key": False})
                    for e in events[start:start + _HOLD_EVERY]]
         hold()
+    coverage = _coverage(events)
+    candidates = [i for i, e in enumerate(scored) if _candidate(e, coverage)]
     limit = automatic_top(events) if top is None else max(0, top)
+    if top is None:  # no more than the happenings two articles tell, unless fewer than MIN_TOP are
+        limit = min(limit, max(MIN_TOP, sum(scored[i].salience.articles >= 2 for i in candidates)))
     dated = [i for i, e in enumerate(scored) if e.date is not None]
     if len(dated) <= limit:  # nothing to choose between: every dated event is key
         for i in dated:
             scored[i] = scored[i].model_copy(update={"key": True})
         return scored
-    coverage = _coverage(events)
-    ranked = sorted((i for i, e in enumerate(scored) if _candidate(e, coverage)),
-                    key=lambda i: (-scored[i].salience.score, i))
+    ranked = sorted(candidates, key=lambda i: (-scored[i].salience.score, i))
     on_day: dict[dt.date, list[Event]] = defaultdict(list)  # the key events of each day
     chosen = 0
     for i in ranked:
