@@ -296,7 +296,8 @@ class Grammar:
         self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
         # what, in the lines before a list of dates, tells it is one of what is to come ("Key dates ahead:")
         ahead = self.classes.get("list_ahead")
-        self._list_ahead = re.compile(rf"(?<!\w){ahead.regex()}(?!\w)", re.I) if ahead is not None and ahead.literals else None
+        self._list_ahead = (re.compile(rf"(?<!\w){ahead.regex()}(?!\w)", re.I)
+                            if ahead is not None and ahead.literals else None)
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
