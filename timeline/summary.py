@@ -16,12 +16,12 @@ weeks, favouring later or lead-paragraph references and counting outlets did not
 
 Choosing the sentences.  A day's candidates are the sentences of the articles that report an event
 on that day (the sources of the merged events dated that day); when there are none, the sentences
-of undated, not-anticipated events of the articles published that day (a chronology's entry without
-the bullet and date that open it: they stand under the day already).  Candidates far off the
-story are dropped: those whose topicality (``timeline.salience``: how widely the collection's
-articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's most topical
-candidate, such as a sports result or a market report reprinted in a wire roundup, or a reader's
-aside.  (Measured on t17-dev: date-aligned ROUGE-1 0.002 lower, concat ROUGE-1 0.001 higher, within
+of undated, not-anticipated events of the articles published that day.  A chronology's entry is a
+candidate without the bullet and date that open it: they stand under the day already.  Candidates
+far off the story are dropped: those whose topicality (``timeline.salience``: how widely the
+collection's articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's
+most topical candidate, such as a sports result or a market report reprinted in a wire roundup, or
+a reader's aside.  (Measured on t17-dev: date-aligned ROUGE-1 0.002 lower, concat ROUGE-1 0.001 higher, within
 what any small change moves; what it leaves out is the junk a reader notices.  As a weight rather
 than a filter it cost 0.015 of concat ROUGE-1.) The rest are ranked by centrality (TF-IDF cosine to
 the day's centroid, the IDF taken over all the chosen days' candidates, so that words the whole
@@ -29,14 +29,14 @@ story uses weigh little), with a small preference for sentences that write the d
 score for a sentence only written before the day (a preview: "will vote on Tuesday" does not tell
 the vote; on t17-dev concat ROUGE-1 +0.004, date-aligned -0.001), half for one that opens on a word
 leaning on the sentence before ("It did not comment when ...", "That was the message ...": it does
-not stand alone under its date; on t17-dev ROUGE within 0.0002), half for one that opens on a quotation
-mark or is mostly quoted (what was said, not what happened: on t17-dev every ROUGE score up, concat
-ROUGE-2 by 0.002), and picked greedily, skipping any
-too similar to one already picked (a TF-IDF cosine of their content words over ``REDUNDANT``,
-0.35; the whole sentences at 0.5 often let a day's second sentence tell its first happening again,
-and at a lower bar 'the ... on Monday, ... said' alone made two happenings one; on t17-dev, 0.15 to
-0.5 moved ROUGE-1 by 0.005 at most, and 0.35 of content words is within 0.001 of the best).  Each
-sentence comes with its sources: every article that reported the event(s) it tells.
+not stand alone under its date; on t17-dev ROUGE within 0.0002), half for one that opens on a
+quotation mark or is mostly quoted (what was said, not what happened: on t17-dev every ROUGE score
+up, concat ROUGE-2 by 0.002), and picked greedily, skipping any too similar to one already picked
+(a TF-IDF cosine of their content words over ``REDUNDANT``, 0.35; the whole sentences at 0.5 often
+let a day's second sentence tell its first happening again, and at a lower bar 'the ... on Monday,
+... said' alone made two happenings one; on t17-dev, 0.15 to 0.5 moved ROUGE-1 by 0.005 at most,
+and 0.35 of content words is within 0.001 of the best).  Each sentence comes with its sources:
+every article that reported the event(s) it tells.
 """
 
 from __future__ import annotations
