@@ -37,7 +37,8 @@ the day, on a day within the coverage (from :data:`BACKGROUND_DAYS` before the f
 the last one: anniversaries and history are background), at most :data:`PER_DAY` on one day so
 that one busy day does not fill the list, and not a statement beside what it was said at
 (:func:`said_at`).  Their number, unless given, grows with the square root of the coverage in
-days (:func:`automatic_top`): a month-long story has about 11, a year about 38.  A collection
+days (:func:`automatic_top`): a month-long story has about 11, a year about 38; but no more than
+the happenings two articles tell, unless fewer than MIN_TOP are.  A collection
 with no more dated events than that (a few articles) has nothing to choose between: every dated
 event is key.
 """

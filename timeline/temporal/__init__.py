@@ -55,11 +55,12 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             anchor_kind, value, resolved = None, template, True
         else:
             tense, reach = None, None
+            entry = _opens_entry(text, hit.start, hit.end)  # (a chronology's: 'Feb. 15 - Protests break out')
             if _resolve.needs_tense(template, direction):
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 bounds = _sentence_bounds(sentences, hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
-                if tense is None and _opens_entry(text, hit.start, hit.end):
+                if tense is None and entry:
                     ahead = _headed_ahead(text, hit.start, rules)
                     if _resolve.lacks_year(template) and not ahead and not _ahead_of(found, publication):
                         # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
@@ -70,7 +71,6 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
-                entry = _opens_entry(text, hit.start, hit.end)
                 told = context.told_year(value, hit.start, entry)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
@@ -175,8 +175,10 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
     """Whether the expression at ``start:end`` opens an entry of a chronology: nothing but a
     bullet before it on its line, and a dash, a colon or a tab after it ('Feb. 15 - Protests
     break out', '\u2022 20 January \u2013 An aftershock hits')."""
-    line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip(_LINE_OPENERS) and text[end:end + 8].lstrip(" ").startswith(_ENTRY_MARKS)
+    line = start  # (back over the bullet only: no scan of a long line)
+    while line > 0 and text[line - 1] in _LINE_OPENERS:
+        line -= 1
+    return (line == 0 or text[line - 1] == "\n") and text[end:end + 8].lstrip(" ").startswith(_ENTRY_MARKS)
 
 
 def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:

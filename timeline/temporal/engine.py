@@ -280,10 +280,8 @@ class Grammar:
             span, days = hours.split("+")
             first, last = span.split("-")
             self._after_midnight[code.upper()] = (range(int(first), int(last) + 1), int(days))
-        marks = [self.classes[name].regex() for name in ("am", "pm") if name in self.classes]
-        self._half_day = re.compile(r"(?<!\w)(?:" + "|".join(marks) + r")(?!\w)", re.I) if marks else None
-        self._pm_mark = re.compile(r"(?<!\w)(?:" + self.classes["pm"].regex() + r")(?!\w)", re.I) \
-            if "pm" in self.classes else None
+        self._half_day = self._words_of("am", "pm")
+        self._pm_mark = self._words_of("pm")
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
         # what lists two weekdays ("on Tuesday and Wednesday", "Monday, Tuesday"): a list of days to
@@ -295,9 +293,7 @@ class Grammar:
         # on April 2")
         self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
         # what, in the lines before a list of dates, tells it is one of what is to come ("Key dates ahead:")
-        ahead = self.classes.get("list_ahead")
-        self._list_ahead = (re.compile(rf"(?<!\w){ahead.regex()}(?!\w)", re.I)
-                            if ahead is not None and ahead.literals else None)
+        self._list_ahead = self._words_of("list_ahead")
 
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
@@ -329,6 +325,12 @@ class Grammar:
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
         self._recheck = frozenset(i for i, (_, text) in enumerate(cues + marks) if _CASE_SENSITIVE in text)
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
+
+    def _words_of(self, *names: str) -> re.Pattern | None:
+        """A case-blind search for a whole word of the vocabulary classes ``names``; None when the
+        language has none of them."""
+        words = [self.classes[name].regex() for name in names if name in self.classes]
+        return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I) if words else None
 
     def _gap(self, name: str, pattern: str) -> re.Pattern | None:
         """``pattern`` (the text between two expressions) with the words of the vocabulary class
