@@ -163,6 +163,8 @@ CASES = [
     # --- quarters, halves, seasons
     ("quarter_of_year", "Sales fell in the third quarter of 2016.", "the third quarter of 2016", "2016-Q3"),
     ("year_quarter", "Sales beat the 2016 fourth quarter.", "the 2016 fourth quarter", "2016-Q4"),
+    ("month_quarter_year", "Wages rose 0.8% in the December 2016 quarter.", "the December 2016 quarter", "2016-Q4"),
+    ("month_quarter", "Prices rose 1.1% in the June quarter.", "the June quarter", "2017-Q2"),
     ("shifted_years_quarter", "It beat last year's second quarter.", "last year's second quarter", "2016-Q2"),
     ("quarter_of_shifted_year", "Work starts in the first quarter of next year.",
      "the first quarter of next year", "2018-Q1"),

@@ -355,13 +355,23 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Players will have Monday off.", "2024-09-20", "2024-09-23"),
     # 'expected' before the time it names looks ahead, not 'better than expected'
     ("Gusts of 70mph are forecast, with the worst expected on the coast on Saturday.", "2025-01-22", "2025-01-25"),
+    ("Heavy rain is expected over the weekend.", "2024-02-09", "2024-W06-WE"),
     ("Profits were better than expected in the fourth quarter.", "2025-01-22", "2024-Q4"),
     # a fixture in the present tense is ahead; a noun of the same word is not
     ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
     ("The ministers meet in Brussels on Wednesday.", "2012-02-10", "2012-02-15"),
+    ("The president leaves for Paris on Friday.", "2022-05-23", "2022-05-27"),
+    ("Egypt goes to the polls on Sunday.", "2024-01-31", "2024-02-04"),
+    ("He left for Paris on Friday.", "2024-01-31", "2024-01-26"),
+    ("The leaves fell on Sunday.", "2024-01-31", "2024-01-28"),
     # what is called or set for a weekday looks ahead from when it was
     ("The unions called a general strike for Tuesday.", "2024-03-10", "2024-03-12"),
     ("The judge has a status hearing set for Friday.", "2010-12-15", "2010-12-17"),
+    ("Forecasters have issued a warning for Saturday.", "2024-02-09", "2024-02-10"),
+    ("The Met Office issued a yellow warning from 6pm on Saturday.", "2024-02-09", "2024-02-10T18:00"),
+    # a time given to someone runs to a day after the giving
+    ("The court gave the company until close of business on Friday to file.", "2024-01-31", "2024-02-02"),
+    ("The judge gave him a rest on Friday.", "2024-01-31", "2024-01-26"),
     # what has been, or is being, called or urged for a day is ahead; a call in the simple past,
     # or a date after what the call is about, is left as told
     ("Activists have called for protests on Friday.", "2011-02-08", "2011-02-11"),
@@ -394,6 +404,15 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2024-01-16", "2023-WI"),  # the winter under way, from December to February
+    ("2024-11-10", "2024-WI"),  # the one to come
+    ("2024-07-10", "2024-WI"),
+])
+def test_this_winter_is_the_winter_the_text_is_in(published, expected):
+    assert [e.value for e in tag("Snow will be scarce this winter.", published)] == [expected]
 
 
 def test_a_season_does_not_anchor_the_quarter():

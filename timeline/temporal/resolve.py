@@ -449,8 +449,9 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
         chosen = [y for y, s in spans if s.end < anchor][-1:]
     elif direction == ">":
         chosen = [y for y, s in spans if s.start > anchor][:1]
-    elif direction == "=":
-        chosen = [y for y, _ in spans if y == anchor.year]
+    elif direction == "=":  # the anchor's own: the season it is in ('this winter', said in January)
+        chosen = [y for y, s in spans if season and s.start <= anchor <= s.end][:1] or [
+            y for y, _ in spans if y == anchor.year]
     elif (not part_of_year or season) and tense == "future" and governs:  # a month, day or season still to come...
         stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= FUTURE_REACH_BACK]
         chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
