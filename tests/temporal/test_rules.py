@@ -35,6 +35,7 @@ CASES = [
     ("short_month_name", "The singer Lee Jun won the prize.", "Jun", None),
     ("name_short_month", "Her name is Koh Jia Jun 2) and she sings.", "Jun", None),
     ("named_after_season", "She chaired the Summer Festival committee.", "the Summer Festival", None),
+    ("named_midnight", "He starred in Midnight Express in 1978.", "Midnight Express", None),
     ("named_quarter", "The band Second Quarter Notes played.", "Second Quarter Notes", None),
     ("game_quarter", "He hurt his knee in the second quarter of Monday's game.", "the second quarter of", None),
     ("named_year", "The Vision 2030 plan was approved.", "2030", None),

@@ -363,6 +363,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The president leaves for Paris on Friday.", "2022-05-23", "2022-05-27"),
     ("Egypt goes to the polls on Sunday.", "2024-01-31", "2024-02-04"),
     ("He left for Paris on Friday.", "2024-01-31", "2024-01-26"),
+    # the noun 'will' tells no future; an adverb after 'would' leaves it its verb
+    ("The judge read the will on Thursday.", "2011-05-17", "2011-05-12"),
+    ("Officials said an autopsy would likely be performed Wednesday.", "2011-05-17", "2011-05-18"),
+    ("The body would then be released Wednesday.", "2011-05-17", "2011-05-18"),
     ("The leaves fell on Sunday.", "2024-01-31", "2024-01-28"),
     # what is called or set for a weekday looks ahead from when it was
     ("The unions called a general strike for Tuesday.", "2024-03-10", "2024-03-12"),
