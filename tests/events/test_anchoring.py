@@ -54,6 +54,18 @@ def test_a_date_opening_the_clause_dates_the_verb_after_the_comma():
     assert "reached the flooded village" in title_of(text, "Tuesday")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a past participle opening the sentence is a happening of its own, which the time after it dates
+    ("Born on March 3, 1961, Moreau released her first album in 1979.",
+     [("March 3, 1961", "Born"), ("1979", "released")]),
+    ("Elected in 1990, the mayor served two terms.", [("1990", "Elected")]),
+    # a saying's -ing form leaves the time to the saying
+    ("Speaking on Monday, the admiral said the cap would hold.", [("Monday", "said")]),
+])
+def test_a_date_after_an_opening_participle(text, expected):
+    assert dated(text) == expected
+
+
 # --- the noun a date modifies ------------------------------------------------------------------
 
 def test_a_possessive_date_dates_the_noun_it_owns():

@@ -14,6 +14,7 @@ UNITS = [
     "30% over the past two years, from a year earlier, the same day. ",
     "Sept. Sept. May March nineteen nineteen the past the past a few a few 30 to 30 to ",
     "1111111111111111111111111111111111111111 '''' year-year-year-ago early-mid-late      ",
+    "In 2019, on April 2 ",  # a year opening a sentence, then a day it refines, with no full stop ever
 ]
 
 
@@ -27,7 +28,7 @@ def _seconds(text: str) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("unit", UNITS, ids=["sentence", "repeated-words", "digits-and-hyphens"])
+@pytest.mark.parametrize("unit", UNITS, ids=["sentence", "repeated-words", "digits-and-hyphens", "refined-years"])
 def test_a_megabyte_takes_about_eight_times_as_long_as_an_eighth(unit):
     tag("warm up on Friday", "2017-09-06")
     eighth = unit * (2**17 // len(unit))  # 128 KB

@@ -237,11 +237,20 @@ def _opens_clause(s: Parsed, first: int) -> bool:
     k = first - 1
     content = False
     while k >= 0 and tokens[k].text not in _BREAKS:
-        if tokens[k].low not in function_words and not lex.adverb(tokens[k].low) and k != 0:
+        if tokens[k].low not in function_words and not lex.adverb(tokens[k].low) and (k != 0 or _opening_participle(s)):
             content = True  # (a capitalised first word, 'Earlier', is an adverb, not a name)
         k -= 1
     start = k + 1
     return not content or (start < first and tokens[start].low in lex.prepositions)
+
+
+def _opening_participle(s: Parsed) -> bool:
+    """Whether the sentence opens on a past participle and its preposition, a happening of its own
+    that a time after it dates ('Born on March 3, 1961, she ...', 'Elected in 1990, he ...'); not
+    a saying's '-ing' form, which the time dates with its clause ('Speaking on Monday, Allen said')."""
+    tokens = s.tokens
+    return (len(tokens) > 1 and s.classes[0].verb and not tokens[0].low.endswith("ing")
+            and tokens[1].low in s.lex.prepositions)
 
 
 def _modified_noun(s: Parsed, first: int, last: int) -> Optional[int]:

@@ -147,10 +147,17 @@ _LINE_OPENERS = " \t" + BULLETS  # what may stand before a chronology's date on 
 _ENTRY_MARKS = (*ENTRY_MARKS, "\t")  # what parts the date from its entry
 
 
+OPENING_REACH = 40  # characters looked back over for the start of a sentence that a year opens
+
+
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether at most one word (a preposition: 'In 2019') stands before offset ``at`` in its
-    sentence or line."""
-    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    sentence or line (looked for within ``OPENING_REACH`` characters: a line of thousands of
+    years with no full stop is read in linear time)."""
+    low = max(0, at - OPENING_REACH)
+    start = max(text.rfind(mark, low, at) for mark in ".!?\n") + 1
+    if start == 0 and low > 0:
+        return False  # (no sentence's start within reach: more than a word before)
     return len(text[start:at].split()) <= 1
 
 

@@ -238,8 +238,11 @@ def not_before(value: str, earlier: str) -> str:
         day, first = dt.date.fromisoformat(value[:10]), dt.date.fromisoformat(earlier[:10])
     except ValueError:
         return value
-    while day < first:
-        day += dt.timedelta(days=7)
+    try:
+        while day < first:
+            day += dt.timedelta(days=7)
+    except OverflowError:  # (past the calendar's end, in the last days of year 9999)
+        return value
     return day.isoformat() + value[10:]
 
 
