@@ -205,6 +205,13 @@ def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
     assert [d.sentences for d in summarize(tabbed, dates=1, sentences=1)] == [["The Ferrow dam bursts after days of rain."]]
 
 
+def test_a_minus_sign_opening_a_sentence_is_no_bullet():
+    timeline = build_timeline([Article(text="-40 degrees froze the Ferrow dam on March 4, when the storm hit.",
+                                       published="2021-03-20", source="Valley Post", path="m.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert day.sentences == ["-40 degrees froze the Ferrow dam on March 4, when the storm hit."]
+
+
 def test_what_was_said_gives_way_to_what_happened():
     told = [("2021-03-05", '"The Ferrow dam burst on March 4 and the lower valley flooded," the mayor said.'),
             ("2021-03-05", "The Ferrow dam burst on March 4 and flooded farms in the lower valley."),

@@ -225,6 +225,7 @@ def _clean(sentence: str) -> str:
 
 
 _LINE_OPENERS = BULLETS + " \t"  # what may stand before a chronology's date
+_OPENING_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}](?![\d.])\s*)*")  # (not a minus sign: '-40 degrees')
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
@@ -233,7 +234,7 @@ def _told(source: Source) -> str:
     the date that open a chronology's entry ('\u2022 12 January \u2013 A quake strikes': 'A quake
     strikes')."""
     sentence, expression = source.sentence, source.time_expression
-    body = sentence.lstrip(_LINE_OPENERS)
+    body = sentence[_OPENING_BULLET.match(sentence).end():]
     if expression is not None:
         at = expression.start - source.sentence_start
         if 0 <= at < len(sentence) and not sentence[:at].strip(_LINE_OPENERS):

@@ -951,6 +951,11 @@ def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
          [("Police arrested the opposition leader at her home", "occurrence", "2017-09-05")]),
         ("The government scrapped fuel subsidies on Friday, officials said.",
          [("Government scrapped fuel subsidies", "occurrence", "2017-09-01")]),
+        # ...and so is one whose speaker the dated happening's pronoun stands for, named there
+        ("Senator Landrieu told reporters that she had received the donations on Monday.",
+         [("Landrieu had received the donations", "occurrence", "2017-09-04")]),
+        ("Transocean said it tested the device on Monday.",
+         [("Transocean tested the device", "occurrence", "2017-09-04")]),
         # ...but a saying of something else stays a statement of its own
         ("The mayor said the bridge, which opened in 2005, is unsafe.",
          [("Bridge opened", "occurrence", "2005"), ("The mayor: The bridge is unsafe", "statement", None)]),

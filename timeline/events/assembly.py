@@ -147,8 +147,13 @@ def events_from_expressions(
         if main is not None and main not in used:
             used.add(main)
             event = _event(s, main, base, people, relation=classes[main].relation)
-            if not _retold(event, events, sentence.start, lex.determiners):
+            k = _retold(event, events, sentence.start, lex)
+            if k is None:
                 events.append(event)
+            elif _names_pronoun(event, events[k], lex):
+                # ('Landrieu said she had received donations on Monday': the dated happening is hers)
+                events[k] = events[k].model_copy(update={
+                    "title": event.title, "actors": list(dict.fromkeys(event.actors + events[k].actors))})
         for k in _occasions(s):
             said = medium_verb(s, k)  # (the setting of a statement told is no event of its own)
             if k not in used and (said is None or said not in used):
@@ -214,19 +219,41 @@ def _saying_set(s: Parsed, trigger: Optional[int]) -> Optional[int]:
     return main
 
 
-def _retold(statement: Event, events: Sequence[Event], sentence_start: int, determiners: frozenset[str]) -> bool:
-    """Whether ``statement``, an undated saying, says only what a dated event of its own sentence
-    already tells: in "Police arrested her on Tuesday, her party said" the party's saying is the
-    arrest, told once, on its day."""
-    if statement.kind != "statement" or statement.date is not None or ": " not in statement.title:
-        return False
-    said = _plain_title(statement.title.split(": ", 1)[1], determiners)
-    for event in reversed(events):  # (the events of its sentence are the last ones)
+def _retold(statement: Event, events: Sequence[Event], sentence_start: int, lex) -> Optional[int]:
+    """The index among ``events`` of the dated event of its own sentence that tells all that
+    ``statement``, an undated saying, says, or None: in "Police arrested her on Tuesday, her party
+    said" the party's saying is the arrest, told once, on its day.  A saying whose pronoun was
+    joined to its speaker ('Peskov met Moon', from "Peskov said he met Moon on Monday") is told by
+    the dated event that has the pronoun ('He met Moon')."""
+    if statement.kind != "statement" or statement.date is not None:
+        return None
+    joined = ": " not in statement.title
+    said = _plain_title(statement.title.split(": ", 1)[-1], lex.determiners)
+    for k in range(len(events) - 1, -1, -1):  # (the events of its sentence are the last ones)
+        event = events[k]
         if event.sources[0].sentence_start != sentence_start:
-            return False
-        if event.date is not None and _plain_title(event.title, determiners) == said:
-            return True
-    return False
+            return None
+        if event.date is None:
+            continue
+        told = _plain_title(event.title, lex.determiners)
+        if told == said:
+            return k
+        pronoun, _, rest = told.partition(" ")
+        if joined and rest and pronoun in lex.pronouns and said.endswith(" " + rest):
+            return k
+    return None
+
+
+def _names_pronoun(statement: Event, dated: Event, lex) -> bool:
+    """Whether ``statement``'s title is ``dated``'s with its opening pronoun named as one of the
+    statement's actors ('Landrieu had received donations' for 'She had received donations')."""
+    pronoun, _, rest = dated.title.partition(" ")
+    title = statement.title.rstrip(" .!?")
+    if ": " in title or not rest or pronoun.casefold() not in lex.pronouns \
+            or not title.casefold().endswith(" " + rest.rstrip(" .!?").casefold()):
+        return False
+    named = title[:len(title) - len(rest.rstrip(" .!?"))].strip().casefold()
+    return any(actor.casefold() == named for actor in statement.actors)
 
 
 def _plain_title(title: str, determiners: frozenset[str]) -> str:
