@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published, require
@@ -143,7 +144,7 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
     return found
 
 
-_LINE_OPENERS = " \t" + BULLETS  # what may stand before a chronology's date on its line
+_LINE_OPENERS = " \t\u00a0" + BULLETS  # what may stand before a chronology's date on its line
 _ENTRY_MARKS = (*ENTRY_MARKS, "\t")  # what parts the date from its entry
 
 
@@ -185,7 +186,15 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
     line = start  # (back over the bullet only: no scan of a long line)
     while line > 0 and text[line - 1] in _LINE_OPENERS:
         line -= 1
-    return (line == 0 or text[line - 1] == "\n") and text[end:end + 8].lstrip(" ").startswith(_ENTRY_MARKS)
+    number = _LIST_NUMBER.search(text, max(0, line - 6), line)  # ('1. Feb 15 - ...', '(2) March 3: ...')
+    if number is not None:
+        line = number.start()
+        while line > 0 and text[line - 1] in _LINE_OPENERS:
+            line -= 1
+    return (line == 0 or text[line - 1] == "\n") and text[end:end + 8].lstrip(" \u00a0").startswith(_ENTRY_MARKS)
+
+
+_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]\Z")  # the number of a numbered list's item, right before its text
 
 
 def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
