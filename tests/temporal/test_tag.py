@@ -372,6 +372,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The unions called a general strike for Tuesday.", "2024-03-10", "2024-03-12"),
     ("The judge has a status hearing set for Friday.", "2010-12-15", "2010-12-17"),
     ("Forecasters have issued a warning for Saturday.", "2024-02-09", "2024-02-10"),
+    ("The meeting was called for 9:30 on Friday.", "2012-10-10", "2012-10-12T09:30"),
+    # a clock time a thing is scheduled for is one
+    ("A vote is scheduled for 10:30 tonight.", "2012-10-10", "2012-10-10T22:30"),
     ("The Met Office issued a yellow warning from 6pm on Saturday.", "2024-02-09", "2024-02-10T18:00"),
     # a time given to someone runs to a day after the giving
     ("The court gave the company until close of business on Friday to file.", "2024-01-31", "2024-02-02"),
