@@ -752,6 +752,11 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
                                  "2022-06-15")] == ["2022-10-03", "2022-11-24"]
     assert [e.value for e in tag("Programme:\nSept. 14: The festival opens with a parade.", "2019-05-08")] == [
         "2019-09-14"]
+    # ...an entry told with 'is' or 'are' alike: ahead under such a heading, else gone
+    assert [e.value for e in tag("Key dates ahead:\nMarch 3 - Parliament votes.\nJune 5 - Elections are held.",
+                                 "2012-10-10")] == ["2013-03-03", "2013-06-05"]
+    assert [e.value for e in tag("Feb 15 - Protests are held in Cairo.\nMarch 19 - Air strikes begin.",
+                                 "2011-10-21")] == ["2011-02-15", "2011-03-19"]
     # a chronology runs on into the next year, a duration in an entry closing nothing
     text = ("Nov. 4, 2012 - Dockers walk out over pay.\nDec. 12 - Talks collapse after six hours.\n"
             "Jan. 9 - The port hires temporary staff.\nFeb. 19 - Dockers reject the offer.\nNov. 20 - The strike ends.")

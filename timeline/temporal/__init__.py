@@ -61,13 +61,14 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 bounds = _sentence_bounds(sentences, hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
-                if tense is None and entry:
+                if tense in (None, "present") and entry:  # (told in the present: 'Elections are held')
                     ahead = _headed_ahead(text, hit.start, rules)
                     if _resolve.lacks_year(template) and not ahead and not _ahead_of(found, publication):
                         # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
                         tense, reach = "past", _GOVERNS
-                    elif ahead and _resolve.is_weekday(template):
-                        tense, reach = "future", _GOVERNS  # 'The week ahead:\nTuesday - MPs debate the bill'
+                    elif ahead and (_resolve.is_weekday(template) or _resolve.lacks_year(template)):
+                        # 'The week ahead:\nTuesday - MPs debate the bill', 'Key dates ahead:\nJune 5 - ...'
+                        tense, reach = "future", _GOVERNS
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
