@@ -356,6 +356,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # 'expected' before the time it names looks ahead, not 'better than expected'
     ("Gusts of 70mph are forecast, with the worst expected on the coast on Saturday.", "2025-01-22", "2025-01-25"),
     ("Heavy rain is expected over the weekend.", "2024-02-09", "2024-W06-WE"),
+    ("Heavy rain had been expected over the weekend, but the sun shone.", "2012-10-10", "2012-W40-WE"),
     ("Profits were better than expected in the fourth quarter.", "2025-01-22", "2024-Q4"),
     # a fixture in the present tense is ahead; a noun of the same word is not
     ("Negotiations resume on Thursday.", "2024-09-22", "2024-09-26"),
@@ -367,6 +368,11 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The judge read the will on Thursday.", "2011-05-17", "2011-05-12"),
     ("Officials said an autopsy would likely be performed Wednesday.", "2011-05-17", "2011-05-18"),
     ("The body would then be released Wednesday.", "2011-05-17", "2011-05-18"),
+    # ...but what could not be done is past
+    ("Representatives for the singer could not immediately be reached Monday.", "2012-10-10", "2012-10-08"),
+    # a document setting out, a noun 'heads': no journey
+    ("The report sets out what went wrong on Friday.", "2012-10-10", "2012-10-05"),
+    ("Security heads for the region met on Tuesday in Brussels.", "2012-10-10", "2012-10-09"),
     ("The leaves fell on Sunday.", "2024-01-31", "2024-01-28"),
     # what is called or set for a weekday looks ahead from when it was
     ("The unions called a general strike for Tuesday.", "2024-03-10", "2024-03-12"),
@@ -379,6 +385,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # a time given to someone runs to a day after the giving
     ("The court gave the company until close of business on Friday to file.", "2024-01-31", "2024-02-02"),
     ("The judge gave him a rest on Friday.", "2024-01-31", "2024-01-26"),
+    ("The witness gave evidence until Friday, when the trial was adjourned.", "2012-10-10", "2012-10-05"),
+    ("The Met Office, which issued an amber warning for Sunday's storm, defended it.", "2012-10-10", "2012-10-07"),
     # what has been, or is being, called or urged for a day is ahead; a call in the simple past,
     # or a date after what the call is about, is left as told
     ("Activists have called for protests on Friday.", "2011-02-08", "2011-02-11"),
@@ -420,6 +428,16 @@ def test_tense_cues(sentence, published, expected):
 ])
 def test_this_winter_is_the_winter_the_text_is_in(published, expected):
     assert [e.value for e in tag("Snow will be scarce this winter.", published)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polls Close At Midnight In Alaska", [("Midnight", "2012-10-10T24:00")]),  # a headline in title case
+    ("Midnight Moscow time passed without a deal.", [("Midnight", "2012-10-10T24:00")]),
+    ("Midnight Sept. 30 is the deadline.", [("Midnight Sept. 30", "2012-09-30T24:00")]),
+    ("Her album Midnight Parade came out in 1984.", [("1984", "1984")]),  # a name
+])
+def test_midnight_is_a_time_unless_it_opens_a_name(text, expected):
+    assert [(e.text, e.value) for e in tag(text, "2012-10-10")] == expected
 
 
 def test_a_season_does_not_anchor_the_quarter():

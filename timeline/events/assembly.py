@@ -225,7 +225,7 @@ def _retold(statement: Event, events: Sequence[Event], sentence_start: int, lex)
     said" the party's saying is the arrest, told once, on its day.  A saying whose pronoun was
     joined to its speaker ('Peskov met Moon', from "Peskov said he met Moon on Monday") is told by
     the dated event that has the pronoun ('He met Moon')."""
-    if statement.kind != "statement" or statement.date is not None:
+    if statement.kind != "statement" or statement.date is not None or _denial(statement, lex):
         return None
     joined = ": " not in statement.title
     said = _plain_title(statement.title.split(": ", 1)[-1], lex.determiners)
@@ -238,10 +238,16 @@ def _retold(statement: Event, events: Sequence[Event], sentence_start: int, lex)
         told = _plain_title(event.title, lex.determiners)
         if told == said:
             return k
-        pronoun, _, rest = told.partition(" ")
-        if joined and rest and pronoun in lex.pronouns and said.endswith(" " + rest):
+        if joined and _names_pronoun(statement, event, lex):
             return k
     return None
+
+
+def _denial(statement: Event, lex) -> bool:
+    """Whether ``statement`` says a thing did not happen: a word of the language's
+    ``denial_verbs.txt`` in its saying ('denied he met Moon', 'dismissed reports he met Moon')."""
+    at = statement.trigger.end - statement.sources[0].sentence_start
+    return any(word in lex.denials for word in statement.sentence[max(0, at - 30):at].casefold().split()[-3:])
 
 
 def _names_pronoun(statement: Event, dated: Event, lex) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     lights: set[str]  # stems of verbs whose object names the happening ('took a beating')
     plans: set[str]  # stems of verbs whose passive dates its subject ('the vote is expected Tuesday')
     hedges: frozenset[str]  # what frames an opinion: 'I think (that) ...'
+    denials: frozenset[str]  # sayings that a thing did not happen: 'denied he met Moon'
     subjects: frozenset[str]  # subject pronouns: the word after one is a verb ('they hold')
     only_subjects: frozenset[str]  # ... that are never objects ('he', not 'it')
     synonyms: dict[str, str]  # stem of a lemma -> stem of the lemma it counts as
@@ -264,6 +265,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         lights=set(),
         plans=set(),
         hedges=words("hedge_verbs.txt"),
+        denials=words("denial_verbs.txt"),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case in ("subject", "either")),
         only_subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},

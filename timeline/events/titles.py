@@ -454,13 +454,28 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
                                             SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
-    if speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i, speaker_indices):
+    denial = _denial_at(s, i, speaker_indices)
+    if speaker and denial is not None:  # 'Peskov denied he met Moon', never 'Peskov met Moon'
+        first, _, rest = gist.partition(" ")
+        first = first.lower() if first.lower() in lex.pronouns or first.lower() in lex.function_words else first
+        title = " ".join([speaker, *(t.text for t in tokens[denial:i + 1]), first, rest]).strip()
+    elif speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i, speaker_indices):
         # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
         gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()), verb=i)
         title = f"{speaker} {gist.partition(' ')[2]}"
     else:
         title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
     return title, [speaker] if speaker else []
+
+
+def _denial_at(s: Parsed, i: int, speaker_indices: list[int]) -> Optional[int]:
+    """Where the saying at ``i`` that a thing did not happen begins after its speaker: the verb
+    itself ('denied he met Moon') or a verb of the language's ``denial_verbs.txt`` right before
+    a reporting word ('dismissed reports he met Moon'), or None."""
+    tokens, lex = s.tokens, s.lex
+    k = i if tokens[i].low in lex.denials else (
+        i - 1 if i > 0 and tokens[i - 1].low in lex.denials and tokens[i].low in lex.reporting else None)
+    return k if k is not None and all(j < k for j in speaker_indices) else None
 
 
 def _apposition(s: Parsed, comma: int) -> list[int]:
