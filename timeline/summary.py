@@ -225,7 +225,8 @@ def _clean(sentence: str) -> str:
 
 
 _LINE_OPENERS = BULLETS + " \t"  # what may stand before a chronology's date
-_OPENING_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}](?![\d.])\s*)*")  # (not a minus sign: '-40 degrees')
+_OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees')
+    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*")
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
