@@ -205,6 +205,16 @@ def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
     assert [d.sentences for d in summarize(tabbed, dates=1, sentences=1)] == [["The Ferrow dam bursts after days of rain."]]
 
 
+def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():
+    told = [(f"2021-03-0{n}", f"Outlet {n}", "The Ferrow dam burst on March 4, flooding the valley. "
+             "The regional assembly will open an inquiry into the collapse on April 20.") for n in (5, 6, 7)]
+    told.append(("2021-03-07", "Outlet 8", "The mayor of Ferrow resigned on March 6 over the collapse."))
+    timeline = build_timeline([Article(text=text, source=outlet, published=published, path=f"{outlet}.txt")
+                               for published, outlet, text in told])
+    assert [d.date for d in summarize(timeline, dates=2)] == [dt.date(2021, 3, 4), dt.date(2021, 3, 6)]
+    assert [d.date for d in summarize(timeline, dates=2, end="2021-05-01")] == [dt.date(2021, 3, 4), dt.date(2021, 4, 20)]
+
+
 def test_a_minus_sign_opening_a_sentence_is_no_bullet():
     timeline = build_timeline([Article(text="-40 degrees froze the Ferrow dam on March 4, when the storm hit.",
                                        published="2021-03-20", source="Valley Post", path="m.txt")])

@@ -154,24 +154,36 @@ def top_days(scores: Mapping[dt.date, float], n: int) -> list[dt.date]:
     return sorted(ranked[:max(0, n)])
 
 
-def story_days(scores: Mapping[dt.date, float], timeline: Timeline, n: int) -> dict[dt.date, float]:
+def story_days(scores: Mapping[dt.date, float], timeline: Timeline, n: int,
+               start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> dict[dt.date, float]:
     """``scores`` without the days of history the articles recall (more than ``BACKGROUND_DAYS``
     before the first was published: "the fund for the victims of the Sept. 11, 2001, attacks",
-    in a story of 2010), as for the key events; unless fewer than ``n`` days are left, when the
-    best of those fill the rest (a collection of retrospectives is all history)."""
-    first = _story_start(timeline)
-    if first is None:
+    in a story of 2010) and without the days still to come after the last was published ("the
+    trial is set for March 26"), as for the key events; unless fewer than ``n`` days are left,
+    when the best of those fill the rest (a collection of retrospectives is all history).  A
+    ``start`` or ``end`` the caller gives stands for the story's own on its side."""
+    span = _story_span(timeline, start, end)
+    if span is None:
         return dict(scores)
-    story = {day: score for day, score in scores.items() if day.toordinal() >= first}
-    history = {day: score for day, score in scores.items() if day.toordinal() < first}
-    return {**story, **{day: history[day] for day in top_days(history, n - len(story))}}
+    story = {day: score for day, score in scores.items() if _in_story(day, span)}
+    other = {day: score for day, score in scores.items() if not _in_story(day, span)}
+    return {**story, **{day: other[day] for day in top_days(other, n - len(story))}}
 
 
-def _story_start(timeline: Timeline) -> Optional[int]:
-    """The ordinal of the first day of the story's own (``BACKGROUND_DAYS`` before its first
-    article; ordinals, so that there is no overflow at the calendar's edge), None with no date."""
+def _story_span(timeline: Timeline, start: Optional[dt.date] = None,
+                end: Optional[dt.date] = None) -> Optional[tuple[float, float]]:
+    """The ordinals of the first and last days of the story's own (from ``BACKGROUND_DAYS`` before
+    its first article to its last; ordinals, so that there is no overflow at the calendar's edge),
+    open on a side the caller set (``start``, ``end``); None with no date."""
     published = list(publication_counts(timeline.articles))
-    return min(published).toordinal() - BACKGROUND_DAYS if published else None
+    if not published:
+        return None
+    return (-math.inf if start is not None else min(published).toordinal() - BACKGROUND_DAYS,
+            math.inf if end is not None else max(published).toordinal())
+
+
+def _in_story(day: dt.date, span: Optional[tuple[float, float]]) -> bool:
+    return span is None or span[0] <= day.toordinal() <= span[1]
 
 
 def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> int:
@@ -190,8 +202,8 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
     published = [day for day in publication_counts(timeline.articles) if _within(day, start, end)] or list(refs)
     span = (max(published) - min(published)).days + 1
     wanted = count_for_span(span, MIN_DEFAULT_DATES, MAX_DEFAULT_DATES)
-    first = _story_start(timeline) if start is None else None
-    attested = sum(len(r) >= 2 for day, r in refs.items() if first is None or day.toordinal() >= first)
+    span = _story_span(timeline, start, end)
+    attested = sum(len(r) >= 2 for day, r in refs.items() if _in_story(day, span))
     return min(wanted, max(attested, min(MIN_DEFAULT_DATES, len(refs))))
 
 
@@ -451,7 +463,8 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     sentences and their sources; a day whose sentences were all told under an earlier one is
     left out (unless ``sentences`` is 0).  ``dates`` defaults to :func:`default_dates`,
     ``sentences`` to :data:`DEFAULT_SENTENCES`.  Without ``start``, days long before the first
-    article are history, chosen only when the story's own are too few (:func:`story_days`).
+    article are history, and without ``end``, days after the last are still to come: either is
+    chosen only when the story's own are too few (:func:`story_days`).
     Raises ``ValueError`` on a count that is no whole number or is negative, on a bad date, and
     on a ``start`` after ``end``."""
     require(timeline, Timeline, "timeline")
@@ -466,7 +479,7 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
     scores = day_scores(timeline, start, end)
-    days = top_days(scores if start is not None else story_days(scores, timeline, n), n)
+    days = top_days(story_days(scores, timeline, n, start, end), n)
     # (a day whose sentences were all told under an earlier day has nothing left to say)
     return [day for day in day_summaries(timeline, days, k) if day.sentences or k == 0]
 
