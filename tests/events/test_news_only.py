@@ -135,6 +135,13 @@ def test_she_is_not_a_man_a_title_named():
                   "harbour would reopen.").count("Tom Baker: The harbour would reopen") == 1
 
 
+def test_she_is_not_a_man_his_given_name_names():
+    text = ("Chief engineer Helen Moreno inspected the quay. Harbour master Tom Baker met the crews. "
+            "She said on Wednesday that the harbour would reopen.")
+    found = titles(text)
+    assert "Helen Moreno: The harbour would reopen" in found and "Tom Baker: The harbour would reopen" not in found
+
+
 def test_a_pronoun_opening_a_sentence_is_no_name_for_later_pronouns():
     found = titles("He arrived on Monday. He said on Tuesday that the talks had failed.")
     assert "The talks had failed" in found

@@ -152,7 +152,7 @@ class People:
         if last.low in lex.roles:
             return self.by_role.get(last.low)
         if len(indices) == 1 and lex.pronouns.get(last.low) == "person":
-            person = self._of_gender(lex.genders.get(last.low))
+            person = self._of_gender(lex.genders.get(last.low), lex.genders)
             if person is not None and self._named_in_clause(s, indices[0] + 1, person):
                 return None  # ('when he meets Svanberg': he is not Svanberg)
             return person
@@ -194,20 +194,25 @@ class People:
                 return True
         return False
 
-    def _of_gender(self, gender: Optional[str]) -> Optional[str]:
-        """The latest person met that a pronoun of ``gender`` may stand for: not one a title gave
-        the other gender ('she' after Ms Lund and then Mr Brisk is Lund).  (A pronoun resolved
-        before gives no gender: one wrong guess would turn every later one.)"""
-        if gender is None or self.last is None or self._gender_of(self.last) in (None, gender):
+    def _of_gender(self, gender: Optional[str], genders: dict[str, str]) -> Optional[str]:
+        """The latest person met that a pronoun of ``gender`` may stand for: not one a title or a
+        given name gave the other gender ('she' after Ms Lund and then Mr Brisk is Lund; 'she'
+        after Ron Haskins is not Haskins).  (A pronoun resolved before gives no gender: one wrong
+        guess would turn every later one.)"""
+        if gender is None or self.last is None or self._gender_of(self.last, genders) in (None, gender):
             return self.last
-        # (past the latest, only one a title gave this gender: the names between may be no persons)
-        return next((p for p in reversed(self.recent) if self._gender_of(p) == gender), None)
+        # (past the latest, only one a title or name gave this gender: the names between may be no persons)
+        return next((p for p in reversed(self.recent) if self._gender_of(p, genders) == gender), None)
 
-    def _gender_of(self, person: str) -> Optional[str]:
+    def _gender_of(self, person: str, genders: dict[str, str]) -> Optional[str]:
         """The gender a title gave ``person``, by name or, when the surname stands for them
-        (not for a relative who shares it), by surname: 'Mr Baker' after Tom Baker."""
-        surname = person.split()[-1]
-        return self.gender.get(person) or (self.gender.get(surname) if self.surnames.get(surname) == person else None)
+        (not for a relative who shares it), by surname: 'Mr Baker' after Tom Baker; else the
+        gender of the given name that opens their name written whole ('Carol Browner')."""
+        words = person.split()
+        surname = words[-1]
+        return (self.gender.get(person)
+                or (self.gender.get(surname) if self.surnames.get(surname) == person else None)
+                or (genders.get(words[0].lower()) if len(words) > 1 else None))
 
     def _titled(self, s: Parsed, k: int, gender: str) -> None:
         """Note the gender the title at ``k`` gives the name after it ('Ms Lund', 'Mr. Hale')."""
