@@ -215,6 +215,16 @@ def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given()
     assert [d.date for d in summarize(timeline, dates=2, end="2021-05-01")] == [dt.date(2021, 3, 4), dt.date(2021, 4, 20)]
 
 
+def test_a_short_plain_report_of_the_day_is_a_candidate():
+    told = [("2021-03-06", "The Ferrow mayor resigned on Saturday."),
+            ("2021-03-07", "Crowds gathered outside the Ferrow town hall on Saturday, where a band played late "
+                           "into the night.")]
+    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"s/{i}.txt")
+                               for i, (published, text) in enumerate(told)])
+    (day,) = summarize(timeline, dates=1, sentences=2)
+    assert "The Ferrow mayor resigned on Saturday." in day.sentences
+
+
 def test_a_minus_sign_opening_a_sentence_is_no_bullet():
     timeline = build_timeline([Article(text="-40 degrees froze the Ferrow dam on March 4, when the storm hit.",
                                        published="2021-03-20", source="Valley Post", path="m.txt")])

@@ -66,7 +66,11 @@ MIN_DEFAULT_DATES = 3
 FUTURE_WEIGHT = 0.5
 RELATIVE_WEIGHT = 0.5
 
-MIN_WORDS, MAX_WORDS = 8, 40  # candidate sentences outside these lengths only as a last resort
+# Candidate sentences outside these lengths only as a last resort.  (Six, not eight: the plainest
+# report of a day is often short, 'Justice Minister Yusuf Karami resigned Tuesday.'  On t17-dev
+# every ROUGE score within +0.0005; on two invented stories with four reference timelines, concat
+# ROUGE-1 0.452 -> 0.479, date-aligned 0.273 -> 0.286.)
+MIN_WORDS, MAX_WORDS = 6, 40
 REDUNDANT = 0.35  # cosine of content words above which a sentence repeats one picked (see the module text)
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
 SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + articles))
