@@ -225,6 +225,17 @@ def test_a_short_plain_report_of_the_day_is_a_candidate():
     assert "The Ferrow mayor resigned on Saturday." in day.sentences
 
 
+def test_two_sentences_alike_to_their_day_are_told_in_the_same_order_whatever_the_order_read():
+    told = [("2023-06-26", "The court in Harlow issued arrest warrants on Monday for Omar Vessel and his son Karim."),
+            ("2023-06-27", "Crowds gathered last night to celebrate the arrest warrants issued by the court in "
+                           "Harlow on Monday against Omar Vessel.")]
+    articles = [Article(text=text, source=f"Outlet {i}", published=published, path=f"w/{i}.txt")
+                for i, (published, text) in enumerate(told)]
+    picks = {tuple(summarize(build_timeline(order), dates=1, sentences=1)[0].sentences)
+             for order in (articles, articles[::-1])}
+    assert len(picks) == 1
+
+
 def test_a_minus_sign_opening_a_sentence_is_no_bullet():
     timeline = build_timeline([Article(text="-40 degrees froze the Ferrow dam on March 4, when the storm hit.",
                                        published="2021-03-20", source="Valley Post", path="m.txt")])

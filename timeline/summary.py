@@ -381,7 +381,9 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
     alone = np.array([LEANING if _leans(c.text) else 1.0 for c in candidates])
     said = np.array([QUOTED if _mostly_quoted(c.text) else 1.0 for c in candidates])
     score = centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support) * told * alone * said
-    order = sorted(range(len(candidates)), key=lambda i: (-score[i], candidates[i].text))
+    # (scores equal but for rounding, as two candidates' similarities to their own mean are, are a tie:
+    # broken by the text, not by the last bits of a float, which a platform's arithmetic may change)
+    order = sorted(range(len(candidates)), key=lambda i: (-round(float(score[i]), 9), candidates[i].text))
     content = _content_words(matrix, vectorizer)
     picked: list[int] = []
     closest = np.zeros(len(candidates))  # each candidate's similarity to the nearest one picked
