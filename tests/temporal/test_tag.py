@@ -395,6 +395,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Activists called for protests on Friday.", "2011-02-08", "2011-02-04"),
     ("Leaders have called for an inquiry into the attack on Friday.", "2011-02-08", "2011-02-04"),
     ("Activists have been calling for protests on Friday.", "2011-02-08", "2011-02-11"),
+    ("Opposition groups used social media to call for a sit-in in the capital on Wednesday.", "2023-02-14",
+     "2023-02-15"),
+    ("The opposition calls for protests on Friday.", "2023-02-14", "2023-02-17"),
+    ("He was calling for calm on Friday when he was shot.", "2023-02-14", "2023-02-10"),
     # a verb in the simple past right before its date: a time gone, however near the one to come
     ("The quake struck on 12 January.", "2011-10-26", "2011-01-12"),
     ("Mubarak was ousted on Feb. 11.", "2011-12-15", "2011-02-11"),
