@@ -28,7 +28,7 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
+from timeline.text import BULLETS, ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
 
 
 def _source(source, published) -> Source:
@@ -112,7 +112,8 @@ def events_from_expressions(
         used: set[int] = set()
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
-        for expression in inside:
+        stamps = [e for e in inside if _stamp(sentence, e)]
+        for expression in [e for e in inside if e not in stamps] + stamps:
             if expression.type not in ("DATE", "TIME"):
                 continue  # durations and sets date nothing
             first = bisect.bisect_right(ends, expression.start)  # the first token ending after its start
@@ -132,6 +133,8 @@ def events_from_expressions(
                 continue  # ('closed all schools until May 6': the closing is not on May 6; not 'won't reopen until')
             if _in_apposition(s, first, last, trigger):
                 continue  # ('Crewe, 52, the MP for Northfield since 2010, resigned': she did not resign in 2010)
+            if expression in stamps and trigger in used:
+                continue  # ('0915 GMT: Residents fled the city on Sunday': they fled on Sunday)
             used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
@@ -159,6 +162,17 @@ def events_from_expressions(
             if k not in used and (said is None or said not in used):
                 events.append(_event(s, k, base, people, relation=_tense_near(s, k)))
     return events
+
+
+def _stamp(sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether ``expression`` is a clock time that stamps the entry it opens, as a live page's
+    ('0915 GMT: Residents fled the city on Sunday'): at the sentence's start (after a bullet), a
+    colon or a dash after it."""
+    if expression.type != "TIME":
+        return False
+    at, end = expression.start - sentence.start, expression.end - sentence.start
+    return (0 <= at and not sentence.text[:at].strip(BULLETS + " \t")
+            and sentence.text[end:end + 4].lstrip().startswith(tuple(ENTRY_MARKS)))
 
 
 def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:
