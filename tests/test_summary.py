@@ -236,6 +236,16 @@ def test_two_sentences_alike_to_their_day_are_told_in_the_same_order_whatever_th
     assert len(picks) == 1
 
 
+def test_a_non_answer_tells_no_day():
+    told = [("2021-03-06", "The Ferrow mayor resigned on Saturday after weeks of protests over the dam."),
+            ("2021-03-07", "A spokesman declined to comment on Saturday."),
+            ("2021-03-07", "A spokesman for the mayor could not be reached on Saturday.")]
+    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"n/{i}.txt")
+                               for i, (published, text) in enumerate(told)])
+    (day,) = summarize(timeline, dates=1, sentences=2)
+    assert day.sentences == ["The Ferrow mayor resigned on Saturday after weeks of protests over the dam."]
+
+
 def test_a_minus_sign_opening_a_sentence_is_no_bullet():
     timeline = build_timeline([Article(text="-40 degrees froze the Ferrow dam on March 4, when the storm hit.",
                                        published="2021-03-20", source="Valley Post", path="m.txt")])

@@ -301,7 +301,13 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
 
 
 def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
-    sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS]
+    """The candidates of a fit length that tell more than a non-answer ('A spokesman declined to
+    comment on Tuesday': the language's ``non_answers.txt``); all of them when none is."""
+    from timeline.events.lexicon import lexicon
+
+    phrases = lexicon().non_answers
+    sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS
+             and not any(phrase in " ".join(c.text.casefold().split()) for phrase in phrases)]
     return sized or candidates
 
 

@@ -959,6 +959,7 @@ def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
         # ...never one that denies the happening, which keeps its verb
         ("The minister denied he met the envoy on Monday.",
          [("He met the envoy", "occurrence", "2017-09-04"), ("The minister denied he met the envoy", "statement", None)]),
+        ("The minister did not deny he met the envoy on Monday.", [("He met the envoy", "occurrence", "2017-09-04")]),
         # ...but a saying of something else stays a statement of its own
         ("The mayor said the bridge, which opened in 2005, is unsafe.",
          [("Bridge opened", "occurrence", "2005"), ("The mayor: The bridge is unsafe", "statement", None)]),

@@ -142,6 +142,11 @@ def test_she_is_not_a_man_his_given_name_names():
     assert "Helen Moreno: The harbour would reopen" in found and "Tom Baker: The harbour would reopen" not in found
 
 
+def test_a_given_name_borne_by_men_and_women_tells_no_gender():
+    found = titles("Hilary Benn met Theresa May in London. On Tuesday, he resigned from the shadow cabinet.")
+    assert "Hilary Benn resigned from the shadow cabinet" in found
+
+
 def test_a_pronoun_opening_a_sentence_is_no_name_for_later_pronouns():
     found = titles("He arrived on Monday. He said on Tuesday that the talks had failed.")
     assert "The talks had failed" in found

@@ -261,7 +261,10 @@ def _denial(statement: Event, lex) -> bool:
     """Whether ``statement`` says a thing did not happen: a word of the language's
     ``denial_verbs.txt`` in its saying ('denied he met Moon', 'dismissed reports he met Moon')."""
     at = statement.trigger.end - statement.sources[0].sentence_start
-    return any(word in lex.denials for word in statement.sentence[max(0, at - 30):at].casefold().split()[-3:])
+    words = statement.sentence[max(0, at - 40):at].casefold().replace("\u2019", "'").split()[-5:]
+    denied = [n for n, word in enumerate(words) if word in lex.denials and n >= len(words) - 3]
+    # ('did not deny he met Moon', "didn't deny" deny nothing)
+    return bool(denied) and not any(word in lex.negations or word.endswith("n't") for word in words[:denied[-1]])
 
 
 def _names_pronoun(statement: Event, dated: Event, lex) -> bool:

@@ -81,6 +81,7 @@ class Lexicon:
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
+    non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
     expletives: frozenset[str] = frozenset()  # verbs of being after which 'it' stands for nothing: 'it was unclear'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
@@ -289,6 +290,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         headline_articles=words("headline_articles.txt"),
         phrase_openers=words("phrase_openers.txt"),
         leaning_openers=words("leaning_openers.txt"),
+        non_answers=tuple(sorted(words("non_answers.txt"))),
         expletives=words("expletive_verbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         time_leads=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "time_leads.txt")),

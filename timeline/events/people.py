@@ -212,7 +212,7 @@ class People:
         surname = words[-1]
         return (self.gender.get(person)
                 or (self.gender.get(surname) if self.surnames.get(surname) == person else None)
-                or (genders.get(words[0].lower()) if len(words) > 1 else None))
+                or (genders.get(words[0].lower()) if 1 < len(words) <= 3 else None))  # (not 'Victoria Police Commissioner Ken Lay')
 
     def _titled(self, s: Parsed, k: int, gender: str) -> None:
         """Note the gender the title at ``k`` gives the name after it ('Ms Lund', 'Mr. Hale')."""

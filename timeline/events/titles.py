@@ -475,7 +475,9 @@ def _denial_at(s: Parsed, i: int, speaker_indices: list[int]) -> Optional[int]:
     tokens, lex = s.tokens, s.lex
     k = i if tokens[i].low in lex.denials else (
         i - 1 if i > 0 and tokens[i - 1].low in lex.denials and tokens[i].low in lex.reporting else None)
-    return k if k is not None and all(j < k for j in speaker_indices) else None
+    if k is None or any(t.low in lex.negations for t in tokens[max(0, k - 2):k]):
+        return None  # ('did not deny he met Moon' denies nothing)
+    return k if all(j < k for j in speaker_indices) else None
 
 
 def _apposition(s: Parsed, comma: int) -> list[int]:
