@@ -37,6 +37,12 @@ STORY = [
 ]
 
 
+def told_by_outlets(told, folder="t"):
+    """Articles of our own, one an outlet: (published, text) pairs."""
+    return [Article(text=text, source=f"Outlet {i}", published=published, path=f"{folder}/{i}.txt")
+            for i, (published, text) in enumerate(told)]
+
+
 def articles():
     return [Article(text=text, source=outlet, published=published, path=f"story/{i}.txt",
                     title=f"{outlet} {published}")
@@ -176,8 +182,7 @@ def test_history_recalled_by_several_articles_does_not_add_to_the_automatic_numb
             ("2021-03-06", "Rescuers reached Lowtown on March 4, officials said."),
             ("2021-03-09", "The regional assembly voted relief funds on March 8."),
             ("2021-03-10", "The assembly voted the relief funds on March 8.")]
-    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"h/{i}.txt")
-                               for i, (published, text) in enumerate(told)])
+    timeline = build_timeline(told_by_outlets(told, "h"))
     assert default_dates(timeline) == 3  # the story's three days told twice, not the fire of 1998 besides
     assert [d.date.day for d in summarize(timeline)] == [1, 4, 8]
 
@@ -188,8 +193,7 @@ def test_a_sentence_that_leans_on_the_one_before_gives_way_to_one_that_stands_al
             ("2021-03-05", "The lower valley flooded when the Ferrow dam burst on March 4, officials said "
                            "after a long night of rain."),
             ("2021-03-06", "Lower valley farms flooded as the Ferrow dam burst on March 4 and roads closed.")]
-    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"l/{i}.txt")
-                               for i, (published, text) in enumerate(told)])
+    timeline = build_timeline(told_by_outlets(told, "l"))
     (day,) = summarize(timeline, dates=1, sentences=1)
     assert not day.sentences[0].startswith("It ")
     assert "Ferrow dam burst on March 4" in day.sentences[0]
@@ -219,8 +223,7 @@ def test_a_short_plain_report_of_the_day_is_a_candidate():
     told = [("2021-03-06", "The Ferrow mayor resigned on Saturday."),
             ("2021-03-07", "Crowds gathered outside the Ferrow town hall on Saturday, where a band played late "
                            "into the night.")]
-    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"s/{i}.txt")
-                               for i, (published, text) in enumerate(told)])
+    timeline = build_timeline(told_by_outlets(told, "s"))
     (day,) = summarize(timeline, dates=1, sentences=2)
     assert "The Ferrow mayor resigned on Saturday." in day.sentences
 
@@ -229,8 +232,7 @@ def test_two_sentences_alike_to_their_day_are_told_in_the_same_order_whatever_th
     told = [("2023-06-26", "The court in Harlow issued arrest warrants on Monday for Omar Vessel and his son Karim."),
             ("2023-06-27", "Crowds gathered last night to celebrate the arrest warrants issued by the court in "
                            "Harlow on Monday against Omar Vessel.")]
-    articles = [Article(text=text, source=f"Outlet {i}", published=published, path=f"w/{i}.txt")
-                for i, (published, text) in enumerate(told)]
+    articles = told_by_outlets(told, "w")
     picks = {tuple(summarize(build_timeline(order), dates=1, sentences=1)[0].sentences)
              for order in (articles, articles[::-1])}
     assert len(picks) == 1
@@ -240,8 +242,7 @@ def test_a_non_answer_tells_no_day():
     told = [("2021-03-06", "The Ferrow mayor resigned on Saturday after weeks of protests over the dam."),
             ("2021-03-07", "A spokesman declined to comment on Saturday."),
             ("2021-03-07", "A spokesman for the mayor could not be reached on Saturday.")]
-    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"n/{i}.txt")
-                               for i, (published, text) in enumerate(told)])
+    timeline = build_timeline(told_by_outlets(told, "n"))
     (day,) = summarize(timeline, dates=1, sentences=2)
     assert day.sentences == ["The Ferrow mayor resigned on Saturday after weeks of protests over the dam."]
 
@@ -257,8 +258,7 @@ def test_what_was_said_gives_way_to_what_happened():
     told = [("2021-03-05", '"The Ferrow dam burst on March 4 and the lower valley flooded," the mayor said.'),
             ("2021-03-05", "The Ferrow dam burst on March 4 and flooded farms in the lower valley."),
             ("2021-03-06", "Rescuers reached the lower valley after the Ferrow dam burst on March 4.")]
-    timeline = build_timeline([Article(text=text, source=f"Outlet {i}", published=published, path=f"q/{i}.txt")
-                               for i, (published, text) in enumerate(told)])
+    timeline = build_timeline(told_by_outlets(told, "q"))
     (day,) = summarize(timeline, dates=1, sentences=1)
     assert not day.sentences[0].startswith('"')
 
