@@ -204,6 +204,9 @@ def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
                                        published="2021-03-20", source="Valley Post", path="k.txt")])
     (day,) = summarize(timeline, dates=1, sentences=1)
     assert day.sentences == ["The Ferrow dam bursts after days of rain."]
+    numbered = build_timeline([Article(text="Key dates:\n1) 4 March \u2013 The Ferrow dam bursts after days of rain.",
+                                       published="2021-03-20", source="Valley Post", path="n.txt")])
+    assert [d.sentences for d in summarize(numbered, dates=1, sentences=1)] == [["The Ferrow dam bursts after days of rain."]]
     tabbed = build_timeline([Article(text="4 March 2021\tThe Ferrow dam bursts after days of rain.",
                                      published="2021-03-20", source="Valley Post", path="t.txt")])
     assert [d.sentences for d in summarize(tabbed, dates=1, sentences=1)] == [["The Ferrow dam bursts after days of rain."]]

@@ -241,8 +241,8 @@ def _clean(sentence: str) -> str:
 
 
 _LINE_OPENERS = BULLETS + " \t"  # what may stand before a chronology's date
-_OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees')
-    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*")
+_OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees'), or a numbered list's number ('2) ', '(3) ')
+    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*(?:\(?\d{{1,3}}[.)]\s+)?")
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
@@ -251,10 +251,11 @@ def _told(source: Source) -> str:
     the date that open a chronology's entry ('\u2022 12 January \u2013 A quake strikes': 'A quake
     strikes')."""
     sentence, expression = source.sentence, source.time_expression
-    body = sentence[_OPENING_BULLET.match(sentence).end():]
+    lead = _OPENING_BULLET.match(sentence).end()
+    body = sentence[lead:]
     if expression is not None:
         at = expression.start - source.sentence_start
-        if 0 <= at < len(sentence) and not sentence[:at].strip(_LINE_OPENERS):
+        if lead <= at < len(sentence) and not sentence[lead:at].strip(_LINE_OPENERS):
             mark = _ENTRY_MARK.match(sentence, expression.end - source.sentence_start)
             if mark and mark.end() < len(sentence) and sentence[mark.end()].isupper():
                 body = sentence[mark.end():]

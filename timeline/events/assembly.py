@@ -135,6 +135,8 @@ def events_from_expressions(
                 continue  # ('Crewe, 52, the MP for Northfield since 2010, resigned': she did not resign in 2010)
             if expression in stamps and trigger in used:
                 continue  # ('0915 GMT: Residents fled the city on Sunday': they fled on Sunday)
+            if _denied(s, trigger):
+                continue  # ('Peskov denied he met Moon on Monday': no meeting to place on Monday)
             used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
@@ -255,6 +257,27 @@ def _retold(statement: Event, events: Sequence[Event], sentence_start: int, lex)
         if joined and _names_pronoun(statement, event, lex):
             return k
     return None
+
+
+DENIAL_REACH = 8  # words looked back over from a happening for a denial of it
+
+
+def _denied(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k`` tells what its clause's saying denies: a verb of the language's
+    ``denial_verbs.txt`` before it, with no break between, that opens a clause or a report ('Peskov
+    denied he met Moon', 'denied that', 'dismissed reports that'; not 'Peskov, who denied wrongdoing,
+    met Moon', 'a treaty he had rejected', 'the number of denied claims fell', nor 'did not deny he met
+    Moon')."""
+    tokens, lex = s.tokens, s.lex
+    for j in range(k - 1, max(-1, k - DENIAL_REACH - 1), -1):
+        if tokens[j].text in _BREAKS:
+            return False
+        if tokens[j].low in lex.denials:
+            after, before = tokens[j + 1].low, tokens[j - 1].low if j else ""
+            says = after == "that" or after in lex.subjects or (after in lex.reporting and after.endswith("s"))
+            return (says and before not in lex.determiners and before not in lex.prepositions
+                    and not any(t.low in lex.negations or t.low.endswith("n't") for t in tokens[max(0, j - 2):j]))
+    return False
 
 
 def _denial(statement: Event, lex) -> bool:

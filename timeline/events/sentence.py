@@ -280,6 +280,14 @@ _ENTRY_MARKS = frozenset(ENTRY_MARKS)  # what parts a date from its entry in a c
 _BULLETS = frozenset(BULLETS)  # what may open a chronology's line
 
 
+def _past_list_number(tokens, b: int) -> int:
+    """The first token after a numbered list's number that opens at ``b`` ('2) ', '(3) '), else ``b``."""
+    k = b + 1 if b < len(tokens) and tokens[b].text == "(" else b
+    if k + 1 < len(tokens) and tokens[k].text.isdigit() and len(tokens[k].text) <= 3 and tokens[k + 1].text in (")", "."):
+        return k + 2
+    return b
+
+
 def _entry_verb(s: Parsed, i: int) -> bool:
     """Whether the word at ``i`` is the verb of a chronology's entry, told in the present after
     its date ('Sept. 9 - Chief Executive Martin Aske resigns', '19 September: The Bank of England
@@ -291,6 +299,7 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     if not tokens[i].text[:1].islower() or tokens[i].low in lex.function_words:
         return False
     b = next((b for b in range(len(tokens)) if tokens[b].text not in _BULLETS), len(tokens))
+    b = _past_list_number(tokens, b)
     if b >= len(tokens) or not timed[b]:
         return False
     k = next((k for k in range(b, len(tokens)) if not timed[k]), len(tokens))
