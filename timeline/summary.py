@@ -16,7 +16,10 @@ weeks, favouring later or lead-paragraph references and counting outlets did not
 
 Choosing the sentences.  A day's candidates are the sentences of the articles that report an event
 on that day (the sources of the merged events dated that day); when there are none, the sentences
-of undated, not-anticipated events of the articles published that day.  A chronology's entry is a
+of undated, not-anticipated events of the articles published that day.  A sentence of fewer than
+``MIN_WORDS`` or more than ``MAX_WORDS`` words, or one that only tells someone would not say
+anything ('A spokesman declined to comment on Tuesday': ``events/non_answers.txt``; on t17-dev
+concat ROUGE-1 +0.003), is one only when nothing else is.  A chronology's entry is a
 candidate without the bullet and date that open it: they stand under the day already.  Candidates
 far off the story are dropped: those whose topicality (``timeline.salience``: how widely the
 collection's articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's
@@ -307,9 +310,13 @@ def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
     from timeline.events.lexicon import lexicon
 
     phrases = lexicon().non_answers
-    sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS
-             and not any(phrase in " ".join(c.text.casefold().split()) for phrase in phrases)]
+    sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS and not _non_answer(c.text, phrases)]
     return sized or candidates
+
+
+def _non_answer(sentence: str, phrases: Sequence[str]) -> bool:
+    words = " ".join(sentence.casefold().split())
+    return any(phrase in words for phrase in phrases)
 
 
 def _on_topic(candidates: list[_Candidate], spread: tuple[Counter, int]) -> list[_Candidate]:
