@@ -43,6 +43,12 @@ def told_by_outlets(told, folder="t"):
             for i, (published, text) in enumerate(told)]
 
 
+def the_day(told, sentences, folder="t"):
+    """The one day of the summary of ``told`` (see :func:`told_by_outlets`), in ``sentences``."""
+    (day,) = summarize(build_timeline(told_by_outlets(told, folder)), dates=1, sentences=sentences)
+    return day
+
+
 def articles():
     return [Article(text=text, source=outlet, published=published, path=f"story/{i}.txt",
                     title=f"{outlet} {published}")
@@ -193,8 +199,7 @@ def test_a_sentence_that_leans_on_the_one_before_gives_way_to_one_that_stands_al
             ("2021-03-05", "The lower valley flooded when the Ferrow dam burst on March 4, officials said "
                            "after a long night of rain."),
             ("2021-03-06", "Lower valley farms flooded as the Ferrow dam burst on March 4 and roads closed.")]
-    timeline = build_timeline(told_by_outlets(told, "l"))
-    (day,) = summarize(timeline, dates=1, sentences=1)
+    day = the_day(told, 1, "l")
     assert not day.sentences[0].startswith("It ")
     assert "Ferrow dam burst on March 4" in day.sentences[0]
 
@@ -226,8 +231,7 @@ def test_a_short_plain_report_of_the_day_is_a_candidate():
     told = [("2021-03-06", "The Ferrow mayor resigned on Saturday."),
             ("2021-03-07", "Crowds gathered outside the Ferrow town hall on Saturday, where a band played late "
                            "into the night.")]
-    timeline = build_timeline(told_by_outlets(told, "s"))
-    (day,) = summarize(timeline, dates=1, sentences=2)
+    day = the_day(told, 2, "s")
     assert "The Ferrow mayor resigned on Saturday." in day.sentences
 
 
@@ -245,8 +249,7 @@ def test_a_non_answer_tells_no_day():
     told = [("2021-03-06", "The Ferrow mayor resigned on Saturday after weeks of protests over the dam."),
             ("2021-03-07", "A spokesman declined to comment on Saturday."),
             ("2021-03-07", "A spokesman for the mayor could not be reached on Saturday.")]
-    timeline = build_timeline(told_by_outlets(told, "n"))
-    (day,) = summarize(timeline, dates=1, sentences=2)
+    day = the_day(told, 2, "n")
     assert day.sentences == ["The Ferrow mayor resigned on Saturday after weeks of protests over the dam."]
 
 
@@ -261,8 +264,7 @@ def test_what_was_said_gives_way_to_what_happened():
     told = [("2021-03-05", '"The Ferrow dam burst on March 4 and the lower valley flooded," the mayor said.'),
             ("2021-03-05", "The Ferrow dam burst on March 4 and flooded farms in the lower valley."),
             ("2021-03-06", "Rescuers reached the lower valley after the Ferrow dam burst on March 4.")]
-    timeline = build_timeline(told_by_outlets(told, "q"))
-    (day,) = summarize(timeline, dates=1, sentences=1)
+    day = the_day(told, 1, "q")
     assert not day.sentences[0].startswith('"')
 
 

@@ -60,7 +60,7 @@ from timeline.models import (
 )
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal.calendar import timex_span
-from timeline.text import BULLETS, ENTRY_MARKS
+from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -200,8 +200,8 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
     publication day, within ``start``/``end``; the days referred to when no article is dated), as
     many as the page's key events: a week gives 5, a month 11, a year 38; at least 3, at most
     40.  But no more than the well-attested days (those at least two articles refer to; without
-    ``start``, of the story's own days, not of history: see :func:`story_days`), unless fewer than
-    3 are: then up to 3 of the days referred to at all.
+    ``start`` or ``end``, of the story's own days, not of history or of what is still to come: see
+    :func:`story_days`), unless fewer than 3 are: then up to 3 of the days referred to at all.
     """
     refs = {day: r for day, r in day_references(timeline.events).items() if _within(day, start, end)}
     if not refs:
@@ -209,8 +209,8 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
     published = [day for day in publication_counts(timeline.articles) if _within(day, start, end)] or list(refs)
     span = (max(published) - min(published)).days + 1
     wanted = count_for_span(span, MIN_DEFAULT_DATES, MAX_DEFAULT_DATES)
-    span = _story_span(timeline, start, end)
-    attested = sum(len(r) >= 2 for day, r in refs.items() if _in_story(day, span))
+    story = _story_span(timeline, start, end)
+    attested = sum(len(r) >= 2 for day, r in refs.items() if _in_story(day, story))
     return min(wanted, max(attested, min(MIN_DEFAULT_DATES, len(refs))))
 
 
@@ -243,9 +243,8 @@ def _clean(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
-_LINE_OPENERS = BULLETS + " \t"  # what may stand before a chronology's date
 _OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees'), or a numbered list's number ('2) ', '(3) ')
-    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*(?:\(?\d{{1,3}}[.)]\s+)?")
+    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*(?:{LIST_NUMBER}\s+)?")
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
@@ -258,7 +257,7 @@ def _told(source: Source) -> str:
     body = sentence[lead:]
     if expression is not None:
         at = expression.start - source.sentence_start
-        if lead <= at < len(sentence) and not sentence[lead:at].strip(_LINE_OPENERS):
+        if lead <= at < len(sentence) and not sentence[lead:at].strip(LINE_OPENERS):
             mark = _ENTRY_MARK.match(sentence, expression.end - source.sentence_start)
             if mark and mark.end() < len(sentence) and sentence[mark.end()].isupper():
                 body = sentence[mark.end():]

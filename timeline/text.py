@@ -44,6 +44,8 @@ TimeBank corpus is longer than about 600 characters, and news text rarely passes
 # "\u2022 12 January \u2013 A quake strikes", "Feb. 15 - Protests break out", "19 September: ..."
 BULLETS = "\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"
 ENTRY_MARKS = "-\u2013\u2014:"
+LINE_OPENERS = " \t\u00a0" + BULLETS  # what may stand before a chronology's date on its line
+LIST_NUMBER = r"\(?\d{1,3}[.)]"  # a numbered list's number before its item ("1.", "2)", "(3)"), as a pattern
 
 
 @lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasio
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
 from timeline.events.sentence import _BREAKS, Parsed, parse
-from timeline.events.titles import _title_word, occurrence_title, statement_title
+from timeline.events.titles import _title_word, denial_verb, negated, occurrence_title, statement_title
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
     Article,
@@ -28,7 +28,7 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import BULLETS, ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
+from timeline.text import ENTRY_MARKS, LINE_OPENERS, Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
 
 
 def _source(source, published) -> Source:
@@ -152,7 +152,8 @@ def events_from_expressions(
         if main is not None and main not in used:
             used.add(main)
             event = _event(s, main, base, people, relation=classes[main].relation)
-            k = _retold(event, events, sentence.start, lex)
+            # (a denial tells no happening: 'Peskov denied he met Moon' is a saying of its own)
+            k = None if denial_verb(s, main) is not None else _retold(event, events, sentence.start, lex)
             if k is None:
                 events.append(event)
             elif _names_pronoun(event, events[k], lex):
@@ -173,7 +174,7 @@ def _stamp(sentence: Sentence, expression: TimeExpression) -> bool:
     if expression.type != "TIME":
         return False
     at, end = expression.start - sentence.start, expression.end - sentence.start
-    return (0 <= at and not sentence.text[:at].strip(BULLETS + " \t")
+    return (0 <= at and not sentence.text[:at].strip(LINE_OPENERS)
             and sentence.text[end:end + 4].lstrip().startswith(tuple(ENTRY_MARKS)))
 
 
@@ -241,7 +242,7 @@ def _retold(statement: Event, events: Sequence[Event], sentence_start: int, lex)
     said" the party's saying is the arrest, told once, on its day.  A saying whose pronoun was
     joined to its speaker ('Peskov met Moon', from "Peskov said he met Moon on Monday") is told by
     the dated event that has the pronoun ('He met Moon')."""
-    if statement.kind != "statement" or statement.date is not None or _denial(statement, lex):
+    if statement.kind != "statement" or statement.date is not None:
         return None
     joined = ": " not in statement.title
     said = _plain_title(statement.title.split(": ", 1)[-1], lex.determiners)
@@ -275,19 +276,8 @@ def _denied(s: Parsed, k: int) -> bool:
         if tokens[j].low in lex.denials:
             after, before = tokens[j + 1].low, tokens[j - 1].low if j else ""
             says = after == "that" or after in lex.subjects or (after in lex.reporting and after.endswith("s"))
-            return (says and before not in lex.determiners and before not in lex.prepositions
-                    and not any(t.low in lex.negations or t.low.endswith("n't") for t in tokens[max(0, j - 2):j]))
+            return says and before not in lex.determiners and before not in lex.prepositions and not negated(s, j)
     return False
-
-
-def _denial(statement: Event, lex) -> bool:
-    """Whether ``statement`` says a thing did not happen: a word of the language's
-    ``denial_verbs.txt`` in its saying ('denied he met Moon', 'dismissed reports he met Moon')."""
-    at = statement.trigger.end - statement.sources[0].sentence_start
-    words = statement.sentence[max(0, at - 40):at].casefold().replace("\u2019", "'").split()[-5:]
-    denied = [n for n, word in enumerate(words) if word in lex.denials and n >= len(words) - 3]
-    # ('did not deny he met Moon', "didn't deny" deny nothing)
-    return bool(denied) and not any(word in lex.negations or word.endswith("n't") for word in words[:denied[-1]])
 
 
 def _names_pronoun(statement: Event, dated: Event, lex) -> bool:

@@ -469,15 +469,26 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
 
 
 def _denial_at(s: Parsed, i: int, speaker_indices: list[int]) -> Optional[int]:
-    """Where the saying at ``i`` that a thing did not happen begins after its speaker: the verb
-    itself ('denied he met Moon') or a verb of the language's ``denial_verbs.txt`` right before
-    a reporting word ('dismissed reports he met Moon'), or None."""
+    """Where the saying at ``i`` that a thing did not happen begins after its speaker (see
+    :func:`denial_verb`), or None."""
+    k = denial_verb(s, i)
+    return k if k is not None and all(j < k for j in speaker_indices) else None
+
+
+def denial_verb(s: Parsed, i: int) -> Optional[int]:
+    """Where the saying at ``i`` says a thing did not happen: the verb itself ('denied he met
+    Moon') or a verb of the language's ``denial_verbs.txt`` right before a reporting word
+    ('dismissed reports he met Moon'); None if neither, or if the denial is itself denied ('did
+    not deny he met Moon')."""
     tokens, lex = s.tokens, s.lex
     k = i if tokens[i].low in lex.denials else (
         i - 1 if i > 0 and tokens[i - 1].low in lex.denials and tokens[i].low in lex.reporting else None)
-    if k is None or any(t.low in lex.negations for t in tokens[max(0, k - 2):k]):
-        return None  # ('did not deny he met Moon' denies nothing)
-    return k if all(j < k for j in speaker_indices) else None
+    return None if k is None or negated(s, k) else k
+
+
+def negated(s: Parsed, k: int) -> bool:
+    """Whether a negation ('not', "n't", 'never') stands in the two words before ``k``."""
+    return any(t.low in s.lex.negations or t.low.endswith("n't") for t in s.tokens[max(0, k - 2):k])
 
 
 def _apposition(s: Parsed, comma: int) -> list[int]:

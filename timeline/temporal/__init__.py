@@ -17,7 +17,7 @@ from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, fold, grammar
-from timeline.text import BULLETS, ENTRY_MARKS, no_lone_surrogates, split_sentences
+from timeline.text import ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, no_lone_surrogates, split_sentences
 
 __all__ = ["tag"]
 
@@ -145,7 +145,6 @@ def _share_years(found: list[TimeExpression], yearless: list[bool], text: str, r
     return found
 
 
-_LINE_OPENERS = " \t\u00a0" + BULLETS  # what may stand before a chronology's date on its line
 _ENTRY_MARKS = (*ENTRY_MARKS, "\t")  # what parts the date from its entry
 
 
@@ -184,18 +183,20 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
     """Whether the expression at ``start:end`` opens an entry of a chronology: nothing but a
     bullet before it on its line, and a dash, a colon or a tab after it ('Feb. 15 - Protests
     break out', '\u2022 20 January \u2013 An aftershock hits')."""
+    if not text[end:end + 8].lstrip(" \u00a0").startswith(_ENTRY_MARKS):
+        return False  # (most expressions: told first, without a look back)
     line = start  # (back over the bullet only: no scan of a long line)
-    while line > 0 and text[line - 1] in _LINE_OPENERS:
+    while line > 0 and text[line - 1] in LINE_OPENERS:
         line -= 1
     number = _LIST_NUMBER.search(text, max(0, line - 6), line)  # ('1. Feb 15 - ...', '(2) March 3: ...')
     if number is not None:
         line = number.start()
-        while line > 0 and text[line - 1] in _LINE_OPENERS:
+        while line > 0 and text[line - 1] in LINE_OPENERS:
             line -= 1
-    return (line == 0 or text[line - 1] == "\n") and text[end:end + 8].lstrip(" \u00a0").startswith(_ENTRY_MARKS)
+    return line == 0 or text[line - 1] == "\n"
 
 
-_LIST_NUMBER = re.compile(r"\(?\d{1,3}[.)]\Z")  # the number of a numbered list's item, right before its text
+_LIST_NUMBER = re.compile(LIST_NUMBER + r"\Z")  # the number of a numbered list's item, right before its text
 
 
 def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
@@ -262,13 +263,12 @@ class _Context:
         if not year.isdigit() or int(year) >= self._publication.year or value[:4] == year:
             return None
         moved = _resolve.in_year_of(value, year + "-12-31")
-        if moved is not None and moved[:len(written)] < written[:len(moved)] and entry:
-            moved = _resolve.in_year_of(value, f"{int(year) + 1:04d}-12-31")
+        if moved is not None and moved[:len(written)] < written[:len(moved)]:  # (before the date written whole)
+            if not entry:
+                return None
+            moved = _resolve.in_year_of(value, f"{int(year) + 1:04d}-12-31")  # (a chronology runs on)
             if moved is not None and moved[:10] > self._publication.isoformat():
                 return None
-            return moved
-        if moved is None or moved[:len(written)] < written[:len(moved)]:
-            return None
         return moved
 
     def retell(self, at: int, entry: str | None = None) -> None:
