@@ -336,6 +336,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # a day something is put off or set to lies ahead of the setting...
     ("The judge adjourned the case until Monday.", "2024-03-06", "2024-03-11"),
     ("Parliament set June 16 as the date for the election.", "2024-03-03", "2024-06-16"),
+    ("The board voted to push back the start of the new school year to Aug. 25.", "2024-10-31", "2025-08-25"),
     # ...but not a day of setting fire or of a delay counted in days
     ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
     # what someone now expects another to do lies ahead, not what they did not expect
@@ -890,3 +891,15 @@ def test_early_and_late_in_a_century_are_its_start_and_end():
 ])
 def test_a_clock_time_is_on_the_day_of_its_own_sentence(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
+
+
+def test_the_period_before_last_is_two_back_but_not_before_last_years_event():
+    assert found("Sales peaked the week before last.") == [("the week before last", "DATE", "2017-W34")]
+    assert ("last year", "DATE", "2016") in found("They met the week before last year's vote.")
+    assert all("before last" not in text for text, _, _ in found("They met the week before last year's vote."))
+
+
+def test_the_middle_of_the_period_it_is_is_its_middle():
+    [mid] = tag("The plant reopens in mid-month.", PUBLISHED)
+    assert (mid.text, mid.value, mid.mod) == ("mid-month", "2017-09", "MID")
+    assert [e.text for e in tag("Sales rose in mid-year 2009.", PUBLISHED)] == ["2009"]
