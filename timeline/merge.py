@@ -1008,7 +1008,9 @@ CENTRAL_FROM = 3  # articles from which the lead is the report whose title says 
 
 
 def _leads(groups: list[list[Event]]) -> list[int]:
-    """The lead report of each group (its place in the group): the best-dated report.
+    """The lead report of each group (its place in the group): the best-dated report, and of
+    those, one not written before the day it tells of where there is one (the hearing he appeared
+    at is not titled by the report that he will appear, and is dated by the day it took place).
 
     Among equally well dated reports, the lead is the first, except in a group reported by at
     least ``CENTRAL_FROM`` articles: there it is the one whose title is most typical of the group
@@ -1023,6 +1025,7 @@ def _leads(groups: list[list[Event]]) -> list[int]:
         widths = [e.date.end - e.date.start if e.date is not None else None for e in group]
         narrowest = min((w for w in widths if w is not None), default=None)
         best = [k for k, w in enumerate(widths) if w == narrowest] if narrowest is not None else list(range(len(group)))
+        best = [k for k in best if not _anticipated(group[k])] or best  # ('appeared at the hearing', not 'will appear')
         leads[n] = best[0]
         if len(best) > 1 and len({s.article_key for event in group for s in event.sources}) >= CENTRAL_FROM:
             contests.append(n)
@@ -1030,6 +1033,23 @@ def _leads(groups: list[list[Event]]) -> list[int]:
     for n, lead in zip(contests, _central([groups[n] for n in contests], candidates)):
         leads[n] = lead
     return leads
+
+
+def told_after(event: Event) -> bool:
+    """Told after the fact by at least one source: its date ends before that article appeared,
+    or its tense puts it before publication."""
+    if event.relation == Relation.BEFORE:
+        return True
+    if event.date is None:
+        return False
+    return any(s.published is not None and event.date.end < s.published.date() for s in event.sources)
+
+
+def _anticipated(event: Event) -> bool:
+    """Told only before its day: every source appeared before the day the event is dated to."""
+    if event.date is None or event.relation == Relation.BEFORE:
+        return False
+    return all(s.published is not None and s.published.date() < event.date.start for s in event.sources)
 
 
 def _merged(group: list[Event], lead: int) -> Event:

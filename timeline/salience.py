@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
-from timeline.merge import _HOLD_EVERY, frozen_heap
+from timeline.merge import _HOLD_EVERY, frozen_heap, told_after
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
@@ -208,16 +208,6 @@ def copies_of(events: list[Event]) -> dict[str, str]:
     return originals
 
 
-def _reported(event: Event) -> bool:
-    """Told after the fact by at least one source: its date ends before that article appeared,
-    or its tense puts it before publication."""
-    if event.relation == Relation.BEFORE:
-        return True
-    if event.date is None:
-        return False
-    return any(s.published is not None and event.date.end < s.published.date() for s in event.sources)
-
-
 def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] = None,
              most: Optional[int] = None, spread: Optional[tuple[Counter, int]] = None) -> Salience:
     """The salience of one merged event, given the collection's date mentions, copies and word
@@ -232,7 +222,7 @@ def salience(event: Event, mentions: Counter, copies: Optional[dict[str, str]] =
     if most is None:
         most = max(mentions.values(), default=0)
     lead = any(s.sentence_start < LEAD_CHARS for s in event.sources)
-    reported = _reported(event)
+    reported = told_after(event)
     topical = topicality(event, *spread) if spread is not None else 0.0
     score = (math.log1p(len(originals)) + math.log(max(outlets, 1)) + (mentioned / most if most else 0.0)
              + 0.5 * lead + 0.5 * reported + topical)

@@ -371,6 +371,21 @@ def test_a_subject_set_off_by_commas_keeps_its_verb(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # a town's state or country set off by commas is no subject: the phrase the town ends is
+    ("The mayor of Springfield, Illinois, resigned on Tuesday.", "Mayor of Springfield resigned"),
+    ("Police in Paris, Texas, arrested two men on Tuesday.", "Police in Paris arrested two men"),
+    ("The town council of Halden, Norway, voted on Tuesday to close the harbour.",
+     "Town council of Halden voted to close the harbour"),
+    # ...but a person named after a place, or after whom they lead, is
+    ("A fisherman from Biloxi in Mississippi, John Gerger, said on Tuesday the smell was getting worse.",
+     "John Gerger: The smell was getting worse"),
+    ("The head of Acme, Ada Moreno, resigned on Tuesday.", "Ada Moreno resigned"),
+])
+def test_a_places_state_set_off_by_commas_is_not_the_subject(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED) if e.date] == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     # a list of names is one subject
     ("Mississippi, Alabama and Florida declared a state of emergency on Monday.",
      "Mississippi, Alabama and Florida declared a state of emergency"),

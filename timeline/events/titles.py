@@ -7,7 +7,7 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
-    _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
+    _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
     opens_on_auxiliary, phrase_opener,
 )
 from timeline.events.lexicon import Lexicon, lemma
@@ -493,12 +493,35 @@ def negated(s: Parsed, k: int) -> bool:
 
 def _apposition(s: Parsed, comma: int) -> list[int]:
     """The name set off by commas that ends at ``comma`` ('the harbour master, Dr Ada
-    Moreno,'), or []."""
+    Moreno,'), or []; where the name is a place's state or country, the phrase the place ends
+    ('the mayor of Springfield, Illinois,': 'the mayor of Springfield'; 'Ada Moreno, a lawyer
+    from Leeds, England,': 'Ada Moreno')."""
     tokens = s.tokens
     start = _phrase_start(s, comma)
     found = list(range(start, comma))
-    return found if start > 0 and tokens[start - 1].text == "," and found and all(
-        _is_name(tokens[k]) for k in found) else []
+    if not (start > 0 and tokens[start - 1].text == "," and found and all(_is_name(tokens[k]) for k in found)):
+        return []
+    opening = start - 1
+    if _ends_place(s, opening, len(found)) and not s.lex.genders.get(tokens[start].low):  # ('in Brazil, Ivan Simoes')
+        return named_before_description(s, opening) or [
+            k for k in range(_phrase_back(s, opening), opening) if not s.timed[k]]
+    return found
+
+
+def _ends_place(s: Parsed, comma: int, words: int) -> bool:
+    """Whether the ``words`` names after ``comma`` are the state or country of the place before
+    it: a name after 'in' (or a word like it: 'police in Paris, Texas,'), or after another
+    preposition for a state of one word ('the mayor of Springfield, Illinois,'; 'the head of
+    Acme, Moreno,' is a person too).  (The caller tells a person by a given name: 'a resident
+    of Biloxi in Mississippi, John Gerger,'.)"""
+    tokens, lex = s.tokens, s.lex
+    before = comma - 1  # back over the place's name to the word before it
+    while before >= 0 and _is_name(tokens[before]):
+        before -= 1
+    if before == comma - 1 or before < 0:
+        return False
+    word = tokens[before].low
+    return word in lex.places or (word in lex.prepositions and words == 1)
 
 
 def _pronoun(s: Parsed, indices: list[int]) -> bool:
