@@ -336,6 +336,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # a day something is put off or set to lies ahead of the setting...
     ("The judge adjourned the case until Monday.", "2024-03-06", "2024-03-11"),
     ("Parliament set June 16 as the date for the election.", "2024-03-03", "2024-06-16"),
+    # (a plan as a noun: the approving is dated)
+    ("The council approved a plan to rebuild the homes on Tuesday.", "2010-06-23", "2010-06-22"),
     ("The board voted to push back the start of the new school year to Aug. 25.", "2024-10-31", "2025-08-25"),
     # ...but not a day of setting fire or of a delay counted in days
     ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
@@ -903,3 +905,14 @@ def test_the_middle_of_the_period_it_is_is_its_middle():
     [mid] = tag("The plant reopens in mid-month.", PUBLISHED)
     assert (mid.text, mid.value, mid.mod) == ("mid-month", "2017-09", "MID")
     assert [e.text for e in tag("Sales rose in mid-year 2009.", PUBLISHED)] == ["2009"]
+
+
+def test_an_expression_never_runs_across_a_line_break():
+    # a number ending one line is no day of the month opening the next
+    text = "Key dates:\nApril 20: The rig explodes, killing 11\nApril 22: The rig sinks"
+    assert found(text, "2010-06-01") == [("April 20", "DATE", "2010-04-20"), ("April 22", "DATE", "2010-04-22")]
+    # nor is a live blog's next stamp the clock time of a day the line before ends on
+    text = "0915 GMT: Rebels attacked late on Thursday\n1040 GMT: Residents fled the city"
+    assert [e.text for e in tag(text, "2011-03-05T18:00:00+00:00")] == ["0915 GMT", "late on Thursday", "1040 GMT"]
+    # (a non-breaking space still joins)
+    assert found("The vote is on Tuesday,\u00a0April 20.", "2010-04-01") == [("Tuesday,\u00a0April 20", "DATE", "2010-04-20")]

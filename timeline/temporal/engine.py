@@ -157,9 +157,17 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# the whitespace between the words of an expression: any run but a line break, which ends a
+# line of a list or a stamp as it ends a sentence ('killing 11\nApril 22: the rig sinks')
+# (what ``\s`` matches but the line breaks of ``str.splitlines``; written without a capital letter,
+# which would cost the tense cues their scan of the case-folded text)
+_BLANKS = r"\x20\t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACE, SPACE_OR_NONE = f"[{_BLANKS}]+", f"[{_BLANKS}]*"
+
+
 def _literal(text: str) -> str:
-    """A literal phrase as a regex: any run of whitespace between its words."""
-    return r"\s+".join(re.escape(word) for word in text.split())
+    """A literal phrase as a regex: any run of whitespace but a line break between its words."""
+    return SPACE.join(re.escape(word) for word in text.split())
 
 
 def _alternation(groups: list[tuple[str, str]]) -> str:
@@ -180,9 +188,9 @@ def _counted_day(n: int) -> str:
 
 
 def _spaces(pattern: str) -> str:
-    """A rule pattern with each literal space standing for any run of whitespace (" ?" for an
-    optional one)."""
-    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    """A rule pattern with each literal space standing for any run of whitespace but a line
+    break (" ?" for an optional one)."""
+    return pattern.replace(" ?", SPACE_OR_NONE).replace(" ", SPACE)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -262,10 +270,10 @@ class Grammar:
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         # a bracket may stand between them too ("3 p.m. (1500 GMT) Wednesday", "on Thursday (0932
         # GMT)"): then they stay two expressions
-        self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:(?P<word>{words})[\s,]+)?", re.I)
+        self._joiner = re.compile(rf"[{_BLANKS},]*(?P<bracket>[()][{_BLANKS},]*)?(?:(?P<word>{words})[{_BLANKS},]+)?", re.I)
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
-        self._clock_range = self._gap("clock_range", r"\s*(?:{})\s*")
+        self._clock_range = self._gap("clock_range", SPACE_OR_NONE + "(?:{})" + SPACE_OR_NONE)
         # the parts of the day whose clock hours, written without a.m. or p.m., are past noon, and
         # those hours ("9:15 tonight" is 21:15, "3:30 this afternoon" 15:30)
         self._pm_dayparts = {}
@@ -283,15 +291,15 @@ class Grammar:
         self._half_day = self._words_of("am", "pm")
         self._pm_mark = self._words_of("pm")
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
-        self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
+        self._weekday_range = self._gap("weekday_range", ",?" + SPACE_OR_NONE + "(?:{})" + SPACE_OR_NONE)
         # what lists two weekdays ("on Tuesday and Wednesday", "Monday, Tuesday"): a list of days to
         # come runs forward
-        self._weekday_list = self._gap("weekday_list", r"\s*(?:,\s*|(?:,\s*)?(?:{})\s+)")
+        self._weekday_list = self._gap("weekday_list", f"{SPACE_OR_NONE}(?:,{SPACE_OR_NONE}|(?:,{SPACE_OR_NONE})?(?:{{}}){SPACE})")
         # what lets a date without its year take the year of the date after it ("March and April 2008")
-        self._shared_year = self._gap("shared_year", r"\s*,?\s*(?:{}\s*)?")
+        self._shared_year = self._gap("shared_year", f"{SPACE_OR_NONE},?{SPACE_OR_NONE}(?:{{}}{SPACE_OR_NONE})?")
         # what lets a day or month without its year, right after a year, take that year ("In 2019,
         # on April 2")
-        self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
+        self._refined_year = self._gap("refined_year", f"{SPACE_OR_NONE},?{SPACE_OR_NONE}(?:{{}}){SPACE}")
         # what, in the lines before a list of dates, tells it is one of what is to come ("Key dates ahead:")
         self._list_ahead = self._words_of("list_ahead")
 
