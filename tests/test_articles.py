@@ -271,6 +271,14 @@ def test_stdin_feed_whose_first_line_is_bad_loses_only_that_line(monkeypatch):
     assert [a.title for a in good] == ["Talks 0", "Talks 1"]
 
 
+def test_stdin_feed_of_two_records_the_first_cut_short_loses_only_that_line(monkeypatch):
+    record = json.dumps({"text": BODY, "title": "Talks", "published": "2017-09-06", "source": "Wire"})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("\n".join([record[:-1], record]).encode())))
+    bad, good = iter_articles(["-"])
+    assert isinstance(bad, ArticleError) and str(bad).startswith("-:1: malformed JSON")
+    assert (good.title, good.source) == ("Talks", "Wire")
+
+
 def test_stdin_given_twice_is_read_once(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(BODY.encode())))
     (article,) = iter_articles(["-", "-"], "2017-09-06")

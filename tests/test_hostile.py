@@ -130,6 +130,20 @@ def test_3_symlink_loops_end_and_each_real_file_is_read_once(tmp_path):
     assert {line.split(": ")[1].rsplit("/", 1)[1] for line in errors} == {"ping.txt", "pong.txt"}
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="needs POSIX symbolic links")
+def test_3_a_link_to_a_folder_inside_the_folder_given_is_not_followed_out_of_it(tmp_path):
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "notes.txt").write_text(DATED.replace("minister", "lawyer"))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DATED)
+    os.symlink(outside, folder / "elsewhere")
+    result = run("events", folder, "--json", "--workers", 1)
+    assert result.exit_code == 0
+    assert {Path(s["path"]).name for e in json.loads(result.stdout) for s in e["sources"]} == {"a.txt"}
+
+
 # --- 4: lone surrogates ----------------------------------------------------------------------------
 
 

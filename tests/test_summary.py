@@ -217,6 +217,16 @@ def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
     assert [d.sentences for d in summarize(tabbed, dates=1, sentences=1)] == [["The Ferrow dam bursts after days of rain."]]
 
 
+def test_two_entries_of_a_chronology_in_the_same_words_are_each_told_under_their_day():
+    text = ("Key dates:\n4 March - Protesters march on the Ferrow town hall\n"
+            "11 March - Protesters march on the Ferrow town hall\n18 March - The mayor of Ferrow resigns")
+    timeline = build_timeline([Article(text=text, published="2021-03-20", source="Valley Post", path="k.txt")])
+    days = summarize(timeline, dates=3, sentences=1)
+    assert [(d.date.day, d.sentences) for d in days] == [
+        (4, ["Protesters march on the Ferrow town hall"]), (11, ["Protesters march on the Ferrow town hall"]),
+        (18, ["The mayor of Ferrow resigns"])]
+
+
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():
     told = [(f"2021-03-0{n}", f"Outlet {n}", "The Ferrow dam burst on March 4, flooding the valley. "
              "The regional assembly will open an inquiry into the collapse on April 20.") for n in (5, 6, 7)]

@@ -162,9 +162,10 @@ def _first_time(path: str, seen: set) -> bool:
 
 
 def _folder_files(folder: str, seen: set) -> Iterator[str]:
-    """The article files under ``folder``, depth first, in name order (hidden entries skipped).
+    """The article files under ``folder``, depth first, in name order (hidden entries skipped,
+    and links to folders: they may lead anywhere, '..' or '/').
 
-    A folder is entered once, however many links lead to it, so loops end; the walk keeps its own
+    A folder is entered once, however many ways lead to it, so loops end; the walk keeps its own
     stack, so depth is not limited by Python's recursion.
     """
     stack = [_folder_entries(folder, seen)]
@@ -191,8 +192,8 @@ def _folder_entries(folder: str, seen: set) -> Iterator[tuple[str, str]]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        try:
-            is_folder = entry.is_dir()
+        try:  # a link to a folder is not followed, as by 'grep -r': it may lead out of the folder given
+            is_folder = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_folder = False
         if is_folder:
@@ -311,8 +312,8 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
 
 def _feed_lines(data: bytes | str) -> bool:
     """Whether ``data`` (bytes, or text already decoded) is a feed, a record a line: more than one
-    line, the first of them one JSON record (the others may be bad), or two of its first three
-    (a bad first line then costs only its line)."""
+    line, the first of them one JSON record (the others may be bad), or two of its first three,
+    or one of them where each opens as a record does (a bad first line then costs only its line)."""
     if isinstance(data, bytes):
         line_end, brace, data = _BYTE_LINE_END, b"{", data.removeprefix(codecs.BOM_UTF8)
     else:
@@ -320,8 +321,9 @@ def _feed_lines(data: bytes | str) -> bool:
     parts = line_end.split(data.lstrip(), 3)  # (the first three lines, and the rest)
     if sum(1 for part in parts if part.strip()) < 2:
         return False
-    records = [line.lstrip().startswith(brace) and _is_record(line) for line in parts[:3] if line.strip()]
-    return records[0] or sum(records) >= 2
+    lines = [line for line in parts[:3] if line.strip()]
+    records = [line.lstrip().startswith(brace) and _is_record(line) for line in lines]
+    return records[0] or sum(records) >= 2 or (any(records) and all(line.lstrip().startswith(brace) for line in lines))
 
 
 def _is_record(line: bytes | str) -> bool:

@@ -332,19 +332,30 @@ def _on_topic(candidates: list[_Candidate], spread: tuple[Counter, int]) -> list
 def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = DEFAULT_SENTENCES) -> list[DaySummary]:
     """The summary of each of ``days`` (in date order): up to ``sentences`` central, distinct
     sentences about what happened that day, with their sources.  A sentence that dates two of
-    the days ("walkouts on October 8 and November 5") is told under the first only."""
+    the days ("walkouts on October 8 and November 5", or one reprinted) is told under the first
+    only; the same words written with another date (two entries of a list: "Feb 15 - Protests
+    break out", "March 3 - Protests break out") are told under each day."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     pools = {day: _on_topic(_usable(found), spread) for day, found in _candidates(timeline, days).items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
-    told: set[str] = set()
+    told: dict[str, set[str]] = {}  # each sentence told, and the sentences it was read in as written
     summaries = []
     for day in days:
-        summary = _summary(day, [c for c in pools[day] if c.text not in told], sentences, vectorizer)
-        told.update(summary.sentences)
+        pool = [c for c in pools[day] if not told.get(c.text, set()) & _as_written(c)]
+        summary = _summary(day, pool, sentences, vectorizer)
+        chosen = {c.text: c for c in pool}
+        for text in summary.sentences:
+            told.setdefault(text, set()).update(_as_written(chosen[text]) if text in chosen else ())
         summaries.append(summary)
     return summaries
+
+
+def _as_written(candidate: _Candidate) -> set[str]:
+    """The sentences a candidate was read in, as their articles wrote them (with a list entry's
+    date: 'Feb 15 - Protests break out' and 'March 3 - Protests break out' are two)."""
+    return {source.sentence for source in candidate.sources.values()}
 
 
 def _vectorizer(texts: list[str]):

@@ -379,6 +379,7 @@ def test_a_subject_set_off_by_commas_keeps_its_verb(text, title):
     # ...but a person named after a place, or after whom they lead, is
     ("A fisherman from Biloxi in Mississippi, John Gerger, said on Tuesday the smell was getting worse.",
      "John Gerger: The smell was getting worse"),
+    ("A spokesman in London, Tobin Odell, said on Tuesday the firm would pay.", "Tobin Odell: The firm would pay"),
     ("The head of Acme, Ada Moreno, resigned on Tuesday.", "Ada Moreno resigned"),
 ])
 def test_a_places_state_set_off_by_commas_is_not_the_subject(text, title):
@@ -1026,6 +1027,7 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     ("4 Sep 2017\tKestrel launches from the cape.", [("Kestrel launches from the cape", "2017-09-04")]),
     ("Sept. 4 - Protests begin in the capital.", [("Protests begin in the capital", "2017-09-04")]),
     ("Sept. 4 - Russia and China veto the resolution.", [("Russia and China veto the resolution", "2017-09-04")]),
+    ("Sept. 4 -- Protests break out in the capital.", [("Protests break out in the capital", "2017-09-04")]),  # wire dash
     ("Sept. 4 - Talks in Geneva.", []),
     ("2) 4 September - The central bank cuts rates.", [("Central bank cuts rates", "2017-09-04")]),  # numbered
     # a live page's clock stamp dates its entry only when the entry tells no time of its own

@@ -288,6 +288,12 @@ def _past_list_number(tokens, b: int) -> int:
     return b
 
 
+def _entry_mark(text: str) -> bool:
+    """Whether a token is the mark between a chronology entry's date and its text: a dash (or
+    two: '--') or a colon."""
+    return bool(text) and all(c in _ENTRY_MARKS for c in text)
+
+
 def _entry_verb(s: Parsed, i: int) -> bool:
     """Whether the word at ``i`` is the verb of a chronology's entry, told in the present after
     its date ('Sept. 9 - Chief Executive Martin Aske resigns', '19 September: The Bank of England
@@ -305,8 +311,9 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     k = next((k for k in range(b, len(tokens)) if not timed[k]), len(tokens))
     if k >= i or k == b:
         return False
-    if tokens[k].text in _ENTRY_MARKS:
-        k += 1
+    if _entry_mark(tokens[k].text):
+        while k < i and _entry_mark(tokens[k].text):  # ('Feb. 15 -- Protests break out')
+            k += 1
     elif "\t" not in s.sentence.text[tokens[k - 1].end - s.sentence.start:tokens[k].start - s.sentence.start]:
         return False
     if k >= i:  # (a subject before the verb: 'Jan. 19\tKestrel launches')

@@ -493,35 +493,29 @@ def negated(s: Parsed, k: int) -> bool:
 
 def _apposition(s: Parsed, comma: int) -> list[int]:
     """The name set off by commas that ends at ``comma`` ('the harbour master, Dr Ada
-    Moreno,'), or []; where the name is a place's state or country, the phrase the place ends
-    ('the mayor of Springfield, Illinois,': 'the mayor of Springfield'; 'Ada Moreno, a lawyer
-    from Leeds, England,': 'Ada Moreno')."""
+    Moreno,'), or []; where the name, a word alone, is a place's state or country, the phrase the
+    place ends ('the mayor of Springfield, Illinois,': 'the mayor of Springfield'; 'Ada Moreno, a
+    lawyer from Leeds, England,': 'Ada Moreno'; not 'a spokesman in London, Toby Odone,')."""
     tokens = s.tokens
     start = _phrase_start(s, comma)
     found = list(range(start, comma))
     if not (start > 0 and tokens[start - 1].text == "," and found and all(_is_name(tokens[k]) for k in found)):
         return []
     opening = start - 1
-    if _ends_place(s, opening, len(found)) and not s.lex.genders.get(tokens[start].low):  # ('in Brazil, Ivan Simoes')
+    if len(found) == 1 and _ends_place(s, opening):  # (a person is most often named in two words or more)
         return named_before_description(s, opening) or [
             k for k in range(_phrase_back(s, opening), opening) if not s.timed[k]]
     return found
 
 
-def _ends_place(s: Parsed, comma: int, words: int) -> bool:
-    """Whether the ``words`` names after ``comma`` are the state or country of the place before
-    it: a name after 'in' (or a word like it: 'police in Paris, Texas,'), or after another
-    preposition for a state of one word ('the mayor of Springfield, Illinois,'; 'the head of
-    Acme, Moreno,' is a person too).  (The caller tells a person by a given name: 'a resident
-    of Biloxi in Mississippi, John Gerger,'.)"""
-    tokens, lex = s.tokens, s.lex
+def _ends_place(s: Parsed, comma: int) -> bool:
+    """Whether a name after ``comma`` may be the state or country of a place before it: a
+    name after a preposition ('the mayor of Springfield, Illinois,', 'police in Paris, Texas,')."""
+    tokens = s.tokens
     before = comma - 1  # back over the place's name to the word before it
     while before >= 0 and _is_name(tokens[before]):
         before -= 1
-    if before == comma - 1 or before < 0:
-        return False
-    word = tokens[before].low
-    return word in lex.places or (word in lex.prepositions and words == 1)
+    return 0 <= before < comma - 1 and tokens[before].low in s.lex.prepositions
 
 
 def _pronoun(s: Parsed, indices: list[int]) -> bool:
