@@ -387,6 +387,22 @@ def test_a_places_state_set_off_by_commas_is_not_the_subject(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # what was said keeps its verb: a long subject loses its modifiers rather than the verb
+    ("Officials said on Monday a boy in his teens with a rare underlying lung condition died of the virus.",
+     "Officials: A boy died of the virus"),
+    ("Officials said on Monday the death toll from a fire at a day-care centre in the northern city rose to 35 "
+     "children.", "Officials: The death toll rose to 35 children"),
+    # ...but not for a verb of another clause, nor a participle
+    ('"The flood goes to the heart of a contradictory set of signals from the council," Moreno said on Monday.',
+     "Moreno: The flood goes to the heart"),
+    ("The first of a pair of relief wells meant to stop the flow in August is within 200 feet of the well, "
+     "Moreno said on Monday.", "Moreno: The first of a pair"),
+])
+def test_what_was_said_keeps_the_verb_of_its_long_subject(text, title):
+    assert title in [e.title for e in extract_events(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, title", [
     # a list of names is one subject
     ("Mississippi, Alabama and Florida declared a state of emergency on Monday.",
      "Mississippi, Alabama and Florida declared a state of emergency"),

@@ -23,6 +23,7 @@ OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spo
 SETTING_WORDS = 14  # where something was said ('in a filing with the SEC'), in at most this many words
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 SLACK = 3  # a title or gist at most this many words over its limit is kept whole, not cut
+SUBJECT_MODIFIER_WORDS = 12  # a long subject's modifiers dropped to keep its verb: at most this many words
 _STOPS = ".,;:!?"
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 
@@ -751,7 +752,7 @@ def _gist_words(s: Parsed, indices: list[int], limit: int) -> str:
     indices = _without_hedge(s, indices)
     words = _words(s, indices)
     if len(words) > limit:
-        words = _words(s, _shorten_subject(s, indices))
+        words = _words(s, _shorten_subject(s, indices, limit))
     return _title(words, limit, lex) if words else ""
 
 
@@ -834,17 +835,72 @@ def _subject_apart(s: Parsed, segments: list[list[int]]) -> list[int] | None:
     return None
 
 
-def _shorten_subject(s: Parsed, indices: list[int]) -> list[int]:
+def _shorten_subject(s: Parsed, indices: list[int], limit: int) -> list[int]:
     """Drop the modifiers of a long subject: 'Trade turnover between A and B is minimal' ->
-    'Trade turnover is minimal' (a subject has no verb: not 'it hopes to post revenue that is')."""
+    'Trade turnover is minimal' (a subject has no verb: not 'it hopes to post revenue that is');
+    and before a past verb that cutting at the ``limit`` would leave out: 'A man in his 30s with serious underlying
+    heart problems died of the virus' -> 'A man died of the virus', not 'A man in his 30s'."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     verb = next((n for n, k in enumerate(indices) if tokens[k].low in lex.auxiliaries or classes[k].finite), None)
-    if verb is None or tokens[indices[verb]].low not in lex.auxiliaries:
+    if verb is None:
         return indices
+    if tokens[indices[verb]].low not in lex.auxiliaries and (
+            tokens[indices[verb]].text in _clip(_words(s, indices), limit, lex) or not _plain_subject(s, indices, verb)):
+        return indices  # (its verb kept by the cut, or no plain subject before it)
     for n in range(2, verb):
         if tokens[indices[n]].low in lex.prepositions:
             return indices[:n] + indices[verb:]
     return indices
+
+
+def _plain_subject(s: Parsed, indices: list[int], verb: int) -> bool:
+    """Whether ``indices[:verb]`` are a noun phrase alone, the subject of the past verb at
+    ``indices[verb]`` ('a man in his 30s with heart problems [died]'): opened by a determiner or a
+    possessive, its modifiers after a preposition at most ``SUBJECT_MODIFIER_WORDS`` long, none
+    of its words opening or telling another clause (:func:`_clause_inside`), and the verb no
+    participle before a name, an agent or an infinitive ('a big jump in the number of patients
+    [confirmed with] swine flu', 'the official in charge, [retired] Adm. Allen', 'the first of
+    the wells [meant to] stop the flow')."""
+    tokens, lex = s.tokens, s.lex
+    first, head = tokens[indices[0]].low, indices[verb]
+    owner = first[:-2] if lex.possessive(first) else None  # ('BP's', 'its'; not 'that's', 'it's')
+    if not (first in lex.determiners or (owner and owner not in lex.pronouns and owner not in lex.clause
+                                         and owner not in lex.determiners)) or not lex.past(tokens[head].low):
+        return False
+    modifier = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
+    if verb - modifier > SUBJECT_MODIFIER_WORDS:
+        return False
+    after = tokens[head + 1] if head + 1 < len(tokens) else None
+    then = tokens[head + 2] if head + 2 < len(tokens) else None  # ('meant to stop'; not 'rose to 35')
+    infinitive = after is not None and after.low in lex.infinitive and then is not None and then.text[:1].islower() \
+        and then.low not in lex.determiners
+    if after is not None and (_is_name(after) or after.low in lex.agents or after.low == "with" or infinitive):
+        return False
+    return not any(_clause_inside(s, k) for k in indices[1:verb])
+
+
+def _clause_inside(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k``, inside a subject, tells a clause of its own there: a verb, a
+    past form, an auxiliary, a clause word, a break, a contraction, a verb in the present
+    (:func:`_present_verb`) or a determiner that no preposition leads to ('of the night [the] rig
+    exploded')."""
+    token, lex = s.tokens[k], s.lex
+    return (s.classes[k].verb or token.low in lex.clause or token.text in _BREAKS or "'" in token.text
+            or "\u2019" in token.text or lex.past(token.low) or token.low in lex.auxiliaries or _present_verb(s, k)
+            or (token.low in lex.determiners and s.tokens[k - 1].low not in lex.prepositions))
+
+
+def _present_verb(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k`` may be a verb in the present between a noun and what it governs:
+    a word in -s after a word neither a determiner nor a preposition, and before one ('your idea
+    [falls] in the category', 'the spill [goes] to the heart'; not 'the number of [cases] of flu')."""
+    tokens, lex = s.tokens, s.lex
+    low = tokens[k].low
+    if not (low.endswith("s") and low[:1].islower() and 0 < k < len(tokens) - 1):
+        return False
+    before, after = tokens[k - 1].low, tokens[k + 1].low
+    return (before not in lex.determiners and before not in lex.prepositions
+            and (after in lex.prepositions or after in lex.determiners))
 
 
 def _occasion_verb(s: Parsed, noun: int) -> int:
