@@ -9,14 +9,18 @@ from synthetic import (
     ATTACKS,
     BIG,
     LINK,
+    SPUTNIK,
     TEMPLATE,
     REVERSED,
     collection,
+    event,
     hostile_timeline,
     many_events,
+    report,
     seed_timeline,
 )
 
+from timeline.models import Timeline
 from timeline.render import render
 from timeline.render.common import OTHER_OUTLETS, plain
 
@@ -169,6 +173,16 @@ def test_an_outlet_box_hides_and_shows_its_lane(story, open_html):
     page.locator(f"#controls input[data-lane='{lane}']").check()
     page.wait_for_function(hidden, arg=0)
     assert len(page.evaluate(MARKERS_JS)) == len(markers)
+
+
+def test_a_long_title_with_room_beside_it_is_shown_whole(open_html):
+    long_titles = ["The harbour commission voted to close the old ferry pier after years of decline",
+                   "Fishermen blockaded the port of Westport in protest at the closure of the pier"]
+    events = [event(f"e{n}", title, report(SPUTNIK, title + " on that day.", title.split()[2], "that day", day))
+              for n, (title, day) in enumerate(zip(long_titles, ["2017-03-01", "2017-08-30"]))]
+    opened = open_html(render(Timeline(events=events, articles=[SPUTNIK]), "html"))
+    shown = {label["text"] for label in opened.page.evaluate(LABELS_JS)}
+    assert shown == set(long_titles)  # (labels are first cut at 44 characters, then widened)
 
 
 def test_labels_follow_the_zoom(open_html):

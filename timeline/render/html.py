@@ -397,6 +397,8 @@ def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles:
             "xaxis": {"type": "date",
                       "range": [day.isoformat() for day in frame] if frame else None,
                       "rangeslider": {"visible": True, "thickness": 0.09,
+                                      # (its lanes as the chart's, each marker whole: not cut at the edges)
+                                      "yaxis": {"rangemode": "fixed", "range": [n - 0.1, -0.9]},
                                       **({"range": _slider(frame, extent)} if frame else {})},
                       "gridcolor": "#dde1e6", "linecolor": "#6b7280", "ticks": "outside"},
             "yaxis": {"tickvals": list(range(n)), "ticktext": [], "showticklabels": named,
@@ -607,7 +609,8 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
             'the same events are listed below."></div>'
             '<figcaption>Hover over a marker for its details, click it to keep them below; drag '
             'to zoom, use the slider to move along. '
-            + ("Key events are those reported by the most articles and outlets. " if n_key < len(dated) else "")
+            + ("Key events are the best scored: reported by more articles and outlets, their day "
+               "referred to more often, told in lead paragraphs and after the fact. " if n_key < len(dated) else "")
             + 'Bars are events known only to the month, year or another period.</figcaption>'
             "</figure>"
             '<section id="details" aria-live="polite" hidden></section>'

@@ -10,7 +10,9 @@
 
   var WRAP = 64;            // characters per hover line
   var HOVER_SENTENCE = 320; // characters of the sentence shown on hover
-  var LABEL_CHARS = 44;     // characters of a title shown as a label
+  var LABEL_CHARS = 44;     // characters of a title shown as a label, placed...
+  var WIDE_LABEL_CHARS = 90; // ...then widened up to this many where the room beside it is free
+  var WIDEN_STEP = 12;       // (or as many less a multiple of this as the room takes)
   var LANE_CHARS = 26;      // characters of a lane name beside the chart
   var HOVER_GROUP = 8;      // titles listed in a grouped marker's hover
   var NARROW = 640;         // chart width (pixels) below which lanes are named by the controls only
@@ -249,7 +251,7 @@
   [22, 40, 58].forEach(function (dy) { PLACES.push([6, -dy], [-6, -dy], [6, dy], [-6, dy]); });
   var FAR = PLACES.slice();
   [76, 94, 112].forEach(function (dy) { FAR.push([6, -dy], [-6, -dy], [6, dy], [-6, dy]); });
-  [40, 90, 150].forEach(function (dx) {
+  [40, 90, 150, 220, 300].forEach(function (dx) {
     [22, 40, 58, 76, 94].forEach(function (dy) { FAR.push([dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]); });
   });
   var FAR_LABELS = 40;
@@ -346,7 +348,7 @@
     var order = spreadOrder(candidates.length).map(function (i) { return candidates[i]; });
     // key events first, then the better scored; each event is labelled once, in one lane
     order.sort(function (a, b) { return (b.key - a.key) || (b.weight - a.weight); });
-    var placed = [], lines = [], annotations = [], labelled = {}, tried = 0;
+    var placed = [], lines = [], annotations = [], owners = [], labelled = {}, tried = 0;
     order.forEach(function (c) {
       if (c.group || labelled[c.index]) { return; }
       var text = shorten(ev(c.index).title, LABEL_CHARS);
@@ -365,6 +367,7 @@
             (Math.abs(dy) > 0 && placed.some(function (b) { return crosses(line, b); }))) { continue; }
         placed.push(box);
         lines.push(line);
+        owners.push({ c: c, text: text, right: dx >= 0 });
         labelled[c.index] = true;
         var leader = (dy !== 0 || Math.abs(dx) > 10) && !c.bar;  // a line from a moved label to its marker
         annotations.push({
@@ -379,8 +382,30 @@
         break;
       }
     });
+    widen(placed, lines, annotations, owners, grid, width);
     placing = true;
     return Plotly.relayout(chart, { annotations: annotations }).then(function () { placing = false; });
+  }
+
+  // Each label cut short, in the order placed, told more fully where the room on its open side
+  // is free of other labels, their lines and markers.
+  function widen(placed, lines, annotations, owners, grid, width) {
+    owners.forEach(function (owner, n) {
+      var title = ev(owner.c.index).title;
+      if (owner.text.length >= title.length) { return; }
+      var others = placed.slice(0, n).concat(placed.slice(n + 1));
+      var otherLines = lines.slice(0, n).concat(lines.slice(n + 1));
+      for (var chars = WIDE_LABEL_CHARS; chars > owner.text.length; chars -= WIDEN_STEP) {
+        var text = shorten(title, chars);
+        var w = measure.measureText(text).width + 6, box = placed[n].slice();
+        if (owner.right) { box[2] = box[0] + w; } else { box[0] = box[2] - w; }
+        if (box[0] < 0 || box[2] > width || overlaps(box, others) || coversMarker(box, grid, owner.c) ||
+            crossesAny(box, otherLines)) { continue; }
+        placed[n] = box;
+        annotations[n].text = escapeHtml(text);
+        return;
+      }
+    });
   }
 
   var placing = false, pending = false;
