@@ -89,6 +89,19 @@ def test_what_was_said_at_a_happening_does_not_take_a_second_key_place():
     assert [e.date.value for e in timeline.key_events] == ["1998-08-02", "1998-08-03", "1998-08-05"]
 
 
+def test_two_statements_of_a_day_by_one_body_named_or_by_its_initials_take_one_key_place():
+    texts = [article(f"a{n}.txt", f"Outlet{n}",
+                     "The Vesna River Authority said on Sunday that the dam would be drained by the summer. "
+                     "VRA director Ana Ruiz said on Sunday that engineers had found cracks in its wall.")
+             for n in range(4)]
+    texts += [article(f"c{n}.txt", f"Outlet{n}", "Fishermen blockaded the Tolbridge on Wednesday in protest.",
+                      "1998-08-06") for n in range(2)]
+    timeline = build_timeline(texts, top=2)
+    statements = [e for e in timeline.events if e.kind == "statement"]
+    assert len(statements) == 2 and sum(e.key for e in statements) == 1
+    assert find(timeline, "blockaded").key
+
+
 def test_automatic_number_of_key_events_follows_the_coverage():
     one_day = build_timeline([article("a.txt", "Wire", WIRE)])
     assert automatic_top(one_day.events) == MIN_TOP

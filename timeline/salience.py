@@ -63,6 +63,8 @@ MIN_SHINGLES = 5  # articles saying less than this are too short to call copies
 PERMUTATIONS = 64
 TOPIC_WORDS = 3  # the event's words whose spread over the articles is its topicality
 PER_DAY = 2  # key events on one day at most
+SPEAKER_REACH = 4  # words before a speaker's name that may name the body they speak for ('VRA director Ana Ruiz')
+SAME_WORDS = 2  # two key events of a day whose titles share this many content words may be one (see one_happening)
 BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
 KEYS_PER_ROOT_DAY = 2  # automatic number of key events (and summary days): twice the square root of the days covered...
 MIN_TOP, MAX_TOP = 5, 40  # ... within these bounds
@@ -298,12 +300,73 @@ def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
         if chosen >= limit:
             break
         day = scored[i].date.start
-        if len(on_day[day]) >= PER_DAY or any(said_at(scored[i], other) for other in on_day[day]):
+        if len(on_day[day]) >= PER_DAY or any(one_happening(scored[i], other) for other in on_day[day]):
             continue
         on_day[day].append(scored[i])
         chosen += 1
         scored[i] = scored[i].model_copy(update={"key": True})
     return scored
+
+
+def one_happening(one: Event, other: Event) -> bool:
+    """Whether two events of a day are one happening for the key events: a statement made at the
+    other (:func:`said_at`), two statements by one speaker (a body and its initials: 'World Health
+    Organization' and 'WHO Director-General Margaret Chan', or 'WHO spokesman Gregory Hartl'), or titles in the same words: most of
+    the shorter one's content words, stemmed, and at least ``SAME_WORDS`` of them ('Well was
+    capped', 'Flow of oil from the well was shut off by the cap')."""
+    if said_at(one, other):
+        return True
+    if one.kind == other.kind == "statement" and (_same_speaker(_speaker(one), _speaker(other))
+                                                  or _speaks_for(one, other) or _speaks_for(other, one)):
+        return True
+    a, b = _title_stems(one.title), _title_stems(other.title)
+    shared = len(a & b)
+    return shared >= SAME_WORDS and shared > min(len(a), len(b)) / 2
+
+
+def _speaker(statement: Event) -> str:
+    return statement.title.partition(": ")[0] if ": " in statement.title else ""
+
+
+def _same_speaker(one: str, other: str) -> bool:
+    """Whether two speakers are one: the same name, or one of them named by the other's initials."""
+    if not one or not other:
+        return False
+    if one.casefold() == other.casefold():
+        return True
+    return _initials(one) & set(other.split()) or _initials(other) & set(one.split())
+
+
+def _speaks_for(body: Event, statement: Event) -> bool:
+    """Whether ``statement``'s speaker is named in its sentence as one of the speaker of
+    ``body``'s, by its initials right before the name ('VRA director Ana Ruiz said', beside 'The
+    Vesna River Authority said')."""
+    speaker, initials = _speaker(statement), _initials(_speaker(body))
+    at = statement.sentence.find(speaker) if speaker and initials else -1
+    return at > 0 and bool(initials & set(statement.sentence[:at].split()[-SPEAKER_REACH:]))
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of a name of several capitalised words ('World Health Organization': 'WHO'),
+    as a one-item set (empty for a name of one word)."""
+    from timeline.events import lexicon
+    from timeline.merge import LANGUAGE
+
+    joiners = lexicon(LANGUAGE).joiners
+    words = [w for w in name.split() if w.lower() not in joiners]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return set()
+    return {"".join(w[0] for w in words)}
+
+
+def _title_stems(title: str) -> set[str]:
+    """A title's content words, what a statement says without its speaker, each stemmed."""
+    from timeline.events import lemma, lexicon
+    from timeline.merge import LANGUAGE
+
+    lex = lexicon(LANGUAGE)
+    said = title.partition(": ")[2] if ": " in title else title
+    return {lemma(w, lex) for w in _content_words(said, _stopwords())}
 
 
 def said_at(one: Event, other: Event) -> bool:
