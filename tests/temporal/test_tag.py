@@ -907,12 +907,18 @@ def test_the_middle_of_the_period_it_is_is_its_middle():
     assert [e.text for e in tag("Sales rose in mid-year 2009.", PUBLISHED)] == ["2009"]
 
 
-def test_an_expression_never_runs_across_a_line_break():
-    # a number ending one line is no day of the month opening the next
+def test_an_expression_runs_across_a_wrapped_line_but_not_into_a_list_entry_or_a_stamp():
+    # a number ending one line is no day of the month opening the next line's entry
     text = "Key dates:\nApril 20: The rig explodes, killing 11\nApril 22: The rig sinks"
     assert found(text, "2010-06-01") == [("April 20", "DATE", "2010-04-20"), ("April 22", "DATE", "2010-04-22")]
     # nor is a live blog's next stamp the clock time of a day the line before ends on
     text = "0915 GMT: Rebels attacked late on Thursday\n1040 GMT: Residents fled the city"
     assert [e.text for e in tag(text, "2011-03-05T18:00:00+00:00")] == ["0915 GMT", "late on Thursday", "1040 GMT"]
-    # (a non-breaking space still joins)
+    # ...but a paragraph wrapped at a line's end reads on, and a non-breaking space joins
+    assert found("The plant was closed on March 3,\n2009, after a fire.", "2011-01-10") == [
+        ("March 3,\n2009", "DATE", "2009-03-03")]
+    assert found("Prices fell last\nweek.", "2010-05-03") == [("last\nweek", "DATE", "2010-W17")]
     assert found("The vote is on Tuesday,\u00a0April 20.", "2010-04-01") == [("Tuesday,\u00a0April 20", "DATE", "2010-04-20")]
+    # (a blank line ends one)
+    assert [e.text for e in tag("Feb 15 - Gunmen kill 12\n\nMarch 3 - Troops enter Homs", "2012-05-10")] == [
+        "Feb 15", "March 3"]

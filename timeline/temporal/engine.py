@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.lang import data_path, read_lines, read_table
+from timeline.text import ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER
 from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_regex
 
 
@@ -157,16 +158,37 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-# the whitespace between the words of an expression: any run but a line break, which ends a
-# line of a list or a stamp as it ends a sentence ('killing 11\nApril 22: the rig sinks')
-# (what ``\s`` matches but the line breaks of ``str.splitlines``; written without a capital letter,
-# which would cost the tense cues their scan of the case-folded text)
-_BLANKS = r"\x20\t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
-SPACE, SPACE_OR_NONE = f"[{_BLANKS}]+", f"[{_BLANKS}]*"
+# the whitespace between the words of an expression: any run (a paragraph may be hard-wrapped:
+# 'closed on March 3,\n2009'), but an expression found across a blank line, or across a line break
+# into a line that opens as a list's entry or a stamp does ('killing 11\nApril 22: The rig sinks',
+# 'late on Thursday\n1040 GMT: Residents fled'), is none (see ``crosses_entry``)
+SPACE, SPACE_OR_NONE = r"\s+", r"\s*"
+# a line that opens as an entry of a list or a live page: its date or stamp (at most 40 characters,
+# no comma or sentence's end in them) and then a dash, a colon or a tab ('April 22: ...', '1040 GMT:
+# ...', 'Sept. 9 - ...', '2) 4 September \u2013 ...')
+_ENTRY_LINE = re.compile(
+    rf"[{re.escape(LINE_OPENERS)}]*(?:{LIST_NUMBER}[ \t]*)?[^\n,;!?]{{1,40}}?"
+    rf"(?:[ \t]+[{re.escape(ENTRY_MARKS.replace(':', ''))}]{{1,2}}[ \t]|:[ \t]|\t)")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def crosses_entry(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` runs across a blank line, or across a line break into a line
+    that opens as a list's entry or a stamp does: what ends the line before is no part of it."""
+    at = text.find("\n", start, end)
+    if at < 0:
+        return False
+    if _BLANK_LINE.search(text, at, end):
+        return True
+    while at >= 0:
+        if _ENTRY_LINE.match(text, at + 1):
+            return True
+        at = text.find("\n", at + 1, end)
+    return False
 
 
 def _literal(text: str) -> str:
-    """A literal phrase as a regex: any run of whitespace but a line break between its words."""
+    """A literal phrase as a regex: any run of whitespace between its words."""
     return SPACE.join(re.escape(word) for word in text.split())
 
 
@@ -188,8 +210,8 @@ def _counted_day(n: int) -> str:
 
 
 def _spaces(pattern: str) -> str:
-    """A rule pattern with each literal space standing for any run of whitespace but a line
-    break (" ?" for an optional one)."""
+    """A rule pattern with each literal space standing for any run of whitespace (" ?" for an
+    optional one)."""
     return pattern.replace(" ?", SPACE_OR_NONE).replace(" ", SPACE)
 
 
@@ -270,10 +292,10 @@ class Grammar:
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
         # a bracket may stand between them too ("3 p.m. (1500 GMT) Wednesday", "on Thursday (0932
         # GMT)"): then they stay two expressions
-        self._joiner = re.compile(rf"[{_BLANKS},]*(?P<bracket>[()][{_BLANKS},]*)?(?:(?P<word>{words})[{_BLANKS},]+)?", re.I)
+        self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:(?P<word>{words})[\s,]+)?", re.I)
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
-        self._clock_range = self._gap("clock_range", SPACE_OR_NONE + "(?:{})" + SPACE_OR_NONE)
+        self._clock_range = self._gap("clock_range", r"\s*(?:{})\s*")
         # the parts of the day whose clock hours, written without a.m. or p.m., are past noon, and
         # those hours ("9:15 tonight" is 21:15, "3:30 this afternoon" 15:30)
         self._pm_dayparts = {}
@@ -291,15 +313,15 @@ class Grammar:
         self._half_day = self._words_of("am", "pm")
         self._pm_mark = self._words_of("pm")
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
-        self._weekday_range = self._gap("weekday_range", ",?" + SPACE_OR_NONE + "(?:{})" + SPACE_OR_NONE)
+        self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
         # what lists two weekdays ("on Tuesday and Wednesday", "Monday, Tuesday"): a list of days to
         # come runs forward
-        self._weekday_list = self._gap("weekday_list", f"{SPACE_OR_NONE}(?:,{SPACE_OR_NONE}|(?:,{SPACE_OR_NONE})?(?:{{}}){SPACE})")
+        self._weekday_list = self._gap("weekday_list", r"\s*(?:,\s*|(?:,\s*)?(?:{})\s+)")
         # what lets a date without its year take the year of the date after it ("March and April 2008")
-        self._shared_year = self._gap("shared_year", f"{SPACE_OR_NONE},?{SPACE_OR_NONE}(?:{{}}{SPACE_OR_NONE})?")
+        self._shared_year = self._gap("shared_year", r"\s*,?\s*(?:{}\s*)?")
         # what lets a day or month without its year, right after a year, take that year ("In 2019,
         # on April 2")
-        self._refined_year = self._gap("refined_year", f"{SPACE_OR_NONE},?{SPACE_OR_NONE}(?:{{}}){SPACE}")
+        self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
         # what, in the lines before a list of dates, tells it is one of what is to come ("Key dates ahead:")
         self._list_ahead = self._words_of("list_ahead")
 
@@ -360,7 +382,8 @@ class Grammar:
             for regex, rule, on_folded in self._rules_at(text, at):
                 m = regex.match(folded if on_folded else text, at)
                 if m is not None and rule.fits(text, at) and not (rule.index in self._ranges
-                                                                  and self._runs_backwards(rule, m, text)):
+                                                                  and self._runs_backwards(rule, m, text)) \
+                        and not crosses_entry(text, at, m.end()):
                     break
             else:
                 continue
@@ -458,7 +481,7 @@ class Grammar:
 
     def _joined(self, text: str, first: Hit, second: Hit) -> list[Hit] | None:
         gap = self._joiner.fullmatch(text, first.end, second.start)
-        if not gap:
+        if not gap or crosses_entry(text, first.end, second.start):
             return None
         for clock, day in ((first, second), (second, first)):
             time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
