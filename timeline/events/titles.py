@@ -23,6 +23,7 @@ OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spo
 SETTING_WORDS = 14  # where something was said ('in a filing with the SEC'), in at most this many words
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 SLACK = 3  # a title or gist at most this many words over its limit is kept whole, not cut
+FIRST_MODIFIER_WORDS = 4  # a long subject's first modifier kept when at most this long ('of the crew')
 SUBJECT_MODIFIER_WORDS = 12  # a long subject's modifiers dropped to keep its verb: at most this many words
 _STOPS = ".,;:!?"
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
@@ -838,15 +839,21 @@ def _subject_apart(s: Parsed, segments: list[list[int]]) -> list[int] | None:
 def _shorten_subject(s: Parsed, indices: list[int], limit: int) -> list[int]:
     """Drop the modifiers of a long subject: 'Trade turnover between A and B is minimal' ->
     'Trade turnover is minimal' (a subject has no verb: not 'it hopes to post revenue that is');
-    and before a past verb that cutting at the ``limit`` would leave out: 'A man in his 30s with serious underlying
-    heart problems died of the virus' -> 'A man died of the virus', not 'A man in his 30s'."""
+    and before a past verb that cutting at the ``limit`` would leave out: 'A man in his 30s with
+    serious underlying heart problems died of the virus' -> 'A man in his 30s died of the virus',
+    not 'A man in his 30s' (its first modifier kept when at most ``FIRST_MODIFIER_WORDS`` long:
+    'a number of the workers', not 'a number')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     verb = next((n for n, k in enumerate(indices) if tokens[k].low in lex.auxiliaries or classes[k].finite), None)
     if verb is None:
         return indices
-    if tokens[indices[verb]].low not in lex.auxiliaries and (
-            tokens[indices[verb]].text in _clip(_words(s, indices), limit, lex) or not _plain_subject(s, indices, verb)):
-        return indices  # (its verb kept by the cut, or no plain subject before it)
+    if tokens[indices[verb]].low not in lex.auxiliaries:
+        if tokens[indices[verb]].text in _clip(_words(s, indices), limit, lex) or not _plain_subject(s, indices, verb):
+            return indices  # (its verb kept by the cut, or no plain subject before it)
+        first = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
+        second = next((n for n in range(first + 2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
+        if second - first <= FIRST_MODIFIER_WORDS:  # the first modifier kept when short: 'the loss of power', 'a man in his 30s'
+            return indices[:second] + indices[verb:]
     for n in range(2, verb):
         if tokens[indices[n]].low in lex.prepositions:
             return indices[:n] + indices[verb:]
@@ -870,6 +877,11 @@ def _plain_subject(s: Parsed, indices: list[int], verb: int) -> bool:
     modifier = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
     if verb - modifier > SUBJECT_MODIFIER_WORDS:
         return False
+    for k in indices[verb + 1:]:
+        if tokens[k].text in _BREAKS or tokens[k].low in lex.clause:
+            break
+        if s.classes[k].verb and lex.past(tokens[k].low):
+            return False  # (a participle, the verb still to come: 'the crew [seized] off Somalia returned')
     after = tokens[head + 1] if head + 1 < len(tokens) else None
     then = tokens[head + 2] if head + 2 < len(tokens) else None  # ('meant to stop'; not 'rose to 35')
     infinitive = after is not None and after.low in lex.infinitive and then is not None and then.text[:1].islower() \
@@ -896,11 +908,12 @@ def _present_verb(s: Parsed, k: int) -> bool:
     [falls] in the category', 'the spill [goes] to the heart'; not 'the number of [cases] of flu')."""
     tokens, lex = s.tokens, s.lex
     low = tokens[k].low
-    if not (low.endswith("s") and low[:1].islower() and 0 < k < len(tokens) - 1):
+    if not (low.endswith("s") and low[:1].islower() and 0 < k < len(tokens) - 1) or low in lex.prepositions \
+            or low.endswith(("ss", "us", "is")):  # ('across', 'the crisis', 'a bus')
         return False
     before, after = tokens[k - 1].low, tokens[k + 1].low
-    return (before not in lex.determiners and before not in lex.prepositions
-            and (after in lex.prepositions or after in lex.determiners))
+    return (before not in lex.determiners and before not in lex.prepositions and after not in lex.joiners
+            and (after in lex.prepositions or after in lex.determiners))  # (not 'the [districts] of the region')
 
 
 def _occasion_verb(s: Parsed, noun: int) -> int:
