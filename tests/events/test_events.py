@@ -374,6 +374,8 @@ def test_a_subject_set_off_by_commas_keeps_its_verb(text, title):
     # a town's state or country set off by commas is no subject: the phrase the town ends is
     ("The mayor of Springfield, Illinois, resigned on Tuesday.", "Mayor of Springfield resigned"),
     ("Police in Paris, Texas, arrested two men on Tuesday.", "Police in Paris arrested two men"),
+    ("Police in Manchester, New Hampshire, arrested two men on Tuesday.", "Police in Manchester arrested two men"),
+    ("Ada Moreno, from Leeds, England, won the race on Tuesday.", "Ada Moreno won the race"),
     ("The town council of Halden, Norway, voted on Tuesday to close the harbour.",
      "Town council of Halden voted to close the harbour"),
     # ...but a person named after a place, or after whom they lead, is

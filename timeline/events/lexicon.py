@@ -70,6 +70,7 @@ class Lexicon:
     not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
     date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
     places: frozenset[str] = frozenset()  # what puts a place after a noun: 'officials in Kenya'
+    place_openers: frozenset[str] = frozenset()  # what opens a state's or country's name of two words: 'New Jersey'
     settings: frozenset[str] = frozenset()  # what tells where something was said: 'said in a statement'
     catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
@@ -284,6 +285,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         not_adverbs=words("not_adverbs.txt"),
         date_prepositions=words("date_prepositions.txt"),
         places=words("place_prepositions.txt"),
+        place_openers=words("place_openers.txt"),
         settings=words("setting_prepositions.txt"),
         catenatives=words("catenative_words.txt"),
         addressees=words("addressee_verbs.txt"),

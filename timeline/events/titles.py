@@ -495,18 +495,23 @@ def negated(s: Parsed, k: int) -> bool:
 
 def _apposition(s: Parsed, comma: int) -> list[int]:
     """The name set off by commas that ends at ``comma`` ('the harbour master, Dr Ada
-    Moreno,'), or []; where the name, a word alone, is a place's state or country, the phrase the
-    place ends ('the mayor of Springfield, Illinois,': 'the mayor of Springfield'; 'Ada Moreno, a
-    lawyer from Leeds, England,': 'Ada Moreno'; not 'a spokesman in London, Toby Odone,')."""
+    Moreno,'), or []; where the name, a word alone or one opening on a word of the language's
+    ``place_openers.txt``, is a place's state or country, the phrase the place ends ('the mayor of
+    Springfield, Illinois,': 'the mayor of Springfield'; 'police in Manchester, New Hampshire,';
+    'Ada Moreno, a lawyer from Leeds, England,': 'Ada Moreno'; not 'a spokesman in London, Toby
+    Odone,')."""
     tokens = s.tokens
     start = _phrase_start(s, comma)
     found = list(range(start, comma))
     if not (start > 0 and tokens[start - 1].text == "," and found and all(_is_name(tokens[k]) for k in found)):
         return []
     opening = start - 1
-    if len(found) == 1 and _ends_place(s, opening):  # (a person is most often named in two words or more)
-        return named_before_description(s, opening) or [
-            k for k in range(_phrase_back(s, opening), opening) if not s.timed[k]]
+    if (len(found) == 1 or tokens[start].low in s.lex.place_openers) and _ends_place(s, opening):
+        # (a person is most often named in two words or more; a state so named opens on a word like 'New')
+        begin = _phrase_back(s, opening)
+        while 1 < begin < opening and tokens[begin].low in s.lex.prepositions and tokens[begin - 1].text == ",":
+            opening, begin = begin - 1, _phrase_back(s, begin - 1)  # ('Barry Redd, from Louisburg, North Carolina,')
+        return named_before_description(s, opening) or [k for k in range(begin, opening) if not s.timed[k]]
     return found
 
 
