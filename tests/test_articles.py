@@ -279,6 +279,15 @@ def test_stdin_feed_of_two_records_the_first_cut_short_loses_only_that_line(monk
     assert (good.title, good.source) == ("Talks", "Wire")
 
 
+def test_stdin_feed_whose_first_three_records_are_cut_short_loses_only_those(monkeypatch):
+    record = json.dumps({"text": BODY, "title": "Talks", "published": "2017-09-06"})
+    feed = "\n".join([record[:20]] * 3 + [record])
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode())))
+    *bad, good = iter_articles(["-"])
+    assert [str(b).split(": ")[0] for b in bad] == ["-:1", "-:2", "-:3"]
+    assert good.title == "Talks"
+
+
 def test_stdin_given_twice_is_read_once(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(BODY.encode())))
     (article,) = iter_articles(["-", "-"], "2017-09-06")
