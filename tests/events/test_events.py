@@ -1093,3 +1093,15 @@ def test_a_quotation_over_two_sentences_keeps_its_speaker(text, expected):
 ])
 def test_a_pronoun_stands_for_the_subject_just_named(text, title):
     assert title in [e.title for e in extract_events(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a plural's possessive is one word with its apostrophe, not a quotation closed
+    ("The judge threw out the plaintiffs' case on Tuesday.", "Judge threw out the plaintiffs' case"),
+    ("The ministry rejected the fishermen's and the farmers' claims on Tuesday.",
+     "Ministry rejected the fishermen's and the farmers' claims"),
+    # ...but an apostrophe that closes a quotation opened by one closes it
+    ("'The dam will hold' said the mayor on Tuesday.", "The mayor: The dam will hold"),
+])
+def test_a_plurals_possessive_keeps_its_apostrophe(text, title):
+    assert title in [e.title for e in extract_events(text, PUBLISHED)]

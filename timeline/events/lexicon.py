@@ -231,9 +231,13 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
     morphology = {key: tuple(forms.split()) for key, forms in table("morphology.tsv")}
     contraction = "|".join(re.escape(c) for c in morphology["contraction"])
     group = "".join(re.escape(c) for c in morphology["digit-group"])
+    # (a plural's possessive keeps its apostrophe when a word in lower case follows: "the
+    # workers' union"; else the apostrophe may close a quotation: "'They are heroes'")
+    plural_possessive = "|".join(re.escape(e) for e in morphology["possessive"] if not e.startswith(("'", "\u2019")))
     token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\d{{1,3}}(?:[{group}]\d{{3}})+(?:\.\d+)?\b"
                        rf"|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
-                       r"|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
+                       + (rf"|\w+(?:{plural_possessive})(?=[^\S\n]+[^\W\d_A-Z])" if plural_possessive else "")
+                       + r"|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")
     irregular: dict[str, str] = {}
     pasts: set[str] = set()
     participles: set[str] = set()

@@ -32,12 +32,23 @@ def _low(word: str) -> str:
 def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
     offset, tokens = sentence.start, []
     make = tuple.__new__  # (a Token without the call of its generated constructor: this runs per word)
+    quoting = False  # inside a quotation opened by a single quote ("'They are heroes' said ...")
     for m in lex.token.finditer(sentence.text):
         word = m.group()
         start, end = m.span()
+        if word in _SINGLE_QUOTES:
+            quoting = not quoting
+        elif quoting and word[-1] in _SINGLE_QUOTES:  # the quote's close, not a plural's possessive
+            tokens.append(make(Token, (offset + start, offset + end - 1, word[:-1], _low(word[:-1]))))
+            tokens.append(make(Token, (offset + end - 1, offset + end, word[-1], word[-1])))
+            quoting = False
+            continue
         low = word if len(word) > 1 and word.isupper() and word.isalpha() else word.lower()  # (_low, inline)
         tokens.append(make(Token, (offset + start, offset + end, word, low)))
     return tokens
+
+
+_SINGLE_QUOTES = "'\u2018\u2019"
 
 
 def _is_name(token: Token) -> bool:
