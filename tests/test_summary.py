@@ -227,6 +227,13 @@ def test_two_entries_of_a_chronology_in_the_same_words_are_each_told_under_their
         (18, ["The mayor of Ferrow resigns"])]
 
 
+def test_a_live_pages_entry_is_told_without_its_clock_stamp():
+    text = "Live updates:\n10:40 AWST: The Ferrow dam burst on Thursday after days of heavy rain."
+    timeline = build_timeline([Article(text=text, published="2021-03-05", source="Valley Post", path="l.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert (day.date, day.sentences) == (dt.date(2021, 3, 4), ["The Ferrow dam burst on Thursday after days of heavy rain."])
+
+
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():
     told = [(f"2021-03-0{n}", f"Outlet {n}", "The Ferrow dam burst on March 4, flooding the valley. "
              "The regional assembly will open an inquiry into the collapse on April 20.") for n in (5, 6, 7)]

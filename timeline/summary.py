@@ -59,6 +59,7 @@ from timeline.models import (
     DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
 )
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
+from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
 from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER
 
@@ -74,6 +75,7 @@ RELATIVE_WEIGHT = 0.5
 # every ROUGE score within +0.0005; on two invented stories with four reference timelines, concat
 # ROUGE-1 0.452 -> 0.479, date-aligned 0.273 -> 0.286.)
 MIN_WORDS, MAX_WORDS = 6, 40
+STAMP_CHARS = 24  # the opening of a sentence read for a live page's clock stamp
 REDUNDANT = 0.35  # cosine of content words above which a sentence repeats one picked (see the module text)
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
 SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + articles))
@@ -245,23 +247,37 @@ def _clean(sentence: str) -> str:
 
 _OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees'), or a numbered list's number ('2) ', '(3) ')
     rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*(?:{LIST_NUMBER}\s+)?")
+_ZONE = re.compile(r"[^\S\n]+[A-Z]{2,5}\b")  # a time zone's letters after a clock time
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
 def _told(source: Source) -> str:
     """The sentence of ``source`` as a summary tells it under its date: without the bullet and
     the date that open a chronology's entry ('\u2022 12 January \u2013 A quake strikes': 'A quake
-    strikes')."""
+    strikes'), or the clock stamp that opens a live page's entry ('4:20pm AWST: Workers will
+    return')."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
     body = sentence[lead:]
     if expression is not None:
         at = expression.start - source.sentence_start
         if lead <= at < len(sentence) and not sentence[lead:at].strip(LINE_OPENERS):
-            mark = _ENTRY_MARK.match(sentence, expression.end - source.sentence_start)
-            if mark and mark.end() < len(sentence) and sentence[mark.end()].isupper():
-                body = sentence[mark.end():]
+            body = _past_mark(sentence, expression.end - source.sentence_start) or body
+    if body is sentence[lead:] and body[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
+        stamp = next(iter(tag(body[:STAMP_CHARS])), None)
+        if stamp is not None and stamp.start == 0 and stamp.type == "TIME":
+            zone = _ZONE.match(body, stamp.end)  # (a zone the tagger does not know: 'AWST')
+            body = _past_mark(body, zone.end() if zone else stamp.end) or body
     return _clean(body)
+
+
+def _past_mark(sentence: str, end: int) -> Optional[str]:
+    """What follows the mark after an entry's date or stamp ending at ``end`` ('12 January \u2013
+    A quake strikes': 'A quake strikes'), or None when no mark and capital follow."""
+    mark = _ENTRY_MARK.match(sentence, end)
+    if mark and mark.end() < len(sentence) and sentence[mark.end()].isupper():
+        return sentence[mark.end():]
+    return None
 
 
 def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, list[_Candidate]]:
