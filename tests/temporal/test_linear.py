@@ -35,3 +35,12 @@ def test_a_megabyte_takes_about_eight_times_as_long_as_an_eighth(unit):
     small, large = _seconds(eighth), _seconds(eighth * 8)  # 1 MB
     # linear time gives a ratio near 8; quadratic would give 64
     assert large / max(small, 1e-3) < 20, (small, large)
+
+
+@pytest.mark.slow
+def test_a_run_of_blanks_opening_a_line_is_read_once():
+    """Where a line may open a list's entry, its opening blanks are read once, not once for each
+    place the entry's date could start: eight times the blanks take about eight times as long."""
+    tag("warm up on Friday", "2017-09-06")
+    small, large = (_seconds("March\n" + " " * n + "3, on Tuesday\n" + " " * n + "at 3 p.m.") for n in (2_000, 16_000))
+    assert large / max(small, 1e-3) < 20, (small, large)

@@ -919,6 +919,13 @@ def test_an_expression_runs_across_a_wrapped_line_but_not_into_a_list_entry_or_a
         ("March 3,\n2009", "DATE", "2009-03-03")]
     assert found("Prices fell last\nweek.", "2010-05-03") == [("last\nweek", "DATE", "2010-W17")]
     assert found("The vote is on Tuesday,\u00a0April 20.", "2010-04-01") == [("Tuesday,\u00a0April 20", "DATE", "2010-04-20")]
-    # (a blank line ends one)
+    # (a blank line ends one, and what the line before ends on is still found)
     assert [e.text for e in tag("Feb 15 - Gunmen kill 12\n\nMarch 3 - Troops enter Homs", "2012-05-10")] == [
         "Feb 15", "March 3"]
+    assert [e.text for e in tag("Talks ended on Tuesday\n\nMarch 3 was calm.", "2017-09-06")] == ["Tuesday", "March 3"]
+    # (any line break of the Unicode standard counts, and Windows' two characters are one)
+    assert found("The rig exploded, killing 11\u2028April 22: The rig sinks.", "2017-09-06") == [
+        ("April 22", "DATE", "2017-04-22")]
+    assert found("The plant was closed on March 3,\r\n2009, after a fire.", "2011-01-10") == [
+        ("March 3,\r\n2009", "DATE", "2009-03-03")]
+

@@ -16,7 +16,7 @@ from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, fold, grammar
+from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, entry_breaks, fold, grammar
 from timeline.text import ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, no_lone_surrogates, split_sentences
 
 __all__ = ["tag"]
@@ -38,7 +38,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     publication = day.isoformat() if day else None
     rules = grammar(lang)
     folded = fold(text)  # read by the rules and the tense cues alike
-    hits = rules.join_clock_times(text, rules.find(text, folded=folded))
+    cuts = entry_breaks(text)  # (where expressions stop: blank lines, a list's entries)
+    hits = rules.join_clock_times(text, rules.find(text, folded=folded, cuts=cuts), cuts)
     tenses = rules.tense_reader(text, folded)
     context = _Context(day)
     found = []

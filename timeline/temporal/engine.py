@@ -159,32 +159,29 @@ def _key(text: str) -> str:
 
 
 # the whitespace between the words of an expression: any run (a paragraph may be hard-wrapped:
-# 'closed on March 3,\n2009'), but an expression found across a blank line, or across a line break
+# 'closed on March 3,\n2009'), but an expression stops before a blank line, and before a line break
 # into a line that opens as a list's entry or a stamp does ('killing 11\nApril 22: The rig sinks',
-# 'late on Thursday\n1040 GMT: Residents fled'), is none (see ``crosses_entry``)
+# 'late on Thursday\n1040 GMT: Residents fled'; see ``entry_breaks``)
 SPACE, SPACE_OR_NONE = r"\s+", r"\s*"
+# the line breaks of ``str.splitlines`` ("\r\n" one of them), and the blanks between words
+_LINE_BREAK = "\r\n|\r(?!\n)|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+_BREAK = re.compile(_LINE_BREAK)
+_BLANK_REST = re.compile(f"[^\\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:{_LINE_BREAK})")  # a line of blanks
 # a line that opens as an entry of a list or a live page: its date or stamp (at most 40 characters,
 # no comma or sentence's end in them) and then a dash, a colon or a tab ('April 22: ...', '1040 GMT:
-# ...', 'Sept. 9 - ...', '2) 4 September \u2013 ...')
+# ...', 'Sept. 9 - ...', '2) 4 September \u2013 ...'); what may open the line is taken whole, once
+# (a lookahead and its echo: no backtracking into a long run of blanks)
 _ENTRY_LINE = re.compile(
-    rf"[{re.escape(LINE_OPENERS)}]*(?:{LIST_NUMBER}[ \t]*)?[^\n,;!?]{{1,40}}?"
+    rf"(?=(?P<lead>[{re.escape(LINE_OPENERS)}]*))(?P=lead)(?:{LIST_NUMBER}[ \t]*)?[^\s,;!?][^\n,;!?]{{0,39}}?"
     rf"(?:[ \t]+[{re.escape(ENTRY_MARKS.replace(':', ''))}]{{1,2}}[ \t]|:[ \t]|\t)")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
-def crosses_entry(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` runs across a blank line, or across a line break into a line
-    that opens as a list's entry or a stamp does: what ends the line before is no part of it."""
-    at = text.find("\n", start, end)
-    if at < 0:
-        return False
-    if _BLANK_LINE.search(text, at, end):
-        return True
-    while at >= 0:
-        if _ENTRY_LINE.match(text, at + 1):
-            return True
-        at = text.find("\n", at + 1, end)
-    return False
+def entry_breaks(text: str) -> list[int]:
+    """Where the expressions of ``text`` stop, in order: each line break before a blank line or
+    before a line that opens as a list's entry or a stamp does (what ends the line before is no
+    part of it)."""
+    return [found.start() for found in _BREAK.finditer(text)
+            if _BLANK_REST.match(text, found.end()) or _ENTRY_LINE.match(text, found.end())]
 
 
 def _literal(text: str) -> str:
@@ -368,22 +365,27 @@ class Grammar:
         words = self.classes.get(name)
         return re.compile(pattern.replace("{}", words.regex()), re.I) if words is not None and words.literals else None
 
-    def find(self, text: str, negatives: bool = False, folded: str | None = None) -> list[Hit]:
+    def find(self, text: str, negatives: bool = False, folded: str | None = None,
+             cuts: list[int] | None = None) -> list[Hit]:
         """The rule matches in ``text``, leftmost first; negative rules (type NONE) are consumed
         silently, or listed too with ``negatives`` (``folded``: the text's ``fold``, when the caller
         has it)."""
         hits = []
         done = 0
         folded = fold(text) if folded is None else folded
+        cuts, end = entry_breaks(text) if cuts is None else cuts, len(text)
         for gate in self._gate.finditer(folded if self._gate_folds else text):
             at = gate.start()
             if at < done:
                 continue
+            cut = end
+            if cuts:  # (the text ends at the next stop for what starts here)
+                k = bisect.bisect_right(cuts, at)
+                cut = cuts[k] if k < len(cuts) else end
             for regex, rule, on_folded in self._rules_at(text, at):
-                m = regex.match(folded if on_folded else text, at)
+                m = regex.match(folded if on_folded else text, at, cut)
                 if m is not None and rule.fits(text, at) and not (rule.index in self._ranges
-                                                                  and self._runs_backwards(rule, m, text)) \
-                        and not crosses_entry(text, at, m.end()):
+                                                                  and self._runs_backwards(rule, m, text)):
                     break
             else:
                 continue
@@ -426,7 +428,7 @@ class Grammar:
             numbers.append(int(value))
         return numbers[1] <= numbers[0]
 
-    def join_clock_times(self, text: str, hits: list[Hit]) -> list[Hit]:
+    def join_clock_times(self, text: str, hits: list[Hit], cuts: list[int] | None = None) -> list[Hit]:
         """``hits`` with each clock time that stands next to the day it falls on placed on that day,
         in either order.  With only spaces or commas between them the two are one TIME ("10:35
         a.m. Friday", "6pm tomorrow", "Sat, 7pm"), and so with a word of the ``clock_day_joiner``
@@ -436,11 +438,12 @@ class Grammar:
         the clock's modifier.  A clock time joined to such a one by a ``clock_range`` word takes
         the same day ("between 2am and 3am on 27 May")."""
         out: list[Hit] = []
+        cuts = (entry_breaks(text) if len(hits) > 1 else []) if cuts is None else cuts
         i = 0
         while i < len(hits):
             a = hits[i]
             if i + 1 < len(hits):
-                joined = self._joined(text, a, hits[i + 1])
+                joined = self._joined(text, a, hits[i + 1], cuts)
                 if joined:
                     out.extend(joined)
                     i += 2
@@ -479,9 +482,10 @@ class Grammar:
         return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), day.group(1) + time.group(1),
                    options)
 
-    def _joined(self, text: str, first: Hit, second: Hit) -> list[Hit] | None:
+    def _joined(self, text: str, first: Hit, second: Hit, cuts: list[int]) -> list[Hit] | None:
         gap = self._joiner.fullmatch(text, first.end, second.start)
-        if not gap or crosses_entry(text, first.end, second.start):
+        k = bisect.bisect_left(cuts, first.end)
+        if not gap or (k < len(cuts) and cuts[k] < second.start):  # (not across an entry's line)
             return None
         for clock, day in ((first, second), (second, first)):
             time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
