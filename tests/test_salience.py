@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from timeline import build_timeline
+from timeline.events import extract_events
 from timeline.models import Article
-from timeline.salience import MIN_TOP, PER_DAY, automatic_top, score_events
+from timeline.salience import MIN_TOP, PER_DAY, automatic_top, one_happening, score_events
 
 WIRE = ("Rebels seized the airport at Goma on Sunday after a day of heavy fighting. "
         "Government troops withdrew toward Kisangani on Sunday, witnesses said. "
@@ -100,6 +103,17 @@ def test_two_statements_of_a_day_by_one_body_named_or_by_its_initials_take_one_k
     statements = [e for e in timeline.events if e.kind == "statement"]
     assert len(statements) == 2 and sum(e.key for e in statements) == 1
     assert find(timeline, "blockaded").key
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("BP capped the well", "The well was capped by BP", True),
+    ("Police arrested two men", "Police released two men", False),
+    ("The Senate passed the bill", "The House passed the bill", False),
+])
+def test_two_events_of_a_day_are_one_happening_only_when_one_title_holds_all_the_others_words(one, other, same):
+    """(For the key events: two key places of a day go to two happenings, not one told twice.)"""
+    dated = [next(e for e in extract_events(text + " on Tuesday.", "1998-08-06") if e.date) for text in (one, other)]
+    assert one_happening(*dated) is same
 
 
 def test_automatic_number_of_key_events_follows_the_coverage():

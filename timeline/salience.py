@@ -311,17 +311,18 @@ def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
 def one_happening(one: Event, other: Event) -> bool:
     """Whether two events of a day are one happening for the key events: a statement made at the
     other (:func:`said_at`), two statements by one speaker (a body and its initials: 'World Health
-    Organization' and 'WHO Director-General Margaret Chan', or 'WHO spokesman Gregory Hartl'), or titles in the same words: most of
-    the shorter one's content words, stemmed, and at least ``SAME_WORDS`` of them ('Well was
-    capped', 'Flow of oil from the well was shut off by the cap')."""
+    Organization' and 'WHO Director-General Margaret Chan', or 'WHO spokesman Gregory Hartl'), or
+    titles in the same words: every content word of the shorter one, stemmed, in the other, and at
+    least ``SAME_WORDS`` of them ('BP capped the well', 'The well was capped by BP'; not 'Police
+    arrested two men' and 'Police released two men')."""
     if said_at(one, other):
         return True
     if one.kind == other.kind == "statement" and (_same_speaker(_speaker(one), _speaker(other))
                                                   or _speaks_for(one, other) or _speaks_for(other, one)):
         return True
     a, b = _title_stems(one.title), _title_stems(other.title)
-    shared = len(a & b)
-    return shared >= SAME_WORDS and shared > min(len(a), len(b)) / 2
+    fewer, more = (a, b) if len(a) <= len(b) else (b, a)
+    return len(fewer) >= SAME_WORDS and fewer <= more
 
 
 def _speaker(statement: Event) -> str:
