@@ -286,6 +286,11 @@ def test_stdin_feed_whose_first_three_records_are_cut_short_loses_only_those(mon
     *bad, good = iter_articles(["-"])
     assert [str(b).split(": ")[0] for b in bad] == ["-:1", "-:2", "-:3"]
     assert good.title == "Talks"
+    # (blank lines between them, and as many cut short as are read to tell, change nothing)
+    feed = "\n\n".join([record[:20]] * 20 + [record])
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(feed.encode())))
+    *bad, good = iter_articles(["-"])
+    assert len(bad) == 20 and good.title == "Talks"
 
 
 def test_stdin_given_twice_is_read_once(monkeypatch):

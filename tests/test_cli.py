@@ -87,6 +87,14 @@ def test_events_table_is_readable_and_the_summary_goes_to_stderr(samples_dir):
     assert stderr_lines(result)[-1].startswith("2 articles read,")
 
 
+def test_a_date_phrase_wrapped_over_two_lines_is_shown_on_one(tmp_path):
+    article = tmp_path / "wrapped.txt"
+    article.write_text("---\npublished: 2011-01-10\n---\nThe plant was closed on March 3,\n2009, after a fire.\n")
+    result = run("events", article)
+    assert result.exit_code == 0
+    assert "2009-03-03   Plant was closed  [March 3, 2009]" in result.stdout.splitlines()
+
+
 def test_events_jsonl_streams_one_event_a_line(samples_dir):
     result = run("events", samples_dir, "--jsonl")
     assert result.exit_code == 0

@@ -57,7 +57,7 @@ FIELDS = ("title", "source", "url", "published")  # what a record may give besid
 # The largest file read whole (and the longest JSONL line): far above any news article, low
 # enough that one file cannot exhaust memory.  JSONL feeds are streamed, so their size is free.
 MAX_BYTES = 32_000_000
-FEED_PROBE = 20  # lines read to tell a feed whose first lines are cut short from a text
+FEED_PROBE = 20  # lines (not blank) read to tell a feed whose first lines are cut short from a text
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -314,24 +314,25 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
 def _feed_lines(data: bytes | str) -> bool:
     """Whether ``data`` (bytes, or text already decoded) is a feed, a record a line: more than one
     line, the first of them one JSON record (the others may be bad), or two of its first three,
-    or one of its first ``FEED_PROBE`` lines where each of them opens as a record does (bad first
-    lines then cost only themselves)."""
+    or one of its first ``FEED_PROBE`` lines where each of them opens as a record does, or all
+    ``FEED_PROBE`` of them open so (bad first lines then cost only themselves)."""
     if isinstance(data, bytes):
         line_end, brace, data = _BYTE_LINE_END, b"{", data.removeprefix(codecs.BOM_UTF8)
     else:
         line_end, brace = _TEXT_LINE_END, "{"
-    parts = line_end.split(data.lstrip(), FEED_PROBE)  # (the first lines, and the rest)
-    if sum(1 for part in parts if part.strip()) < 2:
+    parts = line_end.split(data.lstrip(), 4 * FEED_PROBE)  # (the first lines, and the rest)
+    lines = [line for line in parts[:4 * FEED_PROBE] if line.strip()][:FEED_PROBE]  # (blank ones aside)
+    if len(lines) < 2:
         return False
-    lines = [line for line in parts[:FEED_PROBE] if line.strip()]
     opening = 0  # how many of the first lines open as a record does
     while opening < len(lines) and lines[opening].lstrip().startswith(brace):
         opening += 1
     records = [line.lstrip().startswith(brace) and _is_record(line) for line in lines[:3]]
     if records[0] or sum(records) >= 2 or (any(records) and opening >= len(records)):
         return True
-    # (every first line opens as a record does, the first three cut short: one whole further on)
-    return opening == len(lines) and any(_is_record(line) for line in lines[3:])
+    # (every first line opens as a record does, the first three cut short: one whole further on, or
+    # so many lines, all opening so, that they are a feed's whatever they hold)
+    return opening == len(lines) and (len(lines) == FEED_PROBE or any(_is_record(line) for line in lines[3:]))
 
 
 def _is_record(line: bytes | str) -> bool:

@@ -754,7 +754,7 @@ def events_table(events: list[Event]) -> str:
     lines = []
     for event in events:
         date = event.date.value if event.date else f"({event.relation.value})"
-        phrase = f"  [{event.time_expression.text}]" if event.time_expression else ""
+        phrase = f"  [{' '.join(event.time_expression.text.split())}]" if event.time_expression else ""  # (one line)
         sources = f"  ({len(event.sources)} sources)" if len(event.sources) > 1 else ""
         lines.append(printable(f"{date:<12} {event.title}{phrase}{sources}"))
     return "\n".join(lines) if lines else "(no events)"
