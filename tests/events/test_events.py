@@ -1100,8 +1100,9 @@ def test_a_pronoun_stands_for_the_subject_just_named(text, title):
     ("The judge threw out the plaintiffs' case on Tuesday.", "Judge threw out the plaintiffs' case"),
     ("The ministry rejected the fishermen's and the farmers' claims on Tuesday.",
      "Ministry rejected the fishermen's and the farmers' claims"),
-    # ...but an apostrophe that closes a quotation opened by one closes it
+    # ...but an apostrophe that closes a quotation opened by one closes it (not one of a decade)
     ("'The dam will hold' said the mayor on Tuesday.", "The mayor: The dam will hold"),
+    ("The '90s band lost the fans' support on Tuesday.", "Band lost the fans' support"),
 ])
 def test_a_plurals_possessive_keeps_its_apostrophe(text, title):
     assert title in [e.title for e in extract_events(text, PUBLISHED)]

@@ -36,8 +36,9 @@ def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
     for m in lex.token.finditer(sentence.text):
         word = m.group()
         start, end = m.span()
-        if word in _SINGLE_QUOTES:
-            quoting = not quoting
+        if word in _SINGLE_QUOTES:  # (one opens a quotation only before a letter: not "the '90s")
+            text = sentence.text
+            quoting = not quoting and text[end:end + 1].isalpha() and not text[start - 1:start].isalnum()
         elif quoting and word[-1] in _SINGLE_QUOTES:  # the quote's close, not a plural's possessive
             tokens.append(make(Token, (offset + start, offset + end - 1, word[:-1], _low(word[:-1]))))
             tokens.append(make(Token, (offset + end - 1, offset + end, word[-1], word[-1])))

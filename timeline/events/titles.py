@@ -857,7 +857,7 @@ def _shorten_subject(s: Parsed, indices: list[int], limit: int) -> list[int]:
             return indices  # (its verb kept by the cut, or no plain subject before it)
         first = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
         second = next((n for n in range(first + 2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
-        if second - first <= FIRST_MODIFIER_WORDS:  # the first modifier kept when short: 'the loss of power', 'a man in his 30s'
+        if second - first <= FIRST_MODIFIER_WORDS:  # the first modifier kept when short: 'the loss of power'
             return indices[:second] + indices[verb:]
     for n in range(2, verb):
         if tokens[indices[n]].low in lex.prepositions:
