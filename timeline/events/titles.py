@@ -875,9 +875,8 @@ def _plain_subject(s: Parsed, indices: list[int], verb: int) -> bool:
     the wells [meant to] stop the flow')."""
     tokens, lex = s.tokens, s.lex
     first, head = tokens[indices[0]].low, indices[verb]
-    owner = first[:-2] if lex.possessive(first) else None  # ('BP's', 'its'; not 'that's', 'it's')
-    if not (first in lex.determiners or (owner and owner not in lex.pronouns and owner not in lex.clause
-                                         and owner not in lex.determiners)) or not lex.past(tokens[head].low):
+    if not (first in lex.determiners or (lex.possessive(first) and _owner(lex, first))) \
+            or not lex.past(tokens[head].low):  # (opened by 'the', 'its', 'BP's'; not 'that's', 'it's')
         return False
     modifier = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
     if verb - modifier > SUBJECT_MODIFIER_WORDS:
@@ -898,13 +897,23 @@ def _plain_subject(s: Parsed, indices: list[int], verb: int) -> bool:
 
 def _clause_inside(s: Parsed, k: int) -> bool:
     """Whether the word at ``k``, inside a subject, tells a clause of its own there: a verb, a
-    past form, an auxiliary, a clause word, a break, a contraction, a verb in the present
+    past form, an auxiliary, a clause word, a break, a quotation mark, a pronoun's contraction
+    ('that's'; not a possessive: 'the workers' union', 'BP's chief'), a verb in the present
     (:func:`_present_verb`) or a determiner that no preposition leads to ('of the night [the] rig
     exploded')."""
     token, lex = s.tokens[k], s.lex
-    return (s.classes[k].verb or token.low in lex.clause or token.text in _BREAKS or "'" in token.text
-            or "\u2019" in token.text or lex.past(token.low) or token.low in lex.auxiliaries or _present_verb(s, k)
-            or (token.low in lex.determiners and s.tokens[k - 1].low not in lex.prepositions))
+    low = token.low
+    quoted = ("'" in low or "\u2019" in low) and not (lex.possessive(low) and _owner(lex, low))
+    return (s.classes[k].verb or low in lex.clause or token.text in _BREAKS or quoted or lex.past(low)
+            or low in lex.auxiliaries or _present_verb(s, k)
+            or (low in lex.determiners and s.tokens[k - 1].low not in lex.prepositions))
+
+
+def _owner(lex: Lexicon, low: str) -> Optional[str]:
+    """Whose a possessive is ('BP's': 'bp', 'the workers'': 'worker'), or None for a pronoun's or
+    a clause word's contraction ('it's', 'that's')."""
+    owner = lex.without(low, "possessive")
+    return None if owner in lex.pronouns or owner in lex.clause or owner in lex.determiners else owner
 
 
 def _present_verb(s: Parsed, k: int) -> bool:
