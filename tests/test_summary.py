@@ -232,6 +232,9 @@ def test_a_live_pages_entry_is_told_without_its_clock_stamp():
     timeline = build_timeline([Article(text=text, published="2021-03-05", source="Valley Post", path="l.txt")])
     (day,) = summarize(timeline, dates=1, sentences=1)
     assert (day.date, day.sentences) == (dt.date(2021, 3, 4), ["The Ferrow dam burst on Thursday after days of heavy rain."])
+    bulleted = build_timeline([Article(text=text.replace("\n10:40", "\n\u2022 10:40"), published="2021-03-05",
+                                       source="Valley Post", path="b.txt")])
+    assert [d.sentences for d in summarize(bulleted, dates=1, sentences=1)] == [day.sentences]
 
 
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():

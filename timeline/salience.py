@@ -64,7 +64,7 @@ PERMUTATIONS = 64
 TOPIC_WORDS = 3  # the event's words whose spread over the articles is its topicality
 PER_DAY = 2  # key events on one day at most
 SPEAKER_REACH = 4  # words before a speaker's name that may name the body they speak for ('VRA director Ana Ruiz')
-SAME_WORDS = 2  # two key events of a day whose titles share this many content words may be one (see one_happening)
+SAME_WORDS = 2  # content words a title needs for another that holds them all to be one happening (one_happening)
 BACKGROUND_DAYS = 30  # happenings before the first article by more than this are background
 KEYS_PER_ROOT_DAY = 2  # automatic number of key events (and summary days): twice the square root of the days covered...
 MIN_TOP, MAX_TOP = 5, 40  # ... within these bounds
@@ -335,13 +335,13 @@ def _same_speaker(one: str, other: str) -> bool:
         return False
     if one.casefold() == other.casefold():
         return True
-    return _initials(one) & set(other.split()) or _initials(other) & set(one.split())
+    return bool(_initials(one) & set(other.split()) or _initials(other) & set(one.split()))
 
 
 def _speaks_for(body: Event, statement: Event) -> bool:
-    """Whether ``statement``'s speaker is named in its sentence as one of the speaker of
-    ``body``'s, by its initials right before the name ('VRA director Ana Ruiz said', beside 'The
-    Vesna River Authority said')."""
+    """Whether ``statement``'s speaker speaks for ``body``'s: the body's initials stand in the
+    statement's sentence right before the speaker's name ('VRA director Ana Ruiz said', beside
+    'The Vesna River Authority said')."""
     speaker, initials = _speaker(statement), _initials(_speaker(body))
     at = statement.sentence.find(speaker) if speaker and initials else -1
     return at > 0 and bool(initials & set(statement.sentence[:at].split()[-SPEAKER_REACH:]))

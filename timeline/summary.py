@@ -258,17 +258,17 @@ def _told(source: Source) -> str:
     return')."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
-    body = sentence[lead:]
+    body, entry = sentence[lead:], None
     if expression is not None:
         at = expression.start - source.sentence_start
         if lead <= at < len(sentence) and not sentence[lead:at].strip(LINE_OPENERS):
-            body = _past_mark(sentence, expression.end - source.sentence_start) or body
-    if body is sentence[lead:] and body[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
+            entry = _past_mark(sentence, expression.end - source.sentence_start)
+    if entry is None and body[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
         stamp = next(iter(tag(body[:STAMP_CHARS])), None)
         if stamp is not None and stamp.start == 0 and stamp.type == "TIME":
             zone = _ZONE.match(body, stamp.end)  # (a zone the tagger does not know: 'AWST')
-            body = _past_mark(body, zone.end() if zone else stamp.end) or body
-    return _clean(body)
+            entry = _past_mark(body, zone.end() if zone else stamp.end)
+    return _clean(entry if entry is not None else body)
 
 
 def _past_mark(sentence: str, end: int) -> Optional[str]:
