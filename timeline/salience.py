@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
-from timeline.merge import _HOLD_EVERY, frozen_heap, told_after
+from timeline.merge import _HOLD_EVERY, _token, frozen_heap, told_after
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
@@ -361,13 +361,10 @@ def _initials(name: str) -> set[str]:
 
 
 def _title_stems(title: str) -> set[str]:
-    """A title's content words, what a statement says without its speaker, each stemmed."""
-    from timeline.events import lemma, lexicon
-    from timeline.merge import LANGUAGE
-
-    lex = lexicon(LANGUAGE)
+    """A title's content words, what a statement says without its speaker, each stemmed (as the
+    merge reads words: :func:`timeline.merge._token`), numbers aside."""
     said = title.partition(": ")[2] if ": " in title else title
-    return {lemma(w, lex) for w in _content_words(said, _stopwords())}
+    return {stem for stem, _, _ in map(_token, _WORD.findall(said)) if stem is not None and not stem.isdigit()}
 
 
 def said_at(one: Event, other: Event) -> bool:

@@ -363,7 +363,7 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
         summary = _summary(day, pool, sentences, vectorizer)
         chosen = {c.text: c for c in pool}
         for text in summary.sentences:
-            told.setdefault(text, set()).update(_as_written(chosen[text]) if text in chosen else ())
+            told.setdefault(text, set()).update(_as_written(chosen[text]))
         summaries.append(summary)
     return summaries
 

@@ -30,14 +30,13 @@ def _low(word: str) -> str:
 
 
 def tokenize(sentence: Sentence, lex: Lexicon) -> list[Token]:
-    offset, tokens = sentence.start, []
+    offset, tokens, text = sentence.start, [], sentence.text
     make = tuple.__new__  # (a Token without the call of its generated constructor: this runs per word)
     quoting = False  # inside a quotation opened by a single quote ("'They are heroes' said ...")
-    for m in lex.token.finditer(sentence.text):
+    for m in lex.token.finditer(text):
         word = m.group()
         start, end = m.span()
         if word in _SINGLE_QUOTES:  # (one opens a quotation only before a letter: not "the '90s")
-            text = sentence.text
             quoting = not quoting and text[end:end + 1].isalpha() and not text[start - 1:start].isalnum()
         elif quoting and word[-1] in _SINGLE_QUOTES:  # the quote's close, not a plural's possessive
             tokens.append(make(Token, (offset + start, offset + end - 1, word[:-1], _low(word[:-1]))))

@@ -852,17 +852,19 @@ def _shorten_subject(s: Parsed, indices: list[int], limit: int) -> list[int]:
     verb = next((n for n, k in enumerate(indices) if tokens[k].low in lex.auxiliaries or classes[k].finite), None)
     if verb is None:
         return indices
+    first = _preposition_after(s, indices, 2, verb)  # where the subject's modifiers begin
     if tokens[indices[verb]].low not in lex.auxiliaries:
         if tokens[indices[verb]].text in _clip(_words(s, indices), limit, lex) or not _plain_subject(s, indices, verb):
             return indices  # (its verb kept by the cut, or no plain subject before it)
-        first = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
-        second = next((n for n in range(first + 2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
+        second = _preposition_after(s, indices, first + 2, verb)
         if second - first <= FIRST_MODIFIER_WORDS:  # the first modifier kept when short: 'the loss of power'
-            return indices[:second] + indices[verb:]
-    for n in range(2, verb):
-        if tokens[indices[n]].low in lex.prepositions:
-            return indices[:n] + indices[verb:]
-    return indices
+            first = second
+    return indices[:first] + indices[verb:]
+
+
+def _preposition_after(s: Parsed, indices: list[int], start: int, end: int) -> int:
+    """The place in ``indices`` of the first preposition from ``start`` to ``end``, else ``end``."""
+    return next((n for n in range(start, end) if s.tokens[indices[n]].low in s.lex.prepositions), end)
 
 
 def _plain_subject(s: Parsed, indices: list[int], verb: int) -> bool:
@@ -878,8 +880,7 @@ def _plain_subject(s: Parsed, indices: list[int], verb: int) -> bool:
     if not (first in lex.determiners or (lex.possessive(first) and _owner(lex, first))) \
             or not lex.past(tokens[head].low):  # (opened by 'the', 'its', 'BP's'; not 'that's', 'it's')
         return False
-    modifier = next((n for n in range(2, verb) if tokens[indices[n]].low in lex.prepositions), verb)
-    if verb - modifier > SUBJECT_MODIFIER_WORDS:
+    if verb - _preposition_after(s, indices, 2, verb) > SUBJECT_MODIFIER_WORDS:
         return False
     for k in indices[verb + 1:]:
         if tokens[k].text in _BREAKS or tokens[k].low in lex.clause:

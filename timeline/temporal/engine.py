@@ -158,11 +158,6 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-# the whitespace between the words of an expression: any run (a paragraph may be hard-wrapped:
-# 'closed on March 3,\n2009'), but an expression stops before a blank line, and before a line break
-# into a line that opens as a list's entry or a stamp does ('killing 11\nApril 22: The rig sinks',
-# 'late on Thursday\n1040 GMT: Residents fled'; see ``entry_breaks``)
-SPACE, SPACE_OR_NONE = r"\s+", r"\s*"
 # the line breaks of ``str.splitlines`` ("\r\n" one of them), and the blanks between words
 _LINE_BREAK = "\r\n|\r(?!\n)|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _BREAK = re.compile(_LINE_BREAK)
@@ -179,14 +174,15 @@ _ENTRY_LINE = re.compile(
 def entry_breaks(text: str) -> list[int]:
     """Where the expressions of ``text`` stop, in order: each line break before a blank line or
     before a line that opens as a list's entry or a stamp does (what ends the line before is no
-    part of it)."""
+    part of it: 'killing 11\nApril 22: The rig sinks', 'late on Thursday\n1040 GMT: Residents
+    fled').  Elsewhere an expression runs across a wrapped line: 'closed on March 3,\n2009'."""
     return [found.start() for found in _BREAK.finditer(text)
             if _BLANK_REST.match(text, found.end()) or _ENTRY_LINE.match(text, found.end())]
 
 
 def _literal(text: str) -> str:
     """A literal phrase as a regex: any run of whitespace between its words."""
-    return SPACE.join(re.escape(word) for word in text.split())
+    return r"\s+".join(re.escape(word) for word in text.split())
 
 
 def _alternation(groups: list[tuple[str, str]]) -> str:
@@ -209,7 +205,7 @@ def _counted_day(n: int) -> str:
 def _spaces(pattern: str) -> str:
     """A rule pattern with each literal space standing for any run of whitespace (" ?" for an
     optional one)."""
-    return pattern.replace(" ?", SPACE_OR_NONE).replace(" ", SPACE)
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def fill(template: str, values: dict[str, str]) -> str:
