@@ -291,6 +291,33 @@ def test_markup_in_outlets_and_titles_is_shown_as_text(open_html, artifacts):
     page.screenshot(path=str(artifacts / "markup.png"), full_page=True)
 
 
+LONE_SURROGATE_JS = """() => {
+  const lone = /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?:^|[^\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/;
+  return [...document.querySelectorAll('#chart text, #chart tspan')].map(e => e.textContent)
+    .filter(t => lone.test(t));
+}"""
+
+
+def test_text_cut_short_never_parts_an_emoji(open_html):
+    # titles, lane names and sentences with no space to cut at are cut at a whole character:
+    # a half emoji draws as a box or a question mark
+    odd = "\U0001F525" * 70
+    outlets = [SPUTNIK.model_copy(update={"source": "\U0001F4F0" * 40}),
+               SPUTNIK.model_copy(update={"source": "x" + "\U0001F4F0" * 40, "path": "other.txt"})]
+    events = [event(f"e{n}", ("x" * n) + odd, report(article, "On that day " + ("y" * n) + odd * 6, "day",
+                                                       "that day", day))
+              for n, (article, day) in enumerate(zip(outlets, ["2017-03-01", "2017-08-30"]))]
+    opened = open_html(render(Timeline(events=events, articles=outlets), "html"))
+    page = opened.page
+    for marker in page.evaluate(MARKERS_JS):
+        page.mouse.move(marker["x"], marker["y"])
+        page.wait_for_selector("#chart .hoverlayer .hovertext")
+        assert page.evaluate(LONE_SURROGATE_JS) == []
+    labels = page.evaluate(LABELS_JS)
+    assert len(labels) == 2 and all(label["text"].endswith("\u2026") for label in labels)
+    assert page.evaluate(LONE_SURROGATE_JS) == []
+
+
 def test_a_collection_has_outlet_lanes_and_key_events_by_default(story, open_html, artifacts):
     opened = open_html(render(story, "html"), "story.html")
     page = opened.page

@@ -49,8 +49,16 @@
     });
   }
 
+  // Where to cut ``text`` about ``n`` UTF-16 units in: at ``n``, or one before when that would
+  // part the two halves of a surrogate pair (an emoji, a rare CJK character).
+  function cutPoint(text, n) {
+    if (n <= 0 || n >= text.length) { return Math.max(0, Math.min(n, text.length)); }
+    var c = text.charCodeAt(n - 1);
+    return c >= 0xD800 && c <= 0xDBFF ? n - 1 : n;
+  }
+
   function shorten(text, n) {
-    return text.length > n ? text.slice(0, n - 1).replace(/\s+\S*$/, "") + "…" : text;
+    return text.length > n ? text.slice(0, cutPoint(text, n - 1)).replace(/\s+\S*$/, "") + "…" : text;
   }
 
   function el(tag, text, attrs) {
@@ -169,9 +177,10 @@
     pieces.forEach(function (piece) {
       piece[0].split(/(\s+)/).forEach(function (chunk, k) {
         if (k % 2) { endWord(); return; }
-        for (var i = 0; i < chunk.length; i += width) {  // very long words are cut
-          if (length + Math.min(width, chunk.length - i) > width) { endWord(); }
-          var part = chunk.slice(i, i + width);
+        for (var i = 0, stop; i < chunk.length; i = stop) {  // very long words are cut
+          stop = cutPoint(chunk, i + width);
+          if (length + stop - i > width) { endWord(); }
+          var part = chunk.slice(i, stop);
           word.push([part, piece[1]]); length += part.length;
         }
       });
@@ -199,8 +208,8 @@
     var room = Math.max(0, HOVER_SENTENCE - phrase.length);
     var keepBefore = Math.min(before.length, Math.max(Math.floor(room / 2), room - after.length));
     var keepAfter = Math.min(after.length, room - keepBefore);
-    if (keepBefore < before.length) { before = "…" + before.slice(before.length - keepBefore).replace(/^\S*\s/, ""); }
-    if (keepAfter < after.length) { after = after.slice(0, keepAfter).replace(/\s\S*$/, "") + "…"; }
+    if (keepBefore < before.length) { before = "…" + before.slice(cutPoint(before, before.length - keepBefore)).replace(/^\S*\s/, ""); }
+    if (keepAfter < after.length) { after = after.slice(0, cutPoint(after, keepAfter)).replace(/\s\S*$/, "") + "…"; }
     return [[before, false], [phrase, true], [after, false]];
   }
 
