@@ -49,6 +49,9 @@ WEDNESDAY = "2017-09-06"
     ("XXXX-11-02+2", "~", None, "2017-11-07"),  # Election Day, the Tuesday after the first Monday
     ("2020-11-02+2", "~", None, "2020-11-03"),  # Election Day 2020
     ("2024-09-01+7", "~", None, "2024-09-01"),  # the day itself when it is that weekday
+    # ... from a day moved: "Saturday week", "Wednesday week" (said on a Wednesday, a week today)
+    ("[D+7]+6", "~", None, "2017-09-16"),
+    ("[D+7]+3", "~", None, "2017-09-13"),
     # days counted from Easter Sunday
     ("XXXX-E+0", "<", None, "2017-04-16"),  # last Easter
     ("XXXX-E+0", ">", None, "2018-04-01"),  # next Easter
@@ -108,6 +111,7 @@ def test_month_arithmetic_keeps_to_the_calendar():
     ("XXXX-11-22+4", "XXXX-11-XX"),
     ("XXXX-E-2", "XXXX-XX-XX"),
     ("XXXX-E+1TMO", "XXXX-XX-XXTMO"),
+    ("[D+7]+6", "XXXX-XX-XX"),
 ])
 def test_without_an_anchor_nothing_is_guessed(template, expected):
     assert resolve(template, None) == (expected, False)

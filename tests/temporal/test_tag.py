@@ -339,6 +339,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (a plan as a noun: the approving is dated)
     ("The council approved a plan to rebuild the homes on Tuesday.", "2010-06-23", "2010-06-22"),
     ("The board voted to push back the start of the new school year to Aug. 25.", "2024-10-31", "2025-08-25"),
+    # (a forecast as a noun, a preposition after it: the raising is dated; the verb looks ahead)
+    ("The bank raised its growth forecast for Britain on Monday.", "2023-09-20", "2023-09-18"),
+    ("Kestrel raised its profit forecast on Tuesday.", "2023-09-20", "2023-09-19"),
+    ("Analysts forecast a rebound on Monday.", "2023-09-20", "2023-09-25"),
     # ...but not a day of setting fire or of a delay counted in days
     ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
     # what someone now expects another to do lies ahead, not what they did not expect

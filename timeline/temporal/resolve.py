@@ -12,7 +12,8 @@ The rules give values in these forms (see the header of ``rules.tsv``):
   anchor by a year and keeps the anchor's own precision (a year before ``1989-Q3`` is ``1988-Q3``),
   ``[.Y=1988]`` puts it in 1988;
 - ``...-MM-DD+N``: the first ISO weekday ``N`` on or after that day (``XXXX-11-22+4`` is
-  Thanksgiving, a Thursday), its year given or chosen as above;
+  Thanksgiving, a Thursday), its year given or chosen as above; ``[D+7]+6`` the first Saturday
+  from a week on ("Saturday week");
 - ``...-E+N``, ``...-E-N``: ``N`` days after or before (Western) Easter Sunday of that year
   (``XXXX-E-2`` is Good Friday), its year given or chosen as above.
 
@@ -76,6 +77,7 @@ _SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON = re.compile(rf"-({'|'.join(_SEASONS)})$")
 _ON_OR_AFTER = re.compile(r"^(\d{4}-\d\d-\d\d)\+([1-7])(.*)$")
 _FROM_EASTER = re.compile(r"^(\d{4})-E([-+]\d+)(.*)$")
+_WEEKDAY_ON = re.compile(r"\+[1-7](?=T|$)")  # the weekday looked for from a day moved, as above
 _MOVABLE = re.compile(r"^(XXXX-)(?:(\d\d)-\d\d\+[1-7]|E[-+]\d+)")  # a movable day of unknown year
 _FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
 _LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")
@@ -267,8 +269,9 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     if template.strip("X") == "":  # wholly unknown ("21 years later" after no date): unresolved
         return template, False
     relative = _RELATIVE.match(template)
-    if relative:
-        return _relative(relative, anchor)
+    if relative:  # (a day moved, then the first weekday on or after it: "Saturday week", [D+8]+6)
+        value, resolved = _relative(relative, anchor)
+        return (movable_day(value) if resolved else _WEEKDAY_ON.sub("", value)), resolved
     fraction = _FRACTION.match(template)
     if fraction:
         return _whole_units(*fraction.groups()), True
