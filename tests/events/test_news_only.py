@@ -68,6 +68,9 @@ def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
     "This article was amended on 8 March 2021 to correct the name of the engineer.",
     "This story has been updated with the council's response.",
     "An earlier version of this article misstated the cost of the bridge.",
+    "CORRECTION: This article originally said the march would take place on Sunday.",
+    "This story previously stated that the bridge would open in June.",
+    "An earlier version said the offer valued the company at £2.5bn.",
     "A version appeared on p12 of the Main section of the Courier on 22.31 GMT on Friday 5 March 2021.",
     "A version of this article appears in print on March 6, 2021, on page A1 of the city edition.",
 ])
@@ -83,6 +86,14 @@ def test_the_outlets_notes_on_the_article_are_no_events(note):
 ])
 def test_news_about_amending_or_contributing_stays(news):
     assert len(titles(news)) == 1
+
+@pytest.mark.parametrize("news", [
+    "The correction came on Monday, when shares fell 5 percent.",
+    "The earlier version of the bill said nothing about tolls, the senator said on Monday.",
+])
+def test_news_about_a_correction_or_an_earlier_version_stays(news):
+    assert titles(news)
+
 
 def test_an_article_without_comments_keeps_every_sentence():
     text = ("Fans wrote to the club on Monday, and the club said it would reply. "
