@@ -378,6 +378,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The body would then be released Wednesday.", "2011-05-17", "2011-05-18"),
     # ...but what could not be done is past
     ("Representatives for the singer could not immediately be reached Monday.", "2012-10-10", "2012-10-08"),
+    ("The owner could not be reached to comment Monday.", "2010-06-15", "2010-06-14"),
+    ("The owner couldn't be reached for comment Monday.", "2010-06-15", "2010-06-14"),
     # a document setting out, a noun 'heads': no journey
     ("The report sets out what went wrong on Friday.", "2012-10-10", "2012-10-05"),
     ("Security heads for the region met on Tuesday in Brussels.", "2012-10-10", "2012-10-09"),
