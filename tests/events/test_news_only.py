@@ -201,6 +201,10 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
     "Page last updated at 16:10 GMT, Monday, 8 March 2021 16:10 UK",
     "8 March 2021 Last updated at 16:10 GMT",
     "updated 11:10 a.m. EST, Mon March 8, 2021",
+    "Monday, March 8, 2021; 4:10 PM",
+    "By Jane Doe | March 8, 2021; 11:35 AM ET",
+    "16:10 UK time, Monday, 8 March 2021",
+    "Jane Doe | 16:10 UK time, Monday, 8 March 2021",
 ])
 def test_the_pages_own_time_stamp_dates_nothing_and_parts_what_it_stands_between(stamp):
     headline = "Council approves the new harbour bridge after a long fight"
