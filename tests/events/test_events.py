@@ -947,6 +947,9 @@ def test_a_time_in_an_apposition_dates_no_happening_around_it(sentence, dated):
         # 'it' after a one-word name that is no one's surname is that body...
         ("Veltrax said it would report fourth-quarter results on Friday.", "Veltrax would report results"),
         ("Veltrax said it was now working to restore service on Friday.", "Veltrax was working to restore service"),
+        # ...and after a name ending in a word of a company's or an institution's name
+        ("Kestrel Aerospace said it had rejected the approach on Friday.", "Kestrel Aerospace had rejected the approach"),
+        ("Harwood Asset Management said on Friday it would accept the offer.", "Harwood Asset Management would accept the offer"),
         # ...but not the 'it' of a state, nor after a person's surname, a plural or a phrase naming a place
         ("Veltrax said it was too early to comment on Friday.", "It was too early to comment"),
         ("Maria Lund resigned. Lund said it would take weeks to recover on Friday.", "It would take weeks to recover"),
