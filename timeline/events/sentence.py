@@ -342,7 +342,7 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     joined = any(t.low in lex.coordinators for t in subject) and all(
         _is_name(t) or t.low in lex.coordinators for t in subject)
     plural = lex.plural(before.low) and all(t.low not in lex.function_words or t.low in lex.determiners
-                                            for t in subject)
+                                            or t.low in lex.not_verbs for t in subject)  # ('Hundreds march')
     return joined or plural
 
 
