@@ -141,6 +141,21 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_article_kept(tmp
     assert first.read_bytes() == before
 
 
+def test_standard_input_read_from_the_output_file_is_not_overwritten(tmp_path):
+    import subprocess
+
+    feed = tmp_path / "articles.jsonl"
+    feed.write_text(json.dumps({"text": BODY, "published": "2017-09-06", "source": "Morning Post"}) + "\n")
+    before = feed.read_bytes()
+    for args in (["build", "-", "-o", feed, "-f", "jsonl"], ["build", "-", "--json", feed, "-o", tmp_path / "page.html"]):
+        with feed.open("rb") as stdin:  # ('timeline build - -o articles.jsonl < articles.jsonl')
+            done = subprocess.run([sys.executable, "-c", "from timeline.cli import app; app()", *map(str, args)],
+                                  stdin=stdin, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert f"error: {feed}: is also an input" in done.stderr
+        assert feed.read_bytes() == before
+
+
 def test_a_page_written_into_its_input_folder_is_not_read_back_on_the_next_run(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

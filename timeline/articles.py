@@ -374,12 +374,22 @@ def input_among(paths: Iterable, files: Iterable) -> str | None:
     for item in paths:
         for path in expand_path(item, seen):
             try:
-                info = os.stat(path) if path != "-" else None
+                info = os.stat(path) if path != "-" else _stdin_file()
             except (OSError, ValueError):
                 continue
             if info is not None and (info.st_dev, info.st_ino) in wanted:
                 return wanted[(info.st_dev, info.st_ino)]
     return None
+
+
+def _stdin_file() -> os.stat_result | None:
+    """What standard input reads when it is a file ('< articles.jsonl'), else None (a pipe, a
+    terminal, or none)."""
+    try:
+        info = os.fstat(0)
+    except (OSError, ValueError):
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
 
 
 def _open(path: str):
