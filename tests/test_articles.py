@@ -252,6 +252,17 @@ def test_stdin_holding_json_or_a_page_is_read_as_such(monkeypatch, data, title, 
         assert "Eastern Economic Forum" in article.text and "<" not in article.text
 
 
+@pytest.mark.parametrize("data", [
+    json.dumps({"text": BODY, "published": "2017-09-06"})[:-1],  # a record cut short
+    json.dumps({"text": BODY, "published": "2017-09-06"}, indent=1) + "\n" + json.dumps({"text": BODY}, indent=1),
+    "[" + json.dumps({"text": BODY}) + ",",
+])
+def test_stdin_opening_as_json_that_does_not_parse_is_malformed_json_not_text(monkeypatch, data):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    (bad,) = iter_articles(["-"])
+    assert isinstance(bad, ArticleError) and str(bad).startswith("-: malformed JSON")
+
+
 def test_stdin_holding_a_record_a_line_is_read_as_a_feed(monkeypatch):
     # (one bad line, even one with a NUL byte, costs that line only)
     feed = "\n".join([json.dumps({"text": BODY, "title": "Talks", "published": "2017-09-06"}), "{not json",

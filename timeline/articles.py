@@ -281,6 +281,9 @@ class _Rest:
         return self._stream.read(size)
 
 
+_JSON_OPENING = re.compile(r'\s*(?:\{\s*"|\[\s*\{)')  # a record's first key, or a list's first record
+
+
 def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
     """Standard input, read as its first characters tell: a record a line (JSONL: each line read
     apart, as a feed's are), a JSON record or list of records, a page, or text (front matter or
@@ -302,8 +305,8 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
         try:
             found = _parse_json(text)
         except BadArticle as problem:  # ('[Reuters] Talks resumed ...' is text; JSON nested too
-            if str(problem) == _NESTED:  # deeply is JSON, refused as such)
-                raise
+            if str(problem) == _NESTED or _JSON_OPENING.match(text):  # deeply, or opening as a record
+                raise  # or a list of them does ('{"text": ...' cut short), is JSON, refused as such)
             found = None
         if isinstance(found, (dict, list)):
             yield from _json_articles("-", found, published)
