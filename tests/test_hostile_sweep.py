@@ -141,6 +141,15 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_article_kept(tmp
     assert first.read_bytes() == before
 
 
+def test_a_page_whose_metadata_date_has_a_zone_name_warns_of_nothing(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<!doctype html><html><head><meta property="article:published_time" '
+                    'content="2017-09-06T10:30:00 EST"><title>Plant</title></head><body><article><p>'
+                    + BODY + "</p><p>" + BODY + "</p></article></body></html>")
+    done = timeline_cli("events", page, "-q")
+    assert done.returncode == 0 and done.stderr == ""  # (dateutil's UnknownTimezoneWarning stays inside)
+
+
 def test_standard_input_read_from_the_output_file_is_not_overwritten(tmp_path):
     import subprocess
 

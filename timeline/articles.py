@@ -39,6 +39,7 @@ import os
 import re
 import stat
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -594,7 +595,9 @@ def _read_html(path: str, data: bytes, published) -> Article:
     html = _readable_markup(html)
     _check_depth(html)
     try:
-        page = trafilatura.bare_extraction(html, with_metadata=True)
+        with warnings.catch_warnings():  # (a library's warning about a page is no news to the user:
+            warnings.simplefilter("ignore")  # dateutil's about a zone 'EST' in its metadata)
+            page = trafilatura.bare_extraction(html, with_metadata=True)
     except Exception as exc:  # noqa: BLE001 (a parser's failure on an untrusted page is that page's problem)
         raise BadArticle(f"cannot read the page ({type(exc).__name__}: {str(exc)[:200]})", "malformed") from None
     text = page.text if page is not None else None
@@ -603,8 +606,10 @@ def _read_html(path: str, data: bytes, published) -> Article:
     fields = {"title": page.title, "url": page.url, "source": page.sitename}
     if published is None:
         try:
-            found = htmldate.find_date(html, extensive_search=False, original_date=True,
-                                       outputformat="%Y-%m-%dT%H:%M:%S%z")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found = htmldate.find_date(html, extensive_search=False, original_date=True,
+                                           outputformat="%Y-%m-%dT%H:%M:%S%z")
         except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)
             raise BadArticle("invalid publication date in the page's metadata", "bad-date") from None
         impossible = _impossible_meta_date(html[:_META_BYTES])
