@@ -231,6 +231,17 @@ def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
 
 
+def test_a_failure_to_extract_an_article_read_fine_is_reported_as_a_bug_not_as_bad_input(stories, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("timeline.events.events_from_expressions", broken)
+    result = run("eval", "--timelines", stories, "-q", "--workers", 1)
+    assert result.exit_code == 3  # (as every command: exit 1 and 'could not be extracted' blamed the articles)
+    assert "internal error" in result.stderr and "RuntimeError: boom" in result.stderr
+    assert "could not be extracted" not in result.stderr
+
+
 def test_eval_needs_a_folder():
     result = run("eval")
     assert result.exit_code == 2

@@ -195,7 +195,7 @@ class Story:
     events: list = field(default_factory=list)  # per article, its events
     mentions: list = field(default_factory=list)  # per article, (sentence index, day) of each mention
     timelines: list = field(default_factory=list)  # (file name, Reference)
-    skipped: int = 0  # records that could not be read, have no publication day, or failed
+    skipped: int = 0  # records that could not be read or have no publication day
 
 
 def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list[Path]]]:
@@ -227,9 +227,10 @@ def _tell(problem, line: str) -> None:
         problem(line)
 
 
-def article_record(article) -> tuple[list, list[tuple[int, dt.date]]] | None:
-    """One article's events and the precise days its sentences mention (tagged once); None when
-    the extraction fails."""
+def article_record(article) -> tuple[list, list[tuple[int, dt.date]]]:
+    """One article's events and the precise days its sentences mention (tagged once).  The
+    article was read fine: a failure here is a bug (``ExtractionBug``, as for every command),
+    not a bad article."""
     import bisect
 
     from timeline.events import events_from_expressions
@@ -237,13 +238,15 @@ def article_record(article) -> tuple[list, list[tuple[int, dt.date]]] | None:
     from timeline.temporal.calendar import timex_span
     from timeline.text import split_sentences
     from timeline.models import Granularity
+    from timeline.pipeline import ExtractionBug
 
     try:
         sentences = split_sentences(article.text)
         expressions = tag(article.text, article.published, sentences=sentences)
         events = events_from_expressions(article.text, expressions, article.published, article, sentences=sentences)
-    except Exception:  # noqa: BLE001 - one article's failure must not stop the others
-        return None
+    except Exception as exc:
+        raise ExtractionBug(f"internal error while extracting the events of {article.path or article.label!r}: "
+                            f"{type(exc).__name__}: {exc}") from exc
     starts = [s.start for s in sentences]
     mentions = []
     for expression in expressions:
@@ -267,8 +270,8 @@ def _records(articles: list, workers: int) -> list:
 def load_story(name: str, articles_path: Path, timeline_paths: list[Path], workers: int = 1,
                problem=None) -> Story:
     """Read a story's timelines and articles, and extract the articles' events once.  Each
-    record that cannot be read or extracted is named in one line to ``problem`` (``file:line:
-    what``); the others are kept."""
+    record that cannot be read is named in one line to ``problem`` (``file:line: what``); the
+    others are kept.  (An extraction that fails on an article read fine is a bug: ``ExtractionBug``.)"""
     from timeline.articles import iter_articles
     from timeline.models import Article, ArticleError
 
@@ -279,12 +282,8 @@ def load_story(name: str, articles_path: Path, timeline_paths: list[Path], worke
             _tell(problem, str(item))
     articles = [a for a in read if isinstance(a, Article) and a.published is not None]
     records = _records(articles, workers)
-    for article, record in zip(articles, records):
-        if record is None:
-            _tell(problem, f"{article.path or article.label}: its events could not be extracted")
-    kept = [(a, r) for a, r in zip(articles, records) if r is not None]
-    return Story(name=name, articles=[a for a, _ in kept], events=[r[0] for _, r in kept],
-                 mentions=[r[1] for _, r in kept], timelines=timelines, skipped=len(read) - len(kept))
+    return Story(name=name, articles=articles, events=[events for events, _ in records],
+                 mentions=[mentions for _, mentions in records], timelines=timelines, skipped=len(read) - len(articles))
 
 
 # --- one task: a journalist's timeline ------------------------------------------------------------
@@ -340,7 +339,7 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
     for name, articles_path, timeline_paths in find_stories(folder, tell):
         story = load_story(name, articles_path, timeline_paths, workers, tell)
         if progress:
-            skipped = f" ({story.skipped:,} skipped: unreadable, undated or failed)" if story.skipped else ""
+            skipped = f" ({story.skipped:,} skipped: unreadable or undated)" if story.skipped else ""
             progress(f"{name}: {len(story.articles):,} articles{skipped}, {len(story.timelines)} timelines")
         if not story.articles:
             tell(f"{articles_path}: no dated article to summarise; story not scored")
