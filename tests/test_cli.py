@@ -268,6 +268,22 @@ def test_a_failed_output_leaves_no_partial_file(samples_dir, tmp_path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.html"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX permissions and links")
+def test_a_rebuilt_output_keeps_its_permissions_and_its_link(samples_dir, tmp_path):
+    private = tmp_path / "private.html"
+    private.write_text("previous build")
+    private.chmod(0o600)
+    assert run("build", samples_dir, "-o", private, "-q").exit_code == 0
+    assert (private.stat().st_mode & 0o777) == 0o600 and "previous build" not in private.read_text()
+    target = tmp_path / "builds" / "today.html"
+    target.parent.mkdir()
+    target.write_text("previous build")
+    link = tmp_path / "latest.html"
+    link.symlink_to(target)
+    assert run("build", samples_dir, "-o", link, "-q").exit_code == 0
+    assert link.is_symlink() and "previous build" not in target.read_text()  # (written through, as '>' would)
+
+
 def test_a_renderer_that_raises_is_an_internal_error_not_an_output_problem(samples_dir, tmp_path, monkeypatch):
     import timeline.render
 

@@ -709,9 +709,13 @@ def _stdout_errors():
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename).
 
+    As a shell's redirection would: a link is written through (the file it names is replaced,
+    the link kept), and a file replaced keeps its permissions (a page kept private stays so).
     Ctrl-C during the write is held until the file is whole (or removed), then takes effect.
     """
     data = text.encode("utf-8")
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with _interrupts_held():
         # The name is cut so that the temporary name fits wherever the output's name fits.
@@ -719,14 +723,25 @@ def write_file(path: Path, text: str) -> None:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
+            os.chmod(temporary, _mode_for(path))
             os.replace(temporary, path)
         except BaseException:
             with suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file at ``path``, or those a new file takes (0666 less the umask)."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode):
+            return stat.S_IMODE(info.st_mode)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextmanager
