@@ -172,9 +172,10 @@ def test_a_worker_that_dies_is_one_line_not_a_traceback(monkeypatch, samples_dir
     assert "error: a worker process stopped abruptly" in result.stderr
 
 
-def test_a_folder_without_articles_is_an_error(tmp_path):
+@pytest.mark.parametrize("command", ["events", "tag", "summary", "build"])
+def test_a_folder_without_articles_is_an_error(tmp_path, command):
     (tmp_path / "notes.docx").write_bytes(b"PK")
-    result = run("events", tmp_path)
+    result = run(command, tmp_path, "-o", tmp_path / "page.html") if command == "build" else run(command, tmp_path)
     assert result.exit_code == 1
     assert "error: no articles found" in result.stderr
 

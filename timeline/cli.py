@@ -307,6 +307,8 @@ def tag(
     articles = iter_articles([path], _published(published))  # (a stream: a feed of any size)
     ahead = list(islice(articles, 2))  # (two read ahead tell whether to head each article with its path)
     several = len(ahead) > 1
+    if not ahead:  # (an empty folder, or one of other files)
+        _fail(_NO_ARTICLES)
     for article in chain(ahead, articles):
         if isinstance(article, ArticleError):
             _error(str(article))
@@ -778,9 +780,12 @@ def events_table(events: list[Event]) -> str:
 # --- messages ------------------------------------------------------------------------------------
 
 
+_NO_ARTICLES = f"no articles found (a folder is read for {' '.join(sorted(SUFFIXES))} files)"
+
+
 def _finish(summary: Summary, failed: bool, quiet: bool) -> None:
     if not summary.read and not summary.skipped:
-        _error(f"no articles found (a folder is read for {' '.join(sorted(SUFFIXES))} files)")
+        _error(_NO_ARTICLES)
         failed = True
     _note(str(summary), quiet)
     raise typer.Exit(1 if failed else 0)
