@@ -129,3 +129,9 @@ def test_fractional_counts_give_timex_values(text, value):
     (expression,) = timeline.tag(text, "2017-09-06")
     assert expression.value == value and "[" not in expression.value
 
+
+
+def test_a_date_whose_digits_mix_scripts_has_a_value_in_ascii_digits():
+    # (a pattern's \d takes any script's digits: the value stays TIMEX3, as its span is)
+    (found,) = timeline.tag("The plant closed on March 3, 2\u0660\u0661\u0667.", "2018-01-01")
+    assert found.value == "2017-03-03" and valid_value(found.value)

@@ -217,6 +217,8 @@ def fill(template: str, values: dict[str, str]) -> str:
         value = values.get(name)
         if value is None:
             return default or ""
+        if not value.isascii():  # (digits of another script a pattern's \d took: '2\u0660\u0661\u0667' is 2017)
+            value = "".join(str(int(ch)) if ch.isdecimal() else ch for ch in value)
         if op or width:
             try:
                 number = float(value)
