@@ -7,7 +7,7 @@ import pytest
 import datetime as dt
 
 from timeline.models import Source, Span
-from timeline.render.common import date_label, first_lane, lanes_of, locate, outlet, safe_url, source_label
+from timeline.render.common import date_label, first_lane, lanes_of, locate, outlet, outlet_lanes, safe_url, source_label
 from timeline.temporal.calendar import timex_span
 
 from synthetic import event, report
@@ -88,3 +88,13 @@ def test_a_key_event_is_in_the_lane_of_the_first_outlet_to_report_it_once_it_hap
 
 def test_an_outlet_name_with_invisible_characters_is_the_same_outlet():
     assert outlet(Source(source="Reuters\u200b")) == outlet(Source(source="\ufeffReuters")) == "Reuters"
+
+
+def test_an_outlet_named_as_one_of_the_pages_own_lanes_is_not_that_lane():
+    articles = [Source(source="Other outlets", title=f"o{n}") for n in range(5)]
+    articles += [Source(source="Outlet not given", title="x"), Source(title="nameless")]
+    articles += [Source(source=f"Outlet {n}", title=f"a{n}{k}") for n in range(9) for k in range(2)]
+    names, lane_of, _ = outlet_lanes(articles, [], "source")
+    assert len(names) == len(set(names))  # no two lanes of one name
+    assert outlet(articles[0]) == "\u201cOther outlets\u201d" and "Other outlets" in names
+    assert outlet(articles[5]) != outlet(articles[6]) == "Outlet not given"

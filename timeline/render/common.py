@@ -22,6 +22,7 @@ UNKNOWN_OUTLET = "Outlet not given"  # the one lane of articles with neither an 
 OTHER_OUTLETS = "Other outlets"
 ALL_OUTLETS = "All outlets"  # the one lane when no outlet has enough articles for its own
 MAX_LANES = 8  # outlets that keep a lane of their own; the rest share OTHER_OUTLETS
+_OWN_LANES = frozenset(name.casefold() for name in (SINGLE_LANE, UNKNOWN_OUTLET, OTHER_OUTLETS, ALL_OUTLETS))
 
 # Characters that change how the text around them is laid out or read, and that no title needs:
 # the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: "Bank
@@ -53,8 +54,13 @@ def plain(text: str | None) -> str:
 def outlet(source: Source) -> str:
     """The outlet an article comes from: its ``source``, else its web site, else UNKNOWN_OUTLET;
     without the invisible characters that would make two lanes of one name ('Reuters' and
-    'Reuters' followed by a zero-width space)."""
-    return plain(without_invisible(source.source or "")) or plain(source.site) or UNKNOWN_OUTLET
+    'Reuters' followed by a zero-width space), and in quotation marks when it has the name of
+    one of the page's own lanes ('Other outlets')."""
+    name = plain(without_invisible(source.source or "")) or plain(source.site)
+    if not name:
+        return UNKNOWN_OUTLET
+    # (an outlet named as one of the page's own lanes is quoted: it is not that lane)
+    return f"\u201c{name}\u201d" if name.casefold() in _OWN_LANES else name
 
 
 def source_label(source: Source) -> str:
