@@ -443,3 +443,14 @@ def test_a_publication_date_must_write_its_day(tmp_path, published):
     # (Python reads these as 6 September 2017; the command line's --from refuses them)
     (item,) = iter_articles([write(tmp_path, "a.json", json.dumps({"text": BODY, "published": published}))])
     assert isinstance(item, ArticleError) and item.reason == "bad-date"
+
+
+def test_a_date_field_is_the_publication_date_when_none_is_named_published(tmp_path):
+    # (as Hugo and Jekyll front matter, and many feeds, write it)
+    front = read_one(write(tmp_path, "post.md", f"---\ntitle: Talks\ndate: 2017-09-06\n---\n{BODY}"))
+    record = read_one(write(tmp_path, "r.json", json.dumps({"text": BODY, "date": "2017-09-06"})))
+    assert front.published == record.published == dt.datetime(2017, 9, 6)
+    both = read_one(write(tmp_path, "b.json", json.dumps({"text": BODY, "date": "2001-01-01", "published": "2017-09-06"})))
+    assert both.published == dt.datetime(2017, 9, 6)  # 'published' wins
+    other = read_one(write(tmp_path, "o.json", json.dumps({"text": BODY, "date": 20170906})))
+    assert other.published is None  # a number there is some other field, not an error

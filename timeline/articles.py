@@ -871,10 +871,21 @@ def _record_article(path: str, record, published) -> Article:
         if value is not None and not isinstance(value, str):
             raise BadArticle(f"record's {key!r} is not a string", "malformed")
         fields[key] = value
+    fields["date"] = record.get("date")
     return _article(path, text, fields, published)
 
 
 # --- fields --------------------------------------------------------------------------------------
+
+
+def _published_field(fields: dict):
+    """The publication date a record or front matter gives: its ``published``, else the ``date``
+    static site generators and many feeds write (when it is text: a number or a list there is
+    something else, and ignored as any other field)."""
+    found = fields.get("published")
+    if found is None and isinstance(fields.get("date"), str):
+        found = fields["date"]
+    return found
 
 
 def _article(path: str, text: str, fields: dict, published) -> Article:
@@ -882,7 +893,7 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         raise BadArticle(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} an article)",
                          "too-long")
     if published is None:
-        published = parse_published(fields.get("published"))
+        published = parse_published(_published_field(fields))
     url = plain_line(fields.get("url"))
     return Article(
         text=plain_text(text),
