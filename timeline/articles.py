@@ -41,6 +41,7 @@ import stat
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from timeline.models import Article, ArticleError, coerce_published, require
@@ -963,12 +964,17 @@ def parse_published(value: str | None) -> dt.datetime | None:
         return coerce_published(value)
     except ValueError:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
-        parsed = _parse_worded_date(text) if len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) else None
+        parsed = _parse_worded_date(text) if len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) \
+            and _FOUR_DIGITS.search(text) else None
     if parsed is None:
         raise BadArticle(f"invalid publication date {quoted(str(value))} (use e.g. 2017-09-06)", "bad-date")
     return parsed
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write (dateparser takes ~0.1 s a value to say no)
+
+
+@lru_cache(maxsize=1024)  # (a feed repeats its dates)
 def _parse_worded_date(value: str) -> dt.datetime | None:
     import dateparser
 
