@@ -127,6 +127,21 @@ def test_html_declaring_an_hour_no_clock_has_is_refused(tmp_path):
     assert str(item).endswith("invalid publication date '2017-09-06T25:00' in the page's metadata")
 
 
+@pytest.mark.parametrize("declared, problem", [
+    ("2017-13-06", "invalid publication date '2017-13-06' in the page's metadata"),  # (had been dropped silently)
+    ("2017-09-06T10:30:00+25:00", "invalid publication date in the page's metadata"),  # (had been 'no article text')
+])
+def test_html_declaring_a_date_no_calendar_has_says_so(tmp_path, declared, problem):
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", declared)))
+    assert isinstance(item, ArticleError) and item.reason == "bad-date"
+    assert str(item) == f"{tmp_path / 'page.html'}: {problem}"
+
+
+def test_html_of_an_archive_before_1995_keeps_its_date(tmp_path):
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", "1994-05-06T10:30:00+00:00")))
+    assert isinstance(item, Article) and item.published.date() == dt.date(1994, 5, 6)
+
+
 def test_html_declaring_a_time_zone_no_clock_has_is_one_error_and_the_others_are_read(tmp_path):
     # (the page's URL gives its text a date; the metadata's '+99:00' made the date reader raise)
     page = PAGE.replace("+03:00", "+99:00").replace(

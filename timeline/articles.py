@@ -599,6 +599,8 @@ def _read_html(path: str, data: bytes, published) -> Article:
         with warnings.catch_warnings():  # (a library's warning about a page is no news to the user:
             warnings.simplefilter("ignore")  # dateutil's about a zone 'EST' in its metadata)
             page = trafilatura.bare_extraction(html, with_metadata=True)
+            if page is None:  # (its metadata can sink the whole page: a zone '+25:00'; htmldate tells below)
+                page = trafilatura.bare_extraction(html, with_metadata=False)
     except Exception as exc:  # noqa: BLE001 (a parser's failure on an untrusted page is that page's problem)
         raise BadArticle(f"cannot read the page ({type(exc).__name__}: {str(exc)[:200]})", "malformed") from None
     text = page.text if page is not None else None
@@ -610,12 +612,13 @@ def _read_html(path: str, data: bytes, published) -> Article:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 found = htmldate.find_date(html, extensive_search=False, original_date=True,
-                                           outputformat="%Y-%m-%dT%H:%M:%S%z")
+                                           outputformat="%Y-%m-%dT%H:%M:%S%z", min_date=OLDEST_PAGE)
         except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)
             raise BadArticle("invalid publication date in the page's metadata", "bad-date") from None
         impossible = _impossible_meta_date(html[:_META_BYTES])
-        if impossible is not None and found and found[:7] == impossible[:7]:
-            # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move)
+        if impossible is not None and (not found or found[:7] == impossible[:7]):
+            # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move; and
+            # drops '2017-13-06', which would leave the page undated without a word why)
             raise BadArticle(f"invalid publication date {impossible!r} in the page's metadata", "bad-date")
         fields["published"] = found
     return _article(path, text, fields, published)
@@ -686,6 +689,9 @@ def _check_depth(html: str) -> None:
                          "or one text is over 10 MB", "too-large")
 
 
+# The earliest publication date a page's metadata is taken at (htmldate's own is 1995: an archive's
+# page of 1994 lost its date); the metadata only, no date guessed from the text, is read.
+OLDEST_PAGE = dt.datetime(1900, 1, 1)
 _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
 _META_DATE = re.compile(r"""<meta\b[^>]*\bcontent=["']\s*(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d))?""", re.IGNORECASE)
 
