@@ -955,6 +955,9 @@ def test_a_time_in_an_apposition_dates_no_happening_around_it(sentence, dated):
         ("Maria Lund resigned. Lund said it would take weeks to recover on Friday.", "It would take weeks to recover"),
         ("Authorities said it could reach the coast on Friday.", "It could reach the coast"),
         ("A rescue center in Louisiana said it would close on Friday.", "It would close"),
+        # a subject set off from its verb by a phrase with a relative clause of its own
+        ("Officials said on Friday that 125 people, many of whom had not travelled abroad, had been infected.",
+         "Officials: 125 people had been infected"),
         # the setting of a saying dates the saying: it is no happening of its own
         ("Speaking on US television on Friday, Tony Hayward said the leak would be stopped.",
          "Tony Hayward: The leak would be stopped"),
