@@ -343,6 +343,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The bank raised its growth forecast for Britain on Monday.", "2023-09-20", "2023-09-18"),
     ("Kestrel raised its profit forecast on Tuesday.", "2023-09-20", "2023-09-19"),
     ("Analysts forecast a rebound on Monday.", "2023-09-20", "2023-09-25"),
+    ("Economists expect at least one rate cut on Thursday.", "2025-03-05", "2025-03-06"),
+    ("Forecasts for Monday's vote show Labour ahead.", "2025-03-05", "2025-03-10"),
     # ...but not a day of setting fire or of a delay counted in days
     ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
     # what someone now expects another to do lies ahead, not what they did not expect
@@ -380,6 +382,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Representatives for the singer could not immediately be reached Monday.", "2012-10-10", "2012-10-08"),
     ("The owner could not be reached to comment Monday.", "2010-06-15", "2010-06-14"),
     ("The owner couldn't be reached for comment Monday.", "2010-06-15", "2010-06-14"),
+    ("Rescuers said the climbers could not be reached until Monday.", "2025-03-05", "2025-03-10"),
+    # (a weekday that a newspaper's or a club's name ends is dated only there)
+    ("Royal Mail on Monday said it would cut 10,000 jobs.", "2025-03-05", "2025-03-03"),
+    ("Spain won the Sunday World Cup final.", "2025-03-05", "2025-03-02"),
     # a document setting out, a noun 'heads': no journey
     ("The report sets out what went wrong on Friday.", "2012-10-10", "2012-10-05"),
     ("Security heads for the region met on Tuesday in Brussels.", "2012-10-10", "2012-10-09"),
@@ -935,3 +941,13 @@ def test_an_expression_runs_across_a_wrapped_line_but_not_into_a_list_entry_or_a
     assert found("The plant was closed on March 3,\r\n2009, after a fire.", "2011-01-10") == [
         ("March 3,\r\n2009", "DATE", "2009-03-03")]
 
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Oil prices hit their highest in a week on Friday.", "2025-02-28"),  # that Friday, not a week on
+    ("United host City on Sunday week in what promises to be a thriller.", "2025-03-16"),
+    ("They marched on Saturday, week after week.", "2025-03-01"),
+])
+def test_a_weekday_a_week_on_only_where_it_is_said_so(sentence, expected):
+    days = [e.value for e in tag(sentence, "2025-03-05") if e.type == "DATE" and e.value[:4] == "2025"]
+    assert days == [expected]
