@@ -344,6 +344,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Kestrel raised its profit forecast on Tuesday.", "2023-09-20", "2023-09-19"),
     ("Analysts forecast a rebound on Monday.", "2023-09-20", "2023-09-25"),
     ("Economists expect at least one rate cut on Thursday.", "2025-03-05", "2025-03-06"),
+    # a past verb right before the nth weekday of a month: the one gone
+    ("The vote was held on the first Tuesday in November.", "2025-10-20", "2024-11-05"),
     ("Forecasts for Monday's vote show Labour ahead.", "2025-03-05", "2025-03-10"),
     # ...but not a day of setting fire or of a delay counted in days
     ("Arsonists set fire to the depot on Sunday.", "2024-03-06", "2024-03-03"),
