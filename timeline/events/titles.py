@@ -817,16 +817,16 @@ def _segment(s: Parsed, start: int, end: int, last: bool = False) -> list[int]:
 def _subject_apart(s: Parsed, segments: list[list[int]]) -> list[int] | None:
     """A subject set off from its verb by an appositive, an age or a relative clause ('John
     Smith, 45, was charged', 'The head of Volantis, Mark Hendry, has stepped down', 'the bridge,
-    which opened in 2005, is unsafe', 'the son of Ana Ruiz, the nurse who died on Sunday, has
-    died'): the first segment, a noun phrase with no verb, joined to
-    the first later segment that opens with its verb group, when every segment between has no
-    verb either or is a relative clause.  None when the segments are not so."""
+    which opened in 2005, is unsafe', '125 people, many of whom had not been abroad, had been
+    infected'): the first segment, a noun phrase with no verb, joined to the first later segment
+    that opens with its verb group, when every segment between has no verb either or is a
+    relative clause (or a noun phrase and one).  None when the segments are not so."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
 
     def verbal(k: int) -> bool:
         return tokens[k].low in lex.auxiliaries or classes[k].finite
 
-    def relative(seg: list[int]) -> bool:  # a relative clause, or a noun phrase and one ('the mother who died')
+    def relative(seg: list[int]) -> bool:  # a relative clause, or a noun phrase and one ('many of whom had')
         r = next((n for n, k in enumerate(seg) if tokens[k].low in lex.relatives), None)
         return r is not None and not any(verbal(k) for k in seg[:r])
 

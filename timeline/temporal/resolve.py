@@ -269,7 +269,7 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     if template.strip("X") == "":  # wholly unknown ("21 years later" after no date): unresolved
         return template, False
     relative = _RELATIVE.match(template)
-    if relative:  # (a day moved, then the first weekday on or after it: "Saturday week", [D+8]+6)
+    if relative:  # (a day moved, then the first weekday on or after it: "Saturday week", [D+7]+6)
         value, resolved = _relative(relative, anchor)
         return (movable_day(value) if resolved else _WEEKDAY_ON.sub("", value)), resolved
     fraction = _FRACTION.match(template)
