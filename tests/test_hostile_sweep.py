@@ -369,6 +369,18 @@ def _seconds(text: str) -> float:
 
 
 @pytest.mark.slow
+def test_a_long_run_of_capitals_before_a_clock_takes_time_linear_in_its_length():
+    """A wire stamp's place in capitals ('HOUSTON | Thu Apr 22, 2010 7:30 pm EDT') was looked for
+    through the whole run of capitals from each of its words: 80 KB of 'A A A ... 3:54.' took 75 s."""
+    from timeline import extract_events
+
+    extract_events("Warm up on Friday, the council said.", "2017-09-06")
+    small, large = ("He resigned on Monday. " + ("A " * n + "3:54. ") * 4 for n in (240, 960))
+    ratio = _seconds(large) / max(_seconds(small), 1e-3)
+    assert ratio < 10, ratio  # (linear: near 4; quadratic: near 16)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", [".", ",", "1."], ids=["dots", "commas", "numbered"])
 def test_a_long_run_of_punctuation_takes_time_linear_in_its_length(unit):
     """100 KB of dots before a sentence took six minutes: the sentence split and a rule of the

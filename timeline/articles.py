@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import Article, ArticleError, coerce_published, require
 from timeline.terminal import quoted
 from timeline.text import has_words, no_lone_surrogates, without_invisible
@@ -283,7 +284,7 @@ class _Rest:
         return self._stream.read(size)
 
 
-_JSON_OPENING = re.compile(r'\s*(?:\{\s*"|\[\s*\{)')  # a record's first key, or a list's first record
+_JSON_OPENING = re.compile(r'\s*\[?\s*\{\s*"')  # a record's first key, or a list's first record's
 
 
 def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
@@ -616,9 +617,8 @@ def _read_html(path: str, data: bytes, published) -> Article:
         except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)
             raise BadArticle("invalid publication date in the page's metadata", "bad-date") from None
         impossible = _impossible_meta_date(html[:_META_BYTES])
-        if impossible is not None and (not found or found[:7] == impossible[:7]):
-            # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move; and
-            # drops '2017-13-06', which would leave the page undated without a word why)
+        if impossible is not None and found and found[:7] == impossible[:7]:
+            # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move)
             raise BadArticle(f"invalid publication date {impossible!r} in the page's metadata", "bad-date")
         fields["published"] = found
     return _article(path, text, fields, published)
@@ -885,14 +885,18 @@ def _record_article(path: str, record, published) -> Article:
 # --- fields --------------------------------------------------------------------------------------
 
 
-def _published_field(fields: dict):
-    """The publication date a record or front matter gives: its ``published``, else the ``date``
-    static site generators and many feeds write (when it is text: a number or a list there is
-    something else, and ignored as any other field)."""
-    found = fields.get("published")
-    if found is None and isinstance(fields.get("date"), str):
-        found = fields["date"]
-    return found
+def _published(fields: dict) -> dt.datetime | None:
+    """The publication date a record or front matter gives: its ``published`` (refused when it
+    is no date), else the ``date`` static site generators and many feeds write, when that is a
+    date (anything else there, '3 days ago', a number, is some other field, ignored as any)."""
+    given = fields.get("published")
+    if given is not None and str(given).strip():
+        return parse_published(given)
+    other = fields.get("date")
+    try:
+        return parse_published(other) if isinstance(other, str) else None
+    except BadArticle:
+        return None
 
 
 def _article(path: str, text: str, fields: dict, published) -> Article:
@@ -900,7 +904,7 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         raise BadArticle(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} an article)",
                          "too-long")
     if published is None:
-        published = parse_published(_published_field(fields))
+        published = _published(fields)
     url = plain_line(fields.get("url"))
     return Article(
         text=plain_text(text),
@@ -977,12 +981,14 @@ def parse_published(value: str | None) -> dt.datetime | None:
     return parsed
 
 
-_FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write (dateparser takes ~0.1 s a value to say no)
+_FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write
 
 
 @lru_cache(maxsize=1024)  # (a feed repeats its dates)
 def _parse_worded_date(value: str) -> dt.datetime | None:
+    """A worded date in English, the language the articles are read in ('Wednesday, 6 September
+    2017').  (Told the language, dateparser takes 5 ms to refuse a value; guessing it, 0.25 s.)"""
     import dateparser
 
     settings = {"STRICT_PARSING": True, "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
-    return dateparser.parse(value, settings=settings)
+    return dateparser.parse(value, languages=[DEFAULT_LANGUAGE], settings=settings)

@@ -555,7 +555,9 @@ def colliding_outputs(outputs: list[tuple[Path, str | None]]) -> str | None:
     claimed: dict[str, str] = {}
     for path, fmt in outputs:
         what = f"the {fmt} format" if fmt else "--json"
-        key = STDOUT if _is_stdout(path) else os.path.normcase(str(path.resolve()))
+        # (the file's folder resolved, not the file: a finished output replaces a link of that
+        # name, whatever it points to, even a loop of links)
+        key = STDOUT if _is_stdout(path) else os.path.normcase(os.path.join(os.path.realpath(path.parent), path.name))
         if key in claimed:
             where = "standard output" if key == STDOUT else path
             return (f"{where}: both {claimed[key]} and {what} would be written there; "
@@ -711,13 +713,10 @@ def _stdout_errors():
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename).
 
-    As a shell's redirection would: a link is written through (the file it names is replaced,
-    the link kept), and a file replaced keeps its permissions (a page kept private stays so).
+    A file replaced keeps its read and write permissions (a page kept private stays so).
     Ctrl-C during the write is held until the file is whole (or removed), then takes effect.
     """
     data = text.encode("utf-8")
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with _interrupts_held():
         # The name is cut so that the temporary name fits wherever the output's name fits.
@@ -734,11 +733,12 @@ def write_file(path: Path, text: str) -> None:
 
 
 def _mode_for(path: Path) -> int:
-    """The permissions of the file at ``path``, or those a new file takes (0666 less the umask)."""
+    """The read and write permissions of the file at ``path`` (not its set-id bits, nor an
+    execute bit: a page runs nothing), or those a new file takes (0666 less the umask)."""
     try:
-        info = os.stat(path)
+        info = os.lstat(path)
         if stat.S_ISREG(info.st_mode):
-            return stat.S_IMODE(info.st_mode)
+            return stat.S_IMODE(info.st_mode) & 0o666
     except (OSError, ValueError):
         pass
     umask = os.umask(0)

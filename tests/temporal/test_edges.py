@@ -14,7 +14,8 @@ from timeline.temporal.calendar import Day, side_of, timex_span, timex_year, val
 
 STORY = ("The minister resigned on Monday. Tomorrow the board meets. Last week the mayor left. "
          "Next year the plant will close. The city was founded 999999 days ago. "
-         "The council will meet again 99999999 weeks later. The fair runs from Thursday to Saturday.")
+         "The council will meet again 99999999 weeks later. The fair runs from Thursday to Saturday. "
+         "The final is on Saturday week.")
 EDGES = ["9999-12-31", "9999-12-30", "0001-01-01", "2017-09-06T10:00:00+14:00", "9999-12-31T23:59:00-12:00",
          "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:00+14:00"]
 

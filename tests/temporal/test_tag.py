@@ -949,6 +949,7 @@ def test_an_expression_runs_across_a_wrapped_line_but_not_into_a_list_entry_or_a
     ("Oil prices hit their highest in a week on Friday.", "2025-02-28"),  # that Friday, not a week on
     ("United host City on Sunday week in what promises to be a thriller.", "2025-03-16"),
     ("They marched on Saturday, week after week.", "2025-03-01"),
+    ("Prices rose on Friday week on week.", "2025-02-28"),
 ])
 def test_a_weekday_a_week_on_only_where_it_is_said_so(sentence, expected):
     days = [e.value for e in tag(sentence, "2025-03-05") if e.type == "DATE" and e.value[:4] == "2025"]

@@ -271,7 +271,10 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     relative = _RELATIVE.match(template)
     if relative:  # (a day moved, then the first weekday on or after it: "Saturday week", [D+7]+6)
         value, resolved = _relative(relative, anchor)
-        return (movable_day(value) if resolved else _WEEKDAY_ON.sub("", value)), resolved
+        value = movable_day(value) if resolved else value
+        if _WEEKDAY_ON.search(value):  # (no anchor, or a day past the calendar's end: no weekday to find)
+            return _WEEKDAY_ON.sub("", value), False
+        return value, resolved
     fraction = _FRACTION.match(template)
     if fraction:
         return _whole_units(*fraction.groups()), True
