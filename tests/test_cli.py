@@ -283,6 +283,17 @@ def test_a_rebuilt_output_keeps_its_read_and_write_permissions(samples_dir, tmp_
     assert (special.stat().st_mode & 0o7777) == 0o644
 
 
+def test_a_build_that_reads_no_article_leaves_the_earlier_page_as_it_was(tmp_path):
+    page = tmp_path / "timeline.html"
+    page.write_text("the page of an earlier build")
+    (tmp_path / "empty.jsonl").write_text("")
+    (tmp_path / "bad.json").write_text("{not json")
+    for given in ("empty.jsonl", "bad.json"):
+        result = run("build", tmp_path / given, "-o", page)
+        assert result.exit_code == 1 and "wrote" not in result.stderr
+        assert page.read_text() == "the page of an earlier build"
+
+
 @pytest.mark.skipif(os.name != "posix", reason="needs POSIX links")
 def test_an_output_named_by_a_loop_of_links_is_refused_in_one_line(samples_dir, tmp_path):
     (tmp_path / "a.html").symlink_to(tmp_path / "b.html")

@@ -238,6 +238,8 @@ def build(
     if clash:
         _fail(clash, code=2)
     timeline = _timeline(paths, published, workers, scheduler, quiet, top)
+    if not timeline.articles:  # (nothing read: an earlier page is left as it was, not replaced by an empty one)
+        _finish(Summary.of(timeline), True, quiet)
     failed = bool(timeline.errors)
     for path, fmt in outputs:
         # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
