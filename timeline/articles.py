@@ -41,6 +41,7 @@ import stat
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -583,6 +584,15 @@ def _unquote(value: str, number: int) -> str:
 # --- HTML ----------------------------------------------------------------------------------------
 
 
+@contextmanager
+def _unwarned():
+    """Library warnings about a page kept off the terminal: no news to the user (dateutil's about
+    a zone 'EST' in its metadata)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
 _OWN_PAGE = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']timeline["']""", re.IGNORECASE)
 
 
@@ -597,8 +607,7 @@ def _read_html(path: str, data: bytes, published) -> Article:
     html = _readable_markup(html)
     _check_depth(html)
     try:
-        with warnings.catch_warnings():  # (a library's warning about a page is no news to the user:
-            warnings.simplefilter("ignore")  # dateutil's about a zone 'EST' in its metadata)
+        with _unwarned():
             page = trafilatura.bare_extraction(html, with_metadata=True)
             if page is None:  # (its metadata can sink the whole page: a zone '+25:00'; htmldate tells below)
                 page = trafilatura.bare_extraction(html, with_metadata=False)
@@ -610,8 +619,7 @@ def _read_html(path: str, data: bytes, published) -> Article:
     fields = {"title": page.title, "url": page.url, "source": page.sitename}
     if published is None:
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
+            with _unwarned():
                 found = htmldate.find_date(html, extensive_search=False, original_date=True,
                                            outputformat="%Y-%m-%dT%H:%M:%S%z", min_date=OLDEST_PAGE)
         except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)

@@ -245,8 +245,7 @@ def article_record(article) -> tuple[list, list[tuple[int, dt.date]]]:
         expressions = tag(article.text, article.published, sentences=sentences)
         events = events_from_expressions(article.text, expressions, article.published, article, sentences=sentences)
     except Exception as exc:
-        raise ExtractionBug(f"internal error while extracting the events of {article.path or article.label!r}: "
-                            f"{type(exc).__name__}: {exc}") from exc
+        raise ExtractionBug.of(article, exc) from exc
     starts = [s.start for s in sentences]
     mentions = []
     for expression in expressions:

@@ -116,6 +116,11 @@ class ExtractionBug(RuntimeError):
     It names the article (to reproduce it) and keeps the original exception as its cause.
     """
 
+    @classmethod
+    def of(cls, article: Article, exc: Exception) -> ExtractionBug:
+        where = article.path or article.label
+        return cls(f"internal error while extracting the events of {where!r}: {type(exc).__name__}: {exc}")
+
 
 def article_events(item: Item | Page) -> Result:
     """One article's events.
@@ -131,9 +136,7 @@ def article_events(item: Item | Page) -> Result:
     try:
         return item, extract_events(item.text, item.published, source=item)
     except Exception as exc:
-        where = item.path or item.label
-        raise ExtractionBug(f"internal error while extracting the events of {where!r}: "
-                            f"{type(exc).__name__}: {exc}") from exc
+        raise ExtractionBug.of(item, exc) from exc
 
 
 def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timeline:

@@ -269,12 +269,14 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     if template.strip("X") == "":  # wholly unknown ("21 years later" after no date): unresolved
         return template, False
     relative = _RELATIVE.match(template)
-    if relative:  # (a day moved, then the first weekday on or after it: "Saturday week", [D+7]+6)
+    if relative:
         value, resolved = _relative(relative, anchor)
+        if not _WEEKDAY_ON.search(relative.group(5)):
+            return value, resolved
+        # a day moved, then the first weekday on or after it ("Saturday week", [D+7]+6); none with
+        # no anchor, or past the calendar's end
         value = movable_day(value) if resolved else value
-        if _WEEKDAY_ON.search(value):  # (no anchor, or a day past the calendar's end: no weekday to find)
-            return _WEEKDAY_ON.sub("", value), False
-        return value, resolved
+        return (_WEEKDAY_ON.sub("", value), False) if _WEEKDAY_ON.search(value) else (value, resolved)
     fraction = _FRACTION.match(template)
     if fraction:
         return _whole_units(*fraction.groups()), True
