@@ -539,3 +539,12 @@ def test_a_long_bad_option_value_is_quoted_cut_short(samples_dir, args):
     assert result.exit_code == 2
     (line,) = [line for line in stderr_lines(result) if line.startswith("error: ")]
     assert len(line) < 200 and "x" * 50 in line and "\u2026" in line
+
+
+@pytest.mark.parametrize("module", ["timeline", "timeline.cli"])
+def test_python_dash_m_runs_the_command_line(module):
+    import subprocess
+    done = subprocess.run([sys.executable, "-m", module, "tag", "-", "--published", "2017-09-06"],
+                          input="The talks ended on Sunday.", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "2017-09-03" in done.stdout and "Sunday" in done.stdout

@@ -815,3 +815,7 @@ def _error(line: str) -> None:
 def _fail(line: str, code: int = 1):
     _error(line)
     raise typer.Exit(code)
+
+
+if __name__ == "__main__":  # python -m timeline.cli
+    app(prog_name="timeline")

@@ -73,6 +73,12 @@ def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
     "An earlier version said the offer valued the company at £2.5bn.",
     "A version appeared on p12 of the Main section of the Courier on 22.31 GMT on Friday 5 March 2021.",
     "A version of this article appears in print on March 6, 2021, on page A1 of the city edition.",
+    # a pointer to more of the site, the end of a live page, an address to write to
+    "Read more: How the council voted on Tuesday",
+    "See also: Who won on Tuesday?",
+    "1705 EDT: We are closing this live blog on Tuesday.",
+    "This live blog has now ended on Tuesday.",
+    "Write to questions@courier.example on Tuesday.",
 ])
 def test_the_outlets_notes_on_the_article_are_no_events(note):
     text = f"The mayor resigned on Tuesday after the vote.\n{note}\nThe council will meet in May.\n"
@@ -83,6 +89,7 @@ def test_the_outlets_notes_on_the_article_are_no_events(note):
     "The committee's report was amended on Monday to add two proposals.",
     '"This article has been corrected twice," the editor told the inquiry on Monday.',
     "Reporters contributed to the fund on Monday.",
+    "The company said on Monday it was closing the plant.",
 ])
 def test_news_about_amending_or_contributing_stays(news):
     assert len(titles(news)) == 1

@@ -442,6 +442,17 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The forecast for Monday was grim.", "2024-06-06", "2024-06-03"),
     # a quarter a launch is pushed back to lies ahead
     ("The company pushed back its flagship phone to the fourth quarter.", "2025-09-03", "2025-Q4"),
+    # a rule that takes effect or a deadline that expires on a weekday is a fixture too, and so is a
+    # match kicking off at a clock time on one
+    ("The ban takes effect on Wednesday.", "2020-05-12", "2020-05-13"),
+    ("The law comes into force on Friday.", "2020-05-12", "2020-05-15"),
+    ("The offer expires Sunday.", "2020-05-12", "2020-05-17"),
+    ("The match kicks off at 3pm on Saturday.", "2020-05-12", "2020-05-16T15:00"),
+    # what has been called, set or cancelled for a weekday is ahead; an order to act by one looks
+    # ahead from when it was given
+    ("The district has canceled classes for Thursday.", "2012-02-29", "2012-03-01"),
+    ("The board has called a special meeting for Monday.", "2012-02-29", "2012-03-05"),
+    ("Residents were ordered to evacuate by Friday.", "2018-12-03", "2018-12-07"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
@@ -954,3 +965,52 @@ def test_an_expression_runs_across_a_wrapped_line_but_not_into_a_list_entry_or_a
 def test_a_weekday_a_week_on_only_where_it_is_said_so(sentence, expected):
     days = [e.value for e in tag(sentence, "2025-03-05") if e.type == "DATE" and e.value[:4] == "2025"]
     assert days == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a number of two words joined by a hyphen is one number, not a range of two
+    ("Forty-eight hours after the quake, rescuers arrived.", ("Forty-eight hours", "PT48H", None)),
+    ("The siege lasted twenty-one days.", ("twenty-one days", "P21D", None)),
+    ("A relief well could take two-three months.", ("two-three months", "P2M", "EQUAL_OR_MORE")),
+    # a count written with thousands separators is counted whole
+    ("The ice cores span 800,000 years.", ("800,000 years", "P800000Y", None)),
+    ("He was sentenced to 1,000 hours of community service.", ("1,000 hours", "PT1000H", None)),
+    ("The hostages were held for 1200 days.", ("1200 days", "P1200D", None)),
+])
+def test_counts_in_words_and_with_separators(sentence, expected):
+    assert [(e.text, e.value, e.mod) for e in tag(sentence, PUBLISHED)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # hours or moments ago is the day of the text
+    ("An hour ago, the spokesman confirmed the deaths.", "2025-08-15", [("An hour ago", "2025-08-15")]),
+    ("Moments ago, the governor confirmed 312 new cases.", "2025-08-15", [("Moments ago", "2025-08-15")]),
+    # a fraction of a century ago is a year, and a number of years ago this week the week it was then
+    ("Half a century ago, the first marchers came.", "2013-08-14", [("Half a century ago", "1963")]),
+    ("It was 26 years ago this week.", "2018-12-03", [("26 years ago this week", "1992-W49")]),
+    ("Fifty years ago this week, men walked on the moon.", "2019-07-17", [("Fifty years ago this week", "1969-W29")]),
+    # a holiday's weekend is the weekend nearest it: a Monday holiday's the one before
+    ("Traffic was heavy over Memorial Day weekend.", "2023-06-01", [("Memorial Day weekend", "2023-W21-WE")]),
+    ("The park stays closed through Thanksgiving weekend.", "2021-10-28", [("Thanksgiving weekend", "2021-W47-WE")]),
+])
+def test_days_and_weeks_counted_back_and_around(sentence, published, expected):
+    assert [(e.text, e.value) for e in tag(sentence, published)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "August Wilson's plays are staged in Pittsburgh.",
+    "April Ryan asked the press secretary a question.",
+    "Friday Night Lights ran for five seasons.",
+    "Asylum seekers were held at the Christmas Island detention centre.",
+])
+def test_names_made_of_months_weekdays_and_holidays_are_no_dates(sentence):
+    assert tag(sentence, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In April Obama signed the bill.", "2017-04"),
+    ("Images of the April Deepwater Horizon explosion shocked viewers.", "2017-04"),
+    ("On Saturday Night Obama spoke.", "2017-09-02TNI"),
+])
+def test_a_month_or_weekday_before_a_name_is_still_a_date(sentence, expected):
+    assert [e.value for e in tag(sentence, PUBLISHED)] == [expected]

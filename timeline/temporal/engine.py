@@ -110,13 +110,15 @@ class WordClass:
     def __init__(self):
         self.literals: dict[str, str] = {}
         self.cased: dict[str, str] = {}
-        # (surface, the part of a match kept as its value or None for all of it, source)
-        self.patterns: list[tuple[re.Pattern, re.Pattern | None, str]] = []
+        # (surface, the part of a match kept as its value or None for all of it, source, whether
+        # every such part is kept, joined)
+        self.patterns: list[tuple[re.Pattern, re.Pattern | None, str, bool]] = []
 
     def add(self, surface: str, value: str, flags: str) -> None:
         if surface.startswith("re:"):
             source = surface[3:]
-            self.patterns.append((re.compile(source, re.I), re.compile(value) if value else None, source))
+            picker = re.compile(value) if value else None
+            self.patterns.append((re.compile(source, re.I), picker, source, flags == "joined"))
         elif flags == "cased":
             self.cased[surface] = value
         else:
@@ -128,7 +130,7 @@ class WordClass:
             parts.append("(?-i:" + "|".join(map(_literal, sorted(self.cased, key=len, reverse=True))) + ")")
         if self.literals:
             parts.append(trie_regex(self.literals))
-        parts.extend(source for _, _, source in self.patterns)
+        parts.extend(source for _, _, source, _ in self.patterns)
         return "(?:" + "|".join(parts) + ")"
 
     def normalise(self, text: str) -> str:
@@ -137,8 +139,10 @@ class WordClass:
             return self.cased[text]
         if key in self.literals:
             return self.literals[key]
-        for pattern, picker, _ in self.patterns:
+        for pattern, picker, _, joined in self.patterns:
             if pattern.fullmatch(text):
+                if picker and joined:  # ('800,000' -> '800000')
+                    return "".join(picker.findall(text)) or text
                 if picker:
                     found = picker.search(text)
                     return found.group() if found else text

@@ -10,10 +10,12 @@ The rules give values in these forms (see the header of ``rules.tsv``):
 - ``[G+N]rest``: the anchor's period of granularity ``G`` moved by ``N`` such periods, then
   ``rest`` appended (``[D-1]`` is yesterday, ``[Y-1]-04`` April last year); ``[.Y-1]`` moves the
   anchor by a year and keeps the anchor's own precision (a year before ``1989-Q3`` is ``1988-Q3``),
-  ``[.Y=1988]`` puts it in 1988;
+  ``[.Y=1988]`` puts it in 1988; ``[Y-26@W]`` moves it by 26 years and gives the week it is then
+  in ("26 years ago this week");
 - ``...-MM-DD+N``: the first ISO weekday ``N`` on or after that day (``XXXX-11-22+4`` is
   Thanksgiving, a Thursday), its year given or chosen as above; ``[D+7]+6`` the first Saturday
   from a week on ("Saturday week");
+- ``...@WE``: the weekend nearest that day (a Monday's or Tuesday's the one before it);
 - ``...-E+N``, ``...-E-N``: ``N`` days after or before (Western) Easter Sunday of that year
   (``XXXX-E-2`` is Good Friday), its year given or chosen as above.
 
@@ -71,7 +73,7 @@ FUTURE_REACH_BACK = 35
 # late October); one that ended earlier is next year's ("will recover in the second half")
 RESULTS_REACH_BACK = 45
 _MONTHS = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}  # periods counted in months
-_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+(?:\.\d+)?))?\](.*)$")
+_RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+(?:\.\d+)?))?(?:@([A-Z]+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
 _SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON = re.compile(rf"-({'|'.join(_SEASONS)})$")
@@ -137,6 +139,9 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 crash" is
     the nearest May 3.  Weekdays take the tense whatever its reach: the text around speaks of
     the week to come or gone."""
+    if template.endswith(WEEKEND_OF):  # the weekend of a day ('Thanksgiving weekend')
+        value, resolved = resolve(template[:-len(WEEKEND_OF)], anchor, direction, tense, reach)
+        return weekend_of(value), resolved
     if tense == "subsequent":  # after an event the clause tells no time of: a weekday as from the past,
         tense = "prospective" if _WEEKDAY.match(template) else None  # a date the nearest either side
     if _WEEKDAY.match(template):
@@ -150,6 +155,22 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     if not possible(value):  # "February 29, 2017": the day is unknown, not invented
         return without_impossible_day(value), False
     return _week_day_as_date(value), resolved
+
+
+WEEKEND_OF = "@WE"
+
+
+def weekend_of(value: str) -> str:
+    """The weekend nearest a day: a Monday's or Tuesday's is the one before it ('Memorial Day
+    weekend'), any other day's the one of its own week ('Thanksgiving weekend'); unknown for a
+    value that is no day."""
+    span = timex_span(value)
+    if span is None or span.start != span.end or granularity(value) != "D":
+        return _UNKNOWN["WE"]
+    day = span.start
+    if day.isoweekday() <= 2:
+        day = day_at(day.toordinal() - 7)
+    return format_at(day, "WE")
 
 
 _ISO_WEEK_DAY = re.compile(r"(\d{4})-W(\d\d)-([1-7])(?=T|$)")
@@ -271,7 +292,7 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     relative = _RELATIVE.match(template)
     if relative:
         value, resolved = _relative(relative, anchor)
-        if not _WEEKDAY_ON.search(relative.group(5)):
+        if not _WEEKDAY_ON.search(relative.group(6)):
             return value, resolved
         # a day moved, then the first weekday on or after it ("Saturday week", [D+7]+6); none with
         # no anchor, or past the calendar's end
@@ -319,7 +340,7 @@ def movable_day(value: str) -> str:
 
 
 def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
-    keep, code, sign, amount, rest = m.groups()
+    keep, code, sign, amount, told, rest = m.groups()
     span = timex_span(anchor) if anchor else None
     months = float(amount) * _MONTHS.get(code, 0) if amount and "." in amount else None
     if span is None or code not in RANK or (months is not None and not (months and months == round(months))):
@@ -332,7 +353,9 @@ def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
         code, shift = "M", round(months) * (-1 if sign == "-" else 1)
     else:
         shift = int(amount or 0) * (-1 if sign == "-" else 1)
-    precision = granularity(anchor) if keep else m.group(2)
+    precision = told or (granularity(anchor) if keep else m.group(2))
+    if months is not None and precision in ("DE", "CE") and not told:  # (half a century ago: a year)
+        precision = "Y" if months % 12 == 0 else "M"
     value = format_at(_shift(span.start, code, shift), precision)
     if value is None:  # a decade or century past the year 9999 or before AD 1
         return _UNKNOWN.get(precision, "XXXX") + rest, False
