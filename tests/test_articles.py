@@ -121,6 +121,21 @@ def test_html_declaring_an_impossible_date_is_refused_not_moved_to_the_first(tmp
     assert read_one(tmp_path / "page.html", published="2017-09-06").published == dt.datetime(2017, 9, 6)
 
 
+@pytest.mark.parametrize("declared", [
+    '<meta name="date" content="30.02.2017">',
+    '<meta name="date" content="2017/02/30">',
+    '<time datetime="2017-02-30T10:00" pubdate>30 February</time>',
+])
+def test_html_declaring_an_impossible_date_in_other_forms_is_refused(tmp_path, declared):
+    # (each had been read as 1 February, without a word)
+    page = PAGE.replace('<meta property="article:published_time" content="2017-09-06T10:30:00+03:00">', "")
+    page = page.replace("<article>", "<article>" + declared) if declared.startswith("<time") else \
+        page.replace("</title>", "</title>" + declared)
+    item = read_one(write(tmp_path, "page.html", page))
+    assert isinstance(item, ArticleError) and item.reason == "bad-date", item
+    assert "invalid publication date '" in str(item)
+
+
 def test_html_declaring_an_hour_no_clock_has_is_refused(tmp_path):
     item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", "2017-09-06T25:00")))
     assert isinstance(item, ArticleError) and item.reason == "bad-date"
@@ -209,9 +224,10 @@ def test_overlong_title_outlet_and_address_are_cut_not_copied_into_every_event(t
 def test_an_outlet_spelled_with_invisible_characters_is_the_same_outlet(tmp_path):
     # (salience counts outlets: "Reuters" and "Reuters" with a zero-width space are one)
     lines = [json.dumps({"text": BODY, "published": "2017-09-06", "source": name})
-             for name in ("Reuters", "Reuters\u200b", "\ufeffReu\u00adters")]
+             for name in ("Reuters", "Reuters\u200b", "\ufeffReu\u00adters", "Reuters\u2063", "Reuters\U000e0020",
+                          "Reu\u034fters", "Reuters\ufe0f", "\u061cReuters")]
     found = list(iter_articles([write(tmp_path, "feed.jsonl", "\n".join(lines))]))
-    assert [a.source for a in found] == ["Reuters"] * 3
+    assert [a.source for a in found] == ["Reuters"] * 8
 
 
 def test_json_object_list_and_jsonl_records(tmp_path):
@@ -477,3 +493,22 @@ def test_a_date_field_is_the_publication_date_when_none_is_named_published(tmp_p
     assert isinstance(front, Article) and front.published is None
     empty = read_one(write(tmp_path, "e.json", json.dumps({"text": BODY, "published": "", "date": "2017-09-06"})))
     assert empty.published == dt.datetime(2017, 9, 6)
+
+
+def test_a_date_field_written_as_a_day_no_calendar_has_is_refused(tmp_path):
+    # (as in 'published': it had been dropped without a word, leaving the article undated)
+    for name, text in [("f.md", f"---\ndate: 2017-02-30\n---\n{BODY}"),
+                       ("r.json", json.dumps({"text": BODY, "date": "2017-02-30"}))]:
+        (item,) = iter_articles([write(tmp_path, name, text)])
+        assert isinstance(item, ArticleError) and item.reason == "bad-date", item
+
+
+def test_a_line_separator_inside_a_front_matter_value_is_part_of_it(tmp_path):
+    # (a line or paragraph separator, a form feed, pasted into a title: the file has no line break
+    # there, and the article had been refused as 'malformed front matter')
+    for mark in ["\u2028", "\u2029", "\x0c", "\x85"]:
+        front = read_one(write(tmp_path, "p.md", f"---\ntitle: Talks{mark}resume\ndate: 2017-09-06\n---\n{BODY}"))
+        assert isinstance(front, Article) and front.published == dt.datetime(2017, 9, 6)
+        assert front.title.startswith("Talks") and front.title.endswith("resume")
+    windows = read_one(write(tmp_path, "w.md", f"---\r\ntitle: Talks\r\ndate: 2017-09-06\r\n---\r\n{BODY}"))
+    assert windows.title == "Talks" and windows.published == dt.datetime(2017, 9, 6)

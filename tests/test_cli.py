@@ -548,3 +548,25 @@ def test_python_dash_m_runs_the_command_line(module):
                           input="The talks ended on Sunday.", capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "2017-09-03" in done.stdout and "Sunday" in done.stdout
+
+
+def test_an_output_that_takes_part_of_a_write_gets_the_rest():
+    # (an unbuffered standard output, PYTHONUNBUFFERED=1, takes what it can and says how much: the
+    # page had been cut short on a full disk with exit 0)
+    from timeline.cli import _write_all
+
+    class Trickle(io.RawIOBase):
+        def __init__(self):
+            self.got = bytearray()
+
+        def writable(self):
+            return True
+
+        def write(self, data):
+            piece = bytes(data[:7])
+            self.got += piece
+            return len(piece)
+
+    out = Trickle()
+    _write_all(out, "<p>é</p>\n".encode("utf-8") * 100)
+    assert bytes(out.got) == "<p>é</p>\n".encode("utf-8") * 100

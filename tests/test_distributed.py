@@ -183,3 +183,11 @@ def test_hostile_inputs_give_the_single_process_timeline_and_errors_on_the_clust
     expected = build_timeline([str(tmp_path)])
     assert len(expected.errors) == 4 and len(expected.articles) == 10
     assert build_timeline_dask([str(tmp_path)], partitions=4) == expected
+
+
+@pytest.mark.parametrize("arguments", [{"partitions": -1}, {"partitions": 0}, {"partitions": "2"},
+                                       {"top": -1}, {"top": "3"}])
+def test_bad_arguments_are_refused_before_any_work(samples_dir, arguments):
+    # (a negative number of partitions had given an empty timeline, without a word)
+    with pytest.raises(ValueError, match=next(iter(arguments))):
+        build_timeline_dask([samples_dir], **arguments)

@@ -545,12 +545,20 @@ def _read_text(path: str, text: str, published) -> Article:
     return _article(path, body, fields, published)
 
 
+_LINE_ENDS = re.compile(r"(\r\n|\r|\n)")
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """The front matter fields of ``text`` and the body after them (unchanged).
 
     Raises ``BadArticle`` when a block is opened but not closed, or a line is not ``key: value``.
     """
-    lines = text.splitlines(keepends=True)
+    # (lines end at a line break a file has; a line or paragraph separator pasted into a value,
+    # a form feed, is part of it, as the JSON lines reader has it)
+    lines = _LINE_ENDS.split(text)
+    lines = [line + end for line, end in zip(lines[::2], lines[1::2] + [""])]
+    if lines and not lines[-1]:
+        lines.pop()
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return {}, text
     fields: dict[str, str] = {}
@@ -625,9 +633,9 @@ def _read_html(path: str, data: bytes, published) -> Article:
         except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)
             raise BadArticle("invalid publication date in the page's metadata", "bad-date") from None
         impossible = _impossible_meta_date(html[:_META_BYTES])
-        if impossible is not None and found and found[:7] == impossible[:7]:
+        if impossible is not None and found and found[:7] == impossible[1]:
             # (htmldate reads '2017-02-30' as 2017-02-01: every relative date would move)
-            raise BadArticle(f"invalid publication date {impossible!r} in the page's metadata", "bad-date")
+            raise BadArticle(f"invalid publication date {impossible[0]!r} in the page's metadata", "bad-date")
         fields["published"] = found
     return _article(path, text, fields, published)
 
@@ -701,21 +709,40 @@ def _check_depth(html: str) -> None:
 # page of 1994 lost its date); the metadata only, no date guessed from the text, is read.
 OLDEST_PAGE = dt.datetime(1900, 1, 1)
 _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
-_META_DATE = re.compile(r"""<meta\b[^>]*\bcontent=["']\s*(\d{4}-\d\d-\d\d)(?:[T ](\d\d):(\d\d))?""", re.IGNORECASE)
+# a date in a meta tag's content or a <time> element's datetime: year first (2017-02-30,
+# 2017/02/30, 20170230) or last (30.02.2017, 02/30/2017), with its clock time if any
+_META_DATE = re.compile(
+    r"""<(?:meta\b[^>]*\bcontent|time\b[^>]*\bdatetime)=["']\s*"""
+    r"""(?:(\d{4})([-/.]?)(\d\d?)\2(\d\d?)|(\d\d?)([./])(\d\d?)\6(\d{4}))(?!\d)(?:[T ](\d\d):(\d\d))?""",
+    re.IGNORECASE)
 
 
-def _impossible_meta_date(head: str) -> str | None:
-    """The first date a meta tag declares that is no calendar day ('2017-02-30') or has no clock
-    time ('2024-02-29T25:00'), else None."""
+def _impossible_meta_date(head: str) -> tuple[str, str] | None:
+    """The first date a meta tag or <time> element declares that is no calendar day ('2017-02-30',
+    '30.02.2017') or has no clock time ('2024-02-29T25:00'), as written and as the year and month
+    it names ('2017-02'), else None."""
     for match in _META_DATE.finditer(head):
-        day, hour, minute = match.groups()
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            return day
+        year, _, month, day, first, _, second, last, hour, minute = match.groups()
+        if year is not None:
+            readings = [(int(year), int(month), int(day))]
+        else:  # (day or month first: no calendar day either way)
+            readings = [(int(last), int(second), int(first)), (int(last), int(first), int(second))]
+        written = match.group()[match.start(1 if year else 5) - match.start():]
+        possible = [r for r in readings if _is_day(*r)]
+        if not possible:
+            named = next((r for r in readings if 1 <= r[1] <= 12), readings[0])
+            return written, f"{named[0]:04d}-{named[1]:02d}"
         if hour is not None and (int(hour) > 23 or int(minute) > 59):
-            return match.group()[match.start(1) - match.start():]
+            return written, f"{possible[0][0]:04d}-{possible[0][1]:02d}"
     return None
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 # --- JSON records --------------------------------------------------------------------------------
@@ -893,10 +920,14 @@ def _record_article(path: str, record, published) -> Article:
 # --- fields --------------------------------------------------------------------------------------
 
 
+_DAY_WRITTEN = re.compile(r"\d{4}-\d\d-\d\d(?![\d])")
+
+
 def _published(fields: dict) -> dt.datetime | None:
     """The publication date a record or front matter gives: its ``published`` (refused when it
     is no date), else the ``date`` static site generators and many feeds write, when that is a
-    date (anything else there, '3 days ago', a number, is some other field, ignored as any)."""
+    date (anything else there, '3 days ago', a number, is some other field, ignored as any; a
+    day written as one but that no calendar has, '2017-02-30', is refused as in ``published``)."""
     given = fields.get("published")
     if given is not None and str(given).strip():
         return parse_published(given)
@@ -904,6 +935,8 @@ def _published(fields: dict) -> dt.datetime | None:
     try:
         return parse_published(other) if isinstance(other, str) else None
     except BadArticle:
+        if _DAY_WRITTEN.match(other.strip()):  # a day no calendar has ('2017-02-30'): said so
+            raise
         return None
 
 

@@ -23,6 +23,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
@@ -686,15 +687,28 @@ def write_stdout(text: str) -> None:
     """Write ``text`` to standard output in one piece."""
     with _stdout_errors():
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        _write_all(sys.stdout.buffer, text.encode("utf-8"))
         sys.stdout.buffer.flush()
+
+
+def _write_all(out, data: bytes) -> None:
+    """Write all of ``data``: an unbuffered standard output (``PYTHONUNBUFFERED=1``, ``python -u``)
+    may take part of it, and says how much; the rest is written again (a full disk then fails)."""
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if written is None:  # (a non-blocking output that is full: wait and write again)
+            time.sleep(0.01)
+            continue
+        view = view[written:]
 
 
 def _out(text: str, nl: bool = True) -> None:
     """Print ``text`` on standard output now (flushed, so that a failure shows here)."""
     with _stdout_errors():
-        typer.echo(text, nl=nl)
         sys.stdout.flush()
+        _write_all(sys.stdout.buffer, (text + ("\n" if nl else "")).encode("utf-8"))
+        sys.stdout.buffer.flush()
 
 
 @contextmanager

@@ -38,7 +38,7 @@ from timeline.articles import expand_path, path_list
 from timeline.furniture import add_sightings, furniture, is_news, sightings
 from timeline.merge import add_counts, block_edges, block_keys, info, join, merge_groups, order_events, word_counts
 from timeline.models import ArticleError, Timeline, coerce_published
-from timeline.pipeline import article_events, article_source, iter_inputs
+from timeline.pipeline import article_events, article_source, iter_inputs, require_top
 from timeline.salience import score_events
 
 # A list of paths is cut into partitions of about this many files (a task of a few tenths of a
@@ -55,6 +55,9 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None, t
     many partitions a list is cut into (default: one per FILES_PER_PARTITION files, at most
     MAX_PARTITIONS).
     """
+    require_top(top)
+    if partitions is not None and (isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1):
+        raise ValueError(f"partitions must be a whole number, 1 or more, not {partitions!r}")
     override = coerce_published(published)
     bag = inputs if isinstance(inputs, db.Bag) else _bag_of(inputs, partitions)
     parts = dask.persist(*[dask.delayed(_partition_events)(items, index, override)

@@ -48,10 +48,15 @@ def build_timeline(articles, published=None, workers: int = 1, top: int | None =
     """The timeline of ``articles`` (Article models, paths, or a mix); ``top`` key events, a
     whole number (default: :func:`timeline.salience.automatic_top`, 11 for a month of coverage;
     0 marks none)."""
-    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
-        raise ValueError(f"top must be a whole number of key events, 0 or more, not {top!r}")
+    require_top(top)
     require_workers(workers)
     return collect_timeline(iter_article_events(articles, published, workers), top=top)
+
+
+def require_top(top) -> None:
+    """A ValueError unless ``top`` is None or a whole number of key events, 0 or more."""
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
+        raise ValueError(f"top must be a whole number of key events, 0 or more, not {top!r}")
 
 
 def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Result]:
