@@ -920,7 +920,7 @@ def _record_article(path: str, record, published) -> Article:
 # --- fields --------------------------------------------------------------------------------------
 
 
-_DAY_WRITTEN = re.compile(r"\d{4}-\d\d-\d\d(?![\d])")
+_DAY_WRITTEN = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 
 
 def _published(fields: dict) -> dt.datetime | None:
