@@ -47,6 +47,7 @@ from pathlib import Path
 
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import Article, ArticleError, coerce_published, require
+from timeline.temporal.calendar import possible as is_day
 from timeline.terminal import quoted
 from timeline.text import has_words, no_lone_surrogates, without_invisible
 
@@ -545,7 +546,7 @@ def _read_text(path: str, text: str, published) -> Article:
     return _article(path, body, fields, published)
 
 
-_LINE_ENDS = re.compile(r"(\r\n|\r|\n)")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line with its end, if it has one
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -555,10 +556,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """
     # (lines end at a line break a file has; a line or paragraph separator pasted into a value,
     # a form feed, is part of it, as the JSON lines reader has it)
-    lines = _LINE_ENDS.split(text)
-    lines = [line + end for line, end in zip(lines[::2], lines[1::2] + [""])]
-    if lines and not lines[-1]:
-        lines.pop()
+    lines = _LINE.findall(text)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return {}, text
     fields: dict[str, str] = {}
@@ -728,21 +726,13 @@ def _impossible_meta_date(head: str) -> tuple[str, str] | None:
         else:  # (day or month first: no calendar day either way)
             readings = [(int(last), int(second), int(first)), (int(last), int(first), int(second))]
         written = match.group()[match.start(1 if year else 5) - match.start():]
-        possible = [r for r in readings if _is_day(*r)]
+        possible = [r for r in readings if is_day(f"{r[0]:04d}-{r[1]:02d}-{r[2]:02d}")]
         if not possible:
             named = next((r for r in readings if 1 <= r[1] <= 12), readings[0])
             return written, f"{named[0]:04d}-{named[1]:02d}"
         if hour is not None and (int(hour) > 23 or int(minute) > 59):
             return written, f"{possible[0][0]:04d}-{possible[0][1]:02d}"
     return None
-
-
-def _is_day(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 # --- JSON records --------------------------------------------------------------------------------

@@ -174,11 +174,10 @@ def no_lone_surrogates(text: str) -> str:
     return text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd", text)
 
 
-# characters that show nothing in a name (zero-width space, word joiner, byte order mark, soft
-# hyphen, direction marks); the joiners some scripts spell with stay
-# the characters Unicode says show nothing where they are not understood (Default_Ignorable_Code_Point):
-# soft hyphen, joiners and marks of direction, variation selectors, tags, fillers
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+# characters that show nothing in a name, those Unicode lets show nothing where they are not
+# understood (Default_Ignorable_Code_Point): soft hyphen, zero-width space, marks of direction,
+# variation selectors, tags, fillers; the joiners some scripts spell with (U+200C, U+200D) stay
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 
 
 _WORD_CHARACTER = re.compile(r"[^\W_]")

@@ -165,7 +165,7 @@ def weekend_of(value: str) -> str:
     weekend'), any other day's the one of its own week ('Thanksgiving weekend'); unknown for a
     value that is no day."""
     span = timex_span(value)
-    if span is None or span.start != span.end or granularity(value) != "D":
+    if span is None or span.start != span.end:
         return _UNKNOWN["WE"]
     day = span.start
     if day.isoweekday() <= 2:
