@@ -123,6 +123,12 @@ def test_read_tilse_breaks_lines_only_at_line_ends(tmp_path):
     assert read_tilse(path) == [(d(2), ["The dam\u2028 2020-01-09\x0c held .", "The levee broke ."])]
 
 
+def test_read_tilse_takes_a_date_written_without_leading_zeros(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("2020-01-02\nFirst thing .\n--------\n2020-1-5\nA later thing .\n", encoding="utf-8")
+    assert read_tilse(path) == [(d(2), ["First thing ."]), (d(5), ["A later thing ."])]
+
+
 def test_the_nearest_date_is_found_either_side():
     from timeline.evaluate_timelines import _nearest
     others = [d(1), d(4), d(8), d(20)]
@@ -135,6 +141,7 @@ def test_the_nearest_date_is_found_either_side():
 @pytest.mark.parametrize("text, problem", [
     ("A sentence first.\n2020-01-02\nx\n", "t.txt:1: a sentence before any date line"),
     ("2020-02-30\nx\n", "t.txt:1: impossible date '2020-02-30'"),
+    ("2020-01-02\nx\n2020-13-1\ny\n", "t.txt:3: impossible date '2020-13-1'"),
     ("just words\n", "t.txt:1: a sentence before any date line"),
     ("", "t.txt: no dated entries"),
 ])

@@ -42,7 +42,7 @@ from timeline.text import no_lone_surrogates
 
 # --- reading the journalists' timelines ----------------------------------------------------------
 
-_DATE_LINE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # (a month or day unpadded is read too)
 _RULE_LINE = re.compile(r"^-{3,}$")
 # a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
 # feed ...), which a sentence may hold without being two lines
@@ -66,9 +66,10 @@ def read_tilse(path: str | Path) -> Reference:
         line = raw.strip().lstrip("\ufeff").strip()  # (a second byte order mark, of a file pasted in)
         if not line:
             continue
-        if _DATE_LINE.match(line):
+        date_line = _DATE_LINE.match(line)
+        if date_line:
             try:
-                day = dt.date.fromisoformat(line)
+                day = dt.date(*map(int, date_line.groups()))
             except ValueError:
                 raise ValueError(f"{path}:{number}: impossible date {line!r}") from None
             current = days.setdefault(day, [])
