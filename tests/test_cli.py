@@ -372,6 +372,13 @@ def test_progress_bar_only_on_a_terminal_and_not_quiet(monkeypatch, terminal, qu
     assert ("4/4" in shown and "/s" in shown) == drawn
 
 
+def test_a_message_on_the_progress_bar_shows_a_file_name_as_written(monkeypatch):
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    with _progress(1, False) as (advance, say):
+        say("error: :skull: [blink]report.txt: empty file")
+    assert "error: :skull: [blink]report.txt: empty file" in sys.stderr.getvalue()  # no emoji, no markup
+
+
 def test_eval_names_the_broken_gold_file_once(tmp_path):
     (tmp_path / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
     result = run("eval", tmp_path)

@@ -510,7 +510,7 @@ def _progress(total: int | None, quiet: bool):
         def advance():
             bar.update(task, advance=1, rate=f"{bar.tasks[task].speed or 0:.0f}/s")
 
-        yield advance, (lambda line: bar.console.print(line, markup=False, highlight=False, soft_wrap=True))
+        yield advance, (lambda line: bar.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True))
 
 
 def _published(published: str | None):
