@@ -414,11 +414,12 @@ def test_an_option_taken_as_an_output_name_is_refused_before_any_work(samples_di
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_file_name_starting_with_a_dash_can_still_be_written_as_a_path(samples_dir, tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", ["-events.json", "--workers"])
+def test_a_file_name_starting_with_a_dash_can_still_be_written_as_a_path(samples_dir, tmp_path, monkeypatch, name):
     monkeypatch.chdir(tmp_path)
-    result = run("build", samples_dir, "-q", "--json", "./-events.json")
+    result = run("build", samples_dir, "-q", "--json", f"./{name}")
     assert result.exit_code == 0, result.stderr
-    assert json.loads((tmp_path / "-events.json").read_text(encoding="utf-8"))
+    assert json.loads((tmp_path / name).read_text(encoding="utf-8"))
 
 
 def test_a_dash_writes_an_output_to_stdout_not_to_a_file_named_dash(samples_dir, tmp_path, monkeypatch):

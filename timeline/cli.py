@@ -215,6 +215,9 @@ def build(
     from timeline.render.json import render_events
 
     for given, option in ((output, "--output"), (json_path, "--json")):
+        swallowed = option_like_output(given, option)
+        if swallowed:
+            _fail(swallowed, code=2)
         if _names_a_folder(given):
             _fail(f"{option} {printable(str(Path(given)))}: a folder, not a file name", code=2)
         device = _names_a_device(given)
@@ -234,7 +237,7 @@ def build(
         outputs = [(path, fmt) for fmt, path in output_paths(output, formats)]
     if json_path is not None:
         outputs.append((json_path, None))  # None: the JSON list of events
-    clash = (option_like_output(outputs) or colliding_outputs(outputs) or unwritable_output(outputs)
+    clash = (colliding_outputs(outputs) or unwritable_output(outputs)
              or output_read(outputs, paths))
     if clash:
         _fail(clash, code=2)
@@ -538,18 +541,16 @@ def output_paths(output: Path, formats: list[str]) -> list[tuple[str, Path]]:
             for fmt in formats]
 
 
-_OPTION_LIKE = re.compile(r"--\w|-\w$")  # '--workers', '-q' (not '-events.json')
+_OPTION_LIKE = re.compile(r"--\w|-\w$")  # '--workers', '-q' (not '-events.json', nor './--json')
 
 
-def option_like_output(outputs: list[tuple[Path, str | None]]) -> str | None:
-    """A message when an output is named like an option: an option swallowed as the value of
-    the one before it (``--json --workers 2`` would write a file named '--workers'), else None.
-    Such a file can still be written by its absolute path."""
-    for path, fmt in outputs:
-        if _OPTION_LIKE.match(str(path)):
-            what = "--output" if fmt else "--json"
-            return (f"{what} {printable(str(path))}: looks like an option, not a file name "
-                    "(give its absolute path to mean that file)")
+def option_like_output(given: str | None, option: str) -> str | None:
+    """A message when an output is named, as given, like an option: an option swallowed as the
+    value of the one before it (``--json --workers 2`` would write a file named '--workers'), else
+    None.  Such a file can still be written as ``./--workers``."""
+    if given is not None and _OPTION_LIKE.match(given):
+        return (f"{option} {printable(given)}: looks like an option, not a file name "
+                f"(write ./{printable(given)} to mean that file)")
     return None
 
 
