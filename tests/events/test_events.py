@@ -437,6 +437,7 @@ def test_as_opens_a_phrase_of_the_title_or_ends_it(text, title):
 @pytest.mark.parametrize("text, title", [
     # a title drops the article it opens on, as headlines do...
     ("The rig sank on Thursday.", "Rig sank"),
+    ("The \ufb01re spread on Thursday.", "Fire spread"),  # (a ligature opening the title: not 'FIre')
     # ...but no other determiner: the meaning goes with it
     ("No agreement was reached on Thursday.", "No agreement was reached"),
     ("His son also died on Thursday.", "His son also died"),

@@ -210,7 +210,7 @@ def _infinitive(words: list[str], k: int, lex: Lexicon) -> bool:
 
 def _sentence_case(words: list[str]) -> str:
     text = " ".join(words).lstrip(",;:.-\u2013\u2014 ")  # (no title opens on a comma or a dash)
-    return text[:1].upper() + text[1:]
+    return text[:1].title() + text[1:]  # (title case: a ligature 'ﬁre' opens 'Fire', not 'FIre')
 
 
 def _noun_phrase(s: Parsed, i: int) -> list[int]:
