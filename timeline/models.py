@@ -112,7 +112,7 @@ class DateSpan(_Model):
     start: dt.date = Field(description="first day of the period")
     end: dt.date = Field(description="last day of the period (inclusive)")
     granularity: Granularity
-    time: Optional[str] = Field(None, description="time of day when known, 'HH:MM'")
+    time: Optional[str] = Field(None, pattern=r"^\d\d:\d\d$", description="time of day when known, 'HH:MM'")
 
 
 class Span(_Model):

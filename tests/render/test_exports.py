@@ -79,6 +79,20 @@ def test_timelinejs_dates_are_as_precise_as_known(value, start, end):
     assert slide["display_date"]
 
 
+def test_a_hand_made_model_out_of_the_usual_range_still_renders_in_every_format():
+    """A timeline built by hand and changed without validation (``model_copy``) renders: a
+    huge salience weighs as the heaviest, a time of day that is no clock time is left out."""
+    from timeline.models import DateSpan, Salience
+    e = one_event("2017-09-06T14:30").events[0]
+    with pytest.raises(ValueError):  # (validated, a time that is no clock time is refused)
+        DateSpan.model_validate({**e.date.model_dump(), "time": "abc"})
+    odd = e.model_copy(update={"date": e.date.model_copy(update={"time": "abc"}),
+                               "salience": Salience(score=1e308)})
+    for fmt in FORMATS:
+        assert render(Timeline(events=[odd]), fmt).strip()
+    assert "hour" not in json.loads(render(Timeline(events=[odd]), "timelinejs"))["events"][0]["start_date"]
+
+
 def test_timelinejs_slides_have_headline_text_and_group(seed):
     data = json.loads(render(seed, "timelinejs"))
     assert [s["text"]["headline"] for s in data["events"]] == [

@@ -182,11 +182,21 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
+_CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def clock(span: DateSpan) -> tuple[int, int] | None:
+    """The hour and minute of a time span, else None (also for a time set by hand, unchecked,
+    that is no clock time)."""
+    m = _CLOCK.match(span.time or "") if span.granularity == Granularity.TIME else None
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def date_label(span: DateSpan, weekday: bool = True) -> str:
     """The period of ``span`` as a reader writes it: 'Wednesday 6 September 2017', 'October 2014'."""
     start, end = span.start, span.end
     day = f"{start:%A} {_day(start)}" if weekday else _day(start)
-    if span.granularity == Granularity.TIME and span.time:
+    if clock(span):
         return f"{day}, {span.time}"
     if start == end:
         return day

@@ -24,6 +24,7 @@ from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
     RELATION_LABELS,
     UNKNOWN_OUTLET,
+    clock,
     counted,
     date_label,
     event_lanes,
@@ -84,7 +85,7 @@ def _is_period(span: DateSpan) -> bool:
 
 def _point_x(span: DateSpan) -> str:
     """Where a one-day event sits: at its time, else at midday (the middle of its day)."""
-    return f"{span.start.isoformat()} {span.time or '12:00'}"
+    return f"{span.start.isoformat()} {span.time if clock(span) else '12:00'}"
 
 
 def _span_rows(spans: list[tuple[int, DateSpan]]) -> list[float]:
@@ -148,10 +149,13 @@ def _published(source: Source) -> str | None:
     return short_date(source.published.date()) if source.published else None
 
 
+_WEIGHTIEST = 1e12  # a score beyond this (only set by hand) weighs as much
+
+
 def _weight(event: Event) -> int:
     """How strongly an event asks for a label: its salience, else its number of sources."""
     if event.salience is not None:
-        return round(event.salience.score * 100)
+        return round(max(-_WEIGHTIEST, min(event.salience.score, _WEIGHTIEST)) * 100)
     return 100 * len(event.sources)
 
 

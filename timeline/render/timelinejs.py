@@ -13,6 +13,7 @@ from html import escape
 
 from timeline.models import DateSpan, Event, Granularity, Timeline
 from timeline.render.common import (
+    clock,
     counted,
     date_label,
     event_phrase,
@@ -46,9 +47,9 @@ def _date(day: dt.date, parts: tuple[str, ...]) -> dict:
 def _dates(span: DateSpan) -> dict:
     parts = _PARTS.get(span.granularity, _YEAR_PARTS)
     dates = {"start_date": _date(span.start, parts)}
-    if span.granularity == Granularity.TIME and span.time:
-        hour, minute = span.time.split(":")[:2]
-        dates["start_date"].update(hour=int(hour), minute=int(minute))
+    hour_minute = clock(span)
+    if hour_minute:
+        dates["start_date"].update(hour=hour_minute[0], minute=hour_minute[1])
     if span.granularity not in _SINGLE_UNIT:
         dates["end_date"] = _date(span.end, parts)
     dates["display_date"] = date_label(span)
