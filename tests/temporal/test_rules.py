@@ -18,6 +18,7 @@ CASES = [
     ("named_today", "The host of NBC Today stepped down.", "Today", None),
     ("newspaper", "The Sunday Telegraph printed the letter.", "The Sunday Telegraph", None),
     ("night_show", "She hosted Saturday Night Live twice.", "Saturday Night Live", None),
+    ("season_kind", "A winter storm warning is in effect.", "A winter storm", None),
     ("newspaper_named", "An editor of the Sunday Independent resigned.", "the Sunday Independent", None),
     ("mail_on_sunday", "The minister told the Mail on Sunday he would stay.", "Sunday", None),
     ("sheffield_wednesday", "Sheffield Wednesday lost at home, the club said.", "Wednesday", None),
@@ -50,6 +51,8 @@ CASES = [
     # --- calendar dates
     ("wd_month_day", "The vote is on Tuesday, March 14, 2017.", "Tuesday, March 14, 2017", "2017-03-14"),
     ("wd_day_month", "He arrived on Friday 1 September.", "Friday 1 September", "2017-09-01"),
+    ("wd_paren_month_day", "Growth slowed, the ministry said on Friday (Sep 1).", "Friday (Sep 1)", "2017-09-01"),
+    ("wd_paren_day_month", "Growth slowed, the ministry said on Friday (1 Sep).", "Friday (1 Sep)", "2017-09-01"),
     ("month_day_shifted_year", "The trial opened on Aug. 3 last year.", "Aug. 3 last year", "2016-08-03"),
     ("month_day_that_year", "The mine opened in 2009 and flooded on March 3 that year.", "March 3 that year",
      "2009-03-03"),

@@ -453,6 +453,29 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The district has canceled classes for Thursday.", "2012-02-29", "2012-03-01"),
     ("The board has called a special meeting for Monday.", "2012-02-29", "2012-03-05"),
     ("Residents were ordered to evacuate by Friday.", "2018-12-03", "2018-12-07"),
+    # what is expected late, early or overnight on a weekday is ahead, whoever said so
+    ("Landfall is expected late on Thursday, forecasters said.", "2025-09-17", "2025-09-18"),
+    ("Rain is expected overnight Thursday.", "2025-09-17", "2025-09-18TNI"),
+    ("The storm will be a Category 3 at landfall, expected overnight Thursday.", "2025-09-17", "2025-09-18TNI"),
+    # a state that holds until a weekday lasts to one ahead; one that held is gone
+    ("The warning remains in effect until 6 p.m. Tuesday.", "2026-02-16", "2026-02-17T18:00"),
+    ("Load shedding has been suspended until 5am on Friday, Eskom said.", "2022-07-28", "2022-07-29T05:00"),
+    ("The road was closed until Monday.", "2022-07-28", "2022-07-25"),
+    # a headline's thing to be done on a weekday looks ahead
+    ("Senate to vote on bill Thursday", "2026-02-16", "2026-02-19"),
+    ("Recovery centers to open Monday", "2025-09-21", "2025-09-22"),
+    ("He went to Paris on Monday.", "2025-09-18", "2025-09-15"),
+    # a fixture with a longer object, or coming back from somewhere
+    ("The All Blacks meet South Africa in the semi-final at Twickenham on Saturday.", "2015-10-22", "2015-10-24"),
+    ("The Senate returns from its long recess on Tuesday.", "2023-04-17", "2023-04-18"),
+    # a season or a rule that starts on a date is ahead, but not across a list's entries
+    ("The tournament starts on Oct. 10.", "2026-02-16", "2026-10-10"),
+    ("The new rules take effect on 1 October.", "2026-02-16", "2026-10-01"),
+    ("Protesters march in Cairo on Jan. 28.", "2026-02-16", "2026-01-28"),
+    # a weekday that is or marks something now is ahead; one that was, behind
+    ("Wednesday is the deadline for claims.", "2026-01-27", "2026-01-28"),
+    ("Wednesday was a good day.", "2026-01-27", "2026-01-21"),
+    ("Friday marks the anniversary of the assassination.", "2013-11-20", "2013-11-22"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
@@ -1014,3 +1037,14 @@ def test_names_made_of_months_weekdays_and_holidays_are_no_dates(sentence):
 ])
 def test_a_month_or_weekday_before_a_name_is_still_a_date(sentence, expected):
     assert [e.value for e in tag(sentence, PUBLISHED)] == [expected]
+
+
+@pytest.mark.parametrize("sentence", ["It was the last day of the games.", "He was ill for the last week of the campaign."])
+def test_the_last_day_of_a_happening_is_not_the_day_before(sentence):
+    assert [e.value for e in tag(sentence, "2021-08-02")] == []
+
+
+def test_a_word_that_only_starts_like_a_month_does_not_hide_the_weekday_before_it():
+    # ('marks 40' is no 'Mar 40': the weekday before a written date would yield to it)
+    assert [e.value for e in tag("Wednesday marks 40 years since the disaster.", "2026-01-27")] == \
+        ["2026-01-28", "P40Y"]

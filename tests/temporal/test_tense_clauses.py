@@ -83,6 +83,10 @@ def test_months_still_behave(sentence, text, expected):
 @pytest.mark.parametrize("sentence, text, expected", [
     # a weekday takes the tense around it, in whichever clause: the week to come or gone
     ("The governor will tour Lakeview, Ohio, on Tuesday.", "Tuesday", "2017-09-12"),
+    # (a state set off by commas after its town is no clause of its own: the past participle after
+    # the weekday does not tell it)
+    ("The governor will tour Lakeview, Ohio, on Tuesday to see the damage left by the storm.", "Tuesday",
+     "2017-09-12"),
     ("The crew will rest tonight and fly home on Friday.", "Friday", "2017-09-08"),
     ("He will stay there for the first time since then and fly home on Friday.", "Friday", "2017-09-08"),
     ("Sales have doubled since Saturday.", "Saturday", "2017-09-02"),

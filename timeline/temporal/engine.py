@@ -34,12 +34,13 @@ from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_re
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, BOUNDARY, JOINER, MODIFIER = "cue", "forward", "yields", "boundary", "joiner", "modifier"
-_BOUNDARIES = (BOUNDARY, JOINER)
+CUE, FORWARD, YIELDS, BOUNDARY, JOINER, MODIFIER, LINK = (
+    "cue", "forward", "yields", "boundary", "joiner", "modifier", "link")
+_BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER)
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK)
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # Case folding for the scans that need no case (the gate, tense cues, clause marks): a case-blind
