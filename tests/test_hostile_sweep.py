@@ -357,15 +357,19 @@ def test_events_json_and_jsonl_together_is_a_bad_option(samples_dir):
 # --- runs of punctuation: time linear in the length ----------------------------------------------
 
 
-def _seconds(text: str) -> float:
-    from timeline import extract_events
-
+def _best_seconds(work) -> float:
     best = float("inf")
     for _ in range(2):  # the better of two runs, to shrug off a busy machine
         start = time.process_time()
-        extract_events(text, "2017-09-06")
+        work()
         best = min(best, time.process_time() - start)
     return best
+
+
+def _seconds(text: str) -> float:
+    from timeline import extract_events
+
+    return _best_seconds(lambda: extract_events(text, "2017-09-06"))
 
 
 @pytest.mark.slow
@@ -393,6 +397,26 @@ def test_a_long_run_of_punctuation_takes_time_linear_in_its_length(unit):
     # linear time gives a ratio near 8; quadratic, near 64
     assert ratio < 20, ratio
     assert [e.title for e in extract_events(large, "2017-09-06")] == ["He resigned"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", [
+    lambda n: "<p>Talks resumed.</p><a" + " " * n + "></a>",  # a tag's run of spaces
+    lambda n: "<p>Talks resumed.</p>" + "<script" * (n // 8) + "x" * n,  # unclosed scripts, then bulk
+    lambda n: "<head>" + "<meta " * (n // 8) + "</head><p>Talks resumed.</p>",  # unclosed meta tags
+], ids=["spaces-in-a-tag", "unclosed-scripts", "unclosed-meta"])
+def test_a_hostile_page_is_checked_in_time_linear_in_its_size(page):
+    """A page's shape and bulk were read again from each space of a run in a tag, and to the page's
+    end from each unclosed '<script' or '<meta': 100 KB of spaces took a minute, 32 MB of unclosed
+    scripts and filler about half an hour."""
+    from timeline.articles import _check_shape, _impossible_meta_date, _readable_markup
+
+    def check(html):
+        return lambda: (_check_shape(html), _readable_markup(html), _impossible_meta_date(html[:1 << 16]))
+
+    small, large = page(8_000), page(64_000)
+    ratio = _best_seconds(check(large)) / max(_best_seconds(check(small)), 1e-3)
+    assert ratio < 25, ratio  # (linear: near 8; quadratic: near 64, and 27 s of spaces)
 
 
 # --- a second sweep: eval --timelines, JSONL line ends, standard output, counts ------------------

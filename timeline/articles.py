@@ -649,7 +649,9 @@ MAX_ELEMENT_ATTRIBUTES = 1_000
 # alternative opens with its own character, so a failed match cannot backtrack at length.
 _TAG = re.compile(r"""<[A-Za-z](?:[^<>"']+|"[^"]*"|'[^']*')*""")
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
-_ATTRIBUTE = re.compile(r"""\s+[^\s=/>"']""")  # an attribute's name, whether or not a value follows
+# an attribute's name, whether or not a value follows (its first character, after a space: a run
+# of spaces is not read again from each of its spaces)
+_ATTRIBUTE = re.compile(r"""(?<=\s)[^\s=/>"']""")
 
 
 def _check_shape(html: str) -> None:
@@ -677,7 +679,9 @@ def _check_shape(html: str) -> None:
 BULK_CHARS = 100_000
 # (an attribute's value, after its '=': a quotation mark in the text must not take the text away)
 _BULK_VALUE = re.compile(r"(=\s*)(?:\"[^\"]{%d,}\"|'[^']{%d,}')" % (BULK_CHARS, BULK_CHARS))
-_BULK_ELEMENT = re.compile(r"(<(?:script|style)\b[^>]*>)[^<]{%d,}" % BULK_CHARS, re.IGNORECASE)
+# (a start tag read no further than the next '<': a page of unclosed '<script' is read once, not to
+# its end from each of them)
+_BULK_ELEMENT = re.compile(r"(<(?:script|style)\b[^<>]*>)[^<]{%d,}" % BULK_CHARS, re.IGNORECASE)
 # A character reference to a control character (not a tab or a line break), or to U+FFFE or
 # U+FFFF, makes the parser drop the whole page; written raw, such characters are read as spaces.
 _CONTROL_REFERENCE = re.compile(
@@ -710,7 +714,7 @@ _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
 # a date in a meta tag's content or a <time> element's datetime: year first (2017-02-30,
 # 2017/02/30, 20170230) or last (30.02.2017, 02/30/2017), with its clock time if any
 _META_DATE = re.compile(
-    r"""<(?:meta\b[^>]*\bcontent|time\b[^>]*\bdatetime)=["']\s*"""
+    r"""<(?:meta\b[^<>]*\bcontent|time\b[^<>]*\bdatetime)=["']\s*"""
     r"""(?:(\d{4})([-/.]?)(\d\d?)\2(\d\d?)|(\d\d?)([./])(\d\d?)\6(\d{4}))(?!\d)(?:[T ](\d\d):(\d\d))?""",
     re.IGNORECASE)
 
