@@ -122,6 +122,21 @@ def test_published_overrides_articles_given_as_models():
     assert item.published == dt.datetime(2017, 9, 6)
 
 
+def test_articles_given_as_models_without_path_url_or_title_are_each_their_own():
+    """Three such articles reporting one happening are its three sources; two unrelated statements
+    on one day by the same speaker, each in its own article, stay two events."""
+    p = dt.datetime(2017, 9, 6)
+    texts = ["The stadium roof collapsed on Monday, killing ten people.",
+             "Ten people died when the stadium roof collapsed on Monday.",
+             "The stadium roof collapsed on Monday.",
+             "Officials said on Monday the plan was unworkable.",
+             "Officials said on Monday the harvest was excellent."]
+    events = timeline.build_timeline([Article(text=t, published=p) for t in texts]).events
+    assert max(len({s.article_key for s in e.sources}) for e in events if "collapsed" in e.title) == 3
+    statements = [e for e in events if e.kind == "statement"]
+    assert sorted(len(e.sources) for e in statements) == [1, 1]
+
+
 def test_build_timeline_takes_models_paths_or_a_mix(samples_dir):
     from_paths = build_timeline(samples_dir)
     articles = [item for item, _ in iter_article_events(samples_dir)]

@@ -91,10 +91,13 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
     override = coerce_published(published)
     items = path_list(items, "articles", also=(Article,), kinds="an Article, a path or a list of them")
     seen: set = set()  # files and folders already given: each is read once
-    for item in items:
+    for number, item in enumerate(items, 1):
         if isinstance(item, Article):
             item = without_surrogates(item)
-            yield item.model_copy(update={"published": override}) if override else item
+            update = {"published": override} if override else {}
+            if not (item.path or item.url or item.title):  # (an article of its own, not one with every other such)
+                update["path"] = f"(article {number})"
+            yield item.model_copy(update=update) if update else item
         elif isinstance(item, ArticleError):
             yield item
         elif not isinstance(item, (str, os.PathLike)):
