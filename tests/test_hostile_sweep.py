@@ -440,13 +440,16 @@ def _story(root: Path, name: str, articles: str | None, timelines: bool = True) 
 
 def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_the_rest(tmp_path):
     """Stories without articles or timelines vanished from the mean without a word, an empty one
-    was averaged in as zeros, bad article lines were only counted, and the exit code was 0."""
+    was averaged in as zeros, bad article lines were only counted, and the exit code was 0; one
+    bad timeline file stopped the whole run, losing the other stories' scores."""
     root = tmp_path / "stories"
     _story(root, "good", "\n".join(RECORDS) + "\n")
     _story(root, "lines", "\n".join(RECORDS) + '\n{oops\n{"text": 12345}\n')
     _story(root, "empty", "")
     _story(root, "no-articles", None)
     _story(root, "no-timelines", "\n".join(RECORDS) + "\n", timelines=False)
+    _story(root, "bad-timeline", "\n".join(RECORDS) + "\n")
+    (root / "bad-timeline" / "timelines" / "desk.txt").write_text("2021-02-30\nThe dam burst .\n", encoding="utf-8")
     (root / "good" / "timelines" / ".draft.txt").write_text("not a timeline\n", encoding="utf-8")
     result = run("eval", "--timelines", root, "-q", "--workers", 1)
     assert result.exit_code == 1
@@ -456,7 +459,10 @@ def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_t
                      f"{root / 'lines' / 'articles.jsonl'}:4: record's 'text' is not a string",
                      f"{root / 'empty' / 'articles.jsonl'}: no dated article to summarise; story not scored",
                      f"{root / 'no-articles' / 'articles.jsonl'}: is missing; story not scored",
-                     f"{root / 'no-timelines' / 'timelines'}: no timeline files"):
+                     f"{root / 'no-timelines' / 'timelines'}: no timeline files",
+                     f"{root / 'bad-timeline' / 'timelines' / 'desk.txt'}:1: impossible date '2021-02-30'; "
+                     "timeline not scored",
+                     f"{root / 'bad-timeline'}: no timeline could be read; story not scored"):
         assert any(line.startswith(f"error: {expected}") for line in errors), (expected, errors)
     assert "mean of 2 timelines" in result.stdout  # good and lines; the hidden draft is not read
     assert ".draft" not in result.stdout + result.stderr

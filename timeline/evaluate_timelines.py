@@ -270,12 +270,20 @@ def _records(articles: list, workers: int) -> list:
 def load_story(name: str, articles_path: Path, timeline_paths: list[Path], workers: int = 1,
                problem=None) -> Story:
     """Read a story's timelines and articles, and extract the articles' events once.  Each
-    record that cannot be read is named in one line to ``problem`` (``file:line: what``); the
-    others are kept.  (An extraction that fails on an article read fine is a bug: ``ExtractionBug``.)"""
+    timeline file or record that cannot be read is named in one line to ``problem`` (``file:line:
+    what``); the others are kept, and a story with no timeline left is not read further.  (An
+    extraction that fails on an article read fine is a bug: ``ExtractionBug``.)"""
     from timeline.articles import iter_articles
     from timeline.models import Article, ArticleError
 
-    timelines = [(path.name, read_tilse(path)) for path in timeline_paths]
+    timelines = []
+    for path in timeline_paths:
+        try:
+            timelines.append((path.name, read_tilse(path)))
+        except ValueError as exc:
+            _tell(problem, f"{exc}; timeline not scored")
+    if not timelines:
+        return Story(name=name)
     read = list(iter_articles([str(articles_path)]))
     for item in read:
         if isinstance(item, ArticleError):
@@ -338,6 +346,9 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
     tasks = []
     for name, articles_path, timeline_paths in find_stories(folder, tell):
         story = load_story(name, articles_path, timeline_paths, workers, tell)
+        if not story.timelines:
+            tell(f"{Path(articles_path).parent}: no timeline could be read; story not scored")
+            continue
         if progress:
             skipped = f" ({story.skipped:,} skipped: unreadable or undated)" if story.skipped else ""
             progress(f"{name}: {len(story.articles):,} articles{skipped}, {len(story.timelines)} timelines")
