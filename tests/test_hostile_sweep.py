@@ -471,6 +471,19 @@ def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_t
     assert len(report["problems"]) == len(errors)
 
 
+def test_eval_reads_a_corpus_however_deeply_its_folders_nest(tmp_path):
+    """A corpus folder nested 1,100 deep was an 'internal error' (RecursionError)."""
+    deep = tmp_path
+    for _ in range(1_100):  # (one at a time: the parents of mkdir are made by recursion)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "doc.tml").write_text('<TimeML><TEXT>On <TIMEX3 tid="t1" type="DATE" value="2017-09-06">6 September '
+                                  '2017</TIMEX3> it rained.</TEXT></TimeML>', encoding="utf-8")
+    result = run("eval", tmp_path, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["total"]["gold"] == 1
+
+
 def test_eval_names_with_line_breaks_stay_on_their_line(tmp_path):
     """A story or file name with a line break printed a line of its own in the score table."""
     root = tmp_path / "stories"

@@ -146,7 +146,7 @@ def expand_path(item, seen: set | None = None) -> Iterator[str]:
             seen.add("-")
             yield path
     elif os.path.isdir(path):
-        yield from _folder_files(path, seen)
+        yield from folder_files(path, seen)
     elif _first_time(path, seen):
         yield path
 
@@ -167,25 +167,25 @@ def _first_time(path: str, seen: set) -> bool:
     return True
 
 
-def _folder_files(folder: str, seen: set) -> Iterator[str]:
-    """The article files under ``folder``, depth first, in name order (hidden entries skipped,
-    and links to folders: they may lead anywhere, '..' or '/').
+def folder_files(folder: str, seen: set, suffixes=SUFFIXES) -> Iterator[str]:
+    """The article files (or files of ``suffixes``) under ``folder``, depth first, in name order
+    (hidden entries skipped, and links to folders: they may lead anywhere, '..' or '/').
 
     A folder is entered once, however many ways lead to it, so loops end; the walk keeps its own
     stack, so depth is not limited by Python's recursion.
     """
-    stack = [_folder_entries(folder, seen)]
+    stack = [_folder_entries(folder, seen, suffixes)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
         elif entry[0] == "folder":
-            stack.append(_folder_entries(entry[1], seen))
+            stack.append(_folder_entries(entry[1], seen, suffixes))
         else:
             yield entry[1]
 
 
-def _folder_entries(folder: str, seen: set) -> Iterator[tuple[str, str]]:
+def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str]]:
     try:
         info = os.stat(folder)
         if ("folder", info.st_dev, info.st_ino) in seen:
@@ -204,7 +204,7 @@ def _folder_entries(folder: str, seen: set) -> Iterator[tuple[str, str]]:
             is_folder = False
         if is_folder:
             yield "folder", entry.path
-        elif Path(entry.name).suffix.lower() in SUFFIXES and _first_time(entry.path, seen):
+        elif Path(entry.name).suffix.lower() in suffixes and _first_time(entry.path, seen):
             yield "file", entry.path
 
 

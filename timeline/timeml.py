@@ -7,6 +7,7 @@ entities decoded; every annotation carries its character offsets into that text.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,5 +186,8 @@ _INVERSE = {
 
 
 def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
-    """Every ``*.tml`` document under ``directory``, sorted by file name."""
-    return [parse_timeml(Path(p)) for p in sorted(Path(directory).rglob("*.tml")) if not p.is_dir()]
+    """Every ``*.tml`` document under ``directory`` (however deep: the walk keeps its own stack),
+    sorted by file name; hidden files and folders are not read."""
+    from timeline.articles import folder_files
+
+    return [parse_timeml(Path(p)) for p in sorted(folder_files(os.fspath(directory), set(), (".tml",)))]
