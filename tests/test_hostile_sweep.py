@@ -474,14 +474,21 @@ def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_t
 def test_eval_reads_a_corpus_however_deeply_its_folders_nest(tmp_path):
     """A corpus folder nested 1,100 deep was an 'internal error' (RecursionError)."""
     deep = tmp_path
-    for _ in range(1_100):  # (one at a time: the parents of mkdir are made by recursion)
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "doc.tml").write_text('<TimeML><TEXT>On <TIMEX3 tid="t1" type="DATE" value="2017-09-06">6 September '
-                                  '2017</TIMEX3> it rained.</TEXT></TimeML>', encoding="utf-8")
-    result = run("eval", tmp_path, "--json")
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["total"]["gold"] == 1
+    try:
+        for _ in range(1_100):  # (one at a time: the parents of mkdir are made by recursion)
+            deep = deep / "d"
+            deep.mkdir()
+        (deep / "doc.tml").write_text('<TimeML><TEXT>On <TIMEX3 tid="t1" type="DATE" value="2017-09-06">6 '
+                                      'September 2017</TIMEX3> it rained.</TEXT></TimeML>', encoding="utf-8")
+        result = run("eval", tmp_path, "--json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["total"]["gold"] == 1
+    finally:  # (removed from the bottom up: pytest's own clean-up of old runs recurses and would fail)
+        (deep / "doc.tml").unlink(missing_ok=True)
+        while deep != tmp_path:
+            if deep.exists():
+                deep.rmdir()
+            deep = deep.parent
 
 
 def test_eval_names_with_line_breaks_stay_on_their_line(tmp_path):
