@@ -124,6 +124,16 @@ def test_a_day_left_with_nothing_to_tell_is_not_listed():
     assert [d.date for d in summarize(timeline, dates=2, sentences=0)] == [dt.date(2021, 3, 1), dt.date(2021, 3, 8)]
 
 
+def test_a_day_left_with_nothing_to_tell_gives_its_place_to_the_next_best():
+    """Asked for two days, the summary gave one: the second best day's sentence was told under the
+    first, and the third best day was never looked at."""
+    both = "The old bridge reopened on 1 March 2021 and closed again on 2 March 2021."
+    other = "Lorries were banned from the town centre on 5 March 2021."
+    timeline = build_timeline(one_each([both, both, other], "2021-03-10"))
+    days = summarize(timeline, dates=2, sentences=1)
+    assert [(d.date.day, d.sentences) for d in days] == [(1, [both]), (5, [other])]
+
+
 def test_what_was_only_announced_gives_way_to_what_was_reported():
     """The day of a vote is told by its reports, not by the previews written before it."""
     preview = ("The city council will vote on 7 June 2021 on the new tram line, after a long debate "
@@ -225,6 +235,19 @@ def test_two_entries_of_a_chronology_in_the_same_words_are_each_told_under_their
     assert [(d.date.day, d.sentences) for d in days] == [
         (4, ["Protesters march on the Ferrow town hall"]), (11, ["Protesters march on the Ferrow town hall"]),
         (18, ["The mayor of Ferrow resigns"])]
+
+
+def test_a_chronologys_entry_is_told_once_under_its_own_date():
+    """An entry that also names an earlier day was told under that day with its date, and again
+    under its own without it."""
+    text = ("Key events:\n\u2022 10 January \u2013 The government declared a state of emergency after riots on "
+            "9 January in the capital.\n\u2022 12 January \u2013 A powerful earthquake struck the capital, two days "
+            "after the emergency of 10 January was declared.")
+    timeline = build_timeline([Article(text=text, published="2010-02-01", source="Valley Post", path="k.txt")])
+    days = summarize(timeline, dates=3, sentences=2)
+    assert [(d.date.day, d.sentences) for d in days] == [
+        (10, ["The government declared a state of emergency after riots on 9 January in the capital."]),
+        (12, ["A powerful earthquake struck the capital, two days after the emergency of 10 January was declared."])]
 
 
 def test_a_live_pages_entry_is_told_without_its_clock_stamp():

@@ -228,6 +228,8 @@ class _Candidate:
     # the reports of each event the sentence tells (article key -> one of its reports), shared by
     # all the event's sentences: an event told in N sentences by N articles holds N reports, not N*N
     backings: list[dict[str, Source]] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)  # the sentences it was read from, as written
+    entries: set[str] = field(default_factory=set)  # those that are list entries told without their date
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -256,6 +258,11 @@ def _told(source: Source) -> str:
     the date that open a chronology's entry ('\u2022 12 January \u2013 A quake strikes': 'A quake
     strikes'), or the clock stamp that opens a live page's entry ('4:20pm AWST: Workers will
     return')."""
+    return _told_entry(source)[0]
+
+
+def _told_entry(source: Source) -> tuple[str, bool]:
+    """:func:`_told`, and whether it is an entry told without its opening date or stamp."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
     body, entry = sentence[lead:], None
@@ -268,7 +275,7 @@ def _told(source: Source) -> str:
         if stamp is not None and stamp.start == 0 and stamp.type == "TIME":
             zone = _ZONE.match(body, stamp.end)  # (a zone the tagger does not know: 'AWST')
             entry = _past_mark(body, zone.end() if zone else stamp.end)
-    return _clean(entry if entry is not None else body)
+    return _clean(entry if entry is not None else body), entry is not None
 
 
 def _past_mark(sentence: str, end: int) -> Optional[str]:
@@ -300,7 +307,7 @@ def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, li
 def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.date] = None) -> None:
     told: dict[int, _Candidate] = {}  # the candidates this event's sentences are, each once
     for source in event.sources:
-        text = _told(source)
+        text, is_entry = _told_entry(source)
         own = reference_day(source)
         if not text or (day is not None and own is not None and own != day):
             continue  # a report merged in from another day tells that day
@@ -308,6 +315,9 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
         if candidate is None:
             candidate = pool[text.casefold()] = _Candidate(text, story_text(text, source.time_expression))
         candidate.names_day = candidate.names_day or names_day(source)
+        candidate.written.add(source.sentence)
+        if is_entry and day is not None:
+            candidate.entries.add(source.sentence)
         published = _published_day(source)
         candidate.reported = candidate.reported or day is None or published is None or published >= day
         told[id(candidate)] = candidate
@@ -349,29 +359,31 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     """The summary of each of ``days`` (in date order): up to ``sentences`` central, distinct
     sentences about what happened that day, with their sources.  A sentence that dates two of
     the days ("walkouts on October 8 and November 5", or one reprinted) is told under the first
-    only; the same words written with another date (two entries of a list: "Feb 15 - Protests
+    only, but a list's entry under its own date; the same words written with another date (two entries of a list: "Feb 15 - Protests
     break out", "March 3 - Protests break out") are told under each day."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     pools = {day: _on_topic(_usable(found), spread) for day, found in _candidates(timeline, days).items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
-    told: dict[str, set[str]] = {}  # each sentence told, and the sentences it was read in as written
+    told: set[str] = set()  # the sentences told, as their articles wrote them
+    entry_days: dict[str, dt.date] = {}  # a list entry, as written, and the day of its date
+    for day in days:
+        for candidate in pools[day]:
+            entry_days.update(dict.fromkeys(candidate.entries - entry_days.keys(), day))
     summaries = []
     for day in days:
-        pool = [c for c in pools[day] if not told.get(c.text, set()) & _as_written(c)]
+        # (as written: a list entry told under one day is the same sentence under another; an
+        # entry is told under its own date, '10 January - The government declared ... after riots
+        # on 9 January' under 10 January, when that is one of the days)
+        pool = [c for c in pools[day] if not told & c.written
+                and all(entry_days.get(written, day) == day for written in c.written)]
         summary = _summary(day, pool, sentences, vectorizer)
         chosen = {c.text: c for c in pool}
         for text in summary.sentences:
-            told.setdefault(text, set()).update(_as_written(chosen[text]))
+            told.update(chosen[text].written)
         summaries.append(summary)
     return summaries
-
-
-def _as_written(candidate: _Candidate) -> set[str]:
-    """The sentences a candidate was read in, as their articles wrote them (with a list entry's
-    date: 'Feb 15 - Protests break out' and 'March 3 - Protests break out' are two)."""
-    return {source.sentence for source in candidate.sources.values()}
 
 
 def _vectorizer(texts: list[str]):
@@ -506,8 +518,8 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
               start=None, end=None) -> list[DaySummary]:
     """The summary timeline of ``timeline``: its ``dates`` most important days between ``start`` and
     ``end`` (dates or ISO strings, inclusive) in date order, each with up to ``sentences``
-    sentences and their sources; a day whose sentences were all told under an earlier one is
-    left out (unless ``sentences`` is 0).  ``dates`` defaults to :func:`default_dates`,
+    sentences and their sources; a day whose sentences were all told under another gives its place
+    to the next best day (unless ``sentences`` is 0).  ``dates`` defaults to :func:`default_dates`,
     ``sentences`` to :data:`DEFAULT_SENTENCES`.  Without ``start``, days long before the first
     article are history, and without ``end``, days after the last are still to come: either is
     chosen only when the story's own are too few (:func:`story_days`).
@@ -524,10 +536,17 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
             raise ValueError(f"the number of {name} cannot be negative")
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
-    scores = day_scores(timeline, start, end)
-    days = top_days(story_days(scores, timeline, n, start, end), n)
-    # (a day whose sentences were all told under an earlier day has nothing left to say)
-    return [day for day in day_summaries(timeline, days, k) if day.sentences or k == 0]
+    scores = story_days(day_scores(timeline, start, end), timeline, n, start, end)
+    ranked = top_days(scores, len(scores))
+    ranked.sort(key=lambda day: (-scores[day], day))
+    wanted = min(n, len(ranked))
+    while True:
+        # (a day whose sentences were all told under an earlier day has nothing left to say: the
+        # next best day takes its place)
+        told = [day for day in day_summaries(timeline, ranked[:wanted], k) if day.sentences or k == 0]
+        if len(told) >= n or wanted >= len(ranked):
+            return told
+        wanted += n - len(told)
 
 
 # --- plain text for a terminal -------------------------------------------------------------------
