@@ -370,6 +370,9 @@ def test_stdin_of_json_nested_too_deeply_is_one_error(monkeypatch):
 
 def test_byte_order_mark_is_not_part_of_the_text(tmp_path):
     assert read_one(write(tmp_path, "bom.txt", "\ufeff" + BODY)).text == BODY
+    # (nor a second one, of a file pasted into another: the front matter after it is still read)
+    article = read_one(write(tmp_path, "two.txt", "\ufeff\ufeff---\ntitle: Resigned\npublished: 2017-09-06\n---\n" + BODY))
+    assert (article.title, article.published.date(), article.text) == ("Resigned", dt.date(2017, 9, 6), BODY)
 
 
 # --- bad input -----------------------------------------------------------------------------------

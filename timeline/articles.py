@@ -488,7 +488,12 @@ def _bom(data: bytes) -> tuple[str, int] | None:
 
 def _decode(data: bytes, html: bool = False) -> str:
     """The text of ``data``: by its byte order mark, else UTF-8 (HTML: its declared charset, else
-    UTF-8, else windows-1252).  A NUL anywhere means binary, whatever its position."""
+    UTF-8, else windows-1252), without a second mark after the first (a file pasted into another).
+    A NUL anywhere means binary, whatever its position."""
+    return _decoded(data, html).lstrip("\ufeff")
+
+
+def _decoded(data: bytes, html: bool) -> str:
     bom = _bom(data)
     if bom:
         encoding, length = bom
