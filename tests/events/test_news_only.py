@@ -187,8 +187,11 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, March 8 (Reuters) - ",  # (its day would date the news a second time)
         "PORTVILLE, Maine (CNN) -- ",
         "(CNN) -- ",
+        "(AP) ",
         "PORTVILLE, 8 March (Harbour Wire) - ",  # any agency, where the dateline gives its day
         "PORTVILLE (HWN) - ",  # or any agency written in capitals
+        "PORTVILLE -- ",  # or none, after a place in capitals and a long dash
+        "PORT VILLE, Maine \u2014 ",
         "Photograph: Jane Doe/AP ",
         "Photograph: Jane Doe/AFP/Getty Images ",
         "Photograph: AP ",  # an agency alone
@@ -201,6 +204,15 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
     assert sentence.text == news
     (event,) = [e for e in extract_events(glued + news, PUBLISHED) if e.time_expression]
     assert event.sentence == news and event.sources[0].sentence_start == len(glued)
+
+
+@pytest.mark.parametrize("sentence", [
+    "BP -- The company approved the new bridge on Monday.",  # (an acronym, not a place)
+    "The council's CEO -- Jane Doe -- approved the new bridge on Monday.",
+])
+def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
+    (found,) = news_sentences(split_sentences(sentence), text=sentence)
+    assert found.text == sentence
 
 
 @pytest.mark.parametrize("stamp", [
