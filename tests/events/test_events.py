@@ -435,6 +435,17 @@ def test_as_opens_a_phrase_of_the_title_or_ends_it(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    ("Johnson & Johnson said on Thursday it would recall the product.", "Johnson & Johnson would recall the product"),
+    ("Coastal Power & Light said on Thursday it had restored power.", "Coastal Power & Light had restored power"),
+    ("AT&T said on Thursday it would cut jobs.", "AT&T would cut jobs"),
+    ("Shares of Acme fell on Thursday.", "Shares of Acme fell"),
+])
+def test_an_ampersand_joins_the_words_of_a_companys_name(text, title):
+    """'Johnson & Johnson said ... it would' had been titled 'Johnson: It would ...'."""
+    assert dated_titles(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     # a title drops the article it opens on, as headlines do...
     ("The rig sank on Thursday.", "Rig sank"),
     ("The \ufb01re spread on Thursday.", "Fire spread"),  # (a ligature opening the title: not 'FIre')

@@ -44,10 +44,10 @@ def _joins_names(s: Parsed, k: int) -> bool:
 
 def is_body(name: str, lex) -> bool:
     """Whether a name is that of a company, government or other body, which 'it' can stand for:
-    it has a word such as 'Corp.' or 'Ministry' ('World Health Organization'), or it is an
-    acronym ('BP', 'WHO')."""
+    it has a word such as 'Corp.' or 'Ministry' ('World Health Organization'), or an ampersand
+    ('Procter & Gamble', 'AT&T'), or it is an acronym ('BP', 'WHO')."""
     words = name.split()
-    return (any(lex.bare(w.lower()).rstrip(".") in lex.organizations for w in words)
+    return ("&" in name or any(lex.bare(w.lower()).rstrip(".") in lex.organizations for w in words)
             or (len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha()))
 
 

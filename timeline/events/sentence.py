@@ -457,12 +457,12 @@ def _clause_start(s: Parsed, i: int) -> int:
 
 def _opens_with_name(s: Parsed) -> bool:
     """Whether the capitalised first word of a sentence is a name rather than capitalised for
-    its place: another name follows it ('John Smith said'), alone or after 'and' ('Acme
-    and Brightway said'); not a function word ('The Kremlin'), not before a title ('Russian
-    President Vladimir Putin')."""
+    its place: another name follows it ('John Smith said'), alone or after 'and' or an ampersand
+    ('Acme and Brightway said', 'Johnson & Johnson said'; not after 'of': 'Shares of BP'); not a
+    function word ('The Kremlin'), not before a title ('Russian President Vladimir Putin')."""
     tokens, lex = s.tokens, s.lex
     if len(tokens) < 2 or tokens[0].low in lex.function_words or lex.adverb(tokens[0].low):
         return False
-    k = 2 if tokens[1].low in lex.coordinators else 1
+    k = 2 if tokens[1].low in lex.coordinators or tokens[1].text == "&" else 1
     return (k < len(tokens) and _is_name(tokens[k]) and tokens[k].text not in lex.honorifics
             and tokens[k].low not in lex.roles)
