@@ -1048,3 +1048,16 @@ def test_a_word_that_only_starts_like_a_month_does_not_hide_the_weekday_before_i
     # ('marks 40' is no 'Mar 40': the weekday before a written date would yield to it)
     assert [e.value for e in tag("Wednesday marks 40 years since the disaster.", "2026-01-27")] == \
         ["2026-01-28", "P40Y"]
+
+
+def test_a_live_pages_stamps_past_midnight_are_on_the_next_day():
+    text = ("Live: the storm approaches.\n7:05 p.m. - The storm is 80 miles offshore.\n"
+            "11:50 p.m. - Winds are picking up.\n12:25 a.m. - The eyewall nears the coast.\n"
+            "1:10 a.m. - The storm came ashore.")
+    assert [e.value for e in tag(text, "2025-09-18T19:00")] == [
+        "2025-09-18T19:05", "2025-09-18T23:50", "2025-09-19T00:25", "2025-09-19T01:10"]
+    # (a page told newest first, and clock times in prose, keep the day of publication)
+    newest_first = "1:10 a.m. - The storm came ashore.\n11:50 p.m. - Winds are picking up."
+    assert [e.value for e in tag(newest_first, "2025-09-19")] == ["2025-09-19T01:10", "2025-09-19T23:50"]
+    prose = "The storm reached the coast at 11:50 p.m. Power failed at 1:10 a.m."
+    assert [e.value for e in tag(prose, "2025-09-19")] == ["2025-09-19T23:50", "2025-09-19T01:10"]

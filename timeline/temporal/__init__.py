@@ -44,6 +44,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     context = _Context(day)
     found = []
     weekday = None  # the expression just before, when it is a weekday placed on the calendar
+    stamps = _Stamps()  # a live page's clock stamps, told in order: past midnight is the next day
     yearless: list[bool] = []  # for each expression found, whether it is a month or day given without its year
     bare: list[bool] = []  # for each, whether it is a weekday of no week of its own ("Monday")
     for hit in hits:
@@ -73,6 +74,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
+            if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
+                value = stamps.placed(value)
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
@@ -178,6 +181,31 @@ def _headed_ahead(text: str, at: int, rules) -> bool:
     tell its list is one of what is to come ('Key dates ahead:', 'Programme:')."""
     line = text.rfind("\n", 0, at) + 1
     return rules.heads_list_ahead(text[max(0, line - LIST_HEADING):line])
+
+
+_BARE_CLOCK = re.compile(r"\[D\]T\d\d:\d\d")  # a clock time of the anchor's day ('[D]T01:10')
+STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one before it is on the next day
+
+
+class _Stamps:
+    """The clock stamps that open a live page's entries, read in the page's order: a stamp more
+    than ``STAMP_ROLLOVER_MINUTES`` earlier than the one before it is past midnight, on the next
+    day, and so are those after it ('11:50 p.m. - Winds pick up', then '12:25 a.m. - The eyewall
+    nears').  (A page told newest first goes back in days, which its stamps cannot tell: those
+    keep the day of publication.)"""
+
+    def __init__(self) -> None:
+        self.days = 0  # midnights passed
+        self.last: int | None = None  # the last stamp's minute of the day
+
+    def placed(self, value: str) -> str:
+        minute = int(value[11:13]) * 60 + int(value[14:16])
+        if self.last is not None and self.last - minute > STAMP_ROLLOVER_MINUTES:
+            self.days += 1
+        self.last = minute
+        if not self.days:
+            return value
+        return (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=self.days)).isoformat() + value[10:]
 
 
 def _opens_entry(text: str, start: int, end: int) -> bool:
