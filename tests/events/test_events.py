@@ -435,6 +435,20 @@ def test_as_opens_a_phrase_of_the_title_or_ends_it(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # a happening and its verb in the present before its time, as a headline or a list of what is
+    # to come says it, is titled by both: not by its noun alone ('The trial')
+    ("The trial opens Monday.", "Trial opens"),
+    ("The hurricane season ends on Nov. 30.", "Hurricane season ends"),
+    ("The talks start next week in Geneva.", "Talks start in Geneva"),
+    # ...but not a noun before a time, nor a verb before a duration or a frequency
+    ("The claims facility on Thursday told reporters the bill was high.", "Claims facility: The bill was high"),
+    ("The explosion comes three weeks after the talks collapsed on Monday.", "Talks collapsed"),
+])
+def test_a_present_verb_before_its_time_titles_the_happening(text, title):
+    assert dated_titles(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     ("Johnson & Johnson said on Thursday it would recall the product.", "Johnson & Johnson would recall the product"),
     ("Coastal Power & Light said on Thursday it had restored power.", "Coastal Power & Light had restored power"),
     ("AT&T said on Thursday it would cut jobs.", "AT&T would cut jobs"),

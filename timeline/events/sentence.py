@@ -217,7 +217,7 @@ def _classify(s: Parsed) -> None:
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Brightway plans to'
         elif _entry_verb(s, i):
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Sept. 9 - Aske resigns'
-        elif _present_after_subject(s, i):
+        elif _present_after_subject(s, i) or _fixture_verb(s, i):
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the lease runs out'
         elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
             # the state a copula predicates: 'turnout was low during the morning'
@@ -353,6 +353,28 @@ def _present_after_subject(s: Parsed, i: int) -> bool:
     return (i >= 3 and lex.plural(tokens[i].low) and tokens[i - 3].low in lex.clause
             and tokens[i - 2].low in lex.determiners and tokens[i - 1].text[0].islower()
             and tokens[i - 1].low not in lex.function_words and not lex.plural(tokens[i - 1].low))
+
+
+def _fixture_verb(s: Parsed, i: int) -> bool:
+    """Whether the word at ``i`` is a present-tense verb telling when a happening is, right
+    before its time, after the subject that opens the sentence: a determiner and one or two
+    words in lower case, the -s form after a singular ('The trial opens Monday', 'The hurricane
+    season ends on Nov. 30'), the bare form after a plural ('The talks start next week'), as
+    headlines and lists of what is to come write it.  The time is a date or a time of day (not
+    'comes three weeks after', 'changes daily'), and no other verb follows it ('The claims
+    facility on Thursday told ...'): only its end, a mark or a preposition."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    if not 2 <= i <= 3 or timed[i] or tokens[0].low not in lex.determiners:
+        return False
+    at = i + 1 + (i + 2 < len(tokens) and tokens[i + 1].low in lex.date_prepositions)  # ('ends on Nov. 30')
+    if at >= len(tokens) or not s.untitled[at]:
+        return False
+    after = next((k for k in range(at, len(tokens)) if not timed[k]), len(tokens))
+    subject = tokens[1:i]
+    return ((after == len(tokens) or not tokens[after].text[:1].isalnum() or tokens[after].low in lex.prepositions)
+            and tokens[i].text.isalpha() and tokens[i].low not in lex.function_words
+            and all(t.text.isalpha() and t.text[0].islower() and t.low not in lex.function_words for t in subject)
+            and lex.plural(tokens[i].low) != lex.plural(subject[-1].low))
 
 
 def _reduced_relative(s: Parsed, i: int) -> bool:
