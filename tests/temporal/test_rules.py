@@ -89,6 +89,7 @@ CASES = [
     ("dated_holiday", "The shop opens next Halloween.", "next Halloween", "2017-10-31"),
     ("holiday", "The shops were busy at Christmas.", "Christmas", "2016-12-25"),
     ("month", "The talks resumed in February.", "February", "2017-02"),
+    ("month_possessive", "Statistics Canada will release August's price index on Tuesday.", "August", "2017-08"),
     # --- times of day
     ("time_pm", "The polls close at 8 p.m. today.", "8 p.m. today", "2017-09-06T20:00"),
     ("time_am", "The train left at 6:45 a.m. on Monday.", "6:45 a.m. on Monday", "2017-09-04T06:45"),
