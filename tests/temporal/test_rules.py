@@ -255,6 +255,7 @@ CASES = [
     ("count_ago_today", "Eighty years ago today, troops landed.", "Eighty years ago today", "1937-09-06"),
     ("years_ago_tonight", "Ten years ago tonight the lights went out.", "Ten years ago tonight", "2007-09-06TNI"),
     ("years_ago_this_week", "The storm struck a year ago this week.", "a year ago this week", "2016-W36"),
+    ("years_ago_this_weekend", "The festival opened 50 years ago this weekend.", "50 years ago this weekend", "1967-W36-WE"),
     ("years_ago_this_month", "The firm failed two years ago this month.", "two years ago this month", "2015-09"),
     ("hours_ago", "Two hours ago, police sealed the road.", "Two hours ago", "2017-09-06"),
     ("moments_ago", "Moments ago, the governor spoke.", "Moments ago", "2017-09-06"),
