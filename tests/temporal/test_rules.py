@@ -45,6 +45,7 @@ CASES = [
     ("named_quarter", "The band Second Quarter Notes played.", "Second Quarter Notes", None),
     ("game_quarter", "He hurt his knee in the second quarter of Monday's game.", "the second quarter of", None),
     ("named_year", "The Vision 2030 plan was approved.", "2030", None),
+    ("surname_weekday", "Mr. Friday said the deal was off.", "Mr. Friday", None),
     ("named_weekday", "The markets fell on Black Monday again.", "Black Monday", None),
     ("named_holiday", "Both sides kept to the Good Friday agreement.", "Good Friday agreement", None),
     ("may_verb", "The court May also hear the appeal.", "May also", None),
