@@ -52,6 +52,10 @@ CASES = [
     # --- calendar dates
     ("wd_month_day", "The vote is on Tuesday, March 14, 2017.", "Tuesday, March 14, 2017", "2017-03-14"),
     ("wd_day_month", "He arrived on Friday 1 September.", "Friday 1 September", "2017-09-01"),
+    ("wd_daypart_month_day", "She called on Thursday night, August 31, from the airport.", "Thursday night, August 31",
+     "2017-08-31TNI"),
+    ("wd_daypart_day_month", "She called on Thursday night, 31 August, from the airport.", "Thursday night, 31 August",
+     "2017-08-31TNI"),
     ("wd_paren_month_day", "Growth slowed, the ministry said on Friday (Sep 1).", "Friday (Sep 1)", "2017-09-01"),
     ("wd_paren_day_month", "Growth slowed, the ministry said on Friday (1 Sep).", "Friday (1 Sep)", "2017-09-01"),
     ("month_day_shifted_year", "The trial opened on Aug. 3 last year.", "Aug. 3 last year", "2016-08-03"),
