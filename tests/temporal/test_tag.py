@@ -1061,3 +1061,9 @@ def test_a_live_pages_stamps_past_midnight_are_on_the_next_day():
     assert [e.value for e in tag(newest_first, "2025-09-19")] == ["2025-09-19T01:10", "2025-09-19T23:50"]
     prose = "The storm reached the coast at 11:50 p.m. Power failed at 1:10 a.m."
     assert [e.value for e in tag(prose, "2025-09-19")] == ["2025-09-19T23:50", "2025-09-19T01:10"]
+
+
+def test_a_clock_time_glossed_in_another_zone_is_one_time():
+    """'(0610 GMT)' after '1:10 a.m. CDT' had been a second time, which dated the saying after it."""
+    sentence = "The storm crossed the coast at 1:10 a.m. CDT (0610 GMT), the hurricane center said."
+    assert [(e.text, e.value) for e in tag(sentence, "2025-09-19")] == [("1:10 a.m. CDT", "2025-09-19T01:10")]
