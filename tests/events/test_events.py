@@ -1012,6 +1012,8 @@ def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
         # what was said in a statement is the happening the date places, told once
         ("The bank said in a statement on Monday that the branch would close.",
          [("The bank: The branch would close", "statement", "2017-09-04")]),
+        ("The center said in its 11 a.m. advisory that the storm had weakened.",  # (or in an advisory, a bulletin)
+         [("The center: The storm had weakened", "statement", "2017-09-06T11:00")]),
         # a name with a possessive's ending may be the speaker
         ("Moody's said in a report on Monday that losses could reach $3.5 billion.",
          [("Moody's: Losses could reach $3.5 billion", "statement", "2017-09-04")]),
