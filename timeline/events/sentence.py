@@ -373,7 +373,8 @@ def _fixture_verb(s: Parsed, i: int) -> bool:
     subject = tokens[1:i]
     return ((after == len(tokens) or not tokens[after].text[:1].isalnum() or tokens[after].low in lex.prepositions)
             and tokens[i].text.isalpha() and tokens[i].low not in lex.function_words
-            and all(t.text.isalpha() and t.text[0].islower() and t.low not in lex.function_words for t in subject)
+            and all(t.text.isalpha() and t.text[0].islower() and t.low not in lex.function_words
+                    and not lex.past(t.low) and not s.classes[k].verb for k, t in enumerate(subject, 1))
             and lex.plural(tokens[i].low) != lex.plural(subject[-1].low))
 
 

@@ -44,7 +44,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     context = _Context(day)
     found = []
     weekday = None  # the expression just before, when it is a weekday placed on the calendar
-    stamps = _Stamps()  # a live page's clock stamps, told in order: past midnight is the next day
+    stamps: list[int] = []  # the expressions that are a live page's clock stamps (see _past_midnight)
     yearless: list[bool] = []  # for each expression found, whether it is a month or day given without its year
     bare: list[bool] = []  # for each, whether it is a weekday of no week of its own ("Monday")
     for hit in hits:
@@ -75,7 +75,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
-                value = stamps.placed(value)
+                stamps.append(len(found))
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
@@ -108,6 +108,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         weekday = found[-1] if placed_weekday else None
         yearless.append(resolved and anchor_kind is not None and _resolve.lacks_year(template))
         bare.append(placed_weekday)
+    _past_midnight(found, stamps)
     return _share_years(found, yearless, text, rules)
 
 
@@ -187,25 +188,24 @@ _BARE_CLOCK = re.compile(r"\[D\]T\d\d:\d\d")  # a clock time of the anchor's day
 STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one before it is on the next day
 
 
-class _Stamps:
-    """The clock stamps that open a live page's entries, read in the page's order: a stamp more
+def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
+    """A live page's clock stamps (``found[k]`` for ``k`` in ``stamps``), told in order: one more
     than ``STAMP_ROLLOVER_MINUTES`` earlier than the one before it is past midnight, on the next
     day, and so are those after it ('11:50 p.m. - Winds pick up', then '12:25 a.m. - The eyewall
-    nears').  (A page told newest first goes back in days, which its stamps cannot tell: those
-    keep the day of publication.)"""
-
-    def __init__(self) -> None:
-        self.days = 0  # midnights passed
-        self.last: int | None = None  # the last stamp's minute of the day
-
-    def placed(self, value: str) -> str:
-        minute = int(value[11:13]) * 60 + int(value[14:16])
-        if self.last is not None and self.last - minute > STAMP_ROLLOVER_MINUTES:
-            self.days += 1
-        self.last = minute
-        if not self.days:
-            return value
-        return (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=self.days)).isoformat() + value[10:]
+    nears').  A page whose stamps mostly go back in time is told newest first: its days cannot be
+    told from its stamps, which keep the day of publication."""
+    minutes = [int(found[k].value[11:13]) * 60 + int(found[k].value[14:16]) for k in stamps]
+    steps = [b - a for a, b in zip(minutes, minutes[1:])]
+    later = sum(0 < step <= STAMP_ROLLOVER_MINUTES or step < -STAMP_ROLLOVER_MINUTES for step in steps)
+    if later <= sum(-STAMP_ROLLOVER_MINUTES <= step < 0 for step in steps):
+        return
+    days = 0
+    for step, k in zip([0, *steps], stamps):
+        days += step < -STAMP_ROLLOVER_MINUTES
+        if days:
+            value = found[k].value
+            moved = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat() + value[10:]
+            found[k] = found[k].model_copy(update={"value": moved})
 
 
 def _opens_entry(text: str, start: int, end: int) -> bool:

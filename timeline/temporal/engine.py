@@ -34,8 +34,8 @@ from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_re
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, BOUNDARY, JOINER, MODIFIER, LINK = (
-    "cue", "forward", "yields", "boundary", "joiner", "modifier", "link")
+CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK = (
+    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # how a tense cue stands to an expression (TenseReader.tense)
@@ -290,9 +290,10 @@ class Grammar:
 
         self._joiners = self.classes.get("clock_day_joiner") or WordClass()
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
-        # a bracket may stand between them too ("3 p.m. (1500 GMT) Wednesday", "on Thursday (0932
-        # GMT)"): then they stay two expressions
-        self._joiner = re.compile(rf"[\s,]*(?P<bracket>[()][\s,]*)?(?:(?P<word>{words})[\s,]+)?", re.I)
+        # a bracket may stand between them too ("on Thursday (0932 GMT)"), or the clock time glossed
+        # in another zone ("3 p.m. (1500 GMT) Sunday"): then they stay two expressions
+        self._joiner = re.compile(rf"[\s,]*(?P<bracket>(?:\(\d{{1,2}}[:.]?\d\d(?:\s*[a-z]{{2,4}})?\)|[()])[\s,]*)?"
+                                  rf"(?:(?P<word>{words})[\s,]+)?", re.I)
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
         self._clock_range = self._gap("clock_range", r"\s*(?:{})\s*")
@@ -331,7 +332,7 @@ class Grammar:
         cues, marks, modifiers, self._marks = [], [], [], []
         for row in read_table(lang, "temporal", "tense.tsv"):
             pattern, tense, scope = (list(row) + [""])[:3]
-            if scope not in ("", FORWARD, YIELDS):
+            if scope not in ("", FORWARD, YIELDS, ALONE):
                 raise ValueError(f"tense.tsv ({lang}): unknown scope {scope!r}")
             cues.append((f"c{len(self._marks)}", _spaces(pattern)))
             self._marks.append((tense, scope or CUE))
@@ -587,7 +588,9 @@ class TenseReader:
     follows it in its clause ("since May", not "a long weekend, since school is out", nor "since
     then, and will return on Tuesday").  A cue of scope ``yields`` gives way to a future cue
     before it in its clause: "ahead of Thursday's vote" is the nearest Thursday after "shares
-    rose", the coming one after "will meet".
+    rose", the coming one after "will meet".  A cue of scope ``alone`` tells what follows it only
+    where no cue stands before it in its clause: a headline's "Senate to vote on bill Thursday",
+    not "He flew to Paris to visit his mother on Monday".
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -622,6 +625,11 @@ class TenseReader:
         yielding = None  # (tense, reach) of a cue that gives way to a future before it
         while j >= 0 and starts[j] >= low:
             tense, what = kind(j)
+            if what == ALONE:  # (it tells what follows it, where no cue before it in its clause does)
+                if self._cue_in_clause_before(j, low):
+                    j -= 1
+                    continue
+                what = FORWARD
             if yielding is not None and (what in _BOUNDARIES or what == CUE):
                 return (tense, yielding[1]) if what == CUE and tense == FUTURE else yielding
             if what == CUE or (what == FORWARD and not crossed):
@@ -644,6 +652,18 @@ class TenseReader:
                 return tense, ASIDE
             k += 1
         return None, None
+
+    def _cue_in_clause_before(self, j: int, low: int) -> bool:
+        """Whether a cue stands before mark ``j`` in its clause, from ``low`` on."""
+        k = j - 1
+        while k >= 0 and self._starts[k] >= low:
+            what = self._kind(k)[1]
+            if what in _BOUNDARIES:
+                return False
+            if what in (CUE, FORWARD, YIELDS, ALONE):
+                return True
+            k -= 1
+        return False
 
     def _cue_in_clause_after(self, end: int, high: int) -> str | None:
         """The tense of the first cue after ``end`` in the same clause, None if there is none."""
