@@ -359,8 +359,9 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     """The summary of each of ``days`` (in date order): up to ``sentences`` central, distinct
     sentences about what happened that day, with their sources.  A sentence that dates two of
     the days ("walkouts on October 8 and November 5", or one reprinted) is told under the first
-    only, but a list's entry under its own date; the same words written with another date (two entries of a list: "Feb 15 - Protests
-    break out", "March 3 - Protests break out") are told under each day."""
+    only, but a list's entry under its own date; the same words written with another date (two
+    entries of a list: "Feb 15 - Protests break out", "March 3 - Protests break out") are told
+    under each day."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     pools = {day: _on_topic(_usable(found), spread) for day, found in _candidates(timeline, days).items()}
@@ -541,7 +542,7 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     ranked.sort(key=lambda day: (-scores[day], day))
     wanted = min(n, len(ranked))
     while True:
-        # (a day whose sentences were all told under an earlier day has nothing left to say: the
+        # (a day whose sentences were all told under another day has nothing left to say: the
         # next best day takes its place)
         told = [day for day in day_summaries(timeline, ranked[:wanted], k) if day.sentences or k == 0]
         if len(told) >= n or wanted >= len(ranked):

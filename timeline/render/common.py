@@ -182,7 +182,7 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-_CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)$")
+_CLOCK = re.compile(r"([01]\d|2[0-4]):([0-5]\d)$")  # (24:00, the end of a day, is one)
 
 
 def clock(span: DateSpan) -> tuple[int, int] | None:
