@@ -252,14 +252,16 @@ def test_eval_timelines_refuses_a_pipe_or_device_instead_of_waiting_or_reading_f
     (timelines / "ok.txt").write_text(REFERENCE, encoding="utf-8")
     os.mkfifo(timelines / "pipe.txt")
     done = timeline_cli("eval", "--timelines", stories, "-q", "--workers", 1)
-    assert done.returncode == 1
-    assert done.stderr.strip() == f"error: {timelines / 'pipe.txt'}: not a regular file (a named pipe)"
+    assert done.returncode == 1  # (the other timeline still scored)
+    assert done.stderr.strip() == f"error: {timelines / 'pipe.txt'}: not a regular file (a named pipe); timeline not scored"
+    assert "ok.txt" in done.stdout
     os.unlink(timelines / "pipe.txt")
     if os.path.exists("/dev/null"):  # a device; /dev/zero, read whole, filled the memory until killed
         (timelines / "device.txt").symlink_to("/dev/null")
         result = run("eval", "--timelines", stories, "-q", "--workers", 1)
         assert result.exit_code == 1
-        assert errors_of(result) == [f"error: {timelines / 'device.txt'}: not a regular file (a character device)"]
+        assert errors_of(result) == [
+            f"error: {timelines / 'device.txt'}: not a regular file (a character device); timeline not scored"]
 
 
 def test_eval_timelines_honours_a_byte_order_mark_and_skips_folders_named_like_timelines(tmp_path):
