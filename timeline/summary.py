@@ -253,16 +253,11 @@ _ZONE = re.compile(r"[^\S\n]+[A-Z]{2,5}\b")  # a time zone's letters after a clo
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
 
 
-def _told(source: Source) -> str:
-    """The sentence of ``source`` as a summary tells it under its date: without the bullet and
-    the date that open a chronology's entry ('\u2022 12 January \u2013 A quake strikes': 'A quake
-    strikes'), or the clock stamp that opens a live page's entry ('4:20pm AWST: Workers will
-    return')."""
-    return _told_entry(source)[0]
-
-
-def _told_entry(source: Source) -> tuple[str, bool]:
-    """:func:`_told`, and whether it is an entry told without its opening date or stamp."""
+def _told(source: Source) -> tuple[str, bool]:
+    """The sentence of ``source`` as a summary tells it under its date, and whether it is an
+    entry told so: without the bullet and the date that open a chronology's entry ('\u2022 12
+    January \u2013 A quake strikes': 'A quake strikes'), or the clock stamp that opens a live
+    page's entry ('4:20pm AWST: Workers will return')."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
     body, entry = sentence[lead:], None
@@ -307,7 +302,7 @@ def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, li
 def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.date] = None) -> None:
     told: dict[int, _Candidate] = {}  # the candidates this event's sentences are, each once
     for source in event.sources:
-        text, is_entry = _told_entry(source)
+        text, is_entry = _told(source)
         own = reference_day(source)
         if not text or (day is not None and own is not None and own != day):
             continue  # a report merged in from another day tells that day
@@ -538,8 +533,7 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
     scores = story_days(day_scores(timeline, start, end), timeline, n, start, end)
-    ranked = top_days(scores, len(scores))
-    ranked.sort(key=lambda day: (-scores[day], day))
+    ranked = sorted(scores, key=lambda day: (-scores[day], day))  # (as top_days ranks them)
     wanted = min(n, len(ranked))
     while True:
         # (a day whose sentences were all told under another day has nothing left to say: the

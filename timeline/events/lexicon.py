@@ -237,7 +237,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
     token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\d{{1,3}}(?:[{group}]\d{{3}})+(?:\.\d+)?\b"
                        rf"|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
                        + (rf"|\w+(?:{plural_possessive})(?=[^\S\n]+[^\W\d_A-Z])" if plural_possessive else "")
-                       + r"|[^\W\d_]+&\w+(?:['\u2019.\-]\w+)*|\w+(?:['\u2019.\-]\w+)*|[^\w\s]")  # ('AT&T' is one word)
+                       + r"|\w+(?:['\u2019.\-&]\w+)*|[^\w\s]")  # ('AT&T' is one word)
     irregular: dict[str, str] = {}
     pasts: set[str] = set()
     participles: set[str] = set()
