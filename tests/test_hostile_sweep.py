@@ -77,6 +77,7 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
     (tmp_path / "events").mkdir()
     os.mkfifo(tmp_path / "pipe.json")
     (tmp_path / "notes").write_text("not a folder")
+    (tmp_path / "gone").symlink_to(tmp_path / "moved-away")
     cases = [
         (["--json", tmp_path / "events"], f"error: --json {tmp_path / 'events'}: a folder, not a file name"),
         # writing renames the finished file into place: it would replace the pipe, not write to it
@@ -89,6 +90,9 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
         # a name longer than the file system takes, under a folder still to be made: before the work, not after
         (["-o", tmp_path / "new" / ("n" * 300) / "t.html"],
          f"error: {tmp_path / 'new' / ('n' * 300) / 't.html'}: cannot be written (File name too long"),
+        # a folder that is a link to nothing: before the work, and saying so (mkdir says only 'File exists')
+        (["-o", tmp_path / "gone" / "t.html"],
+         f"error: {tmp_path / 'gone' / 't.html'}: cannot be written ({tmp_path / 'gone'} is a link to something"),
     ]
     for args, start in cases:
         result = run("build", samples_dir, "-o", tmp_path / "t.html", *args)
@@ -96,7 +100,7 @@ def test_an_output_that_is_a_folder_a_pipe_or_under_a_file_is_refused_before_any
         (line,) = errors_of(result)
         assert line.startswith(start), line
         assert "articles read" not in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["events", "notes", "pipe.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events", "gone", "notes", "pipe.json"]
     assert (tmp_path / "pipe.json").is_fifo() and not any((tmp_path / "events").iterdir())
 
 

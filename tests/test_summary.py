@@ -397,8 +397,15 @@ def test_summary_bad_dates_are_one_line_errors(story_file, args, message):
 def test_summary_of_a_missing_file_is_a_one_line_error(tmp_path):
     result = run("summary", tmp_path / "nothing.txt", "--quiet")
     assert result.exit_code == 1
-    assert result.stdout.strip() == "(no dated events to summarise)"
+    assert result.stdout == ""  # (no article read: the error alone says it)
     assert "nothing.txt: no such file or folder" in result.stderr
+
+
+def test_summary_of_articles_without_a_dated_event_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text("---\npublished: 2021-03-10\n---\nThe council met and argued.\n")
+    result = run("summary", tmp_path / "a.txt", "--quiet")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "(no dated events to summarise)"
 
 
 def test_a_day_without_dated_reports_is_told_by_the_articles_published_that_day():

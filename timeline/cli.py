@@ -358,8 +358,9 @@ def summary(
 
         _out(render_summary(days))
     else:
-        width = min(100, max(40, shutil.get_terminal_size((88, 24)).columns - 2))
-        _out(format_summary(days, width))
+        if days or timeline.articles:  # (with no article read, the errors say it alone)
+            width = min(100, max(40, shutil.get_terminal_size((88, 24)).columns - 2))
+            _out(format_summary(days, width))
     _finish(Summary.of(timeline), bool(timeline.errors), quiet)
 
 
@@ -583,6 +584,9 @@ def unwritable_output(outputs: list[tuple[Path, str | None]]) -> str | None:
             too_long = _name_too_long(path)
             if too_long is not None:
                 return f"{path}: cannot be written (File name too long: {too_long[:40]}...)"
+            dangling = _dangling_link(path)
+            if dangling is not None:
+                return f"{path}: cannot be written ({dangling} is a link to something that does not exist)"
             continue
         except (OSError, ValueError) as exc:  # a file where a folder should be, a name too long
             return f"{path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
@@ -619,6 +623,15 @@ def _nearest_folder(path: Path) -> Path | None:
     """The nearest folder along ``path`` that exists (where its missing folders would be made)."""
     folder = _nearest_existing(path.absolute().parent)
     return folder if folder.is_dir() else None
+
+
+def _dangling_link(path: Path) -> Path | None:
+    """The first folder along ``path`` that is a symbolic link to nothing: it could not be made
+    (mkdir says only 'File exists').  (The file itself may be one: the output replaces it.)"""
+    for folder in (*reversed(path.parent.parents), path.parent):
+        if folder.is_symlink() and not folder.exists():
+            return folder
+    return None
 
 
 def _name_too_long(path: Path) -> str | None:
