@@ -449,6 +449,28 @@ def test_a_present_verb_before_its_time_titles_the_happening(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # a name, then a verb in the present and what it acts on, as headlines and captions tell
+    # what happened or is to happen: that is the event (there had been none)
+    ("Merkel meets Macron in Paris on Thursday.", "Merkel meets Macron in Paris"),
+    ("President Obama discusses the role of small businesses during an event on Tuesday, May 25, 2010.",
+     "President Obama discusses the role of small businesses during an event"),
+    ("Delphine makes landfall near Marlow Bay on Friday.", "Delphine makes landfall near Marlow Bay"),
+    # ...not a plural noun that a name modifies
+    ("Obama aides say the talks failed on Monday.", "Talks failed"),
+    ("BP shares in London fell on Monday.", "BP shares in London fell"),
+])
+def test_a_name_and_a_present_verb_title_the_happening(text, title):
+    assert dated_titles(text) == [title]
+
+
+def test_a_sentence_tells_a_happening_once():
+    """The verb of a clause whose happening a date already placed is no second, undated event
+    with the same title."""
+    events = extract_events("Bad weather forced the operation to be suspended at the weekend.", PUBLISHED)
+    assert [(e.title, e.date is not None) for e in events] == [("Bad weather forced the operation to be suspended", True)]
+
+
+@pytest.mark.parametrize("text, title", [
     ("Johnson & Johnson said on Thursday it would recall the product.", "Johnson & Johnson would recall the product"),
     ("Coastal Power & Light said on Thursday it had restored power.", "Coastal Power & Light had restored power"),
     ("AT&T said on Thursday it would cut jobs.", "AT&T would cut jobs"),

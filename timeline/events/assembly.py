@@ -109,6 +109,7 @@ def events_from_expressions(
         if not tokens:
             continue
         people.observe(s)
+        told = len(events)  # (the events of this sentence are events[told:])
         used: set[int] = set()
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
@@ -154,7 +155,9 @@ def events_from_expressions(
             event = _event(s, main, base, people, relation=classes[main].relation)
             # (a denial tells no happening: 'Peskov denied he met Moon' is a saying of its own)
             k = None if denial_verb(s, main) is not None else _retold(event, events, sentence.start, lex)
-            if k is None:
+            if any(e.title == event.title for e in events[told:]):
+                pass  # (the clause already titles a dated event of the sentence)
+            elif k is None:
                 events.append(event)
             elif _names_pronoun(event, events[k], lex):
                 # ('Landrieu said she had received donations on Monday': the dated happening is hers)

@@ -181,6 +181,11 @@ class Lexicon:
         return self.relatives | self.complementizers
 
     @cached_property
+    def irregular_bases(self) -> frozenset[str]:
+        """The bases of the irregular verbs ('make', 'meet'): words known to be verbs."""
+        return frozenset(self.irregular.values())
+
+    @cached_property
     def reporting_stems(self) -> frozenset[str]:
         """The stems of the reporting verbs ('reporting a deficit' reports as 'reported' does)."""
         return frozenset(self.stem(w) for w in self.reporting)

@@ -217,7 +217,7 @@ def _classify(s: Parsed) -> None:
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Brightway plans to'
         elif _entry_verb(s, i):
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'Sept. 9 - Aske resigns'
-        elif _present_after_subject(s, i) or _fixture_verb(s, i):
+        elif _present_after_subject(s, i) or _fixture_verb(s, i) or (not noun and _name_present_verb(s, i)):
             classes.append(WordClass(verb=True, finite=True, relation=Relation.OVERLAP))  # 'until the lease runs out'
         elif kind == "be" and tok.text[0].islower() and not (i + 1 < len(tokens) and tokens[i + 1].low in lex.infinitive):
             # the state a copula predicates: 'turnout was low during the morning'
@@ -376,6 +376,32 @@ def _fixture_verb(s: Parsed, i: int) -> bool:
             and all(t.text.isalpha() and t.text[0].islower() and t.low not in lex.function_words
                     and not lex.past(t.low) and not s.classes[k].verb for k, t in enumerate(subject, 1))
             and lex.plural(tokens[i].low) != lex.plural(subject[-1].low))
+
+
+def _name_present_verb(s: Parsed, i: int) -> bool:
+    """Whether the -s word at ``i`` is a present-tense verb after the name that opens the
+    sentence, as headlines and captions write ('Merkel meets Macron in Paris on Thursday',
+    'President Obama discusses the role of ...', 'Delphine makes landfall on Friday'): an object
+    follows it (a determiner, a pronoun, a number or a name), or it is a form of a verb the
+    lexicon knows before a word in lower case, and a time follows; not a plural noun that a name
+    modifies ('Obama aides say', 'BP shares in London fell')."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    if not 1 <= i <= 4 or i + 1 >= len(tokens) or timed[i + 1]:
+        return False
+    low, nxt = tokens[i].low, tokens[i + 1]
+    if not (tokens[i].text.isalpha() and tokens[i].text.islower() and lex.plural(low)
+            and low not in lex.function_words and low not in lex.not_verbs and low not in lex.hedges
+            and lex.stem(lex.singular(low)) not in lex.statives):
+        return False  # (not what frames an opinion or states how things are: 'BP hopes the unit will')
+    if tokens[0].low in lex.function_words or not all(
+            (_is_name(t) and not timed[k]) or (k and t.text in ".&") for k, t in enumerate(tokens[:i])):
+        return False
+    if lex.past(nxt.low) or nxt.low in lex.auxiliaries or not any(timed[i + 2:]):
+        return False  # (a verb follows: 'BP shares fell'; or no time follows to tell the day it is news of)
+    if nxt.text[:1].isdigit() or _is_name(nxt) or nxt.low in lex.determiners or nxt.low in lex.pronouns:
+        return nxt.low not in lex.clause_openers  # ('Security guards who used to work')
+    return (lex.singular(low) in lex.irregular_bases and nxt.text.isalpha() and nxt.text.islower()
+            and nxt.low not in lex.function_words)  # ('makes landfall', not 'Panic leads to')
 
 
 def _reduced_relative(s: Parsed, i: int) -> bool:
