@@ -30,6 +30,12 @@ WEDNESDAY = "2017-09-06"
     ("XXXX-SU", "<", None, "2017-SU"),
     ("XXXX-08", "~", "future", "2018-08"),  # "will open in August": the August to come
     ("XXXX-08", "~", None, "2017-08"),  # without a cue: the nearest
+    # a month to choose for a day of a month ("on the 15th"), the same way
+    ("XXXX-XX-04", "~", "past", "2017-09-04"),
+    ("XXXX-XX-28", "~", "past", "2017-08-28"),  # (the 28th to come is not of a past sentence)
+    ("XXXX-XX-04", "~", "future", "2017-10-04"),  # (not a day just gone: a month is soon)
+    ("XXXX-XX-31", "~", "future", "2017-10-31"),  # (September has no 31st)
+    ("XXXX-XX-08T10:00", "~", None, "2017-09-08T10:00"),
     # relative to the anchor
     ("[D-1]", "~", None, "2017-09-05"),
     ("[W-1]", "~", None, "2017-W35"),

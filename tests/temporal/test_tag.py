@@ -1056,6 +1056,31 @@ def test_a_word_that_only_starts_like_a_month_does_not_hide_the_weekday_before_i
         ["2026-01-28", "P40Y"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shares were issued on 4 Mar 2025.", [("4 Mar 2025", "2025-03-04")]),
+    ("Shares were issued on Mar 4.", [("Mar 4", "2017-03-04")]),
+    # ...but not the start of a name, nor the word in another
+    ("Mar Vista residents met on Friday.", [("Friday", "2017-09-01")]),
+    ("Trump flew to Mar-a-Lago on Friday.", [("Friday", "2017-09-01")]),
+])
+def test_march_is_read_short_without_its_full_stop(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("The committee said the hearing would now take place on the 15th.", "2025-03-28", "2025-04-15"),
+    ("The treaty was signed on the 28th.", "2026-03-03", "2026-02-28"),
+    ("The hearing took place on the 15th.", "2025-03-28", "2025-03-15"),
+])
+def test_a_day_of_a_month_not_named_is_of_the_month_its_tense_points_to(sentence, published, expected):
+    assert [e.value for e in tag(sentence, published)][-1:] == [expected]
+
+
+def test_a_part_of_the_eighteen_hundreds_is_of_the_century_not_its_first_decade():
+    assert [(e.value, e.mod) for e in tag("Mills of the late 1800s and the early 1900s were dirty.", PUBLISHED)] == \
+        [("18", "END"), ("19", "START")]
+
+
 def test_a_live_pages_stamps_past_midnight_are_on_the_next_day():
     text = ("Live: the storm approaches.\n7:05 p.m. - The storm is 80 miles offshore.\n"
             "11:50 p.m. - Winds are picking up.\n12:25 a.m. - The eyewall nears the coast.\n"

@@ -68,7 +68,7 @@ def _folds(pattern: str) -> bool:
 # possibly with its part of the day ("[D]TNI").
 _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
 _PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
-_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
+_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|XXXX-XX-\d\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
                   r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _COUNTED_DAY = re.compile(r"\[D([-+]\d+)?\]")  # a day counted from the anchor: "[D]", "[D-1]"
 _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "09:15", "about 0930"
@@ -482,6 +482,9 @@ class Grammar:
         options = {key: value for key, value in placed.options.items() if key != "mod"}
         if "mod" in clock.options:
             options["mod"] = clock.options["mod"]
+        other = _PLACED_CLOCK.match(options.get("else", ""))
+        if other:  # (the day it is placed on when the text gives none to count from, at this time)
+            options["else"] = other.group(1) + time.group(1)
         name = f"{clock.rule.name}+{placed.rule.name.split('+', 1)[1]}"
         return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), day.group(1) + time.group(1),
                    options)
@@ -502,6 +505,9 @@ class Grammar:
                 value = (self._in_daypart(text[clock.start:clock.end], date.group(1), time.group(1),
                                           day.value[date.end(1):])
                          if clock.rule.fields else date.group(1) + time.group(1))  # ('12 noon tonight': noon)
+                other = _DAY.match(options.get("else", ""))
+                if other and value.startswith(date.group(1)):  # (the day it is placed on when the
+                    options["else"] = other.group(1) + value[len(date.group(1)):]  # text gives none, at this time)
                 word = gap.group("word")
                 if gap.group("bracket") or (word and self._joiners.normalise(word) == "apart"):
                     timed = Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), value, options)

@@ -313,6 +313,9 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
             if span.start != span.end:
                 return template, False
             return _weekday(weekday.group(1), weekday.group(2) or "", span.start, direction, tense), True
+        monthless = _MONTHLESS.match(template)
+        if monthless:
+            return _month(monthless.group(1), monthless.group(2) or "", span.start, direction, tense, governs)
         return _year(template[5:], span.start, direction, tense, governs)
     return movable_day(template), True
 
@@ -476,18 +479,48 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
         span = timex_span(value.split("T", 1)[0])
         if span is not None:
             candidates[year] = (value, span)
-    spans = [(year, span) for year, (_, span) in candidates.items()]
+    return _choose(candidates, "XXXX-" + rest, anchor, direction, tense, governs, part_of_year, season,
+                   anchor.year, FUTURE_REACH_BACK)
+
+
+_MONTHLESS = re.compile(r"^XXXX-XX-(\d\d)(T.*)?$")  # a day of a month not told: 'on the 15th'
+
+
+def _month(day: str, time: str, anchor: dt.date, direction: str, tense: str | None,
+           governs: bool = True) -> tuple[str, bool]:
+    """``XXXX-XX-day`` with its month (and year) chosen around ``anchor``, as a year-less day's
+    year is: from the month before the anchor's to the month after (a month without that day,
+    '30 February', is none of them)."""
+    candidates = {}  # months from year 0 -> the day's value and span
+    for months in range(anchor.year * 12 + anchor.month - 2, anchor.year * 12 + anchor.month + 1):
+        year, month = divmod(months, 12)
+        value = f"{year:04d}-{month + 1:02d}-{day}"
+        span = timex_span(value) if dt.MINYEAR <= year <= dt.MAXYEAR and possible(value) else None
+        if span is not None:
+            candidates[months] = (value + time, span)
+    own = anchor.year * 12 + anchor.month - 1
+    # (a future's day just gone is next month's: a page left up a month late is no reason here)
+    return _choose(candidates, f"XXXX-XX-{day}{time}", anchor, direction, tense, governs, False, False, own, 0)
+
+
+def _choose(candidates: dict, template: str, anchor: dt.date, direction: str, tense: str | None,
+            governs: bool, part_of_year: bool, season: bool, own: int, reach_back: int) -> tuple[str, bool]:
+    """The value of the candidate (key -> value and span, keys in calendar order; ``own``, the
+    anchor's) the direction, else the tense, chooses around ``anchor``; a day a governing future
+    names at most ``reach_back`` days before the anchor is that one.  ``(template, False)`` when
+    none fits."""
+    spans = [(key, span) for key, (_, span) in candidates.items()]
     if not spans:
-        return "XXXX-" + rest, False
+        return template, False
     if direction == "<":
         chosen = [y for y, s in spans if s.end < anchor][-1:]
     elif direction == ">":
         chosen = [y for y, s in spans if s.start > anchor][:1]
     elif direction == "=":  # the anchor's own: the season it is in ('this winter', said in January)
         chosen = [y for y, s in spans if season and s.start <= anchor <= s.end][:1] or [
-            y for y, _ in spans if y == anchor.year]
+            y for y, _ in spans if y == own]
     elif (not part_of_year or season) and tense == "future" and governs:  # a month, day or season still to come...
-        stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= FUTURE_REACH_BACK]
+        stale = [y for y, s in spans if s.start == s.end and 0 < (anchor - s.end).days <= reach_back]
         chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
     elif part_of_year and tense == "future" and governs:  # a quarter or half not yet over...
         chosen = [y for y, s in spans if (anchor - s.end).days <= RESULTS_REACH_BACK][:1]  # ...or just reported
@@ -498,5 +531,5 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     else:  # months and days: the nearest, the side the tense turns away from counting double
         chosen = [min(spans, key=lambda c: _distance(c[1], anchor, tense))[0]]
     if not chosen:
-        return "XXXX-" + rest, False
+        return template, False
     return candidates[chosen[0]][0], True
