@@ -60,7 +60,7 @@ def dated_events(text: str, phrase: str, value: str):
         ("The brewer said first-half revenue grew a healthy 12%.",
          "first-half", "2017-H1", "grew"),
         # an infinitive right before the date
-        ("The permit, which had been due to lapse June 4, was renewed.",
+        ("The permit, which was due to lapse June 4, was renewed.",
          "June 4", "2017-06-04", "lapse"),
         # the object of a verb: the verb is the event
         ("The two mayors signed a river cleanup pact Friday in Lyon.",
@@ -77,7 +77,7 @@ def dated_events(text: str, phrase: str, value: str):
         ("Critics said first-half results haven't been very strong.",
          "first-half", "2017-H1", "strong"),
         # a planned happening after 'due to', 'plans to', whatever the tense
-        ("The permit had been due to lapse Friday evening.",
+        ("The permit was due to lapse Friday evening.",
          "Friday evening", "2017-09-01TEV", "lapse"),
         ("The studio still plans to release new games on Nov. 6.",
          "Nov. 6", "2017-11-06", "release"),
@@ -460,6 +460,30 @@ def test_a_present_verb_before_its_time_titles_the_happening(text, title):
     ("BP shares in London fell on Monday.", "BP shares in London fell"),
 ])
 def test_a_name_and_a_present_verb_title_the_happening(text, title):
+    assert dated_titles(text) == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "The hearing had been scheduled for 8 April but was postponed.",
+    "The car was to have been unveiled on 5 June.",
+    "Today Velmont should have been unveiling its new car.",
+    "The committee has postponed the hearing from 8 April.",
+    "The April 8 hearing was postponed.",
+    "Velmont put off the launch, which had been due on 5 June.",
+])
+def test_a_day_a_plan_did_not_keep_places_no_event(text):
+    """A date that names the day a happening was planned for and did not take place on tells no
+    news of that day."""
+    assert dated_titles(text) == []
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The hearing took place on 8 April.", "Hearing took place"),
+    ("The vote was cancelled on Tuesday.", "Vote was cancelled"),  # (the cancelling is on Tuesday)
+    ("The committee moved the hearing from 8 April to 15 April.", "Committee moved the hearing"),
+    ("Damages were originally set at $5 billion in 1994.", "Damages were originally set at $5 billion"),
+])
+def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]
 
 

@@ -138,6 +138,8 @@ def events_from_expressions(
                 continue  # ('0915 GMT: Residents fled the city on Sunday': they fled on Sunday)
             if _denied(s, trigger):
                 continue  # ('Peskov denied he met Moon on Monday': no meeting to place on Monday)
+            if _unrealized(s, first, last):
+                continue  # ('The hearing had been scheduled for 8 April but was postponed')
             used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
             relation = timing if timing != Relation.UNKNOWN else classes[trigger].relation
@@ -281,6 +283,47 @@ def _denied(s: Parsed, k: int) -> bool:
             says = after == "that" or after in lex.subjects or (after in lex.reporting and after.endswith("s"))
             return says and before not in lex.determiners and before not in lex.prepositions and not negated(s, j)
     return False
+
+
+def _unrealized(s: Parsed, first: int, last: int) -> bool:
+    """Whether the time expression of tokens ``first`` to ``last`` names the day a happening was
+    planned for and did not take place on, as a phrase of the language's ``unrealized_dates.tsv``
+    tells: before it in its clause with no other time between ('was to have been unveiled on 5
+    June', 'had been scheduled for 8 April'), a verb of moving a plan with 'from' right before it
+    ('postponed the vote from Tuesday to Thursday'), or after it in its clause with no verb of a
+    clause nor another time between ('The June 5 launch was cancelled')."""
+    tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
+    phrases = lex.unrealized
+    if not phrases:
+        return False
+    start = first
+    while start > 0 and not timed[start - 1] and tokens[start - 1].text not in _BREAKS \
+            and tokens[start - 1].low not in lex.clause:
+        start -= 1
+    before = tuple(t.low for t in tokens[start:first])
+    if any(_holds(before, phrase) for phrase in phrases.get("before", ())):
+        return True
+    if before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
+        return True
+    end = last + 1
+    while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
+        end += 1
+    after = [t.low for t in tokens[last + 1:end]]
+    for phrase in phrases.get("after", ()):
+        at = _found_at(after, phrase)
+        if at is not None and not any(classes[k].finite for k in range(last + 1, last + 1 + at)):
+            return True
+    return False
+
+
+def _holds(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    return _found_at(words, phrase) is not None
+
+
+def _found_at(words: Sequence[str], phrase: tuple[str, ...]) -> Optional[int]:
+    """Where ``phrase`` first stands in ``words``, or None."""
+    n = len(phrase)
+    return next((i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase), None)
 
 
 def _names_pronoun(statement: Event, dated: Event, lex) -> bool:

@@ -79,6 +79,9 @@ class Lexicon:
     offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
     period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
+    # phrases telling a date names a day planned for a happening that did not take place then, by
+    # where they stand ('before', 'from', 'after' the date): 'was to have been held on 8 April'
+    unrealized: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
@@ -308,6 +311,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),
         negations=words("negations.txt"),
+        unrealized={where: tuple(tuple(p.split()) for p, w in table("unrealized_dates.tsv") if w == where)
+                    for where in ("before", "from", "after")},
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
