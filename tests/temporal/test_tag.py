@@ -1076,6 +1076,11 @@ def test_a_day_of_a_month_not_named_is_of_the_month_its_tense_points_to(sentence
     assert [e.value for e in tag(sentence, published)][-1:] == [expected]
 
 
+def test_the_year_to_a_month_is_a_year_long_not_this_calendar_year():
+    assert [(e.text, e.value) for e in tag("Inflation fell to 3.6 per cent in the year to October.", "2025-11-14")] \
+        == [("the year", "P1Y"), ("October", "2025-10")]
+
+
 def test_a_part_of_the_eighteen_hundreds_is_of_the_century_not_its_first_decade():
     assert [(e.value, e.mod) for e in tag("Mills of the late 1800s and the early 1900s were dirty.", PUBLISHED)] == \
         [("18", "END"), ("19", "START")]
