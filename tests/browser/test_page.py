@@ -120,6 +120,37 @@ def test_labels_never_overlap(sample):
     assert overlapping(labels) == []
 
 
+PLACED_JS = """() => {
+  const chart = document.getElementById('chart'), full = chart._fullLayout;
+  const xa = full.xaxis, ya = full.yaxis, rect = chart.getBoundingClientRect();
+  return (chart.layout.annotations || []).map((a, i) => {
+    const mx = rect.left + xa._offset + xa.d2p(a.x), my = rect.top + ya._offset + ya.d2p(a.y);
+    const r = chart.querySelector(`.annotation[data-index="${i}"] .annotation-text-g`).getBoundingClientRect();
+    return {marker: [mx, my], box: [r.left, r.top, r.right, r.bottom], line: a.showarrow ? [mx, my, mx + a.ax, my + a.ay] : null};
+  });
+}"""
+
+
+def _crossing(a, b) -> bool:
+    def side(p, q, r):
+        turn = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+        return (turn > 1e-6) - (turn < -1e-6)
+    p1, p2, q1, q2 = a[:2], a[2:], b[:2], b[2:]
+    return side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0
+
+
+def test_a_crowded_chart_labels_each_event_near_its_day_without_crossing_lines(story, open_html):
+    """A label may move off its marker to find room, but never so far that a reader of the
+    printed chart would date the event by another month, and its leader line crosses no other."""
+    placed = open_html(render(story, "html")).page.evaluate(PLACED_JS)
+    assert len(placed) >= 10
+    for label in placed:
+        x, (left, _, right, _) = label["marker"][0], label["box"]
+        assert max(0.0, left - x, x - right) <= 110, label
+    lines = [label["line"] for label in placed if label["line"]]
+    assert [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if _crossing(a, b)] == []
+
+
 def test_hovering_a_marker_shows_its_title_date_and_phrase(sample):
     timeline, opened = sample
     page = opened.page

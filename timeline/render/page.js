@@ -253,14 +253,19 @@
   // ---- labels: titles where there is room, placed greedily without overlaps ----
   var measure = document.createElement("canvas").getContext("2d");
   var LABEL_FONT = 12, LABEL_H = 18;
-  // Offsets of a label from its marker: beside it, then in rows above and below.
+  // Offsets of a label from its marker: beside it, then in rows above and below, starting at
+  // the marker, centred on it or ending at it ("c": centred), so that it stays over its day.
   // Far places (with a leader line) only for the events that matter most: key events, and
-  // in the view of all events the first few dozen.
+  // in the view of all events the first few dozen; never so far that the label covers other
+  // months than its own (a reader of a printed chart dates an event by its label).
   var PLACES = [[10, 0], [-10, 0]];
-  [22, 40, 58].forEach(function (dy) { PLACES.push([6, -dy], [-6, -dy], [6, dy], [-6, dy]); });
+  function rows(list, dys) {
+    dys.forEach(function (dy) { list.push([6, -dy], [0, -dy, "c"], [-6, -dy], [6, dy], [0, dy, "c"], [-6, dy]); });
+  }
+  rows(PLACES, [22, 40, 58]);
   var FAR = PLACES.slice();
-  [76, 94, 112].forEach(function (dy) { FAR.push([6, -dy], [-6, -dy], [6, dy], [-6, dy]); });
-  [40, 90, 150, 220, 300].forEach(function (dx) {
+  rows(FAR, [76, 94, 112]);
+  [40, 90].forEach(function (dx) {
     [22, 40, 58, 76, 94].forEach(function (dy) { FAR.push([dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]); });
   });
   var FAR_LABELS = 40;
@@ -302,6 +307,17 @@
 
   function crossesAny(box, segs) {
     for (var i = 0; i < segs.length; i++) { if (crosses(segs[i], box)) { return true; } }
+    return false;
+  }
+
+  // Whether two segments [x1, y1, x2, y2] cross (leader lines that cross mislead the eye).
+  function side(ax, ay, bx, by, cx, cy) { return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)); }
+  function segmentsCross(a, b) {
+    return side(a[0], a[1], a[2], a[3], b[0], b[1]) * side(a[0], a[1], a[2], a[3], b[2], b[3]) < 0 &&
+      side(b[0], b[1], b[2], b[3], a[0], a[1]) * side(b[0], b[1], b[2], b[3], a[2], a[3]) < 0;
+  }
+  function lineCrossesAny(seg, segs) {
+    for (var i = 0; i < segs.length; i++) { if (segmentsCross(seg, segs[i])) { return true; } }
     return false;
   }
 
@@ -365,18 +381,19 @@
       var places = c.bar ? BAR_PLACES : (c.key || tried < FAR_LABELS) ? FAR : PLACES;
       tried += 1;
       for (var p = 0; p < places.length; p++) {
-        var dx = places[p][0], dy = places[p][1];
-        var left = dx >= 0 ? c.px + dx : c.px + dx - w;
+        var dx = places[p][0], dy = places[p][1], centred = places[p][2] === "c";
+        var left = centred ? c.px - w / 2 : dx >= 0 ? c.px + dx : c.px + dx - w;
         var box = [left, c.py + dy - LABEL_H / 2, left + w, c.py + dy + LABEL_H / 2];
         if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
         // the label keeps clear of other labels, their leader lines and markers; its own
-        // leader line (from the marker to the label's near edge) of other labels
-        var line = [c.px, c.py, dx >= 0 ? box[0] : box[2], c.py + dy];
+        // leader line (from the marker to the label's near edge) of other labels and lines
+        var line = [c.px, c.py, centred ? c.px : dx >= 0 ? box[0] : box[2], c.py + dy];
         if (overlaps(box, placed) || coversMarker(box, grid, c) || crossesAny(box, lines) ||
-            (Math.abs(dy) > 0 && placed.some(function (b) { return crosses(line, b); }))) { continue; }
+            (Math.abs(dy) > 0 && (placed.some(function (b) { return crosses(line, b); }) ||
+                                  lineCrossesAny(line, lines)))) { continue; }
         placed.push(box);
         lines.push(line);
-        owners.push({ c: c, text: text, right: dx >= 0 });
+        owners.push({ c: c, text: text, right: dx >= 0, centred: centred });
         labelled[c.index] = true;
         var leader = (dy !== 0 || Math.abs(dx) > 10) && !c.bar;  // a line from a moved label to its marker
         annotations.push({
@@ -384,7 +401,7 @@
           text: escapeHtml(text), showarrow: leader, arrowhead: 0, arrowwidth: 1,
           arrowcolor: "#9ca3af", ax: dx, ay: dy, standoff: 4,
           xshift: leader ? 0 : dx, yshift: leader ? 0 : -dy,
-          xanchor: dx >= 0 ? "left" : "right", yanchor: "middle", borderpad: 1,
+          xanchor: centred ? "center" : dx >= 0 ? "left" : "right", yanchor: "middle", borderpad: 1,
           font: { size: LABEL_FONT, color: "#111827" }, bgcolor: "rgba(255,255,255,0.8)",
           captureevents: false
         });
@@ -407,7 +424,10 @@
       for (var chars = WIDE_LABEL_CHARS; chars > owner.text.length; chars -= WIDEN_STEP) {
         var text = shorten(title, chars);
         var w = measure.measureText(text).width + 6, box = placed[n].slice();
-        if (owner.right) { box[2] = box[0] + w; } else { box[0] = box[2] - w; }
+        if (owner.centred) {
+          var middle = (box[0] + box[2]) / 2;
+          box[0] = middle - w / 2; box[2] = middle + w / 2;
+        } else if (owner.right) { box[2] = box[0] + w; } else { box[0] = box[2] - w; }
         if (box[0] < 0 || box[2] > width || overlaps(box, others) || coversMarker(box, grid, owner.c) ||
             crossesAny(box, otherLines)) { continue; }
         placed[n] = box;
