@@ -489,6 +489,22 @@ def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]
 
 
+@pytest.mark.parametrize("text, title", [
+    # the person told is not the subject of what was said
+    ("Smith told reporters the company would cut 400 jobs on Friday.", "Company would cut 400 jobs"),
+    ("Smith told the committee she raised the fault in an email on 3 October 2016.", "She raised the fault in an email"),
+    # a verb of saying before a place or an occasion, with nothing said after it, tells an act
+    ("Hayward testified before Congress on Thursday.", "Hayward testified"),
+    ("BP declined comment on the allegations on Thursday.", "BP declined comment on the allegations"),
+    # ...but what was said after the setting, or before the attribution, is a statement
+    ("The ministry said in a statement on Monday that the talks had failed.", "The ministry: The talks had failed"),
+    # a gerund joined to the noun after a preposition dates nothing of its own
+    ("He was charged with fraud and falsifying records on Tuesday.", "He was charged with fraud"),
+])
+def test_the_event_of_a_saying_and_its_title(text, title):
+    assert dated_titles(text) == [title]
+
+
 def test_a_sentence_tells_a_happening_once():
     """The verb of a clause whose happening a date already placed is no second, undated event
     with the same title."""

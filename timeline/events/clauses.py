@@ -37,6 +37,23 @@ def _governing_verb(s: Parsed, noun: int) -> int:
 
 JOINED_WORDS = 6  # the noun phrase before an 'and' that joins two into one subject, at most ('Talks between the union')
 LIST_WORDS = 10  # a list of four names or more is the subject whole up to this many words (a title keeps its verb)
+ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
+
+
+def _past_addressee(s: Parsed, verb: Optional[int], k: int) -> int:
+    """Where what was said begins when the reporting ``verb`` names the person told first ('told
+    the BBC his company was going', 'assured reporters they would'): at the determiner or subject
+    pronoun that opens the subject of the next finite verb; ``k`` otherwise ('told Reuters BP
+    would': no telling where the one ends and the other begins)."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if verb is None or tokens[verb].low not in lex.addressees:
+        return k
+    end = next((j for j in range(k, min(len(tokens), k + ADDRESSEE_WORDS + 2))
+                if classes[j].finite or tokens[j].low in lex.auxiliaries), None)
+    if end is None:
+        return k
+    opens = [m for m in range(k + 1, end) if tokens[m].low in lex.determiners or tokens[m].low in lex.subjects]
+    return opens[-1] if opens else k
 
 
 def _subject(s: Parsed, i: int) -> list[int]:
@@ -48,6 +65,8 @@ def _subject(s: Parsed, i: int) -> list[int]:
     if outer:
         return [k for k in outer if not _adverb(s, k)]
     start = max([start] + [k + 1 for k in range(start, i) if classes[k].reporting])
+    if 0 < start < i and classes[start - 1].reporting:  # not the person told: 'told reporters the company would'
+        start = _past_addressee(s, start - 1, start)
     while start >= 2 and start < i and tokens[start - 1].low in lex.coordinators and _is_name(tokens[start]) \
             and _is_name(tokens[start - 2]):  # names joined by 'and': 'Acme and Brightway said'
         start -= 2
@@ -386,14 +405,22 @@ def reports_an_act(s: Parsed, k: int) -> bool:
         end = next((m for m in range(first, len(tokens)) if tokens[m].text in _BREAKS), len(tokens))
         return not any(tokens[m].low in lex.complementizers or tokens[m].text in _QUOTES or tokens[m].text == ":"
                        for m in range(first, min(len(tokens), end + 1)))  # (not 'said to reporters that')
+    if first < len(tokens) and tokens[first].low in lex.prepositions:
+        # 'said in a statement (that) ...', 'said after the meeting the talks had failed'; not
+        # 'testified before Congress', where nothing said follows
+        # (nor '..., Johnson said at a press conference', what was said coming first)
+        return first + 1 < len(tokens) and tokens[first + 1].text[:1].isalnum() and not any(
+            classes[m].finite or tokens[m].low in lex.auxiliaries for m in range(start)) and not any(
+            classes[m].finite or tokens[m].low in lex.auxiliaries or tokens[m].low in lex.complementizers
+            or tokens[m].text in _QUOTES or tokens[m].text == ":" for m in range(first, len(tokens)))
     while j < len(tokens) and tokens[j].text not in _BREAKS and tokens[j].low not in lex.clause \
             and tokens[j].low not in lex.coordinators:
         if classes[j].finite or tokens[j].low in lex.auxiliaries or tokens[j].low in lex.complementizers:
             return False  # a clause: 'said the plant would close'
         j += 1
     if not any(tokens[m].text[0].isalnum() and not lex.adverb(tokens[m].low) for m in range(first, j)) \
-            or tokens[first].low in lex.prepositions or tokens[first].low in lex.subjects:
-        return False  # no object ('estimated soon after ... that'), 'said in a statement', 'said he'
+            or tokens[first].low in lex.subjects:
+        return False  # no object ('estimated soon after ... that'), 'said he'
     if j < len(tokens) and (tokens[j].low in lex.complementizers or tokens[j].text in _QUOTES
                             or tokens[j].text == ":"):
         return False  # 'told reporters that ...', 'told reporters: "..."'

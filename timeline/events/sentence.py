@@ -269,10 +269,27 @@ def _modifier_ing(s: Parsed, i: int) -> bool:
     trading house')."""
     tokens, timed, lex = s.tokens, s.timed, s.lex
     prev = tokens[i - 1]
+    if i >= 2 and prev.low in lex.coordinators and _noun_before(s, i - 2):
+        return True  # a gerund joined to a noun is one too: 'charged with fraud and falsifying records'
     if i == 0 or not prev.text[0].islower() or prev.low in lex.function_words or lex.adverb(prev.low):
         return False
     return (i + 1 == len(tokens) or timed[i + 1] or tokens[i + 1].text in _BREAKS
             or _before_content_word(s, i))
+
+
+def _noun_before(s: Parsed, k: int) -> bool:
+    """Whether token ``k`` is a noun ending the object of a preposition, not a verb or a gerund
+    ('with fraud' in 'charged with fraud and falsifying records', 'of taking bribes' in 'accused
+    of taking bribes and laundering money'; not 'singing and dancing')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if not (tokens[k].text.isalpha() and tokens[k].text[0].islower() and not classes[k].verb
+            and not lex.gerund(tokens[k].low)):
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j].text[:1].islower() and tokens[j].low not in lex.function_words \
+            and tokens[j].low not in lex.infinitive and not classes[j].finite:
+        j -= 1  # (back over the phrase: 'with wire fraud', 'of taking bribes')
+    return j >= 0 and (tokens[j].low in lex.prepositions or tokens[j].low in lex.infinitive)
 
 
 def _after_preposition(s: Parsed, i: int) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from timeline.events.clauses import (
-    _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
+    _before_relative, _past_addressee, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _predicate,
     _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
     opens_on_auxiliary, phrase_opener,
 )
@@ -21,7 +21,6 @@ SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
 OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spoke to reporters at')
 SETTING_WORDS = 14  # where something was said ('in a filing with the SEC'), in at most this many words
-ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 SLACK = 3  # a title or gist at most this many words over its limit is kept whole, not cut
 FIRST_MODIFIER_WORDS = 4  # a long subject's first modifier kept when at most this long ('of the crew')
 SUBJECT_MODIFIER_WORDS = 12  # a long subject's modifiers dropped to keep its verb: at most this many words
@@ -734,22 +733,6 @@ def _past_setting(s: Parsed, k: int) -> Optional[int]:
                      or (_is_name(token) and not _is_name(before))):
             subject = j
     return subject
-
-
-def _past_addressee(s: Parsed, verb: Optional[int], k: int) -> int:
-    """Where what was said begins when the reporting ``verb`` names the person told first ('told
-    the BBC his company was going', 'assured reporters they would'): at the determiner or subject
-    pronoun that opens the subject of the next finite verb; ``k`` otherwise ('told Reuters BP
-    would': no telling where the one ends and the other begins)."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
-    if verb is None or tokens[verb].low not in lex.addressees:
-        return k
-    end = next((j for j in range(k, min(len(tokens), k + ADDRESSEE_WORDS + 2))
-                if classes[j].finite or tokens[j].low in lex.auxiliaries), None)
-    if end is None:
-        return k
-    opens = [m for m in range(k + 1, end) if tokens[m].low in lex.determiners or tokens[m].low in lex.subjects]
-    return opens[-1] if opens else k
 
 
 def _gist_words(s: Parsed, indices: list[int], limit: int) -> str:
