@@ -498,6 +498,8 @@ def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     ("BP declined comment on the allegations on Thursday.", "BP declined comment on the allegations"),
     # ...but what was said after the setting, or before the attribution, is a statement
     ("The ministry said in a statement on Monday that the talks had failed.", "The ministry: The talks had failed"),
+    # a participle set off by commas after its noun, with its time, is what was done to it: no saying
+    ("The settlement, announced yesterday, closes the inquiry.", "Settlement announced"),
     # a gerund joined to the noun after a preposition dates nothing of its own
     ("He was charged with fraud and falsifying records on Tuesday.", "He was charged with fraud"),
 ])

@@ -430,6 +430,8 @@ def _reduced_relative(s: Parsed, i: int) -> bool:
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if tokens[i].low in lex.participles:
         return True
+    if _set_off(s, i):
+        return True
     if not 0 < i < len(tokens) - 1 or tokens[i - 1].low in lex.function_words:
         return False
     if tokens[i + 1].low in lex.agents:  # (not 'by' with a gerund: 'Acme responded by raising')
@@ -437,6 +439,33 @@ def _reduced_relative(s: Parsed, i: int) -> bool:
     start = _clause_start(s, i)
     return tokens[i + 1].low in lex.prepositions and not lex.adverb(tokens[i - 1].low) and any(
         classes[k].finite and not classes[k].reporting for k in range(start, i - 1))
+
+
+SET_OFF_WORDS = 6  # a participle set off by commas after its noun, with its time: at most this many words
+
+
+def _set_off(s: Parsed, i: int) -> bool:
+    """Whether the participle at ``i`` describes the noun before it between commas, with the time
+    or the place it was done ('The settlement, announced yesterday, closes the inquiry', 'The
+    report, published in May, blames the crew'): not the verb of a saying ('..., said the report')."""
+    tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
+    if not 2 <= i < len(tokens) - 2 or tokens[i - 1].text != ",":
+        return False
+    noun = tokens[i - 2]
+    if not (noun.text.isalpha() and noun.text[0].islower() and noun.low not in lex.function_words
+            and not lex.adverb(noun.low) and not classes[i - 2].verb):
+        return False
+    j = i - 2
+    while j > 0 and tokens[j - 1].text not in _BREAKS:
+        j -= 1
+    if any(tokens[k].low in lex.clause or classes[k].verb for k in range(j, i - 1)):
+        return False  # (the comma ends a clause: 'Halliburton, which wasn't named in the suit, closed')
+    if not (timed[i + 1] or tokens[i + 1].low in lex.prepositions):
+        return False
+    end = next((k for k in range(i + 1, min(len(tokens), i + 2 + SET_OFF_WORDS)) if tokens[k].text == ","), None)
+    return end is not None and not any(
+        tokens[k].low in lex.auxiliaries or tokens[k].low in lex.clause or lex.past(tokens[k].low)
+        for k in range(i + 1, end) if not timed[k])
 
 
 def _after_subject_pronoun(s: Parsed, i: int) -> bool:
