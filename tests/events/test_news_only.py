@@ -189,6 +189,7 @@ def test_a_closed_debate_opens_the_readers_comments():
         "(CNN) -- ",
         "(AP) ",
         "PORTVILLE, 8 March (Harbour Wire) - ",  # any agency, where the dateline gives its day
+        "PORTVILLE, Essland, March 8, 2021 (HW) - ",  # (with its country and year)
         "PORTVILLE (HWN) - ",  # or any agency written in capitals
         "PORTVILLE -- ",  # or none, after a place in capitals and a long dash
         "PORT VILLE, Maine \u2014 ",

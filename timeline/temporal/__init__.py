@@ -78,6 +78,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 stamps.append(len(found))
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
+                named_day = rules.weekday_named(hit, text) if told is not None else None
+                if named_day is not None and not _on_weekday(told, named_day):
+                    told = None  # ('the armistice of 7 November 1998 ... signed on Friday (Nov 7)': not 1998's)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
                     context.retell(hit.start, told if entry else None)  # (and on from here: a chronology's entries)
@@ -206,6 +209,14 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
             value = found[k].value
             moved = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat() + value[10:]
             found[k] = found[k].model_copy(update={"value": moved})
+
+
+def _on_weekday(value: str, weekday: int) -> bool:
+    """Whether the day ``value`` (a TIMEX3 day, maybe with its time) is the ISO ``weekday``."""
+    try:
+        return dt.date.fromisoformat(value[:10]).isoweekday() == weekday
+    except ValueError:
+        return True  # (no day to check)
 
 
 def _opens_entry(text: str, start: int, end: int) -> bool:

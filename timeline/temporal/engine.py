@@ -246,6 +246,7 @@ class Grammar:
 
     def __init__(self, lang: str):
         self.classes: dict[str, WordClass] = {}
+        self._weekday_word: re.Pattern | None = None  # (made when first needed: weekday_named)
         for row in read_table(lang, "temporal", "vocabulary.tsv"):
             name, surface, value, flags = (list(row) + ["", ""])[:4]
             self.classes.setdefault(name, WordClass()).add(surface, value, flags)
@@ -551,6 +552,18 @@ class Grammar:
         """Whether ``gap``, the text between a date without its year and a date with it, lets
         the first take the second's year: a comma or a word of ``shared_year``."""
         return bool(gap.strip()) and self._shared_year is not None and self._shared_year.fullmatch(gap) is not None
+
+    def weekday_named(self, hit: Hit, text: str) -> int | None:
+        """The ISO weekday a match of a rule with a ``weekday`` field names ('Friday (Nov 7)': 5),
+        or None."""
+        weekdays = self.classes.get("weekday")
+        if weekdays is None or not any(kind == "weekday" for _, kind in hit.rule.fields):
+            return None
+        if self._weekday_word is None:
+            self._weekday_word = re.compile(rf"\b{weekdays.regex()}(?!\w)", re.I)
+        found = self._weekday_word.search(text, hit.start, hit.end)
+        value = weekdays.normalise(found.group()) if found else ""
+        return int(value) if value.isdigit() else None
 
     def heads_list_ahead(self, text: str) -> bool:
         """Whether ``text``, the lines before a list of dates, tells it is one of what is to come:
