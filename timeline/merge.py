@@ -1053,7 +1053,9 @@ def _anticipated(event: Event) -> bool:
 
 
 def _merged(group: list[Event], lead: int) -> Event:
-    """One event from its reports, led by ``group[lead]``: one source per article."""
+    """One event from its reports, led by ``group[lead]``: one source per article, the lead's in
+    its own; in another, the first whose time phrase writes the date out ('7 November - The accord
+    is signed' rather than '... signed it on Friday'), else the first dated, else the first."""
     if len(group) == 1:
         return group[0]
     first = group[lead]
@@ -1061,9 +1063,20 @@ def _merged(group: list[Event], lead: int) -> Event:
     sources: dict[str, Source] = {}
     for event in ordered:
         for source in event.sources:
-            sources.setdefault(source.article_key, source)
+            kept = sources.setdefault(source.article_key, source)
+            if kept is not source and kept is not first.sources[0] and _telling(source) > _telling(kept):
+                sources[source.article_key] = source
     actors = list(dict.fromkeys(actor for event in ordered for actor in event.actors))  # each once, in order
     return first.model_copy(update={"sources": list(sources.values()), "actors": actors})
+
+
+def _telling(source: Source) -> int:
+    """How well a report's own time phrase tells its date: 2 written out (with a figure), 1 told
+    ('Friday'), 0 none."""
+    expression = source.time_expression
+    if expression is None:
+        return 0
+    return 2 if any(ch.isdigit() for ch in expression.text) else 1
 
 
 def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int]:

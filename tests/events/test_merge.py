@@ -38,6 +38,18 @@ def test_one_statement_reported_by_two_articles_is_one_event_with_both_sources()
     assert event.time_expression.text == "Wednesday"
 
 
+def test_an_article_is_a_source_by_its_report_that_writes_the_date_out():
+    """An article that tells a happening twice, by its weekday and by its date, is a source by the
+    report that writes the date out: it tells the day more surely (and counts more for it)."""
+    first = article_events("a.txt", "The leaders signed the Isel peace accord at Lake Isel on Friday.",
+                           {"Friday": "2017-09-01"})
+    second = article_events("b.txt", "The leaders signed the Isel peace accord at Lake Isel on Friday. "
+                                      "How we got here: 1 September - The leaders signed the Isel peace "
+                                      "accord at Lake Isel.", {"Friday": "2017-09-01", "1 September": "2017-09-01"})
+    (event,) = [e for e in merge_events(first + second) if e.date is not None]
+    assert [(s.path, s.time_expression.text) for s in event.sources] == [("a.txt", "Friday"), ("b.txt", "1 September")]
+
+
 def test_different_happenings_on_the_same_day_stay_apart():
     text = ("Kremlin spokesman Dmitry Peskov said Wednesday that supplies are minimal. "
             "Putin met Moon Jae-in on Wednesday in Vladivostok. "
