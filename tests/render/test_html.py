@@ -311,6 +311,14 @@ def same_day(n: int, key: bool = False) -> Timeline:
         for k in range(n)])
 
 
+def test_a_lanes_markers_fill_it_from_the_middle_out():
+    """The first markers of a lane sit by its middle, where their labels have room above and below
+    (the top lane's top row has none above)."""
+    for key, middle in ((True, 0.06), (False, 0.08)):
+        (markers,) = traces(Page(render(same_day(2, key=key), "html")), "events", mode="key" if key else "all")
+        assert sorted(abs(y) for y in markers["y"]) == [middle, middle]
+
+
 def test_a_few_events_on_one_day_stand_apart():
     page = Page(render(same_day(3), "html"))
     (markers,) = traces(page, "events")
