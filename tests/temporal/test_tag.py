@@ -354,6 +354,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("I didn't expect him to come home for Christmas.", "2009-05-06", "2008-12-25"),
     # a hearing adjourned, a suspect remanded: until a day ahead
     ("The hearing was adjourned until Friday.", "2017-03-08", "2017-03-10"),
+    ("Brexit was delayed again, this time until Jan. 31.", "2019-10-28", "2020-01-31"),
+    ("The deadline was extended to Jan. 31.", "2019-10-28", "2020-01-31"),
     # a time since which something has gone on is gone, however near the one to come
     ("The stock has gained 38 per cent since January.", "2024-12-02", "2024-01"),
     ("This is the first press conference the White House has held since July.", "2010-05-27", "2009-07"),
