@@ -460,6 +460,7 @@ def test_a_present_verb_before_its_time_titles_the_happening(text, title):
     # ...not a plural noun that a name modifies
     ("Obama aides say the talks failed on Monday.", "Talks failed"),
     ("BP shares in London fell on Monday.", "BP shares in London fell"),
+    ("NATO members Poland and Lithuania on Monday called for talks.", "Poland and Lithuania called for talks"),
 ])
 def test_a_name_and_a_present_verb_title_the_happening(text, title):
     assert dated_titles(text) == [title]
@@ -484,6 +485,8 @@ def test_a_day_a_plan_did_not_keep_places_no_event(text):
     ("The vote was cancelled on Tuesday.", "Vote was cancelled"),  # (the cancelling is on Tuesday)
     ("The committee moved the hearing from 8 April to 15 April.", "Committee moved the hearing"),
     ("Damages were originally set at $5 billion in 1994.", "Damages were originally set at $5 billion"),
+    ("On Monday the hearing was postponed until a later date.", "Hearing was postponed"),  # (when it was put off)
+    ("The company said on Monday the launch was postponed.", "The company: The launch was postponed"),
 ])
 def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]

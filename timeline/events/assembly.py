@@ -138,7 +138,7 @@ def events_from_expressions(
                 continue  # ('0915 GMT: Residents fled the city on Sunday': they fled on Sunday)
             if _denied(s, trigger):
                 continue  # ('Peskov denied he met Moon on Monday': no meeting to place on Monday)
-            if _unrealized(s, first, last):
+            if _unrealized(s, first, last, day):
                 continue  # ('The hearing had been scheduled for 8 April but was postponed')
             used.update((trigger, _title_word(s, trigger), medium_verb(s, trigger)))  # one event a clause
             used.update(_same_clause_verbs(s, trigger))
@@ -285,13 +285,14 @@ def _denied(s: Parsed, k: int) -> bool:
     return False
 
 
-def _unrealized(s: Parsed, first: int, last: int) -> bool:
+def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
     """Whether the time expression of tokens ``first`` to ``last`` names the day a happening was
     planned for and did not take place on, as a phrase of the language's ``unrealized_dates.tsv``
     tells: before it in its clause with no other time between ('was to have been unveiled on 5
-    June', 'had been scheduled for 8 April'), a verb of moving a plan with 'from' right before it
-    ('postponed the vote from Tuesday to Thursday'), or after it in its clause with no verb of a
-    clause nor another time between ('The June 5 launch was cancelled')."""
+    June', 'had been scheduled for 8 April'), a verb of moving a plan with 'from' right before a
+    day (``day``: 'postponed the vote from Tuesday to Thursday'), or after it in its clause with no
+    verb of a clause nor another time between ('Today the car should have been unveiled'), the
+    date being part of the subject for a verb of calling off ('The June 5 launch was cancelled')."""
     tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
     phrases = lex.unrealized
     if not phrases:
@@ -303,16 +304,22 @@ def _unrealized(s: Parsed, first: int, last: int) -> bool:
     before = tuple(t.low for t in tokens[start:first])
     if any(_holds(before, phrase) for phrase in phrases.get("before", ())):
         return True
-    if before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
+    if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
         return True
+    if any(classes[k].verb for k in range(start, first)):
+        return False  # (a date of its own verb's: 'said on Monday (that) it would have been a mistake')
     end = last + 1
     while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
         end += 1
     after = [t.low for t in tokens[last + 1:end]]
-    for phrase in phrases.get("after", ()):
-        at = _found_at(after, phrase)
-        if at is not None and not any(classes[k].finite for k in range(last + 1, last + 1 + at)):
-            return True
+    k = first - 1 - (first > start and tokens[first - 1].low in lex.date_prepositions)
+    in_subject = k >= start and (tokens[k].low in lex.determiners or (
+        tokens[k].text.isalpha() and tokens[k].text[0].islower() and tokens[k].low not in lex.function_words))
+    for where in ("after", "subject") if in_subject else ("after",):
+        for phrase in phrases.get(where, ()):
+            at = _found_at(after, phrase)
+            if at is not None and not any(classes[m].finite for m in range(last + 1, last + 1 + at)):
+                return True
     return False
 
 

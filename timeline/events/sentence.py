@@ -416,6 +416,11 @@ def _name_present_verb(s: Parsed, i: int) -> bool:
         return False
     if lex.past(nxt.low) or nxt.low in lex.auxiliaries or not any(timed[i + 2:]):
         return False  # (a verb follows: 'BP shares fell'; or no time follows to tell the day it is news of)
+    k = i + 1
+    while k < len(tokens) and tokens[k].text not in _BREAKS and tokens[k].low not in lex.clause_openers:
+        if not timed[k] and (lex.past(tokens[k].low) or tokens[k].low in lex.auxiliaries):
+            return False  # (the clause's verb comes later: 'NATO members Poland and Lithuania on Monday called for')
+        k += 1
     if nxt.text[:1].isdigit() or _is_name(nxt) or nxt.low in lex.determiners or nxt.low in lex.pronouns:
         return nxt.low not in lex.clause_openers  # ('Security guards who used to work')
     return (lex.singular(low) in lex.irregular_bases and nxt.text.isalpha() and nxt.text.islower()

@@ -86,7 +86,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     context.retell(hit.start, told if entry else None)  # (and on from here: a chronology's entries)
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year
-            if resolved and "ahead" in hit.options and day and side_of(value, day) == 1:
+            if resolved and "ahead" in hit.options and day and side_of(value, day) == 1 \
+                    and not _resolve.needs_tense(template, direction):  # (placed by its tense already)
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
                 tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
                 if not _resolve.looks_ahead(tense):

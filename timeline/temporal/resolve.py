@@ -496,8 +496,8 @@ def _month(day: str, time: str, anchor: dt.date, direction: str, tense: str | No
         year, month = divmod(months, 12)
         value = f"{year:04d}-{month + 1:02d}-{day}"
         span = timex_span(value) if dt.MINYEAR <= year <= dt.MAXYEAR and possible(value) else None
-        if span is not None:
-            candidates[months] = (value + time, span)
+        if span is not None and not (tense in ("past", "gone") and span.start > anchor):
+            candidates[months] = (value + time, span)  # (a past sentence's day of a month is gone)
     own = anchor.year * 12 + anchor.month - 1
     # (a future's day just gone is next month's: a page left up a month late is no reason here)
     return _choose(candidates, f"XXXX-XX-{day}{time}", anchor, direction, tense, governs, False, False, own, 0)
