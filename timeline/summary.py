@@ -163,20 +163,22 @@ def top_days(scores: Mapping[dt.date, float], n: int) -> list[dt.date]:
     return sorted(ranked[:max(0, n)])
 
 
-def story_days(scores: Mapping[dt.date, float], timeline: Timeline, n: int,
-               start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> dict[dt.date, float]:
-    """``scores`` without the days of history the articles recall (more than ``BACKGROUND_DAYS``
-    before the first was published: "the fund for the victims of the Sept. 11, 2001, attacks",
-    in a story of 2010) and without the days still to come after the last was published ("the
-    trial is set for March 26"), as for the key events; unless fewer than ``n`` days are left,
-    when the best of those fill the rest (a collection of retrospectives is all history).  A
-    ``start`` or ``end`` the caller gives stands for the story's own on its side."""
+def story_days(scores: Mapping[dt.date, float], timeline: Timeline,
+               start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> list[dt.date]:
+    """The days of ``scores`` in the order they are chosen, the best scored first: the story's own,
+    then the days of history the articles recall (more than ``BACKGROUND_DAYS`` before the first
+    was published: "the fund for the victims of the Sept. 11, 2001, attacks", in a story of 2010)
+    and the days still to come after the last was published ("the trial is set for March 26"), as
+    for the key events: those are chosen only when the story's own are too few (a collection of
+    retrospectives is all history).  A ``start`` or ``end`` the caller gives stands for the
+    story's own on its side."""
+    def ranked(days) -> list[dt.date]:
+        return sorted(days, key=lambda day: (-scores[day], day))  # (as top_days ranks them)
+
     span = _story_span(timeline, start, end)
     if span is None:
-        return dict(scores)
-    story = {day: score for day, score in scores.items() if _in_story(day, span)}
-    other = {day: score for day, score in scores.items() if not _in_story(day, span)}
-    return {**story, **{day: other[day] for day in top_days(other, n - len(story))}}
+        return ranked(scores)
+    return ranked(d for d in scores if _in_story(d, span)) + ranked(d for d in scores if not _in_story(d, span))
 
 
 def _story_span(timeline: Timeline, start: Optional[dt.date] = None,
@@ -532,16 +534,22 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
             raise ValueError(f"the number of {name} cannot be negative")
     n = default_dates(timeline, start, end) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
-    scores = story_days(day_scores(timeline, start, end), timeline, n, start, end)
-    ranked = sorted(scores, key=lambda day: (-scores[day], day))  # (as top_days ranks them)
+    ranked = story_days(day_scores(timeline, start, end), timeline, start, end)
     wanted = min(n, len(ranked))
     while True:
         # (a day whose sentences were all told under another day has nothing left to say: the
-        # next best day takes its place)
+        # next best days take its place; the days looked at at least double each round, so that
+        # a story whose days mostly have nothing to tell costs a few rounds, not one a day)
         told = [day for day in day_summaries(timeline, ranked[:wanted], k) if day.sentences or k == 0]
         if len(told) >= n or wanted >= len(ranked):
-            return told
-        wanted += n - len(told)
+            break
+        wanted = min(len(ranked), max(2 * wanted, wanted + n - len(told)))
+    if len(told) <= n:
+        return told
+    order = {day: rank for rank, day in enumerate(ranked)}  # (too many now: the n best, told anew)
+    chosen = sorted(day.date for day in told)
+    chosen = sorted(sorted(chosen, key=order.__getitem__)[:n])
+    return [day for day in day_summaries(timeline, chosen, k) if day.sentences or k == 0]
 
 
 # --- plain text for a terminal -------------------------------------------------------------------
