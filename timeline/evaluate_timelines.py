@@ -256,15 +256,33 @@ def article_record(article) -> tuple[list, list[tuple[int, dt.date]]]:
     return events, mentions
 
 
+RECORD_BATCH = 16  # articles a worker reads at a time
+
+
+def _records_of(articles: list) -> list:
+    return [article_record(a) for a in articles]
+
+
 def _records(articles: list, workers: int) -> list:
     if workers <= 1 or len(articles) < 16:
         return [article_record(a) for a in articles]
     from concurrent.futures import ProcessPoolExecutor
 
-    from timeline.pipeline import _context
+    from timeline.pipeline import _context, _ignore_interrupts
 
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        return list(pool.map(article_record, articles, chunksize=16))
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
+    batches = [pool.submit(_records_of, articles[k:k + RECORD_BATCH]) for k in range(0, len(articles), RECORD_BATCH)]
+    try:  # (not pool.map: stopped, it cancels what is left, which the broken pool then fails)
+        records = [record for batch in batches for record in batch.result()]
+    except BaseException:
+        # (stopped: Ctrl-C, SIGTERM or SIGHUP to the whole process group, a worker gone. Waiting
+        # for a pool whose workers died can hang: they are killed and the pool left at once)
+        for process in dict(getattr(pool, "_processes", None) or {}).values():  # (the executor's own)
+            process.kill()
+        pool.shutdown(wait=False)  # (no cancelling: a future cancelled, then failed by the broken
+        raise  # pool, stops the executor's thread with an error, and the exit waits for it forever)
+    pool.shutdown(wait=True)
+    return records
 
 
 def load_story(name: str, articles_path: Path, timeline_paths: list[Path], workers: int = 1,
