@@ -470,6 +470,7 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "The hearing had been scheduled for 8 April but was postponed.",
     "The car was to have been unveiled on 5 June.",
     "Today Velmont should have been unveiling its new car.",
+    "The president was supposed to visit Paris on Monday.",
     "The committee has postponed the hearing from 8 April.",
     "The April 8 hearing was postponed.",
     "Velmont put off the launch, which had been due on 5 June.",
