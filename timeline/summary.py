@@ -547,8 +547,7 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     if len(told) <= n:
         return told
     order = {day: rank for rank, day in enumerate(ranked)}  # (too many now: the n best, told anew)
-    chosen = sorted(day.date for day in told)
-    chosen = sorted(sorted(chosen, key=order.__getitem__)[:n])
+    chosen = sorted(sorted((day.date for day in told), key=order.__getitem__)[:n])
     return [day for day in day_summaries(timeline, chosen, k) if day.sentences or k == 0]
 
 

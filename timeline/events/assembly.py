@@ -309,7 +309,8 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
     if any(classes[k].verb for k in range(start, first)):
         return False  # (a date of its own verb's: 'said on Monday (that) it would have been a mistake')
     end = last + 1
-    while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
+    while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS \
+            and tokens[end].low not in lex.clause:
         end += 1
     after = [t.low for t in tokens[last + 1:end]]
     k = first - 1 - (first > start and tokens[first - 1].low in lex.date_prepositions)

@@ -387,9 +387,10 @@ def reports_an_act(s: Parsed, k: int) -> bool:
     """Whether the reporting verb at ``k`` names an act by its object rather than reporting what
     was said: its object is a noun phrase, with no verb of its own ('the agency declared a
     pandemic', 'Acme reported a loss', 'announced plans to close'), or what follows 'to' ('pledged
-    to bring them to justice', 'were admitted to a hospital', 'admitted to spilling oil'); not a
-    reported clause ('said the plant would close', 'said that ...', 'said in a statement ...',
-    '"...," she said', 'said to reporters that ...')."""
+    to bring them to justice', 'were admitted to a hospital', 'admitted to spilling oil'), or a
+    place or an occasion with nothing said after it ('testified before Congress', 'declined comment
+    on the memo'); not a reported clause ('said the plant would close', 'said that ...', 'said in a
+    statement ...', '"...," she said', 'said to reporters that ...')."""
     tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
     start = _clause_start(s, k)
     if k == 0 or tokens[k - 1].text in _BREAKS or any(tokens[m].text in _QUOTES for m in range(k)) \

@@ -375,9 +375,10 @@ def _present_after_subject(s: Parsed, i: int) -> bool:
 def _fixture_verb(s: Parsed, i: int) -> bool:
     """Whether the word at ``i`` is a present-tense verb telling when a happening is, right
     before its time, after the subject that opens the sentence: a determiner (or a name's
-    possessive) and one or two words in lower case, the -s form after a singular ('The trial opens Monday', 'The hurricane
-    season ends on Nov. 30'), the bare form after a plural ('The talks start next week'), as
-    headlines and lists of what is to come write it.  The time is a date or a time of day (not
+    possessive) and one or two words in lower case, the -s form after a singular ('The trial
+    opens Monday', 'The hurricane season ends on Nov. 30'), the bare form after a plural ('The
+    talks start next week', "Acme's shareholders meet tomorrow"), as headlines and lists of what
+    is to come write it.  The time is a date or a time of day (not
     'comes three weeks after', 'changes daily'), and no other verb follows it ('The claims
     facility on Thursday told ...'): only its end, a mark or a preposition."""
     tokens, timed, lex = s.tokens, s.timed, s.lex

@@ -68,7 +68,8 @@ def _folds(pattern: str) -> bool:
 # possibly with its part of the day ("[D]TNI").
 _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
 _PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
-_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|XXXX-XX-\d\d|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
+_DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|XXXX-XX-\d\d"
+                  r"|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
                   r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _COUNTED_DAY = re.compile(r"\[D([-+]\d+)?\]")  # a day counted from the anchor: "[D]", "[D-1]"
 _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "09:15", "about 0930"

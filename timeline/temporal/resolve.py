@@ -6,7 +6,9 @@ The rules give values in these forms (see the header of ``rules.tsv``):
   fraction of a duration unit, written in the next smaller one (``P2.5Y`` -> ``P2Y6M``), and
   decades and centuries in a duration written E and C (``PXDE`` -> ``PXE``);
 - ``XXXX-...``: a year to choose (``XXXX-09-30``, ``XXXX-Q3``, ``XXXX-SU``) or a weekday to place
-  (``XXXX-WXX-7``, ``XXXX-WXX-WE``), by the rule's direction or else by tense;
+  (``XXXX-WXX-7``, ``XXXX-WXX-WE``), by the rule's direction or else by tense; ``XXXX-XX-15``, a
+  day of a month not told ("on the 15th"), its month chosen as a year-less day's year is, from
+  the month before the anchor's to the month after (a past sentence's never after the anchor);
 - ``[G+N]rest``: the anchor's period of granularity ``G`` moved by ``N`` such periods, then
   ``rest`` appended (``[D-1]`` is yesterday, ``[Y-1]-04`` April last year); ``[.Y-1]`` moves the
   anchor by a year and keeps the anchor's own precision (a year before ``1989-Q3`` is ``1988-Q3``),
