@@ -264,8 +264,8 @@ def _records_of(articles: list) -> list:
 
 
 def _records(articles: list, workers: int) -> list:
-    if workers <= 1 or len(articles) < 16:
-        return [article_record(a) for a in articles]
+    if workers <= 1 or len(articles) < RECORD_BATCH:
+        return _records_of(articles)
     from concurrent.futures import ProcessPoolExecutor
 
     from timeline.pipeline import _context, _ignore_interrupts

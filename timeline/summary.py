@@ -159,8 +159,12 @@ def day_scores(timeline: Timeline, start: Optional[dt.date] = None,
 
 def top_days(scores: Mapping[dt.date, float], n: int) -> list[dt.date]:
     """The ``n`` best-scored days, in date order (an earlier day first on a tie)."""
-    ranked = sorted(scores, key=lambda day: (-scores[day], day))
-    return sorted(ranked[:max(0, n)])
+    return sorted(_best_first(scores, scores)[:max(0, n)])
+
+
+def _best_first(days: Iterable[dt.date], scores: Mapping[dt.date, float]) -> list[dt.date]:
+    """``days``, the best scored first (an earlier day first on a tie)."""
+    return sorted(days, key=lambda day: (-scores[day], day))
 
 
 def story_days(scores: Mapping[dt.date, float], timeline: Timeline,
@@ -172,13 +176,11 @@ def story_days(scores: Mapping[dt.date, float], timeline: Timeline,
     for the key events: those are chosen only when the story's own are too few (a collection of
     retrospectives is all history).  A ``start`` or ``end`` the caller gives stands for the
     story's own on its side."""
-    def ranked(days) -> list[dt.date]:
-        return sorted(days, key=lambda day: (-scores[day], day))  # (as top_days ranks them)
-
     span = _story_span(timeline, start, end)
     if span is None:
-        return ranked(scores)
-    return ranked(d for d in scores if _in_story(d, span)) + ranked(d for d in scores if not _in_story(d, span))
+        return _best_first(scores, scores)
+    return (_best_first((d for d in scores if _in_story(d, span)), scores)
+            + _best_first((d for d in scores if not _in_story(d, span)), scores))
 
 
 def _story_span(timeline: Timeline, start: Optional[dt.date] = None,
@@ -540,15 +542,19 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
         # (a day whose sentences were all told under another day has nothing left to say: the
         # next best days take its place; the days looked at at least double each round, so that
         # a story whose days mostly have nothing to tell costs a few rounds, not one a day)
-        told = [day for day in day_summaries(timeline, ranked[:wanted], k) if day.sentences or k == 0]
+        told = _telling_days(timeline, ranked[:wanted], k)
         if len(told) >= n or wanted >= len(ranked):
             break
         wanted = min(len(ranked), max(2 * wanted, wanted + n - len(told)))
     if len(told) <= n:
         return told
     order = {day: rank for rank, day in enumerate(ranked)}  # (too many now: the n best, told anew)
-    chosen = sorted(sorted((day.date for day in told), key=order.__getitem__)[:n])
-    return [day for day in day_summaries(timeline, chosen, k) if day.sentences or k == 0]
+    return _telling_days(timeline, sorted(sorted((day.date for day in told), key=order.__getitem__)[:n]), k)
+
+
+def _telling_days(timeline: Timeline, days: Sequence[dt.date], k: int) -> list[DaySummary]:
+    """The summaries of ``days`` that tell something (all of them when no sentence is asked for)."""
+    return [day for day in day_summaries(timeline, days, k) if day.sentences or k == 0]
 
 
 # --- plain text for a terminal -------------------------------------------------------------------

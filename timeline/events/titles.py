@@ -7,8 +7,8 @@ from typing import Optional
 
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _past_addressee,
-    _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject, named_before_description,
-    opens_on_auxiliary, phrase_opener,
+    _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
+    named_before_description, opens_on_auxiliary, phrase_opener,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names

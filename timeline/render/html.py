@@ -50,11 +50,11 @@ SYMBOLS = ["circle", "square", "diamond", "triangle-up", "star", "hexagon", "tri
 PATTERNS = ["", "/", "x", "\\", ".", "-", "|", "+"]
 OTHER_COLOUR = "#8a8f98"  # the shared lane of the smaller outlets
 
-# Rows of markers in a lane, in the order they are used: markers closer than about a hundred
-# and fiftieth of the time shown go on different rows; more events of one lane on one day than
-# there are rows become one grouped marker showing their number.
-# marker rows in a lane, taken in this order: from its middle out, so that a lane of few markers has
-# them in the middle, with room for their labels above and below (the top lane's top row has none)
+# Rows of markers in a lane, in the order they are used: from its middle out, so that a lane of
+# few markers has them in the middle, with room for their labels above and below (the top lane's
+# top row has none).  Markers closer than about a hundred and fiftieth of the time shown go on
+# different rows; more events of one lane on one day than there are rows become one grouped
+# marker showing their number.
 _ROWS = (-0.08, 0.08, -0.24, 0.24)
 _KEY_ROWS = (-0.06, 0.06, -0.18, 0.18, -0.3, 0.3)  # key events: never grouped, more rows
 _CLOSE = 1 / 150

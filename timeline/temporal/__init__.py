@@ -213,11 +213,10 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
 
 
 def _on_weekday(value: str, weekday: int) -> bool:
-    """Whether the day ``value`` (a TIMEX3 day, maybe with its time) is the ISO ``weekday``."""
-    try:
-        return dt.date.fromisoformat(value[:10]).isoweekday() == weekday
-    except ValueError:
-        return True  # (no day to check)
+    """Whether the day ``value`` (a TIMEX3 day, maybe with its time) is the ISO ``weekday``; True
+    for a value that is no day."""
+    span = timex_span(value.split("T", 1)[0])
+    return span is None or span.start != span.end or span.start.isoweekday() == weekday
 
 
 def _opens_entry(text: str, start: int, end: int) -> bool:
