@@ -35,7 +35,7 @@ MARKERS_JS = """() => {
   chart._fullData.forEach((trace, t) => {
     if (trace.visible !== true || trace.type !== 'scatter') return;
     trace.customdata.forEach((indices, k) => out.push({
-      trace: t, lane: chart.data[t].lane, indices: indices,
+      trace: t, lane: chart.data[t].lane, meta: chart.data[t].meta, indices: indices,
       x: box.left + xa._offset + xa.d2p(trace.x[k]), y: box.top + ya._offset + ya.d2p(trace.y[k]),
     }));
   });
@@ -356,13 +356,21 @@ def test_a_collection_has_outlet_lanes_and_key_events_by_default(story, open_htm
     names = page.locator("#controls .lane-name").all_text_contents()
     assert len(names) == 9 and names[-1] == OTHER_OUTLETS and names[0] == "Reuters"
     assert page.locator("#chart .ytick").count() == 9
-    # the key events, each drawn once, and titled where the labels fit without overlapping
+    # the key events, each standing out once (and hollow in the lanes of the other outlets that
+    # reported it), and titled where the labels fit without overlapping, never twice
     keys = {k for k, e in enumerate(story.dated) if e.key}
-    shown = {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]}
-    assert shown == keys and len(page.evaluate(MARKERS_JS)) == len(keys)
+    markers = page.evaluate(MARKERS_JS)
+    shown = {i for m in markers for i in m["indices"]}
+    filled = [i for m in markers if m["meta"] != "echoes" for i in m["indices"]]
+    assert shown == keys and sorted(filled) == sorted(keys)
+    lanes = {lane: name for lane, name in enumerate(names)}
+    for k in keys:
+        outlets = {lanes[m["lane"]] for m in markers if k in m["indices"]}
+        assert outlets == {plain(s.source) if plain(s.source) in names else OTHER_OUTLETS
+                           for s in story.dated[k].sources}
     labels = page.evaluate(LABELS_JS)
     titles = {story.dated[k].title for k in keys}
-    assert len(labels) >= len(keys) // 2 and overlapping(labels) == []
+    assert len(labels) >= len(keys) // 2 and len(labels) <= len(keys) and overlapping(labels) == []
     assert all(label["text"].rstrip("…") and any(t.startswith(label["text"].rstrip("…")) for t in titles)
                for label in labels)
     # the view is where the key events are, not the stray years

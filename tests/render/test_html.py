@@ -303,6 +303,25 @@ def test_key_events_are_drawn_once_each_and_never_grouped():
     assert len(set(markers["y"])) == 6  # spread over the lane's rows
 
 
+def test_a_key_event_stands_out_in_the_first_outlets_lane_and_echoes_in_the_others():
+    """Every outlet that reported a key event shows it in its lane, so no lane of an outlet that
+    reported key events is empty: filled where it was reported first, hollow elsewhere."""
+    def article(outlet: str, day: int) -> Source:
+        return Source(title=f"{outlet} story", source=outlet, published=dt.datetime(2017, 9, day, 12))
+    first, later, silent = (article("Wire", 4), article("Paper", 5), article("Weekly", 5))
+    events = [event("e0", "Council voted", report(first, "The council voted on Monday.", "voted", "Monday", "2017-09-04"),
+                    report(later, "The council voted on Monday.", "voted", "Monday", "2017-09-04")),
+              event("e1", "Storm hit", report(silent, "A storm hit on Sunday.", "hit", "Sunday", "2017-09-03"))]
+    events = [e.model_copy(update={"key": e.id == "e0"}) for e in events]
+    page = Page(render(Timeline(events=events), "html"))
+    lanes = lane_names(page)
+    drawn = {(lanes[t["lane"]], t["meta"]): sorted(i for c in t["customdata"] for i in c) for t in traces(page, mode="key")}
+    assert drawn == {("Wire", "events"): [0], ("Paper", "echoes"): [0]}
+    (echo,) = traces(page, "echoes", mode="key")
+    assert echo["marker"]["symbol"].endswith("-open")
+    assert not traces(page, "echoes", mode="all")  # the view of all events draws each lane's alike
+
+
 def same_day(n: int, key: bool = False) -> Timeline:
     source = Source(title="Live blog", published=PUBLISHED)
     return Timeline(events=[

@@ -60,6 +60,7 @@ _KEY_ROWS = (-0.06, 0.06, -0.18, 0.18, -0.3, 0.3)  # key events: never grouped, 
 _CLOSE = 1 / 150
 _SPAN_ROWS = (0.36, 0.45)  # where period bars sit below a lane's markers, in lanes
 _DENSE = 300  # markers in a lane above which they are drawn smaller
+_ECHO_SIZE = 8  # a key event in the lane of an outlet that reported it after another did
 _LONG_LIST = 200  # events in a list above which the browser lays out only what is in view
 _DAY_MS = 86_400_000
 _FALLBACK_KEY = 30  # key events of a timeline that marks none (one made by hand)
@@ -285,8 +286,9 @@ def _with_margin(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _lane_traces(lane: int, events: list[tuple[int, Event]], gap: float, big: bool,
-                 style: tuple[str, str]) -> list[dict]:
-    """The traces of one lane: single markers, grouped dense days, and period bars."""
+                 style: tuple[str, str], echoes: frozenset[int] = frozenset()) -> list[dict]:
+    """The traces of one lane: single markers, grouped dense days, and period bars; and the
+    echoes, small and hollow, of the key events (``echoes``) another outlet reported first."""
     colour, symbol = style
     marker = {"color": colour, "symbol": symbol, "line": {"color": "white", "width": 1}}
 
@@ -294,12 +296,14 @@ def _lane_traces(lane: int, events: list[tuple[int, Event]], gap: float, big: bo
     spans: list[tuple[int, DateSpan]] = []
     for index, event in events:
         if _is_period(event.date):
-            spans.append((index, event.date))
+            if index not in echoes:  # (a period is drawn once: bars in every lane would hide the markers)
+                spans.append((index, event.date))
         else:
             days.setdefault(_point_x(event.date), []).append(index)
 
     single = {"x": [], "y": [], "customdata": []}
     grouped = {"x": [], "y": [], "customdata": [], "text": []}
+    echoed = {"x": [], "y": [], "customdata": []}
     markers = []  # (day number, x, the events the marker stands for)
     rows_of = _KEY_ROWS if big else _ROWS
     for x, indices in days.items():
@@ -307,7 +311,7 @@ def _lane_traces(lane: int, events: list[tuple[int, Event]], gap: float, big: bo
         markers += [(_day_number(x), x, chunk) for chunk in each]
     markers.sort(key=lambda m: m[0])
     for (_, x, indices), row in zip(markers, _marker_rows([m[0] for m in markers], gap, rows_of)):
-        target = single if len(indices) == 1 else grouped
+        target = grouped if len(indices) > 1 else echoed if indices[0] in echoes else single
         target["x"].append(x)
         target["y"].append(lane + row)
         target["customdata"].append(indices)
@@ -324,6 +328,11 @@ def _lane_traces(lane: int, events: list[tuple[int, Event]], gap: float, big: bo
         traces.append({"type": "scatter", "mode": "markers+text", **style, **grouped,
                        "marker": {**marker, "size": 2 * size + 2, "opacity": 0.85},
                        "textfont": {"color": "white", "size": 11}, "meta": "groups"})
+    if echoed["x"]:
+        traces.append({"type": "scatter", "mode": "markers", **style, **echoed,
+                       "marker": {"color": colour, "symbol": f"{symbol}-open", "size": _ECHO_SIZE,
+                                  "line": {"width": 1.5}},
+                       "meta": "echoes"})
     if spans:
         traces.append({
             "type": "bar", "orientation": "h", **style,
@@ -364,16 +373,23 @@ def _day_number(x: str) -> float:
 
 def _traces(chosen: list[tuple[int, Event]], lanes_of_event, first_of_event, styles: list,
             gap: float, big: bool) -> list[dict]:
-    """The traces of the chosen events; the key events (``big``) are drawn once each, in the
-    lane of the outlet that reported them first once they had happened, the others in the lane
-    of every outlet."""
+    """The traces of the chosen events, in the lane of every outlet that reported them; a key
+    event (``big``) stands out once, in the lane of the outlet that reported it first once it had
+    happened, and is an echo (small, hollow, never labelled) in the other lanes."""
     n_lanes = len(styles)
     by_lane: list[list[tuple[int, Event]]] = [[] for _ in range(n_lanes)]
+    echoes: list[set[int]] = [set() for _ in range(n_lanes)]
     for index, event in chosen:
-        for lane in ([first_of_event(event)] if big else lanes_of_event(event)):
+        lanes = lanes_of_event(event)
+        if big:
+            first = first_of_event(event)
+            lanes = [first] + [lane for lane in lanes if lane != first]
+            for lane in lanes[1:]:
+                echoes[lane].add(index)
+        for lane in lanes:
             by_lane[lane].append((index, event))
     return [trace for lane in range(n_lanes)
-            for trace in _lane_traces(lane, by_lane[lane], gap, big, styles[lane])]
+            for trace in _lane_traces(lane, by_lane[lane], gap, big, styles[lane], frozenset(echoes[lane]))]
 
 
 def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles: list,
@@ -616,7 +632,9 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
             '<figcaption>Hover over a marker for its details, click it to keep them below; drag '
             'to zoom, use the slider to move along. '
             + ("Key events are the best scored: reported by more articles and outlets, their day "
-               "referred to more often, told in lead paragraphs and after the fact. " if n_key < len(dated) else "")
+               "referred to more often, told in lead paragraphs and after the fact; each stands out in the "
+               "lane of the outlet that reported it first, hollow in the lanes of the others. "
+               if n_key < len(dated) else "")
             + 'Bars are events known only to the month, year or another period.</figcaption>'
             "</figure>"
             '<section id="details" aria-live="polite" hidden></section>'

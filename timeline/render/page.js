@@ -322,7 +322,7 @@
   }
 
   // Markers on screen, bucketed by position so a label can ask what lies under it.
-  var CELL = 32, MARK = 6;
+  var CELL = 32, MARK = 6, ECHO_MARK = 4;  // half a marker's size, and an echo's (a key event's in a later outlet's lane)
   function markerGrid(candidates) {
     var grid = {};
     candidates.forEach(function (c) {
@@ -338,8 +338,9 @@
         var cell = grid[gx + "," + gy] || [];
         for (var i = 0; i < cell.length; i++) {
           var m = cell[i];
-          if (m !== own && m.px + MARK > box[0] && m.px - MARK < box[2] &&
-              m.py + MARK > box[1] && m.py - MARK < box[3]) { return true; }
+          var r = m.echo ? ECHO_MARK : MARK;
+          if (m !== own && m.px + r > box[0] && m.px - r < box[2] &&
+              m.py + r > box[1] && m.py - r < box[3]) { return true; }
         }
       }
     }
@@ -366,6 +367,7 @@
         if (px < 0 || px > width) { return; }
         var e = ev(indices[0]);
         candidates.push({ index: indices[0], px: px, py: py, bar: bar, group: indices.length > 1,
+                          echo: src.meta === "echoes",
                           key: e.key, weight: e.weight });
       });
     });
@@ -375,7 +377,7 @@
     order.sort(function (a, b) { return (b.key - a.key) || (b.weight - a.weight); });
     var placed = [], lines = [], annotations = [], owners = [], labelled = {}, tried = 0;
     order.forEach(function (c) {
-      if (c.group || labelled[c.index]) { return; }
+      if (c.group || c.echo || labelled[c.index]) { return; }  // (an echo is labelled where it stands out)
       var text = shorten(ev(c.index).title, LABEL_CHARS);
       var w = measure.measureText(text).width + 6;
       var places = c.bar ? BAR_PLACES : (c.key || tried < FAR_LABELS) ? FAR : PLACES;
