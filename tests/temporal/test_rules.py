@@ -245,6 +245,7 @@ CASES = [
     ("previous_period", "He won in March 2014, after a loss the previous year.", "the previous year", "2013"),
     ("period_before", "He won in 2014, after losing the year before.", "the year before", "2013"),
     ("period_before_last", "Sales peaked the year before last.", "the year before last", "2015"),
+    ("period_after_next", "The talks resume the week after next.", "the week after next", "2017-W38"),
     ("last_year_compared", "Profit was $4 million in the third quarter, up from $3 million last year.",
      "last year", "2016-Q3"),
     ("last_period", "Prices fell last week.", "last week", "2017-W35"),

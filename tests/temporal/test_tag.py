@@ -449,6 +449,12 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The law comes into force on Friday.", "2020-05-12", "2020-05-15"),
     ("The offer expires Sunday.", "2020-05-12", "2020-05-17"),
     ("The match kicks off at 3pm on Saturday.", "2020-05-12", "2020-05-16T15:00"),
+    ("Voting closes at midnight on Sunday.", "2020-05-12", "2020-05-17T24:00"),
+    # and so is a deadline that is at a time of a weekday; one that was is gone
+    ("The deadline is midnight on Sunday.", "2020-05-12", "2020-05-17T24:00"),
+    ("The deadline is 5 p.m. on Friday.", "2020-05-12", "2020-05-15T17:00"),
+    ("The deadline was 5 p.m. on Friday.", "2020-05-12", "2020-05-08T17:00"),
+    ("It is midnight on Sunday and the bars are full.", "2020-05-12", "2020-05-10T24:00"),
     # what has been called, set or cancelled for a weekday is ahead; an order to act by one looks
     # ahead from when it was given
     ("The district has canceled classes for Thursday.", "2012-02-29", "2012-03-01"),
@@ -671,6 +677,7 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Talks will resume in the coming weeks.", [("the coming weeks", "DATE", "FUTURE_REF")]),
     ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
     ("They meet every other week.", [("every other week", "SET", "P2W")]),
+    ("The firm has 10 working days to respond.", [("10 working days", "DURATION", "P10D")]),
     ("Patients should be screened every two years.", [("every two years", "SET", "P2Y")]),
     ("The bus runs every 15 minutes.", [("every 15 minutes", "SET", "PT15M")]),
     ("Dividends are paid quarterly.", [("quarterly", "SET", "P3M")]),
