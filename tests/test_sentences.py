@@ -54,3 +54,18 @@ def test_capitals_without_end_are_split_whole(text):
 ])
 def test_no_sentence_ends_inside_a_stock_ticker(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fire broke out at 2 a.m. Firefighters had it under control by dawn.",
+     ["The fire broke out at 2 a.m.", "Firefighters had it under control by dawn."]),
+    ("He left at 10 p.m. A second car followed.", ["He left at 10 p.m.", "A second car followed."]),
+    # what keeps the time going: its day, its zone, a place's time, a gloss
+    ("The talks begin at 9 a.m. Tuesday in Geneva.", None),
+    ("Trading opens at 9:30 a.m. EDT on Monday.", None),
+    ("It struck at 4 p.m. London time, officials said.", None),
+    ("The quake hit at 2:30 a.m. (0930 GMT) on Sunday.", None),
+    ("The meeting is at 9 a.m. Sept. 3 in the town hall.", None),
+])
+def test_a_clock_times_abbreviation_ends_a_sentence_only_before_a_new_one(text, expected):
+    assert [s.text for s in split_sentences(text)] == (expected or [text])

@@ -23,6 +23,7 @@ class Sentence(NamedTuple):
 # no space after it) cost time quadratic in its length.
 _BOUNDARY = re.compile(r"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+_NEXT_WORD = re.compile(r"""\s*['"\u201c\u2018(\[]*""")  # what stands between a boundary and the next word
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # (greedy: ends just after the last space it can reach)
 
 # A stock ticker with its exchange, "(BP.L)", "(GS.N)", even broken across a line by a text
@@ -53,6 +54,18 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(read_lines(lang, "abbreviations.txt"))
 
 
+@lru_cache(maxsize=None)
+def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern]:
+    """The abbreviations of a clock time ('a.m') and what after one keeps its sentence going
+    (``clock_abbreviations.tsv``, optional: a language may write no such abbreviation)."""
+    try:
+        rows = read_table(lang, "clock_abbreviations.tsv")
+    except FileNotFoundError:
+        rows = ()
+    continues = "|".join(f"(?:{value})" for kind, value in rows if kind == "continues") or "(?!)"
+    return frozenset(value for kind, value in rows if kind == "abbreviation"), re.compile(continues)
+
+
 # A heading run into the sentence after it, as scraped pages have them ('NEW CAP FOR LEAKING OIL
 # WELL Once the tests are done, ...', 'TOP KILL PLANNED FOR WEDNESDAY A report ...'): three or more
 # words in capitals, then a capitalised word, or a one-letter word ('A') before a lower-case one.
@@ -68,6 +81,7 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     """Split ``text`` into sentences; offsets index ``text``, surrounding space is trimmed.  A
     heading in capitals run into the sentence after it is a sentence of its own."""
     abbreviations = _abbreviations(lang)
+    clocks, continues = _clock_abbreviations(lang)
     sentences: list[Sentence] = []
     begin = 0
     tickers = [m.span() for m in _TICKER.finditer(text)] if "(" in text else []
@@ -82,8 +96,12 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
             if word:
                 token = word.group(1).rstrip(".")
                 # "U.S." style initials and listed abbreviations do not end a sentence;
-                # a single capital letter ("John F. Kennedy") neither.
-                if token in abbreviations or (len(token) == 1 and token.isupper()):
+                # a single capital letter ("John F. Kennedy") neither; a clock's "a.m." only
+                # where what follows keeps the time going ("at 2 a.m. Tuesday")
+                if token in clocks:
+                    if continues.match(text, _NEXT_WORD.match(text, end).end()):
+                        continue
+                elif token in abbreviations or (len(token) == 1 and token.isupper()):
                     continue
         _append(text, begin, end, sentences)
         begin = end
