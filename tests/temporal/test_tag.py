@@ -952,6 +952,10 @@ def test_early_and_late_in_a_century_are_its_start_and_end():
      ["2013-01-27", "PT48H", "2013-01-27T16:30"]),
     # ...not on a day of an earlier sentence: there it is the publication's
     ("Sales fell on Sunday. By 10 am the shares had recovered.", ["2013-01-27", "2013-01-28T10:00"]),
+    # noon and midnight alike
+    ("On Sunday, the market opened at 9 a.m. and closed at noon.", ["2013-01-27", "2013-01-27T09:00", "2013-01-27T12:00"]),
+    ("The shooting began late on Saturday and went on until after midnight.", ["2013-01-26", "2013-01-26T24:00"]),
+    ("Sales fell on Sunday. At noon the shares recovered.", ["2013-01-27", "2013-01-28T12:00"]),
 ])
 def test_a_clock_time_is_on_the_day_of_its_own_sentence(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
