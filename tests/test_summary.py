@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from timeline import Article, DaySummary, build_timeline, summarize
 from timeline.cli import app
-from timeline.summary import day_summaries, default_dates, format_summary, terminal_text
+from timeline.summary import day_references, day_summaries, default_dates, format_summary, terminal_text
 
 runner = CliRunner()
 
@@ -284,6 +284,24 @@ def test_a_live_pages_entry_is_told_without_its_clock_stamp():
     bulleted = build_timeline([Article(text=text.replace("\n10:40", "\n\u2022 10:40"), published="2021-03-05",
                                        source="Valley Post", path="b.txt")])
     assert [d.sentences for d in summarize(bulleted, dates=1, sentences=1)] == [day.sentences]
+
+
+@pytest.mark.parametrize("stamp", ["UPDATE 10:40 a.m. ET: ", "Update 3, 10:40 GMT: ", "ORIGINAL POST 2021-03-05 10:40 UTC: "])
+def test_a_live_pages_entry_is_told_without_the_word_before_its_stamp(stamp):
+    text = f"Live updates:\n{stamp}Rescuers pulled two more families from the Ferrow valley."
+    timeline = build_timeline([Article(text=text, published="2021-03-05T18:00Z", source="Valley Post", path="u.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert (day.date, day.sentences) == (dt.date(2021, 3, 5), ["Rescuers pulled two more families from the Ferrow valley."])
+
+
+def test_a_clock_stamp_does_not_write_the_day_out_but_a_date_does():
+    """A reference that writes the day-of-month out counts fully, one from a clock ('5:20 a.m.' on
+    the 5th, '4 p.m.' on the 4th) no more than 'Thursday' does."""
+    told = [("2021-03-05", "Live updates:\n5:20 a.m. ET: Rescuers reached the Ferrow valley."),
+            ("2021-03-04", "The Ferrow dam burst at 4 p.m. and flooded the valley."),
+            ("2021-03-09", "The inquiry into the dam opened on 2021-03-09 in the capital.")]
+    references = day_references(build_timeline(told_by_outlets(told)).events)
+    assert {day.day: max(weights.values()) for day, weights in references.items()} == {5: 0.5, 4: 0.5, 9: 1.0}
 
 
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():

@@ -61,7 +61,7 @@ from timeline.models import (
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
-from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER
+from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, entry_label
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -85,7 +85,8 @@ QUOTED = 0.5  # and of one that opens on a quotation mark or is mostly quoted: w
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
 MIN_POOL = 3  # ... when the day has at least this many candidates
 
-_DIGITS = re.compile(r"\d+")
+# a number of a date, not of a clock time ('5:20', '10.30', '5 p.m.'; '20 April', '4/20', '2010-04-20')
+_DIGITS = re.compile(r"(?<![\d:.])\d+(?![\d:]|\.\d|\s?[ap]\.?m\b)", re.IGNORECASE)
 
 
 # --- choosing the days ----------------------------------------------------------------------------
@@ -109,7 +110,7 @@ def day_of(event: Event) -> Optional[dt.date]:
 def _names_the_day(source: Source, day: dt.date) -> bool:
     """The time phrase writes the day-of-month out ('20 April', '4/20'), not only 'Tuesday'."""
     expression = source.time_expression
-    return expression is not None and str(day.day) in _DIGITS.findall(expression.text)
+    return expression is not None and day.day in map(int, _DIGITS.findall(expression.text))  # ('2026-02-09': 9)
 
 
 def _within(day: dt.date, start: Optional[dt.date], end: Optional[dt.date]) -> bool:
@@ -261,7 +262,8 @@ def _told(source: Source) -> tuple[str, bool]:
     """The sentence of ``source`` as a summary tells it under its date, and whether it is an
     entry told so: without the bullet and the date that open a chronology's entry ('\u2022 12
     January \u2013 A quake strikes': 'A quake strikes'), or the clock stamp that opens a live
-    page's entry ('4:20pm AWST: Workers will return')."""
+    page's entry ('4:20pm AWST: Workers will return'), with the word before it ('UPDATE 9:15 a.m.
+    ET: ...')."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
     body, entry = sentence[lead:], None
@@ -269,11 +271,13 @@ def _told(source: Source) -> tuple[str, bool]:
         at = expression.start - source.sentence_start
         if lead <= at < len(sentence) and not sentence[lead:at].strip(LINE_OPENERS):
             entry = _past_mark(sentence, expression.end - source.sentence_start)
-    if entry is None and body[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
-        stamp = next(iter(tag(body[:STAMP_CHARS])), None)
+    label = entry_label().match(body)  # (a live page's word before its stamp: 'UPDATE 9:15 a.m. ET: ...')
+    stamped = body[label.end():] if label else body
+    if entry is None and stamped[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
+        stamp = next(iter(tag(stamped[:STAMP_CHARS])), None)
         if stamp is not None and stamp.start == 0 and stamp.type == "TIME":
-            zone = _ZONE.match(body, stamp.end)  # (a zone the tagger does not know: 'AWST')
-            entry = _past_mark(body, zone.end() if zone else stamp.end)
+            zone = _ZONE.match(stamped, stamp.end)  # (a zone the tagger does not know: 'AWST')
+            entry = _past_mark(stamped, zone.end() if zone else stamp.end)
     return _clean(entry if entry is not None else body), entry is not None
 
 

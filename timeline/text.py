@@ -257,6 +257,14 @@ def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in _page_patterns(lang, "prefixes.txt"))
 
 
+@lru_cache(maxsize=None)
+def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
+    """What a live page writes before an entry's clock stamp ('UPDATE 9:15 a.m. ET: ...'), as one
+    pattern (``page/entry_labels.txt``); one that matches nothing when the language has none."""
+    labels = _page_patterns(lang, "entry_labels.txt")
+    return re.compile("|".join(f"(?:{label})" for label in labels) or "(?!)")
+
+
 _PART = re.compile(r"\{([a-z_]+)\}")
 _CLOCK = re.compile(r"\d[.:]\d\d")  # every stamp has a clock time: a sentence without one is not searched
 
