@@ -86,6 +86,20 @@ def test_a_key_event_is_in_the_lane_of_the_first_outlet_to_report_it_once_it_hap
     assert first_lane(event("e", "Council will vote", preview), lanes, "source") == 0
 
 
+def test_a_report_dated_to_the_day_only_comes_after_one_of_that_day_with_its_time():
+    def voted(outlet: str, published: dt.datetime) -> Source:
+        return report(Source(path=f"{outlet}.txt", source=outlet, published=published),
+                      "The council voted on Friday to close the port.", "voted", "Friday", "2021-03-19")
+    local = voted("Local", dt.datetime(2021, 3, 19))  # (its day only)
+    wire = voted("Wire", dt.datetime(2021, 3, 19, 11, 52, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
+    paper = voted("Paper", dt.datetime(2021, 3, 19, 15, 0, tzinfo=dt.timezone.utc))
+    lanes = {"local": 0, "wire": 1, "paper": 2}
+    assert first_lane(event("e", "Council voted", local, wire, paper), lanes, "source") == 2  # 15:00 UTC < 16:52 UTC
+    assert first_lane(event("e", "Council voted", local, wire), lanes, "source") == 1
+    earlier = voted("Local", dt.datetime(2021, 3, 18))
+    assert first_lane(event("e", "Council voted", wire, earlier), lanes, "source") == 1  # (the day before: a preview)
+
+
 def test_an_outlet_name_with_invisible_characters_is_the_same_outlet():
     assert outlet(Source(source="Reuters\u200b")) == outlet(Source(source="\ufeffReuters")) == "Reuters"
 

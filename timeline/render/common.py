@@ -146,8 +146,9 @@ def event_lanes(event: Event, lane_of: dict[str, int], lanes: str) -> list[int]:
 
 def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
     """The lane of the outlet that reported ``event`` first once it had happened (by
-    publication: an announcement written before the day does not decide; the earlier listed
-    source on a tie or without dates)."""
+    publication: an announcement written before the day does not decide; a report dated to the
+    day only comes after one of that day with its time; the earlier listed source on a tie or
+    without dates)."""
     if lanes == "none" or not event.sources:
         return event_lanes(event, lane_of, lanes)[0]
     day = event.date.start if event.date is not None else None
@@ -155,8 +156,13 @@ def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
     def published(k: int):
         when = event.sources[k].published
         if when is None:
-            return (2, dt.datetime.min, k)
-        return (1 if day is not None and when.date() < day else 0, when.replace(tzinfo=None), k)
+            return (2, dt.date.min, 1, dt.datetime.min, k)
+        # (a day without its time is 'at some time that day': after one of that day whose time is
+        # known; clocks of different zones are compared in one)
+        dated_only = when.tzinfo is None and when.time() == dt.time(0)
+        if when.tzinfo is not None:
+            when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return (1 if day is not None and when.date() < day else 0, when.date(), dated_only, when, k)
 
     first = event.sources[min(range(len(event.sources)), key=published)]
     return lane_of[outlet(first).casefold()]
