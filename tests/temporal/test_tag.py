@@ -455,6 +455,11 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The deadline is 5 p.m. on Friday.", "2020-05-12", "2020-05-15T17:00"),
     ("The deadline was 5 p.m. on Friday.", "2020-05-12", "2020-05-08T17:00"),
     ("It is midnight on Sunday and the bars are full.", "2020-05-12", "2020-05-10T24:00"),
+    # a forecast's day is ahead; what was likely is not
+    ("Showers likely Sunday.", "2017-09-06", "2017-09-10"),
+    ("There is a 40 percent chance of showers Friday.", "2017-09-06", "2017-09-08"),
+    ("A warning is in place for Saturday.", "2017-09-06", "2017-09-09"),
+    ("The attack was likely Sunday, police said.", "2017-09-06", "2017-09-03"),
     # what has been called, set or cancelled for a weekday is ahead; an order to act by one looks
     # ahead from when it was given
     ("The district has canceled classes for Thursday.", "2012-02-29", "2012-03-01"),
@@ -678,6 +683,13 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
     ("They meet every other week.", [("every other week", "SET", "P2W")]),
     ("The firm has 10 working days to respond.", [("10 working days", "DURATION", "P10D")]),
+    # a game's halves and quarters are none of the year's, nor is a number in a name
+    ("Messi scored twice in the first half.", []),
+    ("The Patriots trailed 28-3 in the third quarter.", []),
+    ("With 2:34 left in the fourth quarter, Curry tied it.", []),
+    ("Sales rose 5% in the first half.", [("the first half", "DATE", "2023-H1")]),
+    ("The 1922 Committee met on Wednesday.", [("Wednesday", "DATE", "2023-11-08")]),
+    ("Brent rose to 1875 yuan a tonne.", []),
     ("Patients should be screened every two years.", [("every two years", "SET", "P2Y")]),
     ("The bus runs every 15 minutes.", [("every 15 minutes", "SET", "PT15M")]),
     ("Dividends are paid quarterly.", [("quarterly", "SET", "P3M")]),
