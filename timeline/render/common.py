@@ -161,7 +161,11 @@ def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
         # known; clocks of different zones are compared in one)
         dated_only = when.tzinfo is None and when.time() == dt.time(0)
         if when.tzinfo is not None:
-            when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            try:
+                when = when.astimezone(dt.timezone.utc)
+            except OverflowError:  # (at the calendar's edge: its own clock)
+                pass
+            when = when.replace(tzinfo=None)
         return (1 if day is not None and when.date() < day else 0, when.date(), dated_only, when, k)
 
     first = event.sources[min(range(len(event.sources)), key=published)]
