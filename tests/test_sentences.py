@@ -69,3 +69,37 @@ def test_no_sentence_ends_inside_a_stock_ticker(text, expected):
 ])
 def test_a_clock_times_abbreviation_ends_a_sentence_only_before_a_new_one(text, expected):
     assert [s.text for s in split_sentences(text)] == (expected or [text])
+
+
+WRAPPED = """Rebels seize Kamdesh
+
+Rebel forces seized the northern town of Kamdesh on Tuesday after two
+days of fighting, a military spokesman said. The government sent
+reinforcements to the region on Wednesday, and the defence minister
+resigned on September 4 over the handling of the crisis. Aid agencies
+said thousands of civilians had fled the town since September 1.
+"""
+
+
+def test_a_hard_wrapped_paragraph_is_read_in_whole_sentences():
+    """A text wrapped at a fixed width (e-mail, Markdown, wire copy): a line break inside a
+    paragraph is a space; the headline above its blank line stays a sentence of its own."""
+    sentences = [" ".join(s.text.split()) for s in split_sentences(WRAPPED)]
+    assert sentences == [
+        "Rebels seize Kamdesh",
+        "Rebel forces seized the northern town of Kamdesh on Tuesday after two days of fighting, a military spokesman said.",
+        "The government sent reinforcements to the region on Wednesday, and the defence minister resigned on "
+        "September 4 over the handling of the crisis.",
+        "Aid agencies said thousands of civilians had fled the town since September 1."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line that ends nothing, before one that opens in lower case, is wrapped
+    ("Officials said the dam\nburst on Thursday.\nRescuers arrived.",
+     ["Officials said the dam\nburst on Thursday.", "Rescuers arrived."]),
+    # one sentence a line, and a headline above its story, stay apart
+    ("Dam bursts in the valley\nRescuers arrived on Friday.\nThe mayor resigned.",
+     ["Dam bursts in the valley", "Rescuers arrived on Friday.", "The mayor resigned."]),
+])
+def test_a_line_break_ends_a_sentence_unless_it_wraps_one(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected

@@ -77,20 +77,57 @@ _HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}"""
                       r"""(?=["'\u201c\u2018]?[A-Z][a-z]|[A-Z]\s+[a-z])""")
 
 
+# Hard-wrapped text (e-mail, Markdown, wire copy at a fixed width): a line break inside a paragraph
+# is a space.  A text is read so when most of its lines inside paragraphs (at least WRAPPED_LINES)
+# end without a sentence's end, none is longer than WRAP_CHARS and they are long for their width.
+WRAPPED_LINES, WRAP_CHARS = 3, 100
+_LINE_END = re.compile(r"""[.!?:;]['"\u201d\u2019)\]]*[^\S\n]*$""")  # a line that ends what it says
+_OPENS_ITEM = re.compile(rf"[^\S\n]*(?:[{re.escape(BULLETS)}]|{LIST_NUMBER}\s)")  # a list's item
+
+
+def _wrap_width(text: str) -> int:
+    """The width ``text`` is hard-wrapped at, or 0 when its line breaks end what they follow (a
+    text of one sentence a line, headlines, lists)."""
+    lines = text.split("\n")
+    if len(lines) <= WRAPPED_LINES or max(map(len, lines)) > WRAP_CHARS:
+        return 0
+    inner = [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    width = max(map(len, lines))
+    running_on = [line for line in inner if not _LINE_END.search(line) and len(line) >= width * 0.6]
+    return width if len(inner) >= WRAPPED_LINES and len(running_on) >= 0.6 * len(inner) else 0
+
+
+def _runs_on(text: str, at: int, end: int, width: int) -> bool:
+    """Whether the single line break from ``at`` to ``end`` only wraps a sentence: the line before
+    ends nothing, and the next opens in lower case ('the government\nsent troops'), or, in a
+    hard-wrapped text, the line before is long for its width and the next opens no list item."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    if not before.strip() or _LINE_END.search(before):
+        return False
+    return text[end:end + 1].islower() or (
+        width > 0 and len(before) >= width // 2 and not _OPENS_ITEM.match(text, end))
+
+
 def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     """Split ``text`` into sentences; offsets index ``text``, surrounding space is trimmed.  A
-    heading in capitals run into the sentence after it is a sentence of its own."""
+    heading in capitals run into the sentence after it is a sentence of its own; a line break
+    ends a sentence unless it only wraps one (see :func:`_runs_on`)."""
     abbreviations = _abbreviations(lang)
     clocks, continues = _clock_abbreviations(lang)
     sentences: list[Sentence] = []
     begin = 0
     tickers = [m.span() for m in _TICKER.finditer(text)] if "(" in text else []
     ticker_starts = [start for start, _ in tickers]
+    width = None  # (the text's wrap width, found at its first line break)
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         k = bisect.bisect_left(ticker_starts, match.start()) - 1
         if k >= 0 and match.start() < tickers[k][1]:
             continue  # (inside a stock ticker: "BP Plc's (BP.L) spill")
+        if match.group().startswith("\n") and match.group().count("\n") == 1:
+            width = _wrap_width(text) if width is None else width
+            if _runs_on(text, match.start(), end, width):
+                continue
         if match.group().startswith(".") and "\n" not in match.group():
             word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
             if word:
