@@ -487,6 +487,7 @@ def test_a_day_a_plan_did_not_keep_places_no_event(text):
     ("The committee moved the hearing from 8 April to 15 April.", "Committee moved the hearing"),
     ("Damages were originally set at $5 billion in 1994.", "Damages were originally set at $5 billion"),
     ("On Monday the hearing was postponed until a later date.", "Hearing was postponed"),  # (when it was put off)
+    ("The hearing on April 8 was postponed until April 10.", "Hearing was postponed"),  # (the new day)
     ("The company said on Monday the launch was postponed.", "The company: The launch was postponed"),
 ])
 def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):

@@ -130,8 +130,10 @@ def events_from_expressions(
                                                      or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
             if trigger < first and first > 0 and tokens[first - 1].low in lex.period_ends \
-                    and not any(t.low in lex.negations for t in tokens[max(0, trigger - 3):first]):
-                continue  # ('closed all schools until May 6': the closing is not on May 6; not 'won't reopen until')
+                    and not any(t.low in lex.negations for t in tokens[max(0, trigger - 3):first]) \
+                    and not (span is not None and _moves_plan(s, trigger, first - 1)):
+                continue  # ('closed all schools until May 6': the closing is not on May 6; not 'won't reopen
+                # until', nor 'was postponed until April 10', the day the hearing is now on)
             if _in_apposition(s, first, last, trigger):
                 continue  # ('Crewe, 52, the MP for Northfield since 2010, resigned': she did not resign in 2010)
             if expression in stamps and trigger in used:
@@ -322,6 +324,13 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
             if at is not None and not any(classes[m].finite for m in range(last + 1, last + 1 + at)):
                 return True
     return False
+
+
+def _moves_plan(s: Parsed, start: int, end: int) -> bool:
+    """Whether tokens ``start`` to ``end`` (not included) hold a verb of moving a plan ('postponed',
+    'pushed back': the language's ``unrealized_dates.tsv``, where 'from' names the old day)."""
+    words = tuple(t.low for t in s.tokens[start:end])
+    return any(_holds(words, phrase) for phrase in s.lex.unrealized.get("from", ()))
 
 
 def _holds(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
