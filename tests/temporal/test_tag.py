@@ -455,6 +455,14 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The deadline is 5 p.m. on Friday.", "2020-05-12", "2020-05-15T17:00"),
     ("The deadline was 5 p.m. on Friday.", "2020-05-12", "2020-05-08T17:00"),
     ("It is midnight on Sunday and the bars are full.", "2020-05-12", "2020-05-10T24:00"),
+    # a day told with its weekday is in the year that has it on that weekday
+    ("The vote was held on Tuesday, Nov. 8.", "2017-09-06", "2016-11-08"),
+    ("The vote was held on Tuesday (8 November).", "2017-09-06", "2016-11-08"),
+    ("The vote will be held on Wednesday, Nov. 8.", "2017-09-06", "2017-11-08"),
+    # the verbs whose past is their base tell the past; not after a modal
+    ("The storm hit the coast on January 1.", "2017-09-06", "2017-01-01"),
+    ("The company cut 500 jobs on March 3.", "2017-09-06", "2017-03-03"),
+    ("The company will cut 500 jobs on March 3.", "2017-09-06", "2018-03-03"),
     # a forecast's day is ahead; what was likely is not
     ("Showers likely Sunday.", "2017-09-06", "2017-09-10"),
     ("There is a 40 percent chance of showers Friday.", "2017-09-06", "2017-09-08"),
@@ -683,6 +691,10 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
     ("They meet every other week.", [("every other week", "SET", "P2W")]),
     ("The firm has 10 working days to respond.", [("10 working days", "DURATION", "P10D")]),
+    # a four-figure clock time with 'hours' after a word that says when, never a year or 600 hours
+    ("Rebels seized the airport by 1430 hours.", [("1430 hours", "TIME", "2023-11-14T14:30")]),
+    ("Fighting resumed around 0600 hours.", [("around 0600 hours", "TIME", "2023-11-14T06:00")]),
+    ("He worked about 1200 hours last year.", [("about 1200 hours", "DURATION", "PT1200H"), ("last year", "DATE", "2022")]),
     # a game's halves and quarters are none of the year's, nor is a number in a name
     ("Messi scored twice in the first half.", []),
     ("The Patriots trailed 28-3 in the third quarter.", []),

@@ -74,6 +74,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
+            if resolved and _resolve.lacks_year(template):
+                value = _year_of_weekday(value, rules.weekday_named(hit, text))
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
                 stamps.append(len(found))
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
@@ -210,6 +212,23 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
             value = found[k].value
             moved = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat() + value[10:]
             found[k] = found[k].model_copy(update={"value": moved})
+
+
+def _year_of_weekday(value: str, weekday: int | None) -> str:
+    """``value``, a day placed in a year it was given without, moved to the year before or after
+    when only that one has it on the ``weekday`` the text names with it ("was held on Tuesday,
+    Nov. 8", said in September 2017: 2016, whose 8 November was a Tuesday)."""
+    if weekday is None or _on_weekday(value, weekday) or not _YEAR_DAY.match(value):
+        return value
+    year = int(value[:4])
+    for other in (year - 1, year + 1):
+        moved = f"{other:04d}{value[4:]}"
+        if timex_span(moved.split("T", 1)[0]) is not None and _on_weekday(moved, weekday):
+            return moved
+    return value
+
+
+_YEAR_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _on_weekday(value: str, weekday: int) -> bool:
