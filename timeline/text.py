@@ -47,6 +47,11 @@ BULLETS = "\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"
 ENTRY_MARKS = "-\u2013\u2014:"
 LINE_OPENERS = " \t\u00a0" + BULLETS  # what may stand before a chronology's date on its line
 LIST_NUMBER = r"\(?\d{1,3}[.)]"  # a numbered list's number before its item ("1.", "2)", "(3)"), as a pattern
+# a line that opens as a list's entry or a live page's stamp: a short head, then a dash, a colon or a
+# tab ("12 January - A quake strikes", "1040 GMT: Residents fled", "\u2022 Feb. 15 \u2013 Protests")
+ENTRY_LINE = re.compile(
+    rf"(?=(?P<lead>[{re.escape(LINE_OPENERS)}]*))(?P=lead)(?:{LIST_NUMBER}[ \t]*)?[^\s,;!?][^\n,;!?]{{0,39}}?"
+    rf"(?:[ \t]+[{re.escape(ENTRY_MARKS.replace(':', ''))}]{{1,2}}[ \t]|:[ \t]|\t)")
 
 
 @lru_cache(maxsize=None)
@@ -102,8 +107,8 @@ def _runs_on(text: str, at: int, end: int, width: int) -> bool:
     ends nothing, and the next opens in lower case ('the government\nsent troops'), or, in a
     hard-wrapped text, the line before is long for its width and the next opens no list item."""
     before = text[text.rfind("\n", 0, at) + 1:at]
-    if not before.strip() or _LINE_END.search(before):
-        return False
+    if not before.strip() or _LINE_END.search(before) or ENTRY_LINE.match(text, end):
+        return False  # (nor before a chronology's entry: '4 March - Protesters march\n11 March - ...')
     return text[end:end + 1].islower() or (
         width > 0 and len(before) >= width // 2 and not _OPENS_ITEM.match(text, end))
 

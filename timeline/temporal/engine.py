@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.lang import data_path, read_lines, read_table
-from timeline.text import ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER
+from timeline.text import ENTRY_LINE
 from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_regex
 
 
@@ -172,9 +172,6 @@ _BLANK_REST = re.compile(f"[^\\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:{_L
 # no comma or sentence's end in them) and then a dash, a colon or a tab ('April 22: ...', '1040 GMT:
 # ...', 'Sept. 9 - ...', '2) 4 September \u2013 ...'); what may open the line is taken whole, once
 # (a lookahead and its echo: no backtracking into a long run of blanks)
-_ENTRY_LINE = re.compile(
-    rf"(?=(?P<lead>[{re.escape(LINE_OPENERS)}]*))(?P=lead)(?:{LIST_NUMBER}[ \t]*)?[^\s,;!?][^\n,;!?]{{0,39}}?"
-    rf"(?:[ \t]+[{re.escape(ENTRY_MARKS.replace(':', ''))}]{{1,2}}[ \t]|:[ \t]|\t)")
 
 
 def entry_breaks(text: str) -> list[int]:
@@ -183,7 +180,7 @@ def entry_breaks(text: str) -> list[int]:
     part of it: 'killing 11\nApril 22: The rig sinks', 'late on Thursday\n1040 GMT: Residents
     fled').  Elsewhere an expression runs across a wrapped line: 'closed on March 3,\n2009'."""
     return [found.start() for found in _BREAK.finditer(text)
-            if _BLANK_REST.match(text, found.end()) or _ENTRY_LINE.match(text, found.end())]
+            if _BLANK_REST.match(text, found.end()) or ENTRY_LINE.match(text, found.end())]
 
 
 def _literal(text: str) -> str:
