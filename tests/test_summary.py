@@ -304,6 +304,16 @@ def test_a_clock_stamp_does_not_write_the_day_out_but_a_date_does():
     assert {day.day: max(weights.values()) for day, weights in references.items()} == {5: 0.5, 4: 0.5, 9: 1.0}
 
 
+def test_a_sentence_of_two_days_is_told_under_the_day_of_what_it_tells_first():
+    """'The gang posted the files on Tuesday, five days after its deadline expired' tells the
+    posting: it stands under Tuesday, not under the deadline's day (told by its own report)."""
+    told = [("2021-03-09", "The gang posted the stolen files on its leak site on Tuesday, five days after its deadline expired."),
+            ("2021-03-02", "The gang set a deadline of March 4 for the ransom to be paid.")]
+    days = summarize(build_timeline(told_by_outlets(told)), dates=2, sentences=1)
+    assert [(d.date.day, d.sentences[0].split()[1]) for d in days] == [(4, "gang"), (9, "gang")]
+    assert days[1].sentences[0].startswith("The gang posted")
+
+
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():
     told = [(f"2021-03-0{n}", f"Outlet {n}", "The Ferrow dam burst on March 4, flooding the valley. "
              "The regional assembly will open an inquiry into the collapse on April 20.") for n in (5, 6, 7)]

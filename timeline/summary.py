@@ -361,8 +361,8 @@ def _on_topic(candidates: list[_Candidate], spread: tuple[Counter, int]) -> list
 def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = DEFAULT_SENTENCES) -> list[DaySummary]:
     """The summary of each of ``days`` (in date order): up to ``sentences`` central, distinct
     sentences about what happened that day, with their sources.  A sentence that dates two of
-    the days ("walkouts on October 8 and November 5", or one reprinted) is told under the first
-    only, but a list's entry under its own date; the same words written with another date (two
+    the days is told under one only: the day of the happening it tells first (see
+    :func:`_home_days`), a list's entry under its own date; the same words written with another date (two
     entries of a list: "Feb 15 - Protests break out", "March 3 - Protests break out") are told
     under each day."""
     days = sorted(set(days))
@@ -375,19 +375,39 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     for day in days:
         for candidate in pools[day]:
             entry_days.update(dict.fromkeys(candidate.entries - entry_days.keys(), day))
+    homes = _home_days(timeline, days)
     summaries = []
     for day in days:
         # (as written: a list entry told under one day is the same sentence under another; an
         # entry is told under its own date, '10 January - The government declared ... after riots
-        # on 9 January' under 10 January, when that is one of the days)
+        # on 9 January' under 10 January, when that is one of the days; another sentence under the
+        # day of the happening it tells first)
         pool = [c for c in pools[day] if not told & c.written
-                and all(entry_days.get(written, day) == day for written in c.written)]
+                and all(entry_days.get(written, homes.get(written, day)) == day for written in c.written)]
         summary = _summary(day, pool, sentences, vectorizer)
         chosen = {c.text: c for c in pool}
         for text in summary.sentences:
             told.update(chosen[text].written)
         summaries.append(summary)
     return summaries
+
+
+def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date]:
+    """For each sentence (as written) that tells happenings of two or more of ``days``, the day of
+    the one it tells first: its main clause, as news writes it ('The gang posted the files early
+    Tuesday, five days after its deadline expired' is Tuesday's, not the deadline's day; 'walkouts
+    on October 8 and November 5', one happening, the first day's)."""
+    wanted = set(days)
+    found: dict[str, dict[dt.date, int]] = defaultdict(dict)
+    for event in timeline.events:
+        day = day_of(event)
+        if day not in wanted:
+            continue
+        for source in event.sources:
+            if source.sentence and source.trigger is not None and reference_day(source) in (None, day):
+                at = source.trigger.start - source.sentence_start
+                found[source.sentence][day] = min(at, found[source.sentence].get(day, at))
+    return {written: min(told, key=lambda d: (told[d], d)) for written, told in found.items() if len(told) > 1}
 
 
 def _vectorizer(texts: list[str]):
