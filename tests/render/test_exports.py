@@ -140,3 +140,17 @@ def test_timeml_of_hostile_text_is_well_formed_and_keeps_the_text(hostile):
     for attack in ATTACKS:
         assert attack in document.text
     assert len(document.timexes) == len(hostile.dated)
+
+
+def test_timeml_writes_characters_that_act_on_a_terminal_as_references():
+    """Bidi overrides, C1 controls and line separators in the text reach the file as character
+    references: the file shows them as written, and its reader gets the same text back."""
+    sentence = "Talks \u202eresumed\u202c on \u2066Wednesday\u2069 \x9b2J\u2028after a pause."
+    timeline = one_event("2017-09-06", phrase="Wednesday")
+    timeline.events[0].sentence = sentence
+    timeline.events[0].title = "Talks \u202eresumed"
+    written = render(timeline, "timeml")
+    assert not any(ch in written for ch in "\u202e\u202c\u2066\u2069\x9b\u2028")
+    document = parse_timeml(written)
+    assert sentence in document.text
+    assert [(t.text, t.value) for t in document.timexes] == [("Wednesday", "2017-09-06")]

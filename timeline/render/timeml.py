@@ -22,12 +22,22 @@ _TO_CREATION_TIME = {"before": "BEFORE", "after": "AFTER", "overlap": "INCLUDES"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# Characters XML carries that would act on a terminal showing the file (C1 controls such as the
+# 8-bit CSI, bidi overrides and isolates, line separators, invisible marks): written as character
+# references, which every XML reader turns back into the same text (offsets unchanged).
+_REFERENCED = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def _referenced(text: str) -> str:
+    return _REFERENCED.sub(lambda m: f"&#x{ord(m.group()):X};", text)
+
+
 def escape(text: str) -> str:
-    return _escape(_NOT_XML.sub("", text))
+    return _referenced(_escape(_NOT_XML.sub("", text)))
 
 
 def quoteattr(text: str) -> str:
-    return _quoteattr(_NOT_XML.sub("", text))
+    return _referenced(_quoteattr(_NOT_XML.sub("", text)))
 
 
 def _attrs(**values) -> str:
