@@ -563,6 +563,17 @@ def test_a_jsonl_file_holding_only_a_byte_order_mark_is_empty(tmp_path):
     assert (error.reason, error.message) == ("empty", "empty file")
 
 
+def test_two_feeds_saved_with_a_byte_order_mark_and_joined_are_read_whole(tmp_path):
+    """'cat a.jsonl b.jsonl' of two feeds saved with a BOM: the second feed's first record, which
+    opens on the mark, was refused as malformed and lost."""
+    from timeline.articles import iter_articles
+
+    record = '{"text": "Talks resumed on Monday.", "published": "2017-09-06", "source": "%s"}\n'
+    feed = tmp_path / "joined.jsonl"
+    feed.write_bytes(b"\xef\xbb\xbf" + (record % "A").encode() + b"\xef\xbb\xbf" + (record % "B").encode())
+    assert [a.source for a in iter_articles([feed])] == ["A", "B"]
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", [["summary"], ["summary", "--json"], ["events"], ["build", "-o", "-", "-f", "csv"]],
                          ids=["summary", "summary-json", "events", "build-csv"])

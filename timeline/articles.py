@@ -787,8 +787,10 @@ def _line_records(path: str, lines, published) -> Iterator[Article | ArticleErro
     """The article of each non-blank line of a feed, or its error, named ``path:N``."""
     first = True
     for number, line in enumerate(lines, start=1):
-        if number == 1 and isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8):]
+        if isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]  # (on any line: two saved feeds joined with 'cat')
+        elif isinstance(line, str):
+            line = line.removeprefix("\ufeff")
         if not isinstance(line, BadArticle) and not line.strip():
             continue
         yield _record_or_error(f"{path}:{number}", lambda: _parse_json(_line_text(line)), published, first)
