@@ -144,6 +144,11 @@ def test_the_nearest_date_is_found_either_side():
     ("2020-01-02\nx\n2020-13-1\ny\n", "t.txt:3: impossible date '2020-13-1'"),
     ("just words\n", "t.txt:1: a sentence before any date line"),
     ("", "t.txt: no dated entries"),
+    # a date line with more on it is no sentence of the day before
+    ("2020-01-02\nx\n2020-01-03:\ny\n", "t.txt:3: not a date line '2020-01-03:'"),
+    ("2020-01-02\nx\n2020-01-03 Thursday\ny\n", "t.txt:3: not a date line '2020-01-03 Thursday'"),
+    # dates without a word under any: nothing to score a summary against
+    ("2020-01-02\n----\n2020-01-03\n", "t.txt: no sentence under any date"),
 ])
 def test_read_tilse_names_the_problem(tmp_path, text, problem):
     path = tmp_path / "t.txt"

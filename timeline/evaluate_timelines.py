@@ -44,6 +44,7 @@ from timeline.text import no_lone_surrogates
 
 _DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # (a month or day unpadded is read too)
 _RULE_LINE = re.compile(r"^-{3,}$")
+_DATED_LINE = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b")  # a line that opens as a date line does
 # a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
 # feed ...), which a sentence may hold without being two lines
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -75,12 +76,16 @@ def read_tilse(path: str | Path) -> Reference:
             current = days.setdefault(day, [])
         elif _RULE_LINE.match(line):
             current = None
+        elif _DATED_LINE.match(line):  # ('2017-09-06:', '2017-09-07 Thursday': no sentence of the day before)
+            raise ValueError(f"{path}:{number}: not a date line {line[:40]!r} (a date line is YYYY-MM-DD alone)")
         elif current is None:
             raise ValueError(f"{path}:{number}: a sentence before any date line")
         else:
             current.append(line)
     if not days:
         raise ValueError(f"{path}: no dated entries (a timeline is YYYY-MM-DD lines, sentences, dashes)")
+    if not any(days.values()):
+        raise ValueError(f"{path}: no sentence under any date (a timeline is YYYY-MM-DD lines, sentences, dashes)")
     return sorted(days.items())
 
 
