@@ -1142,6 +1142,17 @@ def test_a_clock_time_glossed_in_another_zone_and_day_is_one_time():
         [("about 0200 local time on Thursday", "2025-09-04T02:00")]
 
 
+
+@pytest.mark.parametrize("sentence, local", [
+    # the gloss's day is the local time's when the clocks are close; past midnight, the next one
+    ("The quake struck at 0930 local time (0130 GMT Wednesday).", "2025-09-03T09:30"),
+    ("The quake struck at 0430 local time (2230 GMT Wednesday).", "2025-09-04T04:30"),
+    ("The incident began at about 04:30 local time (10:30 p.m. ET Wednesday).", "2025-09-04T04:30"),
+])
+def test_a_local_time_glossed_with_another_zones_day_is_on_its_own_day(sentence, local):
+    assert tag(sentence, "2025-09-04")[0].value == local
+
+
 def test_the_year_to_a_month_is_a_year_long_not_this_calendar_year():
     assert [(e.text, e.value) for e in tag("Inflation fell to 3.6 per cent in the year to October.", "2025-11-14")] \
         == [("the year", "P1Y"), ("October", "2025-10")]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -198,6 +199,31 @@ def _alternation(groups: list[tuple[str, str]]) -> str:
     if None in firsts:
         return f"(?:{body})"
     return "(?=[" + "".join(first[1:-1] for first in firsts) + f"])(?:{body})"
+
+
+def _across_midnight(day: str, clock: str, gloss: str) -> str:
+    """The day of a clock time glossed in another zone on ``day`` ('04:30 local time (10:30 p.m. ET
+    Sunday)'): the gloss's day, or the next or the one before when the two clocks are more than
+    twelve hours apart (a zone's offset is less; Sunday 22:30 in New York is Monday 04:30 east of
+    it).  A weekday moves to the next or previous weekday, a date to the next or previous day;
+    another day stays."""
+    hours = int(clock[1:3]) - int(gloss[1:3])
+    step = 1 if hours < -12 else -1 if hours > 12 else 0
+    if not step:
+        return day
+    weekday = _WEEKDAY_DAY.match(day)
+    if weekday:
+        return f"{weekday.group(1)}{(int(weekday.group(2)) - 1 + step) % 7 + 1}"
+    if _FULL_DAY.match(day):
+        try:
+            return (dt.date.fromisoformat(day) + dt.timedelta(days=step)).isoformat()
+        except (ValueError, OverflowError):
+            return day
+    return day
+
+
+_WEEKDAY_DAY = re.compile(r"^(XXXX-WXX-)(\d)$")
+_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
 def _counted_day(n: int) -> str:
@@ -484,8 +510,11 @@ class Grammar:
         other = _PLACED_CLOCK.match(options.get("else", ""))
         if other:  # (the day it is placed on when the text gives none to count from, at this time)
             options["else"] = other.group(1) + time.group(1)
+        on = day.group(1)
+        if clock is first and "(" in text[first.end:second.start]:
+            on = _across_midnight(on, time.group(1), day.group(2))
         name = f"{clock.rule.name}+{placed.rule.name.split('+', 1)[1]}"
-        return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), day.group(1) + time.group(1),
+        return Hit(clock.start, clock.end, dataclasses.replace(clock.rule, name=name), on + time.group(1),
                    options)
 
     def _joined(self, text: str, first: Hit, second: Hit, cuts: list[int]) -> list[Hit] | None:
