@@ -1122,6 +1122,11 @@ def test_a_statement_is_told_once_with_its_date(text, expected):
      [("2017-09-03", "Mayor met the engineers"), ("2017-09-04", "Bridge reopened")]),
     # with no day to count from, nothing is dated
     ("He resigned two days after the vote.", []),
+    # a count told as approximate, or a clause with its own day, is not counted
+    ("The attackers logged in on July 15, almost two weeks before the attack was detected.",
+     [("2017-07-15", "Attackers logged in")]),
+    ("The attackers logged in on July 15, two weeks before the attack was detected on July 27.",
+     [("2017-07-15", "Attackers logged in"), ("2017-07-27", "Attack was detected")]),
 ])
 def test_a_happening_counted_from_a_day_just_named_is_dated(text, expected):
     assert [(e.date.value, e.title) for e in extract_events(text, PUBLISHED) if e.date] == expected

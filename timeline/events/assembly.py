@@ -370,7 +370,8 @@ def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpr
     two days after thousands marched in Paris" the march is two days before that Monday.  The
     duration (days or weeks) must follow the day with only a comma between, and a word of the
     language's ``offset_prepositions.tsv`` must follow it; the trigger is the first verb or event
-    noun of the clause after that word.  ``(trigger, expression, span)``, or None."""
+    noun of the clause after that word.  Not for a count told as approximate ('almost two weeks
+    before'), nor a clause that tells its own day.  ``(trigger, expression, span)``, or None."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     count = _COUNT.match(duration.value) if duration.type == "DURATION" else None
     if count is None:
@@ -387,6 +388,10 @@ def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpr
                     or tokens[j].text in _BREAKS), None)
     if trigger is None or tokens[trigger].text in _BREAKS:
         return None
+    clause_end = next((j for j in range(trigger, len(tokens)) if tokens[j].text in _BREAKS), len(tokens))
+    if duration.mod is not None or any(
+            e.type in ("DATE", "TIME") and tokens[k].end <= e.start < tokens[clause_end - 1].end for e in inside):
+        return None  # ('almost two weeks before the attack was detected on 9 February': its own day)
     moved = int(count.group(1)) * (7 if count.group(2) == "W" else 1) * lex.offsets[tokens[k].low]
     try:
         day = (span.start + dt.timedelta(days=moved)).isoformat()
