@@ -86,7 +86,8 @@ _HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}"""
 # is a space.  A text is read so when most of its lines inside paragraphs (at least WRAPPED_LINES)
 # end without a sentence's end, none is longer than WRAP_CHARS and they are long for their width.
 WRAPPED_LINES, WRAP_CHARS = 3, 100
-_LINE_END = re.compile(r"""[.!?:;]['"\u201d\u2019)\]]*[^\S\n]*$""")  # a line that ends what it says
+_LINE_END = re.compile(r"""[.!?:;](?:[^\S\n]?['"\u201d\u2019)\]])*[^\S\n]*$""")  # a line that ends what it says
+# (a closing quotation mark may stand a space apart, as in text that came tokenised: 'kidney? "')
 _OPENS_ITEM = re.compile(rf"[^\S\n]*(?:[{re.escape(BULLETS)}]|{LIST_NUMBER}\s)")  # a list's item
 
 
