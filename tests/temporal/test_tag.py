@@ -463,6 +463,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The storm hit the coast on January 1.", "2017-09-06", "2017-01-01"),
     ("The company cut 500 jobs on March 3.", "2017-09-06", "2017-03-03"),
     ("The company will cut 500 jobs on March 3.", "2017-09-06", "2018-03-03"),
+    # a headline's thing to be done on a weekday is ahead of when it was told
+    ("Apple to unveil new iPhone Tuesday", "2017-09-06", "2017-09-12"),
+    # a day a thing is on, told in the present, is ahead
+    ("The runoff is on Aug. 28.", "2018-02-12", "2018-08-28"),
     # a forecast's day is ahead; what was likely is not
     ("Showers likely Sunday.", "2017-09-06", "2017-09-10"),
     ("There is a 40 percent chance of showers Friday.", "2017-09-06", "2017-09-08"),
@@ -691,6 +695,9 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Prices rose in the past 24 hours.", [("the past 24 hours", "DURATION", "PT24H")]),
     ("They meet every other week.", [("every other week", "SET", "P2W")]),
     ("The firm has 10 working days to respond.", [("10 working days", "DURATION", "P10D")]),
+    # a recurring schedule's clock times are no times of the publication day
+    ("The market is held every Saturday from 8 a.m. to 1 p.m.", [("every Saturday", "SET", "XXXX-WXX-6")]),
+    ("The council meets every other Tuesday at 6:30 p.m.", [("every other Tuesday", "SET", "XXXX-WXX-2")]),
     # a four-figure clock time with 'hours' after a word that says when, never a year or 600 hours
     ("Rebels seized the airport by 1430 hours.", [("1430 hours", "TIME", "2023-11-14T14:30")]),
     ("Fighting resumed around 0600 hours.", [("around 0600 hours", "TIME", "2023-11-14T06:00")]),
