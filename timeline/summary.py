@@ -55,6 +55,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
+from timeline.events.assembly import COUNTED_RULE
 from timeline.models import (
     DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
 )
@@ -396,18 +397,26 @@ def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date
     """For each sentence (as written) that tells happenings of two or more of ``days``, the day of
     the one it tells first: its main clause, as news writes it ('The gang posted the files early
     Tuesday, five days after its deadline expired' is Tuesday's, not the deadline's day; 'walkouts
-    on October 8 and November 5', one happening, the first day's)."""
+    on October 8 and November 5', one happening, the first day's), but one counted from another day
+    ('paying until Nov. 17, 60 days after the storm, under a pledge made during a visit on Sept. 23'
+    is the visit's, not the storm's)."""
     wanted = set(days)
-    found: dict[str, dict[dt.date, int]] = defaultdict(dict)
+    found: dict[str, dict[dt.date, tuple[bool, int]]] = defaultdict(dict)
     for event in timeline.events:
         day = day_of(event)
         if day not in wanted:
             continue
         for source in event.sources:
             if source.sentence and source.trigger is not None and reference_day(source) in (None, day):
-                at = source.trigger.start - source.sentence_start
-                found[source.sentence][day] = min(at, found[source.sentence].get(day, at))
+                # (a happening counted from another day, '60 days after the storm', is background)
+                told = (_counted(source), source.trigger.start - source.sentence_start)
+                found[source.sentence][day] = min(told, found[source.sentence].get(day, told))
     return {written: min(told, key=lambda d: (told[d], d)) for written, told in found.items() if len(told) > 1}
+
+
+def _counted(source: Source) -> bool:
+    """Whether the report's day is counted from another day of its sentence ('two days after')."""
+    return source.time_expression is not None and source.time_expression.rule == COUNTED_RULE
 
 
 def _vectorizer(texts: list[str]):

@@ -362,6 +362,7 @@ def _plain_title(title: str, determiners: frozenset[str]) -> str:
 
 
 _COUNT = re.compile(r"^P(\d{1,3})([DW])$")  # a count of days or weeks
+COUNTED_RULE = "counted_from_day"  # the rule of a date counted from a day just named ('two days after')
 
 
 def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpression], text: str,
@@ -398,7 +399,7 @@ def _counted_from(s: Parsed, duration: TimeExpression, inside: Sequence[TimeExpr
     except OverflowError:  # (off the calendar)
         return None
     dated = TimeExpression(start=duration.start, end=tokens[k].end, text=text[duration.start:tokens[k].end],
-                           type="DATE", value=day, anchor="context", rule="counted_from_day")
+                           type="DATE", value=day, anchor="context", rule=COUNTED_RULE)
     return trigger, dated, timex_span(day)
 
 
