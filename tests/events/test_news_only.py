@@ -30,7 +30,6 @@ def titles(text: str) -> list[str]:
          "I protested on Tuesday and nobody listened.\n"
          "At 15:40 9th Mar 2021, Old_Ferryman wrote: The ferry closed last week.\n"),
         ("At 6:15 pm on 09 Mar 2021, kim_b wrote: They approved it on Monday without asking us.\n"),
-        ("Posted by Gregor, 9 March 2021, 6:12pm: They approved it on Monday without asking us.\n"),
         # comments that end with a signature
         ("Typical council, they decided on Monday behind closed doors "
          "Posted by: taxpayer1 | March 9, 2021 4:12 PM | Report abuse "
