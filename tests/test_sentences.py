@@ -66,6 +66,10 @@ def test_no_sentence_ends_inside_a_stock_ticker(text, expected):
     ("It struck at 4 p.m. London time, officials said.", None),
     ("The quake hit at 2:30 a.m. (0930 GMT) on Sunday.", None),
     ("The meeting is at 9 a.m. Sept. 3 in the town hall.", None),
+    # a time put before its clause: any word may follow
+    ("At 10 a.m. President Trump addressed the nation.", None),
+    ("On Sunday at 10 a.m. Mr. Trump posted a message.", None),
+    ("Shortly after 1 a.m. Houston police rescued a family.", None),
 ])
 def test_a_clock_times_abbreviation_ends_a_sentence_only_before_a_new_one(text, expected):
     assert [s.text for s in split_sentences(text)] == (expected or [text])
@@ -95,11 +99,24 @@ def test_a_hard_wrapped_paragraph_is_read_in_whole_sentences():
 
 @pytest.mark.parametrize("text, expected", [
     # a line that ends nothing, before one that opens in lower case, is wrapped
-    ("Officials said the dam\nburst on Thursday.\nRescuers arrived.",
-     ["Officials said the dam\nburst on Thursday.", "Rescuers arrived."]),
+    ("Officials in the valley said that the dam\nburst on Thursday.\nRescuers arrived.",
+     ["Officials in the valley said that the dam\nburst on Thursday.", "Rescuers arrived."]),
+    # ...but not a headline before a story that opens on a name in lower case, nor a byline
+    ("Apple unveils its new phone\niPhone X will cost $999.", ["Apple unveils its new phone", "iPhone X will cost $999."]),
+    ("Storm batters the coast of the valley\nby Jane Smith", ["Storm batters the coast of the valley", "by Jane Smith"]),
     # one sentence a line, and a headline above its story, stay apart
     ("Dam bursts in the valley\nRescuers arrived on Friday.\nThe mayor resigned.",
      ["Dam bursts in the valley", "Rescuers arrived on Friday.", "The mayor resigned."]),
 ])
 def test_a_line_break_ends_a_sentence_unless_it_wraps_one(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_a_list_of_headlines_is_not_read_as_wrapped_prose():
+    headlines = ("Trump administration ends the DACA programme for young migrants\n"
+                 "North Korea tested what it says was a hydrogen bomb on Sunday\n"
+                 "Hurricane Irma strengthens to a Category 5 storm over the Atlantic\n"
+                 "Fed governor Stanley Fischer resigns citing personal reasons\n"
+                 "Apple sets September 12 date for its iPhone launch event\n")
+    assert len(split_sentences(headlines)) == 5
+

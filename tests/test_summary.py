@@ -314,6 +314,13 @@ def test_a_sentence_of_two_days_is_told_under_the_day_of_what_it_tells_first():
     assert days[1].sentences[0].startswith("The gang posted")
 
 
+def test_a_report_of_a_happening_stands_under_the_happenings_day_not_the_sayings():
+    told = [("2021-03-09", "Police said on Tuesday that the man who set fire to the Ferrow town hall was arrested on Sunday."),
+            ("2021-03-10", "The Ferrow council met on Tuesday to count the cost of the fire at the town hall.")]
+    days = summarize(build_timeline(told_by_outlets(told)), dates=2, sentences=1)
+    assert [(d.date.day, d.sentences[0].split()[1]) for d in days] == [(7, "said"), (9, "Ferrow")]
+
+
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():
     told = [(f"2021-03-0{n}", f"Outlet {n}", "The Ferrow dam burst on March 4, flooding the valley. "
              "The regional assembly will open an inquiry into the collapse on April 20.") for n in (5, 6, 7)]

@@ -401,15 +401,17 @@ def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date
     ('paying until Nov. 17, 60 days after the storm, under a pledge made during a visit on Sept. 23'
     is the visit's, not the storm's)."""
     wanted = set(days)
-    found: dict[str, dict[dt.date, tuple[bool, int]]] = defaultdict(dict)
+    found: dict[str, dict[dt.date, tuple[bool, bool, int]]] = defaultdict(dict)
     for event in timeline.events:
         day = day_of(event)
         if day not in wanted:
             continue
         for source in event.sources:
             if source.sentence and source.trigger is not None and reference_day(source) in (None, day):
-                # (a happening counted from another day, '60 days after the storm', is background)
-                told = (_counted(source), source.trigger.start - source.sentence_start)
+                # (a happening counted from another day, '60 days after the storm', is background,
+                # and so is the saying of what happened: 'Police said on Tuesday the man was arrested
+                # on Sunday' is Sunday's)
+                told = (_counted(source), event.kind == "statement", source.trigger.start - source.sentence_start)
                 found[source.sentence][day] = min(told, found[source.sentence].get(day, told))
     return {written: min(told, key=lambda d: (told[d], d)) for written, told in found.items() if len(told) > 1}
 

@@ -60,15 +60,20 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern]:
-    """The abbreviations of a clock time ('a.m') and what after one keeps its sentence going
-    (``clock_abbreviations.tsv``, optional: a language may write no such abbreviation)."""
+def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """The abbreviations of a clock time ('a.m'), what after one keeps its sentence going, and a
+    sentence's opening that puts the time before its clause (``clock_abbreviations.tsv``,
+    optional: a language may write no such abbreviation)."""
     try:
         rows = read_table(lang, "clock_abbreviations.tsv")
     except FileNotFoundError:
         rows = ()
-    continues = "|".join(f"(?:{value})" for kind, value in rows if kind == "continues") or "(?!)"
-    return frozenset(value for kind, value in rows if kind == "abbreviation"), re.compile(continues)
+
+    def pattern(kind: str, flags: int = 0) -> re.Pattern:
+        return re.compile("|".join(f"(?:{value})" for k, value in rows if k == kind) or "(?!)", flags)
+
+    return (frozenset(value for kind, value in rows if kind == "abbreviation"), pattern("continues"),
+            pattern("fronted", re.IGNORECASE))
 
 
 # A heading run into the sentence after it, as scraped pages have them ('NEW CAP FOR LEAKING OIL
@@ -88,6 +93,9 @@ _HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}"""
 WRAPPED_LINES, WRAP_CHARS = 3, 100
 _LINE_END = re.compile(r"""[.!?:;](?:[^\S\n]?['"\u201d\u2019)\]])*[^\S\n]*$""")  # a line that ends what it says
 # (a closing quotation mark may stand a space apart, as in text that came tokenised: 'kidney? "')
+RUN_ON_WORDS = 6  # words a line needs to run on into a line in lower case (a heading has fewer)
+_LOWER_WORD = re.compile(r"[^\S\n]*[a-z]+\b(?![\w'\u2019-]*[A-Z])")  # a word in lower case ('sent'; not 'iPhone')
+_BYLINE = re.compile(r"[^\S\n]*by\s+[A-Z]")  # a byline under a headline ('by Jane Smith')
 _OPENS_ITEM = re.compile(rf"[^\S\n]*(?:[{re.escape(BULLETS)}]|{LIST_NUMBER}\s)")  # a list's item
 
 
@@ -97,21 +105,26 @@ def _wrap_width(text: str) -> int:
     lines = text.split("\n")
     if len(lines) <= WRAPPED_LINES or max(map(len, lines)) > WRAP_CHARS:
         return 0
-    inner = [line for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
+    pairs = [(line, after) for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
     width = max(map(len, lines))
-    running_on = [line for line in inner if not _LINE_END.search(line) and len(line) >= width * 0.6]
-    return width if len(inner) >= WRAPPED_LINES and len(running_on) >= 0.6 * len(inner) else 0
+    running_on = [after for line, after in pairs if not _LINE_END.search(line) and len(line) >= width * 0.6]
+    # (and a third of them go on in lower case, as prose does: a list of headlines never does)
+    lower = sum(bool(_LOWER_WORD.match(after)) for after in running_on)
+    return width if (len(pairs) >= WRAPPED_LINES and len(running_on) >= 0.6 * len(pairs)
+                     and lower * 3 >= len(running_on)) else 0
 
 
 def _runs_on(text: str, at: int, end: int, width: int) -> bool:
     """Whether the single line break from ``at`` to ``end`` only wraps a sentence: the line before
-    ends nothing, and the next opens in lower case ('the government\nsent troops'), or, in a
-    hard-wrapped text, the line before is long for its width and the next opens no list item."""
+    ends nothing, is no short heading, and the next opens on a word in lower case ('the
+    government\nsent troops'; not 'iPhone X will cost ...', nor a byline 'by Jane Smith'), or, in
+    a hard-wrapped text, the line before is long for its width and the next opens no list item."""
     before = text[text.rfind("\n", 0, at) + 1:at]
     if not before.strip() or _LINE_END.search(before) or ENTRY_LINE.match(text, end):
         return False  # (nor before a chronology's entry: '4 March - Protesters march\n11 March - ...')
-    return text[end:end + 1].islower() or (
-        width > 0 and len(before) >= width // 2 and not _OPENS_ITEM.match(text, end))
+    if width > 0:
+        return len(before) >= width // 2 and not _OPENS_ITEM.match(text, end)
+    return len(before.split()) >= RUN_ON_WORDS and bool(_LOWER_WORD.match(text, end)) and not _BYLINE.match(text, end)
 
 
 def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
@@ -119,7 +132,7 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     heading in capitals run into the sentence after it is a sentence of its own; a line break
     ends a sentence unless it only wraps one (see :func:`_runs_on`)."""
     abbreviations = _abbreviations(lang)
-    clocks, continues = _clock_abbreviations(lang)
+    clocks, continues, fronted = _clock_abbreviations(lang)
     sentences: list[Sentence] = []
     begin = 0
     tickers = [m.span() for m in _TICKER.finditer(text)] if "(" in text else []
@@ -142,8 +155,9 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
                 # a single capital letter ("John F. Kennedy") neither; a clock's "a.m." only
                 # where what follows keeps the time going ("at 2 a.m. Tuesday")
                 if token in clocks:
-                    if continues.match(text, _NEXT_WORD.match(text, end).end()):
-                        continue
+                    if continues.match(text, _NEXT_WORD.match(text, end).end()) or fronted.fullmatch(
+                            text, _trim(text, begin, word.start())[0], word.start()):
+                        continue  # ('at 2 a.m. Tuesday'; 'At 10 a.m. President Trump addressed ...')
                 elif token in abbreviations or (len(token) == 1 and token.isupper()):
                     continue
         _append(text, begin, end, sentences)

@@ -463,15 +463,23 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The storm hit the coast on January 1.", "2017-09-06", "2017-01-01"),
     ("The company cut 500 jobs on March 3.", "2017-09-06", "2017-03-03"),
     ("The company will cut 500 jobs on March 3.", "2017-09-06", "2018-03-03"),
-    # a headline's thing to be done on a weekday is ahead of when it was told
-    ("Apple to unveil new iPhone Tuesday", "2017-09-06", "2017-09-12"),
     # a day a thing is on, told in the present, is ahead
     ("The runoff is on Aug. 28.", "2018-02-12", "2018-08-28"),
+    # ...but it gives way to a future cue before it, and a noun is no verb
+    ("Irma could still hit Florida on Sunday.", "2017-09-06", "2017-09-10"),
+    ("Britain is due to formally quit the EU on Friday.", "2020-01-28", "2020-01-31"),
+    ("The Fed is widely expected to deliver a quarter-point cut Wednesday.", "2019-07-29", "2019-07-31"),
+    ("The Netflix hit series returns in February.", "2017-09-06", "2018-02"),
+    # a weekday that does not fit its day is a slip, not another year's
+    ("The storm made landfall on Wednesday, Sept. 5.", "2017-09-06", "2017-09-05"),
+    # a date a record bears is no day a thing is on
+    ("The date on the letter is May 14.", "2017-09-06", "2017-05-14"),
     # a forecast's day is ahead; what was likely is not
     ("Showers likely Sunday.", "2017-09-06", "2017-09-10"),
     ("There is a 40 percent chance of showers Friday.", "2017-09-06", "2017-09-08"),
     ("A warning is in place for Saturday.", "2017-09-06", "2017-09-09"),
     ("The attack was likely Sunday, police said.", "2017-09-06", "2017-09-03"),
+    ("A deal looked likely Sunday, but talks collapsed.", "2017-09-06", "2017-09-03"),
     # what has been called, set or cancelled for a weekday is ahead; an order to act by one looks
     # ahead from when it was given
     ("The district has canceled classes for Thursday.", "2012-02-29", "2012-03-01"),
@@ -707,7 +715,11 @@ RECENT = "2023-11-14"  # a Tuesday
     ("The Patriots trailed 28-3 in the third quarter.", []),
     ("With 2:34 left in the fourth quarter, Curry tied it.", []),
     ("Sales rose 5% in the first half.", [("the first half", "DATE", "2023-H1")]),
-    ("The 1922 Committee met on Wednesday.", [("Wednesday", "DATE", "2023-11-08")]),
+    ("Revenue trailed analysts' estimates in the second quarter.", [("the second quarter", "DATE", "2023-Q2")]),
+    ("In 2002 euros replaced the mark.", [("2002", "DATE", "2002")]),
+    ("The pilot had about 2350 hours of flight experience.", [("about 2350 hours", "DURATION", "PT2350H")]),
+    ("Each side has until 5 p.m. on Friday to respond.", [("5 p.m. on Friday", "TIME", "2023-11-17T17:00")]),
+    ("The 2000 Guineas will be run on Saturday.", [("Saturday", "DATE", "2023-11-18")]),
     ("Brent rose to 1875 yuan a tonne.", []),
     ("Patients should be screened every two years.", [("every two years", "SET", "P2Y")]),
     ("The bus runs every 15 minutes.", [("every 15 minutes", "SET", "PT15M")]),

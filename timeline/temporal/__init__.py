@@ -74,8 +74,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
-            if resolved and _resolve.lacks_year(template):
-                value = _year_of_weekday(value, rules.weekday_named(hit, text))
+            if resolved and _resolve.lacks_year(template) and publication is not None:
+                value = _year_of_weekday(value, rules.weekday_named(hit, text), publication,
+                                         _resolve.looks_ahead(tense))
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
                 stamps.append(len(found))
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
@@ -214,17 +215,21 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
             found[k] = found[k].model_copy(update={"value": moved})
 
 
-def _year_of_weekday(value: str, weekday: int | None) -> str:
-    """``value``, a day placed in a year it was given without, moved to the year before or after
-    when only that one has it on the ``weekday`` the text names with it ("was held on Tuesday,
-    Nov. 8", said in September 2017: 2016, whose 8 November was a Tuesday)."""
+def _year_of_weekday(value: str, weekday: int | None, publication: str, ahead: bool) -> str:
+    """``value``, a day placed in a year it was given without, moved to the year before when it
+    was placed after the publication in a sentence that does not look ahead and only that year
+    has it on the ``weekday`` the text names with it ("was held on Tuesday, Nov. 8", said in
+    September 2017: 2016, whose 8 November was a Tuesday), or to the year after when it was placed
+    before in one that looks ahead; a weekday that does not fit otherwise is a slip of the writer's
+    (a day off), not a year's."""
     if weekday is None or _on_weekday(value, weekday) or not _YEAR_DAY.match(value):
         return value
-    year = int(value[:4])
-    for other in (year - 1, year + 1):
-        moved = f"{other:04d}{value[4:]}"
-        if timex_span(moved.split("T", 1)[0]) is not None and _on_weekday(moved, weekday):
-            return moved
+    later = value[:10] > publication
+    if later == ahead:
+        return value
+    moved = f"{int(value[:4]) + (1 if ahead else -1):04d}{value[4:]}"
+    if timex_span(moved.split("T", 1)[0]) is not None and _on_weekday(moved, weekday):
+        return moved
     return value
 
 
