@@ -47,8 +47,10 @@ BULLETS = "\u2022*\u00b7\u25aa\u25e6\u2023>-\u2013\u2014"
 ENTRY_MARKS = "-\u2013\u2014:"
 LINE_OPENERS = " \t\u00a0" + BULLETS  # what may stand before a chronology's date on its line
 LIST_NUMBER = r"\(?\d{1,3}[.)]"  # a numbered list's number before its item ("1.", "2)", "(3)"), as a pattern
-# a line that opens as a list's entry or a live page's stamp: a short head, then a dash, a colon or a
-# tab ("12 January - A quake strikes", "1040 GMT: Residents fled", "\u2022 Feb. 15 \u2013 Protests")
+# a line that opens as an entry of a list or a live page: its date or stamp (at most 40 characters,
+# no comma or sentence's end in them) and then a dash, a colon or a tab ('April 22: ...', '1040 GMT:
+# ...', 'Sept. 9 - ...', '2) 4 September \u2013 ...'); what may open the line is taken whole, once
+# (a lookahead and its echo: no backtracking into a long run of blanks)
 ENTRY_LINE = re.compile(
     rf"(?=(?P<lead>[{re.escape(LINE_OPENERS)}]*))(?P=lead)(?:{LIST_NUMBER}[ \t]*)?[^\s,;!?][^\n,;!?]{{0,39}}?"
     rf"(?:[ \t]+[{re.escape(ENTRY_MARKS.replace(':', ''))}]{{1,2}}[ \t]|:[ \t]|\t)")

@@ -169,17 +169,14 @@ def _key(text: str) -> str:
 _LINE_BREAK = "\r\n|\r(?!\n)|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _BREAK = re.compile(_LINE_BREAK)
 _BLANK_REST = re.compile(f"[^\\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:{_LINE_BREAK})")  # a line of blanks
-# a line that opens as an entry of a list or a live page: its date or stamp (at most 40 characters,
-# no comma or sentence's end in them) and then a dash, a colon or a tab ('April 22: ...', '1040 GMT:
-# ...', 'Sept. 9 - ...', '2) 4 September \u2013 ...'); what may open the line is taken whole, once
-# (a lookahead and its echo: no backtracking into a long run of blanks)
 
 
 def entry_breaks(text: str) -> list[int]:
     """Where the expressions of ``text`` stop, in order: each line break before a blank line or
     before a line that opens as a list's entry or a stamp does (what ends the line before is no
     part of it: 'killing 11\nApril 22: The rig sinks', 'late on Thursday\n1040 GMT: Residents
-    fled').  Elsewhere an expression runs across a wrapped line: 'closed on March 3,\n2009'."""
+    fled'; ``timeline.text.ENTRY_LINE``).  Elsewhere an expression runs across a wrapped line:
+    'closed on March 3,\n2009'."""
     return [found.start() for found in _BREAK.finditer(text)
             if _BLANK_REST.match(text, found.end()) or ENTRY_LINE.match(text, found.end())]
 
