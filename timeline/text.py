@@ -105,10 +105,10 @@ def _wrap_width(text: str) -> int:
     """The width ``text`` is hard-wrapped at, or 0 when its line breaks end what they follow (a
     text of one sentence a line, headlines, lists)."""
     lines = text.split("\n")
-    if len(lines) <= WRAPPED_LINES or max(map(len, lines)) > WRAP_CHARS:
+    width = max(map(len, lines))
+    if len(lines) <= WRAPPED_LINES or width > WRAP_CHARS:
         return 0
     pairs = [(line, after) for line, after in zip(lines, lines[1:]) if line.strip() and after.strip()]
-    width = max(map(len, lines))
     running_on = [after for line, after in pairs if not _LINE_END.search(line) and len(line) >= width * 0.6]
     # (and a third of them go on in lower case, as prose does: a list of headlines never does)
     lower = sum(bool(_LOWER_WORD.match(after)) for after in running_on)

@@ -74,15 +74,15 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
-            if resolved and _resolve.lacks_year(template) and publication is not None:
-                value = _year_of_weekday(value, rules.weekday_named(hit, text), publication,
-                                         _resolve.looks_ahead(tense))
+            # (the weekday told with a day given without its year: 'Tuesday, Nov. 8')
+            named_day = rules.weekday_named(hit, text) if resolved and _resolve.lacks_year(template) else None
+            if named_day is not None and publication is not None:
+                value = _year_of_weekday(value, named_day, publication, _resolve.looks_ahead(tense))
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
                 stamps.append(len(found))
             if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
-                named_day = rules.weekday_named(hit, text) if told is not None else None
-                if named_day is not None and not _on_weekday(told, named_day):
+                if told is not None and named_day is not None and not _on_weekday(told, named_day):
                     told = None  # ('the armistice of 7 November 1998 ... signed on Friday (Nov 7)': not 1998's)
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
@@ -215,14 +215,14 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
             found[k] = found[k].model_copy(update={"value": moved})
 
 
-def _year_of_weekday(value: str, weekday: int | None, publication: str, ahead: bool) -> str:
+def _year_of_weekday(value: str, weekday: int, publication: str, ahead: bool) -> str:
     """``value``, a day placed in a year it was given without, moved to the year before when it
     was placed after the publication in a sentence that does not look ahead and only that year
     has it on the ``weekday`` the text names with it ("was held on Tuesday, Nov. 8", said in
     September 2017: 2016, whose 8 November was a Tuesday), or to the year after when it was placed
     before in one that looks ahead; a weekday that does not fit otherwise is a slip of the writer's
     (a day off), not a year's."""
-    if weekday is None or _on_weekday(value, weekday) or not _YEAR_DAY.match(value):
+    if _on_weekday(value, weekday) or not _YEAR_DAY.match(value):
         return value
     later = value[:10] > publication
     if later == ahead:

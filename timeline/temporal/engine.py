@@ -219,6 +219,7 @@ def _across_midnight(day: str, clock: str, gloss: str) -> str:
     return day
 
 
+_CONTEXT_REF = re.compile(r"%([a-z_]+)")  # a CONTEXT row's pattern named in a rule's not_after= or only_after=
 _WEEKDAY_DAY = re.compile(r"^(XXXX-WXX-)(\d)$")
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
@@ -275,13 +276,21 @@ class Grammar:
 
         self.rules: list[Rule] = []
         bodies = []
+        contexts: dict[str, str] = {}  # the named patterns of CONTEXT rows, for not_after= and only_after=
+
+        def context(m: re.Match) -> str:
+            return f"(?:{contexts[m.group(1)]})" if m.group(1) in contexts else m.group()
+
         for row in read_table(lang, "temporal", "rules.tsv"):
+            if len(row) >= 3 and row[1] == "CONTEXT":
+                contexts[row[0]] = row[2]
+                continue
             if len(row) < 4:
                 raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} needs a name, type, pattern and value")
             name, kind, pattern, value = row[:4]
             options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
-            before = {key: re.compile(rf"(?:{options.pop(key)})\s*$", re.I) for key in ("not_after", "only_after")
-                      if key in options}
+            before = {key: re.compile(rf"(?:{_CONTEXT_REF.sub(context, options.pop(key))})\s*$", re.I)
+                      for key in ("not_after", "only_after") if key in options}
             index = len(self.rules)
             fields = []
 
