@@ -1201,3 +1201,34 @@ def test_a_clock_time_glossed_in_another_zone_is_one_time():
     """'(0610 GMT)' after '1:10 a.m. CDT' had been a second time, which dated the saying after it."""
     sentence = "The storm crossed the coast at 1:10 a.m. CDT (0610 GMT), the hurricane center said."
     assert [(e.text, e.value) for e in tag(sentence, "2025-09-19")] == [("1:10 a.m. CDT", "2025-09-19T01:10")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a span of years is its two years, its end written short or whole
+    ("The 2016-17 budget cut aid to schools.", [("2016", "2016"), ("17", "2017")]),
+    ("The famine of 1845-49 killed a million people.", [("1845", "1845"), ("49", "1849")]),
+    ("The 1999-00 season ended early.", [("1999", "1999"), ("00", "2000")]),
+    ("He lived (1937-2016) in the same street.", [("1937", "1937"), ("2016", "2016")]),
+    # what only looks like one: a month written ISO-style, a far-off end, an amount, a reference number
+    ("The 2016-05 report was late.", []),
+    ("The 2016-45 plan was a joke.", []),
+    ("A meal costs 1500-2000 rupees.", []),
+    ("FIR No. 112/2017 was registered at the station.", []),
+    # years and centuries of the eras, never placed in ours without their sign
+    ("The settlement was founded between 2600 BCE and 1900 BCE.", [("2600 BCE", "BC2600"), ("1900 BCE", "BC1900")]),
+    ("Caesar died in 44 BC, and Vesuvius erupted in AD 79.", [("44 BC", "BC0044"), ("AD 79", "0079")]),
+    ("More than 3,000 B.C. residents lost power.", []),
+    ("He scored his second century of the series.", []),
+    ("The fort was built in the 3rd century and rebuilt in the fifth century BC.",
+     [("the 3rd century", "02"), ("the fifth century BC", "BC04")]),
+    # a clock time with a regional zone, an offset or a bracketed zone is on the day named after it
+    ("The match will start at 2pm PKT on Friday.", [("2pm PKT on Friday", "2017-09-08T14:00")]),
+    ("The blast happened at 9 p.m. (GMT+3) on Sunday.", [("9 p.m. (GMT+3) on Sunday", "2017-09-03T21:00")]),
+    ("The quake struck at 10:15 GMT+3 on Monday.", [("10:15 GMT+3 on Monday", "2017-09-04T10:15")]),
+    # 'Monday next' and a case listed for a day are the days to come; this day last year is a day
+    ("The hearing has been adjourned to Monday next.", [("Monday next", "2017-09-11")]),
+    ("The case has been listed for Friday.", [("Friday", "2017-09-08")]),
+    ("This day last year, the city recorded 39.2C.", [("This day last year", "2016-09-06")]),
+])
+def test_spans_eras_zones_and_regional_forms(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

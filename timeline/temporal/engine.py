@@ -34,6 +34,7 @@ from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_re
 
 
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
+ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
 CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK = (
     "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link")
@@ -224,6 +225,17 @@ _WEEKDAY_DAY = re.compile(r"^(XXXX-WXX-)(\d)$")
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
+def _completed(start: str, end: str) -> int:
+    """A range's end written with only its last digits, completed from its start's: 2025 for
+    '2024-25', 1849 for '1845-49', 2000 for '1999-00' (the next century when the digits alone
+    would fall before the start)."""
+    if len(end) >= len(start):
+        return int(end)
+    digits = len(end)
+    completed = int(start[:-digits] + end)
+    return completed + 10 ** digits if completed <= int(start) else completed
+
+
 def _counted_day(n: int) -> str:
     """The day ``n`` days from the anchor, as a template writes it: "[D]", "[D+1]", "[D-2]"."""
     return f"[D{n:+d}]" if n else "[D]"
@@ -307,9 +319,13 @@ class Grammar:
 
         # Matching: one scan of the text finds the word starts where some rule's first characters
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
-        # the two fields of each range rule ("May 2-3"), its start and its end: (alias, class)
-        self._ranges = {rule.index: tuple((alias, dict(rule.fields)[alias]) for alias in template.split(":"))
+        # the two fields of each range rule ("May 2-3"), its start and its end: (alias, class); an
+        # end written ~alias is abbreviated, its leading digits those of the start ('2024-25')
+        self._ranges = {rule.index: tuple((alias.lstrip("~"), dict(rule.fields)[alias.lstrip("~")])
+                                          for alias in template.split(":"))
                         for rule in self.rules for key, template in rule.options if key == "range"}
+        self._abbreviated = {rule.index for rule in self.rules for key, template in rule.options
+                             if key == "range" and template.split(":")[-1].startswith("~")}
         self._index = PrefixIndex(bodies)
         gate = r"(?<![\w$#])(?<!\w-)" + self._index.gate()  # keys are lower case: it folds
         self._gate_folds = _folds(gate)
@@ -439,7 +455,9 @@ class Grammar:
             options = {k: v for k, v in options.items() if v}
             ends = options.pop("range", None)
             if ends:  # a range ("May 2-3", "10-12 October"): one expression for each end
-                first, second = ends.split(":")
+                first, second = ends.replace("~", "").split(":")
+                if values.get(second) is not None and rule.index in self._abbreviated:
+                    values[second] = str(_completed(values[first], values[second]))
                 if values.get(second) is not None:
                     g1, g2 = f"r{rule.index}_{first}", f"r{rule.index}_{second}"
                     hits.append(Hit(m.start(), m.end(g1), rule, fill(rule.value, values), options))
@@ -451,8 +469,9 @@ class Grammar:
 
     def _runs_backwards(self, rule: Rule, m: re.Match, text: str) -> bool:
         """Whether a range rule's match ends before it starts: in 'raised the alert on April 29 to
-        5' the 5 is a level, not the end of a range of days; a later rule reads it."""
-        numbers = []
+        5' the 5 is a level, not the end of a range of days; a later rule reads it.  An abbreviated
+        end also fails when it lies more than ``ABBREVIATED_REACH`` on."""
+        values = []
         for alias, word_class in self._ranges[rule.index]:
             first, last = m.span(f"r{rule.index}_{alias}")
             if first < 0:
@@ -460,8 +479,11 @@ class Grammar:
             value = self.classes[word_class].normalise(text[first:last])
             if not value.isdigit():
                 return False
-            numbers.append(int(value))
-        return numbers[1] <= numbers[0]
+            values.append(value)
+        start = int(values[0])
+        if rule.index in self._abbreviated:  # ('2024-05' is May, not 2024 to 2105)
+            return not start < _completed(*values) <= start + ABBREVIATED_REACH
+        return int(values[1]) <= start
 
     def join_clock_times(self, text: str, hits: list[Hit], cuts: list[int] | None = None) -> list[Hit]:
         """``hits`` with each clock time that stands next to the day it falls on placed on that day,
