@@ -16,6 +16,7 @@ CASES = [
     # --- what must not be tagged
     ("tv_title", 'She was a guest on "This Week" with the anchor.', "This Week", None),
     ("named_today", "The host of NBC Today stepped down.", "Today", None),
+    ("source_today", "The minister told Gulf Today the port would reopen.", "Today", None),
     ("newspaper", "The Sunday Telegraph printed the letter.", "The Sunday Telegraph", None),
     ("night_show", "She hosted Saturday Night Live twice.", "Saturday Night Live", None),
     ("season_kind", "A winter storm warning is in effect.", "A winter storm", None),

@@ -408,12 +408,14 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The judge gave him a rest on Friday.", "2024-01-31", "2024-01-26"),
     ("The witness gave evidence until Friday, when the trial was adjourned.", "2012-10-10", "2012-10-05"),
     ("The Met Office, which issued an amber warning for Sunday's storm, defended it.", "2012-10-10", "2012-10-07"),
-    # what has been, or is being, called or urged for a day is ahead; a call in the simple past,
-    # or a date after what the call is about, is left as told
+    # what has been, or is being, called or urged for a day is ahead; a call in the simple past for
+    # a gathering on a day is near the telling, either side; a date after what the call is about
+    # is left as told
     ("Activists have called for protests on Friday.", "2011-02-08", "2011-02-11"),
     ("Activists are calling for a general strike on Friday.", "2011-02-08", "2011-02-11"),
     ("Opposition groups have urged Egyptians to rally on Friday.", "2011-02-08", "2011-02-11"),
-    ("Activists called for protests on Friday.", "2011-02-08", "2011-02-04"),
+    ("Activists called for protests on Friday.", "2011-02-08", "2011-02-11"),
+    ("Activists called for more protests on Sunday.", "2011-02-07", "2011-02-06"),
     ("Leaders have called for an inquiry into the attack on Friday.", "2011-02-08", "2011-02-04"),
     ("Activists have been calling for protests on Friday.", "2011-02-08", "2011-02-11"),
     ("Opposition groups used social media to call for a sit-in in the capital on Wednesday.", "2023-02-14",
