@@ -428,3 +428,20 @@ def test_the_list_gives_the_key_events_then_all_on_request(story, open_html):
     assert page.locator("#events ol.events > li").count() == len(keys)
     page.click("#undated-list")
     assert page.locator("#undated ul.events > li").count() == len(story.undated)
+
+
+def test_a_resized_window_keeps_the_chart_whole_above_the_list(open_html):
+    """After the window is resized the chart keeps its height and still ends above the event list
+    (plotly's responsive resize takes the size of the chart's box)."""
+    opened = open_html(render(seed_timeline(), "html"))
+    page = opened.page
+    box = "() => { const c = document.getElementById('chart').getBoundingClientRect(); " \
+          "return [c.width, c.height, c.bottom, document.getElementById('events').getBoundingClientRect().top]; }"
+    width, height, _, _ = page.evaluate(box)
+    page.set_viewport_size({"width": int(width * 0.7), "height": 700})
+    page.wait_for_function("w => document.getElementById('chart').getBoundingClientRect().width < w", arg=width)
+    page.wait_for_timeout(500)
+    new_width, new_height, bottom, list_top = page.evaluate(box)
+    drawn = page.evaluate("() => document.querySelector('#chart .main-svg').getBoundingClientRect().height")
+    assert new_width < width and new_height == height and drawn == height
+    assert bottom <= list_top

@@ -13,7 +13,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from synthetic import ATTACKS, BIG, LINK, PUBLISHED, REVERSED, collection, event, hostile_timeline, many_events, report
+from synthetic import (ATTACKS, BIG, LINK, PRESS, PUBLISHED, REVERSED, SPUTNIK, collection, event, hostile_timeline,
+                       many_events, report)
 
 from timeline.models import Salience, Source, Timeline
 from timeline.render import render
@@ -448,3 +449,18 @@ def test_a_sentence_is_carried_once_and_titles_quote_it_exactly():
     assert [row[2][1] for row in rows] == ["3 May 2017", "4 May 2017"]
     assert all("".join(row[2]) == sentence for row in rows)
     assert any(not isinstance(row[0], str) for row in page.payload()["events"])  # quoted, not repeated
+
+
+def test_an_event_at_the_midnight_that_ends_a_day_is_charted_on_that_day():
+    """'The truce takes effect at midnight on Sunday' (24:00) sits at Sunday's last minute: a time
+    plotly can place, so that the marker is drawn in every view, not dropped."""
+    late = event("truce", "Truce takes effect", report(
+        SPUTNIK, "The truce takes effect at midnight on Sunday.", "takes effect", "midnight on Sunday",
+        "2017-09-03T24:00"))
+    morning = event("talks", "Talks open", report(
+        PRESS, "The talks opened at 10:30 on Sunday.", "opened", "10:30 on Sunday", "2017-09-03T10:30"))
+    page = Page(render(Timeline(events=[late, morning], articles=[SPUTNIK, PRESS]), "html"))
+    for mode in ("key", "all"):
+        xs = [x for t in traces(page, mode=mode) for x in t["x"]]
+        when = sorted(dt.datetime.strptime(x, "%Y-%m-%d %H:%M") for x in xs)
+        assert when == [dt.datetime(2017, 9, 3, 10, 30), dt.datetime(2017, 9, 3, 23, 59)], (mode, xs)

@@ -87,8 +87,10 @@ def _is_period(span: DateSpan) -> bool:
 
 
 def _point_x(span: DateSpan) -> str:
-    """Where a one-day event sits: at its time, else at midday (the middle of its day)."""
-    return f"{span.start.isoformat()} {span.time if clock(span) else '12:00'}"
+    """Where a one-day event sits: at its time, else at midday (the middle of its day); the
+    midnight that ends a day (24:00, which plotly cannot place) at the day's last minute."""
+    hour, minute = clock(span) or (12, 0)
+    return f"{span.start.isoformat()} {'23:59' if hour == 24 else f'{hour:02d}:{minute:02d}'}"
 
 
 def _span_rows(spans: list[tuple[int, DateSpan]]) -> list[float]:

@@ -535,6 +535,9 @@
   }
 
   chart.setAttribute("data-mode", mode);
+  // the chart's box has the figure's height: plotly's responsive resize takes the box's size, and
+  // a box sized by its content alone would shrink to its least on the first resize
+  chart.style.height = layout.height + "px";
   Plotly.newPlot(chart, shown, layout, {
     responsive: true, displaylogo: false, scrollZoom: false,
     // a double click goes back to the first view, never to plotly's autorange (which pads past
