@@ -435,6 +435,17 @@ def test_as_opens_a_phrase_of_the_title_or_ends_it(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # what only leads into a time goes with it, across the preposition before the time
+    ("The Senate voted 38-0 shortly after 4 p.m. on Thursday.", "Senate voted 38-0"),
+    ("The man died just before midnight on Thursday.", "Man died"),
+    # and so does a time said again ('... and again on Tuesday')
+    ("The council met on Monday and again on Tuesday in the town hall.", "Council met in the town hall"),
+])
+def test_a_title_keeps_nothing_that_only_leads_into_its_time(text, title):
+    assert title in dated_titles(text)
+
+
+@pytest.mark.parametrize("text, title", [
     # a happening and its verb in the present before its time, as a headline or a list of what is
     # to come says it, is titled by both: not by its noun alone ('The trial')
     ("The trial opens Monday.", "Trial opens"),

@@ -192,6 +192,7 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, Essland, March 8, 2021 (HW) - ",  # (with its country and year)
         "PORTVILLE (HWN) - ",  # or any agency written in capitals
         "PORTVILLE -- ",  # or none, after a place in capitals and a long dash
+        "PORTVILLE - ",  # (or one hyphen after five capitals or more)
         "PORT VILLE, Maine \u2014 ",
         "Photograph: Jane Doe/AP ",
         "Photograph: Jane Doe/AFP/Getty Images ",
@@ -209,6 +210,7 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
 
 @pytest.mark.parametrize("sentence", [
     "BP -- The company approved the new bridge on Monday.",  # (an acronym, not a place)
+    "OPEC - The cartel approved the new quota on Monday.",
     "The council's CEO -- Jane Doe -- approved the new bridge on Monday.",
 ])
 def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
