@@ -240,6 +240,16 @@ def test_a_sentence_that_leans_on_the_one_before_gives_way_to_one_that_stands_al
     assert "Ferrow dam burst on March 4" in day.sentences[0]
 
 
+def test_a_sentence_whose_date_describes_a_noun_gives_way_to_one_that_tells_the_day():
+    told = [("2021-03-20", "The Ferrow mill workers, who walked out over pay on March 4, returned on Friday."),
+            # (the most central, but it tells their return)
+            ("2021-03-05", "Ferrow mill workers walked out on March 4."),
+            ("2021-03-06", "Workers at the Ferrow mill walked out over pay on March 4 and marched to the town hall.")]
+    day = the_day(told, 1, "b")
+    assert day.date == dt.date(2021, 3, 4)
+    assert "returned" not in day.sentences[0]
+
+
 def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
     timeline = build_timeline([Article(text="Key dates:\n\u2022 4 March \u2013 The Ferrow dam bursts after days of rain.",
                                        published="2021-03-20", source="Valley Post", path="k.txt")])
