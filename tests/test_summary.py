@@ -528,3 +528,15 @@ def test_an_event_told_in_many_sentences_keeps_one_list_of_its_reports():
     assert len({id(b) for c in pool for b in c.backings}) == 1  # shared, not copied
     days = summarize(timeline, dates=1, sentences=500)
     assert days and {s.path for s in days[0].sources} == {f"b/{n}.txt" for n in range(120)}
+
+
+def test_an_undated_event_reprinted_on_a_chosen_day_is_read_once_for_that_day():
+    # (each reprint's report had added all the reports again: copies squared, in time and memory)
+    from timeline.summary import _candidates
+    text = ("Rebels seized the town of Kamdesh on Tuesday. Aid agencies said thousands of civilians had "
+            "fled the fighting in the hills.")
+    timeline = build_timeline([Article(text=text, source=f"Outlet{n % 7}", published="2021-03-03", path=f"w/{n}.txt")
+                               for n in range(60)])
+    (pool,) = _candidates(timeline, [dt.date(2021, 3, 3)]).values()
+    assert pool and all(len(c.backings) == 1 for c in pool)
+    assert {s.path for c in pool for s in c.sources.values()} == {f"w/{n}.txt" for n in range(60)}

@@ -306,10 +306,9 @@ def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, li
         if day in wanted:
             _add(dated[day], event, lambda s, day=day: _names_the_day(s, day), day)
         elif event.date is None and event.relation != Relation.AFTER:
-            for source in event.sources:
-                published = _published_day(source)
-                if published in wanted:
-                    _add(fallback[published], event, lambda s: False)
+            # (each day once, however many reprints were published on it: not once a source)
+            for published in {_published_day(source) for source in event.sources} & wanted:
+                _add(fallback[published], event, lambda s: False)
     return {day: list((dated[day] or fallback[day]).values()) for day in days}
 
 

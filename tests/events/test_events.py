@@ -485,6 +485,7 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "The committee has postponed the hearing from 8 April.",
     "The April 8 hearing was postponed.",
     "Velmont put off the launch, which had been due on 5 June.",
+    "On June 14 the voters were supposed to elect a new assembly.",
 ])
 def test_a_day_a_plan_did_not_keep_places_no_event(text):
     """A date that names the day a happening was planned for and did not take place on tells no
@@ -500,6 +501,7 @@ def test_a_day_a_plan_did_not_keep_places_no_event(text):
     ("On Monday the hearing was postponed until a later date.", "Hearing was postponed"),  # (when it was put off)
     ("The hearing on April 8 was postponed until April 10.", "Hearing was postponed"),  # (the new day)
     ("The company said on Monday the launch was postponed.", "The company: The launch was postponed"),
+    ("The elections were first set for June 14 and postponed in April.", "Elections postponed"),  # (not June 14)
 ])
 def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]
