@@ -331,6 +331,13 @@ def test_a_report_of_a_happening_stands_under_the_happenings_day_not_the_sayings
     assert [(d.date.day, d.sentences[0].split()[1]) for d in days] == [(7, "said"), (9, "Ferrow")]
 
 
+def test_a_happening_told_in_a_clause_describing_a_noun_gives_the_sentence_to_the_main_clauses_day():
+    told = [("2021-03-10", "The man, who was arrested on Sunday, was charged with arson on Tuesday."),
+            ("2021-03-08", "Police arrested a man near the Ferrow town hall on Sunday.")]
+    days = summarize(build_timeline(told_by_outlets(told)), dates=2, sentences=1)
+    assert [(d.date.day, d.sentences[0].split()[0]) for d in days] == [(7, "Police"), (9, "The")]
+
+
 def test_days_after_the_last_article_are_still_to_come_unless_the_end_is_given():
     told = [(f"2021-03-0{n}", f"Outlet {n}", "The Ferrow dam burst on March 4, flooding the valley. "
              "The regional assembly will open an inquiry into the collapse on April 20.") for n in (5, 6, 7)]

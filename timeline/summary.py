@@ -404,9 +404,10 @@ def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date
     Tuesday, five days after its deadline expired' is Tuesday's, not the deadline's day; 'walkouts
     on October 8 and November 5', one happening, the first day's), but one counted from another day
     ('paying until Nov. 17, 60 days after the storm, under a pledge made during a visit on Sept. 23'
-    is the visit's, not the storm's)."""
+    is the visit's, not the storm's), nor one told in a clause describing a noun ('The man, who was
+    arrested on Sunday, was charged on Tuesday' is Tuesday's)."""
     wanted = set(days)
-    found: dict[str, dict[dt.date, tuple[bool, bool, int]]] = defaultdict(dict)
+    found: dict[str, dict[dt.date, tuple[bool, bool, bool, int]]] = defaultdict(dict)
     for event in timeline.events:
         day = day_of(event)
         if day not in wanted:
@@ -414,9 +415,11 @@ def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date
         for source in event.sources:
             if source.sentence and source.trigger is not None and reference_day(source) in (None, day):
                 # (a happening counted from another day, '60 days after the storm', is background,
-                # and so is the saying of what happened: 'Police said on Tuesday the man was arrested
-                # on Sunday' is Sunday's)
-                told = (_counted(source), event.kind == "statement", source.trigger.start - source.sentence_start)
+                # and so are one told in a clause describing a noun, 'The man, who was arrested on
+                # Sunday, was charged on Tuesday', and the saying of what happened: 'Police said on
+                # Tuesday the man was arrested on Sunday' is Sunday's)
+                told = (_counted(source), _dated_in_relative_clause(source), event.kind == "statement",
+                        source.trigger.start - source.sentence_start)
                 found[source.sentence][day] = min(told, found[source.sentence].get(day, told))
     return {written: min(told, key=lambda d: (told[d], d)) for written, told in found.items() if len(told) > 1}
 
