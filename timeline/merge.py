@@ -64,7 +64,7 @@ from itertools import count
 from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequence
 
 from timeline.events import lemma, lexicon
-from timeline.models import Event, Relation, Source, require
+from timeline.models import Event, Granularity, Relation, Source, require
 from timeline.temporal.calendar import Day, timex_year
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
@@ -155,6 +155,7 @@ class _Report(NamedTuple):
     article: str
     sentences: tuple[tuple[tuple[str, int], str], ...]  # ((article, sentence offset), group)
     denied: bool = False  # the verb is denied: 'the plant did not close'
+    clock: int = -1  # its clock time in minutes, -1 without one: in one article, two clocks are two happenings
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -426,7 +427,18 @@ def _report(event: Event) -> _Report:
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
     article = sentences[0][0][0] if sentences else ""
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
-                   event.title, article, sentences, _denies(event, lex))
+                   event.title, article, sentences, _denies(event, lex), _clock(event))
+
+
+_CLOCK = re.compile(r"([01]\d|2[0-4]):([0-5]\d)")
+
+
+def _clock(event: Event) -> int:
+    """The event's clock time in minutes after midnight, -1 when it has none (a live page's
+    entries at 09:15 and 12:05 are two happenings, however alike their words)."""
+    span = event.date
+    m = _CLOCK.fullmatch(span.time or "") if span is not None and span.granularity == Granularity.TIME else None
+    return 60 * int(m[1]) + int(m[2]) if m else -1
 
 
 def _denies(event: Event, lex) -> bool:
@@ -450,8 +462,11 @@ def _contains(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _compatible(a: _Report, b: _Report) -> bool:
-    """Same day, or one period inside the other; an undated event within its window."""
+    """Same day, or one period inside the other; an undated event within its window; in one
+    article, not at two clock times."""
     wa, wb = a.window, b.window
+    if a.article == b.article and a.clock >= 0 and b.clock >= 0 and a.clock != b.clock:
+        return False  # (one article's two clock times: two happenings)
     if wa is None or wb is None:
         return wa is None and wb is None and a.article == b.article
     if a.dated and b.dated:
@@ -587,6 +602,7 @@ class _Table(NamedTuple):
     group: np.ndarray  # -1: no group
     named: np.ndarray  # has surnames
     surnames: sparse.csr_matrix  # report x surname, 1 where it has it
+    clock: np.ndarray  # minutes after midnight, -1: none
 
     def take(self, rows) -> _Table:
         return _Table(*(column[rows] for column in self))
@@ -620,6 +636,7 @@ def _table(reports: list[_Report]) -> _Table:
         group=group,
         named=np.fromiter((bool(r.surnames) for r in reports), dtype=bool, count=len(reports)),
         surnames=surnames,
+        clock=np.fromiter((r.clock for r in reports), dtype=np.int64, count=len(reports)),
     )
 
 
@@ -635,7 +652,10 @@ def _compatible_pairs(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray
     di, dj = dated[i], dated[j]
     dates = np.where(di & dj, i_in_j | j_in_i, np.where(~di & ~dj, overlap, np.where(di, i_in_j, j_in_i)))
     wi, wj = windowed[i], windowed[j]
-    return (table.kind[i] == table.kind[j]) & ((wi & wj & dates) | (~wi & ~wj & (table.article[i] == table.article[j])))
+    same_article = table.article[i] == table.article[j]
+    ci, cj = table.clock[i], table.clock[j]
+    clocks = ~(same_article & (ci >= 0) & (cj >= 0) & (ci != cj))  # (one article's two clock times: two happenings)
+    return (table.kind[i] == table.kind[j]) & clocks & ((wi & wj & dates) | (~wi & ~wj & same_article))
 
 
 def _rowwise(matrix: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:

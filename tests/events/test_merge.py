@@ -67,6 +67,17 @@ def test_different_happenings_on_the_same_day_stay_apart():
     assert titles[1].startswith("Putin met")
 
 
+def test_a_live_pages_entries_at_different_clock_times_stay_different_happenings():
+    entries = ["Rebels seized the police station in Kamdesh.", "The defence minister resigned over the Kamdesh siege.",
+               "Troops retook the police station in Kamdesh.", "The United Nations condemned the Kamdesh siege.",
+               "Aid convoys reached Kamdesh after the siege."]
+    text = "\n\n".join(f"{clock} GMT: {entry}" for clock, entry in zip(["0915", "1040", "1205", "1330", "1610"], entries))
+    merged = merge_events(extract_events(text, "2017-09-06T20:00:00Z"))
+    dated = [e for e in merged if e.date is not None]
+    assert [e.date.time for e in dated] == ["09:15", "10:40", "12:05", "13:30", "16:10"]
+    assert any("retook" in e.title for e in dated) and any("condemned" in e.title for e in dated)
+
+
 def _all(text: str, phrase: str) -> list[int]:
     found, start = [], text.find(phrase)
     while start >= 0:

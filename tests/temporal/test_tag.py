@@ -1234,3 +1234,9 @@ def test_a_clock_time_glossed_in_another_zone_is_one_time():
 ])
 def test_spans_eras_zones_and_regional_forms(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
+
+
+def test_a_clock_after_a_day_told_with_its_weekday_takes_that_days_year():
+    # 'Tuesday, Nov. 8', published in September 2017, is 2016's (the year its weekday fits)
+    found = [(e.text, e.value) for e in tag("The vote was held on Tuesday, Nov. 8 at 10 a.m.", PUBLISHED)]
+    assert found == [("Tuesday, Nov. 8", "2016-11-08"), ("10 a.m.", "2016-11-08T10:00")]

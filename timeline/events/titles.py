@@ -124,10 +124,7 @@ def _words(s: Parsed, indices) -> list[str]:
         kept.pop()
         out.pop()
     last = indices[-1] if indices else None
-    after = last + 1 if last is not None else None  # (a preposition left out of the phrase: 'shortly [after 4 p.m.]')
-    if after is not None and after + 1 < len(tokens) and tokens[after].low in lex.prepositions:
-        after += 1
-    if last is not None and (timed[last] or (after < len(tokens) and timed[after])):
+    if last is not None and (timed[last] or (last + 1 < len(tokens) and timed[last + 1])):
         # the phrase ends on a time, or right before one: what leads into it goes too
         n = len(indices) - 1
         while n > 0 and timed[indices[n - 1]]:
@@ -137,9 +134,13 @@ def _words(s: Parsed, indices) -> list[str]:
                                                 or tokens[kept[-1]].low in lex.prepositions):
             at = kept.pop()
             out.pop()
-        lead = _time_lead(s, kept, at)  # ('voted shortly [after 4 p.m.]': 'voted')
-        if lead and lead < len(out):
-            del kept[-lead:], out[-lead:]
+    elif last is not None and last + 2 < len(tokens) and tokens[last + 1].low in lex.prepositions and timed[last + 2]:
+        at = last + 2  # (the phrase ends before a preposition and a time: 'voted shortly [after 4 p.m.]')
+    else:
+        return out
+    lead = _time_lead(s, kept, at)
+    if lead and lead < len(out):
+        del kept[-lead:], out[-lead:]
     return out
 
 
@@ -148,12 +149,16 @@ def _time_lead(s: Parsed, kept: list[int], i: int) -> int:
     preposition left out before it: 'shortly [after] 4 p.m.'), are a phrase of the language's
     ``time_leads.txt`` ('as soon as', 'shortly'): 0 if none."""
     end = i - 1
-    if end >= 0 and (not kept or kept[-1] != end) and s.tokens[end].low in s.lex.prepositions:
+    skipped = end >= 0 and (not kept or kept[-1] != end) and s.tokens[end].low in s.lex.prepositions
+    if skipped:
         end -= 1
     for phrase in s.lex.time_leads:
         n = len(phrase)
+        if skipped and phrase[-1] in s.lex.prepositions:  # ('what I wake up to in the morning': no lead)
+            continue
         if len(kept) >= n and kept[-1] == end and kept[-n] == end - n + 1 \
-                and tuple(s.tokens[k].low for k in kept[-n:]) == phrase:
+                and all(s.tokens[k].text == s.tokens[k].low for k in kept[-n:]) \
+                and tuple(s.tokens[k].low for k in kept[-n:]) == phrase:  # (in lower case: not 'St Just')
             return n
     return 0
 
