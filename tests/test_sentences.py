@@ -120,6 +120,15 @@ def test_a_line_break_ends_a_sentence_unless_it_wraps_one(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
 
 
+def test_a_wrapped_line_with_a_colon_or_a_dash_goes_on_the_sentence():
+    text = ("The defence minister resigned on September 4 after the government gave\n"
+            "its reasons: the army had lost the northern town of Kamdesh to rebel\n"
+            "forces, and the reinforcements sent to the region arrived too late - the\n"
+            "town had already fallen - and thousands of civilians had fled the town.\n"
+            "Aid agencies said in a statement that they could not reach the valley.\n")
+    assert len(split_sentences(text)) == 2
+
+
 def test_a_list_of_headlines_is_not_read_as_wrapped_prose():
     headlines = ("Trump administration ends the DACA programme for young migrants\n"
                  "North Korea tested what it says was a hydrogen bomb on Sunday\n"

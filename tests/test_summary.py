@@ -547,3 +547,12 @@ def test_an_undated_event_reprinted_on_a_chosen_day_is_read_once_for_that_day():
     (pool,) = _candidates(timeline, [dt.date(2021, 3, 3)]).values()
     assert pool and all(len(c.backings) == 1 for c in pool)
     assert {s.path for c in pool for s in c.sources.values()} == {f"w/{n}.txt" for n in range(60)}
+
+
+def test_a_day_whose_longer_sentences_are_told_under_other_days_keeps_its_short_one():
+    told = [("2021-03-10", "Police said on Tuesday that the man who set fire to the Ferrow town hall was arrested "
+                           "on Sunday. The mayor quit Tuesday."),
+            ("2021-03-08", "Police arrested a man near the Ferrow town hall on Sunday.")]
+    days = summarize(build_timeline(told_by_outlets(told, "q")), dates=2, sentences=2)
+    assert [d.date.day for d in days] == [7, 9]
+    assert days[1].sentences == ["The mayor quit Tuesday."]

@@ -373,7 +373,8 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     under each day."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
-    pools = {day: _on_topic(_usable(found), spread) for day, found in _candidates(timeline, days).items()}
+    found = _candidates(timeline, days)
+    pools = {day: _on_topic(_usable(candidates), spread) for day, candidates in found.items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
     told: set[str] = set()  # the sentences told, as their articles wrote them
@@ -388,8 +389,12 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
         # entry is told under its own date, '10 January - The government declared ... after riots
         # on 9 January' under 10 January, when that is one of the days; another sentence under the
         # day of the happening it tells first)
-        pool = [c for c in pools[day] if not told & c.written
-                and all(entry_days.get(written, homes.get(written, day)) == day for written in c.written)]
+        def here(c: _Candidate) -> bool:
+            return not told & c.written and all(entry_days.get(w, homes.get(w, day)) == day for w in c.written)
+
+        pool = [c for c in pools[day] if here(c)]
+        if not pool:  # (the day's usable sentences are told under other days: its others, then)
+            pool = _on_topic(_usable([c for c in found[day] if here(c)]), spread)
         summary = _summary(day, pool, sentences, vectorizer)
         chosen = {c.text: c for c in pool}
         for text in summary.sentences:

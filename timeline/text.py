@@ -120,10 +120,14 @@ def _runs_on(text: str, at: int, end: int, width: int) -> bool:
     """Whether the single line break from ``at`` to ``end`` only wraps a sentence: the line before
     ends nothing, is no short heading, and the next opens on a word in lower case ('the
     government\nsent troops'; not 'iPhone X will cost ...', nor a byline 'by Jane Smith'), or, in
-    a hard-wrapped text, the line before is long for its width and the next opens no list item."""
+    a hard-wrapped text, the line before is long for its width and the next opens no list item (a
+    line in lower case is none, whatever colon or dash it holds: 'its reasons: the army')."""
     before = text[text.rfind("\n", 0, at) + 1:at]
-    if not before.strip() or _LINE_END.search(before) or ENTRY_LINE.match(text, end):
-        return False  # (nor before a chronology's entry: '4 March - Protesters march\n11 March - ...')
+    if not before.strip() or _LINE_END.search(before):
+        return False
+    if ENTRY_LINE.match(text, end) and not (width > 0 and _LOWER_WORD.match(text, end)):
+        return False  # (nor before a chronology's entry: '4 March - Protesters march\n11 March - ...';
+        # a wrapped line in lower case goes on, whatever colon or dash it holds: 'its reasons: the army')
     if width > 0:
         return len(before) >= width // 2 and not _OPENS_ITEM.match(text, end)
     return len(before.split()) >= RUN_ON_WORDS and bool(_LOWER_WORD.match(text, end)) and not _BYLINE.match(text, end)

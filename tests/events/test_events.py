@@ -1180,6 +1180,9 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     # a live page's clock stamp dates its entry only when the entry tells no time of its own
     ("0915 GMT: Residents fled the port on Sunday.", [("Residents fled the port", "2017-09-03")]),
     ("0915 GMT: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
+    # ...also after the page's label of an entry
+    ("BREAKING: 0915 GMT: Residents fled the port on Sunday.", [("Residents fled the port", "2017-09-03")]),
+    ("UPDATE 0915 GMT: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
 ])
 def test_firms_named_with_a_possessive_and_chronology_entries_tell_their_happening(text, expected):
     assert [(e.title, e.date.value if e.date else None) for e in extract_events(text, PUBLISHED)] == expected

@@ -28,7 +28,8 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import ENTRY_MARKS, LINE_OPENERS, Sentence, asks, news_sentences, no_lone_surrogates, split_sentences
+from timeline.text import (ENTRY_MARKS, LINE_OPENERS, Sentence, asks, entry_label, news_sentences, no_lone_surrogates,
+                           split_sentences)
 
 
 def _source(source, published) -> Source:
@@ -176,12 +177,15 @@ def events_from_expressions(
 
 def _stamp(sentence: Sentence, expression: TimeExpression) -> bool:
     """Whether ``expression`` is a clock time that stamps the entry it opens, as a live page's
-    ('0915 GMT: Residents fled the city on Sunday'): at the sentence's start (after a bullet), a
-    colon or a dash after it."""
+    ('0915 GMT: Residents fled the city on Sunday'): at the sentence's start (after a bullet, or
+    the page's label of an entry: 'UPDATE 9:15 a.m. ET: ...', ``page/entry_labels.txt``), a colon
+    or a dash after it."""
     if expression.type != "TIME":
         return False
     at, end = expression.start - sentence.start, expression.end - sentence.start
-    return (0 <= at and not sentence.text[:at].strip(LINE_OPENERS)
+    opening = sentence.text[:at].lstrip(LINE_OPENERS)
+    label = entry_label().match(opening) if opening else None
+    return (0 <= at and (not opening.strip(LINE_OPENERS) or (label is not None and not opening[label.end():].strip()))
             and sentence.text[end:end + 4].lstrip().startswith(tuple(ENTRY_MARKS)))
 
 
