@@ -37,6 +37,7 @@ CASES = [
     ("one_day_idiom", "Prices change day by day in the market.", "day by day", None),
     ("month_first_name", "The playwright August Wilson wrote it.", "August Wilson", None),
     ("named_after_month", "The singer May Anderson won.", "May Anderson", None),
+    ("named_march", "Activists called for a March of Millions in the capital.", "March of Millions", None),
     ("named_mar", "The race at Del Mar 2 weeks ago drew a crowd.", "Del Mar", None),
     ("award_title", "She was named Trainer of the Year in 2004.", "of the Year", None),
     ("award_name", "He was voted player of the year last season.", "player of the year", None),
