@@ -1116,6 +1116,12 @@ def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
         # ...never one that denies the happening, which keeps its verb; and what is denied is no happening
         ("The minister denied he met the envoy on Monday.", [("The minister denied he met the envoy", "statement", None)]),
         ("The minister did not deny he met the envoy on Monday.", [("He met the envoy", "occurrence", "2017-09-04")]),
+        # ...nor one that is testimony or a claim: the title keeps the saying, and whom it was told to
+        ("Voss testified on Monday that she delivered cash to the mayor.",
+         [("Voss testified she delivered cash to the mayor", "statement", "2017-09-04")]),
+        ("Paul Gretton told a federal jury on Monday that he paid for the mayor's kitchen.",
+         [("Paul Gretton told a federal jury he paid for the mayor's kitchen", "statement", "2017-09-04")]),
+        ("Lund told reporters on Monday she hoped to win.", [("Lund hoped to win", "statement", "2017-09-04")]),
         # ...but a saying of something else stays a statement of its own
         ("The mayor said the bridge, which opened in 2005, is unsafe.",
          [("Bridge opened", "occurrence", "2005"), ("The mayor: The bridge is unsafe", "statement", None)]),

@@ -86,6 +86,8 @@ class Lexicon:
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
+    contested: frozenset[str] = frozenset()  # sayings not taken for fact: 'testifies she delivered cash'
+    testimony: frozenset[str] = frozenset()  # whom a saying told to is testimony: 'told a federal jury he paid'
     non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
     expletives: frozenset[str] = frozenset()  # verbs of being after which 'it' stands for nothing: 'it was unclear'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
@@ -281,6 +283,8 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         plans=set(),
         hedges=words("hedge_verbs.txt"),
         denials=words("denial_verbs.txt"),
+        contested=words("contested_verbs.txt"),
+        testimony=words("testimony_addressees.txt"),
         subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case in ("subject", "either")),
         only_subjects=frozenset(w for w, _, case in table("pronouns.tsv") if case == "subject"),
         synonyms={},

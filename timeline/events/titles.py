@@ -472,16 +472,45 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
     denial = _denial_at(s, i, speaker_indices)
     if speaker and denial is not None:  # 'Peskov denied he met Moon', never 'Peskov met Moon'
-        first, _, rest = gist.partition(" ")
-        first = first.lower() if first.lower() in lex.pronouns or first.lower() in lex.function_words else first
-        title = " ".join([speaker, *(t.text for t in tokens[denial:i + 1]), first, rest]).strip()
+        title = _told_with_saying(speaker, tokens[denial:i + 1], gist, lex)
     elif speaker and not borrowed and _speaker_is_subject(s, after, person, speaker, gist, i, speaker_indices):
-        # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
-        gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()), verb=i)
-        title = f"{speaker} {gist.partition(' ')[2]}"
+        testimony = _testimony(s, i)
+        if testimony is not None:  # 'Voss testified she delivered cash', never 'Voss delivered cash'
+            timed = s.untitled or s.timed
+            saying = [tokens[k] for k in range(i, testimony) if not timed[k]  # (not 'told on Tuesday a jury')
+                      and not (tokens[k].low in lex.prepositions and timed[k + 1])]
+            title = _told_with_saying(speaker, saying, gist, lex)
+        else:  # 'Lund said she hoped ...' -> 'Lund hoped ...', in the words a title has room for
+            gist = _gist(s, start, after, TITLE_WORDS + 1 - len(speaker.split()), verb=i)
+            title = f"{speaker} {gist.partition(' ')[2]}"
     else:
         title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
     return title, [speaker] if speaker else []
+
+
+def _told_with_saying(speaker: str, saying, gist: str, lex) -> str:
+    """The speaker, the words of the saying (``saying``: tokens) and what was said, its opening
+    pronoun in lower case: 'Peskov denied he met Moon'."""
+    first, _, rest = gist.partition(" ")
+    first = first.lower() if first.lower() in lex.pronouns or first.lower() in lex.function_words else first
+    return " ".join([speaker, *(t.text for t in saying), first, rest]).strip()
+
+
+def _testimony(s: Parsed, i: int) -> Optional[int]:
+    """Where the words a title keeps of the saying at ``i`` end, when it is testimony or a claim,
+    whose word a title does not take for fact: after a verb of the language's
+    ``contested_verbs.txt`` ('testifies', 'claimed'), or after the court or inquiry it is told to
+    (``testimony_addressees.txt``: 'told a federal jury', 'told lawmakers') in the words between
+    it and what was said; None for another saying."""
+    tokens, lex = s.tokens, s.lex
+    if tokens[i].low in lex.contested:
+        return i + 1
+    for k in range(i + 1, min(i + 7, len(tokens))):
+        if tokens[k].low in lex.complementizers or tokens[k].low in lex.subjects or tokens[k].text in _BREAKS:
+            return None  # (what was said begins: the addressee, if any, is behind)
+        if tokens[k].low in lex.testimony:
+            return k + 1
+    return None
 
 
 def _denial_at(s: Parsed, i: int, speaker_indices: list[int]) -> Optional[int]:
