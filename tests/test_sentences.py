@@ -60,11 +60,9 @@ def test_no_sentence_ends_inside_a_stock_ticker(text, expected):
     ("The fire broke out at 2 a.m. Firefighters had it under control by dawn.",
      ["The fire broke out at 2 a.m.", "Firefighters had it under control by dawn."]),
     ("He left at 10 p.m. A second car followed.", ["He left at 10 p.m.", "A second car followed."]),
-    # ...and so do capitals that are no zone, a number and a month without its day
+    # ...and so do capitals that are no zone and a month without its day
     ("The blast happened at 9 p.m. FBI agents arrived at the scene.",
      ["The blast happened at 9 p.m.", "FBI agents arrived at the scene."]),
-    ("The polls closed at 8 p.m. 300 ballot boxes were missing.",
-     ["The polls closed at 8 p.m.", "300 ballot boxes were missing."]),
     ("The shelter opened at 7 a.m. March organisers cancelled the parade.",
      ["The shelter opened at 7 a.m.", "March organisers cancelled the parade."]),
     # what keeps the time going: its day, its zone, a place's time, a gloss
@@ -74,6 +72,10 @@ def test_no_sentence_ends_inside_a_stock_ticker(text, expected):
     ("The quake hit at 2:30 a.m. (0930 GMT) on Sunday.", None),
     ("The meeting is at 9 a.m. Sept. 3 in the town hall.", None),
     ("The fire started at 2 a.m. 5 September in the hills.", None),
+    ("The quake struck at 4:05 a.m. 10 km south of the town.", None),
+    # a time that modifies the noun after it: any word may follow
+    ("Viewers tuned in to the 9 p.m. NBC broadcast on Sunday.", None),
+    ("Markets waited for Tuesday's 2 p.m. FOMC statement.", None),
     # a time put before its clause: any word may follow
     ("At 10 a.m. President Trump addressed the nation.", None),
     ("On Sunday at 10 a.m. Mr. Trump posted a message.", None),

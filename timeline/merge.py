@@ -70,6 +70,9 @@ from timeline.temporal.calendar import Day, timex_year
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
 UNDATED_WINDOW_DAYS = 2  # an undated report of a past happening: up to this many days before publication
+# minutes: in one article, reports at clock times further apart are two happenings (a live page's
+# entries); nearer, one may be told roughly ('10:02 a.m.', 'about 10 a.m.')
+CLOCK_APART = 30
 MAX_SPAN_DAYS = 31  # a period longer than this (a quarter, a year) merges only with the same period
 BLOCK_DAYS = 7  # the width of a block of the time axis
 
@@ -155,7 +158,7 @@ class _Report(NamedTuple):
     article: str
     sentences: tuple[tuple[tuple[str, int], str], ...]  # ((article, sentence offset), group)
     denied: bool = False  # the verb is denied: 'the plant did not close'
-    clock: int = -1  # its clock time in minutes, -1 without one: in one article, two clocks are two happenings
+    clock: int = -1  # its clock time in minutes, -1 without one: in one article, clocks apart are two happenings
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -463,9 +466,9 @@ def _contains(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _compatible(a: _Report, b: _Report) -> bool:
     """Same day, or one period inside the other; an undated event within its window; in one
-    article, not at two clock times."""
+    article, not at clock times more than ``CLOCK_APART`` minutes apart."""
     wa, wb = a.window, b.window
-    if a.article == b.article and a.clock >= 0 and b.clock >= 0 and a.clock != b.clock:
+    if a.article == b.article and a.clock >= 0 and b.clock >= 0 and abs(a.clock - b.clock) > CLOCK_APART:
         return False  # (one article's two clock times: two happenings)
     if wa is None or wb is None:
         return wa is None and wb is None and a.article == b.article
@@ -654,7 +657,7 @@ def _compatible_pairs(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray
     wi, wj = windowed[i], windowed[j]
     same_article = table.article[i] == table.article[j]
     ci, cj = table.clock[i], table.clock[j]
-    clocks = ~(same_article & (ci >= 0) & (cj >= 0) & (ci != cj))  # (one article's two clock times: two happenings)
+    clocks = ~(same_article & (ci >= 0) & (cj >= 0) & (np.abs(ci - cj) > CLOCK_APART))  # (one article's two clock times: two happenings)
     return (table.kind[i] == table.kind[j]) & clocks & ((wi & wj & dates) | (~wi & ~wj & same_article))
 
 

@@ -63,9 +63,10 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern, re.Pattern]:
-    """The abbreviations of a clock time ('a.m'), what after one keeps its sentence going, and a
-    sentence's opening that puts the time before its clause (``clock_abbreviations.tsv``,
-    optional: a language may write no such abbreviation)."""
+    """The abbreviations of a clock time ('a.m'), what after one keeps its sentence going, a
+    sentence's opening that puts the time before its clause, and what before a time makes it
+    modify a noun after it (``clock_abbreviations.tsv``, optional: a language may write no such
+    abbreviation)."""
     try:
         rows = read_table(lang, "clock_abbreviations.tsv")
     except FileNotFoundError:
@@ -75,7 +76,7 @@ def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern, re.Patt
         return re.compile("|".join(f"(?:{value})" for k, value in rows if k == kind) or "(?!)", flags)
 
     return (frozenset(value for kind, value in rows if kind == "abbreviation"), pattern("continues"),
-            pattern("fronted", re.IGNORECASE))
+            pattern("fronted", re.IGNORECASE), pattern("modifier", re.IGNORECASE))
 
 
 # A heading run into the sentence after it, as scraped pages have them ('NEW CAP FOR LEAKING OIL
@@ -138,7 +139,7 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
     heading in capitals run into the sentence after it is a sentence of its own; a line break
     ends a sentence unless it only wraps one (see :func:`_runs_on`)."""
     abbreviations = _abbreviations(lang)
-    clocks, continues, fronted = _clock_abbreviations(lang)
+    clocks, continues, fronted, modifier = _clock_abbreviations(lang)
     sentences: list[Sentence] = []
     begin = 0
     tickers = [m.span() for m in _TICKER.finditer(text)] if "(" in text else []
@@ -162,8 +163,10 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
                 # where what follows keeps the time going ("at 2 a.m. Tuesday")
                 if token in clocks:
                     if continues.match(text, _NEXT_WORD.match(text, end).end()) or fronted.fullmatch(
-                            text, _trim(text, begin, word.start())[0], word.start()):
-                        continue  # ('at 2 a.m. Tuesday'; 'At 10 a.m. President Trump addressed ...')
+                            text, _trim(text, begin, word.start())[0], word.start()) \
+                            or modifier.search(text, max(begin, word.start() - 40), word.start()):
+                        continue  # ('at 2 a.m. Tuesday'; 'At 10 a.m. President Trump addressed ...';
+                        # 'the 9 p.m. NBC broadcast')
                 elif token in abbreviations or (len(token) == 1 and token.isupper()):
                     continue
         _append(text, begin, end, sentences)

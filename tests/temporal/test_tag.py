@@ -1216,11 +1216,18 @@ def test_a_clock_time_glossed_in_another_zone_is_one_time():
     ("The 2016-45 plan was a joke.", []),
     ("A meal costs 1500-2000 rupees.", []),
     ("FIR No. 112/2017 was registered at the station.", []),
+    ("Prices ranged from Rs 1800-2000 per quintal.", []),
+    ("Executive Order 2016-21 was signed.", []),
+    ("Fighting lasted from 2000-2200 GMT.", []),
+    ("The fire broke out at 1900-1910 Market Street.", []),
     # years and centuries of the eras, never placed in ours without their sign
     ("The settlement was founded between 2600 BCE and 1900 BCE.", [("2600 BCE", "BC2600"), ("1900 BCE", "BC1900")]),
     ("Caesar died in 44 BC, and Vesuvius erupted in AD 79.", [("44 BC", "BC0044"), ("AD 79", "0079")]),
     ("More than 3,000 B.C. residents lost power.", []),
+    ("The site holds 1900 BCE layers of ash.", []),  # (an era not taken is never a year of ours)
+    ("The 2016 BC Liberal leadership race was close.", [("2016", "2016")]),
     ("He scored his second century of the series.", []),
+    ("The pair added 150 runs after the second century partnership.", []),
     ("The fort was built in the 3rd century and rebuilt in the fifth century BC.",
      [("the 3rd century", "02"), ("the fifth century BC", "BC04")]),
     # a clock time with a regional zone, an offset or a bracketed zone is on the day named after it
@@ -1229,6 +1236,8 @@ def test_a_clock_time_glossed_in_another_zone_is_one_time():
     ("The quake struck at 10:15 GMT+3 on Monday.", [("10:15 GMT+3 on Monday", "2017-09-04T10:15")]),
     # 'Monday next' and a case listed for a day are the days to come; this day last year is a day
     ("The hearing has been adjourned to Monday next.", [("Monday next", "2017-09-11")]),
+    ("The coach said Tuesday next season's schedule was unfair.", [("Tuesday", "2017-09-05")]),
+    ("The officer was posted to Junagadh on Monday.", [("Monday", "2017-09-04")]),
     ("The case has been listed for Friday.", [("Friday", "2017-09-08")]),
     ("This day last year, the city recorded 39.2C.", [("This day last year", "2016-09-06")]),
 ])
