@@ -657,7 +657,8 @@ def _compatible_pairs(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray
     wi, wj = windowed[i], windowed[j]
     same_article = table.article[i] == table.article[j]
     ci, cj = table.clock[i], table.clock[j]
-    clocks = ~(same_article & (ci >= 0) & (cj >= 0) & (np.abs(ci - cj) > CLOCK_APART))  # (one article's two clock times: two happenings)
+    # (one article's clock times apart: two happenings)
+    clocks = ~(same_article & (ci >= 0) & (cj >= 0) & (np.abs(ci - cj) > CLOCK_APART))
     return (table.kind[i] == table.kind[j]) & clocks & ((wi & wj & dates) | (~wi & ~wj & same_article))
 
 

@@ -37,7 +37,8 @@ quotation mark or is mostly quoted (what was said, not what happened: on t17-dev
 up, concat ROUGE-2 by 0.002), half for one whose date stands only in a clause describing a noun
 ("The workers, who walked out on March 4, returned on Friday": it tells another happening; the
 language's ``relative_pronouns.txt``; on t17-dev concat ROUGE-1 +0.001, on the bribery trial
-+0.012 and the uprising +0.002, elsewhere unchanged), and picked greedily, skipping any too similar to one already picked
++0.012 and the uprising +0.002, elsewhere unchanged), and picked greedily, skipping any too
+similar to one already picked
 (a TF-IDF cosine of their content words over ``REDUNDANT``, 0.35; the whole sentences at 0.5 often
 let a day's second sentence tell its first happening again, and at a lower bar 'the ... on Monday,
 ... said' alone made two happenings one; on t17-dev, 0.15 to 0.5 moved ROUGE-1 by 0.005 at most,
@@ -86,7 +87,7 @@ SUPPORT_WEIGHT = 0.2  # and for one whose event more articles report (x log(1 + 
 ANTICIPATED = 0.5  # the score of a sentence only written before the day ("will vote on Tuesday")
 LEANING = 0.5  # the score of one that opens on a word leaning on the sentence before ("It did not ...")
 QUOTED = 0.5  # and of one that opens on a quotation mark or is mostly quoted: what was said, not what happened
-BACKGROUND = 0.5  # and of one whose date is in a clause describing a noun ('the strike, which began on October 27, ...')
+BACKGROUND = 0.5  # and of one whose date is in a clause describing a noun ('the strike, which began on May 3, ...')
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
 MIN_POOL = 3  # ... when the day has at least this many candidates
 
@@ -389,18 +390,23 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
         # entry is told under its own date, '10 January - The government declared ... after riots
         # on 9 January' under 10 January, when that is one of the days; another sentence under the
         # day of the happening it tells first)
-        def here(c: _Candidate) -> bool:
-            return not told & c.written and all(entry_days.get(w, homes.get(w, day)) == day for w in c.written)
-
-        pool = [c for c in pools[day] if here(c)]
+        homed = {**homes, **entry_days}
+        pool = [c for c in pools[day] if _told_here(c, day, told, homed)]
         if not pool:  # (the day's usable sentences are told under other days: its others, then)
-            pool = _on_topic(_usable([c for c in found[day] if here(c)]), spread)
+            pool = _on_topic(_usable([c for c in found[day] if _told_here(c, day, told, homed)]), spread)
         summary = _summary(day, pool, sentences, vectorizer)
         chosen = {c.text: c for c in pool}
         for text in summary.sentences:
             told.update(chosen[text].written)
         summaries.append(summary)
     return summaries
+
+
+def _told_here(candidate: _Candidate, day: dt.date, told: set[str], homed: Mapping[str, dt.date]) -> bool:
+    """Whether ``candidate`` may be told under ``day``: none of its sentences (as written) told
+    already, and each at home there (``homed``: a sentence's day when it is not the one it is read
+    under)."""
+    return not told & candidate.written and all(homed.get(w, day) == day for w in candidate.written)
 
 
 def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date]:

@@ -62,7 +62,7 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern, re.Pattern, re.Pattern]:
     """The abbreviations of a clock time ('a.m'), what after one keeps its sentence going, a
     sentence's opening that puts the time before its clause, and what before a time makes it
     modify a noun after it (``clock_abbreviations.tsv``, optional: a language may write no such
