@@ -96,6 +96,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
+        if placed_weekday and tense == "past" and _told_overnight(published, hit, value):
+            value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
         if placed_weekday and weekday is not None and (
                 rules.makes_weekday_range(gap := text[weekday.end:hit.start])
                 or (rules.lists_weekdays(gap) and publication is not None and weekday.value[:10] > publication)):
@@ -197,6 +199,20 @@ def _headed_ahead(text: str, at: int, rules) -> bool:
 
 _BARE_CLOCK = re.compile(r"\[D\]T\d\d:\d\d")  # a clock time of the anchor's day ('[D]T01:10')
 STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one before it is on the next day
+
+
+EVENING = 17  # the writer's hour from which a past 'early Saturday' may be tomorrow where it happened
+
+
+def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:
+    """Whether a past weekday early in its day ('fled early Saturday', 'on Saturday morning'),
+    placed six days back, was told in the writer's evening of the day before: then it is the
+    coming day, already come in a zone ahead (a Friday-evening wire from New York on a flight in
+    the Middle East), not last week's."""
+    if published is None or published.tzinfo is None or published.hour < EVENING:
+        return False
+    early = hit.options.get("mod") == "START" or value[10:] == "TMO"
+    return early and value[:10] == (published.date() - dt.timedelta(days=6)).isoformat()
 
 
 def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
