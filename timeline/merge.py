@@ -64,8 +64,8 @@ from itertools import count
 from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequence
 
 from timeline.events import lemma, lexicon
-from timeline.models import Event, Granularity, Relation, Source, require
-from timeline.temporal.calendar import Day, timex_year
+from timeline.models import Event, Relation, Source, require
+from timeline.temporal.calendar import Day, clock, timex_year
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
@@ -433,15 +433,11 @@ def _report(event: Event) -> _Report:
                    event.title, article, sentences, _denies(event, lex), _clock(event))
 
 
-_CLOCK = re.compile(r"([01]\d|2[0-4]):([0-5]\d)")
-
-
 def _clock(event: Event) -> int:
     """The event's clock time in minutes after midnight, -1 when it has none (a live page's
     entries at 09:15 and 12:05 are two happenings, however alike their words)."""
-    span = event.date
-    m = _CLOCK.fullmatch(span.time or "") if span is not None and span.granularity == Granularity.TIME else None
-    return 60 * int(m[1]) + int(m[2]) if m else -1
+    hour_minute = clock(event.date) if event.date is not None else None
+    return 60 * hour_minute[0] + hour_minute[1] if hour_minute else -1
 
 
 def _denies(event: Event, lex) -> bool:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from timeline.models import DateSpan, Event, Granularity, Source, Span, TimeExpression
+from timeline.temporal.calendar import clock
 from timeline.text import without_invisible
 
 LANES = ("source", "none")
@@ -190,16 +191,6 @@ def safe_url(url: str | None) -> str | None:
 
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
-
-
-_CLOCK = re.compile(r"([01]\d|2[0-4]):([0-5]\d)$")  # (24:00, the end of a day, is one)
-
-
-def clock(span: DateSpan) -> tuple[int, int] | None:
-    """The hour and minute of a time span, else None (also for a time set by hand, unchecked,
-    that is no clock time)."""
-    m = _CLOCK.match(span.time or "") if span.granularity == Granularity.TIME else None
-    return (int(m[1]), int(m[2])) if m else None
 
 
 def date_label(span: DateSpan, weekday: bool = True) -> str:

@@ -103,8 +103,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 or (rules.lists_weekdays(gap) and publication is not None and weekday.value[:10] > publication)):
             # ("from Thursday to Saturday"; "meets on Tuesday and Wednesday", said on a Sunday)
             value = _resolve.not_before(value, weekday.value)
-        if resolved and found and _resolve.lacks_year(template.split("T", 1)[0]) and "+" in hit.rule.name \
-                and hit.rule.name.split("+", 1)[1] == found[-1].rule and found[-1].value[4:10] == value[4:10]:
+        if "+" in hit.rule.name and resolved and found and hit.rule.name.split("+", 1)[1] == found[-1].rule \
+                and found[-1].value[4:10] == value[4:10] and _resolve.lacks_year(template.split("T", 1)[0]):
             # (a clock on the day just told takes its year: 'Tuesday, Nov. 8 at 10 a.m.')
             value = found[-1].value[:4] + value[4:]
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):

@@ -57,6 +57,16 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+_CLOCK = re.compile(r"([01]\d|2[0-4]):([0-5]\d)$")  # (24:00, the end of a day, is one)
+
+
+def clock(span: DateSpan) -> tuple[int, int] | None:
+    """The hour and minute of a time span, else None (also for a time set by hand, unchecked,
+    that is no clock time)."""
+    m = _CLOCK.match(span.time or "") if span.granularity == Granularity.TIME else None
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def timex_span(value: Optional[str]) -> Optional[DateSpan]:
     """The calendar period of a TIMEX3 DATE/TIME value, or None when it names no period.
 

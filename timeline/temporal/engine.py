@@ -321,11 +321,11 @@ class Grammar:
         # stand (prefixes.py); there, only the rules that can begin with them are tried, in order.
         # the two fields of each range rule ("May 2-3"), its start and its end: (alias, class); an
         # end written ~alias is abbreviated, its leading digits those of the start ('2024-25')
-        self._ranges = {rule.index: tuple((alias.lstrip("~"), dict(rule.fields)[alias.lstrip("~")])
-                                          for alias in template.split(":"))
-                        for rule in self.rules for key, template in rule.options if key == "range"}
-        self._abbreviated = {rule.index for rule in self.rules for key, template in rule.options
-                             if key == "range" and template.split(":")[-1].startswith("~")}
+        ranges = {rule.index: (template.replace("~", "").split(":"), dict(rule.fields), "~" in template)
+                  for rule in self.rules for key, template in rule.options if key == "range"}
+        self._ranges = {index: tuple((alias, fields[alias]) for alias in aliases)
+                        for index, (aliases, fields, _) in ranges.items()}
+        self._abbreviated = {index for index, (_, _, short) in ranges.items() if short}
         self._index = PrefixIndex(bodies)
         gate = r"(?<![\w$#])(?<!\w-)" + self._index.gate()  # keys are lower case: it folds
         self._gate_folds = _folds(gate)
