@@ -38,6 +38,12 @@ def titles(text: str) -> list[str]:
         ("Views expressed in the comments are those of our readers alone.\n"
          "The council lied to us on Monday.\n"
          "This discussion is now closed.\n"),
+        # the section's own heading, then comments with a handle and a stamp
+        ("Comments (2)\n"
+         "riverwatcher, 9 March 2021 9:14am: The council wasted our money on Monday.\n"
+         "kim_b: They approved it on Tuesday without asking us.\n"),
+        ("A selection of your comments appears below.\n"
+         "The council wasted our money on Monday.\n"),
     ],
 )
 def test_readers_comments_after_an_article_tell_no_events(comments):

@@ -342,6 +342,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (a forecast as a noun, a preposition after it: the raising is dated; the verb looks ahead)
     ("The bank raised its growth forecast for Britain on Monday.", "2023-09-20", "2023-09-18"),
     ("Kestrel raised its profit forecast on Tuesday.", "2023-09-20", "2023-09-19"),
+    ("Kestrel cut its annual forecast on Tuesday.", "2023-09-20", "2023-09-19"),
     ("Analysts forecast a rebound on Monday.", "2023-09-20", "2023-09-25"),
     ("Economists expect at least one rate cut on Thursday.", "2025-03-05", "2025-03-06"),
     # a past verb right before the nth weekday of a month: the one gone
@@ -525,6 +526,15 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a year that tells which forecast, or which contest is nearer, looks nowhere ahead
+    ("Kestrel cut its 2023 forecast on Tuesday.", "2023-09-20", "2023-09-19"),
+    ("The party moved a step closer to the 2027 election on Friday.", "2025-09-15", "2025-09-12"),
+])
+def test_a_year_naming_the_thing_is_no_cue_ahead_for_the_weekday(sentence, published, expected):
+    assert [e.value for e in tag(sentence, published) if e.rule == "weekday"] == [expected]
 
 
 @pytest.mark.parametrize("published, expected", [
