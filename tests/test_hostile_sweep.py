@@ -457,6 +457,9 @@ def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_t
     _story(root, "bad-timeline", "\n".join(RECORDS) + "\n")
     (root / "bad-timeline" / "timelines" / "desk.txt").write_text("2021-02-30\nThe dam burst .\n", encoding="utf-8")
     (root / "good" / "timelines" / ".draft.txt").write_text("not a timeline\n", encoding="utf-8")
+    (root / "alias").symlink_to(root / "good")  # (a story reached twice was scored twice)
+    (root / "up").symlink_to(root)
+    (root / "no-articles" / "articles.jsonl").symlink_to("articles.jsonl")  # (a link to itself)
     result = run("eval", "--timelines", root, "-q", "--workers", 1)
     assert result.exit_code == 1
     errors = errors_of(result)
@@ -464,7 +467,9 @@ def test_eval_timelines_names_every_story_and_line_it_could_not_use_and_scores_t
     for expected in (f"{root / 'lines' / 'articles.jsonl'}:3: malformed JSON",
                      f"{root / 'lines' / 'articles.jsonl'}:4: record's 'text' is not a string",
                      f"{root / 'empty' / 'articles.jsonl'}: no dated article to summarise; story not scored",
-                     f"{root / 'no-articles' / 'articles.jsonl'}: is missing; story not scored",
+                     f"{root / 'no-articles' / 'articles.jsonl'}: is a broken or looping link; story not scored",
+                     f"{root / 'alias'}: the same story as {root / 'good'}; scored once",
+                     f"{root / 'up'}: links to a folder holding the stories; not a story",
                      f"{root / 'no-timelines' / 'timelines'}: no timeline files",
                      f"{root / 'bad-timeline' / 'timelines' / 'desk.txt'}:1: impossible date '2021-02-30'; "
                      "timeline not scored",

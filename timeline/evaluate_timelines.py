@@ -207,17 +207,32 @@ class Story:
 def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list[Path]]]:
     """``(name, articles file, timeline files)`` of each story folder under ``folder``.  A folder
     that is no usable story (no ``articles.jsonl`` file, no ``timelines/*.txt``) is named in one
-    line to ``problem`` and left out; hidden folders and files are not read."""
+    line to ``problem`` and left out; hidden folders and files are not read.  A story reached
+    twice (a link to another story folder) is scored once, and a link to a folder holding this one
+    is no story."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: not a folder")
     stories = []
-    for story in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    seen: dict[Path, Path] = {}  # a story folder's real path -> the folder it was first read as
+    home = folder.resolve()
+    # (the folders themselves before links to them)
+    for story in sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                        key=lambda p: (p.is_symlink(), p.name)):
+        real = story.resolve()
+        if real == home or real in home.parents:
+            _tell(problem, f"{story}: links to a folder holding the stories; not a story")
+            continue
+        if real in seen:
+            _tell(problem, f"{story}: the same story as {seen[real]}; scored once")
+            continue
+        seen[real] = story
         timelines = sorted(p for p in (story / "timelines").glob("*.txt")
                            if not p.name.startswith(".") and not p.is_dir())
         articles = story / "articles.jsonl"
         if not articles.is_file():
-            missing = "is not a file" if articles.exists() else "is missing"
+            missing = ("is not a file" if articles.exists()
+                       else "is a broken or looping link" if articles.is_symlink() else "is missing")
             _tell(problem, f"{articles}: {missing}; story not scored")
         elif not timelines:
             _tell(problem, f"{story / 'timelines'}: no timeline files (*.txt); story not scored")
@@ -225,7 +240,7 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
             stories.append((story.name, articles, timelines))
     if not stories:
         raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
-    return stories
+    return sorted(stories, key=lambda story: story[0])
 
 
 def _tell(problem, line: str) -> None:

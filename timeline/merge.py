@@ -928,11 +928,13 @@ class Info(NamedTuple):
     window: Optional[tuple[int, int]]
     dated: bool
     sentences: tuple[tuple[tuple[str, int], str], ...]
+    article: str = ""
+    clock: int = -1
 
 
 def info(event: Event) -> Info:
     report = _report(event)
-    return Info(report.window, report.dated, report.sentences)
+    return Info(report.window, report.dated, report.sentences, report.article, report.clock)
 
 
 # -- joining matches ------------------------------------------------------------------------------
@@ -957,13 +959,16 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
     is the smallest number): a union-find that takes the matches strongest first, ties by
     numbers, and joins only what can be one happening.  The dates of a component stay compatible
     (its narrowest dated report against the other's, and the days its reports allow overlap),
-    and two reports from one sentence with different triggers or speakers never meet."""
+    two reports from one sentence with different triggers or speakers never meet, and the clock
+    times of one article in a happening lie at most ``CLOCK_APART`` minutes apart (a live page's
+    entries 20 minutes apart do not chain into one happening of two hours)."""
     import numpy as np
 
     parent = list(range(len(infos)))
     narrowest = [x.window if x.dated else None for x in infos]
     days = [x.window for x in infos]
     sentences = [dict(x.sentences) for x in infos]
+    clocks = [{x.article: (x.clock, x.clock)} if x.clock >= 0 else {} for x in infos]  # article -> earliest, latest
 
     def find(i: int) -> int:
         root = i
@@ -991,13 +996,21 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
         small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
         if any(large.get(k, g) != g for k, g in small.items()):
             continue
+        ci, cj = clocks[ri], clocks[rj]
+        fewer, more = (ci, cj) if len(ci) <= len(cj) else (cj, ci)
+        spans = {a: (min(lo, more[a][0]), max(hi, more[a][1])) for a, (lo, hi) in fewer.items() if a in more}
+        if any(hi - lo > CLOCK_APART for lo, hi in spans.values()):
+            continue
         root, other = (ri, rj) if ri < rj else (rj, ri)
         parent[other] = root
         narrowest[root] = ni if nj is None or (ni is not None and ni[1] - ni[0] <= nj[1] - nj[0]) else nj
         days[root] = both if both is not None else (di or dj)
         large.update(small)
         sentences[root] = large
-        narrowest[other] = days[other] = sentences[other] = None
+        more.update(fewer)
+        more.update(spans)
+        clocks[root] = more
+        narrowest[other] = days[other] = sentences[other] = clocks[other] = None
     return [find(i) for i in range(len(parent))]
 
 
@@ -1206,7 +1219,7 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
         found.append(_Matches(block.value, np.minimum(first, second), np.maximum(first, second)))
         hold()
     matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _no_matches()
-    roots = _join([Info(r.window, r.dated, r.sentences) for r in reports], matches)
+    roots = _join([Info(r.window, r.dated, r.sentences, r.article, r.clock) for r in reports], matches)
     hold()
     merged = merge_groups(enumerate(events), dict(enumerate(roots)), hold)
     hold()
