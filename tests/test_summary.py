@@ -113,12 +113,10 @@ def test_a_sentence_that_dates_two_days_is_told_under_one():
 
 
 def test_a_day_left_with_nothing_to_tell_is_not_listed():
-    """One sentence dates two days ('on Monday', in articles of two weeks): told under the
-    first, it leaves the second day nothing to say, and a heading with nothing under it is no
-    summary."""
-    sentence = "The council voted on Monday to close the old bridge to lorries."
-    timeline = build_timeline([Article(text=sentence, published=published, path=f"{published}.txt")
-                               for published in ("2021-03-03", "2021-03-10")])
+    """One sentence dates two days: told under the first, it leaves the second day nothing to
+    say, and a heading with nothing under it is no summary."""
+    sentence = "The old bridge reopened on 1 March 2021 and closed again to lorries on 8 March 2021."
+    timeline = build_timeline([Article(text=sentence, published="2021-03-10", path="b.txt")])
     days = summarize(timeline, dates=2, sentences=1)
     assert [(d.date, d.sentences) for d in days] == [(dt.date(2021, 3, 1), [sentence])]
     assert [d.date for d in summarize(timeline, dates=2, sentences=0)] == [dt.date(2021, 3, 1), dt.date(2021, 3, 8)]
@@ -271,6 +269,17 @@ def test_two_entries_of_a_chronology_in_the_same_words_are_each_told_under_their
     assert [(d.date.day, d.sentences) for d in days] == [
         (4, ["Protesters march on the Ferrow town hall"]), (11, ["Protesters march on the Ferrow town hall"]),
         (18, ["The mayor of Ferrow resigns"])]
+
+
+def test_the_same_words_of_other_articles_about_another_day_are_told_under_that_day():
+    """Weekly reports in the same words: the sentence told under the first Friday was held back
+    under the others, which then had nothing to tell and were left out."""
+    marched = "Thousands of protesters marched through the centre of Ferrow on Friday, demanding new elections."
+    timeline = build_timeline([Article(text=marched, published=day, source=outlet, path=f"{outlet}-{day}.txt")
+                               for day in ("2023-03-04", "2023-03-11", "2023-03-18")
+                               for outlet in ("Valley Post", "River Daily")])
+    days = summarize(timeline, dates=5, sentences=1)
+    assert [(d.date.day, d.sentences) for d in days] == [(3, [marched]), (10, [marched]), (17, [marched])]
 
 
 def test_a_chronologys_entry_is_told_once_under_its_own_date():

@@ -239,9 +239,11 @@ class _Candidate:
     # the reports of each event the sentence tells (article key -> one of its reports), shared by
     # all the event's sentences: an event told in N sentences by N articles holds N reports, not N*N
     backings: list[dict[str, Source]] = field(default_factory=list)
-    written: set[str] = field(default_factory=set)  # the sentences it was read from, as written
+    # the sentences it was read from, as written, each with its article: the same words in other
+    # articles about another day tell another happening ("Thousands marched on Friday", weekly)
+    written: set[tuple[str, str]] = field(default_factory=set)
     background: bool = True  # its date is, in every sentence it was read from, in a clause describing a noun
-    entries: set[str] = field(default_factory=set)  # those that are list entries told without their date
+    entries: set[tuple[str, str]] = field(default_factory=set)  # those that are list entries told without their date
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -325,9 +327,9 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
             candidate = pool[text.casefold()] = _Candidate(text, story_text(text, source.time_expression))
         candidate.names_day = candidate.names_day or names_day(source)
         candidate.background = candidate.background and _dated_in_relative_clause(source)
-        candidate.written.add(source.sentence)
+        candidate.written.add((source.article_key, source.sentence))
         if is_entry and day is not None:
-            candidate.entries.add(source.sentence)
+            candidate.entries.add((source.article_key, source.sentence))
         published = _published_day(source)
         candidate.reported = candidate.reported or day is None or published is None or published >= day
         told[id(candidate)] = candidate
@@ -371,15 +373,16 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     the days is told under one only: the day of the happening it tells first (see
     :func:`_home_days`), a list's entry under its own date; the same words written with another date (two
     entries of a list: "Feb 15 - Protests break out", "March 3 - Protests break out") are told
-    under each day."""
+    under each day, and so are the same words of other articles about another day ("Thousands
+    marched on Friday", in three weeks' reports)."""
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     found = _candidates(timeline, days)
     pools = {day: _on_topic(_usable(candidates), spread) for day, candidates in found.items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
-    told: set[str] = set()  # the sentences told, as their articles wrote them
-    entry_days: dict[str, dt.date] = {}  # a list entry, as written, and the day of its date
+    told: set[tuple[str, str]] = set()  # the sentences told, as their articles wrote them (article, sentence)
+    entry_days: dict[tuple[str, str], dt.date] = {}  # a list entry, as written, and the day of its date
     for day in days:
         for candidate in pools[day]:
             entry_days.update(dict.fromkeys(candidate.entries - entry_days.keys(), day))
@@ -402,15 +405,16 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     return summaries
 
 
-def _told_here(candidate: _Candidate, day: dt.date, told: set[str], homed: Mapping[str, dt.date]) -> bool:
-    """Whether ``candidate`` may be told under ``day``: none of its sentences (as written) told
-    already, and each at home there (``homed``: a sentence's day when it is not the one it is read
+def _told_here(candidate: _Candidate, day: dt.date, told: set[tuple[str, str]],
+               homed: Mapping[tuple[str, str], dt.date]) -> bool:
+    """Whether ``candidate`` may be told under ``day``: none of its sentences (as written, in its
+    article) told already, and each at home there (``homed``: a sentence's day when it is not the one it is read
     under)."""
     return not told & candidate.written and all(homed.get(w, day) == day for w in candidate.written)
 
 
-def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date]:
-    """For each sentence (as written) that tells happenings of two or more of ``days``, the day of
+def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[tuple[str, str], dt.date]:
+    """For each sentence (as written, with its article) that tells happenings of two or more of ``days``, the day of
     the one it tells first: its main clause, as news writes it ('The gang posted the files early
     Tuesday, five days after its deadline expired' is Tuesday's, not the deadline's day; 'walkouts
     on October 8 and November 5', one happening, the first day's), but one counted from another day
@@ -418,7 +422,7 @@ def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date
     is the visit's, not the storm's), nor one told in a clause describing a noun ('The man, who was
     arrested on Sunday, was charged on Tuesday' is Tuesday's)."""
     wanted = set(days)
-    found: dict[str, dict[dt.date, tuple[bool, bool, bool, int]]] = defaultdict(dict)
+    found: dict[tuple[str, str], dict[dt.date, tuple[bool, bool, bool, int]]] = defaultdict(dict)
     for event in timeline.events:
         day = day_of(event)
         if day not in wanted:
@@ -431,7 +435,8 @@ def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[str, dt.date
                 # Tuesday the man was arrested on Sunday' is Sunday's)
                 told = (_counted(source), _dated_in_relative_clause(source), event.kind == "statement",
                         source.trigger.start - source.sentence_start)
-                found[source.sentence][day] = min(told, found[source.sentence].get(day, told))
+                key = (source.article_key, source.sentence)
+                found[key][day] = min(told, found[key].get(day, told))
     return {written: min(told, key=lambda d: (told[d], d)) for written, told in found.items() if len(told) > 1}
 
 
