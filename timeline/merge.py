@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequ
 from timeline.events import lemma, lexicon
 from timeline.models import Event, Relation, Source, require
 from timeline.temporal.calendar import Day, clock, timex_year
+from timeline.text import entry_label
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
@@ -73,6 +74,8 @@ UNDATED_WINDOW_DAYS = 2  # an undated report of a past happening: up to this man
 # minutes: in one article, reports at clock times further apart are two happenings (a live page's
 # entries); nearer, one may be told roughly ('10:02 a.m.', 'about 10 a.m.')
 CLOCK_APART = 30
+# and the entries of a live page at two different stamps are two happenings, however close (a chain of
+# entries 20 minutes apart is no happening of two hours)
 MAX_SPAN_DAYS = 31  # a period longer than this (a quarter, a year) merges only with the same period
 BLOCK_DAYS = 7  # the width of a block of the time axis
 
@@ -159,6 +162,7 @@ class _Report(NamedTuple):
     sentences: tuple[tuple[tuple[str, int], str], ...]  # ((article, sentence offset), group)
     denied: bool = False  # the verb is denied: 'the plant did not close'
     clock: int = -1  # its clock time in minutes, -1 without one: in one article, clocks apart are two happenings
+    stamped: bool = False  # the clock is its entry's stamp ('10:25 a.m. ET: Officials said ...')
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -429,8 +433,21 @@ def _report(event: Event) -> _Report:
         group = _lemma(event.trigger.text)
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
     article = sentences[0][0][0] if sentences else ""
+    clock = _clock(event)
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
-                   event.title, article, sentences, _denies(event, lex), _clock(event))
+                   event.title, article, sentences, _denies(event, lex), clock, clock >= 0 and _stamped(event))
+
+
+def _stamped(event: Event) -> bool:
+    """Whether the event's time is the stamp that opens its sentence's entry: nothing but marks, or
+    a live page's label ('BREAKING:'), before it."""
+    source = event.sources[0] if event.sources else None
+    expression = source.time_expression if source is not None else None
+    if expression is None or expression.start < source.sentence_start:
+        return False
+    before = source.sentence[:expression.start - source.sentence_start]
+    label = entry_label().match(before)
+    return not any(ch.isalnum() for ch in (before[label.end():] if label else before))
 
 
 def _clock(event: Event) -> int:
@@ -929,12 +946,12 @@ class Info(NamedTuple):
     dated: bool
     sentences: tuple[tuple[tuple[str, int], str], ...]
     article: str = ""
-    clock: int = -1
+    stamp: int = -1  # the clock time of its entry's stamp, -1 without one
 
 
 def info(event: Event) -> Info:
     report = _report(event)
-    return Info(report.window, report.dated, report.sentences, report.article, report.clock)
+    return Info(report.window, report.dated, report.sentences, report.article, report.clock if report.stamped else -1)
 
 
 # -- joining matches ------------------------------------------------------------------------------
@@ -959,16 +976,16 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
     is the smallest number): a union-find that takes the matches strongest first, ties by
     numbers, and joins only what can be one happening.  The dates of a component stay compatible
     (its narrowest dated report against the other's, and the days its reports allow overlap),
-    two reports from one sentence with different triggers or speakers never meet, and the clock
-    times of one article in a happening lie at most ``CLOCK_APART`` minutes apart (a live page's
-    entries 20 minutes apart do not chain into one happening of two hours)."""
+    two reports from one sentence with different triggers or speakers never meet, and one
+    article's entries at two different stamps are never one happening (a live page's entries 20
+    minutes apart do not chain into one of two hours)."""
     import numpy as np
 
     parent = list(range(len(infos)))
     narrowest = [x.window if x.dated else None for x in infos]
     days = [x.window for x in infos]
     sentences = [dict(x.sentences) for x in infos]
-    clocks = [{x.article: (x.clock, x.clock)} if x.clock >= 0 else {} for x in infos]  # article -> earliest, latest
+    stamps = [{x.article: x.stamp} if x.stamp >= 0 else {} for x in infos]  # article -> its entry's stamp
 
     def find(i: int) -> int:
         root = i
@@ -996,10 +1013,9 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
         small, large = (si, sj) if len(si) <= len(sj) else (sj, si)
         if any(large.get(k, g) != g for k, g in small.items()):
             continue
-        ci, cj = clocks[ri], clocks[rj]
-        fewer, more = (ci, cj) if len(ci) <= len(cj) else (cj, ci)
-        spans = {a: (min(lo, more[a][0]), max(hi, more[a][1])) for a, (lo, hi) in fewer.items() if a in more}
-        if any(hi - lo > CLOCK_APART for lo, hi in spans.values()):
+        ti, tj = stamps[ri], stamps[rj]
+        fewer, more = (ti, tj) if len(ti) <= len(tj) else (tj, ti)
+        if any(more.get(a, stamp) != stamp for a, stamp in fewer.items()):
             continue
         root, other = (ri, rj) if ri < rj else (rj, ri)
         parent[other] = root
@@ -1008,9 +1024,8 @@ def _join(infos: list[Info], matches: _Matches) -> list[int]:
         large.update(small)
         sentences[root] = large
         more.update(fewer)
-        more.update(spans)
-        clocks[root] = more
-        narrowest[other] = days[other] = sentences[other] = clocks[other] = None
+        stamps[root] = more
+        narrowest[other] = days[other] = sentences[other] = stamps[other] = None
     return [find(i) for i in range(len(parent))]
 
 
@@ -1219,7 +1234,7 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
         found.append(_Matches(block.value, np.minimum(first, second), np.maximum(first, second)))
         hold()
     matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _no_matches()
-    roots = _join([Info(r.window, r.dated, r.sentences, r.article, r.clock) for r in reports], matches)
+    roots = _join([Info(r.window, r.dated, r.sentences, r.article, r.clock if r.stamped else -1) for r in reports], matches)
     hold()
     merged = merge_groups(enumerate(events), dict(enumerate(roots)), hold)
     hold()

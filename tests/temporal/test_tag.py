@@ -108,6 +108,8 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Demand will stay weak through the first two quarters of 2018.",
      [("the first two quarters of 2018", "DATE", "2018-H1")]),
     ("Results for the last six months of 2016 were poor.", [("the last six months of 2016", "DATE", "2016-H2")]),
+    ("The band never matched its seventies peak.", [("seventies", "DATE", "197")]),  # (no age: 'its')
+    ("Her Friday evening post drew replies.", [("Friday evening", "TIME", "2017-09-01TEV")]),  # (no newspaper)
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
     # 'late on' a day is the end of that day, and a phrase of its own, not a word left in a title
@@ -151,6 +153,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper
     'The senator appeared on "This Week With Jane Doe."',  # a programme
+    "The July-September monsoon brought floods.",  # months of a season, no quarter of a year
+    "Investment in H2 infrastructure doubled.",  # hydrogen, not the second half
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []
@@ -498,6 +502,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The road was closed until Monday.", "2022-07-28", "2022-07-25"),
     # a headline's thing to be done on a weekday looks ahead
     ("Senate to vote on bill Thursday", "2026-02-16", "2026-02-19"),
+    ("Storm to Hit Gulf Coast Tues", "2025-09-15", "2025-09-16"),  # (its weekday abbreviated)
+    ("Ceasefire to Start Wed.", "2024-11-26", "2024-11-27"),
     ("Recovery centers to open Monday", "2025-09-21", "2025-09-22"),
     ("He went to Paris on Monday.", "2025-09-18", "2025-09-15"),
     # a fixture with its object and place
