@@ -25,6 +25,7 @@ CASES = [
     ("sheffield_wednesday", "Sheffield Wednesday lost at home, the club said.", "Wednesday", None),
     ("year_count", "The strike involved 1500 workers at the mine.", "1500 workers", None),
     ("counted_number", "Some 1900 soldiers crossed the river.", "Some 1900", None),
+    ("bond_name", "The Treasury sold 1.1 billion euros of its 2034 bond.", "2034 bond", None),
     ("named_number", "Shares of 21st Century Fox fell 2%.", "21st Century Fox", None),
     ("street_number", "The march ended at 1200 Harbour Road.", "1200 Harbour Road", None),
     ("clock_gloss", "The ferry sank at 4:40 p.m. (1640) on the lake.", "1640", None),
