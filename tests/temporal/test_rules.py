@@ -144,6 +144,7 @@ CASES = [
     ("daypart_of_day_month", "Police fired on the afternoon of Wednesday 7 June.",
      "the afternoon of Wednesday 7 June", "2017-06-07TAF"),
     ("daypart_of_weekday", "The fire broke out on the evening of Monday.", "the evening of Monday", "2017-09-04TEV"),
+    ("overnight_ahead", "Rain will spread north overnight.", "overnight", "2017-09-06TNI"),
     ("overnight", "Rain fell overnight across the region.", "overnight", "2017-09-05TNI"),
     ("the_daypart", "On Monday the crew worked through the night.", "the night", "2017-09-04TNI"),
     ("daypart_on_weekday", "The troops moved in at dawn on Monday.", "dawn on Monday", "2017-09-04TMO"),
