@@ -71,11 +71,10 @@ from timeline.text import entry_label
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
 UNDATED_WINDOW_DAYS = 2  # an undated report of a past happening: up to this many days before publication
-# minutes: in one article, reports at clock times further apart are two happenings (a live page's
-# entries); nearer, one may be told roughly ('10:02 a.m.', 'about 10 a.m.')
+# minutes: in one article, reports at clock times further apart are two happenings; nearer, one may
+# be told roughly ('10:02 a.m.', 'about 10 a.m.').  A live page's entries at two different stamps are
+# two happenings however close (see _join: a chain of entries 20 minutes apart is no happening of two hours)
 CLOCK_APART = 30
-# and the entries of a live page at two different stamps are two happenings, however close (a chain of
-# entries 20 minutes apart is no happening of two hours)
 MAX_SPAN_DAYS = 31  # a period longer than this (a quarter, a year) merges only with the same period
 BLOCK_DAYS = 7  # the width of a block of the time axis
 
