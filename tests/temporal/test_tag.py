@@ -504,6 +504,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Senate to vote on bill Thursday", "2026-02-16", "2026-02-19"),
     ("Storm to Hit Gulf Coast Tues", "2025-09-15", "2025-09-16"),  # (its weekday abbreviated)
     ("Ceasefire to Start Wed.", "2024-11-26", "2024-11-27"),
+    # a verbless headline's thing due or expected on a weekday (not one that 'was due')
+    ("Jobs Data Due Friday", "2025-09-15", "2025-09-19"),
+    ("Verdict Expected Thu. in Fraud Trial", "2025-09-15", "2025-09-18"),
+    ("The report was due Friday but never came.", "2025-09-15", "2025-09-12"),
     ("Recovery centers to open Monday", "2025-09-21", "2025-09-22"),
     ("He went to Paris on Monday.", "2025-09-18", "2025-09-15"),
     # a fixture with its object and place
