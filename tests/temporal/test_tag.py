@@ -109,6 +109,8 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
      [("the first two quarters of 2018", "DATE", "2018-H1")]),
     ("Results for the last six months of 2016 were poor.", [("the last six months of 2016", "DATE", "2016-H2")]),
     ("The band never matched its seventies peak.", [("seventies", "DATE", "197")]),  # (no age: 'its')
+    ("The 2015 gilt crisis hit pension funds.", [("2015", "DATE", "2015")]),  # (no bond's name)
+    ("Some 2015 graduates found jobs.", [("2015", "DATE", "2015")]),  # (no round count)
     ("Her Friday evening post drew replies.", [("Friday evening", "TIME", "2017-09-01TEV")]),  # (no newspaper)
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
@@ -506,6 +508,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Ceasefire to Start Wed.", "2024-11-26", "2024-11-27"),
     # a verbless headline's thing due or expected on a weekday (not one that 'was due')
     ("Jobs Data Due Friday", "2025-09-15", "2025-09-19"),
+    # the coming night in what will be, not a night gone told in it
+    ("The road will be closed overnight.", "2025-06-13", "2025-06-13TNI"),
+    ("The minister will assess damage caused overnight.", "2025-06-13", "2025-06-12TNI"),
+    ("Will Smith was taken to hospital overnight.", "2025-06-13", "2025-06-12TNI"),
     ("Verdict Expected Thu. in Fraud Trial", "2025-09-15", "2025-09-18"),
     ("The report was due Friday but never came.", "2025-09-15", "2025-09-12"),
     ("Recovery centers to open Monday", "2025-09-21", "2025-09-22"),
@@ -542,6 +548,8 @@ def test_tense_cues(sentence, published, expected):
     # a year that tells which forecast, or which contest is nearer, looks nowhere ahead
     ("Kestrel cut its 2023 forecast on Tuesday.", "2023-09-20", "2023-09-19"),
     ("The party moved a step closer to the 2027 election on Friday.", "2025-09-15", "2025-09-12"),
+    ("Nike cut its fiscal 2025 forecast on Tuesday.", "2025-05-21", "2025-05-20"),
+    ("The rupee moved closer to 86 per dollar on Thursday.", "2025-05-21", "2025-05-15"),
 ])
 def test_a_year_naming_the_thing_is_no_cue_ahead_for_the_weekday(sentence, published, expected):
     assert [e.value for e in tag(sentence, published) if e.rule == "weekday"] == [expected]
