@@ -408,19 +408,20 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
 def _told_here(candidate: _Candidate, day: dt.date, told: set[tuple[str, str]],
                homed: Mapping[tuple[str, str], dt.date]) -> bool:
     """Whether ``candidate`` may be told under ``day``: none of its sentences (as written, in its
-    article) told already, and each at home there (``homed``: a sentence's day when it is not the one it is read
-    under)."""
+    article) told already, and each at home there (``homed``: a sentence's day when it is not the
+    one it is read under)."""
     return not told & candidate.written and all(homed.get(w, day) == day for w in candidate.written)
 
 
 def _home_days(timeline: Timeline, days: Sequence[dt.date]) -> dict[tuple[str, str], dt.date]:
-    """For each sentence (as written, with its article) that tells happenings of two or more of ``days``, the day of
-    the one it tells first: its main clause, as news writes it ('The gang posted the files early
-    Tuesday, five days after its deadline expired' is Tuesday's, not the deadline's day; 'walkouts
-    on October 8 and November 5', one happening, the first day's), but one counted from another day
-    ('paying until Nov. 17, 60 days after the storm, under a pledge made during a visit on Sept. 23'
-    is the visit's, not the storm's), nor one told in a clause describing a noun ('The man, who was
-    arrested on Sunday, was charged on Tuesday' is Tuesday's)."""
+    """For each sentence (as written, with its article) that tells happenings of two or more of
+    ``days``, the day of the one it tells first: its main clause, as news writes it ('The gang
+    posted the files early Tuesday, five days after its deadline expired' is Tuesday's, not the
+    deadline's day; 'walkouts on October 8 and November 5', one happening, the first day's), but
+    one counted from another day ('paying until Nov. 17, 60 days after the storm, under a pledge
+    made during a visit on Sept. 23' is the visit's, not the storm's), nor one told in a clause
+    describing a noun ('The man, who was arrested on Sunday, was charged on Tuesday' is
+    Tuesday's)."""
     wanted = set(days)
     found: dict[tuple[str, str], dict[dt.date, tuple[bool, bool, bool, int]]] = defaultdict(dict)
     for event in timeline.events:
