@@ -305,12 +305,19 @@ def test_a_live_pages_entry_is_told_without_its_clock_stamp():
     assert [d.sentences for d in summarize(bulleted, dates=1, sentences=1)] == [day.sentences]
 
 
-@pytest.mark.parametrize("stamp", ["UPDATE 10:40 a.m. ET: ", "Update 3, 10:40 GMT: ", "ORIGINAL POST 2021-03-05 10:40 UTC: "])
-def test_a_live_pages_entry_is_told_without_the_word_before_its_stamp(stamp):
-    text = f"Live updates:\n{stamp}Rescuers pulled two more families from the Ferrow valley."
+@pytest.mark.parametrize("stamp, entry", [
+    ("UPDATE 10:40 a.m. ET: ", "Rescuers pulled two more families from the Ferrow valley."),
+    ("Update 3, 10:40 GMT: ", "Rescuers pulled two more families from the Ferrow valley."),
+    ("ORIGINAL POST 2021-03-05 10:40 UTC: ", "Rescuers pulled two more families from the Ferrow valley."),
+    # (an entry opening with a number or in lower case: its stamp had stayed in the summary)
+    ("10:40 a.m. ET: ", "300 families were pulled from the Ferrow valley by rescuers."),
+    ("10:40 a.m. ET: ", "eBay closed its Ferrow valley depot after the flood."),
+])
+def test_a_live_pages_entry_is_told_without_the_word_before_its_stamp(stamp, entry):
+    text = f"Live updates:\n{stamp}{entry}"
     timeline = build_timeline([Article(text=text, published="2021-03-05T18:00Z", source="Valley Post", path="u.txt")])
     (day,) = summarize(timeline, dates=1, sentences=1)
-    assert (day.date, day.sentences) == (dt.date(2021, 3, 5), ["Rescuers pulled two more families from the Ferrow valley."])
+    assert (day.date, day.sentences) == (dt.date(2021, 3, 5), [entry])
 
 
 def test_a_clock_stamp_does_not_write_the_day_out_but_a_date_does():
