@@ -313,7 +313,7 @@ def test_a_live_pages_entry_is_told_without_its_clock_stamp():
     ("10:40 a.m. ET: ", "300 families were pulled from the Ferrow valley by rescuers."),
     ("10:40 a.m. ET: ", "eBay closed its Ferrow valley depot after the flood."),
 ])
-def test_a_live_pages_entry_is_told_without_the_word_before_its_stamp(stamp, entry):
+def test_a_live_pages_entry_is_told_without_its_stamp_and_the_word_before_it(stamp, entry):
     text = f"Live updates:\n{stamp}{entry}"
     timeline = build_timeline([Article(text=text, published="2021-03-05T18:00Z", source="Valley Post", path="u.txt")])
     (day,) = summarize(timeline, dates=1, sentences=1)

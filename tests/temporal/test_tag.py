@@ -508,12 +508,12 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Ceasefire to Start Wed.", "2024-11-26", "2024-11-27"),
     # a verbless headline's thing due or expected on a weekday (not one that 'was due')
     ("Jobs Data Due Friday", "2025-09-15", "2025-09-19"),
+    ("Verdict Expected Thu. in Fraud Trial", "2025-09-15", "2025-09-18"),
+    ("The report was due Friday but never came.", "2025-09-15", "2025-09-12"),
     # the coming night in what will be, not a night gone told in it
     ("The road will be closed overnight.", "2025-06-13", "2025-06-13TNI"),
     ("The minister will assess damage caused overnight.", "2025-06-13", "2025-06-12TNI"),
     ("Will Smith was taken to hospital overnight.", "2025-06-13", "2025-06-12TNI"),
-    ("Verdict Expected Thu. in Fraud Trial", "2025-09-15", "2025-09-18"),
-    ("The report was due Friday but never came.", "2025-09-15", "2025-09-12"),
     ("Recovery centers to open Monday", "2025-09-21", "2025-09-22"),
     ("He went to Paris on Monday.", "2025-09-18", "2025-09-15"),
     # a fixture with its object and place
