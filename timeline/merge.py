@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequ
 from timeline.events import lemma, lexicon
 from timeline.models import Event, Relation, Source, require
 from timeline.temporal.calendar import Day, clock, timex_year
-from timeline.text import entry_label
+from timeline.text import opens_entry
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
@@ -438,15 +438,11 @@ def _report(event: Event) -> _Report:
 
 
 def _stamped(event: Event) -> bool:
-    """Whether the event's time is the stamp that opens its sentence's entry: nothing but marks, or
-    a live page's label ('BREAKING:'), before it."""
+    """Whether the event's time is the stamp that opens its sentence's entry (:func:`opens_entry`)."""
     source = event.sources[0] if event.sources else None
     expression = source.time_expression if source is not None else None
-    if expression is None or expression.start < source.sentence_start:
-        return False
-    before = source.sentence[:expression.start - source.sentence_start]
-    label = entry_label().match(before)
-    return not any(ch.isalnum() for ch in (before[label.end():] if label else before))
+    return (expression is not None and expression.start >= source.sentence_start
+            and opens_entry(source.sentence[:expression.start - source.sentence_start]))
 
 
 def _clock(event: Event) -> int:
@@ -949,7 +945,10 @@ class Info(NamedTuple):
 
 
 def info(event: Event) -> Info:
-    report = _report(event)
+    return _info(_report(event))
+
+
+def _info(report: _Report) -> Info:
     return Info(report.window, report.dated, report.sentences, report.article, report.clock if report.stamped else -1)
 
 
@@ -1233,7 +1232,7 @@ def _merge_events(events: list[Event], hold) -> list[Event]:
         found.append(_Matches(block.value, np.minimum(first, second), np.maximum(first, second)))
         hold()
     matches = _Matches(*(np.concatenate(column) for column in zip(*found))) if found else _no_matches()
-    roots = _join([Info(r.window, r.dated, r.sentences, r.article, r.clock if r.stamped else -1) for r in reports], matches)
+    roots = _join([_info(r) for r in reports], matches)
     hold()
     merged = merge_groups(enumerate(events), dict(enumerate(roots)), hold)
     hold()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeline.lang import DEFAULT_LANGUAGE, read_lines, read_table
+from timeline.lang import DEFAULT_LANGUAGE, filled_lines, read_lines, read_table
 
 
 class Sentence(NamedTuple):
@@ -331,26 +331,23 @@ def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     return re.compile("|".join(f"(?:{label})" for label in labels) or "(?!)")
 
 
-_PART = re.compile(r"\{([a-z_]+)\}")
+def opens_entry(before: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether ``before``, what stands before a time in its sentence, leaves the time opening the
+    sentence's entry: nothing but bullets and blanks (``LINE_OPENERS``), or a live page's label of
+    an entry ('UPDATE 9:15 a.m. ET: ...', ``page/entry_labels.txt``)."""
+    opening = before.lstrip(LINE_OPENERS)
+    if not opening.strip(LINE_OPENERS):
+        return True
+    label = entry_label(lang).match(opening)
+    return label is not None and not opening[label.end():].strip()
+
+
 _CLOCK = re.compile(r"\d[.:]\d\d")  # every stamp has a clock time: a sentence without one is not searched
 
 
 def _page_patterns(lang: str, name: str) -> list[str]:
-    """The patterns of the page file ``name``, its parts filled in: a line "part = regex" defines
-    a part, and {part} in a later line stands for it."""
-    parts: dict[str, str] = {}
-    patterns = []
-
-    def fill(pattern: str) -> str:
-        return _PART.sub(lambda m: parts.get(m.group(1), m.group()), pattern)
-
-    for line in read_lines(lang, "page", name):
-        part, equals, pattern = line.partition(" = ")
-        if equals and re.fullmatch(r"[a-z_]+", part):
-            parts[part] = fill(pattern)
-        else:
-            patterns.append(fill(line))
-    return patterns
+    """The patterns of the page file ``name``, its parts filled in (:func:`filled_lines`)."""
+    return filled_lines(read_lines(lang, "page", name))
 
 
 @lru_cache(maxsize=None)

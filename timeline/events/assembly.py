@@ -28,7 +28,7 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import (ENTRY_MARKS, LINE_OPENERS, Sentence, asks, entry_label, news_sentences, no_lone_surrogates,
+from timeline.text import (ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, opens_entry,
                            split_sentences)
 
 
@@ -183,10 +183,7 @@ def _stamp(sentence: Sentence, expression: TimeExpression) -> bool:
     if expression.type != "TIME":
         return False
     at, end = expression.start - sentence.start, expression.end - sentence.start
-    opening = sentence.text[:at].lstrip(LINE_OPENERS)
-    label = entry_label().match(opening) if opening else None
-    return (0 <= at and (not opening.strip(LINE_OPENERS) or (label is not None and not opening[label.end():].strip()))
-            and sentence.text[end:end + 4].lstrip().startswith(tuple(ENTRY_MARKS)))
+    return 0 <= at and opens_entry(sentence.text[:at]) and sentence.text[end:end + 4].lstrip().startswith(tuple(ENTRY_MARKS))
 
 
 def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:

@@ -6,6 +6,7 @@ starting with ``#`` are ignored.  A second language is a new folder, not new cod
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,3 +37,24 @@ def read_lines(lang: str, *parts: str) -> tuple[str, ...]:
 def read_table(lang: str, *parts: str, sep: str = "\t") -> tuple[tuple[str, ...], ...]:
     """The rows of a tab-separated data file (comments and blank lines skipped)."""
     return tuple(tuple(cell.strip() for cell in line.split(sep)) for line in read_lines(lang, *parts))
+
+
+_PART = re.compile(r"\{([a-z_]+)\}")
+
+
+def filled_lines(lines) -> list[str]:
+    """``lines`` with their parts filled in: a line "part = regex" defines a part (and is no line
+    of its own), and {part} in a later line stands for it."""
+    parts: dict[str, str] = {}
+    filled = []
+
+    def fill(pattern: str) -> str:
+        return _PART.sub(lambda m: parts.get(m.group(1), m.group()), pattern)
+
+    for line in lines:
+        part, equals, pattern = line.partition(" = ")
+        if equals and re.fullmatch(r"[a-z_]+", part):
+            parts[part] = fill(pattern)
+        else:
+            filled.append(fill(line))
+    return filled

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.lang import data_path, read_lines, read_table
+from timeline.lang import data_path, filled_lines, read_lines, read_table
 from timeline.text import ENTRY_LINE
 from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_regex
 
@@ -377,8 +377,8 @@ class Grammar:
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
         # edges and first characters once, so that most places fail at once.
         cues, marks, modifiers, self._marks = [], [], [], []
-        for row in read_table(lang, "temporal", "tense.tsv"):
-            pattern, tense, scope = (list(row) + [""])[:3]
+        for line in filled_lines(read_lines(lang, "temporal", "tense.tsv")):
+            pattern, tense, scope = ([cell.strip() for cell in line.split("\t")] + [""])[:3]
             if scope not in ("", FORWARD, YIELDS, ALONE):
                 raise ValueError(f"tense.tsv ({lang}): unknown scope {scope!r}")
             cues.append((f"c{len(self._marks)}", _spaces(pattern)))
@@ -453,9 +453,8 @@ class Grammar:
                     values[alias] = self.classes[cls].normalise(captured)
             options = {key: fill(template, values) for key, template in rule.options}
             options = {k: v for k, v in options.items() if v}
-            ends = options.pop("range", None)
-            if ends:  # a range ("May 2-3", "10-12 October"): one expression for each end
-                first, second = ends.replace("~", "").split(":")
+            if options.pop("range", None):  # a range ("May 2-3", "10-12 October"): one expression for each end
+                (first, _), (second, _) = self._ranges[rule.index]
                 if values.get(second) is not None and rule.index in self._abbreviated:
                     values[second] = str(_completed(values[first], values[second]))
                 if values.get(second) is not None:
