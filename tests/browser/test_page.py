@@ -20,7 +20,7 @@ from synthetic import (
     seed_timeline,
 )
 
-from timeline.models import Timeline
+from timeline.models import Source, Timeline
 from timeline.render import render
 from timeline.render.common import OTHER_OUTLETS, plain
 
@@ -445,3 +445,64 @@ def test_a_resized_window_keeps_the_chart_whole_above_the_list(open_html):
     drawn = page.evaluate("() => document.querySelector('#chart .main-svg').getBoundingClientRect().height")
     assert new_width < width and new_height == height and drawn == height
     assert bottom <= list_top
+
+
+def _many_told(outlets: list[str]) -> Timeline:
+    """A march told by one article of each of ``outlets`` (in that order), a vote told by three
+    of them, and six lesser happenings by one each; the march and the vote are key."""
+    papers = [Source(title=f"Report {k}", source=name, url=f"https://{name.lower()}.example.com/{k}",
+                     published=dt.datetime(2011, 1, 29, 8)) for k, name in enumerate(outlets)]
+    march = event("march", "Protesters marched on the square", *[
+        report(p, "Protesters marched on the square on Friday, witnesses said.", "marched", "on Friday",
+               "2011-01-28") for p in papers])
+    vote = event("vote", "Parliament voted", *[
+        report(p, "Parliament voted on Saturday.", "voted", "on Saturday", "2011-01-29") for p in papers[:3]])
+    lesser = [event(f"e{k}", f"Shop {k} reopened", report(papers[k], f"Shop {k} reopened on Thursday.",
+                                                          "reopened", "on Thursday", "2011-01-27"))
+              for k in range(6)]
+    events = [*lesser, march.model_copy(update={"key": True}), vote.model_copy(update={"key": True})]
+    return Timeline(events=events, articles=papers)
+
+
+def test_an_event_told_by_many_articles_names_a_few_outlets_and_opens_the_others(open_html):
+    # 30 articles: twelve Reuters reports, then the BBC's, the Guardian's and AP's among others
+    outlets = ["Reuters"] * 12 + ["BBC", "Reuters", "Guardian"] + ["AP"] * 15
+    timeline = _many_told(outlets)
+    page = open_html(render(timeline, "html")).page
+
+    def check(item, sentences: bool):
+        shown = item.locator(":scope > ul.sources > li")
+        assert shown.count() == 5  # the first report, then the first of each other outlet
+        names = shown.locator(".outlet").all_text_contents()
+        assert names == ["Reuters", "Reuters", "BBC", "Guardian", "AP"]
+        more = item.locator(":scope > details.more-sources")
+        assert more.locator("summary").inner_text() == "25 more articles"
+        hidden = more.locator("ul.sources > li")
+        assert hidden.count() == 25 and not hidden.first.is_visible()
+        more.locator("summary").click()
+        assert hidden.first.is_visible() and hidden.nth(24).is_visible()
+        # every article is named once, shown or behind the number
+        labels = shown.locator("a").all_text_contents() + hidden.locator("a").all_text_contents()
+        assert sorted(labels) == sorted(f"Report {k}" for k in range(30))
+        if sentences:
+            assert item.locator("ul.sources > li .sentence").count() == 0  # (one sentence: told once)
+
+    march = next(m for m in page.evaluate(MARKERS_JS) if 6 in m["indices"])
+    page.mouse.click(march["x"], march["y"])  # its details below the chart (with each report's sentence)
+    page.locator("#details").wait_for(state="visible", timeout=5_000)
+    check(page.locator("#details article").first, True)
+    keys = page.locator("#events ol.events > li")
+    assert keys.count() == 2
+    check(keys.nth(0), False)
+    assert keys.nth(1).locator("ul.sources > li").count() == 3 and keys.nth(1).locator("details").count() == 0
+    page.click("#all-list")  # the list page.js builds shows them the same way
+    items = page.locator("#events ol.events > li")
+    assert items.count() == 8
+    check(items.nth(6), False)
+    assert items.nth(0).locator("ul.sources > li").count() == 1 and items.nth(0).locator("details").count() == 0
+
+
+def test_an_event_told_by_a_few_more_than_shown_names_them_all(open_html):
+    page = open_html(render(_many_told(["Reuters", "BBC", "AP", "Guardian", "AFP", "CNN"]), "html")).page
+    march = page.locator("#events ol.events > li").nth(0)
+    assert march.locator("ul.sources > li").count() == 6 and march.locator("details").count() == 0

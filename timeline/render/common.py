@@ -253,6 +253,33 @@ def marked_html(sentence: str, where) -> str:
             + "</mark>" + (" " if after[:1].isspace() else "") + escape(plain(after)))
 
 
+SOURCES_WHOLE = 6  # an event with up to this many sources lists them all; one with more lists...
+SOURCES_SHOWN = 5  # ...this many, and the number of the others, which open on request
+
+
+def sources_in_view(sources: list[Source]) -> list[Source]:
+    """``sources`` in the order a list of them shows: the first (the report the event's sentence
+    comes from), then the first report of each other outlet, in their order, up to
+    :data:`SOURCES_SHOWN`; then the others as they came.  Of a happening told by two hundred
+    articles, the few shown are five outlets' rather than one outlet's five."""
+    if len(sources) <= SOURCES_WHOLE:
+        return list(sources)
+    chosen, outlets = [0], {outlet(sources[0])}
+    for k, source in enumerate(sources):
+        if len(chosen) == SOURCES_SHOWN:
+            break
+        if outlet(source) not in outlets:
+            outlets.add(outlet(source))
+            chosen.append(k)
+    for k in range(len(sources)):  # (fewer outlets than that: the next reports fill the places)
+        if len(chosen) == SOURCES_SHOWN:
+            break
+        if k not in chosen:
+            chosen.append(k)
+    shown = set(chosen)
+    return [sources[k] for k in sorted(chosen)] + [s for k, s in enumerate(sources) if k not in shown]
+
+
 def first_source(event: Event) -> Source | None:
     return event.sources[0] if event.sources else None
 

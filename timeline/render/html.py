@@ -23,6 +23,8 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
     RELATION_LABELS,
+    SOURCES_SHOWN,
+    SOURCES_WHOLE,
     UNKNOWN_OUTLET,
     clock,
     counted,
@@ -38,6 +40,7 @@ from timeline.render.common import (
     short_date,
     source_label,
     source_phrase,
+    sources_in_view,
 )
 
 _HERE = Path(__file__).parent
@@ -134,6 +137,9 @@ def _marker_rows(days: list[float], gap: float, rows_of=_ROWS) -> list[float]:
 #              ``sentence``); ``weight`` orders labels (higher first); ``phrase`` is the date as
 #              written when it is not marked in the sentence, else null
 #   dated      how many of ``events`` are dated (they come first)
+#   sources    [whole, shown]: an event's list names all its sources up to ``whole``, else the
+#              first ``shown`` (its sources come in that order: sources_in_view) and the number
+#              of the others, which open on request
 #   figure     {"layout": ..., "key": traces, "all": traces}: the chart with the key events
 #              only, and with every dated event; trace ``customdata`` holds event indices
 #   frame      [start, end]: where the key events are (the initial view)
@@ -251,7 +257,7 @@ def _event_row(event: Event, key: bool, tables: _Tables) -> list:
     parts = _parts(event.sentence, where)
     sentence = tables.sentence(parts)
     sources = []
-    for s in event.sources:
+    for s in sources_in_view(event.sources):
         article = tables.article(s)
         own = s.sentence and s.sentence != event.sentence
         sources.append([article, tables.sentence(_parts(s.sentence, source_phrase(s)))] if own else article)
@@ -467,9 +473,24 @@ def _marked(parts: list[str]) -> str:
     return escape(parts[0])
 
 
+def _sources_html(sources: list[Source]) -> str:
+    """An event's sources as its list shows them (page.js shows them the same way): all of them,
+    or when they are many, the first few and the others behind their number."""
+    if not sources:
+        return ""
+    ordered = sources_in_view(sources)
+    shown = ordered if len(ordered) <= SOURCES_WHOLE else ordered[:SOURCES_SHOWN]
+    html = f'<ul class="sources" aria-label="Sources">{"".join(_source_html(s) for s in shown)}</ul>'
+    others = ordered[len(shown):]
+    if others:
+        html += (f'<details class="more-sources"><summary>{counted(len(others), "more article")}</summary>'
+                 f'<ul class="sources" aria-label="More sources">{"".join(_source_html(s) for s in others)}</ul>'
+                 "</details>")
+    return html
+
+
 def _item_html(event: Event, item_id: str) -> str:
     """A key event of the list (page.js builds the others the same way from the payload)."""
-    sources = "".join(_source_html(s) for s in event.sources)
     phrase = plain(event.time_expression.text) if event.time_expression else ""
     said = f' <span class="phrase" dir="auto">“{escape(phrase)}”</span>' if phrase else ""
     when = (f'<time datetime="{event.date.start.isoformat()}">{escape(date_label(event.date))}</time>'
@@ -479,7 +500,7 @@ def _item_html(event: Event, item_id: str) -> str:
         f'<p class="when">{when}{said}</p>'
         f'<h3 class="title" dir="auto">{escape(plain(event.title))}</h3>'
         f'<p class="sentence" dir="auto">{_marked(_parts(event.sentence, event_phrase(event)))}</p>'
-        + (f'<ul class="sources" aria-label="Sources">{sources}</ul>' if sources else "")
+        + _sources_html(event.sources)
         + "</li>"
     )
 
@@ -604,6 +625,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
         "texts": tables.texts,
         "events": events,
         "dated": len(dated),
+        "sources": [SOURCES_WHOLE, SOURCES_SHOWN],
         "figure": figure,
         "frame": [day.isoformat() for day in view] if view else None,
     }

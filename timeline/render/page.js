@@ -94,6 +94,26 @@
     return li;
   }
 
+  // An event's sources: all of them, or when they are many the first few and the others behind
+  // their number (the payload lists them in that order), as the page's own list does.
+  var SOURCES_WHOLE = data.sources[0], SOURCES_SHOWN = data.sources[1];
+  function appendSources(parent, sources, withSentence) {
+    if (!sources.length) { return; }
+    var shown = sources.length <= SOURCES_WHOLE ? sources.length : SOURCES_SHOWN;
+    var list = el("ul", null, { "class": "sources", "aria-label": "Sources" });
+    sources.slice(0, shown).forEach(function (s) { list.appendChild(sourceNode(s, withSentence)); });
+    parent.appendChild(list);
+    var others = sources.length - shown;
+    if (others > 0) {
+      var more = el("details", null, { "class": "more-sources" });
+      more.appendChild(el("summary", others.toLocaleString("en") + " more article" + (others === 1 ? "" : "s")));
+      var rest = el("ul", null, { "class": "sources", "aria-label": "More sources" });
+      sources.slice(shown).forEach(function (s) { rest.appendChild(sourceNode(s, withSentence)); });
+      more.appendChild(rest);
+      parent.appendChild(more);
+    }
+  }
+
   // ---- the lists: the same items as the page's own list of key events ----
   function itemNode(i, id) {
     var e = ev(i);
@@ -110,11 +130,7 @@
     li.appendChild(when);
     li.appendChild(el("h3", e.title, { "class": "title", dir: "auto" }));
     li.appendChild(sentenceNode(e.sentence));
-    if (e.sources.length) {
-      var list = el("ul", null, { "class": "sources", "aria-label": "Sources" });
-      e.sources.forEach(function (s) { list.appendChild(sourceNode(s, false)); });
-      li.appendChild(list);
-    }
+    appendSources(li, e.sources, false);
     return li;
   }
 
@@ -457,9 +473,7 @@
     if (e.phrase) { when.appendChild(el("span", " “" + e.phrase + "”", { "class": "phrase", dir: "auto" })); }
     item.appendChild(when);
     item.appendChild(sentenceNode(e.sentence));
-    var list = el("ul", null, { "class": "sources" });
-    e.sources.forEach(function (s) { list.appendChild(sourceNode(s, true)); });
-    item.appendChild(list);
+    appendSources(item, e.sources, true);
     var link = el("a", "Show in the list", { href: "#event-" + (i + 1), "class": "to-list" });
     link.addEventListener("click", function () { if (!e.key) { showList("all"); } });
     item.appendChild(link);
