@@ -26,6 +26,7 @@ CASES = [
     ("year_count", "The strike involved 1500 workers at the mine.", "1500 workers", None),
     ("counted_number", "Some 1900 soldiers crossed the river.", "Some 1900", None),
     ("bond_name", "The Treasury sold 1.1 billion euros of its 2034 bond.", "2034 bond", None),
+    ("code_number", "Emirates flight EK 2015 landed safely, the airline said.", "2015", None),
     ("named_number", "Shares of 21st Century Fox fell 2%.", "21st Century Fox", None),
     ("street_number", "The march ended at 1200 Harbour Road.", "1200 Harbour Road", None),
     ("clock_gloss", "The ferry sank at 4:40 p.m. (1640) on the lake.", "1640", None),
@@ -77,6 +78,9 @@ CASES = [
     ("day_month_that_year", "The mine opened in 2009 and flooded on 3 March that year.", "3 March that year",
      "2009-03-03"),
     ("day_of_month", "Police searched the flat on the 3rd, and left.", "the 3rd", "2017-09-03"),
+    ("day_of_this_month", "He was remanded in custody till the 15th instant.", "the 15th instant", "2017-09-15"),
+    ("day_of_next_month", "The summit opens on the 10th of next month in Cairo.", "the 10th of next month", "2017-10-10"),
+    ("day_of_last_month", "The order was passed on the 3rd of last month.", "the 3rd of last month", "2017-08-03"),
     ("month_that_year", "The mine opened in 2009 and closed in November of that year.", "November of that year",
      "2009-11"),
     ("day_month_shifted_year", "The law passed on 3 August last year.", "3 August last year", "2016-08-03"),
@@ -239,10 +243,14 @@ CASES = [
     ("year_ago_adj", "Profit rose in the second quarter from year-ago levels.", "year-ago", "2016-Q2"),
     ("quarter_adj", "The firm posted strong second-quarter sales.", "second-quarter", "2017-Q2"),
     ("quarter", "Sales rose in the fiscal-first quarter.", "the fiscal-first quarter", "2017-Q1"),
+    ("quarter_code_fiscal", "Net profit for Q3FY17 rose 12 per cent.", "Q3FY17", "2017-Q3"),
+    ("half_code_fiscal", "Sales will grow in H1 FY18, the lender said.", "H1 FY18", "2018-H1"),
     ("quarter_code_year", "Revenue in Q2 2016 rose.", "Q2 2016", "2016-Q2"),
     ("quarter_code", "Revenue rose in Q1.", "Q1", "2017-Q1"),
     ("half_code_year", "Margins shrank in H1 2016.", "H1 2016", "2016-H1"),
     ("half_code", "Margins should recover in H1, the firm said.", "H1", "2018-H1"),
+    ("fiscal_code_span", "The budget for FY2016-17 was passed.", "FY2016", "2016"),
+    ("fiscal_code_short", "Revenue rose 9 per cent in FY16, the company said.", "FY16", "2016"),
     ("fiscal_code_year", "The FY2015 budget was cut.", "FY2015", "2015"),
     ("half_of_shifted_year", "The line opens in the second half of next year.",
      "the second half of next year", "2018-H2"),
@@ -308,6 +316,7 @@ CASES = [
     ("hours_ago", "Two hours ago, police sealed the road.", "Two hours ago", "2017-09-06"),
     ("moments_ago", "Moments ago, the governor spoke.", "Moments ago", "2017-09-06"),
     ("count_ago", "The firm was founded three years ago.", "three years ago", "2014"),
+    ("count_back", "The agency had questioned him two days back.", "two days back", "2017-09-04"),
     ("fortnight_ago", "Oil reached the beaches a fortnight ago.", "a fortnight ago", "2017-W34"),
     ("the_past_fortnight", "Talks have stalled over the past fortnight.", "the past fortnight", "P2W"),
     ("a_fortnight", "Schools will close for a fortnight.", "a fortnight", "P2W"),
@@ -422,3 +431,14 @@ def test_rule_on_a_sentence_of_our_own(rule, sentence, text, value):
         return
     made = [(e.text, e.value) for e in tag(sentence, PUBLISHED) if rule in e.rule.split("+")]
     assert (text, value) in made, [(e.text, e.value, e.rule) for e in tag(sentence, PUBLISHED)]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Crowds marched on Waitangi Day.", "Waitangi Day", "2017-02-06"),
+    ("Schools will close for Gandhi Jayanti.", "Gandhi Jayanti", "2017-10-02"),
+    ("Cemeteries will be crowded on All Souls' Day.", "All Souls' Day", "2017-11-02"),
+    ("The shops reopen after St Stephen's Day.", "St Stephen's Day", "2017-12-26"),
+])
+def test_a_day_that_one_country_keeps_on_a_date_is_that_date(sentence, text, value):
+    # (Indian, New Zealand, Kenyan, Irish, Philippine papers date their stories by them)
+    assert (text, value) in [(e.text, e.value) for e in tag(sentence, PUBLISHED)]
