@@ -220,6 +220,16 @@ def test_the_same_day_takes_the_date_the_text_moved_to():
     assert values == [("Aug. 30", "2017-08-30", "publication"), ("the same day", "2017-08-30", "context")]
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    # next-morning copy: the day the story is telling of, not the day it was printed
+    ("Jets struck tanks outside the city yesterday. Leaders met in Paris earlier in the day.", "2017-09-05"),
+    ("The rebels attacked on Aug. 30. Later in the day, troops arrived.", "2017-08-30"),
+    ("Earlier in the day, the police closed the road.", "2017-09-06"),  # (no day told: the text's own)
+])
+def test_earlier_or_later_in_the_day_is_the_day_the_text_tells_of(text, expected):
+    assert [e.value for e in tag(text, PUBLISHED) if "the day" in e.text] == [expected]
+
 @pytest.mark.parametrize("text, expected", [
     # the date just mentioned anchors what follows it in the story
     ("The talks opened on March 3, 2016. The next day, the delegates walked out.",
@@ -672,6 +682,8 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Fireworks are planned for New Year's Eve.", [("New Year's Eve", "DATE", "2023-12-31")]),
     ("Thanksgiving sales rose.", [("Thanksgiving", "DATE", "2023-11-23")]),
     ("Turnout on Election Day 2020 was high.", [("Election Day 2020", "DATE", "2020-11-03")]),
+    # (any country's election day is the one its story tells of: no table knows its date)
+    ("Rebels vowed to disrupt election day in the capital.", []),
     ("Stores stayed open on Labor Day.", [("Labor Day", "DATE", "2023-09-04")]),
     # holidays counted from Easter, which moves
     ("He was arrested on Easter Sunday.", [("Easter Sunday", "DATE", "2023-04-09")]),

@@ -50,9 +50,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     for hit in hits:
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
-        if hit.options.get("within") == "sentence":
+        if hit.options.get("within") in ("sentence", "previous"):
             sentences = sentences if sentences is not None else split_sentences(text, lang)
-            since = _sentence_bounds(sentences, hit.start, len(text))[0]
+            since = _sentence_bounds(sentences, hit.start, len(text), hit.options["within"] == "previous")[0]
         anchor_kind, anchor, template = _anchor(hit, publication, context, since)
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
             anchor_kind, value, resolved = None, template, True
@@ -283,10 +283,13 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
 _LIST_NUMBER = re.compile(LIST_NUMBER + r"\Z")  # the number of a numbered list's item, right before its text
 
 
-def _sentence_bounds(sentences: list, at: int, length: int) -> tuple[int, int]:
-    """The offsets of the sentence containing offset ``at`` (the whole text if none)."""
+def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = False) -> tuple[int, int]:
+    """The offsets of the sentence containing offset ``at`` (the whole text if none); with
+    ``previous``, from the start of the sentence before it (of its own when it is the first)."""
     i = bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
-    return (sentences[i].start, sentences[i].end) if i >= 0 else (0, length)
+    if i < 0:
+        return 0, length
+    return sentences[max(0, i - 1) if previous else i].start, sentences[i].end
 
 
 STORY_REACH = 300  # characters: how far back a date written in another year sets the story's year
@@ -390,7 +393,8 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
     ``else=unknown``: the value stays unknown, 'XXXX-WXX' for a week).
     ``context=finer`` accepts the precision referred to and every finer one ("a week later" counts
     from a day or a week, "three years later" from a day, a month or a year).  ``since``: the
-    offset before which no such value counts (the start of the sentence, for ``within=sentence``)."""
+    offset before which no such value counts (the start of the sentence, for ``within=sentence``; of
+    the sentence before it, for ``within=previous``)."""
     template = hit.value
     if hit.options.get("anchor") == "context":
         head = _resolve.head_granularity(hit.value) or ""
