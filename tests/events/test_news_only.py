@@ -201,6 +201,10 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, 8 March (Harbour Wire) - ",  # any agency, where the dateline gives its day
         "PORTVILLE, Essland, March 8, 2021 (HW) - ",  # (with its country and year)
         "PORTVILLE (HWN) - ",  # or any agency written in capitals
+        "PORTVILLE, Essland (HarbourWire) \u2014 ",  # or as one word of two capitals
+        "Portville (HWN) - ",  # (a place written as a name, as translated wires write it)
+        "Portville (AFP) - ",
+        "PORTVILLE: ",  # (Gulf and South Asian papers)
         "PORTVILLE -- ",  # or none, after a place in capitals and a long dash
         "PORTVILLE - ",  # (or one hyphen after five capitals or more)
         "PORT VILLE, Maine \u2014 ",
@@ -221,6 +225,8 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
 @pytest.mark.parametrize("sentence", [
     "BP -- The company approved the new bridge on Monday.",  # (an acronym, not a place)
     "OPEC - The cartel approved the new quota on Monday.",
+    "OPEC: The cartel approved the new quota on Monday.",
+    "The council (HWN) - the harbour board - approved the new bridge on Monday.",
     "The council's CEO -- Jane Doe -- approved the new bridge on Monday.",
 ])
 def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
