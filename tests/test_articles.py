@@ -104,6 +104,15 @@ def test_invalid_published_option_is_refused_before_reading(tmp_path):
         list(iter_articles([write(tmp_path, "a.txt", BODY)], published="2017-02-30"))
 
 
+
+@pytest.mark.parametrize("published", ["2017-09", "September 2017", "2017"])
+def test_a_publication_date_with_no_day_reads_the_article_undated(tmp_path, published):
+    # (its dates written out are dated all the same: refusing it lost them)
+    record = {"text": "The bridge opened on September 4, 2017.", "published": published}
+    (article,) = list(iter_articles([write(tmp_path, "a.jsonl", json.dumps(record) + "\n")]))
+    assert isinstance(article, Article) and article.published is None
+    assert "September 4, 2017" in article.text
+
 def test_html_gives_main_text_title_url_and_date(tmp_path):
     article = read_one(write(tmp_path, "page.html", PAGE))
     assert article.title == "Putin meets Moon in Vladivostok"

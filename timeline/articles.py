@@ -1019,11 +1019,29 @@ def parse_published(value: str | None) -> dt.datetime | None:
         parsed = _parse_worded_date(text) if len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) \
             and _FOUR_DIGITS.search(text) else None
     if parsed is None:
+        if _names_no_day(str(value)):
+            return None  # a month or a year: no day to count 'Sunday' from, as if none were given
         raise BadArticle(f"invalid publication date {quoted(str(value))} (use e.g. 2017-09-06)", "bad-date")
     return parsed
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write
+_MONTH_OR_YEAR = re.compile(r"\s*\d{4}(?:-(?:0[1-9]|1[0-2]))?\s*")
+
+
+def _names_no_day(value: str) -> bool:
+    """Whether a publication date names a month or a year but no day ('2017-09', 'September 2017',
+    '2017'): the article is read without a publication date, not refused (its dates written out
+    are dated all the same)."""
+    if _MONTH_OR_YEAR.fullmatch(value):
+        return True
+    if len(value) > MAX_DATE_CHARS or not any(c.isalpha() for c in value) or not _FOUR_DIGITS.search(value):
+        return False
+    import dateparser
+
+    # (not strict, which would ask for the day too: the day it fills in is not used)
+    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["month", "year"]}
+    return dateparser.parse(value, languages=[DEFAULT_LANGUAGE], settings=settings) is not None
 
 
 @lru_cache(maxsize=1024)  # (a feed repeats its dates)

@@ -93,6 +93,18 @@ def test_a_day_no_calendar_has_is_a_date_with_the_day_unknown():
     assert event.date is None
 
 
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a leap day without its year is not placed most of a year away, nor on the side its tense turns from
+    ("Rebels seized the airport on Feb. 29.", "2023-03-31", ("XXXX-02-29", False)),
+    ("The minister returned on February 29.", "2023-12-20", ("XXXX-02-29", False)),
+    ("The minister will return on February 29.", "2023-12-20", ("2024-02-29", True)),
+    ("Rebels seized the airport on Feb. 29.", "2024-03-05", ("2024-02-29", True)),
+])
+def test_a_leap_day_without_its_year_is_the_one_near_on_its_side_or_unknown(text, published, expected):
+    (found,) = timeline.tag(text, published)
+    assert (found.value, found.resolved) == expected
+
 def test_the_proleptic_calendar_agrees_with_python_where_both_exist():
     for ordinal in (1, 59, 60, 366, 719163, 736578, dt.date.max.toordinal()):
         day = dt.date.fromordinal(ordinal)
