@@ -283,8 +283,15 @@ def near(value: str, anchor: str | None, window: str) -> bool:
     return -int(before) <= year - anchor_span.start.year <= int(after or before)
 
 
+_PART_OF_YEAR = re.compile(r"^\d{4}(-[QH][1-4])$")
+
+
 def unknown(value: str) -> str:
-    """A value with the same precision as ``value`` but no known date (``2031`` -> ``XXXX``)."""
+    """A value with the same precision as ``value`` but no known date (``2031`` -> ``XXXX``); a
+    quarter or half keeps its number (``2031-Q2`` -> ``XXXX-Q2``)."""
+    part = _PART_OF_YEAR.match(value)
+    if part:
+        return "XXXX" + part.group(1)
     return _UNKNOWN.get(granularity(value) or "Y", "XXXX")
 
 
