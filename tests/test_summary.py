@@ -259,6 +259,9 @@ def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
     tabbed = build_timeline([Article(text="4 March 2021\tThe Ferrow dam bursts after days of rain.",
                                      published="2021-03-20", source="Valley Post", path="t.txt")])
     assert [d.sentences for d in summarize(tabbed, dates=1, sentences=1)] == [["The Ferrow dam bursts after days of rain."]]
+    quoted = build_timeline([Article(text="Key dates:\nMarch 4: 'Day of rage' in Ferrow; 14 killed",
+                                     published="2021-03-20", source="Valley Post", path="q.txt")])
+    assert [d.sentences for d in summarize(quoted, dates=1, sentences=1)] == [["'Day of rage' in Ferrow; 14 killed"]]
 
 
 def test_two_entries_of_a_chronology_in_the_same_words_are_each_told_under_their_day():

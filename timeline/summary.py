@@ -293,13 +293,15 @@ def _told(source: Source) -> tuple[str, bool]:
 def _past_mark(sentence: str, end: int) -> Optional[str]:
     """What follows the mark after an entry's date or stamp ending at ``end`` ('12 January \u2013
     A quake strikes': 'A quake strikes'), or None when no mark follows, or what follows it does
-    not open a sentence: a capital, a number or a quotation ('9:15 a.m. ET: 300 homes lost power',
-    'Nov 14 - 10-year yields jump'), or after a colon any word ('11:05 a.m. ET: iPhone maker ...')."""
+    not open a sentence: a capital, a number or a quotation, in double or single quotes ('9:15 a.m.
+    ET: 300 homes lost power', 'Nov 14 - 10-year yields jump', "Feb 17th: 'Day of rage' in Marsa"),
+    or after a colon any word ('11:05 a.m. ET: iPhone maker ...')."""
     mark = _ENTRY_MARK.match(sentence, end)
     if not mark or mark.end() >= len(sentence):
         return None
     first = sentence[mark.end()]
-    if first.isupper() or first.isdigit() or first in _OPENING_QUOTES or (first.isalpha() and ":" in mark.group()):
+    if first.isupper() or first.isdigit() or first in _OPENING_QUOTES or first in "'\u2018" \
+            or (first.isalpha() and ":" in mark.group()):
         return sentence[mark.end():]
     return None
 

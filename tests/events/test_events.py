@@ -486,6 +486,8 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "The April 8 hearing was postponed.",
     "Velmont put off the launch, which had been due on 5 June.",
     "On June 14 the voters were supposed to elect a new assembly.",
+    "Talks planned for June 5 in the capital were cancelled.",  # (the happening planned, in the subject)
+    "Officials said a burial scheduled for Saturday had been postponed.",
 ])
 def test_a_day_a_plan_did_not_keep_places_no_event(text):
     """A date that names the day a happening was planned for and did not take place on tells no
@@ -502,6 +504,7 @@ def test_a_day_a_plan_did_not_keep_places_no_event(text):
     ("The hearing on April 8 was postponed until April 10.", "Hearing was postponed"),  # (the new day)
     ("The company said on Monday the launch was postponed.", "The company: The launch was postponed"),
     ("The elections were first set for June 14 and postponed in April.", "Elections postponed"),  # (not June 14)
+    ("Talks planned for June 5 in the capital went ahead.", "Talks planned in the capital went ahead"),
 ])
 def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]

@@ -12,7 +12,7 @@ from timeline.events.anchoring import anchor_trigger
 from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasion_preposition, reports_an_act
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
-from timeline.events.sentence import _BREAKS, Parsed, parse
+from timeline.events.sentence import _BREAKS, Parsed, _verb_group, parse
 from timeline.events.titles import _title_word, denial_verb, negated, occurrence_title, statement_title
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
@@ -295,7 +295,8 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
     June', 'had been scheduled for 8 April'), a verb of moving a plan with 'from' right before a
     day (``day``: 'postponed the vote from Tuesday to Thursday'), or after it in its clause with no
     verb of a clause nor another time between ('Today the car should have been unveiled'), the
-    date being part of the subject for a verb of calling off ('The June 5 launch was cancelled')."""
+    date being part of the subject for a verb of calling off ('The June 5 launch was cancelled',
+    'talks planned for June 5 were cancelled')."""
     tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
     phrases = lex.unrealized
     if not phrases:
@@ -309,22 +310,48 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
         return True
     if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
         return True
-    if any(classes[k].verb for k in range(start, first)):
+    planned = next((k for k in range(first - 1, start, -1) if classes[k].verb), None)
+    if planned is not None and _planned_for(s, planned, first):
+        # the date is part of a subject, with the happening planned for it: 'a burial planned for
+        # Saturday had been postponed' (the clause begins at that noun phrase)
+        head = start = planned - 1
+        while start > 0 and not classes[start - 1].verb and tokens[start - 1].text not in _BREAKS \
+                and (tokens[start - 1].low in lex.determiners or tokens[start - 1].low not in lex.function_words):
+            start -= 1
+    elif any(classes[k].verb for k in range(start, first)):
         return False  # (a date of its own verb's: 'said on Monday (that) it would have been a mistake')
+    else:
+        head = first - 1 - (first > start and tokens[first - 1].low in lex.date_prepositions)
     end = last + 1
     while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS \
             and tokens[end].low not in lex.clause:
         end += 1
     after = [t.low for t in tokens[last + 1:end]]
-    k = first - 1 - (first > start and tokens[first - 1].low in lex.date_prepositions)
-    in_subject = k >= start and (tokens[k].low in lex.determiners or (
-        tokens[k].text.isalpha() and tokens[k].text[0].islower() and tokens[k].low not in lex.function_words))
+    in_subject = head >= start and (tokens[head].low in lex.determiners or _common_word(s, head))
     for where in ("after", "subject") if in_subject else ("after",):
         for phrase in phrases.get(where, ()):
             at = _found_at(after, phrase)
             if at is not None and not any(classes[m].finite for m in range(last + 1, last + 1 + at)):
                 return True
     return False
+
+
+def _common_word(s: Parsed, k: int) -> bool:
+    """Whether token ``k`` is a content word in lower case (or capitalised only as its sentence's
+    first word): a noun of a subject, not a name or a function word."""
+    token = s.tokens[k]
+    return token.text.isalpha() and (token.text[0].islower() or k == 0) and token.low not in s.lex.function_words
+
+
+def _planned_for(s: Parsed, k: int, first: int) -> bool:
+    """Whether the verb at ``k`` is a participle of planning after its noun, with only date
+    prepositions up to the date at ``first``: part of the subject, not a verb of the clause ('talks
+    planned for June 5 were cancelled', 'a burial scheduled for Saturday had been postponed')."""
+    tokens, lex = s.tokens, s.lex
+    noun = k > 0 and _common_word(s, k - 1)
+    stem = lex.stem(tokens[k].low)  # ('planned' is 'plann': a doubled last letter)
+    return (noun and (stem in lex.plans or stem[:-1] in lex.plans) and _verb_group(s, k)[1] == ""
+            and all(tokens[m].low in ("for", "on") or tokens[m].low in lex.date_prepositions for m in range(k + 1, first)))
 
 
 def _moves_plan(s: Parsed, start: int, end: int) -> bool:
