@@ -285,6 +285,17 @@ def test_the_same_words_of_other_articles_about_another_day_are_told_under_that_
     assert [(d.date.day, d.sentences) for d in days] == [(3, [marched]), (10, [marched]), (17, [marched])]
 
 
+def test_boilerplate_told_day_after_day_gives_way_to_each_days_own_news():
+    advice = "Last night the Foreign Office advised Britons to avoid all travel to Essland."
+    news = {"2023-03-04": "Rebels shelled the port of Ferrow on Friday, killing at least 12 people.",
+            "2023-03-11": "Government troops retook the airport at Ferrow on Friday after heavy fighting.",
+            "2023-03-18": "The rebel leader fled the capital of Essland on Friday, officials said."}
+    timeline = build_timeline([Article(text=f"{text} {advice}", published=day, source="Valley Post",
+                                       path=f"{day}.txt") for day, text in news.items()])
+    days = summarize(timeline, dates=3, sentences=1)
+    assert [d.sentences for d in days] == [[text] for text in news.values()]
+
+
 def test_a_chronologys_entry_is_told_once_under_its_own_date():
     """An entry that also names an earlier day was told under that day with its date, and again
     under its own without it."""

@@ -19,7 +19,10 @@ on that day (the sources of the merged events dated that day); when there are no
 of undated, not-anticipated events of the articles published that day.  A sentence of fewer than
 ``MIN_WORDS`` or more than ``MAX_WORDS`` words, or one that only tells someone would not say
 anything ('A spokesman declined to comment on Tuesday': ``events/non_answers.txt``; on t17-dev
-concat ROUGE-1 +0.003), is one only when nothing else is.  A chronology's entry is a
+concat ROUGE-1 +0.003), or one written word for word under ``REPEATED_DAYS`` of the days or more
+(boilerplate told day after day: "Last night the Foreign Office advised Britons to avoid all travel
+to ..."; on t17-dev ROUGE within 0.0005, on nine invented stories unchanged, on a tenth, a civil war,
+unchanged while five such sentences left its summary), is one only when nothing else is.  A chronology's entry is a
 candidate without the bullet and date that open it: they stand under the day already.  Candidates
 far off the story are dropped: those whose topicality (``timeline.salience``: how widely the
 collection's articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's
@@ -88,6 +91,7 @@ ANTICIPATED = 0.5  # the score of a sentence only written before the day ("will 
 LEANING = 0.5  # the score of one that opens on a word leaning on the sentence before ("It did not ...")
 QUOTED = 0.5  # and of one that opens on a quotation mark or is mostly quoted: what was said, not what happened
 BACKGROUND = 0.5  # and of one whose date is in a clause describing a noun ('the strike, which began on May 3, ...')
+REPEATED_DAYS = 3  # a sentence written word for word under this many of the days or more tells no one day's news
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
 MIN_POOL = 3  # ... when the day has at least this many candidates
 
@@ -244,6 +248,7 @@ class _Candidate:
     written: set[tuple[str, str]] = field(default_factory=set)
     background: bool = True  # its date is, in every sentence it was read from, in a clause describing a noun
     entries: set[tuple[str, str]] = field(default_factory=set)  # those that are list entries told without their date
+    every_day: bool = False  # the same words are a candidate under REPEATED_DAYS of the days or more
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -350,11 +355,13 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
 
 def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates of a fit length that tell more than a non-answer ('A spokesman declined to
-    comment on Tuesday': the language's ``non_answers.txt``); all of them when none is."""
+    comment on Tuesday': the language's ``non_answers.txt``) and are not written under many of the
+    days (``every_day``); all of them when none is."""
     from timeline.events.lexicon import lexicon
 
     phrases = lexicon().non_answers
-    sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS and not _non_answer(c.text, phrases)]
+    sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS and not _non_answer(c.text, phrases)
+             and not c.every_day]
     return sized or candidates
 
 
@@ -385,6 +392,10 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     found = _candidates(timeline, days)
+    written = Counter(key for candidates in found.values() for key in {c.text.casefold() for c in candidates})
+    for candidates in found.values():
+        for candidate in candidates:
+            candidate.every_day = written[candidate.text.casefold()] >= REPEATED_DAYS
     pools = {day: _on_topic(_usable(candidates), spread) for day, candidates in found.items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)
