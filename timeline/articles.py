@@ -1008,7 +1008,8 @@ def parse_published(value: str | None) -> dt.datetime | None:
     """A publication date from metadata: ISO first, then forms with words: 'September 6, 2017',
     'Wed, 06 Sep 2017 10:00:00 GMT'.  Numeric forms other than ISO (06/09/2017) are ambiguous,
     and relative forms ("yesterday") are refused: a publication date must not depend on today.
-    Raises ``BadArticle`` for anything that is not a real calendar date.
+    A month or a year without its day ('2017-09', 'September 2017') gives None, as no date does.
+    Raises ``BadArticle`` for anything else that is not a real calendar date.
     """
     if value is None or not str(value).strip():
         return None

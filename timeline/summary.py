@@ -392,10 +392,10 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     days = sorted(set(days))
     spread = word_spread(timeline.events)
     found = _candidates(timeline, days)
-    written = Counter(key for candidates in found.values() for key in {c.text.casefold() for c in candidates})
+    days_of = Counter(key for candidates in found.values() for key in {c.text.casefold() for c in candidates})
     for candidates in found.values():
         for candidate in candidates:
-            candidate.every_day = written[candidate.text.casefold()] >= REPEATED_DAYS
+            candidate.every_day = days_of[candidate.text.casefold()] >= REPEATED_DAYS
     pools = {day: _on_topic(_usable(candidates), spread) for day, candidates in found.items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)

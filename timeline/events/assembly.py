@@ -310,7 +310,7 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
         return True
     if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
         return True
-    planned = next((k for k in range(first - 1, start, -1) if classes[k].verb), None)
+    planned = next((k for k in range(first - 1, start - 1, -1) if classes[k].verb), None)  # (the last verb)
     if planned is not None and _planned_for(s, planned, first):
         # the date is part of a subject, with the happening planned for it: 'a burial planned for
         # Saturday had been postponed' (the clause begins at that noun phrase)
