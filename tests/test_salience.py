@@ -116,6 +116,19 @@ def test_two_events_of_a_day_are_one_happening_only_when_one_title_holds_all_the
     assert one_happening(*dated) is same
 
 
+def test_two_doings_of_one_person_on_a_day_told_by_one_article_take_one_key_place():
+    # (the key events give another day's happening the place a second doing of his would take)
+    day = ("BP chief executive Tony Hayward testified before a House committee on Thursday. "
+           "Tony Hayward toured the flooded marshes of the coast by boat on Thursday evening.")
+    texts = [article(f"a{n}.txt", f"Outlet{n}", day, "1998-08-07") for n in range(3)]
+    texts += [article(f"c{n}.txt", f"Outlet{n}", "Fishermen blockaded the Tolbridge on Wednesday in protest.",
+                      "1998-08-06") for n in range(2)]
+    timeline = build_timeline(texts, top=2)
+    hayward = [e for e in timeline.events if e.date and e.date.start.isoformat() == "1998-08-06" and "Hayward" in e.title]
+    assert len(hayward) == 2 and sum(e.key for e in hayward) == 1
+    assert find(timeline, "blockaded").key
+
+
 def test_automatic_number_of_key_events_follows_the_coverage():
     one_day = build_timeline([article("a.txt", "Wire", WIRE)])
     assert automatic_top(one_day.events) == MIN_TOP

@@ -311,7 +311,8 @@ def _score_events(events: list[Event], top: Optional[int], hold) -> list[Event]:
 def one_happening(one: Event, other: Event) -> bool:
     """Whether two events of a day are one happening for the key events: a statement made at the
     other (:func:`said_at`), two statements by one speaker (a body and its initials: 'World Health
-    Organization' and 'WHO Director-General Margaret Chan', or 'WHO spokesman Gregory Hartl'), or
+    Organization' and 'WHO Director-General Margaret Chan', or 'WHO spokesman Gregory Hartl'), two
+    doings of one person that an article tells both of (:func:`_same_person`), or
     titles in the same words: every content word of the shorter one, stemmed, in the other, and at
     least ``SAME_WORDS`` of them ('BP capped the well', 'The well was capped by BP'; not 'Police
     arrested two men' and 'Police released two men')."""
@@ -320,9 +321,24 @@ def one_happening(one: Event, other: Event) -> bool:
     if one.kind == other.kind == "statement" and (_same_speaker(_speaker(one), _speaker(other))
                                                   or _speaks_for(one, other) or _speaks_for(other, one)):
         return True
+    if one.kind == other.kind == "occurrence" and _same_person(one, other):
+        return True
     a, b = _title_stems(one.title), _title_stems(other.title)
     fewer, more = (a, b) if len(a) <= len(b) else (b, a)
     return len(fewer) >= SAME_WORDS and fewer <= more
+
+
+def _same_person(one: Event, other: Event) -> bool:
+    """Whether two happenings of a day are one person's doing, told by one article at least: their
+    first actors are people (two capitalised words or more) of one last name ('Tony Hayward
+    appears before a US Congress committee', 'BP CEO Tony Hayward testifying before an Energy and
+    Environment subcommittee'; not 'Police arrested two men', 'Police released two men')."""
+    names = [event.actors[0].split() if event.actors else [] for event in (one, other)]
+    if not all(len(name) >= 2 and all(word[:1].isupper() for word in name[-2:]) and name[-1].isalpha()
+               for name in names):
+        return False
+    return names[0][-1] == names[1][-1] and bool(
+        {s.article_key for s in one.sources} & {s.article_key for s in other.sources})
 
 
 def _speaker(statement: Event) -> str:
