@@ -578,3 +578,15 @@ def test_an_output_that_takes_part_of_a_write_gets_the_rest():
     out = Trickle()
     _write_all(out, "<p>é</p>\n".encode("utf-8") * 100)
     assert bytes(out.got) == "<p>é</p>\n".encode("utf-8") * 100
+
+
+def test_an_article_in_another_script_is_named_on_stderr_and_the_others_still_read(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "2023年4月2日，叛军占领了机场。政府军于4月3日夺回机场。当地官员称，冲突造成至少十二人"
+                                        "死亡，数百人逃离家园。", "published": "2023-04-05"}, ensure_ascii=False) + "\n"
+                    + json.dumps({"text": "Rebels seized the airport on Sunday, officials said.",
+                                  "published": "2023-04-05"}) + "\n", encoding="utf-8")
+    result = run("events", feed, "-w", "1")
+    assert result.exit_code == 0 and "Rebels seized the airport" in result.stdout
+    warnings = [line for line in stderr_lines(result) if line.startswith("warning: ")]
+    assert len(warnings) == 1 and "feed.jsonl:1: written mostly in a script the English rules do not read" in warnings[0]

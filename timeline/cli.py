@@ -39,6 +39,7 @@ from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
 from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events, usable_cores
 from timeline.terminal import printable, quoted
+from timeline.text import in_other_script
 
 INTERNAL_ERROR = 3
 INTERRUPTED = 130
@@ -152,6 +153,7 @@ app = typer.Typer(
 )
 
 NO_DATE_WARNING = "no publication date; relative dates such as 'Sunday' stay unresolved (use --published)"
+OTHER_SCRIPT_WARNING = "written mostly in a script the English rules do not read; few of its dates will be found"
 
 
 class Lanes(str, Enum):
@@ -324,6 +326,8 @@ def tag(
             _out(printable(f"== {article.path}"))
         if article.published is None:
             _warn(f"{article.path}: {NO_DATE_WARNING}")
+        if in_other_script(article.text):
+            _warn(f"{article.path}: {OTHER_SCRIPT_WARNING}")
         for timex in tag_text(article.text, article.published):
             note = "" if timex.resolved else "  (unresolved)"
             _out(printable(f"{timex.start:>6}-{timex.end:<6} {timex.type:<8} {timex.value:<20} {timex.text!r}{note}"))
@@ -479,8 +483,11 @@ def _results(paths, published, workers, quiet) -> Iterator:
             for item, found in iter_article_events(paths, published, workers):
                 if isinstance(item, ArticleError):
                     say(f"error: {item}")
-                elif item.published is None and not quiet:
-                    say(f"warning: {item.path or item.label}: {NO_DATE_WARNING}")
+                elif not quiet:
+                    if item.published is None:
+                        say(f"warning: {item.path or item.label}: {NO_DATE_WARNING}")
+                    if in_other_script(item.text):
+                        say(f"warning: {item.path or item.label}: {OTHER_SCRIPT_WARNING}")
                 advance()
                 yield item, found
         except BrokenProcessPool:

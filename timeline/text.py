@@ -413,3 +413,22 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
                 if sentence is not None:
                     kept.append(sentence)
     return kept
+
+
+SCRIPT_SAMPLE = 4000  # characters of an article read to tell its writing system
+SCRIPT_LETTERS = 40  # letters at least, for a text to be judged by them
+SCRIPT_SHARE = 0.5  # the share of the language's own letters below which a text is in another script
+
+
+def in_other_script(text: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether most letters of the opening of ``text`` are of writing systems the language is not
+    written in (``scripts.txt``: Chinese, Cyrillic or Arabic for English), so that its rules will
+    find few of its dates; texts of fewer than ``SCRIPT_LETTERS`` letters are not judged."""
+    import unicodedata
+
+    scripts = frozenset(read_lines(lang, "scripts.txt"))
+    letters = [ch for ch in text[:SCRIPT_SAMPLE] if ch.isalpha()]
+    if len(letters) < SCRIPT_LETTERS:
+        return False
+    own = sum(1 for ch in letters if unicodedata.name(ch, "").partition(" ")[0] in scripts)
+    return own < SCRIPT_SHARE * len(letters)
