@@ -415,9 +415,10 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
     return kept
 
 
-SCRIPT_SAMPLE = 4000  # characters of an article read to tell its writing system
+SCRIPT_SAMPLE = 1500  # characters of an article read to tell its writing system
 SCRIPT_LETTERS = 40  # letters at least, for a text to be judged by them
 SCRIPT_SHARE = 0.5  # the share of the language's own letters below which a text is in another script
+SCRIPT_LOOKUPS = 200  # the letters beyond ASCII whose writing system is looked up, at most
 
 
 def in_other_script(text: str, lang: str = DEFAULT_LANGUAGE) -> bool:
@@ -426,9 +427,26 @@ def in_other_script(text: str, lang: str = DEFAULT_LANGUAGE) -> bool:
     find few of its dates; texts of fewer than ``SCRIPT_LETTERS`` letters are not judged."""
     import unicodedata
 
-    scripts = frozenset(read_lines(lang, "scripts.txt"))
-    letters = [ch for ch in text[:SCRIPT_SAMPLE] if ch.isalpha()]
-    if len(letters) < SCRIPT_LETTERS:
+    sample = text[:SCRIPT_SAMPLE]
+    scripts = _scripts(lang)
+    wide = _WIDE_LETTER.findall(sample)  # (ASCII letters are Latin: the others are looked up, a few hundred at most)
+    if not wide and "LATIN" in scripts:
+        return False  # (the usual case, told in one pass)
+    letters = len(_LETTER.findall(sample))
+    if letters < SCRIPT_LETTERS:
         return False
-    own = sum(1 for ch in letters if unicodedata.name(ch, "").partition(" ")[0] in scripts)
-    return own < SCRIPT_SHARE * len(letters)
+    looked = wide[:SCRIPT_LOOKUPS]
+    other = sum(1 for ch in looked if unicodedata.name(ch, "").partition(" ")[0] not in scripts)
+    other = other * len(wide) / len(looked) if looked else 0.0
+    if "LATIN" not in scripts:  # (a language not written in Latin letters: the ASCII ones are others)
+        other += letters - len(wide)
+    return other > (1 - SCRIPT_SHARE) * letters
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_WIDE_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
+@lru_cache(maxsize=None)
+def _scripts(lang: str) -> frozenset[str]:
+    return frozenset(read_lines(lang, "scripts.txt"))
