@@ -112,6 +112,9 @@ def test_a_publication_date_with_no_day_reads_the_article_undated(tmp_path, publ
     (article,) = list(iter_articles([write(tmp_path, "a.jsonl", json.dumps(record) + "\n")]))
     assert isinstance(article, Article) and article.published is None
     assert "September 4, 2017" in article.text
+    # (a 'date' that names the day is read instead)
+    (dated,) = list(iter_articles([write(tmp_path, "b.jsonl", json.dumps({**record, "date": "2017-09-06"}) + "\n")]))
+    assert dated.published.date() == dt.date(2017, 9, 6)
 
 def test_html_gives_main_text_title_url_and_date(tmp_path):
     article = read_one(write(tmp_path, "page.html", PAGE))

@@ -931,7 +931,9 @@ def _published(fields: dict) -> dt.datetime | None:
     day written as one but that no calendar has, '2017-02-30', is refused as in ``published``)."""
     given = fields.get("published")
     if given is not None and str(given).strip():
-        return parse_published(given)
+        found = parse_published(given)
+        if found is not None:
+            return found  # (one that names no day, '2017-09', gives way to a 'date' that does)
     other = fields.get("date")
     try:
         return parse_published(other) if isinstance(other, str) else None
@@ -1027,7 +1029,7 @@ def parse_published(value: str | None) -> dt.datetime | None:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write
-_MONTH_OR_YEAR = re.compile(r"\s*\d{4}(?:-(?:0[1-9]|1[0-2]))?\s*")
+_MONTH_OR_YEAR = re.compile(r"\s*(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2]))?\s*")  # (no year 0)
 
 
 def _names_no_day(value: str) -> bool:

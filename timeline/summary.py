@@ -395,7 +395,8 @@ def day_summaries(timeline: Timeline, days: Sequence[dt.date], sentences: int = 
     days_of = Counter(key for candidates in found.values() for key in {c.text.casefold() for c in candidates})
     for candidates in found.values():
         for candidate in candidates:
-            candidate.every_day = days_of[candidate.text.casefold()] >= REPEATED_DAYS
+            # (a list's entries in the same words are each their day's: 'Protesters march on the town hall')
+            candidate.every_day = days_of[candidate.text.casefold()] >= REPEATED_DAYS and not candidate.entries
     pools = {day: _on_topic(_usable(candidates), spread) for day, candidates in found.items()}
     texts = [c.text for day in days for c in pools[day]]
     vectorizer = _vectorizer(texts)

@@ -234,6 +234,17 @@ def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
     assert found.text == sentence
 
 
+@pytest.mark.parametrize("text", [
+    "Stocks to watch on Tuesday. Apple (AAPL) - Shares rose 3% after the company beat forecasts.",  # (a list's entry)
+    "Final medal table. Norway (NOR) - 16 gold medals, a record for a winter Games.",
+    "The footage, first shared by the IDF (YouTube) - and later removed - showed the strike on Monday.",
+    "TRUMP: I will sign the order on Monday. BIDEN: He will not.",  # (a transcript's speakers)
+    "OBAMA: We will not back down from this fight.",
+])
+def test_a_name_before_a_bracket_or_a_colon_inside_the_news_is_no_dateline(text):
+    assert " ".join(s.text for s in news_sentences(split_sentences(text), text=text)) == text
+
+
 @pytest.mark.parametrize("stamp", [
     "Monday 8 March 2021 16.10 GMT",
     "Page last updated at 16:10 GMT, Monday, 8 March 2021 16:10 UK",

@@ -226,6 +226,9 @@ def test_the_same_day_takes_the_date_the_text_moved_to():
     ("Jets struck tanks outside the city yesterday. Leaders met in Paris earlier in the day.", "2017-09-05"),
     ("The rebels attacked on Aug. 30. Later in the day, troops arrived.", "2017-08-30"),
     ("Earlier in the day, the police closed the road.", "2017-09-06"),  # (no day told: the text's own)
+    # (nor a bound of a span, nor a day long before the text: background)
+    ("He has been missing since Saturday. Later in the day, divers found a body.", "2017-09-06"),
+    ("The ceasefire, agreed on April 2, has largely held. Earlier in the day, two rockets were fired.", "2017-09-06"),
 ])
 def test_earlier_or_later_in_the_day_is_the_day_the_text_tells_of(text, expected):
     assert [e.value for e in tag(text, PUBLISHED) if "the day" in e.text] == [expected]

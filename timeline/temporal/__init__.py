@@ -53,7 +53,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if hit.options.get("within") in ("sentence", "previous"):
             sentences = sentences if sentences is not None else split_sentences(text, lang)
             since = _sentence_bounds(sentences, hit.start, len(text), hit.options["within"] == "previous")[0]
-        anchor_kind, anchor, template = _anchor(hit, publication, context, since)
+        anchor_kind, anchor, template = _anchor(hit, publication, context, since, text)
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
             anchor_kind, value, resolved = None, template, True
         else:
@@ -372,6 +372,12 @@ class _Context:
         wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it;
         with ``since``, the latest at or after that offset, whatever came after it (the day of a
         clock in its sentence: "on Wednesday, after a 48-hour ultimatum expired at 4:30 p.m.")."""
+        found = self.latest_placed(ranks, written, since)
+        return found[0] if found else None
+
+    def latest_placed(self, ranks: set[int], written: bool = False,
+                      since: int | None = None) -> tuple[str, int] | None:
+        """:meth:`latest`, with the offset where the text wrote it."""
         latest = self._written if written else self._latest
         found = [latest[r] for r in ranks if r in latest]
         if not found:
@@ -380,12 +386,31 @@ class _Context:
         if (order < self._duration and since is None) or (since is not None and at < since):
             return None
         if self._reported and _resolve.granularity(value) == "Q":
-            return self._reported[1]
-        return value
+            return self._reported[1], at
+        return value, at
+
+
+CONTEXT_REACH = 40  # characters before a date of the text that a rule's context_not_after reads
+
+
+def _context_fits(hit: Hit, value: str, at: int, text: str, publication: str | None) -> bool:
+    """Whether the date ``value`` the text wrote at offset ``at`` may anchor ``hit``: not after
+    what the rule's ``context_not_after`` matches ('since Saturday', 'until May 3': a bound of a
+    span, not the day the text tells of), and within the rule's ``context_days`` of the
+    publication when it sets them (a day told of 'earlier in the day' is a recent one; 'the
+    ceasefire, agreed on April 2,' is background)."""
+    bound = hit.rule.context_not_after
+    if bound is not None and bound.search(text, max(0, at - CONTEXT_REACH), at):
+        return False
+    days = hit.options.get("context_days")
+    if days is None or publication is None:
+        return True
+    span, anchor = timex_span(value[:10]), dt.date.fromisoformat(publication)
+    return span is not None and abs((span.start - anchor).days) <= int(days)
 
 
 def _anchor(hit: Hit, publication: str | None, context: _Context,
-            since: int | None = None) -> tuple[str | None, str | None, str]:
+            since: int | None = None, text: str = "") -> tuple[str | None, str | None, str]:
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
@@ -394,7 +419,9 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
     ``context=finer`` accepts the precision referred to and every finer one ("a week later" counts
     from a day or a week, "three years later" from a day, a month or a year).  ``since``: the
     offset before which no such value counts (the start of the sentence, for ``within=sentence``; of
-    the sentence before it, for ``within=previous``)."""
+    the sentence before it, for ``within=previous``).  A value the ``text`` before which matches the
+    rule's ``context_not_after`` ('since Saturday'), or further than ``context_days`` days from the
+    publication, anchors nothing."""
     template = hit.value
     if hit.options.get("anchor") == "context":
         head = _resolve.head_granularity(hit.value) or ""
@@ -406,9 +433,9 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
         # (years=written: the year comes from a date the text wrote whole, for a rule that takes
         # a year: one of a year, or one that accepts a year among its precisions)
         takes_year = head == "Y" or "Y" in accepted.split(",")
-        value = context.latest(ranks, written=hit.options.get("years") == "written" and takes_year, since=since)
-        if value is not None:
-            return "context", value, template
+        found = context.latest_placed(ranks, written=hit.options.get("years") == "written" and takes_year, since=since)
+        if found is not None and _context_fits(hit, *found, text, publication):
+            return "context", found[0], template
         template = hit.options.get("else", template)
         if template == "unknown":  # (no date of the text to count from: unknown, at the precision referred to)
             return None, None, hit.value

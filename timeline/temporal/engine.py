@@ -88,6 +88,8 @@ class Rule:
     fields: tuple[tuple[str, str], ...]  # (capture name, word class)
     not_after: re.Pattern | None = None  # the rule does not apply where the text before matches
     only_after: re.Pattern | None = None  # the rule applies only where the text before matches
+    # a date of the text that the text before it matches anchors nothing ('since Saturday': a bound, not the day told of)
+    context_not_after: re.Pattern | None = None
 
     def fits(self, text: str, at: int) -> bool:
         """Whether the text just before ``at`` lets this rule apply there."""
@@ -302,7 +304,7 @@ class Grammar:
             name, kind, pattern, value = row[:4]
             options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
             before = {key: re.compile(rf"(?:{_CONTEXT_REF.sub(context, options.pop(key))})\s*$", re.I)
-                      for key in ("not_after", "only_after") if key in options}
+                      for key in ("not_after", "only_after", "context_not_after") if key in options}
             index = len(self.rules)
             fields = []
 

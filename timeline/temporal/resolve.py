@@ -74,7 +74,6 @@ FUTURE_REACH_BACK = 35
 # is that one: its results are still to come ("will report a loss in the third quarter", said in
 # late October); one that ended earlier is next year's ("will recover in the second half")
 RESULTS_REACH_BACK = 45
-LEAP_DAY_REACH = 183  # days: a leap day without its year lies at most half a year from the anchor
 _MONTHS = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}  # periods counted in months
 _RELATIVE = re.compile(r"^\[(\.?)([A-Z]+)(?:([-+=])(\d+(?:\.\d+)?))?(?:@([A-Z]+))?\](.*)$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d|WE)(T.*)?$")
@@ -489,12 +488,11 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
         span = timex_span(value.split("T", 1)[0])
         if span is not None:
             candidates[year] = (value, span)
-    if date_part == "02-29":  # (a leap day, whose only year near may lie on the side the tense turns
-        # from, or most of a year away: 'seized the airport on Feb. 29', told in March 2023, is not 2024's)
+    if date_part == "02-29":  # (a leap day, whose only year near may lie most of a year ahead of a past
+        # sentence, or behind a future one: 'seized the airport on Feb. 29', told in March 2023, is not 2024's)
         back, ahead = tense in ("past", "gone"), tense == "future" and governs
-        candidates = {year: (value, span) for year, (value, span) in candidates.items()
-                      if abs((span.start - anchor).days) <= LEAP_DAY_REACH
-                      and not (back and span.start > anchor) and not (ahead and span.end < anchor)}
+        candidates = {year: (value, span) for year, (value, span) in candidates.items()  # (as far as a past day may be ahead)
+                      if not (back and (span.start - anchor).days > PAST_REACH) and not (ahead and span.end < anchor)}
     return _choose(candidates, "XXXX-" + rest, anchor, direction, tense, governs, part_of_year, season,
                    anchor.year, FUTURE_REACH_BACK)
 
