@@ -285,6 +285,17 @@ def test_the_same_words_of_other_articles_about_another_day_are_told_under_that_
     assert [(d.date.day, d.sentences) for d in days] == [(3, [marched]), (10, [marched]), (17, [marched])]
 
 
+def test_a_day_only_ever_looked_forward_to_gives_way_to_one_that_was_told():
+    """Three articles name the day a mandate expires; none is written on or after it, though the
+    coverage goes on past it: the day two articles tell of ranks above it."""
+    plan = "The UN mandate for the mission expires on December 31, diplomats said."
+    articles = [Article(text=plan, published=f"2023-12-0{d}", source=f"Outlet{d}", path=f"p{d}.txt") for d in (1, 2, 3)]
+    articles += [Article(text="Troops pulled out of the northern city of Ferrow on Monday, officials said.",
+                         published="2024-01-09", source=f"Outlet{d}", path=f"t{d}.txt") for d in (1, 2)]
+    (day,) = summarize(build_timeline(articles), dates=1, sentences=1)
+    assert day.date == dt.date(2024, 1, 8)
+
+
 def test_boilerplate_told_day_after_day_gives_way_to_each_days_own_news():
     advice = "Last night the Foreign Office advised Britons to avoid all travel to Essland."
     news = {"2023-03-04": "Rebels shelled the port of Ferrow on Friday, killing at least 12 people.",
