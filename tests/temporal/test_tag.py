@@ -931,6 +931,9 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
     # ...numbered, or with a non-breaking space before the dash (from '&nbsp;' in a page), alike
     assert [e.value for e in tag("1. Feb 15 - Protests break out.\n2) March 19\u00a0- Air strikes begin.",
                                  "2011-10-21")] == ["2011-02-15", "2011-03-19"]
+    # ...and in the year a review of the year is headed by, though printed at its end
+    assert [e.value for e in tag("2016 in review\nJan 10: A surge of troops begins.\nNov 17: A security pact is signed.",
+                                 "2016-12-20")] == ["2016", "2016-01-10", "2016-11-17"]
     # ...unless the list is one of what is to come, by its dates or by its heading
     assert [e.value for e in tag("Key dates ahead:\nMarch 3 - Parliament votes.\nJune 5 - Runoff.",
                                  "2011-02-20")] == ["2011-03-03", "2011-06-05"]

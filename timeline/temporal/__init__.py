@@ -58,6 +58,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             anchor_kind, value, resolved = None, template, True
         else:
             tense, reach = None, None
+            told_entry = False  # a chronology's entry told in the present, of what has been
             entry = _opens_entry(text, hit.start, hit.end)  # (a chronology's: 'Feb. 15 - Protests break out')
             if _resolve.needs_tense(template, direction):
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
@@ -67,13 +68,15 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     ahead = _headed_ahead(text, hit.start, rules)
                     if _resolve.lacks_year(template) and not ahead and not _ahead_of(found, publication):
                         # a chronology's entry, told in the present: 'Feb. 15 - Protests break out'
-                        tense, reach = "past", _GOVERNS
+                        tense, reach, told_entry = "past", _GOVERNS, True
                     elif ahead and (_resolve.is_weekday(template) or _resolve.lacks_year(template)):
                         # 'The week ahead:\nTuesday - MPs debate the bill', 'Key dates ahead:\nJune 5 - ...'
                         tense, reach = "future", _GOVERNS
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
+            if told_entry and resolved and publication is not None:
+                value = context.headed_year(value, publication)
             # (the weekday told with a day given without its year: 'Tuesday, Nov. 8')
             named_day = rules.weekday_named(hit, text) if resolved and _resolve.lacks_year(template) else None
             if named_day is not None and publication is not None:
@@ -293,6 +296,7 @@ def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = Fal
 
 
 STORY_REACH = 300  # characters: how far back a date written in another year sets the story's year
+ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year the text wrote
 
 
 class _Context:
@@ -366,6 +370,22 @@ class _Context:
         if rank in self._written:
             order, written, _ = self._written[rank]
             self._written[rank] = (order, entry or written, at)
+
+    def headed_year(self, value: str, publication: str) -> str:
+        """A chronology's entry ``value`` placed more than ``ENTRY_AHEAD`` days after the
+        publication moved into the year the text last wrote whole, when that is the publication's
+        or the one before: a review of a year ("2017 in Kandora\nJan 10th: surge announced", printed in
+        December) tells that year, not the next.  (A page's captions a day ahead of its stamp,
+        'May 27: Top Kill equipment is used', printed on May 26, stay: a stamp can be late.)"""
+        found = self._written.get(_resolve.RANK["Y"])
+        if found is None or value[:4] <= publication[:4]:
+            return value
+        span, day = timex_span(value[:10]), dt.date.fromisoformat(publication)
+        year = found[1][:4]
+        if span is None or (span.start - day).days <= ENTRY_AHEAD or not year.isdigit() \
+                or not int(publication[:4]) - 1 <= int(year) <= int(publication[:4]):
+            return value  # (a year of history, 'the 1979 Ixtoc spill', is no heading of the year reviewed)
+        return _resolve.in_year(value, found[1][:4]) or value
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
