@@ -27,6 +27,8 @@ CASES = [
     ("counted_number", "Some 1900 soldiers crossed the river.", "Some 1900", None),
     ("bond_name", "The Treasury sold 1.1 billion euros of its 2034 bond.", "2034 bond", None),
     ("code_number", "Emirates flight EK 2015 landed safely, the airline said.", "2015", None),
+    ("september_attacks", "Security has been tight since the Sept. 11 attacks on New York.", "Sept. 11", None),
+    ("september_metaphor", '"This is our September 11," the mayor said.', "September 11", None),
     ("named_number", "Shares of 21st Century Fox fell 2%.", "21st Century Fox", None),
     ("street_number", "The march ended at 1200 Harbour Road.", "1200 Harbour Road", None),
     ("clock_gloss", "The ferry sank at 4:40 p.m. (1640) on the lake.", "1640", None),
