@@ -330,9 +330,10 @@ def one_happening(one: Event, other: Event) -> bool:
 
 def _same_person(one: Event, other: Event) -> bool:
     """Whether two happenings of a day are one person's doing, told by one article at least: their
-    first actors are people (two capitalised words or more) of one last name ('Tony Hayward
-    appears before a US Congress committee', 'BP CEO Tony Hayward testifying before an Energy and
-    Environment subcommittee'; not 'Police arrested two men', 'Police released two men')."""
+    first actors are named by two capitalised words or more (a person, or a body: 'World Health
+    Organization') ending in one name ('Tony Hayward appears before a US Congress committee', 'BP
+    CEO Tony Hayward testifying before an Energy and Environment subcommittee'; not 'Police
+    arrested two men', 'Police released two men')."""
     names = [event.actors[0].split() if event.actors else [] for event in (one, other)]
     if not all(len(name) >= 2 and all(word[:1].isupper() for word in name[-2:]) and name[-1].isalpha()
                for name in names):

@@ -385,7 +385,7 @@ class _Context:
         if span is None or (span.start - day).days <= ENTRY_AHEAD or not year.isdigit() \
                 or not int(publication[:4]) - 1 <= int(year) <= int(publication[:4]):
             return value  # (a year of history, 'the 1979 Ixtoc spill', is no heading of the year reviewed)
-        return _resolve.in_year(value, found[1][:4]) or value
+        return _resolve.in_year(value, year) or value
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
         """The latest value with one of the precision ``ranks`` (``written``: of those the text
