@@ -296,6 +296,16 @@ def test_a_day_only_ever_looked_forward_to_gives_way_to_one_that_was_told():
     assert day.date == dt.date(2024, 1, 8)
 
 
+def test_a_run_on_page_text_is_never_told_as_a_sentence():
+    run_on = " ".join(["residents of the northern district complained to the council"] * 30) + " and the mayor resigned on Monday."
+    timeline = build_timeline([Article(text=run_on, published="2023-04-04", source="A", path="a.txt"),
+                               Article(text="The council met in emergency session on Tuesday, officials said.",
+                                       published="2023-04-05", source="B", path="b.txt")])
+    days = summarize(timeline, dates=2, sentences=1)
+    assert [(d.date.isoformat(), d.sentences) for d in days] == [
+        ("2023-04-04", ["The council met in emergency session on Tuesday, officials said."])]
+
+
 def test_boilerplate_told_day_after_day_gives_way_to_each_days_own_news():
     advice = "Last night the Foreign Office advised Britons to avoid all travel to Essland."
     news = {"2023-03-04": "Rebels shelled the port of Ferrow on Friday, killing at least 12 people.",

@@ -28,7 +28,8 @@ anything ('A spokesman declined to comment on Tuesday': ``events/non_answers.txt
 concat ROUGE-1 +0.003), or one written word for word under ``REPEATED_DAYS`` of the days or more
 (boilerplate told day after day: "Last night the Foreign Office advised Britons to avoid all travel
 to ..."; on t17-dev ROUGE within 0.0005, on nine invented stories unchanged, on a tenth, a civil war,
-unchanged while five such sentences left its summary), is one only when nothing else is.  A chronology's entry is a
+unchanged while five such sentences left its summary), is one only when nothing else is; one of more
+than ``MAX_TOLD_WORDS`` words (a piece of run-on page text, cut where it grew too long) never is.  A chronology's entry is a
 candidate without the bullet and date that open it: they stand under the day already.  Candidates
 far off the story are dropped: those whose topicality (``timeline.salience``: how widely the
 collection's articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's
@@ -91,6 +92,7 @@ UNTOLD_AFTER = 3
 # every ROUGE score within +0.0005; on two invented stories with four reference timelines, concat
 # ROUGE-1 0.452 -> 0.479, date-aligned 0.273 -> 0.286.)
 MIN_WORDS, MAX_WORDS = 6, 40
+MAX_TOLD_WORDS = 120  # a candidate longer than this is never told (no news sentence is so long)
 STAMP_CHARS = 24  # the opening of a sentence read for a live page's clock stamp
 REDUNDANT = 0.35  # cosine of content words above which a sentence repeats one picked (see the module text)
 DATE_BONUS = 0.1  # centrality bonus for a sentence that writes the day-of-month out
@@ -373,13 +375,14 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
 def _usable(candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates of a fit length that tell more than a non-answer ('A spokesman declined to
     comment on Tuesday': the language's ``non_answers.txt``) and are not written under many of the
-    days (``every_day``); all of them when none is."""
+    days (``every_day``); when none is, all of them but those over ``MAX_TOLD_WORDS`` words."""
     from timeline.events.lexicon import lexicon
 
     phrases = lexicon().non_answers
     sized = [c for c in candidates if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS and not _non_answer(c.text, phrases)
              and not c.every_day]
-    return sized or candidates
+    # (never a run-on page text cut in pieces: a piece starts mid-sentence, and says nothing whole)
+    return sized or [c for c in candidates if len(c.text.split()) <= MAX_TOLD_WORDS]
 
 
 def _non_answer(sentence: str, phrases: Sequence[str]) -> bool:
