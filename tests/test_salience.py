@@ -129,6 +129,16 @@ def test_two_doings_of_one_person_on_a_day_told_by_one_article_take_one_key_plac
     assert find(timeline, "blockaded").key
 
 
+def test_doings_of_two_people_or_bodies_sharing_a_last_word_are_two_happenings():
+    text = ("Hillary Clinton campaigned in Ohio on Tuesday. Bill Clinton toured a car factory in Iowa on Tuesday. "
+            "North Korea fired a missile on Tuesday. South Korea raised its alert on Tuesday.")
+    timeline = build_timeline([article("a.txt", "Wire", text, "1998-08-06")])
+    dated = [e for e in timeline.events if e.date]
+    for one, other in (("Hillary", "Bill"), ("North Korea", "South Korea")):
+        first, second = (next(e for e in dated if e.title.startswith(name)) for name in (one, other))
+        assert not one_happening(first, second)
+
+
 def test_automatic_number_of_key_events_follows_the_coverage():
     one_day = build_timeline([article("a.txt", "Wire", WIRE)])
     assert automatic_top(one_day.events) == MIN_TOP

@@ -296,6 +296,17 @@ def test_a_day_only_ever_looked_forward_to_gives_way_to_one_that_was_told():
     assert day.date == dt.date(2024, 1, 8)
 
 
+def test_a_day_looked_forward_to_and_then_told_as_last_weeks_keeps_its_weight():
+    plan = "The referendum on the new constitution will be held on Sunday, March 5, officials said."
+    articles = [Article(text=plan, published=f"2023-03-0{d}", source=f"Outlet{d}", path=f"p{d}.txt") for d in (1, 2, 3)]
+    articles += [Article(text="Turnout in last week's referendum on the new constitution was low, officials said.",
+                         published="2023-03-08", source=f"Outlet{d}", path=f"w{d}.txt") for d in (1, 2)]
+    articles += [Article(text="Troops pulled out of the northern city of Ferrow on Monday, officials said.",
+                         published="2023-03-08", source=f"Outlet{d}", path=f"t{d}.txt") for d in (1, 2)]
+    (day,) = summarize(build_timeline(articles), dates=1, sentences=1)
+    assert day.date == dt.date(2023, 3, 5)
+
+
 def test_a_run_on_page_text_is_never_told_as_a_sentence():
     run_on = " ".join(["residents of the northern district complained to the council"] * 30) + " and the mayor resigned on Monday."
     timeline = build_timeline([Article(text=run_on, published="2023-04-04", source="A", path="a.txt"),

@@ -331,14 +331,16 @@ def one_happening(one: Event, other: Event) -> bool:
 def _same_person(one: Event, other: Event) -> bool:
     """Whether two happenings of a day are one person's doing, told by one article at least: their
     first actors are named by two capitalised words or more (a person, or a body: 'World Health
-    Organization') ending in one name ('Tony Hayward appears before a US Congress committee', 'BP
-    CEO Tony Hayward testifying before an Energy and Environment subcommittee'; not 'Police
-    arrested two men', 'Police released two men')."""
+    Organization'), the one's whole name ending the other's ('Tony Hayward appears before a US
+    Congress committee', 'BP CEO Tony Hayward testifying before an Energy and Environment
+    subcommittee'; not 'Hillary Clinton' and 'Bill Clinton', 'North Korea' and 'South Korea', nor
+    'Police arrested two men', 'Police released two men')."""
     names = [event.actors[0].split() if event.actors else [] for event in (one, other)]
     if not all(len(name) >= 2 and all(word[:1].isupper() for word in name[-2:]) and name[-1].isalpha()
                for name in names):
         return False
-    return names[0][-1] == names[1][-1] and bool(
+    shorter, longer = sorted(names, key=len)
+    return longer[len(longer) - len(shorter):] == shorter and bool(  # (the whole name: not 'North Korea', 'South Korea')
         {s.article_key for s in one.sources} & {s.article_key for s in other.sources})
 
 

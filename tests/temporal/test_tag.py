@@ -934,6 +934,9 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
     # ...and in the year a review of the year is headed by, though printed at its end
     assert [e.value for e in tag("2016 in review\nJan 10: A surge of troops begins.\nNov 17: A security pact is signed.",
                                  "2016-12-20")] == ["2016", "2016-01-10", "2016-11-17"]
+    # (not a year told in passing before a list of what is to come)
+    assert [e.value for e in tag("In 2016 the talks failed twice.\nJan 23 - Negotiators meet in Geneva.",
+                                 "2016-12-20")] == ["2016", "2017-01-23"]
     # ...unless the list is one of what is to come, by its dates or by its heading
     assert [e.value for e in tag("Key dates ahead:\nMarch 3 - Parliament votes.\nJune 5 - Runoff.",
                                  "2011-02-20")] == ["2011-03-03", "2011-06-05"]

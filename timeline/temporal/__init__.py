@@ -76,7 +76,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
             if told_entry and resolved and publication is not None:
-                value = context.headed_year(value, publication)
+                value = context.headed_year(value, publication, text, hit.start)
             # (the weekday told with a day given without its year: 'Tuesday, Nov. 8')
             named_day = rules.weekday_named(hit, text) if resolved and _resolve.lacks_year(template) else None
             if named_day is not None and publication is not None:
@@ -297,6 +297,9 @@ def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = Fal
 
 STORY_REACH = 300  # characters: how far back a date written in another year sets the story's year
 ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year the text wrote
+HEADING_CHARS = 40  # a list's heading is no longer than this ('2017 in Kandora', 'The year in review: 2016')
+_SENTENCE_END = re.compile(r"[.!?]\s")  # (a heading ends no sentence)
+_ENTRY_LINE = re.compile(r"\W*(?:\d|\w+\.?\s+\d)")  # a list's entry opens on its date: '10 Jan', 'Jan 10th:', 'Oct. 3 --'
 
 
 class _Context:
@@ -371,20 +374,28 @@ class _Context:
             order, written, _ = self._written[rank]
             self._written[rank] = (order, entry or written, at)
 
-    def headed_year(self, value: str, publication: str) -> str:
-        """A chronology's entry ``value`` placed more than ``ENTRY_AHEAD`` days after the
-        publication moved into the year the text last wrote whole, when that is the publication's
-        or the one before: a review of a year ("2017 in Kandora\nJan 10th: surge announced", printed in
-        December) tells that year, not the next.  (A page's captions a day ahead of its stamp,
-        'May 27: Top Kill equipment is used', printed on May 26, stay: a stamp can be late.)"""
+    def headed_year(self, value: str, publication: str, text: str, at: int) -> str:
+        """A chronology's entry ``value`` (at offset ``at``) placed more than ``ENTRY_AHEAD`` days
+        after the publication, moved into the year its list's heading writes whole, when that is
+        the publication's or the one before: a review of a year ("2017 in Kandora\nJan 10th: surge
+        announced", printed in December) tells that year, not the next.  The heading is the line
+        of the year the text last wrote, short and with no sentence in it, with only the list's
+        entries after it ('In 2017 the talks failed twice.\nJan 23 - Negotiators meet' and 'Tour
+        dates (tickets for 2017 shows are sold out):\nJan 12 - ...' are lists of what is to come).  (A page's captions a day ahead of its stamp, 'May 27: Top Kill equipment is
+        used', printed on May 26, stay: a stamp can be late.)"""
         found = self._written.get(_resolve.RANK["Y"])
         if found is None or value[:4] <= publication[:4]:
             return value
         span, day = timex_span(value[:10]), dt.date.fromisoformat(publication)
-        year = found[1][:4]
+        year, written = found[1][:4], found[2]
         if span is None or (span.start - day).days <= ENTRY_AHEAD or not year.isdigit() \
                 or not int(publication[:4]) - 1 <= int(year) <= int(publication[:4]):
             return value  # (a year of history, 'the 1979 Ixtoc spill', is no heading of the year reviewed)
+        start, end = text.rfind("\n", 0, written) + 1, text.find("\n", written, at)
+        heading = text[start:end].strip() if end >= 0 else ""
+        if not heading or len(heading) > HEADING_CHARS or _SENTENCE_END.search(heading + " ") \
+                or not all(_ENTRY_LINE.match(line) for line in text[end + 1:at].split("\n")[:-1] if line.strip()):
+            return value
         return _resolve.in_year(value, year) or value
 
     def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
