@@ -381,8 +381,9 @@ class _Context:
         announced", printed in December) tells that year, not the next.  The heading is the line
         of the year the text last wrote, short and with no sentence in it, with only the list's
         entries after it ('In 2017 the talks failed twice.\nJan 23 - Negotiators meet' and 'Tour
-        dates (tickets for 2017 shows are sold out):\nJan 12 - ...' are lists of what is to come).  (A page's captions a day ahead of its stamp, 'May 27: Top Kill equipment is
-        used', printed on May 26, stay: a stamp can be late.)"""
+        dates (tickets for 2017 shows are sold out):\nJan 12 - ...' are lists of what is to
+        come).  A page's captions a day ahead of its stamp ('May 27: Top Kill equipment is used',
+        printed on May 26) stay: a stamp can be late."""
         found = self._written.get(_resolve.RANK["Y"])
         if found is None or value[:4] <= publication[:4]:
             return value
