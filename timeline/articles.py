@@ -1019,12 +1019,12 @@ def parse_published(value: str | None) -> dt.datetime | None:
         return coerce_published(value)
     except ValueError:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
-        parsed = _parse_worded_date(text) if len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) \
-            and _FOUR_DIGITS.search(text) else None
+    worded = len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) and _FOUR_DIGITS.search(text)
+    parsed = _parse_worded_date(text) if worded else None
     if parsed is None:
-        if _names_no_day(str(value)):
+        if _MONTH_OR_YEAR.fullmatch(text) or (worded and _parse_worded_date(text, day=False) is not None):
             return None  # a month or a year: no day to count 'Sunday' from, as if none were given
-        raise BadArticle(f"invalid publication date {quoted(str(value))} (use e.g. 2017-09-06)", "bad-date")
+        raise BadArticle(f"invalid publication date {quoted(text)} (use e.g. 2017-09-06)", "bad-date")
     return parsed
 
 
@@ -1032,26 +1032,15 @@ _FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write
 _MONTH_OR_YEAR = re.compile(r"\s*(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2]))?\s*")  # (no year 0)
 
 
-def _names_no_day(value: str) -> bool:
-    """Whether a publication date names a month or a year but no day ('2017-09', 'September 2017',
-    '2017'): the article is read without a publication date, not refused (its dates written out
-    are dated all the same)."""
-    if _MONTH_OR_YEAR.fullmatch(value):
-        return True
-    if len(value) > MAX_DATE_CHARS or not any(c.isalpha() for c in value) or not _FOUR_DIGITS.search(value):
-        return False
-    import dateparser
-
-    # (not strict, which would ask for the day too: the day it fills in is not used)
-    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["month", "year"]}
-    return dateparser.parse(value, languages=[DEFAULT_LANGUAGE], settings=settings) is not None
-
-
 @lru_cache(maxsize=1024)  # (a feed repeats its dates)
-def _parse_worded_date(value: str) -> dt.datetime | None:
+def _parse_worded_date(value: str, day: bool = True) -> dt.datetime | None:
     """A worded date in English, the language the articles are read in ('Wednesday, 6 September
-    2017').  (Told the language, dateparser takes 5 ms to refuse a value; guessing it, 0.25 s.)"""
+    2017'); without ``day``, one that names a month of a year at least ('September 2017': the day
+    dateparser fills in is not to be used).  (Told the language, dateparser takes 5 ms to refuse a
+    value; guessing it, 0.25 s.)"""
     import dateparser
 
-    settings = {"STRICT_PARSING": True, "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"] if day else ["month", "year"]}
+    if day:  # (strict parsing asks for the day)
+        settings["STRICT_PARSING"] = True
     return dateparser.parse(value, languages=[DEFAULT_LANGUAGE], settings=settings)

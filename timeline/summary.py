@@ -138,12 +138,17 @@ def _within(day: dt.date, start: Optional[dt.date], end: Optional[dt.date]) -> b
     return (start is None or day >= start) and (end is None or day <= end)
 
 
-def reference_day(source: Source) -> Optional[dt.date]:
-    """The one day a report's own time phrase places it on, or None (no phrase, or coarser)."""
+def _own_span(source: Source) -> Optional[DateSpan]:
+    """The span a report's own time phrase places it in (a date or a time), or None."""
     expression = source.time_expression
     if expression is None or expression.type not in ("DATE", "TIME"):
         return None
-    return _one_day(timex_span(expression.value))
+    return timex_span(expression.value)
+
+
+def reference_day(source: Source) -> Optional[dt.date]:
+    """The one day a report's own time phrase places it on, or None (no phrase, or coarser)."""
+    return _one_day(_own_span(source))
 
 
 def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
@@ -160,9 +165,10 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
             published = _published_day(source)
             if published is not None and (last is None or published > last):
                 last = published
-            day = reference_day(source)
+            span = _own_span(source)
+            day = _one_day(span)
             if day is None:
-                told.update(_week_told(source, published))  # ('last week's vote': its days were told)
+                told.update(_week_told(span, published))  # ('last week's vote': its days were told)
                 continue
             weight = 1.0 if _names_the_day(source, day) else RELATIVE_WEIGHT
             if published is not None and published < day:
@@ -177,14 +183,10 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
     return refs
 
 
-def _week_told(source: Source, published: Optional[dt.date]) -> list[dt.date]:
-    """The days of a week or a few days that a report's own time phrase tells of after they
-    ended ('last week's vote'), or none: it refers to no one day, but tells them as gone."""
-    expression = source.time_expression
-    if expression is None or expression.type not in ("DATE", "TIME") or published is None:
-        return []
-    span = timex_span(expression.value)
-    if span is None or span.end >= published or (span.end - span.start).days > 6:
+def _week_told(span: Optional[DateSpan], published: Optional[dt.date]) -> list[dt.date]:
+    """The days of ``span``, a report's own week or a few days, when it tells of them after they
+    ended ('last week's vote'), else none: it refers to no one day, but tells them as gone."""
+    if span is None or published is None or span.end >= published or (span.end - span.start).days > 6:
         return []
     return [span.start + dt.timedelta(days=n) for n in range((span.end - span.start).days + 1)]
 
@@ -338,8 +340,7 @@ def _past_mark(sentence: str, end: int) -> Optional[str]:
     if not mark or mark.end() >= len(sentence):
         return None
     first = sentence[mark.end()]
-    if first.isupper() or first.isdigit() or first in _OPENING_QUOTES or first in "'\u2018" \
-            or (first.isalpha() and ":" in mark.group()):
+    if first.isupper() or first.isdigit() or first in _ENTRY_QUOTES or (first.isalpha() and ":" in mark.group()):
         return sentence[mark.end():]
     return None
 
@@ -592,6 +593,7 @@ def _leans(sentence: str) -> bool:
 
 
 _OPENING_QUOTES = "\"\u201c\u00ab"
+_ENTRY_QUOTES = _OPENING_QUOTES + "'\u2018"  # (an entry may open on a quotation in single quotes)
 _QUOTATION = re.compile("[\"\u201c\u00ab][^\"\u201c\u201d\u00ab\u00bb]*[\"\u201d\u00bb]")
 
 

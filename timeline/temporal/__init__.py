@@ -17,7 +17,7 @@ from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, entry_breaks, fold, grammar
-from timeline.text import ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, no_lone_surrogates, split_sentences
+from timeline.text import ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, no_lone_surrogates, split_sentences
 
 __all__ = ["tag"]
 
@@ -299,7 +299,6 @@ STORY_REACH = 300  # characters: how far back a date written in another year set
 ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year the text wrote
 HEADING_CHARS = 40  # a list's heading is no longer than this ('2017 in Kandora', 'The year in review: 2016')
 _SENTENCE_END = re.compile(r"[.!?]\s")  # (a heading ends no sentence)
-_ENTRY_LINE = re.compile(r"\W*(?:\d|\w+\.?\s+\d)")  # a list's entry opens on its date: '10 Jan', 'Jan 10th:', 'Oct. 3 --'
 
 
 class _Context:
@@ -395,7 +394,7 @@ class _Context:
         start, end = text.rfind("\n", 0, written) + 1, text.find("\n", written, at)
         heading = text[start:end].strip() if end >= 0 else ""
         if not heading or len(heading) > HEADING_CHARS or _SENTENCE_END.search(heading + " ") \
-                or not all(_ENTRY_LINE.match(line) for line in text[end + 1:at].split("\n")[:-1] if line.strip()):
+                or not all(ENTRY_LINE.match(line) for line in text[end + 1:at].split("\n")[:-1] if line.strip()):
             return value
         return _resolve.in_year(value, year) or value
 
