@@ -12,7 +12,7 @@ import timeline.lang
 from timeline import tag
 from timeline.lang import LANG_DIR
 from timeline.temporal.engine import fill, grammar
-from timeline.temporal.prefixes import first_class, key_at, prefixes
+from timeline.temporal.prefixes import GATE_LENGTH, KEY_LENGTH, first_class, key_at, prefixes
 
 DATA = sorted((LANG_DIR / "en" / "temporal").glob("*.tsv"))
 
@@ -46,6 +46,25 @@ def test_prefix_sets_admit_every_possible_match(pattern, text, admitted):
     keys = prefixes(pattern.replace(" ", r"\s+"))
     key = key_at(text, 0)
     assert any(key.startswith(k) for k in keys) is admitted
+
+
+def test_a_key_reaches_into_the_second_word_of_a_rule_that_opens_on_a_short_one():
+    """Where a text has "the company", a rule for "the coming week" is not tried."""
+    keys = prefixes(r"(?:the\s+)?coming\s+week")
+    def admitted(text):
+        return any(key_at(text, 0).startswith(k) for k in keys)
+    assert admitted("the coming week") and admitted("The  Coming weeks") and admitted("coming week")
+    assert not admitted("the company said") and not admitted("the come-back")
+
+
+def test_a_pattern_with_too_many_long_keys_is_described_by_shorter_ones_that_admit_all_it_matches():
+    """A number before any of thousands of names ("12 abc street"): its keys stop at the gate's length."""
+    letters = "abcdefghijklmnop"
+    names = "|".join(a + b + c for a in letters for b in letters for c in letters)
+    keys = prefixes(rf"\d{{1,4}}\s+(?:{names})\s+street")
+    assert keys is not None and max(map(len, keys)) == GATE_LENGTH < KEY_LENGTH
+    for text, admitted in (("12 abc street", True), ("1200 pop street", True), ("12 years", False)):
+        assert any(key_at(text, 0).startswith(k) for k in keys) is admitted
 
 
 @pytest.mark.parametrize("pattern, text, admitted", [

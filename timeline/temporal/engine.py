@@ -33,6 +33,7 @@ from timeline.text import ENTRY_LINE
 from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_regex
 
 
+MAX_KEYS_KEPT = 50000  # the keys (prefixes.py) whose rules are kept at hand, at most
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
@@ -335,7 +336,9 @@ class Grammar:
         # a rule with no case-sensitive part matches over folded text (see fold), the others as written
         self._compiled = [(re.compile(body), rule, True) if _folds(body) and _CASE_SENSITIVE not in body
                           else (re.compile(body, re.I), rule, False) for body, rule in zip(bodies, self.rules)]
+        # the rules to try at a key, and the same for a set of rules (keys that admit the same rules share one)
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule, bool], ...]] = {}
+        self._by_rules: dict[tuple[int, ...], tuple[tuple[re.Pattern, Rule, bool], ...]] = {}
 
         self._joiners = self.classes.get("clock_day_joiner") or WordClass()
         words = self._joiners.regex() if self._joiners.literals else "(?!)"
@@ -636,7 +639,12 @@ class Grammar:
         key = key_at(text, at)
         rules = self._by_key.get(key)
         if rules is None:
-            rules = tuple(self._compiled[i] for i in self._index.candidates(key))
+            if len(self._by_key) >= MAX_KEYS_KEPT:  # (a long stream meets ever more keys: memory stays flat)
+                self._by_key.clear()
+            indexes = tuple(self._index.candidates(key))
+            rules = self._by_rules.get(indexes)
+            if rules is None:
+                rules = self._by_rules[indexes] = tuple(self._compiled[i] for i in indexes)
             self._by_key[key] = rules
         return rules
 
