@@ -48,6 +48,24 @@ def test_a_date_in_a_relative_clause_dates_that_clause_verb():
     assert dated("The mayor, who resigned in March, said the budget was sound.") == [("March", "resigned")]
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Police arrested a man over the attack on Monday.", "arrested"),
+    ("Thousands rallied against the closure on Sunday.", "rallied"),
+    ("Lawmakers opened an investigation into the shooting yesterday.", "opened"),
+    # not a day written out after the noun, which names the noun's day
+    ("Police arrested a man over the attack on May 6.", "attack"),
+    # nor a verb not told in the simple past, nor a bare noun (as often a time: 'over dinner'),
+    # nor what one thinks or says about ('fretted about the meeting on Monday')
+    ("The firm has faced anger over the crash on Monday.", "crash"),
+    ("She answered questions over dinner on Monday.", "dinner"),
+    ("Investors fretted about the meeting on Monday.", "meeting"),
+])
+def test_a_day_after_the_noun_of_a_clause_s_cause_dates_the_clause_s_happening(text, trigger):
+    """'arrested a man over the attack on Monday': the arrest was on Monday (the attack would be
+    'Monday's attack')."""
+    assert [t for expression, t in dated(text) if expression in ("Monday", "Sunday", "yesterday", "May 6")] == [trigger]
+
+
 def test_a_date_opening_the_clause_dates_the_verb_after_the_comma():
     text = "On Tuesday, the rescue teams reached the flooded village."
     assert dated(text) == [("Tuesday", "reached")]

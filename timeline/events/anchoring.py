@@ -7,7 +7,7 @@ from typing import Iterator, Optional, Union
 
 from timeline.events.anchor_model import Model, candidates, shipped_model
 from timeline.events.clauses import (
-    _governing_verb, _light, _relative_head, _stative, _subject,
+    _governing_verb, _light, _relative_head, _stative, _subject, cause_verb,
 )
 from timeline.events.lexicon import lemma
 from timeline.events.sentence import (
@@ -135,6 +135,8 @@ def hand_anchor(s: Parsed, first: int, last: int,
                     k, total = i, cost + _trigger_cost(cls._replace(finite=True), relation, day)
                 else:
                     k = _governing_verb(s, i) if cls.noun and step < 0 else i
+                    if k == i and cls.noun and step < 0:
+                        k = _dated_cause(s, i, first, last, relation)
                     if k != i and not day and _light(tokens[k], classes[k], lex):
                         k = i  # 'had a deficit of $3 million for the half': the period dates the deficit
                     total = cost + _trigger_cost(classes[k], relation, day)
@@ -157,6 +159,23 @@ def hand_anchor(s: Parsed, first: int, last: int,
             finite = finite or cls.finite
             i += step
     return best[1] if best else None
+
+
+def _dated_cause(s: Parsed, noun: int, first: int, last: int, relation: Relation) -> int:
+    """The verb whose cause or target the event noun at ``noun`` is ('Police arrested a man over
+    the attack on Monday': the arrest), when the date follows the noun at once and is one of the
+    news of the day, not written out (a day written out after a noun names the noun's day: 'BP
+    faced anger over the accident on 20 April'), and the verb is told in the simple past, as the
+    date is past (not 'has faced', nor 'Police are investigating the attack on Monday'); else
+    the noun."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    if not (noun + 1 == first or (noun + 2 == first and tokens[noun + 1].low in lex.date_prepositions)) \
+            or relation != Relation.BEFORE or any(ch.isdigit() for t in tokens[first:last + 1] for ch in t.text):
+        return noun
+    verb = cause_verb(s, noun)
+    if verb is None or classes[verb].relation != Relation.BEFORE or _verb_group(s, verb) != (Relation.UNKNOWN, ""):
+        return noun
+    return verb
 
 
 def _time_clause_verb(s: Parsed, last: int) -> Optional[int]:

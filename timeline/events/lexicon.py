@@ -44,6 +44,7 @@ class Lexicon:
     complementizers: frozenset[str]  # what opens a reported clause ('she said that')
     occasions: frozenset[str]  # what introduces an occasion ('at a press conference')
     circumstances: frozenset[str]  # what introduces the circumstance of a clause ('in a coup')
+    causes: frozenset[str]  # what introduces the cause or topic of a clause's happening ('over the attack')
     coordinators: frozenset[str]  # 'and', 'or'
     relatives: frozenset[str]  # relative pronouns: 'which', 'who'
     person_relatives: frozenset[str]  # relative pronouns for a person: 'who'
@@ -274,6 +275,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         complementizers=words("complementizers.txt"),
         occasions=words("occasion_prepositions.txt"),
         circumstances=words("circumstance_prepositions.txt"),
+        causes=words("cause_prepositions.txt"),
         coordinators=words("coordinators.txt"),
         relatives=words("relative_pronouns.txt"),
         person_relatives=words("person_relatives.txt"),
