@@ -394,6 +394,52 @@ def test_19_an_interrupt_that_breaks_a_write_leaves_no_part_file(samples_dir, tm
     assert (tmp_path / "t.html").read_text() == "old page"
 
 
+def _swallowing(signum):
+    """A stand-in for pydantic writing JSON when a signal comes: the handler's exception is caught
+    and another raised in its place (the first time; then it writes as ever)."""
+    from pydantic_core import PydanticSerializationError
+    real, calls = Timeline.model_dump_json, []
+
+    def dump(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) > 1:
+            return real(self, *args, **kwargs)
+        try:
+            os.kill(os.getpid(), signum)
+            for _ in range(1000):  # (the handler runs between two of these)
+                sum(range(1000))
+        except KeyboardInterrupt as stop:
+            raise PydanticSerializationError(f"Error serializing to JSON: {type(stop).__name__}") from None
+        raise AssertionError("no signal came")
+    return dump
+
+
+@pytest.mark.parametrize("signum, code, line", [
+    (signal.SIGINT, 130, "error: interrupted"),
+    (signal.SIGTERM, 128 + signal.SIGTERM, "error: terminated"),
+])
+def test_19_a_stop_that_a_library_turns_into_its_own_error_still_stops(samples_dir, tmp_path, monkeypatch,
+                                                                      signum, code, line):
+    """pydantic reports an exception raised inside it while it writes JSON, Ctrl-C's included, as an
+    error of its own: the run stops all the same, with no file begun after it."""
+    monkeypatch.setattr(Timeline, "model_dump_json", _swallowing(signum))
+    out = tmp_path / "t.html"
+    result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "json", "-f", "csv")
+    assert result.exit_code == code
+    assert errors_of(result) == [line]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html"]
+
+
+def test_19_a_library_caller_s_ctrl_c_while_json_is_written_is_not_taken_for_a_surrogate(monkeypatch):
+    from pydantic_core import PydanticSerializationError
+
+    from timeline.render import render
+
+    monkeypatch.setattr(Timeline, "model_dump_json", _swallowing(signal.SIGINT))
+    with pytest.raises(PydanticSerializationError, match="KeyboardInterrupt"):
+        render(Timeline(events=[]), "json")
+
+
 def test_19_ctrl_c_while_streaming_jsonl_stops_between_lines(samples_dir, monkeypatch):
     import timeline.cli
 

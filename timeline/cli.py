@@ -59,19 +59,35 @@ class _Terminated(KeyboardInterrupt):
 _TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
+# The signal that asked the run to stop, once one has: a library may catch the exception its
+# handler raised and raise its own instead (pydantic does, while it writes JSON), so the command
+# layer checks this too.
+_stop_requested: list[int] = []
+
+
 def _terminate(signum, frame) -> None:
+    _stop_requested.append(signum)
     raise _Terminated(signum)
+
+
+def _interrupt(signum, frame) -> None:
+    _stop_requested.append(signum)
+    raise KeyboardInterrupt
 
 
 @contextmanager
 def _terminations_taken():
-    """SIGTERM and SIGHUP raise :class:`_Terminated` for the duration (in the main thread, and
-    only where the process had left them to their default: 'nohup' keeps SIGHUP ignored)."""
+    """SIGTERM and SIGHUP raise :class:`_Terminated` for the duration, and Ctrl-C its
+    KeyboardInterrupt as ever, each noted in ``_stop_requested`` (in the main thread, and only
+    where the process had left them to their default: 'nohup' keeps SIGHUP ignored)."""
     previous = {}
+    _stop_requested.clear()
     if threading.current_thread() is threading.main_thread():
         for signum in _TERMINATING:
             if signal.getsignal(signum) is signal.SIG_DFL:
                 previous[signum] = signal.signal(signum, _terminate)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous[signal.SIGINT] = signal.signal(signal.SIGINT, _interrupt)
     try:
         yield
     finally:
@@ -135,6 +151,10 @@ class _Commands(TyperGroup):
                 os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(PIPE_CLOSED) from None
         except Exception as exc:
+            if _stop_requested:  # (a stop some library turned into an error of its own)
+                signum = _stop_requested[0]
+                _error("interrupted" if signum == signal.SIGINT else "terminated")
+                raise typer.Exit(INTERRUPTED if signum == signal.SIGINT else 128 + signum) from None
             # Usage errors and exits belong to the command-line layer (click, typer), not to us.
             if type(exc).__module__.startswith(("click", "typer")) or ctx.params.get("debug"):
                 raise

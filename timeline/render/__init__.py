@@ -60,9 +60,13 @@ def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = F
     try:
         text = _render(timeline, fmt, lanes, cdn, title)
         text.encode("utf-8")
-    except (UnicodeEncodeError, PydanticSerializationError):
+    except (UnicodeEncodeError, PydanticSerializationError) as error:
         # A lone surrogate (possible in a str, e.g. a file name in a foreign encoding) cannot be
-        # written in any format: render a copy with U+FFFD in its place.
+        # written in any format: render a copy with U+FFFD in its place.  pydantic reports any
+        # other exception raised while it writes JSON in the same class, Ctrl-C included (the
+        # handler of a signal runs inside it): that one is no surrogate, and is not swallowed.
+        if isinstance(error, PydanticSerializationError) and UnicodeEncodeError.__name__ not in str(error):
+            raise
         text = _render(without_surrogates(timeline), fmt, lanes, cdn, title and _SURROGATE.sub("\ufffd", title))
     return text
 
