@@ -226,3 +226,38 @@ def test_a_wrong_argument_to_the_library_is_named_in_its_error(call, error, mess
     with pytest.raises(error) as raised:
         call()
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize("pause", [0.0, 1.0], ids=["at-once", "while-waiting"])
+def test_a_worker_killed_mid_run_loses_no_article(tmp_path, monkeypatch, pause):
+    """A worker the system kills (as its out-of-memory killer does) breaks the pool: every article
+    still comes, in order, with the events it has with one worker, and the run goes on in a new
+    pool (the break noticed at once, or while the pool waited for its output to be read)."""
+    import os
+    import signal
+    import time
+
+    import timeline.pipeline
+
+    lines = [json.dumps({"text": f"The council of town {n} met on Monday. It voted on Tuesday to close the bridge.",
+                         "published": "2024-05-08", "title": f"Town {n}"}) for n in range(300)]
+    feed = tmp_path / "towns.jsonl"
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    pools = []
+    real = timeline.pipeline._Pool.renew
+
+    def renew(self):
+        real(self)
+        pools.append(self.executor)
+
+    monkeypatch.setattr(timeline.pipeline._Pool, "renew", renew)
+    monkeypatch.setattr(timeline.pipeline, "usable_cores", lambda: 2)
+    expected = list(iter_article_events([feed], workers=1))
+    got = []
+    for n, result in enumerate(iter_article_events([feed], workers=2)):
+        got.append(result)
+        if n == 3:
+            os.kill(next(iter(pools[0]._processes)), signal.SIGKILL)
+            time.sleep(pause)
+    assert got == expected
+    assert len(pools) > 1  # (a new pool took over)

@@ -18,7 +18,8 @@ import os
 import signal
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -219,18 +220,110 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
 
     At most ``workers * BATCHES_PER_WORKER`` batches are in flight, so reading never runs far
     ahead of extraction and memory stays flat however many articles there are.
+
+    A worker that dies (the system's out-of-memory killer stops the process that reading one huge
+    article swelled) breaks the pool, and every batch in flight with it.  Those batches are done
+    again one article at a time in a pool of their own: an article that kills its worker again is
+    reported as an ``ArticleError``, the others come as ever, and the run goes on in a new pool.
+    After ``MAX_WORKER_DEATHS`` such articles the trouble is no article's: ``BrokenProcessPool``
+    is raised.
     """
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
-    pending: deque = deque()
+    pool = _Pool(workers)
+    pending: deque[tuple[list, Future]] = deque()
+    deaths = [0]  # articles that killed a worker (counted across the pools of the run)
     try:
         for batch in iter(lambda: list(islice(inputs, BATCH_SIZE)), []):
-            pending.append(pool.submit(_batch_events, batch))
+            try:
+                future = pool.submit(_batch_events, batch)
+            except BrokenProcessPool:  # (a worker died while the pool waited: while its output was read slowly)
+                pool.abandon()
+                yield from _again_one_by_one(pending, deaths)
+                pool.renew()
+                future = pool.submit(_batch_events, batch)
+            pending.append((batch, future))
             if len(pending) >= workers * BATCHES_PER_WORKER:
-                yield from pending.popleft().result()
+                yield from _first_results(pool, pending, deaths)
         while pending:
-            yield from pending.popleft().result()
+            yield from _first_results(pool, pending, deaths)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+MAX_WORKER_DEATHS = 10  # articles that killed a worker before a run gives up (see _in_processes)
+
+
+class _Pool:
+    """A pool of worker processes, made anew when a worker died and broke it."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+        self.renew()
+
+    def renew(self) -> None:
+        self.abandon()
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_ignore_interrupts)
+
+    def submit(self, function, argument) -> Future:
+        return self.executor.submit(function, argument)
+
+    def abandon(self) -> None:
+        """Let go of a broken pool: its processes were stopped as it broke, and waiting for it can
+        block on a queue no process reads any more."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _first_results(pool: _Pool, pending: deque, deaths: list[int]) -> Iterator[Result]:
+    """The results of the first batch of ``pending``; when a worker died, those of every batch in
+    flight, the pool renewed (see :func:`_in_processes`)."""
+    batch, future = pending[0]
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        pool.abandon()
+        yield from _again_one_by_one(pending, deaths)
+        pool.renew()
+        return
+    pending.popleft()
+    yield from results
+
+
+def _again_one_by_one(pending: deque, deaths: list[int]) -> Iterator[Result]:
+    """The results of every batch of ``pending`` (which it empties): those a broken pool did not
+    finish, done again an article at a time in a pool of one process."""
+    single = _Pool(1)
+    try:
+        while pending:
+            batch, future = pending.popleft()
+            if future.done() and not future.cancelled() and future.exception() is None:
+                yield from future.result()
+                continue
+            for item in batch:
+                try:
+                    result = single.submit(article_events, item).result()
+                except BrokenProcessPool:
+                    single.abandon()
+                    deaths[0] += 1
+                    if deaths[0] > MAX_WORKER_DEATHS:
+                        raise
+                    single.renew()
+                    result = (_killed_a_worker(item), [])
+                yield result
+    finally:
+        single.close()
+
+
+def _killed_a_worker(item: Item | Page) -> ArticleError:
+    where = item.path if isinstance(item, (Page, ArticleError)) else item.path or item.label
+    return ArticleError(path=where, message="the process reading it stopped abruptly, twice (out of memory?); skipped",
+                        reason="too-large")
 
 
 def _ignore_interrupts() -> None:
