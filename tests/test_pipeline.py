@@ -261,3 +261,43 @@ def test_a_worker_killed_mid_run_loses_no_article(tmp_path, monkeypatch, pause):
             time.sleep(pause)
     assert got == expected
     assert len(pools) > 1  # (a new pool took over)
+
+
+def test_an_article_that_kills_its_worker_again_is_skipped_with_its_name_and_the_rest_come(tmp_path, monkeypatch):
+    """The batches a dead worker broke are done again an article at a time; the one whose process
+    dies again is an error naming it, and every other article comes with its events."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import timeline.pipeline
+
+    class Pool:  # worker processes as the test plays them: the process given 'Town 5' dies
+        def __init__(self, workers):
+            pass
+
+        def renew(self):
+            pass
+
+        abandon = close = renew
+
+        def submit(self, function, argument):
+            future = Future()
+            if any(getattr(item, "title", None) == "Town 5" for item in (argument if isinstance(argument, list)
+                                                                          else [argument])):
+                future.set_exception(BrokenProcessPool("killed"))
+            else:
+                future.set_result(function(argument))
+            return future
+
+    lines = [json.dumps({"text": f"The council of town {n} met on Monday.", "published": "2024-05-08",
+                         "title": f"Town {n}"}) for n in range(40)]
+    feed = tmp_path / "towns.jsonl"
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    expected = list(iter_article_events([feed], workers=1))
+    monkeypatch.setattr(timeline.pipeline, "_Pool", Pool)
+    monkeypatch.setattr(timeline.pipeline, "usable_cores", lambda: 2)
+    got = list(iter_article_events([feed], workers=2))
+    assert [r for n, r in enumerate(got) if n != 5] == [r for n, r in enumerate(expected) if n != 5]
+    error, events = got[5]
+    assert isinstance(error, ArticleError) and events == []
+    assert error.path == f"{feed}:6" and "stopped abruptly" in error.message
