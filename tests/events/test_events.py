@@ -1242,3 +1242,12 @@ def test_a_pronoun_stands_for_the_subject_just_named(text, title):
 ])
 def test_a_plurals_possessive_keeps_its_apostrophe(text, title):
     assert title in [e.title for e in extract_events(text, PUBLISHED)]
+
+
+def test_no_title_runs_longer_than_a_line_even_from_a_word_of_thousands_of_characters():
+    """A run of characters with no space (a pasted attachment, a mangled page) is one "word": its
+    event's title is cut, not a screen of characters on the page and in every list."""
+    (event,) = extract_events("The bridge of " + "Kx" * 1500 + " collapsed on Monday.", "2023-04-05")
+    assert len(event.title) <= 200 and event.title.endswith("\u2026") and event.title.startswith("KxKx")
+    (event,) = extract_events("The old bridge over the river collapsed on Monday.", "2023-04-05")
+    assert "\u2026" not in event.title

@@ -34,6 +34,14 @@ def test_only_http_addresses_become_links(url, link):
     assert (safe_url(url) is not None) == link
 
 
+def test_a_layout_control_in_a_link_is_percent_encoded_as_a_browser_sends_it():
+    """A right-to-left override in an address ('.../report\u202efdp.exe') never reaches the page or
+    TimelineJS as written, where it would turn the text around it."""
+    assert safe_url("https://example.org/report\u202efdp.exe?a=\u2066b") == \
+        "https://example.org/report%E2%80%AEfdp.exe?a=%E2%81%A6b"
+    assert safe_url("https://example.org/caf\u00e9") == "https://example.org/caf\u00e9"  # (a letter is no control)
+
+
 @pytest.mark.parametrize("value, label", [
     ("2017-09-06", "Wednesday 6 September 2017"),
     ("2017-09-03T14:30", "Sunday 3 September 2017, 14:30"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -647,9 +648,10 @@ def test_each_value_says_which_rule_chose_it():
     assert expression.rule == "weekday"
 
 
-def test_an_unknown_language_is_a_clear_error():
-    with pytest.raises(FileNotFoundError, match="language 'xx'"):
-        tag("today", PUBLISHED, lang="xx")
+@pytest.mark.parametrize("lang", ["xx", "en/../en", "../lang/en", ""])
+def test_an_unknown_language_is_a_clear_error_naming_the_argument(lang):
+    with pytest.raises(ValueError, match=f"lang must be a language with data \\(en\\), not {re.escape(repr(lang))}"):
+        tag("today", PUBLISHED, lang=lang)
 
 
 # --- the written forms of today's news (TimeBank's texts are from 1989-1998) --------------------

@@ -13,7 +13,7 @@ from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasio
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
 from timeline.events.sentence import _BREAKS, Parsed, _verb_group, parse
-from timeline.events.titles import _title_word, denial_verb, negated, occurrence_title, statement_title
+from timeline.events.titles import _title_word, capped, denial_verb, negated, occurrence_title, statement_title
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
     Article,
@@ -465,6 +465,7 @@ def _event(s: Parsed, k: int, base: Source, people: People, *,
     statement = medium is not None or (classes[k].reporting and not reports_an_act(s, k))
     maker = statement_title if statement else occurrence_title
     title, actors = maker(s, medium if medium is not None else _title_word(s, k), people)
+    title = capped(title)
     trigger = Span(text=tokens[k].text, start=tokens[k].start, end=tokens[k].end)
     src = base.model_copy(update={
         "sentence": sentence.text,
@@ -495,6 +496,8 @@ def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_L
         raise TypeError("text must be str (an Article's text: extract_events(article.text, source=article))")
     require(text, str, "text")
     require(lang, str, "lang")
+    if source is not None:
+        require(source, (Article, Source), "source")
     published = coerce_published(published) or getattr(source, "published", None)
     text = no_lone_surrogates(text)
     sentences = split_sentences(text, lang)  # one split, shared by the tagger and the events

@@ -16,6 +16,8 @@ from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _i
 
 
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
+TITLE_CHARS = 200  # and never runs longer than this (t17-dev's longest is 155): a "word" may be a
+# run of thousands of characters with no space (a base64 attachment pasted into the text)
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
@@ -998,3 +1000,13 @@ def _title_word(s: Parsed, k: int) -> int:
         main = _main_verb(s)
         return k if main is None else main
     return k
+
+
+def capped(title: str) -> str:
+    """``title`` cut to at most ``TITLE_CHARS`` characters, at a space when one is past half of
+    them, with an ellipsis."""
+    if len(title) <= TITLE_CHARS:
+        return title
+    cut = title[:TITLE_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > TITLE_CHARS // 2 else cut).rstrip() + "\u2026"

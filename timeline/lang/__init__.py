@@ -14,8 +14,18 @@ LANG_DIR = Path(__file__).resolve().parent
 DEFAULT_LANGUAGE = "en"
 
 
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    """The languages that have data: the folders here."""
+    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name[:1].isalpha()))
+
+
 def data_path(lang: str, *parts: str) -> Path:
-    """The path of a data file of ``lang``; raises ``FileNotFoundError`` naming it when absent."""
+    """The path of a data file of ``lang``; raises ``ValueError`` for a language with no data (a
+    caller's wrong argument, never a path: 'en/../..' is none) and ``FileNotFoundError`` naming
+    a file the language does not have."""
+    if lang not in languages():
+        raise ValueError(f"lang must be a language with data ({', '.join(languages())}), not {lang!r}")
     path = LANG_DIR.joinpath(lang, *parts)
     if not path.exists():
         raise FileNotFoundError(f"no language data {'/'.join(parts)!r} for language {lang!r}")

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from html import escape
 from pathlib import PurePath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from timeline.models import DateSpan, Event, Granularity, Source, Span, TimeExpression
 from timeline.temporal.calendar import clock
@@ -174,12 +174,15 @@ def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) address that may become a link, else None."""
+    """``url`` when it is an absolute http(s) address that may become a link, else None; a layout
+    control in it (a bidi override, a line separator) is percent-encoded, as a browser sends it,
+    so that none reaches the page as written."""
     if not url:
         return None
     url = url.strip()
     if any(ord(c) < 33 or ord(c) == 127 for c in url):
         return None
+    url = _LAYOUT_CONTROLS.sub(lambda m: quote(m.group(), safe=""), url)
     try:
         parts = urlsplit(url)
     except ValueError:  # 'http://[oops': no address a link can go to
