@@ -441,6 +441,12 @@ def test_bad_records_do_not_stop_the_rest_of_the_file(tmp_path):
     assert [item.path for item in found] == [f"{path}:{n}" for n in (1, 2, 3, 4)]
 
 
+def test_a_feed_holding_one_json_array_says_where_such_a_list_is_read(tmp_path):
+    path = write(tmp_path, "saved.jsonl", json.dumps([{"text": "First."}, {"text": "Second."}]))
+    (error,) = iter_articles([path])
+    assert isinstance(error, ArticleError) and "a list of articles is read from a .json file" in error.message
+
+
 def test_bad_files_do_not_stop_the_folder(tmp_path):
     write(tmp_path, "a.txt", BODY)
     write(tmp_path, "b.txt", b"")

@@ -897,6 +897,9 @@ def _own_timeline(data) -> bool:
 
 
 def _record_article(path: str, record, published) -> Article:
+    if isinstance(record, list):  # (a JSON document saved under a feed's name)
+        raise BadArticle("record is a JSON array, not an object: a list of articles is read from a .json file",
+                         "malformed")
     if not isinstance(record, dict):
         raise BadArticle("record is not a JSON object", "malformed")
     if "text" not in record and {"id", "title", "sentence", "sources"} <= record.keys():
