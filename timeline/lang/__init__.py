@@ -14,17 +14,18 @@ LANG_DIR = Path(__file__).resolve().parent
 DEFAULT_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
-def languages() -> tuple[str, ...]:
+_NAME = re.compile(r"[A-Za-z][\w-]*")  # a language's folder: a name, never a path ('en/../..')
+
+
+def languages() -> list[str]:
     """The languages that have data: the folders here."""
-    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name[:1].isalpha()))
+    return sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and _NAME.fullmatch(p.name))
 
 
 def data_path(lang: str, *parts: str) -> Path:
     """The path of a data file of ``lang``; raises ``ValueError`` for a language with no data (a
-    caller's wrong argument, never a path: 'en/../..' is none) and ``FileNotFoundError`` naming
-    a file the language does not have."""
-    if lang not in languages():
+    caller's wrong argument) and ``FileNotFoundError`` naming a file the language does not have."""
+    if not (_NAME.fullmatch(lang) and LANG_DIR.joinpath(lang).is_dir()):
         raise ValueError(f"lang must be a language with data ({', '.join(languages())}), not {lang!r}")
     path = LANG_DIR.joinpath(lang, *parts)
     if not path.exists():

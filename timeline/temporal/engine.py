@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from timeline.lang import data_path, filled_lines, read_lines, read_table
 from timeline.text import ENTRY_LINE
-from timeline.temporal.prefixes import PrefixIndex, first_class, key_at, trie_regex
+from timeline.temporal.prefixes import PrefixIndex, all_prefixes, first_class, key_at, trie_regex
 
 
 MAX_KEYS_KEPT = 50000  # the keys (prefixes.py) whose rules are kept at hand, at most
@@ -191,15 +191,26 @@ def _literal(text: str) -> str:
 
 
 def _alternation(groups: list[tuple[str, str]]) -> str:
-    """One alternation of the named ``(name, pattern)`` groups, each behind a lookahead for its
-    first character where that is known (so that most places fail at one test, not at each of a
-    pattern's lookbehinds), and the whole behind a lookahead for any of them when all are known."""
+    """One alternation of the named ``(name, pattern)`` groups, each behind a lookahead for the
+    first characters its matches begin with where they are known (prefixes.py: 'resum', 'reconv',
+    ... for a cue that opens on a dozen lookbehinds), else for its first character, so that most
+    places fail at a test or two, not at each of a pattern's lookbehinds; and the whole behind a
+    lookahead for any first character when all are known."""
     firsts = [first_class(pattern) for _, pattern in groups]
-    body = "|".join(f"(?={first})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
-                    for first, (name, pattern) in zip(firsts, groups))
+    keys = all_prefixes([pattern for _, pattern in groups])
+    body = "|".join(f"(?={_opening(first, known)})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
+                    for first, known, (name, pattern) in zip(firsts, keys, groups))
     if None in firsts:
         return f"(?:{body})"
     return "(?=[" + "".join(first[1:-1] for first in firsts) + f"])(?:{body})"
+
+
+def _opening(first: str, keys: frozenset[str] | None) -> str:
+    """What a match opens with: a trie of its keys when they reach past the first character, else
+    its first character's class."""
+    if keys and "" not in keys and max(map(len, keys)) > 1:
+        return trie_regex(keys, {" ": r"\s+", "0": r"\d"})
+    return first
 
 
 def _across_midnight(day: str, clock: str, gloss: str) -> str:
