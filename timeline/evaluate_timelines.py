@@ -288,19 +288,15 @@ def _records(articles: list, workers: int) -> list:
         return _records_of(articles)
     from concurrent.futures import ProcessPoolExecutor
 
-    from timeline.pipeline import _context, _ignore_interrupts
+    from timeline.pipeline import _context, _ignore_interrupts, let_go
 
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
     batches = [pool.submit(_records_of, articles[k:k + RECORD_BATCH]) for k in range(0, len(articles), RECORD_BATCH)]
     try:  # (not pool.map: stopped, it cancels what is left, which the broken pool then fails)
         records = [record for batch in batches for record in batch.result()]
-    except BaseException:
-        # (stopped: Ctrl-C, SIGTERM or SIGHUP to the whole process group, a worker gone. Waiting
-        # for a pool whose workers died can hang: they are killed and the pool left at once)
-        for process in dict(getattr(pool, "_processes", None) or {}).values():  # (the executor's own)
-            process.kill()
-        pool.shutdown(wait=False)  # (no cancelling: a future cancelled, then failed by the broken
-        raise  # pool, stops the executor's thread with an error, and the exit waits for it forever)
+    except BaseException:  # (stopped: Ctrl-C, SIGTERM or SIGHUP to the whole process group, a worker gone)
+        let_go(pool)
+        raise
     pool.shutdown(wait=True)
     return records
 

@@ -268,16 +268,25 @@ class _Pool:
         return self.executor.submit(function, argument)
 
     def abandon(self) -> None:
-        """Let go of a broken pool: its processes were stopped as it broke, and waiting for it can
-        block on a queue no process reads any more."""
+        """Let go of a broken pool (see :func:`let_go`)."""
         if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+            let_go(self.executor)
             self.executor = None
 
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+
+
+def let_go(executor: ProcessPoolExecutor) -> None:
+    """Let go of a pool whose workers died or must stop: its processes are killed and it is not
+    waited for (waiting can block on a queue no process reads any more), nor are its futures
+    cancelled (a future cancelled, then failed by the broken pool, stops the executor's thread
+    with an error, and the interpreter's exit waits for that thread forever)."""
+    for process in dict(getattr(executor, "_processes", None) or {}).values():  # (the executor's own)
+        process.kill()
+    executor.shutdown(wait=False)
 
 
 def _first_results(pool: _Pool, pending: deque, deaths: list[int]) -> Iterator[Result]:
