@@ -292,7 +292,7 @@ def let_go(executor: ProcessPoolExecutor) -> None:
 def _first_results(pool: _Pool, pending: deque, deaths: list[int]) -> Iterator[Result]:
     """The results of the first batch of ``pending``; when a worker died, those of every batch in
     flight, the pool renewed (see :func:`_in_processes`)."""
-    batch, future = pending[0]
+    future = pending[0][1]
     try:
         results = future.result()
     except BrokenProcessPool:
