@@ -59,11 +59,15 @@ def test_a_date_in_a_relative_clause_dates_that_clause_verb():
     ("The firm has faced anger over the crash on Monday.", "crash"),
     ("She answered questions over dinner on Monday.", "dinner"),
     ("Investors fretted about the meeting on Monday.", "meeting"),
+    # nor where the verb's clause tells its own day, or the noun's phrase goes on after the date
+    ("Police on Tuesday arrested a man over the attack on Sunday.", "attack"),
+    ("Prosecutors charged a man over the killing on Sunday of a teenager.", "killing"),
 ])
 def test_a_day_after_the_noun_of_a_clause_s_cause_dates_the_clause_s_happening(text, trigger):
     """'arrested a man over the attack on Monday': the arrest was on Monday (the attack would be
     'Monday's attack')."""
     assert [t for expression, t in dated(text) if expression in ("Monday", "Sunday", "yesterday", "May 6")] == [trigger]
+    assert len({t for _, t in dated(text)}) == len(dated(text))  # (no word dated twice)
 
 
 def test_a_date_opening_the_clause_dates_the_verb_after_the_comma():

@@ -167,15 +167,27 @@ def _dated_cause(s: Parsed, noun: int, first: int, last: int, relation: Relation
     news of the day, not written out (a day written out after a noun names the noun's day: 'BP
     faced anger over the accident on 20 April'), and the verb is told in the simple past, as the
     date is past (not 'has faced', nor 'Police are investigating the attack on Monday'); else
-    the noun."""
+    the noun.  Also the noun where the verb's clause tells its own time before it ('Police on
+    Tuesday arrested a man over the attack on Sunday': Sunday is the attack's), or where the
+    noun's phrase goes on after the date ('over the killing on Sunday of a teenager')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
     if not (noun + 1 == first or (noun + 2 == first and tokens[noun + 1].low in lex.date_prepositions)) \
             or relation != Relation.BEFORE or any(ch.isdigit() for t in tokens[first:last + 1] for ch in t.text):
         return noun
+    after = tokens[last + 1].low if last + 1 < len(tokens) else ""
+    if after in lex.complements or after in lex.date_prepositions:
+        return noun
     verb = cause_verb(s, noun)
     if verb is None or classes[verb].relation != Relation.BEFORE or _verb_group(s, verb) != (Relation.UNKNOWN, ""):
         return noun
-    return verb
+    start = verb  # (the verb's clause, an opening adjunct and its comma included: 'On Tuesday, police arrested')
+    while start > 0 and tokens[start - 1].low not in lex.clause and tokens[start - 1].low not in lex.coordinators \
+            and tokens[start - 1].text not in _CLAUSE_STOPS:
+        start -= 1
+    return noun if any(s.timed[start:noun]) else verb
+
+
+_CLAUSE_STOPS = frozenset(";:()")  # what ends a clause, where a comma need not ('On Tuesday, police arrested')
 
 
 def _time_clause_verb(s: Parsed, last: int) -> Optional[int]:
