@@ -305,3 +305,37 @@ def test_an_article_that_kills_its_worker_again_is_skipped_with_its_name_and_the
     error, events = got[5]
     assert isinstance(error, ArticleError) and events == []
     assert error.path == f"{feed}:6" and "stopped abruptly" in error.message
+
+
+@pytest.mark.parametrize("refusals, started", [(1, True), (2, False)])
+def test_a_worker_that_cannot_be_started_once_is_started_again_then_the_pool_is_broken(monkeypatch, refusals, started):
+    """The process that starts workers may die with them (killed by the same hand): the next start
+    is refused once ('connection refused') and works when tried again; refused twice, the pool is
+    broken, which the command line reports in one line."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import timeline.pipeline
+
+    refused = []
+
+    class Executor:  # a pool whose workers cannot be started the first ``refusals`` times
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def submit(self, function, argument):
+            if len(refused) < refusals:
+                refused.append(1)
+                raise ConnectionRefusedError(111, "Connection refused")
+            return f"{function.__name__}({argument})"
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
+
+    monkeypatch.setattr(timeline.pipeline, "ProcessPoolExecutor", Executor)
+    monkeypatch.setattr(timeline.pipeline, "STARTER_WAIT", 0)
+    pool = timeline.pipeline._Pool(2)
+    if started:
+        assert pool.submit(len, "abc") == "len(abc)"
+    else:
+        with pytest.raises(BrokenProcessPool, match="no worker process could be started"):
+            pool.submit(len, "abc")

@@ -16,6 +16,7 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
+import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -250,6 +251,7 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
 
 
 MAX_WORKER_DEATHS = 10  # articles that killed a worker before a run gives up (see _in_processes)
+STARTER_WAIT = 0.2  # seconds given a dead process that starts workers to be seen dead, and started again
 
 
 class _Pool:
@@ -265,7 +267,17 @@ class _Pool:
         self.executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_ignore_interrupts)
 
     def submit(self, function, argument) -> Future:
-        return self.executor.submit(function, argument)
+        """``function(argument)`` in a worker.  Starting a worker can fail when the process that
+        starts them died with the workers (killed by the same hand): it is started again once,
+        else the pool is broken (``BrokenProcessPool``)."""
+        for attempt in range(2):
+            try:
+                return self.executor.submit(function, argument)
+            except (OSError, EOFError) as error:  # ('connection refused' by the dead starter)
+                if attempt:
+                    raise BrokenProcessPool(f"no worker process could be started: {error}") from error
+                time.sleep(STARTER_WAIT)
+                self.renew()
 
     def abandon(self) -> None:
         """Let go of a broken pool (see :func:`let_go`)."""
