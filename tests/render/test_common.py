@@ -39,6 +39,7 @@ def test_a_layout_control_in_a_link_is_percent_encoded_as_a_browser_sends_it():
     TimelineJS as written, where it would turn the text around it."""
     assert safe_url("https://example.org/report\u202efdp.exe?a=\u2066b") == \
         "https://example.org/report%E2%80%AEfdp.exe?a=%E2%81%A6b"
+    assert safe_url("https://example.org/a\u200fb\u200bc") == "https://example.org/a%E2%80%8Fb%E2%80%8Bc"  # (marks, zero width)
     assert safe_url("https://example.org/caf\u00e9") == "https://example.org/caf\u00e9"  # (a letter is no control)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from html import escape
 from pathlib import PurePath
@@ -173,16 +174,19 @@ def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
     return lane_of[outlet(first).casefold()]
 
 
+_INVISIBLE_IN_LINKS = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format characters, line and paragraph separators
+
+
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) address that may become a link, else None; a layout
-    control in it (a bidi override, a line separator) is percent-encoded, as a browser sends it,
-    so that none reaches the page as written."""
+    """``url`` when it is an absolute http(s) address that may become a link, else None; an
+    invisible character in it (a bidi override or mark, a zero-width space, a line separator) is
+    percent-encoded, as a browser sends it, so that none reaches the page as written."""
     if not url:
         return None
     url = url.strip()
     if any(ord(c) < 33 or ord(c) == 127 for c in url):
         return None
-    url = _LAYOUT_CONTROLS.sub(lambda m: quote(m.group(), safe=""), url)
+    url = "".join(quote(c, safe="") if unicodedata.category(c) in _INVISIBLE_IN_LINKS else c for c in url)
     try:
         parts = urlsplit(url)
     except ValueError:  # 'http://[oops': no address a link can go to
