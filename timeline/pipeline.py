@@ -327,8 +327,9 @@ def _again_one_by_one(pending: deque, deaths: list[int]) -> Iterator[Result]:
                 yield from future.result()
                 continue
             for item in batch:
+                future = single.submit(article_events, item)  # (no worker that can start is no article's fault)
                 try:
-                    result = single.submit(article_events, item).result()
+                    result = future.result()
                 except BrokenProcessPool:
                     single.abandon()
                     deaths[0] += 1
