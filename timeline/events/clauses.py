@@ -287,26 +287,34 @@ def phrase_opener(s: Parsed, noun: int) -> int:
     return _phrase_back(s, noun, s.lex.prepositions, clause_ends=False) - 1
 
 
-CAUSE_REACH = 6  # words between a verb and the phrase of its cause ('arrested a 20-year-old man over')
+PHRASE_VERB_REACH = 6  # words between a verb and the phrase it governs ('spoke to reporters at', 'arrested a 20-year-old man over')
 
 
-def cause_verb(s: Parsed, noun: int) -> Optional[int]:
-    """The finite verb whose phrase of cause or topic holds the event noun at ``noun`` ('arrested
-    a man over the attack', 'rallied against the war', 'opened an inquiry into the shooting'), or
-    None (also for a reporting verb: what was said about it is another event).  The phrase names
-    a happening with a determiner ('over the attack', 'against their eviction'); a bare noun is
-    as often a time ('answered questions over lunch Tuesday')."""
+def verb_of_phrase(s: Parsed, j: int) -> Optional[int]:
+    """The finite verb of the clause a phrase opening at ``j`` (its preposition) belongs to, at
+    most ``PHRASE_VERB_REACH`` words before it in the clause; None when there is none, or when it
+    is a reporting verb (what was said there or about it is another event)."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    j = phrase_opener(s, noun)
-    if j < 0 or tokens[j].low not in lex.causes or not any(
-            tokens[k].low in lex.determiners for k in range(j + 1, noun)):
-        return None
-    for m in range(j - 1, max(-1, j - 1 - CAUSE_REACH), -1):
+    for m in range(j - 1, max(-1, j - 1 - PHRASE_VERB_REACH), -1):
         if tokens[m].text in _BREAKS or tokens[m].low in lex.clause:
             return None
         if classes[m].finite:
             return None if classes[m].reporting else m
     return None
+
+
+def cause_verb(s: Parsed, noun: int) -> Optional[int]:
+    """The finite verb whose phrase of cause or topic holds the event noun at ``noun`` ('arrested
+    a man over the attack', 'rallied against the war', 'opened an inquiry into the shooting'), or
+    None (see :func:`verb_of_phrase`).  The phrase names a happening with a determiner ('over the
+    attack', 'against their eviction'); a bare noun is as often a time ('answered questions over
+    lunch Tuesday')."""
+    tokens, lex = s.tokens, s.lex
+    j = phrase_opener(s, noun)
+    if j < 0 or tokens[j].low not in lex.causes or not any(
+            tokens[k].low in lex.determiners for k in range(j + 1, noun)):
+        return None
+    return verb_of_phrase(s, j)
 
 
 def occasion_preposition(s: Parsed, noun: int) -> Optional[int]:

@@ -8,7 +8,7 @@ from typing import Optional
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _past_addressee,
     _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
-    named_before_description, opens_on_auxiliary, phrase_opener,
+    named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -21,7 +21,6 @@ TITLE_CHARS = 200  # and never runs longer than this (t17-dev's longest is 155):
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
-OCCASION_REACH = 6  # words between a verb and the occasion it happened at ('spoke to reporters at')
 SETTING_WORDS = 14  # where something was said ('in a filing with the SEC'), in at most this many words
 SLACK = 3  # a title or gist at most this many words over its limit is kept whole, not cut
 FIRST_MODIFIER_WORDS = 4  # a long subject's first modifier kept when at most this long ('of the crew')
@@ -970,19 +969,15 @@ def _occasion_verb(s: Parsed, noun: int) -> int:
     a White House briefing', 'executives appear at congressional hearings', 'seized power in a
     bloodless coup'): a reader learns who did what there, not only that there was a briefing.
     ``noun`` itself when it is neither."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
+    tokens, lex = s.tokens, s.lex
     j = phrase_opener(s, noun)
     if j < 0 or tokens[j].low not in lex.circumstances:
         return noun
     if tokens[j].low not in lex.occasions and not (noun + 1 < len(tokens) and (s.timed[noun + 1]
                                                                             or _leads_into_time(s, noun + 1))):
         return noun  # (a circumstance only with its time right after it: 'died in an explosion on Monday')
-    for m in range(j - 1, max(-1, j - 1 - OCCASION_REACH), -1):
-        if tokens[m].text in _BREAKS or tokens[m].low in lex.clause:
-            break
-        if classes[m].finite:
-            return noun if classes[m].reporting else m  # (what was said there is another event)
-    return noun
+    verb = verb_of_phrase(s, j)  # (not a reporting verb: what was said there is another event)
+    return noun if verb is None else verb
 
 
 def _title_word(s: Parsed, k: int) -> int:
