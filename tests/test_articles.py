@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+import timeline
 from timeline.articles import estimate_count, iter_articles, load_articles
 from timeline.models import Article, ArticleError
 
@@ -261,6 +262,27 @@ def test_json_object_list_and_jsonl_records(tmp_path):
     assert found[0].published == dt.datetime(2017, 9, 6)
     assert found[1].published is None
     assert found[3].title == "Second"
+
+
+def test_markdown_escapes_left_by_scraping_are_read_as_the_marks_they_escape(tmp_path):
+    # scraped pages carry markdown's backslashes: a chronology's bullet, a date's slashes, a credit
+    text = ("Timeline of the spill:\n\\* April 22 - The rig sinks in 5,000 feet of water.\n"
+            "Officials said the Gulf would not be restored to its state of 4\\/19\\/2010 for years.\n"
+            "Photograph: Gerald Herbert\\/AP\n")
+    write(tmp_path, "feed.jsonl", json.dumps({"text": text, "published": "2010-06-01"}))
+    (article,) = load_articles([tmp_path / "feed.jsonl"])
+    assert "\\" not in article.text and "* April 22 - The rig sinks" in article.text
+    assert "Gerald Herbert/AP" in article.text
+    dated = {event.date.start.isoformat(): event for event in timeline.build_timeline([tmp_path]).events
+             if event.date is not None and event.date.start == event.date.end}
+    assert "2010-04-19" in dated  # the whole date, not only its year
+    assert dated["2010-04-22"].title.lower().startswith("rig sinks")  # an entry of the chronology, not "\\* ..."
+
+
+def test_a_backslash_before_a_letter_is_kept(tmp_path):
+    # (only an escape of a punctuation mark is markdown's; a path on a Windows machine is text)
+    write(tmp_path, "a.txt", "The files were saved in C:\\Users\\press on Tuesday.\n")
+    assert read_one(tmp_path / "a.txt").text == "The files were saved in C:\\Users\\press on Tuesday.\n"
 
 
 def test_folders_are_read_recursively_in_sorted_order_skipping_others(tmp_path):
