@@ -343,6 +343,7 @@ def opens_entry(before: str, lang: str = DEFAULT_LANGUAGE) -> bool:
 
 
 _CLOCK = re.compile(r"\d[.:]\d\d")  # every stamp has a clock time: a sentence without one is not searched
+_COLON = re.compile(r":\s")  # and every credit a colon after its label ("Photograph: ")
 
 
 def _page_patterns(lang: str, name: str) -> list[str]:
@@ -351,25 +352,39 @@ def _page_patterns(lang: str, name: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _stamps(lang: str) -> re.Pattern | None:
-    """The language's page stamps (``page/stamps.txt``) as one pattern, its parts filled in."""
-    stamps = _page_patterns(lang, "stamps.txt")
-    return re.compile("|".join(f"(?:{stamp})" for stamp in stamps)) if stamps else None
+def _inserts(lang: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """The page text scraped into the middle of a sentence, each kind as one pattern with the
+    cheap pattern a sentence must match to be searched for it: the page's time stamps
+    (``page/stamps.txt``; each has a clock time) and photo credits (``page/credits.txt``; each has a
+    colon)."""
+    kinds = []
+    for name, gate in (("stamps.txt", _CLOCK), ("credits.txt", _COLON)):
+        patterns = _page_patterns(lang, name)
+        if patterns:
+            kinds.append((re.compile("|".join(f"(?:{pattern})" for pattern in patterns)), gate))
+    return tuple(kinds)
 
 
-def _around_stamps(text: str, sentence: Sentence, stamps: re.Pattern | None) -> list[Sentence]:
-    """``sentence`` without the page stamps in it: what stands before, between and after them,
+def _around(text: str, sentence: Sentence, pattern: re.Pattern) -> list[Sentence]:
+    """``sentence`` without what ``pattern`` finds in it: what stands before, between and after,
     each a sentence (none for what is blank)."""
-    if stamps is None or not _CLOCK.search(sentence.text):
-        return [sentence]
     pieces, begin = [], sentence.start
-    for match in stamps.finditer(text, sentence.start, sentence.end):
+    for match in pattern.finditer(text, sentence.start, sentence.end):
         pieces.append(_trim(text, begin, match.start()))
         begin = match.end()
     if begin == sentence.start:
         return [sentence]
     pieces.append(_trim(text, begin, sentence.end))
     return [Sentence(a, b, text[a:b]) for a, b in pieces if b > a]
+
+
+def _without_inserts(text: str, sentence: Sentence, inserts) -> list[Sentence]:
+    """``sentence`` without the page text scraped into it (``_inserts``), in pieces."""
+    pieces = [sentence]
+    for pattern, gate in inserts:
+        pieces = [piece for whole in pieces
+                  for piece in (_around(text, whole, pattern) if gate.search(whole.text) else [whole])]
+    return pieces
 
 
 def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
@@ -395,15 +410,16 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
     """The sentences of an article that are its news: those before its comment section
     (:func:`comment_section`), without the invitations to comment and the outlet's notes on the
     article (credits, corrections), and, when the article's
-    ``text`` is given, without the page's own time stamps (``page/stamps.txt``: what stands on
-    either side of one is a sentence of its own) and without the page text glued to their start
-    (a wire dateline with the headline before it, a photo credit: ``page/prefixes.txt``)."""
+    ``text`` is given, without the page's own time stamps and photo credits (``page/stamps.txt``,
+    ``page/credits.txt``: what stands on either side of one is a sentence of its own) and without
+    the page text glued to their start (a wire dateline with the headline before it:
+    ``page/prefixes.txt``)."""
     marks = _comment_marks(lang)
     prefixes = _prefixes(lang) if text is not None else ()
-    stamps = _stamps(lang) if text is not None else None
+    inserts = _inserts(lang) if text is not None else ()
     kept = []
     for whole in sentences:
-        for sentence in _around_stamps(text, whole, stamps):
+        for sentence in _without_inserts(text, whole, inserts):
             kind = _mark(sentence.text, marks)
             if kind in _OPENING:
                 return kept

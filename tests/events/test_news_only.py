@@ -264,6 +264,26 @@ def test_the_pages_own_time_stamp_dates_nothing_and_parts_what_it_stands_between
     assert [(e.time_expression.text, e.sentence) for e in dated] == [("Monday", news)]
 
 
+@pytest.mark.parametrize("credit", ["Photograph: Jane Doe/AP", "Photo: Jane Doe/AFP/Getty Images",
+                                    "Picture credit: Jane McDoe/reuters"])
+def test_a_photo_credit_between_a_caption_and_the_news_parts_them(credit):
+    # (a scraped page runs the photo's caption, its credit and the article's first sentence together)
+    caption = "Boats with booms try to contain the oil off the harbour"
+    news = "The regional council approved the new bridge on Monday."
+    text = f"{caption} {credit} {news}"
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption, news]
+    (event,) = [e for e in extract_events(text, PUBLISHED) if e.time_expression]
+    assert event.sentence == news and "/" not in event.title
+
+
+@pytest.mark.parametrize("text", [
+    "The fund's photo: a 24/7 desk, the council said on Monday.",  # (a slash in prose, no credit's words)
+    "Officials said the image: 3/4 of the coast was clean on Monday.",
+])
+def test_a_label_and_a_slash_in_the_news_stay(text):
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [text]
+
+
 @pytest.mark.parametrize("text", [
     "The rig sank at 10:21 a.m. CDT (1521 GMT) on Thursday, 8 April 2021, off the coast.",
     # prose writes a day, a year, a clock time and a zone together after a preposition or a weekday
