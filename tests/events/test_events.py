@@ -1044,6 +1044,21 @@ def test_a_time_in_an_apposition_dates_no_happening_around_it(sentence, dated):
     assert [(e.time_expression.text, e.title) for e in extract_events(sentence, PUBLISHED) if e.time_expression] == dated
 
 
+@pytest.mark.parametrize("sentence, dated", [
+    # a second time of a dated word, after 'since' or 'after', is what its happening is reckoned from
+    ("Schools reopened on Friday, weeks after the lockdown on March 23.", [("Friday", "Schools reopened")]),
+    ("Flights resumed on Friday for the first time since May 3.", [("Friday", "Flights resumed for the first time")]),
+    ("The world is closer to a pandemic than at any point since 1968, officials said on Friday.",
+     [("Friday", "Officials: The world is closer to a pandemic than at any point")]),
+    # ...but two times of its own are two happenings, and a word with no other time keeps it
+    ("Workers walked out on May 2 and again on May 9.", [("May 2", "Workers walked out"), ("May 9", "Workers walked out")]),
+    ("Survivors were found on Friday, two days after the quake struck.",
+     [("Friday", "Survivors were found"), ("two days after", "Quake struck")]),
+])
+def test_a_time_a_dated_happening_is_reckoned_from_dates_no_second_copy_of_it(sentence, dated):
+    assert [(e.time_expression.text, e.title) for e in extract_events(sentence, PUBLISHED) if e.time_expression] == dated
+
+
 @pytest.mark.parametrize(
     "text, title",
     [

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from collections import defaultdict
 from typing import Optional, Sequence
 
 from timeline.events.anchoring import anchor_trigger
@@ -115,6 +116,7 @@ def events_from_expressions(
         starts = [t.start for t in tokens]
         ends = [t.end for t in tokens]
         stamps = [e for e in inside if _stamp(sentence, e)]
+        anchored = []  # each date and time of the sentence with the word it dates
         for expression in [e for e in inside if e not in stamps] + stamps:
             if expression.type not in ("DATE", "TIME"):
                 continue  # durations and sets date nothing
@@ -127,6 +129,11 @@ def events_from_expressions(
             timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
             day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
             trigger = _saying_set(s, anchor_trigger(s, first, last, timing, day))
+            anchored.append((expression, first, last, span, timing, day, trigger))
+        referred = _reference_times(s, anchored)
+        for expression, first, last, span, timing, day, trigger in anchored:
+            if first in referred:
+                continue  # ('Schools reopened on Monday, weeks after the lockdown on March 23': not on March 23)
             if trigger is None or (span is None and (classes[trigger].state
                                                      or not (classes[trigger].verb or classes[trigger].noun))):
                 continue  # ('the current level': no happening to place on the reference)
@@ -184,6 +191,36 @@ def _stamp(sentence: Sentence, expression: TimeExpression) -> bool:
         return False
     at, end = expression.start - sentence.start, expression.end - sentence.start
     return 0 <= at and opens_entry(sentence.text[:at]) and sentence.text[end:end + 4].lstrip().startswith(tuple(ENTRY_MARKS))
+
+
+REFERENCE_REACH = 6  # tokens between a reference word and the time it opens, at most
+
+
+def _reference_times(s: Parsed, anchored) -> set[int]:
+    """The first tokens of the times that only tell what another time of the same word is
+    reckoned from: the word is dated by a time of its own, and this one follows a reference word
+    (``reference_words.txt``) within ``REFERENCE_REACH`` tokens, no break nor verb between ('Schools
+    reopened on Monday, weeks after the lockdown on March 23', 'Flights resumed on Tuesday for the
+    first time since May 3').  Two times of a word that are both its own stay ('walked out on May 2
+    and again on May 9'), as does a reference when the word has no other ('returned home after the
+    vote on Friday' is undated otherwise)."""
+    times: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for _expression, first, _last, _span, _timing, _day, trigger in anchored:
+        if trigger is not None:
+            times[trigger].append((first, _after_reference_word(s, first)))
+    return {first for found in times.values() if any(not reference for _, reference in found)
+            for first, reference in found if reference}
+
+
+def _after_reference_word(s: Parsed, first: int) -> bool:
+    """Whether a reference word ('since', 'after') opens the phrase of the time at ``first``."""
+    tokens, classes = s.tokens, s.classes
+    for k in range(first - 1, max(-1, first - 1 - REFERENCE_REACH), -1):
+        if tokens[k].low in s.lex.reference_words:
+            return True
+        if tokens[k].text in _BREAKS or classes[k].verb or classes[k].finite:
+            return False
+    return False
 
 
 def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:

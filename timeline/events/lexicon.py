@@ -79,6 +79,7 @@ class Lexicon:
     time_leads: tuple[tuple[str, ...], ...] = ()  # what leads into a time, left out with it: 'as soon as'
     offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
     period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
+    reference_words: frozenset[str] = frozenset()  # 'since': a second date of a dated word is what it is reckoned from
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
     # phrases telling a date names a day planned for a happening that did not take place then, by
     # where they stand ('before', 'from', 'after' the date, or after it in the 'subject' it is part
@@ -317,6 +318,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         time_leads=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "time_leads.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),
+        reference_words=words("reference_words.txt"),
         negations=words("negations.txt"),
         unrealized={where: tuple(tuple(p.split()) for p, w in table("unrealized_dates.tsv") if w == where)
                     for where in ("before", "from", "after", "subject")},
