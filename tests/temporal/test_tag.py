@@ -397,6 +397,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The ministers meet in Brussels on Wednesday.", "2012-02-10", "2012-02-15"),
     ("The president leaves for Paris on Friday.", "2022-05-23", "2022-05-27"),
     ("Egypt goes to the polls on Sunday.", "2024-01-31", "2024-02-04"),
+    ("Varsenians vote Sunday in the first free election.", "2025-08-22", "2025-08-24"),
+    ("The former president goes on trial on Monday.", "2025-08-03", "2025-08-04"),
+    ("Voters voted Sunday in the first free election.", "2025-08-22", "2025-08-17"),
+    ("The parliament's vote Sunday was a landslide.", "2025-08-22", "2025-08-17"),
     ("He left for Paris on Friday.", "2024-01-31", "2024-01-26"),
     # the noun 'will' tells no future; an adverb after 'would' leaves it its verb
     ("The judge read the will on Thursday.", "2011-05-17", "2011-05-12"),
