@@ -488,6 +488,11 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "On June 14 the voters were supposed to elect a new assembly.",
     "Talks planned for June 5 in the capital were cancelled.",  # (the happening planned, in the subject)
     "Officials said a burial scheduled for Saturday had been postponed.",
+    # a plan set off by commas, or told and then called off, with the subject shared
+    "The trial, scheduled for May 2, was postponed.",
+    "The hearing, which was due on Monday, was put off.",
+    "The vote was set for Tuesday but was cancelled.",
+    "The tests were due on Monday but were delayed by a leak.",
 ])
 def test_a_day_a_plan_did_not_keep_places_no_event(text):
     """A date that names the day a happening was planned for and did not take place on tells no
@@ -505,6 +510,8 @@ def test_a_day_a_plan_did_not_keep_places_no_event(text):
     ("The company said on Monday the launch was postponed.", "The company: The launch was postponed"),
     ("The elections were first set for June 14 and postponed in April.", "Elections postponed"),  # (not June 14)
     ("Talks planned for June 5 in the capital went ahead.", "Talks planned in the capital went ahead"),
+    ("The summit, scheduled for May 2, went ahead despite the protests.", "Summit scheduled"),
+    ("The vote is scheduled for Tuesday, and the talks were cancelled.", "Vote is scheduled"),  # (another subject)
 ])
 def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]

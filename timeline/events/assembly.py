@@ -333,7 +333,8 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
     day (``day``: 'postponed the vote from Tuesday to Thursday'), or after it in its clause with no
     verb of a clause nor another time between ('Today the car should have been unveiled'), the
     date being part of the subject for a verb of calling off ('The June 5 launch was cancelled',
-    'talks planned for June 5 were cancelled')."""
+    'talks planned for June 5 were cancelled'), or a plan before it in its clause that the sentence
+    calls off right after ('The trial, scheduled for May 2, was postponed')."""
     tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
     phrases = lex.unrealized
     if not phrases:
@@ -347,6 +348,8 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
         return True
     if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
         return True
+    if any(_holds(before, phrase) for phrase in phrases.get("plan", ())) and _called_off(s, last):
+        return True  # ('The trial, scheduled for May 2, was postponed')
     planned = next((k for k in range(first - 1, start - 1, -1) if classes[k].verb), None)  # (the last verb)
     if planned is not None and _planned_for(s, planned, first):
         # the date is part of a subject, with the happening planned for it: 'a burial planned for
@@ -378,6 +381,21 @@ def _common_word(s: Parsed, k: int) -> bool:
     first word): a noun of a subject, not a name or a function word."""
     token = s.tokens[k]
     return token.text.isalpha() and (token.text[0].islower() or k == 0) and token.low not in s.lex.function_words
+
+
+def _called_off(s: Parsed, last: int) -> bool:
+    """Whether the clause of the time ending at token ``last`` is followed, past a comma or a
+    clause word ('but'), by the calling off of its subject's happening, told with no subject of its
+    own (a 'subject' phrase of ``unrealized_dates.tsv``: '..., was postponed', '... but was
+    cancelled')."""
+    tokens, timed, lex = s.tokens, s.timed, s.lex
+    end = last + 1
+    while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS and tokens[end].low not in lex.clause:
+        end += 1
+    if end >= len(tokens) or not (tokens[end].text == "," or tokens[end].low in lex.clause):
+        return False
+    after = tuple(t.low for t in tokens[end + 1:])
+    return any(after[:len(phrase)] == phrase for phrase in lex.unrealized.get("subject", ()))
 
 
 def _planned_for(s: Parsed, k: int, first: int) -> bool:

@@ -83,7 +83,7 @@ class Lexicon:
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
     # phrases telling a date names a day planned for a happening that did not take place then, by
     # where they stand ('before', 'from', 'after' the date, or after it in the 'subject' it is part
-    # of): 'was to have been held on 8 April'
+    # of; or a 'plan' before it that the sentence calls off): 'was to have been held on 8 April'
     unrealized: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
@@ -321,7 +321,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         reference_words=words("reference_words.txt"),
         negations=words("negations.txt"),
         unrealized={where: tuple(tuple(p.split()) for p, w in table("unrealized_dates.tsv") if w == where)
-                    for where in ("before", "from", "after", "subject")},
+                    for where in ("before", "from", "after", "subject", "plan")},
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
