@@ -391,10 +391,27 @@ def test_the_all_events_control_draws_every_dated_event(story, open_html):
     assert overlapping(page.evaluate(LABELS_JS)) == []
     page.click("#whole")  # the whole period: the stray years come into view
     page.wait_for_function("""() => document.getElementById('chart')._fullLayout.xaxis.range[0] < '1800'""")
+    assert page.get_attribute("#whole", "aria-pressed") == "true"
     page.click("#controls button[data-mode=key]")
     page.wait_for_selector("#chart[data-mode=key][data-drawn=true]")
     assert {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]} == {
         k for k, e in enumerate(story.dated) if e.key}
+    # the key events come back in the story's period, the slider's too, and the toggle is released
+    axis = "() => { const x = document.getElementById('chart')._fullLayout.xaxis; return [x.range, x.rangeslider.range]; }"
+    (start, end), (slider_start, _) = page.evaluate(axis)
+    assert start.startswith("2011") and end.startswith("2011") and slider_start > "1800"
+    assert page.get_attribute("#whole", "aria-pressed") == "false"
+
+
+def test_the_whole_period_pressed_again_goes_back_to_the_storys(story, open_html):
+    page = open_html(render(story, "html"), "story.html").page
+    first = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range")
+    page.click("#whole")
+    page.wait_for_function("""() => document.getElementById('chart')._fullLayout.xaxis.range[0] < '1800'""")
+    page.click("#whole")
+    page.wait_for_function("""() => document.getElementById('chart')._fullLayout.xaxis.range[0] > '1800'""")
+    assert page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range") == first
+    assert page.get_attribute("#whole", "aria-pressed") == "false"
 
 
 def test_the_whole_period_reaches_a_stray_near_the_calendars_end(story, open_html):

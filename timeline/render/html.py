@@ -557,7 +557,8 @@ def _controls_html(lane_names: list[str], sizes: list[int], styles: list, n_key:
         boxes = f'<div class="lanes" role="group" aria-label="Outlets shown">{"".join(items)}</div>'
     return ('<div id="controls" class="controls" hidden>'
             + mode
-            + ('<button type="button" id="whole" title="Show every event, strays included">'
+            + ('<button type="button" id="whole" aria-pressed="false"'
+               ' title="Show every event, strays included; press again for the story\'s period">'
                'Whole period</button>' if outside else "")
             + f"{boxes}</div>")
 

@@ -499,6 +499,22 @@
   }
   var mode = "key";
   var hiddenLanes = {};
+  // the first view, where the key events are: 'Whole period' leaves it, and comes back to it
+  var storyView = { "xaxis.range": (layout.xaxis.range || []).slice() };
+  if (layout.xaxis.rangeslider && layout.xaxis.rangeslider.range) {
+    storyView["xaxis.rangeslider.range"] = layout.xaxis.rangeslider.range.slice();
+  }
+  var whole = document.getElementById("whole");
+
+  function showWhole(on) {
+    if (!whole || (whole.getAttribute("aria-pressed") === "true") === on) { return Promise.resolve(); }
+    whole.setAttribute("aria-pressed", String(on));
+    if (on) {
+      return Plotly.relayout(chart, { "xaxis.range": data.figure.whole.slice(),
+                                      "xaxis.rangeslider.range": data.figure.whole.slice() });
+    }
+    return storyView["xaxis.range"].length ? Plotly.relayout(chart, storyView) : Promise.resolve();
+  }
   var shown = withHover(data.figure.key);
 
   function applyLanes(traces) {
@@ -527,15 +543,14 @@
       button.addEventListener("click", function () {
         var wanted = button.getAttribute("data-mode");
         Array.prototype.forEach.call(buttons, function (b) { b.setAttribute("aria-pressed", String(b === button)); });
-        if (wanted !== mode) { draw(wanted); }
+        if (wanted === mode) { return; }
+        // (the key events all stand in the story's own period: back to it, not to centuries of strays)
+        (wanted === "key" ? showWhole(false) : Promise.resolve()).then(function () { draw(wanted); });
       });
     });
-    var whole = document.getElementById("whole");
     if (whole) {
-      whole.addEventListener("click", function () {
-        Plotly.relayout(chart, { "xaxis.range": data.figure.whole.slice(),
-                                 "xaxis.rangeslider.range": data.figure.whole.slice() });
-      });
+      // a toggle: pressed, every event, strays included; pressed again, the story's period
+      whole.addEventListener("click", function () { showWhole(whole.getAttribute("aria-pressed") !== "true"); });
     }
     Array.prototype.forEach.call(controls.querySelectorAll("input[data-lane]"), function (box) {
       box.addEventListener("change", function () {
