@@ -7,7 +7,8 @@ import pytest
 import datetime as dt
 
 from timeline.models import Source, Span
-from timeline.render.common import date_label, first_lane, lanes_of, locate, outlet, outlet_lanes, safe_url, source_label
+from timeline.render.common import (date_label, first_lane, lanes_of, locate, outlet, outlet_lanes, safe_url, source_label,
+                                    sources_in_view)
 from timeline.temporal.calendar import timex_span
 
 from synthetic import event, report
@@ -107,6 +108,18 @@ def test_a_report_dated_to_the_day_only_comes_after_one_of_that_day_with_its_tim
     assert first_lane(event("e", "Council voted", local, wire), lanes, "source") == 1
     earlier = voted("Local", dt.datetime(2021, 3, 18))
     assert first_lane(event("e", "Council voted", wire, earlier), lanes, "source") == 1  # (the day before: a preview)
+
+
+def test_a_long_list_of_sources_shows_the_first_report_of_all_and_each_outlets_first():
+    # the event's sentence is from a BBC report of 30 April; the BBC told it first, on 20 April
+    def told(outlet: str, day: int, k: int) -> Source:
+        return Source(path=f"{outlet}{k}.txt", source=outlet, published=dt.datetime(2010, 4, day))
+    sources = [told("BBC", 30, 0), *[told("Reuters", 28 - k, k) for k in range(5)], told("BBC", 20, 9),
+               told("Guardian", 26, 1), told("Fox", 25, 2), told("Fox", 23, 3)]
+    shown = [(s.source, s.published.day) for s in sources_in_view(sources)]
+    assert shown[:5] == [("BBC", 30), ("BBC", 20), ("Fox", 23), ("Reuters", 24), ("Guardian", 26)]
+    assert [day for _, day in shown[5:]] == sorted(day for _, day in shown[5:])  # the others, earliest first
+    assert sorted(shown) == sorted((s.source, s.published.day) for s in sources)
 
 
 def test_an_outlet_name_with_invisible_characters_is_the_same_outlet():

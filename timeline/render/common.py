@@ -266,25 +266,35 @@ SOURCES_SHOWN = 5  # ...this many, and the number of the others, which open on r
 
 def sources_in_view(sources: list[Source]) -> list[Source]:
     """``sources`` in the order a list of them shows: the first (the report the event's sentence
-    comes from), then the first report of each other outlet, in their order, up to
-    :data:`SOURCES_SHOWN`; then the others as they came.  Of a happening told by two hundred
-    articles, the few shown are five outlets' rather than one outlet's five."""
+    comes from), then the earliest report of all when it came before that one, then the earliest
+    report of each other outlet, up to :data:`SOURCES_SHOWN`; then the others; all but the first
+    earliest first.  Of a happening told by two hundred articles, the few shown are five outlets'
+    first reports rather than one outlet's five, and the first report of all is among them."""
+    order = [0] + sorted(range(1, len(sources)), key=lambda k: (_published_day(sources[k]), k))
     if len(sources) <= SOURCES_WHOLE:
-        return list(sources)
+        return [sources[k] for k in order]
     chosen, outlets = [0], {outlet(sources[0])}
-    for k, source in enumerate(sources):
+    if _published_day(sources[order[1]]) < _published_day(sources[0]):
+        chosen.append(order[1])
+        outlets.add(outlet(sources[order[1]]))
+    for k in order[1:]:
         if len(chosen) == SOURCES_SHOWN:
             break
-        if outlet(source) not in outlets:
-            outlets.add(outlet(source))
+        if outlet(sources[k]) not in outlets:
+            outlets.add(outlet(sources[k]))
             chosen.append(k)
-    for k in range(len(sources)):  # (fewer outlets than that: the next reports fill the places)
+    for k in order:  # (fewer outlets than that: the next reports fill the places)
         if len(chosen) == SOURCES_SHOWN:
             break
         if k not in chosen:
             chosen.append(k)
     shown = set(chosen)
-    return [sources[k] for k in sorted(chosen)] + [s for k, s in enumerate(sources) if k not in shown]
+    return [sources[k] for k in order if k in shown] + [sources[k] for k in order if k not in shown]
+
+
+def _published_day(source: Source) -> dt.date:
+    """The day a report was published; an undated one after every dated one."""
+    return source.published.date() if source.published is not None else dt.date.max
 
 
 def first_source(event: Event) -> Source | None:
