@@ -328,6 +328,19 @@ def test_boilerplate_told_day_after_day_gives_way_to_each_days_own_news():
     assert [d.sentences for d in days] == [[text] for text in news.values()]
 
 
+def test_a_sentence_far_off_the_story_is_not_told_beside_the_days_news():
+    # the day's talks and a wire's sports result of the same day: two candidates
+    told = [("2025-02-16", "Nina Varga opened talks with the opposition parties in Kastell on Sunday, offering reforms."),
+            ("2025-02-16", "Lukas Novak won the Rotterdam Open on Sunday, beating the top seed in the final."),
+            ("2025-02-10", "The opposition parties in Kastell called for talks with Nina Varga on Monday."),
+            ("2025-02-12", "Nina Varga met the opposition parties' leaders in Kastell on Wednesday."),
+            ("2025-02-14", "The opposition parties in Kastell agreed on Friday to talks with Nina Varga."),
+            ("2025-02-18", "Talks between Nina Varga and the opposition parties in Kastell stalled on Tuesday.")]
+    timeline = build_timeline(told_by_outlets(told))
+    (day,) = [d for d in summarize(timeline, dates=5, sentences=2) if d.date == dt.date(2025, 2, 16)]
+    assert day.sentences and not any("Rotterdam" in sentence for sentence in day.sentences)
+
+
 def test_a_chronologys_entry_is_told_once_under_its_own_date():
     """An entry that also names an earlier day was told under that day with its date, and again
     under its own without it."""
@@ -358,6 +371,9 @@ def test_a_live_pages_entry_is_told_without_its_clock_stamp():
     # (an entry opening with a number or in lower case: its stamp had stayed in the summary)
     ("10:40 a.m. ET: ", "300 families were pulled from the Ferrow valley by rescuers."),
     ("10:40 a.m. ET: ", "eBay closed its Ferrow valley depot after the flood."),
+    # (a stamp with no mark after it, before a capital)
+    ("10:40 ", "Rescuers pulled two more families from the Ferrow valley."),
+    ("10:40 GMT ", "Rescuers pulled two more families from the Ferrow valley."),
 ])
 def test_a_live_pages_entry_is_told_without_its_stamp_and_the_word_before_it(stamp, entry):
     text = f"Live updates:\n{stamp}{entry}"
