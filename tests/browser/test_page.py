@@ -216,6 +216,21 @@ def test_a_long_title_with_room_beside_it_is_shown_whole(open_html):
     assert shown == set(long_titles)  # (labels are first cut at 44 characters, then widened)
 
 
+def test_a_title_cut_for_its_label_does_not_end_on_a_word_that_leads_into_more(open_html):
+    # (titles whose first 44 characters end in 'an', 'the', 'of': side by side, with no room to widen)
+    titles = ["World Health Organization declared an influenza pandemic after weeks of debate",
+              "Fishermen blockaded the port of Westport in the protest at the closure of the pier",
+              "The harbour commission voted for the closure of the old ferry pier after years"]
+    days = ["2017-03-01", "2017-03-02", "2017-03-03"]
+    events = [event(f"e{n}", title, report(SPUTNIK, title + " on that day.", title.split()[2], "that day", day))
+              for n, (title, day) in enumerate(zip(titles, days))]
+    opened = open_html(render(Timeline(events=events, articles=[SPUTNIK]), "html"), width=900)
+    labels = [label["text"] for label in opened.page.evaluate(LABELS_JS)]
+    cut = [text for text in labels if text.endswith("…")]
+    assert cut and all(any(title.startswith(text[:-1]) for title in titles) for text in cut)
+    assert not any(text[:-1].split()[-1].lower() in {"an", "a", "the", "of", "in", "at", "among"} for text in cut)
+
+
 def test_labels_follow_the_zoom(open_html):
     timeline = seed_timeline()
     opened = open_html(render(timeline, "html"))

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
+from timeline.events.lexicon import lexicon
+from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import DateSpan, Event, Source, Timeline
 from timeline.render.common import (
     RELATION_LABELS,
@@ -143,6 +145,7 @@ def _marker_rows(days: list[float], gap: float, rows_of=_ROWS) -> list[float]:
 #   figure     {"layout": ..., "key": traces, "all": traces}: the chart with the key events
 #              only, and with every dated event; trace ``customdata`` holds event indices
 #   frame      [start, end]: where the key events are (the initial view)
+#   dangling   [word, ...]  the words a title cut short for a label must not end on ('declared an…')
 
 
 def _parts(sentence: str, where) -> list[str]:
@@ -629,6 +632,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
         "sources": [SOURCES_WHOLE, SOURCES_SHOWN],
         "figure": figure,
         "frame": [day.isoformat() for day in view] if view else None,
+        "dangling": sorted(lexicon(DEFAULT_LANGUAGE).dangling),
     }
     page_js = (_HERE / "page.js").read_text(encoding="utf-8")
     css = (_HERE / "page.css").read_text(encoding="utf-8")

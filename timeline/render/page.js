@@ -57,8 +57,18 @@
     return c >= 0xD800 && c <= 0xDBFF ? n - 1 : n;
   }
 
+  // ``text`` cut to about ``n`` characters at a word, and not on a word that leads into more
+  // ('World Health Organization declared an…'; the language's words in ``data.dangling``)
+  var DANGLING = {};
+  (data.dangling || []).forEach(function (word) { DANGLING[word] = true; });
   function shorten(text, n) {
-    return text.length > n ? text.slice(0, cutPoint(text, n - 1)).replace(/\s+\S*$/, "") + "…" : text;
+    if (text.length <= n) { return text; }
+    var cut = text.slice(0, cutPoint(text, n - 1)).replace(/\s+\S*$/, "");
+    var words = cut.split(/\s+/);
+    while (words.length > 2 && DANGLING[words[words.length - 1].toLowerCase().replace(/[^\w]+$/, "")]) {
+      words.pop();
+    }
+    return words.join(" ").replace(/[\s,;:(\-–—]+$/, "") + "…";
   }
 
   function el(tag, text, attrs) {
