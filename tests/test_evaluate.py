@@ -78,6 +78,33 @@ def test_pairing_prefers_exact_spans_then_larger_overlaps():
     assert pair(gold, system) == [(0, 0), (1, 1)]
 
 
+def test_pairing_finds_every_overlap_of_spans_long_short_and_nested():
+    # (each gold span is compared only with the system spans near it: the pairs are those of
+    # comparing every gold span with every system span, exact first, then the larger overlaps)
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        def spans(n):
+            out = []
+            for _ in range(n):
+                start = rng.randrange(0, 300)
+                out.append((start, start + rng.choice([1, 2, 5, 9, 30, 120])))
+            return out
+        gold = [GoldTimex(f"t{k}", a, b, "", "DATE", "x") for k, (a, b) in enumerate(spans(rng.randrange(0, 12)))]
+        system = [Sys(a, b, "DATE", "x") for a, b in spans(rng.randrange(0, 12))]
+        every = sorted((not (g.start == t.start and g.end == t.end), -(min(g.end, t.end) - max(g.start, t.start)), gi, si)
+                       for gi, g in enumerate(gold) for si, t in enumerate(system)
+                       if min(g.end, t.end) > max(g.start, t.start))
+        expected, golds, systems = [], set(), set()
+        for _, _, gi, si in every:
+            if gi not in golds and si not in systems:
+                golds.add(gi)
+                systems.add(si)
+                expected.append((gi, si))
+        assert pair(gold, system) == sorted(expected)
+
+
 def test_missing_system_output_scores_zero_without_dividing_by_zero():
     total = scored([])
     assert total["strict"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}

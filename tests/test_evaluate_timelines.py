@@ -243,6 +243,24 @@ def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
 
 
+def test_a_story_folder_that_cannot_be_read_is_named_and_the_others_are_scored(stories, monkeypatch):
+    import shutil
+
+    shutil.copytree(stories / "dam", stories / "locked")
+    listdir = os.listdir
+
+    def refusing(path):  # (as for a folder of another user's, which even root may be refused on a network share)
+        if "locked" in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refusing)
+    result = run("eval", "--timelines", stories, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {stories / 'locked'}: cannot read (Permission denied); story not scored"
+    assert "dam/herald.txt" in result.stdout and "mean of 1 timelines" in result.stdout
+
+
 def test_a_failure_to_extract_an_article_read_fine_is_reported_as_a_bug_not_as_bad_input(stories, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

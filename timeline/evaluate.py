@@ -21,6 +21,8 @@ same ``timeline.tag`` the library offers: nothing here is special-cased for eval
 
 from __future__ import annotations
 
+import bisect
+
 import json
 import re
 from contextlib import contextmanager
@@ -86,11 +88,19 @@ class Scores:
 def pair(gold: list, system: list) -> list[tuple[int, int]]:
     """One-to-one relaxed pairs ``(gold index, system index)``: exact spans first, then overlaps.
 
-    ``gold`` and ``system`` items need ``start`` and ``end`` attributes.
+    ``gold`` and ``system`` items need ``start`` and ``end`` attributes.  Each gold span is
+    compared only with the system spans that can overlap it, those starting less than the longest
+    system span before it (found by bisection): a document of thousands of expressions is not
+    compared pair by pair.
     """
+    order = sorted(range(len(system)), key=lambda si: system[si].start)
+    starts = [system[si].start for si in order]
+    longest = max((s.end - s.start for s in system), default=0)
     candidates = []
     for gi, g in enumerate(gold):
-        for si, s in enumerate(system):
+        for k in range(bisect.bisect_right(starts, g.start - longest), bisect.bisect_left(starts, g.end)):
+            si = order[k]
+            s = system[si]
             overlap = min(g.end, s.end) - max(g.start, s.start)
             if overlap > 0:
                 exact = g.start == s.start and g.end == s.end

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -216,31 +217,57 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
     stories = []
     seen: dict[Path, Path] = {}  # a story folder's real path -> the folder it was first read as
     home = folder.resolve()
+    try:
+        entries = [p for p in folder.iterdir() if not p.name.startswith(".") and _is_dir(p, problem)]
+    except OSError as error:
+        raise ValueError(f"{folder}: cannot read ({error.strerror or error})") from None
     # (the folders themselves before links to them)
-    for story in sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                        key=lambda p: (p.is_symlink(), p.name)):
-        real = story.resolve()
-        if real == home or real in home.parents:
-            _tell(problem, f"{story}: links to a folder holding the stories; not a story")
+    for story in sorted(entries, key=lambda p: (p.is_symlink(), p.name)):
+        try:
+            found = _story_files(story, home, seen, problem)
+        except OSError as error:  # (a folder that can be listed but not searched, one not readable)
+            _tell(problem, f"{story}: cannot read ({error.strerror or error}); story not scored")
             continue
-        if real in seen:
-            _tell(problem, f"{story}: the same story as {seen[real]}; scored once")
-            continue
-        seen[real] = story
-        timelines = sorted(p for p in (story / "timelines").glob("*.txt")
-                           if not p.name.startswith(".") and not p.is_dir())
-        articles = story / "articles.jsonl"
-        if not articles.is_file():
-            missing = ("is not a file" if articles.exists()
-                       else "is a broken or looping link" if articles.is_symlink() else "is missing")
-            _tell(problem, f"{articles}: {missing}; story not scored")
-        elif not timelines:
-            _tell(problem, f"{story / 'timelines'}: no timeline files (*.txt); story not scored")
-        else:
-            stories.append((story.name, articles, timelines))
+        if found is not None:
+            stories.append(found)
     if not stories:
         raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
     return sorted(stories, key=lambda story: story[0])
+
+
+def _is_dir(path: Path, problem) -> bool:
+    """Whether ``path`` is a folder; one that cannot be looked at is said so, and is none."""
+    try:
+        return path.is_dir()
+    except OSError as error:
+        _tell(problem, f"{path}: cannot read ({error.strerror or error}); story not scored")
+        return False
+
+
+def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tuple[str, Path, list[Path]] | None:
+    """The story of folder ``story``, or None (said to ``problem``) when it is none or was read."""
+    real = story.resolve()
+    if real == home or real in home.parents:
+        _tell(problem, f"{story}: links to a folder holding the stories; not a story")
+        return None
+    if real in seen:
+        _tell(problem, f"{story}: the same story as {seen[real]}; scored once")
+        return None
+    seen[real] = story
+    folder = story / "timelines"
+    if folder.is_dir():
+        os.listdir(folder)  # (a folder that cannot be read is said so, not taken for an empty one)
+    timelines = sorted(p for p in folder.glob("*.txt") if not p.name.startswith(".") and not p.is_dir())
+    articles = story / "articles.jsonl"
+    if not articles.is_file():
+        missing = ("is not a file" if articles.exists()
+                   else "is a broken or looping link" if articles.is_symlink() else "is missing")
+        _tell(problem, f"{articles}: {missing}; story not scored")
+    elif not timelines:
+        _tell(problem, f"{folder}: no timeline files (*.txt); story not scored")
+    else:
+        return story.name, articles, timelines
+    return None
 
 
 def _tell(problem, line: str) -> None:
