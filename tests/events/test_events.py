@@ -1214,6 +1214,10 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     # ...also after the page's label of an entry
     ("BREAKING: 0915 GMT: Residents fled the port on Sunday.", [("Residents fled the port", "2017-09-03")]),
     ("UPDATE 0915 GMT: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
+    # ...and a plural noun ending the entry's subject, before its verb, is none
+    ("0915 GMT: Health officials say three more cases were found.",
+     [("Health officials: Three more cases were found", "2017-09-06T09:15")]),
+    ("0915 GMT: Rescue teams have reached the village.", [("Rescue teams have reached the village", "2017-09-06T09:15")]),
 ])
 def test_firms_named_with_a_possessive_and_chronology_entries_tell_their_happening(text, expected):
     assert [(e.title, e.date.value if e.date else None) for e in extract_events(text, PUBLISHED)] == expected

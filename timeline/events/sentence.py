@@ -350,6 +350,9 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     if any(c.verb for c in classes[k:i]):
         return False
     if lex.plural(tokens[i].low):
+        after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if after in lex.auxiliaries or after in lex.reporting or lex.past(after):
+            return False  # (a plural noun ending the subject: '0715 GMT: Health officials say ...')
         return (before.low not in lex.function_words and (_is_name(before) or not lex.plural(before.low))
                 and not any(lex.plural(t.low) and t.text[:1].islower() for t in subject))
     # a bare form: after a plural noun ending a subject of no function word but a determiner
