@@ -1260,6 +1260,24 @@ def test_a_live_pages_stamps_past_midnight_are_on_the_next_day():
     assert [e.value for e in tag(prose, "2025-09-19")] == ["2025-09-19T23:50", "2025-09-19T01:10"]
 
 
+def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_past():
+    published = "2025-06-29T02:10+02:00"  # (a report filed after midnight)
+    assert [e.value for e in tag("Police fired tear gas at 20:30.", published)] == ["2025-06-28T20:30"]
+    assert [e.value for e in tag("The minister will speak at 20:30.", published)] == ["2025-06-29T20:30"]
+    assert [e.value for e in tag("Police fired tear gas at 20:30.", "2025-06-29")] == ["2025-06-29T20:30"]  # (no time)
+    # a live page told oldest first, published after midnight: its evening entries are the day before's
+    page = ("Live updates\n20:30 Clashes have broken out in the square.\n23:50 Clashes have spread.\n"
+            "00:25 More than 1,000 people have been hurt.\n01:50 The square is quieter.")
+    assert [e.value for e in tag(page, published)] == [
+        "2025-06-28T20:30", "2025-06-28T23:50", "2025-06-29T00:25", "2025-06-29T01:50"]
+    # ...but not a page opened in the evening and told on past its publication's time
+    updated = "Live: the storm.\n7:05 p.m. - The storm is offshore.\n11:50 p.m. - Winds picked up."
+    assert [e.value for e in tag(updated, "2025-09-18T19:00")] == ["2025-09-18T19:05", "2025-09-18T23:50"]
+    # ...nor a report that told of its day before the clock time (its stamp may be in another zone)
+    told = "A woman was killed Thursday evening. The men appeared around 7:15 p.m."
+    assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]
+
+
 def test_a_clock_time_glossed_in_another_zone_is_one_time():
     """'(0610 GMT)' after '1:10 a.m. CDT' had been a second time, which dated the saying after it."""
     sentence = "The storm crossed the coast at 1:10 a.m. CDT (0610 GMT), the hurricane center said."

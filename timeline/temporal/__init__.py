@@ -47,6 +47,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     stamps: list[int] = []  # the expressions that are a live page's clock stamps (see _past_midnight)
     yearless: list[bool] = []  # for each expression found, whether it is a month or day given without its year
     bare: list[bool] = []  # for each, whether it is a weekday of no week of its own ("Monday")
+    told_today = False  # whether the text has told of the publication's day, but by a clock time alone
+    evening: list[int] = []  # the stamps opening a line, on the publication's day, after its time
     for hit in hits:
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
@@ -98,6 +100,19 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
                 if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
+        if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) \
+                and _after_publication(value, published) and not told_today:
+            sentences = sentences if sentences is not None else split_sentences(text, lang)
+            told, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
+            if _line_start(text, hit.start):
+                evening.append(len(found))  # (a live page's stamp: see _evening_before)
+            elif told == "past":
+                # ('Police fired tear gas at 20:30', published at 02:10: the evening before; not
+                # where the text has told of the publication's day: 'killed Thursday evening ...
+                # around 7:15 p.m.', in a report stamped 01:58 that Thursday, is that Thursday's,
+                # whatever the stamp's zone)
+                value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
+        told_today = told_today or (resolved and value[:10] == publication and not _BARE_CLOCK.match(template))
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
         if placed_weekday and tense == "past" and _told_overnight(published, hit, value):
             value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
@@ -125,6 +140,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         yearless.append(resolved and anchor_kind is not None and _resolve.lacks_year(template))
         bare.append(placed_weekday)
     _past_midnight(found, stamps)
+    _evening_before(found, evening, published)
     return _share_years(found, yearless, text, rules)
 
 
@@ -207,6 +223,26 @@ STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one befor
 EVENING = 17  # the writer's hour from which a past 'early Saturday' may be tomorrow where it happened
 
 
+AFTER_PUBLICATION_HOURS = 3  # a clock time past the publication's by more than this may be the day before
+
+
+def _after_publication(value: str, published: dt.datetime | None) -> bool:
+    """Whether ``value``, a clock time on the publication's day, is more than
+    ``AFTER_PUBLICATION_HOURS`` after the publication's own time, when that time is known (a zone
+    or a time of day given: a bare date tells none).  (The slack: a page may stamp its entries in
+    another zone than its own.)"""
+    if published is None or (published.tzinfo is None and (published.hour, published.minute) == (0, 0)):
+        return False
+    minutes = int(value[11:13]) * 60 + int(value[14:16])
+    return minutes > published.hour * 60 + published.minute + AFTER_PUBLICATION_HOURS * 60
+
+
+def _line_start(text: str, at: int) -> bool:
+    """Whether the expression at ``at`` opens its line (a live page's stamp), but for a bullet."""
+    line = text.rfind("\n", 0, at) + 1
+    return not text[line:at].strip(" \t\u00a0-*\u2022\u2013\u2014")
+
+
 def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:
     """Whether a past weekday early in its day ('fled early Saturday', 'on Saturday morning'),
     placed six days back, was told in the writer's evening of the day before: then it is the
@@ -236,6 +272,33 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
             value = found[k].value
             moved = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat() + value[10:]
             found[k] = found[k].model_copy(update={"value": moved})
+
+
+def _evening_before(found: list[TimeExpression], evening: list[int], published: dt.datetime | None) -> None:
+    """A live page published after midnight, its entries told oldest first: the stamps after the
+    publication's time (``found[k]`` for ``k`` in ``evening``), all before the first stamp at or
+    before it, which is past midnight, are the evening before ('20:30 Clashes break out', '23:50
+    ...', then '00:25 ...', on a page published at 02:10).  A page whose stamps run on past its
+    publication's time and its day's end (a page opened in the evening and updated through the
+    night) keeps them: its last stamp is not before the publication's time."""
+    if not evening or published is None:
+        return
+    limit = published.hour * 60 + published.minute
+    later = set(evening)
+    stamps = [k for k, e in enumerate(found) if e.type == "TIME" and _STAMP_VALUE.match(e.value)
+              and e.value[:10] == published.date().isoformat()]
+    if not stamps or stamps[-1] in later or stamps[0] not in later:
+        return  # (the page ends after its publication's time, or opens before it)
+    first_early = next(k for k in stamps if k not in later)
+    if any(k in later for k in stamps if k > first_early) or not all(k in later for k in stamps if k < first_early):
+        return
+    day_before = (published.date() - dt.timedelta(days=1)).isoformat()
+    for k in stamps:
+        if k < first_early:
+            found[k] = found[k].model_copy(update={"value": day_before + found[k].value[10:]})
+
+
+_STAMP_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d$")
 
 
 def _year_of_weekday(value: str, weekday: int, publication: str, ahead: bool) -> str:
