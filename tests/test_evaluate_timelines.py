@@ -261,6 +261,17 @@ def test_a_story_folder_that_cannot_be_read_is_named_and_the_others_are_scored(s
     assert "dam/herald.txt" in result.stdout and "mean of 1 timelines" in result.stdout
 
 
+def test_a_story_link_that_leads_nowhere_or_in_a_loop_is_named(stories):
+    (stories / "gone").symlink_to(stories / "nowhere")
+    (stories / "loop_a").symlink_to(stories / "loop_b")
+    (stories / "loop_b").symlink_to(stories / "loop_a")
+    result = run("eval", "--timelines", stories, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    assert sorted(result.stderr.strip().splitlines()) == [
+        f"error: {stories / name}: is a broken or looping link; not a story" for name in ("gone", "loop_a", "loop_b")]
+    assert "mean of 1 timelines" in result.stdout
+
+
 def test_a_failure_to_extract_an_article_read_fine_is_reported_as_a_bug_not_as_bad_input(stories, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

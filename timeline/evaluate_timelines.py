@@ -236,9 +236,14 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
 
 
 def _is_dir(path: Path, problem) -> bool:
-    """Whether ``path`` is a folder; one that cannot be looked at is said so, and is none."""
+    """Whether ``path`` is a folder; one that cannot be looked at, and a link that leads nowhere
+    or round in a loop, are said so, and are none."""
     try:
-        return path.is_dir()
+        if path.is_dir():
+            return True
+        if path.is_symlink():
+            _tell(problem, f"{path}: is a broken or looping link; not a story")
+        return False
     except OSError as error:
         _tell(problem, f"{path}: cannot read ({error.strerror or error}); story not scored")
         return False
