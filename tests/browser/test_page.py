@@ -396,8 +396,13 @@ def test_a_collection_has_outlet_lanes_and_key_events_by_default(story, open_htm
 
 def test_the_all_events_control_draws_every_dated_event(story, open_html):
     page = open_html(render(story, "html"), "story.html").page
+    # (a redraw of thousands of events takes seconds: the page says so while it draws, then not)
+    page.evaluate("""() => { const react = Plotly.react; Plotly.react = function () {
+        window.busyWhileDrawing = document.getElementById('busy').textContent; return react.apply(this, arguments); }; }""")
     page.click("#controls button[data-mode=all]")
     page.wait_for_selector("#chart[data-mode=all][data-drawn=true]")
+    assert page.evaluate("() => window.busyWhileDrawing") == f"Drawing {len(story.dated):,} events\u2026"
+    assert page.locator("#busy").is_hidden() and page.get_attribute("#chart", "aria-busy") is None
     shown = {i for m in page.evaluate(MARKERS_JS) for i in m["indices"]}
     bars = page.evaluate("""() => document.getElementById('chart')._fullData
         .filter(t => t.type === 'bar').flatMap(t => t.customdata.map(c => c[0]))""")

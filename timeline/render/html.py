@@ -563,7 +563,7 @@ def _controls_html(lane_names: list[str], sizes: list[int], styles: list, n_key:
             + ('<button type="button" id="whole" aria-pressed="false"'
                ' title="Show every event, strays included; press again for the story\'s period">'
                'Whole period</button>' if outside else "")
-            + f"{boxes}</div>")
+            + f'{boxes}<span id="busy" role="status" hidden></span></div>')
 
 
 def _lists_html(timeline: Timeline, keys: list[bool]) -> str:

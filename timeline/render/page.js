@@ -532,15 +532,35 @@
     return traces;
   }
 
+  // a redraw of thousands of events takes seconds: it is said first, and the browser shows it
+  var busy = document.getElementById("busy");
+  function saying(text) {
+    if (!busy) { return Promise.resolve(); }
+    busy.textContent = text;
+    busy.hidden = false;
+    chart.setAttribute("aria-busy", "true");
+    return new Promise(function (done) {
+      window.requestAnimationFrame(function () { window.requestAnimationFrame(done); });
+    });
+  }
+  function said() {
+    if (busy) { busy.hidden = true; busy.textContent = ""; }
+    chart.removeAttribute("aria-busy");
+  }
+
   function draw(newMode) {
     mode = newMode;
-    shown = applyLanes(withHover(data.figure[mode]));
     chart.setAttribute("data-mode", mode);
     chart.setAttribute("data-drawn", "false");
-    layout.annotations = [];
-    layout.xaxis.range = chart._fullLayout.xaxis.range.slice();
-    layout.xaxis.autorange = false;
-    return Plotly.react(chart, shown, layout).then(placeLabels).then(function () {
+    var count = mode === "all" ? data.dated : data.events.filter(function (row) { return row[5] === 1; }).length;
+    return saying("Drawing " + count.toLocaleString("en") + " events\u2026").then(function () {
+      shown = applyLanes(withHover(data.figure[mode]));
+      layout.annotations = [];
+      layout.xaxis.range = chart._fullLayout.xaxis.range.slice();
+      layout.xaxis.autorange = false;
+      return Plotly.react(chart, shown, layout);
+    }).then(placeLabels).then(function () {
+      said();
       chart.setAttribute("data-drawn", "true");
     });
   }
