@@ -55,11 +55,13 @@ def open_html(browser, tmp_path):
     contexts = []
 
     def open_(html: str, name: str = "page.html", width: int = 1280, height: int = 900,
-              offline: bool = False) -> Opened:
-        """``offline``: every request that would leave the machine fails at once."""
+              offline: bool = False, touch: bool = False) -> Opened:
+        """``offline``: every request that would leave the machine fails at once; ``touch``: a
+        phone's touch screen."""
         path = tmp_path / name
         path.write_text(html, encoding="utf-8")
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      **({"has_touch": True, "is_mobile": True} if touch else {}))
         contexts.append(context)
         page = context.new_page()
         if offline:

@@ -231,6 +231,22 @@ def test_a_title_cut_for_its_label_does_not_end_on_a_word_that_leads_into_more(o
     assert not any(text[:-1].split()[-1].lower() in {"an", "a", "the", "of", "in", "at", "among"} for text in cut)
 
 
+def test_on_a_touch_screen_a_swipe_over_the_chart_scrolls_the_page(open_html):
+    page = open_html(render(seed_timeline(), "html"), width=390, height=700, touch=True).page
+    session = page.context.new_cdp_session(page)
+    x, y = page.evaluate("""() => { const r = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
+                                    return [r.left + r.width / 2, r.top + r.height / 2]; }""")
+    session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 25 * step}]})
+        page.wait_for_timeout(20)
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_function("() => window.scrollY > 0")
+    # ...and with a mouse, a drag still zooms
+    assert open_html(render(seed_timeline(), "html"), "mouse.html").page.evaluate(
+        "() => document.getElementById('chart')._fullLayout.dragmode") == "zoom"
+
+
 def test_labels_follow_the_zoom(open_html):
     timeline = seed_timeline()
     opened = open_html(render(timeline, "html"))

@@ -659,7 +659,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
             f'<div id="chart" role="img" aria-label="Timeline chart of the {shown}; '
             'the same events are listed below."></div>'
             '<figcaption>Hover over a marker for its details, click it to keep them below; drag '
-            'to zoom, use the slider to move along. '
+            'to zoom with a mouse, use the slider to move along. '
             + ("Key events are the best scored: reported by more articles and outlets, their day "
                "referred to more often, told in lead paragraphs and after the fact; each stands out in the "
                "lane of the outlet that reported it first, hollow in the lanes of the others. "

@@ -593,6 +593,9 @@
     });
   }
 
+  // on a touch screen a finger moving over the chart scrolls the page, as everywhere else, rather
+  // than drawing a zoom box that traps it; the slider moves along the time axis
+  if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) { layout.dragmode = false; }
   chart.setAttribute("data-mode", mode);
   // the chart's box has the figure's height: plotly's responsive resize takes the box's size, and
   // a box sized by its content alone would shrink to its least on the first resize
