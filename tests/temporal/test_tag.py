@@ -401,6 +401,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The former president goes on trial on Monday.", "2025-08-03", "2025-08-04"),
     ("Voters voted Sunday in the first free election.", "2025-08-22", "2025-08-17"),
     ("The parliament's vote Sunday was a landslide.", "2025-08-22", "2025-08-17"),
+    ("Parliament approved the package by 158 votes to 142 on Thursday.", "2024-12-20", "2024-12-19"),
     ("He left for Paris on Friday.", "2024-01-31", "2024-01-26"),
     # the noun 'will' tells no future; an adverb after 'would' leaves it its verb
     ("The judge read the will on Thursday.", "2011-05-17", "2011-05-12"),
@@ -1270,9 +1271,13 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
             "00:25 More than 1,000 people have been hurt.\n01:50 The square is quieter.")
     assert [e.value for e in tag(page, published)] == [
         "2025-06-28T20:30", "2025-06-28T23:50", "2025-06-29T00:25", "2025-06-29T01:50"]
-    # ...but not a page opened in the evening and told on past its publication's time
+    # ...but not a page opened in the evening and told on past its publication's time, nor one told
+    # newest first through the day it was opened
     updated = "Live: the storm.\n7:05 p.m. - The storm is offshore.\n11:50 p.m. - Winds picked up."
     assert [e.value for e in tag(updated, "2025-09-18T19:00")] == ["2025-09-18T19:05", "2025-09-18T23:50"]
+    newest = "Live coverage.\n\n2:15 p.m. - Air Force One left.\n\n11:20 a.m. - The motorcade arrived.\n\n9:05 a.m. - Crews met."
+    assert [e.value for e in tag(newest, "2025-09-23T08:00:00-05:00")] == [
+        "2025-09-23T14:15", "2025-09-23T11:20", "2025-09-23T09:05"]
     # ...nor a report that told of its day before the clock time (its stamp may be in another zone)
     told = "A woman was killed Thursday evening. The men appeared around 7:15 p.m."
     assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]

@@ -277,10 +277,11 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
 def _evening_before(found: list[TimeExpression], evening: list[int], published: dt.datetime | None) -> None:
     """A live page published after midnight, its entries told oldest first: the stamps after the
     publication's time (``found[k]`` for ``k`` in ``evening``), all before the first stamp at or
-    before it, which is past midnight, are the evening before ('20:30 Clashes break out', '23:50
-    ...', then '00:25 ...', on a page published at 02:10).  A page whose stamps run on past its
-    publication's time and its day's end (a page opened in the evening and updated through the
-    night) keeps them: its last stamp is not before the publication's time."""
+    before it, which is past midnight (more than ``STAMP_ROLLOVER_MINUTES`` earlier than the one
+    before it), are the evening before ('20:30 Clashes break out', '23:50 ...', then '00:25 ...',
+    on a page published at 02:10).  A page whose stamps run on past its publication's time (a page
+    opened in the evening and updated through the night), and one told newest first through the
+    day it was opened ('2:15 p.m.', '11:20 a.m.', '9:05 a.m.', published at 8:00), keep them."""
     if not evening or published is None:
         return
     limit = published.hour * 60 + published.minute
@@ -292,6 +293,11 @@ def _evening_before(found: list[TimeExpression], evening: list[int], published: 
     first_early = next(k for k in stamps if k not in later)
     if any(k in later for k in stamps if k > first_early) or not all(k in later for k in stamps if k < first_early):
         return
+    minutes = [_minutes(found[k].value) for k in stamps]
+    turn = stamps.index(first_early)
+    if any(b < a for a, b in zip(minutes[:turn], minutes[1:turn])) \
+            or minutes[turn - 1] - minutes[turn] <= STAMP_ROLLOVER_MINUTES:
+        return  # (told oldest first up to midnight, then past it; not a page told newest first)
     day_before = (published.date() - dt.timedelta(days=1)).isoformat()
     for k in stamps:
         if k < first_early:
@@ -299,6 +305,11 @@ def _evening_before(found: list[TimeExpression], evening: list[int], published: 
 
 
 _STAMP_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d$")
+
+
+def _minutes(value: str) -> int:
+    """The minutes since midnight of a TIMEX3 value's clock time ('2025-06-28T20:30': 1230)."""
+    return int(value[11:13]) * 60 + int(value[14:16])
 
 
 def _year_of_weekday(value: str, weekday: int, publication: str, ahead: bool) -> str:
