@@ -22,7 +22,6 @@ same ``timeline.tag`` the library offers: nothing here is special-cased for eval
 from __future__ import annotations
 
 import bisect
-
 import json
 import re
 from contextlib import contextmanager

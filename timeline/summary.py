@@ -104,7 +104,8 @@ QUOTED = 0.5  # and of one that opens on a quotation mark or is mostly quoted: w
 BACKGROUND = 0.5  # and of one whose date is in a clause describing a noun ('the strike, which began on May 3, ...')
 REPEATED_DAYS = 3  # a sentence written word for word under this many of the days or more tells no one day's news
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
-MIN_POOL = 2  # ... when the day has at least this many candidates (on t17-dev and 24 tasks of invented stories as with 3)
+MIN_POOL = 2  # ... when the day has at least this many candidates (not 3: a tennis result stood beside a day's
+# talks; on t17-dev and 24 tasks of invented stories every figure is as with 3)
 
 # a number of a date, not of a clock time ('5:20', '10.30', '5 p.m.'; '20 April', '4/20', '2010-04-20')
 _DIGITS = re.compile(r"(?<![\d:.])\d+(?![\d:]|\.\d|\s?[ap]\.?m\b)", re.IGNORECASE)

@@ -412,8 +412,8 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
     article (credits, corrections), and, when the article's
     ``text`` is given, without the page's own time stamps and photo credits (``page/stamps.txt``,
     ``page/credits.txt``: what stands on either side of one is a sentence of its own) and without
-    the page text glued to their start (a wire dateline with the headline before it:
-    ``page/prefixes.txt``)."""
+    the page text glued to their start (a wire dateline with the headline before it, a photo credit
+    naming an agency alone: ``page/prefixes.txt``)."""
     marks = _comment_marks(lang)
     prefixes = _prefixes(lang) if text is not None else ()
     inserts = _inserts(lang) if text is not None else ()

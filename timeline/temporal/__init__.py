@@ -102,11 +102,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) \
                 and _after_publication(value, published) and not told_today:
-            sentences = sentences if sentences is not None else split_sentences(text, lang)
-            told, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
             if _line_start(text, hit.start):
                 evening.append(len(found))  # (a live page's stamp: see _evening_before)
-            elif told == "past":
+            elif _told_as_past(text, hit, sentences, tenses, lang):
                 # ('Police fired tear gas at 20:30', published at 02:10: the evening before; not
                 # where the text has told of the publication's day: 'killed Thursday evening ...
                 # around 7:15 p.m.', in a report stamped 01:58 that Thursday, is that Thursday's,
@@ -233,14 +231,19 @@ def _after_publication(value: str, published: dt.datetime | None) -> bool:
     another zone than its own.)"""
     if published is None or (published.tzinfo is None and (published.hour, published.minute) == (0, 0)):
         return False
-    minutes = int(value[11:13]) * 60 + int(value[14:16])
-    return minutes > published.hour * 60 + published.minute + AFTER_PUBLICATION_HOURS * 60
+    return _minutes(value) > published.hour * 60 + published.minute + AFTER_PUBLICATION_HOURS * 60
 
 
 def _line_start(text: str, at: int) -> bool:
     """Whether the expression at ``at`` opens its line (a live page's stamp), but for a bullet."""
     line = text.rfind("\n", 0, at) + 1
-    return not text[line:at].strip(" \t\u00a0-*\u2022\u2013\u2014")
+    return not text[line:at].strip(LINE_OPENERS)
+
+
+def _told_as_past(text: str, hit, sentences, tenses, lang: str) -> bool:
+    """Whether the tense around ``hit`` in its sentence is the past."""
+    sentences = sentences if sentences is not None else split_sentences(text, lang)
+    return tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0] == "past"
 
 
 def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:
@@ -284,7 +287,6 @@ def _evening_before(found: list[TimeExpression], evening: list[int], published: 
     day it was opened ('2:15 p.m.', '11:20 a.m.', '9:05 a.m.', published at 8:00), keep them."""
     if not evening or published is None:
         return
-    limit = published.hour * 60 + published.minute
     later = set(evening)
     stamps = [k for k, e in enumerate(found) if e.type == "TIME" and _STAMP_VALUE.match(e.value)
               and e.value[:10] == published.date().isoformat()]
