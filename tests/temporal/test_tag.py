@@ -1278,6 +1278,8 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
     newest = "Live coverage.\n\n2:15 p.m. - Air Force One left.\n\n11:20 a.m. - The motorcade arrived.\n\n9:05 a.m. - Crews met."
     assert [e.value for e in tag(newest, "2025-09-23T08:00:00-05:00")] == [
         "2025-09-23T14:15", "2025-09-23T11:20", "2025-09-23T09:05"]
+    # ...nor on the calendar's first day, which has none before it
+    assert [e.value for e in tag("Police fired tear gas at 20:30.", "0001-01-01T02:10+00:00")] == ["0001-01-01T20:30"]
     # ...nor a report that told of its day before the clock time (its stamp may be in another zone)
     told = "A woman was killed Thursday evening. The men appeared around 7:15 p.m."
     assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]
