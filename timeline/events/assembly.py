@@ -394,8 +394,9 @@ def _called_off(s: Parsed, last: int) -> bool:
         end += 1
     if end >= len(tokens) or not (tokens[end].text == "," or tokens[end].low in lex.clause):
         return False
-    after = tuple(t.low for t in tokens[end + 1:])
-    return any(after[:len(phrase)] == phrase for phrase in lex.unrealized.get("subject", ()))
+    phrases = lex.unrealized.get("subject", ())
+    after = tuple(t.low for t in tokens[end + 1:end + 1 + max(map(len, phrases), default=0)])
+    return any(after[:len(phrase)] == phrase for phrase in phrases)
 
 
 def _planned_for(s: Parsed, k: int, first: int) -> bool:
