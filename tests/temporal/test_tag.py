@@ -1266,6 +1266,8 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
     assert [e.value for e in tag("Police fired tear gas at 20:30.", published)] == ["2025-06-28T20:30"]
     assert [e.value for e in tag("The minister will speak at 20:30.", published)] == ["2025-06-29T20:30"]
     assert [e.value for e in tag("Police fired tear gas at 20:30.", "2025-06-29")] == ["2025-06-29T20:30"]  # (no time)
+    # (nor midnight, which a feed writes for a date alone)
+    assert [e.value for e in tag("Police fired tear gas at 20:30.", "2025-06-29T00:00:00Z")] == ["2025-06-29T20:30"]
     # a live page told oldest first, published after midnight: its evening entries are the day before's
     page = ("Live updates\n20:30 Clashes have broken out in the square.\n23:50 Clashes have spread.\n"
             "00:25 More than 1,000 people have been hurt.\n01:50 The square is quieter.")

@@ -226,10 +226,10 @@ AFTER_PUBLICATION_HOURS = 3  # a clock time past the publication's by more than 
 
 def _after_publication(value: str, published: dt.datetime | None) -> bool:
     """Whether ``value``, a clock time on the publication's day, is more than
-    ``AFTER_PUBLICATION_HOURS`` after the publication's own time, when that time is known (a zone
-    or a time of day given: a bare date tells none).  (The slack: a page may stamp its entries in
-    another zone than its own.)"""
-    if published is None or (published.tzinfo is None and (published.hour, published.minute) == (0, 0)) \
+    ``AFTER_PUBLICATION_HOURS`` after the publication's own time, when that time is known: not a
+    bare date, nor midnight, which feeds write for a date alone ('2025-06-29T00:00:00Z').  (The
+    slack: a page may stamp its entries in another zone than its own.)"""
+    if published is None or (published.hour, published.minute) == (0, 0) \
             or published.date() == dt.date.min:  # (no day before the calendar's first)
         return False
     return _minutes(value) > published.hour * 60 + published.minute + AFTER_PUBLICATION_HOURS * 60
