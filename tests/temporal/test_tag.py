@@ -1261,6 +1261,16 @@ def test_a_live_pages_stamps_past_midnight_are_on_the_next_day():
     assert [e.value for e in tag(prose, "2025-09-19")] == ["2025-09-19T23:50", "2025-09-19T01:10"]
 
 
+def test_a_live_pages_stamps_under_a_line_that_is_a_day_are_that_days():
+    page = ("Thursday 20 February\n22:40 Crowds are waiting in the square.\n23:35 The president is speaking.\n"
+            "Friday 21 February\n10:05 Crowds are marching.\n18:04 The president has resigned.")
+    assert [e.value for e in tag(page, "2025-02-21T23:59+02:00") if e.type == "TIME"] == [
+        "2025-02-20T22:40", "2025-02-20T23:35", "2025-02-21T10:05", "2025-02-21T18:04"]
+    # (a day told in a sentence heads nothing)
+    prose = "Talks resumed on Thursday 20 February.\n23:35 The president is speaking."
+    assert [e.value for e in tag(prose, "2025-02-21T23:59+02:00") if e.type == "TIME"] == ["2025-02-21T23:35"]
+
+
 def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_past():
     published = "2025-06-29T02:10+02:00"  # (a report filed after midnight)
     assert [e.value for e in tag("Police fired tear gas at 20:30.", published)] == ["2025-06-28T20:30"]

@@ -49,6 +49,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     bare: list[bool] = []  # for each, whether it is a weekday of no week of its own ("Monday")
     told_today = False  # whether the text has told of the publication's day, but by a clock time alone
     evening: list[int] = []  # the stamps opening a line, on the publication's day, after its time
+    header: str | None = None  # the day of the last line that is a day alone (a live page's heading)
     for hit in hits:
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
@@ -100,6 +101,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
                 if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
+        if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) and header is not None \
+                and _line_start(text, hit.start):
+            # a live page's stamp under a line that is a day alone ('Thursday 20 February', then
+            # '23:35 Strelka is speaking'): that day's, not the publication's
+            anchor_kind, value = "context", header + value[10:]
         if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) \
                 and _after_publication(value, published) and not told_today:
             if _line_start(text, hit.start):
@@ -111,6 +117,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # whatever the stamp's zone)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
         told_today = told_today or (resolved and value[:10] == publication and not _BARE_CLOCK.match(template))
+        if resolved and hit.rule.type in ("DATE", "TIME") and _heads_lines(text, hit.start, hit.end) \
+                and _DAY_VALUE.match(value):
+            header = value[:10]
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
         if placed_weekday and tense == "past" and _told_overnight(published, hit, value):
             value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
@@ -239,6 +248,20 @@ def _line_start(text: str, at: int) -> bool:
     """Whether the expression at ``at`` opens its line (a live page's stamp), but for a bullet."""
     line = text.rfind("\n", 0, at) + 1
     return not text[line:at].strip(LINE_OPENERS)
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")  # a value of one day (maybe with its time)
+
+
+def _heads_lines(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``start:end`` is a line of its own, a live page's heading of the
+    entries below it ('Thursday 20 February'), maybe read together with the first entry's stamp
+    on the next line ('Thursday 20 February\n22:40')."""
+    if not _line_start(text, start):
+        return False
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    return line_end < end or not text[end:line_end].strip(" \t\u00a0.:,")
 
 
 def _told_as_past(text: str, hit, sentences, tenses, lang: str) -> bool:
