@@ -226,7 +226,7 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
         try:
             found = _story_files(story, home, seen, problem)
         except OSError as error:  # (a folder that can be listed but not searched, one not readable)
-            _tell(problem, f"{story}: cannot read ({error.strerror or error}); story not scored")
+            _unreadable(problem, story, error)
             continue
         if found is not None:
             stories.append(found)
@@ -245,7 +245,7 @@ def _is_dir(path: Path, problem) -> bool:
             _tell(problem, f"{path}: is a broken or looping link; not a story")
         return False
     except OSError as error:
-        _tell(problem, f"{path}: cannot read ({error.strerror or error}); story not scored")
+        _unreadable(problem, path, error)
         return False
 
 
@@ -273,6 +273,10 @@ def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tu
     else:
         return story.name, articles, timelines
     return None
+
+
+def _unreadable(problem, path: Path, error: OSError) -> None:
+    _tell(problem, f"{path}: cannot read ({error.strerror or error}); story not scored")
 
 
 def _tell(problem, line: str) -> None:

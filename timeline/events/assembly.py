@@ -204,12 +204,17 @@ def _reference_times(s: Parsed, anchored) -> set[int]:
     first time since May 3').  Two times of a word that are both its own stay ('walked out on May 2
     and again on May 9'), as does a reference when the word has no other ('returned home after the
     vote on Friday' is undated otherwise)."""
-    times: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    times: dict[int, list[int]] = defaultdict(list)  # each dated word's times (their first tokens)
     for _expression, first, _last, _span, _timing, _day, trigger in anchored:
         if trigger is not None:
-            times[trigger].append((first, _after_reference_word(s, first)))
-    return {first for found in times.values() if any(not reference for _, reference in found)
-            for first, reference in found if reference}
+            times[trigger].append(first)
+    referred = set()
+    for firsts in times.values():
+        if len(firsts) > 1:  # (most words have one time: nothing to read)
+            references = {first for first in firsts if _after_reference_word(s, first)}
+            if len(references) < len(firsts):
+                referred |= references
+    return referred
 
 
 def _after_reference_word(s: Parsed, first: int) -> bool:

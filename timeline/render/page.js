@@ -548,11 +548,13 @@
     chart.removeAttribute("aria-busy");
   }
 
+  var keyCount = data.events.filter(function (row) { return row[5] === 1; }).length;
+
   function draw(newMode) {
     mode = newMode;
     chart.setAttribute("data-mode", mode);
     chart.setAttribute("data-drawn", "false");
-    var count = mode === "all" ? data.dated : data.events.filter(function (row) { return row[5] === 1; }).length;
+    var count = mode === "all" ? data.dated : keyCount;
     return saying("Drawing " + count.toLocaleString("en") + " events\u2026").then(function () {
       shown = applyLanes(withHover(data.figure[mode]));
       layout.annotations = [];

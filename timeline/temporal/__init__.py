@@ -117,8 +117,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # whatever the stamp's zone)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
         told_today = told_today or (resolved and value[:10] == publication and not _BARE_CLOCK.match(template))
-        if resolved and hit.rule.type in ("DATE", "TIME") and _heads_lines(text, hit.start, hit.end) \
-                and _DAY_VALUE.match(value):
+        if resolved and hit.rule.type in ("DATE", "TIME") and _DAY_VALUE.match(value) \
+                and _heads_lines(text, hit.start, hit.end):
             header = value[:10]
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
         if placed_weekday and tense == "past" and _told_overnight(published, hit, value):
@@ -246,8 +246,16 @@ def _after_publication(value: str, published: dt.datetime | None) -> bool:
 
 def _line_start(text: str, at: int) -> bool:
     """Whether the expression at ``at`` opens its line (a live page's stamp), but for a bullet."""
-    line = text.rfind("\n", 0, at) + 1
-    return not text[line:at].strip(LINE_OPENERS)
+    line = _past_openers(text, at)
+    return line == 0 or text[line - 1] == "\n"
+
+
+def _past_openers(text: str, at: int) -> int:
+    """Where the blanks and bullets right before offset ``at`` begin (back over them only: no scan
+    of a long line, which would make a text of one line and many dates quadratic)."""
+    while at > 0 and text[at - 1] in LINE_OPENERS:
+        at -= 1
+    return at
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")  # a value of one day (maybe with its time)
@@ -259,9 +267,14 @@ def _heads_lines(text: str, start: int, end: int) -> bool:
     on the next line ('Thursday 20 February\n22:40')."""
     if not _line_start(text, start):
         return False
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end == -1 else line_end
-    return line_end < end or not text[end:line_end].strip(" \t\u00a0.:,")
+    if "\n" in text[start:end]:
+        return True
+    while end < len(text) and text[end] in _HEADING_ENDS:
+        end += 1
+    return end == len(text) or text[end] == "\n"
+
+
+_HEADING_ENDS = " \t\u00a0.:,"  # what may follow a heading's day on its line
 
 
 def _told_as_past(text: str, hit, sentences, tenses, lang: str) -> bool:
@@ -372,14 +385,10 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
     break out', '\u2022 20 January \u2013 An aftershock hits')."""
     if not text[end:end + 8].lstrip(" \u00a0").startswith(_ENTRY_MARKS):
         return False  # (most expressions: told first, without a look back)
-    line = start  # (back over the bullet only: no scan of a long line)
-    while line > 0 and text[line - 1] in LINE_OPENERS:
-        line -= 1
+    line = _past_openers(text, start)  # (back over the bullet only: no scan of a long line)
     number = _LIST_NUMBER.search(text, max(0, line - 6), line)  # ('1. Feb 15 - ...', '(2) March 3: ...')
     if number is not None:
-        line = number.start()
-        while line > 0 and text[line - 1] in LINE_OPENERS:
-            line -= 1
+        line = _past_openers(text, number.start())
     return line == 0 or text[line - 1] == "\n"
 
 
