@@ -1164,12 +1164,14 @@ def _reads_whole(title: str) -> bool:
     """Whether a title reads as a whole phrase: at least three words, neither opening on a
     preposition ('With the minister visiting the coast') nor ending on a word that leads into
     more ('Obama would do', 'an attempt to', 'Alan Johnson said'), and naming who did it ('He
-    meets ...'; a statement's gist may open on a pronoun: 'Hayward: We have not been able ...')."""
+    meets ...', 'His plane landed', 'This was ...', 'Has also died ...'; a statement's gist may open
+    on a pronoun: 'Hayward: We have not been able ...')."""
     lex = lexicon(LANGUAGE)
     _, said, gist = title.partition(": ")
     words = [word.strip(".,;:!?\"'()").lower() for word in (gist if said else title).split()]
     words = [word for word in words if word]
-    if len(words) < 3 or (not said and words[0] in lex.pronouns):
+    if len(words) < 3 or (not said and (words[0] in lex.pronouns or words[0] in lex.possessives
+                                        or words[0] in lex.leaning_openers or words[0] in lex.auxiliaries)):
         return False
     return words[0] not in lex.prepositions and words[-1] not in _dangling()
 

@@ -249,6 +249,21 @@ def test_a_title_keeps_words_joined_by_and_and_ends_with_its_clause(sentence, wh
 @pytest.mark.parametrize(
     "sentence, title",
     [
+        # the subject of the first verb is the second's, past a quotation the first ends on
+        ('Speaking in Washington on Tuesday, President Barack Obama described the leak as "the greatest disaster of '
+         'its kind in our history" and pledged to bring those responsible to justice.',
+         "President Barack Obama pledged to bring those responsible to justice"),
+        ('Speaking at the rally, Senator Ann Ruiz called the bill "the worst law in our history" and vowed to repeal it.',
+         "Senator Ann Ruiz vowed to repeal it"),
+    ],
+)
+def test_a_coordinated_verb_after_a_quotation_keeps_the_subject(sentence, title):
+    assert title in [event.title for event in extract_events(sentence, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
         # how long something takes is part of what happened; only the date is shown apart
         ("The minister said on Monday that the talks would take 24 hours to finish.",
          "The minister: The talks would take 24 hours to finish"),

@@ -37,6 +37,7 @@ def _governing_verb(s: Parsed, noun: int) -> int:
 
 JOINED_WORDS = 6  # the noun phrase before an 'and' that joins two into one subject, at most ('Talks between the union')
 LIST_WORDS = 10  # a list of four names or more is the subject whole up to this many words (a title keeps its verb)
+QUOTED_WORDS = 25  # a quotation the verb before a coordinated one ends on is skipped up to this many words
 ADDRESSEE_WORDS = 6  # the person told ('told the BBC') and the subject after, in at most this many words
 
 
@@ -214,12 +215,30 @@ def _shared_subject(s: Parsed, i: int) -> list[int]:
     """The subject of the verb before a coordinated one ('they argued ... and argued today')."""
     tokens, classes = s.tokens, s.classes
     start = _clause_start(s, i)
-    for k in range(start - 1, -1, -1):
+    k = start - 1
+    while k >= 0:
         if tokens[k].text in _BREAKS:
-            break
-        if classes[k].finite:
+            if tokens[k].text not in _QUOTES or any(tokens[j].low not in s.lex.coordinators for j in range(k + 1, start)):
+                break
+            k = _quote_opening(s, k)  # (a quotation the first verb ends on: 'described it as "a disaster" and pledged')
+            if k < 0:
+                break
+        elif classes[k].finite:
             return _subject(s, k)
+        k -= 1
     return []
+
+
+def _quote_opening(s: Parsed, close: int) -> int:
+    """The quotation mark that opens the quotation closed at ``close``, when the quotation holds
+    no other break, else -1."""
+    tokens = s.tokens
+    for k in range(close - 1, max(close - QUOTED_WORDS, 0) - 1, -1):
+        if tokens[k].text in _QUOTES:
+            return k
+        if tokens[k].text in _BREAKS:
+            return -1
+    return -1
 
 
 def _relative_head(s: Parsed, i: int) -> list[int]:
