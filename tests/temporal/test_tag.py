@@ -266,6 +266,21 @@ def test_the_story_moves_the_reference_date(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a duration told between says how long, not when: the day's anaphor is still the day told
+    ("The fire broke out at the depot on Feb. 14. Crews fought the blaze for three days. That day, a second "
+     "fire was reported.", [("That day", "2017-02-14")]),
+    ("The rig exploded on April 20. For 87 days oil gushed into the Gulf. Two days later, the rig sank.",
+     [("Two days later", "2017-04-22")]),
+    ("The well blew out on April 20 and burned for 36 hours. The next day, the rig sank.",
+     [("The next day", "2017-04-21")]),
+    # ...but a comparison after a period is still with the period
+    ("Profit in the first nine months rose 5 percent from a year earlier.", [("a year earlier", "2016")]),
+])
+def test_a_duration_between_does_not_cut_a_day_from_its_anaphor(text, expected):
+    assert [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context" or "earlier" in e.text] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The bridge closes on Nov. 30. Until then, drivers may use the east lane.", "2017-11-30"),
     ("The treaty takes effect in 2019; by then both armies will have withdrawn.", "2019"),
 ])

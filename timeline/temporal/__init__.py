@@ -405,6 +405,7 @@ def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = Fal
 
 
 STORY_REACH = 300  # characters: how far back a date written in another year sets the story's year
+DURATION_REACH = 200  # characters: how far back a date may be for a duration told since not to close it
 ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year the text wrote
 HEADING_CHARS = 40  # a list's heading is no longer than this ('2017 in Kandora', 'The year in review: 2016')
 _SENTENCE_END = re.compile(r"[.!?]\s")  # (a heading ends no sentence)
@@ -417,7 +418,9 @@ class _Context:
     Expressions anchored in context do not move it ("a year earlier" looks back, the narrative
     stays) unless their rule says it ``moves`` ("the next day", "a week later" carry the story on);
     a duration mentioned after a date closes that date for what follows ("profit in the
-    first nine months rose from a year earlier" compares the nine months, not the quarter before).
+    first nine months rose from a year earlier" compares the nine months, not the quarter before),
+    but for the rules that say ``durations=pass`` when the date is close ("It broke out on Feb. 14
+    and burned for three days. That day, ...").
 
     A quarter is looked back on from the latest completed quarter the text has named (the quarter
     whose results it reports), not from a quarter named in passing ("after a weak second quarter"),
@@ -515,15 +518,20 @@ class _Context:
         found = self.latest_placed(ranks, written, since)
         return found[0] if found else None
 
-    def latest_placed(self, ranks: set[int], written: bool = False,
-                      since: int | None = None) -> tuple[str, int] | None:
-        """:meth:`latest`, with the offset where the text wrote it."""
+    def latest_placed(self, ranks: set[int], written: bool = False, since: int | None = None,
+                      past_durations: int | None = None) -> tuple[str, int] | None:
+        """:meth:`latest`, with the offset where the text wrote it; with ``past_durations`` (the
+        offset of the expression to anchor), a duration told since does not close a date written
+        at most ``DURATION_REACH`` characters before ("The fire broke out on Feb. 14. Crews fought
+        it for three days. That day, ...": a day's anaphor tells of the day, the duration only how
+        long; further back, the story has moved on)."""
         latest = self._written if written else self._latest
         found = [latest[r] for r in ranks if r in latest]
         if not found:
             return None
         order, value, at = max(found)
-        if (order < self._duration and since is None) or (since is not None and at < since):
+        passed = past_durations is not None and past_durations - at <= DURATION_REACH
+        if (order < self._duration and since is None and not passed) or (since is not None and at < since):
             return None
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1], at
@@ -573,7 +581,8 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
         # (years=written: the year comes from a date the text wrote whole, for a rule that takes
         # a year: one of a year, or one that accepts a year among its precisions)
         takes_year = head == "Y" or "Y" in accepted.split(",")
-        found = context.latest_placed(ranks, written=hit.options.get("years") == "written" and takes_year, since=since)
+        found = context.latest_placed(ranks, written=hit.options.get("years") == "written" and takes_year, since=since,
+                                      past_durations=hit.start if hit.options.get("durations") == "pass" else None)
         if found is not None and _context_fits(hit, *found, text, publication):
             return "context", found[0], template
         template = hit.options.get("else", template)
