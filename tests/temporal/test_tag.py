@@ -332,6 +332,17 @@ def test_the_latest_period_is_the_quarter_the_story_reports():
         ("the latest quarter", "DATE", "2017-Q2")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Regulations were violated in the period leading up to the explosion.",
+    "The inquiry will look at the period after the merger.",
+    "The period between Thanksgiving and Christmas is the busiest for shops.",
+])
+def test_a_period_a_phrase_after_it_bounds_is_no_quarter(sentence):
+    assert [text for text, _, _ in found(sentence, "2017-08-10") if "period" in text.lower()] == []
+    assert found("Revenue rose 5% in the period, the company said.", "2017-08-10") == [
+        ("the period", "DATE", "2017-Q2")]
+
+
 def test_a_part_of_a_day_is_on_the_day_the_story_last_named_else_on_publication_day():
     (expression,) = tag("The ferry left in the morning.", PUBLISHED)
     assert (expression.value, expression.anchor) == ("2017-09-06TMO", "publication")
