@@ -219,6 +219,13 @@ def test_eval_timelines_prints_a_table_and_json(stories):
     assert report["mean"]["summary"]["date_f1"] == 1.0
 
 
+def test_one_storys_own_folder_is_scored_as_that_story(stories):
+    both = json.loads(run("eval", "--timelines", stories, "--json", "-q", "--workers", 1).stdout)
+    result = run("eval", "--timelines", stories / "dam", "--json", "-q", "--workers", 1)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == both
+
+
 def test_a_timeline_with_no_article_in_its_range_is_named_not_silently_zero(stories):
     (stories / "dam" / "timelines" / "later.txt").write_text(
         "2022-05-01\nThe dam reopens .\n--------\n2022-06-01\nThe valley is rebuilt .\n", encoding="utf-8")

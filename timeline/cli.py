@@ -411,7 +411,7 @@ def evaluate(
     rules: bool = typer.Option(False, "--rules", help="List, per rule, the documents it fires in."),
     timelines: Path | None = typer.Option(
         None, "--timelines", exists=True, file_okay=False,
-        help="Score summary timelines instead: a folder of stories (<story>/articles.jsonl, <story>/timelines/*.txt).",
+        help="Score summary timelines instead: a folder of stories (<story>/articles.jsonl, <story>/timelines/*.txt), or one story's folder.",
     ),
     workers: int = WorkersOption,
     quiet: bool = QuietOption,

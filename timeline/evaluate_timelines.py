@@ -206,7 +206,8 @@ class Story:
 
 
 def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list[Path]]]:
-    """``(name, articles file, timeline files)`` of each story folder under ``folder``.  A folder
+    """``(name, articles file, timeline files)`` of each story folder under ``folder`` (or of
+    ``folder`` itself, when it is a story's own folder: ``articles.jsonl`` and ``timelines/``).  A folder
     that is no usable story (no ``articles.jsonl`` file, no ``timelines/*.txt``) is named in one
     line to ``problem`` and left out; hidden folders and files are not read.  A story reached
     twice (a link to another story folder) is scored once, and a link to a folder holding this one
@@ -214,6 +215,11 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: not a folder")
+    if (folder / "articles.jsonl").is_file() and (folder / "timelines").is_dir():  # one story's own folder
+        found = _story_files(folder, folder.resolve().parent, {}, problem)
+        if found is None:
+            raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
+        return [found]
     stories = []
     seen: dict[Path, Path] = {}  # a story folder's real path -> the folder it was first read as
     home = folder.resolve()
