@@ -508,11 +508,23 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "The hearing, which was due on Monday, was put off.",
     "The vote was set for Tuesday but was cancelled.",
     "The tests were due on Monday but were delayed by a leak.",
+    # ...and as the news tells it in other words
+    "Talks that were to have opened in Zafra on Tuesday were called off.",
+    "The trial had been set to begin on June 3 but was postponed.",
+    "The hearing had originally been scheduled for April 8.",
+    "The Oct. 21 talks are called off.",
+    "The June 3 hearing has been rescheduled.",
 ])
 def test_a_day_a_plan_did_not_keep_places_no_event(text):
     """A date that names the day a happening was planned for and did not take place on tells no
     news of that day."""
     assert dated_titles(text) == []
+
+
+def test_a_chronology_entry_calling_off_a_plan_is_on_its_own_day_only():
+    events = [e for e in extract_events("Oct. 19 - Talks planned for Oct. 21 are called off.", PUBLISHED)
+              if e.date is not None]
+    assert [e.time_expression.text for e in events] == ["Oct. 19"]
 
 
 @pytest.mark.parametrize("text, title", [

@@ -29,7 +29,7 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import (ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, opens_entry,
+from timeline.text import (BULLETS, ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, opens_entry,
                            split_sentences)
 
 
@@ -383,9 +383,11 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
 
 def _common_word(s: Parsed, k: int) -> bool:
     """Whether token ``k`` is a content word in lower case (or capitalised only as its sentence's
-    first word): a noun of a subject, not a name or a function word."""
+    first word, or an entry's after its date): a noun of a subject, not a name or a function word."""
     token = s.tokens[k]
-    return token.text.isalpha() and (token.text[0].islower() or k == 0) and token.low not in s.lex.function_words
+    first = k == 0 or all(s.timed[j] or (s.tokens[j].text in ENTRY_MARKS or s.tokens[j].text in BULLETS)
+                          for j in range(k))  # (or the first after a chronology entry's date: 'Oct. 19 - Talks ...')
+    return token.text.isalpha() and (token.text[0].islower() or first) and token.low not in s.lex.function_words
 
 
 def _called_off(s: Parsed, last: int) -> bool:
