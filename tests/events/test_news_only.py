@@ -204,6 +204,11 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, Essland (HarbourWire) \u2014 ",  # or as one word of two capitals
         "Portville (HWN) - ",  # (a place written as a name, as translated wires write it)
         "Portville (AFP) - ",
+        "PORTVILLE (Associated Press) - ",  # an agency of several words, without the day
+        "PORTVILLE (The Essland Press) - ",
+        "PORTVILLE (Agence France-Presse) - ",
+        "PORTVILLE (Harbour Wire) - ",
+        "Photograph: Associated Press ",
         "PORTVILLE: ",  # (Gulf and South Asian papers)
         "PORTVILLE -- ",  # or none, after a place in capitals and a long dash
         "PORTVILLE - ",  # (or one hyphen after five capitals or more)
@@ -227,6 +232,7 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
     "OPEC - The cartel approved the new quota on Monday.",
     "OPEC: The cartel approved the new quota on Monday.",
     "The council (HWN) - the harbour board - approved the new bridge on Monday.",
+    "The council (Harbour Press) - a publisher - approved the new bridge on Monday.",
     "The council's CEO -- Jane Doe -- approved the new bridge on Monday.",
 ])
 def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
