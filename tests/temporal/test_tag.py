@@ -561,6 +561,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Will Smith was taken to hospital overnight.", "2025-06-13", "2025-06-12TNI"),
     ("Recovery centers to open Monday", "2025-09-21", "2025-09-22"),
     ("He went to Paris on Monday.", "2025-09-18", "2025-09-15"),
+    # (a hyphenated verb after the cue is still its verb)
+    ("Pruitt is expected to be cross-examined on Wednesday.", "2024-09-24", "2024-09-25"),
+    ("The school will be re-opened on Wednesday.", "2024-03-08", "2024-03-13"),
     # a fixture with its object and place
     ("The All Blacks meet South Africa at Twickenham on Saturday.", "2015-10-22", "2015-10-24"),
     ("The Senate returns to Washington on Tuesday.", "2023-04-17", "2023-04-18"),
