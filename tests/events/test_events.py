@@ -1232,6 +1232,10 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     ("Sept. 4 - Protests begin in the capital.", [("Protests begin in the capital", "2017-09-04")]),
     ("Sept. 4 - Russia and China veto the resolution.", [("Russia and China veto the resolution", "2017-09-04")]),
     ("Sept. 4 - Hundreds march through the city.", [("Hundreds march through the city", "2017-09-04")]),
+    # (and after a plural without a plural's ending, or a body of people as British English writes it)
+    ("Sept. 4 - Police fire tear gas at the crowd.", [("Police fire tear gas at the crowd", "2017-09-04")]),
+    ("4 September: Gunmen seize the tanker.", [("Gunmen seize the tanker", "2017-09-04")]),
+    ("4 September: The crew return to the port.", [("Crew return to the port", "2017-09-04")]),
     ("Sept. 4 -- Protests break out in the capital.", [("Protests break out in the capital", "2017-09-04")]),  # wire dash
     ("Sept. 4 - Talks in Geneva.", []),
     ("2) 4 September - The central bank cuts rates.", [("Central bank cuts rates", "2017-09-04")]),  # numbered

@@ -89,6 +89,7 @@ class Lexicon:
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
     possessives: frozenset[str] = frozenset()  # possessive determiners: 'his', 'their'
+    plural_nouns: frozenset[str] = frozenset()  # nouns that take a plural verb with no plural's ending: 'police'
     contested: frozenset[str] = frozenset()  # sayings not taken for fact: 'testifies she delivered cash'
     testimony: frozenset[str] = frozenset()  # whom a saying told to is testimony: 'told a federal jury he paid'
     non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
@@ -314,6 +315,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         phrase_openers=words("phrase_openers.txt"),
         leaning_openers=words("leaning_openers.txt"),
         possessives=words("possessive_determiners.txt"),
+        plural_nouns=words("plural_nouns.txt"),
         non_answers=tuple(sorted(words("non_answers.txt"))),
         expletives=words("expletive_verbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),

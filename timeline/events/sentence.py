@@ -328,7 +328,7 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     cuts rates', '\u2022 25 April \u2013 Tanks enter Deraa'): the sentence opens (after a bullet)
     with a time expression and a dash, a colon or a tab, and the word is the first -s word after
     the subject, with no verb before it; or a bare form right after a plural subject ('Protests
-    begin in Cairo', 'Russia and China veto the resolution')."""
+    begin in Cairo', 'Police fire tear gas', 'Russia and China veto the resolution')."""
     tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
     if not tokens[i].text[:1].islower() or tokens[i].low in lex.function_words:
         return False
@@ -361,8 +361,9 @@ def _entry_verb(s: Parsed, i: int) -> bool:
         return False
     joined = any(t.low in lex.coordinators for t in subject) and all(
         _is_name(t) or t.low in lex.coordinators for t in subject)
-    plural = lex.plural(before.low) and all(t.low not in lex.function_words or t.low in lex.determiners
-                                            or t.low in lex.not_verbs for t in subject)  # ('Hundreds march')
+    plural = (lex.plural(before.low) or before.low in lex.plural_nouns) and all(
+        t.low not in lex.function_words or t.low in lex.determiners or t.low in lex.not_verbs
+        for t in subject)  # ('Hundreds march', 'Police fire tear gas')
     return joined or plural
 
 
