@@ -248,6 +248,17 @@ def test_a_sentence_whose_date_describes_a_noun_gives_way_to_one_that_tells_the_
     assert "returned" not in day.sentences[0]
 
 
+def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_that_tells_the_day():
+    told = [("2021-03-20", "Ferrow mill owners met the union for the first time since workers walked out over pay on "
+                           "March 4."),  # (the most central, but it tells the meeting)
+            ("2021-03-05", "Workers at the Ferrow mill walked out on March 4."),
+            ("2021-03-06", "The Ferrow mill owners and the union blamed each other after workers walked out over pay "
+                           "on March 4.")]
+    day = the_day(told, 1, "s")
+    assert day.date == dt.date(2021, 3, 4)
+    assert "since" not in day.sentences[0]
+
+
 def test_a_chronologys_entry_is_told_without_its_bullet_and_date():
     timeline = build_timeline([Article(text="Key dates:\n\u2022 4 March \u2013 The Ferrow dam bursts after days of rain.",
                                        published="2021-03-20", source="Valley Post", path="k.txt")])

@@ -48,7 +48,9 @@ quotation mark or is mostly quoted (what was said, not what happened: on t17-dev
 up, concat ROUGE-2 by 0.002), half for one whose date stands only in a clause describing a noun
 ("The workers, who walked out on March 4, returned on Friday": it tells another happening; the
 language's ``relative_pronouns.txt``; on t17-dev concat ROUGE-1 +0.001, on the bribery trial
-+0.012 and the uprising +0.002, elsewhere unchanged), and picked greedily, skipping any too
++0.012 and the uprising +0.002, elsewhere unchanged) or in a phrase recalling an earlier one ("the
+first talks since the tanker was seized on Sept. 3": ``recall_words.txt``; on four invented stories
+ROUGE +0.001 to +0.002, on t17-dev within 0.001), and picked greedily, skipping any too
 similar to one already picked
 (a TF-IDF cosine of their content words over ``REDUNDANT``, 0.35; the whole sentences at 0.5 often
 let a day's second sentence tell its first happening again, and at a lower bar 'the ... on Monday,
@@ -102,6 +104,7 @@ ANTICIPATED = 0.5  # the score of a sentence only written before the day ("will 
 LEANING = 0.5  # the score of one that opens on a word leaning on the sentence before ("It did not ...")
 QUOTED = 0.5  # and of one that opens on a quotation mark or is mostly quoted: what was said, not what happened
 BACKGROUND = 0.5  # and of one whose date is in a clause describing a noun ('the strike, which began on May 3, ...')
+# or in a phrase recalling an earlier happening ('the first talks since the tanker was seized on Sept. 3')
 REPEATED_DAYS = 3  # a sentence written word for word under this many of the days or more tells no one day's news
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
 MIN_POOL = 2  # ... when the day has at least this many candidates (not 3: a tennis result stood beside a day's
@@ -575,12 +578,15 @@ def _select(candidates: list[_Candidate], k: int, vectorizer) -> list[_Candidate
 
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
 _CLAUSE_OPENING = re.compile(r"[,;:(\u2013\u2014]\s*(\w+)[^,;:()\u2013\u2014]*$")
+_PHRASE = re.compile(r"[^,;:()\u2013\u2014.!?]*$")
 
 
 def _dated_in_relative_clause(source: Source) -> bool:
     """Whether the report's date phrase stands in a clause that describes a noun, opened after a
-    comma by a relative pronoun ('the strike, which began on October 27, was suspended'): the
-    sentence tells something else (the language's ``relative_pronouns.txt``)."""
+    comma by a relative pronoun ('the strike, which began on October 27, was suspended'), or in a
+    phrase recalling an earlier happening ('the first talks since the tanker was seized on Sept.
+    3'): the sentence tells something else (the language's ``relative_pronouns.txt`` and
+    ``recall_words.txt``)."""
     from timeline.events.lexicon import lexicon
 
     expression = source.time_expression
@@ -588,7 +594,10 @@ def _dated_in_relative_clause(source: Source) -> bool:
         return False
     before = source.sentence[:max(0, expression.start - source.sentence_start)]
     opening = _CLAUSE_OPENING.search(before)
-    return opening is not None and opening.group(1).casefold() in lexicon().relatives
+    if opening is not None and opening.group(1).casefold() in lexicon().relatives:
+        return True
+    phrase = _PHRASE.search(before)  # (the words since the last break)
+    return phrase is not None and not lexicon().recall_words.isdisjoint(phrase.group().casefold().split())
 
 
 def _leans(sentence: str) -> bool:
