@@ -271,6 +271,15 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      "Tuesday's vote in the Ferrow council closed the old dam for good."),
     ("The Ferrow council met over Christmas to vote on closing the old dam.",
      "The Ferrow council met over Christmas to vote on closing the old dam."),
+    ("The funeral of the former Ferrow governor Ivan Petrov was yesterday.",
+     "The funeral of the former Ferrow governor Ivan Petrov was yesterday."),  # (what the sentence says)
+    ("The strike at the Ferrow plant went on Tuesday as talks failed.",
+     "The strike at the Ferrow plant went on Tuesday as talks failed."),  # (went on: continued)
+    ("The Ferrow mayor resigned (yesterday) after the scandal.", "The Ferrow mayor resigned (yesterday) after the scandal."),
+    ('"I resigned from my post as mayor yesterday," she told the Ferrow council.',
+     '"I resigned from my post as mayor yesterday," she told the Ferrow council.'),  # (a quotation as said)
+    ("Yesterday, eBay said it would close its Ferrow office.", "Yesterday, eBay said it would close its Ferrow office."),
+    ("The Ferrow police chief was shot with a .22 rifle yesterday.", "The Ferrow police chief was shot with a .22 rifle."),
 ])
 def test_a_sentence_told_under_its_day_does_without_the_words_naming_it(written, told):
     timeline = build_timeline([Article(text=written, published="2021-03-10", source="Valley Post", path="a.txt")])

@@ -33,8 +33,9 @@ unchanged while five such sentences left its summary), is one only when nothing 
 than ``MAX_TOLD_WORDS`` words (a piece of run-on page text, cut where it grew too long) never is.  A chronology's entry is a
 candidate without the bullet and date that open it: they stand under the day already; any other
 without the words that name its day from the publication ('yesterday', 'on Tuesday': "Lidia Marek
-stepped down yesterday" would tell the wrong day under its date; on t17-dev concat ROUGE-2 +0.006,
-date-aligned ROUGE within 0.001; on four invented stories ROUGE-1 +0.016).  Candidates
+stepped down yesterday" would tell the wrong day under its date), where it plainly does without them
+(:func:`_without_day_words`; on t17-dev concat ROUGE +0.002 and +0.003, date-aligned ROUGE-1 -0.002;
+on four invented stories ROUGE-1 +0.015 concat and date-aligned).  Candidates
 far off the story are dropped: those whose topicality (``timeline.salience``: how widely the
 collection's articles use their words, the time phrase aside) is below ``OFF_TOPIC`` of the day's
 most topical candidate, such as a sports result or a market report reprinted in a wire roundup, or
@@ -345,46 +346,70 @@ def _told(source: Source) -> tuple[str, bool, int]:
     return _clean(entry if entry is not None else body), entry is not None, dropped
 
 
-_ON = re.compile(r"(?:\b[Oo]n\s+)$")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
-_NEXT_WORD = re.compile(r"\s*(\w+|[-\u2013\u2014])")
-_DASHES = frozenset("-\u2013\u2014")
 
 
 def _without_day_words(body: str, at: int, expression) -> str:
     """``body`` (its time phrase at offset ``at``) without that phrase when it only names the day
-    from the publication or the story ('yesterday', 'on Tuesday', 'the same day'): under the
-    day's heading it says nothing, or the wrong day ('... stepped down yesterday' told under the
-    day she stepped down).  Kept where the sentence leans on it: a possessive ("Tuesday's vote"),
-    after another preposition ('until Friday when'), before a joining word or a dash ('on
-    Wednesday to Friday'), a name going on ("BBC's Sunday Sequence programme"), a participle's
-    own ('published yesterday, makes')."""
+    from the publication ('yesterday', 'on Tuesday'): under the day's heading it says nothing, or
+    the wrong day ('... stepped down yesterday' told under the day she stepped down).  Only where
+    the sentence plainly does without it: opening the sentence before a comma ('On Tuesday, the
+    council ...'), or after a word and before a comma, a full stop or a word in lower case; never
+    inside a quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"),
+    after another preposition ('until Friday when', 'over Christmas'), after a verb of being ('The
+    funeral was yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as ...': the language's ``particle_verbs.txt``), before a
+    joining word ('on Wednesday to Friday'), a name going on ("Radio 4's Today programme"), a
+    participle's own ('published yesterday, makes').  A phrase counted from another day ('two
+    days after ...') is never one of these: it is anchored in the story, not the publication."""
     text = expression.text
-    if expression.type != "DATE" or any(c.isdigit() for c in text) or not _ISO_DAY.fullmatch(expression.value) \
-            or expression.anchor not in ("publication", "context") or at < 0 or body[at:at + len(text)] != text:
+    if expression.type != "DATE" or expression.anchor != "publication" or any(c.isdigit() for c in text) \
+            or not _ISO_DAY.fullmatch(expression.value) or at < 0 or body[at:at + len(text)] != text \
+            or _quoted(body, at):
         return body
     from timeline.events.lexicon import lexicon
 
     lex, end = lexicon(), at + len(text)
-    if body[end:end + 2] in ("'s", "\u2019s"):
-        return body
-    start = at
+    right = body[end:]
+    if right[:1] and unicodedata.category(right[0]) in ("Mn", "Me", "Cf"):
+        return body  # (a mark on the phrase, or an invisible one beside it)
     on = _ON.search(body, 0, at)
-    if on:
-        start = on.start()
-    before = _LAST_WORD.search(body, 0, start)
-    after = _NEXT_WORD.match(body, end)
-    word = before.group(1).casefold() if before else ""
-    joining = lex.coordinators | lex.period_ends | lex.infinitive | _DASHES  # ('on Monday to Friday', 'Monday and')
-    if (word in lex.prepositions and not on) or (after and (after.group(1).casefold() in joining
-                                                          or after.group(1)[:1].isupper())) \
-            or (not on and body[end:end + 1] == "," and lex.past(word) and word not in lex.reporting):
-        return body  # ('until Friday when', 'on Wednesday to Friday', 'over Christmas', 'published yesterday, makes',
-        # 'BBC Northern Ireland's Sunday Sequence programme')
-    if not body[:start].strip():  # (opening the sentence: 'On Tuesday, the council ...')
-        rest = body[end:].lstrip(" ,")
+    start = on.start() if on else at
+    if not body[:start].strip():  # opening the sentence, set off by a comma: 'On Tuesday, the council ...'
+        comma = _SET_OFF.match(right)
+        if comma is None:
+            return body  # ('Yesterday was the deadliest day')
+        rest = right[comma.end():]
+        first = _FIRST_WORD.match(rest)
+        if first is None or not (rest[:1].isupper() or rest[:1].isdigit() or first.group(1).islower()):
+            return body  # ('Yesterday, eBay said ...': not to be recapitalised)
         return rest[:1].upper() + rest[1:]
-    return (body[:start].rstrip() + " " + body[end:].lstrip()).replace(" ,", ",").replace(" .", ".")
+    before = _WORD_BEFORE.search(body, 0, start)
+    if before is None or not _AFTER_DAY.match(right):
+        return body  # (after a bracket, a dash, a comma; before one, a slash, a bracket, a capital)
+    low = before.group(1).casefold()
+    following = _NEXT_WORD.match(right)
+    joining = lex.coordinators | lex.period_ends | lex.infinitive
+    if (low in lex.prepositions and not on) or low in lex.auxiliaries \
+            or (on and low in lex.particle_verbs) \
+            or (following and following.group(1).casefold() in joining) \
+            or (not on and text[:1].isupper() and right[:1].isspace()) \
+            or (not on and right[:1] == "," and lex.past(low) and low not in lex.reporting):
+        return body
+    return body[:before.end(1)] + (right if right[:1] in ",." else " " + right.lstrip())
+
+
+_ON = re.compile(r"\b[Oo]n[^\S\n]+$")
+_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")  # the word right before, with blanks only between
+_AFTER_DAY = re.compile(r"[,.](?=\s|$)|[^\S\n]+[a-z]")  # a comma or full stop, or a word in lower case
+_NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
+_SET_OFF = re.compile(r",[^\S\n]+")
+_QUOTES_OPEN, _QUOTES_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
+
+
+def _quoted(body: str, at: int) -> bool:
+    """Whether offset ``at`` of ``body`` is inside a quotation (an odd number of straight double
+    quotes before it, or more curly ones opened than closed)."""
+    before = body[:at]
+    return before.count('"') % 2 == 1 or sum(map(before.count, _QUOTES_OPEN)) > sum(map(before.count, _QUOTES_CLOSE))
 
 
 def _past_mark(sentence: str, end: int, bare: bool = False) -> Optional[str]:

@@ -1326,6 +1326,16 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
     assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]
 
 
+def test_tonight_told_as_past_after_midnight_is_the_evening_before():
+    published = "2025-06-29T01:10+02:00"  # (a report filed after midnight)
+    assert [e.value for e in tag("Gunmen seized the tanker tonight.", published)] == ["2025-06-28TNI"]
+    assert [e.value for e in tag("Protesters marched this evening, police said.", published)] == ["2025-06-28TEV"]
+    # ...not what is still to come, nor a report filed in the evening, nor one whose time is unknown
+    assert [e.value for e in tag("The minister will speak tonight.", published)] == ["2025-06-29TNI"]
+    assert [e.value for e in tag("Gunmen seized the tanker tonight.", "2025-06-29T22:10")] == ["2025-06-29TNI"]
+    assert [e.value for e in tag("Gunmen seized the tanker tonight.", "2025-06-29")] == ["2025-06-29TNI"]
+
+
 def test_a_clock_time_glossed_in_another_zone_is_one_time():
     """'(0610 GMT)' after '1:10 a.m. CDT' had been a second time, which dated the saying after it."""
     sentence = "The storm crossed the coast at 1:10 a.m. CDT (0610 GMT), the hurricane center said."

@@ -91,6 +91,7 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()  # possessive determiners: 'his', 'their'
     plural_nouns: frozenset[str] = frozenset()  # nouns that take a plural verb with no plural's ending: 'police'
     recall_words: frozenset[str] = frozenset()  # what opens a phrase recalling an earlier happening: 'since'
+    particle_verbs: frozenset[str] = frozenset()  # verbs whose 'on' is a particle: 'went on', 'pressed on'
     contested: frozenset[str] = frozenset()  # sayings not taken for fact: 'testifies she delivered cash'
     testimony: frozenset[str] = frozenset()  # whom a saying told to is testimony: 'told a federal jury he paid'
     non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
@@ -318,6 +319,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         possessives=words("possessive_determiners.txt"),
         plural_nouns=words("plural_nouns.txt"),
         recall_words=words("recall_words.txt"),
+        particle_verbs=words("particle_verbs.txt"),
         non_answers=tuple(sorted(words("non_answers.txt"))),
         expletives=words("expletive_verbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),

@@ -116,6 +116,12 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # around 7:15 p.m.', in a report stamped 01:58 that Thursday, is that Thursday's,
                 # whatever the stamp's zone)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
+        elif resolved and anchor_kind == "publication" and (part := _BARE_PART.fullmatch(template)) \
+                and (hour := rules.daypart_start(part.group(1))) is not None \
+                and _after_publication(f"{value[:10]}T{hour:02d}:00", published) and not told_today \
+                and not _line_start(text, hit.start) and _told_as_past(text, hit, sentences, tenses, lang):
+            # ('Gunmen seized the tanker tonight', filed at 01:10: the evening before, as for a clock time)
+            value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
         told_today = told_today or (resolved and value[:10] == publication and not _BARE_CLOCK.match(template))
         if resolved and hit.rule.type in ("DATE", "TIME") and _DAY_VALUE.match(value) \
                 and _heads_lines(text, hit.start, hit.end):
@@ -224,6 +230,7 @@ def _headed_ahead(text: str, at: int, rules) -> bool:
 
 
 _BARE_CLOCK = re.compile(r"\[D\]T\d\d:\d\d")  # a clock time of the anchor's day ('[D]T01:10')
+_BARE_PART = re.compile(r"\[D\]T([A-Z]{2})")  # a part of the anchor's day ('[D]TNI': 'tonight')
 STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one before it is on the next day
 
 

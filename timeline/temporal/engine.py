@@ -610,6 +610,12 @@ class Grammar:
             return day + time
         return f"{day}T{hour + 12:02d}{time[3:]}" if hour in hours else day + time
 
+    def daypart_start(self, part: str) -> int | None:
+        """The hour (0-23) at which the part of the day ``part`` ('EV', 'NI') begins, when it is one
+        past noon (vocabulary.tsv's ``pm_daypart``), else None."""
+        hours = self._pm_dayparts.get(part)
+        return hours[0] + 12 if hours else None
+
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
         return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
