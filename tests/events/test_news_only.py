@@ -246,6 +246,10 @@ def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
     "The footage, first shared by the IDF (YouTube) - and later removed - showed the strike on Monday.",
     "TRUMP: I will sign the order on Monday. BIDEN: He will not.",  # (a transcript's speakers)
     "OBAMA: We will not back down from this fight.",
+    # (prose goes on after the dash in lower case: an aside, not the news after a dateline)
+    "Shares in BP (BP) - the oil major - fell 3 percent on Monday.",
+    "Funding from the US, European Union (EU) - the two largest donors - fell by half on Monday.",
+    "The memoir, published by MIT (MIT Press) - the university's own imprint - sold out on Monday.",
 ])
 def test_a_name_before_a_bracket_or_a_colon_inside_the_news_is_no_dateline(text):
     assert " ".join(s.text for s in news_sentences(split_sentences(text), text=text)) == text
