@@ -30,6 +30,12 @@ def test_a_heading_run_into_a_sentence_is_a_sentence_of_its_own(text, expected):
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
+@pytest.mark.parametrize("gap", ["\u200b ", " \u200b", "\u202e ", "\ufeff "])
+def test_a_zero_width_space_or_a_direction_mark_between_sentences_still_parts_them(gap):
+    text = f"Officials said the dam held.{gap}Yesterday the governor resigned."
+    assert [s.text for s in split_sentences(text)] == ["Officials said the dam held.", "Yesterday the governor resigned."]
+
+
 def test_a_summary_sentence_does_not_carry_the_heading_before_it():
     text = ("MINERS FREED AFTER THREE DAYS Rescuers freed the 12 trapped miners on Monday, the company said. "
             "The mine had flooded.")

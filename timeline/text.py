@@ -21,7 +21,8 @@ class Sentence(NamedTuple):
 # an opening that can start a sentence; or a line break (paragraphs, headlines).  A run of
 # punctuation is tried from its first mark only: tried from each mark, a long run ("......" with
 # no space after it) cost time quadratic in its length.
-_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=\s+['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
+# (a zero-width space or a direction mark may stand in the gap, as a page's markup left them)
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*\s[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 _NEXT_WORD = re.compile(r"""\s*['"\u201c\u2018(\[]*""")  # what stands between a boundary and the next word
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # (greedy: ends just after the last space it can reach)
@@ -198,11 +199,16 @@ def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
-    while begin < end and text[begin].isspace():
+    """``begin`` and ``end`` moved in past the blanks around a sentence, and past the zero-width
+    spaces and direction marks a page left between sentences."""
+    while begin < end and (text[begin].isspace() or text[begin] in _GAP_MARKS):
         begin += 1
-    while end > begin and text[end - 1].isspace():
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in _GAP_MARKS):
         end -= 1
     return begin, end
+
+
+_GAP_MARKS = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
 
 
 # --- what of an article is news: not the readers' comments scraped with it ------------------------
