@@ -346,8 +346,6 @@ def _told(source: Source) -> tuple[str, bool, int]:
     return _clean(entry if entry is not None else body), entry is not None, dropped
 
 
-
-
 def _without_day_words(body: str, at: int, expression) -> str:
     """``body`` (its time phrase at offset ``at``) without that phrase when it only names the day
     from the publication ('yesterday', 'on Tuesday'): under the day's heading it says nothing, or
@@ -355,11 +353,12 @@ def _without_day_words(body: str, at: int, expression) -> str:
     the sentence plainly does without it: opening the sentence before a comma ('On Tuesday, the
     council ...'), or after a word and before a comma, a full stop or a word in lower case; never
     inside a quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"),
-    after another preposition ('until Friday when', 'over Christmas'), after a verb of being ('The
-    funeral was yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as ...': the language's ``particle_verbs.txt``), before a
-    joining word ('on Wednesday to Friday'), a name going on ("Radio 4's Today programme"), a
-    participle's own ('published yesterday, makes').  A phrase counted from another day ('two
-    days after ...') is never one of these: it is anchored in the story, not the publication."""
+    after another preposition ('until Friday when', 'over Christmas'), after a verb of being
+    ('The funeral was yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as
+    ...': the language's ``particle_verbs.txt``), before a joining word ('on Wednesday to
+    Friday'), a name going on ("Radio 4's Today programme"), a participle's own ('published
+    yesterday, makes').  A phrase counted from another day ('two days after ...') is never one of
+    these: it is anchored in the story, not the publication."""
     text = expression.text
     if expression.type != "DATE" or expression.anchor != "publication" or any(c.isdigit() for c in text) \
             or not _ISO_DAY.fullmatch(expression.value) or at < 0 or body[at:at + len(text)] != text \
