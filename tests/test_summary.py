@@ -280,6 +280,8 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      '"I resigned from my post as mayor yesterday," she told the Ferrow council.'),  # (a quotation as said)
     ("Yesterday, eBay said it would close its Ferrow office.", "Yesterday, eBay said it would close its Ferrow office."),
     ("The Ferrow police chief was shot with a .22 rifle yesterday.", "The Ferrow police chief was shot with a .22 rifle."),
+    # (Markdown's bold is no bullet to cut)
+    ("**Yesterday** the Ferrow council voted to close the dam.", "**Yesterday** the Ferrow council voted to close the dam."),
 ])
 def test_a_sentence_told_under_its_day_does_without_the_words_naming_it(written, told):
     timeline = build_timeline([Article(text=written, published="2021-03-10", source="Valley Post", path="a.txt")])

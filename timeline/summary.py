@@ -310,8 +310,10 @@ def _clean(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
-_OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees'), or a numbered list's number ('2) ', '(3) ')
-    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', ''))}]|-(?![\d.]))\s*)*(?:{LIST_NUMBER}\s+)?")
+_OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees', Markdown's bold: '**Yesterday** ...'), or a
+    # numbered list's number ('2) ', '(3) ')
+    rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', '').replace('*', ''))}]|-(?![\d.])|\*(?!\S*\*))\s*)*"
+    rf"(?:{LIST_NUMBER}\s+)?")
 _ZONE = re.compile(r"[^\S\n]+[A-Z]{2,5}\b")  # a time zone's letters after a clock time
 _BLANKS = re.compile(r"[^\S\n]+")
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
