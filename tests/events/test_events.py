@@ -1237,6 +1237,8 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     ("Sept. 4 - Police fire tear gas at the crowd.", [("Police fire tear gas at the crowd", "2017-09-04")]),
     ("4 September: Gunmen seize the tanker.", [("Gunmen seize the tanker", "2017-09-04")]),
     ("4 September: The crew return to the port.", [("Crew return to the port", "2017-09-04")]),
+    # (...but not where the noun goes on: a role, or a noun before a plural)
+    ("4 September: Government spokesman says talks will resume.", [("Government spokesman: Talks will resume", "2017-09-04")]),
     ("Sept. 4 -- Protests break out in the capital.", [("Protests break out in the capital", "2017-09-04")]),  # wire dash
     ("Sept. 4 - Talks in Geneva.", []),
     ("2) 4 September - The central bank cuts rates.", [("Central bank cuts rates", "2017-09-04")]),  # numbered

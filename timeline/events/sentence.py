@@ -361,7 +361,10 @@ def _entry_verb(s: Parsed, i: int) -> bool:
         return False
     joined = any(t.low in lex.coordinators for t in subject) and all(
         _is_name(t) or t.low in lex.coordinators for t in subject)
-    plural = (lex.plural(before.low) or before.low in lex.plural_nouns) and all(
+    unmarked = before.low in lex.plural_nouns and not lex.plural(before.low)  # ('Police', 'Gunmen', 'The crew')
+    if unmarked and (tokens[i].low in lex.roles or (i + 1 < len(tokens) and lex.plural(tokens[i + 1].low))):
+        return False  # (the noun goes on: 'Government spokesman says', 'Police tape guards the beach')
+    plural = (lex.plural(before.low) or unmarked) and all(
         t.low not in lex.function_words or t.low in lex.determiners or t.low in lex.not_verbs
         for t in subject)  # ('Hundreds march', 'Police fire tear gas')
     return joined or plural
