@@ -403,14 +403,13 @@ _WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")  # the word right before, with blan
 _AFTER_DAY = re.compile(r"[,.](?=\s|$)|[^\S\n]+[a-z]")  # a comma or full stop, or a word in lower case
 _NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
 _SET_OFF = re.compile(r",[^\S\n]+")
-_QUOTES_OPEN, _QUOTES_CLOSE = "\u201c\u00ab", "\u201d\u00bb"
 
 
 def _quoted(body: str, at: int) -> bool:
-    """Whether offset ``at`` of ``body`` is inside a quotation (an odd number of straight double
-    quotes before it, or more curly ones opened than closed)."""
-    before = body[:at]
-    return before.count('"') % 2 == 1 or sum(map(before.count, _QUOTES_OPEN)) > sum(map(before.count, _QUOTES_CLOSE))
+    """Whether offset ``at`` of ``body`` is inside a quotation: one opens before it that does not
+    close before it."""
+    before = _QUOTATION.sub("", body[:at])  # (the quotations closed before it)
+    return any(mark in before for mark in _OPENING_QUOTES)
 
 
 def _past_mark(sentence: str, end: int, bare: bool = False) -> Optional[str]:

@@ -13,7 +13,7 @@ from timeline.events.anchoring import anchor_trigger
 from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasion_preposition, reports_an_act
 from timeline.events.lexicon import lexicon
 from timeline.events.people import People
-from timeline.events.sentence import _BREAKS, Parsed, _verb_group, parse
+from timeline.events.sentence import _BREAKS, Parsed, _verb_group, entry_text_start, parse
 from timeline.events.titles import _title_word, capped, denial_verb, negated, occurrence_title, statement_title
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
@@ -29,7 +29,7 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.text import (BULLETS, ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, opens_entry,
+from timeline.text import (ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, opens_entry,
                            split_sentences)
 
 
@@ -385,8 +385,7 @@ def _common_word(s: Parsed, k: int) -> bool:
     """Whether token ``k`` is a content word in lower case (or capitalised only as its sentence's
     first word, or an entry's after its date): a noun of a subject, not a name or a function word."""
     token = s.tokens[k]
-    first = k == 0 or all(s.timed[j] or (s.tokens[j].text in ENTRY_MARKS or s.tokens[j].text in BULLETS)
-                          for j in range(k))  # (or the first after a chronology entry's date: 'Oct. 19 - Talks ...')
+    first = k == 0 or k == entry_text_start(s)  # (or the first after a chronology entry's date: 'Oct. 19 - Talks ...')
     return token.text.isalpha() and (token.text[0].islower() or first) and token.low not in s.lex.function_words
 
 

@@ -322,6 +322,26 @@ def _entry_mark(text: str) -> bool:
     return bool(text) and all(c in _ENTRY_MARKS for c in text)
 
 
+def entry_text_start(s: Parsed) -> int | None:
+    """The first token of a chronology entry's text, when the sentence opens as one (after a bullet
+    or a list's number) with a time expression and a dash, a colon or a tab ('Feb. 15 -- Protests
+    break out', 'Jan. 19\tKestrel launches'), else None."""
+    tokens, timed = s.tokens, s.timed
+    b = next((b for b in range(len(tokens)) if tokens[b].text not in _BULLETS), len(tokens))
+    b = _past_list_number(tokens, b)
+    if b >= len(tokens) or not timed[b]:
+        return None
+    k = next((k for k in range(b, len(tokens)) if not timed[k]), len(tokens))
+    if k >= len(tokens):
+        return None
+    if _entry_mark(tokens[k].text):
+        while k < len(tokens) and _entry_mark(tokens[k].text):  # ('Feb. 15 -- Protests break out')
+            k += 1
+    elif "\t" not in s.sentence.text[tokens[k - 1].end - s.sentence.start:tokens[k].start - s.sentence.start]:
+        return None
+    return k
+
+
 def _entry_verb(s: Parsed, i: int) -> bool:
     """Whether the word at ``i`` is the verb of a chronology's entry, told in the present after
     its date ('Sept. 9 - Chief Executive Martin Aske resigns', '19 September: The Bank of England
@@ -329,22 +349,11 @@ def _entry_verb(s: Parsed, i: int) -> bool:
     with a time expression and a dash, a colon or a tab, and the word is the first -s word after
     the subject, with no verb before it; or a bare form right after a plural subject ('Protests
     begin in Cairo', 'Police fire tear gas', 'Russia and China veto the resolution')."""
-    tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
+    tokens, classes, lex = s.tokens, s.classes, s.lex
     if not tokens[i].text[:1].islower() or tokens[i].low in lex.function_words:
         return False
-    b = next((b for b in range(len(tokens)) if tokens[b].text not in _BULLETS), len(tokens))
-    b = _past_list_number(tokens, b)
-    if b >= len(tokens) or not timed[b]:
-        return False
-    k = next((k for k in range(b, len(tokens)) if not timed[k]), len(tokens))
-    if k >= i or k == b:
-        return False
-    if _entry_mark(tokens[k].text):
-        while k < i and _entry_mark(tokens[k].text):  # ('Feb. 15 -- Protests break out')
-            k += 1
-    elif "\t" not in s.sentence.text[tokens[k - 1].end - s.sentence.start:tokens[k].start - s.sentence.start]:
-        return False
-    if k >= i:  # (a subject before the verb: 'Jan. 19\tKestrel launches')
+    k = entry_text_start(s)
+    if k is None or k >= i:  # (a subject before the verb: 'Jan. 19\tKestrel launches')
         return False
     before, subject = tokens[i - 1], tokens[k:i]
     if any(c.verb for c in classes[k:i]):

@@ -106,22 +106,17 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             # a live page's stamp under a line that is a day alone ('Thursday 20 February', then
             # '23:35 Strelka is speaking'): that day's, not the publication's
             anchor_kind, value = "context", header + value[10:]
-        if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) \
-                and _after_publication(value, published) and not told_today:
+        moment = _moment(template, value, rules) if resolved and anchor_kind == "publication" else None
+        if moment is not None and _after_publication(moment, published) and not told_today:
             if _line_start(text, hit.start):
-                evening.append(len(found))  # (a live page's stamp: see _evening_before)
+                if _BARE_CLOCK.match(template):  # (a live page's stamp: see _evening_before)
+                    evening.append(len(found))
             elif _told_as_past(text, hit, sentences, tenses, lang):
-                # ('Police fired tear gas at 20:30', published at 02:10: the evening before; not
-                # where the text has told of the publication's day: 'killed Thursday evening ...
-                # around 7:15 p.m.', in a report stamped 01:58 that Thursday, is that Thursday's,
-                # whatever the stamp's zone)
+                # ('Police fired tear gas at 20:30', 'Gunmen seized the tanker tonight', published at
+                # 02:10: the evening before; not where the text has told of the publication's day:
+                # 'killed Thursday evening ... around 7:15 p.m.', in a report stamped 01:58 that
+                # Thursday, is that Thursday's, whatever the stamp's zone)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
-        elif resolved and anchor_kind == "publication" and (part := _BARE_PART.fullmatch(template)) \
-                and (hour := rules.daypart_start(part.group(1))) is not None \
-                and _after_publication(f"{value[:10]}T{hour:02d}:00", published) and not told_today \
-                and not _line_start(text, hit.start) and _told_as_past(text, hit, sentences, tenses, lang):
-            # ('Gunmen seized the tanker tonight', filed at 01:10: the evening before, as for a clock time)
-            value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
         told_today = told_today or (resolved and value[:10] == publication and not _BARE_CLOCK.match(template))
         if resolved and hit.rule.type in ("DATE", "TIME") and _DAY_VALUE.match(value) \
                 and _heads_lines(text, hit.start, hit.end):
@@ -238,6 +233,17 @@ EVENING = 17  # the writer's hour from which a past 'early Saturday' may be tomo
 
 
 AFTER_PUBLICATION_HOURS = 3  # a clock time past the publication's by more than this may be the day before
+
+
+def _moment(template: str, value: str, rules) -> str | None:
+    """The clock time on its day that ``value`` stands for, placed from ``template``: itself for a
+    clock time of the anchor's day ('[D]T20:30'), the start of a part of the day after noon
+    ('[D]TNI', 'tonight': the language's ``pm_daypart``), else None."""
+    if _BARE_CLOCK.match(template):
+        return value
+    part = _BARE_PART.fullmatch(template)
+    hour = rules.daypart_start(part.group(1)) if part else None
+    return None if hour is None else f"{value[:10]}T{hour:02d}:00"
 
 
 def _after_publication(value: str, published: dt.datetime | None) -> bool:
