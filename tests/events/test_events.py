@@ -713,6 +713,28 @@ def test_a_time_left_out_of_a_title_leaves_no_stray_words(sentence, times, title
 
 
 @pytest.mark.parametrize(
+    "sentence, times, title",
+    [
+        # a date after 'a' or 'an' stays: leaving it out leaves the article before a word it does not fit
+        ("Millions of gallons of oil have poured into the Gulf since an April 20 blast on the rig.",
+         [("April 20", "2017-04-20")], "April 20 blast"),
+        ("The refinery was tarnished by a 2005 explosion at its plant.", [("2005", "2005")],
+         "Refinery was tarnished by a 2005 explosion at its plant"),
+        # both ends of a range after it
+        ("Obama was postponing a June 13-19 trip to Indonesia.", [("June 13", "2017-06-13"), ("19", "2017-06-19")],
+         "June 13-19 trip"),
+        # a speaker, who has few words, is named without either
+        ("The head of an April 2009 inquiry said the plan would work.", [("April 2009", "2009-04")],
+         "Head of inquiry: The plan would work"),
+    ],
+)
+def test_a_date_after_an_article_that_agrees_with_its_sound_stays_in_the_title(sentence, times, title):
+    events = events_from_expressions(sentence, [expression(sentence, p, v) for p, v in times], PUBLISHED)
+    titles = {e.title for e in events}
+    assert title in titles
+
+
+@pytest.mark.parametrize(
     "sentence, trigger",
     [
         # regular past forms too short for the -ed rule are verbs all the same

@@ -89,6 +89,7 @@ class Lexicon:
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
     possessives: frozenset[str] = frozenset()  # possessive determiners: 'his', 'their'
+    sound_determiners: frozenset[str] = frozenset()  # determiners that agree with the next word's sound: 'a', 'an'
     plural_nouns: frozenset[str] = frozenset()  # nouns that take a plural verb with no plural's ending: 'police'
     recall_words: frozenset[str] = frozenset()  # what opens a phrase recalling an earlier happening: 'since'
     particle_verbs: frozenset[str] = frozenset()  # verbs whose 'on' is a particle: 'went on', 'pressed on'
@@ -317,6 +318,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         phrase_openers=words("phrase_openers.txt"),
         leaning_openers=words("leaning_openers.txt"),
         possessives=words("possessive_determiners.txt"),
+        sound_determiners=words("sound_determiners.txt"),
         plural_nouns=words("plural_nouns.txt"),
         recall_words=words("recall_words.txt"),
         particle_verbs=words("particle_verbs.txt"),

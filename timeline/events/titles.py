@@ -88,10 +88,14 @@ def _joins_words(s: Parsed, j: int) -> bool:
     return k > j + 1
 
 
-def _words(s: Parsed, indices) -> list[str]:
+def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
     """The words of ``indices`` without dates and times and what only leads into one (the
     preposition before it; at the end, 'over its [winter]'; the 'and' of '[1957] and [1968]');
-    tokens written together in the text stay together ("wasn't", "(EEF)")."""
+    tokens written together in the text stay together ("wasn't", "(EEF)").  But with
+    ``sounded``, a date right after a determiner that agrees with the sound of the word after it
+    stays ('an April 20 blast', never 'an blast'; the language's ``sound_determiners.txt``); a
+    speaker's name, which has few words to spend, leaves out both ('the head of a 2009 inquiry'
+    is 'Head of inquiry')."""
     tokens, timed, lex = s.tokens, s.untitled or s.timed, s.lex
     out: list[str] = []
     kept: list[int] = []  # the token each word of ``out`` ends with
@@ -99,15 +103,22 @@ def _words(s: Parsed, indices) -> list[str]:
     opener = _source_opener(s, indices)  # ('According to a report released Monday': the report)
     if opener and len(indices) > opener:
         indices = indices[opener:]
+    sounding = False  # the tokens kept are a date after such a determiner
     for n, i in enumerate(indices):
-        if timed[i]:
-            if kept and kept[-1] == i - 1 and tokens[i - 1].low in lex.coordinators and i > 1 and timed[i - 2]:
-                kept.pop()
+        if timed[i] and sounded and kept and kept[-1] == i - 1 \
+                and (sounding or tokens[i - 1].low in lex.sound_determiners):
+            sounding = True
+        elif timed[i]:
+            if kept and kept[-1] == i - 1 and (tokens[i - 1].low in lex.coordinators and i > 1 and timed[i - 2]
+                                               or tokens[i - 1].low in lex.sound_determiners):
+                kept.pop()  # (not 'A report of [1957] and' nor 'the head of an [2009] inquiry')
                 out.pop()
             lead = _time_lead(s, kept, i)
             if lead:  # ('sealed as soon as [Friday] if': the phrase leads into the time only)
                 del kept[-lead:], out[-lead:]
             continue
+        else:
+            sounding = False
         if not tokens[i].text.strip("_"):  # (a dash typed as '_': '_ Some 900 marched')
             continue
         nxt = indices[n + 1] if n + 1 < len(indices) else None
@@ -467,7 +478,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         words = gist.split()
         clause = len(words) >= 3 and words[0].lower() not in lex.prepositions  # (not 'On the start of ...')
         return (gist if clause else occurrence_title(s, i, people)[0]), []
-    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices), lex, lex.determiners),
+    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices, sounded=False), lex, lex.determiners),
                                             SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
@@ -604,7 +615,7 @@ def _reporter(s: Parsed, subject: list[int], people: People) -> Optional[str]:
         return None
     found = names(s, speaker)
     if not found and all(_is_name(tokens[m]) for m in speaker):
-        found = [" ".join(_words(s, speaker))]  # (a name that opens the sentence: 'BP said it')
+        found = [" ".join(_words(s, speaker, sounded=False))]  # (a name that opens the sentence: 'BP said it')
     if not found:
         return None
     if lex.pronouns[tokens[k].low] == "body":
