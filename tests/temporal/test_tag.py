@@ -929,6 +929,19 @@ def test_news_and_informal_writing_never_seen(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # four figures and 'hrs' are a clock time, not a year nor a count of hours: after 'ending' (a
+    # weather office's 24 hours), and as the stamp opening a live page's line
+    ("The city got 410 mm of rain in the 24 hours ending 2030 hrs.",
+     [("the 24 hours", "DURATION", "PT24H"), ("2030 hrs", "TIME", "2017-09-06T20:30")]),
+    ("Updates\n0720 hrs: Water levels are rising at the barrage.", [("0720 hrs", "TIME", "2017-09-06T07:20")]),
+    # (a count of hours is still one)
+    ("The pilot has logged 1830 hours of flying.", [("1830 hours", "DURATION", "PT1830H")]),
+])
+def test_four_figures_and_hrs_are_a_clock_time(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # a month or day written without its year takes the year of the date it is listed with
     ("Accidents in March and August 2006 cost billions.", [("March", "2006-03"), ("August 2006", "2006-08")]),
     ("Output fell compared with July to September 2009.", [("July", "2009-07"), ("September 2009", "2009-09")]),
