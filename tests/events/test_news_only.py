@@ -195,6 +195,8 @@ def test_a_closed_debate_opens_the_readers_comments():
         "Harbour to reopen - council PORTVILLE | Mon Mar 8, 2021 4:10 pm EST PORTVILLE (Reuters) - ",
         "PORTVILLE, Maine (AP)_ ",
         "PORTVILLE, March 8 (Reuters) - ",  # (its day would date the news a second time)
+        "PORTVILLE, Mar 8 (PTI): ",  # (a colon for the dash, as South Asian wires write it)
+        "PORTVILLE, 8 March (HWN): ",
         "PORTVILLE, Maine (CNN) -- ",
         "(CNN) -- ",
         "(AP) ",
@@ -246,6 +248,7 @@ def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
     "The footage, first shared by the IDF (YouTube) - and later removed - showed the strike on Monday.",
     "TRUMP: I will sign the order on Monday. BIDEN: He will not.",  # (a transcript's speakers)
     "OBAMA: We will not back down from this fight.",
+    "Figures from the WHO (UN): Cases rose by a third on Monday.",  # (a colon after no day nor agency)
     # (prose goes on after the dash in lower case: an aside, not the news after a dateline)
     "Shares in BP (BP) - the oil major - fell 3 percent on Monday.",
     "Funding from the US, European Union (EU) - the two largest donors - fell by half on Monday.",
