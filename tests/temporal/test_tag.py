@@ -941,6 +941,18 @@ def test_four_figures_and_hrs_are_a_clock_time(sentence, expected):
     assert found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, day", [
+    # a fixture's closing told in the present is ahead of the text, 'shuts' as 'closes'
+    ("The bridge shuts on Monday.", "2017-09-11"),
+    ("The bridge closes on Monday.", "2017-09-11"),
+    # (not what was done)
+    ("The bridge shut on Monday.", "2017-09-04"),
+])
+def test_a_closing_told_in_the_present_is_ahead_of_the_text(sentence, day):
+    (expression,) = tag(sentence, PUBLISHED)
+    assert expression.value[:10] == day
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a month or day written without its year takes the year of the date it is listed with
     ("Accidents in March and August 2006 cost billions.", [("March", "2006-03"), ("August 2006", "2006-08")]),
