@@ -953,6 +953,17 @@ def test_a_closing_told_in_the_present_is_ahead_of_the_text(sentence, day):
     assert expression.value[:10] == day
 
 
+@pytest.mark.parametrize("sentence, value", [
+    # a clock time on a day counted from Easter is on that day, as one on a day of fixed date was
+    ("The line will shut from 23:00 on Good Friday.", "2018-03-30T23:00"),
+    ("The line reopens at 05:00 on Easter Monday.", "2018-04-02T05:00"),
+    ("Shops open at 9am on Boxing Day.", "2017-12-26T09:00"),
+])
+def test_a_clock_time_on_a_holiday_is_on_the_holiday(sentence, value):
+    (expression,) = tag(sentence, "2018-03-27")
+    assert expression.value == value
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a month or day written without its year takes the year of the date it is listed with
     ("Accidents in March and August 2006 cost billions.", [("March", "2006-03"), ("August 2006", "2006-08")]),

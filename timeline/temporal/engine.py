@@ -67,12 +67,12 @@ def _folds(pattern: str) -> bool:
     return not any(ch.isupper() or (not ch.isascii() and ch.lower() != ch.upper())
                    for ch in _SYNTAX.sub("", pattern))
 # A clock time on the anchor day ("[D]T10:35"), and a day it may be joined to: a weekday (of a
-# week counted from the anchor too: "[W+1]-3"), a calendar day, a day counted from the anchor,
-# possibly with its part of the day ("[D]TNI").
+# week counted from the anchor too: "[W+1]-3"), a calendar day, a day counted from Easter ("XXXX-E-2",
+# Good Friday), a day counted from the anchor, possibly with its part of the day ("[D]TNI").
 _CLOCK = re.compile(r"^\[D\](T\d\d:\d\d(?::\d\d)?)$")
 _PLACED_CLOCK = re.compile(r"^(.+?)(T\d\d:\d\d(?::\d\d)?)$")  # a clock time joined to its day
 _DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|XXXX-XX-\d\d"
-                  r"|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?"
+                  r"|(?:XXXX|\d{4})-\d\d-\d\d(?:\+\d)?|(?:XXXX|\d{4})-E[-+]\d+"
                   r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _COUNTED_DAY = re.compile(r"\[D([-+]\d+)?\]")  # a day counted from the anchor: "[D]", "[D-1]"
 _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "09:15", "about 0930"
