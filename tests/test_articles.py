@@ -59,6 +59,15 @@ def read_one(path, published=None):
          {"title": "It's pointless, says Peskov", "source": "Sputnik", "url": "https://sputniknews.com/x"}),
         ("# a comment\nauthor: Staff\ntags:\n  - russia\n  - korea\n\npublished: 2017-09-06\n",
          {"published": dt.datetime(2017, 9, 6), "title": None}),
+        # a comment after a value, as YAML writes one (not in a quoted value, nor in a word)
+        ("published: 2017-09-06 # the print edition\ntitle: 'Talks # 2'\nsource: C# Weekly  # an outlet\n",
+         {"published": dt.datetime(2017, 9, 6), "title": "Talks # 2", "source": "C# Weekly"}),
+        # Jekyll's 'published: true' (or false) says whether to publish: the date is its 'date'
+        ("published: true\ndate: 2017-09-06 10:00:00 +0300\n",
+         {"published": dt.datetime(2017, 9, 6, 10, tzinfo=dt.timezone(dt.timedelta(hours=3)))}),
+        ("published: false\ndate: 2017-09-06\n", {"published": dt.datetime(2017, 9, 6)}),
+        # the zero time a system writes that had no date to write is none
+        ("published: 0001-01-01T00:00:00Z\n", {"published": None}),
     ],
 )
 def test_front_matter_fields_are_read_and_the_text_kept_unchanged(tmp_path, front_matter, expected):
@@ -67,6 +76,23 @@ def test_front_matter_fields_are_read_and_the_text_kept_unchanged(tmp_path, fron
     assert article.text == BODY
     for field, value in expected.items():
         assert getattr(article, field) == value
+
+
+@pytest.mark.parametrize("name", ["articles.csv", "feed", "dump.xml"])
+def test_a_file_whose_name_does_not_tell_what_it_holds_is_read_as_standard_input_is(tmp_path, name):
+    records = [{"text": BODY, "title": "Putin meets Moon", "published": "2017-09-06"},
+               {"text": "Rain fell on Monday.", "published": "2017-09-06"}]
+    feed = write(tmp_path, name, "".join(json.dumps(r) + "\n" for r in records))
+    assert [a.title for a in load_articles([str(feed)])] == ["Putin meets Moon", None]
+    one = write(tmp_path, "one-" + name, json.dumps(records[0]))
+    assert read_one(one).text == BODY and read_one(one).published == dt.datetime(2017, 9, 6)
+    text = write(tmp_path, "text-" + name, BODY)
+    assert read_one(text).text == BODY
+
+
+def test_a_json_file_of_an_empty_list_is_named(tmp_path):
+    error = read_one(write(tmp_path, "none.json", "[]"))
+    assert isinstance(error, ArticleError) and "none.json" in str(error) and "no articles" in str(error)
 
 
 def test_text_without_front_matter_is_the_whole_file_and_has_no_date(tmp_path):

@@ -268,8 +268,10 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
             yield from _json_articles(path, _parse_json(_decode(data)), published)
         elif is_html(path):
             yield _read_html(path, data, published)
-        else:
+        elif suffix in TEXT_SUFFIXES:
             yield _read_text(path, _decode(data), published)
+        else:  # (a name that does not tell what the file holds: 'articles.csv', 'feed', 'dump.xml')
+            yield from _read_unnamed(path, data, published)
     except BadArticle as problem:
         yield _error(path, problem)
 
@@ -303,12 +305,19 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
     if len(data) > MAX_BYTES:
         raise BadArticle(f"too large (over {MAX_BYTES / 1e6:,.0f} MB, the limit for standard input that is no "
                          "feed of a record a line)", "too-large")
+    yield from _read_unnamed("-", data, published)
+
+
+def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | ArticleError]:
+    """What a name does not tell (standard input, a file of another suffix or none), read whole
+    as its first characters tell: a feed of a record a line, a JSON record or list of records, a
+    page, or text (front matter or plain)."""
     text = _decode(data)
-    if _bom(data) and _feed_lines(text):  # (a UTF-16 or UTF-32 feed, decoded whole)
-        yield from _line_records("-", iter(_TEXT_LINE_END.split(text)), published)
+    if _feed_lines(text):  # (standard input's UTF-8 feed is streamed before: a UTF-16 one, or a file)
+        yield from _line_records(path, iter(_TEXT_LINE_END.split(text)), published)
         return
     if _PAGE_START.match(text):
-        yield _read_html("-", data, published)  # (decoded as a page: its declared charset)
+        yield _read_html(path, data, published)  # (decoded as a page: its declared charset)
         return
     if text.lstrip()[:1] in ("{", "["):
         try:
@@ -318,9 +327,9 @@ def _read_stdin(data: bytes, published) -> Iterator[Article | ArticleError]:
                 raise  # or a list of them does ('{"text": ...' cut short), is JSON, refused as such)
             found = None
         if isinstance(found, (dict, list)):
-            yield from _json_articles("-", found, published)
+            yield from _json_articles(path, found, published)
             return
-    yield _read_text("-", text, published)
+    yield _read_text(path, text, published)
 
 
 def _feed_lines(data: bytes | str) -> bool:
@@ -578,8 +587,16 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         key, colon, value = line.partition(":")
         if not colon or not key.strip() or " " in key.strip():
             raise BadArticle(f"malformed front matter line {number}: {stripped[:60]!r}", "malformed")
-        fields[key.strip().lower()] = _unquote(value.strip(), number)
+        value = value.strip()
+        if value[:1] not in ('"', "'"):
+            value = _YAML_COMMENT.sub("", value).strip()
+        fields[key.strip().lower()] = _unquote(value, number)
     raise BadArticle("front matter not closed (no second '---' line)", "malformed")
+
+
+# a comment after an unquoted value, as YAML writes one: a '#' after a blank ('published: 2017-09-06
+# # the print edition'), not inside a quoted value nor in a word ('C#')
+_YAML_COMMENT = re.compile(r"(?<=\S)[^\S\r\n]+#.*$|^#.*$", re.DOTALL)
 
 
 def _unquote(value: str, number: int) -> str:
@@ -760,6 +777,8 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
         return
     if not isinstance(data, list):
         raise BadArticle("JSON must be an object or a list of objects", "malformed")
+    if not data:
+        raise BadArticle("empty list: no articles", "empty")
     for index, record in enumerate(data):
         yield _record_or_error(f"{path}[{index}]", lambda: record, published, first=index == 0)
 
@@ -931,13 +950,17 @@ def _record_article(path: str, record, published) -> Article:
 _DAY_WRITTEN = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 
 
+_FLAGS = {"true", "false", "yes", "no", "on", "off"}  # YAML's truth values: Jekyll's 'published: false'
+
+
 def _published(fields: dict) -> dt.datetime | None:
     """The publication date a record or front matter gives: its ``published`` (refused when it
-    is no date), else the ``date`` static site generators and many feeds write, when that is a
+    is no date, but for a truth value, as Jekyll writes whether to publish at all: 'published:
+    true'), else the ``date`` static site generators and many feeds write, when that is a
     date (anything else there, '3 days ago', a number, is some other field, ignored as any; a
     day written as one but that no calendar has, '2017-02-30', is refused as in ``published``)."""
     given = fields.get("published")
-    if given is not None and str(given).strip():
+    if given is not None and str(given).strip() and str(given).strip().lower() not in _FLAGS:
         found = parse_published(given)
         if found is not None:
             return found  # (one that names no day, '2017-09', gives way to a 'date' that does)
@@ -1023,7 +1046,10 @@ def parse_published(value: str | None) -> dt.datetime | None:
     if value is None or not str(value).strip():
         return None
     try:
-        return coerce_published(value)
+        found = coerce_published(value)
+        # (the zero time of Go and .NET, '0001-01-01T00:00:00Z', is what a system writes that had no
+        # date to write: no date, as if none were given, not a story of the year 1)
+        return None if found.date() == dt.date.min else found
     except ValueError:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
     worded = len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) and _FOUR_DIGITS.search(text)
