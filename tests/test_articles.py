@@ -195,6 +195,13 @@ def test_html_with_a_zero_date_in_some_other_meta_tag_is_read(tmp_path):
     assert isinstance(item, Article) and item.published is None
 
 
+def test_html_dated_after_the_day_the_tool_runs_keeps_its_date(tmp_path):
+    # (what a page says must not hang on the day it is read, as no other input's does)
+    later = dt.date.today() + dt.timedelta(days=200)
+    item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", f"{later}T06:30:00+10:00")))
+    assert isinstance(item, Article) and item.published.date() == later
+
+
 def test_html_of_an_archive_before_1995_keeps_its_date(tmp_path):
     item = read_one(write(tmp_path, "page.html", PAGE.replace("2017-09-06T10:30:00+03:00", "1994-05-06T10:30:00+00:00")))
     assert isinstance(item, Article) and item.published.date() == dt.date(1994, 5, 6)

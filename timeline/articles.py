@@ -653,7 +653,8 @@ def _read_html(path: str, data: bytes, published) -> Article:
         try:
             with _unwarned():
                 found = htmldate.find_date(html, extensive_search=False, original_date=True,
-                                           outputformat="%Y-%m-%dT%H:%M:%S%z", min_date=OLDEST_PAGE)
+                                           outputformat="%Y-%m-%dT%H:%M:%S%z", min_date=OLDEST_PAGE,
+                                           max_date=LATEST_PAGE)
         except Exception:  # noqa: BLE001 ('+99:00': a zone offset no clock has)
             raise BadArticle("invalid publication date in the page's metadata", "bad-date") from None
         impossible = _impossible_meta_date(html[:_META_BYTES])
@@ -734,8 +735,11 @@ def _check_depth(html: str) -> None:
 
 
 # The earliest publication date a page's metadata is taken at (htmldate's own is 1995: an archive's
-# page of 1994 lost its date); the metadata only, no date guessed from the text, is read.
+# page of 1994 lost its date); the metadata only, no date guessed from the text, is read.  And the
+# latest: not htmldate's own, the day the tool runs, which made what a page says depend on that
+# day (a page dated in the morning of a time zone ahead lost its date), as no other input's does.
 OLDEST_PAGE = dt.datetime(1900, 1, 1)
+LATEST_PAGE = dt.datetime(9999, 12, 31)
 _META_BYTES = 1 << 16  # where a page's head (its meta tags) is looked for
 # a date in a meta tag's content or a <time> element's datetime: year first (2017-02-30,
 # 2017/02/30, 20170230) or last (30.02.2017, 02/30/2017), with its clock time if any
