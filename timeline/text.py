@@ -329,6 +329,18 @@ def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(pattern) for pattern in _page_patterns(lang, "prefixes.txt"))
 
 
+def in_glued_prefix(text: str, sentence: Sentence, at: int, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether offset ``at`` of ``sentence`` lies in the page text glued to its start, not its
+    news: a wire dateline ("ANKARA, Feb 7 (Reuters) - "), a photo credit (``page/prefixes.txt``;
+    never, for a language without that file)."""
+    try:
+        prefixes = _prefixes(lang)
+    except FileNotFoundError:
+        return False
+    news = _without_prefix(text, sentence, prefixes)
+    return news is None or at < news.start
+
+
 @lru_cache(maxsize=None)
 def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     """What a live page writes before an entry's clock stamp ('UPDATE 9:15 a.m. ET: ...'), as one

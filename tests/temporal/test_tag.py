@@ -1362,6 +1362,15 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
     assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]
 
 
+def test_a_wires_dateline_tells_nothing_of_the_publications_day():
+    # (its day is the publication's: a clock time past the report's, told as past, is still the day before)
+    wire = "ANKARA, Feb 7 (Reuters) - A powerful quake struck southern Turkey on Monday. A second quake struck at 1.24pm."
+    assert [e.value for e in tag(wire, "2023-02-07T09:00")][-1] == "2023-02-06T13:24"
+    # ...but a text that tells of that day does
+    told = "Feb 7 was a day of grief. A powerful quake struck on Monday. A second quake struck at 1.24pm."
+    assert [e.value for e in tag(told, "2023-02-07T09:00")][-1] == "2023-02-07T13:24"
+
+
 def test_tonight_told_as_past_after_midnight_is_the_evening_before():
     published = "2025-06-29T01:10+02:00"  # (a report filed after midnight)
     assert [e.value for e in tag("Gunmen seized the tanker tonight.", published)] == ["2025-06-28TNI"]

@@ -17,7 +17,9 @@ from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, entry_breaks, fold, grammar
-from timeline.text import ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, no_lone_surrogates, split_sentences
+from timeline.text import (
+    ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, in_glued_prefix, no_lone_surrogates, split_sentences,
+)
 
 __all__ = ["tag"]
 
@@ -117,7 +119,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # 'killed Thursday evening ... around 7:15 p.m.', in a report stamped 01:58 that
                 # Thursday, is that Thursday's, whatever the stamp's zone)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
-        told_today = told_today or (resolved and value[:10] == publication and not _BARE_CLOCK.match(template))
+        if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
+            # (a wire's dateline writes the publication's day but tells nothing of it: 'ANKARA, Feb 7
+            # (Reuters) - A quake struck on Monday. A second hit just after 1.24pm', filed at 09:00)
+            sentences = sentences if sentences is not None else split_sentences(text, lang)
+            told_today = not _in_dateline(text, sentences, hit.start, lang)
         if resolved and hit.rule.type in ("DATE", "TIME") and _DAY_VALUE.match(value) \
                 and _heads_lines(text, hit.start, hit.end):
             header = value[:10]
@@ -406,6 +412,12 @@ def _opens_entry(text: str, start: int, end: int) -> bool:
 
 
 _LIST_NUMBER = re.compile(LIST_NUMBER + r"\Z")  # the number of a numbered list's item, right before its text
+
+
+def _in_dateline(text: str, sentences: list, at: int, lang: str) -> bool:
+    """Whether offset ``at`` lies in the page text glued to the start of its sentence (a dateline)."""
+    i = bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
+    return i >= 0 and at < sentences[i].end and in_glued_prefix(text, sentences[i], at, lang)
 
 
 def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = False) -> tuple[int, int]:
