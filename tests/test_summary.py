@@ -433,6 +433,17 @@ def test_a_clock_stamp_does_not_write_the_day_out_but_a_date_does():
     assert {day.day: max(weights.values()) for day, weights in references.items()} == {5: 0.5, 4: 0.5, 9: 1.0}
 
 
+def test_a_day_that_only_bounds_what_was_told_is_no_reference_to_it():
+    """'The approach was made before Christmas' tells no happening of Christmas day, nor 'stayed
+    until Friday' one of Friday; 'after Monday's vote' names the vote's day, and 'on Monday' is one."""
+    told = [("2021-01-08", "The approach was made in a letter to the chairman before Christmas."),
+            ("2021-01-08", "Troops stayed in the valley until Friday, officials said."),
+            ("2021-01-08", "Shares fell after Monday's vote on the merger."),
+            ("2021-01-08", "The board met on Tuesday in the capital.")]
+    references = day_references(build_timeline(told_by_outlets(told)).events)
+    assert sorted(day.isoformat() for day in references) == ["2021-01-04", "2021-01-05"]
+
+
 def test_a_sentence_of_two_days_is_told_under_the_day_of_what_it_tells_first():
     """'The gang posted the files on Tuesday, five days after its deadline expired' tells the
     posting: it stands under Tuesday, not under the deadline's day (told by its own report)."""
