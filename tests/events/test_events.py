@@ -713,6 +713,27 @@ def test_a_time_left_out_of_a_title_leaves_no_stray_words(sentence, times, title
 
 
 @pytest.mark.parametrize(
+    "sentence, title",
+    [
+        # a short aside in brackets inside the subject neither cuts it ('Of oil had spilled') nor
+        # spends the title's words: a unit glossed in another, a party
+        ("Millions of gallons (liters) of oil had spilled into the Gulf.", "Millions of gallons of oil had spilled into the Gulf"),
+        ("Some 5,000 barrels (210,000 gallons) of oil a day are flowing into the sea.",
+         "Some 5,000 barrels of oil a day are flowing into the sea"),
+        ("Gov. Bobby Jindal (R) finally took matters into his own hands yesterday.",
+         "Gov. Bobby Jindal finally took matters into his own hands"),
+        # (but what a preposition leads into, or a letter's name, is the phrase's own)
+        ("The pressure on (BP) will only grow.", "Pressure on (BP) will only grow"),
+        ("The number of influenza A (H1N1) cases has soared.", "Number of influenza A (H1N1) cases has soared"),
+        # (and a capital after the bracket opens the subject anew)
+        ("Commander Thad Allen (FNC) Adm. Thad Allen took charge of the response.", "Adm. Thad Allen took charge of the response"),
+    ],
+)
+def test_a_bracketed_aside_in_a_subject_is_left_out_of_the_title(sentence, title):
+    assert title in [e.title for e in extract_events(sentence, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
     "sentence, times, title",
     [
         # a date after 'a' or 'an' stays: leaving it out leaves the article before a word it does not fit

@@ -57,11 +57,46 @@ def _past_addressee(s: Parsed, verb: Optional[int], k: int) -> int:
     return opens[-1] if opens else k
 
 
+ASIDE_TOKENS = 8  # a bracketed aside inside a subject is short: '(liters)', '(348m to 689m litres)'
+
+
+def _past_aside(s: Parsed, start: int, i: int) -> int:
+    """Where the clause of the verb at ``i`` starts when the text from ``start`` follows a short
+    bracketed aside, with no verb nor stop, that a word stands right before and a word in lower
+    case right after: the subject goes on before it ('Millions of gallons (liters) of oil had
+    spilled': not 'of oil'; but 'Adm. Thad Allen (FNC) Adm. Thad Allen took' opens anew)."""
+    tokens, classes = s.tokens, s.classes
+    while 0 < start < i and tokens[start - 1].text == ")" and not tokens[start].text[:1].isupper():
+        opening = next((k for k in range(start - 2, max(-1, start - 2 - ASIDE_TOKENS), -1)
+                        if tokens[k].text in "()"), None)
+        if opening is None or tokens[opening].text != "(" or opening == 0 or tokens[opening - 1].text in _BREAKS \
+                or tokens[opening - 1].low in s.lex.clause \
+                or any(classes[k].verb or tokens[k].text in _BREAKS for k in range(opening + 1, start - 1)):
+            break
+        start = _clause_start(s, opening - 1)
+    return start
+
+
+def _outside_brackets(s: Parsed, start: int, end: int) -> list[int]:
+    """The indices from ``start`` to ``end`` but for a bracketed aside and its brackets: who the
+    subject is ('Gov. Bobby Jindal (R)') is read without it."""
+    kept, depth = [], 0
+    for k in range(start, end):
+        text = s.tokens[k].text
+        if text == "(":
+            depth += 1
+        elif text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(k)
+    return kept if not depth else list(range(start, end))  # (an unclosed bracket asides nothing)
+
+
 def _subject(s: Parsed, i: int) -> list[int]:
     """The indices of the subject words before the verb at ``i`` (no adverbs, no auxiliaries),
     after a reporting verb that opens a reported clause ('Smith said he had cut ...': 'he')."""
     tokens, classes, lex = s.tokens, s.classes, s.lex
-    start = _clause_start(s, i)
+    start = _past_aside(s, _clause_start(s, i), i)
     outer = _before_relative(s, start, i)
     if outer:
         return [k for k in outer if not _adverb(s, k)]
@@ -94,7 +129,7 @@ def _subject(s: Parsed, i: int) -> list[int]:
         start = _clause_start(s, start - 2)  # times joined by 'and': 'the floods of 1953 and 1978 killed'
     if opens_on_auxiliary(s, i):
         return []  # its subject is before it: 'Trichet, who ..., is due to hold'
-    subject = [k for k in range(start, i)
+    subject = [k for k in _outside_brackets(s, start, i)
                if not classes[k].finite and not classes[k].infinitive and not _adverb(s, k)
                and tokens[k].low not in lex.auxiliaries and tokens[k].low not in lex.infinitive]
     if len(subject) > 1 and tokens[subject[0]].low in lex.prepositions \

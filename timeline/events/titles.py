@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from timeline.events.clauses import (
-    _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _past_addressee,
+    ASIDE_TOKENS, _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _past_addressee,
     _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
     named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
 )
@@ -104,7 +104,10 @@ def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
     if opener and len(indices) > opener:
         indices = indices[opener:]
     sounding = False  # the tokens kept are a date after such a determiner
+    asides = _asides(s, indices)
     for n, i in enumerate(indices):
+        if i in asides:
+            continue
         if timed[i] and sounded and kept and kept[-1] == i - 1 \
                 and (sounding or tokens[i - 1].low in lex.sound_determiners):
             sounding = True
@@ -127,6 +130,9 @@ def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
         if out and kept[-1] == i - 1 and tokens[i - 1].end == tokens[i].start:
             out[-1] += tokens[i].text
             kept[-1] = i
+        elif tokens[i].text == ")" and out and out[-1] == "(":  # (an aside that was only a time)
+            out.pop()
+            kept.pop()
         else:
             out.append(tokens[i].text)
             kept.append(i)
@@ -153,6 +159,25 @@ def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
     lead = _time_lead(s, kept, at)
     if lead and lead < len(out):
         del kept[-lead:], out[-lead:]
+    return out
+
+
+def _asides(s: Parsed, indices: list[int]) -> set[int]:
+    """The tokens of ``indices`` that are a short bracketed aside after a word, with its brackets:
+    a unit glossed in another ('Millions of gallons (liters) of oil'), a party, a ticker ('Gov.
+    Bobby Jindal (R)'), which a title leaves out; not one that a preposition leads into, which is
+    what the phrase names ('pressure on (BP)'), nor one that holds a verb or a stop."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    out: set[int] = set()
+    for k in indices:
+        if tokens[k].text != "(" or k == 0 or not tokens[k - 1].text[-1:].isalnum() or len(tokens[k - 1].text) < 2 \
+                or tokens[k - 1].low in lex.prepositions:  # (nor after a letter it names: 'influenza A (H1N1)')
+            continue
+        close = next((j for j in range(k + 1, min(len(tokens), k + 2 + ASIDE_TOKENS)) if tokens[j].text in "()"), None)
+        if close is None or tokens[close].text != ")" or close == k + 1 \
+                or any(classes[j].verb or tokens[j].text in _BREAKS for j in range(k + 1, close)):
+            continue
+        out.update(range(k, close + 1))
     return out
 
 
