@@ -954,6 +954,19 @@ def test_an_adverb_after_a_cues_to_be_leaves_it_the_cues(sentence, day):
 
 
 @pytest.mark.parametrize("sentence, day", [
+    # a weekday something was extended into, or someone remanded until, is ahead of the act
+    ("Voting was extended into Sunday.", "2017-09-10"),
+    ("The deadline has been extended to Friday.", "2017-09-08"),
+    ("The judge remanded him in custody until Friday.", "2017-09-08"),
+    # (not what was done on a weekday)
+    ("The judge remanded him in custody on Friday.", "2017-09-01"),
+])
+def test_a_weekday_extended_into_or_remanded_until_is_ahead(sentence, day):
+    (expression,) = tag(sentence, PUBLISHED)
+    assert expression.value[:10] == day
+
+
+@pytest.mark.parametrize("sentence, day", [
     # a fixture's closing told in the present is ahead of the text, 'shuts' as 'closes'
     ("The bridge shuts on Monday.", "2017-09-11"),
     ("The bridge closes on Monday.", "2017-09-11"),
