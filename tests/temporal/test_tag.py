@@ -967,6 +967,19 @@ def test_a_weekday_extended_into_or_remanded_until_is_ahead(sentence, day):
 
 
 @pytest.mark.parametrize("sentence, day", [
+    # what is being planned, staged or forecast for a weekday is ahead, as what is being held was
+    ("Protesters are planning a march on Saturday.", "2017-09-09"),
+    ("The union is staging a walkout on Monday.", "2017-09-11"),
+    ("The weather service is forecasting snow for Saturday.", "2017-09-09"),
+    # (not what is being looked into)
+    ("Police are investigating the attack on Sunday.", "2017-09-03"),
+])
+def test_a_weekday_being_planned_or_forecast_is_ahead(sentence, day):
+    (expression,) = tag(sentence, PUBLISHED)
+    assert expression.value[:10] == day
+
+
+@pytest.mark.parametrize("sentence, day", [
     # a fixture's closing told in the present is ahead of the text, 'shuts' as 'closes'
     ("The bridge shuts on Monday.", "2017-09-11"),
     ("The bridge closes on Monday.", "2017-09-11"),
