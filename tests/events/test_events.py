@@ -923,6 +923,16 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
          "to account\".", "The mayor: We are going to keep holding the builders and the insurers"),
         ("The mayor said on Wednesday that \"we are going to keep holding the builders and their insurers and "
          "their lawyers to account\".", "The mayor: We are going to keep holding the builders and their insurers"),
+        # a speaker named before a description set off by commas, a role or a phrase ('Ada Moreno, a
+        # spokeswoman for the port, said'), not the place or the medium after the verb
+        ("\"We will reopen the harbour,\" Ada Moreno, a spokeswoman for the port, said in an e-mail on Wednesday.",
+         "Moreno: We will reopen the harbour"),
+        ("\"We will reopen the harbour,\" Ada Moreno, spokeswoman for the port, said on Wednesday on the radio.",
+         "Moreno: We will reopen the harbour"),
+        ("But Ada Moreno, the port's chief, said on Wednesday that the harbour would reopen.",
+         "Ada Moreno: The harbour would reopen"),
+        # and a phrase that sets the scene before the speaker is no part of the name
+        ("In a statement the family said on Wednesday that they were devastated.", "The family: They were devastated"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

@@ -308,13 +308,14 @@ def _phrase_start(s: Parsed, end: int) -> int:
 def named_before_description(s: Parsed, comma: int, phrase=_phrase_start) -> list[int]:
     """The name before a description set off by commas that ends at ``comma`` ('Ada Moreno, the
     ferry's captain, was ...', 'Patricia Hurt, the county prosecutor, who created ...': the
-    name), or []: the description opens with a determiner, the name is capitalised words alone.
+    name), or []: the description opens with a determiner or a role ('Mark Horton, director of
+    the state's health department, said'), the name is capitalised words alone.
     ``phrase`` finds where each phrase begins (:func:`_phrase_back` to stop at a verb too:
     'Officers arrested Ana Moreno, the county treasurer, who ...')."""
     tokens, lex = s.tokens, s.lex
     description = phrase(s, comma)
     if description < 2 or description == comma or tokens[description - 1].text != "," \
-            or tokens[description].low not in lex.determiners:
+            or (tokens[description].low not in lex.determiners and tokens[description].low not in lex.roles):
         return []
     found = [k for k in range(phrase(s, description - 1), description - 1) if not s.timed[k]]
     return found if found and all(_is_name(tokens[k]) for k in found) else []

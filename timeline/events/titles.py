@@ -473,10 +473,15 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         speaker_indices = [] if verb is None else _subject(s, verb)
     if speaker_indices and (first := _first_word(s, speaker_indices)) is not None and first > speaker_indices[0]:
         speaker_indices = [k for k in speaker_indices if k >= first]  # 'On Thursday BP said': 'BP'
+    if len(speaker_indices) > 3 and tokens[speaker_indices[0]].low in lex.prepositions:
+        last = max(n for n, k in enumerate(speaker_indices) if tokens[k].low in lex.determiners or n == 0)
+        if last >= 3:  # a phrase that sets the scene, then the speaker: 'In a statement the family said'
+            speaker_indices = speaker_indices[last:]
     comma = _clause_start(s, i) - 1 if opens_on_auxiliary(s, i) else i - 1
     if not speaker_indices and comma >= 0 and tokens[comma].text == ",":
-        # 'its chief, Dr Ada Moreno, said'; 'Nordbank, which runs ..., said'; '..., Igor Sechin, has said'
-        speaker_indices = _apposition(s, comma) or _opening_subject(s)
+        # 'its chief, Dr Ada Moreno, said'; 'Nordbank, which runs ..., said'; '..., Igor Sechin, has said';
+        # '"...," Jeremy Symons, a spokesman for the group, wrote'
+        speaker_indices = _apposition(s, comma) or named_before_description(s, comma) or _opening_subject(s)
     elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
             and tokens[speaker_indices[0] - 1].text == ",":  # only a time between a comma and the verb
         speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
