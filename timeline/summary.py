@@ -207,8 +207,8 @@ def _bounds(source: Source) -> bool:
     if expression is None or _POSSESSIVE.match(source.sentence, max(0, expression.end - source.sentence_start)):
         return False
     word = _WORD_BEFORE.search(source.sentence, 0, max(0, expression.start - source.sentence_start))
-    lex = lexicon()
-    return word is not None and (word.group(1).casefold() in lex.offsets or word.group(1).casefold() in lex.period_ends)
+    bound, lex = word.group(1).casefold() if word else None, lexicon()
+    return bound in lex.offsets or bound in lex.period_ends
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")

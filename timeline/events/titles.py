@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Optional
 
 from timeline.events.clauses import (
-    ASIDE_TOKENS, _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head, _past_addressee,
-    _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
+    ASIDE_TOKENS, _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head,
+    _past_addressee, _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
     named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
 )
 from timeline.events.lexicon import Lexicon, lemma
@@ -508,8 +508,8 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         words = gist.split()
         clause = len(words) >= 3 and words[0].lower() not in lex.prepositions  # (not 'On the start of ...')
         return (gist if clause else occurrence_title(s, i, people)[0]), []
-    speaker = person or _title(_head_phrase(_drop_determiner(_words(s, speaker_indices, sounded=False), lex, lex.determiners),
-                                            SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
+    named = _drop_determiner(_words(s, speaker_indices, sounded=False), lex, lex.determiners)
+    speaker = person or _title(_head_phrase(named, SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
     denial = _denial_at(s, i, speaker_indices)
