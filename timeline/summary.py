@@ -694,11 +694,11 @@ def _dated_in_relative_clause(source: Source) -> bool:
     if expression is None:
         return False
     before = source.sentence[:max(0, expression.start - source.sentence_start)]
-    opening = _CLAUSE_OPENING.search(before)
-    if opening is not None and opening.group(1).casefold() in lexicon().relatives:
+    opening, lex = _CLAUSE_OPENING.search(before), lexicon()
+    if opening is not None and opening.group(1).casefold() in lex.relatives:
         return True
     phrase = _PHRASE.search(before)  # (the words since the last break)
-    return phrase is not None and not lexicon().recall_words.isdisjoint(phrase.group().casefold().split())
+    return phrase is not None and not lex.recall_words.isdisjoint(phrase.group().casefold().split())
 
 
 def _leans(sentence: str) -> bool:

@@ -22,7 +22,8 @@ class Sentence(NamedTuple):
 # punctuation is tried from its first mark only: tried from each mark, a long run ("......" with
 # no space after it) cost time quadratic in its length.
 # (a zero-width space or a direction mark may stand in the gap, as a page's markup left them)
-_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*\s[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
+_GAP = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"  # those marks, as a character class's ranges
+_BOUNDARY = re.compile(rf"""(?<![.!?])[.!?]+['"\u201d\u2019)\]]*(?=[{_GAP}]*\s[\s{_GAP}]*['"\u201c\u2018(\[]*[A-Z0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 _NEXT_WORD = re.compile(r"""\s*['"\u201c\u2018(\[]*""")  # what stands between a boundary and the next word
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # (greedy: ends just after the last space it can reach)
@@ -201,14 +202,14 @@ def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     """``begin`` and ``end`` moved in past the blanks around a sentence, and past the zero-width
     spaces and direction marks a page left between sentences."""
-    while begin < end and (text[begin].isspace() or text[begin] in _GAP_MARKS):
+    while begin < end and (text[begin].isspace() or _GAP_MARK.match(text, begin)):
         begin += 1
-    while end > begin and (text[end - 1].isspace() or text[end - 1] in _GAP_MARKS):
+    while end > begin and (text[end - 1].isspace() or _GAP_MARK.match(text, end - 1)):
         end -= 1
     return begin, end
 
 
-_GAP_MARKS = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
+_GAP_MARK = re.compile(f"[{_GAP}]")
 
 
 # --- what of an article is news: not the readers' comments scraped with it ------------------------

@@ -60,18 +60,30 @@ def _past_addressee(s: Parsed, verb: Optional[int], k: int) -> int:
 ASIDE_TOKENS = 8  # a bracketed aside inside a subject is short: '(liters)', '(348m to 689m litres)'
 
 
+def aside_end(s: Parsed, k: int) -> Optional[int]:
+    """The closing bracket of the short aside the bracket at ``k`` opens ('(liters)', '(348m to
+    689m litres)', at most ``ASIDE_TOKENS`` words, no verb nor stop among them), else None."""
+    tokens, classes = s.tokens, s.classes
+    if tokens[k].text != "(":
+        return None
+    close = next((j for j in range(k + 1, min(len(tokens), k + 2 + ASIDE_TOKENS)) if tokens[j].text in "()"), None)
+    if close is None or tokens[close].text != ")" or close == k + 1 \
+            or any(classes[j].verb or tokens[j].text in _BREAKS for j in range(k + 1, close)):
+        return None
+    return close
+
+
 def _past_aside(s: Parsed, start: int, i: int) -> int:
     """Where the clause of the verb at ``i`` starts when the text from ``start`` follows a short
-    bracketed aside, with no verb nor stop, that a word stands right before and a word in lower
-    case right after: the subject goes on before it ('Millions of gallons (liters) of oil had
+    bracketed aside (:func:`aside_end`) that a word stands right before and a word in lower case
+    right after: the subject goes on before it ('Millions of gallons (liters) of oil had
     spilled': not 'of oil'; but 'Adm. Thad Allen (FNC) Adm. Thad Allen took' opens anew)."""
-    tokens, classes = s.tokens, s.classes
+    tokens = s.tokens
     while 0 < start < i and tokens[start - 1].text == ")" and not tokens[start].text[:1].isupper():
         opening = next((k for k in range(start - 2, max(-1, start - 2 - ASIDE_TOKENS), -1)
                         if tokens[k].text in "()"), None)
-        if opening is None or tokens[opening].text != "(" or opening == 0 or tokens[opening - 1].text in _BREAKS \
-                or tokens[opening - 1].low in s.lex.clause \
-                or any(classes[k].verb or tokens[k].text in _BREAKS for k in range(opening + 1, start - 1)):
+        if opening is None or opening == 0 or aside_end(s, opening) != start - 1 \
+                or tokens[opening - 1].text in _BREAKS or tokens[opening - 1].low in s.lex.clause:
             break
         start = _clause_start(s, opening - 1)
     return start

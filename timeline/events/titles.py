@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import Optional
 
 from timeline.events.clauses import (
-    ASIDE_TOKENS, _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head,
+    _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head,
     _past_addressee, _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
-    named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
+    aside_end, named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -163,21 +163,19 @@ def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
 
 
 def _asides(s: Parsed, indices: list[int]) -> set[int]:
-    """The tokens of ``indices`` that are a short bracketed aside after a word, with its brackets:
-    a unit glossed in another ('Millions of gallons (liters) of oil'), a party, a ticker ('Gov.
-    Bobby Jindal (R)'), which a title leaves out; not one that a preposition leads into, which is
-    what the phrase names ('pressure on (BP)'), nor one that holds a verb or a stop."""
-    tokens, classes, lex = s.tokens, s.classes, s.lex
+    """The tokens of ``indices`` that are a short bracketed aside after a word, with its brackets
+    (:func:`aside_end`): a unit glossed in another ('Millions of gallons (liters) of oil'), a
+    party, a ticker ('Gov. Bobby Jindal (R)'), which a title leaves out; not one that a
+    preposition leads into, which is what the phrase names ('pressure on (BP)')."""
+    tokens, lex = s.tokens, s.lex
     out: set[int] = set()
     for k in indices:
-        if tokens[k].text != "(" or k == 0 or not tokens[k - 1].text[-1:].isalnum() or len(tokens[k - 1].text) < 2 \
+        if k == 0 or not tokens[k - 1].text[-1:].isalnum() or len(tokens[k - 1].text) < 2 \
                 or tokens[k - 1].low in lex.prepositions:  # (nor after a letter it names: 'influenza A (H1N1)')
             continue
-        close = next((j for j in range(k + 1, min(len(tokens), k + 2 + ASIDE_TOKENS)) if tokens[j].text in "()"), None)
-        if close is None or tokens[close].text != ")" or close == k + 1 \
-                or any(classes[j].verb or tokens[j].text in _BREAKS for j in range(k + 1, close)):
-            continue
-        out.update(range(k, close + 1))
+        close = aside_end(s, k)
+        if close is not None:
+            out.update(range(k, close + 1))
     return out
 
 

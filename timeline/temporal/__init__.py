@@ -416,14 +416,19 @@ _LIST_NUMBER = re.compile(LIST_NUMBER + r"\Z")  # the number of a numbered list'
 
 def _in_dateline(text: str, sentences: list, at: int, lang: str) -> bool:
     """Whether offset ``at`` lies in the page text glued to the start of its sentence (a dateline)."""
-    i = bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
+    i = _sentence_index(sentences, at)
     return i >= 0 and at < sentences[i].end and in_glued_prefix(text, sentences[i], at, lang)
+
+
+def _sentence_index(sentences: list, at: int) -> int:
+    """The index of the last sentence starting at or before offset ``at`` (-1 if none)."""
+    return bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
 
 
 def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = False) -> tuple[int, int]:
     """The offsets of the sentence containing offset ``at`` (the whole text if none); with
     ``previous``, from the start of the sentence before it (of its own when it is the first)."""
-    i = bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1
+    i = _sentence_index(sentences, at)
     if i < 0:
         return 0, length
     return sentences[max(0, i - 1) if previous else i].start, sentences[i].end
