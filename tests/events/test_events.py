@@ -933,6 +933,24 @@ def test_the_end_of_a_period_is_titled_by_what_the_sentence_reports():
          "Ada Moreno: The harbour would reopen"),
         # and a phrase that sets the scene before the speaker is no part of the name
         ("In a statement the family said on Wednesday that they were devastated.", "The family: They were devastated"),
+        # an honorific's full stop is no end of the name
+        ("\"We will reopen the harbour,\" Dr. Ada Moreno, a spokeswoman for the port, said on Wednesday.",
+         "Ada Moreno: We will reopen the harbour"),
+        # what was said before a name set beside its role ('..., the port's chief, Ada Moreno, said'),
+        # not the addressee after the verb
+        ("\"We will reopen the harbour,\" the port's chief, Ada Moreno, told reporters on Wednesday.",
+         "Ada Moreno: We will reopen the harbour"),
+        ("\"We will reopen the harbour,\" a spokeswoman, Dr. Ada Moreno, said on Wednesday.",
+         "Ada Moreno: We will reopen the harbour"),
+        # a quotation is one thing said, whatever dashes it holds
+        ("\"The harbour will reopen -- and soon,\" Ada Moreno told the Daily Courier on Wednesday.",
+         "Moreno: The harbour will reopen"),
+        # a participle's phrase before the speaker is no clause of what was said ...
+        ("Laying out the steps that the port was taking, Ada Moreno said on Wednesday that the harbour would reopen.",
+         "Ada Moreno: The harbour would reopen"),
+        # ... but a gerund that is a clause's subject is
+        ("Reopening the harbour would be a relief, Ada Moreno said on Wednesday, because the ferries had stopped.",
+         "Ada Moreno: Reopening the harbour would be a relief"),
     ],
 )
 def test_statement_titles_name_the_speaker_and_what_was_said(sentence, title):

@@ -329,8 +329,15 @@ def named_before_description(s: Parsed, comma: int, phrase=_phrase_start) -> lis
     if description < 2 or description == comma or tokens[description - 1].text != "," \
             or (tokens[description].low not in lex.determiners and tokens[description].low not in lex.roles):
         return []
-    found = [k for k in range(phrase(s, description - 1), description - 1) if not s.timed[k]]
-    return found if found and all(_is_name(tokens[k]) for k in found) else []
+    return name_only(s, [k for k in range(phrase(s, description - 1), description - 1) if not s.timed[k]])
+
+
+def name_only(s: Parsed, found: list[int]) -> list[int]:
+    """``found`` when it is capitalised words alone, less the full stop of an honorific among
+    them ('Dr. Ada Moreno': the language's ``honorifics.txt``); else []."""
+    tokens = s.tokens
+    kept = [k for k in found if not (tokens[k].text == "." and k > found[0] and tokens[k - 1].text in s.lex.honorifics)]
+    return kept if kept and all(_is_name(tokens[k]) for k in kept) else []
 
 
 def _participle_head(s: Parsed, i: int) -> list[int]:

@@ -8,7 +8,7 @@ from typing import Optional
 from timeline.events.clauses import (
     _before_relative, _describes, _governing_verb, _main_verb, _opening_subject, _participle_head,
     _past_addressee, _predicate, _phrase_back, _phrase_start, _relative_head, _shared_subject, _stative, _subject,
-    aside_end, named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
+    aside_end, name_only, named_before_description, opens_on_auxiliary, phrase_opener, verb_of_phrase,
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
@@ -465,6 +465,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     """'Speaker: what was said' for the reporting verb at ``i``, and the actors."""
     tokens, classes, timed, lex = s.tokens, s.classes, s.timed, s.lex
     speaker_indices = _subject(s, i)
+    appositive: list[int] = []  # a name set off by commas beside the phrase it names ('its chief, Ada Moreno,')
     borrowed = not speaker_indices and lex.gerund(tokens[i].low)
     if borrowed:  # the subject of the verb before: 'Acme responded by ... and saying', 'X rejected it, saying'
         verb = next((k for k in range(i - 1, -1, -1) if classes[k].finite), None)
@@ -479,11 +480,12 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     if not speaker_indices and comma >= 0 and tokens[comma].text == ",":
         # 'its chief, Dr Ada Moreno, said'; 'Nordbank, which runs ..., said'; '..., Igor Sechin, has said';
         # '"...," Jeremy Symons, a spokesman for the group, wrote'
-        speaker_indices = _apposition(s, comma) or named_before_description(s, comma) or _opening_subject(s)
+        appositive = _apposition(s, comma)
+        speaker_indices = appositive or named_before_description(s, comma) or _opening_subject(s)
     elif speaker_indices and speaker_indices[0] > 0 and _first_word(s, speaker_indices) is None \
             and tokens[speaker_indices[0] - 1].text == ",":  # only a time between a comma and the verb
-        speaker_indices = (_apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
-                           or _opening_subject(s))  # 'The harbour master, who ..., on Monday said'
+        appositive = _apposition(s, speaker_indices[0] - 1)  # 'its chief, Dr Ada Moreno, today warned'
+        speaker_indices = appositive or _opening_subject(s)  # 'The harbour master, who ..., on Monday said'
     after = i + 1
     while after < len(tokens) and (timed[after] or _leads_into_time(s, after)
                                    or (tokens[after].text == ")" and timed[after - 1])):
@@ -498,6 +500,12 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         after = end
     person = people.resolve(s, speaker_indices) or _reporter(s, speaker_indices, people)
     start = min(speaker_indices[0], i) if speaker_indices else i
+    if appositive and start == appositive[0] and tokens[start - 1].text == ",":
+        # what was said is before the phrase the name is set beside ('"...," BP's chief, Ada Moreno,
+        # said'), when that phrase is no clause ('Kim Mertz, who works in Venice, Louisiana, said')
+        described = _phrase_start(s, start - 1)
+        if tokens[described].low not in lex.clause and not any(classes[k].finite for k in range(described, start)):
+            start = described
     gist = _gist(s, start, after, verb=i)
     if not gist:  # nothing said in words of its own: what the speaker did ('testifies during a hearing')
         return occurrence_title(s, i, people)
@@ -585,8 +593,8 @@ def _apposition(s: Parsed, comma: int) -> list[int]:
     Odone,')."""
     tokens = s.tokens
     start = _phrase_start(s, comma)
-    found = list(range(start, comma))
-    if not (start > 0 and tokens[start - 1].text == "," and found and all(_is_name(tokens[k]) for k in found)):
+    found = name_only(s, list(range(start, comma)))
+    if not (start > 0 and tokens[start - 1].text == "," and found):
         return []
     opening = start - 1
     if (len(found) == 1 or tokens[start].low in s.lex.place_openers) and _ends_place(s, opening):
@@ -768,15 +776,32 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
     # are tired," she said')
     closed_quote = (bool(before) and tokens[start - 1].text in _QUOTES
                     and not any(tokens[j].text[:1].isalnum() for j in following))
-    clause_before = len(before) > 3 and tokens[start - 1].text in _BREAKS
+    clause_before = (len(before) > 3 or _quoted_words(s, start - 1) > 3) and tokens[start - 1].text in _BREAKS
     # (but a phrase of where it was said, opening the sentence, is no clause: 'In a letter
     # released on Tuesday, Crewe said the party had lost its way')
-    setting_before = (tokens[0].low in lex.settings and len(following) >= 3
-                      and not any(tokens[j].text in _BREAKS for j in range(start - 1)))
+    # (nor is a participle's phrase before the speaker, with no auxiliary but in a clause of its
+    # own: 'Laying out the steps that it was taking, its chief said: "..."'; not 'Reopening the well
+    # would be no failure, Hunter said, because ...', nor 'Complicating efforts is the depth, said Ada')
+    opener = next((j for j in range(1, start) if tokens[j].low in lex.clause or tokens[j].low in lex.clause_openers),
+                  start)
+    participle = (lex.gerund(tokens[0].low) and _is_name(tokens[0]) and verb is not None and start < verb
+                  and not any(tokens[j].low in lex.auxiliaries for j in range(1, opener)))
+    setting_before = ((tokens[0].low in lex.settings or participle)
+                      and len(following) >= 3 and not any(tokens[j].text in _BREAKS for j in range(start - 1)))
     if (closed_quote or clause_before) and not setting_before and (len(following) < 3 or any(
             classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
         return _gist_words(s, _segment(s, 0, start), limit)
     return _gist_words(s, following, limit)
+
+
+def _quoted_words(s: Parsed, close: int) -> int:
+    """The number of words in the quotation that closes at ``close`` (0 when no quotation mark
+    is there): a quotation is one thing said, whatever dashes it holds ('"... -- our shrimp,"')."""
+    tokens = s.tokens
+    if close < 1 or tokens[close].text not in _QUOTES:
+        return 0
+    opening = next((j for j in range(close - 1, -1, -1) if tokens[j].text in _QUOTES), -1)
+    return sum(tokens[j].text[:1].isalnum() for j in range(opening + 1, close))
 
 
 def _past_setting(s: Parsed, k: int) -> Optional[int]:
