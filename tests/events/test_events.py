@@ -515,6 +515,10 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "The bid, priced at about $80 million, had been set to lapse on Tuesday.",  # (it did not: it was extended)
     "The Oct. 21 talks are called off.",
     "The June 3 hearing has been rescheduled.",
+    # a plan called off or moved as the object of the verb
+    "The court adjourned the hearing set for 8 April.",
+    "Organisers cancelled the concert planned for 5 June.",
+    "The government postponed the elections due on 14 June.",
 ])
 def test_a_day_a_plan_did_not_keep_places_no_event(text):
     """A date that names the day a happening was planned for and did not take place on tells no
@@ -540,6 +544,8 @@ def test_a_chronology_entry_calling_off_a_plan_is_on_its_own_day_only():
     ("Talks planned for June 5 in the capital went ahead.", "Talks planned in the capital went ahead"),
     ("The summit, scheduled for May 2, went ahead despite the protests.", "Summit scheduled"),
     ("The vote is scheduled for Tuesday, and the talks were cancelled.", "Vote is scheduled"),  # (another subject)
+    ("The government postponed the elections to 14 June.", "Government postponed the elections"),  # (the new day)
+    ("The assembly approved the budget due on 14 June.", "Assembly approved the budget due"),  # (a plan kept)
 ])
 def test_a_day_a_happening_kept_or_a_change_of_plan_is_still_dated(text, title):
     assert dated_titles(text) == [title]

@@ -355,6 +355,8 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
         return True
     if any(_holds(before, phrase) for phrase in phrases.get("plan", ())) and _called_off(s, last):
         return True  # ('The trial, scheduled for May 2, was postponed')
+    if _plan_moved_or_dropped(s, start, first):
+        return True  # ('postponed the elections scheduled for July 17', 'cancelled the gig due on June 3')
     planned = next((k for k in range(first - 1, start - 1, -1) if classes[k].verb), None)  # (the last verb)
     if planned is not None and _planned_for(s, planned, first):
         # the date is part of a subject, with the happening planned for it: 'a burial planned for
@@ -414,6 +416,25 @@ def _planned_for(s: Parsed, k: int, first: int) -> bool:
     stem = lex.stem(tokens[k].low)  # ('planned' is 'plann': a doubled last letter)
     return (noun and (stem in lex.plans or stem[:-1] in lex.plans) and _verb_group(s, k)[1] == ""
             and all(tokens[m].low in ("for", "on") or tokens[m].low in lex.date_prepositions for m in range(k + 1, first)))
+
+
+def _plan_moved_or_dropped(s: Parsed, start: int, first: int) -> bool:
+    """Whether the date at token ``first``, in a clause from ``start``, is what a plan was made for
+    (a 'plan' phrase of ``unrealized_dates.tsv`` after its noun, then only the date's prepositions:
+    'the elections scheduled for', 'the gig due on'), the plan being the object of a verb that calls
+    it off or moves it before that in the clause (an 'object' phrase: 'postponed the elections
+    scheduled for July 17 to October 23', 'adjourned the hearing set for May 9'; not 'postponed the
+    elections to October 23', 'approved the budget due on Monday')."""
+    tokens, lex = s.tokens, s.lex
+    words = tuple(t.low for t in tokens[start:first])
+    for phrase in lex.unrealized.get("plan", ()):
+        at = _found_at(words, phrase)
+        if at is None or at == 0 or not _common_word(s, start + at - 1):
+            continue
+        if all(w in ("for", "on") or w in lex.date_prepositions for w in words[at + len(phrase):]) \
+                and any(_holds(words[:at - 1], verb) for verb in lex.unrealized.get("object", ())):
+            return True
+    return False
 
 
 def _moves_plan(s: Parsed, start: int, end: int) -> bool:

@@ -331,7 +331,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         reference_words=words("reference_words.txt"),
         negations=words("negations.txt"),
         unrealized={where: tuple(tuple(p.split()) for p, w in table("unrealized_dates.tsv") if w == where)
-                    for where in ("before", "from", "after", "subject", "plan")},
+                    for where in ("before", "from", "after", "subject", "plan", "object")},
         lang=lang,
     )
     lex.synonyms.update({lex.stem(a): lex.stem(b) for a, b in table("synonyms.tsv")})
