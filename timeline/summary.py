@@ -385,8 +385,8 @@ def _without_day_words(body: str, at: int, expression) -> str:
     yesterday, makes').  A phrase counted from another day ('two days after ...') is never one of
     these: it is anchored in the story, not the publication."""
     text = expression.text
-    if expression.type != "DATE" or expression.anchor != "publication" or any(c.isdigit() for c in text) \
-            or not _ISO_DAY.fullmatch(expression.value) or at < 0 or body[at:at + len(text)] != text \
+    if expression.type not in ("DATE", "TIME") or expression.anchor != "publication" or any(c.isdigit() for c in text) \
+            or not _DAY_OR_PART.fullmatch(expression.value) or at < 0 or body[at:at + len(text)] != text \
             or _quoted(body, at):
         return body
     from timeline.events.lexicon import lexicon
@@ -398,13 +398,13 @@ def _without_day_words(body: str, at: int, expression) -> str:
     on = _ON.search(body, 0, at)
     start = on.start() if on else at
     if not body[:start].strip():  # opening the sentence, set off by a comma: 'On Tuesday, the council ...'
-        comma = _SET_OFF.match(right)
-        if comma is None:
-            return body  # ('Yesterday was the deadliest day')
-        rest = right[comma.end():]
+        comma = _SET_OFF.match(right) or _SPACE.match(right)
+        rest = right[comma.end():] if comma else ""
         first = _FIRST_WORD.match(rest)
         if first is None or not (rest[:1].isupper() or rest[:1].isdigit() or first.group(1).islower()):
             return body  # ('Yesterday, eBay said ...': not to be recapitalised)
+        if not right.startswith(",") and not (rest[:1].isupper() or first.group(1).casefold() in lex.determiners):
+            return body  # (with no comma, only before a name or a determiner: not 'Yesterday was the deadliest day')
         return rest[:1].upper() + rest[1:]
     before = _WORD_BEFORE.search(body, 0, start)
     if before is None or not _AFTER_DAY.match(right):
@@ -426,6 +426,7 @@ _WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")  # the word right before, with blan
 _AFTER_DAY = re.compile(r"[,.](?=\s|$)|[^\S\n]+[a-z]")  # a comma or full stop, or a word in lower case
 _NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
 _SET_OFF = re.compile(r",[^\S\n]+")
+_SPACE = re.compile(r"[^\S\n]+")
 
 
 def _quoted(body: str, at: int) -> bool:
@@ -739,6 +740,7 @@ def _content_words(matrix, vectorizer):
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_OR_PART = re.compile(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?")  # a day, or a part of one ('yesterday afternoon')
 
 
 def parse_day(text: str) -> dt.date:
