@@ -280,10 +280,12 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      '"I resigned from my post as mayor yesterday," she told the Ferrow council.'),  # (a quotation as said)
     ("Yesterday, eBay said it would close its Ferrow office.", "Yesterday, eBay said it would close its Ferrow office."),
     # a part of the day goes too, and an opening phrase with no comma before a name or a determiner
-    ("Yesterday afternoon Judge Ana Petrov ordered the Ferrow mill closed.", "Judge Ana Petrov ordered the Ferrow mill closed."),
+    ("Yesterday afternoon Judge Ana Petrov ordered the Ferrow mill closed.",
+     "Judge Ana Petrov ordered the Ferrow mill closed."),
     ("Yesterday the Ferrow council voted to close the old dam.", "The Ferrow council voted to close the old dam."),
     ("Police fired tear gas at protesters in Ferrow last night.", "Police fired tear gas at protesters in Ferrow."),
-    ("Yesterday was the deadliest day in Ferrow since the floods.", "Yesterday was the deadliest day in Ferrow since the floods."),
+    ("Yesterday was the deadliest day in Ferrow since the floods.",
+     "Yesterday was the deadliest day in Ferrow since the floods."),  # (no name nor determiner after it)
     ("The Ferrow police chief was shot with a .22 rifle yesterday.", "The Ferrow police chief was shot with a .22 rifle."),
     # (Markdown's bold is no bullet to cut)
     ("**Yesterday** the Ferrow council voted to close the dam.", "**Yesterday** the Ferrow council voted to close the dam."),

@@ -374,9 +374,12 @@ def _told(source: Source) -> tuple[str, bool, int]:
 def _without_day_words(body: str, at: int, expression) -> str:
     """``body`` (its time phrase at offset ``at``) without that phrase when it only names the day
     from the publication ('yesterday', 'on Tuesday'): under the day's heading it says nothing, or
-    the wrong day ('... stepped down yesterday' told under the day she stepped down).  Only where
-    the sentence plainly does without it: opening the sentence before a comma ('On Tuesday, the
-    council ...'), or after a word and before a comma, a full stop or a word in lower case; never
+    the wrong day ('... stepped down yesterday' told under the day she stepped down), or a part of
+    that day ('yesterday afternoon', 'last night').  Only where the sentence plainly does without
+    it: opening the sentence before a comma ('On Tuesday, the council ...') or, with none, before a
+    name or a determiner ('Yesterday afternoon Judge Petrov ordered', 'Yesterday the council
+    voted'; not 'Yesterday was the deadliest day'), or after a word and before a comma, a full
+    stop or a word in lower case; never
     inside a quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"),
     after another preposition ('until Friday when', 'over Christmas'), after a verb of being
     ('The funeral was yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as

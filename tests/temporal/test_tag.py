@@ -787,7 +787,8 @@ RECENT = "2023-11-14"  # a Tuesday
      [("3 o'clock", "TIME", "2023-11-14T15:00"), ("the afternoon", "TIME", "2023-11-14TAF")]),
     ("The shift ended at 9.30 in the evening.",
      [("9.30", "TIME", "2023-11-14T21:30"), ("the evening", "TIME", "2023-11-14TEV")]),
-    ("Workers arrived at 7 in the morning.", [("7", "TIME", "2023-11-14T07:00"), ("the morning", "TIME", "2023-11-14TMO")]),
+    ("Workers arrived at 7 in the morning.",
+     [("7", "TIME", "2023-11-14T07:00"), ("the morning", "TIME", "2023-11-14TMO")]),
     ("The Lakers won by 12 last night.", [("last night", "TIME", "2023-11-13TNI")]),  # a margin, no hour
     # a range's start placed on its own day stays there
     ("Rain is expected from 6 this evening until 6 tomorrow morning.",

@@ -782,10 +782,11 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
     # (nor is a participle's phrase before the speaker, with no auxiliary but in a clause of its
     # own: 'Laying out the steps that it was taking, its chief said: "..."'; not 'Reopening the well
     # would be no failure, Hunter said, because ...', nor 'Complicating efforts is the depth, said Ada')
-    opener = next((j for j in range(1, start) if tokens[j].low in lex.clause or tokens[j].low in lex.clause_openers),
-                  start)
-    participle = (lex.gerund(tokens[0].low) and _is_name(tokens[0]) and verb is not None and start < verb
-                  and not any(tokens[j].low in lex.auxiliaries for j in range(1, opener)))
+    participle = lex.gerund(tokens[0].low) and _is_name(tokens[0]) and verb is not None and start < verb
+    if participle:
+        opener = next((j for j in range(1, start) if tokens[j].low in lex.clause or tokens[j].low in lex.clause_openers),
+                      start)
+        participle = not any(tokens[j].low in lex.auxiliaries for j in range(1, opener))
     setting_before = ((tokens[0].low in lex.settings or participle)
                       and len(following) >= 3 and not any(tokens[j].text in _BREAKS for j in range(start - 1)))
     if (closed_quote or clause_before) and not setting_before and (len(following) < 3 or any(
