@@ -440,6 +440,19 @@ def test_a_clock_stamp_does_not_write_the_day_out_but_a_date_does():
     assert {day.day: max(weights.values()) for day, weights in references.items()} == {5: 0.5, 4: 0.5, 9: 1.0}
 
 
+def test_a_day_only_off_story_reports_refer_to_counts_less_than_the_storys_own():
+    """In a story's coverage, three match reports reprinted in a roundup name their day; two
+    reports of the story name another: the story's day is the one chosen."""
+    places = ["Ferrow", "Marlow", "Kessel", "Dunmere", "Hallam"]
+    told = [(f"2021-03-{10 + n % 9:02d}", f"Rescuers searched the flooded {places[n % 5]} valley below the Ferrow dam "
+             f"as the flood waters rose again, officials said.") for n in range(20)]
+    told += [("2021-03-12", "The inquiry into the Ferrow dam flood heard on March 9 that the dam keepers had warned "
+              "of the flood waters.")] * 2
+    told += [("2021-03-12", "Athletic beat Rovers 3-1 in the cup on March 6 with two late goals from Pereira.")] * 3
+    (day,) = summarize(build_timeline(told_by_outlets(told)), dates=1, sentences=1)
+    assert day.date == dt.date(2021, 3, 9)
+
+
 def test_a_day_that_only_bounds_what_was_told_is_no_reference_to_it():
     """'The approach was made before Christmas' tells no happening of Christmas day, nor 'stayed
     until Friday' one of Friday; 'after Monday's vote' names the vote's day, and 'on Monday' is one."""

@@ -20,6 +20,13 @@ once a day, however often it repeats the date), weighted:
   story, wire-chronology date F1 +0.029; on ten tasks of five other invented stories date F1
   unchanged and concat ROUGE-1 within 0.008.
 
+- a reference from a sentence far off the story counts less: its weight is scaled by the sentence's
+  topicality (``timeline.salience``: how widely the collection's articles use its words, the time
+  phrase aside) over ``TOPICAL`` times the median of all reports', up to 1 and at least
+  ``MIN_TOPICAL`` (a sports result or a namesake firm's news reprinted in a roundup names its day
+  too).  On sixteen timelines of eight invented stories with such noise, date F1 0.812 -> 0.830;
+  on t17-dev within 0.001.
+
 (Measured on t17-dev, beside counting raw mentions: counting articles, the two weights and
 using the report's own date rather than the merged event's each helped a little; damping busy
 weeks, favouring later or lead-paragraph references and counting outlets did not.)
@@ -96,6 +103,9 @@ FUTURE_WEIGHT = 0.5
 RELATIVE_WEIGHT = 0.5
 UNTOLD_WEIGHT = 0.25  # and a day only ever anticipated, while the collection goes on UNTOLD_AFTER days past it
 UNTOLD_AFTER = 3
+TOPICAL = 2.0  # a reference counts in full from this many times the median topicality of the reports
+MIN_TOPICAL = 0.1  # and never less than this share
+TOPICAL_ARTICLES = 20  # ... in a collection of at least this many articles
 
 # Candidate sentences outside these lengths only as a last resort.  (Six, not eight: the plainest
 # report of a day is often short, 'Justice Minister Yusuf Karami resigned Tuesday.'  On t17-dev
@@ -168,6 +178,8 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
 
     A report merged into a dated event without a date of its own refers to no day: it tells the
     happening, not when it was."""
+    events = list(events)
+    topical = _topicality_weight(events)
     refs: dict[dt.date, dict[str, float]] = defaultdict(dict)
     told: set[dt.date] = set()  # the days some article refers to on or after them
     last: Optional[dt.date] = None  # the last day an article of the collection appeared
@@ -183,7 +195,7 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
                 continue
             if _bounds(source):  # ('before Christmas' is no day of the approach told)
                 continue
-            weight = 1.0 if _names_the_day(source, day) else RELATIVE_WEIGHT
+            weight = (1.0 if _names_the_day(source, day) else RELATIVE_WEIGHT) * topical(source)
             if published is not None and published < day:
                 weight *= FUTURE_WEIGHT
             else:
@@ -194,6 +206,29 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
         if day not in told and last is not None and (last - day).days >= UNTOLD_AFTER:
             refs[day] = {key: weight * UNTOLD_WEIGHT for key, weight in weights.items()}
     return refs
+
+
+def _topicality_weight(events: list[Event]):
+    """The weight of a report's reference by how far on the story its sentence is: its topicality
+    (``timeline.salience``: how widely the collection's articles use its words) over ``TOPICAL``
+    times the median of all reports', at most 1 and at least ``MIN_TOPICAL``; 1 in a collection of
+    fewer than ``TOPICAL_ARTICLES`` articles, too few to tell the story's words from others'."""
+    spread = word_spread(events)
+    if spread[1] < TOPICAL_ARTICLES:
+        return lambda source: 1.0
+    scores = {}
+    for event in events:
+        for source in event.sources:
+            key = (source.article_key, source.sentence_start)
+            if key not in scores:
+                scores[key] = text_topicality(story_text(source.sentence, source.time_expression), *spread)
+    ordered = sorted(scores.values())
+    bar = TOPICAL * ordered[len(ordered) // 2] if ordered else 0.0
+
+    def weight(source: Source) -> float:
+        score = scores.get((source.article_key, source.sentence_start), 0.0)
+        return 1.0 if bar <= 0 else min(1.0, max(MIN_TOPICAL, score / bar))
+    return weight
 
 
 def _bounds(source: Source) -> bool:

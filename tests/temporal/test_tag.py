@@ -143,6 +143,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "First Quarter Capital bought shares.",
     "He scored twice in the second half of the match.",
     "He was on probation for the first half of the decade.",  # (a decade's half is none of this year)
+    "Shares in the bank have risen 10% YTD.",  # (year to date, not 'ytd', yesterday)
     "He earns $2 million a year.",  # a rate
     "The airline will run five flights a week to Lagos, up from three flights a week.",
     "Readers borrow over sixty thousand books a year.",
