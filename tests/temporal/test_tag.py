@@ -987,6 +987,18 @@ def test_a_weekday_still_to_come_is_ahead_of_the_text(sentence, day):
     assert expression.value[:10] == day
 
 
+@pytest.mark.parametrize("text, values", [
+    # a date in numbers is read month first, as American pages write it ...
+    ("The contract was signed 02/04/2024.", ["2024-02-04"]),
+    # ... but day first where the text writes one that can only be so, or where that reading
+    # alone is the publication's day (a byline on a British page)
+    ("The notice, dated 02/04/2024, expires on 25/12/2024.", ["2024-04-02", "2024-12-25"]),
+    ("03/04/2024 | By Staff Reporter", ["2024-04-03"]),
+])
+def test_a_date_in_numbers_is_read_as_the_page_writes_them(text, values):
+    assert [e.value for e in tag(text, "2024-04-03")] == values
+
+
 @pytest.mark.parametrize("sentence, value", [
     # a clock time on a day counted from Easter is on that day, as one on a day of fixed date was
     ("The line will shut from 23:00 on Good Friday.", "2018-03-30T23:00"),

@@ -9,6 +9,7 @@ tense of the sentence.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 
@@ -42,6 +43,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     folded = fold(text)  # read by the rules and the tense cues alike
     cuts = entry_breaks(text)  # (where expressions stop: blank lines, a list's entries)
     hits = rules.join_clock_times(text, rules.find(text, folded=folded, cuts=cuts), cuts)
+    day_first = any(hit.options.get("order") == "dm" and int(hit.value[8:10]) > 12 for hit in hits)
     tenses = rules.tense_reader(text, folded)
     context = _Context(day)
     found = []
@@ -53,6 +55,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     evening: list[int] = []  # the stamps opening a line, on the publication's day, after its time
     header: str | None = None  # the day of the last line that is a day alone (a live page's heading)
     for hit in hits:
+        if hit.options.get("order") == "md" and (swapped := _day_first(hit.value)) is not None \
+                and (day_first or (swapped == publication and hit.value != publication)):
+            hit = dataclasses.replace(hit, value=swapped)  # ('03/04/2024' on a page of 3 April 2024)
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
         if hit.options.get("within") in ("sentence", "previous"):
@@ -294,6 +299,13 @@ def _heads_lines(text: str, start: int, end: int) -> bool:
 
 
 _HEADING_ENDS = " \t\u00a0.:,"  # what may follow a heading's day on its line
+
+
+def _day_first(value: str) -> str | None:
+    """``value``, a date read month first ('2024-03-04'), read day first ('2024-04-03'), when both
+    readings are dates and differ; else None."""
+    month, day = int(value[5:7]), int(value[8:10])
+    return f"{value[:4]}-{day:02d}-{month:02d}{value[10:]}" if month != day and day <= 12 else None
 
 
 def _told_as_past(text: str, hit, sentences, tenses, lang: str) -> bool:
