@@ -144,6 +144,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "He scored twice in the second half of the match.",
     "He was on probation for the first half of the decade.",  # (a decade's half is none of this year)
     "Shares in the bank have risen 10% YTD.",  # (year to date, not 'ytd', yesterday)
+    "A man in his 30s was arrested.",  # an age, not the 1930s
+    "Highs will be in the 70s across the valley.",  # a temperature
     "He earns $2 million a year.",  # a rate
     "The airline will run five flights a week to Lagos, up from three flights a week.",
     "Readers borrow over sixty thousand books a year.",
@@ -985,6 +987,16 @@ def test_four_figures_and_hrs_are_a_clock_time(sentence, expected):
 def test_a_weekday_still_to_come_is_ahead_of_the_text(sentence, day):
     (expression,) = tag(sentence, PUBLISHED)
     assert expression.value[:10] == day
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decade of the last century with no apostrophe, after 'the' or listed after another
+    ("BP ran the advert in the 70s.", [("the 70s", "197")]),
+    ("In the late 90s, the tribe was found.", [("the late 90s", "199")]),
+    ("She sang at Covent Garden in the 1960s and 70s.", [("the 1960s", "196"), ("70s", "197")]),
+])
+def test_a_decade_written_without_its_century_or_an_apostrophe(text, expected):
+    assert [(e.text, e.value) for e in tag(text, "2016-04-22")] == expected
 
 
 @pytest.mark.parametrize("text, values", [
