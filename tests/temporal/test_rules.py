@@ -222,6 +222,7 @@ CASES = [
     ("bare_decade", "Prices are back at 1990s levels.", "1990s", "199"),
     ("decade", "Growth slowed in the late '90s.", "the late '90s", "199"),
     ("plain_decade", "BP ran the advert in the 70s.", "the 70s", "197"),
+    ("thanksgiving_service", "A service of thanksgiving was held at the abbey.", "service of thanksgiving", None),
     ("decade_word", "The house was built in the twenties.", "the twenties", "192"),
     ("century", "The church dates from the 14th century.", "the 14th century", "13"),
     # --- quarters, halves, seasons
