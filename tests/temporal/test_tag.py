@@ -25,6 +25,8 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("On Wed, Sep 6 the board met.", [("Wed, Sep 6", "DATE", "2017-09-06")]),
     ("Talks ran Sept. 6-7 in Geneva.", [("Sept. 6", "DATE", "2017-09-06"), ("7", "DATE", "2017-09-07")]),
     ("The fair runs 10-12 October 2017.", [("10", "DATE", "2017-10-10"), ("12 October 2017", "DATE", "2017-10-12")]),
+    ("The fair runs from the 10th to the 12th of October.",
+     [("the 10th", "DATE", "2017-10-10"), ("12th of October", "DATE", "2017-10-12")]),
     ("Revenue in Q3 2017 rose.", [("Q3 2017", "DATE", "2017-Q3")]),
     ("FY2016 revenue fell.", [("FY2016", "DATE", "2016")]),
     ("He defected in October 2014.", [("October 2014", "DATE", "2014-10")]),
