@@ -19,7 +19,6 @@ once a day, however often it repeats the date), weighted:
   place on June 28, talks called off).  On t17-dev, date F1 and ROUGE unchanged; on a five-year war
   story, wire-chronology date F1 +0.029; on ten tasks of five other invented stories date F1
   unchanged and concat ROUGE-1 within 0.008.
-
 - a reference from a sentence far off the story counts less: its weight is scaled by the sentence's
   topicality (``timeline.salience``: how widely the collection's articles use its words, the time
   phrase aside) over ``TOPICAL`` times the median of all reports', up to 1 and at least
@@ -262,11 +261,12 @@ def publication_counts(articles: Iterable[Source]) -> Counter:
     return Counter(day for day in map(_published_day, articles) if day is not None)
 
 
-def day_scores(timeline: Timeline, start: Optional[dt.date] = None,
-               end: Optional[dt.date] = None) -> dict[dt.date, float]:
-    """The importance of every precise day between ``start`` and ``end`` (see the module text)."""
-    return {day: sum(refs.values()) for day, refs in day_references(timeline.events).items()
-            if _within(day, start, end)}
+def day_scores(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None,
+               references: Optional[Mapping[dt.date, Mapping[str, float]]] = None) -> dict[dt.date, float]:
+    """The importance of every precise day between ``start`` and ``end`` (see the module text);
+    ``references``: the timeline's :func:`day_references`, when the caller has them."""
+    references = day_references(timeline.events) if references is None else references
+    return {day: sum(refs.values()) for day, refs in references.items() if _within(day, start, end)}
 
 
 def top_days(scores: Mapping[dt.date, float], n: int) -> list[dt.date]:
@@ -311,7 +311,8 @@ def _in_story(day: dt.date, span: Optional[tuple[float, float]]) -> bool:
     return span is None or span[0] <= day.toordinal() <= span[1]
 
 
-def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> int:
+def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Optional[dt.date] = None,
+                  references: Optional[Mapping[dt.date, Mapping[str, float]]] = None) -> int:
     """The number of days when the caller does not say.
 
     Twice the square root of the collection's span in days (from its first to its last
@@ -320,8 +321,10 @@ def default_dates(timeline: Timeline, start: Optional[dt.date] = None, end: Opti
     40.  But no more than the well-attested days (those at least two articles refer to; without
     ``start`` or ``end``, of the story's own days, not of history or of what is still to come: see
     :func:`story_days`), unless fewer than 3 are: then up to 3 of the days referred to at all.
+    ``references``: the timeline's :func:`day_references`, when the caller has them.
     """
-    refs = {day: r for day, r in day_references(timeline.events).items() if _within(day, start, end)}
+    references = day_references(timeline.events) if references is None else references
+    refs = {day: r for day, r in references.items() if _within(day, start, end)}
     if not refs:
         return 0
     published = [day for day in publication_counts(timeline.articles) if _within(day, start, end)] or list(refs)
@@ -823,9 +826,10 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
             raise ValueError(f"the number of {name} must be a whole number, not {count!r}")
         if count is not None and count < 0:
             raise ValueError(f"the number of {name} cannot be negative")
-    n = default_dates(timeline, start, end) if dates is None else dates
+    references = day_references(timeline.events)  # (read once: the topicality of every report is in them)
+    n = default_dates(timeline, start, end, references) if dates is None else dates
     k = DEFAULT_SENTENCES if sentences is None else sentences
-    ranked = story_days(day_scores(timeline, start, end), timeline, start, end)
+    ranked = story_days(day_scores(timeline, start, end, references), timeline, start, end)
     wanted = min(n, len(ranked))
     while True:
         # (a day whose sentences were all told under another day has nothing left to say: the
