@@ -706,3 +706,17 @@ def test_a_day_whose_longer_sentences_are_told_under_other_days_keeps_its_short_
     days = summarize(build_timeline(told_by_outlets(told, "q")), dates=2, sentences=2)
     assert [d.date.day for d in days] == [7, 9]
     assert days[1].sentences == ["The mayor quit."]
+
+
+def test_the_days_own_report_gives_way_to_no_later_recap():
+    """Weeks later, articles recall the day in a short line that is the most central; the day's
+    own reports tell what happened."""
+    told = [("2021-03-04", "The Ferrow dam burst on Thursday after a week of rain, flooding farms across the "
+                           "lower valley."),
+            ("2021-03-05", "Hundreds of families fled as the Ferrow dam burst on March 4 and water reached the town."),
+            ("2021-04-20", "The Ferrow dam burst on March 4."),
+            ("2021-05-02", "The Ferrow dam burst on March 4, 2021, in the valley."),
+            ("2021-06-11", "The Ferrow dam burst on 4 March.")]
+    day = the_day(told, 1, "r")
+    assert day.date == dt.date(2021, 3, 4)
+    assert "fled" in day.sentences[0] or "flooding" in day.sentences[0]
