@@ -127,6 +127,7 @@ CASES = [
     ("oclock", "They met at 11 o'clock.", "11 o'clock", "2017-09-06T11:00"),
     ("liveblog_time", "Live updates.\n09:15 The minister has left the building.", "09:15", "2017-09-06T09:15"),
     ("clock_at", "The session resumes at 14:15.", "14:15", "2017-09-06T14:15"),
+    ("clock_point", "The alarm sounded on the rig at 21.45 on Monday.", "21.45 on Monday", "2017-09-04T21:45"),
     ("hour_daypart", "The vote is due at 9 tonight.", "9 tonight", "2017-09-06T21:00"),
     ("noon", "The deadline passed at noon.", "noon", "2017-09-06T12:00"),
     ("midnight", "The curfew starts at midnight.", "midnight", "2017-09-06T24:00"),

@@ -68,6 +68,10 @@ def test_plan_1000_last_week_dates_nothing_to_the_year_1000():
     ("Fishermen arrived in the 1700s.", "17"),  # a century, not the decade 1700-1709
     ("The dam was completed in 1987.", "1987"),
     ("The 1998 budget was cut.", "1998"),
+    # a count before 'in' and a year is no odds ('one in 2500' is)
+    ("She died aged 93 in 2015.", "2015"),
+    ("Deaths rose to 1,200 in 2023.", "2023"),
+    ("The party won 41 seats in 2019 and 12 in 2024.", "2024"),
 ])
 def test_years_the_text_really_names_stay_years(text, value):
     assert value in years(text)

@@ -553,6 +553,13 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The warning remains in effect until 6 p.m. Tuesday.", "2026-02-16", "2026-02-17T18:00"),
     ("Load shedding has been suspended until 5am on Friday, Eskom said.", "2022-07-28", "2022-07-29T05:00"),
     ("The road was closed until Monday.", "2022-07-28", "2022-07-25"),
+    # ... and so does one until a date without its year, or one someone has set until it; one set in
+    # the simple past lasts to the nearest such date; a thing that ran until a date is gone
+    ("The gas tax cut has been extended until Dec. 31.", "2024-05-17", "2024-12-31"),
+    ("The offer is valid until 31 December.", "2024-05-17", "2024-12-31"),
+    ("Interior Secretary Ken Salazar has halted deepwater drilling until Nov. 30.", "2010-08-14", "2010-11-30"),
+    ("Salazar halted deepwater drilling until Nov. 30.", "2010-08-14", "2010-11-30"),
+    ("The spill ran until July 15.", "2010-08-14", "2010-07-15"),
     # a headline's thing to be done on a weekday looks ahead
     ("Senate to vote on bill Thursday", "2026-02-16", "2026-02-19"),
     ("Storm to Hit Gulf Coast Tues", "2025-09-15", "2025-09-16"),  # (its weekday abbreviated)
@@ -953,6 +960,36 @@ def test_news_and_informal_writing_never_seen(sentence, expected):
     ("The pilot has logged 1830 hours of flying.", [("1830 hours", "DURATION", "PT1830H")]),
 ])
 def test_four_figures_and_hrs_are_a_clock_time(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a range of months or days without their years does not end before it starts: told as past, it
+    # starts a year earlier; to come or holding now, it ends a year later; with no tense, it is the
+    # range nearer the publication
+    ("Sales rose from May to December.", "2024-03-05", ["2023-05", "2023-12"]),
+    ("Sales rose from April to February.", "2024-03-05", ["2023-04", "2024-02"]),
+    ("The storm season runs from June 1 to the end of November.", "2010-05-14", ["2010-06-01", "2010-11"]),
+    ("Every month from June to December set a record.", "2024-01-09", ["2023-06", "2023-12"]),
+    ("The loss was recorded between April and June.", "2011-01-14", ["2010-04", "2010-06"]),
+])
+def test_a_range_of_dates_without_their_years_runs_forward(sentence, published, expected):
+    assert [x.value for x in tag(sentence, published=published) if x.type == "DATE"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clock written with a point is a time before a zone, or after 'at' at the end of its clause or
+    # before its day
+    ("Polls close at 22.00 BST.", [("22.00 BST", "TIME", "2017-09-06T22:00")]),
+    ("The alarm sounded on the rig at 21.45 on Monday.", [("21.45 on Monday", "TIME", "2017-09-04T21:45")]),
+    # (with no day in its sentence, its day is not known: told as a story's, 'At 21.45, mud rained down')
+    ("That was at 19.55, and all seemed well on the rig.", [("19.55", "TIME", "XXXX-XX-XXT19:55")]),
+    # (not a price, nor a figure with its unit)
+    ("Shares closed at 12.30, up 3%.", []),
+    ("The pound was trading at 1.15.", []),
+    ("Output reached 4.01 million barrels by 19.55 million.", []),
+])
+def test_a_clock_written_with_a_point_is_a_time_but_a_price_is_not(sentence, expected):
     assert found(sentence) == expected
 
 

@@ -144,6 +144,14 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 and found[-1].value[4:10] == value[4:10] and _resolve.lacks_year(template.split("T", 1)[0]):
             # (a clock on the day just told takes its year: 'Tuesday, Nov. 8 at 10 a.m.')
             value = found[-1].value[:4] + value[4:]
+        if resolved and anchor_kind == "publication" and _resolve.lacks_year(template) and found and yearless[-1] \
+                and found[-1].anchor == "publication" \
+                and rules.makes_date_range(text, (found[-1].start, found[-1].end), hit.start):
+            # ("Sales rose from May to December", said in March: last May; "the season runs from June 1
+            # to November 30", said in July: this November)
+            start, value = _resolve.in_order(found[-1].value, value, True if tense in ("past", "gone") else
+                                             None if tense is None else False, publication)
+            found[-1] = found[-1].model_copy(update={"value": start})
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):

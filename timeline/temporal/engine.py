@@ -34,6 +34,7 @@ from timeline.temporal.prefixes import PrefixIndex, all_prefixes, first_class, k
 
 
 MAX_KEYS_KEPT = 50000  # the keys (prefixes.py) whose rules are kept at hand, at most
+RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a range of dates ('from the')
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
@@ -378,6 +379,10 @@ class Grammar:
         self._pm_mark = self._words_of("pm")
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
+        # what makes two dates without their years a range ("from May to December", "between April
+        # and July"): its end is not before its start
+        self._date_range = self._gap("date_range", r",?\s*(?:{})\s*")
+        self._range_opening = self._gap("range_opening", r"(?<!\w)(?:{})\s+(?:the\s+)?$")
         # what lists two weekdays ("on Tuesday and Wednesday", "Monday, Tuesday"): a list of days to
         # come runs forward
         self._weekday_list = self._gap("weekday_list", r"\s*(?:,\s*|(?:,\s*)?(?:{})\s+)")
@@ -619,6 +624,15 @@ class Grammar:
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
         return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
+
+    def makes_date_range(self, text: str, first: tuple[int, int], second: int) -> bool:
+        """Whether the date at ``first`` (its start and end in ``text``) and the one starting at
+        ``second`` make a range: a word of ``range_opening`` right before the first, one of
+        ``date_range`` between them ("from May to December", "between April and July")."""
+        if self._date_range is None or self._range_opening is None:
+            return False
+        return (self._date_range.fullmatch(text, first[1], second) is not None
+                and self._range_opening.search(text, max(0, first[0] - RANGE_OPENING_REACH), first[0]) is not None)
 
     def lists_weekdays(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, lists them ("Tuesday and Wednesday")."""

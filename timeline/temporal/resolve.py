@@ -224,6 +224,32 @@ def in_year_of(value: str, later: str) -> str | None:
     return moved if possible(moved) else None
 
 
+def in_order(start: str, end: str, back: bool | None, anchor: str | None = None) -> tuple[str, str]:
+    """A range's ``start`` and ``end`` (months, days, quarters or halves, their years chosen
+    apart) with the start not after the end: when it is, the start a year earlier (``back``: a
+    range told as past, 'Sales rose from May to December', said in March) or the end a year later
+    (``back`` False: a range to come or that holds now, 'the season runs from June 1 to November
+    30', said in July); with no tense (``back`` None), whichever range lies nearer ``anchor``
+    (a day), the earlier when both do."""
+    first, last = _DATED.match(start), _DATED.match(end)
+    if first is None or last is None or _kind_of_part(first.group(2)) != _kind_of_part(last.group(2)) \
+            or start[:len(end)] <= end[:len(start)]:
+        return start, end
+    earlier = f"{int(first.group(1)) - 1:04d}" + start[4:] if first.group(1) != "0000" else None
+    later = f"{int(last.group(1)) + 1:04d}" + end[4:] if last.group(1) != "9999" else None
+    earlier, later = (v if v is not None and possible(v) else None for v in (earlier, later))
+    if back is None and earlier is not None and later is not None and anchor is not None:
+        day = dt.date.fromisoformat(anchor)
+        gone, to_come = timex_span(end), timex_span(start)  # (the ranges' ends nearest the anchor)
+        if gone is not None and to_come is not None:
+            back = (day - gone.end).days <= (to_come.start - day).days
+    if back is not False and earlier is not None:
+        return earlier, end
+    if not back and later is not None:
+        return start, later
+    return start, end
+
+
 _COUNTED_WEEK = re.compile(r"\[W[-+]\d+\]-\d$")  # a weekday of a week counted from the anchor: "[W-1]-2"
 
 
