@@ -540,10 +540,17 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("A warning is in place for Saturday.", "2017-09-06", "2017-09-09"),
     ("The attack was likely Sunday, police said.", "2017-09-06", "2017-09-03"),
     ("A deal looked likely Sunday, but talks collapsed.", "2017-09-06", "2017-09-03"),
+    ("Snow is likely by Thursday.", "2024-02-12", "2024-02-15"),
+    ("Showers are possible on Thursday.", "2024-02-12", "2024-02-15"),
+    ("Melbourne is tipped to reach 39C on Wednesday.", "2024-02-12", "2024-02-14"),
+    ("The full report, to be released on Tuesday, is likely to recommend changes.", "2024-02-12", "2024-02-13"),
+    ("The next report is out on Thursday.", "2024-02-12", "2024-02-15"),
+    ("The hostages were released on Tuesday.", "2024-02-12", "2024-02-06"),
     # what has been called, set or cancelled for a weekday is ahead; an order to act by one looks
     # ahead from when it was given
     ("The district has canceled classes for Thursday.", "2012-02-29", "2012-03-01"),
     ("The board has called a special meeting for Monday.", "2012-02-29", "2012-03-05"),
+    ("The weather office has issued a yellow alert for the district till Wednesday.", "2024-02-12", "2024-02-14"),
     ("Residents were ordered to evacuate by Friday.", "2018-12-03", "2018-12-07"),
     # what is expected late, early or overnight on a weekday is ahead, whoever said so
     ("Landfall is expected late on Thursday, forecasters said.", "2025-09-17", "2025-09-18"),
@@ -553,6 +560,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The warning remains in effect until 6 p.m. Tuesday.", "2026-02-16", "2026-02-17T18:00"),
     ("Load shedding has been suspended until 5am on Friday, Eskom said.", "2022-07-28", "2022-07-29T05:00"),
     ("The road was closed until Monday.", "2022-07-28", "2022-07-25"),
+    ("The line is closed from Saturday.", "2024-02-12", "2024-02-17"),
     # ... and so does one until a date without its year, or one someone has set until it; one set in
     # the simple past lasts to the nearest such date; a thing that ran until a date is gone
     ("The gas tax cut has been extended until Dec. 31.", "2024-05-17", "2024-12-31"),
@@ -1457,6 +1465,16 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
     # ...nor a report that told of its day before the clock time (its stamp may be in another zone)
     told = "A woman was killed Thursday evening. The men appeared around 7:15 p.m."
     assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]
+
+
+def test_a_clock_time_hours_before_the_publications_is_the_next_day_when_told_as_to_come():
+    published = "2024-10-09T23:00-04:00"  # (an advisory issued late in the evening)
+    assert [e.value for e in tag("The next advisory will be issued at 1 a.m.", published)] == ["2024-10-10T01:00"]
+    assert [e.value for e in tag("The last advisory was issued at 1 a.m.", published)] == ["2024-10-09T01:00"]
+    # (nor where the publication's time is not known, or the text tells of its own day)
+    assert [e.value for e in tag("The next advisory will be issued at 1 a.m.", "2024-10-09")] == ["2024-10-09T01:00"]
+    today = "The minister will speak at 9 a.m. today."
+    assert [e.value for e in tag(today, "2024-10-09T14:00")] == ["2024-10-09T09:00"]
 
 
 def test_a_wires_dateline_tells_nothing_of_the_publications_day():

@@ -118,12 +118,17 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             if _line_start(text, hit.start):
                 if _BARE_CLOCK.match(template):  # (a live page's stamp: see _evening_before)
                     evening.append(len(found))
-            elif _told_as_past(text, hit, sentences, tenses, lang):
+            elif _tense_around(text, hit, sentences, tenses, lang) == "past":
                 # ('Police fired tear gas at 20:30', 'Gunmen seized the tanker tonight', published at
                 # 02:10: the evening before; not where the text has told of the publication's day:
                 # 'killed Thursday evening ... around 7:15 p.m.', in a report stamped 01:58 that
                 # Thursday, is that Thursday's, whatever the stamp's zone)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
+        elif moment is not None and _BARE_CLOCK.match(template) and _before_publication(moment, published) \
+                and not told_today and not _line_start(text, hit.start) \
+                and _tense_around(text, hit, sentences, tenses, lang) == "future":
+            # ('The next advisory will be issued at 1 a.m.', published at 23:00: the coming night's)
+            value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
         if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
             # (a wire's dateline writes the publication's day but tells nothing of it: 'ANKARA, Feb 7
             # (Reuters) - A quake struck on Monday. A second hit just after 1.24pm', filed at 09:00)
@@ -276,6 +281,16 @@ def _after_publication(value: str, published: dt.datetime | None) -> bool:
     return _minutes(value) > published.hour * 60 + published.minute + AFTER_PUBLICATION_HOURS * 60
 
 
+def _before_publication(value: str, published: dt.datetime | None) -> bool:
+    """Whether ``value``, a clock time on the publication's day, is more than
+    ``AFTER_PUBLICATION_HOURS`` before the publication's own time, when that time is known (see
+    :func:`_after_publication`)."""
+    if published is None or (published.hour, published.minute) == (0, 0) \
+            or published.date() == dt.date.max:  # (no day after the calendar's last)
+        return False
+    return _minutes(value) < published.hour * 60 + published.minute - AFTER_PUBLICATION_HOURS * 60
+
+
 def _line_start(text: str, at: int) -> bool:
     """Whether the expression at ``at`` opens its line (a live page's stamp), but for a bullet."""
     line = _past_openers(text, at)
@@ -316,10 +331,10 @@ def _day_first(value: str) -> str | None:
     return f"{value[:4]}-{day:02d}-{month:02d}{value[10:]}" if month != day and day <= 12 else None
 
 
-def _told_as_past(text: str, hit, sentences, tenses, lang: str) -> bool:
-    """Whether the tense around ``hit`` in its sentence is the past."""
+def _tense_around(text: str, hit, sentences, tenses, lang: str) -> str | None:
+    """The tense around ``hit`` in its sentence."""
     sentences = sentences if sentences is not None else split_sentences(text, lang)
-    return tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0] == "past"
+    return tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0]
 
 
 def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:
