@@ -1462,6 +1462,9 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
         "2025-09-23T14:15", "2025-09-23T11:20", "2025-09-23T09:05"]
     # ...nor on the calendar's first day, which has none before it
     assert [e.value for e in tag("Police fired tear gas at 20:30.", "0001-01-01T02:10+00:00")] == ["0001-01-01T20:30"]
+    # ...nor a part of the day told in a page stamped after dawn: the page was updated since
+    assert [e.value for e in tag("The regulator fined him this afternoon.", "2030-06-12T08:56Z")] == ["2030-06-12TAF"]
+    assert [e.value for e in tag("Gunmen seized the tanker tonight.", published)] == ["2025-06-28TNI"]
     # ...nor a report that told of its day before the clock time (its stamp may be in another zone)
     told = "A woman was killed Thursday evening. The men appeared around 7:15 p.m."
     assert [e.value for e in tag(told, "1998-02-12T01:58")] == ["1998-02-12TEV", "1998-02-12T19:15"]

@@ -118,11 +118,14 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             if _line_start(text, hit.start):
                 if _BARE_CLOCK.match(template):  # (a live page's stamp: see _evening_before)
                     evening.append(len(found))
-            elif _tense_around(text, hit, sentences, tenses, lang) == "past":
+            elif (_BARE_CLOCK.match(template) or published.hour < DAWN) \
+                    and _tense_around(text, hit, sentences, tenses, lang) == "past":
                 # ('Police fired tear gas at 20:30', 'Gunmen seized the tanker tonight', published at
                 # 02:10: the evening before; not where the text has told of the publication's day:
                 # 'killed Thursday evening ... around 7:15 p.m.', in a report stamped 01:58 that
-                # Thursday, is that Thursday's, whatever the stamp's zone)
+                # Thursday, is that Thursday's, whatever the stamp's zone; nor a part of the day told
+                # in a page stamped after dawn: 'The regulator fined him this afternoon', stamped at
+                # 08:56, was updated since, not written the day before)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
         elif moment is not None and _BARE_CLOCK.match(template) and _before_publication(moment, published) \
                 and not told_today and not _line_start(text, hit.start) \
@@ -253,6 +256,7 @@ _BARE_PART = re.compile(r"\[D\]T([A-Z]{2})")  # a part of the anchor's day ('[D]
 STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one before it is on the next day
 
 
+DAWN = 6  # the hour before which a page's stamp may still be the writer's night before
 EVENING = 17  # the writer's hour from which a past 'early Saturday' may be tomorrow where it happened
 
 
