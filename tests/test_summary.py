@@ -286,6 +286,10 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
     ("Police fired tear gas at protesters in Ferrow last night.", "Police fired tear gas at protesters in Ferrow."),
     ("Yesterday was the deadliest day in Ferrow since the floods.",
      "Yesterday was the deadliest day in Ferrow since the floods."),  # (no name nor determiner after it)
+    # (a subject and its verb after it)
+    ("On Tuesday lawmakers passed the Ferrow dam repair bill.", "Lawmakers passed the Ferrow dam repair bill."),
+    ("Yesterday delegations returned to the Ferrow talks.", "Delegations returned to the Ferrow talks."),
+    ("Tuesday marked a year since the Ferrow floods.", "Tuesday marked a year since the Ferrow floods."),
     ("The Ferrow police chief was shot with a .22 rifle yesterday.", "The Ferrow police chief was shot with a .22 rifle."),
     # (Markdown's bold is no bullet to cut)
     ("**Yesterday** the Ferrow council voted to close the dam.", "**Yesterday** the Ferrow council voted to close the dam."),

@@ -423,10 +423,10 @@ def _without_day_words(body: str, at: int, expression) -> str:
     the wrong day ('... stepped down yesterday' told under the day she stepped down), or a part of
     that day ('yesterday afternoon', 'last night').  Only where the sentence plainly does without
     it: opening the sentence before a comma ('On Tuesday, the council ...') or, with none, before a
-    name or a determiner ('Yesterday afternoon Judge Petrov ordered', 'Yesterday the council
-    voted'; not 'Yesterday was the deadliest day'), or after a word and before a comma, a full
-    stop or a word in lower case; never
-    inside a quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"),
+    name, a determiner or a subject and its verb ('Yesterday afternoon Judge Petrov ordered',
+    'Yesterday the council voted', 'On Friday lawmakers passed'; not 'Yesterday was the deadliest
+    day'), or after a word and before a comma, a full stop or a word in lower case; never inside a
+    quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"),
     after another preposition ('until Friday when', 'over Christmas'), after a verb of being
     ('The funeral was yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as
     ...': the language's ``particle_verbs.txt``), before a joining word ('on Wednesday to
@@ -452,8 +452,10 @@ def _without_day_words(body: str, at: int, expression) -> str:
         first = _FIRST_WORD.match(rest)
         if first is None or not (rest[:1].isupper() or rest[:1].isdigit() or first.group(1).islower()):
             return body  # ('Yesterday, eBay said ...': not to be recapitalised)
-        if not right.startswith(",") and not (rest[:1].isupper() or first.group(1).casefold() in lex.determiners):
-            return body  # (with no comma, only before a name or a determiner: not 'Yesterday was the deadliest day')
+        if not right.startswith(",") and not (rest[:1].isupper() or first.group(1).casefold() in lex.determiners
+                                              or _subject_before_verb(rest, lex)):
+            return body  # (with no comma, only before a name, a determiner or a subject and its verb: not
+            # 'Yesterday was the deadliest day', 'Friday marks 50 years')
         return rest[:1].upper() + rest[1:]
     before = _WORD_BEFORE.search(body, 0, start)
     if before is None or not _AFTER_DAY.match(right):
@@ -470,6 +472,18 @@ def _without_day_words(body: str, at: int, expression) -> str:
     return body[:before.end(1)] + (right if right[:1] in ",." else " " + right.lstrip())
 
 
+def _subject_before_verb(rest: str, lex) -> bool:
+    """Whether ``rest`` opens on a word in lower case that is neither a verb's past nor an
+    auxiliary, and then one that is ('lawmakers passed', 'unions have condemned': a subject and its
+    verb; not 'was the deadliest', 'saw protests spread')."""
+    words = _TWO_WORDS.match(rest)
+    if words is None or not words.group(1).islower():
+        return False
+    first, second = words.group(1).casefold(), words.group(2).casefold()
+    return not (lex.past(first) or first in lex.auxiliaries) and (lex.past(second) or second in lex.auxiliaries)
+
+
+_TWO_WORDS = re.compile(r"(\w+)[^\S\n]+(\w+)")
 _ON = re.compile(r"\b[Oo]n[^\S\n]+$")
 _WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")  # the word right before, with blanks only between
 _AFTER_DAY = re.compile(r"[,.](?=\s|$)|[^\S\n]+[a-z]")  # a comma or full stop, or a word in lower case

@@ -204,6 +204,8 @@ def test_a_closed_debate_opens_the_readers_comments():
         "PORTVILLE, Essland, March 8, 2021 (HW) - ",  # (with its country and year)
         "PORTVILLE (HWN) - ",  # or any agency written in capitals
         "PORTVILLE, Essland (HarbourWire) \u2014 ",  # or as one word of two capitals
+        "PORTVILLE, Essland (Northline) \u2014 ",  # or as one word, before a long dash
+        "PORTVILLE (Sputnik) -- ",
         "Portville (HWN) - ",  # (a place written as a name, as translated wires write it)
         "Portville (AFP) - ",
         "PORTVILLE (Associated Press) - ",  # an agency of several words, without the day
@@ -236,6 +238,7 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
     "The council (HWN) - the harbour board - approved the new bridge on Monday.",
     "The council (Harbour Press) - a publisher - approved the new bridge on Monday.",
     "The council's CEO -- Jane Doe -- approved the new bridge on Monday.",
+    "VALE (Brazil) - The miner approved the new bridge on Monday.",  # (a list's entry, with one hyphen)
 ])
 def test_a_short_name_or_an_aside_between_dashes_is_no_dateline(sentence):
     (found,) = news_sentences(split_sentences(sentence), text=sentence)
