@@ -519,6 +519,9 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "The court adjourned the hearing set for 8 April.",
     "Organisers cancelled the concert planned for 5 June.",
     "The government postponed the elections due on 14 June.",
+    # a plan in the subject, with words between it and its date, called off by the subject's verb
+    "Talks due to open in Geneva on May 2 were put off.",
+    "The peace talks due to start in the capital on 10 May have been postponed.",
 ])
 def test_a_day_a_plan_did_not_keep_places_no_event(text):
     """A date that names the day a happening was planned for and did not take place on tells no
@@ -542,6 +545,7 @@ def test_a_chronology_entry_calling_off_a_plan_is_on_its_own_day_only():
     ("The company said on Monday the launch was postponed.", "The company: The launch was postponed"),
     ("The elections were first set for June 14 and postponed in April.", "Elections postponed"),  # (not June 14)
     ("Talks planned for June 5 in the capital went ahead.", "Talks planned in the capital went ahead"),
+    ("Talks due to open in Geneva on May 2 went ahead.", "Talks due to open in Geneva went ahead"),
     ("The summit, scheduled for May 2, went ahead despite the protests.", "Summit scheduled"),
     ("The vote is scheduled for Tuesday, and the talks were cancelled.", "Vote is scheduled"),  # (another subject)
     ("The government postponed the elections to 14 June.", "Government postponed the elections"),  # (the new day)

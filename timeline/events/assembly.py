@@ -353,8 +353,9 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
         return True
     if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
         return True
-    if any(_holds(before, phrase) for phrase in phrases.get("plan", ())) and _called_off(s, last):
-        return True  # ('The trial, scheduled for May 2, was postponed')
+    if any(_holds(before, phrase) for phrase in phrases.get("plan", ())) \
+            and (_called_off(s, last) or _calling_off_follows(s, last)):
+        return True  # ('The trial, scheduled for May 2, was postponed', 'talks due to open in Geneva on May 2 were put off')
     if _plan_moved_or_dropped(s, start, first):
         return True  # ('postponed the elections scheduled for July 17', 'cancelled the gig due on June 3')
     planned = next((k for k in range(first - 1, start - 1, -1) if classes[k].verb), None)  # (the last verb)
@@ -404,6 +405,20 @@ def _called_off(s: Parsed, last: int) -> bool:
         return False
     phrases = lex.unrealized.get("subject", ())
     after = tuple(t.low for t in tokens[end + 1:end + 1 + max(map(len, phrases), default=0)])
+    return any(after[:len(phrase)] == phrase for phrase in phrases)
+
+
+def _calling_off_follows(s: Parsed, last: int) -> bool:
+    """Whether the words right after the time ending at token ``last``, in its clause, from its first
+    finite verb or auxiliary on, call its happening off (a 'subject' phrase of ``unrealized_dates.tsv``: 'talks
+    due to open in Geneva on May 2 were put off')."""
+    tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
+    end = last + 1
+    while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS \
+            and tokens[end].low not in lex.clause and not classes[end].finite and tokens[end].low not in lex.auxiliaries:
+        end += 1
+    phrases = lex.unrealized.get("subject", ())
+    after = tuple(t.low for t in tokens[end:end + max(map(len, phrases), default=0)])
     return any(after[:len(phrase)] == phrase for phrase in phrases)
 
 
