@@ -783,8 +783,8 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
         raise BadArticle("JSON must be an object or a list of objects", "malformed")
     if not data:
         raise BadArticle("empty list: no articles", "empty")
-    for index, record in enumerate(data):
-        yield _record_or_error(f"{path}[{index}]", lambda: record, published, first=index == 0)
+    yield from _records(((f"{path}[{index}]", lambda record=record: record) for index, record in enumerate(data)),
+                        published)
 
 
 def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
@@ -812,7 +812,11 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
 
 def _line_records(path: str, lines, published) -> Iterator[Article | ArticleError]:
     """The article of each non-blank line of a feed, or its error, named ``path:N``."""
-    first = True
+    yield from _records(_line_loads(path, lines), published)
+
+
+def _line_loads(path: str, lines) -> Iterator[tuple]:
+    """Each non-blank line of a feed as (``path:N``, a function that parses its record)."""
     for number, line in enumerate(lines, start=1):
         if isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
             line = line[len(codecs.BOM_UTF8):]  # (on any line: two saved feeds joined with 'cat')
@@ -820,8 +824,7 @@ def _line_records(path: str, lines, published) -> Iterator[Article | ArticleErro
             line = line.removeprefix("\ufeff")
         if not isinstance(line, BadArticle) and not line.strip():
             continue
-        yield _record_or_error(f"{path}:{number}", lambda: _parse_json(_line_text(line)), published, first)
-        first = False
+        yield f"{path}:{number}", lambda line=line: _parse_json(_line_text(line))
 
 
 def _open_jsonl(path: str):
@@ -903,14 +906,32 @@ def _parse_json(text: str):
         raise BadArticle(_NESTED, "malformed") from None
 
 
-def _record_or_error(where: str, load, published, first: bool) -> Article | ArticleError:
-    """The article of one record of a feed (``load()`` reads it), or its error: one bad record
-    does not stop the file.  The tool's own events as the first record stop it in one line."""
+OWN_PROBE = 3  # first records that, all the tool's own events (or all there are), make a file its output
+
+
+def _records(loads: Iterable[tuple], published) -> Iterator[Article | ArticleError]:
+    """The article of each record of a feed or list (``(where, load)`` pairs: ``load()`` reads
+    it), or its error: one bad record does not stop the file.  A file whose first ``OWN_PROBE``
+    records (all of them, if fewer) are the tool's own events is its output, refused in one line;
+    one such record among articles (a stray line, or one planted) costs only its own line."""
+    loads, head = iter(loads), []
+    for where, load in loads:
+        head.append(_record_or_error(where, load, published))
+        own = isinstance(head[-1], ArticleError) and head[-1].reason == "own-output"
+        if not own or len(head) == OWN_PROBE:
+            break
+    if head and all(isinstance(item, ArticleError) and item.reason == "own-output" for item in head):
+        raise BadArticle("events this tool wrote (its JSON output), not articles", "own-output")
+    yield from head
+    for where, load in loads:
+        yield _record_or_error(where, load, published)
+
+
+def _record_or_error(where: str, load, published) -> Article | ArticleError:
+    """The article of one record (``load()`` reads it), or its error."""
     try:
         return _record_article(where, load(), published)
     except BadArticle as problem:
-        if first and problem.reason == "own-output":
-            raise BadArticle("events this tool wrote (its JSON output), not articles", "own-output") from None
         return _error(where, problem)
 
 

@@ -1,0 +1,61 @@
+"""A hostile-input review of every command (after the sweep): what was still broken, now guarded.
+
+Each test names the finding of the review it guards and shows what a user sees: one line naming
+the file, the exit code, the other inputs still read, no time that grows faster than the input.
+The sentences and documents are our own.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clitools import errors_of, run, runner  # noqa: E402
+
+from timeline.cli import app  # noqa: E402
+
+EVENT = {"id": "x", "title": "War began", "sentence": "War began.", "sources": []}
+
+
+def record(day: int) -> dict:
+    return {"text": f"War began on September {day}, 2017.", "published": "2017-09-06"}
+
+
+# --- 1: one event-shaped record does not drop the feed ---------------------------------------------
+
+
+def test_1_one_event_shaped_first_line_of_a_feed_costs_only_its_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in (EVENT, record(1), record(2), record(3))))
+    result = run("events", feed)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {feed}:1: an event this tool wrote (its JSON output), not an article"]
+    assert "3 articles read, 1 skipped (1 own-output), 3 events" in result.stderr
+
+
+def test_1_one_event_shaped_first_item_of_a_json_list_costs_only_its_item(tmp_path):
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([EVENT, record(1), record(2)]))
+    result = run("events", listed)
+    assert errors_of(result) == [f"error: {listed}[0]: an event this tool wrote (its JSON output), not an article"]
+    assert "2 articles read, 1 skipped (1 own-output), 2 events" in result.stderr
+
+
+def test_1_one_event_shaped_first_line_on_standard_input_costs_only_its_line():
+    text = "".join(json.dumps(r) + "\n" for r in (EVENT, record(1), record(2)))
+    result = runner.invoke(app, ["events", "-"], input=text)
+    assert errors_of(result) == ["error: -:1: an event this tool wrote (its JSON output), not an article"]
+    assert "2 articles read, 1 skipped (1 own-output), 2 events" in result.stderr
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_1_a_feed_of_the_tools_own_events_is_still_refused_whole(tmp_path, count):
+    feed = tmp_path / "events.jsonl"
+    feed.write_text("".join(json.dumps(EVENT) + "\n" for _ in range(count)))
+    result = run("events", feed)
+    assert errors_of(result) == [f"error: {feed}: events this tool wrote (its JSON output), not articles"]
+    assert "0 articles read, 1 skipped (1 own-output)" in result.stderr
