@@ -59,3 +59,26 @@ def test_1_a_feed_of_the_tools_own_events_is_still_refused_whole(tmp_path, count
     result = run("events", feed)
     assert errors_of(result) == [f"error: {feed}: events this tool wrote (its JSON output), not articles"]
     assert "0 articles read, 1 skipped (1 own-output)" in result.stderr
+
+
+# --- 2: comments and processing instructions count against a page's limit ------------------------
+
+
+@pytest.mark.parametrize("unit", ["<!-- x -->", "<?x y?>", "<!x>"], ids=["comments", "instructions", "bogus"])
+def test_2_a_page_of_comments_is_refused_in_one_line_not_read_in_quadratic_time(tmp_path, unit):
+    """The date reader's time grew with the square of a page's comments: 500,000 took 27 s."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{unit * 40_001}<p>War began on September 4, 2017.</p></body></html>")
+    result = run("events", page)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {page}: too complex a page to read (over 40,000 HTML elements and "
+                                 "comments, the limit for a page)"]
+
+
+def test_2_a_page_with_comments_within_the_limit_is_still_read(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(f"<!DOCTYPE html><html><body>{'<!-- x -->' * 1_000}<p>War began on September 4, 2017.</p>"
+                    "</body></html>")
+    result = run("events", page, "--published", "2017-09-06")
+    assert result.exit_code == 0, result.stderr
+    assert "War began" in result.stdout

@@ -668,7 +668,9 @@ def _read_html(path: str, data: bytes, published) -> Article:
 # The page parser's time grows with the page's elements and attributes, about 10 µs an attribute
 # and faster than linearly with the attributes of one element: 100,000 paragraphs took 30 s, and
 # a page of 32 MB could take hours.  No news page comes near these limits (a long live blog has a
-# few thousand elements, some tens of thousands of attributes, an element a few dozen).
+# few thousand elements, some tens of thousands of attributes, an element a few dozen).  Comments,
+# processing instructions and declarations count as elements: the date reader (htmldate, when no
+# publication date is given) took time quadratic in their number, 27 s for 500,000 comments.
 MAX_PAGE_ELEMENTS = 40_000
 MAX_PAGE_ATTRIBUTES = 200_000
 MAX_ELEMENT_ATTRIBUTES = 1_000
@@ -676,6 +678,7 @@ MAX_ELEMENT_ATTRIBUTES = 1_000
 # alternative opens with its own character, so a failed match cannot backtrack at length.
 _TAG = re.compile(r"""<[A-Za-z](?:[^<>"']+|"[^"]*"|'[^']*')*""")
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_NOT_ELEMENT = re.compile(r"<[!?]")  # a comment, a processing instruction, a declaration ('<!DOCTYPE')
 # an attribute's name, whether or not a value follows (its first character, after a space: a run
 # of spaces is not read again from each of its spaces)
 _ATTRIBUTE = re.compile(r"""(?<=\s)[^\s=/>"']""")
@@ -683,8 +686,12 @@ _ATTRIBUTE = re.compile(r"""(?<=\s)[^\s=/>"']""")
 
 def _check_shape(html: str) -> None:
     """Refuse a page too big in structure to read in reasonable time (see the limits above); an
-    attribute is counted by its name ('<p a b c>' has three), outside quoted values."""
-    elements = attributes = 0
+    attribute is counted by its name ('<p a b c>' has three), outside quoted values; comments and
+    processing instructions count as elements."""
+    # (counted no further than the limit, as attributes are below: 32 MB of '<!---->')
+    elements = sum(1 for _ in itertools.islice(_NOT_ELEMENT.finditer(html), MAX_PAGE_ELEMENTS + 1))
+    attributes = 0
+    _check_counts(elements, attributes)
     for tag in _TAG.finditer(html):
         elements += 1
         # (counted without a list of them, and no further than the limit: '<p a a a ...>' of 30 MB)
@@ -694,10 +701,14 @@ def _check_shape(html: str) -> None:
         if own > MAX_ELEMENT_ATTRIBUTES:
             raise BadArticle(f"an HTML element with {own:,} attributes (the limit is {MAX_ELEMENT_ATTRIBUTES:,})",
                              "too-large")
-        if elements > MAX_PAGE_ELEMENTS or attributes > MAX_PAGE_ATTRIBUTES:
-            what = (f"{MAX_PAGE_ELEMENTS:,} HTML elements" if elements > MAX_PAGE_ELEMENTS
-                    else f"{MAX_PAGE_ATTRIBUTES:,} HTML attributes")
-            raise BadArticle(f"too complex a page to read (over {what}, the limit for a page)", "too-large")
+        _check_counts(elements, attributes)
+
+
+def _check_counts(elements: int, attributes: int) -> None:
+    if elements > MAX_PAGE_ELEMENTS or attributes > MAX_PAGE_ATTRIBUTES:
+        what = (f"{MAX_PAGE_ELEMENTS:,} HTML elements and comments" if elements > MAX_PAGE_ELEMENTS
+                else f"{MAX_PAGE_ATTRIBUTES:,} HTML attributes")
+        raise BadArticle(f"too complex a page to read (over {what}, the limit for a page)", "too-large")
 
 
 # The page parser (libxml2) stops reading, silently, at a text, script or attribute value over
