@@ -100,3 +100,32 @@ def test_3_told_on_monday_repeated_costs_at_most_a_few_times_what_prose_does():
     _cpu_seconds("Warm up on Friday, the council said.")
     ratio = _cpu_seconds(told) / max(_cpu_seconds(prose), 1e-3)
     assert ratio < 14, ratio  # (about 10 now, 20 before)
+
+
+# --- 4: a usage error is one line -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, told", [
+    (["summary", "{samples}", "--dates", "0"], "'--dates'"),
+    (["build", "{samples}", "-o", "{tmp}/x.html", "--top", "0"], "'--top'"),
+    (["build", "{samples}", "-o", "{tmp}/x.html", "--lanes", "bogus"], "'bogus' is not one of 'source', 'none'"),
+    (["eval", "{tmp}/nonexistent"], "nonexistent' does not exist"),
+    (["events", "{samples}", "--workers", "x"], "'--workers'"),
+    (["summary"], "missing argument 'paths'"),
+    (["--bogus"], "no such option: --bogus"),
+    (["bogus"], "no such command 'bogus'"),
+])
+def test_4_a_bad_option_value_or_argument_is_one_error_line_and_exit_2(samples_dir, tmp_path, args, told):
+    result = run(*(arg.format(samples=samples_dir, tmp=tmp_path) for arg in args))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()  # (no usage lines, no panel around it)
+    assert line.startswith("error: ") and told in line and "--help" in line
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_4_a_hostile_option_value_in_a_usage_error_is_escaped(samples_dir):
+    result = run("build", samples_dir, "--lanes", "\x1b[31mRED\nforged line")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: invalid value for '--lanes'") and "'\\x1b[31mRED\\nforged line'" in line
+    assert "\x1b" not in line
