@@ -15,6 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clitools import errors_of, run, runner  # noqa: E402
+from test_hostile_sweep import RECORDS, _story  # noqa: E402
 from test_hostile_sweep import _seconds as _cpu_seconds  # noqa: E402 (the better of two runs' CPU time)
 
 from timeline.cli import app  # noqa: E402
@@ -129,3 +130,31 @@ def test_4_a_hostile_option_value_in_a_usage_error_is_escaped(samples_dir):
     (line,) = result.stderr.splitlines()
     assert line.startswith("error: invalid value for '--lanes'") and "'\\x1b[31mRED\\nforged line'" in line
     assert "\x1b" not in line
+
+
+# --- 6: eval --timelines names a story's missing articles, not its timelines folder -----------------
+
+
+def test_6_a_story_folder_without_articles_is_named_not_its_timelines_folder(tmp_path):
+    story = _story(tmp_path, "story", None)
+    result = run("eval", "--timelines", story, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {story / 'articles.jsonl'}: missing; story not scored"]
+
+
+def test_6_a_story_folder_whose_articles_file_is_a_folder_is_named_so(tmp_path):
+    story = _story(tmp_path, "story", None)
+    (story / "articles.jsonl").mkdir()
+    result = run("eval", "--timelines", story, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {story / 'articles.jsonl'}: not a regular file (a folder); story not scored"]
+
+
+def test_6_among_stories_an_articles_folder_costs_its_story_only(tmp_path):
+    _story(tmp_path, "good", "\n".join(RECORDS) + "\n")
+    odd = _story(tmp_path, "odd", None)
+    (odd / "articles.jsonl").mkdir()
+    result = run("eval", "--timelines", tmp_path, "-q", "--workers", 1)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {odd / 'articles.jsonl'}: not a regular file (a folder); story not scored"]
+    assert "mean of 1 timelines" in result.stdout
