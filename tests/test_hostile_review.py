@@ -158,3 +158,24 @@ def test_6_among_stories_an_articles_folder_costs_its_story_only(tmp_path):
     assert result.exit_code == 1
     assert errors_of(result) == [f"error: {odd / 'articles.jsonl'}: not a regular file (a folder); story not scored"]
     assert "mean of 1 timelines" in result.stdout
+
+
+# --- 7: a gold file that is no TimeML stops the scoring ---------------------------------------------
+
+
+@pytest.mark.parametrize("document, problem", [
+    ("<html><body>The minister resigned on Monday.</body></html>",
+     "not TimeML (its root element is <html>, not <TimeML>)"),
+    ("<TimeML><DOCID>d1</DOCID></TimeML>", "not TimeML (no <TEXT> element)"),
+], ids=["another-root", "no-text"])
+@pytest.mark.parametrize("option", [[], ["--events"]], ids=["tagger", "events"])
+def test_7_a_gold_file_that_is_not_timeml_stops_the_scoring_in_one_line(tmp_path, document, problem, option):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "good.tml").write_text('<TimeML><DOCID>d0</DOCID><TEXT>It rained on <TIMEX3 tid="t1" type="DATE" '
+                                   'value="2017-09-06">6 September 2017</TIMEX3>.</TEXT></TimeML>', encoding="utf-8")
+    (gold / "odd.tml").write_text(document, encoding="utf-8")
+    result = run("eval", gold, *option)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {gold / 'odd.tml'}: {problem}"]
+    assert result.stdout == ""
