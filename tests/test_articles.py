@@ -221,7 +221,7 @@ def test_html_declaring_a_time_zone_no_clock_has_is_one_error_and_the_others_are
 
 
 @pytest.mark.parametrize("body, problem", [
-    ("<p>a</p>" * 40_001, "too complex a page to read (over 40,000 HTML elements, the limit for a page)"),
+    ("<p>a</p>" * 40_001, "too complex a page to read (over 40,000 HTML elements and comments, the limit for a page)"),
     ("<p " + " ".join(f'a{i}="x"' for i in range(1_001)) + ">a</p>", "an HTML element with 1,001 attributes"),
     # (counted by their names, with or without a value, and past a '<' in a quoted value)
     ("<p " + " ".join(f"a{i}" for i in range(1_001)) + ">a</p>", "an HTML element with 1,001 attributes"),

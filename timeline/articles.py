@@ -668,7 +668,9 @@ def _read_html(path: str, data: bytes, published) -> Article:
 # The page parser's time grows with the page's elements and attributes, about 10 µs an attribute
 # and faster than linearly with the attributes of one element: 100,000 paragraphs took 30 s, and
 # a page of 32 MB could take hours.  No news page comes near these limits (a long live blog has a
-# few thousand elements, some tens of thousands of attributes, an element a few dozen).
+# few thousand elements, some tens of thousands of attributes, an element a few dozen).  Comments,
+# processing instructions and declarations count as elements: the date reader (htmldate, when no
+# publication date is given) took time quadratic in their number, 27 s for 500,000 comments.
 MAX_PAGE_ELEMENTS = 40_000
 MAX_PAGE_ATTRIBUTES = 200_000
 MAX_ELEMENT_ATTRIBUTES = 1_000
@@ -676,6 +678,7 @@ MAX_ELEMENT_ATTRIBUTES = 1_000
 # alternative opens with its own character, so a failed match cannot backtrack at length.
 _TAG = re.compile(r"""<[A-Za-z](?:[^<>"']+|"[^"]*"|'[^']*')*""")
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_NOT_ELEMENT = re.compile(r"<[!?]")  # a comment, a processing instruction, a declaration ('<!DOCTYPE')
 # an attribute's name, whether or not a value follows (its first character, after a space: a run
 # of spaces is not read again from each of its spaces)
 _ATTRIBUTE = re.compile(r"""(?<=\s)[^\s=/>"']""")
@@ -683,8 +686,12 @@ _ATTRIBUTE = re.compile(r"""(?<=\s)[^\s=/>"']""")
 
 def _check_shape(html: str) -> None:
     """Refuse a page too big in structure to read in reasonable time (see the limits above); an
-    attribute is counted by its name ('<p a b c>' has three), outside quoted values."""
-    elements = attributes = 0
+    attribute is counted by its name ('<p a b c>' has three), outside quoted values; comments and
+    processing instructions count as elements."""
+    # (counted no further than the limit, as attributes are below: 32 MB of '<!---->')
+    elements = sum(1 for _ in itertools.islice(_NOT_ELEMENT.finditer(html), MAX_PAGE_ELEMENTS + 1))
+    attributes = 0
+    _check_counts(elements, attributes)
     for tag in _TAG.finditer(html):
         elements += 1
         # (counted without a list of them, and no further than the limit: '<p a a a ...>' of 30 MB)
@@ -694,10 +701,14 @@ def _check_shape(html: str) -> None:
         if own > MAX_ELEMENT_ATTRIBUTES:
             raise BadArticle(f"an HTML element with {own:,} attributes (the limit is {MAX_ELEMENT_ATTRIBUTES:,})",
                              "too-large")
-        if elements > MAX_PAGE_ELEMENTS or attributes > MAX_PAGE_ATTRIBUTES:
-            what = (f"{MAX_PAGE_ELEMENTS:,} HTML elements" if elements > MAX_PAGE_ELEMENTS
-                    else f"{MAX_PAGE_ATTRIBUTES:,} HTML attributes")
-            raise BadArticle(f"too complex a page to read (over {what}, the limit for a page)", "too-large")
+        _check_counts(elements, attributes)
+
+
+def _check_counts(elements: int, attributes: int) -> None:
+    if elements > MAX_PAGE_ELEMENTS or attributes > MAX_PAGE_ATTRIBUTES:
+        what = (f"{MAX_PAGE_ELEMENTS:,} HTML elements and comments" if elements > MAX_PAGE_ELEMENTS
+                else f"{MAX_PAGE_ATTRIBUTES:,} HTML attributes")
+        raise BadArticle(f"too complex a page to read (over {what}, the limit for a page)", "too-large")
 
 
 # The page parser (libxml2) stops reading, silently, at a text, script or attribute value over
@@ -783,8 +794,8 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
         raise BadArticle("JSON must be an object or a list of objects", "malformed")
     if not data:
         raise BadArticle("empty list: no articles", "empty")
-    for index, record in enumerate(data):
-        yield _record_or_error(f"{path}[{index}]", lambda: record, published, first=index == 0)
+    yield from _records(((f"{path}[{index}]", lambda record=record: record) for index, record in enumerate(data)),
+                        published)
 
 
 def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
@@ -812,7 +823,11 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
 
 def _line_records(path: str, lines, published) -> Iterator[Article | ArticleError]:
     """The article of each non-blank line of a feed, or its error, named ``path:N``."""
-    first = True
+    yield from _records(_line_loads(path, lines), published)
+
+
+def _line_loads(path: str, lines) -> Iterator[tuple]:
+    """Each non-blank line of a feed as (``path:N``, a function that parses its record)."""
     for number, line in enumerate(lines, start=1):
         if isinstance(line, bytes) and line.startswith(codecs.BOM_UTF8):
             line = line[len(codecs.BOM_UTF8):]  # (on any line: two saved feeds joined with 'cat')
@@ -820,8 +835,7 @@ def _line_records(path: str, lines, published) -> Iterator[Article | ArticleErro
             line = line.removeprefix("\ufeff")
         if not isinstance(line, BadArticle) and not line.strip():
             continue
-        yield _record_or_error(f"{path}:{number}", lambda: _parse_json(_line_text(line)), published, first)
-        first = False
+        yield f"{path}:{number}", lambda line=line: _parse_json(_line_text(line))
 
 
 def _open_jsonl(path: str):
@@ -903,14 +917,32 @@ def _parse_json(text: str):
         raise BadArticle(_NESTED, "malformed") from None
 
 
-def _record_or_error(where: str, load, published, first: bool) -> Article | ArticleError:
-    """The article of one record of a feed (``load()`` reads it), or its error: one bad record
-    does not stop the file.  The tool's own events as the first record stop it in one line."""
+OWN_PROBE = 3  # first records that, all the tool's own events (or all there are), make a file its output
+
+
+def _records(loads: Iterable[tuple], published) -> Iterator[Article | ArticleError]:
+    """The article of each record of a feed or list (``(where, load)`` pairs: ``load()`` reads
+    it), or its error: one bad record does not stop the file.  A file whose first ``OWN_PROBE``
+    records (all of them, if fewer) are the tool's own events is its output, refused in one line;
+    one such record among articles (a stray line, or one planted) costs only its own line."""
+    loads, head = iter(loads), []
+    for where, load in loads:
+        head.append(_record_or_error(where, load, published))
+        own = isinstance(head[-1], ArticleError) and head[-1].reason == "own-output"
+        if not own or len(head) == OWN_PROBE:
+            break
+    if head and all(isinstance(item, ArticleError) and item.reason == "own-output" for item in head):
+        raise BadArticle("events this tool wrote (its JSON output), not articles", "own-output")
+    yield from head
+    for where, load in loads:
+        yield _record_or_error(where, load, published)
+
+
+def _record_or_error(where: str, load, published) -> Article | ArticleError:
+    """The article of one record (``load()`` reads it), or its error."""
     try:
         return _record_article(where, load(), published)
     except BadArticle as problem:
-        if first and problem.reason == "own-output":
-            raise BadArticle("events this tool wrote (its JSON output), not articles", "own-output") from None
         return _error(where, problem)
 
 

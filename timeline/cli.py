@@ -119,6 +119,28 @@ class _ClosedOutput(io.TextIOBase):
         raise OSError(errno.EBADF, "closed")
 
 
+# click's error (typer's own copy of click since typer 0.22, click itself before), as typer names it
+_CLICK_ERROR = next(kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException")
+
+
+@contextmanager
+def _usage_in_one_line():
+    """A usage error (a bad option value, a missing argument, an unknown option or command) told
+    in one line, ``error: ...`` and where to find help, made safe to print as every error is, and
+    exit 2: not typer's boxed panel.  Help asked for by giving no arguments is still shown."""
+    try:
+        yield
+    except _CLICK_ERROR as problem:
+        if type(problem).__name__ == "NoArgsIsHelpError":  # (as typer tells it)
+            raise
+        message = problem.format_message()
+        context = getattr(problem, "ctx", None)
+        if context is not None:
+            message += f" (see '{context.command_path} --help')"
+        _error(message[:1].lower() + message[1:])
+        raise typer.Exit(problem.exit_code) from None
+
+
 class _Commands(TyperGroup):
     """The commands, with the ends no command handles itself: Ctrl-C (exit 130) or a request to
     stop (SIGTERM, SIGHUP: exit 143, 129), a reader of the output that went away (exit 141,
@@ -134,9 +156,13 @@ class _Commands(TyperGroup):
             sys.stdout = _ClosedOutput()
         return super().main(*args, **kwargs)
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _usage_in_one_line():  # ('timeline --bogus', 'timeline bogus')
+            return super().make_context(info_name, args, parent=parent, **extra)
+
     def invoke(self, ctx):
         try:
-            with _terminations_taken():
+            with _terminations_taken(), _usage_in_one_line():  # (a command's options are read in here)
                 return super().invoke(ctx)
         except _Terminated as stop:
             _error("terminated")

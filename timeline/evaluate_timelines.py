@@ -215,10 +215,12 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder}: not a folder")
-    if (folder / "articles.jsonl").is_file() and (folder / "timelines").is_dir():  # one story's own folder
-        found = _story_files(folder, folder.resolve().parent, {}, problem)
+    if _own_story(folder):  # (what is wrong with it is the one line: no story around it to score)
+        told: list[str] = []
+        found = _story_files(folder, folder.resolve().parent, {}, told.append)
         if found is None:
-            raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
+            raise ValueError(told[0] if told else f"{folder}: no stories (a story is a folder with articles.jsonl "
+                             "and timelines/*.txt)")
         return [found]
     stories = []
     seen: dict[Path, Path] = {}  # a story folder's real path -> the folder it was first read as
@@ -239,6 +241,16 @@ def find_stories(folder: str | Path, problem=None) -> list[tuple[str, Path, list
     if not stories:
         raise ValueError(f"{folder}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)")
     return sorted(stories, key=lambda story: story[0])
+
+
+def _own_story(folder: Path) -> bool:
+    """Whether ``folder`` is one story's own folder, not a folder of stories: it has an
+    ``articles.jsonl`` of any kind (a file, a folder, a broken link), or a ``timelines/`` folder
+    that is no story itself (it has no ``articles.jsonl``), so never taken for a story."""
+    articles, timelines = folder / "articles.jsonl", folder / "timelines"
+    if articles.exists() or articles.is_symlink():
+        return True
+    return timelines.is_dir() and not (timelines / "articles.jsonl").exists()
 
 
 def _is_dir(path: Path, problem) -> bool:
@@ -271,8 +283,10 @@ def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tu
     timelines = sorted(p for p in folder.glob("*.txt") if not p.name.startswith(".") and not p.is_dir())
     articles = story / "articles.jsonl"
     if not articles.is_file():
-        missing = ("is not a file" if articles.exists()
-                   else "is a broken or looping link" if articles.is_symlink() else "is missing")
+        from timeline.articles import kind_of
+
+        missing = (f"not a regular file ({kind_of(articles.stat().st_mode)})" if articles.exists()
+                   else "is a broken or looping link" if articles.is_symlink() else "missing")
         _tell(problem, f"{articles}: {missing}; story not scored")
     elif not timelines:
         _tell(problem, f"{folder}: no timeline files (*.txt); story not scored")

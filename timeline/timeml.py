@@ -94,6 +94,12 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not well-formed TimeML ({exc})") from None
+    # (a page or another XML document, scored as a document of no text and no time expressions,
+    # would lower the scores in silence: a gold file that cannot be used stops the scoring)
+    if root.tag != "TimeML":
+        raise ValueError(f"{path}: not TimeML (its root element is <{root.tag[:100]}>, not <TimeML>)")
+    if root.find("TEXT") is None:
+        raise ValueError(f"{path}: not TimeML (no <TEXT> element)")
 
     doc_id_el = root.find("DOCID")
     doc_id = (doc_id_el.text or "").strip() if doc_id_el is not None else Path(path).stem
@@ -104,14 +110,12 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
             dct = timex.get("value")
             break
 
-    text_el = root.find("TEXT")
     pieces: list[str] = []
     found: list = []
-    if text_el is not None:
-        try:
-            _walk(text_el, pieces, 0, found)
-        except RecursionError:  # no TimeML nests deeper than a few levels
-            raise ValueError(f"{path}: not TimeML (elements nested too deeply)") from None
+    try:
+        _walk(root.find("TEXT"), pieces, 0, found)
+    except RecursionError:  # no TimeML nests deeper than a few levels
+        raise ValueError(f"{path}: not TimeML (elements nested too deeply)") from None
     text = "".join(pieces)
 
     timexes: list[GoldTimex] = []

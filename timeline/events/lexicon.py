@@ -110,6 +110,15 @@ class Lexicon:
     def _shapes(self) -> dict[str, "_Shape"]:
         return {}
 
+    @cached_property
+    def time_lead_ends(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The phrases of ``time_leads`` by their last word, each word's in their order: a title
+        looks for one before each time, so only those that end on the word before it are tried."""
+        ends: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for phrase in filter(None, self.time_leads):
+            ends[phrase[-1]] = ends.get(phrase[-1], ()) + (phrase,)
+        return ends
+
     def _shape(self, low: str) -> "_Shape":
         """What the endings of ``low`` make it (:class:`_Shape`), worked out once per word: the
         rules ask it of the same words again and again (so the questions below look in

@@ -187,7 +187,9 @@ def _time_lead(s: Parsed, kept: list[int], i: int) -> int:
     skipped = end >= 0 and (not kept or kept[-1] != end) and s.tokens[end].low in s.lex.prepositions
     if skipped:
         end -= 1
-    for phrase in s.lex.time_leads:
+    if not kept or kept[-1] != end:  # (a phrase ends on the last token kept: only those ending
+        return 0  # on its word are tried, since this is asked at each time of each title's words)
+    for phrase in s.lex.time_lead_ends.get(s.tokens[end].low, ()):
         n = len(phrase)
         if skipped and phrase[-1] in s.lex.prepositions:  # ('what I wake up to in the morning': no lead)
             continue
