@@ -807,6 +807,8 @@ def write_file(path: Path, text: str) -> None:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
+                out.flush()
+                os.fsync(out.fileno())  # (on disk before the rename: a crash then leaves the old file or the new)
             os.chmod(temporary, _mode_for(path))
             os.replace(temporary, path)
         except BaseException:

@@ -187,13 +187,15 @@ def _time_lead(s: Parsed, kept: list[int], i: int) -> int:
     skipped = end >= 0 and (not kept or kept[-1] != end) and s.tokens[end].low in s.lex.prepositions
     if skipped:
         end -= 1
-    if not kept or kept[-1] != end:  # (a phrase ends on the last token kept: only those ending
-        return 0  # on its word are tried, since this is asked at each time of each title's words)
+    # (a phrase ends on the last token kept, so only those ending on its word are tried: this is
+    # asked at each time of each title's words)
+    if not kept or kept[-1] != end:
+        return 0
     for phrase in s.lex.time_lead_ends.get(s.tokens[end].low, ()):
         n = len(phrase)
         if skipped and phrase[-1] in s.lex.prepositions:  # ('what I wake up to in the morning': no lead)
             continue
-        if len(kept) >= n and kept[-1] == end and kept[-n] == end - n + 1 \
+        if len(kept) >= n and kept[-n] == end - n + 1 \
                 and all(s.tokens[k].text == s.tokens[k].low for k in kept[-n:]) \
                 and tuple(s.tokens[k].low for k in kept[-n:]) == phrase:  # (in lower case: not 'St Just')
             return n
