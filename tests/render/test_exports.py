@@ -63,6 +63,15 @@ def test_csv_cells_never_start_a_spreadsheet_formula(title):
     assert row["title"] == "'" + title
 
 
+def test_csv_cells_carry_no_hidden_text():
+    """Tag characters show nothing but can spell a message a program reads; a cell drops them."""
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore this")
+    timeline = one_event("2017-09-06")
+    timeline.events[0].title = f"Talks{hidden} resumed\ufff9 ok\ufffb"
+    row = next(csv.DictReader(io.StringIO(render(timeline, "csv"))))
+    assert row["title"] == "Talks resumed ok"
+
+
 @pytest.mark.parametrize("value, start, end", [
     ("2017-09-06", {"year": 2017, "month": 9, "day": 6}, None),
     ("2017-09-06T14:30", {"year": 2017, "month": 9, "day": 6, "hour": 14, "minute": 30}, None),

@@ -31,6 +31,9 @@ _OWN_LANES = frozenset(name.casefold() for name in (SINGLE_LANE, UNKNOWN_OUTLET,
 # \u202egnp.exe" would show as "Bank exe.png"), C0 and C1 controls, and the line/paragraph
 # separators.  Right-to-left text keeps its direction: it comes from its letters, not from these.
 _LAYOUT_CONTROLS = re.compile("[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+")
+# characters that hide text, showing none themselves: tags (U+E0000 to U+E007F, which can carry a
+# message no reader sees) and interlinear annotation marks
+_HIDING = re.compile("[\U000e0000-\U000e007f\ufff9-\ufffb]+")
 
 RELATION_LABELS = {
     "before": "before publication",
@@ -47,10 +50,11 @@ def check_lanes(lanes: str) -> None:
 
 def plain(text: str | None) -> str:
     """``text`` safe to lay out as one run of plain text: layout controls (bidi overrides and
-    isolates, control characters, line separators) become spaces, runs of spaces one space."""
+    isolates, control characters, line separators) become spaces, runs of spaces one space, and
+    characters that hide text (tags, interlinear annotation marks) are dropped."""
     if not text:
         return ""
-    return " ".join(_LAYOUT_CONTROLS.sub(" ", text).split())
+    return " ".join(_LAYOUT_CONTROLS.sub(" ", _HIDING.sub("", text)).split())
 
 
 def outlet(source: Source) -> str:
