@@ -355,7 +355,8 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
         return True
     if any(_holds(before, phrase) for phrase in phrases.get("plan", ())) \
             and (_called_off(s, last) or _calling_off_follows(s, last)):
-        return True  # ('The trial, scheduled for May 2, was postponed', 'talks due to open in Geneva on May 2 were put off')
+        # ('The trial, scheduled for May 2, was postponed', 'talks due to open in Geneva on May 2 were put off')
+        return True
     if _plan_moved_or_dropped(s, start, first):
         return True  # ('postponed the elections scheduled for July 17', 'cancelled the gig due on June 3')
     planned = next((k for k in range(first - 1, start - 1, -1) if classes[k].verb), None)  # (the last verb)
@@ -403,22 +404,26 @@ def _called_off(s: Parsed, last: int) -> bool:
         end += 1
     if end >= len(tokens) or not (tokens[end].text == "," or tokens[end].low in lex.clause):
         return False
-    phrases = lex.unrealized.get("subject", ())
-    after = tuple(t.low for t in tokens[end + 1:end + 1 + max(map(len, phrases), default=0)])
-    return any(after[:len(phrase)] == phrase for phrase in phrases)
+    return _calls_off_at(s, end + 1)
 
 
 def _calling_off_follows(s: Parsed, last: int) -> bool:
-    """Whether the words right after the time ending at token ``last``, in its clause, from its first
-    finite verb or auxiliary on, call its happening off (a 'subject' phrase of ``unrealized_dates.tsv``: 'talks
-    due to open in Geneva on May 2 were put off')."""
+    """Whether the words after the time ending at token ``last``, in its clause, from its first
+    finite verb or auxiliary on, call its happening off (a 'subject' phrase of
+    ``unrealized_dates.tsv``: 'talks due to open in Geneva on May 2 were put off')."""
     tokens, timed, classes, lex = s.tokens, s.timed, s.classes, s.lex
     end = last + 1
     while end < len(tokens) and not timed[end] and tokens[end].text not in _BREAKS \
-            and tokens[end].low not in lex.clause and not classes[end].finite and tokens[end].low not in lex.auxiliaries:
+            and tokens[end].low not in lex.clause and not classes[end].finite \
+            and tokens[end].low not in lex.auxiliaries:
         end += 1
-    phrases = lex.unrealized.get("subject", ())
-    after = tuple(t.low for t in tokens[end:end + max(map(len, phrases), default=0)])
+    return _calls_off_at(s, end)
+
+
+def _calls_off_at(s: Parsed, at: int) -> bool:
+    """Whether a 'subject' phrase of ``unrealized_dates.tsv`` ('was postponed') starts at token ``at``."""
+    phrases = s.lex.unrealized.get("subject", ())
+    after = tuple(t.low for t in s.tokens[at:at + max(map(len, phrases), default=0)])
     return any(after[:len(phrase)] == phrase for phrase in phrases)
 
 
