@@ -286,6 +286,7 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
     ("Police fired tear gas at protesters in Ferrow last night.", "Police fired tear gas at protesters in Ferrow."),
     ("Yesterday was the deadliest day in Ferrow since the floods.",
      "Yesterday was the deadliest day in Ferrow since the floods."),  # (no name nor determiner after it)
+    ("Earlier today the Ferrow council voted to close the old dam.", "The Ferrow council voted to close the old dam."),
     # (a subject and its verb after it)
     ("On Tuesday lawmakers passed the Ferrow dam repair bill.", "Lawmakers passed the Ferrow dam repair bill."),
     ("Yesterday delegations returned to the Ferrow talks.", "Delegations returned to the Ferrow talks."),

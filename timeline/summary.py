@@ -404,6 +404,8 @@ def _told(source: Source) -> tuple[str, bool, int]:
         if lead <= at < len(sentence) and not sentence[lead:at].strip(LINE_OPENERS):
             entry = _past_mark(sentence, expression.end - source.sentence_start)
     label = entry_label().match(body)  # (a live page's word before its stamp: 'UPDATE 9:15 a.m. ET: ...')
+    if label and not body[label.end():][:1].isdigit():
+        label = None  # (the word alone, with no stamp after it, is the sentence's own: 'Earlier today the bank ...')
     stamped = body[label.end():] if label else body
     if entry is None and stamped[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
         stamp = next(iter(tag(stamped[:STAMP_CHARS])), None)
