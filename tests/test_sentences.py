@@ -1,4 +1,4 @@
-"""Sentence splitting: a heading in capitals that a scraped page runs into its first sentence."""
+"""Sentence splitting: a heading in capitals, or a headline, that a scraped page runs into its first sentence."""
 
 from __future__ import annotations
 
@@ -25,6 +25,24 @@ from timeline.text import split_sentences
     ("THE TALKS FAILED.", ["THE TALKS FAILED."]),
 ])
 def test_a_heading_run_into_a_sentence_is_a_sentence_of_its_own(text, expected):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ferrow dam bursts after a week of rain The valley was flooded on Thursday. Roads closed.",
+     ["Ferrow dam bursts after a week of rain", "The valley was flooded on Thursday.", "Roads closed."]),
+    ("Rescuers reach the last villages, while the mayor voices concern A second dam is at risk, officials said.",
+     ["Rescuers reach the last villages, while the mayor voices concern",
+      "A second dam is at risk, officials said."]),
+    # (a name after a word a phrase goes on from is no lead, nor a lead further on)
+    ("A spokesman told The Associated Press the dam held.", ["A spokesman told The Associated Press the dam held."]),
+    ("The minister met an editor at The Lancet on Monday.", ["The minister met an editor at The Lancet on Monday."]),
+    ("Officials said the dam held. Rescuers reach the villages The valley was flooded.",
+     ["Officials said the dam held.", "Rescuers reach the villages The valley was flooded."]),
+])
+def test_a_headline_run_into_the_first_sentence_is_a_sentence_of_its_own(text, expected):
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == expected
     assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -174,7 +174,39 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
         _append(text, begin, end, sentences)
         begin = end
     _append(text, begin, len(text), sentences)
-    return sentences
+    return _headline_apart(text, sentences, lang)
+
+
+def _headline_apart(text: str, sentences: list[Sentence], lang: str) -> list[Sentence]:
+    """``sentences`` with a headline run into the first one with no stop (``page/headlines.txt``:
+    'Swine flu outbreak reaches Europe The UN has warned ...') a sentence of its own; not page text
+    glued to it that is cut off it anyway (a dateline, a photo credit: ``page/prefixes.txt``)."""
+    if not sentences or sentences[0].start != _trim(text, 0, len(text))[0]:
+        return sentences
+    first, glued = sentences[0], None
+    try:
+        if any(prefix.match(text, first.start, first.end) for prefix in _prefixes(lang)):
+            return sentences
+    except FileNotFoundError:
+        pass
+    for pattern in _headlines(lang):
+        glued = pattern.match(text, first.start, first.end)
+        if glued is not None:
+            break
+    if glued is None:
+        return sentences
+    head_end = _trim(text, first.start, glued.end())[1]
+    lead_start = _trim(text, glued.end(), first.end)[0]
+    return [Sentence(first.start, head_end, text[first.start:head_end]),
+            Sentence(lead_start, first.end, text[lead_start:first.end]), *sentences[1:]]
+
+
+@lru_cache(maxsize=None)
+def _headlines(lang: str) -> tuple[re.Pattern, ...]:
+    try:
+        return tuple(re.compile(pattern) for pattern in _page_patterns(lang, "headlines.txt"))
+    except FileNotFoundError:  # (a language without the file: no headline is looked for)
+        return ()
 
 
 def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
