@@ -184,17 +184,17 @@ def _headline_apart(text: str, sentences: list[Sentence], lang: str) -> list[Sen
     if not sentences or sentences[0].start != _trim(text, 0, len(text))[0]:
         return sentences
     first, glued = sentences[0], None
-    try:
-        if any(prefix.match(text, first.start, first.end) for prefix in _prefixes(lang)):
-            return sentences
-    except FileNotFoundError:
-        pass
     for pattern in _headlines(lang):
         glued = pattern.match(text, first.start, first.end)
         if glued is not None:
             break
     if glued is None:
         return sentences
+    try:  # (only now: most texts open on no headline)
+        if any(prefix.match(text, first.start, first.end) for prefix in _prefixes(lang)):
+            return sentences
+    except FileNotFoundError:
+        pass
     head_end = _trim(text, first.start, glued.end())[1]
     lead_start = _trim(text, glued.end(), first.end)[0]
     return [Sentence(first.start, head_end, text[first.start:head_end]),

@@ -118,8 +118,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             if _line_start(text, hit.start):
                 if _BARE_CLOCK.match(template):  # (a live page's stamp: see _evening_before)
                     evening.append(len(found))
-            elif (_BARE_CLOCK.match(template) or published.hour < DAWN) \
-                    and _tense_around(text, hit, sentences, tenses, lang) == "past":
+            elif (_BARE_CLOCK.match(template) or published.hour < DAWN) and _tense_around(
+                    text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
+                    tenses) == "past":
                 # ('Police fired tear gas at 20:30', 'Gunmen seized the tanker tonight', published at
                 # 02:10: the evening before; not where the text has told of the publication's day:
                 # 'killed Thursday evening ... around 7:15 p.m.', in a report stamped 01:58 that
@@ -128,8 +129,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # 08:56, was updated since, not written the day before)
                 value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
         elif moment is not None and _BARE_CLOCK.match(template) and _before_publication(moment, published) \
-                and not told_today and not _line_start(text, hit.start) \
-                and _tense_around(text, hit, sentences, tenses, lang) == "future":
+                and not told_today and not _line_start(text, hit.start) and _tense_around(
+                    text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
+                    tenses) == "future":
             # ('The next advisory will be issued at 1 a.m.', published at 23:00: the coming night's)
             value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
         if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
@@ -276,23 +278,27 @@ def _moment(template: str, value: str, rules) -> str | None:
 
 def _after_publication(value: str, published: dt.datetime | None) -> bool:
     """Whether ``value``, a clock time on the publication's day, is more than
-    ``AFTER_PUBLICATION_HOURS`` after the publication's own time, when that time is known: not a
-    bare date, nor midnight, which feeds write for a date alone ('2025-06-29T00:00:00Z').  (The
-    slack: a page may stamp its entries in another zone than its own.)"""
-    if published is None or (published.hour, published.minute) == (0, 0) \
-            or published.date() == dt.date.min:  # (no day before the calendar's first)
-        return False
-    return _minutes(value) > published.hour * 60 + published.minute + AFTER_PUBLICATION_HOURS * 60
+    ``AFTER_PUBLICATION_HOURS`` after the publication's own time, when that time is known (see
+    :func:`_published_minutes`)."""
+    at = _published_minutes(published, dt.date.min)  # (no day before the calendar's first)
+    return at is not None and _minutes(value) > at + AFTER_PUBLICATION_HOURS * 60
 
 
 def _before_publication(value: str, published: dt.datetime | None) -> bool:
     """Whether ``value``, a clock time on the publication's day, is more than
-    ``AFTER_PUBLICATION_HOURS`` before the publication's own time, when that time is known (see
-    :func:`_after_publication`)."""
-    if published is None or (published.hour, published.minute) == (0, 0) \
-            or published.date() == dt.date.max:  # (no day after the calendar's last)
-        return False
-    return _minutes(value) < published.hour * 60 + published.minute - AFTER_PUBLICATION_HOURS * 60
+    ``AFTER_PUBLICATION_HOURS`` before the publication's own time, when that time is known."""
+    at = _published_minutes(published, dt.date.max)  # (no day after the calendar's last)
+    return at is not None and _minutes(value) < at - AFTER_PUBLICATION_HOURS * 60
+
+
+def _published_minutes(published: dt.datetime | None, edge: dt.date) -> int | None:
+    """The publication's time of day in minutes, when it is known: not a bare date, nor midnight,
+    which feeds write for a date alone ('2025-06-29T00:00:00Z'); nor on ``edge``, the calendar's
+    day with none beyond it.  (The slack the callers allow: a page may stamp its entries in another
+    zone than its own.)"""
+    if published is None or (published.hour, published.minute) == (0, 0) or published.date() == edge:
+        return None
+    return published.hour * 60 + published.minute
 
 
 def _line_start(text: str, at: int) -> bool:
@@ -335,9 +341,8 @@ def _day_first(value: str) -> str | None:
     return f"{value[:4]}-{day:02d}-{month:02d}{value[10:]}" if month != day and day <= 12 else None
 
 
-def _tense_around(text: str, hit, sentences, tenses, lang: str) -> str | None:
-    """The tense around ``hit`` in its sentence."""
-    sentences = sentences if sentences is not None else split_sentences(text, lang)
+def _tense_around(text: str, hit, sentences: list, tenses) -> str | None:
+    """The tense around ``hit`` in its sentence (``sentences``: the text's split)."""
     return tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0]
 
 
