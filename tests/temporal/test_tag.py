@@ -164,6 +164,9 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     'The senator appeared on "This Week With Jane Doe."',  # a programme
     "The July-September monsoon brought floods.",  # months of a season, no quarter of a year
     "Investment in H2 infrastructure doubled.",  # hydrogen, not the second half
+    "The Loop Current could carry the oil to Florida.",  # a current of the sea, not the present
+    "The slick may enter a powerful current that runs east.",
+    "Two swimmers were swept away by the current, police said.",
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []
@@ -1030,6 +1033,9 @@ def test_a_clock_written_with_a_point_is_a_time_but_a_price_is_not(sentence, exp
     ("Lawmakers' votes were counted on Monday.", "2017-09-04"),
     # (the verb before a word in -ed that describes a noun still is)
     ("The minister visits injured soldiers on Monday.", "2017-09-11"),
+    # the earliest a thing may happen is ahead, even of a telling in the past
+    ("Officials warned that the plume might, as soon as Friday, reach the coast.", "2017-09-08"),
+    ("The company said cutting could begin as early as Friday.", "2017-09-08"),
 ])
 def test_a_weekday_still_to_come_is_ahead_of_the_text(sentence, day):
     (expression,) = tag(sentence, PUBLISHED)
