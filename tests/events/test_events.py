@@ -438,6 +438,18 @@ def test_a_list_of_names_is_one_subject(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    # a count's 'about' opens the subject; a rate in it is no time to leave out
+    ("About 5,000 barrels of oil a day were leaking from the well on Monday.",
+     "About 5,000 barrels of oil a day were leaking from the well"),
+    ("Around 300 people were evacuated on Monday.", "Around 300 people were evacuated"),
+    # (a phrase a preposition opens before the subject is still left out)
+    ("On the radio show the effort was praised on Monday.", "Effort was praised"),
+])
+def test_a_counts_about_opens_the_subject(text, title):
+    assert dated_titles(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
     # 'as' opening a phrase with no verb of its own is part of what happened...
     ("Hayward joined BP as a geologist on Monday.", "Hayward joined BP as a geologist"),
     ("The chairman stepped down as chief executive on Monday.", "Chairman stepped down as chief executive"),

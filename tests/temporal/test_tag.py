@@ -167,6 +167,9 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The Loop Current could carry the oil to Florida.",  # a current of the sea, not the present
     "The slick may enter a powerful current that runs east.",
     "Two swimmers were swept away by the current, police said.",
+    "The ship can pump 50 barrels of mud a minute.",  # a rate, as 'five flights a week'
+    "Winds of 100 miles an hour battered the coast.",
+    "Cleanup crews are paid $12 an hour.",
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []

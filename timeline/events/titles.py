@@ -300,7 +300,10 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         if _in_relative(s, i):  # ('the rig that exploded ... | sank')
             end = _relative_end(s, i, end)
         subject = [k for k in _subject(s, i) if not timed[k] and not _before_time(s, k)]
-        if subject and tokens[subject[0]].low in lex.prepositions:  # 'on the radio show the effort'
+        if subject and tokens[subject[0]].low in lex.prepositions and not (
+                tokens[subject[0]].low in lex.approximators and len(subject) > 1
+                and tokens[subject[1]].text[:1].isdigit()):
+            # 'on the radio show the effort'; not a count's 'about': 'About 5,000 barrels of oil a day are'
             subject = subject[max((n for n, k in enumerate(subject) if tokens[k].low in lex.determiners),
                                   default=0):]
         if subject and _before_relative(s, _clause_start(s, i), i):  # 'the rig that had burned ... sank'
