@@ -170,6 +170,9 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The ship can pump 50 barrels of mud a minute.",  # a rate, as 'five flights a week'
     "Winds of 100 miles an hour battered the coast.",
     "Cleanup crews are paid $12 an hour.",
+    "NATO is enforcing UN resolution 1973 on Libya.",  # a resolution's number, not a year
+    "Resolution 1973 was passed hours before the strikes.",
+    "The draft was weaker than Resolutions 1970 and 1973.",
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []
