@@ -173,6 +173,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "NATO is enforcing UN resolution 1973 on Libya.",  # a resolution's number, not a year
     "Resolution 1973 was passed hours before the strikes.",
     "The draft was weaker than Resolutions 1970 and 1973.",
+    "He ran the Sept. 11 Victim Compensation Fund.",  # the attacks of 2001, no day of this year
+    "The remark angered September 11 victims' families.",
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []
