@@ -1085,6 +1085,17 @@ def test_a_date_in_numbers_is_read_as_the_page_writes_them(text, values):
     assert [e.value for e in tag(text, "2024-04-03")] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    # read month first it would lie months ahead, day first in the weeks just gone: day first
+    ("Government forces retook the port on 12/03/2024.", ["2024-03-12"]),
+    # (month first where that is no later than the weeks around the publication)
+    ("Government forces retook the port on 02/03/2024.", ["2024-02-03"]),
+    ("The talks set for 04/05/2024 were called off.", ["2024-04-05"]),
+])
+def test_a_date_in_numbers_months_ahead_month_first_is_read_day_first(text, values):
+    assert [e.value for e in tag(text, "2024-03-29")] == values
+
+
 @pytest.mark.parametrize("sentence, value", [
     # a clock time on a day counted from Easter is on that day, as one on a day of fixed date was
     ("The line will shut from 23:00 on Good Friday.", "2018-03-30T23:00"),

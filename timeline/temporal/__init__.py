@@ -56,8 +56,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     header: str | None = None  # the day of the last line that is a day alone (a live page's heading)
     for hit in hits:
         if hit.options.get("order") == "md" and (swapped := _day_first(hit.value)) is not None \
-                and (day_first or (swapped == publication and hit.value != publication)):
-            hit = dataclasses.replace(hit, value=swapped)  # ('03/04/2024' on a page of 3 April 2024)
+                and (day_first or (swapped == publication and hit.value != publication)
+                     or (day is not None and _recent(swapped, day) and _ahead(hit.value, day))):
+            # ('03/04/2024' on a page of 3 April 2024; 'retook the port on 12/03/2036', published on 29 March
+            # 2036, is 12 March, not the December to come)
+            hit = dataclasses.replace(hit, value=swapped)
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
         if hit.options.get("within") in ("sentence", "previous"):
@@ -333,6 +336,27 @@ def _heads_lines(text: str, start: int, end: int) -> bool:
 
 
 _HEADING_ENDS = " \t\u00a0.:,"  # what may follow a heading's day on its line
+
+
+RECENT_DAYS = 31  # a date in numbers read day first this near the publication, when month first is further ahead
+
+
+def _days_after(value: str, day: dt.date) -> int | None:
+    """Days from ``day`` to the date ``value`` (YYYY-MM-DD...); None for no date ('02/30/2024')."""
+    try:
+        return (dt.date.fromisoformat(value[:10]) - day).days
+    except ValueError:
+        return None
+
+
+def _recent(value: str, day: dt.date) -> bool:
+    """Whether the date ``value`` lies within ``RECENT_DAYS`` of ``day``."""
+    return (days := _days_after(value, day)) is not None and abs(days) <= RECENT_DAYS
+
+
+def _ahead(value: str, day: dt.date) -> bool:
+    """Whether the date ``value`` lies more than ``RECENT_DAYS`` after ``day``."""
+    return (days := _days_after(value, day)) is not None and days > RECENT_DAYS
 
 
 def _day_first(value: str) -> str | None:
