@@ -435,6 +435,15 @@ def test_a_live_pages_entry_is_told_without_its_stamp_and_the_word_before_it(sta
     assert (day.date, day.sentences) == (dt.date(2021, 3, 5), [entry])
 
 
+@pytest.mark.parametrize("stamp", ["6.05pm: Summary: ", "10:40 GMT: Update: ", "10:40 a.m. ET: LATEST: "])
+def test_a_live_pages_entry_is_told_without_the_word_after_its_stamp(stamp):
+    entry = "Rescuers pulled two more families from the Ferrow valley."
+    text = f"Live updates:\n{stamp}{entry}"
+    timeline = build_timeline([Article(text=text, published="2021-03-05T18:00Z", source="Valley Post", path="u.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert day.sentences == [entry]
+
+
 def test_a_clock_stamp_does_not_write_the_day_out_but_a_date_does():
     """A reference that writes the day-of-month out counts fully, one from a clock ('5:20 a.m.' on
     the 5th, '4 p.m.' on the 4th) no more than 'Thursday' does."""

@@ -97,7 +97,7 @@ from timeline.models import (
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
-from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, entry_label
+from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, entry_heading, entry_label
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -393,7 +393,7 @@ def _told(source: Source) -> tuple[str, bool, int]:
     entry told so: without the bullet and the date that open a chronology's entry ('\u2022 12
     January \u2013 A quake strikes': 'A quake strikes'), or the clock stamp that opens a live
     page's entry ('4:20pm AWST: Workers will return'), with the word before it ('UPDATE 9:15 a.m.
-    ET: ...'); else without the words that name its day from the publication ('yesterday', 'on
+    ET: ...') or after it ('6.05pm: Summary: ...', ``page/entry_headings.txt``); else without the words that name its day from the publication ('yesterday', 'on
     Tuesday': :func:`_without_day_words`), whose number comes third (the report's length is as
     written: 'Justice Minister Yusuf Karami resigned Tuesday' is no shorter for losing its day)."""
     sentence, expression = source.sentence, source.time_expression
@@ -412,6 +412,8 @@ def _told(source: Source) -> tuple[str, bool, int]:
         if stamp is not None and stamp.start == 0 and stamp.type == "TIME":
             zone = _ZONE.match(stamped, stamp.end)  # (a zone the tagger does not know: 'AWST')
             entry = _past_mark(stamped, zone.end() if zone else stamp.end, bare=True)
+    if entry is not None and (heading := entry_heading().match(entry)) and entry[heading.end():].strip():
+        entry = entry[heading.end():]  # (the word after a stamp: '6.05pm: Summary: The rebels hold the port')
     dropped = 0
     if entry is None and expression is not None and not label:
         shorter = _without_day_words(body, expression.start - source.sentence_start - lead, expression)

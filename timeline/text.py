@@ -382,6 +382,18 @@ def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     return re.compile("|".join(f"(?:{label})" for label in labels) or "(?!)")
 
 
+@lru_cache(maxsize=None)
+def entry_heading(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
+    """What a live page writes after an entry's clock stamp to say what kind of entry it is
+    ('6.05pm: Summary: The rebels hold the port'), as one pattern (``page/entry_headings.txt``);
+    one that matches nothing when the language has none."""
+    try:
+        headings = _page_patterns(lang, "entry_headings.txt")
+    except FileNotFoundError:
+        headings = []
+    return re.compile("|".join(f"(?:{heading})" for heading in headings) or "(?!)")
+
+
 def opens_entry(before: str, lang: str = DEFAULT_LANGUAGE) -> bool:
     """Whether ``before``, what stands before a time in its sentence, leaves the time opening the
     sentence's entry: nothing but bullets and blanks (``LINE_OPENERS``), or a live page's label of
