@@ -320,6 +320,7 @@ CASES = [
     # --- counted offsets
     ("a_year_ago", "Prices are higher than a year ago.", "a year ago", "2016"),
     ("count_ago_today", "Eighty years ago today, troops landed.", "Eighty years ago today", "1937-09-06"),
+    ("count_today_since", "It is five years today since the first bombs fell.", "five years today", "2012-09-06"),
     ("years_ago_tonight", "Ten years ago tonight the lights went out.", "Ten years ago tonight", "2007-09-06TNI"),
     ("years_ago_this_week", "The storm struck a year ago this week.", "a year ago this week", "2016-W36"),
     ("years_ago_this_weekend", "The festival opened 50 years ago this weekend.", "50 years ago this weekend", "1967-W36-WE"),
