@@ -1276,6 +1276,19 @@ def test_a_clock_time_is_on_the_day_of_its_own_sentence(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a range of clock times runs forward: an end earlier in the day is the next day's...
+    ("A curfew from 5 p.m. to 7 a.m. will stay in place.", ["2013-01-28T17:00", "2013-01-29T07:00"]),
+    ("The curfew runs from 10pm until 6am.", ["2013-01-28T22:00", "2013-01-29T06:00"]),
+    # ...and midnight opening it is the start of the day
+    ("From midnight to noon on 27 January, 8,000 barrels were collected.", ["2013-01-27T00:00", "2013-01-27T12:00"]),
+    # (a range within the day is as written)
+    ("The polls are open from 7 a.m. to 10 p.m.", ["2013-01-28T07:00", "2013-01-28T22:00"]),
+])
+def test_a_range_of_clock_times_runs_forward(text, expected):
+    assert [e.value for e in tag(text, "2013-01-28")] == expected
+
+
 def test_the_period_before_last_is_two_back_but_not_before_last_years_event():
     assert found("Sales peaked the week before last.") == [("the week before last", "DATE", "2017-W34")]
     assert ("last year", "DATE", "2016") in found("They met the week before last year's vote.")

@@ -165,6 +165,10 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             start, value = _resolve.in_order(found[-1].value, value, True if tense in _TOLD_PAST + ("gone",) else
                                              None if tense is None else False, publication)
             found[-1] = found[-1].model_copy(update={"value": start})
+        if resolved and hit.rule.type == "TIME" and found and found[-1].type == "TIME" and found[-1].resolved \
+                and rules.makes_time_range(text[found[-1].end:hit.start]):
+            # ('a curfew from 5 p.m. to 7 a.m.': the next morning's; 'from midnight to noon': the day's start)
+            found[-1], value = _forward_clocks(found[-1], value, bool(_BARE_CLOCK.match(template)))
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
         if resolved and (anchor_kind != "context" or "moves" in hit.options):
@@ -339,6 +343,24 @@ _HEADING_ENDS = " \t\u00a0.:,"  # what may follow a heading's day on its line
 
 
 RECENT_DAYS = 31  # a date in numbers read day first this near the publication, when month first is further ahead
+
+
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")  # a clock time on its day
+
+
+def _forward_clocks(start: TimeExpression, end: str, bare: bool) -> tuple[TimeExpression, str]:
+    """The ``start`` and ``end`` of a range of clock times on one day run forward: midnight opening
+    it is the day's start, not its end ('from midnight to noon'), and an end earlier in the day than
+    the start, with no day of its own (``bare``), is on the next day ('from 5 p.m. to 7 a.m.')."""
+    first, last = _CLOCK_VALUE.match(start.value), _CLOCK_VALUE.match(end)
+    if not first or not last or first.group(1) != last.group(1):
+        return start, end
+    if first.group(2) == "24:00":
+        return start.model_copy(update={"value": f"{first.group(1)}T00:00{start.value[first.end():]}"}), end
+    if bare and last.group(2) < first.group(2):
+        following = dt.date.fromisoformat(last.group(1)) + dt.timedelta(days=1)
+        return start, f"{following.isoformat()}T{last.group(2)}{end[last.end():]}"
+    return start, end
 
 
 def _days_after(value: str, day: dt.date) -> int | None:

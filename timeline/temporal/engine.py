@@ -388,6 +388,7 @@ class Grammar:
         self._pm_mark = self._words_of("pm")
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
+        self._time_range = self._gap("time_range", r"\s*(?:{})\s*")
         # what makes two dates without their years a range ("from May to December", "between April
         # and July"): its end is not before its start
         self._date_range = self._gap("date_range", r",?\s*(?:{})\s*")
@@ -633,6 +634,10 @@ class Grammar:
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
         return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
+
+    def makes_time_range(self, gap: str) -> bool:
+        """Whether ``gap``, the text between two clock times, makes them a range."""
+        return self._time_range is not None and self._time_range.fullmatch(gap) is not None
 
     def makes_date_range(self, text: str, first: tuple[int, int], second: int) -> bool:
         """Whether the date at ``first`` (its start and end in ``text``) and the one starting at
