@@ -1289,6 +1289,12 @@ def test_a_range_of_clock_times_runs_forward(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
 
 
+def test_a_24_hour_clock_in_its_first_hour_written_with_am_is_on_its_day():
+    # (a comment's stamp: '00:45 am' had not been read as a.m., so its day was left apart)
+    assert [(e.text, e.value) for e in tag("At 00:45 am on 16 Jun 2010, a reader wrote: no.", "2010-06-15")] == [
+        ("00:45 am on 16 Jun 2010", "2010-06-16T00:45")]
+
+
 def test_the_period_before_last_is_two_back_but_not_before_last_years_event():
     assert found("Sales peaked the week before last.") == [("the week before last", "DATE", "2017-W34")]
     assert ("last year", "DATE", "2016") in found("They met the week before last year's vote.")
