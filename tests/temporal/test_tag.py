@@ -1289,6 +1289,13 @@ def test_a_range_of_clock_times_runs_forward(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
 
 
+def test_the_end_of_a_range_of_days_is_in_its_starts_year():
+    # (a chronology's entry told in the present, half a year from the publication: the end had been
+    # placed on its own, in the year after its start)
+    assert [e.value for e in tag("Feb 15-16 - Protests break out in Benghazi.", "2011-08-22")] == [
+        "2011-02-15", "2011-02-16"]
+
+
 def test_a_24_hour_clock_in_its_first_hour_written_with_am_is_on_its_day():
     # (a comment's stamp: '00:45 am' had not been read as a.m., so its day was left apart)
     assert [(e.text, e.value) for e in tag("At 00:45 am on 16 Jun 2010, a reader wrote: no.", "2010-06-15")] == [

@@ -17,7 +17,8 @@ from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.temporal.engine import ASIDE as _ASIDE, GOVERNS as _GOVERNS, Hit, entry_breaks, fold, grammar
+from timeline.temporal.engine import (ASIDE as _ASIDE, GOVERNS as _GOVERNS, RANGE_END, Hit, entry_breaks, fold,
+                                      grammar)
 from timeline.text import (
     ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, in_glued_prefix, no_lone_surrogates, split_sentences,
 )
@@ -165,6 +166,10 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             start, value = _resolve.in_order(found[-1].value, value, True if tense in _TOLD_PAST + ("gone",) else
                                              None if tense is None else False, publication)
             found[-1] = found[-1].model_copy(update={"value": start})
+        if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \
+                and found[-1].resolved and _resolve.lacks_year(template) and _YEAR_DAY.match(found[-1].value) \
+                and _YEAR_DAY.match(value):
+            value = found[-1].value[:4] + value[4:]  # ('Feb 15-16 - Protests break out': the end in its start's year)
         if resolved and hit.rule.type == "TIME" and found and found[-1].type == "TIME" and found[-1].resolved \
                 and rules.makes_time_range(text[found[-1].end:hit.start]):
             # ('a curfew from 5 p.m. to 7 a.m.': the next morning's; 'from midnight to noon': the day's start)

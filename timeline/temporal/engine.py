@@ -42,6 +42,7 @@ CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK = (
     "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
+RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 DONE = "done"  # the past told by what happened, which never reaches ahead: only after its date, in its clause
 
 
@@ -492,7 +493,7 @@ class Grammar:
                     g1, g2 = f"r{rule.index}_{first}", f"r{rule.index}_{second}"
                     hits.append(Hit(m.start(), m.end(g1), rule, fill(rule.value, values), options))
                     hits.append(Hit(m.start(g2), m.end(), rule, fill(rule.value, {**values, first: values[second]}),
-                                    options))
+                                    {**options, RANGE_END: "yes"}))
                     continue
             hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values), options))
         return hits
