@@ -1289,6 +1289,11 @@ def test_a_range_of_clock_times_runs_forward(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
 
 
+@pytest.mark.parametrize("text", ["On April 20 of last year, the rig exploded.", "On 20 April of last year, the rig exploded."])
+def test_a_day_of_last_year_is_one_date(text):
+    assert [(e.value, e.text[-9:]) for e in tag(text, "2011-01-06")] == [("2010-04-20", "last year")]
+
+
 def test_the_end_of_a_range_of_days_is_in_its_starts_year():
     # (a chronology's entry told in the present, half a year from the publication: the end had been
     # placed on its own, in the year after its start)
