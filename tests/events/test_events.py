@@ -1262,6 +1262,9 @@ def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
         # ...never one that denies the happening, which keeps its verb; and what is denied is no happening
         ("The minister denied he met the envoy on Monday.", [("The minister denied he met the envoy", "statement", None)]),
         ("The minister did not deny he met the envoy on Monday.", [("He met the envoy", "occurrence", "2017-09-04")]),
+        # ...and a correction's saying, what was wrongly said, is no happening either
+        ("The agency erroneously reported that the vote took place on Monday.",
+         [("The agency: The vote took place", "statement", None)]),
         # ...nor one that is testimony or a claim: the title keeps the saying, and whom it was told to
         ("Voss testified on Monday that she delivered cash to the mayor.",
          [("Voss testified she delivered cash to the mayor", "statement", "2017-09-04")]),

@@ -316,9 +316,10 @@ DENIAL_REACH = 8  # words looked back over from a happening for a denial of it
 def _denied(s: Parsed, k: int) -> bool:
     """Whether the word at ``k`` tells what its clause's saying denies: a verb of the language's
     ``denial_verbs.txt`` before it, with no break between, that opens a clause or a report ('Peskov
-    denied he met Moon', 'denied that', 'dismissed reports that'; not 'Peskov, who denied wrongdoing,
-    met Moon', 'a treaty he had rejected', 'the number of denied claims fell', nor 'did not deny he met
-    Moon')."""
+    denied he met Moon', 'denied that', 'dismissed reports that'), or a verb of saying after an
+    adverb of the language's ``mistaken_adverbs.txt`` (a correction: 'erroneously reported that');
+    not 'Peskov, who denied wrongdoing, met Moon', 'a treaty he had rejected', 'the number of denied
+    claims fell', nor 'did not deny he met Moon')."""
     tokens, lex = s.tokens, s.lex
     for j in range(k - 1, max(-1, k - DENIAL_REACH - 1), -1):
         if tokens[j].text in _BREAKS:
@@ -327,6 +328,8 @@ def _denied(s: Parsed, k: int) -> bool:
             after, before = tokens[j + 1].low, tokens[j - 1].low if j else ""
             says = after == "that" or after in lex.subjects or (after in lex.reporting and after.endswith("s"))
             return says and before not in lex.determiners and before not in lex.prepositions and not negated(s, j)
+        if tokens[j].low in lex.reporting and j and tokens[j - 1].low in lex.mistaken:
+            return True  # (a correction: 'erroneously reported that voting took place on Sept. 17')
     return False
 
 
