@@ -97,7 +97,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 value = _year_of_weekday(value, named_day, publication, _resolve.looks_ahead(tense))
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
                 stamps.append(len(found))
-            if resolved and anchor_kind == "publication" and tense in _TOLD_PAST and _resolve.lacks_year(template):
+            if resolved and anchor_kind == "publication" and tense == "past" and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
                 if told is not None and named_day is not None and not _on_weekday(told, named_day):
                     told = None  # ('the armistice of 7 November 1998 ... signed on Friday (Nov 7)': not 1998's)
@@ -147,7 +147,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 and _heads_lines(text, hit.start, hit.end):
             header = value[:10]
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
-        if placed_weekday and tense in _TOLD_PAST and _told_overnight(published, hit, value):
+        if placed_weekday and tense == "past" and _told_overnight(published, hit, value):
             value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
         if placed_weekday and weekday is not None and (
                 rules.makes_weekday_range(gap := text[weekday.end:hit.start])
@@ -163,7 +163,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 and rules.makes_date_range(text, (found[-1].start, found[-1].end), hit.start):
             # ("Sales rose from May to December", said in March: last May; "the season runs from June 1
             # to November 30", said in July: this November)
-            start, value = _resolve.in_order(found[-1].value, value, True if tense in _TOLD_PAST + ("gone",) else
+            start, value = _resolve.in_order(found[-1].value, value, True if tense in ("past", "gone") else
                                              None if tense is None else False, publication)
             found[-1] = found[-1].model_copy(update={"value": start})
         if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \
@@ -265,7 +265,6 @@ def _headed_ahead(text: str, at: int, rules) -> bool:
     return rules.heads_list_ahead(text[max(0, line - LIST_HEADING):line])
 
 
-_TOLD_PAST = ("past", "done")  # a past told by saying or by what happened (tense.tsv)
 _BARE_CLOCK = re.compile(r"\[D\]T\d\d:\d\d")  # a clock time of the anchor's day ('[D]T01:10')
 _BARE_PART = re.compile(r"\[D\]T([A-Z]{2})")  # a part of the anchor's day ('[D]TNI': 'tonight')
 STAMP_ROLLOVER_MINUTES = 12 * 60  # a stamp this much earlier than the one before it is on the next day
@@ -395,8 +394,7 @@ def _day_first(value: str) -> str | None:
 
 def _tense_around(text: str, hit, sentences: list, tenses) -> str | None:
     """The tense around ``hit`` in its sentence (``sentences``: the text's split)."""
-    tense = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0]
-    return "past" if tense in _TOLD_PAST else tense
+    return tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0]
 
 
 def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:

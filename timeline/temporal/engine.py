@@ -43,15 +43,6 @@ CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK = (
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
-DONE = "done"  # the past told by what happened, which never reaches ahead: only after its date, in its clause
-
-
-def _said(tense: str | None) -> str | None:
-    """``tense``, a past told by what happened ('killed') read as any past where it stands before
-    the date or in another clause: it may then be a report's ('said the well is completed in August')."""
-    return "past" if tense == DONE else tense
-
-
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
 _CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK)
@@ -766,21 +757,19 @@ class TenseReader:
                     own = self._cue_in_clause_after(end, high)
                     if own is not None:
                         return own, ASIDE
-                return _said(tense), reach
+                return tense, reach
             if what == YIELDS and not crossed:
                 yielding = tense, reach
             if what in _BOUNDARIES:
                 crossed, reach = crossed or what, APART if reach == GOVERNS else reach
             j -= 1
         if yielding is not None:
-            return _said(yielding[0]), yielding[1]
+            return yielding
         k = bisect.bisect_left(starts, end)
-        crossed = None
         while k < len(starts) and marks[k][0] <= high:
             tense, what = kind(k)
-            if what == CUE:  # (what happened after its date in its own clause: 'the blast in April killed 11')
-                return (tense if not crossed else _said(tense)), ASIDE
-            crossed = crossed or what in _BOUNDARIES
+            if what == CUE:
+                return tense, ASIDE
             k += 1
         return None, None
 
