@@ -395,9 +395,10 @@ def _told(source: Source) -> tuple[str, bool, int]:
     entry told so: without the bullet and the date that open a chronology's entry ('\u2022 12
     January \u2013 A quake strikes': 'A quake strikes'), or the clock stamp that opens a live
     page's entry ('4:20pm AWST: Workers will return'), with the word before it ('UPDATE 9:15 a.m.
-    ET: ...') or after it ('6.05pm: Summary: ...', ``page/entry_headings.txt``); else without the words that name its day from the publication ('yesterday', 'on
-    Tuesday': :func:`_without_day_words`), whose number comes third (the report's length is as
-    written: 'Justice Minister Yusuf Karami resigned Tuesday' is no shorter for losing its day)."""
+    ET: ...') or after it ('6.05pm: Summary: ...', ``page/entry_headings.txt``); else without the
+    words that name its day from the publication ('yesterday', 'on Tuesday':
+    :func:`_without_day_words`), whose number comes third (the report's length is as written:
+    'Justice Minister Yusuf Karami resigned Tuesday' is no shorter for losing its day)."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
     body, entry = sentence[lead:], None

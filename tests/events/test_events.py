@@ -439,8 +439,8 @@ def test_a_list_of_names_is_one_subject(text, title):
 
 @pytest.mark.parametrize("text, title", [
     # a count's 'about' opens the subject; a rate in it is no time to leave out
-    ("About 5,000 barrels of oil a day were leaking from the well on Monday.",
-     "About 5,000 barrels of oil a day were leaking from the well"),
+    ("About 5,000 barrels a day were leaking from the well on Monday.",
+     "About 5,000 barrels a day were leaking from the well"),
     ("Around 300 people were evacuated on Monday.", "Around 300 people were evacuated"),
     # (a phrase a preposition opens before the subject is still left out)
     ("On the radio show the effort was praised on Monday.", "Effort was praised"),
@@ -1265,6 +1265,10 @@ def test_titles_of_pronouns_settings_and_cut_phrases(text, title):
         # ...and a correction's saying, what was wrongly said, is no happening either
         ("The agency erroneously reported that the vote took place on Monday.",
          [("The agency: The vote took place", "statement", None)]),
+        # (not what was done to the report)
+        ("The agency wrongly reported the figures and corrected them on Monday.",
+         [("Agency corrected them", "occurrence", "2017-09-04"),
+          ("Agency wrongly reported the figures", "occurrence", None)]),
         # ...nor one that is testimony or a claim: the title keeps the saying, and whom it was told to
         ("Voss testified on Monday that she delivered cash to the mayor.",
          [("Voss testified she delivered cash to the mayor", "statement", "2017-09-04")]),

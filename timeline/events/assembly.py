@@ -317,9 +317,9 @@ def _denied(s: Parsed, k: int) -> bool:
     """Whether the word at ``k`` tells what its clause's saying denies: a verb of the language's
     ``denial_verbs.txt`` before it, with no break between, that opens a clause or a report ('Peskov
     denied he met Moon', 'denied that', 'dismissed reports that'), or a verb of saying after an
-    adverb of the language's ``mistaken_adverbs.txt`` (a correction: 'erroneously reported that');
-    not 'Peskov, who denied wrongdoing, met Moon', 'a treaty he had rejected', 'the number of denied
-    claims fell', nor 'did not deny he met Moon')."""
+    adverb of the language's ``mistaken_adverbs.txt`` opening a clause (a correction: 'erroneously
+    reported that'); not 'Peskov, who denied wrongdoing, met Moon', 'a treaty he had rejected', 'the
+    number of denied claims fell', nor 'did not deny he met Moon')."""
     tokens, lex = s.tokens, s.lex
     for j in range(k - 1, max(-1, k - DENIAL_REACH - 1), -1):
         if tokens[j].text in _BREAKS:
@@ -329,7 +329,9 @@ def _denied(s: Parsed, k: int) -> bool:
             says = after == "that" or after in lex.subjects or (after in lex.reporting and after.endswith("s"))
             return says and before not in lex.determiners and before not in lex.prepositions and not negated(s, j)
         if tokens[j].low in lex.reporting and j and tokens[j - 1].low in lex.mistaken:
-            return True  # (a correction: 'erroneously reported that voting took place on Sept. 17')
+            # (a correction: 'erroneously reported that voting took place on Sept. 17'; not what was
+            # done to the report: 'wrongly reported the figures and corrected them on Monday')
+            return tokens[j + 1].low == "that" or tokens[j + 1].low in lex.subjects
     return False
 
 

@@ -58,9 +58,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     for hit in hits:
         if hit.options.get("order") == "md" and (swapped := _day_first(hit.value)) is not None \
                 and (day_first or (swapped == publication and hit.value != publication)
-                     or (day is not None and _recent(swapped, day) and _ahead(hit.value, day))):
+                     or (day is not None and _recent(swapped, day) and _ahead(hit.value, day)
+                         and _tense_around(text, hit, sentences := sentences if sentences is not None
+                                           else split_sentences(text, lang), tenses) == "past")):
             # ('03/04/2024' on a page of 3 April 2024; 'retook the port on 12/03/2036', published on 29 March
-            # 2036, is 12 March, not the December to come)
+            # 2036, is 12 March, not the December to come: told as past; 'is set for 12/04/2036' may be December)
             hit = dataclasses.replace(hit, value=swapped)
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
@@ -89,6 +91,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
+            if resolved and "back" in hit.options and day is not None:  # ('the anniversary of the January 12
+                value = _years_back(value, day, int(hit.options["back"]))  # quake', said on January 13: last year's)
             if told_entry and resolved and publication is not None:
                 value = context.headed_year(value, publication, text, hit.start)
             # (the weekday told with a day given without its year: 'Tuesday, Nov. 8')
@@ -169,7 +173,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \
                 and found[-1].resolved and _resolve.lacks_year(template) and _YEAR_DAY.match(found[-1].value) \
                 and _YEAR_DAY.match(value):
-            value = found[-1].value[:4] + value[4:]  # ('Feb 15-16 - Protests break out': the end in its start's year)
+            shared = found[-1].value[:4] + value[4:]  # ('Feb 15-16 - Protests break out': the end in its start's year)
+            value = shared if _resolve.possible(shared) else value  # (not 'Feb 28-29' in a year with no 29th)
         if resolved and hit.rule.type == "TIME" and found and found[-1].type == "TIME" and found[-1].resolved \
                 and rules.makes_time_range(text[found[-1].end:hit.start]):
             # ('a curfew from 5 p.m. to 7 a.m.': the next morning's; 'from midnight to noon': the day's start)
@@ -346,25 +351,38 @@ def _heads_lines(text: str, start: int, end: int) -> bool:
 _HEADING_ENDS = " \t\u00a0.:,"  # what may follow a heading's day on its line
 
 
-RECENT_DAYS = 31  # a date in numbers read day first this near the publication, when month first is further ahead
+RECENT_DAYS = 31  # a past date in numbers read day first this near the publication, when month first is further ahead
 
 
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")  # a clock time on its day
+NOON = "12:00"
 
 
 def _forward_clocks(start: TimeExpression, end: str, bare: bool) -> tuple[TimeExpression, str]:
     """The ``start`` and ``end`` of a range of clock times on one day run forward: midnight opening
-    it is the day's start, not its end ('from midnight to noon'), and an end earlier in the day than
-    the start, with no day of its own (``bare``), is on the next day ('from 5 p.m. to 7 a.m.')."""
+    it, before an end told on its own day, is that day's start ('from midnight to noon on 27 June'),
+    and a morning end after an evening start, with no day of its own (``bare``), is on the next day
+    ('from 5 p.m. to 7 a.m.', 'from midnight to 6 a.m.'; not 'brought forward from 10 p.m. to 8 p.m.')."""
     first, last = _CLOCK_VALUE.match(start.value), _CLOCK_VALUE.match(end)
     if not first or not last or first.group(1) != last.group(1):
         return start, end
-    if first.group(2) == "24:00":
+    if first.group(2) == "24:00" and not bare:  # (on the day the end is told on: its start)
         return start.model_copy(update={"value": f"{first.group(1)}T00:00{start.value[first.end():]}"}), end
-    if bare and last.group(2) < first.group(2):
+    if bare and first.group(2) >= NOON > last.group(2):  # (evening to morning: not 'from 10 p.m. to 8 p.m.', a change)
         following = dt.date.fromisoformat(last.group(1)) + dt.timedelta(days=1)
         return start, f"{following.isoformat()}T{last.group(2)}{end[last.end():]}"
     return start, end
+
+
+def _years_back(value: str, day: dt.date, back: int) -> str:
+    """``value``, a day, a year earlier while it is less than ``back`` days before ``day``."""
+    for _ in range(2):
+        days = _days_after(value, day)
+        earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+        if days is None or -days >= back or not _resolve.possible(earlier):
+            break
+        value = earlier
+    return value
 
 
 def _days_after(value: str, day: dt.date) -> int | None:
