@@ -173,8 +173,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \
                 and found[-1].resolved and _resolve.lacks_year(template) and _YEAR_DAY.match(found[-1].value) \
                 and _YEAR_DAY.match(value):
-            shared = found[-1].value[:4] + value[4:]  # ('Feb 15-16 - Protests break out': the end in its start's year)
-            value = shared if _resolve.possible(shared) else value  # (not 'Feb 28-29' in a year with no 29th)
+            # ('Feb 15-16 - Protests break out': the end in its start's year; not 'Feb 28-29' in a year with no 29th)
+            shared = found[-1].value[:4] + value[4:]
+            value = shared if _resolve.possible(shared) else value
         if resolved and hit.rule.type == "TIME" and found and found[-1].type == "TIME" and found[-1].resolved \
                 and rules.makes_time_range(text[found[-1].end:hit.start]):
             # ('a curfew from 5 p.m. to 7 a.m.': the next morning's; 'from midnight to noon': the day's start)
@@ -351,7 +352,8 @@ def _heads_lines(text: str, start: int, end: int) -> bool:
 _HEADING_ENDS = " \t\u00a0.:,"  # what may follow a heading's day on its line
 
 
-RECENT_DAYS = 31  # a past date in numbers read day first this near the publication, when month first is further ahead
+# a past date in numbers is read day first this near the publication, when month first is further ahead
+RECENT_DAYS = 31
 
 
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")  # a clock time on its day
@@ -368,7 +370,7 @@ def _forward_clocks(start: TimeExpression, end: str, bare: bool) -> tuple[TimeEx
         return start, end
     if first.group(2) == "24:00" and not bare:  # (on the day the end is told on: its start)
         return start.model_copy(update={"value": f"{first.group(1)}T00:00{start.value[first.end():]}"}), end
-    if bare and first.group(2) >= NOON > last.group(2):  # (evening to morning: not 'from 10 p.m. to 8 p.m.', a change)
+    if bare and first.group(2) >= NOON > last.group(2):  # (evening to morning; 'from 10 p.m. to 8 p.m.' is a change)
         following = dt.date.fromisoformat(last.group(1)) + dt.timedelta(days=1)
         return start, f"{following.isoformat()}T{last.group(2)}{end[last.end():]}"
     return start, end
@@ -378,8 +380,10 @@ def _years_back(value: str, day: dt.date, back: int) -> str:
     """``value``, a day, a year earlier while it is less than ``back`` days before ``day``."""
     for _ in range(2):
         days = _days_after(value, day)
+        if days is None or -days >= back or not value[:4].isdigit():
+            break
         earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
-        if days is None or -days >= back or not _resolve.possible(earlier):
+        if not _resolve.possible(earlier):
             break
         value = earlier
     return value
