@@ -8,8 +8,8 @@ once a day, however often it repeats the date), weighted:
   ``FUTURE_WEIGHT``: what is only anticipated matters less than what happened;
 - a reference that names the day-of-month ("20 April", "4/20") counts as much as one resolved from
   the publication date alone ("Tuesday", "today"): a day's own reports tell it so, and recaps
-  weeks later write it out (counting the second half, as this once did, put recaps of a story's
-  first days above the reports of later ones: on 24 timelines of ten invented stories date F1
+  weeks later write it out (counting a day told from the publication at half weight, as this once
+  did, put recaps of a story's first days above the reports of later ones: on 24 timelines of ten invented stories date F1
   0.811 -> 0.831, every ROUGE figure up, 10 timelines up and 1 down; on t17-dev 0.679 -> 0.681,
   ROUGE within 0.001).
 - a phrase that only bounds what is told ("the approach was made before Christmas", "stayed until

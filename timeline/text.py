@@ -378,8 +378,7 @@ def in_glued_prefix(text: str, sentence: Sentence, at: int, lang: str = DEFAULT_
 def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     """What a live page writes before an entry's clock stamp ('UPDATE 9:15 a.m. ET: ...'), as one
     pattern (``page/entry_labels.txt``); one that matches nothing when the language has none."""
-    labels = _page_patterns(lang, "entry_labels.txt")
-    return re.compile("|".join(f"(?:{label})" for label in labels) or "(?!)")
+    return _one_pattern(lang, "entry_labels.txt")
 
 
 @lru_cache(maxsize=None)
@@ -387,11 +386,17 @@ def entry_heading(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     """What a live page writes after an entry's clock stamp to say what kind of entry it is
     ('6.05pm: Summary: The rebels hold the port'), as one pattern (``page/entry_headings.txt``);
     one that matches nothing when the language has none."""
+    return _one_pattern(lang, "entry_headings.txt")
+
+
+def _one_pattern(lang: str, name: str) -> re.Pattern:
+    """The patterns of the page file ``name`` as one, matching any of them; one that matches
+    nothing when the language has none, or no such file."""
     try:
-        headings = _page_patterns(lang, "entry_headings.txt")
+        patterns = _page_patterns(lang, name)
     except FileNotFoundError:
-        headings = []
-    return re.compile("|".join(f"(?:{heading})" for heading in headings) or "(?!)")
+        patterns = []
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
 
 
 def opens_entry(before: str, lang: str = DEFAULT_LANGUAGE) -> bool:

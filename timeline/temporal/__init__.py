@@ -380,10 +380,8 @@ def _years_back(value: str, day: dt.date, back: int) -> str:
     """``value``, a day, a year earlier while it is less than ``back`` days before ``day``."""
     for _ in range(2):
         days = _days_after(value, day)
-        if days is None or -days >= back or not value[:4].isdigit():
-            break
-        earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
-        if not _resolve.possible(earlier):
+        earlier = _resolve.year_moved(value, -1) if days is not None and -days < back else None
+        if earlier is None:
             break
         value = earlier
     return value

@@ -224,6 +224,16 @@ def in_year_of(value: str, later: str) -> str | None:
     return moved if possible(moved) else None
 
 
+def year_moved(value: str, years: int) -> str | None:
+    """``value`` (a value that opens on its year: '2010-01-12') ``years`` years on (back when
+    negative), or None when that year is not one of four digits or has no such day ('Feb. 29')."""
+    year = int(value[:4]) + years if value[:4].isdigit() else -1
+    if not 0 <= year <= 9999:
+        return None
+    moved = f"{year:04d}{value[4:]}"
+    return moved if possible(moved) else None
+
+
 def in_order(start: str, end: str, back: bool | None, anchor: str | None = None) -> tuple[str, str]:
     """A range's ``start`` and ``end`` (months, days, quarters or halves, their years chosen
     apart) with the start not after the end: when it is, the start a year earlier (``back``: a
@@ -235,9 +245,7 @@ def in_order(start: str, end: str, back: bool | None, anchor: str | None = None)
     if first is None or last is None or _kind_of_part(first.group(2)) != _kind_of_part(last.group(2)) \
             or start[:len(end)] <= end[:len(start)]:
         return start, end
-    earlier = f"{int(first.group(1)) - 1:04d}" + start[4:] if first.group(1) != "0000" else None
-    later = f"{int(last.group(1)) + 1:04d}" + end[4:] if last.group(1) != "9999" else None
-    earlier, later = (v if v is not None and possible(v) else None for v in (earlier, later))
+    earlier, later = year_moved(start, -1), year_moved(end, 1)
     if back is None and earlier is not None and later is not None and anchor is not None:
         day = dt.date.fromisoformat(anchor)
         gone, to_come = timex_span(end), timex_span(start)  # (the ranges' ends nearest the anchor)
