@@ -498,6 +498,15 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The quake struck on 12 January.", "2011-10-26", "2011-01-12"),
     ("Mubarak was ousted on Feb. 11.", "2011-12-15", "2011-02-11"),
     ("The plan was announced in March.", "2010-12-01", "2010-03"),
+    # ...or with an object, a complement or an adverb between them
+    ("The rebels took the town in February.", "2010-11-22", "2010-02"),
+    ("Mubarak resigned as president on February 11.", "2011-11-22", "2011-02-11"),
+    ("Mubarak was ousted by the army in February.", "2011-11-22", "2011-02"),
+    ("Sales fell sharply in January.", "2011-11-22", "2011-01"),
+    ("The unemployment rate was 9.7% in January.", "2010-10-15", "2010-01"),
+    # ...but an adjective in -ed before its noun is no such verb
+    ("It will redeem its preferred shares on Jan. 31.", "2010-11-22", "2011-01-31"),
+    ("The split would be paid on an unspecified date in January.", "2010-11-22", "2011-01"),
     # ...but not after a present or future auxiliary
     ("The ban is lifted in March, officials say.", "2010-12-01", "2011-03"),
     ("A decision is expected Wednesday.", "2012-02-10", "2012-02-15"),
