@@ -504,6 +504,12 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Mubarak was ousted by the army in February.", "2011-11-22", "2011-02"),
     ("Sales fell sharply in January.", "2011-11-22", "2011-01"),
     ("The unemployment rate was 9.7% in January.", "2010-10-15", "2010-01"),
+    # ...or right after its date, in the subject that holds it; not after the noun a date modifies,
+    # nor after a comma that may close the clause the date is in
+    ("The explosion at the rig in April killed 11 men.", "2011-01-04", "2010-04"),
+    ("A BP audit in September found problems.", "2010-07-21", "2009-09"),
+    ("Crude for February delivery fell 50 cents.", "2010-12-20", "2011-02"),
+    ("Dudley, who takes over on 1 October, stressed the point.", "2010-09-20", "2010-10-01"),
     # ...but an adjective in -ed before its noun is no such verb
     ("It will redeem its preferred shares on Jan. 31.", "2010-11-22", "2011-01-31"),
     ("The split would be paid on an unspecified date in January.", "2010-11-22", "2011-01"),
