@@ -111,6 +111,7 @@ CASES = [
     ("part_month_year", "The bridge closed in late March 2015.", "late March 2015", "2015-03"),
     ("part_month", "The fund opened in mid-August.", "mid-August", "2017-08"),
     ("dated_month", "Sales fell last April.", "last April", "2017-04"),
+    ("dated_month_year", "Join us this August 2013 in Singapore.", "this August 2013", "2013-08"),
     ("holiday_daypart", "Carols were sung on Christmas morning.", "Christmas morning", "2016-12-25TMO"),
     ("holiday_year", "They married on Christmas 2010.", "Christmas 2010", "2010-12-25"),
     ("holiday_event", "Runners packed the streets for the Bloomsday Run.", "Bloomsday Run", None),
@@ -390,6 +391,8 @@ CASES = [
     ("vague_period", "The plant was idle for an extended period.", "an extended period", "PXX"),
     ("a_while", "The shop will be closed for a while.", "a while", "PXX"),
     ("units", "The negotiations lasted months.", "months", "PXM"),
+    ("time_units_offset", "Police arrived hours after the attack.", "hours", "PTXH"),
+    ("time_units", "The rescue took hours.", "hours", "PTXH"),
     # --- sets
     ("every_weekday_daypart", "The club met every Saturday morning.", "every Saturday morning", "XXXX-WXX-6TMO"),
     ("every_daypart", "The bakery opens every evening.", "every evening", "TEV"),

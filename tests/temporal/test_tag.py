@@ -171,9 +171,9 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "Winds of 100 miles an hour battered the coast.",
     "Cleanup crews are paid $12 an hour.",
     "NATO is enforcing UN resolution 1973 on Libya.",  # a resolution's number, not a year
-    "Resolution 1973 was passed hours before the strikes.",
+    "Resolution 1973 was passed before the strikes.",
     "The draft was weaker than Resolutions 1970 and 1973.",
-    "Res. 1973 was passed hours before the strikes.",
+    "Res. 1973 was passed before the strikes.",
     "He ran the Sept. 11 Victim Compensation Fund.",  # the attacks of 2001, no day of this year
     "The remark angered September 11 victims' families.",
 ])
@@ -291,6 +291,8 @@ def test_the_story_moves_the_reference_date(text, expected):
      [("Two days later", "2017-04-22")]),
     ("The well blew out on April 20 and burned for 36 hours. The next day, the rig sank.",
      [("The next day", "2017-04-21")]),
+    ("The report was released on Aug. 4. A draft, changed hours before its release, was gentler. That morning, "
+     "the adviser went on television.", [("That morning", "2017-08-04TMO")]),
     # ...but a comparison after a period is still with the period
     ("Profit in the first nine months rose 5 percent from a year earlier.", [("a year earlier", "2016")]),
 ])
@@ -1426,9 +1428,10 @@ def test_a_month_or_weekday_before_a_name_is_still_a_date(sentence, expected):
     assert [e.value for e in tag(sentence, PUBLISHED)] == [expected]
 
 
-@pytest.mark.parametrize("sentence", ["It was the last day of the games.", "He was ill for the last week of the campaign."])
+@pytest.mark.parametrize("sentence", ["It was the last day of the games.", "He was ill for the last week of the campaign.",
+                                      "Friday is the last day to register."])
 def test_the_last_day_of_a_happening_is_not_the_day_before(sentence):
-    assert [e.value for e in tag(sentence, "2021-08-02")] == []
+    assert [e.value for e in tag(sentence, "2021-08-02") if e.text != "Friday"] == []
 
 
 def test_a_word_that_only_starts_like_a_month_does_not_hide_the_weekday_before_it():

@@ -584,7 +584,7 @@ class _Context:
         """Note an expression as read (at offset ``at``); ``written``: its value is as the text
         wrote it ('June 2003'), not placed from an anchor ('June', 'today', 'last year')."""
         self._order += 1
-        if kind == "DURATION":
+        if kind == "DURATION" and not value.startswith("PTX"):  # (not 'for hours', 'minutes later': no span told)
             self._duration = self._order
         elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) not in (None, "SE"):
             self._latest[_resolve.RANK[code]] = (self._order, value, at)
