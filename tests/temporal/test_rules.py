@@ -162,6 +162,7 @@ CASES = [
     ("overnight_ahead", "Rain will spread north overnight.", "overnight", "2017-09-06TNI"),
     ("overnight", "Rain fell overnight across the region.", "overnight", "2017-09-05TNI"),
     ("the_daypart", "On Monday the crew worked through the night.", "the night", "2017-09-04TNI"),
+    ("daypart_bound", "On Monday protesters gathered since morning.", "morning", "2017-09-04TMO"),
     ("daypart_on_weekday", "The troops moved in at dawn on Monday.", "dawn on Monday", "2017-09-04TMO"),
     ("that_daypart", "The dam broke on May 8, 2015. Crowds fled that night.", "that night", "2015-05-08TNI"),
     # --- days relative to the anchor
