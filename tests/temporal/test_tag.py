@@ -512,6 +512,13 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("A BP audit in September found problems.", "2010-07-21", "2009-09"),
     ("Crude for February delivery fell 50 cents.", "2010-12-20", "2011-02"),
     ("Dudley, who takes over on 1 October, stressed the point.", "2010-09-20", "2010-10-01"),
+    # a time told at the head of its clause, opening the sentence, is the main verb's after it
+    ("In February, the rebels took the town.", "2010-11-22", "2010-02"),
+    ("On March 3, protesters stormed the ministry.", "2010-12-28", "2010-03-03"),
+    ("In January the president fled the country.", "2010-12-28", "2010-01"),
+    ("In January, the law will take effect.", "2010-11-22", "2011-01"),
+    # ...but a chronology's entry is told by its own lines, not a cue further on
+    ("July 27 - BP names Bob Dudley as its next chief executive.", "2010-10-01", "2010-07-27"),
     # ...but an adjective in -ed before its noun is no such verb
     ("It will redeem its preferred shares on Jan. 31.", "2010-11-22", "2011-01-31"),
     ("The split would be paid on an unspecified date in January.", "2010-11-22", "2011-01"),

@@ -38,14 +38,17 @@ RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a r
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK = (
-    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link")
+CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING = (
+    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
+# the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past that
+# governs a time told before its clause (see TenseReader)
+PAST, GONE = "past", "gone"
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK)
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, FRONTING)
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # Case folding for the scans that need no case (the gate, tense cues, clause marks): a case-blind
@@ -399,7 +402,7 @@ class Grammar:
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
         # edges and first characters once, so that most places fail at once.
-        cues, marks, modifiers, self._marks = [], [], [], []
+        cues, marks, modifiers, fronting, self._marks = [], [], [], [], []
         for line in filled_lines(read_lines(lang, "temporal", "tense.tsv")):
             pattern, tense, scope = ([cell.strip() for cell in line.split("\t")] + [""])[:3]
             if scope not in ("", FORWARD, YIELDS, ALONE):
@@ -410,8 +413,8 @@ class Grammar:
             for kind, pattern in read_table(lang, "temporal", "clauses.tsv"):
                 if kind not in _CLAUSE_KINDS:
                     raise ValueError(f"clauses.tsv ({lang}): unknown kind {kind!r}")
-                if kind == MODIFIER:  # looked for right before an expression only
-                    modifiers.append(_spaces(pattern))
+                if kind in (MODIFIER, FRONTING):  # looked for right before an expression only
+                    (modifiers if kind == MODIFIER else fronting).append(_spaces(pattern))
                     continue
                 marks.append((f"c{len(self._marks)}", _spaces(pattern)))
                 self._marks.append((None, kind))
@@ -426,6 +429,8 @@ class Grammar:
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
         self._recheck = frozenset(i for i, (_, text) in enumerate(cues + marks) if _CASE_SENSITIVE in text)
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
+        # what opens a sentence before a time told ahead of its clause ('In February, the rebels took')
+        self._fronting = re.compile(r"[\W_]*(?:" + "|".join(fronting) + r")\s+$", re.I) if fronting else None
 
     def _words_of(self, *names: str) -> re.Pattern | None:
         """A case-blind search for a whole word of the vocabulary classes ``names``; None when the
@@ -688,7 +693,8 @@ class Grammar:
     def tense_reader(self, text: str, folded: str | None = None) -> "TenseReader":
         """A reader of the tense around the expressions of ``text`` (``folded``: its ``fold``, when
         the caller has it)."""
-        return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck, folded)
+        return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck, folded,
+                           self._fronting)
 
 
 class TenseReader:
@@ -718,8 +724,9 @@ class TenseReader:
 
     def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
                  text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset(),
-                 folded: str | None = None):
+                 folded: str | None = None, fronting: re.Pattern | None = None):
         self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
+        self._fronting = fronting
         # the fast scan over folded text, with the marks whose place the exact pattern decides
         self._scan, self._recheck = scan, recheck
         self._folded = text if scan is None else folded if folded is not None else fold(text)
@@ -765,11 +772,13 @@ class TenseReader:
             j -= 1
         if yielding is not None:
             return yielding
+        # told before its clause, opening the sentence, the time is the main verb's after it
+        fronted = self._fronting is not None and self._fronting.fullmatch(self._text, bounds[0], start) is not None
         k = bisect.bisect_left(starts, end)
         while k < len(starts) and marks[k][0] <= high:
             tense, what = kind(k)
             if what == CUE:
-                return tense, ASIDE
+                return (GONE if tense == PAST else tense, GOVERNS) if fronted else (tense, ASIDE)
             k += 1
         return None, None
 
