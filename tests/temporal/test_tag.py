@@ -1555,6 +1555,10 @@ def test_a_clock_time_after_the_publications_is_the_evening_before_when_told_as_
             "00:25 More than 1,000 people have been hurt.\n01:50 The square is quieter.")
     assert [e.value for e in tag(page, published)] == [
         "2025-06-28T20:30", "2025-06-28T23:50", "2025-06-29T00:25", "2025-06-29T01:50"]
+    # (whatever mark follows the stamp: its entries past midnight are on the publication's day, not the next)
+    marked = ("Live updates\n6.10pm: Parliament has begun the debate.\n11.50pm: A cinema is on fire.\n"
+              "12.25am: Parliament has approved the package.")
+    assert [e.value for e in tag(marked, published)] == ["2025-06-28T18:10", "2025-06-28T23:50", "2025-06-29T00:25"]
     # ...but not a page opened in the evening and told on past its publication's time, nor one told
     # newest first through the day it was opened
     updated = "Live: the storm.\n7:05 p.m. - The storm is offshore.\n11:50 p.m. - Winds picked up."

@@ -106,9 +106,10 @@ def test_a_cue_that_looks_forward_tells_nothing_of_what_stands_before_it():
     ("The plant will reopen on June 12.", "June 12", GOVERNS),
     ("Crews will leave, and the road reopens on June 12.", "June 12", APART),
     ("Pilots will testify about the May 3 crash.", "May 3", ASIDE),
-    # told at the head of its clause, the main verb after it governs it
-    ("On June 12 the plant will reopen.", "June 12", GOVERNS),
-    ("June 12: the plant will reopen.", "June 12", ASIDE),
+    ("On June 12 the plant will reopen.", "June 12", ASIDE),
+    # ...but a past after a time told at the head of its clause is its own
+    ("On June 12 the plant closed.", "June 12", GOVERNS),
+    ("June 12: the plant closed.", "June 12", ASIDE),
 ])
 def test_the_reader_says_how_a_cue_stands_to_an_expression(sentence, text, reach):
     rules = grammar("en")

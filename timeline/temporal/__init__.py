@@ -194,8 +194,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         weekday = found[-1] if placed_weekday else None
         yearless.append(resolved and anchor_kind is not None and _resolve.lacks_year(template))
         bare.append(placed_weekday)
-    _past_midnight(found, stamps)
-    _evening_before(found, evening, published)
+    if not _evening_before(found, evening, published):  # (a page published past midnight: its evening, then
+        _past_midnight(found, stamps)  # its early hours on the publication's day, not the day after)
     return _share_years(found, yearless, text, rules)
 
 
@@ -448,33 +448,35 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
             found[k] = found[k].model_copy(update={"value": moved})
 
 
-def _evening_before(found: list[TimeExpression], evening: list[int], published: dt.datetime | None) -> None:
+def _evening_before(found: list[TimeExpression], evening: list[int], published: dt.datetime | None) -> bool:
     """A live page published after midnight, its entries told oldest first: the stamps after the
     publication's time (``found[k]`` for ``k`` in ``evening``), all before the first stamp at or
     before it, which is past midnight (more than ``STAMP_ROLLOVER_MINUTES`` earlier than the one
     before it), are the evening before ('20:30 Clashes break out', '23:50 ...', then '00:25 ...',
     on a page published at 02:10).  A page whose stamps run on past its publication's time (a page
     opened in the evening and updated through the night), and one told newest first through the
-    day it was opened ('2:15 p.m.', '11:20 a.m.', '9:05 a.m.', published at 8:00), keep them."""
+    day it was opened ('2:15 p.m.', '11:20 a.m.', '9:05 a.m.', published at 8:00), keep them.
+    Whether it moved them."""
     if not evening or published is None:
-        return
+        return False
     later = set(evening)
     stamps = [k for k, e in enumerate(found) if e.type == "TIME" and _STAMP_VALUE.match(e.value)
               and e.value[:10] == published.date().isoformat()]
     if not stamps or stamps[-1] in later or stamps[0] not in later:
-        return  # (the page ends after its publication's time, or opens before it)
+        return False  # (the page ends after its publication's time, or opens before it)
     first_early = next(k for k in stamps if k not in later)
     if any(k in later for k in stamps if k > first_early) or not all(k in later for k in stamps if k < first_early):
-        return
+        return False
     minutes = [_minutes(found[k].value) for k in stamps]
     turn = stamps.index(first_early)
     if any(b < a for a, b in zip(minutes[:turn], minutes[1:turn])) \
             or minutes[turn - 1] - minutes[turn] <= STAMP_ROLLOVER_MINUTES:
-        return  # (told oldest first up to midnight, then past it; not a page told newest first)
+        return False  # (told oldest first up to midnight, then past it; not a page told newest first)
     day_before = (published.date() - dt.timedelta(days=1)).isoformat()
     for k in stamps:
         if k < first_early:
             found[k] = found[k].model_copy(update={"value": day_before + found[k].value[10:]})
+    return True
 
 
 _STAMP_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d$")

@@ -42,8 +42,8 @@ CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING = (
     "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
-# the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past that
-# governs a time told before its clause (see TenseReader)
+# the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
+# a time told before its clause, opening the sentence (see TenseReader)
 PAST, GONE = "past", "gone"
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
@@ -772,13 +772,14 @@ class TenseReader:
             j -= 1
         if yielding is not None:
             return yielding
-        # told before its clause, opening the sentence, the time is the main verb's after it
-        fronted = self._fronting is not None and self._fronting.fullmatch(self._text, bounds[0], start) is not None
         k = bisect.bisect_left(starts, end)
         while k < len(starts) and marks[k][0] <= high:
             tense, what = kind(k)
             if what == CUE:
-                return (GONE if tense == PAST else tense, GOVERNS) if fronted else (tense, ASIDE)
+                if tense == PAST and self._fronting is not None \
+                        and self._fronting.fullmatch(self._text, bounds[0], start) is not None:
+                    return GONE, GOVERNS  # (told before its clause, opening the sentence: the past after it is its own)
+                return tense, ASIDE
             k += 1
         return None, None
 
