@@ -395,12 +395,16 @@ def _told(source: Source) -> tuple[str, bool, int]:
     entry told so: without the bullet and the date that open a chronology's entry ('\u2022 12
     January \u2013 A quake strikes': 'A quake strikes'), or the clock stamp that opens a live
     page's entry ('4:20pm AWST: Workers will return'), with the word before it ('UPDATE 9:15 a.m.
-    ET: ...') or after it ('6.05pm: Summary: ...', ``page/entry_headings.txt``); else without the
+    ET: ...') or after it ('6.05pm: Summary: ...', ``page/entry_headings.txt``, a word that is
+    dropped where it opens a sentence too: 'Summary: the rebels hold the port'); else without the
     words that name its day from the publication ('yesterday', 'on Tuesday':
     :func:`_without_day_words`), whose number comes third (the report's length is as written:
     'Justice Minister Yusuf Karami resigned Tuesday' is no shorter for losing its day)."""
     sentence, expression = source.sentence, source.time_expression
     lead = _OPENING_BULLET.match(sentence).end()
+    opening = entry_heading().match(sentence, lead)  # (a live page's word with no stamp: 'Summary: Rebels hold ...')
+    headed = bool(opening and sentence[opening.end():].strip())
+    lead = opening.end() if headed else lead
     body, entry = sentence[lead:], None
     if expression is not None:
         at = expression.start - source.sentence_start
@@ -416,30 +420,32 @@ def _told(source: Source) -> tuple[str, bool, int]:
             zone = _ZONE.match(stamped, stamp.end)  # (a zone the tagger does not know: 'AWST')
             entry = _past_mark(stamped, zone.end() if zone else stamp.end, bare=True)
     if entry is not None and (heading := entry_heading().match(entry)) and entry[heading.end():].strip():
-        entry = entry[heading.end():]  # (the word after a stamp: '6.05pm: Summary: The rebels hold the port')
+        entry, headed = entry[heading.end():], True  # (after a stamp: '6.05pm: Summary: The rebels hold the port')
     dropped = 0
     if entry is None and expression is not None and not label:
         shorter = _without_day_words(body, expression.start - source.sentence_start - lead, expression)
         dropped, body = len(body.split()) - len(shorter.split()), shorter
-    return _clean(entry if entry is not None else body), entry is not None, dropped
+    told = _clean(entry if entry is not None else body)
+    return (told[:1].upper() + told[1:] if headed else told), entry is not None, dropped
 
 
 def _without_day_words(body: str, at: int, expression) -> str:
-    """``body`` (its time phrase at offset ``at``) without that phrase when it only names the day
-    from the publication ('yesterday', 'on Tuesday'): under the day's heading it says nothing, or
-    the wrong day ('... stepped down yesterday' told under the day she stepped down), or a part of
-    that day ('yesterday afternoon', 'last night').  Only where the sentence plainly does without
-    it: opening the sentence before a comma ('On Tuesday, the council ...') or, with none, before a
+    """``body`` (its time phrase at offset ``at``) without that phrase when it only names the day from
+    the publication ('yesterday', 'on Tuesday'): under the day's heading it says nothing, or the
+    wrong day ('... stepped down yesterday' told under the day she stepped down), or a part of that
+    day ('yesterday afternoon', 'last night'). Only where the sentence plainly does without it:
+    opening the sentence before a comma ('On Tuesday, the council ...') or, with none, before a
     name, a determiner or a subject and its verb ('Yesterday afternoon Judge Petrov ordered',
     'Yesterday the council voted', 'On Friday lawmakers passed'; not 'Yesterday was the deadliest
     day'), or after a word and before a comma, a full stop or a word in lower case; never inside a
-    quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"),
-    after another preposition ('until Friday when', 'over Christmas'), after a verb of being
-    ('The funeral was yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as
-    ...': the language's ``particle_verbs.txt``), before a joining word ('on Wednesday to
-    Friday'), a name going on ("Radio 4's Today programme"), a participle's own ('published
-    yesterday, makes').  A phrase counted from another day ('two days after ...') is never one of
-    these: it is anchored in the story, not the publication."""
+    quotation, nor where the sentence leans on it: a possessive ("Tuesday's vote"), after another
+    preposition ('until Friday when', 'over Christmas'), after a verb of being ('The funeral was
+    yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as ...': the language's
+    ``particle_verbs.txt``), after a word that opens a clause or joins ('as recently as Saturday',
+    'on Saturday or Sunday'), before a joining word ('on Wednesday to Friday'), a name going on
+    ("Radio 4's Today programme"), a participle's own ('published yesterday, makes', 'The poll
+    published yesterday puts': :func:`_participle`). A phrase counted from another day ('two days
+    after ...') is never one of these: it is anchored in the story, not the publication."""
     text = expression.text
     if expression.type not in ("DATE", "TIME") or expression.anchor != "publication" or any(c.isdigit() for c in text) \
             or not _DAY_OR_PART.fullmatch(expression.value) or at < 0 or body[at:at + len(text)] != text \
@@ -470,13 +476,29 @@ def _without_day_words(body: str, at: int, expression) -> str:
     low = before.group(1).casefold()
     following = _NEXT_WORD.match(right)
     joining = lex.coordinators | lex.period_ends | lex.infinitive
-    if (low in lex.prepositions and not on) or low in lex.auxiliaries \
+    if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) \
             or (on and low in lex.particle_verbs) \
             or (following and following.group(1).casefold() in joining) \
             or (not on and text[:1].isupper() and right[:1].isspace()) \
-            or (not on and right[:1] == "," and lex.past(low) and low not in lex.reporting):
+            or (lex.past(low) and low not in lex.reporting and ((not on and right[:1] == ",")
+                                                                or _participle(body, before.start(1), right, lex))):
         return body
     return body[:before.end(1)] + (right if right[:1] in ",." else " " + right.lstrip())
+
+
+def _participle(body: str, start: int, right: str, lex) -> bool:
+    """Whether the past form at ``start`` of ``body``, before a day phrase (``right``: what follows
+    the phrase), is a participle whose noun the phrase tells of, not the sentence's verb: set off
+    by commas ("The coalition, signed on Monday, has"), or before the sentence's verb ("The poll
+    published yesterday puts"; not 'resigned yesterday after a row', 'announced yesterday a plan')."""
+    if body[:start].rstrip().endswith(",") and right[:1] == ",":
+        return True
+    after = _NEXT_WORD.match(right)
+    if after is None or not after.group(1).islower():
+        return False
+    word = after.group(1)
+    return not (word in lex.clause or word in lex.prepositions or word in lex.coordinators
+                or word in lex.determiners or word in lex.infinitive or word.endswith("ly"))
 
 
 def _subject_before_verb(rest: str, lex) -> bool:
@@ -786,11 +808,12 @@ def _dated_in_relative_clause(source: Source) -> bool:
 
 def _leans(sentence: str) -> bool:
     """Whether ``sentence`` opens on a word that leans on the sentence before ("It did not ...",
-    "That was the message ...": the language's ``leaning_openers.txt``)."""
+    "That was the message ...": the language's ``leaning_openers.txt``; "Earlier, the minister
+    ...", "But the company ...": its ``leaning_connectives.txt``)."""
     from timeline.events.lexicon import lexicon
 
-    first = _FIRST_WORD.match(sentence)
-    return first is not None and first.group(1).casefold() in lexicon().leaning_openers
+    first, lex = _FIRST_WORD.match(sentence), lexicon()
+    return first is not None and first.group(1).casefold() in lex.leaning_openers | lex.leaning_connectives
 
 
 _OPENING_QUOTES = "\"\u201c\u00ab"

@@ -203,18 +203,42 @@ def _reference_times(s: Parsed, anchored) -> set[int]:
     reopened on Monday, weeks after the lockdown on March 23', 'Flights resumed on Tuesday for the
     first time since May 3').  Two times of a word that are both its own stay ('walked out on May 2
     and again on May 9'), as does a reference when the word has no other ('returned home after the
-    vote on Friday' is undated otherwise)."""
+    vote on Friday' is undated otherwise); and so do the baselines of comparisons (:func:`_baseline`),
+    whatever else the word has."""
     times: dict[int, list[int]] = defaultdict(list)  # each dated word's times (their first tokens)
-    for _expression, first, _last, _span, _timing, _day, trigger in anchored:
+    referred = set()
+    for expression, first, last, _span, timing, _day, trigger in anchored:
         if trigger is not None:
             times[trigger].append(first)
-    referred = set()
+        if timing == Relation.BEFORE and _baseline(s, expression, first, last):
+            referred.add(first)
     for firsts in times.values():
         if len(firsts) > 1:  # (most words have one time: nothing to read)
             references = {first for first in firsts if _after_reference_word(s, first)}
             if len(references) < len(firsts):
                 referred |= references
     return referred
+
+
+def _baseline(s: Parsed, expression: TimeExpression, first: int, last: int) -> bool:
+    """Whether the time at ``first``..``last`` (one before the publication) is a comparison's
+    baseline: a comparison word (``comparison_words.txt``) opens its phrase within
+    ``REFERENCE_REACH`` tokens, no break nor verb between, and an amount stands between them, or
+    the time, counted from another, follows it ('rose to 14.2 percent from 11.8 percent a year
+    earlier', 'compared with 3,626 cases a week earlier', 'fell 3 percent from a month earlier').
+    Not 'raised the level to 5 from 3 this week', 'arriving from Mexico in March' of a year told
+    before, 'Flights resumed from Monday', nor either end of a range: 'rose from 5,000 to 7,000 on
+    Thursday', 'grew from 1,150 sq miles on Thursday to 3,850'."""
+    tokens, classes = s.tokens, s.classes
+    if any(t.low in s.lex.infinitive for t in tokens[last + 1:last + 3]):
+        return False
+    for k in range(first - 1, max(-1, first - 1 - REFERENCE_REACH), -1):
+        if tokens[k].low in s.lex.comparison_words:  # (an amount between, or right before one counted from another)
+            return (expression.anchor == "context" and k == first - 1) or any(
+                any(c.isdigit() for c in tokens[j].text) and not s.timed[j] for j in range(k + 1, first))
+        if tokens[k].text in _BREAKS or classes[k].verb or classes[k].finite or tokens[k].low in s.lex.infinitive:
+            return False
+    return False
 
 
 def _after_reference_word(s: Parsed, first: int) -> bool:

@@ -82,6 +82,7 @@ class Lexicon:
     offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
     period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
     reference_words: frozenset[str] = frozenset()  # 'since': a second date of a dated word is what it is reckoned from
+    comparison_words: frozenset[str] = frozenset()  # 'from': a time after it, past an amount, is a baseline
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
     # phrases telling a date names a day planned for a happening that did not take place then, by
     # where they stand ('before', 'from', 'after' the date, or after it in the 'subject' it is part
@@ -90,6 +91,7 @@ class Lexicon:
     headline_articles: frozenset[str] = frozenset()  # what a title leaves out at its start: 'the'
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
+    leaning_connectives: frozenset[str] = frozenset()  # connectives that tie a sentence to the one before: 'Earlier,'
     possessives: frozenset[str] = frozenset()  # possessive determiners: 'his', 'their'
     sound_determiners: frozenset[str] = frozenset()  # determiners that agree with the next word's sound: 'a', 'an'
     plural_nouns: frozenset[str] = frozenset()  # nouns that take a plural verb with no plural's ending: 'police'
@@ -330,6 +332,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         headline_articles=words("headline_articles.txt"),
         phrase_openers=words("phrase_openers.txt"),
         leaning_openers=words("leaning_openers.txt"),
+        leaning_connectives=words("leaning_connectives.txt"),
         possessives=words("possessive_determiners.txt"),
         sound_determiners=words("sound_determiners.txt"),
         plural_nouns=words("plural_nouns.txt"),
@@ -342,6 +345,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),
         reference_words=words("reference_words.txt"),
+        comparison_words=words("comparison_words.txt"),
         negations=words("negations.txt"),
         unrealized={where: tuple(tuple(p.split()) for p, w in table("unrealized_dates.tsv") if w == where)
                     for where in ("before", "from", "after", "subject", "plan", "object")},
