@@ -426,7 +426,10 @@ def _told(source: Source) -> tuple[str, bool, int]:
         shorter = _without_day_words(body, expression.start - source.sentence_start - lead, expression)
         dropped, body = len(body.split()) - len(shorter.split()), shorter
     told = _clean(entry if entry is not None else body)
-    return (told[:1].upper() + told[1:] if headed else told), entry is not None, dropped
+    first = _FIRST_WORD.match(told)
+    if headed and first is not None and first.group(1).islower():  # (not a name written so: 'eBay', 'iPhone')
+        told = told[:1].upper() + told[1:]
+    return told, entry is not None, dropped
 
 
 def _without_day_words(body: str, at: int, expression) -> str:
@@ -490,15 +493,16 @@ def _participle(body: str, start: int, right: str, lex) -> bool:
     """Whether the past form at ``start`` of ``body``, before a day phrase (``right``: what follows
     the phrase), is a participle whose noun the phrase tells of, not the sentence's verb: set off
     by commas ("The coalition, signed on Monday, has"), or before the sentence's verb ("The poll
-    published yesterday puts"; not 'resigned yesterday after a row', 'announced yesterday a plan')."""
+    published yesterday puts"; not 'resigned yesterday after a row', 'announced yesterday a plan',
+    'resigned yesterday citing ill health', 'arrested yesterday two men')."""
     if body[:start].rstrip().endswith(",") and right[:1] == ",":
         return True
     after = _NEXT_WORD.match(right)
     if after is None or not after.group(1).islower():
         return False
     word = after.group(1)
-    return not (word in lex.clause or word in lex.prepositions or word in lex.coordinators
-                or word in lex.determiners or word in lex.infinitive or word.endswith("ly"))
+    return not (word in lex.clause or word in lex.prepositions or word in lex.coordinators or word in lex.determiners
+                or word in lex.infinitive or lex.adverb(word) or lex.ends(word, "gerund"))
 
 
 def _subject_before_verb(rest: str, lex) -> bool:
@@ -808,12 +812,17 @@ def _dated_in_relative_clause(source: Source) -> bool:
 
 def _leans(sentence: str) -> bool:
     """Whether ``sentence`` opens on a word that leans on the sentence before ("It did not ...",
-    "That was the message ...": the language's ``leaning_openers.txt``; "Earlier, the minister
-    ...", "But the company ...": its ``leaning_connectives.txt``)."""
+    "That was the message ...": the language's ``leaning_openers.txt``; "But the company ...",
+    "Earlier, the minister ...": its ``leaning_connectives.txt``, whose words written with a comma
+    lean only before one: not "Earlier this month, ...")."""
     from timeline.events.lexicon import lexicon
 
     first, lex = _FIRST_WORD.match(sentence), lexicon()
-    return first is not None and first.group(1).casefold() in lex.leaning_openers | lex.leaning_connectives
+    if first is None:
+        return False
+    word = first.group(1).casefold()
+    return word in lex.leaning_openers or word in lex.leaning_connectives \
+        or (sentence[first.end():][:1] == "," and word + "," in lex.leaning_connectives)
 
 
 _OPENING_QUOTES = "\"\u201c\u00ab"

@@ -1190,12 +1190,14 @@ def test_a_time_a_dated_happening_is_reckoned_from_dates_no_second_copy_of_it(se
 @pytest.mark.parametrize("sentence, dated", [
     # the baseline of a comparison tells when the figure compared was, not when the happening was
     ("Unemployment rose to 14.2 percent from 11.8 percent a year earlier.", []),
-    ("The ministry has confirmed 236 cases, up from 148 yesterday.", []),
+    ("Cases rose to 45 on Wednesday from 30 on Tuesday.", [("Wednesday", "Cases rose to 45 from 30")]),
     ("As of Thursday, the ministry had recorded 4,121 cases, compared with 3,626 cases a week earlier.",
      [("Thursday", "Ministry had recorded 4,121 cases")]),
     # ...but not a range's end, nor a start without an amount, nor a period the report is in
     ("Prices rose from 5 percent to 7 percent on Thursday.", [("Thursday", "Prices rose from 5 percent to 7 percent")]),
     ("Flights resumed from Monday.", [("Monday", "Flights resumed")]),
+    ("Troops withdrew from Route 1 on Monday.", [("Monday", "Troops withdrew from Route 1")]),
+    ("The death toll rose to 45 from 30 on Tuesday.", [("Tuesday", "Death toll rose to 45 from 30")]),
     ("The agency raised its alert level to 5 from 3 this week.",
      [("this week", "Agency raised its alert level to 5 from 3")]),
 ])

@@ -29,6 +29,7 @@ from timeline.models import (
     require,
 )
 from timeline.temporal.calendar import side_of, timex_span
+from timeline.temporal.engine import counted_rules
 from timeline.text import (ENTRY_MARKS, Sentence, asks, news_sentences, no_lone_surrogates, opens_entry,
                            split_sentences)
 
@@ -130,7 +131,7 @@ def events_from_expressions(
             day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
             trigger = _saying_set(s, anchor_trigger(s, first, last, timing, day))
             anchored.append((expression, first, last, span, timing, day, trigger))
-        referred = _reference_times(s, anchored)
+        referred = _reference_times(s, anchored, counted_rules(lang))
         for expression, first, last, span, timing, day, trigger in anchored:
             if first in referred:
                 continue  # ('Schools reopened on Monday, weeks after the lockdown on March 23': not on March 23)
@@ -196,7 +197,7 @@ def _stamp(sentence: Sentence, expression: TimeExpression) -> bool:
 REFERENCE_REACH = 6  # tokens between a reference word and the time it opens, at most
 
 
-def _reference_times(s: Parsed, anchored) -> set[int]:
+def _reference_times(s: Parsed, anchored, counted: frozenset[str]) -> set[int]:
     """The first tokens of the times that only tell what another time of the same word is
     reckoned from: the word is dated by a time of its own, and this one follows a reference word
     (``reference_words.txt``) within ``REFERENCE_REACH`` tokens, no break nor verb between ('Schools
@@ -206,12 +207,12 @@ def _reference_times(s: Parsed, anchored) -> set[int]:
     vote on Friday' is undated otherwise); and so do the baselines of comparisons (:func:`_baseline`),
     whatever else the word has."""
     times: dict[int, list[int]] = defaultdict(list)  # each dated word's times (their first tokens)
-    referred = set()
-    for expression, first, last, _span, timing, _day, trigger in anchored:
+    for _expression, first, _last, _span, _timing, _day, trigger in anchored:
         if trigger is not None:
             times[trigger].append(first)
-        if timing == Relation.BEFORE and _baseline(s, expression, first, last):
-            referred.add(first)
+    referred = {first for expression, first, last, _span, timing, _day, trigger in anchored
+                if timing == Relation.BEFORE
+                and _baseline(s, first, last, expression.rule in counted, len(times[trigger]) > 1)}
     for firsts in times.values():
         if len(firsts) > 1:  # (most words have one time: nothing to read)
             references = {first for first in firsts if _after_reference_word(s, first)}
@@ -220,22 +221,22 @@ def _reference_times(s: Parsed, anchored) -> set[int]:
     return referred
 
 
-def _baseline(s: Parsed, expression: TimeExpression, first: int, last: int) -> bool:
-    """Whether the time at ``first``..``last`` (one before the publication) is a comparison's
-    baseline: a comparison word (``comparison_words.txt``) opens its phrase within
-    ``REFERENCE_REACH`` tokens, no break nor verb between, and an amount stands between them, or
-    the time, counted from another, follows it ('rose to 14.2 percent from 11.8 percent a year
-    earlier', 'compared with 3,626 cases a week earlier', 'fell 3 percent from a month earlier').
-    Not 'raised the level to 5 from 3 this week', 'arriving from Mexico in March' of a year told
-    before, 'Flights resumed from Monday', nor either end of a range: 'rose from 5,000 to 7,000 on
-    Thursday', 'grew from 1,150 sq miles on Thursday to 3,850'."""
+def _baseline(s: Parsed, first: int, last: int, counted: bool, other: bool) -> bool:
+    """Whether the time at ``first``..``last`` is a comparison's baseline: a comparison word
+    (``comparison_words.txt``) opens its phrase within ``REFERENCE_REACH`` tokens, no break nor
+    verb between, and the time is counted from another (``counted``: 'compared with 3,626 cases a week
+    earlier', 'from $806m a year earlier', 'fell 3 percent from a month earlier'), or an amount
+    stands between them and the word dated has a time of its own (``other``: 'rose to 45 on
+    Wednesday from 30 on Tuesday').  Not 'rose to 45 from 30 on Tuesday', the rise's day in wire
+    copy, nor 'Troops withdrew from Route 1 on Monday', nor either end of a range: 'rose from
+    5,000 to 7,000 on Thursday', 'grew from 1,150 sq miles on Thursday to 3,850'."""
     tokens, classes = s.tokens, s.classes
     if any(t.low in s.lex.infinitive for t in tokens[last + 1:last + 3]):
         return False
     for k in range(first - 1, max(-1, first - 1 - REFERENCE_REACH), -1):
-        if tokens[k].low in s.lex.comparison_words:  # (an amount between, or right before one counted from another)
-            return (expression.anchor == "context" and k == first - 1) or any(
-                any(c.isdigit() for c in tokens[j].text) and not s.timed[j] for j in range(k + 1, first))
+        if tokens[k].low in s.lex.comparison_words:
+            amount = any(any(c.isdigit() for c in tokens[j].text) and not s.timed[j] for j in range(k + 1, first))
+            return (counted and (amount or k == first - 1)) or (amount and other)
         if tokens[k].text in _BREAKS or classes[k].verb or classes[k].finite or tokens[k].low in s.lex.infinitive:
             return False
     return False

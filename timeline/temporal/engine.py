@@ -716,7 +716,10 @@ class TenseReader:
     before it in its clause: "ahead of Thursday's vote" is the nearest Thursday after "shares
     rose", the coming one after "will meet".  A cue of scope ``alone`` tells what follows it only
     where no cue stands before it in its clause: a headline's "Senate to vote on bill Thursday",
-    not "He flew to Paris to visit his mother on Monday".
+    not "He flew to Paris to visit his mother on Monday".  A time that opens its sentence after a
+    ``fronting`` word of clauses.tsv ("In February, ...") is told ahead of its clause: a past that
+    is that clause's first cue after it, no other clause between, governs it and tells it gone
+    ("In February, the rebels took the town"; not "In March, the rules take effect, officials said").
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -738,7 +741,8 @@ class TenseReader:
         """``(tense, reach)`` for ``text[start:end]`` in the sentence ``bounds``: the tense as
         tense.tsv names it and how its cue stands to the expression: ``GOVERNS``, ``APART`` (before
         it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
-        None without a cue."""
+        None without a cue.  A past after a time told at the head of its clause governs it, as
+        ``GONE``."""
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind
@@ -772,14 +776,16 @@ class TenseReader:
             j -= 1
         if yielding is not None:
             return yielding
+        fronted = self._fronting is not None and self._fronting.fullmatch(self._text, bounds[0], start) is not None
         k = bisect.bisect_left(starts, end)
         while k < len(starts) and marks[k][0] <= high:
             tense, what = kind(k)
             if what == CUE:
-                if tense == PAST and self._fronting is not None \
-                        and self._fronting.fullmatch(self._text, bounds[0], start) is not None:
+                if fronted and tense == PAST:
                     return GONE, GOVERNS  # (told before its clause, opening the sentence: the past after it is its own)
                 return tense, ASIDE
+            if what in _BOUNDARIES and starts[k] > end + 1:
+                fronted = False  # (past the mark that closes it: another clause's cue is not its own)
             k += 1
         return None, None
 
@@ -833,3 +839,10 @@ def grammar(lang: str) -> Grammar:
     """The compiled grammar of ``lang`` (built once per process)."""
     read_lines(lang, "temporal", "rules.tsv")  # a clear error when the language has no data
     return Grammar(lang)
+
+
+@lru_cache(maxsize=None)
+def counted_rules(lang: str) -> frozenset[str]:
+    """The names of the rules of ``lang`` whose expressions are counted from another time the text
+    tells ('a year earlier', 'the day before': ``anchor=context``)."""
+    return frozenset(rule.name for rule in grammar(lang).rules if dict(rule.options).get("anchor") == "context")
