@@ -494,7 +494,7 @@ def _participle(body: str, start: int, right: str, lex) -> bool:
     the phrase), is a participle whose noun the phrase tells of, not the sentence's verb: set off
     by commas ("The coalition, signed on Monday, has"), or before the sentence's verb ("The poll
     published yesterday puts"; not 'resigned yesterday after a row', 'announced yesterday a plan',
-    'resigned yesterday citing ill health', 'arrested yesterday two men')."""
+    'resigned yesterday citing ill health', 'arrested yesterday 12 men')."""
     if body[:start].rstrip().endswith(",") and right[:1] == ",":
         return True
     after = _NEXT_WORD.match(right)
