@@ -230,27 +230,31 @@ def _baseline(s: Parsed, first: int, last: int, counted: bool, other: bool) -> b
     Wednesday from 30 on Tuesday').  Not 'rose to 45 from 30 on Tuesday', the rise's day in wire
     copy, nor 'Troops withdrew from Route 1 on Monday', nor either end of a range: 'rose from
     5,000 to 7,000 on Thursday', 'grew from 1,150 sq miles on Thursday to 3,850'."""
-    tokens, classes = s.tokens, s.classes
-    if any(t.low in s.lex.infinitive for t in tokens[last + 1:last + 3]):
+    if any(t.low in s.lex.infinitive for t in s.tokens[last + 1:last + 3]):
         return False
-    for k in range(first - 1, max(-1, first - 1 - REFERENCE_REACH), -1):
-        if tokens[k].low in s.lex.comparison_words:
-            amount = any(any(c.isdigit() for c in tokens[j].text) and not s.timed[j] for j in range(k + 1, first))
-            return (counted and (amount or k == first - 1)) or (amount and other)
-        if tokens[k].text in _BREAKS or classes[k].verb or classes[k].finite or tokens[k].low in s.lex.infinitive:
-            return False
-    return False
+    k = _phrase_opener(s, first, s.lex.comparison_words, s.lex.infinitive)
+    if k is None:
+        return False
+    amount = any(any(c.isdigit() for c in s.tokens[j].text) and not s.timed[j] for j in range(k + 1, first))
+    return (counted and (amount or k == first - 1)) or (amount and other)
 
 
 def _after_reference_word(s: Parsed, first: int) -> bool:
     """Whether a reference word ('since', 'after') opens the phrase of the time at ``first``."""
+    return _phrase_opener(s, first, s.lex.reference_words) is not None
+
+
+def _phrase_opener(s: Parsed, first: int, words: frozenset[str], stops: frozenset[str] = frozenset()) -> int | None:
+    """The token of ``words`` that opens the phrase of the time at ``first``, within
+    ``REFERENCE_REACH`` tokens before it; None where a break, a verb or a word of ``stops`` comes
+    first."""
     tokens, classes = s.tokens, s.classes
     for k in range(first - 1, max(-1, first - 1 - REFERENCE_REACH), -1):
-        if tokens[k].low in s.lex.reference_words:
-            return True
-        if tokens[k].text in _BREAKS or classes[k].verb or classes[k].finite:
-            return False
-    return False
+        if tokens[k].low in words:
+            return k
+        if tokens[k].text in _BREAKS or classes[k].verb or classes[k].finite or tokens[k].low in stops:
+            return None
+    return None
 
 
 def _in_apposition(s: Parsed, first: int, last: int, trigger: int) -> bool:

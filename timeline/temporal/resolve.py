@@ -65,6 +65,7 @@ _CODE = {
 }
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+_PAST = ("past", "gone")  # the tenses of what has been (tense.tsv)
 PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "fell in January"
 # days: a day the future names that is at most this long before the anchor is that one, not
 # next year's: the text was written before it ran (a schedule left on a page, an entry of a
@@ -524,7 +525,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
             candidates[year] = (value, span)
     if date_part == "02-29":  # (a leap day, whose only year near may lie most of a year ahead of a past
         # sentence, or behind a future one: 'seized the airport on Feb. 29', told in March 2023, is not 2024's)
-        back, ahead = tense in ("past", "gone"), tense == "future" and governs
+        back, ahead = tense in _PAST, tense == "future" and governs
         candidates = {year: (value, span) for year, (value, span) in candidates.items()  # (as far as a past day may be ahead)
                       if not (back and (span.start - anchor).days > PAST_REACH) and not (ahead and span.end < anchor)}
     return _choose(candidates, "XXXX-" + rest, anchor, direction, tense, governs, part_of_year, season,
@@ -544,7 +545,7 @@ def _month(day: str, time: str, anchor: dt.date, direction: str, tense: str | No
         year, month = divmod(months, 12)
         value = f"{year:04d}-{month + 1:02d}-{day}"
         span = timex_span(value) if dt.MINYEAR <= year <= dt.MAXYEAR and possible(value) else None
-        if span is not None and not (tense in ("past", "gone") and span.start > anchor):
+        if span is not None and not (tense in _PAST and span.start > anchor):
             candidates[months] = (value + time, span)  # (a past sentence's day of a month is gone)
     own = anchor.year * 12 + anchor.month - 1
     # (a future's day just gone is next month's: a page left up a month late is no reason here)
@@ -572,7 +573,7 @@ def _choose(candidates: dict, template: str, anchor: dt.date, direction: str, te
         chosen = stale[-1:] or [y for y, s in spans if s.end >= anchor][:1]  # ...unless just gone
     elif part_of_year and tense == "future" and governs:  # a quarter or half not yet over...
         chosen = [y for y, s in spans if (anchor - s.end).days <= RESULTS_REACH_BACK][:1]  # ...or just reported
-    elif part_of_year and tense in ("past", "gone"):  # begun
+    elif part_of_year and tense in _PAST:  # begun
         chosen = [y for y, s in spans if s.start <= anchor][-1:]
     elif part_of_year:  # not past: the nearest
         chosen = [min(spans, key=lambda c: _distance(c[1], anchor, None))[0]]
