@@ -163,6 +163,7 @@ CASES = [
     ("overnight", "Rain fell overnight across the region.", "overnight", "2017-09-05TNI"),
     ("the_daypart", "On Monday the crew worked through the night.", "the night", "2017-09-04TNI"),
     ("daypart_bound", "On Monday protesters gathered since morning.", "morning", "2017-09-04TMO"),
+    ("daypart_object", "On Monday the guests stayed for the night.", "the night", "2017-09-04TNI"),
     ("daypart_on_weekday", "The troops moved in at dawn on Monday.", "dawn on Monday", "2017-09-04TMO"),
     ("that_daypart", "The dam broke on May 8, 2015. Crowds fled that night.", "that night", "2015-05-08TNI"),
     # --- days relative to the anchor
@@ -507,3 +508,12 @@ def test_what_reads_like_a_code_a_count_back_or_a_headline_is_read_as_meant(sent
 ])
 def test_a_count_or_a_number_plate_is_no_day(sentence, words):
     assert [e.text for e in tag(sentence, PUBLISHED) if words in e.text] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday the nurses worked for the night shift.",
+    "There have been blowouts since the dawn of the oil industry.",
+    "On Monday the refugees longed for a night's sleep.",
+])
+def test_a_part_of_the_day_that_names_something_else_is_no_time(sentence):
+    assert [x.text for x in tag(sentence, published=PUBLISHED) if x.text != "Monday"] == []
