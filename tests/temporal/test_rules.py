@@ -517,3 +517,15 @@ def test_a_count_or_a_number_plate_is_no_day(sentence, words):
 ])
 def test_a_part_of_the_day_that_names_something_else_is_no_time(sentence):
     assert [x.text for x in tag(sentence, published=PUBLISHED) if x.text != "Monday"] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The striker has scored in the past two matches.", []),
+    ("The club lost the past three home games.", []),
+    ("Turnout fell over the past two election cycles.", [("the past", "PAST_REF")]),
+    ("The nurses work weekends.", [("weekends", "XXXX-WXX-WE")]),
+    ("The nurses worked two weekends in a row.", [("two weekends", "P2WE")]),
+    ("SCHOOLS REOPENED AFTER EASTER", [("EASTER", "2017-04-16")]),
+])
+def test_a_count_of_games_is_no_time_and_weekends_are_a_habit(sentence, expected):
+    assert [(x.text, x.value) for x in tag(sentence, published=PUBLISHED)] == expected
