@@ -538,6 +538,13 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("It will redeem its preferred shares on Jan. 31.", "2010-11-22", "2011-01-31"),
     # ...nor an object, which may name the happening the date is of
     ("Unions called a strike on December 12.", "2010-12-01", "2010-12-12"),
+    # a time that dates a happening named right after it is gone, whatever its clause tells
+    ("Japan is still recovering from the March 11 earthquake.", "2011-12-01", "2011-03-11"),
+    ("The inquiry will examine BP's April 20 oil well blowout.", "2010-10-22", "2010-04-20"),
+    ("Police will investigate Thursday's accident.", "2010-09-03", "2010-09-02"),
+    # ...but not what may lie ahead: a vote, a deadline, a strike called
+    ("Talks before the March 11 deadline will resume.", "2011-12-01", "2012-03-11"),
+    ("Unions will hold the March 12 strike as planned.", "2011-12-01", "2012-03-12"),
     ("The split would be paid on an unspecified date in January.", "2010-11-22", "2011-01"),
     # ...but not after a present or future auxiliary
     ("The ban is lifted in March, officials say.", "2010-12-01", "2011-03"),

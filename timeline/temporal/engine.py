@@ -38,8 +38,8 @@ RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a r
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING = (
-    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting")
+CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED = (
+    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting", "happened")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
@@ -48,7 +48,7 @@ PAST, GONE = "past", "gone"
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, FRONTING)
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED)
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # Case folding for the scans that need no case (the gate, tense cues, clause marks): a case-blind
@@ -402,7 +402,8 @@ class Grammar:
         # Tense cues and clause marks, one alternation (cues first: they win where both match);
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
         # edges and first characters once, so that most places fail at once.
-        cues, marks, modifiers, fronting, self._marks = [], [], [], [], []
+        cues, marks, self._marks = [], [], []
+        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: []}  # (looked for next to an expression)
         for line in filled_lines(read_lines(lang, "temporal", "tense.tsv")):
             pattern, tense, scope = ([cell.strip() for cell in line.split("\t")] + [""])[:3]
             if scope not in ("", FORWARD, YIELDS, ALONE):
@@ -413,8 +414,8 @@ class Grammar:
             for kind, pattern in read_table(lang, "temporal", "clauses.tsv"):
                 if kind not in _CLAUSE_KINDS:
                     raise ValueError(f"clauses.tsv ({lang}): unknown kind {kind!r}")
-                if kind in (MODIFIER, FRONTING):  # looked for right before an expression only
-                    (modifiers if kind == MODIFIER else fronting).append(_spaces(pattern))
+                if kind in around:  # looked for right before (or after) an expression only
+                    around[kind].append(_spaces(pattern))
                     continue
                 marks.append((f"c{len(self._marks)}", _spaces(pattern)))
                 self._marks.append((None, kind))
@@ -428,9 +429,12 @@ class Grammar:
         fast = "|".join(parts).replace(_CASE_SENSITIVE, "(?:")
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
         self._recheck = frozenset(i for i, (_, text) in enumerate(cues + marks) if _CASE_SENSITIVE in text)
+        modifiers, fronting, happened = around[MODIFIER], around[FRONTING], around[HAPPENED]
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
         # what opens a sentence before a time told ahead of its clause ('In February, the rebels took')
         self._fronting = re.compile(r"[\W_]*(?:" + "|".join(fronting) + r")\s+$", re.I) if fronting else None
+        # what names, right after a time, a happening it dates that has taken place ('the March 11 earthquake')
+        self._happened = re.compile(r"(?:" + "|".join(happened) + r")(?!\w)", re.I) if happened else None
 
     def _words_of(self, *names: str) -> re.Pattern | None:
         """A case-blind search for a whole word of the vocabulary classes ``names``; None when the
@@ -694,7 +698,7 @@ class Grammar:
         """A reader of the tense around the expressions of ``text`` (``folded``: its ``fold``, when
         the caller has it)."""
         return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck, folded,
-                           self._fronting)
+                           self._fronting, self._happened)
 
 
 class TenseReader:
@@ -708,7 +712,7 @@ class TenseReader:
     ``clauses.tsv`` lies between them (else it stands apart, in another clause) and the
     expression modifies no noun (no ``modifier`` right before it: "the May 3 vote").  A cue
     after the expression stands aside, as does any cue of an expression that modifies a noun: it
-    is as often the verb of a clause whose subject holds the date ("the May 3 crash could cost
+    is as often the verb of a clause whose subject holds the date ("the May 3 vote could cost
     millions").  Cues that do not govern tell how the text around is told, not when the
     expression is.  A cue of scope ``forward`` tells only what
     follows it in its clause ("since May", not "a long weekend, since school is out", nor "since
@@ -720,6 +724,9 @@ class TenseReader:
     ``fronting`` word of clauses.tsv ("In February, ...") is told ahead of its clause: a past that
     is that clause's first cue after it, no other clause between, governs it and tells it gone
     ("In February, the rebels took the town"; not "In March, the rules take effect, officials said").
+    A time right before a ``happened`` noun of clauses.tsv dates a happening that has taken place:
+    it is gone, whatever its clause tells ("Japan is still recovering from the March 11 earthquake",
+    said in December, is last March; "will investigate Thursday's accident", said on a Friday).
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -727,9 +734,9 @@ class TenseReader:
 
     def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
                  text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset(),
-                 folded: str | None = None, fronting: re.Pattern | None = None):
+                 folded: str | None = None, fronting: re.Pattern | None = None, happened: re.Pattern | None = None):
         self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
-        self._fronting = fronting
+        self._fronting, self._happened = fronting, happened
         # the fast scan over folded text, with the marks whose place the exact pattern decides
         self._scan, self._recheck = scan, recheck
         self._folded = text if scan is None else folded if folded is not None else fold(text)
@@ -742,7 +749,9 @@ class TenseReader:
         tense.tsv names it and how its cue stands to the expression: ``GOVERNS``, ``APART`` (before
         it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
         None without a cue.  A past after a time told at the head of its clause governs it, as
-        ``GONE``."""
+        ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause."""
+        if self._happened is not None and self._happened.match(self._text, end, bounds[1]):
+            return GONE, GOVERNS  # ('is still recovering from the March 11 earthquake', said in December)
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind

@@ -139,7 +139,7 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     and ``reach`` how its cue stands to the expression (``engine.TenseReader``): only a
     future that governs takes a year-less day or month past the anchor; one ``APART``, in another
     clause, only makes the past side count double ("will double its flights between Sydney and
-    Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 crash" is
+    Delhi by August"); one ``ASIDE`` has no say on them: "will testify about the May 3 memo" is
     the nearest May 3.  Weekdays take the tense whatever its reach: the text around speaks of
     the week to come or gone."""
     if template.endswith(WEEKEND_OF):  # the weekend of a day ('Thanksgiving weekend')
