@@ -570,6 +570,12 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The offer expires Sunday.", "2020-05-12", "2020-05-17"),
     ("The match kicks off at 3pm on Saturday.", "2020-05-12", "2020-05-16T15:00"),
     ("Voting closes at midnight on Sunday.", "2020-05-12", "2020-05-17T24:00"),
+    # ...and so are results reported, a meeting held, a bill debated
+    ("Shell, which reports its results on Wednesday, fell 2 percent.", "2010-04-27", "2010-04-28"),
+    ("The commission holds its first meeting Monday in New Orleans.", "2010-07-07", "2010-07-12"),
+    ("Parliament debates the bill on Thursday.", "2014-04-15", "2014-04-17"),
+    # ...but not reports, the noun
+    ("His comments follow reports on Monday that the well leaked.", "2014-04-15", "2014-04-14"),
     # and so is a deadline that is at a time of a weekday; one that was is gone
     ("The deadline is midnight on Sunday.", "2020-05-12", "2020-05-17T24:00"),
     ("The deadline is 5 p.m. on Friday.", "2020-05-12", "2020-05-15T17:00"),

@@ -92,6 +92,8 @@ def test_months_still_behave(sentence, text, expected):
     ("Sales have doubled since Saturday.", "Saturday", "2017-09-02"),
     ("It's expected to reopen on Friday.", "Friday", "2017-09-08"),
     ("We'll land on Friday.", "Friday", "2017-09-08"),
+    # (a clock time in another zone, in brackets, between them)
+    ("The race starts at 5pm local time (0600 GMT) on Sunday.", "Sunday", "2017-09-10"),
 ])
 def test_weekdays_take_the_tense_around_them(sentence, text, expected):
     assert values(sentence)[text] == expected
