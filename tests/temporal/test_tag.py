@@ -1214,6 +1214,18 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
             "Jan. 9 - The port hires temporary staff.\nFeb. 19 - Dockers reject the offer.\nNov. 20 - The strike ends.")
     assert [e.value for e in tag(text, "2015-06-01") if e.type == "DATE"] == [
         "2012-11-04", "2012-12-12", "2013-01-09", "2013-02-19", "2013-11-20"]
+    # a year-end chronology without its year keeps its order: January is of the year it closes, oldest
+    # first or newest first; an entry a day after the page's stamp, or one told as to come, stays
+    text = ("Key events\n\nJan 27 - Tens of thousands rally.\n\nMarch 18 - Snipers kill 52 protesters.\n\n"
+            "June 3 - The president is wounded.\n\nNov 23 - The president signs the deal.")
+    expected = ["2011-01-27", "2011-03-18", "2011-06-03", "2011-11-23"]
+    assert [e.value for e in tag(text, "2011-12-20")] == expected
+    newest_first = "\n\n".join(["Key events", *reversed(text.split("\n\n")[1:])])
+    assert [e.value for e in tag(newest_first, "2011-11-24")] == expected[::-1]
+    assert [e.value for e in tag("Timeline\n14 June: Hearings.\n15 June: Obama speaks.\n16 June: A fund is set up.",
+                                 "2010-06-15")] == ["2010-06-14", "2010-06-15", "2010-06-16"]
+    assert [e.value for e in tag("Nov 23 - The president signs the deal.\nFeb 21 - Elections are due.",
+                                 "2011-11-24")] == ["2011-11-23", "2012-02-21"]
     # weekdays listed under a heading of what is to come are the coming ones
     text = "The week ahead in parliament\n\nTuesday - MPs debate the trade bill.\nThursday: The Lords vote."
     assert [e.value for e in tag(text, "2018-09-10")][-2:] == ["2018-09-11", "2018-09-13"]

@@ -55,6 +55,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     told_today = False  # whether the text has told of the publication's day, but by a clock time alone
     evening: list[int] = []  # the stamps opening a line, on the publication's day, after its time
     header: str | None = None  # the day of the last line that is a day alone (a live page's heading)
+    entries: list[int] = []  # the expressions that are a chronology's entries without their years (see listed)
     for hit in hits:
         if hit.options.get("order") == "md" and (swapped := _day_first(hit.value)) is not None \
                 and (day_first or (swapped == publication and hit.value != publication)
@@ -70,11 +71,12 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             sentences = sentences if sentences is not None else split_sentences(text, lang)
             since = _sentence_bounds(sentences, hit.start, len(text), hit.options["within"] == "previous")[0]
         anchor_kind, anchor, template = _anchor(hit, publication, context, since, text)
+        told_entry = False  # a chronology's entry told in the present, of what has been
+        listed = False  # a chronology's entry without its year, not told as to come
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
             anchor_kind, value, resolved = None, template, True
         else:
             tense, reach = None, None
-            told_entry = False  # a chronology's entry told in the present, of what has been
             entry = _opens_entry(text, hit.start, hit.end)  # (a chronology's: 'Feb. 15 - Protests break out')
             if _resolve.needs_tense(template, direction):
                 sentences = sentences if sentences is not None else split_sentences(text, lang)
@@ -88,6 +90,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     elif ahead and (_resolve.is_weekday(template) or _resolve.lacks_year(template)):
                         # 'The week ahead:\nTuesday - MPs debate the bill', 'Key dates ahead:\nJune 5 - ...'
                         tense, reach = "future", _GOVERNS
+                listed = (entry and _resolve.lacks_year(template) and not _resolve.is_weekday(template)
+                          and not _resolve.looks_ahead(tense) and not _headed_ahead(text, hit.start, rules))
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
@@ -192,11 +196,54 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             rule=hit.rule.name,
         ))
         weekday = found[-1] if placed_weekday else None
+        if listed and resolved:
+            entries.append(len(found) - 1)
         yearless.append(resolved and anchor_kind is not None and _resolve.lacks_year(template))
         bare.append(placed_weekday)
     if not _evening_before(found, evening, published):  # (a page published past midnight: its evening, then
         _past_midnight(found, stamps)  # its early hours on the publication's day, not the day after)
+    if day is not None:
+        _chronology_in_order(found, entries, day)
     return _share_years(found, yearless, text, rules)
+
+
+ENTRY_LATE = 7  # days an entry of a chronology may lie after the publication (a page stamped before its update)
+
+
+def _chronology_in_order(found: list[TimeExpression], entries: list[int], day: dt.date) -> None:
+    """The entries of a chronology (``entries``, indices into ``found``) placed more than
+    ``ENTRY_LATE`` days after the publication ``day`` a year earlier, where that keeps the list in
+    its order: a year-end factbox without a heading year ("Jan 27 - Thousands rally ... Nov 23 -
+    Saleh signs the deal", published on 24 November) tells January of the year it closes, not of the
+    next.  The list's order is that of its entries not ahead of the publication (oldest first when
+    they do not tell)."""
+    values = [found[k].value for k in entries]
+    ahead = [_days_ahead(value, day) > ENTRY_LATE for value in values]
+    steps = [(a > b) - (a < b) for a, b, late_a, late_b in zip(values, values[1:], ahead, ahead[1:])
+             if not late_a and not late_b]
+    newest_first = sum(steps) > 0
+    order = range(len(entries)) if newest_first else range(len(entries) - 1, -1, -1)
+    last = None  # the value of the entry before this one in the list's own order, read back from its end
+    for n in order:
+        value = values[n]
+        if ahead[n] and last is not None and _compare(value, last) > 0:
+            earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
+            if _resolve.possible(earlier) and _compare(earlier, last) <= 0:
+                value = earlier
+                found[entries[n]] = found[entries[n]].model_copy(update={"value": value})
+        last = value
+
+
+def _days_ahead(value: str, day: dt.date) -> int:
+    """Days from ``day`` to the start of ``value`` (0 when it does not start after it)."""
+    span = timex_span(value.split("T", 1)[0])
+    return (span.start - day).days if span is not None and span.start > day else 0
+
+
+def _compare(a: str, b: str) -> int:
+    """-1, 0 or 1 as the value ``a`` starts before, with or after ``b``, to the precision both have."""
+    n = min(len(a), len(b), 10)
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
 def _list_in_week(found: list[TimeExpression], bare: list[bool], value: str, start: int, text: str, rules) -> None:
