@@ -207,18 +207,15 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     return _share_years(found, yearless, text, rules)
 
 
-ENTRY_LATE = 7  # days an entry of a chronology may lie after the publication (a page stamped before its update)
-
-
 def _chronology_in_order(found: list[TimeExpression], entries: list[int], day: dt.date) -> None:
     """The entries of a chronology (``entries``, indices into ``found``) placed more than
-    ``ENTRY_LATE`` days after the publication ``day`` a year earlier, where that keeps the list in
+    ``ENTRY_AHEAD`` days after the publication ``day`` a year earlier, where that keeps the list in
     its order: a year-end factbox without a heading year ("Jan 27 - Thousands rally ... Nov 23 -
     Saleh signs the deal", published on 24 November) tells January of the year it closes, not of the
     next.  The list's order is that of its entries not ahead of the publication (oldest first when
     they do not tell)."""
     values = [found[k].value for k in entries]
-    ahead = [_days_ahead(value, day) > ENTRY_LATE for value in values]
+    ahead = [_days_ahead(value, day) > ENTRY_AHEAD for value in values]
     steps = [(a > b) - (a < b) for a, b, late_a, late_b in zip(values, values[1:], ahead, ahead[1:])
              if not late_a and not late_b]
     newest_first = sum(steps) > 0
@@ -600,7 +597,7 @@ def _sentence_bounds(sentences: list, at: int, length: int, previous: bool = Fal
 
 STORY_REACH = 300  # characters: how far back a date written in another year sets the story's year
 DURATION_REACH = 200  # characters: how far back a date may be for a duration told since not to close it
-ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year the text wrote
+ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year gone (not a late stamp)
 HEADING_CHARS = 40  # a list's heading is no longer than this ('2017 in Kandora', 'The year in review: 2016')
 _SENTENCE_END = re.compile(r"[.!?]\s")  # (a heading ends no sentence)
 
