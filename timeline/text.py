@@ -374,6 +374,19 @@ def in_glued_prefix(text: str, sentence: Sentence, at: int, lang: str = DEFAULT_
     return news is None or at < news.start
 
 
+def in_page_insert(text: str, sentence: Sentence, at: int, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether offset ``at`` of ``sentence`` lies in the page text scraped into it, not its news: the
+    page's own time stamp ("Last updated on Tuesday 4 October 2011 00.30 BST"), a photo credit
+    (``page/stamps.txt``, ``page/credits.txt``; never, for a language without them)."""
+    try:
+        inserts = _inserts(lang)
+    except FileNotFoundError:
+        return False
+    return any(match.start() <= at < match.end()
+               for pattern, gate in inserts if gate.search(sentence.text)
+               for match in pattern.finditer(text, sentence.start, sentence.end))
+
+
 @lru_cache(maxsize=None)
 def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     """What a live page writes before an entry's clock stamp ('UPDATE 9:15 a.m. ET: ...'), as one

@@ -1635,6 +1635,9 @@ def test_a_wires_dateline_tells_nothing_of_the_publications_day():
     # ...but a text that tells of that day does
     told = "Feb 7 was a day of grief. A powerful quake struck on Monday. A second quake struck at 1.24pm."
     assert [e.value for e in tag(told, "2023-02-07T09:00")][-1] == "2023-02-07T13:24"
+    # ...nor does the page's own time stamp, printed in its text
+    stamped = "Last updated on Tuesday 4 October 2011 00.30 BST\nThe verdict was read at 9.50pm."
+    assert [e.value for e in tag(stamped, "2011-10-04T00:30+01:00")][-1] == "2011-10-03T21:50"
 
 
 def test_tonight_told_as_past_after_midnight_is_the_evening_before():

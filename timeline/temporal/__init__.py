@@ -20,7 +20,8 @@ from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import (ASIDE as _ASIDE, GOVERNS as _GOVERNS, RANGE_END, Hit, entry_breaks, fold,
                                       grammar)
 from timeline.text import (
-    ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, in_glued_prefix, no_lone_surrogates, split_sentences,
+    ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, in_glued_prefix, in_page_insert, no_lone_surrogates,
+    split_sentences,
 )
 
 __all__ = ["tag"]
@@ -576,9 +577,11 @@ _LIST_NUMBER = re.compile(LIST_NUMBER + r"\Z")  # the number of a numbered list'
 
 
 def _in_dateline(text: str, sentences: list, at: int, lang: str) -> bool:
-    """Whether offset ``at`` lies in the page text glued to the start of its sentence (a dateline)."""
+    """Whether offset ``at`` lies in the page text glued to the start of its sentence (a dateline)
+    or scraped into it (the page's own time stamp: 'Last updated on Tuesday 4 October 2011 00.30 BST')."""
     i = _sentence_index(sentences, at)
-    return i >= 0 and at < sentences[i].end and in_glued_prefix(text, sentences[i], at, lang)
+    return i >= 0 and at < sentences[i].end and (in_glued_prefix(text, sentences[i], at, lang)
+                                                  or in_page_insert(text, sentences[i], at, lang))
 
 
 def _sentence_index(sentences: list, at: int) -> int:
