@@ -21,6 +21,14 @@ from timeline.text import split_sentences
     ("NEW ORLEANS -- Dead birds are wrapped in foil.", ["NEW ORLEANS -- Dead birds are wrapped in foil."]),
     ("WASHINGTON (AP) -- A congressman asked for the files.", ["WASHINGTON (AP) -- A congressman asked for the files."]),
     ("BP PLC Chief Operating Officer Doug Suttles spoke.", ["BP PLC Chief Operating Officer Doug Suttles spoke."]),
+    # ...nor is a wire's dateline whose place is three words or hyphenated
+    ("PORT-AU-PRINCE, Jan 13 (Reuters) - The quake destroyed the palace.",
+     ["PORT-AU-PRINCE, Jan 13 (Reuters) - The quake destroyed the palace."]),
+    ("SALT LAKE CITY (AP) -- The governor signed the bill.", ["SALT LAKE CITY (AP) -- The governor signed the bill."]),
+    ("ST. LOUIS (AP) -- A man died.", ["ST. LOUIS (AP) -- A man died."]),
+    # a rank or a title shortened ends no sentence
+    ("Brig. Gen. Tariq Harun and Sens. Kerry and Lugar met Atty. Gen. Holder.",
+     ["Brig. Gen. Tariq Harun and Sens. Kerry and Lugar met Atty. Gen. Holder."]),
     # a sentence all in capitals stays whole
     ("THE TALKS FAILED.", ["THE TALKS FAILED."]),
 ])

@@ -171,9 +171,9 @@ def split_sentences(text: str, lang: str = DEFAULT_LANGUAGE) -> list[Sentence]:
                         # 'the 9 p.m. NBC broadcast')
                 elif token in abbreviations or (len(token) == 1 and token.isupper()):
                     continue
-        _append(text, begin, end, sentences)
+        _append(text, begin, end, sentences, lang)
         begin = end
-    _append(text, begin, len(text), sentences)
+    _append(text, begin, len(text), sentences, lang)
     return _headline_apart(text, sentences, lang)
 
 
@@ -209,13 +209,14 @@ def _headlines(lang: str) -> tuple[re.Pattern, ...]:
         return ()
 
 
-def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
+def _append(text: str, begin: int, end: int, out: list[Sentence], lang: str = DEFAULT_LANGUAGE) -> None:
     """Append ``text[begin:end]`` trimmed, in pieces of at most :data:`MAX_SENTENCE_CHARS`, a
-    heading that opens it apart."""
+    heading that opens it apart; not a wire's dateline, whose place may be three words in capitals
+    ("PORT-AU-PRINCE, Jan 13 (Reuters) - ", "SALT LAKE CITY (AP) - ": ``page/prefixes.txt``)."""
     begin, end = _trim(text, begin, end)
     if end - begin > 2 and not text[begin + 1].islower():
         heading = _HEADING.match(text, begin, min(end, begin + HEADING_CHARS))
-        if heading:
+        if heading and not _opens_on_dateline(text, begin, heading.end(), end, lang):
             cut = _trim(text, begin, heading.end())[1]
             out.append(Sentence(begin, cut, text[begin:cut]))
             begin = heading.end()
@@ -229,6 +230,16 @@ def _append(text: str, begin: int, end: int, out: list[Sentence]) -> None:
         begin, end = _trim(text, cut, end)
     if end > begin:
         out.append(Sentence(begin, end, text[begin:end]))
+
+
+def _opens_on_dateline(text: str, begin: int, heading: int, end: int, lang: str) -> bool:
+    """Whether a wire's dateline (``page/prefixes.txt``) opens ``text[begin:end]`` and takes in the
+    words in capitals up to ``heading``."""
+    try:
+        prefixes = _prefixes(lang)
+    except FileNotFoundError:
+        return False
+    return any((m := pattern.match(text, begin, end)) is not None and m.end() >= heading for pattern in prefixes)
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
