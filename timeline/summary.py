@@ -446,9 +446,10 @@ def _without_day_words(body: str, at: int, expression) -> str:
     yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as ...': the language's
     ``particle_verbs.txt``), after a word that opens a clause or joins ('as recently as Saturday',
     'on Saturday or Sunday'), before a joining word ('on Wednesday to Friday'), a name going on
-    ("Radio 4's Today programme"), a participle's own ('published yesterday, makes', 'The poll
-    published yesterday puts': :func:`_participle`). A phrase counted from another day ('two days
-    after ...') is never one of these: it is anchored in the story, not the publication."""
+    ("Radio 4's Today programme"; not a day amid prose: 'killed 26 protesters Sunday as'), a
+    participle's own ('published yesterday, makes', 'The poll published yesterday puts':
+    :func:`_participle`). A phrase counted from another day ('two days after ...') is never one of
+    these: it is anchored in the story, not the publication."""
     text = expression.text
     if expression.type not in ("DATE", "TIME") or expression.anchor != "publication" or any(c.isdigit() for c in text) \
             or not _DAY_OR_PART.fullmatch(expression.value) or at < 0 or body[at:at + len(text)] != text \
@@ -482,11 +483,20 @@ def _without_day_words(body: str, at: int, expression) -> str:
     if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) \
             or (on and low in lex.particle_verbs) \
             or (following and following.group(1).casefold() in joining) \
-            or (not on and text[:1].isupper() and right[:1].isspace()) \
+            or (not on and text[:1].isupper() and right[:1].isspace() and not _amid_prose(body, before, lex)) \
             or (lex.past(low) and low not in lex.reporting and ((not on and right[:1] == ",")
                                                                 or _participle(body, before.start(1), right, lex))):
         return body
     return body[:before.end(1)] + (right if right[:1] in ",." else " " + right.lstrip())
+
+
+def _amid_prose(body: str, before: re.Match, lex) -> bool:
+    """Whether the word ``before`` a capitalised day phrase is prose in lower case, no determiner nor
+    a possessive's ending, so that the phrase is no name going on: 'killed 26 protesters Sunday as
+    ...' (as the agencies write a day), not "the Today programme", "Radio 4's Today programme"."""
+    word = before.group(1)
+    return (word.isalpha() and word.islower() and word.casefold() not in lex.determiners
+            and body[before.start(1) - 1:before.start(1)] not in ("'", "\u2019"))
 
 
 def _participle(body: str, start: int, right: str, lex) -> bool:
