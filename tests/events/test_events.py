@@ -515,6 +515,8 @@ def test_a_name_and_a_present_verb_title_the_happening(text, title):
     "On June 14 the voters were supposed to elect a new assembly.",
     "Talks planned for June 5 in the capital were cancelled.",  # (the happening planned, in the subject)
     "Officials said a burial scheduled for Saturday had been postponed.",
+    "A truce announced for Saturday had been postponed.",
+    "A general strike called for Monday was called off.",
     # a plan set off by commas, or told and then called off, with the subject shared
     "The trial, scheduled for May 2, was postponed.",
     "The hearing, which was due on Monday, was put off.",
