@@ -1697,3 +1697,18 @@ def test_a_clock_time_glossed_in_another_zone_is_one_time():
 ])
 def test_spans_eras_zones_and_regional_forms(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fled early Saturday, officials said.",
+    "The curfew runs from 5 p.m. to 7 a.m.",
+    "The next advisory will be issued at 1 a.m.",
+    "20:30 Clashes break out.\n23:50 Police arrive.\n00:25 Shots are fired.",
+    "11:50 p.m. - Winds pick up.\n12:25 a.m. - The eyewall nears.",
+])
+@pytest.mark.parametrize("published", ["9999-12-31T23:30:00+00:00", "9999-12-31T12:00:00+00:00",
+                                       "0001-01-01T02:10:00+00:00", "0001-01-01T23:59:00-14:00"])
+def test_a_page_published_at_the_calendars_edge_is_read_without_leaving_it(text, published):
+    # (a day moved past midnight, or back to the evening before, stays where the calendar ends)
+    expressions = tag(text, published)
+    assert expressions and all(e.value[:4] in ("9999", "0001") or e.value.startswith("BC") for e in expressions)

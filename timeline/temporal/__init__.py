@@ -140,13 +140,13 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # Thursday, is that Thursday's, whatever the stamp's zone; nor a part of the day told
                 # in a page stamped after dawn: 'The regulator fined him this afternoon', stamped at
                 # 08:56, was updated since, not written the day before)
-                value = (day - dt.timedelta(days=1)).isoformat() + value[10:]
+                value = _moved(day.isoformat() + value[10:], -1)
         elif moment is not None and _BARE_CLOCK.match(template) and _before_publication(moment, published) \
                 and not told_today and not _line_start(text, hit.start) and _tense_around(
                     text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
                     tenses) == "future":
             # ('The next advisory will be issued at 1 a.m.', published at 23:00: the coming night's)
-            value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
+            value = _moved(day.isoformat() + value[10:], 1)
         if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
             # (a wire's dateline writes the publication's day but tells nothing of it: 'ANKARA, Feb 7
             # (Reuters) - A quake struck on Monday. A second hit just after 1.24pm', filed at 09:00)
@@ -157,7 +157,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             header = value[:10]
         placed_weekday = resolved and hit.rule.type in ("DATE", "TIME") and _resolve.is_weekday(template)
         if placed_weekday and tense == "past" and _told_overnight(published, hit, value):
-            value = (day + dt.timedelta(days=1)).isoformat() + value[10:]
+            value = _moved(day.isoformat() + value[10:], 1)
         if placed_weekday and weekday is not None and (
                 rules.makes_weekday_range(gap := text[weekday.end:hit.start])
                 or (rules.lists_weekdays(gap) and publication is not None and weekday.value[:10] > publication)):
@@ -416,8 +416,7 @@ def _forward_clocks(start: TimeExpression, end: str, bare: bool) -> tuple[TimeEx
     if first.group(2) == "24:00" and not bare:  # (on the day the end is told on: its start)
         return start.model_copy(update={"value": f"{first.group(1)}T00:00{start.value[first.end():]}"}), end
     if bare and first.group(2) >= NOON > last.group(2):  # (evening to morning; 'from 10 p.m. to 8 p.m.' is a change)
-        following = dt.date.fromisoformat(last.group(1)) + dt.timedelta(days=1)
-        return start, f"{following.isoformat()}T{last.group(2)}{end[last.end():]}"
+        return start, _moved(f"{last.group(1)}T{last.group(2)}{end[last.end():]}", 1)
     return start, end
 
 
@@ -462,6 +461,16 @@ def _tense_around(text: str, hit, sentences: list, tenses) -> str | None:
     return tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))[0]
 
 
+def _moved(value: str, days: int) -> str:
+    """``value``, a day or a time of a day ('2025-06-28T23:10'), ``days`` days on (back when
+    negative); as it is where that leaves the calendar (a page published on its last day), or
+    where the day is none of it ('BC0001-12-29')."""
+    try:
+        return (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat() + value[10:]
+    except (OverflowError, ValueError):
+        return value
+
+
 def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:
     """Whether a past weekday early in its day ('fled early Saturday', 'on Saturday morning'),
     placed six days back, was told in the writer's evening of the day before: then it is the
@@ -470,7 +479,8 @@ def _told_overnight(published: dt.datetime | None, hit, value: str) -> bool:
     if published is None or published.tzinfo is None or published.hour < EVENING:
         return False
     early = hit.options.get("mod") == "START" or value[10:] == "TMO"
-    return early and value[:10] == (published.date() - dt.timedelta(days=6)).isoformat()
+    day = published.date().isoformat()
+    return early and value[:10] == _moved(day, -6) != day
 
 
 def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
@@ -488,9 +498,7 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
     for step, k in zip([0, *steps], stamps):
         days += step < -STAMP_ROLLOVER_MINUTES
         if days:
-            value = found[k].value
-            moved = (dt.date.fromisoformat(value[:10]) + dt.timedelta(days=days)).isoformat() + value[10:]
-            found[k] = found[k].model_copy(update={"value": moved})
+            found[k] = found[k].model_copy(update={"value": _moved(found[k].value, days)})
 
 
 def _evening_before(found: list[TimeExpression], evening: list[int], published: dt.datetime | None) -> bool:
@@ -517,7 +525,7 @@ def _evening_before(found: list[TimeExpression], evening: list[int], published: 
     if any(b < a for a, b in zip(minutes[:turn], minutes[1:turn])) \
             or minutes[turn - 1] - minutes[turn] <= STAMP_ROLLOVER_MINUTES:
         return False  # (told oldest first up to midnight, then past it; not a page told newest first)
-    day_before = (published.date() - dt.timedelta(days=1)).isoformat()
+    day_before = _moved(published.date().isoformat(), -1)
     for k in stamps:
         if k < first_early:
             found[k] = found[k].model_copy(update={"value": day_before + found[k].value[10:]})
