@@ -1580,6 +1580,11 @@ def test_a_live_pages_stamps_under_a_line_that_is_a_day_are_that_days():
             "Friday 21 February\n10:05 Crowds are marching.\n18:04 The president has resigned.")
     assert [e.value for e in tag(page, "2025-02-21T23:59+02:00") if e.type == "TIME"] == [
         "2025-02-20T22:40", "2025-02-20T23:35", "2025-02-21T10:05", "2025-02-21T18:04"]
+    # ...also the first entry past midnight, under its day's heading after one before midnight
+    page = ("Wednesday 6 September\n23:50 - Protesters gathered in the square.\nThursday 7 September\n"
+            "00:10 - Police fired tear gas.\n09:00 - The minister resigned.")
+    assert [e.value for e in tag(page, "2017-09-08T10:00Z") if e.type == "TIME"] == [
+        "2017-09-06T23:50", "2017-09-07T00:10", "2017-09-07T09:00"]
     # (a day told in a sentence heads nothing)
     prose = "Talks resumed on Thursday 20 February.\n23:35 The president is speaking."
     assert [e.value for e in tag(prose, "2025-02-21T23:59+02:00") if e.type == "TIME"] == ["2025-02-21T23:35"]

@@ -487,16 +487,20 @@ def _past_midnight(found: list[TimeExpression], stamps: list[int]) -> None:
     """A live page's clock stamps (``found[k]`` for ``k`` in ``stamps``), told in order: one more
     than ``STAMP_ROLLOVER_MINUTES`` earlier than the one before it is past midnight, on the next
     day, and so are those after it ('11:50 p.m. - Winds pick up', then '12:25 a.m. - The eyewall
-    nears').  A page whose stamps mostly go back in time is told newest first: its days cannot be
-    told from its stamps, which keep the day of publication."""
+    nears'), up to a line that is a day alone, which its stamps are on ('Thursday 7 September', then
+    '00:10 ...').  A page whose stamps mostly go back in time is told newest first: its days cannot
+    be told from its stamps, which keep the day of publication."""
     minutes = [int(found[k].value[11:13]) * 60 + int(found[k].value[14:16]) for k in stamps]
     steps = [b - a for a, b in zip(minutes, minutes[1:])]
     later = sum(0 < step <= STAMP_ROLLOVER_MINUTES or step < -STAMP_ROLLOVER_MINUTES for step in steps)
     if later <= sum(-STAMP_ROLLOVER_MINUTES <= step < 0 for step in steps):
         return
-    days = 0
+    days, heading = 0, None  # (heading: the day the stamp was told under, where a day's heading moved it)
     for step, k in zip([0, *steps], stamps):
-        days += step < -STAMP_ROLLOVER_MINUTES
+        if found[k].value[:10] != heading:  # (under a heading of its own day: counted from there)
+            days, heading = 0, found[k].value[:10]
+        else:
+            days += step < -STAMP_ROLLOVER_MINUTES
         if days:
             found[k] = found[k].model_copy(update={"value": _moved(found[k].value, days)})
 
