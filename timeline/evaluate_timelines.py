@@ -117,10 +117,12 @@ def _tokenizer():
     return DefaultTokenizer(use_stemmer=True)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=None)
 def _tokens(text: str) -> tuple[str, ...]:
     """``text`` as rouge-score tokenises and stems it, once: each day's text is scored for every
-    system, both n and both directions (stemming is nearly all of the scoring's time)."""
+    system, both n and both directions (stemming is nearly all of the scoring's time).  Kept whole
+    while a task is scored (:func:`run_task` lets it go): a bounded cache read in the same cycle
+    for every system missed every time once a timeline had more days than it held."""
     return tuple(_tokenizer().tokenize(text))
 
 
@@ -417,9 +419,12 @@ def run_task(story: Story, reference: Reference) -> dict:
         "mentions": day_summaries(timeline, top_days(within(mentions), n), k),
     }
     scores = {}
-    for system, days in outputs.items():
-        predicted = [(d.date, d.sentences) for d in days]
-        scores[system] = score(predicted, reference)
+    try:
+        for system, days in outputs.items():
+            predicted = [(d.date, d.sentences) for d in days]
+            scores[system] = score(predicted, reference)
+    finally:
+        _tokens.cache_clear()
     return {"dates": n, "sentences": k, "articles": len(chosen), "scores": scores}
 
 
