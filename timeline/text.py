@@ -497,6 +497,20 @@ def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
     return Sentence(start, sentence.end, text[start:sentence.end]) if start < sentence.end else None
 
 
+_STAMP_AHEAD = re.compile(r"[(\[]?\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m\b)")  # a clock time, as a stamp opens
+
+
+def _without_label(text: str, sentence: Sentence, lang: str) -> Sentence:
+    """``sentence`` without a live page's label before the clock stamp that opens its entry ('Updated
+    at 2:05 a.m.: The governor ...', ``page/entry_labels.txt``): the stamp dates the entry, not the
+    label's verb."""
+    label = entry_label(lang).match(sentence.text)
+    if label is None or not label.end() or not _STAMP_AHEAD.match(sentence.text, label.end()):
+        return sentence
+    start = sentence.start + label.end()
+    return Sentence(start, sentence.end, text[start:sentence.end])
+
+
 def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
                    text: str | None = None) -> list[Sentence]:
     """The sentences of an article that are its news: those before its comment section
@@ -505,7 +519,8 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
     ``text`` is given, without the page's own time stamps and photo credits (``page/stamps.txt``,
     ``page/credits.txt``: what stands on either side of one is a sentence of its own) and without
     the page text glued to their start (a wire dateline with the headline before it, a photo credit
-    naming an agency alone: ``page/prefixes.txt``)."""
+    naming an agency alone: ``page/prefixes.txt``), nor a live page's label before an entry's stamp
+    ('Updated at 2:05 a.m.: ...', ``page/entry_labels.txt``)."""
     marks = _comment_marks(lang)
     prefixes = _prefixes(lang) if text is not None else ()
     inserts = _inserts(lang) if text is not None else ()
@@ -518,6 +533,8 @@ def news_sentences(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE,
             if kind is None:
                 if prefixes:
                     sentence = _without_prefix(text, sentence, prefixes)
+                if sentence is not None and text is not None:
+                    sentence = _without_label(text, sentence, lang)
                 if sentence is not None:
                     kept.append(sentence)
     return kept

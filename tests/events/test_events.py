@@ -1369,6 +1369,9 @@ def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expecte
     # ...also after the page's label of an entry
     ("BREAKING: 0915 GMT: Residents fled the port on Sunday.", [("Residents fled the port", "2017-09-03")]),
     ("UPDATE 0915 GMT: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
+    ("Updated at 9.15am: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
+    ("Last updated 9:15 a.m.: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
+    ("Posted at 9.15am: Residents fled the port.", [("Residents fled the port", "2017-09-06T09:15")]),
     # ...and a plural noun ending the entry's subject, before its verb, is none
     ("0915 GMT: Health officials say three more cases were found.",
      [("Health officials: Three more cases were found", "2017-09-06T09:15")]),
