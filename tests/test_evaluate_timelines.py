@@ -147,6 +147,9 @@ def test_the_nearest_date_is_found_either_side():
     # a date line with more on it is no sentence of the day before
     ("2020-01-02\nx\n2020-01-03:\ny\n", "t.txt:3: not a date line '2020-01-03:'"),
     ("2020-01-02\nx\n2020-01-03 Thursday\ny\n", "t.txt:3: not a date line '2020-01-03 Thursday'"),
+    # ...nor one whose year has five figures, or whose figures are of another script
+    ("2020-01-02\nx\n10000-01-01\ny\n", "t.txt:3: not a date line '10000-01-01'"),
+    ("2020-01-02\nx\n\u0662\u0660\u0660\u0669-\u0660\u0664-\u0662\u0668\ny\n", "t.txt:3: not a date line"),
     # dates without a word under any: nothing to score a summary against
     ("2020-01-02\n----\n2020-01-03\n", "t.txt: no sentence under any date"),
 ])
@@ -248,6 +251,19 @@ def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     result = run("eval", "--timelines", empty)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
+
+
+def test_a_timelines_entry_that_is_no_folder_or_a_timeline_that_is_a_folder_is_named(stories):
+    (stories / "dam" / "timelines" / "drafts.txt").mkdir()
+    result = run("eval", "--timelines", stories, "-q")
+    assert f"error: {stories / 'dam' / 'timelines' / 'drafts.txt'}: a folder, not a timeline file" in result.stderr
+    (stories / "dam" / "timelines" / "drafts.txt").rmdir()
+    for timeline in (stories / "dam" / "timelines").iterdir():
+        timeline.unlink()
+    (stories / "dam" / "timelines").rmdir()
+    (stories / "dam" / "timelines").write_text("2020-01-02\nx\n", encoding="utf-8")
+    result = run("eval", "--timelines", stories, "-q")
+    assert f"error: {stories / 'dam' / 'timelines'}: not a folder; story not scored" in result.stderr
 
 
 def test_a_story_folder_that_cannot_be_read_is_named_and_the_others_are_scored(stories, monkeypatch):

@@ -45,7 +45,7 @@ from timeline.text import no_lone_surrogates
 
 _DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # (a month or day unpadded is read too)
 _RULE_LINE = re.compile(r"^-{3,}$")
-_DATED_LINE = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b")  # a line that opens as a date line does
+_DATED_LINE = re.compile(r"^\d{4,}-\d{1,2}-\d{1,2}(?!\d)")  # a line that opens as a date line does (any digits)
 # a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
 # feed ...), which a sentence may hold without being two lines
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -283,6 +283,8 @@ def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tu
     if folder.is_dir():
         os.listdir(folder)  # (a folder that cannot be read is said so, not taken for an empty one)
     timelines = sorted(p for p in folder.glob("*.txt") if not p.name.startswith(".") and not p.is_dir())
+    for odd in sorted(p for p in folder.glob("*.txt") if not p.name.startswith(".") and p.is_dir()):
+        _tell(problem, f"{odd}: a folder, not a timeline file; not scored")
     articles = story / "articles.jsonl"
     if not articles.is_file():
         from timeline.articles import kind_of
@@ -290,6 +292,8 @@ def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tu
         missing = (f"not a regular file ({kind_of(articles.stat().st_mode)})" if articles.exists()
                    else "is a broken or looping link" if articles.is_symlink() else "missing")
         _tell(problem, f"{articles}: {missing}; story not scored")
+    elif (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+        _tell(problem, f"{folder}: not a folder; story not scored")
     elif not timelines:
         _tell(problem, f"{folder}: no timeline files (*.txt); story not scored")
     else:
