@@ -253,11 +253,7 @@ def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
 
 
-def test_a_timelines_entry_that_is_no_folder_or_a_timeline_that_is_a_folder_is_named(stories):
-    (stories / "dam" / "timelines" / "drafts.txt").mkdir()
-    result = run("eval", "--timelines", stories, "-q")
-    assert f"error: {stories / 'dam' / 'timelines' / 'drafts.txt'}: a folder, not a timeline file" in result.stderr
-    (stories / "dam" / "timelines" / "drafts.txt").rmdir()
+def test_a_timelines_entry_that_is_no_folder_is_named_as_such(stories):
     for timeline in (stories / "dam" / "timelines").iterdir():
         timeline.unlink()
     (stories / "dam" / "timelines").rmdir()

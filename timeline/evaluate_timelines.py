@@ -283,8 +283,6 @@ def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tu
     if folder.is_dir():
         os.listdir(folder)  # (a folder that cannot be read is said so, not taken for an empty one)
     timelines = sorted(p for p in folder.glob("*.txt") if not p.name.startswith(".") and not p.is_dir())
-    for odd in sorted(p for p in folder.glob("*.txt") if not p.name.startswith(".") and p.is_dir()):
-        _tell(problem, f"{odd}: a folder, not a timeline file; not scored")
     articles = story / "articles.jsonl"
     if not articles.is_file():
         from timeline.articles import kind_of
