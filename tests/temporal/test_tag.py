@@ -1710,6 +1710,7 @@ def test_spans_eras_zones_and_regional_forms(sentence, expected):
     "The next advisory will be issued at 1 a.m.",
     "20:30 Clashes break out.\n23:50 Police arrive.\n00:25 Shots are fired.",
     "11:50 p.m. - Winds pick up.\n12:25 a.m. - The eyewall nears.",
+    "Key events\nDec 27 - Crowds rally.\nNov 23 - A deal is signed.\nDec 29 - The talks end.",
 ])
 @pytest.mark.parametrize("published", ["9999-12-31T23:30:00+00:00", "9999-12-31T12:00:00+00:00",
                                        "0001-01-01T02:10:00+00:00", "0001-01-01T23:59:00-14:00"])

@@ -224,7 +224,7 @@ def _chronology_in_order(found: list[TimeExpression], entries: list[int], day: d
     last = None  # the value of the entry before this one in the list's own order, read back from its end
     for n in order:
         value = values[n]
-        if ahead[n] and last is not None and _compare(value, last) > 0:
+        if ahead[n] and last is not None and _compare(value, last) > 0 and int(value[:4]) > dt.MINYEAR:
             earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
             if _resolve.possible(earlier) and _compare(earlier, last) <= 0:
                 value = earlier
