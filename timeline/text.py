@@ -497,7 +497,8 @@ def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
     return Sentence(start, sentence.end, text[start:sentence.end]) if start < sentence.end else None
 
 
-_STAMP_AHEAD = re.compile(r"[(\[]?\d{1,2}(?:[:.]\d\d|\s*[ap]\.?m\b)")  # a clock time, as a stamp opens
+# a clock time, as a stamp opens: minutes after a colon or a point, or a mark of the half-day in letters
+_STAMP_AHEAD = re.compile(r"[(\[]?\d{1,2}(?:[:.]\d\d|\s*[^\W\d_])")
 
 
 def _without_label(text: str, sentence: Sentence, lang: str) -> Sentence:
