@@ -253,7 +253,7 @@ def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
 
 
-def test_a_timelines_entry_that_is_no_folder_is_named_as_such(stories):
+def test_a_timelines_that_is_a_file_is_named_as_no_folder(stories):
     for timeline in (stories / "dam" / "timelines").iterdir():
         timeline.unlink()
     (stories / "dam" / "timelines").rmdir()
