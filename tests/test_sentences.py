@@ -27,8 +27,8 @@ from timeline.text import split_sentences
     ("SALT LAKE CITY (AP) -- The governor signed the bill.", ["SALT LAKE CITY (AP) -- The governor signed the bill."]),
     ("ST. LOUIS (AP) -- A man died.", ["ST. LOUIS (AP) -- A man died."]),
     # a rank or a title shortened ends no sentence
-    ("Brig. Gen. Tariq Harun and Sens. Kerry and Lugar met Atty. Gen. Holder.",
-     ["Brig. Gen. Tariq Harun and Sens. Kerry and Lugar met Atty. Gen. Holder."]),
+    ("Brig. Gen. Tariq Harun and Cpl. Ali Nasser met Atty. Gen. Holder.",
+     ["Brig. Gen. Tariq Harun and Cpl. Ali Nasser met Atty. Gen. Holder."]),
     # a sentence all in capitals stays whole
     ("THE TALKS FAILED.", ["THE TALKS FAILED."]),
 ])

@@ -317,6 +317,8 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      "Police in Ferrow fired tear gas at protesters as thousands marched."),
     ("The Ferrow mayor told the Today programme that she would resign.",
      "The Ferrow mayor told the Today programme that she would resign."),
+    ("The Ferrow council said Saturday about 200 homes in the valley were flooded.",
+     "The Ferrow council said Saturday about 200 homes in the valley were flooded."),  # (said about: another sense)
 ])
 def test_a_sentence_told_under_its_day_does_without_the_words_naming_it(written, told):
     timeline = build_timeline([Article(text=written, published="2021-03-10", source="Valley Post", path="a.txt")])

@@ -100,6 +100,8 @@ from timeline.models import (
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
+from timeline.lang import DEFAULT_LANGUAGE
+from timeline.temporal.engine import grammar
 from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, entry_heading, entry_label
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
@@ -483,19 +485,23 @@ def _without_day_words(body: str, at: int, expression) -> str:
     if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) \
             or (on and low in lex.particle_verbs) \
             or (following and following.group(1).casefold() in joining) \
-            or (not on and text[:1].isupper() and right[:1].isspace() and not _amid_prose(body, before, lex)) \
+            or (not on and text[:1].isupper() and right[:1].isspace() and not _amid_prose(body, before, text, following,
+                                                                                     lex)) \
             or (lex.past(low) and low not in lex.reporting and ((not on and right[:1] == ",")
                                                                 or _participle(body, before.start(1), right, lex))):
         return body
     return body[:before.end(1)] + (right if right[:1] in ",." else " " + right.lstrip())
 
 
-def _amid_prose(body: str, before: re.Match, lex) -> bool:
-    """Whether the word ``before`` a capitalised day phrase is prose in lower case, no determiner nor
-    a possessive's ending, so that the phrase is no name going on: 'killed 26 protesters Sunday as
-    ...' (as the agencies write a day), not "the Today programme", "Radio 4's Today programme"."""
+def _amid_prose(body: str, before: re.Match, text: str, following: re.Match | None, lex) -> bool:
+    """Whether ``text``, a weekday's name, stands amid prose as the agencies write a day: after a
+    word in lower case, no determiner nor a possessive's ending, and before none that may go with
+    the verb ('killed 26 protesters Sunday as ...'; not "the Today programme", "spent Christmas with
+    his family", "said Saturday about 2.1 million gallons")."""
     word = before.group(1)
-    return (word.isalpha() and word.islower() and word.casefold() not in lex.determiners
+    after = following.group(1).casefold() if following else ""
+    return (grammar(DEFAULT_LANGUAGE).opens_on_weekday(text) and word.isalpha() and word.islower()
+            and word.casefold() not in lex.determiners and (after not in lex.prepositions or after in lex.clause)
             and body[before.start(1) - 1:before.start(1)] not in ("'", "\u2019"))
 
 

@@ -497,8 +497,9 @@ def _without_prefix(text: str, sentence: Sentence, prefixes) -> Sentence | None:
     return Sentence(start, sentence.end, text[start:sentence.end]) if start < sentence.end else None
 
 
-# a clock time, as a stamp opens: minutes after a colon or a point, or a mark of the half-day in letters
-_STAMP_AHEAD = re.compile(r"[(\[]?\d{1,2}(?:[:.]\d\d|\s*[^\W\d_])")
+# a clock time, as a stamp opens: minutes after a colon, a point or a letter ('14h05'), or a mark of the
+# half-day of a letter or two ('9am', '9 a.m.'; not '10 years', '3 wins')
+_STAMP_AHEAD = re.compile(r"[(\[]?\d{1,2}(?:[:.h]\d\d|\s*[^\W\d_]\.?(?:[^\W\d_]\.?)?(?![^\W\d_]))")
 
 
 def _without_label(text: str, sentence: Sentence, lang: str) -> Sentence:

@@ -212,7 +212,6 @@ CASES = [
      "the 2016 period", "2016-Q3"),
     ("the_year_year", "The bonds mature in the 2020 year.", "the 2020 year", "2020"),
     ("year_named", "The fort was built in 1750.", "1750", "1750"),
-    ("entry_year", "Key dates\n1964: The dam is built.", "1964", "1964"),
     ("year", "The 1964 dam still stands.", "1964", "1964"),
     ("era_bc", "The town was founded around 3,000 BC, and grew.", "around 3,000 BC", "BC3000"),
     ("era_ad", "Vesuvius buried the town in 79 AD.", "79 AD", "0079"),
@@ -515,6 +514,9 @@ def test_a_count_or_a_number_plate_is_no_day(sentence, words):
     "On Monday the nurses worked for the night shift.",
     "There have been blowouts since the dawn of the oil industry.",
     "On Monday the refugees longed for a night's sleep.",
+    "You can wake up in the middle of the night and think about the spill.",
+    "Nadal said on Monday it was the best shot of the evening.",
+    "On Monday it was time to wrap things up for the night.",
 ])
 def test_a_part_of_the_day_that_names_something_else_is_no_time(sentence):
     assert [x.text for x in tag(sentence, published=PUBLISHED) if x.text != "Monday"] == []
@@ -530,8 +532,3 @@ def test_a_part_of_the_day_that_names_something_else_is_no_time(sentence):
 ])
 def test_a_count_of_games_is_no_time_and_weekends_are_a_habit(sentence, expected):
     assert [(x.text, x.value) for x in tag(sentence, published=PUBLISHED)] == expected
-
-
-def test_a_live_pages_stamp_in_four_figures_is_no_year_ahead_of_the_page():
-    text = "Live: the president's address\n2030: Our live coverage ends now.\n2025: The speech is over. 2018: He begins."
-    assert [x.text for x in tag(text, published="2010-06-15") if x.text[:1].isdigit()] == []

@@ -545,6 +545,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # ...but not what may lie ahead: a vote, a deadline, a strike called
     ("Talks before the March 11 deadline will resume.", "2011-12-01", "2012-03-11"),
     ("Unions will hold the March 12 strike as planned.", "2011-12-01", "2012-03-12"),
+    # ...nor one foreseen, nor a noun that names another after it
+    ("Police said they had foiled the planned May 3 attack on the embassy.", "2011-04-28", "2011-05-03"),
+    ("Schools across the county will hold the Thursday fire drill as planned.", "2013-03-04", "2013-03-07"),
     ("The split would be paid on an unspecified date in January.", "2010-11-22", "2011-01"),
     # ...but not after a present or future auxiliary
     ("The ban is lifted in March, officials say.", "2010-12-01", "2011-03"),
@@ -574,8 +577,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Shell, which reports its results on Wednesday, fell 2 percent.", "2010-04-27", "2010-04-28"),
     ("The commission holds its first meeting Monday in New Orleans.", "2010-07-07", "2010-07-12"),
     ("Parliament debates the bill on Thursday.", "2014-04-15", "2014-04-17"),
-    # ...but not reports, the noun
+    # ...but not reports or addresses, the nouns
     ("His comments follow reports on Monday that the well leaked.", "2014-04-15", "2014-04-14"),
+    ("Hackers stole 2 million email addresses on Tuesday, the company said.", "2013-06-13", "2013-06-11"),
     # and so is a deadline that is at a time of a weekday; one that was is gone
     ("The deadline is midnight on Sunday.", "2020-05-12", "2020-05-17T24:00"),
     ("The deadline is 5 p.m. on Friday.", "2020-05-12", "2020-05-15T17:00"),
@@ -1226,6 +1230,13 @@ def test_a_chronologys_entries_told_in_the_present_are_in_its_year_and_not_ahead
                                  "2010-06-15")] == ["2010-06-14", "2010-06-15", "2010-06-16"]
     assert [e.value for e in tag("Nov 23 - The president signs the deal.\nFeb 21 - Elections are due.",
                                  "2011-11-24")] == ["2011-11-23", "2012-02-21"]
+    # ...and a list that is no chronology (fixtures grouped by team, dates to come) stays where its days fall
+    groups = ("Group A\nJune 11 - South Africa drew with Mexico\nJune 16 - South Africa play Uruguay\n"
+              "June 22 - France play South Africa\nJune 11 - Uruguay drew with France\nJune 17 - France play Mexico")
+    assert [e.value for e in tag(groups, "2010-06-14")] == [
+        "2010-06-11", "2010-06-16", "2010-06-22", "2010-06-11", "2010-06-17"]
+    assert [e.value for e in tag("Nov 18 - A deal is within reach\nDec 18 - Leaders meet\nDec 7 - The summit opens",
+                                 "2009-11-20")] == ["2009-11-18", "2009-12-18", "2009-12-07"]
     # weekdays listed under a heading of what is to come are the coming ones
     text = "The week ahead in parliament\n\nTuesday - MPs debate the trade bill.\nThursday: The Lords vote."
     assert [e.value for e in tag(text, "2018-09-10")][-2:] == ["2018-09-11", "2018-09-13"]

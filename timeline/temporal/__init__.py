@@ -214,19 +214,23 @@ def _chronology_in_order(found: list[TimeExpression], entries: list[int], day: d
     its order: a year-end factbox without a heading year ("Jan 27 - Thousands rally ... Nov 23 -
     Saleh signs the deal", published on 24 November) tells January of the year it closes, not of the
     next.  The list's order is that of its entries not ahead of the publication (oldest first when
-    they do not tell)."""
+    they do not tell); an entry moves only between two in that order, the one after it not ahead of
+    the publication (not a list of fixtures grouped by team, nor one of dates to come)."""
     values = [found[k].value for k in entries]
     ahead = [_days_ahead(value, day) > ENTRY_AHEAD for value in values]
     steps = [(a > b) - (a < b) for a, b, late_a, late_b in zip(values, values[1:], ahead, ahead[1:])
              if not late_a and not late_b]
     newest_first = sum(steps) > 0
-    order = range(len(entries)) if newest_first else range(len(entries) - 1, -1, -1)
-    last = None  # the value of the entry before this one in the list's own order, read back from its end
-    for n in order:
+    order = list(range(len(entries)) if newest_first else range(len(entries) - 1, -1, -1))
+    last = None  # the value of the entry after this one in time (in the list's own order), read back from its end
+    for i, n in enumerate(order):
         value = values[n]
-        if ahead[n] and last is not None and _compare(value, last) > 0 and int(value[:4]) > dt.MINYEAR:
+        before = values[order[i + 1]] if i + 1 < len(order) and not ahead[order[i + 1]] else None  # (in time)
+        if ahead[n] and last is not None and _days_ahead(last, day) <= ENTRY_AHEAD and _compare(value, last) > 0 \
+                and int(value[:4]) > dt.MINYEAR:
             earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
-            if _resolve.possible(earlier) and _compare(earlier, last) <= 0:
+            if _resolve.possible(earlier) and _compare(earlier, last) <= 0 \
+                    and (before is None or _compare(before, earlier) <= 0):
                 value = earlier
                 found[entries[n]] = found[entries[n]].model_copy(update={"value": value})
         last = value

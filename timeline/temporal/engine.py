@@ -38,8 +38,8 @@ RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a r
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED = (
-    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting", "happened")
+CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED, FORESEEN = (
+    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting", "happened", "foreseen")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
@@ -48,7 +48,7 @@ PAST, GONE = "past", "gone"
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED)
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED, FORESEEN)
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # Case folding for the scans that need no case (the gate, tense cues, clause marks): a case-blind
@@ -403,7 +403,7 @@ class Grammar:
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
         # edges and first characters once, so that most places fail at once.
         cues, marks, self._marks = [], [], []
-        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: []}  # (looked for next to an expression)
+        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: [], FORESEEN: []}  # (looked for next to an expression)
         for line in filled_lines(read_lines(lang, "temporal", "tense.tsv")):
             pattern, tense, scope = ([cell.strip() for cell in line.split("\t")] + [""])[:3]
             if scope not in ("", FORWARD, YIELDS, ALONE):
@@ -435,6 +435,9 @@ class Grammar:
         self._fronting = re.compile(r"[\W_]*(?:" + "|".join(fronting) + r")\s+$", re.I) if fronting else None
         # what names, right after a time, a happening it dates that has taken place ('the March 11 earthquake')
         self._happened = re.compile(r"(?:" + "|".join(happened) + r")(?!\w)", re.I) if happened else None
+        # ...but one foreseen, not taken place ('foiled the planned May 3 attack')
+        foreseen = around[FORESEEN]
+        self._foreseen = re.compile(r"(?<!\w)(?:" + "|".join(foreseen) + r")\s+$", re.I) if foreseen else None
 
     def _words_of(self, *names: str) -> re.Pattern | None:
         """A case-blind search for a whole word of the vocabulary classes ``names``; None when the
@@ -658,6 +661,16 @@ class Grammar:
         the first take the second's year: a comma or a word of ``shared_year``."""
         return bool(gap.strip()) and self._shared_year is not None and self._shared_year.fullmatch(gap) is not None
 
+    def opens_on_weekday(self, text: str) -> bool:
+        """Whether ``text`` opens on a weekday's name of the vocabulary class ``weekday`` ('Sunday',
+        'Sunday night'; not 'Christmas')."""
+        weekdays = self.classes.get("weekday")
+        if weekdays is None:
+            return False
+        if self._weekday_word is None:
+            self._weekday_word = re.compile(rf"\b{weekdays.regex()}(?!\w)", re.I)
+        return self._weekday_word.match(text) is not None
+
     def weekday_named(self, hit: Hit, text: str) -> int | None:
         """The ISO weekday a match of a rule with a ``weekday`` field names ('Friday (Nov 7)': 5),
         or None."""
@@ -698,7 +711,7 @@ class Grammar:
         """A reader of the tense around the expressions of ``text`` (``folded``: its ``fold``, when
         the caller has it)."""
         return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck, folded,
-                           self._fronting, self._happened)
+                           self._fronting, self._happened, self._foreseen)
 
 
 class TenseReader:
@@ -726,7 +739,8 @@ class TenseReader:
     ("In February, the rebels took the town"; not "In March, the rules take effect, officials said").
     A time right before a ``happened`` noun of clauses.tsv dates a happening that has taken place:
     it is gone, whatever its clause tells ("Japan is still recovering from the March 11 earthquake",
-    said in December, is last March; "will investigate Thursday's accident", said on a Friday).
+    said in December, is last March; "will investigate Thursday's accident", said on a Friday); not
+    after a ``foreseen`` word ("foiled the planned May 3 attack", "warned of a Christmas Day attack").
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -734,9 +748,10 @@ class TenseReader:
 
     def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
                  text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset(),
-                 folded: str | None = None, fronting: re.Pattern | None = None, happened: re.Pattern | None = None):
+                 folded: str | None = None, fronting: re.Pattern | None = None, happened: re.Pattern | None = None,
+                 foreseen: re.Pattern | None = None):
         self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
-        self._fronting, self._happened = fronting, happened
+        self._fronting, self._happened, self._foreseen = fronting, happened, foreseen
         # the fast scan over folded text, with the marks whose place the exact pattern decides
         self._scan, self._recheck = scan, recheck
         self._folded = text if scan is None else folded if folded is not None else fold(text)
@@ -750,7 +765,8 @@ class TenseReader:
         it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
         None without a cue.  A past after a time told at the head of its clause governs it, as
         ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause."""
-        if self._happened is not None and self._happened.match(self._text, end, bounds[1]):
+        if self._happened is not None and self._happened.match(self._text, end, bounds[1]) and not (
+                self._foreseen is not None and self._foreseen.search(self._text, max(bounds[0], start - 40), start)):
             return GONE, GOVERNS  # ('is still recovering from the March 11 earthquake', said in December)
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
