@@ -94,13 +94,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from timeline.events.assembly import COUNTED_RULE
+from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
     DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
 )
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
-from timeline.lang import DEFAULT_LANGUAGE
 from timeline.temporal.engine import grammar
 from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, entry_heading, entry_label
 

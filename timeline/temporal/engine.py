@@ -403,7 +403,8 @@ class Grammar:
         # group c<n> is the n-th of self._marks, (tense or None, kind).  Each half tests its word
         # edges and first characters once, so that most places fail at once.
         cues, marks, self._marks = [], [], []
-        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: [], FORESEEN: []}  # (looked for next to an expression)
+        # (the kinds looked for right next to an expression, not scanned for)
+        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: [], FORESEEN: []}
         for line in filled_lines(read_lines(lang, "temporal", "tense.tsv")):
             pattern, tense, scope = ([cell.strip() for cell in line.split("\t")] + [""])[:3]
             if scope not in ("", FORWARD, YIELDS, ALONE):
@@ -661,25 +662,25 @@ class Grammar:
         the first take the second's year: a comma or a word of ``shared_year``."""
         return bool(gap.strip()) and self._shared_year is not None and self._shared_year.fullmatch(gap) is not None
 
-    def opens_on_weekday(self, text: str) -> bool:
-        """Whether ``text`` opens on a weekday's name of the vocabulary class ``weekday`` ('Sunday',
-        'Sunday night'; not 'Christmas')."""
+    def _weekday_words(self) -> re.Pattern | None:
+        """A weekday's name of the vocabulary class ``weekday``, whole (None without the class)."""
         weekdays = self.classes.get("weekday")
-        if weekdays is None:
-            return False
-        if self._weekday_word is None:
+        if weekdays is not None and self._weekday_word is None:
             self._weekday_word = re.compile(rf"\b{weekdays.regex()}(?!\w)", re.I)
-        return self._weekday_word.match(text) is not None
+        return self._weekday_word
+
+    def opens_on_weekday(self, text: str) -> bool:
+        """Whether ``text`` opens on a weekday's name ('Sunday', 'Sunday night'; not 'Christmas')."""
+        words = self._weekday_words()
+        return words is not None and words.match(text) is not None
 
     def weekday_named(self, hit: Hit, text: str) -> int | None:
         """The ISO weekday a match of a rule with a ``weekday`` field names ('Friday (Nov 7)': 5),
         or None."""
-        weekdays = self.classes.get("weekday")
-        if weekdays is None or not any(kind == "weekday" for _, kind in hit.rule.fields):
+        weekdays, words = self.classes.get("weekday"), self._weekday_words()
+        if words is None or not any(kind == "weekday" for _, kind in hit.rule.fields):
             return None
-        if self._weekday_word is None:
-            self._weekday_word = re.compile(rf"\b{weekdays.regex()}(?!\w)", re.I)
-        found = self._weekday_word.search(text, hit.start, hit.end)
+        found = words.search(text, hit.start, hit.end)
         value = weekdays.normalise(found.group()) if found else ""
         return int(value) if value.isdigit() else None
 
