@@ -216,7 +216,7 @@ def _append(text: str, begin: int, end: int, out: list[Sentence], lang: str = DE
     begin, end = _trim(text, begin, end)
     if end - begin > 2 and not text[begin + 1].islower():
         heading = _HEADING.match(text, begin, min(end, begin + HEADING_CHARS))
-        if heading and not _opens_on_dateline(text, begin, heading.end(), end, lang):
+        if heading and not in_glued_prefix(text, Sentence(begin, end, text[begin:end]), heading.end() - 1, lang):
             cut = _trim(text, begin, heading.end())[1]
             out.append(Sentence(begin, cut, text[begin:cut]))
             begin = heading.end()
@@ -230,16 +230,6 @@ def _append(text: str, begin: int, end: int, out: list[Sentence], lang: str = DE
         begin, end = _trim(text, cut, end)
     if end > begin:
         out.append(Sentence(begin, end, text[begin:end]))
-
-
-def _opens_on_dateline(text: str, begin: int, heading: int, end: int, lang: str) -> bool:
-    """Whether a wire's dateline (``page/prefixes.txt``) opens ``text[begin:end]`` and takes in the
-    words in capitals up to ``heading``."""
-    try:
-        prefixes = _prefixes(lang)
-    except FileNotFoundError:
-        return False
-    return any((m := pattern.match(text, begin, end)) is not None and m.end() >= heading for pattern in prefixes)
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -393,9 +383,7 @@ def in_page_insert(text: str, sentence: Sentence, at: int, lang: str = DEFAULT_L
         inserts = _inserts(lang)
     except FileNotFoundError:
         return False
-    return any(match.start() <= at < match.end()
-               for pattern, gate in inserts if gate.search(sentence.text)
-               for match in pattern.finditer(text, sentence.start, sentence.end))
+    return not any(piece.start <= at < piece.end for piece in _without_inserts(text, sentence, inserts))
 
 
 @lru_cache(maxsize=None)

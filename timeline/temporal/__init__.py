@@ -226,10 +226,9 @@ def _chronology_in_order(found: list[TimeExpression], entries: list[int], day: d
     for i, n in enumerate(order):
         value = values[n]
         before = values[order[i + 1]] if i + 1 < len(order) and not ahead[order[i + 1]] else None  # (in time)
-        if ahead[n] and last is not None and _days_ahead(last, day) <= ENTRY_AHEAD and _compare(value, last) > 0 \
-                and int(value[:4]) > dt.MINYEAR:
-            earlier = f"{int(value[:4]) - 1:04d}{value[4:]}"
-            if _resolve.possible(earlier) and _compare(earlier, last) <= 0 \
+        if ahead[n] and last is not None and _days_ahead(last, day) <= ENTRY_AHEAD and _compare(value, last) > 0:
+            earlier = _resolve.year_moved(value, -1) if int(value[:4]) > dt.MINYEAR else None
+            if earlier is not None and _compare(earlier, last) <= 0 \
                     and (before is None or _compare(before, earlier) <= 0):
                 value = earlier
                 found[entries[n]] = found[entries[n]].model_copy(update={"value": value})

@@ -54,7 +54,7 @@ from timeline.models import Granularity
 from timeline.temporal.calendar import (
     Day, day_at, easter, month_days, possible, timex_span, timex_year, without_impossible_day, year_text,
 )
-from timeline.temporal.engine import ASIDE, GOVERNS
+from timeline.temporal.engine import ASIDE, GONE, GOVERNS, PAST
 
 # granularity codes, finest first; a rank compares how precise two values are
 RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
@@ -65,7 +65,7 @@ _CODE = {
 }
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
-_PAST = ("past", "gone")  # the tenses of what has been (tense.tsv)
+_PAST = (PAST, GONE)  # the tenses of what has been (tense.tsv)
 PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "fell in January"
 # days: a day the future names that is at most this long before the anchor is that one, not
 # next year's: the text was written before it ran (a schedule left on a page, an entry of a
