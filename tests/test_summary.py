@@ -406,6 +406,17 @@ def test_boilerplate_told_day_after_day_gives_way_to_each_days_own_news():
     assert [d.sentences for d in days] == [[text.replace(" on Friday", "")] for text in news.values()]
 
 
+def test_a_status_line_told_day_after_day_with_new_figures_gives_way_to_each_days_own_news():
+    news = {"2023-03-14": ("Workers began pumping seawater into the damaged reactor today, the operator said.", "1.3"),
+            "2023-03-15": ("The operator started releasing 11,500 tons of contaminated water into the sea today.", "2.8"),
+            "2023-03-16": ("Engineers plugged a crack in a pit leaking radioactive water into the sea today.", "3.9")}
+    articles = [Article(text=f"{text} Radiation at the plant's main gate stood at {reading} millisieverts an hour "
+                             f"at 9 a.m. today, officials said.", published=day, source=outlet, path=f"{outlet}{day}.txt")
+                for day, (text, reading) in news.items() for outlet in ("Valley Post", "Coast Times")]
+    days = summarize(build_timeline(articles), dates=3, sentences=1)
+    assert [d.sentences for d in days] == [[text.replace(" today", "")] for text, _ in news.values()]
+
+
 def test_a_sentence_far_off_the_story_is_not_told_beside_the_days_news():
     # the day's talks and a wire's sports result of the same day: two candidates
     told = [("2025-02-16", "Nina Varga opened talks with the opposition parties in Kastell on Sunday, offering reforms."),
