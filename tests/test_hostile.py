@@ -472,10 +472,15 @@ def _build_in_the_background(tmp_path) -> subprocess.Popen:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
-def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path):
+@pytest.mark.parametrize("presses", [1, 2])  # (a second while the first stops the workers: it had waited for good)
+def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path, presses):
+    import time
+
     process = _build_in_the_background(tmp_path)
     try:
-        os.killpg(process.pid, signal.SIGINT)  # the process group as a whole: what Ctrl-C in a terminal does
+        for press in range(presses):
+            time.sleep(0.3 if press else 0)
+            os.killpg(process.pid, signal.SIGINT)  # the process group as a whole: what Ctrl-C in a terminal does
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()

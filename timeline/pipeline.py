@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -246,6 +248,9 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
                 yield from _first_results(pool, pending, deaths)
         while pending:
             yield from _first_results(pool, pending, deaths)
+    except BaseException:  # (interrupted, or no longer read: the workers are stopped, not waited for, which a
+        pool.abandon()     # second Ctrl-C could leave waiting for good)
+        raise
     finally:
         pool.close()
 
@@ -264,7 +269,9 @@ class _Pool:
 
     def renew(self) -> None:
         self.abandon()
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_ignore_interrupts)
+        context = _context()
+        _start_server(context)
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
 
     def submit(self, function, argument) -> Future:
         """``function(argument)`` in a worker.  Starting a worker can fail when the process that
@@ -356,6 +363,18 @@ def _ignore_interrupts() -> None:
 
 def _batch_events(batch: list[Item | Page]) -> list[Result]:
     return [article_events(item) for item in batch]
+
+
+def _start_server(context) -> None:
+    """Start the process that starts the workers, deaf to Ctrl-C from its start: it imports timeline
+    first, and a Ctrl-C then (it is in the terminal's process group) printed its own traceback."""
+    if context.get_start_method() != "forkserver" or threading.current_thread() is not threading.main_thread():
+        return  # (only the main thread may set a signal's handler; the server then starts with the first worker)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _context():
