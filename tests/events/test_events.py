@@ -207,6 +207,9 @@ def test_month_precise_date_is_a_month_span():
          "North Korea's presumed test of a H-bomb"),
         ("Bombs exploded on Friday outside the U.S. embassies in Kenya and Tanzania, killing dozens.",
          "Bombs exploded outside the U.S. embassies in Kenya and Tanzania"),
+        # (a figure in groups of three is one word with what it is hyphenated to)
+        ("Investigators published a 2,000-page report on Friday.", "Investigators published a 2,000-page report"),
+        ("Between 1,200-1,500 people fled the town on Friday.", "Between 1,200-1,500 people fled the town"),
     ],
 )
 def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):

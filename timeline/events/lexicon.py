@@ -265,7 +265,9 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
     # (a plural's possessive keeps its apostrophe when a word in lower case follows: "the
     # workers' union"; else the apostrophe may close a quotation: "'They are heroes'")
     plural_possessive = "|".join(re.escape(e) for e in morphology["possessive"] if not e.startswith(("'", "\u2019")))
-    token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|\d{{1,3}}(?:[{group}]\d{{3}})+(?:\.\d+)?\b"
+    number = rf"\d{{1,3}}(?:[{group}]\d{{3}})+(?:\.\d+)?"  # a figure in groups of three ('2,000')
+    # (with the words it is hyphenated to, 'a 2,000-page report', or a range, '1,200-1,500')
+    token = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{number}(?:-(?:{number}|[^\W\d_]\w*))*\b"
                        rf"|\w+(?=(?:{contraction})\b)|(?:{contraction})\b"
                        + (rf"|\w+(?:{plural_possessive})(?=[^\S\n]+[^\W\d_A-Z])" if plural_possessive else "")
                        + r"|\w+(?:['\u2019.\-&]\w+)*|[^\w\s]")  # ('AT&T' is one word)
