@@ -115,6 +115,8 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("The 2015 gilt crisis hit pension funds.", [("2015", "DATE", "2015")]),  # (no bond's name)
     ("Some 2015 graduates found jobs.", [("2015", "DATE", "2015")]),  # (no round count)
     ("Her Friday evening post drew replies.", [("Friday evening", "TIME", "2017-09-01TEV")]),  # (no newspaper)
+    ("On Sunday World Bank officials met the minister.", [("Sunday", "DATE", "2017-09-03")]),  # (no 'the')
+    ("The march on the Sunday After the vote was peaceful.", [("Sunday", "DATE", "2017-09-03")]),  # (a headline's capital)
     # a time on a weekday
     ("Police said the man was arrested at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "TIME", "2017-09-02T03:00")]),
     # 'late on' a day is the end of that day, and a phrase of its own, not a word left in a title
@@ -161,6 +163,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "Farmers sell more than a quarter of their crop abroad.",  # a fraction
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper
+    "The hacking began at the Sunday Clarion, a tabloid.",  # a newspaper named by its day
+    "The paper's Sunday edition closed for good.",
     'The senator appeared on "This Week With Jane Doe."',  # a programme
     "The July-September monsoon brought floods.",  # months of a season, no quarter of a year
     "Investment in H2 infrastructure doubled.",  # hydrogen, not the second half
