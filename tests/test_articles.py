@@ -276,6 +276,14 @@ def test_an_outlet_spelled_with_invisible_characters_is_the_same_outlet(tmp_path
     assert [a.source for a in found] == ["Reuters"] * 8
 
 
+def test_characters_that_show_nothing_leave_the_title_and_the_text_as_they_leave_the_outlet(tmp_path):
+    # (every output carries them on: a JSON event's sentence, a summary's title, a page's hover text)
+    record = {"text": "Rebels took the town of Mar\U000e0041ib on Mon\u00adday.", "title": "Re\u200bbels \ufefftake town",
+              "published": "2017-09-06", "source": "Reuters"}
+    (article,) = iter_articles([write(tmp_path, "one.json", json.dumps(record))])
+    assert (article.text, article.title) == ("Rebels took the town of Marib on Monday.", "Rebels take town")
+
+
 def test_json_object_list_and_jsonl_records(tmp_path):
     record = {"text": BODY, "title": "Putin meets Moon", "url": "https://x.example/1",
               "published": "2017-09-06", "source": "Sputnik", "author": "ignored"}

@@ -1017,8 +1017,8 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         published = _published(fields)
     url = plain_line(fields.get("url"))
     return Article(
-        text=plain_text(_ESCAPE.sub("", text)),
-        title=_cut(plain_line(fields.get("title")), MAX_TITLE_CHARS),
+        text=plain_text(without_invisible(_ESCAPE.sub("", text))),  # (what shows nothing goes from every output)
+        title=_cut(plain_line(without_invisible(fields.get("title") or "")), MAX_TITLE_CHARS),
         url=url if url is None or len(url) <= MAX_URL_CHARS else None,  # (a web address cut short leads nowhere)
         source=_cut(plain_line(without_invisible(fields.get("source") or "")), MAX_SOURCE_CHARS),
         path=no_lone_surrogates(path),  # a file name in a foreign encoding: a label now
