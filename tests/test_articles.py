@@ -132,6 +132,16 @@ def test_invalid_published_option_is_refused_before_reading(tmp_path):
 
 
 
+@pytest.mark.parametrize("published, expected", [
+    ("2016-12-31T23:59:60Z", dt.datetime(2016, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc)),  # a leap second
+    ("2017-09-06T24:00:00", dt.datetime(2017, 9, 7)),  # ISO's end of the day: the next one's start
+])
+def test_a_publication_time_iso_allows_and_python_does_not_is_read(tmp_path, published, expected):
+    record = {"text": "The bridge opened on Monday.", "published": published}
+    (article,) = list(iter_articles([write(tmp_path, "a.jsonl", json.dumps(record) + "\n")]))
+    assert article.published == expected
+
+
 @pytest.mark.parametrize("published", ["2017-09", "September 2017", "2017"])
 def test_a_publication_date_with_no_day_reads_the_article_undated(tmp_path, published):
     # (its dates written out are dated all the same: refusing it lost them)

@@ -282,8 +282,11 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
     try:
         if not _ISO_DAY_FIRST.match(text):  # (Python also reads '20170906' and '2017-W36-3')
             raise ValueError("not YYYY-MM-DD")
-        return dt.datetime.fromisoformat(text)
-    except ValueError as exc:
+        # (ISO's end of the day, '24:00', is the next day's start; a leap second, ':60', the second before)
+        text, next_day = _END_OF_DAY.subn(r"\g<1>00:00", text, 1)
+        found = dt.datetime.fromisoformat(_LEAP_SECOND.sub(r"\g<1>59", text, 1))
+        return found + dt.timedelta(days=1) if next_day else found
+    except (ValueError, OverflowError) as exc:
         if len(text) > SHOWN_CHARS:  # (the value, and the parser's message that repeats it, cut short)
             raise ValueError(f"invalid date {quoted(text)} (not ISO 8601: use "
                              "2017-09-06 or 2017-09-06T10:00+03:00)") from None
@@ -291,3 +294,5 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
 
 
 _ISO_DAY_FIRST = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")  # a date written as the day first: 2017-09-06
+_END_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d[T ])24:00(?=(?::00(?:\.0+)?)?(?:[+-]|$))")
+_LEAP_SECOND = re.compile(r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:)60(?=[.+-]|$)")
