@@ -524,6 +524,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (a month's name whole, not a word ending as one does; not an adjective in -ed)
     ("Each member agreed to meet in February.", "2011-01-10", "2011-02"),
     ("On March 3 armed police will guard the polling stations.", "2010-12-01", "2011-03-03"),
+    # 'the next meeting' is one to come (but not 'the next day': test_tense_clauses.py)
+    ("The next meeting is on Monday.", "2010-09-09", "2010-09-13"),
     # a time told at the head of its clause, opening the sentence, is the main verb's after it
     ("In February, the rebels took the town.", "2010-11-22", "2010-02"),
     ("On March 3, protesters stormed the ministry.", "2010-12-28", "2010-03-03"),

@@ -334,6 +334,17 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
     assert found.value == expected
 
 
+@pytest.mark.parametrize("sentence, published, text, expected", [
+    # 'the next day' is counted from a day the text tells: 'next' there is no future cue
+    ("He learned the next day, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
+    ("He learned the next afternoon, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
+])
+def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, expected):
+    """A date without its year that the story has gone past, told months after: not a year ahead."""
+    (found,) = [t for t in tag(sentence, published) if t.text == text]
+    assert found.value == expected
+
+
 def test_a_weekday_planned_or_said_to_come_is_more_likely_ahead_than_behind():
     """'was due to make a payment on Monday, which has now been canceled' said on a Thursday is
     the coming Monday (four days on), not the one three days before."""
