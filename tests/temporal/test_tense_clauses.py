@@ -338,6 +338,18 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
     # 'the next day' is counted from a day the text tells: 'next' there is no future cue
     ("He learned the next day, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
     ("He learned the next afternoon, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
+    # a simple past with an object between it and its month tells the month gone
+    ("Police arrested three men in January.", "2011-11-04", "January", "2011-01"),
+    ("Police arrested the editor over payments to officers in February.", "2012-01-10", "February", "2011-02"),
+    ("The crew, sealed in since June 3, 2010, 'landed' on a mock Martian surface in February.", "2011-11-04",
+     "February", "2011-02"),
+    ("Sales fell sharply in the eurozone's largest economy in February.", "2011-11-04", "February", "2011-02"),
+    # ...but not an object that names a happening to come, called, set or put off for the month
+    ("The union called a strike in January.", "2011-11-04", "January", "2012-01"),
+    ("The government scheduled talks in January.", "2011-11-04", "January", "2012-01"),
+    ("The board set a deadline in January.", "2011-11-04", "January", "2012-01"),
+    ("The president postponed the trip to January.", "2011-11-04", "January", "2012-01"),
+    ("The minister said the offer expires in January.", "2011-11-04", "January", "2012-01"),
 ])
 def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, expected):
     """A date without its year that the story has gone past, told months after: not a year ahead."""
