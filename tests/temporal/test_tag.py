@@ -550,6 +550,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # ...but not one foreseen, nor before a weekday, which may be the verb's day
     ("Officials warned of a major attack in January.", "2011-11-04", "2012-01"),
     ("Police will investigate the fire on Monday.", "2011-07-06", "2011-07-11"),
+    # ...nor the object of a verb whose own time, ahead, the date is
+    ("BP hopes relief wells will halt the leak in August.", "2010-06-20", "2010-08"),
     # ...but not what may lie ahead: a vote, a deadline, a strike called
     ("Talks before the March 11 deadline will resume.", "2011-12-01", "2012-03-11"),
     ("Unions will hold the March 12 strike as planned.", "2011-12-01", "2012-03-12"),

@@ -46,6 +46,7 @@ FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' g
 # the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
 # a time told before its clause, opening the sentence (see TenseReader)
 PAST, GONE = "past", "gone"
+_AHEAD = (FUTURE, "prospective")  # the tenses of a time told ahead, which a noun before it may be the object of
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
@@ -771,12 +772,20 @@ class TenseReader:
         tense.tsv names it and how its cue stands to the expression: ``GOVERNS``, ``APART`` (before
         it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
         None without a cue.  A past after a time told at the head of its clause governs it, as
-        ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause."""
+        ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause, or
+        right before it ('the spill in April') where no future governs it ('will halt the leak in
+        August' is the verb's time)."""
         if self._happened is not None and self._happened.match(self._text, end, bounds[1]) and not (
                 self._foreseen is not None and self._foreseen.search(self._text, max(bounds[0], start - 40), start)):
             return GONE, GOVERNS  # ('is still recovering from the March 11 earthquake', said in December)
+        told = self._tense(start, end, bounds)
+        if told[1] == GOVERNS and told[0] in _AHEAD:
+            return told  # (the verb's own time: 'will halt the leak in August')
         if self._happening is not None and self._happening_before(start, bounds[0]):
             return GONE, GOVERNS  # ('in the wake of BP's disastrous spill in April', said in December)
+        return told
+
+    def _tense(self, start: int, end: int, bounds: tuple[int, int]) -> tuple[str | None, str | None]:
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind
