@@ -350,6 +350,9 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
     ("The board set a deadline in January.", "2011-11-04", "January", "2012-01"),
     ("The president postponed the trip to January.", "2011-11-04", "January", "2012-01"),
     ("The minister said the offer expires in January.", "2011-11-04", "January", "2012-01"),
+    # ...nor an adjective in -ed before its noun (TimeBank wsj_0798)
+    ("Hudson's Bay said it will redeem 9.5 million Series H preferred shares on Oct. 31.", "1989-10-27", "Oct. 31",
+     "1989-10-31"),
 ])
 def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, expected):
     """A date without its year that the story has gone past, told months after: not a year ahead."""
