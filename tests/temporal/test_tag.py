@@ -524,6 +524,11 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (a month's name whole, not a word ending as one does; not an adjective in -ed)
     ("Each member agreed to meet in February.", "2011-01-10", "2011-02"),
     ("On March 3 armed police will guard the polling stations.", "2010-12-01", "2011-03-03"),
+    # 'last' after a determiner or a possessive is the final one, no past; a past verb still tells
+    ("The paper will print its last edition on Sunday.", "2011-07-06T10:00:00-04:00", "2011-07-10"),
+    ("The shop will close its doors for the last time on Sunday.", "2011-07-06T10:00:00-04:00", "2011-07-10"),
+    ("He played his last match on Saturday.", "2011-07-06T10:00:00-04:00", "2011-07-02"),
+    ("The last flight left on Friday.", "2011-07-06T10:00:00-04:00", "2011-07-01"),
     # 'the next meeting' is one to come (but not 'the next day': test_tense_clauses.py)
     ("The next meeting is on Monday.", "2010-09-09", "2010-09-13"),
     # a time told at the head of its clause, opening the sentence, is the main verb's after it
