@@ -1266,6 +1266,8 @@ def test_a_year_opening_a_line_is_a_year_whatever_the_line_before_ends_on():
     # a past day without its year, right after a day written in an earlier year, is in that year
     ("Argentina invaded the islands on 2 April 1982. Its commander surrendered in Stanley on 14 June.",
      "2012-06-14", "1982-06-14"),
+    # (a day told gone by its verb too)
+    ("Argentina invaded the islands on 2 April 1982. Its forces surrendered on 14 June.", "2012-06-14", "1982-06-14"),
     ("Fans met in Key West on Friday, Nov. 1, 2002. They stayed through Sunday, Nov. 3.", "2010-07-06", "2002-11-03"),
     # not once the story has moved on, nor after a date written only to the month
     ("Farkas was made a general on May 22, 1995, and the following year he went to Washington. "
