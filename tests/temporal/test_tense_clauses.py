@@ -372,6 +372,26 @@ def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, e
     assert found.value == expected
 
 
+@pytest.mark.parametrize("sentence, published, text, expected", [
+    # a weekday that is a holiday or closed, declared one, or what follows on it, is the coming one
+    ("Monday and Tuesday are bank holidays.", "2012-06-01", "Monday", "2012-06-04"),
+    ("Monday and Tuesday are bank holidays.", "2012-06-01", "Tuesday", "2012-06-05"),
+    ("Tuesday is also a bank holiday.", "2012-06-01", "Tuesday", "2012-06-05"),
+    ("Schools are closed on Monday and Tuesday.", "2012-06-01", "Monday", "2012-06-04"),
+    ("President Jonathan declared Wednesday a public holiday.", "2013-02-12", "Wednesday", "2013-02-13"),
+    ("A concert follows on Monday evening.", "2012-06-01", "Monday evening", "2012-06-04TEV"),
+    ("The memorial service starts at 10:00 SAST on Tuesday.", "2013-12-06", "10:00 SAST on Tuesday",
+     "2013-12-10T10:00"),
+    # ...but not one that was, nor the day of a declaring
+    ("Monday was a bank holiday.", "2012-06-01", "Monday", "2012-05-28"),
+    ("Schools were closed on Monday.", "2012-06-01", "Monday", "2012-05-28"),
+    ("President Jonathan declared on Wednesday that the strike was over.", "2013-02-12", "Wednesday", "2013-02-06"),
+])
+def test_a_weekday_that_is_a_holiday_or_a_fixture_is_the_coming_one(sentence, published, text, expected):
+    (found,) = [t for t in tag(sentence, published) if t.text == text]
+    assert found.value == expected
+
+
 def test_a_weekday_planned_or_said_to_come_is_more_likely_ahead_than_behind():
     """'was due to make a payment on Monday, which has now been canceled' said on a Thursday is
     the coming Monday (four days on), not the one three days before."""
