@@ -203,6 +203,7 @@ CASES = [
     ("this_weekday", "The committee meets this Friday.", "this Friday", "2017-09-08"),
     ("dated_weekday", "The vote was held last Monday.", "last Monday", "2017-09-04"),
     ("weekday_next", "The hearing was adjourned to Monday next.", "Monday next", "2017-09-11"),
+    ("weekday_last", "He had met officials on Monday last.", "Monday last", "2017-09-04"),
     ("weekday", "The minister resigned on Monday.", "Monday", "2017-09-04"),
     ("dated_weekend", "We are off to the coast this wknd.", "this wknd", "2017-W36-WE"),
     ("weekend", "The market will be closed over the weekend.", "the weekend", "2017-W36-WE"),

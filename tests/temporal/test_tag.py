@@ -30,6 +30,10 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Revenue in Q3 2017 rose.", [("Q3 2017", "DATE", "2017-Q3")]),
     ("FY2016 revenue fell.", [("FY2016", "DATE", "2016")]),
     ("He defected in October 2014.", [("October 2014", "DATE", "2014-10")]),
+    # (a year after the comma with no space, as scraped text has it)
+    ("He served from Jan 2,2003 to Jan 4,2007.", [("Jan 2,2003", "DATE", "2003-01-02"), ("Jan 4,2007", "DATE", "2007-01-04")]),
+    # (the one gone, on its own weekday too)
+    ("He had met officials on Wednesday last.", [("Wednesday last", "DATE", "2017-08-30")]),
     ("Growth was strong in the 1990s.", [("the 1990s", "DATE", "199")]),
     ("Sales were flat in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),
     ("Profit rose in the third quarter.", [("the third quarter", "DATE", "2017-Q3")]),
@@ -131,6 +135,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Graham Brady, chairman of the 1922 Committee, said so.",  # a committee's name, no year
     "He writes for the Sunday Times.",  # a newspaper
     "Prices may rise.",  # the verb
     "Thousands march on the capital.",  # the walk
