@@ -562,6 +562,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Police will investigate the fire on Monday.", "2011-07-06", "2011-07-11"),
     # ...nor the object of a verb whose own time, ahead, the date is
     ("BP hopes relief wells will halt the leak in August.", "2010-06-20", "2010-08"),
+    ("BP hopes that the relief wells being drilled succeed in stopping the leak in August.", "2010-06-20", "2010-08"),
     # ...but not what may lie ahead: a vote, a deadline, a strike called
     ("Talks before the March 11 deadline will resume.", "2011-12-01", "2012-03-11"),
     ("Unions will hold the March 12 strike as planned.", "2011-12-01", "2012-03-12"),
