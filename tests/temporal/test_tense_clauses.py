@@ -340,6 +340,13 @@ def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
     # date describes a noun)
     ("Qantas will double its flights between Australia and India by August in the search for new "
      "markets untouched by the crisis.", "1998-02-13", "August", "1998-08"),
+    # ...and a bare verb after 'and' goes on with the clause before it, its subject and its future
+    ("The probe will reach comet 67P in August and try to put a lander on its surface in November.", "2014-01-20",
+     "November", "2014-11"),
+    ("The probe will reach comet 67P in August and then land on it in November.", "2014-01-20", "November", "2014-11"),
+    # ...but not a clause with its own subject and tense
+    ("The probe will reach the comet in August, and the lander touched down in November.", "2014-01-20",
+     "November", "2013-11"),
 ])
 def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text, expected):
     (found,) = [t for t in tag(sentence, published) if t.text == text]
