@@ -153,6 +153,8 @@ CASES = [
     ("tonight", "The band plays tonite at the pier.", "tonite", "2017-09-06TNI"),
     ("mid_daypart", "The storm peaked mid-afternoon.", "mid-afternoon", "2017-09-06TAF"),
     ("this_daypart", "The president spoke this morning.", "this morning", "2017-09-06TMO"),
+    ("early_hours_holiday", "Police were called in the early hours of New Year's Day.",
+     "the early hours of New Year's Day", "2017-01-01TNI"),
     ("early_hours_date", "The reactor blew up in the early hours of April 26, 1986.",
      "the early hours of April 26, 1986", "1986-04-26TNI"),
     ("early_hours_day_month", "Doctors were called in the early hours of 25 June.",

@@ -34,6 +34,9 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("He served from Jan 2,2003 to Jan 4,2007.", [("Jan 2,2003", "DATE", "2003-01-02"), ("Jan 4,2007", "DATE", "2007-01-04")]),
     # (the one gone, on its own weekday too)
     ("He had met officials on Wednesday last.", [("Wednesday last", "DATE", "2017-08-30")]),
+    # (the early hours of a holiday: one time, no duration)
+    ("Police were called in the early hours of Christmas Day.",
+     [("the early hours of Christmas Day", "TIME", "2016-12-25TNI")]),
     ("Growth was strong in the 1990s.", [("the 1990s", "DATE", "199")]),
     ("Sales were flat in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),
     ("Profit rose in the third quarter.", [("the third quarter", "DATE", "2017-Q3")]),
