@@ -357,6 +357,13 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
     # 'the next day' is counted from a day the text tells: 'next' there is no future cue
     ("He learned the next day, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
     ("He learned the next afternoon, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
+    # a price or a level a change is measured from is gone
+    ("At $44.11, BP's stock price has risen 63 percent from its low of $27.02 on June 25.", "2010-12-29", "June 25",
+     "2010-06-25"),
+    ("It's still down 27 percent from its close of $60.48 on April 20, the day of the spill.", "2010-12-29",
+     "April 20", "2010-04-20"),
+    # ...but not a level to come
+    ("The index could fall to its low of 2,000 on Friday.", "2011-12-01", "Friday", "2011-12-02"),
     # a simple past with an object between it and its month tells the month gone
     ("Police arrested three men in January.", "2011-11-04", "January", "2011-01"),
     ("Police arrested the editor over payments to officers in February.", "2012-01-10", "February", "2011-02"),
