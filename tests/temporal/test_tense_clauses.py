@@ -344,6 +344,9 @@ def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
     ("The probe will reach comet 67P in August and try to put a lander on its surface in November.", "2014-01-20",
      "November", "2014-11"),
     ("The probe will reach comet 67P in August and then land on it in November.", "2014-01-20", "November", "2014-11"),
+    # ...but a preposition's cue before it does not reach the verb's date (t17-dev bpoil #612)
+    ("He will stay there for the first time since then and return to Washington on Tuesday.", "2010-06-13",
+     "Tuesday", "2010-06-15"),
     # ...but not a clause with its own subject and tense
     ("The probe will reach the comet in August, and the lander touched down in November.", "2014-01-20",
      "November", "2013-11"),

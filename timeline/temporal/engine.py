@@ -38,9 +38,9 @@ RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a r
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED, HAPPENING, FORESEEN = (
-    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "fronting", "happened", "happening",
-    "foreseen")
+CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTING, HAPPENED, HAPPENING, FORESEEN = (
+    "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "continues", "fronting", "happened",
+    "happening", "foreseen")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
@@ -50,7 +50,7 @@ _AHEAD = (FUTURE, "prospective")  # the tenses of a time told ahead, which a nou
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, FRONTING, HAPPENED, HAPPENING, FORESEEN)
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTING, HAPPENED, HAPPENING, FORESEEN)
 _WORD_BACK = re.compile(r"[\w'’-]+\s+$")  # the word right before a place, and the space after it
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
@@ -816,6 +816,8 @@ class TenseReader:
                 yielding = tense, reach
             if what in _BOUNDARIES:
                 crossed, reach = crossed or what, APART if reach == GOVERNS else reach
+            elif what == CONTINUES:  # (the verb after it goes on with the clause: its cue, not a preposition's)
+                crossed = crossed or what
             j -= 1
         if yielding is not None:
             return yielding
