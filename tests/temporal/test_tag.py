@@ -30,6 +30,13 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Revenue in Q3 2017 rose.", [("Q3 2017", "DATE", "2017-Q3")]),
     ("FY2016 revenue fell.", [("FY2016", "DATE", "2016")]),
     ("He defected in October 2014.", [("October 2014", "DATE", "2014-10")]),
+    # (a year after the comma with no space, as scraped text has it)
+    ("He served from Jan 2,2003 to Jan 4,2007.", [("Jan 2,2003", "DATE", "2003-01-02"), ("Jan 4,2007", "DATE", "2007-01-04")]),
+    # (the one gone, on its own weekday too)
+    ("He had met officials on Wednesday last.", [("Wednesday last", "DATE", "2017-08-30")]),
+    # (the early hours of a holiday: one time, no duration)
+    ("Police were called in the early hours of Christmas Day.",
+     [("the early hours of Christmas Day", "TIME", "2016-12-25TNI")]),
     ("Growth was strong in the 1990s.", [("the 1990s", "DATE", "199")]),
     ("Sales were flat in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),
     ("Profit rose in the third quarter.", [("the third quarter", "DATE", "2017-Q3")]),
@@ -133,6 +140,7 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Graham Brady, chairman of the 1922 Committee, said so.",  # a committee's name, no year
     "He writes for the Sunday Times.",  # a newspaper
     "Prices may rise.",  # the verb
     "Thousands march on the capital.",  # the walk
@@ -528,6 +536,13 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (a month's name whole, not a word ending as one does; not an adjective in -ed)
     ("Each member agreed to meet in February.", "2011-01-10", "2011-02"),
     ("On March 3 armed police will guard the polling stations.", "2010-12-01", "2011-03-03"),
+    # 'last' after a determiner or a possessive is the final one, no past; a past verb still tells
+    ("The paper will print its last edition on Sunday.", "2011-07-06T10:00:00-04:00", "2011-07-10"),
+    ("The shop will close its doors for the last time on Sunday.", "2011-07-06T10:00:00-04:00", "2011-07-10"),
+    ("He played his last match on Saturday.", "2011-07-06T10:00:00-04:00", "2011-07-02"),
+    ("The last flight left on Friday.", "2011-07-06T10:00:00-04:00", "2011-07-01"),
+    # 'the next meeting' is one to come (but not 'the next day': test_tense_clauses.py)
+    ("The next meeting is on Monday.", "2010-09-09", "2010-09-13"),
     # a time told at the head of its clause, opening the sentence, is the main verb's after it
     ("In February, the rebels took the town.", "2010-11-22", "2010-02"),
     ("On March 3, protesters stormed the ministry.", "2010-12-28", "2010-03-03"),
@@ -546,6 +561,15 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Japan is still recovering from the March 11 earthquake.", "2011-12-01", "2011-03-11"),
     ("The inquiry will examine BP's April 20 oil well blowout.", "2010-10-22", "2010-04-20"),
     ("Police will investigate Thursday's accident.", "2010-09-03", "2010-09-02"),
+    # ...or right before it, with its preposition
+    ("Insurers want to promote liability cover in the wake of BP's disastrous spill in April.", "2010-12-21", "2010-04"),
+    ("Investigators are still examining the explosion on April 20.", "2010-12-21", "2010-04-20"),
+    # ...but not one foreseen, nor before a weekday, which may be the verb's day
+    ("Officials warned of a major attack in January.", "2011-11-04", "2012-01"),
+    ("Police will investigate the fire on Monday.", "2011-07-06", "2011-07-11"),
+    # ...nor the object of a verb whose own time, ahead, the date is
+    ("BP hopes relief wells will halt the leak in August.", "2010-06-20", "2010-08"),
+    ("BP hopes that the relief wells being drilled succeed in stopping the leak in August.", "2010-06-20", "2010-08"),
     # ...but not what may lie ahead: a vote, a deadline, a strike called
     ("Talks before the March 11 deadline will resume.", "2011-12-01", "2012-03-11"),
     ("Unions will hold the March 12 strike as planned.", "2011-12-01", "2012-03-12"),
@@ -1255,6 +1279,8 @@ def test_a_year_opening_a_line_is_a_year_whatever_the_line_before_ends_on():
     # a past day without its year, right after a day written in an earlier year, is in that year
     ("Argentina invaded the islands on 2 April 1982. Its commander surrendered in Stanley on 14 June.",
      "2012-06-14", "1982-06-14"),
+    # (a day told gone by its verb too)
+    ("Argentina invaded the islands on 2 April 1982. Its forces surrendered on 14 June.", "2012-06-14", "1982-06-14"),
     ("Fans met in Key West on Friday, Nov. 1, 2002. They stayed through Sunday, Nov. 3.", "2010-07-06", "2002-11-03"),
     # not once the story has moved on, nor after a date written only to the month
     ("Farkas was made a general on May 22, 1995, and the following year he went to Washington. "

@@ -300,6 +300,18 @@ def test_a_range_of_weekdays_runs_forward(sentence, published, expected):
      [("Saturday, 2 September", "2017-09-02"), ("0330 GMT", "2017-09-02T03:30"), ("1830 GMT", "2017-09-02T18:30")]),
     ("The line will be open from 9am to 5pm on Friday.",
      [("9am", "2017-09-08T09:00"), ("5pm on Friday", "2017-09-08T17:00")]),
+    # 24-hour clocks: both ends of a range, after a word of approximation, with a point and "hrs"
+    ("Voting took place between 17:30 and 18:30 on Monday.",
+     [("17:30", "2017-09-04T17:30"), ("18:30 on Monday", "2017-09-04T18:30")]),
+    ("Voting took place from 17:30 to 18:30.", [("17:30", "2017-09-06T17:30"), ("18:30", "2017-09-06T18:30")]),
+    ("The plane crashed at around 20:50 on Tuesday.", [("around 20:50 on Tuesday", "2017-09-05T20:50")]),
+    ("He will open the bridge at 11.30 hrs IST on Wednesday.", [("11.30 hrs IST on Wednesday", "2017-09-06T11:30")]),
+    ("The polling will be held from 07.00 hrs to 17.00 hrs.",
+     [("07.00 hrs", "2017-09-06T07:00"), ("17.00 hrs", "2017-09-06T17:00")]),
+    # ...but not a figure with a point, nor a duration after 'for'
+    ("Shares rose around 17.30 percent.", []),
+    ("The balloon was airborne for 11.30 hours.", [("11.30 hours", "PT11H18M")]),
+    ("The density was about 1.03 g/cubic cm.", []),
     # two clauses, two times: the first stays on the publication day
     ("He arrived at 2am and left at 3am on Friday.", [("2am", "2017-09-06T02:00"), ("3am on Friday", "2017-09-01T03:00")]),
 ])
@@ -328,8 +340,71 @@ def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
     # date describes a noun)
     ("Qantas will double its flights between Australia and India by August in the search for new "
      "markets untouched by the crisis.", "1998-02-13", "August", "1998-08"),
+    # ...and a bare verb after 'and' goes on with the clause before it, its subject and its future
+    ("The probe will reach comet 67P in August and try to put a lander on its surface in November.", "2014-01-20",
+     "November", "2014-11"),
+    ("The probe will reach comet 67P in August and then land on it in November.", "2014-01-20", "November", "2014-11"),
+    # ...but a preposition's cue before it does not reach the verb's date (t17-dev bpoil #612)
+    ("He will stay there for the first time since then and return to Washington on Tuesday.", "2010-06-13",
+     "Tuesday", "2010-06-15"),
+    # ...but not a clause with its own subject and tense
+    ("The probe will reach the comet in August, and the lander touched down in November.", "2014-01-20",
+     "November", "2013-11"),
 ])
 def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text, expected):
+    (found,) = [t for t in tag(sentence, published) if t.text == text]
+    assert found.value == expected
+
+
+@pytest.mark.parametrize("sentence, published, text, expected", [
+    # 'the next day' is counted from a day the text tells: 'next' there is no future cue
+    ("He learned the next day, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
+    ("He learned the next afternoon, April 16, that the plan had changed.", "2010-09-09", "April 16", "2010-04-16"),
+    # a price or a level a change is measured from is gone
+    ("At $44.11, BP's stock price has risen 63 percent from its low of $27.02 on June 25.", "2010-12-29", "June 25",
+     "2010-06-25"),
+    ("It's still down 27 percent from its close of $60.48 on April 20, the day of the spill.", "2010-12-29",
+     "April 20", "2010-04-20"),
+    # ...but not a level to come
+    ("The index could fall to its low of 2,000 on Friday.", "2011-12-01", "Friday", "2011-12-02"),
+    # a simple past with an object between it and its month tells the month gone
+    ("Police arrested three men in January.", "2011-11-04", "January", "2011-01"),
+    ("Police arrested the editor over payments to officers in February.", "2012-01-10", "February", "2011-02"),
+    ("The crew, sealed in since June 3, 2010, 'landed' on a mock Martian surface in February.", "2011-11-04",
+     "February", "2011-02"),
+    ("Sales fell sharply in the eurozone's largest economy in February.", "2011-11-04", "February", "2011-02"),
+    # ...but not an object that names a happening to come, called, set or put off for the month
+    ("The union called a strike in January.", "2011-11-04", "January", "2012-01"),
+    ("The government scheduled talks in January.", "2011-11-04", "January", "2012-01"),
+    ("The board set a deadline in January.", "2011-11-04", "January", "2012-01"),
+    ("The president postponed the trip to January.", "2011-11-04", "January", "2012-01"),
+    ("The minister said the offer expires in January.", "2011-11-04", "January", "2012-01"),
+    # ...nor an adjective in -ed before its noun (TimeBank wsj_0798)
+    ("Hudson's Bay said it will redeem 9.5 million Series H preferred shares on Oct. 31.", "1989-10-27", "Oct. 31",
+     "1989-10-31"),
+])
+def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, expected):
+    """A date without its year that the story has gone past, told months after: not a year ahead."""
+    (found,) = [t for t in tag(sentence, published) if t.text == text]
+    assert found.value == expected
+
+
+@pytest.mark.parametrize("sentence, published, text, expected", [
+    # a weekday that is a holiday or closed, declared one, or what follows on it, is the coming one
+    ("Monday and Tuesday are bank holidays.", "2012-06-01", "Monday", "2012-06-04"),
+    ("Monday and Tuesday are bank holidays.", "2012-06-01", "Tuesday", "2012-06-05"),
+    ("Tuesday is also a bank holiday.", "2012-06-01", "Tuesday", "2012-06-05"),
+    ("Schools are closed on Monday and Tuesday.", "2012-06-01", "Monday", "2012-06-04"),
+    ("President Jonathan declared Wednesday a public holiday.", "2013-02-12", "Wednesday", "2013-02-13"),
+    ("A concert follows on Monday evening.", "2012-06-01", "Monday evening", "2012-06-04TEV"),
+    ("The memorial service starts at 10:00 SAST on Tuesday.", "2013-12-06", "10:00 SAST on Tuesday",
+     "2013-12-10T10:00"),
+    # ...but not one that was, nor the day of a declaring
+    ("Monday was a bank holiday.", "2012-06-01", "Monday", "2012-05-28"),
+    ("Schools were closed on Monday.", "2012-06-01", "Monday", "2012-05-28"),
+    ("President Jonathan declared on Wednesday that the strike was over.", "2013-02-12", "Wednesday", "2013-02-06"),
+])
+def test_a_weekday_that_is_a_holiday_or_a_fixture_is_the_coming_one(sentence, published, text, expected):
     (found,) = [t for t in tag(sentence, published) if t.text == text]
     assert found.value == expected
 
