@@ -561,15 +561,6 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Japan is still recovering from the March 11 earthquake.", "2011-12-01", "2011-03-11"),
     ("The inquiry will examine BP's April 20 oil well blowout.", "2010-10-22", "2010-04-20"),
     ("Police will investigate Thursday's accident.", "2010-09-03", "2010-09-02"),
-    # ...or right before it, with its preposition
-    ("Insurers want to promote liability cover in the wake of BP's disastrous spill in April.", "2010-12-21", "2010-04"),
-    ("Investigators are still examining the explosion on April 20.", "2010-12-21", "2010-04-20"),
-    # ...but not one foreseen, nor before a weekday, which may be the verb's day
-    ("Officials warned of a major attack in January.", "2011-11-04", "2012-01"),
-    ("Police will investigate the fire on Monday.", "2011-07-06", "2011-07-11"),
-    # ...nor the object of a verb whose own time, ahead, the date is
-    ("BP hopes relief wells will halt the leak in August.", "2010-06-20", "2010-08"),
-    ("BP hopes that the relief wells being drilled succeed in stopping the leak in August.", "2010-06-20", "2010-08"),
     # ...but not what may lie ahead: a vote, a deadline, a strike called
     ("Talks before the March 11 deadline will resume.", "2011-12-01", "2012-03-11"),
     ("Unions will hold the March 12 strike as planned.", "2011-12-01", "2012-03-12"),

@@ -38,20 +38,18 @@ RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a r
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
 # what a tense cue or clause mark is (tense.tsv, clauses.tsv)
-CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTING, HAPPENED, HAPPENING, FORESEEN = (
+CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTING, HAPPENED, FORESEEN = (
     "cue", "forward", "yields", "alone", "boundary", "joiner", "modifier", "link", "continues", "fronting", "happened",
-    "happening", "foreseen")
+    "foreseen")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
 # the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
 # a time told before its clause, opening the sentence (see TenseReader)
 PAST, GONE = "past", "gone"
-_AHEAD = (FUTURE, "prospective")  # the tenses of a time told ahead, which a noun before it may be the object of
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
-_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTING, HAPPENED, HAPPENING, FORESEEN)
-_WORD_BACK = re.compile(r"[\w'’-]+\s+$")  # the word right before a place, and the space after it
+_CLAUSE_KINDS = (BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTING, HAPPENED, FORESEEN)
 _EDGE, _END = r"(?:(?<!\w)|(?!\w))", r"(?:(?!\w)|(?<!\w))"  # not inside a word, where a pattern begins/ends
 _CLASS_REF = re.compile(r"%(\w+)(?::(\w+))?")
 # Case folding for the scans that need no case (the gate, tense cues, clause marks): a case-blind
@@ -407,7 +405,7 @@ class Grammar:
         # edges and first characters once, so that most places fail at once.
         cues, marks, self._marks = [], [], []
         # (the kinds looked for right next to an expression, not scanned for)
-        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: [], HAPPENING: [], FORESEEN: []}
+        around: dict[str, list[str]] = {MODIFIER: [], FRONTING: [], HAPPENED: [], FORESEEN: []}
         for line in filled_lines(read_lines(lang, "temporal", "tense.tsv")):
             pattern, tense, scope = ([cell.strip() for cell in line.split("\t")] + [""])[:3]
             if scope not in ("", FORWARD, YIELDS, ALONE):
@@ -415,8 +413,7 @@ class Grammar:
             cues.append((f"c{len(self._marks)}", _spaces(pattern)))
             self._marks.append((tense, scope or CUE))
         if _has(lang, "temporal", "clauses.tsv"):
-            for line in filled_lines(read_lines(lang, "temporal", "clauses.tsv")):
-                kind, pattern = (cell.strip() for cell in line.split("\t", 1))
+            for kind, pattern in read_table(lang, "temporal", "clauses.tsv"):
                 if kind not in _CLAUSE_KINDS:
                     raise ValueError(f"clauses.tsv ({lang}): unknown kind {kind!r}")
                 if kind in around:  # looked for right before (or after) an expression only
@@ -440,9 +437,6 @@ class Grammar:
         self._fronting = re.compile(r"[\W_]*(?:" + "|".join(fronting) + r")\s+$", re.I) if fronting else None
         # what names, right after a time, a happening it dates that has taken place ('the March 11 earthquake')
         self._happened = re.compile(r"(?:" + "|".join(happened) + r")(?!\w)", re.I) if happened else None
-        # ...or right before it, with its preposition ('BP's disastrous spill in April')
-        happening = around[HAPPENING]
-        self._happening = re.compile(r"(?<!\w)(?:" + "|".join(happening) + r")", re.I) if happening else None
         # ...but one foreseen, not taken place ('foiled the planned May 3 attack')
         foreseen = around[FORESEEN]
         self._foreseen = re.compile(r"(?<!\w)(?:" + "|".join(foreseen) + r")\s+$", re.I) if foreseen else None
@@ -719,7 +713,7 @@ class Grammar:
         """A reader of the tense around the expressions of ``text`` (``folded``: its ``fold``, when
         the caller has it)."""
         return TenseReader(self._tense, self._marks, self._modifier, text, self._tense_scan, self._recheck, folded,
-                           self._fronting, self._happened, self._foreseen, self._happening)
+                           self._fronting, self._happened, self._foreseen)
 
 
 class TenseReader:
@@ -749,8 +743,7 @@ class TenseReader:
     it is gone, whatever its clause tells ("Japan is still recovering from the March 11 earthquake",
     said in December, is last March; "will investigate Thursday's accident", said on a Friday); not
     after a ``foreseen`` word ("foiled the planned May 3 attack", "warned of a Christmas Day attack").
-    So is a month or a day right after a ``happening`` noun and its preposition ("BP's disastrous
-    spill in April"), where no future governs it ("will halt the leak in August").  A ``continues``
+    A ``continues``
     mark ("and" before a bare verb: "will reach the comet in August and try to land in November")
     joins the verb after it to the clause before: a cue before it governs across it, but a cue of
     scope ``forward`` stops at it.
@@ -762,9 +755,9 @@ class TenseReader:
     def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
                  text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset(),
                  folded: str | None = None, fronting: re.Pattern | None = None, happened: re.Pattern | None = None,
-                 foreseen: re.Pattern | None = None, happening: re.Pattern | None = None):
+                 foreseen: re.Pattern | None = None):
         self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
-        self._fronting, self._happened, self._foreseen, self._happening = fronting, happened, foreseen, happening
+        self._fronting, self._happened, self._foreseen = fronting, happened, foreseen
         # the fast scan over folded text, with the marks whose place the exact pattern decides
         self._scan, self._recheck = scan, recheck
         self._folded = text if scan is None else folded if folded is not None else fold(text)
@@ -777,20 +770,10 @@ class TenseReader:
         tense.tsv names it and how its cue stands to the expression: ``GOVERNS``, ``APART`` (before
         it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
         None without a cue.  A past after a time told at the head of its clause governs it, as
-        ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause, or
-        right before it ('the spill in April') where no future governs it ('will halt the leak in
-        August' is the verb's time)."""
+        ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause."""
         if self._happened is not None and self._happened.match(self._text, end, bounds[1]) and not (
                 self._foreseen is not None and self._foreseen.search(self._text, max(bounds[0], start - 40), start)):
             return GONE, GOVERNS  # ('is still recovering from the March 11 earthquake', said in December)
-        told = self._tense(start, end, bounds)
-        if told[1] == GOVERNS and told[0] in _AHEAD:
-            return told  # (the verb's own time: 'will halt the leak in August')
-        if self._happening is not None and self._happening_before(start, bounds[0]):
-            return GONE, GOVERNS  # ('in the wake of BP's disastrous spill in April', said in December)
-        return told
-
-    def _tense(self, start: int, end: int, bounds: tuple[int, int]) -> tuple[str | None, str | None]:
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind
@@ -838,24 +821,6 @@ class TenseReader:
                 fronted = False  # (past the mark that closes it: another clause's cue is not its own)
             k += 1
         return None, None
-
-    def _happening_before(self, start: int, low: int) -> bool:
-        """Whether a ``happening`` noun and its preposition end right at ``start``, with no
-        ``foreseen`` word right before the noun or one or two words before it ('warned of a
-        major attack on Monday')."""
-        m = next((m for m in self._happening.finditer(self._text, max(low, start - 60), start + 20)
-                  if m.end() == start), None)
-        if m is None:
-            return False
-        at, low = m.start(), max(low, m.start() - 60)
-        for _ in range(3):
-            if self._foreseen is not None and self._foreseen.search(self._text, low, at):
-                return False
-            word = _WORD_BACK.search(self._text, low, at)
-            if word is None:
-                break
-            at = word.start()
-        return True
 
     def _cue_in_clause_before(self, j: int, low: int) -> bool:
         """Whether a cue stands before mark ``j`` in its clause, from ``low`` on."""
