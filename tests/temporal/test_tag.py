@@ -536,9 +536,9 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (a month's name whole, not a word ending as one does; not an adjective in -ed)
     ("Each member agreed to meet in February.", "2011-01-10", "2011-02"),
     ("On March 3 armed police will guard the polling stations.", "2010-12-01", "2011-03-03"),
-    # 'last' after a determiner or a possessive is the final one, no past; a past verb still tells
+    # 'last' after a possessive is the final one, no past (after 'the', the latest); a past verb still tells
     ("The paper will print its last edition on Sunday.", "2011-07-06T10:00:00-04:00", "2011-07-10"),
-    ("The shop will close its doors for the last time on Sunday.", "2011-07-06T10:00:00-04:00", "2011-07-10"),
+    ("Gold is down 20 percent from the last peak in March.", "2013-10-15T10:00:00-04:00", "2013-03"),  # (the latest)
     ("He played his last match on Saturday.", "2011-07-06T10:00:00-04:00", "2011-07-02"),
     ("The last flight left on Friday.", "2011-07-06T10:00:00-04:00", "2011-07-01"),
     # 'the next meeting' is one to come (but not 'the next day': test_tense_clauses.py)

@@ -367,21 +367,12 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
      "April 20", "2010-04-20"),
     # ...but not a level to come
     ("The index could fall to its low of 2,000 on Friday.", "2011-12-01", "Friday", "2011-12-02"),
-    # a simple past with an object between it and its month tells the month gone
-    ("Police arrested three men in January.", "2011-11-04", "January", "2011-01"),
-    ("Police arrested the editor over payments to officers in February.", "2012-01-10", "February", "2011-02"),
-    ("The crew, sealed in since June 3, 2010, 'landed' on a mock Martian surface in February.", "2011-11-04",
-     "February", "2011-02"),
-    ("Sales fell sharply in the eurozone's largest economy in February.", "2011-11-04", "February", "2011-02"),
-    # ...but not an object that names a happening to come, called, set or put off for the month
+    # a month a happening to come is called, set or put off for stays ahead
     ("The union called a strike in January.", "2011-11-04", "January", "2012-01"),
     ("The government scheduled talks in January.", "2011-11-04", "January", "2012-01"),
     ("The board set a deadline in January.", "2011-11-04", "January", "2012-01"),
     ("The president postponed the trip to January.", "2011-11-04", "January", "2012-01"),
     ("The minister said the offer expires in January.", "2011-11-04", "January", "2012-01"),
-    # ...nor an adjective in -ed before its noun (TimeBank wsj_0798)
-    ("Hudson's Bay said it will redeem 9.5 million Series H preferred shares on Oct. 31.", "1989-10-27", "Oct. 31",
-     "1989-10-31"),
 ])
 def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, expected):
     """A date without its year that the story has gone past, told months after: not a year ahead."""
