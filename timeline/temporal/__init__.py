@@ -106,10 +106,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 value = _year_of_weekday(value, named_day, publication, _resolve.looks_ahead(tense))
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
                 stamps.append(len(found))
-            if resolved and anchor_kind == "publication" and _resolve.lacks_year(template) \
-                    and (tense in ("past", "gone") or (entry and tense is not None)):
-                # (a chronology's entry after one of an earlier year written whole is of that story, whatever
-                # its tense: '2 July 2035: The Courier reveals ...\n5 July: Meridian says it will close ...')
+            if resolved and anchor_kind == "publication" and tense in ("past", "gone") and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
                 if told is not None and named_day is not None and not _on_weekday(told, named_day):
                     told = None  # ('the armistice of 7 November 1998 ... signed on Friday (Nov 7)': not 1998's)
