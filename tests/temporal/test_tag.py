@@ -1750,10 +1750,3 @@ def test_a_page_published_at_the_calendars_edge_is_read_without_leaving_it(text,
     # (a day moved past midnight, or back to the evening before, stays where the calendar ends)
     expressions = tag(text, published)
     assert expressions and all(e.value[:4] in ("9999", "0001") or e.value.startswith("BC") for e in expressions)
-
-
-@pytest.mark.parametrize("stamp", ["1520 GMT (00.20 local, Tuesday) -", "3.20pm GMT (12.20am Tuesday in Tokyo):"])
-def test_a_live_pages_stamp_glossed_in_local_time_dates_its_entry_alone(stamp):
-    # (the gloss's weekday, placed alone, had been the one gone: six days before the page)
-    found = tag(f"{stamp} The government says there may have been a breach.", "2033-03-14")
-    assert [e.value for e in found] == ["2033-03-14T15:20"]
