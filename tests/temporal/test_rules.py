@@ -24,7 +24,6 @@ CASES = [
     ("march_on_place", "He spoke at the March on Washington in his youth.", "March on Washington", None),
     ("dated_name", "Leaders of the April 6 Youth Movement called the strike.", "the April 6 Youth Movement", None),
     ("newspaper_named", "An editor of the Sunday Independent resigned.", "the Sunday Independent", None),
-    ("weekday_edition", "The paper closed its Sunday edition after the scandal.", "Sunday edition", None),
     ("mail_on_sunday", "The minister told the Mail on Sunday he would stay.", "Sunday", None),
     ("sheffield_wednesday", "Sheffield Wednesday lost at home, the club said.", "Wednesday", None),
     ("year_count", "The strike involved 1500 workers at the mine.", "1500 workers", None),

@@ -300,17 +300,17 @@ def test_a_range_of_weekdays_runs_forward(sentence, published, expected):
      [("Saturday, 2 September", "2017-09-02"), ("0330 GMT", "2017-09-02T03:30"), ("1830 GMT", "2017-09-02T18:30")]),
     ("The line will be open from 9am to 5pm on Friday.",
      [("9am", "2017-09-08T09:00"), ("5pm on Friday", "2017-09-08T17:00")]),
-    # 24-hour clocks: both ends of a range, after a word of approximation, with a point and "hrs"
-    ("Voting took place between 17:30 and 18:30 on Monday.",
-     [("17:30", "2017-09-04T17:30"), ("18:30 on Monday", "2017-09-04T18:30")]),
-    ("Voting took place from 17:30 to 18:30.", [("17:30", "2017-09-06T17:30"), ("18:30", "2017-09-06T18:30")]),
+    # 24-hour clocks: after 'at' and a word of approximation, with a point and "hrs"
     ("The plane crashed at around 20:50 on Tuesday.", [("around 20:50 on Tuesday", "2017-09-05T20:50")]),
     ("He will open the bridge at 11.30 hrs IST on Wednesday.", [("11.30 hrs IST on Wednesday", "2017-09-06T11:30")]),
     ("The polling will be held from 07.00 hrs to 17.00 hrs.",
      [("07.00 hrs", "2017-09-06T07:00"), ("17.00 hrs", "2017-09-06T17:00")]),
-    # ...but not a figure with a point, nor a duration after 'for'
+    # ...but not a figure with a point, nor a duration after 'for' or 'by', nor a race's or a round's time
     ("Shares rose around 17.30 percent.", []),
     ("The balloon was airborne for 11.30 hours.", [("11.30 hours", "PT11H18M")]),
+    ("The trains were delayed by 02.30 hours.", []),
+    ("He stopped his rival at about 2:30 of the third round.", []),
+    ("Crosby scored at around 12:30 of the second period.", []),
     ("The density was about 1.03 g/cubic cm.", []),
     # two clauses, two times: the first stays on the publication day
     ("He arrived at 2am and left at 3am on Friday.", [("2am", "2017-09-06T02:00"), ("3am on Friday", "2017-09-01T03:00")]),
