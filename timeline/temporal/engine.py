@@ -743,10 +743,9 @@ class TenseReader:
     it is gone, whatever its clause tells ("Japan is still recovering from the March 11 earthquake",
     said in December, is last March; "will investigate Thursday's accident", said on a Friday); not
     after a ``foreseen`` word ("foiled the planned May 3 attack", "warned of a Christmas Day attack").
-    A ``continues``
-    mark ("and" before a bare verb: "will reach the comet in August and try to land in November")
-    joins the verb after it to the clause before: a cue before it governs across it, but a cue of
-    scope ``forward`` stops at it.
+    A ``continues`` mark ("and" before a bare verb: "will reach the comet in August and try to land
+    in November") joins the verb after it to the clause before: a cue before it governs across it,
+    but a cue of scope ``forward`` stops at it.
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
