@@ -367,6 +367,7 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
      "April 20", "2010-04-20"),
     # ...but not a level to come
     ("The index could fall to its low of 2,000 on Friday.", "2011-12-01", "Friday", "2011-12-02"),
+    ("The euro could fall from its level of $1.24 on Monday to $1.20 in July.", "2012-06-04", "July", "2012-07"),
     # a month a happening to come is called, set or put off for stays ahead
     ("The union called a strike in January.", "2011-11-04", "January", "2012-01"),
     ("The government scheduled talks in January.", "2011-11-04", "January", "2012-01"),
