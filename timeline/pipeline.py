@@ -248,11 +248,12 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
                 yield from _first_results(pool, pending, deaths)
         while pending:
             yield from _first_results(pool, pending, deaths)
-    except BaseException:  # (interrupted, or no longer read: the workers are stopped, not waited for, which a
-        pool.abandon()     # second Ctrl-C could leave waiting for good)
-        raise
     finally:
-        pool.close()
+        try:
+            pool.close()
+        except BaseException:  # (a second Ctrl-C while the pool shuts down: its workers are killed, not waited for,
+            pool.abandon()     # which had left the run waiting for good)
+            raise
 
 
 MAX_WORKER_DEATHS = 10  # articles that killed a worker before a run gives up (see _in_processes)
