@@ -106,7 +106,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 value = _year_of_weekday(value, named_day, publication, _resolve.looks_ahead(tense))
             if resolved and entry and anchor_kind == "publication" and _BARE_CLOCK.match(template):
                 stamps.append(len(found))
-            if resolved and anchor_kind == "publication" and tense in ("past", "gone") and _resolve.lacks_year(template):
+            if resolved and anchor_kind == "publication" and _resolve.looks_back(tense) \
+                    and _resolve.lacks_year(template):
                 told = context.told_year(value, hit.start, entry)
                 if told is not None and named_day is not None and not _on_weekday(told, named_day):
                     told = None  # ('the armistice of 7 November 1998 ... signed on Friday (Nov 7)': not 1998's)
@@ -172,7 +173,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 and rules.makes_date_range(text, (found[-1].start, found[-1].end), hit.start):
             # ("Sales rose from May to December", said in March: last May; "the season runs from June 1
             # to November 30", said in July: this November)
-            start, value = _resolve.in_order(found[-1].value, value, True if tense in ("past", "gone") else
+            start, value = _resolve.in_order(found[-1].value, value, True if _resolve.looks_back(tense) else
                                              None if tense is None else False, publication)
             found[-1] = found[-1].model_copy(update={"value": start})
         if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \

@@ -107,6 +107,11 @@ def granularity(value: str) -> str | None:
     return _CODE[span.granularity]
 
 
+def looks_back(tense: str | None) -> bool:
+    """Whether ``tense`` speaks of what has been: the past, or a time told gone."""
+    return tense in _PAST
+
+
 def looks_ahead(tense: str | None) -> bool:
     """Whether ``tense`` speaks of what is to come: the future, a future seen from the past
     ("prospective": "said he would go on Friday"), or what comes after an event whose own time
