@@ -516,6 +516,36 @@ def test_19_a_real_sigterm_to_the_main_process_stops_its_workers_and_writes_noth
     assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
 
 
+_INTERRUPT_AT_IMPORT = """
+import importlib.abc, os, signal, sys
+
+class _CtrlC(importlib.abc.MetaPathFinder):  # Ctrl-C pressed as the module {module!r} starts loading
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, _CtrlC())
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
+@pytest.mark.parametrize("module", ["timeline.cli", "typer", "pydantic"])
+@pytest.mark.parametrize("how", ["script", "-m"])
+def test_19_a_ctrl_c_while_the_command_starts_up_exits_130_without_traceback(tmp_path, module, how):
+    """Loading the command takes a good part of a second (pydantic, typer): a Ctrl-C pressed then is
+    told as one pressed later, not as the traceback of the import it stopped."""
+    (tmp_path / "sitecustomize.py").write_text(_INTERRUPT_AT_IMPORT.format(module=module))
+    script = ("import sys; from importlib.metadata import entry_points; "  # (what the installed 'timeline' runs)
+              "(command,) = entry_points(group='console_scripts', name='timeline'); sys.exit(command.load()())")
+    command = [sys.executable, "-c", script] if how == "script" else [sys.executable, "-m", "timeline"]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    result = subprocess.run([*command, "tag", "-"], input="Peskov said on Wednesday.", capture_output=True,
+                            text=True, timeout=60, env=environment, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "error: interrupted\n")
+
+
 # --- 20: encodings --------------------------------------------------------------------------------
 
 
