@@ -1750,3 +1750,39 @@ def test_a_page_published_at_the_calendars_edge_is_read_without_leaving_it(text,
     # (a day moved past midnight, or back to the evening before, stays where the calendar ends)
     expressions = tag(text, published)
     assert expressions and all(e.value[:4] in ("9999", "0001") or e.value.startswith("BC") for e in expressions)
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # observances of a lunar or lunisolar calendar, on their day of the year told
+    ("A truce for Eid al-Adha began on Friday.", "2012-10-27",
+     [("Eid al-Adha", "DATE", "2012-10-26"), ("Friday", "DATE", "2012-10-26")]),
+    ("The fast ends with the Eid al-Fitr holiday in early August.", "2013-07-10",
+     [("Eid al-Fitr", "DATE", "2013-08-08"), ("early August", "DATE", "2013-08")]),
+    ("Israelis prepared for the start of Passover at sundown.", "2014-04-14",
+     [("start of Passover", "DATE", "2014-04-14")]),
+    ("Markets closed for the Lunar New Year holiday.", "2014-01-30", [("Lunar New Year", "DATE", "2014-01-31")]),
+    ("Shoppers crowded markets ahead of Diwali.", "2014-10-20", [("Diwali", "DATE", "2014-10-23")]),
+    ("Jews marked Yom Kippur with prayer.", "2013-09-20", [("Yom Kippur", "DATE", "2013-09-14")]),
+    ("Pilgrims gathered in Karbala for Ashura.", "2011-12-01", [("Ashura", "DATE", "2011-12-05")]),
+    # (Eid al-Adha fell twice in 2006, in January and on the last day of December)
+    ("He was hanged on the eve of Eid al-Adha.", "2007-01-01", [("eve of Eid al-Adha", "DATE", "2006-12-30")]),
+    ("Prices rose before Eid al-Adha.", "2006-02-01", [("Eid al-Adha", "DATE", "2006-01-10")]),
+    # (a year the table does not reach: a day, its date unknown)
+    ("Prices rose before Eid al-Fitr.", "1950-06-01", [("Eid al-Fitr", "DATE", "XXXX-XX-XX")]),
+    # (Ramadan alone is a month, and a surname; 'Eid' alone is either Eid, and a surname; a war's name)
+    ("Tariq Ramadan spoke in Geneva during Ramadan.", "2013-07-20", []),
+    ("Mohamed Eid said the truce had collapsed.", "2013-07-20", []),
+    ("The Yom Kippur War began in 1973.", "2013-07-20", [("1973", "DATE", "1973")]),
+])
+def test_observances_of_a_lunar_calendar_fall_on_their_day_of_the_year(sentence, published, expected):
+    assert found(sentence, published) == expected
+
+
+def test_every_lunar_observance_the_language_names_has_its_days_for_the_years_of_news():
+    from timeline.lang import read_lines
+    from timeline.temporal.calendar import observance_days
+
+    names = {m.group(1) for line in read_lines("en", "temporal", "vocabulary.tsv")
+             for m in [re.search(r"\tL:([a-z_]+)[-+]\d+", line)] if m}
+    assert {"eid_al_adha", "passover", "lunar_new_year"} <= names
+    assert not [(name, year) for name in names for year in range(2001, 2036) if not observance_days(name, year)]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple, Optional
 
 from timeline.models import DateSpan, Granularity
@@ -219,6 +221,26 @@ def easter(year: int) -> dt.date:
     late = (golden + 11 * full_moon + 22 * to_sunday) // 451
     month, day = divmod(full_moon + to_sunday - 7 * late + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+OBSERVANCES = Path(__file__).resolve().parent / "observances.tsv"
+
+
+@lru_cache(maxsize=1)
+def _observances() -> dict[tuple[str, int], tuple[dt.date, ...]]:
+    table = {}
+    for line in OBSERVANCES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, year, days = line.split("\t")
+            table[name, int(year)] = tuple(dt.date.fromisoformat(day) for day in days.split())
+    return table
+
+
+def observance_days(name: str, year: int) -> tuple[dt.date, ...]:
+    """The days in Gregorian ``year`` of an observance that follows a lunar or lunisolar calendar
+    (``eid_al_adha``, ``passover``, ...: ``observances.tsv``, whose years its comments give): none
+    for a year or a name the table does not have, two in a year an Islamic one comes twice."""
+    return _observances().get((name, year), ())
 
 
 def month_days(year: int | None, month: int) -> int:

@@ -52,7 +52,7 @@ import re
 
 from timeline.models import Granularity
 from timeline.temporal.calendar import (
-    Day, day_at, easter, month_days, possible, timex_span, timex_year, without_impossible_day, year_text,
+    Day, day_at, easter, month_days, observance_days, possible, timex_span, timex_year, without_impossible_day, year_text,
 )
 from timeline.temporal.engine import ASIDE, GONE, GOVERNS, PAST
 
@@ -82,8 +82,10 @@ _SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON = re.compile(rf"-({'|'.join(_SEASONS)})$")
 _ON_OR_AFTER = re.compile(r"^(\d{4}-\d\d-\d\d)\+([1-7])(.*)$")
 _FROM_EASTER = re.compile(r"^(\d{4})-E([-+]\d+)(.*)$")
+_FROM_TABLE = re.compile(r"^(\d{4})-L:([a-z_]+)([-+]\d+)(.*)$")  # days from an observance of a table
 _WEEKDAY_ON = re.compile(r"\+[1-7](?=T|$)")  # the weekday looked for from a day moved, as above
-_MOVABLE = re.compile(r"^(XXXX-)(?:(\d\d)-\d\d\+[1-7]|E[-+]\d+)")  # a movable day of unknown year
+# a movable day of unknown year (of a year the observances' table does not reach)
+_MOVABLE = re.compile(r"^(XXXX-|\d{4}-)(?:(\d\d)-\d\d\+[1-7]|E[-+]\d+|L:[a-z_]+[-+]\d+)")
 _FRACTION = re.compile(r"^P(T?)(\d+)\.(\d+)([A-Z])$")
 _LONG_UNIT = re.compile(r"^(P[\dX]+)(DE|CE)$")
 _LONG_LETTER = {"DE": "E", "CE": "C"}  # decades and centuries as a duration's unit
@@ -372,8 +374,25 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
 def movable_day(value: str) -> str:
     """A movable day as that day: a day given as the first weekday on or after a date
     (``2023-11-22+4`` is the first Thursday, ISO weekday 4, from 22 November 2023 on,
-    ``2023-11-23``) or as days from Easter Sunday (``2024-E-2``, Good Friday, is
-    ``2024-03-29``); other values are returned as they are."""
+    ``2023-11-23``), as days from Easter Sunday (``2024-E-2``, Good Friday, is
+    ``2024-03-29``) or from an observance of a lunar calendar (``2012-L:eid_al_adha+0`` is
+    ``2012-10-26``; the first of a year that has two, see :func:`movable_days`); other values, and
+    an observance in a year its table does not reach, are returned as they are."""
+    return movable_days(value)[0]
+
+
+def movable_days(value: str) -> list[str]:
+    """The days :func:`movable_day` names, each: two in a year an Islamic observance comes twice
+    (Eid al-Adha fell on 10 January and 31 December 2006)."""
+    observed = _FROM_TABLE.match(value)
+    if observed:
+        year, name, shift, rest = observed.groups()
+        days = observance_days(name, int(year))
+        return [day_at(day.toordinal() + int(shift)).isoformat() + rest for day in days] or [value]
+    return [_movable_day(value)]
+
+
+def _movable_day(value: str) -> str:
     easter_day = _FROM_EASTER.match(value)
     if easter_day:
         year = int(easter_day.group(1))
@@ -524,17 +543,17 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if not dt.MINYEAR <= year <= dt.MAXYEAR:  # at the calendar's edge: the years it has
             continue
-        value = movable_day(f"{year:04d}-{rest}")
-        span = timex_span(value.split("T", 1)[0])
-        if span is not None:
-            candidates[year] = (value, span)
+        for index, value in enumerate(movable_days(f"{year:04d}-{rest}")):  # (an observance may come twice)
+            span = timex_span(value.split("T", 1)[0])
+            if span is not None:
+                candidates[year, index] = (value, span)
     if date_part == "02-29":  # (a leap day, whose only year near may lie most of a year ahead of a past
         # sentence, or behind a future one: 'seized the airport on Feb. 29', told in March 2023, is not 2024's)
         back, ahead = tense in _PAST, tense == "future" and governs
         candidates = {year: (value, span) for year, (value, span) in candidates.items()  # (as far as a past day may be ahead)
                       if not (back and (span.start - anchor).days > PAST_REACH) and not (ahead and span.end < anchor)}
     return _choose(candidates, "XXXX-" + rest, anchor, direction, tense, governs, part_of_year, season,
-                   anchor.year, FUTURE_REACH_BACK)
+                   (anchor.year, 0), FUTURE_REACH_BACK)
 
 
 _MONTHLESS = re.compile(r"^XXXX-XX-(\d\d)(T.*)?$")  # a day of a month not told: 'on the 15th'
