@@ -1786,3 +1786,32 @@ def test_every_lunar_observance_the_language_names_has_its_days_for_the_years_of
              for m in [re.search(r"\tL:([a-z_]+)[-+]\d+", line)] if m}
     assert {"eid_al_adha", "passover", "lunar_new_year"} <= names
     assert not [(name, year) for name in names for year in range(2001, 2036) if not observance_days(name, year)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 'past' before a date with no determiner is the preposition: beyond it, not the one gone
+    ("The talks could drag on past June 30.", [("June 30", "DATE", "2013-06-30")]),
+    ("There is a risk the leak could continue past August.", [("August", "DATE", "2013-08")]),
+    # (after 'this' or 'the' it is the one gone)
+    ("Sales rose this past March.", [("this past March", "DATE", "2013-03")]),
+    ("Sales rose over the past summer.", [("the past summer", "DATE", "2012-SU")]),
+    ("He was arrested this past Monday.", [("this past Monday", "DATE", "2013-05-27")]),
+])
+def test_past_is_the_one_gone_only_after_this_or_the(sentence, expected):
+    assert found(sentence, "2013-06-01") == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a broadcast's schedule, told in the present, is to come ('airs', 'premieres', 'debuts')
+    ("The series finale airs Sunday at 9 p.m. on AMC.", "2013-09-27",
+     [("Sunday", "DATE", "2013-09-29"), ("9 p.m.", "TIME", "2013-09-29T21:00")]),
+    ("The documentary debuts on Monday.", "2013-09-27", [("Monday", "DATE", "2013-09-30")]),
+    ("The episode aired Sunday.", "2013-09-27", [("Sunday", "DATE", "2013-09-22")]),
+    # what is projected or predicted to happen is to come, as what is expected to
+    ("The deficit is projected to reach $1.8 trillion by Sept. 30.", "2009-04-29",
+     [("Sept. 30", "DATE", "2009-09-30")]),
+    ("About 800,000 barrels are estimated to have leaked out as of May 31.", "2010-06-11",
+     [("May 31", "DATE", "2010-05-31")]),
+])
+def test_schedules_and_projections_told_in_the_present_are_to_come(sentence, published, expected):
+    assert found(sentence, published) == expected
