@@ -1815,3 +1815,21 @@ def test_past_is_the_one_gone_only_after_this_or_the(sentence, expected):
 ])
 def test_schedules_and_projections_told_in_the_present_are_to_come(sentence, published, expected):
     assert found(sentence, published) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a month alone ending a sentence after a present schedule ('expires in', 'ends in', 'runs until') is
+    # to come, whatever past stands before it in the sentence
+    ("The hurricane season, which began last week, ends in November.",
+     [("last week", "DATE", "2010-W22"), ("November", "DATE", "2010-11")]),
+    ("The drilling ban, imposed last month, runs until November.",
+     [("last month", "DATE", "2010-05"), ("November", "DATE", "2010-11")]),
+    ("The company said the offer expires in January.", [("January", "DATE", "2011-01")]),
+    # (not a clause that goes on, a past, a month in a list, nor a noun)
+    ("The lease, which expires in March, was signed in 2008.", [("March", "DATE", "2010-03"), ("2008", "DATE", "2008")]),
+    ("The season began in June and ended in November.", [("June", "DATE", "2010-06"), ("November", "DATE", "2009-11")]),
+    ("The flu season normally ends in February or March.", [("February", "DATE", "2010-02"), ("March", "DATE", "2010-03")]),
+    ("He hit 12 home runs in May.", [("May", "DATE", "2010-05")]),
+])
+def test_a_month_a_present_schedule_ends_on_is_to_come(sentence, expected):
+    assert found(sentence, "2010-06-07") == expected
