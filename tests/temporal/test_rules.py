@@ -181,7 +181,7 @@ CASES = [
     ("day_word", "The results come out tmrw.", "tmrw", "2017-09-07"),
     ("earlier_the_day", "Earlier in the day, the police closed the road.", "Earlier in the day", "2017-09-06"),
     ("same_day", "He landed on May 3, 2017 and left that same day.", "that same day", "2017-05-03"),
-    ("until_then", "The deal closes in March; until then, talks go on.", "then", "2017-03"),
+    ("until_then", "The deal closes in March; until then, talks go on.", "then", "2018-03"),
     ("appositive_day", "Shares fell on Aug. 2, the day before the report.", "the day", "2017-08-02"),
     ("nth_day", "The siege began on Monday. Wednesday was the third day of fighting.", "the third day",
      "2017-09-06"),
