@@ -1833,3 +1833,20 @@ def test_schedules_and_projections_told_in_the_present_are_to_come(sentence, pub
 ])
 def test_a_month_a_present_schedule_ends_on_is_to_come(sentence, expected):
     assert found(sentence, "2010-06-07") == expected
+
+
+@pytest.mark.parametrize("sentence, published, clock, value", [
+    # a time glossed in brackets in another zone has that zone's day: the clocks after it keep the day
+    # of the time it glosses
+    ("Flight MH370 left at 12:41 a.m. local time (1641 GMT Friday) and was due to land at 6:30 a.m.",
+     "2014-03-08", "6:30 a.m.", "2014-03-08T06:30"),
+    ("Obama will speak at 9 p.m. EST Tuesday (0200 GMT Wednesday) and take questions at 10 p.m.",
+     "2013-01-21", "10 p.m.", "2013-01-22T22:00"),
+    ("The launch came at 0332 GMT Monday (10:32 p.m. EST Sunday), and the satellite separated at 0411 GMT.",
+     "2011-11-21", "0411 GMT", "2011-11-21T04:11"),
+    # (the same day in both zones)
+    ("The first bomb went off at 2:49 p.m. EDT (1849 GMT Monday) and the second at 2:50 p.m.",
+     "2013-04-16", "2:50 p.m.", "2013-04-15T14:50"),
+])
+def test_a_time_glossed_in_another_zone_gives_its_day_to_no_later_clock(sentence, published, clock, value):
+    assert (clock, "TIME", value) in found(sentence, published)

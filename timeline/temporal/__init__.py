@@ -188,7 +188,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             found[-1], value = _forward_clocks(found[-1], value, bool(_BARE_CLOCK.match(template)))
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
-        if resolved and (anchor_kind != "context" or "moves" in hit.options):
+        if resolved and (anchor_kind != "context" or "moves" in hit.options) and not _glosses(found, hit, text):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
@@ -746,6 +746,19 @@ class _Context:
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1], at
         return value, at
+
+
+_GLOSS_OPENS = re.compile(r"\s*\(\s*")
+_GLOSS_CLOSES = re.compile(r"\s*\)")
+
+
+def _glosses(found: list[TimeExpression], hit: Hit, text: str) -> bool:
+    """Whether ``hit`` is a time in brackets right after the time before it: the same moment in
+    another zone, whose day is that zone's ('left at 12:41 a.m. local time (1641 GMT Friday) and was due
+    to land at 6:30 a.m.': the clocks after it are not on Friday)."""
+    return bool(found) and found[-1].type == "TIME" and hit.rule.type == "TIME" \
+        and _GLOSS_OPENS.fullmatch(text, found[-1].end, hit.start) is not None \
+        and _GLOSS_CLOSES.match(text, hit.end) is not None
 
 
 CONTEXT_REACH = 40  # characters before a date of the text that a rule's context_not_after reads
