@@ -724,7 +724,7 @@ def test_this_winter_is_the_winter_the_text_is_in(published, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Polls Close At Midnight In Alaska", [("Midnight", "2012-10-10T24:00")]),  # a headline in title case
-    ("Midnight Moscow time passed without a deal.", [("Midnight", "2012-10-10T24:00")]),
+    ("Midnight Moscow time passed without a deal.", [("Midnight", "2012-10-09T24:00")]),  # (gone: the one the day began with)
     ("Midnight Sept. 30 is the deadline.", [("Midnight Sept. 30", "2012-09-30T24:00")]),
     ("Her album Midnight Parade came out in 1984.", [("1984", "1984")]),  # a name
 ])
@@ -1850,3 +1850,18 @@ def test_a_month_a_present_schedule_ends_on_is_to_come(sentence, expected):
 ])
 def test_a_time_glossed_in_another_zone_gives_its_day_to_no_later_clock(sentence, published, clock, value):
     assert (clock, "TIME", value) in found(sentence, published)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a midnight told as gone is the one the publication's day began with: the end of that day is
+    # after every moment of it
+    ("Obama signed the bill shortly after midnight.", "2013-10-16T24:00"),
+    ("The pipeline captured 2,200 barrels in the 24 hours to midnight.", "2013-10-16T24:00"),
+    ("Rain has fallen since midnight.", "2013-10-16T24:00"),
+    # (one to come, or a bound a thing lasts until or is due by, is the publication's day's)
+    ("The curfew starts at midnight.", "2013-10-17T24:00"),
+    ("The company hoped to resume pumping by midnight.", "2013-10-17T24:00"),
+    ("He says the hearing cannot go on until midnight.", "2013-10-17T24:00"),
+])
+def test_a_midnight_told_as_gone_began_the_publication_day(sentence, value):
+    assert ("midnight", "TIME", value) in found(sentence, "2013-10-17")

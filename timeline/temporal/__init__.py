@@ -148,6 +148,13 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                     tenses) == "future":
             # ('The next advisory will be issued at 1 a.m.', published at 23:00: the coming night's)
             value = _moved(day.isoformat() + value[10:], 1)
+        elif moment is not None and value == f"{publication}T24:00" and "bound" not in hit.options and _resolve.looks_back(_tense_around(
+                text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
+                tenses)):
+            # (the midnight told as gone is the one the publication's day began with, whatever its
+            # hour: 'Obama signed the bill shortly after midnight', 'in the 24 hours to midnight',
+            # 'since midnight')
+            value = _moved(value, -1)
         if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
             # (a wire's dateline writes the publication's day but tells nothing of it: 'ANKARA, Feb 7
             # (Reuters) - A quake struck on Monday. A second hit just after 1.24pm', filed at 09:00)
