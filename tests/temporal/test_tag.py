@@ -1865,3 +1865,17 @@ def test_a_time_glossed_in_another_zone_gives_its_day_to_no_later_clock(sentence
 ])
 def test_a_midnight_told_as_gone_began_the_publication_day(sentence, value):
     assert ("midnight", "TIME", value) in found(sentence, "2013-10-17")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a day set as a date, or a date set for a day, is ahead of the setting
+    ("A federal judge on Wednesday set Nov. 3 as the start date for the trial.",
+     [("Wednesday", "DATE", "2014-02-12"), ("Nov. 3", "DATE", "2014-11-03")]),
+    ("The commission set Oct. 26 as the date of the election.", [("Oct. 26", "DATE", "2014-10-26")]),
+    ("The judge set a trial date of Nov. 3.", [("Nov. 3", "DATE", "2014-11-03")]),
+    # (not what was set on a day, nor a date found)
+    ("The sprinter set a world record on Nov. 3.", [("Nov. 3", "DATE", "2013-11-03")]),
+    ("Investigators set the date of the fire as Nov. 3.", [("Nov. 3", "DATE", "2013-11-03")]),
+])
+def test_a_day_set_as_a_date_is_ahead_of_the_setting(sentence, expected):
+    assert found(sentence, "2014-02-12") == expected
