@@ -775,6 +775,25 @@ def test_a_day_whose_longer_sentences_are_told_under_other_days_keeps_its_short_
     assert days[1].sentences == ["The mayor quit."]
 
 
+def test_a_recap_told_in_many_wordings_still_gives_way_to_the_days_own_report():
+    """Later articles recall the day again and again, each in its own words ('on Aug. 22', 'last
+    month', 'in August'): so many near copies pull the day's centre to them, yet the day's own
+    reports, by more outlets, tell what happened."""
+    reports = ["A camera lowered through the shaft on Sunday showed the first images of the trapped cavers, "
+               "muddy and thin, waving at the lens.",
+               "On Sunday divers sent a camera down the shaft, and the cavers, huddled on a ledge above the "
+               "water, greeted it with shouts."]
+    recaps = [("2021-09-17", "The first video of the cavers came up on Aug. 22."),
+              ("2021-09-07", "The first video of the cavers came up last month."),
+              ("2021-09-22", "Earlier, the first video of the cavers came up on 22/08/2021."),
+              ("2021-10-13", "The first video of the cavers came up on Aug 22."),
+              ("2021-10-15", "Earlier, the first video of the cavers came up on Aug. 22."),
+              ("2021-10-30", "The first video of the cavers came up in August.")]
+    day = the_day([("2021-08-22", text) for text in reports for _ in range(2)] + recaps, 1, "v")
+    assert day.date == dt.date(2021, 8, 22)
+    assert "shaft" in day.sentences[0], day.sentences
+
+
 def test_the_days_own_report_gives_way_to_no_later_recap():
     """Weeks later, articles recall the day in a short line that is the most central; the day's
     own reports tell what happened."""
