@@ -38,6 +38,13 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     require(text, str, "text")
     require(lang, str, "lang")
     text = no_lone_surrogates(text)  # (a caller's text: what is found must be writable)
+
+    def split() -> list:  # (the text's sentences, split when first needed, unless the caller gave them)
+        nonlocal sentences
+        if sentences is None:
+            sentences = split_sentences(text, lang)
+        return sentences
+
     published = coerce_published(published)
     day = published.date() if published else None
     publication = day.isoformat() if day else None
@@ -61,16 +68,14 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if hit.options.get("order") == "md" and (swapped := _day_first(hit.value)) is not None \
                 and (day_first or (swapped == publication and hit.value != publication)
                      or (day is not None and _recent(swapped, day) and _ahead(hit.value, day)
-                         and _tense_around(text, hit, sentences := sentences if sentences is not None
-                                           else split_sentences(text, lang), tenses) == "past")):
+                         and _tense_around(text, hit, split(), tenses) == "past")):
             # ('03/04/2024' on a page of 3 April 2024; 'retook the port on 12/03/2036', published on 29 March
             # 2036, is 12 March, not the December to come: told as past; 'is set for 12/04/2036' may be December)
             hit = dataclasses.replace(hit, value=swapped)
         direction = hit.options.get("dir", "~")
         since = None  # where a date anchoring it in context may stand at the earliest
         if hit.options.get("within") in ("sentence", "previous"):
-            sentences = sentences if sentences is not None else split_sentences(text, lang)
-            since = _sentence_bounds(sentences, hit.start, len(text), hit.options["within"] == "previous")[0]
+            since = _sentence_bounds(split(), hit.start, len(text), hit.options["within"] == "previous")[0]
         anchor_kind, anchor, template = _anchor(hit, publication, context, since, text)
         told_entry = False  # a chronology's entry told in the present, of what has been
         listed = False  # a chronology's entry without its year, not told as to come
@@ -80,8 +85,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             tense, reach = None, None
             entry = _opens_entry(text, hit.start, hit.end)  # (a chronology's: 'Feb. 15 - Protests break out')
             if _resolve.needs_tense(template, direction):
-                sentences = sentences if sentences is not None else split_sentences(text, lang)
-                bounds = _sentence_bounds(sentences, hit.start, len(text))
+                bounds = _sentence_bounds(split(), hit.start, len(text))
                 tense, reach = tenses.tense(hit.start, hit.end, bounds)
                 if tense in (None, "present") and entry:  # (told in the present: 'Elections are held')
                     ahead = _headed_ahead(text, hit.start, rules)
@@ -118,8 +122,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1 \
                     and not _resolve.needs_tense(template, direction):  # (placed by its tense already)
-                sentences = sentences if sentences is not None else split_sentences(text, lang)
-                tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(sentences, hit.start, len(text)))
+                tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(split(), hit.start, len(text)))
                 if not _resolve.looks_ahead(tense):
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) and header is not None \
@@ -132,9 +135,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             if _line_start(text, hit.start):
                 if _BARE_CLOCK.match(template):  # (a live page's stamp: see _evening_before)
                     evening.append(len(found))
-            elif (_BARE_CLOCK.match(template) or published.hour < DAWN) and _tense_around(
-                    text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
-                    tenses) == "past":
+            elif (_BARE_CLOCK.match(template) or published.hour < DAWN) \
+                    and _tense_around(text, hit, split(), tenses) == "past":
                 # ('Police fired tear gas at 20:30', 'Gunmen seized the tanker tonight', published at
                 # 02:10: the evening before; not where the text has told of the publication's day:
                 # 'killed Thursday evening ... around 7:15 p.m.', in a report stamped 01:58 that
@@ -143,14 +145,12 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 # 08:56, was updated since, not written the day before)
                 value = _moved(day.isoformat() + value[10:], -1)
         elif moment is not None and _BARE_CLOCK.match(template) and _before_publication(moment, published) \
-                and not told_today and not _line_start(text, hit.start) and _tense_around(
-                    text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
-                    tenses) == "future":
+                and not told_today and not _line_start(text, hit.start) \
+                and _tense_around(text, hit, split(), tenses) == "future":
             # ('The next advisory will be issued at 1 a.m.', published at 23:00: the coming night's)
             value = _moved(day.isoformat() + value[10:], 1)
-        elif moment is not None and value == f"{publication}T24:00" and "bound" not in hit.options and _resolve.looks_back(_tense_around(
-                text, hit, sentences := sentences if sentences is not None else split_sentences(text, lang),
-                tenses)):
+        elif moment is not None and value == f"{publication}T24:00" and "bound" not in hit.options \
+                and _resolve.looks_back(_tense_around(text, hit, split(), tenses)):
             # (the midnight told as gone is the one the publication's day began with, whatever its
             # hour: 'Obama signed the bill shortly after midnight', 'in the 24 hours to midnight',
             # 'since midnight')
@@ -158,8 +158,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
             # (a wire's dateline writes the publication's day but tells nothing of it: 'ANKARA, Feb 7
             # (Reuters) - A quake struck on Monday. A second hit just after 1.24pm', filed at 09:00)
-            sentences = sentences if sentences is not None else split_sentences(text, lang)
-            told_today = not _in_dateline(text, sentences, hit.start, lang)
+            told_today = not _in_dateline(text, split(), hit.start, lang)
         if resolved and hit.rule.type in ("DATE", "TIME") and _DAY_VALUE.match(value) \
                 and _heads_lines(text, hit.start, hit.end):
             header = value[:10]
