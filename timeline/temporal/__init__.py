@@ -149,12 +149,6 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 and _tense_around(text, hit, split(), tenses) == "future":
             # ('The next advisory will be issued at 1 a.m.', published at 23:00: the coming night's)
             value = _moved(day.isoformat() + value[10:], 1)
-        elif moment is not None and value == f"{publication}T24:00" and "bound" not in hit.options \
-                and _resolve.looks_back(_tense_around(text, hit, split(), tenses)):
-            # (the midnight told as gone is the one the publication's day began with, whatever its
-            # hour: 'Obama signed the bill shortly after midnight', 'in the 24 hours to midnight',
-            # 'since midnight')
-            value = _moved(value, -1)
         if not told_today and resolved and value[:10] == publication and not _BARE_CLOCK.match(template):
             # (a wire's dateline writes the publication's day but tells nothing of it: 'ANKARA, Feb 7
             # (Reuters) - A quake struck on Monday. A second hit just after 1.24pm', filed at 09:00)
@@ -194,7 +188,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             found[-1], value = _forward_clocks(found[-1], value, bool(_BARE_CLOCK.match(template)))
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
-        if resolved and (anchor_kind != "context" or "moves" in hit.options) and not _glosses(found, hit, text):
+        if resolved and (anchor_kind != "context" or "moves" in hit.options):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
@@ -752,19 +746,6 @@ class _Context:
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1], at
         return value, at
-
-
-_GLOSS_OPENS = re.compile(r"\s*\(\s*")
-_GLOSS_CLOSES = re.compile(r"\s*\)")
-
-
-def _glosses(found: list[TimeExpression], hit: Hit, text: str) -> bool:
-    """Whether ``hit`` is a time in brackets right after the time before it: the same moment in
-    another zone, whose day is that zone's ('left at 12:41 a.m. local time (1641 GMT Friday) and was due
-    to land at 6:30 a.m.': the clocks after it are not on Friday)."""
-    return bool(found) and found[-1].type == "TIME" and hit.rule.type == "TIME" \
-        and _GLOSS_OPENS.fullmatch(text, found[-1].end, hit.start) is not None \
-        and _GLOSS_CLOSES.match(text, hit.end) is not None
 
 
 CONTEXT_REACH = 40  # characters before a date of the text that a rule's context_not_after reads
