@@ -26,3 +26,20 @@ def test_ci_runs_exactly_the_readme_test_command():
     test_command = _readme_commands()[1].strip()
     ci_lines = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
     assert test_command in ci_lines
+
+
+def test_the_package_gives_its_names_and_stages_on_first_use_and_says_which_it_has_not():
+    """``import timeline`` loads nothing of its stages (the command must take a Ctrl-C while it
+    starts up): each public name, and each stage, comes with first use; a name it has not is an
+    AttributeError, as for any module."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, timeline\n"
+             "before = sorted(m for m in sys.modules if m.startswith('timeline.') or m == 'pydantic')\n"
+             "names = [getattr(timeline, name) for name in timeline.__all__]\n"
+             "print(before, timeline.pipeline.__name__, hasattr(timeline, 'tagg'), hasattr(timeline, 'a.b'),\n"
+             "      timeline.tag.__module__, 'pipeline' in dir(timeline))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "timeline.pipeline", "False", "False", "timeline.temporal", "True"]

@@ -34,7 +34,7 @@ def __getattr__(name: str):
     """A public name from its module, or a stage (``timeline.pipeline``) imported on first use."""
     if name in _HOMES:
         value = getattr(importlib.import_module(f"timeline.{_HOMES[name]}"), name)
-    elif not name.startswith("__"):
+    elif name.isidentifier() and not name.startswith("__"):
         try:
             value = importlib.import_module(f"timeline.{name}")
         except ModuleNotFoundError as missing:
@@ -48,7 +48,9 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names, and the stages imported so far."""
+    stages = {name for name, value in globals().items() if getattr(value, "__name__", "") == f"timeline.{name}"}
+    return sorted(set(__all__) | stages)
 
 
 if TYPE_CHECKING:  # (what a type checker and an editor see: the names, from their modules)

@@ -52,7 +52,8 @@ import re
 
 from timeline.models import Granularity
 from timeline.temporal.calendar import (
-    Day, day_at, easter, month_days, observance_days, possible, timex_span, timex_year, without_impossible_day, year_text,
+    Day, day_at, easter, month_days, observance_days, possible, timex_span, timex_year, without_impossible_day,
+    year_text,
 )
 from timeline.temporal.engine import ASIDE, GONE, GOVERNS, PAST
 
