@@ -18,7 +18,7 @@ import datetime as dt
 import warnings
 from pathlib import Path
 
-FIRST, LAST = 1990, 2035  # (the years of news a reader may bring, and of the tables' reach)
+FIRST, LAST = 1950, 2035  # (the years of news a reader may bring, and a history it recalls: 1973)
 OUT = Path(__file__).resolve().parent.parent / "timeline" / "temporal" / "observances.tsv"
 
 

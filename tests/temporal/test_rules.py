@@ -114,6 +114,7 @@ CASES = [
     ("dated_month_year", "Join us this August 2013 in Singapore.", "this August 2013", "2013-08"),
     ("holiday_daypart", "Carols were sung on Christmas morning.", "Christmas morning", "2016-12-25TMO"),
     ("holiday_year", "They married on Christmas 2010.", "Christmas 2010", "2010-12-25"),
+    ("holiday_then", "Israel was caught off guard by the Yom Kippur attack of 1973.", "Yom Kippur", "1973-10-06"),
     ("holiday_event", "Runners packed the streets for the Bloomsday Run.", "Bloomsday Run", None),
     ("holiday_weekend", "Traffic was heavy over Labor Day weekend.", "Labor Day weekend", "2017-W35-WE"),
     ("weekend_of_month_day", "The fair is held on the weekend of October 14.", "the weekend of October 14", "2017-W41-WE"),

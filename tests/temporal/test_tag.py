@@ -1768,7 +1768,7 @@ def test_a_page_published_at_the_calendars_edge_is_read_without_leaving_it(text,
     ("He was hanged on the eve of Eid al-Adha.", "2007-01-01", [("eve of Eid al-Adha", "DATE", "2006-12-30")]),
     ("Prices rose before Eid al-Adha.", "2006-02-01", [("Eid al-Adha", "DATE", "2006-01-10")]),
     # (a year the table does not reach: a day, its date unknown)
-    ("Prices rose before Eid al-Fitr.", "1950-06-01", [("Eid al-Fitr", "DATE", "XXXX-XX-XX")]),
+    ("Prices rose before Eid al-Fitr.", "1930-06-01", [("Eid al-Fitr", "DATE", "XXXX-XX-XX")]),
     # (Ramadan alone is a month, and a surname; 'Eid' alone is either Eid, and a surname; a war's name)
     ("Tariq Ramadan spoke in Geneva during Ramadan.", "2013-07-20", []),
     ("Mohamed Eid said the truce had collapsed.", "2013-07-20", []),
