@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import signal
 import threading
@@ -371,6 +370,8 @@ def _start_server(context) -> None:
     first, and a Ctrl-C then (it is in the terminal's process group) printed its own traceback."""
     if context.get_start_method() != "forkserver" or threading.current_thread() is not threading.main_thread():
         return  # (only the main thread may set a signal's handler; the server then starts with the first worker)
+    import multiprocessing.forkserver  # (where there is one)
+
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         multiprocessing.forkserver.ensure_running()
@@ -379,9 +380,10 @@ def _start_server(context) -> None:
 
 
 def _context():
-    """Workers start from a server process that has imported timeline once (no fork of threads)."""
+    """Workers start from a server process that has imported what they run once, this module and the
+    stages it calls (no fork of threads; 'timeline' alone loads its names only when used)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["timeline"])
+    context.set_forkserver_preload([__name__])
     return context

@@ -18,6 +18,12 @@ def values(sentence: str, published: str = PUBLISHED) -> dict[str, str]:
     return {e.text: e.value for e in tag(sentence, published)}
 
 
+def value_of(sentence: str, published: str, text: str) -> str:
+    """The value of the one expression found in ``sentence`` written ``text``."""
+    (found,) = [t for t in tag(sentence, published) if t.text == text]
+    return found.value
+
+
 @pytest.mark.parametrize("sentence, text, expected", [
     # a day three months gone, told in the future: next year's (it used to stay in the past)
     ("The plant will reopen on June 12.", "June 12", "2018-06-12"),
@@ -352,8 +358,7 @@ def test_the_weekend_without_a_tense_is_the_nearest(published, expected):
      "November", "2013-11"),
 ])
 def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text, expected):
-    (found,) = [t for t in tag(sentence, published) if t.text == text]
-    assert found.value == expected
+    assert value_of(sentence, published, text) == expected
 
 
 @pytest.mark.parametrize("sentence, published, text, expected", [
@@ -377,8 +382,7 @@ def test_the_verb_of_a_reported_clause_tells_its_date(sentence, published, text,
 ])
 def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, expected):
     """A date without its year that the story has gone past, told months after: not a year ahead."""
-    (found,) = [t for t in tag(sentence, published) if t.text == text]
-    assert found.value == expected
+    assert value_of(sentence, published, text) == expected
 
 
 @pytest.mark.parametrize("sentence, published, text, expected", [
@@ -397,8 +401,7 @@ def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, e
     ("President Jonathan declared on Wednesday that the strike was over.", "2013-02-12", "Wednesday", "2013-02-06"),
 ])
 def test_a_weekday_that_is_a_holiday_or_a_fixture_is_the_coming_one(sentence, published, text, expected):
-    (found,) = [t for t in tag(sentence, published) if t.text == text]
-    assert found.value == expected
+    assert value_of(sentence, published, text) == expected
 
 
 def test_a_weekday_planned_or_said_to_come_is_more_likely_ahead_than_behind():
