@@ -303,6 +303,22 @@ def test_a_record_with_a_huge_integer_in_a_field_we_do_not_read_is_still_read(tm
     assert errors_of(result) == [f"error: {feed}:2: record's 'published' is not a string"]
 
 
+def test_a_record_giving_a_field_twice_with_different_values_is_refused_not_read_as_the_last(tmp_path):
+    """JSON parsers keep the last of two equal keys without a word: a second 'date' could move an
+    article's every date a year, unseen.  Which value is meant is unknown, so the record is refused
+    in one line; the same value twice, or a field the tool does not read given twice, is harmless."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "The minister resigned on Monday.", "date": "2017-09-06", "date": "2016-01-01"}\n'
+        '{"text": "The plant closed on Tuesday.", "date": "2017-09-06", "date": "2017-09-06", "x": 1, "x": 2}\n',
+        encoding="utf-8")
+    result = run("events", feed, "--workers", 1)
+    assert result.exit_code == 1
+    assert "Minister resigned" not in result.stdout
+    assert "2017-09-05   Plant closed  [Tuesday]" in result.stdout
+    assert errors_of(result) == [f"error: {feed}:1: record gives 'date' twice, with different values"]
+
+
 # --- TimelineJS: HTML shown by a browser, plain text as on the page ------------------------------
 
 LAYOUT_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

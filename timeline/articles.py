@@ -61,6 +61,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
 FRONT_MATTER_FENCE = "---"
 FIELDS = ("title", "source", "url", "published")  # what a record may give beside its text
+READ = frozenset(FIELDS) | {"text", "date"}  # every field of a record the tool reads
 
 # The largest file read whole (and the longest JSONL line): far above any news article, low
 # enough that one file cannot exhaust memory.  JSONL feeds are streamed, so their size is free.
@@ -908,9 +909,27 @@ def _json_int(digits: str):
 _NESTED = "malformed JSON (nested too deeply)"
 
 
+class _Twice(dict):
+    """A JSON object that gives a field the tool reads twice, with different values (JSON takes
+    the last silently): which one the writer meant is unknown, so its article is refused."""
+    twice: str
+
+
+def _json_object(pairs: list) -> dict:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found  # the usual case: no key given twice
+    for key, value in pairs:
+        if key in READ and found[key] != value:
+            found = _Twice(found)
+            found.twice = key
+            break
+    return found
+
+
 def _parse_json(text: str):
     try:
-        return json.loads(text, parse_int=_json_int)
+        return json.loads(text, parse_int=_json_int, object_pairs_hook=_json_object)
     except ValueError as exc:
         raise BadArticle(f"malformed JSON ({exc})", "malformed") from None
     except RecursionError:  # nesting deeper than Python's stack: no article is that deep
@@ -961,6 +980,8 @@ def _record_article(path: str, record, published) -> Article:
                          "malformed")
     if not isinstance(record, dict):
         raise BadArticle("record is not a JSON object", "malformed")
+    if isinstance(record, _Twice):
+        raise BadArticle(f"record gives {record.twice!r} twice, with different values", "malformed")
     if "text" not in record and {"id", "title", "sentence", "sources"} <= record.keys():
         raise BadArticle("an event this tool wrote (its JSON output), not an article", "own-output")
     text = record.get("text")
