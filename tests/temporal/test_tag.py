@@ -221,6 +221,12 @@ def test_a_part_of_the_day_or_hours_naming_a_habit_are_no_time(sentence):
     ("The exhibition is on show until Sunday.", "2017-09-10"),
     ("The attack is on Monday's front pages.", "2017-09-04"),
     ("The sun shone and it is Monday.", "2017-09-04"),
+    # and so is what there is on a weekday, but not what there has been, nor a clause told after it
+    ("There's a board meeting on Monday, but no decision is expected.", "2017-09-11"),
+    ("There is no school Friday.", "2017-09-08"),
+    ("There's been a meeting on Monday.", "2017-09-04"),
+    ("There are reports that rebels attacked the town on Monday.", "2017-09-04"),
+    ("There is anger after Monday's vote.", "2017-09-04"),
 ])
 def test_weekdays_are_placed_by_tense(sentence, expected):
     (expression,) = tag(sentence, PUBLISHED)
