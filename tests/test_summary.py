@@ -181,6 +181,34 @@ def test_near_repeats_are_not_both_picked():
     assert sum("tram line" in s for s in day.sentences) == 1
 
 
+def test_one_happening_in_two_outlets_words_is_told_once_and_the_days_other_news_beside_it():
+    """Two outlets tell a resignation in words they hardly share, and the merge knows they are
+    one happening: the day's second sentence is its other news, not the resignation again."""
+    told = [
+        ("Wire", "2023-10-17", "Marcus Hale resigned as chief executive of Veridane on Tuesday, two weeks "
+                               "after agents searched the drugmaker's offices. "
+                               "The board named Sandra Kell interim chief on Tuesday."),
+        ("Tribune", "2023-10-17", "Veridane's boss Marcus Hale stepped down on Tuesday amid a fraud inquiry."),
+        ("Courier", "2023-11-09", "Oct. 17 - Hale steps down as chief executive of Veridane."),
+    ]
+    articles = [Article(text=text, source=outlet, published=published, path=f"v{i}.txt")
+                for i, (outlet, published, text) in enumerate(told)]
+    (day,) = summarize(build_timeline(articles), dates=1, sentences=2)
+    assert day.date == dt.date(2023, 10, 17)
+    assert sum("Hale" in sentence for sentence in day.sentences) == 1
+    assert any("Sandra Kell" in sentence for sentence in day.sentences)
+
+
+def test_a_sentence_naming_another_day_gives_way_to_one_that_names_none():
+    """Under Wednesday's heading, 'police said on Friday' would read as Wednesday's news: the
+    report that tells the arrests alone is told."""
+    told = [("2021-03-12", "Ferrow police said on Friday that two men were arrested over the dam blast on Wednesday."),
+            ("2021-03-10", "Two men were arrested over the Ferrow dam blast on Wednesday.")]
+    day = the_day(told, 1)
+    assert day.date == dt.date(2021, 3, 10)
+    assert day.sentences == ["Two men were arrested over the Ferrow dam blast."]
+
+
 def test_two_happenings_told_in_the_same_frame_are_both_picked():
     # (what they share is 'the ... on Monday, the ... said': no happening)
     texts = ["The mayor of Springfield resigned on Monday, the city council said. "
@@ -319,6 +347,14 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      "The Ferrow mayor told the Today programme that she would resign."),
     ("The Ferrow council said Saturday about 200 homes in the valley were flooded.",
      "The Ferrow council said Saturday about 200 homes in the valley were flooded."),  # (said about: another sense)
+    # (the object of its verb, or what an -ing form ending the sentence tells)
+    ("Rescuers in Ferrow spent Wednesday searching the flooded valley for survivors.",
+     "Rescuers in Ferrow spent Wednesday searching the flooded valley for survivors."),
+    ("Ferrow mill workers voted for a strike beginning on Monday.",
+     "Ferrow mill workers voted for a strike beginning on Monday."),
+    # (nor where it would leave the sentence naming another day: 'said on Thursday ... were found')
+    ("The Ferrow council said on Thursday the first cracks in the dam were found on Wednesday evening.",
+     "The Ferrow council said on Thursday the first cracks in the dam were found on Wednesday evening."),
 ])
 def test_a_sentence_told_under_its_day_does_without_the_words_naming_it(written, told):
     timeline = build_timeline([Article(text=written, published="2021-03-10", source="Valley Post", path="a.txt")])
@@ -604,6 +640,17 @@ def test_what_was_said_gives_way_to_what_happened():
             ("2021-03-06", "Rescuers reached the lower valley after the Ferrow dam burst on March 4.")]
     day = the_day(told, 1, "q")
     assert not day.sentences[0].startswith('"')
+
+
+@pytest.mark.parametrize("quote", ['," ', ', " ', "\u201d, "])
+def test_what_was_said_from_inside_a_quotation_gives_way_to_what_happened(quote):
+    """A sentence cut out of a quotation whose opening mark stood in the paragraph before shows only
+    the mark that closes it: still what was said."""
+    told = [("2021-03-05", f"The dam burst on March 4 and the lower Ferrow valley flooded{quote}the mayor said."),
+            ("2021-03-05", "The Ferrow dam burst on March 4 and flooded farms in the lower valley."),
+            ("2021-03-06", "Rescuers reached the lower valley after the Ferrow dam burst on March 4.")]
+    day = the_day(told, 1, "q")
+    assert "mayor" not in day.sentences[0]
 
 
 def test_bad_counts_and_dates_are_refused(story_timeline):
