@@ -203,6 +203,12 @@ def test_a_part_of_the_day_or_hours_naming_a_habit_are_no_time(sentence):
     assert [e.value for e in tag(sentence, PUBLISHED)] == []
 
 
+def test_the_night_of_a_happening_is_on_the_storys_day_never_the_publications():
+    night = "Only nine sirens were working on the night of the floods."
+    assert [e.value for e in tag(night, PUBLISHED)] == ["XXXX-XX-XXTNI"]
+    assert [e.value for e in tag("The floods struck on Sept. 3. " + night, PUBLISHED)] == ["2017-09-03", "2017-09-03TNI"]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a weekday in a past sentence is the latest such day on or before publication...
     ("North Korea tested a bomb on Sunday.", "2017-09-03"),
@@ -1753,9 +1759,11 @@ def test_spans_eras_zones_and_regional_forms(sentence, expected):
 @pytest.mark.parametrize("published", ["9999-12-31T23:30:00+00:00", "9999-12-31T12:00:00+00:00",
                                        "0001-01-01T02:10:00+00:00", "0001-01-01T23:59:00-14:00"])
 def test_a_page_published_at_the_calendars_edge_is_read_without_leaving_it(text, published):
-    # (a day moved past midnight, or back to the evening before, stays where the calendar ends)
+    # (a day moved past midnight, or back to the evening before, stays where the calendar ends; a day
+    # of a year before it, 'Dec 27' told on 1 January of year 1, is left with its year unknown)
     expressions = tag(text, published)
-    assert expressions and all(e.value[:4] in ("9999", "0001") or e.value.startswith("BC") for e in expressions)
+    assert expressions and all(e.value[:4] in ("9999", "0001", "XXXX") or e.value.startswith("BC")
+                               for e in expressions)
 
 
 @pytest.mark.parametrize("sentence, published, expected", [
@@ -1775,6 +1783,11 @@ def test_a_page_published_at_the_calendars_edge_is_read_without_leaving_it(text,
     ("Prices rose before Eid al-Adha.", "2006-02-01", [("Eid al-Adha", "DATE", "2006-01-10")]),
     # (a year the table does not reach: a day, its date unknown)
     ("Prices rose before Eid al-Fitr.", "1930-06-01", [("Eid al-Fitr", "DATE", "XXXX-XX-XX")]),
+    # (nor, at its edges, one of the years it does reach, when the one meant may be one it does not: never
+    # a day eleven months ahead of a past sentence, nor thirteen back)
+    ("The ceasefire was signed on Hanukkah.", "1950-01-10", [("Hanukkah", "DATE", "XXXX-XX-XX")]),
+    ("Fighting stopped during the Lunar New Year.", "2036-03-01", [("Lunar New Year", "DATE", "XXXX-XX-XX")]),
+    ("Fighting stopped during the Lunar New Year.", "2035-06-01", [("Lunar New Year", "DATE", "2035-02-08")]),
     # (Ramadan alone is a month, and a surname; 'Eid' alone is either Eid, and a surname; a war's name)
     ("Tariq Ramadan spoke in Geneva during Ramadan.", "2013-07-20", []),
     ("Mohamed Eid said the truce had collapsed.", "2013-07-20", []),

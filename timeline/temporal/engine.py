@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,7 +83,7 @@ _DAY = re.compile(r"^(XXXX-WXX-\d|\[W(?:[-+]\d+)?\]-\d|\[M(?:[-+]\d+)?\]-\d\d|XX
                   r"|\[D(?:[-+]\d+)?\])(?:T[A-Z]{2})?$")
 _COUNTED_DAY = re.compile(r"\[D([-+]\d+)?\]")  # a day counted from the anchor: "[D]", "[D-1]"
 _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "09:15", "about 0930"
-_FIELD = re.compile(r"\{(\w+)(?:([+*])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
+_FIELD = re.compile(r"\{(\w+)(?:([+*/])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
 @dataclass(frozen=True)
@@ -268,8 +269,9 @@ def _spaces(pattern: str) -> str:
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    """A template with ``{name}``, ``{name:02}``, ``{name+12}``, ``{name*10}``, ``{name|default}``
-    replaced by the captured values (absent ones by their default, else by nothing)."""
+    """A template with ``{name}``, ``{name:02}``, ``{name+12}``, ``{name*10}``, ``{name/24}`` (to the
+    nearest whole number, a half up), ``{name|default}`` replaced by the captured values (absent
+    ones by their default, else by nothing)."""
 
     def field(m: re.Match) -> str:
         name, op, operand, default, width = m.groups()
@@ -287,6 +289,8 @@ def fill(template: str, values: dict[str, str]) -> str:
                 number += int(operand)
             elif op == "*":
                 number *= int(operand)
+            elif op == "/" and int(operand):
+                number = math.floor(number / int(operand) + 0.5)
             value = str(int(number)) if number == int(number) else str(number)
             if width and number == int(number):
                 value = value.zfill(int(width))

@@ -548,6 +548,10 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
             span = timex_span(value.split("T", 1)[0])
             if span is not None:
                 candidates[year, index] = (value, span)
+            elif _FROM_TABLE.match(value):  # a year the observances' table does not reach: its day is somewhere
+                # in that year, and if that is the one chosen, no day is ('signed on Hanukkah', said in January
+                # 1950, is not December 1950's; 'stopped during the Lunar New Year', said in June 2035, is 2035's)
+                candidates[year, index] = (None, timex_span(f"{year:04d}"))
     if date_part == "02-29":  # (a leap day, whose only year near may lie most of a year ahead of a past
         # sentence, or behind a future one: 'seized the airport on Feb. 29', told in March 2023, is not 2024's)
         back, ahead = tense in _PAST, tense == "future" and governs
@@ -603,7 +607,10 @@ def _choose(candidates: dict, template: str, anchor: dt.date, direction: str, te
     elif part_of_year:  # not past: the nearest
         chosen = [min(spans, key=lambda c: _distance(c[1], anchor, None))[0]]
     else:  # months and days: the nearest, the side the tense turns away from counting double
-        chosen = [min(spans, key=lambda c: _distance(c[1], anchor, tense))[0]]
-    if not chosen:
+        nearest = min(spans, key=lambda c: _distance(c[1], anchor, tense))
+        # (none, when every one lies where the tense cannot reach, as only at the calendar's first year:
+        # 'captured the port on Christmas', said on 2 January of year 1)
+        chosen = [nearest[0]] if _distance(nearest[1], anchor, tense) < float("inf") else []
+    if not chosen or candidates[chosen[0]][0] is None:
         return template, False
     return candidates[chosen[0]][0], True
