@@ -185,6 +185,8 @@ def test_a_folder_without_articles_is_an_error(tmp_path, command):
     [
         (["--published", "2017-02-30"], "--published"),
         (["--published", "next week"], "--published"),
+        # (a zone no clock keeps, told in the user's words, not the parser's)
+        (["--published", "2017-09-06T10:00-24:00"], "(UTC offset out of range: at most 23:59 either way)"),
         (["--format", "pdf"], "unknown format 'pdf'"),
         (["--lanes", "authors"], "authors"),
     ],

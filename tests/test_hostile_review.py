@@ -148,13 +148,20 @@ def test_among_stories_an_articles_folder_costs_its_story_only(tmp_path):
     ("<html><body>The minister resigned on Monday.</body></html>",
      "not TimeML (its root element is <html>, not <TimeML>)"),
     ("<TimeML><DOCID>d1</DOCID></TimeML>", "not TimeML (no <TEXT> element)"),
-], ids=["another-root", "no-text"])
+    # (nor can one whose creation time is missing or no date: its relative expressions would all be wrong)
+    ("<TimeML><TEXT>The minister resigned on Monday.</TEXT></TimeML>", "no usable creation time (no DCT)"),
+    ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="10000-01-01" functionInDocument="CREATION_TIME">'
+     '</TIMEX3></DCT><TEXT>The minister resigned on Monday.</TEXT></TimeML>',
+     "no usable creation time (DCT value '10000-01-01')"),
+], ids=["another-root", "no-text", "no-dct", "dct-no-date"])
 @pytest.mark.parametrize("option", [[], ["--events"]], ids=["tagger", "events"])
 def test_a_gold_file_that_is_not_timeml_stops_the_scoring_in_one_line(tmp_path, document, problem, option):
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / "good.tml").write_text('<TimeML><DOCID>d0</DOCID><TEXT>It rained on <TIMEX3 tid="t1" type="DATE" '
-                                   'value="2017-09-06">6 September 2017</TIMEX3>.</TEXT></TimeML>', encoding="utf-8")
+    (gold / "good.tml").write_text('<TimeML><DOCID>d0</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-07" '
+                                   'functionInDocument="CREATION_TIME">2017-09-07</TIMEX3></DCT><TEXT>It rained on '
+                                   '<TIMEX3 tid="t1" type="DATE" value="2017-09-06">6 September 2017</TIMEX3>.</TEXT>'
+                                   '</TimeML>', encoding="utf-8")
     (gold / "odd.tml").write_text(document, encoding="utf-8")
     result = run("eval", gold, *option)
     assert result.exit_code == 1

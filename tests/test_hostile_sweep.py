@@ -505,8 +505,10 @@ def test_eval_reads_a_corpus_however_deeply_its_folders_nest(tmp_path):
         for _ in range(1_100):  # (one at a time: the parents of mkdir are made by recursion)
             deep = deep / "d"
             deep.mkdir()
-        (deep / "doc.tml").write_text('<TimeML><TEXT>On <TIMEX3 tid="t1" type="DATE" value="2017-09-06">6 '
-                                      'September 2017</TIMEX3> it rained.</TEXT></TimeML>', encoding="utf-8")
+        (deep / "doc.tml").write_text('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-07" functionIn'
+                                      'Document="CREATION_TIME"></TIMEX3></DCT><TEXT>On <TIMEX3 tid="t1" type="DATE" '
+                                      'value="2017-09-06">6 September 2017</TIMEX3> it rained.</TEXT></TimeML>',
+                                      encoding="utf-8")
         result = run("eval", tmp_path, "--json")
         assert result.exit_code == 0, result.stderr
         assert json.loads(result.stdout)["total"]["gold"] == 1

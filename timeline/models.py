@@ -290,7 +290,8 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
         if len(text) > SHOWN_CHARS:  # (the value, and the parser's message that repeats it, cut short)
             raise ValueError(f"invalid date {quoted(text)} (not ISO 8601: use "
                              "2017-09-06 or 2017-09-06T10:00+03:00)") from None
-        raise ValueError(f"invalid date {value!r} ({exc})") from None
+        reason = "UTC offset out of range: at most 23:59 either way" if "offset must be" in str(exc) else exc
+        raise ValueError(f"invalid date {value!r} ({reason})") from None
 
 
 _ISO_DAY_FIRST = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")  # a date written as the day first: 2017-09-06

@@ -162,8 +162,23 @@ def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timel
             errors.append(item)
         else:
             articles.append(article_source(item))
-            events.extend(found)
+            events.extend(_once(found))
     return Timeline(events=score_events(merge_events(drop_furniture(events)), top), articles=articles, errors=errors)
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """An article's events, each report it repeats word for word (the same sentence, trigger,
+    title and date: a caption printed twice, a page of one sentence over and over) once: the
+    merge would make them one event with the same article behind it, but held till then, a
+    megabyte of one repeated sentence took half a gigabyte."""
+    seen: set[tuple] = set()
+    kept = []
+    for event in events:
+        key = (event.sentence, event.trigger.text, event.title, event.kind, event.date.value if event.date else None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
 def article_source(article: Article) -> Source:

@@ -191,7 +191,15 @@ _INVERSE = {
 
 def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
     """Every ``*.tml`` document under ``directory`` (however deep: the walk keeps its own stack),
-    sorted by file name; hidden files and folders are not read."""
+    sorted by file name; hidden files and folders are not read.  A gold document needs its
+    creation time: without one, no relative expression of it could be scored right, so one whose
+    time is missing or no date stops the reading (a ``ValueError`` naming it), as a file that is
+    no TimeML does."""
     from timeline.articles import folder_files
 
-    return [parse_timeml(Path(p)) for p in sorted(folder_files(os.fspath(directory), set(), (".tml",)))]
+    docs = [parse_timeml(Path(p)) for p in sorted(folder_files(os.fspath(directory), set(), (".tml",)))]
+    for doc in docs:
+        if doc.dct_datetime is None:
+            told = f"DCT value {doc.dct[:100]!r}" if doc.dct is not None else "no DCT"
+            raise ValueError(f"{doc.path}: no usable creation time ({told})")
+    return docs
