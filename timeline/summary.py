@@ -83,8 +83,10 @@ let a day's second sentence tell its first happening again, and at a lower bar '
 ... said' alone made two happenings one; on t17-dev, 0.15 to 0.5 moved ROUGE-1 by 0.005 at most,
 and 0.35 of content words is within 0.001 of the best), or telling only events one picked tells
 (the same happening in another outlet's words, which share few with it: on t17-dev 5 of h1n1's 22
-days and 9 of bpoil's 35 had told one happening twice; concat ROUGE-1 0.497 -> 0.493, date-aligned
-0.200 -> 0.202, the invented stories, one sentence a day, unchanged).  Each sentence comes with its
+days and 9 of bpoil's 35 had told one happening twice), unless each names someone or somewhere the
+other does not (two happenings the merge took for one); with the penalties for a sentence naming
+another day and for a caption, t17-dev concat ROUGE-2 0.168 -> 0.170 and date-aligned ROUGE-1 0.200 ->
+0.204, the 36 invented timelines (one sentence a day) within 0.001.  Each sentence comes with its
 sources: every article that reported the event(s) it tells.
 """
 
@@ -110,7 +112,7 @@ from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_
 from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
 from timeline.temporal.engine import grammar
-from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, entry_heading, entry_label
+from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, caption, entry_heading, entry_label
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -141,6 +143,7 @@ BACKGROUND = 0.5  # and of one whose date is in a clause describing a noun ('the
 RECAP = 0.25  # and of one first written more than RECAP_DAYS after its day: a recap, not the day's report
 RECAP_DAYS = 3
 OTHER_DAY = 0.5  # and of one whose words, read from its publication, still name another day ('said on Thursday')
+CAPTION = 0.25  # and of a photo's caption left in the text ('... in Taipei May 22, 2009.'): a scene, not the news
 # a sentence written word for word (figures aside) under this many of the days or more tells no one day's news
 REPEATED_DAYS = 3
 OFF_TOPIC = 0.25  # a candidate below this share of the day's best topicality is off the story
@@ -377,6 +380,7 @@ class _Candidate:
     words: int = 0  # its length as written, its day's words included ('The mayor quit Tuesday': 4)
     first_told: Optional[dt.date] = None  # the day the first article that wrote it appeared
     published: Optional[dt.datetime] = None  # when an article that wrote it appeared (its days' anchor)
+    dated_here: bool = False  # some report's own time phrase places it on the day it is told under
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -615,6 +619,7 @@ def _add(pool: dict[str, _Candidate], event: Event, names_day, day: Optional[dt.
                                                            words=len(text.split()) + dropped,
                                                            published=source.published)
         candidate.names_day = candidate.names_day or names_day(source)
+        candidate.dated_here = candidate.dated_here or (day is not None and own == day)
         candidate.background = candidate.background and _dated_in_relative_clause(source)
         candidate.written.add((source.article_key, source.sentence))
         if is_entry and day is not None:
@@ -805,8 +810,9 @@ def _select(candidates: list[_Candidate], k: int, vectorizer, day: dt.date) -> l
     aside = np.array([BACKGROUND if c.background else 1.0 for c in candidates])
     recap = np.array([RECAP if _recap(c, day) else 1.0 for c in candidates])
     other = np.array([OTHER_DAY if _names_another_day(c, day) else 1.0 for c in candidates])
+    scene = np.array([CAPTION if caption().search(c.text) else 1.0 for c in candidates])
     score = (centrality * (1 + bonus) * (1 + SUPPORT_WEIGHT * support) * told * alone * said * aside * recap
-             * other)
+             * other * scene)
     # (scores equal but for rounding, as two candidates' similarities to their own mean are, are a tie:
     # broken by the text, not by the last bits of a float, which a platform's arithmetic may change)
     order = sorted(range(len(candidates)), key=lambda i: (-round(float(score[i]), 9), candidates[i].text))
@@ -818,8 +824,11 @@ def _select(candidates: list[_Candidate], k: int, vectorizer, day: dt.date) -> l
         if len(picked) == k:
             break
         # (a sentence that tells only events one picked tells is that happening again, in other
-        # outlets' words, which share few with it: 'A tube is inserted into the leaking pipe')
-        if closest[i] > REDUNDANT or events[i] and any(events[i] <= events[j] for j in picked):
+        # outlets' words, which share few with it: 'A tube is inserted into the leaking pipe'; but not
+        # where each names someone or somewhere the other does not: two happenings of one article the
+        # merge took for one, 'A car bomb exploded in Sadr City' and 'In Basra, another bomb exploded')
+        if closest[i] > REDUNDANT or events[i] and any(
+                events[i] <= events[j] and not _apart(candidates[i].text, candidates[j].text) for j in picked):
             continue
         picked.append(i)
         if len(picked) < k:  # (one product a pick, not one a candidate and pick)
@@ -827,8 +836,41 @@ def _select(candidates: list[_Candidate], k: int, vectorizer, day: dt.date) -> l
     return [candidates[i] for i in picked]
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&.-]*")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _names(sentence: str) -> set[str]:
+    """The words a sentence writes with a capital, but common words (the first of a sentence: 'The',
+    'In'; not initials: 'WHO') and its time phrases, a possessive's ending aside: whom and where it
+    names."""
+    from timeline.events.lexicon import lexicon
+
+    lex = lexicon()
+    common = lex.stopwords | lex.function_words
+    times = [(e.start, e.end) for e in tag(sentence)]
+    found = set()
+    for m in _CAPITALISED.finditer(sentence):
+        written = _POSSESSIVE_END.sub("", m.group().rstrip("."))
+        word = written.casefold()
+        if (word not in common or written.isupper() and len(written) > 1) \
+                and not any(start <= m.start() < end for start, end in times):
+            found.add(word)  # (a body's initials are a name: 'WHO')
+    return found
+
+
+def _apart(one: str, other: str) -> bool:
+    """Whether each of two sentences names someone or somewhere the other does not."""
+    first, second = _names(one), _names(other)
+    return bool(first - second) and bool(second - first)
+
+
 def _names_another_day(candidate: _Candidate, day: dt.date) -> bool:
-    return _other_day_named(candidate.text, candidate.published, day)
+    """Whether a sentence no report of which dates to ``day`` by its own words names another day
+    (a report merged into the day's event whose day phrase went to another word: 'advised against
+    travel to flu-hit Mexico on Tuesday', under Monday).  One its own words date to the day may name
+    others beside it: 'The strike, which began on Monday, ended on Wednesday' is Wednesday's."""
+    return not candidate.dated_here and _other_day_named(candidate.text, candidate.published, day)
 
 
 def _other_day_named(text: str, published: Optional[dt.datetime], day: dt.date) -> bool:
@@ -851,7 +893,7 @@ def _other_day_named(text: str, published: Optional[dt.datetime], day: dt.date) 
             continue
         word = _WORD_BEFORE.search(text, 0, expression.start)
         bound = word.group(1).casefold() if word else None
-        if bound not in lex.offsets and bound not in lex.period_ends:
+        if bound not in lex.offsets and bound not in lex.period_ends and bound not in lex.recall_words:
             return True
     return False
 
@@ -913,12 +955,19 @@ _OPENS_QUOTED = re.compile("[^\"\u201c\u201d\u00ab\u00bb]*(?:[\u201d\u00bb]|[,.!
 
 def _mostly_quoted(sentence: str) -> bool:
     """Whether ``sentence`` opens on a quotation mark, or inside a quotation (its first mark
-    closes one: 'all of that," Hayward told Reuters', the opening mark in the paragraph before),
-    or has more than half its words quoted."""
-    if sentence[:1] in _OPENING_QUOTES or _OPENS_QUOTED.match(sentence):
+    closes one, and it has one left unpaired: 'all of that," Hayward told Reuters', the opening
+    mark in the paragraph before), or has more than half its words quoted."""
+    if sentence[:1] in _OPENING_QUOTES or (_OPENS_QUOTED.match(sentence) and _odd_marks(sentence)):
         return True
     quoted = sum(len(m.group().split()) for m in _QUOTATION.finditer(sentence))
     return 2 * quoted > len(sentence.split())
+
+
+def _odd_marks(sentence: str) -> bool:
+    """Whether a sentence has an odd number of double quotation marks: one is left open from the
+    sentence before (where two are one quotation, 'called it ”unacceptable”' as some copy marks
+    both ends alike)."""
+    return sum(sentence.count(mark) for mark in '"\u201c\u201d\u00ab\u00bb') % 2 == 1
 
 
 def _content_words(matrix, vectorizer):

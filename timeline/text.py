@@ -394,6 +394,14 @@ def entry_label(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def caption(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
+    """A photo's caption left in the text, found anywhere in a sentence: a scene, the place and the
+    day it was taken ('... in Taipei May 22, 2009.', ``page/captions.txt``); a pattern that matches
+    nothing when the language has none."""
+    return _one_pattern(lang, "captions.txt")
+
+
+@lru_cache(maxsize=None)
 def entry_heading(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     """What a live page writes after an entry's clock stamp to say what kind of entry it is
     ('6.05pm: Summary: The rebels hold the port'), as one pattern (``page/entry_headings.txt``);

@@ -203,6 +203,27 @@ def test_a_part_of_the_day_or_hours_naming_a_habit_are_no_time(sentence):
     assert [e.value for e in tag(sentence, PUBLISHED)] == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fans indulged in Monday morning quarterbacking after the loss.", []),  # (hindsight, no day)
+    ("On Monday morning quarterback Tom Brady said he would play.", ["2017-09-04TMO"]),
+    ("By Monday morning quarterbacks and coaches had left the hotel.", ["2017-09-04TMO"]),
+])
+def test_monday_morning_quarterbacking_is_no_day_but_a_monday_morning_before_a_name_is(sentence, expected):
+    assert [e.value for e in tag(sentence, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # that many hours back from the middle of the publication's day (6 September 2017)
+    ("The ship sank 36 hours ago.", "2017-09-05"),  # (midnight at its start)
+    ("The ship sank 40 hours ago.", "2017-09-04"),
+    ("The ship sank more than 100 hours ago.", "2017-09-02"),
+    ("The ship sank 1,000 hours ago.", "2017-07-26"),
+    ("The ship sank two hours ago.", "2017-09-06"),
+])
+def test_hours_ago_are_counted_back_from_the_middle_of_the_publications_day(sentence, expected):
+    assert [e.value for e in tag(sentence, PUBLISHED)] == [expected]
+
+
 def test_the_night_of_a_happening_is_on_the_storys_day_never_the_publications():
     night = "Only nine sirens were working on the night of the floods."
     assert [e.value for e in tag(night, PUBLISHED)] == ["XXXX-XX-XXTNI"]
@@ -227,12 +248,6 @@ def test_the_night_of_a_happening_is_on_the_storys_day_never_the_publications():
     ("The exhibition is on show until Sunday.", "2017-09-10"),
     ("The attack is on Monday's front pages.", "2017-09-04"),
     ("The sun shone and it is Monday.", "2017-09-04"),
-    # and so is what there is on a weekday, but not what there has been, nor a clause told after it
-    ("There's a board meeting on Monday, but no decision is expected.", "2017-09-11"),
-    ("There is no school Friday.", "2017-09-08"),
-    ("There's been a meeting on Monday.", "2017-09-04"),
-    ("There are reports that rebels attacked the town on Monday.", "2017-09-04"),
-    ("There is anger after Monday's vote.", "2017-09-04"),
 ])
 def test_weekdays_are_placed_by_tense(sentence, expected):
     (expression,) = tag(sentence, PUBLISHED)

@@ -270,7 +270,7 @@ def _spaces(pattern: str) -> str:
 
 def fill(template: str, values: dict[str, str]) -> str:
     """A template with ``{name}``, ``{name:02}``, ``{name+12}``, ``{name*10}``, ``{name/24}`` (to the
-    nearest whole number, a half up), ``{name|default}`` replaced by the captured values (absent
+    nearest whole number, a half down), ``{name|default}`` replaced by the captured values (absent
     ones by their default, else by nothing)."""
 
     def field(m: re.Match) -> str:
@@ -290,7 +290,7 @@ def fill(template: str, values: dict[str, str]) -> str:
             elif op == "*":
                 number *= int(operand)
             elif op == "/" and int(operand):
-                number = math.floor(number / int(operand) + 0.5)
+                number = math.ceil(number / int(operand) - 0.5)
             value = str(int(number)) if number == int(number) else str(number)
             if width and number == int(number):
                 value = value.zfill(int(width))

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from timeline.models import Granularity
 from timeline.temporal.calendar import (
@@ -541,6 +542,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
     part_of_year = date_part[:1] in "QHSFW"  # a quarter, half, season (SP, SU, FA, WI) or week
     season = date_part[:2] in _SEASONS
     candidates = {}  # year -> its value and span
+    unknown = []  # years the observances' table does not reach
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if not dt.MINYEAR <= year <= dt.MAXYEAR:  # at the calendar's edge: the years it has
             continue
@@ -548,10 +550,10 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
             span = timex_span(value.split("T", 1)[0])
             if span is not None:
                 candidates[year, index] = (value, span)
-            elif _FROM_TABLE.match(value):  # a year the observances' table does not reach: its day is somewhere
-                # in that year, and if that is the one chosen, no day is ('signed on Hanukkah', said in January
-                # 1950, is not December 1950's; 'stopped during the Lunar New Year', said in June 2035, is 2035's)
-                candidates[year, index] = (None, timex_span(f"{year:04d}"))
+            elif _FROM_TABLE.match(value):
+                unknown.append(year)
+    if unknown:
+        candidates = _standing_in(candidates, unknown)
     if date_part == "02-29":  # (a leap day, whose only year near may lie most of a year ahead of a past
         # sentence, or behind a future one: 'seized the airport on Feb. 29', told in March 2023, is not 2024's)
         back, ahead = tense in _PAST, tense == "future" and governs
@@ -559,6 +561,34 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
                       if not (back and (span.start - anchor).days > PAST_REACH) and not (ahead and span.end < anchor)}
     return _choose(candidates, "XXXX-" + rest, anchor, direction, tense, governs, part_of_year, season,
                    (anchor.year, 0), FUTURE_REACH_BACK)
+
+
+# days either side of a year's observance that the next or last year's may fall on (a lunar year is
+# 11 days short of the sun's, and a lunisolar calendar's month added now and then moves a feast by 19 or 30)
+DRIFT = 31
+
+
+@dataclass(frozen=True)
+class _Around:
+    """Where an observance of a year the table does not reach may fall: its start and end."""
+    start: dt.date
+    end: dt.date
+
+
+def _standing_in(candidates: dict, unknown: list[int]) -> dict:
+    """``candidates`` (year and index -> value and span) with one for each of the ``unknown``
+    years: no value, over the days the observance may fall on then (the nearest known year's day
+    moved by the years between, ``DRIFT`` days either way), so that if it is the one the tense
+    chooses, no day is ('signed on Hanukkah', said in January 1950, is not December 1950's; 'during
+    the Lunar New Year', said in June 2035, is still February 2035's); none when no year is known."""
+    known = [(year, span) for (year, _), (_, span) in candidates.items()]
+    if not known:
+        return {}
+    for year in unknown:
+        near, span = min(known, key=lambda item: abs(item[0] - year))
+        day = span.start.toordinal() + round((year - near) * 365.2425)
+        candidates[year, 0] = (None, _Around(dt.date.fromordinal(day - DRIFT), dt.date.fromordinal(day + DRIFT)))
+    return dict(sorted(candidates.items()))
 
 
 _MONTHLESS = re.compile(r"^XXXX-XX-(\d\d)(T.*)?$")  # a day of a month not told: 'on the 15th'
