@@ -264,9 +264,15 @@ def _bounds(source: Source) -> bool:
     expression = source.time_expression
     if expression is None or _POSSESSIVE.match(source.sentence, max(0, expression.end - source.sentence_start)):
         return False
-    word = _WORD_BEFORE.search(source.sentence, 0, max(0, expression.start - source.sentence_start))
-    bound, lex = word.group(1).casefold() if word else None, lexicon()
-    return bound in lex.offsets or bound in lex.period_ends
+    return _bound_before(source.sentence, expression.start - source.sentence_start, lexicon())
+
+
+def _bound_before(text: str, at: int, lex, also: frozenset[str] = frozenset()) -> bool:
+    """Whether the word right before offset ``at`` of ``text`` counts from the time phrase there or
+    ends a period at it ('before Christmas', 'until Friday'), or is one of ``also``."""
+    word = _WORD_BEFORE.search(text, 0, max(0, at))
+    bound = word.group(1).casefold() if word else None
+    return bound in lex.offsets or bound in lex.period_ends or bound in also
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
@@ -891,9 +897,7 @@ def _other_day_named(text: str, published: Optional[dt.datetime], day: dt.date) 
         if named is None or named == day or _quoted(text, expression.start) \
                 or _POSSESSIVE.match(text, expression.end):
             continue
-        word = _WORD_BEFORE.search(text, 0, expression.start)
-        bound = word.group(1).casefold() if word else None
-        if bound not in lex.offsets and bound not in lex.period_ends and bound not in lex.recall_words:
+        if not _bound_before(text, expression.start, lex, lex.recall_words):  # (nor 'since Monday')
             return True
     return False
 
