@@ -447,7 +447,7 @@ def _told(source: Source) -> tuple[str, bool, int]:
     dropped = 0
     if entry is None and expression is not None and not label:
         shorter = _without_day_words(body, expression.start - source.sentence_start - lead, expression)
-        own = _one_day(timex_span(expression.value))
+        own = reference_day(source)
         if shorter != body and own is not None and _other_day_named(shorter, source.published, own):
             shorter = body  # (its day stays beside another it names: 'said on Thursday the cases were
             # detected on Wednesday evening' told without 'on Wednesday evening' would put them on Thursday)
