@@ -490,6 +490,27 @@ def test_19_a_real_ctrl_c_exits_130_without_traceback(tmp_path, presses):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
+def test_19_ctrl_c_held_down_exits_130_in_one_line(tmp_path):
+    """Ctrl-C held down (the key repeating) until the command has stopped: the presses after the
+    first that stops it do not break into the interpreter's exit (a traceback from its threads,
+    an exit by the signal rather than 130)."""
+    import time
+
+    process = _build_in_the_background(tmp_path)
+    try:
+        while process.poll() is None:
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGINT)
+            time.sleep(0.01)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.splitlines()[0] == "error: interrupted"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals")
 def test_19_a_real_sigterm_to_the_main_process_stops_its_workers_and_writes_nothing(tmp_path):
     """'kill PID' (a service manager, a container stopping) reaches the main process alone: it
     stops the workers it started, leaves no file, part file or process behind, and exits 143."""

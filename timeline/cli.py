@@ -147,6 +147,9 @@ class _Commands(TyperGroup):
     silently) and a bug (one line saying so, exit 3; its traceback with --debug)."""
 
     def main(self, *args, **kwargs):
+        # Run as the program (its arguments from sys.argv, not given by a caller such as a test's
+        # runner), the process ends with the command: see _stopping.
+        self.as_program = kwargs.get("args", args[0] if args else None) is None
         # A standard stream the caller closed ('2>&-') is None.  Messages to a closed stderr are
         # dropped, and the run goes on; results sent to a closed stdout fail in one line, as on a
         # full disk (reading a closed standard input is refused where it is read).
@@ -165,9 +168,11 @@ class _Commands(TyperGroup):
             with _terminations_taken(), _usage_in_one_line():  # (a command's options are read in here)
                 return super().invoke(ctx)
         except _Terminated as stop:
+            self._stopping()
             _error("terminated")
             raise typer.Exit(128 + stop.signum) from None
         except KeyboardInterrupt:
+            self._stopping()
             _error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
@@ -178,6 +183,7 @@ class _Commands(TyperGroup):
             raise typer.Exit(PIPE_CLOSED) from None
         except Exception as exc:
             if _stop_requested:  # (a stop some library turned into an error of its own)
+                self._stopping()
                 signum = _stop_requested[0]
                 _error("interrupted" if signum == signal.SIGINT else "terminated")
                 raise typer.Exit(INTERRUPTED if signum == signal.SIGINT else 128 + signum) from None
@@ -189,6 +195,16 @@ class _Commands(TyperGroup):
             _error("this is a bug in timeline, not a problem with the input: please report it with "
                    "the traceback that 'timeline --debug ...' prints")
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+    def _stopping(self) -> None:
+        """The command stops on a Ctrl-C or a request to stop, its workers stopped: where the
+        process ends with it, a further press is ignored from now on.  It could only break into
+        the interpreter's own exit, where it printed a traceback (the threads being joined) or
+        left the worker pool's semaphores to the resource tracker's warnings."""
+        if getattr(self, "as_program", False) and threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, *_TERMINATING):
+                signal.signal(signum, signal.SIG_IGN)
 
 
 app = typer.Typer(
