@@ -299,6 +299,7 @@ CASES = [
     ("season_year", "The bridge opened in the summer of 2014.", "the summer of 2014", "2014-SU"),
     ("dated_season", "Floods hit the valley last spring.", "last spring", "2017-SP"),
     ("the_season", "The harvest failed in spring.", "spring", "2017-SP"),
+    ("season_after_season", "The planting is set for the winter and spring.", "spring", "2018-SP"),
     ("the_fall", "Schools will reopen in the fall.", "the fall", "2017-FA"),
     ("that_season", "The song came out in January 1967 and topped the charts that summer.", "that summer",
      "1967-SU"),

@@ -326,6 +326,13 @@ def test_earlier_or_later_in_the_day_is_the_day_the_text_tells_of(text, expected
     ("The gunman opened fire on Tuesday. Early in the morning, police sealed off the area.",
      [("the morning", "2017-09-05TMO")]),
     ("The border was closed on March 9, the day before the election.", [("the day", "2017-03-09")]),
+    # (a season told anchors the season after it: the one that follows it, not the publication's)
+    ("The drought began in the summer of 2008. The following autumn, the wells ran dry.",
+     [("The following autumn", "2008-FA")]),
+    ("The war began in autumn 2008. The following spring, the city fell, and that winter was the hardest.",
+     [("The following spring", "2009-SP"), ("that winter", "2008-WI")]),
+    ("The mill closed in the late summer of 1931. The next spring, the town emptied.",
+     [("The next spring", "1932-SP")]),
 ])
 def test_the_story_moves_the_reference_date(text, expected):
     values = [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context"]

@@ -651,7 +651,7 @@ class _Context:
         self._order += 1
         if kind == "DURATION" and not value.startswith("PTX"):  # (not 'for hours', 'minutes later': no span told)
             self._duration = self._order
-        elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) not in (None, "SE"):
+        elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) is not None:
             self._latest[_resolve.RANK[code]] = (self._order, value, at)
             if written:
                 self._written[_resolve.RANK[code]] = (self._order, value, at)
@@ -671,7 +671,8 @@ class _Context:
         if found is None or self._publication is None:
             return None
         order, written, where = found
-        later = [o for o, _, _ in self._latest.values()] + ([] if entry else [self._duration])
+        later = [o for rank, (o, _, _) in self._latest.items() if rank != _resolve.RANK["SE"]] \
+            + ([] if entry else [self._duration])
         if order < max(later, default=-1) or at - where > STORY_REACH:
             return None  # (a date or, but in a chronology's entries, a duration told since: "the following year")
         year = written[:4]
@@ -785,7 +786,7 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
         head = _resolve.head_granularity(hit.value) or ""
         accepted = hit.options.get("context", head)
         if accepted == "finer":
-            ranks = {r for r in _resolve.RANK.values() if r <= _resolve.RANK.get(head, -1)}
+            ranks = {r for c, r in _resolve.RANK.items() if c != "SE" and r <= _resolve.RANK.get(head, -1)}
         else:
             ranks = {_resolve.RANK[c] for c in accepted.split(",") if c in _resolve.RANK}
         # (years=written: the year comes from a date the text wrote whole, for a rule that takes

@@ -58,8 +58,9 @@ from timeline.temporal.calendar import (
 )
 from timeline.temporal.engine import ASIDE, GONE, GOVERNS, PAST
 
-# granularity codes, finest first; a rank compares how precise two values are
-RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
+# granularity codes, finest first; a rank compares how precise two values are (a season, SE, is
+# about a month's and anchors only the rules that name it: context=SE)
+RANK = {"D": 0, "W": 1, "WE": 1, "M": 2, "SE": 2.5, "Q": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
 _CODE = {
     Granularity.TIME: "D", Granularity.DAY: "D", Granularity.WEEK: "W", Granularity.MONTH: "M",
     Granularity.SEASON: "M", Granularity.QUARTER: "Q", Granularity.HALF: "H", Granularity.YEAR: "Y",
