@@ -1885,3 +1885,14 @@ def test_a_month_a_present_schedule_ends_on_is_to_come(sentence, expected):
 ])
 def test_a_day_set_as_a_date_is_ahead_of_the_setting(sentence, expected):
     assert found(sentence, "2014-02-12") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a holiday's year written after it or before it is that holiday's year, not the tense's
+    ("Pistorius shot her in the early hours of Valentine's Day 2013.",
+     [("the early hours of Valentine's Day 2013", "2013-02-14TNI")]),
+    ("The 2004 Boxing Day tsunami killed 230,000 people.", [("2004 Boxing Day", "2004-12-26")]),
+    ("He was convicted over the 2009 Christmas Day bombing attempt.", [("2009 Christmas Day", "2009-12-25")]),
+])
+def test_a_holiday_with_its_year_is_that_years(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, "2014-03-03")] == expected
