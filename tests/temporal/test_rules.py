@@ -401,6 +401,7 @@ CASES = [
     ("length", "The union called a three-week-long strike.", "three-week-long", "P3W"),
     ("length_time", "He gave a 90-minute-long speech.", "90-minute-long", "PT90M"),
     ("unit_long", "The town endured a week-long siege.", "week-long", "P1W"),
+    ("all_unit", "Rescuers dug through the rubble all day.", "all day", "P1D"),
     ("unit_long_time", "The hour-long hearing ended early.", "hour-long", "PT1H"),
     ("duration_adj", "They signed a five-year contract.", "five-year", "P5Y"),
     ("duration_adj_time", "It was a 24-hour strike.", "24-hour", "PT24H"),

@@ -1896,3 +1896,13 @@ def test_a_day_set_as_a_date_is_ahead_of_the_setting(sentence, expected):
 ])
 def test_a_holiday_with_its_year_is_that_years(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, "2014-03-03")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 'til' is 'until' as it is often written: a bound still to come, a range of days and of clock times
+    ("The store is closed til Sunday.", [("Sunday", "2015-06-14")]),
+    ("The bridge will be shut from 9 a.m. til 5 p.m. on Friday.",
+     [("9 a.m.", "2015-06-12T09:00"), ("5 p.m. on Friday", "2015-06-12T17:00")]),
+])
+def test_til_is_until(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, "2015-06-10")] == expected
