@@ -927,3 +927,25 @@ def test_the_days_own_report_gives_way_to_no_later_recap():
     day = the_day(told, 1, "r")
     assert day.date == dt.date(2021, 3, 4)
     assert "fled" in day.sentences[0] or "flooding" in day.sentences[0]
+
+
+def test_a_gallerys_caption_is_told_without_its_credit_and_day():
+    text = ("Pictures of the week.\nAP March 4: The Ferrow dam bursts after days of rain.\n"
+            "Reuters March 5: Rescuers search the flooded Ferrow valley for survivors.")
+    timeline = build_timeline([Article(text=text, published="2021-03-20", source="Valley Post", path="g.txt")])
+    assert [(d.date.day, d.sentences) for d in summarize(timeline, dates=2, sentences=1)] == [
+        (4, ["The Ferrow dam bursts after days of rain."]), (5, ["Rescuers search the flooded Ferrow valley for survivors."])]
+
+
+def test_an_entry_merged_in_without_its_own_date_is_still_told_without_it():
+    """A chronology's entry whose report came into the day's event without its date (another
+    article's report dated the happening) had been told with its date: 'June 17: BP's chief ...'."""
+    report = "The dam burst March 4."  # (too short a sentence to tell the day)
+    timeline = build_timeline([Article(text=report, published="2021-03-06", source="Valley Post", path="p.txt")])
+    (event,) = [e for e in timeline.events if e.date is not None]
+    entry = "4 March: The Ferrow dam bursts after days of rain."
+    merged_in = [event.sources[0].model_copy(update={"time_expression": None, "trigger": None, "path": f"k{n}.txt",
+                                                      "sentence": entry, "sentence_start": 11}) for n in range(4)]
+    merged = timeline.model_copy(update={"events": [event.model_copy(update={"sources": [*merged_in, *event.sources]})]})
+    (day,) = summarize(merged, dates=1, sentences=1)
+    assert day.sentences == ["The Ferrow dam bursts after days of rain."]

@@ -408,6 +408,7 @@ _OPENING_BULLET = re.compile(  # (but a minus sign: '-40 degrees', Markdown's bo
     # numbered list's number ('2) ', '(3) ')
     rf"\s*(?:(?:[{re.escape(BULLETS.replace('-', '').replace('*', ''))}]|-(?![\d.])|\*(?!\S*\*))\s*)*"
     rf"(?:{LIST_NUMBER}\s+)?")
+_DAY_AHEAD = re.compile(r"[^\W\d_]{3,9}\.?[^\S\n]+\d")  # a sentence opening on a day of a month ('June 17')
 _ZONE = re.compile(r"[^\S\n]+[A-Z]{2,5}\b")  # a time zone's letters after a clock time
 _BLANKS = re.compile(r"[^\S\n]+")
 _ENTRY_MARK = re.compile(rf"\s*[{re.escape(ENTRY_MARKS)}]+\s*|[^\S\n]*\t\s*")  # what parts the date from its entry
@@ -437,11 +438,15 @@ def _told(source: Source) -> tuple[str, bool, int]:
     if label and not body[label.end():][:1].isdigit():
         label = None  # (the word alone, with no stamp after it, is the sentence's own: 'Earlier today the bank ...')
     stamped = body[label.end():] if label else body
-    if entry is None and stamped[:1].isdigit():  # a live page's stamp: '4:20pm AWST: Workers will ...'
+    if entry is None and (stamped[:1].isdigit() or (expression is None and _DAY_AHEAD.match(stamped))):
         stamp = next(iter(tag(stamped[:STAMP_CHARS])), None)
-        if stamp is not None and stamp.start == 0 and stamp.type == "TIME":
+        if stamp is not None and stamp.start == 0 and stamp.type == "TIME":  # a live page's stamp: '4:20pm AWST: ...'
             zone = _ZONE.match(stamped, stamp.end)  # (a zone the tagger does not know: 'AWST')
             entry = _past_mark(stamped, zone.end() if zone else stamp.end, bare=True)
+        elif stamp is not None and stamp.start == 0 and expression is None:
+            # (an entry's date, where the report is another's merged in from the sentence: 'June 17: BP's
+            # chief testifies', the testimony dated by another article)
+            entry = _past_mark(stamped, stamp.end)
     if entry is not None and (heading := entry_heading().match(entry)) and entry[heading.end():].strip():
         entry, headed = entry[heading.end():], True  # (after a stamp: '6.05pm: Summary: The rebels hold the port')
     dropped = 0
