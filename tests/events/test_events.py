@@ -806,6 +806,12 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "occurrence", "Brewery announced record profits"),
         ("The island declared a nationwide state of emergency on Friday.",  # "state" is a noun
          "occurrence", "Island declared a nationwide state of emergency"),
+        # ...with a clause of its own after a comma ('saying ...', 'meaning ...'), or its object a
+        # pronoun and what it was declared ('declared it a pandemic': told as 'Agency: A pandemic')
+        ("The brewery announced record profits on Friday, saying demand had never been higher.",
+         "occurrence", "Brewery announced record profits"),
+        ("The health agency declared it a national emergency on Friday, meaning the schools will close.",
+         "occurrence", "Health agency declared it a national emergency"),
         # ...and so does one followed by 'to': what it pledged, where they were admitted
         ("The health agency pledged on Friday to reopen the schools within a month.",
          "occurrence", "Health agency pledged to reopen the schools within a month"),
