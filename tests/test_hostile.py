@@ -456,6 +456,57 @@ def test_19_ctrl_c_while_streaming_jsonl_stops_between_lines(samples_dir, monkey
     assert result.stdout.endswith("\n") and all(json.loads(line) for line in result.stdout.splitlines())
 
 
+def test_19_a_ctrl_c_between_results_stops_the_workers_before_the_command_ends(tmp_path, monkeypatch):
+    """A Ctrl-C that lands while the command works on a result, not while it waits for the workers,
+    had left the worker pool to be closed (its batches in flight waited for) only once the command
+    had said it was interrupted, when no further Ctrl-C could stop it."""
+    import timeline.cli
+    import timeline.pipeline
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": BODY, "published": "2017-09-06"}) for _ in range(400)))
+    pools, open_when_told = [], []
+    real_error, real_renew = timeline.cli._error, timeline.pipeline._Pool.renew
+
+    def renew(pool):
+        pools.append(pool)
+        real_renew(pool)
+
+    def collect(results, top=None):
+        next(iter(results))
+        raise KeyboardInterrupt  # (pressed while the command works on the first result)
+
+    def error(line):
+        open_when_told.append([pool for pool in pools if pool.executor is not None])
+        real_error(line)
+
+    monkeypatch.setattr(timeline.cli, "collect_timeline", collect)
+    monkeypatch.setattr(timeline.cli, "_error", error)
+    monkeypatch.setattr(timeline.pipeline._Pool, "renew", renew)
+    result = run("build", feed, "-o", tmp_path / "t.html", "--workers", 2)
+    assert result.exit_code == 130 and open_when_told == [[]]
+
+
+def test_19_a_command_called_from_other_code_leaves_its_signal_handlers_as_it_found_them(samples_dir, monkeypatch):
+    """Called from a program that goes on after it (its arguments from sys.argv, its exit caught),
+    an interrupted command had left Ctrl-C and SIGTERM ignored in that program for good."""
+    import timeline.cli
+
+    real_out = timeline.cli._out
+
+    def out(text, nl=True):
+        os.kill(os.getpid(), signal.SIGINT)
+        real_out(text, nl=nl)
+
+    monkeypatch.setattr(timeline.cli, "_out", out)
+    monkeypatch.setattr(sys, "argv", ["timeline", "events", str(samples_dir), "--workers", "1"])
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    with pytest.raises(SystemExit) as stopped:
+        timeline.cli.app()
+    assert stopped.value.code == 130
+    assert {signum: signal.getsignal(signum) for signum in before} == before
+
+
 def _build_in_the_background(tmp_path) -> subprocess.Popen:
     """``timeline build`` of a large feed on two workers, in its own process group (its stderr
     piped), a few seconds into its work."""
@@ -463,8 +514,7 @@ def _build_in_the_background(tmp_path) -> subprocess.Popen:
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps({"text": BODY * 20, "published": "2017-09-06"}) for _ in range(20000)))
-    command = [sys.executable, "-c", "from timeline.cli import app; app()", "build", str(feed),
-               "-o", str(tmp_path / "t.html"), "--workers", "2"]
+    command = [sys.executable, "-m", "timeline", "build", str(feed), "-o", str(tmp_path / "t.html"), "--workers", "2"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     time.sleep(5)

@@ -11,11 +11,11 @@ def main() -> None:
     second: pydantic, typer) ends the command as one pressed later does, one line and exit 130,
     not with the traceback of whatever import it stopped."""
     try:
-        from timeline.cli import app
+        from timeline.cli import run_as_program
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         raise SystemExit(INTERRUPTED) from None
-    app(prog_name="timeline")
+    run_as_program()
 
 
 if __name__ == "__main__":

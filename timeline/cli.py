@@ -37,7 +37,8 @@ from typer.core import TyperGroup
 from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Timeline, coerce_published
-from timeline.pipeline import BATCH_SIZE, Summary, collect_timeline, iter_article_events, usable_cores
+from timeline.pipeline import (BATCH_SIZE, Summary, collect_timeline, iter_article_events, let_go_of_pools,
+                               usable_cores)
 from timeline.terminal import printable, quoted
 from timeline.text import in_other_script
 
@@ -63,6 +64,29 @@ _TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if 
 # handler raised and raise its own instead (pydantic does, while it writes JSON), so the command
 # layer checks this too.
 _stop_requested: list[int] = []
+
+
+# Whether the command runs as the program, the process ending with it (timeline.__main__), rather
+# than called by other code that goes on after it: see _stopping.
+_as_program: list[bool] = []
+
+
+def run_as_program() -> None:
+    """Run the command line as the program: the process ends when the command does."""
+    _as_program.append(True)
+    app(prog_name="timeline")
+
+
+def _stopping() -> None:
+    """The command stops on a Ctrl-C or a request to stop: the worker processes still running are
+    stopped at once (their results are no longer wanted; a pool is waited for only while the run
+    is under way), and, run as the program, a further Ctrl-C or request is ignored from now on: it
+    could only break into the interpreter's own exit, printing a traceback (the threads being
+    joined), or leave the worker pool's semaphores to the resource tracker's warnings."""
+    let_go_of_pools()
+    if _as_program and threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, *_TERMINATING):
+            signal.signal(signum, signal.SIG_IGN)
 
 
 def _terminate(signum, frame) -> None:
@@ -147,9 +171,6 @@ class _Commands(TyperGroup):
     silently) and a bug (one line saying so, exit 3; its traceback with --debug)."""
 
     def main(self, *args, **kwargs):
-        # Run as the program (its arguments from sys.argv, not given by a caller such as a test's
-        # runner), the process ends with the command: see _stopping.
-        self.as_program = kwargs.get("args", args[0] if args else None) is None
         # A standard stream the caller closed ('2>&-') is None.  Messages to a closed stderr are
         # dropped, and the run goes on; results sent to a closed stdout fail in one line, as on a
         # full disk (reading a closed standard input is refused where it is read).
@@ -168,11 +189,11 @@ class _Commands(TyperGroup):
             with _terminations_taken(), _usage_in_one_line():  # (a command's options are read in here)
                 return super().invoke(ctx)
         except _Terminated as stop:
-            self._stopping()
+            _stopping()
             _error("terminated")
             raise typer.Exit(128 + stop.signum) from None
         except KeyboardInterrupt:
-            self._stopping()
+            _stopping()
             _error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
@@ -183,8 +204,8 @@ class _Commands(TyperGroup):
             raise typer.Exit(PIPE_CLOSED) from None
         except Exception as exc:
             if _stop_requested:  # (a stop some library turned into an error of its own)
-                self._stopping()
                 signum = _stop_requested[0]
+                _stopping()
                 _error("interrupted" if signum == signal.SIGINT else "terminated")
                 raise typer.Exit(INTERRUPTED if signum == signal.SIGINT else 128 + signum) from None
             # Usage errors and exits belong to the command-line layer (click, typer), not to us.
@@ -195,16 +216,6 @@ class _Commands(TyperGroup):
             _error("this is a bug in timeline, not a problem with the input: please report it with "
                    "the traceback that 'timeline --debug ...' prints")
             raise typer.Exit(INTERNAL_ERROR) from None
-
-
-    def _stopping(self) -> None:
-        """The command stops on a Ctrl-C or a request to stop, its workers stopped: where the
-        process ends with it, a further press is ignored from now on.  It could only break into
-        the interpreter's own exit, where it printed a traceback (the threads being joined) or
-        left the worker pool's semaphores to the resource tracker's warnings."""
-        if getattr(self, "as_program", False) and threading.current_thread() is threading.main_thread():
-            for signum in (signal.SIGINT, *_TERMINATING):
-                signal.signal(signum, signal.SIG_IGN)
 
 
 app = typer.Typer(

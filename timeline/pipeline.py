@@ -18,6 +18,7 @@ import os
 import signal
 import threading
 import time
+import weakref
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -272,6 +273,7 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
 
 
 MAX_WORKER_DEATHS = 10  # articles that killed a worker before a run gives up (see _in_processes)
+LET_GO_WAIT = 2.0  # seconds a pool let go is given to see its workers gone (see let_go)
 STARTER_WAIT = 0.2  # seconds given a dead process that starts workers to be seen dead, and started again
 
 
@@ -282,6 +284,7 @@ class _Pool:
         self.workers = workers
         self.executor: ProcessPoolExecutor | None = None
         self.renew()
+        _pools.add(self)
 
     def renew(self) -> None:
         self.abandon()
@@ -314,6 +317,16 @@ class _Pool:
             self.executor = None
 
 
+_pools: weakref.WeakSet[_Pool] = weakref.WeakSet()  # the pools made, while they are in use
+
+
+def let_go_of_pools() -> None:
+    """Let go of every pool still open (see :func:`let_go`): the run they worked for has stopped,
+    and the generator that would close them may not be closed before the process exits."""
+    for pool in list(_pools):
+        pool.abandon()
+
+
 def let_go(executor: ProcessPoolExecutor) -> None:
     """Let go of a pool whose workers died or must stop: its processes are killed and it is not
     waited for (waiting can block on a queue no process reads any more), nor are its futures
@@ -321,7 +334,10 @@ def let_go(executor: ProcessPoolExecutor) -> None:
     with an error, and the interpreter's exit waits for that thread forever)."""
     for process in dict(getattr(executor, "_processes", None) or {}).values():  # (the executor's own)
         process.kill()
+    thread = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False)
+    if thread is not None:  # (it ends on seeing its workers gone; the interpreter's exit wakes it too,
+        thread.join(LET_GO_WAIT)  # and where it is still ending then, Python 3.11 may print a traceback)
 
 
 def _first_results(pool: _Pool, pending: deque, deaths: list[int]) -> Iterator[Result]:
