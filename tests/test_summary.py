@@ -949,3 +949,13 @@ def test_an_entry_merged_in_without_its_own_date_is_still_told_without_it():
     merged = timeline.model_copy(update={"events": [event.model_copy(update={"sources": [*merged_in, *event.sources]})]})
     (day,) = summarize(merged, dates=1, sentences=1)
     assert day.sentences == ["The Ferrow dam bursts after days of rain."]
+
+
+@pytest.mark.parametrize("text", [
+    "Key dates:\nJune 2 - 10: The Ferrow festival runs all week in the town.",  # (a range of days, its end a number)
+    "Key dates:\nMay 4: that is the date the Ferrow rig was leased to the firm.",  # (the date is what is told of)
+])
+def test_a_sentence_opening_on_a_date_that_is_no_entrys_keeps_it(text):
+    timeline = build_timeline([Article(text=text, published="2021-06-20", source="Valley Post", path="k.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert day.sentences == [text.split("\n")[1]]

@@ -585,8 +585,10 @@ def _past_mark(sentence: str, end: int, bare: bool = False) -> Optional[str]:
     A quake strikes': 'A quake strikes'), or None when no mark follows, or what follows it does
     not open a sentence: a capital, a number or a quotation, in double or single quotes ('9:15 a.m.
     ET: 300 homes lost power', 'Nov 14 - 10-year yields jump', "Feb 17th: 'Day of rage' in Marsa"),
-    or after a colon any word ('11:05 a.m. ET: iPhone maker ...').  A clock stamp (``bare``) needs
-    no mark before a capital or a quotation: a live page writes '22:40 Crowds are waiting ...'."""
+    or after a colon any word but a small one ('11:05 a.m. ET: iPhone maker ...'; not 'May 4: that
+    is the date ...').  A clock stamp (``bare``) needs no mark before a capital or a quotation: a
+    live page writes '22:40 Crowds are waiting ...'.  None too where what follows is the end of a
+    range of days with its own mark ('May 27 - June 2: The top kill fails', 'June 2 - 10: ...')."""
     mark = _ENTRY_MARK.match(sentence, end)
     if not mark and bare:
         space = _BLANKS.match(sentence, end)
@@ -595,10 +597,30 @@ def _past_mark(sentence: str, end: int, bare: bool = False) -> Optional[str]:
             return sentence[space.end():]
     if not mark or mark.end() >= len(sentence):
         return None
-    first = sentence[mark.end()]
-    if first.isupper() or first.isdigit() or first in _ENTRY_QUOTES or (first.isalpha() and ":" in mark.group()):
-        return sentence[mark.end():]
+    rest = sentence[mark.end():]
+    first = rest[0]
+    if _RANGE_END.match(rest) or (first.isupper() and _opens_on_entry_date(rest)):
+        return None
+    if first.isupper() or first.isdigit() or first in _ENTRY_QUOTES:
+        return rest
+    if first.isalpha() and ":" in mark.group():
+        from timeline.events.lexicon import lexicon
+
+        word = _FIRST_WORD.match(rest)
+        return None if word and word.group(1).casefold() in lexicon().function_words else rest
     return None
+
+
+_RANGE_END = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*[:\-\u2013\u2014]\s")  # ('June 2 - 10: The festival runs')
+
+
+def _opens_on_entry_date(text: str) -> bool:
+    """Whether ``text`` opens on a day and an entry's mark after it: a range's end ('June 2: ...' of
+    'May 27 - June 2: The top kill fails')."""
+    if not _DAY_AHEAD.match(text):
+        return False
+    first = next(iter(tag(text[:STAMP_CHARS])), None)
+    return first is not None and first.start == 0 and first.type == "DATE" and bool(_ENTRY_MARK.match(text, first.end))
 
 
 def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, list[_Candidate]]:

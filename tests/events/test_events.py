@@ -832,6 +832,8 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "statement", "Health agency: The schools will close"),
         ("The health agency said on Friday the patient, a man of 40, had tested positive.",
          "statement", None),
+        ("The health agency said on Friday the patient, citing records, had tested positive.",  # (a phrase set off)
+         "statement", None),
         ("The health agency estimated on Friday soon after the outbreak that 300 people were ill.",
          "statement", "Health agency: 300 people were ill"),  # (what the gist of such a sentence should be is another matter)
     ],

@@ -232,6 +232,16 @@ def test_a_dateline_or_a_photo_credit_is_no_part_of_the_sentence(glued):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Dow Jones June 17: The index fell 2 percent on Monday.",  # (an index, not a photo agency)
+    "EPA Aug. 3: The agency said the water was safe on Monday.",  # (the US agency alone)
+    "AP Top 25: Alabama stays No. 1 after beating Auburn on Monday.",  # (a poll: no month)
+])
+def test_a_name_before_a_day_and_a_colon_is_cut_only_as_a_photo_credit(sentence):
+    (found,) = news_sentences(split_sentences(sentence), text=sentence)
+    assert found.text == sentence
+
+
+@pytest.mark.parametrize("sentence", [
     "BP -- The company approved the new bridge on Monday.",  # (an acronym, not a place)
     "OPEC - The cartel approved the new quota on Monday.",
     "OPEC: The cartel approved the new quota on Monday.",

@@ -333,6 +333,8 @@ def test_earlier_or_later_in_the_day_is_the_day_the_text_tells_of(text, expected
      [("The following spring", "2009-SP"), ("that winter", "2008-WI")]),
     ("The mill closed in the late summer of 1931. The next spring, the town emptied.",
      [("The next spring", "1932-SP")]),
+    # (a winter runs into the next year: its spring is that year's)
+    ("Snow fell in the winter of 2010-11. That spring, the river flooded.", [("That spring", "2011-SP")]),
 ])
 def test_the_story_moves_the_reference_date(text, expected):
     values = [(e.text, e.value) for e in tag(text, PUBLISHED) if e.anchor == "context"]

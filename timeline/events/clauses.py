@@ -524,8 +524,9 @@ def reports_an_act(s: Parsed, k: int) -> bool:
             return False  # a clause: 'said the plant would close'
         j += 1
     if not any(tokens[m].text[0].isalnum() and not lex.adverb(tokens[m].low) for m in range(first, j)) \
-            or (tokens[first].low in lex.subjects
-                and not any(tokens[m].low in lex.determiners for m in range(first + 1, j))):
+            or (tokens[first].low in lex.subjects and not (
+                tokens[k].low in lex.complement_verbs
+                and any(tokens[m].low in lex.determiners and not timed[m] for m in range(first + 1, j)))):
         return False  # no object ('estimated soon after ... that'), 'said he'; not 'declared it a pandemic'
     if j < len(tokens) and (tokens[j].low in lex.complementizers or tokens[j].text in _QUOTES
                             or tokens[j].text == ":"):
@@ -535,7 +536,9 @@ def reports_an_act(s: Parsed, k: int) -> bool:
     if any(tokens[m].low in lex.complementizers and (timed[m - 1] or tokens[m - 1].text in _BREAKS)
            for m in range(j, len(tokens))):
         return False  # 'told the radio in an interview since he left in 2014 that ...'
-    if j < len(tokens) and tokens[j].text in _BREAKS and not (j + 1 < len(tokens) and lex.gerund(tokens[j + 1].low)) \
-            and any(classes[m].finite or tokens[m].low in lex.auxiliaries for m in range(j, len(tokens))):
-        return False  # 'said the patient, a man of 40, had tested positive'; not '..., meaning it is'
+    closing = j + 1 < len(tokens) and lex.gerund(tokens[j + 1].low) and not any(
+        tokens[m].text in _BREAKS for m in range(j + 2, len(tokens)))  # (a phrase of its own to the end: ', adding that ...')
+    if j < len(tokens) and tokens[j].text in _BREAKS and not closing and any(
+            classes[m].finite or tokens[m].low in lex.auxiliaries for m in range(j, len(tokens))):
+        return False  # 'said the patient, a man of 40, had tested positive', 'said the man, carrying a knife, was'
     return True

@@ -98,6 +98,7 @@ class Lexicon:
     recall_words: frozenset[str] = frozenset()  # what opens a phrase recalling an earlier happening: 'since'
     particle_verbs: frozenset[str] = frozenset()  # verbs whose 'on' is a particle: 'went on', 'pressed on'
     time_objects: frozenset[str] = frozenset()  # verbs whose object may be the day: 'spent Wednesday trying'
+    complement_verbs: frozenset[str] = frozenset()  # reporting verbs that name what their object is: 'declared it a pandemic'
     contested: frozenset[str] = frozenset()  # sayings not taken for fact: 'testifies she delivered cash'
     testimony: frozenset[str] = frozenset()  # whom a saying told to is testimony: 'told a federal jury he paid'
     non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
@@ -342,6 +343,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         recall_words=words("recall_words.txt"),
         particle_verbs=words("particle_verbs.txt"),
         time_objects=words("time_object_verbs.txt"),
+        complement_verbs=words("complement_verbs.txt"),
         non_answers=tuple(sorted(words("non_answers.txt"))),
         expletives=words("expletive_verbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),

@@ -370,26 +370,14 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
         monthless = _MONTHLESS.match(template)
         if monthless:
             return _month(monthless.group(1), monthless.group(2) or "", span.start, direction, tense, governs)
-        if direction == "=" and _SEASON.search(template) and _SEASON.search(anchor):
-            return _season_beside(template, span), True
+        if direction == "=" and anchor.endswith("-WI") and template[5:] in _AFTER_WINTER:
+            # (a winter runs into the next year: 'the winter of 2010-11 ... That spring' is 2011's)
+            return f"{span.end.year:04d}{template[4:]}", True
         return _year(template[5:], span.start, direction, tense, governs)
     return movable_day(template), True
 
 
-SEASON_BACK = 31  # days a season before the story's counts as further off than one after it (see _season_beside)
-
-
-def _season_beside(template: str, season: DateSpan) -> str:
-    """The season of ``template`` nearest ``season`` (a span), the story's, one before it counting
-    ``SEASON_BACK`` days further (a story goes on): 'that spring' after 'the winter of 2010-11' is
-    the spring of 2011, which follows it, not that of 2010; 'that autumn' after 'the spring of 2012'
-    is 2012's."""
-    spans = [(timex_span(f"{year:04d}{template[4:]}"), year) for year in range(season.start.year - 1, season.start.year + 2)
-             if dt.MINYEAR <= year <= dt.MAXYEAR]
-    _, year = min(((span, year) for span, year in spans if span is not None),
-                  key=lambda c: (c[0].start - season.end).days if c[0].start > season.end
-                  else (season.start - c[0].end).days + SEASON_BACK if c[0].end < season.start else 0)
-    return f"{year:04d}{template[4:]}"
+_AFTER_WINTER = ("SP", "SU")  # the seasons of the year a winter ends in
 
 
 def movable_day(value: str) -> str:
