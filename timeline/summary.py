@@ -106,7 +106,7 @@ from typing import Optional
 from timeline.events.assembly import COUNTED_RULE
 from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import (
-    DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, Timeline, require,
+    DateSpan, DaySummary, Event, Granularity, Relation, Source, SummarySource, TimeExpression, Timeline, require,
 )
 from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_topicality, word_spread
 from timeline.temporal import tag
@@ -439,11 +439,11 @@ def _told(source: Source) -> tuple[str, bool, int]:
         label = None  # (the word alone, with no stamp after it, is the sentence's own: 'Earlier today the bank ...')
     stamped = body[label.end():] if label else body
     if entry is None and (stamped[:1].isdigit() or (expression is None and _DAY_AHEAD.match(stamped))):
-        stamp = next(iter(tag(stamped[:STAMP_CHARS])), None)
-        if stamp is not None and stamp.start == 0 and stamp.type == "TIME":  # a live page's stamp: '4:20pm AWST: ...'
+        stamp = _opening_time(stamped)
+        if stamp is not None and stamp.type == "TIME":  # a live page's stamp: '4:20pm AWST: ...'
             zone = _ZONE.match(stamped, stamp.end)  # (a zone the tagger does not know: 'AWST')
             entry = _past_mark(stamped, zone.end() if zone else stamp.end, bare=True)
-        elif stamp is not None and stamp.start == 0 and expression is None:
+        elif stamp is not None and expression is None:
             # (an entry's date, where the report is another's merged in from the sentence: 'June 17: BP's
             # chief testifies', the testimony dated by another article)
             entry = _past_mark(stamped, stamp.end)
@@ -619,8 +619,14 @@ def _opens_on_entry_date(text: str) -> bool:
     'May 27 - June 2: The top kill fails')."""
     if not _DAY_AHEAD.match(text):
         return False
+    first = _opening_time(text)
+    return first is not None and first.type == "DATE" and bool(_ENTRY_MARK.match(text, first.end))
+
+
+def _opening_time(text: str) -> Optional[TimeExpression]:
+    """The time expression ``text`` opens on (read in its first ``STAMP_CHARS`` characters), or None."""
     first = next(iter(tag(text[:STAMP_CHARS])), None)
-    return first is not None and first.start == 0 and first.type == "DATE" and bool(_ENTRY_MARK.match(text, first.end))
+    return first if first is not None and first.start == 0 else None
 
 
 def _candidates(timeline: Timeline, days: Sequence[dt.date]) -> dict[dt.date, list[_Candidate]]:
