@@ -101,6 +101,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from timeline.events.assembly import COUNTED_RULE
@@ -879,10 +880,11 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&.-]*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
-def _names(sentence: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _names(sentence: str) -> frozenset[str]:
     """The words a sentence writes with a capital, but common words (the first of a sentence: 'The',
     'In'; not initials: 'WHO') and its time phrases, a possessive's ending aside: whom and where it
-    names."""
+    names.  (Cached: a day's candidate is compared with each sentence picked before it.)"""
     from timeline.events.lexicon import lexicon
 
     lex = lexicon()
@@ -895,7 +897,7 @@ def _names(sentence: str) -> set[str]:
         if (word not in common or written.isupper() and len(written) > 1) \
                 and not any(start <= m.start() < end for start, end in times):
             found.add(word)  # (a body's initials are a name: 'WHO')
-    return found
+    return frozenset(found)
 
 
 def _apart(one: str, other: str) -> bool:
