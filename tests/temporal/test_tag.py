@@ -884,6 +884,10 @@ RECENT = "2023-11-14"  # a Tuesday
     # a range runs forward: '29 to 5' is a day and then a level
     ("The alert was raised on April 29 to 5 on the scale.", [("April 29", "DATE", "2023-04-29")]),
     ("May Day rallies drew thousands.", [("May Day", "DATE", "2023-05-01")]),
+    # a wish opening a sentence or a quotation is no month; the month opening a sentence still is
+    ('"May he rest in peace," his brother said. May the best team win.', []),
+    ("In May he resigned. By May they had chosen. May the 5th was free.",
+     [("May", "DATE", "2023-05"), ("May", "DATE", "2023-05"), ("May the 5th", "DATE", "2023-05-05")]),
     ("The parade on Columbus Day was cancelled.", [("Columbus Day", "DATE", "2023-10-09")]),
     ("Racing returns on St Stephen's Day.", [("St Stephen's Day", "DATE", "2023-12-26")]),  # (Ireland's Boxing Day)
     # times of day
