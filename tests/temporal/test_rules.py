@@ -145,6 +145,8 @@ CASES = [
     ("clock_hours_point", "The polls close at 17.00 hrs.", "17.00 hrs", "2017-09-06T17:00"),
     ("hour_daypart", "The vote is due at 9 tonight.", "9 tonight", "2017-09-06T21:00"),
     ("noon", "The deadline passed at noon.", "noon", "2017-09-06T12:00"),
+    ("after_midnight", "Troops moved in just after midnight on Sunday.", "midnight on Sunday", "2017-09-03T00:00"),
+    ("deadline_midnight", "The company hoped to finish the work by midnight.", "midnight", "2017-09-06T24:00"),
     ("midnight", "The curfew starts at midnight.", "midnight", "2017-09-06T24:00"),
     ("early_hours_weekday_date", "The bank filed in the early hours of Monday, Sept. 15, 2008.",
      "the early hours of Monday, Sept. 15, 2008", "2008-09-15TNI"),

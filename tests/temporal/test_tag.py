@@ -760,7 +760,7 @@ def test_this_winter_is_the_winter_the_text_is_in(published, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Polls Close At Midnight In Alaska", [("Midnight", "2012-10-10T24:00")]),  # a headline in title case
-    ("Midnight Moscow time passed without a deal.", [("Midnight", "2012-10-10T24:00")]),
+    ("Midnight Moscow time passed without a deal.", [("Midnight", "2012-10-10T00:00")]),  # (passed: the one that began the day)
     ("Midnight Sept. 30 is the deadline.", [("Midnight Sept. 30", "2012-09-30T24:00")]),
     ("Her album Midnight Parade came out in 1984.", [("1984", "1984")]),  # a name
 ])
@@ -1327,8 +1327,11 @@ def test_the_following_period_with_no_date_to_follow_is_unknown_not_after_public
     publication (which 'next week' names)."""
     assert found("The scheme unraveled in March 2023. Ortega resigned the following week.", RECENT)[-1] == (
         "the following week", "DATE", "XXXX-WXX")
+    assert found("The scheme unraveled in March 2021. Ortega resigned the following year.", RECENT)[-1] == (
+        "the following year", "DATE", "2022")
+    # (and one told as past that would fall after the article is unknown)
     assert found("The scheme unraveled in March 2023. Ortega resigned the following year.", RECENT)[-1] == (
-        "the following year", "DATE", "2024")
+        "the following year", "DATE", "XXXX")
 
 
 def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
@@ -1339,6 +1342,35 @@ def test_days_later_with_no_earlier_day_to_count_from_is_left_unresolved():
         "two weeks later", "DATE", "XXXX-WXX")
     assert found("The ship caught fire on Nov. 6. Two days later, it sank.", RECENT)[-1] == (
         "Two days later", "DATE", "2023-11-08")
+
+
+def test_a_midnight_told_as_past_is_the_one_that_began_the_day_not_one_after_the_article():
+    """TIMEX3's midnight (T24:00) ends its day; one told as past, of the publication's day, is the
+    midnight that began it; a deadline's, and one to come, stay the midnight ahead."""
+    assert found("The man was arrested shortly after midnight.", RECENT) == [("midnight", "TIME", "2023-11-14T00:00")]
+    assert found("BP captured 2,200 barrels in the 24 hours to midnight.", RECENT)[-1] == (
+        "midnight", "TIME", "2023-11-14T00:00")
+    assert found("The company hoped to resume pumping by midnight.", RECENT) == [("midnight", "TIME", "2023-11-14T24:00")]
+    assert found("The curfew starts at midnight.", RECENT) == [("midnight", "TIME", "2023-11-14T24:00")]
+    # after midnight on a day named: early that day; the night a day's events ran into: its end
+    assert found("It was shortly after midnight on March 24, 1989 that the tanker hit the reef.", RECENT) == [
+        ("midnight on March 24, 1989", "TIME", "1989-03-24T00:00")]
+    assert found("The shooting began late on Saturday and went on until after midnight.", RECENT)[-1] == (
+        "midnight", "TIME", "2023-11-11T24:00")
+
+
+def test_a_step_forward_told_in_the_past_is_never_after_the_article():
+    """'Two days later', 'the next day' count from the day the story is at; where that is a day the
+    text gave for something else ('tomorrow', a weekday of a quote), a step told in the past that
+    lands after the publication is unknown, not a day to come; told as present or to come, it stays."""
+    assert found("BP said the dome would be in place by tomorrow. The rig sank two days later.", RECENT)[-1] == (
+        "two days later", "DATE", "XXXX-XX-XX")
+    assert found("Crews left on Sunday, officials said on Tuesday. The next day, the fire grew.", RECENT)[-1] == (
+        "The next day", "DATE", "XXXX-XX-XX")
+    assert found("The vote is on Wednesday and the count follows the next day.", RECENT)[-1] == (
+        "the next day", "DATE", "2023-11-16")
+    assert found("The rig sank on Nov. 8. Two days later, the oil reached the coast.", RECENT)[-1] == (
+        "Two days later", "DATE", "2023-11-10")
 
 
 @pytest.mark.parametrize("text, published, phrase, value", [
