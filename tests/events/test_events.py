@@ -355,6 +355,22 @@ def test_what_only_leads_into_a_time_goes_with_it(text, title):
     assert title in [e.title for e in extract_events(text, PUBLISHED)]
 
 
+@pytest.mark.parametrize("text, title", [
+    # what is denied until a time happens then: the title keeps the time, or it says the opposite
+    ("Oil from the well is not expected to reach the coast until late in the week, if at all.",
+     "Oil from the well is not expected to reach the coast until late in the week"),
+    ("Forecasts showed the oil wasn't expected to come ashore until at least Thursday.",
+     "Oil wasn't expected to come ashore until at least Thursday"),
+    ("Suttles said on Monday that the next effort was not likely to come until Tuesday.",
+     "Suttles: The next effort was not likely to come until Tuesday"),
+    ("The results of the fourth test were not available until April 20.", "Results of the fourth test were not available until April 20"),
+    # ...but a period that only ends then is no denial: its end stays out of the title
+    ("Mexico closed all schools on Monday until May 6.", "Mexico closed all schools"),
+])
+def test_a_denial_keeps_the_time_it_holds_until(text, title):
+    assert [e.title for e in extract_events(text, PUBLISHED)][0] == title
+
+
 @pytest.mark.parametrize("text, titles", [
     # a source named after 'according to' says nothing of its own: no statement by 'According Reuters'
     ("The company lost $3 billion in 2023, according to British media reports.", ["Company lost $3 billion"]),
@@ -1341,8 +1357,9 @@ def test_a_happening_counted_from_a_day_just_named_is_dated(text, expected):
     ("Mexico closed all schools in the capital until Friday.", []),
     # ...but what a 'when' clause after it tells is
     ("Schools stayed shut until Friday, when classes resumed.", [("2017-09-01", "Classes resumed")]),
-    # ...and 'not until' tells the day the happening comes
-    ("The mine will not reopen until Friday.", [("2017-09-08", "Mine will not reopen")]),
+    # ...and 'not until' tells the day the happening comes (the title keeps it: 'Mine will not
+    # reopen' alone says the opposite)
+    ("The mine will not reopen until Friday.", [("2017-09-08", "Mine will not reopen until Friday")]),
 ])
 def test_a_day_that_ends_a_period_does_not_date_the_verb_before_it(text, expected):
     assert [(e.date.value, e.title) for e in extract_events(text, PUBLISHED) if e.date] == expected

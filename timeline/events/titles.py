@@ -27,6 +27,8 @@ FIRST_MODIFIER_WORDS = 4  # a long subject's first modifier kept when at most th
 SUBJECT_MODIFIER_WORDS = 12  # a long subject's modifiers dropped to keep its verb: at most this many words
 _STOPS = ".,;:!?"
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
+UNTIL_WORDS = 5  # the words after 'until' kept after a denial ('not expected until late in the week')
+DENIAL_REACH = 7  # words back from 'until' a denial is looked for in its clause ("wasn't expected to come ashore until")
 
 
 def _phrase_end(s: Parsed, i: int) -> int:
@@ -40,6 +42,8 @@ def _phrase_end(s: Parsed, i: int) -> int:
         after_preposition = tokens[j - 1].low in lex.prepositions
         if after_preposition and low in lex.determiners and _before_noun(s, j):
             pass  # ('withdrew from that tournament': a determiner, not a clause)
+        elif _denied_until_at(s, j):
+            pass  # (what is denied until a time happens then: 'is not expected to reach the coast until Friday')
         elif low in lex.clause and not (
                 (low in lex.coordinators or (low in lex.phrase_openers and not _time_ahead(s, j)))
                 and _joins_words(s, j)):  # ('in Kenya and Tanzania', 'joined BP as a geologist')
@@ -47,6 +51,40 @@ def _phrase_end(s: Parsed, i: int) -> int:
             return j - 1 if after_preposition and low in lex.relatives and j - 1 > i else j
         j += 1
     return j
+
+
+def _denied_until_at(s: Parsed, j: int) -> bool:
+    """Whether ``j`` is the 'until' of a denial a few words before it in its clause: a title cut
+    there, or without the time after it, would say the opposite of the sentence ('Oil is not
+    expected to reach the coast [until Friday]', "The results weren't available [until June]")."""
+    tokens = s.tokens
+    if tokens[j].low not in s.lex.period_ends:
+        return False
+    for k in range(j - 1, max(-1, j - 1 - DENIAL_REACH), -1):
+        if tokens[k].text in _BREAKS:
+            return False
+        if _denies(tokens[k].low, s.lex):
+            return True
+    return False
+
+
+def _held_until(s: Parsed, indices: Sequence[int]) -> set[int]:
+    """The tokens of ``indices`` that are the 'until <time>' of a denial (see :func:`_denied_until_at`),
+    up to ``UNTIL_WORDS`` words after it: a title keeps them, time or not."""
+    held: set[int] = set()
+    chosen = set(indices)
+    for j in indices:
+        if _denied_until_at(s, j):
+            held.add(j)
+            for k in range(j + 1, min(len(s.tokens), j + 1 + UNTIL_WORDS)):
+                if k not in chosen or s.tokens[k].text in _BREAKS:
+                    break
+                held.add(k)
+    return held
+
+
+def _denies(low: str, lex: Lexicon) -> bool:
+    return low in lex.negations or low.endswith("n't")
 
 
 def _time_ahead(s: Parsed, j: int) -> bool:
@@ -97,9 +135,12 @@ def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
     speaker's name, which has few words to spend, leaves out both ('the head of a 2009 inquiry'
     is 'Head of inquiry')."""
     tokens, timed, lex = s.tokens, s.untitled or s.timed, s.lex
+    indices = list(indices)
+    held = _held_until(s, indices)
+    if held:  # (a denial's time is kept: 'Oil was not expected to come ashore until Thursday')
+        timed = [t and k not in held for k, t in enumerate(timed)]
     out: list[str] = []
     kept: list[int] = []  # the token each word of ``out`` ends with
-    indices = list(indices)
     opener = _source_opener(s, indices)  # ('According to a report released Monday': the report)
     if opener and len(indices) > opener:
         indices = indices[opener:]
@@ -222,10 +263,15 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
                 words = words[:-1]  # (and what led into the article's noun: 'accused BP of a')
         return words
     cut = next((k for k in range(limit, max(2, limit - 5), -1)
-                if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex)), None)
+                if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex)
+                and not _denied_until(words, k, lex)), None)
     if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
         cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
-                    if _phrase_ends_before(words, k, lex)), limit)
+                    if _phrase_ends_before(words, k, lex) and not _denied_until(words, k, lex)), limit)
+    until = next((k for k in range(cut, max(0, cut - UNTIL_WORDS - 1), -1) if _denied_until(words, k, lex)), None)
+    if until is not None:  # (the time a denial holds until is kept whole, to a stop: 'is not expected
+        end = min(len(words), until + 1 + UNTIL_WORDS)  # to reach the coast until late in the week')
+        cut = next((k + 1 for k in range(until + 1, end) if words[k].endswith(tuple(_STOPS))), end)
     words = words[:cut]
     last = words[-1].lower() if words else ""
     if len(words) > 2 and last in lex.auxiliaries and not (
@@ -234,6 +280,12 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     while words and words[-1].lower() in lex.dangling:
         words.pop()
     return words
+
+
+def _denied_until(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether ``words[k]`` is the 'until' of a denial before it: no cut there ('There could be no
+    oil until August' is not 'There could be no oil')."""
+    return words[k].lower() in lex.period_ends and any(_denies(w.lower(), lex) for w in words[:k])
 
 
 def _phrase_ends_before(words: list[str], k: int, lex: Lexicon) -> bool:
@@ -588,7 +640,7 @@ def denial_verb(s: Parsed, i: int) -> Optional[int]:
 
 def negated(s: Parsed, k: int) -> bool:
     """Whether a negation ('not', "n't", 'never') stands in the two words before ``k``."""
-    return any(t.low in s.lex.negations or t.low.endswith("n't") for t in s.tokens[max(0, k - 2):k])
+    return any(_denies(t.low, s.lex) for t in s.tokens[max(0, k - 2):k])
 
 
 def _apposition(s: Parsed, comma: int) -> list[int]:
