@@ -181,6 +181,7 @@ CASES = [
     ("overnight", "Rain fell overnight across the region.", "overnight", "2017-09-05TNI"),
     ("daypart_of_happening", "The quake hit on 3 September. Sirens failed on the night of the quake.", "the night",
      "2017-09-03TNI"),
+    ("later_that_daypart", "Later that night, troops moved in.", "that night", "XXXX-XX-XXTNI"),
     ("the_daypart", "On Monday the crew worked through the night.", "the night", "2017-09-04TNI"),
     ("daypart_bound", "On Monday protesters gathered since morning.", "morning", "2017-09-04TMO"),
     ("daypart_object", "On Monday the guests stayed for the night.", "the night", "2017-09-04TNI"),

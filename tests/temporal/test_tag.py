@@ -1359,6 +1359,31 @@ def test_a_midnight_told_as_past_is_the_one_that_began_the_day_not_one_after_the
         "midnight", "TIME", "2023-11-11T24:00")
 
 
+def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
+    """A duration after 'after' tells how long a thing had gone on when the story's day came: 'that
+    night' after it is still that day's night; a span the story runs on for closes the day, and
+    'later that night' with no day to be on is a night of some day, not the publication's."""
+    assert found("He fled on the evening of Jan. 14 after 23 years in power. That night, troops moved in.",
+                 RECENT)[-1] == ("That night", "TIME", "2023-01-14TNI")
+    assert found("He fled on Jan. 14 after three weeks of protests. Later that night, troops moved in.",
+                 RECENT)[-1] == ("that night", "TIME", "2023-01-14TNI")
+    assert found("The fire broke out on Jan. 14. Crews fought it for three weeks. Later that night, it spread.",
+                 RECENT)[-1] == ("that night", "TIME", "XXXX-XX-XXTNI")
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # a simple past before a part of the day it happened on is a time gone, as before the day itself
+    ("He fled on the evening of Jan. 14.", "the evening of Jan. 14", "2023-01-14TEV"),
+    ("The rebels struck in the early hours of Jan. 14.", "the early hours of Jan. 14", "2023-01-14TNI"),
+    ("He fled late on Jan. 14.", "Jan. 14", "2023-01-14"),
+    ("Protesters met on the weekend of Jan. 14.", "the weekend of Jan. 14", "2023-W02-WE"),
+    # ...not a future's
+    ("He will flee on the evening of Jan. 14.", "the evening of Jan. 14", "2024-01-14TEV"),
+])
+def test_a_past_verb_before_a_part_of_a_day_tells_a_time_gone(text, phrase, value):
+    assert [t.value for t in tag(text, RECENT) if t.text == phrase] == [value]
+
+
 def test_a_step_forward_told_in_the_past_is_never_after_the_article():
     """'Two days later', 'the next day' count from the day the story is at; where that is a day the
     text gave for something else ('tomorrow', a weekday of a quote), a step told in the past that

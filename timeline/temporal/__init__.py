@@ -193,7 +193,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             found[-1], value = _forward_clocks(found[-1], value, bool(_BARE_CLOCK.match(template)))
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
-        if resolved and (anchor_kind != "context" or "moves" in hit.options):
+        if resolved and (anchor_kind != "context" or "moves" in hit.options) and not hit.rule.aside(text, hit.start):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,

@@ -98,6 +98,8 @@ class Rule:
     only_after: re.Pattern | None = None  # the rule applies only where the text before matches
     # a date of the text that the text before it matches anchors nothing ('since Saturday': a bound, not the day told of)
     context_not_after: re.Pattern | None = None
+    # a duration the text before which matches is told aside: it closes no date for what follows ('after 23 years')
+    aside_after: re.Pattern | None = None
 
     def fits(self, text: str, at: int) -> bool:
         """Whether the text just before ``at`` lets this rule apply there."""
@@ -105,6 +107,10 @@ class Rule:
         if self.not_after and self.not_after.search(text, before, at):
             return False
         return not self.only_after or self.only_after.search(text, before, at) is not None
+
+    def aside(self, text: str, at: int) -> bool:
+        """Whether the expression at ``at`` is told aside, by what the text just before it says."""
+        return self.aside_after is not None and self.aside_after.search(text, max(0, at - 40), at) is not None
 
 
 @dataclass(frozen=True)
@@ -326,7 +332,7 @@ class Grammar:
             name, kind, pattern, value = row[:4]
             options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
             before = {key: re.compile(rf"(?:{_CONTEXT_REF.sub(context, options.pop(key))})\s*$", re.I)
-                      for key in ("not_after", "only_after", "context_not_after") if key in options}
+                      for key in ("not_after", "only_after", "context_not_after", "aside_after") if key in options}
             index = len(self.rules)
             fields = []
 
