@@ -1384,6 +1384,14 @@ def test_a_past_verb_before_a_part_of_a_day_tells_a_time_gone(text, phrase, valu
     assert [t.value for t in tag(text, RECENT) if t.text == phrase] == [value]
 
 
+def test_a_clock_that_ends_a_sentence_is_not_joined_to_the_day_opening_the_next():
+    """The stop of 'a.m.' may end a sentence: 'On Feb. 11' after it opens the next, it is no day of the clock."""
+    assert [(t.text, t.value) for t in tag("A curfew ran from 6 p.m. to 7 a.m. On Feb. 11, Mubarak stepped down.",
+                                           "2011-02-20")][-1] == ("Feb. 11", "2011-02-11")
+    assert [(t.text, t.value) for t in tag("Troops arrived at 7 a.m. on Monday.", "2011-02-20")] == [
+        ("7 a.m. on Monday", "2011-02-14T07:00")]
+
+
 def test_a_step_forward_told_in_the_past_is_never_after_the_article():
     """'Two days later', 'the next day' count from the day the story is at; where that is a day the
     text gave for something else ('tomorrow', a weekday of a quote), a step told in the past that

@@ -596,6 +596,8 @@ class Grammar:
         k = bisect.bisect_left(cuts, first.end)
         if not gap or (k < len(cuts) and cuts[k] < second.start):  # (not across an entry's line)
             return None
+        if text[first.end - 1] == "." and gap.group("word") and gap.group("word")[:1].isupper():
+            return None  # (the stop of 'a.m.' ended a sentence: 'a curfew from 6 p.m. to 7 a.m. On Feb. 11, ...')
         for clock, day in ((first, second), (second, first)):
             time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
             date = _DAY.match(day.value) if day.rule.type in ("DATE", "TIME") else None
