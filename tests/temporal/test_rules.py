@@ -69,6 +69,7 @@ CASES = [
     ("named_weekday", "The markets fell on Black Monday again.", "Black Monday", None),
     ("named_holiday", "Both sides kept to the Good Friday agreement.", "Good Friday agreement", None),
     ("optative_may", "Fans wept outside. May he rest in peace.", "May", None),
+    ("surname_may", "Theresa May spoke on Monday. May told MPs the plan was ready.", "May", None),
     ("may_verb", "The court May also hear the appeal.", "May also", None),
     # --- calendar dates
     ("wd_month_day", "The vote is on Tuesday, March 14, 2017.", "Tuesday, March 14, 2017", "2017-03-14"),

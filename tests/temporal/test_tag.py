@@ -886,6 +886,11 @@ RECENT = "2023-11-14"  # a Tuesday
     ("May Day rallies drew thousands.", [("May Day", "DATE", "2023-05-01")]),
     # a wish opening a sentence or a quotation is no month; the month opening a sentence still is
     ('"May he rest in peace," his brother said. May the best team win.', []),
+    # 'May' alone is the person where the text named one May before; the month stays the month
+    ("Home Secretary Theresa May spoke on Tuesday. May told MPs the plan was drawn up in April.",
+     [("Tuesday", "DATE", "2023-11-14"), ("April", "DATE", "2023-04")]),
+    ("Mrs May spoke. In May, May said prices rose. The vote is on May 5.",
+     [("May", "DATE", "2023-05"), ("May 5", "DATE", "2024-05-05")]),
     ("In May he resigned. By May they had chosen. May the 5th was free.",
      [("May", "DATE", "2023-05"), ("May", "DATE", "2023-05"), ("May the 5th", "DATE", "2023-05-05")]),
     ("The parade on Columbus Day was cancelled.", [("Columbus Day", "DATE", "2023-10-09")]),

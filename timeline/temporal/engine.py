@@ -100,17 +100,29 @@ class Rule:
     context_not_after: re.Pattern | None = None
     # a duration the text before which matches is told aside: it closes no date for what follows ('after 23 years')
     aside_after: re.Pattern | None = None
+    # the rule applies only in a text that has written this before ('Theresa May ... May told MPs')
+    named_before: re.Pattern | None = None
 
     def fits(self, text: str, at: int) -> bool:
         """Whether the text just before ``at`` lets this rule apply there."""
         before = max(0, at - 40)
         if self.not_after and self.not_after.search(text, before, at):
             return False
+        if self.named_before and not 0 <= _first_end(self.named_before, text) <= at:
+            return False
         return not self.only_after or self.only_after.search(text, before, at) is not None
 
     def aside(self, text: str, at: int) -> bool:
         """Whether the expression at ``at`` is told aside, by what the text just before it says."""
         return self.aside_after is not None and self.aside_after.search(text, max(0, at - 40), at) is not None
+
+
+@lru_cache(maxsize=8)
+def _first_end(pattern: re.Pattern, text: str) -> int:
+    """Where the first match of ``pattern`` in ``text`` ends, or -1: found once a text, however
+    many of a rule's matches ask (a page that writes 'May' ten thousand times)."""
+    found = pattern.search(text)
+    return found.end() if found else -1
 
 
 @dataclass(frozen=True)
@@ -333,6 +345,8 @@ class Grammar:
             options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
             before = {key: re.compile(rf"(?:{_CONTEXT_REF.sub(context, options.pop(key))})\s*$", re.I)
                       for key in ("not_after", "only_after", "context_not_after", "aside_after") if key in options}
+            if "named_before" in options:  # (anywhere before, not just before the match)
+                before["named_before"] = re.compile(_CONTEXT_REF.sub(context, options.pop("named_before")), re.I)
             index = len(self.rules)
             fields = []
 
