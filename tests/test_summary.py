@@ -413,6 +413,12 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      "Rescuers in Ferrow spent Wednesday searching the flooded valley for survivors."),
     ("Ferrow mill workers voted for a strike beginning on Monday.",
      "Ferrow mill workers voted for a strike beginning on Monday."),
+    # (after a name set off by commas, before its verb: the commas stay, they close the aside)
+    ("The head of the Ferrow council, Ana Petrov, yesterday ordered the old dam closed.",
+     "The head of the Ferrow council, Ana Petrov, ordered the old dam closed."),
+    ("The Ferrow mill's owner, Ivan Petrov, on Tuesday closed the mill for good.",
+     "The Ferrow mill's owner, Ivan Petrov, closed the mill for good."),
+    ("In Ferrow, yesterday marked a year since the floods.", "In Ferrow, yesterday marked a year since the floods."),
     # (nor where it would leave the sentence naming another day: 'said on Thursday ... were found')
     ("The Ferrow council said on Thursday the first cracks in the dam were found on Wednesday evening.",
      "The Ferrow council said on Thursday the first cracks in the dam were found on Wednesday evening."),

@@ -508,11 +508,16 @@ def _without_day_words(body: str, at: int, expression) -> str:
             return body  # (with no comma, only before a name, a determiner or a subject and its verb: not
             # 'Yesterday was the deadliest day', 'Friday marks 50 years')
         return rest[:1].upper() + rest[1:]
+    appositive = _APPOSITIVE_END.search(body, 0, start)
+    following = _NEXT_WORD.match(right)
+    if appositive and "," in body[:appositive.start()] and following and lex.past(following.group(1)):
+        # (after a name set off by commas, before its verb: 'The WHO chief, Dr Margaret Chan, yesterday
+        # examined data' is 'The WHO chief, Dr Margaret Chan, examined data')
+        return body[:start] + right.lstrip()
     before = _WORD_BEFORE.search(body, 0, start)
     if before is None or not _AFTER_DAY.match(right):
         return body  # (after a bracket, a dash, a comma; before one, a slash, a bracket, a capital)
     low = before.group(1).casefold()
-    following = _NEXT_WORD.match(right)
     joining = lex.coordinators | lex.period_ends | lex.infinitive
     if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) \
             or (on and low in lex.particle_verbs) or (not on and low in lex.time_objects) \
@@ -568,6 +573,7 @@ def _subject_before_verb(rest: str, lex) -> bool:
 _TWO_WORDS = re.compile(r"(\w+)[^\S\n]+(\w+)")
 _ON = re.compile(r"\b[Oo]n[^\S\n]+$")
 _WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")  # the word right before, with blanks only between
+_APPOSITIVE_END = re.compile(r"[A-Z][\w'’.-]*,[^\S\n]+$")  # a name closing an aside set off by commas
 _AFTER_DAY = re.compile(r"[,.](?=\s|$)|[^\S\n]+[a-z]")  # a comma or full stop, or a word in lower case
 _NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
 _SET_OFF = re.compile(r",[^\S\n]+")
