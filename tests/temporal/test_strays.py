@@ -46,7 +46,6 @@ def years(text, published=PUBLISHED):
     "Her car had the plate ABC 1234 on it.",
     "We don't need 1040s, the accountant said.",
     "The plan was repealed under 33 U.S.C. 2715, the lawyers wrote.",
-    "Over 2,500 years ago the temple was built.",
 ])
 def test_counts_measures_clocks_and_addresses_are_not_years(text):
     assert not any(re.match(r"^(?:BC)?\d{3,}(?:$|-)", v) and not 1900 <= int(v[:4]) <= 2030

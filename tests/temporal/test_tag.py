@@ -1397,6 +1397,20 @@ def test_a_clock_that_ends_a_sentence_is_not_joined_to_the_day_opening_the_next(
         ("7 a.m. on Monday", "2011-02-14T07:00")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a count of time ago or from now keeps its hedge, whatever it is: the date, not a duration
+    ("The spill began just over three weeks ago.", ("just over three weeks ago", "DATE", "2023-W43")),
+    ("A little over a month ago, the plan was dropped.", ("A little over a month ago", "DATE", "2023-10")),
+    ("The plant closed less than 2 years ago.", ("less than 2 years ago", "DATE", "2021")),
+    ("The vote is about two weeks from now.", ("about two weeks from now", "DATE", "2023-W48")),
+    # (a count of years ago is a year, however far: the page keeps strays off its axis, not the tagger)
+    ("Over 2,500 years ago the temple was built.", ("Over 2,500 years ago", "DATE", "BC0478")),
+    ("The launch is a little over two months from now.", ("a little over two months from now", "DATE", "2024-01")),
+])
+def test_a_hedged_count_ago_or_from_now_is_a_date(text, expected):
+    assert found(text, RECENT) == [expected]
+
+
 def test_a_step_forward_told_in_the_past_is_never_after_the_article():
     """'Two days later', 'the next day' count from the day the story is at; where that is a day the
     text gave for something else ('tomorrow', a weekday of a quote), a step told in the past that
