@@ -365,6 +365,7 @@ CASES = [
      "2017-09-02"),
     ("hours_ago", "Two hours ago, police sealed the road.", "Two hours ago", "2017-09-06"),
     ("moments_ago", "Moments ago, the governor spoke.", "Moments ago", "2017-09-06"),
+    ("compared_quantity", "Sales were 6 percent less than a year earlier.", "less than", None),
     ("count_ago", "The firm was founded three years ago.", "three years ago", "2014"),
     ("count_back", "The agency had questioned him two days back.", "two days back", "2017-09-04"),
     ("fortnight_ago", "Oil reached the beaches a fortnight ago.", "a fortnight ago", "2017-W34"),
