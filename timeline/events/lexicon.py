@@ -84,6 +84,7 @@ class Lexicon:
     reference_words: frozenset[str] = frozenset()  # 'since': a second date of a dated word is what it is reckoned from
     comparison_words: frozenset[str] = frozenset()  # 'from': a time after it, past an amount, is a baseline
     negations: frozenset[str] = frozenset()  # 'not', "n't", 'never'
+    partitives: frozenset[str] = frozenset()  # what counts what follows its 'of': 'thousands (of workers)'
     # phrases telling a date names a day planned for a happening that did not take place then, by
     # where they stand ('before', 'from', 'after' the date, or after it in the 'subject' it is part
     # of; or a 'plan' before it that the sentence calls off): 'was to have been held on 8 April'
@@ -353,6 +354,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         reference_words=words("reference_words.txt"),
         comparison_words=words("comparison_words.txt"),
         negations=words("negations.txt"),
+        partitives=words("partitive_words.txt"),
         unrealized={where: tuple(tuple(p.split()) for p, w in table("unrealized_dates.tsv") if w == where)
                     for where in ("before", "from", "after", "subject", "plan", "object")},
         lang=lang,

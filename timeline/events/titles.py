@@ -262,9 +262,11 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
                                                    or words[-1].lower() in lex.phrase_openers):
                 words = words[:-1]  # (and what led into the article's noun: 'accused BP of a')
         return words
-    cut = next((k for k in range(limit, max(2, limit - 5), -1)
+    cut = next((k + 2 if _counts_on(words, k, lex) else k for k in range(limit, max(2, limit - 5), -1)
                 if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex)
-                and not _denied_until(words, k, lex)), None)
+                and not _denied_until(words, k, lex)
+                and not (_counts_on(words, k, lex) and (k + 2 > limit + slack or words[k + 1].lower() in lex.dangling))),
+               None)  # (a count keeps what it counts: 'the salaries of thousands of workers')
     if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
         cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
                     if _phrase_ends_before(words, k, lex) and not _denied_until(words, k, lex)), limit)
@@ -286,6 +288,12 @@ def _denied_until(words: list[str], k: int, lex: Lexicon) -> bool:
     """Whether ``words[k]`` is the 'until' of a denial before it: no cut there ('There could be no
     oil until August' is not 'There could be no oil')."""
     return words[k].lower() in lex.period_ends and any(_denies(w.lower(), lex) for w in words[:k])
+
+
+def _counts_on(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether ``words[k]`` is the 'of' after a word that counts what follows it ('the salaries of
+    thousands [of workers]'): a cut there leaves the count without what it counts."""
+    return words[k].lower() == "of" and k > 0 and words[k - 1].lower() in lex.partitives
 
 
 def _phrase_ends_before(words: list[str], k: int, lex: Lexicon) -> bool:
