@@ -891,6 +891,11 @@ RECENT = "2023-11-14"  # a Tuesday
      [("Tuesday", "DATE", "2023-11-14"), ("April", "DATE", "2023-04")]),
     ("Mrs May spoke. In May, May said prices rose. The vote is on May 5.",
      [("May", "DATE", "2023-05"), ("May 5", "DATE", "2024-05-05")]),
+    ("Theresa May spoke. April sales rose. May sales fell, and May, June and July were dry.",
+     [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05"), ("May", "DATE", "2023-05"), ("June", "DATE", "2023-06"),
+      ("July", "DATE", "2023-07")]),
+    # (a headline's modal is no person: 'Shares May Fall')
+    ("Shares May Fall Further. April sales rose. May sales fell.", [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05")]),
     ("In May he resigned. By May they had chosen. May the 5th was free.",
      [("May", "DATE", "2023-05"), ("May", "DATE", "2023-05"), ("May the 5th", "DATE", "2023-05-05")]),
     ("The parade on Columbus Day was cancelled.", [("Columbus Day", "DATE", "2023-10-09")]),
@@ -1428,6 +1433,11 @@ def test_a_step_forward_told_in_the_past_is_never_after_the_article():
         "the next day", "DATE", "2023-11-16")
     assert found("The rig sank on Nov. 8. Two days later, the oil reached the coast.", RECENT)[-1] == (
         "Two days later", "DATE", "2023-11-10")
+    # (what was put off to a later time, or hoped for, looks ahead from when it was told)
+    assert found("On Tuesday the match was postponed to the next day.", RECENT)[-1] == ("the next day", "DATE", "2023-11-15")
+    assert found("The court adjourned on Tuesday until the following week.", RECENT)[-1] == (
+        "the following week", "DATE", "2023-W47")
+    assert found("Officials hoped to have the vessel in place by Friday.", RECENT) == [("Friday", "DATE", "2023-11-17")]
 
 
 @pytest.mark.parametrize("text, published, phrase, value", [
