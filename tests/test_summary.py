@@ -419,6 +419,8 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
     ("The Ferrow mill's owner, Ivan Petrov, on Tuesday closed the mill for good.",
      "The Ferrow mill's owner, Ivan Petrov, closed the mill for good."),
     ("In Ferrow, yesterday marked a year since the floods.", "In Ferrow, yesterday marked a year since the floods."),
+    ("For Shell, BP and Exxon, yesterday marked a turning point in Ferrow.",
+     "For Shell, BP and Exxon, yesterday marked a turning point in Ferrow."),  # (a list: the day is the subject)
     # (nor where it would leave the sentence naming another day: 'said on Thursday ... were found')
     ("The Ferrow council said on Thursday the first cracks in the dam were found on Wednesday evening.",
      "The Ferrow council said on Thursday the first cracks in the dam were found on Wednesday evening."),

@@ -510,7 +510,7 @@ def _without_day_words(body: str, at: int, expression) -> str:
         return rest[:1].upper() + rest[1:]
     appositive = _APPOSITIVE_END.search(body, 0, start)
     following = _NEXT_WORD.match(right)
-    if appositive and "," in body[:appositive.start()] and following and lex.past(following.group(1)):
+    if appositive and _sets_off_a_name(body, appositive.start(), lex) and following and lex.past(following.group(1)):
         # (after a name set off by commas, before its verb: 'The WHO chief, Dr Margaret Chan, yesterday
         # examined data' is 'The WHO chief, Dr Margaret Chan, examined data')
         return body[:start] + right.lstrip()
@@ -529,6 +529,17 @@ def _without_day_words(body: str, at: int, expression) -> str:
                                                                 or _participle(body, before.start(1), right, lex))):
         return body
     return body[:before.end(1)] + (right if right[:1] in ",." else " " + right.lstrip())
+
+
+def _sets_off_a_name(body: str, end: int, lex) -> bool:
+    """Whether the name closing at ``end`` is an aside set off by commas after the subject ('The WHO
+    chief, Dr Margaret Chan,'): a comma opens it, no word of it joins a list ('For Shell, BP and
+    Exxon,'), and the sentence does not open on a preposition, whose phrase leaves the day as the
+    subject ('In Washington, D.C., yesterday marked')."""
+    opened = body.rfind(",", 0, end)
+    first = _FIRST_WORD.match(body)
+    return opened > 0 and first is not None and first.group(1).casefold() not in lex.prepositions \
+        and not any(word.casefold() in lex.coordinators for word in body[opened + 1:end].split())
 
 
 def _amid_prose(body: str, before: re.Match, text: str, following: re.Match | None, lex) -> bool:

@@ -171,3 +171,16 @@ def test_a_rule_naming_an_unknown_class_is_reported_with_its_name(tmp_path, monk
     monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
     with pytest.raises(ValueError, match="rule 'kaputt' uses unknown class %tag"):
         tag("mai", lang="zy")
+
+
+def test_a_rule_giving_an_option_twice_is_reported_not_half_read(tmp_path, monkeypatch):
+    # (the second not_after= had silently replaced the first)
+    folder = tmp_path / "zx" / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tmai\t05\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text("# Format\nzweimal\tDATE\t%monat\tXXXX-{monat}\tnot_after=a not_after=b\n",
+                                      encoding="utf-8")
+    (folder / "tense.tsv").write_text("# Format\n", encoding="utf-8")
+    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match="rule 'zweimal' gives an option twice"):
+        tag("mai", lang="zx")

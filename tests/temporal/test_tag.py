@@ -896,6 +896,10 @@ RECENT = "2023-11-14"  # a Tuesday
       ("July", "DATE", "2023-07")]),
     # (a headline's modal is no person: 'Shares May Fall')
     ("Shares May Fall Further. April sales rose. May sales fell.", [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05")]),
+    # (nor a unit's ordinal after the month, nor a list's capitalised entry, nor a past after the subject)
+    ("In May the 10th Mountain Division deployed.", [("May", "DATE", "2023-05")]),
+    ("Timeline:\nMay The bank collapses.", [("May", "DATE", "2023-05")]),
+    ("May he was hired, and in June he quit.", [("May", "DATE", "2023-05"), ("June", "DATE", "2023-06")]),
     ("In May he resigned. By May they had chosen. May the 5th was free.",
      [("May", "DATE", "2023-05"), ("May", "DATE", "2023-05"), ("May the 5th", "DATE", "2023-05-05")]),
     ("The parade on Columbus Day was cancelled.", [("Columbus Day", "DATE", "2023-10-09")]),
@@ -1367,6 +1371,9 @@ def test_a_midnight_told_as_past_is_the_one_that_began_the_day_not_one_after_the
         ("midnight on March 24, 1989", "TIME", "1989-03-24T00:00")]
     assert found("The shooting began late on Saturday and went on until after midnight.", RECENT)[-1] == (
         "midnight", "TIME", "2023-11-11T24:00")
+    assert found("The party went on until after midnight on Saturday.", RECENT) == [
+        ("midnight on Saturday", "TIME", "2023-11-11T24:00")]
+    assert found("He died just before midnight.", RECENT) == [("midnight", "TIME", "2023-11-14T00:00")]
 
 
 def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
@@ -1379,6 +1386,9 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
                  RECENT)[-1] == ("that night", "TIME", "2023-01-14TNI")
     assert found("The fire broke out on Jan. 14. Crews fought it for three weeks. Later that night, it spread.",
                  RECENT)[-1] == ("that night", "TIME", "XXXX-XX-XXTNI")
+    # (but 'After three days,' opening a sentence steps the story on: its evening is no Monday's)
+    assert found("The talks began on Monday. After three days, they collapsed. That evening, the envoy left.",
+                 RECENT)[-1] == ("That evening", "TIME", "XXXX-XX-XXTEV")
 
 
 @pytest.mark.parametrize("text, phrase, value", [
@@ -1400,6 +1410,8 @@ def test_a_clock_that_ends_a_sentence_is_not_joined_to_the_day_opening_the_next(
                                            "2011-02-20")][-1] == ("Feb. 11", "2011-02-11")
     assert [(t.text, t.value) for t in tag("Troops arrived at 7 a.m. on Monday.", "2011-02-20")] == [
         ("7 a.m. on Monday", "2011-02-14T07:00")]
+    # (a headline's title case capitalises the joiner too: one time)
+    assert [t.text for t in tag("Court To Rule At 10 a.m. On Friday", "2011-02-20")] == ["10 a.m. On Friday"]
 
 
 @pytest.mark.parametrize("text, expected", [

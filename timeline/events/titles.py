@@ -61,8 +61,8 @@ def _denied_until_at(s: Parsed, j: int) -> bool:
     if tokens[j].low not in s.lex.period_ends:
         return False
     for k in range(j - 1, max(-1, j - 1 - DENIAL_REACH), -1):
-        if tokens[k].text in _BREAKS:
-            return False
+        if tokens[k].text in _BREAKS or tokens[k].low in s.lex.coordinators:
+            return False  # (not a denial of another clause: "wouldn't resign and would stay until the vote")
         if _denies(tokens[k].low, s.lex):
             return True
     return False
@@ -287,7 +287,14 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
 def _denied_until(words: list[str], k: int, lex: Lexicon) -> bool:
     """Whether ``words[k]`` is the 'until' of a denial before it: no cut there ('There could be no
     oil until August' is not 'There could be no oil')."""
-    return words[k].lower() in lex.period_ends and any(_denies(w.lower(), lex) for w in words[:k])
+    if words[k].lower() not in lex.period_ends:
+        return False
+    for word in reversed(words[max(0, k - DENIAL_REACH):k]):
+        if word.lower() in lex.coordinators or word.endswith(tuple(_STOPS)):
+            return False
+        if _denies(word.lower(), lex):
+            return True
+    return False
 
 
 def _counts_on(words: list[str], k: int, lex: Lexicon) -> bool:

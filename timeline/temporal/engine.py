@@ -117,6 +117,15 @@ class Rule:
         return self.aside_after is not None and self.aside_after.search(text, max(0, at - 40), at) is not None
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _title_cased_before(text: str, at: int) -> bool:
+    """Whether the word before offset ``at`` is capitalised ('At 10 a.m.' in a headline's title case)."""
+    word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    return word is not None and word.group(1)[:1].isupper()
+
+
 @lru_cache(maxsize=8)
 def _first_end(pattern: re.Pattern, text: str) -> int:
     """Where the first match of ``pattern`` in ``text`` ends, or -1: found once a text, however
@@ -342,7 +351,10 @@ class Grammar:
             if len(row) < 4:
                 raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} needs a name, type, pattern and value")
             name, kind, pattern, value = row[:4]
-            options = dict(opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ()))
+            pairs = [opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ())]
+            options = dict(pairs)
+            if len(options) < len(pairs):  # (a second one would silently replace the first)
+                raise ValueError(f"rules.tsv ({lang}): rule {name!r} gives an option twice")
             before = {key: re.compile(rf"(?:{_CONTEXT_REF.sub(context, options.pop(key))})\s*$", re.I)
                       for key in ("not_after", "only_after", "context_not_after", "aside_after") if key in options}
             if "named_before" in options:  # (anywhere before, not just before the match)
@@ -610,8 +622,10 @@ class Grammar:
         k = bisect.bisect_left(cuts, first.end)
         if not gap or (k < len(cuts) and cuts[k] < second.start):  # (not across an entry's line)
             return None
-        if text[first.end - 1] == "." and gap.group("word") and gap.group("word")[:1].isupper():
-            return None  # (the stop of 'a.m.' ended a sentence: 'a curfew from 6 p.m. to 7 a.m. On Feb. 11, ...')
+        if text[first.end - 1] == "." and gap.group("word") and gap.group("word")[:1].isupper() \
+                and not _title_cased_before(text, first.start):
+            return None  # (the stop of 'a.m.' ended a sentence: 'a curfew from 6 p.m. to 7 a.m. On Feb. 11, ...';
+            # not in a headline's title case: 'Court To Rule At 10 a.m. On Friday')
         for clock, day in ((first, second), (second, first)):
             time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" else None
             date = _DAY.match(day.value) if day.rule.type in ("DATE", "TIME") else None
