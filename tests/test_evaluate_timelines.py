@@ -149,6 +149,7 @@ def test_the_nearest_date_is_found_either_side():
     ("2020-01-02\nx\n2020-01-03 Thursday\ny\n", "t.txt:3: not a date line '2020-01-03 Thursday'"),
     # ...nor one whose year has five figures, or whose figures are of another script
     ("2020-01-02\nx\n10000-01-01\ny\n", "t.txt:3: not a date line '10000-01-01'"),
+    ("2020-01-02\nx\n2020-01-255555\ny\n", "t.txt:3: not a date line '2020-01-255555'"),
     ("2020-01-02\nx\n\u0662\u0660\u0660\u0669-\u0660\u0664-\u0662\u0668\ny\n", "t.txt:3: not a date line"),
     # dates without a word under any: nothing to score a summary against
     ("2020-01-02\n----\n2020-01-03\n", "t.txt: no sentence under any date"),

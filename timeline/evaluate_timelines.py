@@ -45,7 +45,7 @@ from timeline.text import no_lone_surrogates
 
 _DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # (a month or day unpadded is read too)
 _RULE_LINE = re.compile(r"^-{3,}$")
-_DATED_LINE = re.compile(r"^\d{4,}-\d{1,2}-\d{1,2}(?!\d)")  # a line that opens as a date line does (any digits)
+_DATED_LINE = re.compile(r"^\d{4,}-\d{1,2}-\d")  # a line that opens as a date line does (any digits, too many too)
 # a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
 # feed ...), which a sentence may hold without being two lines
 _LINE_END = re.compile(r"\r\n|\r|\n")

@@ -583,7 +583,9 @@ def _subject_before_verb(rest: str, lex) -> bool:
 
 _TWO_WORDS = re.compile(r"(\w+)[^\S\n]+(\w+)")
 _ON = re.compile(r"\b[Oo]n[^\S\n]+$")
-_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+$")  # the word right before, with blanks only between
+# the word right before, with blanks only between (tried from a word's start only: a long run is not
+# scanned again from each of its characters)
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)[^\S\n]+$")
 _APPOSITIVE_END = re.compile(r"[A-Z][\w'’.-]*,[^\S\n]+$")  # a name closing an aside set off by commas
 _AFTER_DAY = re.compile(r"[,.](?=\s|$)|[^\S\n]+[a-z]")  # a comma or full stop, or a word in lower case
 _NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
@@ -963,8 +965,9 @@ def _recap(candidate: _Candidate, day: dt.date) -> bool:
 
 
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
-_CLAUSE_OPENING = re.compile(r"[,;:(\u2013\u2014]\s*(\w+)[^,;:()\u2013\u2014]*$")
-_PHRASE = re.compile(r"[^,;:()\u2013\u2014.!?]*$")
+_CLAUSE_MARKS = ",;:(\u2013\u2014"  # what opens a clause set off in a sentence (and ')' closes one)
+_PHRASE_BREAKS = _CLAUSE_MARKS + ").!?"
+_OPENING_WORD = re.compile(r"\s*(\w+)")
 
 
 def _dated_in_relative_clause(source: Source) -> bool:
@@ -978,12 +981,13 @@ def _dated_in_relative_clause(source: Source) -> bool:
     expression = source.time_expression
     if expression is None:
         return False
-    before = source.sentence[:max(0, expression.start - source.sentence_start)]
-    opening, lex = _CLAUSE_OPENING.search(before), lexicon()
+    before, lex = source.sentence[:max(0, expression.start - source.sentence_start)], lexicon()
+    mark = max(before.rfind(c) for c in _CLAUSE_MARKS + ")")  # (the last mark, found from the end: no
+    opening = _OPENING_WORD.match(before, mark + 1) if mark >= 0 and before[mark] != ")" else None  # regex rescans)
     if opening is not None and opening.group(1).casefold() in lex.relatives:
         return True
-    phrase = _PHRASE.search(before)  # (the words since the last break)
-    return phrase is not None and not lex.recall_words.isdisjoint(phrase.group().casefold().split())
+    phrase = before[max(before.rfind(c) for c in _PHRASE_BREAKS) + 1:]  # (the words since the last break)
+    return not lex.recall_words.isdisjoint(phrase.casefold().split())
 
 
 def _leans(sentence: str) -> bool:
