@@ -58,12 +58,18 @@ def _denied_until_at(s: Parsed, j: int) -> bool:
     there, or without the time after it, would say the opposite of the sentence ('Oil is not
     expected to reach the coast [until Friday]', "The results weren't available [until June]")."""
     tokens = s.tokens
-    if tokens[j].low not in s.lex.period_ends:
-        return False
-    for k in range(j - 1, max(-1, j - 1 - DENIAL_REACH), -1):
-        if tokens[k].text in _BREAKS or tokens[k].low in s.lex.coordinators:
-            return False  # (not a denial of another clause: "wouldn't resign and would stay until the vote")
-        if _denies(tokens[k].low, s.lex):
+    return tokens[j].low in s.lex.period_ends and _denial_before(
+        ["," if t.text in _BREAKS else t.low for t in tokens[max(0, j - DENIAL_REACH):j]], s.lex)
+
+
+def _denial_before(words: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a denial stands among ``words`` (lower case) in the clause that ends with them: not
+    past a stop or a coordinator (not a denial of another clause: "wouldn't resign and would stay
+    until the vote")."""
+    for word in reversed(words):
+        if word.endswith(tuple(_STOPS)) or word in lex.coordinators:
+            return False
+        if _denies(word, lex):
             return True
     return False
 
@@ -287,14 +293,8 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
 def _denied_until(words: list[str], k: int, lex: Lexicon) -> bool:
     """Whether ``words[k]`` is the 'until' of a denial before it: no cut there ('There could be no
     oil until August' is not 'There could be no oil')."""
-    if words[k].lower() not in lex.period_ends:
-        return False
-    for word in reversed(words[max(0, k - DENIAL_REACH):k]):
-        if word.lower() in lex.coordinators or word.endswith(tuple(_STOPS)):
-            return False
-        if _denies(word.lower(), lex):
-            return True
-    return False
+    return words[k].lower() in lex.period_ends and _denial_before(
+        [word.lower() for word in words[max(0, k - DENIAL_REACH):k]], lex)
 
 
 def _counts_on(words: list[str], k: int, lex: Lexicon) -> bool:

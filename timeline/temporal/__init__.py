@@ -100,8 +100,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if hit.options.get("modifies") == "yes" and reach == _GOVERNS:
                     reach = _ASIDE  # it modifies the noun after it: "will pay a first-quarter dividend"
             value, resolved = _resolve.resolve(template, anchor, direction, tense, reach)
-            if resolved and anchor_kind == "publication" and "past" in hit.options and _resolve.looks_back(
-                    tenses.tense(hit.start, hit.end, _sentence_bounds(split(), hit.start, len(text)))[0]):
+            if resolved and anchor_kind == "publication" and "past" in hit.options \
+                    and _resolve.looks_back(_tense_around(text, hit, split(), tenses)):
                 # (told as past, of the publication's day: 'was arrested shortly after midnight' is
                 # the midnight that began it, not the one that ends it, after the article)
                 value, resolved = _resolve.resolve(hit.options["past"], anchor, direction, tense, reach)
@@ -127,8 +127,9 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1 \
                     and not _resolve.needs_tense(template, direction):  # (placed by its tense already)
-                tense, _ = tenses.tense(hit.start, hit.end, _sentence_bounds(split(), hit.start, len(text)))
-                if not _resolve.looks_ahead(tense) if hit.options["ahead"] == "future" else _resolve.looks_back(tense):
+                tense = _tense_around(text, hit, split(), tenses)
+                kept = _resolve.looks_ahead(tense) if hit.options["ahead"] == "future" else not _resolve.looks_back(tense)
+                if not kept:
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) and header is not None \
                 and _line_start(text, hit.start):
