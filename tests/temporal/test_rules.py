@@ -217,7 +217,7 @@ CASES = [
     ("weekday_of_this_week", "The plant reopened on Monday this week.", "Monday this week", "2017-09-04"),
     ("previous_weekday", "Shares fell on Friday, after gains the previous Friday.", "the previous Friday",
      "2017-08-25"),
-    ("following_weekday", "The vote was on Thursday 7 September; talks resumed the following Monday.",
+    ("following_weekday", "The vote is on Thursday 7 September; talks resume the following Monday.",
      "the following Monday", "2017-09-11"),
     ("this_weekday", "The committee meets this Friday.", "this Friday", "2017-09-08"),
     ("dated_weekday", "The vote was held last Monday.", "last Monday", "2017-09-04"),

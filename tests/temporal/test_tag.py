@@ -1445,6 +1445,10 @@ def test_a_step_forward_told_in_the_past_is_never_after_the_article():
         "the next day", "DATE", "2023-11-16")
     assert found("The rig sank on Nov. 8. Two days later, the oil reached the coast.", RECENT)[-1] == (
         "Two days later", "DATE", "2023-11-10")
+    assert found("The ship sank on Nov. 13. The following Monday, divers found the wreck.", RECENT)[-1] == (
+        "The following Monday", "DATE", "XXXX-XX-XX")
+    assert found("The ship sank on Nov. 3. The following Monday, divers found the wreck.", RECENT)[-1] == (
+        "The following Monday", "DATE", "2023-11-06")
     # (what was put off to a later time, or hoped for, looks ahead from when it was told)
     assert found("On Tuesday the match was postponed to the next day.", RECENT)[-1] == ("the next day", "DATE", "2023-11-15")
     assert found("The court adjourned on Tuesday until the following week.", RECENT)[-1] == (
