@@ -894,6 +894,8 @@ RECENT = "2023-11-14"  # a Tuesday
     ("Theresa May spoke. April sales rose. May sales fell, and May, June and July were dry.",
      [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05"), ("May", "DATE", "2023-05"), ("June", "DATE", "2023-06"),
       ("July", "DATE", "2023-07")]),
+    ("Theresa May spoke. May's Brexit deal was rejected, and May faces a revolt. Sales rose in April and May.",
+     [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05")]),
     # (a headline's modal is no person: 'Shares May Fall')
     ("Shares May Fall Further. April sales rose. May sales fell.", [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05")]),
     # (nor a unit's ordinal after the month, nor a list's capitalised entry, nor a past after the subject)
@@ -1374,6 +1376,8 @@ def test_a_midnight_told_as_past_is_the_one_that_began_the_day_not_one_after_the
     assert found("The party went on until after midnight on Saturday.", RECENT) == [
         ("midnight on Saturday", "TIME", "2023-11-11T24:00")]
     assert found("He died just before midnight.", RECENT) == [("midnight", "TIME", "2023-11-14T00:00")]
+    assert found("Shortly after midnight on Friday night, police moved in.", RECENT) == [
+        ("midnight on Friday night", "TIME", "2023-11-10T24:00")]
 
 
 def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
@@ -1386,6 +1390,9 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
                  RECENT)[-1] == ("that night", "TIME", "2023-01-14TNI")
     assert found("The fire broke out on Jan. 14. Crews fought it for three weeks. Later that night, it spread.",
                  RECENT)[-1] == ("that night", "TIME", "XXXX-XX-XXTNI")
+    # (hours after it, even opening a sentence, leave the day as it was)
+    assert found("The fire began at noon on Monday. After two hours, it spread. Later that afternoon, it was out.",
+                 RECENT)[-1] == ("that afternoon", "TIME", "2023-11-13TAF")
     # (but 'After three days,' opening a sentence steps the story on: its evening is no Monday's)
     assert found("The talks began on Monday. After three days, they collapsed. That evening, the envoy left.",
                  RECENT)[-1] == ("That evening", "TIME", "XXXX-XX-XXTEV")
@@ -1454,6 +1461,9 @@ def test_a_step_forward_told_in_the_past_is_never_after_the_article():
     assert found("The court adjourned on Tuesday until the following week.", RECENT)[-1] == (
         "the following week", "DATE", "2023-W47")
     assert found("Officials hoped to have the vessel in place by Friday.", RECENT) == [("Friday", "DATE", "2023-11-17")]
+    # (not a 'to' of no time, nor a hope that had failed)
+    assert found("Fog delayed trains to London on Friday.", RECENT) == [("Friday", "DATE", "2023-11-10")]
+    assert found("He had hoped to return on Friday.", RECENT) == [("Friday", "DATE", "2023-11-10")]
 
 
 @pytest.mark.parametrize("text, published, phrase, value", [
