@@ -419,6 +419,8 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
     ("The Ferrow mill's owner, Ivan Petrov, on Tuesday closed the mill for good.",
      "The Ferrow mill's owner, Ivan Petrov, closed the mill for good."),
     ("In Ferrow, yesterday marked a year since the floods.", "In Ferrow, yesterday marked a year since the floods."),
+    ("At the meeting, the Ferrow council's head, Ana Petrov, yesterday ordered the dam closed.",
+     "At the meeting, the Ferrow council's head, Ana Petrov, ordered the dam closed."),
     ("For Shell, BP and Exxon, yesterday marked a turning point in Ferrow.",
      "For Shell, BP and Exxon, yesterday marked a turning point in Ferrow."),  # (a list: the day is the subject)
     # (nor where it would leave the sentence naming another day: 'said on Thursday ... were found')

@@ -680,6 +680,7 @@ MAX_ELEMENT_ATTRIBUTES = 1_000
 # stop is not heard): a news paragraph holds a few dozen links, a site's menu or a transcript a
 # thousand or two, read in well under a second.
 MAX_INLINE_CHILDREN = 5_000
+_MENU_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "kbd", "mark", "q",
                           "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var"})
 # A start tag, its quoted values read whole (a '<' or '>' inside one does not end it); each
@@ -755,7 +756,7 @@ def _check_depth(html: str) -> None:
     if root is None:
         return
     for element in root.iter():
-        if len(element) > MAX_INLINE_CHILDREN:
+        if len(element) > MAX_INLINE_CHILDREN and element.tag not in _MENU_TAGS:  # (a site's menu is no block of text)
             inline = sum(1 for child in element if child.tag in _INLINE_TAGS)
             if inline > MAX_INLINE_CHILDREN:
                 raise BadArticle(f"the page has a block of {inline:,} links or other inline elements "

@@ -533,13 +533,12 @@ def _without_day_words(body: str, at: int, expression) -> str:
 
 def _sets_off_a_name(body: str, end: int, lex) -> bool:
     """Whether the name closing at ``end`` is an aside set off by commas after the subject ('The WHO
-    chief, Dr Margaret Chan,'): a comma opens it, no word of it joins a list ('For Shell, BP and
-    Exxon,'), and the sentence does not open on a preposition, whose phrase leaves the day as the
-    subject ('In Washington, D.C., yesterday marked')."""
+    chief, Dr Margaret Chan,', 'At the meeting, the chairman, Lord Brown,'): a comma opens it, after
+    words that do not open on a preposition, whose phrase or list leaves the day as the subject ('In
+    Washington, D.C., yesterday marked', 'For Shell, BP and Exxon, yesterday marked')."""
     opened = body.rfind(",", 0, end)
-    first = _FIRST_WORD.match(body)
-    return opened > 0 and first is not None and first.group(1).casefold() not in lex.prepositions \
-        and not any(word.casefold() in lex.coordinators for word in body[opened + 1:end].split())
+    first = _FIRST_WORD.match(body, body.rfind(",", 0, opened) + 1) if opened > 0 else None
+    return first is not None and first.group(1).casefold() not in lex.prepositions
 
 
 def _amid_prose(body: str, before: re.Match, text: str, following: re.Match | None, lex) -> bool:

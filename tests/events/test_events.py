@@ -366,6 +366,9 @@ def test_what_only_leads_into_a_time_goes_with_it(text, title):
     ("The results of the fourth test were not available until April 20.", "Results of the fourth test were not available until April 20"),
     # ...but a period that only ends then is no denial: its end stays out of the title
     ("Mexico closed all schools on Monday until May 6.", "Mexico closed all schools"),
+    # (however long the title, and past an 'and' inside a noun phrase)
+    ("The beaches of the three coastal counties will not reopen to swimmers and fishermen until the autumn.",
+     "Beaches of the three coastal counties will not reopen to swimmers and fishermen until the autumn"),
     # ...nor is a denial of another clause ('and would stay ... until the election')
     ("The minister said he wouldn't resign and would stay in office until the election in May.",
      "The minister: He wouldn't resign and would stay in office until the election"),

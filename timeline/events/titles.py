@@ -28,7 +28,8 @@ SUBJECT_MODIFIER_WORDS = 12  # a long subject's modifiers dropped to keep its ve
 _STOPS = ".,;:!?"
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 UNTIL_WORDS = 5  # the words after 'until' kept after a denial ('not expected until late in the week')
-DENIAL_REACH = 7  # words back from 'until' a denial is looked for in its clause ("wasn't expected to come ashore until")
+UNTIL_REACH = 3  # words past a title's longest an 'until' of a denial may stand and still be kept
+DENIAL_REACH = 10  # words back from 'until' a denial is looked for in its clause ("wasn't expected to come ashore until")
 
 
 def _phrase_end(s: Parsed, i: int) -> int:
@@ -64,13 +65,16 @@ def _denied_until_at(s: Parsed, j: int) -> bool:
 
 def _denial_before(words: Sequence[str], lex: Lexicon) -> bool:
     """Whether a denial stands among ``words`` (lower case) in the clause that ends with them: not
-    past a stop or a coordinator (not a denial of another clause: "wouldn't resign and would stay
-    until the vote")."""
+    past a stop, nor past a coordinator that opens a verb of its own (not a denial of another
+    clause: "wouldn't resign and would stay until the vote"; but "will not reopen to swimmers and
+    fishermen until the autumn")."""
+    after = ""  # the word after the one read
     for word in reversed(words):
-        if word.endswith(tuple(_STOPS)) or word in lex.coordinators:
+        if word.endswith(tuple(_STOPS)) or (word in lex.coordinators and (after in lex.auxiliaries or lex.past(after))):
             return False
         if _denies(word, lex):
             return True
+        after = word
     return False
 
 
@@ -276,7 +280,8 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
         cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
                     if _phrase_ends_before(words, k, lex) and not _denied_until(words, k, lex)), limit)
-    until = next((k for k in range(cut, max(0, cut - UNTIL_WORDS - 1), -1) if _denied_until(words, k, lex)), None)
+    until = next((k for k in range(min(len(words) - 1, limit + slack + UNTIL_REACH), max(0, cut - UNTIL_WORDS - 1), -1)
+                  if _denied_until(words, k, lex)), None)  # (also one a little past the cut: its time, or the opposite)
     if until is not None:  # (the time a denial holds until is kept whole, to a stop: 'is not expected
         end = min(len(words), until + 1 + UNTIL_WORDS)  # to reach the coast until late in the week')
         cut = next((k + 1 for k in range(until + 1, end) if words[k].endswith(tuple(_STOPS))), end)
