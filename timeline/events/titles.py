@@ -26,6 +26,7 @@ SLACK = 3  # a title or gist at most this many words over its limit is kept whol
 FIRST_MODIFIER_WORDS = 4  # a long subject's first modifier kept when at most this long ('of the crew')
 SUBJECT_MODIFIER_WORDS = 12  # a long subject's modifiers dropped to keep its verb: at most this many words
 _STOPS = ".,;:!?"
+_STOP_ENDS = tuple(_STOPS)  # (for str.endswith)
 BRACKET_WORDS = 8  # a bracket between a subject and its verb holds at most this many words
 UNTIL_WORDS = 5  # the words after 'until' kept after a denial ('not expected until late in the week')
 UNTIL_REACH = 3  # words past a title's longest an 'until' of a denial may stand and still be kept
@@ -70,7 +71,7 @@ def _denial_before(words: Sequence[str], lex: Lexicon) -> bool:
     fishermen until the autumn")."""
     after = ""  # the word after the one read
     for word in reversed(words):
-        if word.endswith(tuple(_STOPS)) or (word in lex.coordinators and (after in lex.auxiliaries or lex.past(after))):
+        if word.endswith(_STOP_ENDS) or (word in lex.coordinators and (after in lex.auxiliaries or lex.past(after))):
             return False
         if _denies(word, lex):
             return True
@@ -284,7 +285,7 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
                   if _denied_until(words, k, lex)), None)  # (also one a little past the cut: its time, or the opposite)
     if until is not None:  # (the time a denial holds until is kept whole, to a stop: 'is not expected
         end = min(len(words), until + 1 + UNTIL_WORDS)  # to reach the coast until late in the week')
-        cut = next((k + 1 for k in range(until + 1, end) if words[k].endswith(tuple(_STOPS))), end)
+        cut = next((k + 1 for k in range(until + 1, end) if words[k].endswith(_STOP_ENDS)), end)
     words = words[:cut]
     last = words[-1].lower() if words else ""
     if len(words) > 2 and last in lex.auxiliaries and not (
