@@ -898,6 +898,8 @@ RECENT = "2023-11-14"  # a Tuesday
      [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05")]),
     # (a headline's modal is no person: 'Shares May Fall')
     ("Shares May Fall Further. April sales rose. May sales fell.", [("April", "DATE", "2023-04"), ("May", "DATE", "2023-05")]),
+    # (a month after a capitalised 'The' opening a sentence is the month: 'The April blast')
+    ("The April blast killed 11 workers. The May Fair Hotel was full.", [("April", "DATE", "2023-04")]),
     # (nor a unit's ordinal after the month, nor a list's capitalised entry, nor a past after the subject)
     ("In May the 10th Mountain Division deployed.", [("May", "DATE", "2023-05")]),
     ("Timeline:\nMay The bank collapses.", [("May", "DATE", "2023-05")]),
