@@ -71,9 +71,16 @@ _stop_requested: list[int] = []
 _as_program: list[bool] = []
 
 
+# the resource tracker (a process multiprocessing starts beside the program, with its warning options)
+# warns of the semaphores of worker pools a stop let go of: it frees them, and the stop was asked for
+_QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
 def run_as_program() -> None:
     """Run the command line as the program: the process ends when the command does."""
     _as_program.append(True)
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
     app(prog_name="timeline")
 
 

@@ -12,6 +12,7 @@ together.  ``Summary`` counts what a stream did, for the line the CLI prints at 
 
 from __future__ import annotations
 
+import concurrent.futures.process
 import datetime as dt
 import multiprocessing
 import os
@@ -336,8 +337,14 @@ def let_go(executor: ProcessPoolExecutor) -> None:
         process.kill()
     thread = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False)
-    if thread is not None:  # (it ends on seeing its workers gone; the interpreter's exit wakes it too,
-        thread.join(LET_GO_WAIT)  # and where it is still ending then, Python 3.11 may print a traceback)
+    if thread is not None:  # (it ends on seeing its workers gone, closing its wake-up pipe; the interpreter's
+        # exit would write to that pipe to wake it, and where the thread closes it at that moment, Python
+        # 3.11 prints 'OSError: [Errno 9] Bad file descriptor' from threading._shutdown: the exit is kept
+        # from waking it, and joins it as any thread)
+        wakeups = getattr(concurrent.futures.process, "_threads_wakeups", None)
+        if wakeups is not None:
+            wakeups.pop(thread, None)
+        thread.join(LET_GO_WAIT)
 
 
 def _first_results(pool: _Pool, pending: deque, deaths: list[int]) -> Iterator[Result]:
