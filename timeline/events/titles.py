@@ -273,14 +273,11 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
                                                    or words[-1].lower() in lex.phrase_openers):
                 words = words[:-1]  # (and what led into the article's noun: 'accused BP of a')
         return words
-    cut = next((k + 2 if _counts_on(words, k, lex) else k for k in range(limit, max(2, limit - 5), -1)
-                if words[k].lower() in lex.prepositions and not _infinitive(words, k, lex)
-                and not _denied_until(words, k, lex)
-                and not (_counts_on(words, k, lex) and (k + 2 > limit + slack or words[k + 1].lower() in lex.dangling))),
-               None)  # (a count keeps what it counts: 'the salaries of thousands of workers')
+    cut = _preposition_cut(words, limit, slack, lex)
     if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
         cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
-                    if _phrase_ends_before(words, k, lex) and not _denied_until(words, k, lex)), limit)
+                    if _phrase_ends_before(words, k, lex)), limit)
+    # (wherever it fell, an 'until' of a denial is kept with its time, below)
     until = next((k for k in range(min(len(words) - 1, limit + slack + UNTIL_REACH), max(0, cut - UNTIL_WORDS - 1), -1)
                   if _denied_until(words, k, lex)), None)  # (also one a little past the cut: its time, or the opposite)
     if until is not None:  # (the time a denial holds until is kept whole, to a stop: 'is not expected
@@ -294,6 +291,20 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
     while words and words[-1].lower() in lex.dangling:
         words.pop()
     return words
+
+
+def _preposition_cut(words: list[str], limit: int, slack: int, lex: Lexicon) -> Optional[int]:
+    """Where to cut ``words`` before a preposition near ``limit`` (not an infinitive's 'to'), or
+    None; after the 'of' of a count and what it counts, within the slack ('the salaries of thousands
+    of workers'), or before another preposition."""
+    for k in range(limit, max(2, limit - 5), -1):
+        if words[k].lower() not in lex.prepositions or _infinitive(words, k, lex):
+            continue
+        if not _counts_on(words, k, lex):
+            return k
+        if k + 2 <= limit + slack and words[k + 1].lower() not in lex.dangling:
+            return k + 2
+    return None
 
 
 def _denied_until(words: list[str], k: int, lex: Lexicon) -> bool:
