@@ -302,6 +302,36 @@ def test_a_photo_credit_between_a_caption_and_the_news_parts_them(credit):
     assert event.sentence == news and "/" not in event.title
 
 
+@pytest.mark.parametrize("credit", ["AP ", "AFP ", "Reuters ", "Getty Images "])
+def test_a_wire_credit_alone_on_the_line_after_its_caption_is_no_part_of_the_news(credit):
+    # (a gallery page sets the photo's caption on one line and its credit at the start of the next,
+    # glued to the article's first sentence)
+    caption = "Boats with booms try to contain the oil off the harbour."
+    news = "The regional council approved the new bridge on Monday."
+    text = f"{caption}\n{credit}{news}"
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption, news]
+    (event,) = [e for e in extract_events(text, PUBLISHED) if e.time_expression]
+    assert event.sentence == news
+
+
+@pytest.mark.parametrize("line", [
+    "AP reported that the council approved the new bridge on Monday.",  # (the agency is the subject)
+    "Reuters Health reported that the council approved the new bridge on Monday.",  # (its own name)
+    "AP Top 25: Alabama stays No. 1 after beating Auburn on Monday.",  # (a poll's name and a colon)
+    "AP FILE: The council approved the new bridge on Monday.",
+])
+def test_a_wire_opening_a_line_as_a_name_stays_in_the_sentence(line):
+    caption = "Boats with booms try to contain the oil off the harbour."
+    text = f"{caption}\n{line}"
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption, line]
+
+
+def test_a_gallery_credit_before_a_day_with_its_year_is_no_part_of_the_caption():
+    text = "AP June 23, 2010: Boats with booms try to contain the oil off the harbour."
+    (sentence,) = news_sentences(split_sentences(text), text=text)
+    assert sentence.text == text.removeprefix("AP ")
+
+
 @pytest.mark.parametrize("text", [
     "The fund's photo: a 24/7 desk, the council said on Monday.",  # (a slash in prose, no credit's words)
     "Officials said the image: 3/4 of the coast was clean on Monday.",
