@@ -17,6 +17,7 @@ CASES = [
     ("tv_title", 'She was a guest on "This Week" with the anchor.', "This Week", None),
     ("named_today", "The host of NBC Today stepped down.", "Today", None),
     ("source_today", "The minister told Gulf Today the port would reopen.", "Today", None),
+    ("programme_today", "The minister told the BBC's Today programme the port would reopen.", "Today", None),
     ("newspaper", "The Sunday Telegraph printed the letter.", "The Sunday Telegraph", None),
     ("night_show", "She hosted Saturday Night Live twice.", "Saturday Night Live", None),
     ("season_kind", "A winter storm warning is in effect.", "A winter storm", None),
@@ -354,6 +355,7 @@ CASES = [
     ("this_day_year", "This day last year, the city recorded 39.2C.", "This day last year", "2016-09-06"),
     # --- counted offsets
     ("a_year_ago", "Prices are higher than a year ago.", "a year ago", "2016"),
+    ("a_year_earlier", "Prices last year were higher than a year earlier.", "a year earlier", "2015"),
     ("count_ago_today", "Eighty years ago today, troops landed.", "Eighty years ago today", "1937-09-06"),
     ("count_today_since", "It is five years today since the first bombs fell.", "five years today", "2012-09-06"),
     ("years_ago_tonight", "Ten years ago tonight the lights went out.", "Ten years ago tonight", "2007-09-06TNI"),

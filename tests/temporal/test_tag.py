@@ -778,6 +778,20 @@ def test_a_year_earlier_keeps_the_precision_of_the_quarter_it_compares_with():
     assert found(text)[-1] == ("a year earlier", "DATE", "2016-Q3")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a year its own sentence tells is the one compared with
+    ("The firm made a profit last year of $14bn, down from $25bn a year earlier.", "2015"),
+    ("Output in 2012 was 6 percent less than a year before.", "2011"),
+    # not one told a paragraph back, where the comparison is with the year before the article's
+    ("The mill opened in 2009. Output rose 5 percent from a year earlier.", "2016"),
+    ("Last year the mill changed hands. Output rose 5 percent from a year earlier.", "2016"),
+    # 'ago' counts from the article
+    ("The firm made a profit last year, up from a loss a year ago.", "2016"),
+])
+def test_a_year_earlier_compares_with_a_year_of_its_own_sentence(text, expected):
+    assert [value for words, _, value in found(text) if words.startswith("a year")] == [expected]
+
+
 def test_founding_articles_come_out_right(samples_dir):
     expected = {
         "Wednesday": "2017-09-06", "Sunday": "2017-09-03", "October 2014": "2014-10",

@@ -76,7 +76,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         since = None  # where a date anchoring it in context may stand at the earliest
         if hit.options.get("within") in ("sentence", "previous"):
             since = _sentence_bounds(split(), hit.start, len(text), hit.options["within"] == "previous")[0]
-        anchor_kind, anchor, template = _anchor(hit, publication, context, since, text)
+        own = _sentence_bounds(split(), hit.start, len(text))[0] if "context_here" in hit.options else None
+        anchor_kind, anchor, template = _anchor(hit, publication, context, since, text, own)
         told_entry = False  # a chronology's entry told in the present, of what has been
         listed = False  # a chronology's entry without its year, not told as to come
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
@@ -774,8 +775,8 @@ def _context_fits(hit: Hit, value: str, at: int, text: str, publication: str | N
     return span is not None and abs((span.start - anchor).days) <= int(days)
 
 
-def _anchor(hit: Hit, publication: str | None, context: _Context,
-            since: int | None = None, text: str = "") -> tuple[str | None, str | None, str]:
+def _anchor(hit: Hit, publication: str | None, context: _Context, since: int | None = None,
+            text: str = "", own: int | None = None) -> tuple[str | None, str | None, str]:
     """``(kind, anchor value, template)`` for ``hit``: the publication date, or for rules anchored
     in context the latest value of the text with a precision they accept (option ``context``, by
     default the one they refer to: "that day" a day, "the quarter" a quarter); when the text
@@ -786,7 +787,10 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
     offset before which no such value counts (the start of the sentence, for ``within=sentence``; of
     the sentence before it, for ``within=previous``).  A value the ``text`` before which matches the
     rule's ``context_not_after`` ('since Saturday'), or further than ``context_days`` days from the
-    publication, anchors nothing."""
+    publication, anchors nothing.  ``context_here`` names precisions accepted besides, but only from
+    a date of the expression's own sentence, which starts at offset ``own`` ("a year earlier" counts
+    from a quarter the text told before, or from "last year" in its sentence, not from a year a
+    paragraph back)."""
     template = hit.value
     if hit.options.get("anchor") == "context":
         head = _resolve.head_granularity(hit.value) or ""
@@ -800,6 +804,11 @@ def _anchor(hit: Hit, publication: str | None, context: _Context,
         takes_year = head == "Y" or "Y" in accepted.split(",")
         found = context.latest_placed(ranks, written=hit.options.get("years") == "written" and takes_year, since=since,
                                       past_durations=hit.start if hit.options.get("durations") == "pass" else None)
+        if own is not None:
+            here = {_resolve.RANK[c] for c in hit.options["context_here"].split(",") if c in _resolve.RANK}
+            near = context.latest_placed(here, since=own)
+            if near is not None and (found is None or near[1] > found[1]):
+                found = near
         if found is not None and _context_fits(hit, *found, text, publication):
             return "context", found[0], template
         template = hit.options.get("else", template)
