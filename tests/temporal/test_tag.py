@@ -1414,6 +1414,17 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
                  RECENT)[-1] == ("That evening", "TIME", "XXXX-XX-XXTEV")
 
 
+def test_hours_told_since_a_day_leave_the_story_on_it():
+    """A span of hours the story runs on keeps it on its day ('that night' is the same day's); a
+    span of a day or more closes it."""
+    assert found("The rig exploded on April 20. For three hours crews fought the fire. "
+                 "That night, the coastguard arrived.", RECENT)[-1] == ("That night", "TIME", "2023-04-20TNI")
+    assert found("The hearing opened on March 3. It lasted 90 minutes. That afternoon, the lawyers met.",
+                 RECENT)[-1] == ("That afternoon", "TIME", "2023-03-03TAF")
+    assert found("The rig exploded on April 20. For 36 hours crews fought the fire. "
+                 "That night, the coastguard arrived.", RECENT)[-1] == ("That night", "TIME", "XXXX-XX-XXTNI")
+
+
 @pytest.mark.parametrize("text, phrase, value", [
     # a simple past before a part of the day it happened on is a time gone, as before the day itself
     ("He fled on the evening of Jan. 14.", "the evening of Jan. 14", "2023-01-14TEV"),

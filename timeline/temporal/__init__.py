@@ -626,6 +626,14 @@ DURATION_REACH = 200  # characters: how far back a date may be for a duration to
 ENTRY_AHEAD = 7  # days: a chronology's entry further ahead of the publication is one of a year gone (not a late stamp)
 HEADING_CHARS = 40  # a list's heading is no longer than this ('2017 in Kandora', 'The year in review: 2016')
 _SENTENCE_END = re.compile(r"[.!?]\s")  # (a heading ends no sentence)
+_HOURS = re.compile(r"PT(?:(\d+(?:\.\d+)?|X)H)?(?:(?:\d+(?:\.\d+)?|X)M)?(?:(?:\d+(?:\.\d+)?|X)S)?")
+
+
+def _within_a_day(duration: str) -> bool:
+    """Whether a duration's value is of hours, minutes or seconds, fewer than 24 hours ('PT3H',
+    'PT90M', 'PTXH'; not 'PT36H', 'P2D')."""
+    match = _HOURS.fullmatch(duration)
+    return match is not None and duration != "PT" and (match.group(1) in (None, "X") or float(match.group(1)) < 24)
 
 
 class _Context:
@@ -656,7 +664,9 @@ class _Context:
         """Note an expression as read (at offset ``at``); ``written``: its value is as the text
         wrote it ('June 2003'), not placed from an anchor ('June', 'today', 'last year')."""
         self._order += 1
-        if kind == "DURATION" and not value.startswith("PTX"):  # (not 'for hours', 'minutes later': no span told)
+        if kind == "DURATION" and not _within_a_day(value):
+            # (not 'for hours', 'minutes later': no span told; nor 'For three hours crews fought the fire.
+            # That night, ...': hours do not take the story off its day)
             self._duration = self._order
         elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) is not None:
             self._latest[_resolve.RANK[code]] = (self._order, value, at)
