@@ -404,8 +404,8 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
     # (a weekday amid prose, as the agencies write it; not a name going on)
     ("Police in Ferrow fired tear gas at protesters Tuesday as thousands marched.",
      "Police in Ferrow fired tear gas at protesters as thousands marched."),
-    ("The Ferrow mayor told the Today programme that she would resign.",
-     "The Ferrow mayor told the Today programme that she would resign."),
+    ("The Ferrow mayor told the Today Forum that she would resign.",
+     "The Ferrow mayor told the Today Forum that she would resign."),
     ("The Ferrow council said Saturday about 200 homes in the valley were flooded.",
      "The Ferrow council said Saturday about 200 homes in the valley were flooded."),  # (said about: another sense)
     # (the object of its verb, or what an -ing form ending the sentence tells)
