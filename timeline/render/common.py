@@ -252,16 +252,25 @@ def locate(sentence: str, sentence_start: int, piece: TimeExpression | Span | No
     return (found, found + len(piece.text)) if found >= 0 else None
 
 
-def marked_html(sentence: str, where) -> str:
-    """``sentence`` as escaped HTML of plain text (see :func:`plain`), the date phrase at
-    ``where`` (``(start, end)`` or None) in <mark>."""
+def marked_parts(sentence: str, where) -> list[str]:
+    """``[before, phrase, after]`` (plain text, see :func:`plain`) when the date phrase was found
+    at ``where`` (``(start, end)``), else ``[sentence]`` (``where`` is None)."""
     if not where:
-        return escape(plain(sentence))
+        return [plain(sentence)]
     start, end = where
     before, phrase, after = sentence[:start], sentence[start:end], sentence[end:]
     # keep the spaces around the phrase that plain() would take from the pieces' ends
-    return (escape(plain(before)) + (" " if before[-1:].isspace() else "") + "<mark>" + escape(plain(phrase))
-            + "</mark>" + (" " if after[:1].isspace() else "") + escape(plain(after)))
+    return [plain(before) + (" " if before[-1:].isspace() else ""), plain(phrase),
+            (" " if after[:1].isspace() else "") + plain(after)]
+
+
+def marked_html(sentence: str, where) -> str:
+    """``sentence`` as escaped HTML of plain text (see :func:`plain`), the date phrase at
+    ``where`` (``(start, end)`` or None) in <mark>."""
+    parts = marked_parts(sentence, where)
+    if len(parts) == 3:
+        return f"{escape(parts[0])}<mark>{escape(parts[1])}</mark>{escape(parts[2])}"
+    return escape(parts[0])
 
 
 SOURCES_WHOLE = 6  # an event with up to this many sources lists them all; one with more lists...

@@ -34,6 +34,8 @@ from timeline.render.common import (
     event_lanes,
     first_lane,
     event_phrase,
+    marked_html,
+    marked_parts,
     outlet,
     outlet_lanes,
     plain,
@@ -148,17 +150,6 @@ def _marker_rows(days: list[float], gap: float, rows_of=_ROWS) -> list[float]:
 #   dangling   [word, ...]  the words a title cut short for a label must not end on ('declared an…')
 
 
-def _parts(sentence: str, where) -> list[str]:
-    """``[before, phrase, after]`` (plain text) when the phrase was found, else ``[sentence]``."""
-    if not where:
-        return [plain(sentence)]
-    start, end = where
-    before, phrase, after = sentence[:start], sentence[start:end], sentence[end:]
-    # keep the spaces around the phrase that plain() would take from the pieces' ends
-    return [plain(before) + (" " if before[-1:].isspace() else ""), plain(phrase),
-            (" " if after[:1].isspace() else "") + plain(after)]
-
-
 def _published(source: Source) -> str | None:
     return short_date(source.published.date()) if source.published else None
 
@@ -257,13 +248,13 @@ def _event_row(event: Event, key: bool, tables: _Tables) -> list:
     else:
         date = tables.date([f"undated, {RELATION_LABELS[event.relation.value]}", "", ""])
     where = event_phrase(event)
-    parts = _parts(event.sentence, where)
+    parts = marked_parts(event.sentence, where)
     sentence = tables.sentence(parts)
     sources = []
     for s in sources_in_view(event.sources):
         article = tables.article(s)
         own = s.sentence and s.sentence != event.sentence
-        sources.append([article, tables.sentence(_parts(s.sentence, source_phrase(s)))] if own else article)
+        sources.append([article, tables.sentence(marked_parts(s.sentence, source_phrase(s)))] if own else article)
     phrase = event.time_expression.text if event.time_expression and not where else None
     return [_title(plain(event.title), "".join(parts)), date, sentence, sources, _weight(event), int(key),
             plain(phrase) or None]
@@ -470,12 +461,6 @@ def _source_html(source: Source) -> str:
     return f"<li>{item}</li>"
 
 
-def _marked(parts: list[str]) -> str:
-    if len(parts) == 3:
-        return f"{escape(parts[0])}<mark>{escape(parts[1])}</mark>{escape(parts[2])}"
-    return escape(parts[0])
-
-
 def _sources_html(sources: list[Source]) -> str:
     """An event's sources as its list shows them (page.js shows them the same way): all of them,
     or when they are many, the first few and the others behind their number."""
@@ -502,7 +487,7 @@ def _item_html(event: Event, item_id: str) -> str:
         f'<li id="{item_id}" class="event key">'
         f'<p class="when">{when}{said}</p>'
         f'<h3 class="title" dir="auto">{escape(plain(event.title))}</h3>'
-        f'<p class="sentence" dir="auto">{_marked(_parts(event.sentence, event_phrase(event)))}</p>'
+        f'<p class="sentence" dir="auto">{marked_html(event.sentence, event_phrase(event))}</p>'
         + _sources_html(event.sources)
         + "</li>"
     )
