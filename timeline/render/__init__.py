@@ -11,13 +11,12 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic_core import PydanticSerializationError
 
 from timeline.models import Timeline, require
 from timeline.render import csv, html, json, timelinejs, timeml
 from timeline.render.common import LANES, check_lanes
+from timeline.text import no_lone_surrogates
 
 FORMATS = ("html", "json", "jsonl", "csv", "timelinejs", "timeml")
 
@@ -40,8 +39,6 @@ SUFFIXES = {
     "timelinejs": (".timelinejs.json",),
     "timeml": (".tml", ".timeml"),
 }
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = False,
@@ -67,7 +64,7 @@ def render(timeline: Timeline, fmt: str, *, lanes: str = "source", cdn: bool = F
         # handler of a signal runs inside it): that one is no surrogate, and is not swallowed.
         if isinstance(error, PydanticSerializationError) and UnicodeEncodeError.__name__ not in str(error):
             raise
-        text = _render(without_surrogates(timeline), fmt, lanes, cdn, title and _SURROGATE.sub("\ufffd", title))
+        text = _render(without_surrogates(timeline), fmt, lanes, cdn, title and no_lone_surrogates(title))
     return text
 
 
@@ -78,7 +75,7 @@ def without_surrogates(timeline: Timeline) -> Timeline:
 
 def _replace_surrogates(value):
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return no_lone_surrogates(value)
     if isinstance(value, dict):
         return {key: _replace_surrogates(item) for key, item in value.items()}
     if isinstance(value, list):

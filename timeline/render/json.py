@@ -12,10 +12,10 @@ import json
 import re
 
 from timeline.models import DaySummary, Event, Timeline
+from timeline.text import no_lone_surrogates
 
 # Outside strings JSON is ASCII, so these can only be inside strings, where an escape is the same.
 _RISKY = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escaped(text: str) -> str:
@@ -45,4 +45,4 @@ def render_summary(days: list[DaySummary]) -> str:
 
 def _json_list(models) -> str:
     text = json.dumps([model.model_dump(mode="json") for model in models], ensure_ascii=False, indent=2)
-    return _escaped(_SURROGATE.sub("\ufffd", text))
+    return _escaped(no_lone_surrogates(text))
