@@ -509,11 +509,6 @@ def block_keys(event: Event) -> list[str]:
     return _keys_of(_report(event))
 
 
-def date_block_key(event: Event) -> str:
-    """The home block of an event (see :func:`block_keys`)."""
-    return block_keys(event)[0]
-
-
 # -- similarity -----------------------------------------------------------------------------------
 
 

@@ -64,10 +64,6 @@ class Article(_Model):
     )
 
     @property
-    def published_date(self) -> Optional[dt.date]:
-        return self.published.date() if self.published else None
-
-    @property
     def label(self) -> str:
         """A short human name for the article: its title, else its file, else its url."""
         return self.title or self.path or self.url or "article"

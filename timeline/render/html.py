@@ -68,7 +68,6 @@ _CLOSE = 1 / 150
 _SPAN_ROWS = (0.36, 0.45)  # where period bars sit below a lane's markers, in lanes
 _DENSE = 300  # markers in a lane above which they are drawn smaller
 _ECHO_SIZE = 8  # a key event in the lane of an outlet that reported it after another did
-_LONG_LIST = 200  # events in a list above which the browser lays out only what is in view
 _DAY_MS = 86_400_000
 _FALLBACK_KEY = 30  # key events of a timeline that marks none (one made by hand)
 _CORE_SHARE = 0.9  # the initial view holds at least this share of the key events...

@@ -738,19 +738,15 @@ class _Context:
             return value
         return _resolve.in_year(value, year) or value
 
-    def latest(self, ranks: set[int], written: bool = False, since: int | None = None) -> str | None:
-        """The latest value with one of the precision ``ranks`` (``written``: of those the text
-        wrote whole, 'June 2003' but not 'June' or 'today'), unless a duration came after it;
-        with ``since``, the latest at or after that offset, whatever came after it (the day of a
-        clock in its sentence: "on Wednesday, after a 48-hour ultimatum expired at 4:30 p.m.")."""
-        found = self.latest_placed(ranks, written, since)
-        return found[0] if found else None
-
     def latest_placed(self, ranks: set[int], written: bool = False, since: int | None = None,
                       past_durations: int | None = None) -> tuple[str, int] | None:
-        """:meth:`latest`, with the offset where the text wrote it; with ``past_durations`` (the
-        offset of the expression to anchor), a duration told since does not close a date written
-        at most ``DURATION_REACH`` characters before ("The fire broke out on Feb. 14. Crews fought
+        """The latest value with one of the precision ``ranks``, and the offset where the text
+        wrote it (``written``: of those the text wrote whole, 'June 2003' but not 'June' or
+        'today'), unless a duration came after it; with ``since``, the latest at or after that
+        offset, whatever came after it (the day of a clock in its sentence: "on Wednesday, after a
+        48-hour ultimatum expired at 4:30 p.m."); with ``past_durations`` (the offset of the
+        expression to anchor), a duration told since does not close a date written at most
+        ``DURATION_REACH`` characters before ("The fire broke out on Feb. 14. Crews fought
         it for three days. That day, ...": a day's anaphor tells of the day, the duration only how
         long; further back, the story has moved on)."""
         latest = self._written if written else self._latest

@@ -204,12 +204,6 @@ def day_at(ordinal: int) -> "dt.date | Day":
     return Day.fromordinal(ordinal)
 
 
-def days_after(day: dt.date, n: int) -> dt.date:
-    """``day`` moved by ``n`` days, held at the ends of Python's calendar (a window around a
-    publication on 9999-12-31 ends there)."""
-    return dt.date.fromordinal(min(max(day.toordinal() + n, 1), _MAX_ORDINAL))
-
-
 def easter(year: int) -> dt.date:
     """Western Easter Sunday of a Gregorian year (the computus, in integer arithmetic)."""
     golden = year % 19  # the year's place in the 19-year lunar cycle
