@@ -30,7 +30,6 @@ class GoldEvent:
     start: int
     end: int
     text: str
-    event_class: str
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,6 @@ class GoldLink:
     rel_type: str
     event_id: str | None  # an EVENT eid (instances are mapped back to their events)
     time_id: str | None  # relatedToTime
-    related_event_id: str | None  # relatedToEventInstance, mapped to its eid
 
 
 @dataclass
@@ -140,7 +138,6 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
                     start=start,
                     end=end,
                     text=text[start:end],
-                    event_class=el.get("class", ""),
                 )
             )
     timexes.sort(key=lambda t: t.start)
@@ -158,7 +155,6 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
                     rel_type=rel,
                     event_id=instance_to_event.get(tl.get("eventInstanceID")),
                     time_id=tl.get("relatedToTime"),
-                    related_event_id=instance_to_event.get(tl.get("relatedToEventInstance")),
                 )
             )
         elif tl.get("timeID") and tl.get("relatedToEventInstance"):
@@ -168,7 +164,6 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
                     rel_type=_INVERSE.get(rel, rel),
                     event_id=instance_to_event.get(tl.get("relatedToEventInstance")),
                     time_id=tl.get("timeID"),
-                    related_event_id=None,
                 )
             )
     return TimeMLDocument(doc_id, path, text, dct, timexes, events, links)

@@ -30,10 +30,9 @@ WINDOW = 40  # tokens looked at on each side of an expression (keeps anchoring l
 
 @dataclass(frozen=True)
 class Model:
-    """Feature name -> weight, and the intercept (which does not change a ranking)."""
+    """Feature name -> weight (no intercept: it would not change a ranking)."""
 
     weights: dict[str, float]
-    bias: float = 0.0
 
     def score(self, features: list[str]) -> float:
         w = self.weights
@@ -50,7 +49,7 @@ def shipped_model(lang: str) -> Optional[Model]:
     data = json.loads(path.read_text(encoding="utf-8"))
     if not data.get("enabled"):
         return None
-    return Model(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data.get("bias", 0.0)))
+    return Model(weights={k: float(v) for k, v in data["weights"].items()})
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:

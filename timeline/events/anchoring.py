@@ -93,7 +93,7 @@ def structural_picks(s: Parsed, first: int, last: int, relation: Relation, day: 
         named = verb - 2 if verb > 1 and tokens[verb - 1].low in lex.clause_openers else verb - 1
         if named >= 0 and classes[named].noun and lemma(tokens[verb].text, lex) in lex.lights:
             picks["light_subject"] = named  # 'comments made last week'
-    comma = _adjunct_end(s, first, last) if _opens_clause(s, first) else None
+    comma = _adjunct_end(s, last) if _opens_clause(s, first) else None
     if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(s, first):comma]):
         verb = _clause_verb(s, comma)
         picks["adjunct_verb"] = verb
@@ -117,7 +117,7 @@ def hand_anchor(s: Parsed, first: int, last: int,
     if when is not None:
         return when
     opens = _opens_clause(s, first)
-    comma = _adjunct_end(s, first, last) if opens else None
+    comma = _adjunct_end(s, last) if opens else None
     if comma is not None and not any(c.finite or c.noun for c in classes[_clause_start(s, first):comma]):
         verb = _clause_verb(s, comma)
         if verb is not None:
@@ -215,7 +215,7 @@ def _trigger_cost(cls: WordClass, relation: Relation, day: bool) -> float:
     return cost
 
 
-def _adjunct_end(s: Parsed, first: int, last: int) -> Optional[int]:
+def _adjunct_end(s: Parsed, last: int) -> Optional[int]:
     """The comma that closes an opening adjunct holding the expression ('In morning dealings
     yesterday, the pound slipped'), or None."""
     tokens, classes = s.tokens, s.classes
