@@ -425,7 +425,7 @@ def _name_present_verb(s: Parsed, i: int) -> bool:
         return False
     low, nxt = tokens[i].low, tokens[i + 1]
     if not (tokens[i].text.isalpha() and tokens[i].text.islower() and lex.plural(low)
-            and low not in lex.function_words and low not in lex.not_verbs and low not in lex.hedges
+            and low not in lex.function_words and low not in lex.hedges
             and lex.stem(lex.singular(low)) not in lex.statives):
         return False  # (not what frames an opinion or states how things are: 'BP hopes the unit will')
     if tokens[0].low in lex.function_words or not all(
