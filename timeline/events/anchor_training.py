@@ -15,7 +15,6 @@ them), with the words of those gold events.  scikit-learn is needed to fit, neve
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,11 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from timeline.events.anchor_model import Model, candidates, shipped_model
 from timeline.events.anchoring import COSTS, HAND, anchoring_by, costs, hand_anchor, structural_picks
-from timeline.events.assembly import _REFERENCES, _beyond, _relation_to
+from timeline.events.assembly import _expression_place
 from timeline.events.lexicon import lexicon
 from timeline.events.sentence import Parsed, parse
 from timeline.lang import DEFAULT_LANGUAGE
-from timeline.models import Granularity, Relation
+from timeline.models import Relation
 from timeline.timeml import TimeMLDocument
 
 if TYPE_CHECKING:
@@ -60,7 +59,6 @@ def document_examples(doc: TimeMLDocument, lang: str = DEFAULT_LANGUAGE) -> list
     """The examples of one document, its expressions as the tagger finds them (as at run time)."""
     from timeline.evaluate_events import _overlaps, gold_anchors
     from timeline.temporal import tag
-    from timeline.temporal.calendar import timex_span
     from timeline.text import split_sentences
 
     lex = lexicon(lang)
@@ -82,13 +80,10 @@ def document_examples(doc: TimeMLDocument, lang: str = DEFAULT_LANGUAGE) -> list
                 continue
             gold = [g for t in anchors if _overlaps(e.start, e.end, timexes[t].start, timexes[t].end)
                     for g in (events.get(x) for x in anchors[t]) if g is not None]
-            first = bisect.bisect_right(ends, e.start)
-            last = bisect.bisect_left(starts, e.end) - 1
-            if not gold or first >= len(s.tokens) or last < 0:
+            place = _expression_place(e, starts, ends, published) if gold else None
+            if place is None:
                 continue
-            span = timex_span(e.value)
-            timing = _relation_to(span, published) if span else _REFERENCES.get(e.value) or _beyond(e.value, published)
-            day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
+            first, last, _, timing, day = place
             hits = frozenset(k for k, t in enumerate(s.tokens)
                              if any(_overlaps(t.start, t.end, g.start, g.end) for g in gold))
             if hits:

@@ -74,6 +74,24 @@ def _beyond(value: str, published) -> Relation:
 _REFERENCES = {"PAST_REF": Relation.BEFORE, "PRESENT_REF": Relation.OVERLAP, "FUTURE_REF": Relation.AFTER}
 
 
+def _expression_place(expression: TimeExpression, starts: list[int], ends: list[int],
+                      published) -> tuple[int, int, Optional[DateSpan], Relation, bool] | None:
+    """Where a date or time stands in its parsed sentence (``starts`` and ``ends``: its tokens'
+    offsets) and what anchoring needs to know of it: ``(first, last, span, timing, day)``, its
+    first and last tokens, its calendar period, its side of publication and whether it is a day
+    or finer; None when it covers no token.  Anchoring and its training both read expressions
+    through this, so the model is fitted on what it sees at run time."""
+    first = bisect.bisect_right(ends, expression.start)  # the first token ending after its start
+    last = bisect.bisect_left(starts, expression.end) - 1  # the last token starting before its end
+    if first >= len(ends) or last < 0:
+        return None
+    # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
+    span = timex_span(expression.value)
+    timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
+    day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
+    return first, last, span, timing, day
+
+
 def events_from_expressions(
     text: str,
     expressions: Sequence[TimeExpression],
@@ -121,14 +139,10 @@ def events_from_expressions(
         for expression in [e for e in inside if e not in stamps] + stamps:
             if expression.type not in ("DATE", "TIME"):
                 continue  # durations and sets date nothing
-            first = bisect.bisect_right(ends, expression.start)  # the first token ending after its start
-            last = bisect.bisect_left(starts, expression.end) - 1  # the last token starting before its end
-            if first >= len(tokens) or last < 0:
+            place = _expression_place(expression, starts, ends, published)
+            if place is None:
                 continue
-            # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
-            span = timex_span(expression.value)
-            timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
-            day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
+            first, last, span, timing, day = place
             trigger = _saying_set(s, anchor_trigger(s, first, last, timing, day))
             anchored.append((expression, first, last, span, timing, day, trigger))
         referred = _reference_times(s, anchored, counted_rules(lang))
