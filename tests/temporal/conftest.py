@@ -1,13 +1,17 @@
-"""The tweets development corpus, beside TimeBank (see tests/conftest.py for where corpora are)."""
+"""The tweets development corpus, beside TimeBank (see tests/conftest.py for where corpora are);
+the helpers of this folder (``timex_values.py``) importable by its tests."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(scope="session")

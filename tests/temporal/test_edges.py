@@ -10,7 +10,8 @@ import pytest
 import timeline
 from timeline.models import Article, Relation
 from timeline.render import render
-from timeline.temporal.calendar import Day, side_of, timex_span, timex_year, valid_value
+from timeline.temporal.calendar import Day, side_of, timex_span, timex_year
+from timex_values import valid_value
 
 STORY = ("The minister resigned on Monday. Tomorrow the board meets. Last week the mayor left. "
          "Next year the plant will close. The city was founded 999999 days ago. "

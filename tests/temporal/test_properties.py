@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline.temporal.calendar import valid_value
+from timex_values import valid_value
 
 WORDS = ["Monday", "tomorrow", "yesterday", "last", "next", "week", "year", "years", "decade",
          "century", "ago", "later", "earlier", "in", "since", "on", "February", "29", "31", "2017",
