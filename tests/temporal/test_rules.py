@@ -116,6 +116,8 @@ CASES = [
     ("part_month_year", "The bridge closed in late March 2015.", "late March 2015", "2015-03"),
     ("part_month", "The fund opened in mid-August.", "mid-August", "2017-08"),
     ("dated_month", "Sales fell last April.", "last April", "2017-04"),
+    ("dated_month_day", "The rig exploded last April 20.", "last April 20", "2017-04-20"),
+    ("this_month_day", "In this June 1, 2016 file photo, a crew lays booms.", "this June 1, 2016", "2016-06-01"),
     ("dated_month_year", "Join us this August 2013 in Singapore.", "this August 2013", "2013-08"),
     ("holiday_daypart", "Carols were sung on Christmas morning.", "Christmas morning", "2016-12-25TMO"),
     ("holiday_year", "They married on Christmas 2010.", "Christmas 2010", "2010-12-25"),

@@ -1414,6 +1414,19 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
                  RECENT)[-1] == ("That evening", "TIME", "XXXX-XX-XXTEV")
 
 
+@pytest.mark.parametrize("text, phrase, value", [
+    # a month's direction before its day dates the day, not the month alone and a stray year
+    ("In this June 1, 2016 file photo, workers lay booms on the beach.", "this June 1, 2016", "2016-06-01"),
+    ("In this July 31 file photo, a boat motors through an oil sheen.", "this July 31", "2016-07-31"),
+    ("The well has leaked since the rig exploded last April 20.", "last April 20", "2016-04-20"),
+    ("The vote will be held next May 5.", "next May 5", "2017-05-05"),
+    # (a number after the month that is no day leaves the month alone)
+    ("Last May 5,000 people marched in the capital.", "Last May", "2016-05"),
+])
+def test_a_day_after_a_months_direction_is_that_day(text, phrase, value):
+    assert [(e.text, e.value) for e in tag(text, "2017-01-24") if e.type == "DATE"] == [(phrase, value)]
+
+
 def test_hours_told_since_a_day_leave_the_story_on_it():
     """A span of hours the story runs on keeps it on its day ('that night' is the same day's); a
     span of a day or more closes it."""
