@@ -182,6 +182,12 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The ship can pump 50 barrels of mud a minute.",  # a rate, as 'five flights a week'
     "Winds of 100 miles an hour battered the coast.",
     "Cleanup crews are paid $12 an hour.",
+    "BP spends $6m a day on the clean-up.",  # (an amount with its unit's letter)
+    "Some 5,000 barrels (210,000 gallons) of oil a day gush from the well.",  # (a conversion between)
+    "Millions of gallons a day are leaking into the sea.",
+    "He was told the oil would light up like a Christmas tree.",  # a thing named by its holiday
+    "She said on the evening news that the beaches were closed.",  # a broadcast
+    "The oil would ride the Florida Current past the Keys.",
     "NATO is enforcing UN resolution 1973 on Libya.",  # a resolution's number, not a year
     "The draft was weaker than Resolutions 1970 and 1973.",
     "He ran the Sept. 11 Victim Compensation Fund.",  # the attacks of 2001, no day of this year
