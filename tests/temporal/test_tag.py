@@ -372,6 +372,12 @@ def test_until_then_is_the_date_just_named(text, expected):
     assert [e.value for e in tag(text, PUBLISHED) if e.text == "then"] == [expected]
 
 
+def test_then_with_no_time_told_before_is_unknown():
+    # ('until then', 'by then' with nothing the text dated before: some day, not the publication's)
+    assert found("Experts hope a vaccine will be ready by then.") == [("then", "DATE", "XXXX-XX-XX")]
+    assert found("Until then, he says, the harvest will fall by half.") == [("then", "DATE", "XXXX-XX-XX")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a quarter named in passing does not become the one the results are compared with
     ("Norvik's third-quarter net income rose 12%. After a weak second quarter, "
