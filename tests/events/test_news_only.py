@@ -319,6 +319,8 @@ def test_a_wire_credit_alone_on_the_line_after_its_caption_is_no_part_of_the_new
     "Reuters Health reported that the council approved the new bridge on Monday.",  # (its own name)
     "AP Top 25: Alabama stays No. 1 after beating Auburn on Monday.",  # (a poll's name and a colon)
     "AP FILE: The council approved the new bridge on Monday.",
+    "AP President Jane Doe said the council approved the new bridge on Monday.",  # (one of its people)
+    "AP Moller-Maersk said the council approved the new bridge on Monday.",  # (a name it opens)
 ])
 def test_a_wire_opening_a_line_as_a_name_stays_in_the_sentence(line):
     caption = "Boats with booms try to contain the oil off the harbour."

@@ -794,6 +794,10 @@ def test_a_year_earlier_keeps_the_precision_of_the_quarter_it_compares_with():
     # a year its own sentence tells is the one compared with
     ("The firm made a profit last year of $14bn, down from $25bn a year earlier.", "2015"),
     ("Output in 2012 was 6 percent less than a year before.", "2011"),
+    # nor a bound or a beginning its sentence tells, where a quarter told before stays the one compared
+    ("Output hit its highest since 2009, up 5 percent from a year earlier.", "2016"),
+    ("The firm, founded in 1998, said sales rose 5 percent from a year earlier.", "2016"),
+    ("Third-quarter profit, the best since 2001, rose 9 percent from a year earlier.", "2016-Q3"),
     # not one told a paragraph back, where the comparison is with the year before the article's
     ("The mill opened in 2009. Output rose 5 percent from a year earlier.", "2016"),
     ("Last year the mill changed hands. Output rose 5 percent from a year earlier.", "2016"),
@@ -802,6 +806,17 @@ def test_a_year_earlier_keeps_the_precision_of_the_quarter_it_compares_with():
 ])
 def test_a_year_earlier_compares_with_a_year_of_its_own_sentence(text, expected):
     assert [value for words, _, value in found(text) if words.startswith("a year")] == [expected]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # a programme is named by its owner or 'the' before it...
+    ("The minister told BBC Radio 4's Today programme the port would reopen.", None, None),
+    ("The Today program's host asked about the port.", None, None),
+    # ...not by a noun after the day opening a sentence
+    ("Today newspapers carry the port's reopening on their front pages.", "Today", "2017-09-06"),
+])
+def test_today_names_a_programme_only_after_its_owner(text, phrase, value):
+    assert [(e.text, e.value) for e in tag(text, "2017-09-06")] == ([(phrase, value)] if phrase else [])
 
 
 def test_founding_articles_come_out_right(samples_dir):
@@ -1448,6 +1463,11 @@ def test_hours_told_since_a_day_leave_the_story_on_it():
                  RECENT)[-1] == ("That afternoon", "TIME", "2023-03-03TAF")
     assert found("The rig exploded on April 20. For 36 hours crews fought the fire. "
                  "That night, the coastguard arrived.", RECENT)[-1] == ("That night", "TIME", "XXXX-XX-XXTNI")
+    # (nor do hours counted from now or from another happening: the story is elsewhere)
+    assert found("The rig exploded on April 20. In the final 18 minutes before the blast, valves failed. "
+                 "That night, tests were skipped.", RECENT)[-1] == ("That night", "TIME", "XXXX-XX-XXTNI")
+    assert found("The cap went on on Thursday. The next 12 hours will tell. That night, he slept.",
+                 RECENT)[-1] == ("That night", "TIME", "XXXX-XX-XXTNI")
 
 
 @pytest.mark.parametrize("text, phrase, value", [

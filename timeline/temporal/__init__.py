@@ -196,7 +196,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
         if resolved and (anchor_kind != "context" or "moves" in hit.options) and not hit.rule.aside(text, hit.start):
-            context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start)
+            context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start,
+                         apart=hit.rule.type == "DURATION" and rules.hours_counted_apart(text, hit.start, hit.end))
         found.append(TimeExpression(
             start=hit.start, end=hit.end, text=text[hit.start:hit.end], type=hit.rule.type,
             value=value, mod=hit.options.get("mod"), quant=hit.options.get("quant"),
@@ -660,13 +661,14 @@ class _Context:
         self._publication = publication
         self._reported: tuple[dt.date, str] | None = None  # (end, value) of the latest completed quarter
 
-    def note(self, kind: str, value: str, written: bool = True, at: int = 0) -> None:
+    def note(self, kind: str, value: str, written: bool = True, at: int = 0, apart: bool = False) -> None:
         """Note an expression as read (at offset ``at``); ``written``: its value is as the text
-        wrote it ('June 2003'), not placed from an anchor ('June', 'today', 'last year')."""
+        wrote it ('June 2003'), not placed from an anchor ('June', 'today', 'last year'); ``apart``:
+        a duration's hours are counted from now or from another happening ('the next 12 hours')."""
         self._order += 1
-        if kind == "DURATION" and not _within_a_day(value):
+        if kind == "DURATION" and not value.startswith("PTX") and (apart or not _within_a_day(value)):
             # (not 'for hours', 'minutes later': no span told; nor 'For three hours crews fought the fire.
-            # That night, ...': hours do not take the story off its day)
+            # That night, ...': hours the day went on for do not take the story off it)
             self._duration = self._order
         elif kind in ("DATE", "TIME") and (code := _resolve.granularity(value)) is not None:
             self._latest[_resolve.RANK[code]] = (self._order, value, at)
@@ -813,7 +815,7 @@ def _anchor(hit: Hit, publication: str | None, context: _Context, since: int | N
         if own is not None:
             here = {_resolve.RANK[c] for c in hit.options["context_here"].split(",") if c in _resolve.RANK}
             near = context.latest_placed(here, since=own)
-            if near is not None and (found is None or near[1] > found[1]):
+            if near is not None and (found is None or near[1] > found[1]) and _context_fits(hit, *near, text, publication):
                 found = near
         if found is not None and _context_fits(hit, *found, text, publication):
             return "context", found[0], template

@@ -433,6 +433,10 @@ class Grammar:
         # what lets a day or month without its year, right after a year, take that year ("In 2019,
         # on April 2")
         self._refined_year = self._gap("refined_year", r"[^\S\n]*,?[^\S\n]*(?:{})[^\S\n]+")
+        # hours counted back or on from now or from another happening ('the next 12 hours', 'two hours
+        # before the blast'), not hours the story's day went on for
+        self._framed_hours = self._gap("framed_hours", r"(?:{})\b")
+        self._counted_hours = self._gap("counted_hours", r"\s*(?:{})\b")
         # what, in the lines before a list of dates, tells it is one of what is to come ("Key dates ahead:")
         self._list_ahead = self._words_of("list_ahead")
 
@@ -680,6 +684,13 @@ class Grammar:
     def makes_weekday_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two weekdays, makes them a range."""
         return self._weekday_range is not None and self._weekday_range.fullmatch(gap) is not None
+
+    def hours_counted_apart(self, text: str, start: int, end: int) -> bool:
+        """Whether the duration at ``start``-``end`` of ``text`` counts hours back or on from now or
+        from another happening ('the next 12 to 24 hours', 'the final 18 minutes before the
+        explosion'), rather than telling how long the story's day went on ('for three hours')."""
+        return bool(self._framed_hours and self._framed_hours.match(text, start)) \
+            or bool(self._counted_hours and self._counted_hours.match(text, end))
 
     def makes_time_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two clock times, makes them a range."""
