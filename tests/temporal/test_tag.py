@@ -376,6 +376,8 @@ def test_then_with_no_time_told_before_is_unknown():
     # ('until then', 'by then' with nothing the text dated before: some day, not the publication's)
     assert found("Experts hope a vaccine will be ready by then.") == [("then", "DATE", "XXXX-XX-XX")]
     assert found("Until then, he says, the harvest will fall by half.") == [("then", "DATE", "XXXX-XX-XX")]
+    # ('then' before a title and a name is the title's time, no date: 'sacked by then President Jane Doe')
+    assert found("The judge was sacked by then President Jane Doe.") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -797,6 +799,7 @@ def test_a_year_earlier_keeps_the_precision_of_the_quarter_it_compares_with():
     # nor a bound or a beginning its sentence tells, where a quarter told before stays the one compared
     ("Output hit its highest since 2009, up 5 percent from a year earlier.", "2016"),
     ("The firm, founded in 1998, said sales rose 5 percent from a year earlier.", "2016"),
+    ("By the end of 2015, output was up 4 percent from a year earlier.", "2014"),
     ("Third-quarter profit, the best since 2001, rose 9 percent from a year earlier.", "2016-Q3"),
     # not one told a paragraph back, where the comparison is with the year before the article's
     ("The mill opened in 2009. Output rose 5 percent from a year earlier.", "2016"),
@@ -812,6 +815,7 @@ def test_a_year_earlier_compares_with_a_year_of_its_own_sentence(text, expected)
     # a programme is named by its owner or 'the' before it...
     ("The minister told BBC Radio 4's Today programme the port would reopen.", None, None),
     ("The Today program's host asked about the port.", None, None),
+    ('The minister told NBC\'s "Today" show the port would reopen.', None, None),
     # ...not by a noun after the day opening a sentence
     ("Today newspapers carry the port's reopening on their front pages.", "Today", "2017-09-06"),
 ])
@@ -1449,6 +1453,7 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
     ("The vote will be held next May 5.", "next May 5", "2017-05-05"),
     # (a number after the month that is no day leaves the month alone)
     ("Last May 5,000 people marched in the capital.", "Last May", "2016-05"),
+    ("Last May 3 million barrels leaked from the well.", "Last May", "2016-05"),
 ])
 def test_a_day_after_a_months_direction_is_that_day(text, phrase, value):
     assert [(e.text, e.value) for e in tag(text, "2017-01-24") if e.type == "DATE"] == [(phrase, value)]

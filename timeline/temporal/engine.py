@@ -688,7 +688,8 @@ class Grammar:
     def hours_counted_apart(self, text: str, start: int, end: int) -> bool:
         """Whether the duration at ``start``-``end`` of ``text`` counts hours back or on from now or
         from another happening ('the next 12 to 24 hours', 'the final 18 minutes before the
-        explosion'), rather than telling how long the story's day went on ('for three hours')."""
+        explosion', 'three minutes later'), rather than telling how long the story's day went on
+        ('for three hours')."""
         return bool(self._framed_hours and self._framed_hours.match(text, start)) \
             or bool(self._counted_hours and self._counted_hours.match(text, end))
 
