@@ -290,28 +290,24 @@ def test_the_pages_own_time_stamp_dates_nothing_and_parts_what_it_stands_between
     assert [(e.time_expression.text, e.sentence) for e in dated] == [("Monday", news)]
 
 
-@pytest.mark.parametrize("credit", ["Photograph: Jane Doe/AP", "Photo: Jane Doe/AFP/Getty Images",
-                                    "Picture credit: Jane McDoe/reuters"])
-def test_a_photo_credit_between_a_caption_and_the_news_parts_them(credit):
+_CAPTION = "Boats with booms try to contain the oil off the harbour"
+
+
+@pytest.mark.parametrize("caption, credit", [
     # (a scraped page runs the photo's caption, its credit and the article's first sentence together)
-    caption = "Boats with booms try to contain the oil off the harbour"
+    (_CAPTION + " ", "Photograph: Jane Doe/AP "), (_CAPTION + " ", "Photo: Jane Doe/AFP/Getty Images "),
+    (_CAPTION + " ", "Picture credit: Jane McDoe/reuters "),
+    # (a gallery page sets a wire's credit alone at the start of the line after the caption, glued to
+    # the article's first sentence)
+    (_CAPTION + ".\n", "AP "), (_CAPTION + ".\n", "AFP "), (_CAPTION + ".\n", "Reuters "),
+    (_CAPTION + ".\n", "Getty Images "),
+])
+def test_a_photo_credit_between_a_caption_and_the_news_parts_them(caption, credit):
     news = "The regional council approved the new bridge on Monday."
-    text = f"{caption} {credit} {news}"
-    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption, news]
+    text = f"{caption}{credit}{news}"
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption.strip(), news]
     (event,) = [e for e in extract_events(text, PUBLISHED) if e.time_expression]
     assert event.sentence == news and "/" not in event.title
-
-
-@pytest.mark.parametrize("credit", ["AP ", "AFP ", "Reuters ", "Getty Images "])
-def test_a_wire_credit_alone_on_the_line_after_its_caption_is_no_part_of_the_news(credit):
-    # (a gallery page sets the photo's caption on one line and its credit at the start of the next,
-    # glued to the article's first sentence)
-    caption = "Boats with booms try to contain the oil off the harbour."
-    news = "The regional council approved the new bridge on Monday."
-    text = f"{caption}\n{credit}{news}"
-    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption, news]
-    (event,) = [e for e in extract_events(text, PUBLISHED) if e.time_expression]
-    assert event.sentence == news
 
 
 @pytest.mark.parametrize("line", [
@@ -323,9 +319,8 @@ def test_a_wire_credit_alone_on_the_line_after_its_caption_is_no_part_of_the_new
     "AP Moller-Maersk said the council approved the new bridge on Monday.",  # (a name it opens)
 ])
 def test_a_wire_opening_a_line_as_a_name_stays_in_the_sentence(line):
-    caption = "Boats with booms try to contain the oil off the harbour."
-    text = f"{caption}\n{line}"
-    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [caption, line]
+    text = f"{_CAPTION}.\n{line}"
+    assert [s.text for s in news_sentences(split_sentences(text), text=text)] == [_CAPTION + ".", line]
 
 
 def test_a_gallery_credit_before_a_day_with_its_year_is_no_part_of_the_caption():
