@@ -1454,6 +1454,8 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
     # (a number after the month that is no day leaves the month alone)
     ("Last May 5,000 people marched in the capital.", "Last May", "2016-05"),
     ("Last May 3 million barrels leaked from the well.", "Last May", "2016-05"),
+    ("In May 3 million barrels leaked from the well.", "May", "2016-05"),  # (the day is no figure of an amount)
+    ("Output rose in June 1.5 percent.", "June", "2016-06"),
 ])
 def test_a_day_after_a_months_direction_is_that_day(text, phrase, value):
     assert [(e.text, e.value) for e in tag(text, "2017-01-24") if e.type == "DATE"] == [(phrase, value)]
