@@ -17,8 +17,8 @@ from timeline.lang import DEFAULT_LANGUAGE
 from timeline.models import TimeExpression, coerce_published, require
 from timeline.temporal import resolve as _resolve
 from timeline.temporal.calendar import side_of, timex_span
-from timeline.temporal.engine import (ASIDE as _ASIDE, GOVERNS as _GOVERNS, RANGE_END, Hit, entry_breaks, fold,
-                                      grammar)
+from timeline.temporal.engine import (ASIDE as _ASIDE, BEFORE_REACH, GOVERNS as _GOVERNS, RANGE_END, Hit, entry_breaks,
+                                      fold, grammar)
 from timeline.text import (
     ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, in_glued_prefix, in_page_insert, no_lone_surrogates,
     split_sentences,
@@ -129,7 +129,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1 \
                     and not _resolve.needs_tense(template, direction):  # (placed by its tense already)
                 tense = _tense_around(text, hit, split(), tenses)
-                kept = _resolve.looks_ahead(tense) if hit.options["ahead"] == "future" else not _resolve.looks_back(tense)
+                kept = (_resolve.looks_ahead(tense) if hit.options["ahead"] == "future"
+                        else not _resolve.looks_back(tense))
                 if not kept:
                     value, resolved = _resolve.unknown(value), False  # told as past: not after publication
         if resolved and anchor_kind == "publication" and _BARE_CLOCK.match(template) and header is not None \
@@ -764,7 +765,6 @@ class _Context:
         return value, at
 
 
-CONTEXT_REACH = 40  # characters before a date of the text that a rule's context_not_after reads
 
 
 def _context_fits(hit: Hit, value: str, at: int, text: str, publication: str | None) -> bool:
@@ -774,7 +774,7 @@ def _context_fits(hit: Hit, value: str, at: int, text: str, publication: str | N
     publication when it sets them (a day told of 'earlier in the day' is a recent one; 'the
     ceasefire, agreed on April 2,' is background)."""
     bound = hit.rule.context_not_after
-    if bound is not None and bound.search(text, max(0, at - CONTEXT_REACH), at):
+    if bound is not None and bound.search(text, max(0, at - BEFORE_REACH), at):
         return False
     days = hit.options.get("context_days")
     if days is None or publication is None:
@@ -815,7 +815,8 @@ def _anchor(hit: Hit, publication: str | None, context: _Context, since: int | N
         if own is not None:
             here = {_resolve.RANK[c] for c in hit.options["context_here"].split(",") if c in _resolve.RANK}
             near = context.latest_placed(here, since=own)
-            if near is not None and (found is None or near[1] > found[1]) and _context_fits(hit, *near, text, publication):
+            if near is not None and (found is None or near[1] > found[1]) \
+                    and _context_fits(hit, *near, text, publication):
                 found = near
         if found is not None and _context_fits(hit, *found, text, publication):
             return "context", found[0], template

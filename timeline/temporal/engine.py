@@ -86,6 +86,10 @@ _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "
 _FIELD = re.compile(r"\{(\w+)(?:([+*/])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
+BEFORE_REACH = 40  # characters before a match (or a date of the text) that a rule's not_after, only_after,
+# aside_after and context_not_after read
+
+
 @dataclass(frozen=True)
 class Rule:
     index: int  # position in rules.tsv; its captures are named r<index>_<name>
@@ -105,7 +109,7 @@ class Rule:
 
     def fits(self, text: str, at: int) -> bool:
         """Whether the text just before ``at`` lets this rule apply there."""
-        before = max(0, at - 40)
+        before = max(0, at - BEFORE_REACH)
         if self.not_after and self.not_after.search(text, before, at):
             return False
         if self.named_before and not 0 <= _first_end(self.named_before, text) <= at:
@@ -114,7 +118,7 @@ class Rule:
 
     def aside(self, text: str, at: int) -> bool:
         """Whether the expression at ``at`` is told aside, by what the text just before it says."""
-        return self.aside_after is not None and self.aside_after.search(text, max(0, at - 40), at) is not None
+        return self.aside_after is not None and self.aside_after.search(text, max(0, at - BEFORE_REACH), at) is not None
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
