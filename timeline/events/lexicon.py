@@ -71,6 +71,7 @@ class Lexicon:
     not_adverbs: frozenset[str] = frozenset()  # words with an adverb's ending that are none ('supply')
     date_prepositions: frozenset[str] = frozenset()  # what puts a date after a noun: 'the vote on Friday'
     approximators: frozenset[str] = frozenset()  # a count's 'about': 'About 5,000 barrels ... are leaking'
+    preposition_heads: frozenset[str] = frozenset()  # what makes one preposition with the next: 'prior (to)'
     mistaken: frozenset[str] = frozenset()  # what makes a saying a correction: 'erroneously (reported)'
     places: frozenset[str] = frozenset()  # what puts a place after a noun: 'officials in Kenya'
     place_openers: frozenset[str] = frozenset()  # what opens a state's or country's name of two words: 'New Jersey'
@@ -328,6 +329,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         not_adverbs=words("not_adverbs.txt"),
         date_prepositions=words("date_prepositions.txt"),
         approximators=words("count_approximators.txt"),
+        preposition_heads=words("preposition_heads.txt"),
         mistaken=words("mistaken_adverbs.txt"),
         places=words("place_prepositions.txt"),
         place_openers=words("place_openers.txt"),

@@ -384,12 +384,14 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         if _in_relative(s, i):  # ('the rig that exploded ... | sank')
             end = _relative_end(s, i, end)
         subject = [k for k in _subject(s, i) if not timed[k] and not _before_time(s, k)]
-        if subject and tokens[subject[0]].low in lex.prepositions and not (
-                tokens[subject[0]].low in lex.approximators and len(subject) > 1
-                and tokens[subject[1]].text[:1].isdigit()):
-            # 'on the radio show the effort'; not a count's 'about': 'About 5,000 barrels of oil a day are'
+        opening = _preposition_opening(s, subject)
+        if opening is not None and not (tokens[subject[0]].low in lex.approximators and len(subject) > 1
+                                        and tokens[subject[1]].text[:1].isdigit()):
+            # 'on the radio show the effort', 'prior to BP's chief testifying' (but 'At least 5,000
+            # barrels have', 'In favor of lifting'); not a count's 'about': 'About 5,000 barrels of oil
+            # a day are'
             subject = subject[max((n for n, k in enumerate(subject) if tokens[k].low in lex.determiners),
-                                  default=0):]
+                                  default=opening):]
         if subject and _before_relative(s, _clause_start(s, i), i):  # 'the rig that had burned ... sank'
             indices = subject + list(range(_verb_group_start(s, i), end))
         elif subject:  # the clause from its subject, auxiliaries and adverbs kept: 'She has outrun ...'
@@ -408,6 +410,23 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     if actor and actor not in actors:
         actors.insert(0, actor)
     return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+
+
+def _preposition_opening(s: Parsed, indices: list[int]) -> Optional[int]:
+    """Whether a preposition opens the words at ``indices``, and if so, how many of them a title
+    leaves out when no determiner comes after it: none for a preposition of one word (it is as
+    often part of what the words say: 'At least 5,000 barrels', 'In favor of lifting'), all of one
+    of two words ('prior to', 'ahead of': the language's ``preposition_heads.txt``)."""
+    tokens, lex = s.tokens, s.lex
+    if not indices:
+        return None
+    first = indices[0]
+    if tokens[first].low in lex.prepositions:
+        return 0
+    if tokens[first].low in lex.preposition_heads and first + 1 < len(tokens) \
+            and tokens[first + 1].low in lex.prepositions:
+        return len([k for k in indices[:2] if k <= first + 1])
+    return None
 
 
 def _subject_elsewhere(s: Parsed, i: int) -> list[int]:
