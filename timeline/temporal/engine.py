@@ -44,9 +44,9 @@ CUE, FORWARD, YIELDS, ALONE, BOUNDARY, JOINER, MODIFIER, LINK, CONTINUES, FRONTI
     "foreseen")
 _BOUNDARIES = (BOUNDARY, JOINER)  # (a link is read whole only so that it is no boundary)
 FUTURE = "future"  # the tense (as tense.tsv names it) a cue of scope 'yields' gives way to
-# the tenses (as tense.tsv names them) of a simple past, and of a time it tells gone: a past after
-# a time told before its clause, opening the sentence (see TenseReader)
-PAST, GONE = "past", "gone"
+# the tenses (as tense.tsv names them) of a simple past, of a time it tells gone (a past after a
+# time told before its clause, opening the sentence), and of a future seen from the past (see TenseReader)
+PAST, GONE, PROSPECTIVE = "past", "gone", "prospective"
 RANGE_END = "range_end"  # the option marking the second expression a range rule gives ('16' of 'Feb 15-16')
 # how a tense cue stands to an expression (TenseReader.tense)
 GOVERNS, APART, ASIDE = "governs", "apart", "aside"
@@ -801,7 +801,8 @@ class TenseReader:
     after a ``foreseen`` word ("foiled the planned May 3 attack", "warned of a Christmas Day attack").
     A ``continues`` mark ("and" before a bare verb: "will reach the comet in August and try to land
     in November") joins the verb after it to the clause before: a cue before it governs across it,
-    but a cue of scope ``forward`` stops at it.
+    but a cue of scope ``forward`` stops at it.  A time before a future seen from the past, of scope
+    ``forward`` ("On Friday, the government planned to pay the nurses"), is that past.
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -872,6 +873,8 @@ class TenseReader:
                 if fronted and tense == PAST:
                     return GONE, GOVERNS  # (told before its clause, opening the sentence: the past after it is its own)
                 return tense, ASIDE
+            if what == FORWARD and tense == PROSPECTIVE:  # (a future seen from a past moment, which a time
+                return PAST, ASIDE  # before it tells: 'On Friday, the government planned to pay the nurses')
             if what in _BOUNDARIES and starts[k] > end + 1:
                 fronted = False  # (past the mark that closes it: another clause's cue is not its own)
             k += 1

@@ -518,6 +518,8 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
         n = next(n for n in days if -2 <= n - here <= 4)  # one of each weekday, two days back to four ahead
     elif looks_ahead(tense):
         n = min(n for n in days if n >= here)
+    elif tense in (None, "present"):  # (no past told: the nearest, 'On Tuesday, lawmakers hold a hearing')
+        n = min((n for n in days if abs(n - here) <= 3), default=here)
     else:
         n = max(n for n in days if n <= here)
     day = day_at(n)
