@@ -771,6 +771,29 @@ def test_a_weekday_told_with_no_past_is_the_nearest(sentence, published, expecte
 
 
 @pytest.mark.parametrize("sentence, published, expected", [
+    # a weekday right before the result of a game is gone, whatever its clause tells...
+    ("The Saints will face the Colts after Sunday's 31-28 overtime win.", "2010-01-25", "2010-01-24"),
+    ("United will be without Rooney after Saturday's 2-1 defeat at Arsenal.", "2015-09-21", "2015-09-19"),
+    # ...not one foreseen
+    ("The coach will need a Sunday win to stay on.", "2015-09-16", "2015-09-20"),
+])
+def test_a_weekday_before_a_games_result_is_gone(sentence, published, expected):
+    assert [e.value for e in tag(sentence, published)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # what has been issued or extended until a clock time of a weekday is still to come (said on a Tuesday)
+    ("The Met Office has issued a heat health warning until 9am Thursday.", "2019-07-23", "2019-07-25T09:00"),
+    ("Police have extended the cordon until 6pm on Sunday.", "2019-07-23", "2019-07-28T18:00"),
+    # the 'Met Office' tells no past ('met' does)
+    ("The Met Office warning for Thursday covers all of Scotland.", "2019-07-23", "2019-07-25"),
+    ("The leaders met in Paris on Saturday.", "2019-07-23", "2019-07-20"),
+])
+def test_a_warning_issued_until_a_time_is_to_come(sentence, published, expected):
+    assert [e.value for e in tag(sentence, published)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
     # a year that tells which forecast, or which contest is nearer, looks nowhere ahead
     ("Kestrel cut its 2023 forecast on Tuesday.", "2023-09-20", "2023-09-19"),
     ("The party moved a step closer to the 2027 election on Friday.", "2025-09-15", "2025-09-12"),

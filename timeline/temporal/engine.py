@@ -87,7 +87,7 @@ _FIELD = re.compile(r"\{(\w+)(?:([+*/])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
 BEFORE_REACH = 40  # characters before a match (or a date of the text) that a rule's not_after, only_after,
-# aside_after and context_not_after read
+# aside_after and context_not_after read, and the tense reader's foreseen words
 
 
 @dataclass(frozen=True)
@@ -828,8 +828,11 @@ class TenseReader:
         None without a cue.  A past after a time told at the head of its clause governs it, as
         ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause."""
         if self._happened is not None and self._happened.match(self._text, end, bounds[1]) and not (
-                self._foreseen is not None and self._foreseen.search(self._text, max(bounds[0], start - 40), start)):
-            return GONE, GOVERNS  # ('is still recovering from the March 11 earthquake', said in December)
+                self._foreseen is not None and self._foreseen.search(
+                    self._text, max(bounds[0], start - BEFORE_REACH), self._text.find(" ", start, end) + 1 or start)):
+            # ('is still recovering from the March 11 earthquake', said in December; not 'will need a Sunday
+            # win', whose foreseeing word may open the expression)
+            return GONE, GOVERNS
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind
