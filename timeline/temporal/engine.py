@@ -827,12 +827,9 @@ class TenseReader:
         it, in another clause) or ``ASIDE`` (after it, or the expression modifies a noun); both
         None without a cue.  A past after a time told at the head of its clause governs it, as
         ``GONE``, as is a time that dates a ``happened`` noun right after it, whatever its clause."""
-        if self._happened is not None and self._happened.match(self._text, end, bounds[1]) and not (
-                self._foreseen is not None and self._foreseen.search(
-                    self._text, max(bounds[0], start - BEFORE_REACH), self._text.find(" ", start, end) + 1 or start)):
-            # ('is still recovering from the March 11 earthquake', said in December; not 'will need a Sunday
-            # win', whose foreseeing word may open the expression)
-            return GONE, GOVERNS
+        if self._happened is not None and self._happened.match(self._text, end, bounds[1]) \
+                and not self._foreseen_before(start, end, bounds[0]):
+            return GONE, GOVERNS  # ('is still recovering from the March 11 earthquake', said in December)
         low, high = max(bounds[0], start - TENSE_WINDOW), min(bounds[1], end + TENSE_WINDOW)
         self._read(low, high)
         starts, marks, kind = self._starts, self._marks, self._kind
@@ -882,6 +879,15 @@ class TenseReader:
                 fronted = False  # (past the mark that closes it: another clause's cue is not its own)
             k += 1
         return None, None
+
+    def _foreseen_before(self, start: int, end: int, low: int) -> bool:
+        """Whether a ``foreseen`` word stands right before the expression ``text[start:end]``, or
+        opens it ('will need a Sunday win'), from ``low`` on."""
+        if self._foreseen is None:
+            return False
+        lo, first = max(low, start - BEFORE_REACH), self._text.find(" ", start, end)
+        return bool(self._foreseen.search(self._text, lo, start)
+                    or first != -1 and self._foreseen.search(self._text, lo, first + 1))
 
     def _cue_in_clause_before(self, j: int, low: int) -> bool:
         """Whether a cue stands before mark ``j`` in its clause, from ``low`` on."""
