@@ -7,7 +7,9 @@ say the same thing:
 
 - **across articles**, their sentences are alike: the cosine of their word vectors is at least
   :data:`SIMILAR` (:data:`SAME_DAY_SIMILAR` when both are dated to the same day,
-  :data:`SAME_SPEAKER_SIMILAR` for statements of one named speaker), and they share at least
+  :data:`SAME_TRIGGER_SIMILAR` when they are happenings of that day told by one trigger and name
+  someone or somewhere both and no one against each other, :data:`SAME_SPEAKER_SIMILAR` for
+  statements of one named speaker), and they share at least
   :data:`SHARED_WORDS` words.  A word weighs by its rarity in the language (wordfreq), its rarity
   in the collection (inverse report frequency, smoothed by :data:`PRIOR_REPORTS` so that a small
   collection leans on the language), more if it is a name (capitalised inside the sentence, or
@@ -95,6 +97,10 @@ SAME_SPEAKER_SIMILAR = 0.15
 # 20 April" told twenty ways) and about 7 in 10 on h1n1 ("is likely to raise its pandemic alert
 # level" / "raised its pandemic alert to 5").
 SAME_DAY_SIMILAR = 0.35
+# Two occurrences of that one day told by the same trigger (or event noun), naming someone or somewhere
+# both and neither one the other does not: a recap names the happening in few words of its own ("The ship was
+# hijacked on Saturday off Somalia" after the lead).
+SAME_TRIGGER_SIMILAR = 0.05
 PAD_WORDS = 1.0  # a short sentence ("It looks like") must not look like every other one: see _matrix
 SHARED_WORDS = 2  # and they share at least so many words: one word in common is chance
 PRIOR_REPORTS = 1000  # pseudo-reports in the document frequency: small collections lean on wordfreq
@@ -162,6 +168,8 @@ class _Report(NamedTuple):
     denied: bool = False  # the verb is denied: 'the plant did not close'
     clock: int = -1  # its clock time in minutes, -1 without one: in one article, clocks apart are two happenings
     stamped: bool = False  # the clock is its entry's stamp ('10:25 a.m. ET: Officials said ...')
+    sentence: str = ""  # its sentence, whose names tell two reports of one trigger alike or apart (_named_alike)
+    dated_at: tuple[int, int] = (0, 0)  # where its date phrase stands in the sentence
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -433,8 +441,13 @@ def _report(event: Event) -> _Report:
     sentences = tuple(((s.article_key, s.sentence_start), group) for s in event.sources)
     article = sentences[0][0][0] if sentences else ""
     clock = _clock(event)
+    source = event.sources[0] if event.sources else None
+    expression = source.time_expression if source is not None else None
+    dated_at = (expression.start - source.sentence_start, expression.end - source.sentence_start) \
+        if expression is not None else (0, 0)
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
-                   event.title, article, sentences, _denies(event, lex), clock, clock >= 0 and _stamped(event))
+                   event.title, article, sentences, _denies(event, lex), clock, clock >= 0 and _stamped(event),
+                   event.sentence, dated_at)
 
 
 def _stamped(event: Event) -> bool:
@@ -709,6 +722,41 @@ def _others(title: str, group: str) -> frozenset[str]:
     return frozenset(entry[1] for entry in map(_token, _WORD.findall(title)) if entry[0] is not None and entry[0] != group)
 
 
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019&.-]*")
+NAME_STEM = 4  # letters a name and another it begins (a country and its people: 'Yemen', 'Yemeni') share at least
+
+
+@lru_cache(maxsize=1 << 16)
+def _names(sentence: str, dated_at: tuple[int, int]) -> frozenset[str]:
+    """Whom and where a sentence names: the words it writes with a capital, but its first (unless
+    in capitals: 'UN'), those of its date phrase and common words, in lower case without dots
+    (cached: a report is compared with many)."""
+    common = lexicon(LANGUAGE).stopwords
+    found = set()
+    for m in _CAPITALISED.finditer(sentence):
+        word = m.group().rstrip(".'\u2019").removesuffix("'s").removesuffix("\u2019s")
+        if not sentence[:m.start()].strip() and not (word.isupper() and len(word) > 1):
+            continue
+        if dated_at[0] <= m.start() < dated_at[1] or word.lower() in common:
+            continue
+        found.add(word.lower().replace(".", "").split("-")[0])
+    return frozenset(found)
+
+
+def _unmatched(names: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+    """The ``names`` none of ``others`` is, begins or is begun by (from :data:`NAME_STEM` letters on:
+    'Somali' is 'Somalia')."""
+    return frozenset(n for n in names if not any(
+        n == o or min(len(n), len(o)) >= NAME_STEM and (n.startswith(o) or o.startswith(n)) for o in others))
+
+
+def _named_alike(a: _Report, b: _Report) -> bool:
+    """Whether two reports name someone or somewhere both, and neither names one the other does not."""
+    first, second = _names(a.sentence, a.dated_at), _names(b.sentence, b.dated_at)
+    first_only, second_only = _unmatched(first, second), _unmatched(second, first)
+    return len(first_only) < len(first) and not (first_only and second_only)
+
+
 def _in_article(a: _Report, b: _Report) -> bool:
     """A later mention in the same article: one speaker's statements on one date, or the same
     trigger lemma with nothing against it ('today's meeting' after 'Putin met')."""
@@ -742,8 +790,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     # how alike they must be: less when both are on one same day, or statements of named speakers
     # (who must then have a name in common)
     needed = np.full(len(values), SIMILAR)
-    same_day = (table.dated[i_all] & table.dated[j_all] & (table.start[i_all] == table.start[j_all])
-                & (table.end[i_all] == table.end[j_all]) & (table.start[i_all] == table.end[i_all]))
+    same_day = _one_day(table, i_all, j_all)
     needed = np.where(same_day, np.minimum(needed, SAME_DAY_SIMILAR), needed)
     # one sentence reprinted word for word on that day, the same trigger or speaker in both (or
     # neither), is one happening however short: the padding keeps a short sentence apart from
@@ -756,6 +803,13 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     statement = table.statement[i_all]
     named = statement & table.named[i_all] & table.named[j_all]
     needed = np.where(named, np.minimum(needed, SAME_SPEAKER_SIMILAR), needed)
+    # two occurrences of one single day told by one trigger, naming someone or somewhere both and no
+    # one against each other: a lead and a recap in other words ('Pirates hijacked a bulk carrier off the coast
+    # of Somalia on Saturday', 'The ship was hijacked on Sept. 6 off the Somali coast')
+    trigger = _one_day_one_trigger(table, i_all, j_all) & (values >= SAME_TRIGGER_SIMILAR) & (values < needed)
+    for n in np.flatnonzero(trigger).tolist():
+        trigger[n] = _named_alike(reports[i_all[n]], reports[j_all[n]])  # (its actors among them: 'Yemen' and 'Yemeni' are one)
+    needed = np.where(trigger, SAME_TRIGGER_SIMILAR, needed)
     alike = values >= needed
     check = np.flatnonzero(alike & named)  # two named speakers: one name in common, or apart
     alike[check] = _rowwise(table.surnames, i_all[check], j_all[check]) > 0
@@ -802,6 +856,18 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     return _Matches(np.concatenate([rounded, np.zeros(len(found_i))]),
                     np.concatenate([i_all[alike], np.frombuffer(found_i, dtype=np.int64)]),
                     np.concatenate([j_all[alike], np.frombuffer(found_j, dtype=np.int64)]))
+
+
+def _one_day(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Which pairs ``(i, j)`` are both dated to one same single day."""
+    return (table.dated[i] & table.dated[j] & (table.start[i] == table.start[j]) & (table.end[i] == table.end[j])
+            & (table.start[i] == table.end[i]))
+
+
+def _one_day_one_trigger(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Which pairs ``(i, j)`` are happenings (not statements) of one same single day told by one
+    trigger lemma."""
+    return _one_day(table, i, j) & ~table.statement[i] & (table.group[i] == table.group[j]) & (table.group[i] >= 0)
 
 
 def _word_for_word(values: np.ndarray, own: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -857,6 +923,7 @@ def _candidates(rows: np.ndarray, homes: np.ndarray, matrix: sparse.csr_matrix, 
         i_all, j_all = i_all[keep], j_all[keep]
         values = _rowwise(matrix, i_all, j_all)
         keep = (values >= least) | _word_for_word(values, own, i_all, j_all)  # (a copy however short)
+        keep |= (values >= SAME_TRIGGER_SIMILAR) & _one_day_one_trigger(table, i_all, j_all)
         parts.append(_most_alike(i_all[keep], j_all[keep], values[keep], MAX_CANDIDATES))
     if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)

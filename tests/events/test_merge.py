@@ -450,3 +450,19 @@ def test_what_was_not_done_is_another_happening():
                      "d.txt": ("Herald", "The plant was closed on Friday.")}, published="2017-09-06")
     merged = [e for e in merge_events(events) if e.date is not None and e.kind != "statement"]
     assert sorted(sorted(s.path for s in e.sources) for e in merged) == [["a.txt", "d.txt"], ["b.txt", "c.txt"]]
+
+
+HIJACKING = {
+    "wire.txt": ("Wire", "Pirates hijacked a Panamanian-flagged cargo ship off the coast of Yemen on Tuesday, "
+                         "seizing its 18 crew."),
+    "daily.txt": ("Daily", "The ship was hijacked on Tuesday off Yemen."),
+    "post.txt": ("Post", "The freighter was hijacked on Tuesday about 200 miles off the Yemeni coast."),
+}
+
+
+def test_a_happening_a_recap_names_in_few_words_on_its_day_is_one_event_with_the_lead():
+    """A lead and the short recaps of other outlets share few words but the happening's verb, its day
+    and where it was; a like happening of that day somewhere else stays apart."""
+    elsewhere = {"radio.txt": ("Radio", "A tanker was hijacked on Tuesday off Nigeria.")}
+    merged = [e for e in merge_events(_story({**HIJACKING, **elsewhere}, "2017-09-06")) if e.date is not None]
+    assert sorted(sorted(s.path for s in e.sources) for e in merged) == [sorted(HIJACKING), ["radio.txt"]]
