@@ -1175,7 +1175,26 @@ def _merged(group: list[Event], lead: int) -> Event:
             if kept is not source and kept is not first.sources[0] and _telling(source) > _telling(kept):
                 sources[source.article_key] = source
     actors = list(dict.fromkeys(actor for event in ordered for actor in event.actors))  # each once, in order
-    return first.model_copy(update={"sources": list(sources.values()), "actors": actors})
+    update = {"sources": list(sources.values()), "actors": actors}
+    after = _told_after_its_day(group, first)
+    if after is not None:  # (dated by the announcement, titled by the report: 'voted', not 'will vote')
+        update["title"] = after.title
+    return first.model_copy(update=update)
+
+
+def _told_after_its_day(group: list[Event], lead: Event) -> Optional[Event]:
+    """When the ``lead`` of a group of happenings is told only before its day (the best dated report is
+    the announcement: 'will vote on Thursday'), the first report of the group written on or after
+    that day and told after the fact (:func:`told_after`), by the same verb or noun and with a
+    title that reads whole, if any: it tells what happened, though it does not tell the day
+    ('voted to close the pier'; not a report of another happening the group took in)."""
+    if lead.date is None or lead.trigger is None or lead.kind == "statement" or not _anticipated(lead):
+        return None  # (a statement's verb is a saying, which tells nothing of what)
+    verb = _lemma(lead.trigger.text)
+    return next((e for e in group if e is not lead and e.kind == lead.kind and told_after(e)
+                 and e.trigger is not None and _lemma(e.trigger.text) == verb
+                 and any(s.published is not None and s.published.date() >= lead.date.start for s in e.sources)
+                 and _reads_whole(e.title)), None)
 
 
 def _telling(source: Source) -> int:

@@ -274,6 +274,22 @@ def test_a_happening_announced_before_its_day_is_titled_and_dated_by_the_report_
     assert vote.date.value == "2023-05-11"
 
 
+def test_a_happening_announced_with_its_day_and_reported_without_it_is_titled_by_the_report():
+    events = []
+    for path, published, text in [
+        ("preview.txt", "2023-05-08", "The harbour commission will vote on Thursday on whether to close the old "
+                                      "ferry pier in Westport."),
+        ("report.txt", "2023-05-12", "The harbour commission in Westport voted to close the old ferry pier, ending "
+                                     "a century of service."),
+    ]:
+        article = Article(text=text, path=path, published=dt.datetime.fromisoformat(published))
+        events += extract_events(text, published, source=article)
+    (vote,) = merge_events(events)
+    assert {s.path for s in vote.sources} == {"preview.txt", "report.txt"}
+    assert "voted" in vote.title and "will" not in vote.title
+    assert vote.date.value == "2023-05-11"  # (the day only the announcement tells)
+
+
 def test_a_collection_whose_texts_hold_every_rare_letter_merges_alike():
     # the words of all reports are found at once, texts told apart by a letter none of them holds;
     # an article that holds all such letters must change nothing for the others
