@@ -396,6 +396,8 @@ def test_a_sentence_whose_date_recalls_an_earlier_happening_gives_way_to_one_tha
      "The Ferrow poll published yesterday puts the mayor on 31 percent."),
     ("The Ferrow mayor looked well as recently as Saturday night, aides said.",
      "The Ferrow mayor looked well as recently as Saturday night, aides said."),
+    ("The Ferrow council learned only on Thursday night what had caused the flood.",
+     "The Ferrow council learned only on Thursday night what had caused the flood."),  # (singled out)
     ("The Ferrow commission expects to announce the result on Saturday or Sunday.",
      "The Ferrow commission expects to announce the result on Saturday or Sunday."),
     ("The Ferrow mayor resigned yesterday after a row over the dam.",

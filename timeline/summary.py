@@ -478,7 +478,9 @@ def _without_day_words(body: str, at: int, expression) -> str:
     preposition ('until Friday when', 'over Christmas'), after a verb of being ('The funeral was
     yesterday'), after a verb whose 'on' is a particle ('went on Tuesday as ...': the language's
     ``particle_verbs.txt``) or whose object it is ('spent Wednesday trying': ``time_object_verbs.txt``),
-    ending the sentence after an -ing form it completes ('a strike beginning on Monday.'), after a word that opens a clause or joins ('as recently as Saturday',
+    ending the sentence after an -ing form it completes ('a strike beginning on Monday.'), after a
+    word that singles it out ('learned only on Thursday night what': the language's
+    ``focus_adverbs.txt``), after a word that opens a clause or joins ('as recently as Saturday',
     'on Saturday or Sunday'), before a joining word ('on Wednesday to Friday'), a name going on
     ("Radio 4's Today programme"; not a day amid prose: 'killed 26 protesters Sunday as'), a
     participle's own ('published yesterday, makes', 'The poll published yesterday puts':
@@ -519,7 +521,7 @@ def _without_day_words(body: str, at: int, expression) -> str:
         return body  # (after a bracket, a dash, a comma; before one, a slash, a bracket, a capital)
     low = before.group(1).casefold()
     joining = lex.coordinators | lex.period_ends | lex.infinitive
-    if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) \
+    if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) or low in lex.focus \
             or (on and low in lex.particle_verbs) or (not on and low in lex.time_objects) \
             or (right[:1] == "." and lex.ends(low, "gerund")) \
             or (following and following.group(1).casefold() in joining) \

@@ -105,6 +105,7 @@ class Lexicon:
     testimony: frozenset[str] = frozenset()  # whom a saying told to is testimony: 'told a federal jury he paid'
     non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
     expletives: frozenset[str] = frozenset()  # verbs of being after which 'it' stands for nothing: 'it was unclear'
+    focus: frozenset[str] = frozenset()  # adverbs that single out the time after them: 'learned only on Thursday'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -349,6 +350,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         complement_verbs=words("complement_verbs.txt"),
         non_answers=tuple(sorted(words("non_answers.txt"))),
         expletives=words("expletive_verbs.txt"),
+        focus=words("focus_adverbs.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         time_leads=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "time_leads.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
