@@ -7,7 +7,7 @@ import pytest
 import datetime as dt
 
 from timeline.models import Source, Span
-from timeline.render.common import (date_label, first_lane, lanes_of, locate, outlet, outlet_lanes, safe_url, source_label,
+from timeline.render.common import (date_label, first_lane, locate, outlet, outlet_lanes, safe_url, source_label,
                                     sources_in_view)
 from timeline.temporal.calendar import timex_span
 
@@ -75,12 +75,6 @@ def test_the_phrase_is_found_by_its_offsets_or_else_by_its_text():
 ])
 def test_sources_have_short_names(source, label):
     assert source_label(source) == label
-
-
-def test_an_event_reported_twice_is_in_both_lanes(seed):
-    peskov = next(e for e in seed.events if e.id == "peskov")
-    assert len(lanes_of(peskov, "source")) == 2
-    assert lanes_of(peskov, "none") == ["Events"]
 
 
 def test_a_key_event_is_in_the_lane_of_the_first_outlet_to_report_it_once_it_happened():

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 import pytest
-from synthetic import ATTACKS, PUBLISHED, event, report
+from synthetic import ATTACKS, PUBLISHED, collection, event, report
 
-from timeline.models import Event, Source, Timeline
+from timeline import build_timeline
+from timeline.models import Article, Event, Source, Timeline
 from timeline.render import EXTENSIONS, FORMATS, render
+from timeline.render.common import MAX_LANES, OTHER_OUTLETS, outlet
 from timeline.timeml import parse_timeml
 
 
@@ -107,7 +110,7 @@ def test_timelinejs_slides_have_headline_text_and_group(seed):
     assert [s["text"]["headline"] for s in data["events"]] == [
         e.title.replace("'", "&#x27;") for e in seed.dated]
     assert "<mark>Sunday</mark>" in data["events"][1]["text"]["text"]
-    assert data["events"][0]["group"].startswith("Russia Supplying Oil")
+    assert [s["group"] for s in data["events"]][:2] == ["Outlet not given", "sputniknews.com"]  # (the outlets)
     assert "2 undated events" in data["title"]["text"]["text"]
     assert all("group" not in s for s in json.loads(render(seed, "timelinejs", lanes="none"))["events"])
 
@@ -163,3 +166,28 @@ def test_timeml_writes_characters_that_act_on_a_terminal_as_references():
     document = parse_timeml(written)
     assert sentence in document.text
     assert [(t.text, t.value) for t in document.timexes] == [("Wednesday", "2017-09-06")]
+
+
+def test_timelinejs_groups_slides_by_outlet_as_the_page_draws_lanes():
+    """One group per outlet, the one that reported the event first; past the biggest outlets, the
+    others share one group (2,500 one-article outlets are not 2,500 rows)."""
+    timeline = collection(articles=300, events=600, outlets=12)
+    groups = {s["group"] for s in json.loads(render(timeline, "timelinejs"))["events"]}
+    assert len(groups) == MAX_LANES + 1 and OTHER_OUTLETS in groups and "Reuters" in groups
+    assert groups <= {outlet(a) for a in timeline.articles} | {OTHER_OUTLETS}
+
+
+def test_csv_tells_key_events_their_score_and_who_reported_them_first():
+    articles = [Article(text=text, path=f"{n}.txt", source=outlet_name, published=dt.datetime(2021, 3, day))
+                for n, (outlet_name, day, text) in enumerate([
+                    ("Wire", 6, "The Ferrow dam burst on Friday, flooding the valley."),
+                    ("Daily", 7, "The Ferrow dam burst on Friday and flooded the valley below it."),
+                    ("Post", 8, "Mayor Ana Petrov toured the flooded Ferrow valley on Sunday.")])]
+    timeline = build_timeline(articles)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(render(timeline, "csv")))}
+    burst = next(e for e in timeline.events if "burst" in e.title)
+    row = rows[burst.id]
+    assert (row["key"], row["articles"], row["outlets"]) == ("yes", "2", "2")
+    assert float(row["score"]) == pytest.approx(burst.salience.score, abs=1e-3)
+    assert row["outlet_names"] == "Wire; Daily"
+    assert row["first_published"] == "2021-03-06T00:00:00"

@@ -80,15 +80,6 @@ def source_label(source: Source) -> str:
     return UNKNOWN_SOURCE
 
 
-def lanes_of(event: Event, lanes: str) -> list[str]:
-    """The groups of ``event`` in TimelineJS: one per distinct article, or the single lane.
-    (The page's lanes are outlets: :func:`outlet_lanes`.)"""
-    if lanes == "none":
-        return [SINGLE_LANE]
-    names = list(dict.fromkeys(source_label(s) for s in event.sources))
-    return names or [UNKNOWN_SOURCE]
-
-
 def _article_key(source: Source) -> tuple:
     return (source.path, source.url, source.title, source.source)
 

@@ -1,4 +1,6 @@
-"""CSV export: one event a row, in timeline order, for spreadsheets.
+"""CSV export: one event a row, in timeline order, for spreadsheets, with what the page knows of
+its weight: whether it is a key event, its score, how many articles and outlets reported it, which
+outlets, and when the first of them appeared.
 
 Every cell is quoted and rows end with CR LF (RFC 4180).  Article text is plain text in every
 cell, as on the page: layout controls (escape sequences that would drive a terminal showing the
@@ -16,11 +18,13 @@ import io
 import re
 
 from timeline.models import Event, Timeline
-from timeline.render.common import RELATION_LABELS, plain, source_label
+from timeline.render.common import RELATION_LABELS, outlet, plain, source_label
 
 COLUMNS = [
     "id", "start", "end", "value", "granularity", "time", "title", "kind", "date_phrase",
     "sentence", "relation", "actors", "sources", "urls",
+    # what the page knows of its weight: a key event, its score, who reported it and first when
+    "key", "score", "articles", "outlets", "outlet_names", "first_published",
 ]
 
 # A line starting like this (after spaces or invisible characters, which a spreadsheet may drop)
@@ -36,7 +40,7 @@ def _cell(text: str) -> str:
 
 
 def _row(event: Event) -> list[str]:
-    date = event.date
+    date, salience = event.date, event.salience
     return [
         event.id,
         date.start.isoformat() if date else "",
@@ -52,7 +56,20 @@ def _row(event: Event) -> list[str]:
         _cell("; ".join(event.actors)),
         _cell(" | ".join(source_label(s) for s in event.sources)),
         _cell(" ".join(s.url for s in event.sources if s.url)),
+        "yes" if event.key else "",
+        f"{salience.score:.3f}" if salience else "",
+        str(salience.articles) if salience else str(len({s.article_key for s in event.sources})),
+        str(salience.outlets) if salience else "",
+        _cell("; ".join(dict.fromkeys(outlet(s) for s in event.sources))),
+        _first_published(event),
     ]
+
+
+def _first_published(event: Event) -> str:
+    """When the first of its articles appeared, as it was written (by local time: a collection may
+    mix zoned and unzoned dates, which Python cannot compare)."""
+    times = [s.published for s in event.sources if s.published is not None]
+    return min(times, key=lambda when: when.replace(tzinfo=None)).isoformat() if times else ""
 
 
 def render(timeline: Timeline) -> str:

@@ -17,8 +17,9 @@ from timeline.render.common import (
     counted,
     date_label,
     event_phrase,
-    lanes_of,
+    first_lane,
     marked_html,
+    outlet_lanes,
     plain,
     safe_url,
     source_label,
@@ -71,21 +72,25 @@ def _text(event: Event) -> str:
     return text
 
 
-def _slide(event: Event, lanes: str) -> dict:
+def _slide(event: Event, group: str | None) -> dict:
     slide = {
         "unique_id": event.id,
         **_dates(event.date),
         "text": {"headline": escape(plain(event.title)), "text": _text(event)},
     }
-    if lanes != "none":
-        slide["group"] = escape(plain(lanes_of(event, lanes)[0]))
+    if group is not None:
+        slide["group"] = escape(plain(group))
     return slide
 
 
 def render(timeline: Timeline, lanes: str = "source", title: str | None = None) -> str:
     """The TimelineJS 3 JSON of the dated events (undated ones cannot be placed and are counted);
-    ``title`` heads its title slide."""
-    data: dict = {"events": [_slide(event, lanes) for event in timeline.dated]}
+    ``title`` heads its title slide.  With ``lanes`` 'source', each slide is in the group of the
+    outlet that reported it first, as on the page (:func:`~timeline.render.common.outlet_lanes`:
+    past the biggest outlets, the others share one group)."""
+    names, lane_of, _ = outlet_lanes(timeline.articles, timeline.events, lanes)
+    data: dict = {"events": [_slide(event, names[first_lane(event, lane_of, lanes)] if lanes != "none" else None)
+                             for event in timeline.dated]}
     undated = len(timeline.undated)
     heading = plain(title)
     if undated or heading:
