@@ -318,8 +318,17 @@ def test_a_range_of_weekdays_runs_forward(sentence, published, expected):
     ("He stopped his rival at about 2:30 of the third round.", []),
     ("Crosby scored at around 12:30 of the second period.", []),
     ("The density was about 1.03 g/cubic cm.", []),
-    # two clauses, two times: the first stays on the publication day
-    ("He arrived at 2am and left at 3am on Friday.", [("2am", "2017-09-06T02:00"), ("3am on Friday", "2017-09-01T03:00")]),
+    # two clock times of a list, each with its verb or place, share the day told once after both
+    ("He arrived at 2am and left at 3am on Friday.", [("2am", "2017-09-01T02:00"), ("3am on Friday", "2017-09-01T03:00")]),
+    ("Polls open at 7 a.m. and close at 8 p.m. on Friday.",
+     [("7 a.m.", "2017-09-08T07:00"), ("8 p.m. on Friday", "2017-09-08T20:00")]),
+    ("Totality reaches Dallas at 1:40 p.m. and Cleveland at 3:13 p.m. on Friday, September 8.",
+     [("1:40 p.m.", "2017-09-08T13:40"), ("3:13 p.m. on Friday, September 8", "2017-09-08T15:13")]),
+    # ...but not across a figure, nor past a day of the second's own
+    ("Trading opened at 9:30 a.m. and the index fell 2% by 11 a.m. Friday.",
+     [("9:30 a.m.", "2017-09-06T09:30"), ("11 a.m. Friday", "2017-09-01T11:00")]),
+    ("The plant closed at 6 p.m. and reopened on Friday at 8 a.m.",
+     [("6 p.m.", "2017-09-06T18:00"), ("Friday", "2017-09-01"), ("8 a.m.", "2017-09-01T08:00")]),
 ])
 def test_clock_times_in_a_range_fall_on_its_day(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected

@@ -86,6 +86,7 @@ _LEADING_ZERO = re.compile(r"\D*0\d")  # a clock in 24-hour notation: its hour "
 _FIELD = re.compile(r"\{(\w+)(?:([+*/])(\d+))?(?:\|([^}:]*))?(?::0(\d))?\}")
 
 
+SERIES_WORDS = 4  # words (a verb, a place) that may stand between two clock times of a list besides its words
 BEFORE_REACH = 40  # characters before a match (or a date of the text) that a rule's not_after, only_after,
 # aside_after and context_not_after read, and the tense reader's foreseen words
 
@@ -406,6 +407,12 @@ class Grammar:
         # what joins two clock times into a range or a pair ("between 2am and 3am on 27 May"): both
         # fall on the day one of them is placed on
         self._clock_range = self._gap("clock_range", r"\s*(?:{})\s*")
+        # what joins two clock times of a list, each with a verb or a place of its own, ending on the
+        # word that leads into the second ("Polls open at 7 a.m. and close at 8 p.m. on Tuesday")
+        series = (self.classes.get("clock_series") or WordClass()).literals
+        self._clock_series = re.compile("|".join(
+            rf"\s*{_literal(joiner)}\s+(?:[^\W\d_][\w'\u2019.-]*\s+){{0,{SERIES_WORDS}}}?{_literal(lead)}\s+"
+            for joiner, lead in series.items()), re.I) if series else None
         # the parts of the day whose clock hours, written without a.m. or p.m., are past noon, and
         # those hours ("9:15 tonight" is 21:15, "3:30 this afternoon" 15:30)
         self._pm_dayparts = {}
@@ -593,7 +600,8 @@ class Grammar:
         """``hits`` with a clock time that a ``clock_range`` word joins to a clock time placed on a
         day placed on that day too, before it ("between 2am and 3am on 27 May": from the last pair
         back, so that a run of them all take the day) or after it ("on Saturday at 0330 GMT and
-        1830 GMT")."""
+        1830 GMT"); and so a clock time of a list, its own verb or place between ("Polls open at 7
+        a.m. and close at 8 p.m. on Tuesday": the ``clock_series`` words)."""
         if self._clock_range is None:
             return hits
         for k in range(len(hits) - 2, -1, -1):
@@ -610,7 +618,8 @@ class Grammar:
         day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
         first, second = sorted((clock, placed), key=lambda hit: hit.start)
         if not (time and day and _DAY.match(day.group(1))
-                and self._clock_range.fullmatch(text, first.end, second.start)):
+                and (self._clock_range.fullmatch(text, first.end, second.start)
+                     or self._clock_series is not None and self._clock_series.fullmatch(text, first.end, second.start))):
             return clock
         options = {key: value for key, value in placed.options.items() if key != "mod"}
         if "mod" in clock.options:
