@@ -794,6 +794,18 @@ def test_a_warning_issued_until_a_time_is_to_come(sentence, published, expected)
 
 
 @pytest.mark.parametrize("sentence, published, expected", [
+    # a year alone at the head of the sentence tells the year of a month its clause tells as past...
+    ("In 1918, there was a first wave of mild flu in April.", "2009-04-29", [("1918", "1918"), ("April", "1918-04")]),
+    ("In 2008, prices peaked in July.", "2010-03-01", [("2008", "2008"), ("July", "2008-07")]),
+    # ...not one of another clause
+    ("In 2009, the firm made $27 billion, and it ended March with $105 billion of assets.", "2010-06-30",
+     [("2009", "2009"), ("March", "2010-03")]),
+])
+def test_a_fronted_year_tells_the_year_of_its_clauses_month(sentence, published, expected):
+    assert [(e.text, e.value) for e in tag(sentence, published)] == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
     # a year that tells which forecast, or which contest is nearer, looks nowhere ahead
     ("Kestrel cut its 2023 forecast on Tuesday.", "2023-09-20", "2023-09-19"),
     ("The party moved a step closer to the 2027 election on Friday.", "2025-09-15", "2025-09-12"),

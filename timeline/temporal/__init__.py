@@ -124,6 +124,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
                     context.retell(hit.start, told if entry else None)  # (and on from here: a chronology's entries)
+                elif named_day is None and (year := _fronted_year(found, hit.start, text, split(), tenses)):
+                    # ('In 1918, there was a first wave of mild flu in April': April 1918)
+                    moved = _resolve.in_year_of(value, year + "-12-31")
+                    if moved is not None and year < publication[:4]:
+                        anchor_kind, value = "context", moved
             if "near" in hit.options and not _resolve.near(value, publication, hit.options["near"]):
                 continue  # a bare number far from the publication's year is no year
             if resolved and "ahead" in hit.options and day and side_of(value, day) == 1 \
@@ -216,6 +221,24 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     if day is not None:
         _chronology_in_order(found, entries, day)
     return _share_years(found, yearless, text, rules)
+
+
+def _fronted_year(found: list[TimeExpression], at: int, text: str, sentences, tenses) -> str | None:
+    """The year an expression told before offset ``at`` writes alone at the head of the sentence,
+    after a fronting word and before a comma, if any, with no other clause between: the clause's
+    story is of that year ("In 1918, there was a first wave of mild flu in April"; not "In 2009, BP
+    generated $27 billion, and it ended March with ...")."""
+    bounds = _sentence_bounds(sentences, at, len(text))
+    for before in reversed(found):
+        if before.end <= bounds[0]:
+            break
+        if _YEAR_ALONE.fullmatch(before.value) and text.startswith(",", before.end) \
+                and tenses.fronted(before.start, bounds) and not tenses.clause_apart(before.end + 1, at):
+            return before.value
+    return None
+
+
+_YEAR_ALONE = re.compile(r"\d{4}")
 
 
 def _chronology_in_order(found: list[TimeExpression], entries: list[int], day: dt.date) -> None:

@@ -874,7 +874,7 @@ class TenseReader:
             j -= 1
         if yielding is not None:
             return yielding
-        fronted = self._fronting is not None and self._fronting.fullmatch(self._text, bounds[0], start) is not None
+        fronted = self.fronted(start, bounds)
         k = bisect.bisect_left(starts, end)
         while k < len(starts) and marks[k][0] <= high:
             tense, what = kind(k)
@@ -888,6 +888,22 @@ class TenseReader:
                 fronted = False  # (past the mark that closes it: another clause's cue is not its own)
             k += 1
         return None, None
+
+    def fronted(self, start: int, bounds: tuple[int, int]) -> bool:
+        """Whether the expression at ``start`` opens its sentence (``bounds``) after a ``fronting``
+        word alone ("In 1918, ...")."""
+        return self._fronting is not None and self._fronting.fullmatch(self._text, bounds[0], start) is not None
+
+    def clause_apart(self, start: int, end: int) -> bool:
+        """Whether a ``boundary`` or ``joiner`` of clauses.tsv stands between offsets ``start`` and
+        ``end``: what is told at each is in a clause of its own."""
+        self._read(self._read_to, end)  # (on from where reading stopped: no stretch is left unread)
+        j = bisect.bisect_left(self._starts, start)
+        while j < len(self._starts) and self._starts[j] < end:
+            if self._kind(j)[1] in _BOUNDARIES:
+                return True
+            j += 1
+        return False
 
     def _foreseen_before(self, start: int, end: int, low: int) -> bool:
         """Whether a ``foreseen`` word stands right before the expression ``text[start:end]``, or
