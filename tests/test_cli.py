@@ -87,6 +87,19 @@ def test_events_table_is_readable_and_the_summary_goes_to_stderr(samples_dir):
     assert stderr_lines(result)[-1].startswith("2 articles read,")
 
 
+def test_events_table_writes_centuries_as_readers_do_and_keeps_its_columns(tmp_path):
+    article = tmp_path / "history.txt"
+    article.write_text("---\npublished: 2011-01-10\n---\nThe plague swept the port in the 14th century. "
+                       "The council met at 7:30 p.m. on Friday. Officials are reviewing the rules.\n")
+    result = run("events", article)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("1300s ") and "plague" in line.lower() for line in lines)
+    assert any(line.startswith("(around) ") for line in lines)  # (not the model's 'overlap')
+    starts = {len(line) - len(line[line.index(" "):].lstrip()) for line in lines}
+    assert len(starts) == 1  # (every title starts in one column, however long a date)
+
+
 def test_a_date_phrase_wrapped_over_two_lines_is_shown_on_one(tmp_path):
     article = tmp_path / "wrapped.txt"
     article.write_text("---\npublished: 2011-01-10\n---\nThe plant was closed on March 3,\n2009, after a fire.\n")

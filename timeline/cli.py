@@ -36,7 +36,7 @@ from typer.core import TyperGroup
 
 from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of
 from timeline.merge import merge_events
-from timeline.models import ArticleError, Event, Timeline, coerce_published
+from timeline.models import ArticleError, Event, Granularity, Timeline, coerce_published
 from timeline.pipeline import (BATCH_SIZE, Summary, collect_timeline, iter_article_events, let_go_of_pools,
                                usable_cores)
 from timeline.terminal import printable, quoted
@@ -886,14 +886,31 @@ def _interrupts_held():
 
 
 def events_table(events: list[Event]) -> str:
-    """One readable line an event: date, title, the date phrase, how many articles report it."""
+    """One readable line an event: date, title, the date phrase, how many articles report it.  The
+    dates are a column as wide as the widest; a decade or a century is written as a reader does
+    ('1990s', not '199'), an undated event by what its tense tells (before, around or after
+    publication)."""
+    dates = [_table_date(event) for event in events]
+    width = max([len(date) + 1 for date in dates] + [TABLE_DATE_WIDTH])
     lines = []
-    for event in events:
-        date = event.date.value if event.date else f"({event.relation.value})"
+    for event, date in zip(events, dates):
         phrase = f"  [{' '.join(event.time_expression.text.split())}]" if event.time_expression else ""  # (one line)
         sources = f"  ({len(event.sources)} sources)" if len(event.sources) > 1 else ""
-        lines.append(printable(f"{date:<12} {event.title}{phrase}{sources}"))
+        lines.append(printable(f"{date:<{width}} {event.title}{phrase}{sources}"))
     return "\n".join(lines) if lines else "(no events)"
+
+
+TABLE_DATE_WIDTH = 12  # the date column of the events table at its narrowest (a day and a space)
+_TABLE_RELATIONS = {"before": "(before)", "overlap": "(around)", "after": "(after)", "unknown": "(unknown)"}
+_CENTURIES = (Granularity.DECADE, Granularity.CENTURY, Granularity.MILLENNIUM)
+
+
+def _table_date(event: Event) -> str:
+    if event.date is None:
+        return _TABLE_RELATIONS.get(event.relation.value, f"({event.relation.value})")
+    if event.date.granularity in _CENTURIES:
+        return f"{event.date.start.year}s"
+    return event.date.value
 
 
 # --- messages ------------------------------------------------------------------------------------
