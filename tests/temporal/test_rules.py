@@ -582,12 +582,13 @@ def test_a_count_of_games_is_no_time_and_weekends_are_a_habit(sentence, expected
 
 @pytest.mark.parametrize("sentence, expected", [
     # a half or a quarter after a game's goal or score, with the words a report puts between, is the game's
-    ("The visitors had levelled early in the second half.", []),
+    ("The visitors netted late in the first half.", []),
     ("Ray Rice scored early in the second half.", []),
     ("The Lakers outscored Boston 30-18 in the third quarter.", []),
     # ...not the year's, told of accounts
     ("The company scored early wins in the first quarter.", [("the first quarter", "2017-Q1")]),
     ("Sales levelled off in the second half.", [("the second half", "2017-H2")]),
+    ("Output levelled late in the first half.", [("the first half", "2017-H1")]),
 ])
 def test_a_part_of_a_game_is_no_part_of_the_year(sentence, expected):
     assert [(x.text, x.value) for x in tag(sentence, published=PUBLISHED)] == expected

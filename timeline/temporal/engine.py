@@ -810,8 +810,8 @@ class TenseReader:
     after a ``foreseen`` word ("foiled the planned May 3 attack", "warned of a Christmas Day attack").
     A ``continues`` mark ("and" before a bare verb: "will reach the comet in August and try to land
     in November") joins the verb after it to the clause before: a cue before it governs across it,
-    but a cue of scope ``forward`` stops at it.  A time before a future seen from the past, of scope
-    ``forward`` ("On Friday, the government planned to pay the nurses"), is that past.
+    but a cue of scope ``forward`` stops at it.  A time opening its sentence before a future seen from the past,
+    of scope ``forward`` ("On Friday, the government planned to pay the nurses"), is that past.
 
     Cues and marks are read once, left to right, only where expressions need them: reading a
     whole text costs one scan at most, however many expressions it has.
@@ -882,8 +882,9 @@ class TenseReader:
                 if fronted and tense == PAST:
                     return GONE, GOVERNS  # (told before its clause, opening the sentence: the past after it is its own)
                 return tense, ASIDE
-            if what == FORWARD and tense == PROSPECTIVE:  # (a future seen from a past moment, which a time
-                return PAST, ASIDE  # before it tells: 'On Friday, the government planned to pay the nurses')
+            if what == FORWARD and tense == PROSPECTIVE and fronted:  # (a future seen from a past moment, which
+                return PAST, ASIDE  # a time opening the clause tells: 'On Friday, the government planned to pay';
+                # not 'Thursday's hearing, at which Hayward promised to testify')
             if what in _BOUNDARIES and starts[k] > end + 1:
                 fronted = False  # (past the mark that closes it: another clause's cue is not its own)
             k += 1

@@ -69,6 +69,7 @@ _CODE = {
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
 _PAST = (PAST, GONE)  # the tenses of what has been (tense.tsv)
+AHEAD_UNTOLD = 2  # days: a weekday told with no tense is the nearest of its name up to so many days ahead
 PAST_REACH = 90  # days: "said the offer expires Nov. 16" may look ahead, not "fell in January"
 # days: a day the future names that is at most this long before the anchor is that one, not
 # next year's: the text was written before it ran (a schedule left on a page, an entry of a
@@ -518,8 +519,10 @@ def _weekday(which: str, time: str, anchor: dt.date, direction: str, tense: str 
         n = next(n for n in days if -2 <= n - here <= 4)  # one of each weekday, two days back to four ahead
     elif looks_ahead(tense):
         n = min(n for n in days if n >= here)
-    elif tense in (None, "present"):  # (no past told: the nearest, 'On Tuesday, lawmakers hold a hearing')
-        n = min((n for n in days if abs(n - here) <= 3), default=here)
+    elif tense in (None, "present"):
+        # no past told: the nearest, but no more than AHEAD_UNTOLD days ahead ('On Tuesday, lawmakers hold
+        # a hearing', said on a Sunday; not a caption's 'battle a blaze on Wednesday', said on a Sunday)
+        n = next(n for n in days if -(6 - AHEAD_UNTOLD) <= n - here <= AHEAD_UNTOLD)
     else:
         n = max(n for n in days if n <= here)
     day = day_at(n)
