@@ -288,6 +288,12 @@ def test_a_happening_announced_with_its_day_and_reported_without_it_is_titled_by
     assert {s.path for s in vote.sources} == {"preview.txt", "report.txt"}
     assert "voted" in vote.title and "will" not in vote.title
     assert vote.date.value == "2023-05-11"  # (the day only the announcement tells)
+    # (not by a report of another vote the group took in: it says little the announcement says)
+    other = Article(text="The harbour commission in Westport voted to hire a new director for the ferry service.",
+                    path="other.txt", published=dt.datetime(2023, 5, 12))
+    (vote,) = merge_events(events[:1] + extract_events(other.text, "2023-05-12", source=other))
+    assert {s.path for s in vote.sources} == {"preview.txt", "other.txt"}  # (the merge took it in)
+    assert "pier" in vote.title
 
 
 def test_a_collection_whose_texts_hold_every_rare_letter_merges_alike():
@@ -472,13 +478,17 @@ HIJACKING = {
     "wire.txt": ("Wire", "Pirates hijacked a Panamanian-flagged cargo ship off the coast of Yemen on Tuesday, "
                          "seizing its 18 crew."),
     "daily.txt": ("Daily", "The ship was hijacked on Tuesday off Yemen."),
-    "post.txt": ("Post", "The freighter was hijacked on Tuesday about 200 miles off the Yemeni coast."),
+    "post.txt": ("Post", "The cargo ship was hijacked on Tuesday about 200 miles off the Yemeni coast."),
 }
 
 
 def test_a_happening_a_recap_names_in_few_words_on_its_day_is_one_event_with_the_lead():
     """A lead and the short recaps of other outlets share few words but the happening's verb, its day
-    and where it was; a like happening of that day somewhere else stays apart."""
+    and where it was; a like happening of that day somewhere else, or one told apart, stays apart."""
     elsewhere = {"radio.txt": ("Radio", "A tanker was hijacked on Tuesday off Nigeria.")}
     merged = [e for e in merge_events(_story({**HIJACKING, **elsewhere}, "2017-09-06")) if e.date is not None]
     assert sorted(sorted(s.path for s in e.sources) for e in merged) == [sorted(HIJACKING), ["radio.txt"]]
+    told_apart = {**HIJACKING, "post.txt": ("Post", "Another cargo ship was hijacked on Tuesday about 200 miles off "
+                                                    "the Yemeni coast.")}
+    merged = [e for e in merge_events(_story(told_apart, "2017-09-06")) if e.date is not None]
+    assert ["post.txt"] in [[s.path for s in e.sources] for e in merged]

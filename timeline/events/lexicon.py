@@ -106,6 +106,7 @@ class Lexicon:
     non_answers: tuple[str, ...] = ()  # 'declined to comment': a sentence telling nothing
     expletives: frozenset[str] = frozenset()  # verbs of being after which 'it' stands for nothing: 'it was unclear'
     focus: frozenset[str] = frozenset()  # adverbs that single out the time after them: 'learned only on Thursday'
+    apart: frozenset[str] = frozenset()  # words that tell a happening apart from a like one: 'In a separate case'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -351,6 +352,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         non_answers=tuple(sorted(words("non_answers.txt"))),
         expletives=words("expletive_verbs.txt"),
         focus=words("focus_adverbs.txt"),
+        apart=words("apart_words.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         time_leads=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "time_leads.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},

@@ -141,6 +141,18 @@ def event_lanes(event: Event, lane_of: dict[str, int], lanes: str) -> list[int]:
     return list(found) or [lane_of.get(UNKNOWN_OUTLET.casefold(), 0)]
 
 
+def comparable_time(when: dt.datetime) -> dt.datetime:
+    """A publication time that compares with any other: a zoned one in UTC (clocks of different
+    zones are compared in one), without its zone; an unzoned one as written."""
+    if when.tzinfo is not None:
+        try:
+            when = when.astimezone(dt.timezone.utc)
+        except OverflowError:  # (at the calendar's edge: its own clock)
+            pass
+        when = when.replace(tzinfo=None)
+    return when
+
+
 def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
     """The lane of the outlet that reported ``event`` first once it had happened (by
     publication: an announcement written before the day does not decide; a report dated to the
@@ -155,14 +167,9 @@ def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
         if when is None:
             return (2, dt.date.min, 1, dt.datetime.min, k)
         # (a day without its time is 'at some time that day': after one of that day whose time is
-        # known; clocks of different zones are compared in one)
+        # known)
         dated_only = when.tzinfo is None and when.time() == dt.time(0)
-        if when.tzinfo is not None:
-            try:
-                when = when.astimezone(dt.timezone.utc)
-            except OverflowError:  # (at the calendar's edge: its own clock)
-                pass
-            when = when.replace(tzinfo=None)
+        when = comparable_time(when)
         return (1 if day is not None and when.date() < day else 0, when.date(), dated_only, when, k)
 
     first = event.sources[min(range(len(event.sources)), key=published)]

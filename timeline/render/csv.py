@@ -18,7 +18,7 @@ import io
 import re
 
 from timeline.models import Event, Timeline
-from timeline.render.common import RELATION_LABELS, outlet, plain, source_label
+from timeline.render.common import RELATION_LABELS, comparable_time, outlet, plain, source_label
 
 COLUMNS = [
     "id", "start", "end", "value", "granularity", "time", "title", "kind", "date_phrase",
@@ -66,10 +66,10 @@ def _row(event: Event) -> list[str]:
 
 
 def _first_published(event: Event) -> str:
-    """When the first of its articles appeared, as it was written (by local time: a collection may
-    mix zoned and unzoned dates, which Python cannot compare)."""
+    """When the first of its articles appeared, as it was written (zoned times compared in one zone,
+    as the page's lanes compare them: :func:`~timeline.render.common.comparable_time`)."""
     times = [s.published for s in event.sources if s.published is not None]
-    return min(times, key=lambda when: when.replace(tzinfo=None)).isoformat() if times else ""
+    return min(times, key=comparable_time).isoformat() if times else ""
 
 
 def render(timeline: Timeline) -> str:
