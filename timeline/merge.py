@@ -68,7 +68,7 @@ from typing import TYPE_CHECKING, Hashable, Iterable, NamedTuple, Optional, Sequ
 from timeline.events import lemma, lexicon
 from timeline.models import Event, Relation, Source, require
 from timeline.temporal.calendar import Day, clock, timex_year
-from timeline.text import opens_entry
+from timeline.text import CAPITALISED, opens_entry
 
 LANGUAGE = "en"  # the language of the lexicon and of the word frequencies
 
@@ -725,7 +725,6 @@ def _others(title: str, group: str) -> frozenset[str]:
     return frozenset(entry[1] for entry in map(_token, _WORD.findall(title)) if entry[0] is not None and entry[0] != group)
 
 
-_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019&.-]*")
 NAME_STEM = 4  # letters a name and another it begins (a country and its people: 'Yemen', 'Yemeni') share at least
 
 
@@ -736,7 +735,7 @@ def _names(sentence: str, dated_at: tuple[int, int]) -> frozenset[str]:
     (cached: a report is compared with many)."""
     common = lexicon(LANGUAGE).stopwords
     found = set()
-    for m in _CAPITALISED.finditer(sentence):
+    for m in CAPITALISED.finditer(sentence):
         word = m.group().rstrip(".'\u2019").removesuffix("'s").removesuffix("\u2019s")
         if not sentence[:m.start()].strip() and not (word.isupper() and len(word) > 1):
             continue
@@ -1201,9 +1200,9 @@ def _told_after_its_day(group: list[Event], lead: Event) -> Optional[Event]:
     that day and told after the fact (:func:`told_after`), by the same verb or noun, saying much of
     what the lead's title says besides the verb and the doers (:func:`_says_as_much`), with no date
     of its own but one that holds the day, and a title that reads whole, if any: it tells what
-    happened, though it does not tell the day
-    ('voted to close the pier'; not a report of another happening the group took in: 'will vote on
-    the liability cap', 'voted to confirm a new ambassador')."""
+    happened, though it does not tell the day ('voted to close the pier'; not a report of another
+    happening the group took in: 'will vote on the liability cap', 'voted to confirm a new
+    ambassador')."""
     if lead.date is None or lead.trigger is None or lead.kind == "statement" or not _anticipated(lead):
         return None  # (a statement's verb is a saying, which tells nothing of what)
     verb = _lemma(lead.trigger.text)

@@ -113,7 +113,8 @@ from timeline.salience import BACKGROUND_DAYS, count_for_span, story_text, text_
 from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
 from timeline.temporal.engine import grammar
-from timeline.text import BULLETS, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, caption, entry_heading, entry_label
+from timeline.text import (BULLETS, CAPITALISED, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, caption, entry_heading,
+                           entry_label)
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -521,7 +522,8 @@ def _without_day_words(body: str, at: int, expression) -> str:
         return body  # (after a bracket, a dash, a comma; before one, a slash, a bracket, a capital)
     low = before.group(1).casefold()
     joining = lex.coordinators | lex.period_ends | lex.infinitive
-    if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) or low in lex.focus \
+    if (low in lex.prepositions and not on) or low in lex.auxiliaries or (low in lex.clause and not on) \
+            or low in lex.focus \
             or (on and low in lex.particle_verbs) or (not on and low in lex.time_objects) \
             or (right[:1] == "." and lex.ends(low, "gerund")) \
             or (following and following.group(1).casefold() in joining) \
@@ -896,7 +898,6 @@ def _select(candidates: list[_Candidate], k: int, vectorizer, day: dt.date) -> l
     return [candidates[i] for i in picked]
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’&.-]*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -911,7 +912,7 @@ def _names(sentence: str) -> frozenset[str]:
     common = lex.stopwords | lex.function_words
     times = [(e.start, e.end) for e in tag(sentence)]
     found = set()
-    for m in _CAPITALISED.finditer(sentence):
+    for m in CAPITALISED.finditer(sentence):
         written = _POSSESSIVE_END.sub("", m.group().rstrip("."))
         word = written.casefold()
         if (word not in common or written.isupper() and len(written) > 1) \

@@ -197,6 +197,7 @@ def test_csv_first_published_compares_zoned_times_as_instants():
     # (08:00 in Manila is midnight in London, before 03:00 there)
     manila = Source(path="m.txt", published=dt.datetime(2024, 1, 1, 8, tzinfo=dt.timezone(dt.timedelta(hours=8))))
     london = Source(path="l.txt", published=dt.datetime(2024, 1, 1, 3, tzinfo=dt.timezone.utc))
-    found = event("x", "Ship docked", report(london, "The ship docked.", "docked"), report(manila, "The ship docked.", "docked"))
+    found = event("x", "Ship docked", report(london, "The ship docked.", "docked"),
+                  report(manila, "The ship docked.", "docked"))
     (row,) = csv.DictReader(io.StringIO(render(Timeline(events=[found]), "csv")))
     assert row["first_published"] == "2024-01-01T08:00:00+08:00"

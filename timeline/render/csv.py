@@ -58,8 +58,8 @@ def _row(event: Event) -> list[str]:
         _cell(" ".join(s.url for s in event.sources if s.url)),
         "yes" if event.key else "",
         f"{salience.score:.3f}" if salience else "",
-        str(salience.articles) if salience else str(len({s.article_key for s in event.sources})),
-        str(salience.outlets) if salience else "",
+        str(salience.articles if salience else len({s.article_key for s in event.sources})),
+        str(salience.outlets if salience else len({outlet(s).casefold() for s in event.sources})),
         _cell("; ".join(dict.fromkeys(outlet(s) for s in event.sources))),
         _first_published(event),
     ]
