@@ -142,6 +142,25 @@ def test_a_publication_time_iso_allows_and_python_does_not_is_read(tmp_path, pub
     assert article.published == expected
 
 
+@pytest.mark.parametrize("published, expected", [
+    # a day in figures, the year last: read in the one order of day and month that fits
+    ("27/04/2009", dt.datetime(2009, 4, 27)),
+    ("04/27/2009", dt.datetime(2009, 4, 27)),
+    ("27.04.2009", dt.datetime(2009, 4, 27)),
+    # ...refused, and said to be, when both do
+    ("04/05/2009", "ambiguous publication date '04/05/2009' (day or month first? use e.g. 2009-04-05)"),
+    ("31/02/2009", "invalid publication date '31/02/2009' (use e.g. 2017-09-06)"),
+])
+def test_a_publication_day_in_figures_is_read_when_only_one_order_fits(tmp_path, published, expected):
+    record = {"text": "The bridge opened on Monday.", "published": published}
+    path = write(tmp_path, "a.jsonl", json.dumps(record) + "\n")
+    (item,) = list(iter_articles([path]))
+    if isinstance(expected, str):
+        assert isinstance(item, ArticleError) and item.reason == "bad-date" and str(item).endswith(expected)
+    else:
+        assert item.published == expected
+
+
 @pytest.mark.parametrize("published", ["2017-09", "September 2017", "2017"])
 def test_a_publication_date_with_no_day_reads_the_article_undated(tmp_path, published):
     # (its dates written out are dated all the same: refusing it lost them)

@@ -1112,8 +1112,9 @@ MAX_DATE_CHARS = 100  # the longest publication date read ('Wednesday, September
 
 def parse_published(value: str | None) -> dt.datetime | None:
     """A publication date from metadata: ISO first, then forms with words: 'September 6, 2017',
-    'Wed, 06 Sep 2017 10:00:00 GMT'.  Numeric forms other than ISO (06/09/2017) are ambiguous,
-    and relative forms ("yesterday") are refused: a publication date must not depend on today.
+    'Wed, 06 Sep 2017 10:00:00 GMT', then a day in figures with its year last when only one order
+    of day and month fits it ('27/04/2009'; '06/09/2017' is ambiguous, and refused as such);
+    relative forms ("yesterday") are refused: a publication date must not depend on today.
     A month or a year without its day ('2017-09', 'September 2017') gives None, as no date does.
     Raises ``BadArticle`` for anything else that is not a real calendar date.
     """
@@ -1126,6 +1127,9 @@ def parse_published(value: str | None) -> dt.datetime | None:
         return None if found.date() == dt.date.min else found
     except ValueError:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric:
+        return _numeric_date(text, *map(int, numeric.groups()))
     worded = len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) and _FOUR_DIGITS.search(text)
     parsed = _parse_worded_date(text) if worded else None
     if parsed is None:
@@ -1135,7 +1139,27 @@ def parse_published(value: str | None) -> dt.datetime | None:
     return parsed
 
 
+def _numeric_date(text: str, first: int, second: int, year: int) -> dt.datetime:
+    """A day written in figures with its year last ('27/04/2009', '04/27/2009'): the day first or
+    the month first, whichever the figures allow; refused when both do ('04/05/2009': day or
+    month?) or neither."""
+    readings = {(year, month, day) for day, month in ((first, second), (second, first)) if month <= 12}
+    days = []
+    for reading in readings:
+        try:
+            days.append(dt.datetime(*reading))
+        except ValueError:
+            pass
+    if len(days) == 1:
+        return days[0]
+    if len(days) > 1:
+        raise BadArticle(f"ambiguous publication date {quoted(text)} (day or month first? use e.g. "
+                         f"{min(days):%Y-%m-%d})", "bad-date")
+    raise BadArticle(f"invalid publication date {quoted(text)} (use e.g. 2017-09-06)", "bad-date")
+
+
 _FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*")  # a day in figures, the year last
 _MONTH_OR_YEAR = re.compile(r"\s*(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2]))?\s*")  # (no year 0)
 
 
