@@ -605,3 +605,9 @@ def test_an_article_in_another_script_is_named_on_stderr_and_the_others_still_re
     assert result.exit_code == 0 and "Rebels seized the airport" in result.stdout
     warnings = [line for line in stderr_lines(result) if line.startswith("warning: ")]
     assert len(warnings) == 1 and "feed.jsonl:1: written mostly in a script the English rules do not read" in warnings[0]
+
+
+def test_version_is_one_line_and_exit_zero():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert re.fullmatch(r"timeline \S+\n", result.stdout)

@@ -241,8 +241,21 @@ class Lanes(str, Enum):
     none = "none"
 
 
+def _show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"timeline {version('timeline')}")
+        except PackageNotFoundError:  # (run from a copy that was never installed)
+            typer.echo("timeline (not installed)")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _options(debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error.")):
+def _options(debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+             _version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                           help="Show the version and exit.")):
     """Turn news articles into an ordered, interactive timeline of the events they report."""
 
 
