@@ -858,6 +858,8 @@ def test_short_past_forms_are_the_events_their_date_belongs_to(sentence, trigger
          "occurrence", "Brewery announced record profits"),
         ("The health agency declared it a national emergency on Friday, meaning the schools will close.",
          "occurrence", "Health agency declared it a national emergency"),
+        ("The health agency declared a pandemic on Friday, meaning the new flu (H1N1) had spread worldwide.",
+         "occurrence", "Health agency declared a pandemic"),  # (an aside in brackets ends no phrase)
         # ...and so does one followed by 'to': what it pledged, where they were admitted
         ("The health agency pledged on Friday to reopen the schools within a month.",
          "occurrence", "Health agency pledged to reopen the schools within a month"),

@@ -487,6 +487,9 @@ def _subordinate(s: Parsed, k: int) -> bool:
     return opener in lex.clause or not _opening_subject(s)
 
 
+_BRACKETS = frozenset("()[]")  # an aside's marks, which end no phrase they stand in
+
+
 def reports_an_act(s: Parsed, k: int) -> bool:
     """Whether the reporting verb at ``k`` names an act by its object rather than reporting what
     was said: its object is a noun phrase, with no verb of its own ('the agency declared a
@@ -537,7 +540,9 @@ def reports_an_act(s: Parsed, k: int) -> bool:
            for m in range(j, len(tokens))):
         return False  # 'told the radio in an interview since he left in 2014 that ...'
     closing = j + 1 < len(tokens) and lex.gerund(tokens[j + 1].low) and not any(
-        tokens[m].text in _BREAKS for m in range(j + 2, len(tokens)))  # (a phrase of its own to the end: ', adding that ...')
+        tokens[m].text in _BREAKS and tokens[m].text not in _BRACKETS for m in range(j + 2, len(tokens)))
+    # (a phrase of its own to the end, an aside in brackets and all: ', adding that ...', ', meaning that the
+    # swine flu (H1N1) virus was spreading')
     if j < len(tokens) and tokens[j].text in _BREAKS and not closing and any(
             classes[m].finite or tokens[m].low in lex.auxiliaries for m in range(j, len(tokens))):
         return False  # 'said the patient, a man of 40, had tested positive', 'said the man, carrying a knife, was'
