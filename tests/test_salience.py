@@ -218,3 +218,16 @@ def test_a_story_reprinted_hundreds_of_times_is_one_group_found_in_linear_work(m
     originals = copies_of(events)
     assert len(originals) >= 295 and set(originals.values()) == {"copy000.txt"}  # (MinHash is an estimate)
     assert len(compared) <= 10 * 300  # (a few for each copy; every pair would be 44,850)
+
+
+def test_a_happening_titled_by_its_noun_alone_is_no_key_event():
+    # ('The blast' tells a reader nothing the day does not: the key place goes to a titled happening)
+    texts = [article(f"a{n}.txt", f"Outlet{n}", "Investigators are examining the cause of Tuesday's blast.",
+                     "1998-08-06") for n in range(4)]
+    texts += [article(f"b{n}.txt", f"Outlet{n}", "The governor toured the damaged Ferrow plant on Wednesday.",
+                      "1998-08-06") for n in range(2)]
+    timeline = build_timeline(texts, top=1)
+    (key,) = [e for e in timeline.events if e.key]
+    assert "governor" in key.title.lower()
+    blast = next(e for e in timeline.events if e.date is not None and "blast" in e.title.lower())
+    assert blast.salience.articles > key.salience.articles  # (though the blast is told more)
