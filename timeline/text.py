@@ -81,13 +81,13 @@ def _clock_abbreviations(lang: str) -> tuple[frozenset[str], re.Pattern, re.Patt
             pattern("fronted", re.IGNORECASE), pattern("modifier", re.IGNORECASE))
 
 
+CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019&.-]*")  # a name, or a sentence's first word
+
 # A heading run into the sentence after it, as scraped pages have them ('NEW CAP FOR LEAKING OIL
 # WELL Once the tests are done, ...', 'TOP KILL PLANNED FOR WEDNESDAY A report ...'): three or more
 # words in capitals, then a capitalised word, or a one-letter word ('A') before a lower-case one.
 # Two capitalised words are often a name or a dateline ('NEW ORLEANS -- Dead birds', 'BP PLC Chief').
 # Each word in capitals can be read one way only, so that a failed match cannot backtrack at length.
-# a word written with a capital: a name, or a sentence's first
-CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019&.-]*")
 _CAPS_WORD = r"""["'\u201c\u2018(]*[A-Z][A-Z0-9&.]*(?:['\u2019][A-Z]+)*["'\u201d\u2019)]*"""
 HEADING_CHARS = 300  # a heading is looked for in the first this many characters of a sentence
 _HEADING = re.compile(rf"""(?:{_CAPS_WORD}[\s,:;/\u2013\u2014-]+){{3,}}"""

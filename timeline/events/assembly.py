@@ -87,7 +87,8 @@ def _expression_place(expression: TimeExpression, starts: list[int], ends: list[
         return None
     # a value with no calendar period ('PAST_REF', '1989-WXX') anchors an undated event
     span = timex_span(expression.value)
-    timing = _relation_to(span, published) if span else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
+    timing = _relation_to(span, published) if span \
+        else _REFERENCES.get(expression.value) or _beyond(expression.value, published)
     day = span is None or span.granularity in (Granularity.DAY, Granularity.TIME)
     return first, last, span, timing, day
 

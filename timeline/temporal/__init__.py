@@ -124,7 +124,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 if told is not None:  # a story of another year goes on in it: "... on 2 April 1982 ... on 14 June"
                     anchor_kind, value = "context", told
                     context.retell(hit.start, told if entry else None)  # (and on from here: a chronology's entries)
-                elif named_day is None and (year := _fronted_year(found, hit.start, text, split(), tenses)):
+                elif named_day is None and (year := _fronted_year(found, hit.start, text, bounds, tenses)):
                     # ('In 1918, there was a first wave of mild flu in April': April 1918)
                     moved = _resolve.in_year_of(value, year + "-12-31")
                     if moved is not None and year < publication[:4]:
@@ -223,12 +223,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     return _share_years(found, yearless, text, rules)
 
 
-def _fronted_year(found: list[TimeExpression], at: int, text: str, sentences, tenses) -> str | None:
-    """The year an expression told before offset ``at`` writes alone at the head of the sentence,
-    after a fronting word and before a comma, if any, with no other clause between: the clause's
-    story is of that year ("In 1918, there was a first wave of mild flu in April"; not "In 2009, BP
-    generated $27 billion, and it ended March with ...")."""
-    bounds = _sentence_bounds(sentences, at, len(text))
+def _fronted_year(found: list[TimeExpression], at: int, text: str, bounds: tuple[int, int], tenses) -> str | None:
+    """The year an expression told before offset ``at`` writes alone at the head of its sentence
+    (``bounds``), after a fronting word and before a comma, if any, with no other clause between:
+    the clause's story is of that year ("In 1918, there was a first wave of mild flu in April"; not
+    "In 2009, BP generated $27 billion, and it ended March with ...")."""
     for before in reversed(found):
         if before.end <= bounds[0]:
             break
@@ -786,8 +785,6 @@ class _Context:
         if self._reported and _resolve.granularity(value) == "Q":
             return self._reported[1], at
         return value, at
-
-
 
 
 def _context_fits(hit: Hit, value: str, at: int, text: str, publication: str | None) -> bool:

@@ -617,9 +617,9 @@ class Grammar:
         time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" and "+" not in clock.rule.name else None
         day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
         first, second = sorted((clock, placed), key=lambda hit: hit.start)
-        if not (time and day and _DAY.match(day.group(1))
-                and (self._clock_range.fullmatch(text, first.end, second.start)
-                     or self._clock_series is not None and self._clock_series.fullmatch(text, first.end, second.start))):
+        joined = self._clock_range.fullmatch(text, first.end, second.start) or (
+            self._clock_series is not None and self._clock_series.fullmatch(text, first.end, second.start))
+        if not (time and day and _DAY.match(day.group(1)) and joined):
             return clock
         options = {key: value for key, value in placed.options.items() if key != "mod"}
         if "mod" in clock.options:
