@@ -193,6 +193,21 @@ def test_a_folder_without_articles_is_an_error(tmp_path, command):
     assert "error: no articles found" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["events", "summary", "build"])
+def test_files_a_folder_holds_that_are_not_read_are_counted(samples_dir, tmp_path, command):
+    folder = tmp_path / "in"
+    shutil.copytree(samples_dir, folder)
+    (folder / "report.pdf").write_bytes(b"%PDF")
+    (folder / "scans").mkdir()
+    for name in ("a.jpg", "b.JPG", "notes.docx", ".hidden.pdf"):
+        (folder / "scans" / name).write_bytes(b"x")
+    args = ("-o", tmp_path / "page.html") if command == "build" else ()
+    result = run(command, folder, folder / "scans", *args)  # (a folder inside another is counted once)
+    assert result.exit_code == 0
+    assert "4 other files not read (2 .jpg, 1 .docx, 1 .pdf)" in result.stderr
+    assert "not read" not in run(command, samples_dir, *args).stderr
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -43,6 +43,7 @@ import re
 import stat
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -179,18 +180,36 @@ def folder_files(folder: str, seen: set, suffixes=SUFFIXES) -> Iterator[str]:
     A folder is entered once, however many ways lead to it, so loops end; the walk keeps its own
     stack, so depth is not limited by Python's recursion.
     """
-    stack = [_folder_entries(folder, seen, suffixes)]
+    return _walk(folder, seen, lambda suffix: suffix in suffixes)
+
+
+def unread_kinds(paths: Iterable[str]) -> Counter:
+    """How many files of each suffix the folders among ``paths`` hold that are not read as
+    articles ('.pdf': 3), walked as `folder_files` walks them; hidden files are left out."""
+    kinds: Counter = Counter()
+    seen: set = set()  # (a folder given twice, or inside another given, is counted once)
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            other = _walk(path, seen, lambda suffix: suffix not in SUFFIXES, unreadable=False)
+            kinds.update(Path(name).suffix.lower() or "(no suffix)" for name in other)
+    return kinds
+
+
+def _walk(folder: str, seen: set, wanted, unreadable: bool = True) -> Iterator[str]:
+    """The files under ``folder`` whose suffix is ``wanted``, and with ``unreadable`` the folders
+    that cannot be listed (reading them as files reports the problem)."""
+    stack = [_folder_entries(folder, seen, wanted)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
         elif entry[0] == "folder":
-            stack.append(_folder_entries(entry[1], seen, suffixes))
-        else:
+            stack.append(_folder_entries(entry[1], seen, wanted))
+        elif entry[0] == "file" or unreadable:
             yield entry[1]
 
 
-def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str]]:
+def _folder_entries(folder: str, seen: set, wanted) -> Iterator[tuple[str, str]]:
     try:
         info = os.stat(folder)
         if ("folder", info.st_dev, info.st_ino) in seen:
@@ -198,7 +217,7 @@ def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str
         seen.add(("folder", info.st_dev, info.st_ino))
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
-        yield "file", folder  # reading it reports the problem
+        yield "unreadable", folder
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -209,7 +228,7 @@ def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str
             is_folder = False
         if is_folder:
             yield "folder", entry.path
-        elif Path(entry.name).suffix.lower() in suffixes and _first_time(entry.path, seen):
+        elif wanted(Path(entry.name).suffix.lower()) and _first_time(entry.path, seen):
             yield "file", entry.path
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 import typer
 from typer.core import TyperGroup
 
-from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of
+from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of, unread_kinds
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Granularity, Timeline, coerce_published
 from timeline.pipeline import (BATCH_SIZE, Summary, collect_timeline, iter_article_events, let_go_of_pools,
@@ -338,7 +338,7 @@ def build(
         _fail(clash, code=2)
     timeline = _timeline(paths, published, workers, scheduler, quiet, top)
     if not timeline.articles:  # (nothing read: an earlier page is left as it was, not replaced by an empty one)
-        _finish(Summary.of(timeline), True, quiet)
+        _finish(Summary.of(timeline), True, quiet, paths)
     failed = bool(timeline.errors)
     for path, fmt in outputs:
         # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
@@ -354,7 +354,7 @@ def build(
             failed = True
         else:
             _note(f"wrote {path}", quiet)
-    _finish(Summary.of(timeline), failed, quiet)
+    _finish(Summary.of(timeline), failed, quiet, paths)
 
 
 @app.command()
@@ -384,7 +384,7 @@ def events(
             lines = render(Timeline(events=found), "jsonl")
             with _interrupts_held():  # (Ctrl-C stops the stream between lines, never inside one)
                 _out(lines, nl=False)
-        _finish(summary, bool(summary.skipped), quiet)
+        _finish(summary, bool(summary.skipped), quiet, paths)
         return
     timeline = _timeline(paths, published, workers, scheduler, quiet)
     if as_json:
@@ -393,7 +393,7 @@ def events(
         _out(render_events(timeline.events))
     else:
         _out(events_table(timeline.events))
-    _finish(Summary.of(timeline), bool(timeline.errors), quiet)
+    _finish(Summary.of(timeline), bool(timeline.errors), quiet, paths)
 
 
 @app.command()
@@ -458,7 +458,7 @@ def summary(
         if days or timeline.articles:  # (with no article read, the errors say it alone)
             width = min(100, max(40, shutil.get_terminal_size((88, 24)).columns - 2))
             _out(format_summary(days, width))
-    _finish(Summary.of(timeline), bool(timeline.errors), quiet)
+    _finish(Summary.of(timeline), bool(timeline.errors), quiet, paths)
 
 
 def _day_option(value: str | None, name: str):
@@ -932,7 +932,9 @@ def _table_date(event: Event) -> str:
 _NO_ARTICLES = f"no articles found (a folder is read for {' '.join(sorted(SUFFIXES))} files)"
 
 
-def _finish(summary: Summary, failed: bool, quiet: bool) -> None:
+def _finish(summary: Summary, failed: bool, quiet: bool, paths: list[str]) -> None:
+    if not quiet:  # (files a folder holds that are no articles: a PDF dropped in is not read unnoticed)
+        summary.unread = unread_kinds(paths)
     if not summary.read and not summary.skipped:
         _error(_NO_ARTICLES)
         failed = True

@@ -190,14 +190,19 @@ def article_source(article: Article) -> Source:
                   published=article.published)
 
 
+UNREAD_KINDS_SHOWN = 4  # suffixes named in the summary line, the commonest first
+
+
 @dataclass
 class Summary:
-    """What a run did: articles read, skipped by reason, events out, articles without a date."""
+    """What a run did: articles read, skipped by reason, events out, articles without a date,
+    and the files of other kinds its folders held (by suffix), which were not read."""
 
     read: int = 0
     skipped: Counter = field(default_factory=Counter)
     undated: int = 0
     events: int = 0
+    unread: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, timeline: Timeline) -> Summary:
@@ -225,6 +230,10 @@ class Summary:
         if self.undated:
             parts.append(f"{self.undated:,} without publication date")
         parts.append(_count(self.events, "event"))
+        if self.unread:
+            kinds = [f"{n:,} {suffix}" for suffix, n in sorted(self.unread.items(), key=lambda kind: (-kind[1], kind[0]))]
+            shown = ", ".join(kinds[:UNREAD_KINDS_SHOWN]) + (", ..." if len(kinds) > UNREAD_KINDS_SHOWN else "")
+            parts.append(f"{self.unread.total():,} other {'file' if self.unread.total() == 1 else 'files'} not read ({shown})")
         return ", ".join(parts)
 
 
