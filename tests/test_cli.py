@@ -360,6 +360,16 @@ def test_tag_prints_each_time_expression_with_its_value(samples_dir):
     assert ["DATE", "2014-10", "'October 2014'"] in [row[1:] for row in rows]
 
 
+def test_tag_takes_several_paths_and_heads_each_article_with_its_own(samples_dir, tmp_path):
+    other = tmp_path / "note.txt"
+    other.write_text("---\npublished: 2020-03-02\n---\nThe vote was on Friday.", encoding="utf-8")
+    result = run("tag", samples_dir / "russia-oil-no-problem.txt", other)
+    assert result.exit_code == 0
+    heads = [line for line in result.stdout.splitlines() if line.startswith("== ")]
+    assert heads == [f"== {samples_dir / 'russia-oil-no-problem.txt'}", f"== {other}"]
+    assert "2020-02-28" in result.stdout.split(heads[1])[1]
+
+
 def test_tag_warns_when_relative_dates_cannot_be_resolved(tmp_path):
     path = tmp_path / "undated.txt"
     path.write_text("The minister resigned on Sunday.")

@@ -398,14 +398,14 @@ def events(
 
 @app.command()
 def tag(
-    path: str = typer.Argument(..., help="An article file or folder ('-' for stdin)."),
+    paths: list[str] = PathsArgument,
     published: str | None = PublishedOption,
 ):
-    """Show the time expressions of the article(s) at PATH with their TIMEX3 values."""
+    """Show the time expressions of the articles at PATHS with their TIMEX3 values."""
     from timeline.temporal import tag as tag_text
 
     failed = False
-    articles = iter_articles([path], _published(published))  # (a stream: a feed of any size)
+    articles = iter_articles(paths, _published(published))  # (a stream: a feed of any size)
     ahead = list(islice(articles, 2))  # (two read ahead tell whether to head each article with its path)
     several = len(ahead) > 1
     if not ahead:  # (an empty folder, or one of other files)
