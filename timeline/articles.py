@@ -78,6 +78,7 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9
 _REFUSED = frozenset({"utf-7", "idna", "undefined", "mbcs", "oem", "punycode", "raw-unicode-escape",
                       "unicode-escape", "palmos"})
 _SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
+_OWN_PAGE = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']timeline["']""", re.IGNORECASE)  # in its head
 # Labels whose bytes browsers decode as windows-1252 (the WHATWG encoding standard).
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252",
                  "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"}
@@ -175,41 +176,50 @@ def _first_time(path: str, seen: set) -> bool:
 
 def folder_files(folder: str, seen: set, suffixes=SUFFIXES) -> Iterator[str]:
     """The article files (or files of ``suffixes``) under ``folder``, depth first, in name order
-    (hidden entries skipped, and links to folders: they may lead anywhere, '..' or '/').
+    (hidden entries skipped, and links to folders: they may lead anywhere, '..' or '/'; pages
+    this tool made are no articles, and folders that cannot be listed are given as files:
+    reading them reports the problem).
 
     A folder is entered once, however many ways lead to it, so loops end; the walk keeps its own
     stack, so depth is not limited by Python's recursion.
     """
-    return _walk(folder, seen, lambda suffix: suffix in suffixes)
+    return (path for kind, path in _walk(folder, seen, suffixes) if kind in ("file", "unreadable"))
 
 
 def unread_kinds(paths: Iterable[str]) -> Counter:
-    """How many files of each suffix the folders among ``paths`` hold that are not read as
-    articles ('.pdf': 3), walked as `folder_files` walks them; hidden files are left out."""
+    """How many files the folders among ``paths`` hold that are not read as articles, by kind:
+    their suffix ('.pdf': 3), or a page this tool made; hidden files are left out."""
     kinds: Counter = Counter()
     seen: set = set()  # (a folder given twice, or inside another given, is counted once)
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            other = _walk(path, seen, lambda suffix: suffix not in SUFFIXES, unreadable=False)
-            kinds.update(Path(name).suffix.lower() or "(no suffix)" for name in other)
+            for kind, name in _walk(path, seen, SUFFIXES):
+                if kind == "other":
+                    kinds[Path(name).suffix.lower() or "(no suffix)"] += 1
+                elif kind == "own":
+                    kinds[OWN_PAGE_KIND] += 1
     return kinds
 
 
-def _walk(folder: str, seen: set, wanted, unreadable: bool = True) -> Iterator[str]:
-    """The files under ``folder`` whose suffix is ``wanted``, and with ``unreadable`` the folders
-    that cannot be listed (reading them as files reports the problem)."""
-    stack = [_folder_entries(folder, seen, wanted)]
+OWN_PAGE_KIND = "page this tool made"
+
+
+def _walk(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str]]:
+    """Every entry under ``folder`` but folders, with its kind: 'file' (of ``suffixes``, each
+    file once), 'own' (a page this tool made), 'other' (another suffix), 'unreadable' (a folder
+    that cannot be listed)."""
+    stack = [_folder_entries(folder, seen, suffixes)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
         elif entry[0] == "folder":
-            stack.append(_folder_entries(entry[1], seen, wanted))
-        elif entry[0] == "file" or unreadable:
-            yield entry[1]
+            stack.append(_folder_entries(entry[1], seen, suffixes))
+        else:
+            yield entry
 
 
-def _folder_entries(folder: str, seen: set, wanted) -> Iterator[tuple[str, str]]:
+def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str]]:
     try:
         info = os.stat(folder)
         if ("folder", info.st_dev, info.st_ino) in seen:
@@ -228,8 +238,26 @@ def _folder_entries(folder: str, seen: set, wanted) -> Iterator[tuple[str, str]]
             is_folder = False
         if is_folder:
             yield "folder", entry.path
-        elif wanted(Path(entry.name).suffix.lower()) and _first_time(entry.path, seen):
+        elif Path(entry.name).suffix.lower() not in suffixes:
+            yield "other", entry.path
+        elif is_html(entry.path) and _made_here(entry.path):
+            yield "own", entry.path  # (a rebuild into the folder read: its page is no article)
+        elif _first_time(entry.path, seen):
             yield "file", entry.path
+
+
+def _made_here(path: str) -> bool:
+    """Whether the regular file at ``path`` is a page this tool made (its head says so); a file
+    that cannot be looked at is not (reading it reports the problem), nor is a pipe (never opened:
+    it would block)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as stream:
+            head = stream.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    return bool(_OWN_PAGE.search(head.decode("latin-1")))
 
 
 def is_html(path: str) -> bool:
@@ -643,9 +671,6 @@ def _unwarned():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         yield
-
-
-_OWN_PAGE = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']timeline["']""", re.IGNORECASE)
 
 
 def _read_html(path: str, data: bytes, published) -> Article:
