@@ -707,6 +707,12 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("Interior Secretary Ken Salazar has halted deepwater drilling until Nov. 30.", "2010-08-14", "2010-11-30"),
     ("Salazar halted deepwater drilling until Nov. 30.", "2010-08-14", "2010-11-30"),
     ("The spill ran until July 15.", "2010-08-14", "2010-07-15"),
+    # a thing that goes on, or is bid to stay so, until a day or a date without its year runs to one
+    # ahead; one that ran is gone (above)
+    ("Pickup runs until the end of November.", "2026-03-31", "2026-11"),
+    ("The exhibition runs through November 30.", "2026-03-31", "2026-11-30"),
+    ("The ban lasts until March 3.", "2026-04-10", "2027-03-03"),
+    ("Officials ordered businesses to remain closed through Wednesday.", "2009-05-03", "2009-05-06"),
     # a headline's thing to be done on a weekday looks ahead
     ("Senate to vote on bill Thursday", "2026-02-16", "2026-02-19"),
     ("Storm to Hit Gulf Coast Tues", "2025-09-15", "2025-09-16"),  # (its weekday abbreviated)
