@@ -173,6 +173,7 @@ class _Report(NamedTuple):
     stamped: bool = False  # the clock is its entry's stamp ('10:25 a.m. ET: Officials said ...')
     sentence: str = ""  # its sentence, whose names tell two reports of one trigger alike or apart (_named_alike)
     dated_at: tuple[int, int] = (0, 0)  # where its date phrase stands in the sentence
+    heads: frozenset[str] = frozenset()  # a happening's trigger lemma and those of the event nouns naming it (_heads)
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -448,9 +449,35 @@ def _report(event: Event) -> _Report:
     expression = source.time_expression if source is not None else None
     dated_at = (expression.start - source.sentence_start, expression.end - source.sentence_start) \
         if expression is not None else (0, 0)
+    heads = _heads(event.sentence) | {group} if event.kind != "statement" and group else frozenset()
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
                    event.title, article, sentences, _denies(event, lex), clock, clock >= 0 and _stamped(event),
-                   event.sentence, dated_at)
+                   event.sentence, dated_at, heads)
+
+
+HEAD_REACH = 3  # words before an event noun where its determiner stands ('a powerful earthquake', "Tuesday's blast")
+REFERENCE_REACH = 4  # words before it where a word that makes it another happening's stands ('since the April 20 explosion')
+
+
+@lru_cache(maxsize=1 << 16)
+def _heads(sentence: str) -> frozenset[str]:
+    """The lemmas of the event nouns that name a happening in ``sentence``: after a determiner or
+    a possessive ('A powerful earthquake shook ...', "Tuesday's blast"), not after a word that
+    makes them the happening it is reckoned from ('since the April 20 explosion': the language's
+    ``reference_words.txt``).  Two reports of one day are one happening's when their triggers or
+    these nouns are one ('The quake struck', 'A blast killed nine'), so a noun and a verb meet."""
+    lex = lexicon(LANGUAGE)
+    words = [m.group().lower() for m in _WORD.finditer(sentence)]
+    found = set()
+    for n, word in enumerate(words):
+        if word not in lex.noun_forms:
+            continue
+        before = words[max(0, n - REFERENCE_REACH):n]
+        opened = any(w in lex.determiners or w in lex.possessives or w.endswith(("'s", "\u2019s"))
+                     for w in before[-HEAD_REACH:])
+        if opened and lex.reference_words.isdisjoint(before):
+            found.add(_lemma(word))
+    return frozenset(found)
 
 
 def _stamped(event: Event) -> bool:
@@ -625,6 +652,7 @@ class _Table(NamedTuple):
     named: np.ndarray  # has surnames
     surnames: sparse.csr_matrix  # report x surname, 1 where it has it
     clock: np.ndarray  # minutes after midnight, -1: none
+    heads: sparse.csr_matrix  # report x head lemma (_heads), 1 where it has it
 
     def take(self, rows) -> _Table:
         return _Table(*(column[rows] for column in self))
@@ -638,11 +666,15 @@ def _table(reports: list[_Report]) -> _Table:
         numbers: dict = {}
         return np.fromiter((numbers.setdefault(v, len(numbers)) for v in values), dtype=np.int64, count=len(reports))
 
-    names: dict[str, int] = {}
-    rows = [n for n, r in enumerate(reports) for _ in r.surnames]
-    cols = [names.setdefault(s, len(names)) for r in reports for s in r.surnames]
-    surnames = sparse.csr_matrix((np.ones(len(cols)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
-                                 shape=(len(reports), max(len(names), 1)))
+    def incidence(sets) -> sparse.csr_matrix:
+        """report x member, 1 where the report's set holds it"""
+        sets = list(sets)
+        members: dict[str, int] = {}
+        rows = [n for n, found in enumerate(sets) for _ in found]
+        cols = [members.setdefault(m, len(members)) for found in sets for m in found]
+        return sparse.csr_matrix((np.ones(len(cols)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
+                                 shape=(len(sets), max(len(members), 1)))
+
     group = codes(r.group for r in reports)
     empty = next((n for n, r in enumerate(reports) if not r.group), None)
     if empty is not None:
@@ -657,8 +689,9 @@ def _table(reports: list[_Report]) -> _Table:
         article=codes(r.article for r in reports),
         group=group,
         named=np.fromiter((bool(r.surnames) for r in reports), dtype=bool, count=len(reports)),
-        surnames=surnames,
+        surnames=incidence(r.surnames for r in reports),
         clock=np.fromiter((r.clock for r in reports), dtype=np.int64, count=len(reports)),
+        heads=incidence(sorted(r.heads) for r in reports),
     )
 
 
@@ -879,8 +912,14 @@ def _one_day(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 def _one_day_one_trigger(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Which pairs ``(i, j)`` are happenings (not statements) of one same single day told by one
-    trigger lemma."""
-    return _one_day(table, i, j) & ~table.statement[i] & (table.group[i] == table.group[j]) & (table.group[i] >= 0)
+    trigger lemma, or whose triggers and event nouns have one in common (:func:`_heads`: 'The quake
+    struck', 'the earthquake hit')."""
+    one_day = _one_day(table, i, j) & ~table.statement[i]
+    same = (table.group[i] == table.group[j]) & (table.group[i] >= 0)
+    rest = one_day & ~same
+    if rest.any():
+        same[rest] = _rowwise(table.heads, i[rest], j[rest]) > 0
+    return one_day & same
 
 
 def _word_for_word(values: np.ndarray, own: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:

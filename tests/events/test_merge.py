@@ -492,3 +492,20 @@ def test_a_happening_a_recap_names_in_few_words_on_its_day_is_one_event_with_the
                                                     "the Yemeni coast.")}
     merged = [e for e in merge_events(_story(told_apart, "2017-09-06")) if e.date is not None]
     assert ["post.txt"] in [[s.path for s in e.sources] for e in merged]
+
+
+QUAKE = {
+    "wire.txt": ("Wire", "A powerful earthquake shook the northern Andes of Peru before dawn on Thursday, killing at "
+                         "least 23 people."),
+    "daily.txt": ("Daily", "A magnitude 6.8 earthquake hit a remote highland area of northern Peru early on Thursday."),
+    "post.txt": ("Post", "Rescuers in Peru dug through rubble after Thursday's earthquake flattened adobe homes."),
+}
+
+
+def test_a_happening_outlets_tell_by_other_verbs_of_its_noun_is_one_event():
+    """'A powerful earthquake shook', 'A magnitude 6.8 earthquake hit', "Thursday's earthquake flattened":
+    three verbs, one happening its noun names; what is reckoned from it ('since the earthquake') stays apart."""
+    since = {"blog.txt": ("Blog", "Schools in northern Peru reopened on Thursday for the first time since the "
+                                  "earthquake.")}
+    merged = [e for e in merge_events(_story({**QUAKE, **since}, "2017-09-09")) if e.date is not None]
+    assert sorted(sorted(s.path for s in e.sources) for e in merged) == [["blog.txt"], sorted(QUAKE)]
