@@ -101,6 +101,15 @@ def test_a_compound_noun_after_a_date_is_read_to_its_event_noun_even_past_an_ly_
     assert dated(text) == [("May 4, 2016", "contract")]
 
 
+def test_a_year_before_a_named_happening_dates_that_happening_not_the_verb_it_is_object_of():
+    # names between the date and its noun ('Exxon Valdez') are read past: the spill to come is no 1989 one
+    text = "The spill could eclipse the 1989 Exxon Valdez disaster in Alaska."
+    assert dated(text) == [("1989", "disaster")]
+    assert dated("Rescuers recalled the 2004 Indian Ocean tsunami.") == [("2004", "tsunami")]
+    # (a name to its end is no noun phrase of a happening: the verb keeps the date)
+    assert dated("Smith attended the 2008 Democratic National Convention.") == [("2008", "attended")]
+
+
 def test_a_noun_ending_like_an_adverb_does_not_hide_the_verb_of_a_when_clause():
     # 'family' is the subject of 'opened', not an adverb: the year dates the opening
     text = "The bakery traces its roots back to 1876 when his family opened a shop by the river."

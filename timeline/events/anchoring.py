@@ -300,6 +300,12 @@ def _modified_noun(s: Parsed, first: int, last: int) -> Optional[int]:
     if k < len(tokens) and (tokens[k].low in lex.morphology["possessive"]
                             or (tokens[k].text == "," and before in lex.determiners)):
         k += 1  # "Tuesday's meeting", 'a May 4, 2021, supply contract'
+    named = k
+    while named < len(tokens) and _is_name(tokens[named]) and not classes[named].verb:
+        named += 1  # names before the head: 'the 1989 Exxon Valdez disaster', 'the 1979 Ixtoc I leak'
+    if named > k and named < len(tokens) and tokens[named].text[:1].islower() and tokens[named].text.isalpha() \
+            and not classes[named].verb and tokens[named].low not in lex.phrase_stops:
+        k = named
     while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in lex.phrase_stops \
             and not classes[k].verb and not _is_name(tokens[k]) and not lex.adverb(tokens[k].low) \
             and (head is None or not classes[head].noun or classes[k].noun):  # the phrase ends at its
