@@ -231,3 +231,17 @@ def test_a_happening_titled_by_its_noun_alone_is_no_key_event():
     assert "governor" in key.title.lower()
     blast = next(e for e in timeline.events if e.date is not None and "blast" in e.title.lower())
     assert blast.salience.articles > key.salience.articles  # (though the blast is told more)
+
+
+def test_a_forecast_only_told_before_its_day_is_no_key_event():
+    # ('could resume by Thursday' in four articles of Monday: nothing after tells that it did)
+    texts = [article(f"a{n}.txt", f"Outlet{n}", "Drilling of the relief well at Macondo could resume by Thursday, "
+                                                "engineers said.", "1998-08-03") for n in range(8)]
+    texts += [article(f"b{n}.txt", f"Outlet{n}", "The governor toured the damaged Ferrow plant on Sunday.",
+                      "1998-08-03") for n in range(2)]
+    texts += [article("c.txt", "Outlet0", "Ferrow's workers went back to the plant on Friday.", "1998-08-08")]
+    timeline = build_timeline(texts, top=1)  # (coverage to Saturday: Thursday is a day of the story)
+    (key,) = [e for e in timeline.events if e.key]
+    assert "governor" in key.title.lower()
+    drilling = next(e for e in timeline.events if e.date is not None and "resume" in e.title.lower())
+    assert drilling.salience.articles > key.salience.articles  # (though the forecast is told more)

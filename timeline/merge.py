@@ -1184,7 +1184,7 @@ def _leads(groups: list[list[Event]]) -> list[int]:
         widths = [e.date.end - e.date.start if e.date is not None else None for e in group]
         narrowest = min((w for w in widths if w is not None), default=None)
         best = [k for k, w in enumerate(widths) if w == narrowest] if narrowest is not None else list(range(len(group)))
-        best = [k for k in best if not _anticipated(group[k])] or best  # ('appeared at the hearing', not 'will appear')
+        best = [k for k in best if not anticipated(group[k])] or best  # ('appeared at the hearing', not 'will appear')
         leads[n] = best[0]
         if len(best) > 1 and len({s.article_key for event in group for s in event.sources}) >= CENTRAL_FROM:
             contests.append(n)
@@ -1204,7 +1204,7 @@ def told_after(event: Event) -> bool:
     return any(s.published is not None and event.date.end < s.published.date() for s in event.sources)
 
 
-def _anticipated(event: Event) -> bool:
+def anticipated(event: Event) -> bool:
     """Told only before its day: every source appeared before the day the event is dated to."""
     if event.date is None or event.relation == Relation.BEFORE:
         return False
@@ -1242,7 +1242,7 @@ def _told_after_its_day(group: list[Event], lead: Event) -> Optional[Event]:
     happened, though it does not tell the day ('voted to close the pier'; not a report of another
     happening the group took in: 'will vote on the liability cap', 'voted to confirm a new
     ambassador')."""
-    if lead.date is None or lead.trigger is None or lead.kind == "statement" or not _anticipated(lead):
+    if lead.date is None or lead.trigger is None or lead.kind == "statement" or not anticipated(lead):
         return None  # (a statement's verb is a saying, which tells nothing of what)
     verb = _lemma(lead.trigger.text)
     doers = {word.lower() for event in group for actor in event.actors for word in actor.split()}

@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
-from timeline.merge import _HOLD_EVERY, _token, frozen_heap, told_after
+from timeline.merge import _HOLD_EVERY, _token, anticipated, frozen_heap, told_after
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
@@ -259,9 +259,13 @@ def count_for_span(days: int, least: int, most: int) -> int:
 
 def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> bool:
     """Whether ``event`` may be a key event: dated precisely, in or just before the collection's
-    coverage, and titled by more than its happening's noun ('The blast', 'The accident' tell a
-    reader nothing the day does not)."""
+    coverage, titled by more than its happening's noun ('The blast', 'The accident' tell a reader
+    nothing the day does not), and not only anticipated: a forecast or a plan no report of its day
+    or after tells ('Drilling of the relief well could resume by Thursday') is no happening of the
+    story."""
     if event.date is None or event.date.granularity not in _PRECISE or len(_title_stems(event.title)) < 2:
+        return False
+    if anticipated(event):
         return False
     if coverage is None:
         return True
