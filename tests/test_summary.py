@@ -180,6 +180,16 @@ def test_what_was_only_announced_gives_way_to_what_was_reported():
     assert day.sentences == [report]
 
 
+def test_what_is_still_to_come_told_on_the_day_gives_way_to_what_happened():
+    """A plan written on its day ('will be shut', 'will give an update') is no report of the day."""
+    plan = "The health secretary and the chief medical officer will give a further update on the outbreak on 7 May 2009."
+    done = "Mexico City reopened its schools, bars and restaurants on 7 May 2009 as the outbreak waned."
+    articles = [Article(text=plan, source=f"outlet {i}", published="2009-05-07", path=f"p{i}.txt") for i in range(2)]
+    articles.append(Article(text=done, source="Wire", published="2009-05-08", path="w.txt"))
+    (day,) = summarize(build_timeline(articles), dates=1, sentences=1)
+    assert day.sentences == [done]
+
+
 def test_near_repeats_are_not_both_picked():
     texts = [
         "The council approved the new tram line on 7 June 2021 after a long debate.",

@@ -466,6 +466,33 @@ def _told(source: Source) -> tuple[str, bool, int]:
     return told, entry is not None, dropped
 
 
+@lru_cache(maxsize=1 << 12)
+def _foretold(sentence: str) -> bool:
+    """Whether a sentence tells what is still to come, a plan rather than what happened, written on
+    its day or after ('During the test, the three valves will be shut', 'Johnson will give a further
+    update', 'The spill could eclipse ...'): its first verb group, outside a relative clause, opens
+    on a modal that puts it after the telling ('will', 'could'; the language's ``auxiliaries.tsv``),
+    before any past or reporting verb ('BP said it will ...' tells the saying)."""
+    from timeline.events.lexicon import lexicon
+    from timeline.models import Relation
+
+    lex = lexicon()
+    relative = False  # (inside a relative clause: 'Gordon Brown, who later today will join ..., called for')
+    for word in _CLAUSE_WORDS.findall(sentence.casefold()):
+        if word == ",":
+            relative = False
+        elif word in lex.relatives:
+            relative = True
+        elif not relative and (found := lex.auxiliaries.get(word)) is not None:
+            return found[0] == Relation.AFTER and found[1] == "modal"
+        elif word in lex.reporting or lex.past(word):
+            return False
+    return False
+
+
+_CLAUSE_WORDS = re.compile(r"[\w'\u2019]+|,")
+
+
 def _named_opener(told: str, subject: Optional[str]) -> str:
     """``told`` with the 'He' or 'She' that opens it written as whom it stands for (``subject``,
     :attr:`Source.subject`): 'He told CNN ...' -> 'Barack Obama told CNN ...', which reads alone."""
@@ -881,7 +908,7 @@ def _select(candidates: list[_Candidate], k: int, vectorizer, day: dt.date) -> l
     centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
     bonus = np.array([DATE_BONUS if c.names_day else 0.0 for c in candidates])
     support = np.array([math.log1p(len(c.sources)) for c in candidates])
-    told = np.array([1.0 if c.reported else ANTICIPATED for c in candidates])
+    told = np.array([1.0 if c.reported and not _foretold(c.text) else ANTICIPATED for c in candidates])
     alone = np.array([LEANING if _leans(c.text) else 1.0 for c in candidates])
     said = np.array([QUOTED if _mostly_quoted(c.text) else 1.0 for c in candidates])
     aside = np.array([BACKGROUND if c.background else 1.0 for c in candidates])
