@@ -245,3 +245,16 @@ def test_a_forecast_only_told_before_its_day_is_no_key_event():
     assert "governor" in key.title.lower()
     drilling = next(e for e in timeline.events if e.date is not None and "resume" in e.title.lower())
     assert drilling.salience.articles > key.salience.articles  # (though the forecast is told more)
+
+
+def test_a_happening_whose_title_leans_on_an_unseen_sentence_is_no_key_event():
+    # ('Her son also died': whose? the key place goes to a title that reads alone)
+    texts = [article(f"a{n}.txt", f"Outlet{n}", "Officials said her son also died on Sunday in the Glasgow hospital.",
+                     "1998-08-04") for n in range(4)]
+    texts += [article(f"b{n}.txt", f"Outlet{n}", "The governor toured the Glasgow hospital on Monday.", "1998-08-04")
+              for n in range(2)]
+    timeline = build_timeline(texts, top=1)
+    (key,) = [e for e in timeline.events if e.key]
+    assert "governor" in key.title.lower()
+    died = next(e for e in timeline.events if e.date is not None and "died" in e.title.lower())
+    assert died.title.lower().startswith("her son") and died.salience.articles > key.salience.articles

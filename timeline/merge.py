@@ -1252,7 +1252,7 @@ def _told_after_its_day(group: list[Event], lead: Event) -> Optional[Event]:
                  and _says_as_much(words, _others(e.title, verb) - doers)
                  and (e.date is None or e.date.start <= lead.date.start <= e.date.end)
                  and any(s.published is not None and s.published.date() >= lead.date.start for s in e.sources)
-                 and _reads_whole(e.title)), None)
+                 and reads_whole(e.title)), None)
 
 
 def _says_as_much(one: frozenset[str], other: frozenset[str]) -> bool:
@@ -1301,13 +1301,13 @@ def _central(groups: list[list[Event]], candidates: list[list[int]]) -> list[int
     first = 0  # the group's first title
     for group, places in zip(groups, candidates):
         ranked = sorted(places, key=lambda k: -score[first + k])  # (stable: the first of equals first)
-        chosen.append(next((k for k in ranked if _reads_whole(group[k].title)), ranked[0]))
+        chosen.append(next((k for k in ranked if reads_whole(group[k].title)), ranked[0]))
         first += len(group)
     return chosen
 
 
-def _reads_whole(title: str) -> bool:
-    """Whether a title reads as a whole phrase: at least three words, neither opening on a
+def reads_whole(title: str, shortest: int = 3) -> bool:
+    """Whether a title reads as a whole phrase: at least ``shortest`` words, neither opening on a
     preposition ('With the minister visiting the coast') nor ending on a word that leads into
     more ('Obama would do', 'an attempt to', 'Alan Johnson said'), and naming who did it ('He
     meets ...', 'His plane landed', 'This was ...', 'Has also died ...'; a statement's gist may open
@@ -1316,7 +1316,7 @@ def _reads_whole(title: str) -> bool:
     _, said, gist = title.partition(": ")
     words = [word.strip(".,;:!?\"'()").lower() for word in (gist if said else title).split()]
     words = [word for word in words if word]
-    if len(words) < 3 or (not said and (words[0] in lex.pronouns or words[0] in lex.possessives
+    if len(words) < shortest or (not said and (words[0] in lex.pronouns or words[0] in lex.possessives
                                         or words[0] in lex.leaning_openers or words[0] in lex.auxiliaries)):
         return False
     return words[0] not in lex.prepositions and words[-1] not in _dangling()

@@ -52,7 +52,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
-from timeline.merge import _HOLD_EVERY, _token, anticipated, frozen_heap, told_after
+from timeline.merge import _HOLD_EVERY, _token, anticipated, frozen_heap, reads_whole, told_after
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
@@ -265,8 +265,8 @@ def _candidate(event: Event, coverage: Optional[tuple[dt.date, dt.date]]) -> boo
     story."""
     if event.date is None or event.date.granularity not in _PRECISE or len(_title_stems(event.title)) < 2:
         return False
-    if anticipated(event):
-        return False
+    if anticipated(event) or not reads_whole(event.title, shortest=2):
+        return False  # (nor one whose title leans on what the reader cannot see: 'Her son also died')
     if coverage is None:
         return True
     start = event.date.start.toordinal()  # ordinals: no overflow at the calendar's edges
