@@ -93,16 +93,6 @@ def test_a_sentence_reprinted_by_two_articles_is_given_once_with_both_sources():
     assert {s.source for s in day.sources} == {"North News", "South News"}
 
 
-def test_a_sentence_opening_on_he_or_she_names_whom_the_article_meant():
-    text = ("President Barack Obama toured the coast of Louisiana on Friday. "
-            "He told CNN on Monday, 7 June 2010, that BP had felt his anger over the spill. "
-            "She writes that Barack Obama spoke to BP on Monday, 7 June 2010.")  # (she is not the one she names)
-    (day,) = summarize(build_timeline([Article(text=text, source="Wire", published="2010-06-08", path="a.txt")]),
-                       dates=1, sentences=3, start=dt.date(2010, 6, 7))
-    assert "Barack Obama told CNN on Monday, 7 June 2010, that BP had felt his anger over the spill." in day.sentences
-    assert not any(sentence.startswith("Barack Obama writes") for sentence in day.sentences)
-
-
 def one_each(texts: list[str], published: str) -> list[Article]:
     """Each text an article of its own outlet."""
     return [Article(text=t, source=f"outlet {i}", published=published, path=f"{i}.txt") for i, t in enumerate(texts)]

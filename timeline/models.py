@@ -131,8 +131,6 @@ class Source(_Model):
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
     trigger: Optional[Span] = None
     time_expression: Optional[TimeExpression] = None
-    subject: Optional[str] = Field(None, description="whom a 'he' or 'she' opening the sentence stands for, "
-                                                     "named earlier in the article ('Doug Suttles')")
 
     @property
     def label(self) -> str:

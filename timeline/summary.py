@@ -459,7 +459,7 @@ def _told(source: Source) -> tuple[str, bool, int]:
             shorter = body  # (its day stays beside another it names: 'said on Thursday the cases were
             # detected on Wednesday evening' told without 'on Wednesday evening' would put them on Thursday)
         dropped, body = len(body.split()) - len(shorter.split()), shorter
-    told = _named_opener(_clean(entry if entry is not None else body), source.subject)
+    told = _clean(entry if entry is not None else body)
     first = _FIRST_WORD.match(told)
     if headed and first is not None and first.group(1).islower():  # (not a name written so: 'eBay', 'iPhone')
         told = told[:1].upper() + told[1:]
@@ -491,21 +491,6 @@ def _foretold(sentence: str) -> bool:
 
 
 _CLAUSE_WORDS = re.compile(r"[\w'\u2019]+|,")
-
-
-def _named_opener(told: str, subject: Optional[str]) -> str:
-    """``told`` with the 'He' or 'She' that opens it written as whom it stands for (``subject``,
-    :attr:`Source.subject`): 'He told CNN ...' -> 'Barack Obama told CNN ...', which reads alone."""
-    from timeline.events.lexicon import lexicon
-
-    first = _FIRST_WORD.match(told)
-    if subject is None or first is None or first.start(1) != 0 or not first.group(1).istitle() \
-            or told[first.end(1):first.end(1) + 1] != " ":
-        return told
-    lex, word = lexicon(), first.group(1).lower()
-    if word not in lex.only_subjects or lex.pronouns.get(word) != "person":
-        return told
-    return subject.split()[-1] + told[first.end(1):]  # (by surname, as a news sentence names one named before)
 
 
 def _without_day_words(body: str, at: int, expression) -> str:

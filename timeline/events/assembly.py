@@ -624,7 +624,6 @@ def _event(s: Parsed, k: int, base: Source, people: People, *,
         "sentence_start": sentence.start,
         "trigger": trigger,
         "time_expression": expression,
-        "subject": _opening_person(s, people),
     })
     return Event(
         id=_event_id(base, sentence.text, trigger.start, expression),
@@ -638,20 +637,6 @@ def _event(s: Parsed, k: int, base: Source, people: People, *,
         actors=actors,
         sources=[src],
     )
-
-
-def _opening_person(s: Parsed, people: People) -> Optional[str]:
-    """Whom the 'he' or 'she' that opens the sentence stands for ('He told CNN ...': the person
-    the article named before), or None; never one the sentence names itself ('He writes that
-    Nicola Sturgeon said ...': he is someone else)."""
-    tokens, lex = s.tokens, s.lex
-    if not tokens or tokens[0].start != s.sentence.start or tokens[0].low not in lex.only_subjects \
-            or lex.pronouns.get(tokens[0].low) != "person":
-        return None
-    person = people.resolve(s, [0])
-    if person is None or any(t.text == person.split()[-1] for t in tokens[1:]):
-        return None
-    return person
 
 
 def extract_events(text: str, published=None, source=None, lang: str = DEFAULT_LANGUAGE) -> list[Event]:
