@@ -174,6 +174,7 @@ class _Report(NamedTuple):
     sentence: str = ""  # its sentence, whose names tell two reports of one trigger alike or apart (_named_alike)
     dated_at: tuple[int, int] = (0, 0)  # where its date phrase stands in the sentence
     heads: frozenset[str] = frozenset()  # a happening's trigger lemma and those of the event nouns naming it (_heads)
+    fresh: int = -1  # an undated lead's publication day (ordinal, see _fresh_lead), else -1
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -452,7 +453,34 @@ def _report(event: Event) -> _Report:
     heads = _heads(event.sentence) | {group} if event.kind != "statement" and group else frozenset()
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
                    event.title, article, sentences, _denies(event, lex), clock, clock >= 0 and _stamped(event),
-                   event.sentence, dated_at, heads)
+                   event.sentence, dated_at, heads, _fresh_lead(event))
+
+
+LEAD_CHARS = 400  # a sentence starting this early in its article is in its lead (salience's lead too)
+FRESH_DAYS = 1  # an undated lead in the past tells a happening of its publication day or this many before
+
+
+def _fresh_lead(event: Event) -> int:
+    """The publication day (ordinal) of an undated happening told in the past in its article's
+    lead, in a sentence with no time phrase at all ('Housing Secretary Martin Oduya has resigned
+    after leaked emails showed ...'): the news the article opens on, of that day or the day
+    before; else -1."""
+    source = event.sources[0] if event.sources else None
+    published = _published(event)
+    if event.date is not None or event.kind == "statement" or event.relation != Relation.BEFORE \
+            or source is None or published is None or source.sentence_start >= LEAD_CHARS \
+            or _beyond_year(event) is not None:
+        return -1  # (and no time phrase in its sentence: _timed, asked only of a pair it would join)
+    return published.toordinal()
+
+
+@lru_cache(maxsize=1 << 14)
+def _timed(sentence: str) -> bool:
+    """Whether a sentence holds a time phrase (one that dates another of its words: 'derailed near
+    Montreal on Saturday, injuring 12')."""
+    from timeline.temporal import tag
+
+    return bool(tag(sentence))
 
 
 HEAD_REACH = 3  # words before an event noun where its determiner stands ('a powerful earthquake', "Tuesday's blast")
@@ -462,8 +490,10 @@ REFERENCE_REACH = 4  # words before it where a word that makes it another happen
 @lru_cache(maxsize=1 << 16)
 def _heads(sentence: str) -> frozenset[str]:
     """The lemmas of the event nouns that name a happening in ``sentence``: after a determiner or
-    a possessive ('A powerful earthquake shook ...', "Tuesday's blast"), not after a word that
-    makes them the happening it is reckoned from ('since the April 20 explosion': the language's
+    a possessive ('A powerful earthquake shook ...', "Tuesday's blast") that no preposition stands
+    before (a consequence or a reaction tells the noun inside a phrase: 'pulled survivors from the
+    rubble of the earthquake', 'cancelled flights because of the eruption'), nor a word that makes
+    them the happening it is reckoned from ('since the April 20 explosion': the language's
     ``reference_words.txt``).  Two reports of one day are one happening's when their triggers or
     these nouns are one ('The quake struck', 'A blast killed nine'), so a noun and a verb meet."""
     lex = lexicon(LANGUAGE)
@@ -472,11 +502,13 @@ def _heads(sentence: str) -> frozenset[str]:
     for n, word in enumerate(words):
         if word not in lex.noun_forms:
             continue
-        before = words[max(0, n - REFERENCE_REACH):n]
-        opened = any(w in lex.determiners or w in lex.possessives or w.endswith(("'s", "\u2019s"))
-                     for w in before[-HEAD_REACH:])
-        if opened and lex.reference_words.isdisjoint(before):
-            found.add(_lemma(word))
+        opener = next((k for k in range(n - 1, max(-1, n - 1 - HEAD_REACH), -1)
+                       if words[k] in lex.determiners or words[k] in lex.possessives
+                       or words[k].endswith(("'s", "\u2019s"))), None)
+        if opener is None or (opener and words[opener - 1] in lex.prepositions) \
+                or not lex.reference_words.isdisjoint(words[max(0, n - REFERENCE_REACH):n]):
+            continue  # (none inside a phrase: 'the rubble of the earthquake', 'because of the eruption')
+        found.add(_lemma(word))
     return frozenset(found)
 
 
@@ -653,6 +685,7 @@ class _Table(NamedTuple):
     surnames: sparse.csr_matrix  # report x surname, 1 where it has it
     clock: np.ndarray  # minutes after midnight, -1: none
     heads: sparse.csr_matrix  # report x head lemma (_heads), 1 where it has it
+    fresh: np.ndarray  # an undated lead's publication day, -1: none (_fresh_lead)
 
     def take(self, rows) -> _Table:
         return _Table(*(column[rows] for column in self))
@@ -692,6 +725,7 @@ def _table(reports: list[_Report]) -> _Table:
         surnames=incidence(r.surnames for r in reports),
         clock=np.fromiter((r.clock for r in reports), dtype=np.int64, count=len(reports)),
         heads=incidence(sorted(r.heads) for r in reports),
+        fresh=np.fromiter((r.fresh for r in reports), dtype=np.int64, count=len(reports)),
     )
 
 
@@ -854,7 +888,8 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
         & ~((clocks_i >= 0) & (clocks_j >= 0) & (np.abs(clocks_i - clocks_j) > CLOCK_APART))  # (nor at two times)
     for n in np.flatnonzero(trigger).tolist():
         a, b = reports[i_all[n]], reports[j_all[n]]  # (their actors among the names: 'Yemen' and 'Yemeni' are one)
-        trigger[n] = _named_alike(a, b) and not _told_apart(a.sentence) and not _told_apart(b.sentence)
+        trigger[n] = _named_alike(a, b) and not _told_apart(a.sentence) and not _told_apart(b.sentence) \
+            and (a.dated or not _timed(a.sentence)) and (b.dated or not _timed(b.sentence))
     needed = np.where(trigger, SAME_TRIGGER_SIMILAR, needed)
     alike = values >= needed
     check = np.flatnonzero(alike & named)  # two named speakers: one name in common, or apart
@@ -910,11 +945,19 @@ def _one_day(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
             & (table.start[i] == table.end[i]))
 
 
+def _fresh_day(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Which pairs ``(i, j)`` are a happening dated to one single day and an undated lead published
+    on it or up to FRESH_DAYS after (:func:`_fresh_lead`)."""
+    day = table.start[i]
+    return (table.dated[i] & (table.start[i] == table.end[i]) & (table.fresh[j] >= 0)
+            & (table.fresh[j] - FRESH_DAYS <= day) & (day <= table.fresh[j]))
+
+
 def _one_day_one_trigger(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Which pairs ``(i, j)`` are happenings (not statements) of one same single day told by one
     trigger lemma, or whose triggers and event nouns have one in common (:func:`_heads`: 'The quake
     struck', 'the earthquake hit')."""
-    one_day = _one_day(table, i, j) & ~table.statement[i]
+    one_day = (_one_day(table, i, j) | _fresh_day(table, i, j) | _fresh_day(table, j, i)) & ~table.statement[i]
     same = (table.group[i] == table.group[j]) & (table.group[i] >= 0)
     rest = one_day & ~same
     if rest.any():

@@ -52,10 +52,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
-from timeline.merge import _HOLD_EVERY, _token, anticipated, frozen_heap, reads_whole, told_after
+from timeline.merge import LEAD_CHARS, _HOLD_EVERY, _token, anticipated, frozen_heap, reads_whole, told_after
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
 
-LEAD_CHARS = 400  # a sentence starting this early in its article is in the lead
 INDEXED_COPIES = 8  # articles of one group of copies that later articles are compared with
 COPY_SIMILARITY = 0.6  # Jaccard similarity of two articles' shingles from which one copies the other
 SHINGLE_WORDS = 4

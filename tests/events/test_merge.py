@@ -509,3 +509,25 @@ def test_a_happening_outlets_tell_by_other_verbs_of_its_noun_is_one_event():
                                   "earthquake.")}
     merged = [e for e in merge_events(_story({**QUAKE, **since}, "2017-09-09")) if e.date is not None]
     assert sorted(sorted(s.path for s in e.sources) for e in merged) == [["blog.txt"], sorted(QUAKE)]
+
+
+def test_an_undated_lead_in_the_past_is_one_happening_with_the_report_of_its_day():
+    """'X has resigned ...' opening an article is the news of its day (or the day before): one event
+    with the dated report of another outlet; not a lead whose time phrase went to another of its
+    verbs."""
+    lead = "Housing Secretary Martin Oduya has resigned after leaked emails showed he pressed planning " \
+           "officials in Leeds to approve a riverside tower scheme."
+    dated = "Martin Oduya resigned on Wednesday as opposition parties demanded an inquiry into donations to " \
+            "the governing party."
+    events = []
+    for path, outlet, text, published in (("pa.txt", "PA", lead, "2025-06-04T11:45:00+01:00"),
+                                          ("reuters.txt", "Reuters", dated, "2025-06-04T13:20:00+01:00")):
+        article = Article(text=text, path=path, source=outlet, published=dt.datetime.fromisoformat(published))
+        events += extract_events(text, published, source=article)
+    assert ["pa.txt", "reuters.txt"] in [sorted(s.path for s in e.sources) for e in merge_events(events)]
+    # (a lead whose time phrase went to another of its verbs is not undated news of the day)
+    freight = {"a.txt": ("Wire", "A freight train derailed in Quebec on Saturday, spilling crude oil into a river.")}
+    commuter = {"b.txt": ("Post", "A commuter train derailed near Montreal, Quebec, on Saturday, injuring 12 "
+                                  "passengers.")}
+    merged = merge_events(_story({**freight, **commuter}, "2014-11-15"))
+    assert ["a.txt", "b.txt"] not in [sorted(s.path for s in e.sources) for e in merged]
