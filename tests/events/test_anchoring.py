@@ -106,6 +106,7 @@ def test_a_year_before_a_named_happening_dates_that_happening_not_the_verb_it_is
     text = "The spill could eclipse the 1989 Exxon Valdez disaster in Alaska."
     assert dated(text) == [("1989", "disaster")]
     assert dated("Rescuers recalled the 2004 Indian Ocean tsunami.") == [("2004", "tsunami")]
+    assert dated("The 2016 Brexit referendum split the country.") == [("2016", "referendum")]  # (as its subject too)
     # (a name to its end is no noun phrase of a happening: the verb keeps the date)
     assert dated("Smith attended the 2008 Democratic National Convention.") == [("2008", "attended")]
 

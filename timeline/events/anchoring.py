@@ -303,8 +303,9 @@ def _modified_noun(s: Parsed, first: int, last: int) -> Optional[int]:
     named = k
     while named < len(tokens) and _is_name(tokens[named]) and not classes[named].verb:
         named += 1  # names before the head: 'the 1989 Exxon Valdez disaster', 'the 1979 Ixtoc I leak'
-    if named > k and named < len(tokens) and tokens[named].text[:1].islower() and tokens[named].text.isalpha() \
-            and not classes[named].verb and tokens[named].low not in lex.phrase_stops:
+    jumped = named > k and named < len(tokens) and tokens[named].text[:1].islower() and tokens[named].text.isalpha() \
+        and not classes[named].verb and tokens[named].low not in lex.phrase_stops
+    if jumped:
         k = named
     while k < len(tokens) and tokens[k].text[:1].isalpha() and tokens[k].low not in lex.phrase_stops \
             and not classes[k].verb and not _is_name(tokens[k]) and not lex.adverb(tokens[k].low) \
@@ -327,8 +328,8 @@ def _modified_noun(s: Parsed, first: int, last: int) -> Optional[int]:
                and any(lex.aux_kind(t.low) == "have" for t in tokens[head + 1:k]))
     owned = lex.possessive(expression[-1].low) or (last + 1 < len(tokens)
                                                    and tokens[last + 1].low in lex.morphology["possessive"])
-    if owned and classes[head].noun:
-        return head  # "Friday's vote surprised them": the day is the vote's
+    if (owned or jumped) and classes[head].noun:
+        return head  # "Friday's vote surprised them", 'the 2016 Brexit referendum split ...': the day is the vote's
     if k < len(tokens) and classes[k].verb and not classes[k].infinitive and not _stative(tokens[k], lex) \
             and not revised:
         return k  # the noun phrase is the subject ('first-half revenue grew 12%'), or the
