@@ -201,7 +201,8 @@ def test_files_a_folder_holds_that_are_not_read_are_counted(samples_dir, tmp_pat
     (folder / "scans").mkdir()
     for name in ("a.jpg", "b.JPG", "notes.docx", ".hidden.pdf"):
         (folder / "scans" / name).write_bytes(b"x")
-    args = ("-o", tmp_path / "page.html") if command == "build" else ()
+    (folder / "elsewhere").symlink_to(tmp_path)  # (a link to a folder is not followed, nor counted)
+    args = ("-o", folder / "page.html") if command == "build" else ()  # (nor the page this run writes)
     result = run(command, folder, folder / "scans", *args)  # (a folder inside another is counted once)
     assert result.exit_code == 0
     assert "4 other files not read (2 .jpg, 1 .docx, 1 .pdf)" in result.stderr

@@ -687,3 +687,8 @@ def test_a_page_built_into_its_input_folder_is_rebuilt_in_place(tmp_path):
     assert "Post" in page.read_text(encoding="utf-8")
     named = run("events", str(page))  # (named on the command line, it is still reported)
     assert named.exit_code == 1 and "a timeline page this tool made, not an article" in named.stderr
+    # (another tool's page whose generator is 'Timeline' is an article)
+    (folder / "other.html").write_text('<html><head><meta name="generator" content="Timeline"></head><body><p>'
+                                       'The minister resigned on Tuesday after a long row over the budget that '
+                                       'had divided the party.</p></body></html>', encoding="utf-8")
+    assert "3 articles read" in run("events", str(folder)).stderr

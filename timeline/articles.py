@@ -78,7 +78,8 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9
 _REFUSED = frozenset({"utf-7", "idna", "undefined", "mbcs", "oem", "punycode", "raw-unicode-escape",
                       "unicode-escape", "palmos"})
 _SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
-_OWN_PAGE = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']timeline["']""", re.IGNORECASE)  # in its head
+# in its head, as the page writes it (another tool's 'Timeline' is another's page: an article)
+_OWN_PAGE = re.compile(r"""(?i:<meta\s+name=["']generator["']\s+content=)["']timeline["']""")
 # Labels whose bytes browsers decode as windows-1252 (the WHATWG encoding standard).
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252",
                  "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"}
@@ -186,17 +187,20 @@ def folder_files(folder: str, seen: set, suffixes=SUFFIXES) -> Iterator[str]:
     return (path for kind, path in _walk(folder, seen, suffixes) if kind in ("file", "unreadable"))
 
 
-def unread_kinds(paths: Iterable[str]) -> Counter:
+def unread_kinds(paths: Iterable[str], written: Iterable = ()) -> Counter:
     """How many files the folders among ``paths`` hold that are not read as articles, by kind:
-    their suffix ('.pdf': 3), or a page this tool made; hidden files are left out."""
+    their suffix ('.pdf': 3), or a page this tool made; hidden files, links to folders and the
+    files this run has ``written`` are left out."""
     kinds: Counter = Counter()
     seen: set = set()  # (a folder given twice, or inside another given, is counted once)
+    for name in written:
+        _first_time(os.fspath(name), seen)  # (counted as seen: never counted)
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for kind, name in _walk(path, seen, SUFFIXES):
-                if kind == "other":
+                if kind == "other" and not os.path.isdir(name) and _first_time(name, seen):
                     kinds[Path(name).suffix.lower() or "(no suffix)"] += 1
-                elif kind == "own":
+                elif kind == "own" and _first_time(name, seen):
                     kinds[OWN_PAGE_KIND] += 1
     return kinds
 

@@ -354,7 +354,7 @@ def build(
             failed = True
         else:
             _note(f"wrote {path}", quiet)
-    _finish(Summary.of(timeline), failed, quiet, paths)
+    _finish(Summary.of(timeline), failed, quiet, paths, tuple(path for path, _ in outputs if not _is_stdout(path)))
 
 
 @app.command()
@@ -932,9 +932,9 @@ def _table_date(event: Event) -> str:
 _NO_ARTICLES = f"no articles found (a folder is read for {' '.join(sorted(SUFFIXES))} files)"
 
 
-def _finish(summary: Summary, failed: bool, quiet: bool, paths: list[str]) -> None:
+def _finish(summary: Summary, failed: bool, quiet: bool, paths: list[str], written: tuple = ()) -> None:
     if not quiet:  # (files a folder holds that are no articles: a PDF dropped in is not read unnoticed)
-        summary.unread = unread_kinds(paths)
+        summary.unread = unread_kinds(paths, written)
     if not summary.read and not summary.skipped:
         _error(_NO_ARTICLES)
         failed = True
