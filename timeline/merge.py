@@ -484,7 +484,7 @@ def _timed(sentence: str) -> bool:
 
 
 HEAD_REACH = 3  # words before an event noun where its determiner stands ('a powerful earthquake', "Tuesday's blast")
-REFERENCE_REACH = 4  # words before it where a word that makes it another happening's stands ('since the April 20 explosion')
+REFERENCE_REACH = 4  # words before it where a word that makes it another's can stand ('since the April 20 explosion')
 
 
 @lru_cache(maxsize=1 << 16)
@@ -705,8 +705,8 @@ def _table(reports: list[_Report]) -> _Table:
         members: dict[str, int] = {}
         rows = [n for n, found in enumerate(sets) for _ in found]
         cols = [members.setdefault(m, len(members)) for found in sets for m in found]
-        return sparse.csr_matrix((np.ones(len(cols)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
-                                 shape=(len(sets), max(len(members), 1)))
+        places = (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))
+        return sparse.csr_matrix((np.ones(len(cols)), places), shape=(len(sets), max(len(members), 1)))
 
     group = codes(r.group for r in reports)
     empty = next((n for n, r in enumerate(reports) if not r.group), None)
@@ -889,7 +889,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     for n in np.flatnonzero(trigger).tolist():
         a, b = reports[i_all[n]], reports[j_all[n]]  # (their actors among the names: 'Yemen' and 'Yemeni' are one)
         trigger[n] = _named_alike(a, b) and not _told_apart(a.sentence) and not _told_apart(b.sentence) \
-            and (a.dated or not _timed(a.sentence)) and (b.dated or not _timed(b.sentence))
+            and (a.dated or not _timed(a.sentence)) and (b.dated or not _timed(b.sentence))  # (an undated lead's)
     needed = np.where(trigger, SAME_TRIGGER_SIMILAR, needed)
     alike = values >= needed
     check = np.flatnonzero(alike & named)  # two named speakers: one name in common, or apart
@@ -954,9 +954,9 @@ def _fresh_day(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def _one_day_one_trigger(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Which pairs ``(i, j)`` are happenings (not statements) of one same single day told by one
-    trigger lemma, or whose triggers and event nouns have one in common (:func:`_heads`: 'The quake
-    struck', 'the earthquake hit')."""
+    """Which pairs ``(i, j)`` are happenings (not statements) of one same single day (or of a day
+    and an undated lead of it: :func:`_fresh_day`) told by one trigger lemma, or whose triggers and
+    event nouns have one in common (:func:`_heads`: 'The quake struck', 'the earthquake hit')."""
     one_day = (_one_day(table, i, j) | _fresh_day(table, i, j) | _fresh_day(table, j, i)) & ~table.statement[i]
     same = (table.group[i] == table.group[j]) & (table.group[i] >= 0)
     rest = one_day & ~same

@@ -231,9 +231,10 @@ class Summary:
             parts.append(f"{self.undated:,} without publication date")
         parts.append(_count(self.events, "event"))
         if self.unread:
-            kinds = [f"{n:,} {suffix}" for suffix, n in sorted(self.unread.items(), key=lambda kind: (-kind[1], kind[0]))]
-            shown = ", ".join(kinds[:UNREAD_KINDS_SHOWN]) + (", ..." if len(kinds) > UNREAD_KINDS_SHOWN else "")
-            parts.append(f"{self.unread.total():,} other {'file' if self.unread.total() == 1 else 'files'} not read ({shown})")
+            ranked = sorted(self.unread.items(), key=lambda kind: (-kind[1], kind[0]))  # (the commonest first)
+            shown = ", ".join(f"{n:,} {kind}" for kind, n in ranked[:UNREAD_KINDS_SHOWN])
+            more = ", ..." if len(ranked) > UNREAD_KINDS_SHOWN else ""
+            parts.append(f"{_count(self.unread.total(), 'other file')} not read ({shown}{more})")
         return ", ".join(parts)
 
 

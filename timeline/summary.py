@@ -474,7 +474,6 @@ def _foretold(sentence: str) -> bool:
     on a modal that puts it after the telling ('will', 'could'; the language's ``auxiliaries.tsv``),
     before any past or reporting verb ('BP said it will ...' tells the saying)."""
     from timeline.events.lexicon import lexicon
-    from timeline.models import Relation
 
     lex = lexicon()
     relative = False  # (inside a relative clause: 'Gordon Brown, who later today will join ..., called for')
