@@ -458,6 +458,7 @@ CASES = [
     ("times_a_vague", "She sees her doctor several times a week.", "several times a week", "P1W"),
     ("times_a", "The paper comes out twice a month.", "twice a month", "P1M"),
     ("frequency_adjective", "The weekly magazine closed.", "weekly", None),
+    ("frequency_name", "Reporting by Matt Daily and Michael Erman.", "Daily", None),
     ("frequency", "The ferry sails hourly.", "hourly", "PT1H"),
     # --- vague references
     ("now", "The bridge is closed right now.", "right now", "PRESENT_REF"),

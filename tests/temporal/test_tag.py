@@ -90,6 +90,7 @@ def found(text: str, published=PUBLISHED) -> list[tuple[str, str, str]]:
     ("Growth slowed in the second half of the 1990s.", [("the second half of the 1990s", "DATE", "199")]),
     # sets
     ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
+    ("The well spewed 60,000 barrels daily from the ruptured pipe.", [("daily", "SET", "P1D")]),  # (not 'the daily news')
     ("The council meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
     ("Fees rise each year.", [("each year", "SET", "P1Y")]),
     # recurring parts of weekdays: "nights" in the plural is a schedule, not one night
