@@ -457,14 +457,15 @@ def _report(event: Event) -> _Report:
 
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in its lead (salience's lead too)
-FRESH_DAYS = 1  # an undated lead in the past tells a happening of its publication day or this many before
+# an undated lead in the past tells a happening of its publication day or this many before (1: the
+# day before too, lets in the next day's like happening, 'Two more people died of the virus')
+FRESH_DAYS = 0
 
 
 def _fresh_lead(event: Event) -> int:
     """The publication day (ordinal) of an undated happening told in the past in its article's
     lead, in a sentence with no time phrase at all ('Housing Secretary Martin Oduya has resigned
-    after leaked emails showed ...'): the news the article opens on, of that day or the day
-    before; else -1."""
+    after leaked emails showed ...'): the news the article opens on (see FRESH_DAYS); else -1."""
     source = event.sources[0] if event.sources else None
     published = _published(event)
     if event.date is not None or event.kind == "statement" or event.relation != Relation.BEFORE \
@@ -490,9 +491,10 @@ REFERENCE_REACH = 4  # words before it where a word that makes it another's can 
 @lru_cache(maxsize=1 << 16)
 def _heads(sentence: str) -> frozenset[str]:
     """The lemmas of the event nouns that name a happening in ``sentence``: after a determiner or
-    a possessive ('A powerful earthquake shook ...', "Tuesday's blast") that no preposition stands
-    before (a consequence or a reaction tells the noun inside a phrase: 'pulled survivors from the
-    rubble of the earthquake', 'cancelled flights because of the eruption'), nor a word that makes
+    a possessive ('A powerful earthquake shook ...', "Tuesday's blast", 'killed in the blast') that
+    no preposition of another's phrase stands before (a consequence or a reaction tells the noun
+    so: 'pulled survivors from the rubble of the earthquake', 'cancelled flights because of the
+    eruption'; the language's ``consequence_prepositions.txt``), nor a word that makes
     them the happening it is reckoned from ('since the April 20 explosion': the language's
     ``reference_words.txt``).  Two reports of one day are one happening's when their triggers or
     these nouns are one ('The quake struck', 'A blast killed nine'), so a noun and a verb meet."""
@@ -505,9 +507,9 @@ def _heads(sentence: str) -> frozenset[str]:
         opener = next((k for k in range(n - 1, max(-1, n - 1 - HEAD_REACH), -1)
                        if words[k] in lex.determiners or words[k] in lex.possessives
                        or words[k].endswith(("'s", "\u2019s"))), None)
-        if opener is None or (opener and words[opener - 1] in lex.prepositions) \
+        if opener is None or (opener and words[opener - 1] in lex.consequences) \
                 or not lex.reference_words.isdisjoint(words[max(0, n - REFERENCE_REACH):n]):
-            continue  # (none inside a phrase: 'the rubble of the earthquake', 'because of the eruption')
+            continue
         found.add(_lemma(word))
     return frozenset(found)
 

@@ -531,3 +531,29 @@ def test_an_undated_lead_in_the_past_is_one_happening_with_the_report_of_its_day
                                   "passengers.")}
     merged = merge_events(_story({**freight, **commuter}, "2014-11-15"))
     assert ["a.txt", "b.txt"] not in [sorted(s.path for s in e.sources) for e in merged]
+
+
+def test_a_happening_named_after_in_is_the_sentences_own_but_not_after_a_phrase_of_another():
+    """'killed in the blast' tells the blast; 'fell on fears over the cost of the earthquake' a fall."""
+    blast = {"wire.txt": ("Wire", "A blast ripped through the Kessler plant in Brackton on Tuesday, the state police "
+                                  "said."),
+             "daily.txt": ("Daily", "Nine workers were killed in the blast at the Kessler plant in Brackton on "
+                                    "Tuesday, as the night shift began.")}
+    merged = merge_events(_story(blast, "2017-09-06"))
+    assert ["daily.txt", "wire.txt"] in [sorted(s.path for s in e.sources) for e in merged]
+    quake = {"wire.txt": ("Wire", "A powerful earthquake struck northern Peru on Friday, killing 23 people."),
+             "daily.txt": ("Daily", "Shares of mining companies in northern Peru fell sharply on Friday on fears "
+                                    "over the cost of the earthquake.")}
+    merged = merge_events(_story(quake, "2017-09-09"))
+    assert ["daily.txt", "wire.txt"] not in [sorted(s.path for s in e.sources) for e in merged]
+
+
+def test_an_undated_lead_of_the_next_day_is_not_the_like_happening_of_the_day_before():
+    events = []
+    for path, text, published in (("a.txt", "A child died of swine flu in Texas on Tuesday, health officials said.",
+                                   "2009-04-28T20:00:00"),
+                                  ("b.txt", "Two more people have died of the virus in Texas and Mexico.",
+                                   "2009-04-29T09:00:00")):
+        article = Article(text=text, path=path, source=path, published=dt.datetime.fromisoformat(published))
+        events += extract_events(text, published, source=article)
+    assert ["a.txt", "b.txt"] not in [sorted(s.path for s in e.sources) for e in merge_events(events)]

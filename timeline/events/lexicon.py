@@ -107,6 +107,7 @@ class Lexicon:
     expletives: frozenset[str] = frozenset()  # verbs of being after which 'it' stands for nothing: 'it was unclear'
     focus: frozenset[str] = frozenset()  # adverbs that single out the time after them: 'learned only on Thursday'
     apart: frozenset[str] = frozenset()  # words that tell a happening apart from a like one: 'In a separate case'
+    consequences: frozenset[str] = frozenset()  # what puts an event noun in another's phrase: 'the rubble of (the quake)'
     lang: str = DEFAULT_LANGUAGE  # the language the lists are of (its folder under timeline/lang)
 
     def aux_kind(self, low: str) -> str:
@@ -353,6 +354,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         expletives=words("expletive_verbs.txt"),
         focus=words("focus_adverbs.txt"),
         apart=words("apart_words.txt"),
+        consequences=words("consequence_prepositions.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
         time_leads=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "time_leads.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
