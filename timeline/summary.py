@@ -472,19 +472,27 @@ def _foretold(sentence: str) -> bool:
     its day or after ('During the test, the three valves will be shut', 'Johnson will give a further
     update', 'The spill could eclipse ...'): its first verb group, outside a relative clause, opens
     on a modal that puts it after the telling ('will', 'could'; the language's ``auxiliaries.tsv``),
-    before any past or reporting verb ('BP said it will ...' tells the saying)."""
+    written in lower case or opening the sentence before a word in lower case (not the month 'May',
+    nor 'Will Smith'), before any past or reporting verb ('BP said it will ...' tells the saying);
+    not one the next word turns to what was or was not done ('could not find the gunman', 'would
+    only confirm', 'might have prevented': the language's negations, focus adverbs and 'have')."""
     from timeline.events.lexicon import lexicon
 
     lex = lexicon()
+    words = _CLAUSE_WORDS.findall(sentence)
     relative = False  # (inside a relative clause: 'Gordon Brown, who later today will join ..., called for')
-    for word in _CLAUSE_WORDS.findall(sentence.casefold()):
+    for n, word in enumerate(words):
+        low = word.casefold()
+        after = words[n + 1] if n + 1 < len(words) else ""
         if word == ",":
             relative = False
-        elif word in lex.relatives:
+        elif low in lex.relatives:
             relative = True
-        elif not relative and (found := lex.auxiliaries.get(word)) is not None:
-            return found[0] == Relation.AFTER and found[1] == "modal"
-        elif word in lex.reporting or lex.past(word):
+        elif not relative and (found := lex.auxiliaries.get(low)) is not None \
+                and (word.islower() or n == 0) and after.isalpha() and after.islower():
+            return found[0] == Relation.AFTER and found[1] == "modal" and after not in lex.negations \
+                and after not in lex.focus and lex.aux_kind(after) != "have"
+        elif low in lex.reporting or lex.past(low):
             return False
     return False
 
