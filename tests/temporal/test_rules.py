@@ -459,6 +459,7 @@ CASES = [
     ("times_a", "The paper comes out twice a month.", "twice a month", "P1M"),
     ("frequency_adjective", "The weekly magazine closed.", "weekly", None),
     ("frequency_name", "Reporting by Matt Daily and Michael Erman.", "Daily", None),
+    ("frequency_noun", "He writes for a weekly in Leeds.", "weekly", None),
     ("frequency", "The ferry sails hourly.", "hourly", "PT1H"),
     # --- vague references
     ("now", "The bridge is closed right now.", "right now", "PRESENT_REF"),
