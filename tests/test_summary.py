@@ -981,3 +981,19 @@ def test_a_sentence_opening_on_a_date_that_is_no_entrys_keeps_it(text):
     timeline = build_timeline([Article(text=text, published="2021-06-20", source="Valley Post", path="k.txt")])
     (day,) = summarize(timeline, dates=1, sentences=1)
     assert day.sentences == [text.split("\n")[1]]
+
+
+@pytest.mark.parametrize("sentence, plan", [
+    ("During the test, the three valves on the new cap will be shut.", True),
+    ("The oil could reach Florida by Friday, forecasters warned.", True),
+    ("On May 5, BP capped the well.", False),  # (the month, not the modal)
+    ("Will Smith donated $1 million to the relief fund.", False),
+    ("Police could not find the gunman.", False),  # (what was not done is done)
+    ("Authorities would only confirm that two people had been arrested.", False),
+    ("Engineers might have prevented the spill, the report found.", False),
+    ("Gordon Brown, who later today will join a meeting, called for action.", False),  # (a relative clause's)
+])
+def test_a_sentence_is_a_plan_only_where_its_modal_tells_what_is_to_come(sentence, plan):
+    from timeline.summary import _foretold
+
+    assert _foretold(sentence) is plan
