@@ -715,6 +715,7 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     ("The ban lasts until March 3.", "2026-04-10", "2027-03-03"),
     ("Officials ordered businesses to remain closed through Wednesday.", "2009-05-03", "2009-05-06"),
     ("Data that run through June 30 show a drop in cases.", "2026-08-10", "2026-06-30"),  # (a period measured)
+    ("The exhibition, which runs through November 30, opened to large crowds.", "2026-03-31", "2026-11-30"),
     # a headline's thing to be done on a weekday looks ahead
     ("Senate to vote on bill Thursday", "2026-02-16", "2026-02-19"),
     ("Storm to Hit Gulf Coast Tues", "2025-09-15", "2025-09-16"),  # (its weekday abbreviated)
