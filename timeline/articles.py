@@ -198,7 +198,7 @@ def unread_kinds(paths: Iterable[str], written: Iterable = ()) -> Counter:
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for kind, name in _walk(path, seen, SUFFIXES):
-                if kind == "other" and not os.path.isdir(name) and _first_time(name, seen):
+                if kind == "other" and _first_time(name, seen):
                     kinds[Path(name).suffix.lower() or "(no suffix)"] += 1
                 elif kind == "own" and _first_time(name, seen):
                     kinds[OWN_PAGE_KIND] += 1
@@ -209,9 +209,9 @@ OWN_PAGE_KIND = "page this tool made"
 
 
 def _walk(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str]]:
-    """Every entry under ``folder`` but folders, with its kind: 'file' (of ``suffixes``, each
-    file once), 'own' (a page this tool made), 'other' (another suffix), 'unreadable' (a folder
-    that cannot be listed)."""
+    """Every entry under ``folder`` but folders and links to them, with its kind: 'file' (of
+    ``suffixes``, each file once), 'own' (a page this tool made), 'other' (another suffix),
+    'unreadable' (a folder that cannot be listed)."""
     stack = [_folder_entries(folder, seen, suffixes)]
     while stack:
         entry = next(stack[-1], None)
@@ -243,11 +243,19 @@ def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str
         if is_folder:
             yield "folder", entry.path
         elif Path(entry.name).suffix.lower() not in suffixes:
-            yield "other", entry.path
+            if not _links_to_folder(entry):  # (a link to a folder is not followed, nor counted as a file)
+                yield "other", entry.path
         elif is_html(entry.path) and _made_here(entry.path):
             yield "own", entry.path  # (a rebuild into the folder read: its page is no article)
         elif _first_time(entry.path, seen):
             yield "file", entry.path
+
+
+def _links_to_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False
 
 
 def _made_here(path: str) -> bool:

@@ -505,8 +505,8 @@ def _heads(sentence: str) -> frozenset[str]:
         if word not in lex.noun_forms:
             continue
         opener = next((k for k in range(n - 1, max(-1, n - 1 - HEAD_REACH), -1)
-                       if words[k] in lex.determiners or words[k] in lex.possessives
-                       or words[k].endswith(("'s", "\u2019s"))), None)
+                       if words[k] in lex.determiners or words[k] in lex.possessives or lex.possessive(words[k])),
+                      None)
         if opener is None or (opener and words[opener - 1] in lex.consequences) \
                 or not lex.reference_words.isdisjoint(words[max(0, n - REFERENCE_REACH):n]):
             continue
