@@ -204,12 +204,14 @@ def test_story_keeps_each_articles_sentence_and_distinct_happenings(cuba_story):
 # -- happenings, not mentions: one happening in different words is one event --------------------
 
 
-def _story(articles: dict[str, tuple[str, str]], published="1998-08-08"):
-    """The events of short articles {path: (outlet, text)} published on one day."""
+def _story(articles: dict[str, tuple[str, ...]], published="1998-08-08"):
+    """The events of short articles {path: (outlet, text)} published on one day, or each at its own
+    time {path: (outlet, text, published)}."""
     events = []
-    for path, (outlet, text) in articles.items():
-        article = Article(text=text, path=path, source=outlet, published=dt.datetime.fromisoformat(published))
-        events += extract_events(text, published, source=article)
+    for path, (outlet, text, *when) in articles.items():
+        at = when[0] if when else published
+        article = Article(text=text, path=path, source=outlet, published=dt.datetime.fromisoformat(at))
+        events += extract_events(text, at, source=article)
     return events
 
 
@@ -512,18 +514,14 @@ def test_a_happening_outlets_tell_by_other_verbs_of_its_noun_is_one_event():
 
 
 def test_an_undated_lead_in_the_past_is_one_happening_with_the_report_of_its_day():
-    """'X has resigned ...' opening an article is the news of its day (or the day before): one event
-    with the dated report of another outlet; not a lead whose time phrase went to another of its
-    verbs."""
+    """'X has resigned ...' opening an article is the news of its day: one event with the dated report
+    of another outlet; not a lead whose time phrase went to another of its verbs."""
     lead = "Housing Secretary Martin Oduya has resigned after leaked emails showed he pressed planning " \
            "officials in Leeds to approve a riverside tower scheme."
     dated = "Martin Oduya resigned on Wednesday as opposition parties demanded an inquiry into donations to " \
             "the governing party."
-    events = []
-    for path, outlet, text, published in (("pa.txt", "PA", lead, "2025-06-04T11:45:00+01:00"),
-                                          ("reuters.txt", "Reuters", dated, "2025-06-04T13:20:00+01:00")):
-        article = Article(text=text, path=path, source=outlet, published=dt.datetime.fromisoformat(published))
-        events += extract_events(text, published, source=article)
+    events = _story({"pa.txt": ("PA", lead, "2025-06-04T11:45:00+01:00"),
+                     "reuters.txt": ("Reuters", dated, "2025-06-04T13:20:00+01:00")})
     assert ["pa.txt", "reuters.txt"] in [sorted(s.path for s in e.sources) for e in merge_events(events)]
     # (a lead whose time phrase went to another of its verbs is not undated news of the day)
     freight = {"a.txt": ("Wire", "A freight train derailed in Quebec on Saturday, spilling crude oil into a river.")}
@@ -549,11 +547,8 @@ def test_a_happening_named_after_in_is_the_sentences_own_but_not_after_a_phrase_
 
 
 def test_an_undated_lead_of_the_next_day_is_not_the_like_happening_of_the_day_before():
-    events = []
-    for path, text, published in (("a.txt", "A child died of swine flu in Texas on Tuesday, health officials said.",
-                                   "2009-04-28T20:00:00"),
-                                  ("b.txt", "Two more people have died of the virus in Texas and Mexico.",
-                                   "2009-04-29T09:00:00")):
-        article = Article(text=text, path=path, source=path, published=dt.datetime.fromisoformat(published))
-        events += extract_events(text, published, source=article)
+    events = _story({"a.txt": ("a.txt", "A child died of swine flu in Texas on Tuesday, health officials said.",
+                               "2009-04-28T20:00:00"),
+                     "b.txt": ("b.txt", "Two more people have died of the virus in Texas and Mexico.",
+                               "2009-04-29T09:00:00")})
     assert ["a.txt", "b.txt"] not in [sorted(s.path for s in e.sources) for e in merge_events(events)]
