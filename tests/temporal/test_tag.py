@@ -822,7 +822,8 @@ def test_this_winter_is_the_winter_the_text_is_in(published, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Polls Close At Midnight In Alaska", [("Midnight", "2012-10-10T24:00")]),  # a headline in title case
-    ("Midnight Moscow time passed without a deal.", [("Midnight", "2012-10-10T00:00")]),  # (passed: the one that began the day)
+    # (passed: the one that began the day; its zone is the time's, as a clock's)
+    ("Midnight Moscow time passed without a deal.", [("Midnight Moscow time", "2012-10-10T00:00")]),
     ("Midnight Sept. 30 is the deadline.", [("Midnight Sept. 30", "2012-09-30T24:00")]),
     ("Her album Midnight Parade came out in 1984.", [("1984", "1984")]),  # a name
 ])
@@ -2164,3 +2165,26 @@ def test_a_holiday_with_its_year_is_that_years(sentence, expected):
 ])
 def test_til_is_until(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, "2015-06-10")] == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # noon and midnight with their zone join the day named after them, as a clock with its zone does
+    ("Iran has until midnight GMT on Tuesday to respond.", "2026-06-01",
+     [("midnight GMT on Tuesday", "2026-06-02T24:00")]),
+    ("The truce, which began at noon local time on Sunday, held.", "2026-01-28",
+     [("noon local time on Sunday", "2026-01-25T12:00")]),
+    # one unit of time with no number: after a word that adds it, or counts it alone
+    ("Small employers have an extra year to comply.", "2026-12-15", [("an extra year", "P1Y")]),
+    ("The index plunged 22.6% in a single day.", "2026-10-19", [("a single day", "P1D")]),
+    ("He spent another day in the office.", "2026-10-19", []),
+    ("The panel was told on the opening day of public hearings.", "2026-10-19", []),  # a day, no length
+    # a half of a firm's output, and the period a year before it; a quarter named by its month with a hyphen
+    ("The miner said first-half output fell 6% from the year-earlier period.", "2026-08-05",
+     [("first-half", "2026-H1"), ("the year-earlier period", "2025-H1")]),
+    ("Economists await the June-quarter national accounts.", "2026-09-09", [("the June-quarter", "2026-Q2")]),
+    # a rule that applies from a day has yet to
+    ("A separate law on pay ranges applies from July 1.", "2026-12-15", [("July 1", "2027-07-01")]),
+    ("The discount applied from July 1.", "2026-12-15", [("July 1", "2026-07-01")]),
+])
+def test_wire_clocks_spans_and_results_periods(sentence, published, expected):
+    assert [(e.text, e.value) for e in tag(sentence, published)] == expected

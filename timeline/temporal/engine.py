@@ -653,7 +653,8 @@ class Grammar:
                 name = f"{clock.rule.name}+{day.rule.name}"
                 value = (self._in_daypart(text[clock.start:clock.end], date.group(1), time.group(1),
                                           day.value[date.end(1):])
-                         if clock.rule.fields else date.group(1) + time.group(1))  # ('12 noon tonight': noon)
+                         if "{" in clock.rule.value.rpartition("T")[2]  # (its hour written in figures)
+                         else date.group(1) + time.group(1))  # ('12 noon tonight': noon, whatever its zone)
                 other = _DAY.match(options.get("else", ""))
                 if other and value.startswith(date.group(1)):  # (the day it is placed on when the
                     options["else"] = other.group(1) + value[len(date.group(1)):]  # text gives none, at this time)
