@@ -80,6 +80,8 @@ _REFUSED = frozenset({"utf-7", "idna", "undefined", "mbcs", "oem", "punycode", "
 _SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
 # in its head, as the page writes it (another tool's 'Timeline' is another's page: an article)
 _OWN_PAGE = re.compile(r"""(?i:<meta\s+name=["']generator["']\s+content=)["']timeline["']""")
+# and the head of its JSON, TimelineJS or JSON-lines output, as it writes them (its events, or slides, first)
+_OWN_JSON = re.compile(r"""\A\s*(?:\{\s*"events"\s*:\s*)?\[?\s*\{\s*"(?:id|unique_id)"\s*:\s*"[^"\\]*"\s*,\s*"(?:title|start_date)"\s*:""")
 # Labels whose bytes browsers decode as windows-1252 (the WHATWG encoding standard).
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252",
                  "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"}
@@ -178,7 +180,7 @@ def _first_time(path: str, seen: set) -> bool:
 def folder_files(folder: str, seen: set, suffixes=SUFFIXES) -> Iterator[str]:
     """The article files (or files of ``suffixes``) under ``folder``, depth first, in name order
     (hidden entries skipped, and links to folders: they may lead anywhere, '..' or '/'; pages
-    this tool made are no articles, and folders that cannot be listed are given as files:
+    and JSON outputs this tool made are no articles, and folders that cannot be listed are given as files:
     reading them reports the problem).
 
     A folder is entered once, however many ways lead to it, so loops end; the walk keeps its own
@@ -201,16 +203,17 @@ def unread_kinds(paths: Iterable[str], written: Iterable = ()) -> Counter:
                 if kind == "other" and _first_time(name, seen):
                     kinds[Path(name).suffix.lower() or "(no suffix)"] += 1
                 elif kind == "own" and _first_time(name, seen):
-                    kinds[OWN_PAGE_KIND] += 1
+                    kinds[OWN_PAGE_KIND if is_html(name) else OWN_OUTPUT_KIND] += 1
     return kinds
 
 
 OWN_PAGE_KIND = "page this tool made"
+OWN_OUTPUT_KIND = "output this tool wrote"
 
 
 def _walk(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str]]:
     """Every entry under ``folder`` but folders and links to them, with its kind: 'file' (of
-    ``suffixes``, each file once), 'own' (a page this tool made), 'other' (another suffix),
+    ``suffixes``, each file once), 'own' (a page or an output this tool made), 'other' (another suffix),
     'unreadable' (a folder that cannot be listed)."""
     stack = [_folder_entries(folder, seen, suffixes)]
     while stack:
@@ -245,8 +248,8 @@ def _folder_entries(folder: str, seen: set, suffixes) -> Iterator[tuple[str, str
         elif Path(entry.name).suffix.lower() not in suffixes:
             if not _links_to_folder(entry):  # (a link to a folder is not followed, nor counted as a file)
                 yield "other", entry.path
-        elif is_html(entry.path) and _made_here(entry.path):
-            yield "own", entry.path  # (a rebuild into the folder read: its page is no article)
+        elif _made_here(entry.path):
+            yield "own", entry.path  # (a rebuild into the folder read: its page and outputs are no articles)
         elif _first_time(entry.path, seen):
             yield "file", entry.path
 
@@ -259,9 +262,12 @@ def _links_to_folder(entry: os.DirEntry) -> bool:
 
 
 def _made_here(path: str) -> bool:
-    """Whether the regular file at ``path`` is a page this tool made (its head says so); a file
-    that cannot be looked at is not (reading it reports the problem), nor is a pipe (never opened:
-    it would block)."""
+    """Whether the regular file at ``path`` is a page, or a JSON output, this tool made (its head
+    says so); a file that cannot be looked at is not (reading it reports the problem), nor is a
+    pipe (never opened: it would block), nor a file of another kind."""
+    own = _OWN_PAGE if is_html(path) else _OWN_JSON if Path(path).suffix.lower() in (".json", ".jsonl") else None
+    if own is None:
+        return False
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return False
@@ -269,7 +275,7 @@ def _made_here(path: str) -> bool:
             head = stream.read(_SNIFF_BYTES)
     except OSError:
         return False
-    return bool(_OWN_PAGE.search(head.decode("latin-1")))
+    return bool(own.search(head.decode("latin-1")))
 
 
 def is_html(path: str) -> bool:
