@@ -43,7 +43,9 @@ from timeline.text import no_lone_surrogates
 
 # --- reading the journalists' timelines ----------------------------------------------------------
 
-_DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")  # (a month or day unpadded is read too)
+# (a month or day unpadded is read too, and a midnight or other clock time after the day, as a timeline
+# exported from a database writes it: '2011-02-11 00:00', '2011-02-11T00:00:00')
+_DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?Z?)?$")
 _RULE_LINE = re.compile(r"^-{3,}$")
 _DATED_LINE = re.compile(r"^\d{4,}-\d{1,2}-\d")  # a line that opens as a date line does (any digits, too many too)
 # a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
@@ -78,7 +80,7 @@ def read_tilse(path: str | Path) -> Reference:
         elif _RULE_LINE.match(line):
             current = None
         elif _DATED_LINE.match(line):  # ('2017-09-06:', '2017-09-07 Thursday': no sentence of the day before)
-            raise ValueError(f"{path}:{number}: not a date line {line[:40]!r} (a date line is YYYY-MM-DD alone)")
+            raise ValueError(f"{path}:{number}: not a date line {line[:40]!r} (a date line is YYYY-MM-DD alone, or with its clock time)")
         elif current is None:
             raise ValueError(f"{path}:{number}: a sentence before any date line")
         else:
