@@ -19,6 +19,10 @@ TITLE_WORDS = 12  # a title names who did what in at most about this many words
 TITLE_CHARS = 200  # and never runs longer than this (t17-dev's longest is 155): a "word" may be a
 # run of thousands of characters with no space (a base64 attachment pasted into the text)
 GIST_WORDS = 9  # the part of a statement title after "Speaker: "
+STATEMENT_WORDS = 15  # a statement's whole title, speaker and what was said, in at most about this many words
+WHOLE_REACH = 0  # words past a title's limit and slack it may run to keep a verb and its first phrase whole
+OBJECT_WORDS = 2  # an object of at most this many words, a common noun, governs the phrase after it ('resistance to')
+WHOLE_DEPTH = 3  # verbs and clauses followed down from a title's first verb to the first phrase each governs
 SPEAKER_WORDS = 4  # a speaker named by a phrase rather than a name
 PARTICIPLE_COMMAS = 3  # commas looked back over for a participle phrase after a subject
 SETTING_WORDS = 14  # where something was said ('in a filing with the SEC'), in at most this many words
@@ -254,15 +258,18 @@ def _time_lead(s: Parsed, kept: list[int], i: int) -> int:
     return 0
 
 
-def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> list[str]:
+def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK, floor: int = 0) -> list[str]:
     """At most ``limit`` words (a closing stop not counted), cut before a preposition when one is
     near the limit, else where a phrase ends a little past it (within ``slack``), and not ending
     on a word left dangling by the cut ('to hold BP and', 'a second well as', 'if the operation
     had'), nor on a coordinator, an article or a phrase's opening word whatever the length.  A
     phrase at most ``slack`` words over the limit is kept whole: 'spewed out into the Gulf of
-    Mexico' reads better than 'spewed out'."""
+    Mexico' reads better than 'spewed out'.  Never fewer than ``floor`` words (a subject and its
+    verb, a verb and the first phrase it governs: :func:`_whole_until`), the limit raised to it."""
     while len(words) > 1 and not words[-1].strip(_STOPS):
         words = words[:-1]
+    if floor > limit:  # (the title's longest stays where it was: the limit and its slack, or the floor)
+        limit, slack = floor, max(limit + slack - floor, min(slack, WHOLE_REACH))
     if len(words) <= limit + slack:
         # (nor on what leads into words left out: 'plug the well or [in August]', 'described him as
         # an ["enemy"]'; a preposition may end a phrasal verb: 'Hayward took over')
@@ -273,7 +280,7 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
                                                    or words[-1].lower() in lex.phrase_openers):
                 words = words[:-1]  # (and what led into the article's noun: 'accused BP of a')
         return words
-    cut = _preposition_cut(words, limit, slack, lex)
+    cut = _preposition_cut(words, limit, slack, lex, floor)
     if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
         cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
                     if _phrase_ends_before(words, k, lex)), limit)
@@ -290,14 +297,22 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> lis
         words.pop()  # cut from its verb ('if the operation had'), but not a main verb ('nothing to do')
     while words and words[-1].lower() in lex.dangling:
         words.pop()
+    while len(words) > 2 and words[-1].lower() in lex.subjects and words[-2].lower() in lex.clause:
+        words = words[:-2]  # (a clause cut after its opening subject: 'has reminded Americans [that we]', 'as it')
+        while words and words[-1].lower() in lex.dangling:
+            words.pop()
+    while floor and len(words) > floor and words[-1].lower() in lex.subjects \
+            and (lex.pronouns.get(words[-1].lower()) in ("person", "group") or words[-1].lower() in lex.relatives) \
+            and words[-2].lower() not in lex.prepositions:
+        words.pop()  # (past what must be kept, not the subject of a clause cut off: 'the rules [they]')
     return words
 
 
-def _preposition_cut(words: list[str], limit: int, slack: int, lex: Lexicon) -> Optional[int]:
+def _preposition_cut(words: list[str], limit: int, slack: int, lex: Lexicon, floor: int = 0) -> Optional[int]:
     """Where to cut ``words`` before a preposition near ``limit`` (not an infinitive's 'to'), or
     None; after the 'of' of a count and what it counts, within the slack ('the salaries of thousands
-    of workers'), or before another preposition."""
-    for k in range(limit, max(2, limit - 5), -1):
+    of workers'), or before another preposition; never before the ``floor``-th word."""
+    for k in range(limit, max(2, limit - 5, floor - 1), -1):
         if words[k].lower() not in lex.prepositions or _infinitive(words, k, lex):
             continue
         if not _counts_on(words, k, lex):
@@ -399,17 +414,22 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
         else:  # the subject of a coordinated verb, or of the sentence: 'Brightway, which ..., will sell'
             subject = _subject_elsewhere(s, i)
             indices = subject + list(range(_clause_start(s, i), end))
-    words = _words(s, indices)
+    render = _words
     actor = people.resolve(s, subject)
     if actor and _is_reference(s, subject):
-        words = [actor] + _words(s, [k for k in indices if k > subject[-1]])
+        render = lambda s, kept, name=actor, last=subject[-1]: [name] + _words(s, [k for k in kept if k > last])  # noqa: E731
     elif (first := _first_word(s, indices)) is not None and (reporter := _reporter(s, [first], people)):
         actor = reporter  # 'BP said (on Monday) it would ...' -> 'BP would ...'
-        words = [reporter] + _words(s, [k for k in indices if k > first])
+        render = lambda s, kept, name=reporter, last=first: [name] + _words(s, [k for k in kept if k > last])  # noqa: E731
+    words = render(s, indices)
     actors = names(s, [k for k in indices if not timed[k]])
     if actor and actor not in actors:
         actors.insert(0, actor)
-    return _title(_drop_determiner(words, lex), TITLE_WORDS, lex), actors
+    headline = _drop_determiner(words, lex)
+    floor = _floor(s, indices, TITLE_WORDS, render)
+    if floor and len(headline) < len(words):
+        floor -= 1  # (the article the title leaves out)
+    return _title(headline, TITLE_WORDS, lex, floor=floor), actors
 
 
 def _preposition_opening(s: Parsed, indices: list[int]) -> Optional[int]:
@@ -541,8 +561,8 @@ def _leads_into_time(s: Parsed, k: int) -> bool:
     return _before_time(s, k) or (s.tokens[k].text == "(" and k + 1 < len(s.tokens) and s.timed[k + 1])
 
 
-def _title(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK) -> str:
-    return _sentence_case(_clip(words, limit, lex, slack)).rstrip(" .,;:")
+def _title(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK, floor: int = 0) -> str:
+    return _sentence_case(_clip(words, limit, lex, slack, floor)).rstrip(" .,;:")
 
 
 def _head_phrase(words: list[str], limit: int, lex: Lexicon) -> list[str]:
@@ -621,6 +641,7 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
         return occurrence_title(s, i, people)
     if person is None and _pronoun(s, speaker_indices):
         # 'he said ...' with no one named before, 'I think', 'we will': what was said, no speaker
+        gist = _gist(s, start, after, STATEMENT_WORDS - SLACK, verb=i) or gist
         words = gist.split()
         clause = len(words) >= 3 and words[0].lower() not in lex.prepositions  # (not 'On the start of ...')
         return (gist if clause else occurrence_title(s, i, people)[0]), []
@@ -628,6 +649,9 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
     speaker = person or _title(_head_phrase(named, SPEAKER_WORDS, lex), SPEAKER_WORDS, lex, slack=0)
     if all(_low(word) in lex.function_words for word in speaker.split()):
         speaker = ""  # (only 'The' left of a phrase the limit cut: no one to name)
+    actor = speaker  # (the actor is named in full, however short the title names it)
+    if speaker:  # the whole title in ``STATEMENT_WORDS``, the speaker shortened first if needed
+        speaker, gist = _budgeted(s, start, after, i, speaker, person, people)
     denial = _denial_at(s, i, speaker_indices)
     if speaker and denial is not None:  # 'Peskov denied he met Moon', never 'Peskov met Moon'
         title = _told_with_saying(speaker, tokens[denial:i + 1], gist, lex)
@@ -643,7 +667,38 @@ def statement_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str]
             title = f"{speaker} {gist.partition(' ')[2]}"
     else:
         title = f"{speaker}: {gist}" if speaker and gist else (speaker or gist or tokens[i].text)
-    return title, [speaker] if speaker else []
+    return title, [actor] if actor else []
+
+
+def _budgeted(s: Parsed, start: int, after: int, verb: int, speaker: str, person: Optional[str],
+              people: People) -> tuple[str, str]:
+    """The speaker and what was said, in ``STATEMENT_WORDS`` words together (with the slack): what
+    was said gets what the speaker leaves.  When that is too few to keep its subject, its verb and
+    the verb's first phrase whole (:func:`_gist_words`), the speaker is shortened first
+    (:func:`_short_speaker`: 'Ken Salazar' -> 'Salazar')."""
+    notes: list[str] = []
+    gist = _gist(s, start, after, max(GIST_WORDS, STATEMENT_WORDS - SLACK - len(speaker.split())), verb=verb,
+                 notes=notes)
+    short = _short_speaker(speaker, person, people, s.lex)
+    if notes and short != speaker:
+        again: list[str] = []
+        shorter = _gist(s, start, after, max(GIST_WORDS, STATEMENT_WORDS - SLACK - len(short.split())), verb=verb,
+                        notes=again)
+        if not again and len(shorter.split()) > len(gist.split()):
+            return short, shorter
+    return speaker, gist
+
+
+def _short_speaker(speaker: str, person: Optional[str], people: People, lex: Lexicon) -> str:
+    """A speaker in fewer words: a person by the last word of the name ('Sir Liam Donaldson' ->
+    'Donaldson', 'Ken Salazar' -> 'Salazar'; a name the article introduced as a person's, by a role or
+    a title: not 'White House');
+    any other as it is ('Coast guard spokesman' has no shorter name that a word list does not give)."""
+    words = speaker.split()
+    if person is not None and speaker == person and len(words) > 1 and not is_body(speaker, lex) \
+            and people.surnames.get(words[-1]) == speaker:
+        return words[-1]
+    return speaker
 
 
 def _told_with_saying(speaker: str, saying, gist: str, lex) -> str:
@@ -857,7 +912,8 @@ def _expletive(s: Parsed, k: int) -> bool:
     return bool(after) and after[0] in lex.expletives
 
 
-def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Optional[int] = None) -> str:
+def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Optional[int] = None,
+          notes: Optional[list[str]] = None) -> str:
     """What was said, in words of the sentence: the reported clause before the speaker
     ('<words>, Peskov said'), around a speaker in commas ('<words>, Peskov said, <words>') or
     after the ``verb`` ('Peskov said (that) <words>', 'Peskov told reporters <words>')."""
@@ -868,7 +924,7 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
     parenthetical = (start > 0 and tokens[start - 1].text == "," and close + 1 < len(tokens)
                      and tokens[close].text == "," and tokens[close + 1].low in lex.auxiliaries)
     if parenthetical:
-        return _gist_words(s, before + _segment(s, close + 1, len(tokens)), limit)
+        return _gist_words(s, before + _segment(s, close + 1, len(tokens)), limit, notes)
     k = after
     for j in range(after, min(len(tokens), after + 6)):
         if classes[j].finite:
@@ -901,8 +957,8 @@ def _gist(s: Parsed, start: int, after: int, limit: int = GIST_WORDS, verb: Opti
                       and len(following) >= 3 and not any(tokens[j].text in _BREAKS for j in range(start - 1)))
     if (closed_quote or clause_before) and not setting_before and (len(following) < 3 or any(
             classes[j].finite or tokens[j].low in lex.auxiliaries for j in range(start))):
-        return _gist_words(s, _segment(s, 0, start), limit)
-    return _gist_words(s, following, limit)
+        return _gist_words(s, _segment(s, 0, start), limit, notes)
+    return _gist_words(s, following, limit, notes)
 
 
 def _quoted_words(s: Parsed, close: int) -> int:
@@ -955,14 +1011,29 @@ def _past_setting(s: Parsed, k: int) -> Optional[int]:
     return subject
 
 
-def _gist_words(s: Parsed, indices: list[int], limit: int) -> str:
-    """The gist of what was said in the words of ``indices``, at most ``limit`` of them."""
+def _gist_words(s: Parsed, indices: list[int], limit: int, notes: Optional[list[str]] = None) -> str:
+    """The gist of what was said in the words of ``indices``, at most ``limit`` of them (a few
+    more to keep a subject, its verb and the verb's first phrase whole: :func:`_floor`); with
+    ``notes``, 'cut' added to it when that took leaving out a subject's modifiers or could not be
+    done."""
     lex = s.lex
     indices = _without_hedge(s, indices)
     words = _words(s, indices)
     if len(words) > limit:
-        words = _words(s, _shorten_subject(s, indices, limit))
-    return _title(words, limit, lex) if words else ""
+        whole = _whole_until(s, indices)
+        if not (whole and len(_words(s, indices[:whole])) <= limit + SLACK):  # (else its subject kept whole)
+            fitted = _fit_subject(s, indices, limit + SLACK)
+            if fitted == indices:
+                fitted = _shorten_subject(s, indices, limit)
+            if notes is not None and fitted != indices:
+                notes.append("cut")
+            indices = fitted
+            words = _words(s, indices)
+    floor = _floor(s, indices, limit, _words)
+    whole = _whole_until(s, indices)
+    if notes is not None and whole and len(words) > limit + SLACK and len(_words(s, indices[:whole])) > limit + SLACK:
+        notes.append("cut")  # (the speaker is shortened first, if it can be, before a verb's phrase is)
+    return _title(words, limit, lex, floor=floor) if words else ""
 
 
 def _without_hedge(s: Parsed, indices: list[int]) -> list[int]:
@@ -1180,3 +1251,295 @@ def capped(title: str) -> str:
     cut = title[:TITLE_CHARS - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > TITLE_CHARS // 2 else cut).rstrip() + "\u2026"
+
+
+def _floor(s: Parsed, indices: list[int], limit: int, render) -> int:
+    """How many of the words ``render(s, indices)`` gives a title of them must keep so that it
+    ends neither between a subject and its verb nor between a verb (or its object) and the first
+    phrase it governs (:func:`_whole_until`); 0 when that runs more than ``WHOLE_REACH`` words
+    past the ``limit`` and its slack (the title is then cut as before)."""
+    most = limit + SLACK + WHOLE_REACH
+    for levels in range(WHOLE_DEPTH, 0, -1):  # (fewer verbs followed down when all of them are too long)
+        n = _whole_until(s, indices, levels)
+        if n == 0:
+            return 0
+        floor = len(render(s, indices[:n]))
+        if floor > most:  # the last phrase 'of' adds is left out first: 'keep the boot on the neck'
+            verb = _clause_verb(s, indices, 0) or 0
+            of = next((m for m in range(n - 1, verb, -1) if s.tokens[indices[m]].low == "of"
+                       and s.tokens[indices[m - 1]].low not in s.lex.partitives), None)
+            if of is not None:
+                floor = len(render(s, indices[:of]))
+        if floor <= most:
+            return floor
+    return 0
+
+
+def _whole_until(s: Parsed, indices: list[int], levels: int = WHOLE_DEPTH) -> int:
+    """The place in ``indices`` (a clause: a subject, its verb and what follows) before which no
+    title of them ends: past the clause's verb (:func:`_clause_verb`; 'A man in his 30s
+    [succumbed]'), past the first phrase that verb governs ('showed resistance [to Tamiflu]',
+    'will keep a boot [on the neck of BP]', 'succumbed [to the virus]'), and down into the clause
+    or infinitive it governs ('too early to assume the outbreak [was a mild infection]'); 0 when
+    the words have no such verb.  ``levels``: how many verbs are followed down, at most."""
+    verb = _clause_verb(s, indices, 0)
+    return 0 if verb is None else _verb_end(s, indices, verb, WHOLE_DEPTH - levels)
+
+
+def _clause_verb(s: Parsed, indices: list[int], start: int) -> Optional[int]:
+    """The place in ``indices`` where the verb group of the clause opening at ``start`` begins:
+    an auxiliary or a verb of the clause (``finite``, or a past form after a noun), else a verb in
+    the present between a noun and what it governs (:func:`_present_verb`: 'the flood [goes] to';
+    not before an auxiliary: 'significant [differences] between the tests may be due'); not a
+    participle after a noun that describes it (:func:`_describing_participle`: 'the crew [seized]
+    off Somalia returned'); None past a break, or past a word that opens another clause inside the
+    subject ('the rig that exploded')."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    present = skipped = None  # (a participle passed over is the verb after all when no other comes)
+    for n in range(start, len(indices)):
+        k = indices[n]
+        token = tokens[k]
+        if token.text in _BREAKS or token.text in _QUOTES:
+            return present if skipped is None else skipped
+        if s.timed[k]:
+            continue
+        low = token.low
+        if n > start and low in lex.clause and low not in lex.coordinators:
+            return present if skipped is None else skipped
+        if low in lex.auxiliaries and not (n > start and lex.possessive(low)):
+            return n
+        if classes[k].finite or (n > start and classes[k].verb and lex.past(low) and token.text[:1].islower()
+                                 and tokens[indices[n - 1]].low not in lex.prepositions):
+            if n > start and lex.past(low) and _describing_participle(s, indices, n):
+                if skipped is None and classes[k].finite:
+                    skipped = n
+                continue
+            return n
+        if present is None and n > start and _present_verb(s, k):
+            present = n
+    return present if skipped is None else skipped
+
+
+def _describing_participle(s: Parsed, indices: list[int], n: int) -> bool:
+    """Whether the past form at ``indices[n]`` describes the noun before it rather than being its
+    verb (the guards of :func:`_plain_subject`): a name, an agent, 'with' or an infinitive follows
+    it ('the official in charge, [retired] Adm. Allen', after a comma only: not 'the firm [sued] BP';
+    'a team [headed] by', 'the wells [meant] to stop'), or another past verb follows before the clause ends ('the crew [seized] off Somalia
+    returned')."""
+    tokens, lex = s.tokens, s.lex
+    head = indices[n]
+    after = tokens[head + 1] if head + 1 < len(tokens) else None
+    then = tokens[head + 2] if head + 2 < len(tokens) else None
+    if after is not None and (_is_name(after) and tokens[head - 1].text in _BREAKS
+                              or after.low in lex.agents or after.low == "with" or (
+            after.low in lex.infinitive and then is not None and then.text[:1].islower()
+            and then.low not in lex.determiners and s.classes[head + 2].verb)):  # (not 'amounted to paper')
+        return True
+    for k in indices[n + 1:]:
+        if tokens[k].text in _BREAKS or tokens[k].low in lex.clause:
+            return False
+        if tokens[k - 1].low in lex.infinitive:
+            continue  # (an infinitive is no verb of the clause: 'turned out to [be]')
+        if tokens[k].low in lex.auxiliaries or (s.classes[k].verb and lex.past(tokens[k].low)):
+            return True
+    return False
+
+
+def _verb_end(s: Parsed, indices: list[int], n: int, depth: int) -> int:
+    """The end (a place in ``indices``) of the verb group that begins at ``indices[n]`` and of the
+    first phrase its verb governs (:func:`_governed_end`)."""
+    tokens, lex = s.tokens, s.lex
+    main = tokens[indices[n]].low not in lex.auxiliaries
+    if not main:  # an auxiliary is the verb itself when no verb follows it ('has nothing to do', 'is within')
+        ahead = None  # (the verb after it, past adverbs: 'have so far contracted')
+        for m in range(n + 1, min(len(indices), n + 4)):
+            k = indices[m]
+            low = tokens[k].low
+            if _verbal(s, k) or low in lex.auxiliaries:
+                ahead = m
+                break
+            if tokens[k].text in _BREAKS or not tokens[k].text[:1].islower() or low in lex.determiners \
+                    or low in lex.prepositions or low in lex.pronouns or low in lex.infinitive:
+                break
+        if ahead is None:
+            main = True
+        else:
+            n = ahead - 1
+    n += 1
+    while n < len(indices):
+        k = indices[n]
+        low = tokens[k].low
+        if tokens[k].text in _BREAKS:
+            break
+        if low in lex.auxiliaries or lex.adverb(low) or _denies(low, lex) or s.timed[k]:
+            n += 1
+            continue
+        if not main and _verbal(s, k):
+            main = True
+            n += 1
+            continue
+        if not main and tokens[k].text[:1].islower() and not (
+                low in lex.determiners or low in lex.prepositions or low in lex.pronouns or low in lex.clause
+                or low in lex.infinitive):
+            main = True  # the verb after its auxiliaries ('will [keep]', 'was [confirmed]')
+            n += 1
+            continue
+        break
+    return _governed_end(s, indices, n, depth)
+
+
+def _verbal(s: Parsed, k: int) -> bool:
+    """Whether the word at ``k`` may be the verb after an auxiliary: a verb, a past form or an -ing form."""
+    low = s.tokens[k].low
+    return s.tokens[k].text[:1].islower() and (s.classes[k].verb or s.lex.past(low) or s.lex.gerund(low))
+
+
+def _governed_end(s: Parsed, indices: list[int], n: int, depth: int) -> int:
+    """The end of the first phrase a verb governs, which opens at ``indices[n]``: a clause ('that
+    the rig sank', 'the outbreak was mild'), an infinitive ('to stop the flow'), a phrase a
+    preposition opens ('to the virus'), or a noun phrase and the first phrase after it that a
+    preposition or an infinitive opens ('resistance to Tamiflu', 'a boot on the neck of BP', 'too
+    early to assume ...'); ``n`` itself when none follows."""
+    tokens, lex = s.tokens, s.lex
+    while n < len(indices) and (s.timed[indices[n]] or _before_time(s, indices[n])):
+        n += 1
+    if n >= len(indices) or tokens[indices[n]].text in _BREAKS:
+        return n
+    low = tokens[indices[n]].low
+    if depth >= WHOLE_DEPTH:  # (the last verb followed down keeps its object, not a clause's subject)
+        if low in lex.prepositions or low in lex.clause or _infinitive_at(s, indices, n):
+            return n
+        m = _noun_phrase_end(s, indices, n, chained=False)
+        return n if m < len(indices) and (tokens[indices[m]].low in lex.auxiliaries
+                                          or s.classes[indices[m]].finite) else m
+    if low in lex.complementizers:
+        return _clause_end(s, indices, n + 1, depth + 1)
+    if _infinitive_at(s, indices, n):
+        return _verb_end(s, indices, n + 1, depth + 1)
+    if low in lex.prepositions:
+        return _prepositional_end(s, indices, n, depth)
+    if low in lex.clause:
+        return n
+    m = _noun_phrase_end(s, indices, n)
+    if m == n or m >= len(indices):
+        return m
+    k = indices[m]
+    if tokens[k].low in lex.auxiliaries or s.classes[k].finite:  # a clause: 'assume the outbreak [was] ...'
+        return _verb_end(s, indices, m, depth + 1)
+    if _infinitive_at(s, indices, m):  # 'too early [to assume]', 'his address [to try]'
+        return _verb_end(s, indices, m + 1, depth + 1)
+    if tokens[k].low in lex.prepositions and not _before_time(s, k) and _governs(s, indices[n:m]):
+        return _prepositional_end(s, indices, m, depth)
+    return m
+
+
+def _governs(s: Parsed, noun_phrase: list[int]) -> bool:
+    """Whether an object may govern the phrase a preposition opens after it ('showed resistance [to
+    Tamiflu]', 'keep a boot [on the neck]', 'set aside $20 billion [for a fund]'): a short phrase
+    (``OBJECT_WORDS``) of common nouns, not names nor a list ('sued BP and eight other companies
+    [in ...]', 'criticised Tony Hayward [over ...]')."""
+    tokens, lex = s.tokens, s.lex
+    words = [k for k in noun_phrase if tokens[k].text[:1].isalnum()]
+    return 0 < len(words) <= OBJECT_WORDS and not _is_name(tokens[words[-1]]) \
+        and not any(tokens[k].low in lex.coordinators or tokens[k].low == "of" for k in words)
+
+
+def _clause_end(s: Parsed, indices: list[int], n: int, depth: int) -> int:
+    verb = _clause_verb(s, indices, n)
+    return _noun_phrase_end(s, indices, n) if verb is None else _verb_end(s, indices, verb, depth)
+
+
+def _infinitive_at(s: Parsed, indices: list[int], n: int) -> bool:
+    """Whether ``indices[n]`` is an infinitive's 'to' before its verb ('to stop', not 'to the Gulf')."""
+    tokens, lex = s.tokens, s.lex
+    if tokens[indices[n]].low not in lex.infinitive or n + 1 >= len(indices):
+        return False
+    following = tokens[indices[n + 1]]
+    return following.text[:1].islower() and following.low not in lex.determiners \
+        and following.low not in lex.pronouns and not lex.possessive(following.low) \
+        and not following.text[:1].isdigit()
+
+
+def _prepositional_end(s: Parsed, indices: list[int], n: int, depth: int) -> int:
+    """The end of the phrase the preposition at ``indices[n]`` opens, with the phrases 'of' adds
+    to it ('on the neck of BP'); a verb after it with what it governs ('for failing to stop')."""
+    tokens, lex = s.tokens, s.lex
+    m = _noun_phrase_end(s, indices, n + 1, chained=False)
+    if m == n + 1 and m < len(indices) and s.classes[indices[m]].verb and depth + 1 < WHOLE_DEPTH:
+        return _verb_end(s, indices, m, depth + 1)
+    return m
+
+
+def _noun_phrase_end(s: Parsed, indices: list[int], n: int, chained: bool = True) -> int:
+    # (``chained``: any number of phrases 'of' adds; else one: 'on the neck of BP', not 'in the
+    # second round of their title fight of ...')
+    """The end of the noun phrase at ``indices[n]``, with the phrases 'of' adds to it ('the neck
+    of BP Plc', 'a pair of relief wells'): up to a break, a time, another preposition, a word of
+    a clause, an auxiliary, a verb of a clause or an infinitive's 'to'."""
+    tokens, classes, lex = s.tokens, s.classes, s.lex
+    start = n
+    hopped = False
+    while n < len(indices):
+        k = indices[n]
+        low = tokens[k].low
+        if tokens[k].text in _BREAKS or tokens[k].text in _QUOTES or s.timed[k] or _before_time(s, k):
+            break
+        if low == "of" and n > start and (chained or not hopped):
+            hopped = True
+            n += 1
+            continue
+        if n > start and low in lex.subjects:
+            break  # (a clause that describes the noun: 'the way [it] operated')
+        if low in lex.prepositions or low in lex.clause or low in lex.auxiliaries or _infinitive_at(s, indices, n):
+            break
+        if n > start and (classes[k].finite or (_present_verb(s, k) and tokens[k + 1].low in lex.determiners)) \
+                and not any(tokens[indices[m]].low in lex.determiners for m in range(max(start, n - 2), n)):
+            break  # (a verb after its subject, not a noun after a determiner: 'a contradictory [set]')
+        n += 1
+    return n
+
+
+def _fit_subject(s: Parsed, indices: list[int], room: int) -> list[int]:
+    """``indices`` with the last modifiers of a long subject left out, as few as lets the words up
+    to the end of its verb's first phrase (:func:`_whole_until`) fit in ``room`` words: 'A man in
+    his 30s [with underlying heart conditions] succumbed to the virus', 'the first of a pair of
+    relief wells [meant to stop the flow] is within 200 feet'.  A modifier opens on a preposition
+    or on a participle after a noun; the first is kept when short (``FIRST_MODIFIER_WORDS``: 'a
+    number of the workers'); a participle's phrase goes whole.  The subject opens on a determiner
+    or a possessive ('the', 'its', "BP's"; not 'Anywhere from ...') and holds no other clause.
+    ``indices`` unchanged when it fits, or when no such subject is there."""
+    tokens, lex = s.tokens, s.lex
+    whole = _whole_until(s, indices)
+    if whole == 0 or len(_words(s, indices[:whole])) <= room:
+        return indices
+    verb = _clause_verb(s, indices, 0)
+    first = tokens[indices[0]].low
+    if verb is None or verb < 3 or not (first in lex.determiners or (lex.possessive(first) and _owner(lex, first))):
+        return indices
+    if any(tokens[k].low in lex.clause or tokens[k].text in _BREAKS or tokens[k].text in _QUOTES
+           for k in indices[1:verb]):
+        return indices
+    bounds: list[int] = []  # where each modifier opens
+    participle = False
+    for n in range(2, verb):
+        k = indices[n]
+        low = tokens[k].low
+        if participle:
+            continue  # (a participle's phrase goes whole)
+        if low in lex.prepositions and not s.timed[k] and not _before_time(s, k):
+            bounds.append(n)
+        elif tokens[k].text[:1].islower() and s.classes[k].verb and not (lex.gerund(low) and low in lex.nouns) \
+                and tokens[indices[n - 1]].low not in lex.prepositions and tokens[indices[n - 1]].low not in lex.infinitive:
+            bounds.append(n)
+            participle = True
+    if not bounds:
+        return indices
+    least = bounds[0]
+    if len(bounds) > 1 and bounds[1] - bounds[0] <= FIRST_MODIFIER_WORDS:
+        least = bounds[1]  # (the first modifier kept when short: 'the loss of power', 'a number of the workers')
+    for b in sorted((b for b in bounds if b >= least), reverse=True):
+        shorter = indices[:b] + indices[verb:]
+        end = _whole_until(s, shorter)
+        if end and len(_words(s, shorter[:end])) <= room:
+            return shorter
+    return indices
