@@ -376,7 +376,7 @@ def test_19_a_stop_during_a_write_leaves_it_whole_then_exits(samples_dir, tmp_pa
     result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "csv")
     assert result.exit_code == code
     assert errors_of(result) == [line]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html"]  # whole; the csv never started
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "t.html"]  # whole, both: written together
     assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")
 
 
@@ -421,13 +421,44 @@ def _swallowing(signum):
 def test_19_a_stop_that_a_library_turns_into_its_own_error_still_stops(samples_dir, tmp_path, monkeypatch,
                                                                       signum, code, line):
     """pydantic reports an exception raised inside it while it writes JSON, Ctrl-C's included, as an
-    error of its own: the run stops all the same, with no file begun after it."""
+    error of its own: the run stops all the same, with no file written (the outputs are written
+    together, once all are made)."""
     monkeypatch.setattr(Timeline, "model_dump_json", _swallowing(signum))
     out = tmp_path / "t.html"
     result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "json", "-f", "csv")
     assert result.exit_code == code
     assert errors_of(result) == [line]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("signum, code, line", [
+    (signal.SIGINT, 130, "error: interrupted"),
+    (signal.SIGTERM, 128 + signal.SIGTERM, "error: terminated"),
+])
+def test_19_a_stop_while_the_outputs_are_written_replaces_all_of_them_and_says_so(samples_dir, tmp_path, monkeypatch,
+                                                                                  signum, code, line):
+    """A stop that comes as the first of a run's files is written: every output is replaced, each
+    named on its 'wrote' line, then the run stops (the page had been replaced alone, silently, the
+    last run's CSV and JSON left beside it)."""
+    import timeline.cli
+
+    out = tmp_path / "t.html"
+    for name in ("t.html", "t.json", "t.csv"):
+        (tmp_path / name).write_text("the last run's", encoding="utf-8")
+    real_write, calls = timeline.cli.write_file, []
+
+    def write_file(path, text):
+        if not calls:
+            os.kill(os.getpid(), signum)
+        calls.append(path)
+        real_write(path, text)
+
+    monkeypatch.setattr(timeline.cli, "write_file", write_file)
+    result = run("build", samples_dir, "-o", out, "-f", "html", "-f", "json", "-f", "csv")
+    assert result.exit_code == code
+    assert errors_of(result)[-1] == line
+    assert all((tmp_path / name).read_text(encoding="utf-8") != "the last run's" for name in ("t.html", "t.json", "t.csv"))
+    assert sum(line.startswith("wrote ") for line in result.stderr.splitlines()) == 3
 
 
 def test_19_a_library_caller_s_ctrl_c_while_json_is_written_is_not_taken_for_a_surrogate(monkeypatch):
@@ -585,6 +616,51 @@ def test_19_a_real_sigterm_to_the_main_process_stops_its_workers_and_writes_noth
     assert process.returncode == 128 + signal.SIGTERM, stderr
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] == "error: terminated"
     assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]
+
+
+def _group(leader: int) -> set[int]:
+    """The processes of ``leader``'s process group still there (read from /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                fields = stat[stat.rindex(")") + 2:].split()  # (after the command's name, which may hold spaces)
+                if int(fields[2]) == leader and fields[0] != "Z":
+                    found.add(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
+def test_19_a_stop_as_the_first_workers_start_ends_the_run_and_every_process_in_one_line(tmp_path, signum, code):
+    """Ctrl-C or 'kill' in the first second of a run, while its worker processes are being started
+    (the moment a user who named the wrong folder stops it): each time the run ends with its one
+    line, and no worker, half started, outlives it holding the terminal or a pipe (a worker caught
+    starting had printed a traceback after the prompt, or waited for good, and the run with it)."""
+    import time
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": BODY * 40, "published": "2017-09-06"}) for _ in range(400)))
+    command = [sys.executable, "-m", "timeline", "events", str(feed), "-q", "--workers", "2"]
+    for _ in range(4):  # (the moment is a race: a few runs)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
+        try:
+            while process.poll() is None and len(_group(process.pid)) < 4:  # itself, the tracker, the server, a worker
+                time.sleep(0.002)
+            process.send_signal(signum)
+            _, stderr = process.communicate(timeout=60)
+            for _ in range(300):  # (until the group is gone: a process left waits for good)
+                if not _group(process.pid):
+                    break
+                time.sleep(0.1)
+            assert not _group(process.pid)
+        finally:
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        assert process.returncode == code, stderr
+        assert "Traceback" not in stderr, stderr
 
 
 _INTERRUPT_AT_IMPORT = """

@@ -37,8 +37,8 @@ from typer.core import TyperGroup
 from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of, unread_kinds
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Granularity, Timeline, coerce_published
-from timeline.pipeline import (BATCH_SIZE, Summary, collect_timeline, iter_article_events, let_go_of_pools,
-                               usable_cores)
+from timeline.pipeline import (BATCH_SIZE, TERMINATING, Summary, collect_timeline, iter_article_events,
+                               let_go_of_pools, signals_held, usable_cores)
 from timeline.terminal import printable, quoted
 from timeline.text import in_other_script
 
@@ -55,9 +55,6 @@ class _Terminated(KeyboardInterrupt):
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
-
-
-_TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 # The signal that asked the run to stop, once one has: a library may catch the exception its
@@ -92,7 +89,7 @@ def _stopping() -> None:
     joined), or leave the worker pool's semaphores to the resource tracker's warnings."""
     let_go_of_pools()
     if _as_program and threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGINT, *_TERMINATING):
+        for signum in (signal.SIGINT, *TERMINATING):
             signal.signal(signum, signal.SIG_IGN)
 
 
@@ -114,7 +111,7 @@ def _terminations_taken():
     previous = {}
     _stop_requested.clear()
     if threading.current_thread() is threading.main_thread():
-        for signum in _TERMINATING:
+        for signum in TERMINATING:
             if signal.getsignal(signum) is signal.SIG_DFL:
                 previous[signum] = signal.signal(signum, _terminate)
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -340,20 +337,23 @@ def build(
     if not timeline.articles:  # (nothing read: an earlier page is left as it was, not replaced by an empty one)
         _finish(Summary.of(timeline), True, quiet, paths)
     failed = bool(timeline.errors)
-    for path, fmt in outputs:
-        # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
-        text = (render_events(timeline.events) if fmt is None
-                else render(timeline, fmt, lanes=lanes.value, cdn=cdn, title=title))
+    # A renderer that raises is a bug (reported as one); writing can fail for the disk's reasons.
+    texts = [(path, render_events(timeline.events) if fmt is None
+              else render(timeline, fmt, lanes=lanes.value, cdn=cdn, title=title)) for path, fmt in outputs]
+    for path, text in texts:
         if _is_stdout(path):
             write_stdout(text)  # a reader gone away ends the command (exit 141), as for 'events'
-            continue
-        try:
-            write_file(path, text)
-        except OSError as exc:  # one output's failure must not hide the others
-            _error(f"{path}: not written ({exc.strerror or exc})")
-            failed = True
-        else:
-            _note(f"wrote {path}", quiet)
+    with signals_held():  # (a stop while the files are written takes effect once all are: one run's outputs
+        for path, text in texts:  # together, never a new page beside the last run's CSV)
+            if _is_stdout(path):
+                continue
+            try:
+                write_file(path, text)
+            except OSError as exc:  # one output's failure must not hide the others
+                _error(f"{path}: not written ({exc.strerror or exc})")
+                failed = True
+            else:
+                _note(f"wrote {path}", quiet)
     _finish(Summary.of(timeline), failed, quiet, paths, tuple(path for path, _ in outputs if not _is_stdout(path)))
 
 
@@ -382,7 +382,7 @@ def events(
             found = merge_events(found)
             summary.add(item, found)
             lines = render(Timeline(events=found), "jsonl")
-            with _interrupts_held():  # (Ctrl-C stops the stream between lines, never inside one)
+            with signals_held():  # (Ctrl-C stops the stream between lines, never inside one)
                 _out(lines, nl=False)
         _finish(summary, bool(summary.skipped), quiet, paths)
         return
@@ -848,7 +848,7 @@ def write_file(path: Path, text: str) -> None:
     """
     data = text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _interrupts_held():
+    with signals_held():
         # The name is cut so that the temporary name fits wherever the output's name fits.
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:64]}.", suffix=".part")
         try:
@@ -876,26 +876,6 @@ def _mode_for(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-@contextmanager
-def _interrupts_held():
-    """Hold SIGINT (and SIGTERM, SIGHUP) for the duration, then deliver the first that came
-    again as the process would have taken it (KeyboardInterrupt or :class:`_Terminated`
-    normally; nothing when it was ignored, as under nohup)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    came: list[int] = []
-    previous = {signum: signal.signal(signum, lambda signum, _: came.append(signum))
-                for signum in (signal.SIGINT, *_TERMINATING)}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        if came:
-            signal.raise_signal(came[0])
 
 
 def events_table(events: list[Event]) -> str:

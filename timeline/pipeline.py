@@ -22,6 +22,7 @@ import time
 import weakref
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -275,8 +276,8 @@ def _in_processes(inputs: Iterator[Item | Page], workers: int) -> Iterator[Resul
                 yield from _first_results(pool, pending, deaths)
         while pending:
             yield from _first_results(pool, pending, deaths)
-    finally:
-        try:
+    finally:  # (on a stop too: the workers end the batch they are on; a worker killed as it wrote its
+        try:  # results leaves the pool's reader waiting for the rest, and the process's exit with it)
             pool.close()
         except BaseException:  # (a second Ctrl-C while the pool shuts down: its workers are killed, not waited for,
             pool.abandon()     # which had left the run waiting for good)
@@ -300,8 +301,9 @@ class _Pool:
     def renew(self) -> None:
         self.abandon()
         context = _context()
-        _start_server(context)
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
+        with signals_held():
+            _start_server(context)
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
 
     def submit(self, function, argument) -> Future:
         """``function(argument)`` in a worker.  Starting a worker can fail when the process that
@@ -309,7 +311,8 @@ class _Pool:
         else the pool is broken (``BrokenProcessPool``)."""
         for attempt in range(2):
             try:
-                return self.executor.submit(function, argument)
+                with signals_held():  # (a stop while a worker starts waits until it has: else the worker,
+                    return self.executor.submit(function, argument)  # half started, is no pool's to kill)
             except (OSError, EOFError) as error:  # ('connection refused' by the dead starter)
                 if attempt:
                     raise BrokenProcessPool(f"no worker process could be started: {error}") from error
@@ -402,6 +405,30 @@ def _killed_a_worker(item: Item | Page) -> ArticleError:
     where = item.path if isinstance(item, (Page, ArticleError)) else item.path or item.label
     return ArticleError(path=where, message="the process reading it stopped abruptly, twice (out of memory?); skipped",
                         reason="too-large")
+
+
+TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def signals_held():
+    """Hold SIGINT (and SIGTERM, SIGHUP) for the duration, then deliver the first that came
+    again as the process would have taken it (KeyboardInterrupt, or what the command layer's
+    handler raises; nothing when it was ignored, as under nohup).  Outside the main thread,
+    where no handler can be set, nothing is held."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, _: came.append(signum))
+                for signum in (signal.SIGINT, *TERMINATING)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if came:
+            signal.raise_signal(came[0])
 
 
 def _ignore_interrupts() -> None:
