@@ -136,6 +136,13 @@ def test_read_tilse_takes_a_date_line_with_its_clock_time(tmp_path):
     assert read_tilse(path) == [(d(2), ["First thing ."]), (d(5), ["A later thing .", "That afternoon ."])]
 
 
+def test_read_tilse_takes_a_rule_of_other_marks_for_the_separator_it_is(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("2020-01-02\nFirst thing .\n==========\n2020-01-05\nA later thing .\n\u2500\u2500\u2500\u2500\n",
+                    encoding="utf-8")
+    assert read_tilse(path) == [(d(2), ["First thing ."]), (d(5), ["A later thing ."])]
+
+
 def test_the_nearest_date_is_found_either_side():
     from timeline.evaluate_timelines import _nearest
     others = [d(1), d(4), d(8), d(20)]
