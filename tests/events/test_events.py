@@ -1534,3 +1534,14 @@ def test_a_title_keeps_a_verb_and_the_first_phrase_it_governs(text, title):
 ])
 def test_a_statement_title_keeps_to_its_budget(text):
     assert all(len(e.title.split()) <= STATEMENT_WORDS for e in extract_events(text, PUBLISHED))
+
+
+def test_the_white_house_is_a_body_not_a_person_named_house():
+    """A speaker shortened to a surname is a person's ('Donaldson'); the White House is a body,
+    named whole, and the 'it' it says is itself."""
+    said = extract_events("The White House says the BP oil spill is probably the greatest environmental disaster the "
+                          "US has faced, officials said on Tuesday.", "2010-06-08")
+    assert any(e.title.startswith("White House: The BP oil spill") for e in said)
+    assert not any(e.title.startswith("House:") for e in said)
+    sent = extract_events("The White House said on Tuesday it would send more boats to the Gulf.", "2010-06-08")
+    assert [e.title for e in sent] == ["White House would send more boats to the Gulf"]
