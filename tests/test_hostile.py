@@ -718,14 +718,29 @@ def test_20_a_declared_html_charset_is_honoured(tmp_path):
 
 
 @pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib_codec", "bz2", "quopri", "uu", "undefined",
-                                     "idna", "utf-7", "no-such-charset"])
+                                     "idna", "utf-7", "no-such-charset", "cp037", "cp500", "hz", "cp437", "mac-greek"])
 def test_20_a_charset_that_is_no_text_encoding_is_read_as_undeclared(tmp_path, charset):
-    # (a codec of bytes to bytes, or one browsers refuse, had stopped the whole run)
+    # (a codec of bytes to bytes, or one browsers refuse, had stopped the whole run; one that Python knows
+    # and browsers do not, EBCDIC's 'cp037', had turned the page into nonsense and the article was lost)
     path = tmp_path / "odd.html"
     path.write_bytes(cafe_page(charset).encode("utf-8"))
     (article,) = iter_articles([path])
     assert isinstance(article, Article), article
     assert "caf\xe9 owners in S\xe3o Paulo" in article.text
+
+
+@pytest.mark.parametrize("label, text, encoding", [
+    ("iso-8859-9", "The \u20ac tax rose on Monday after a long row.", "cp1254"),  # (a browser decodes it as windows-1254)
+    ("gb2312", "\u4eca\u5929 The tax rose on Monday after a long row.", "gbk"),
+    ("windows-874", "\u0e01 The tax rose on Monday after a long row.", "cp874"),  # (a label Python does not know)
+])
+def test_20_a_charset_label_is_decoded_as_browsers_decode_it(tmp_path, label, text, encoding):
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<html><head><meta charset="{label}"></head><body><article><p>{text} The council met on '
+                     'Tuesday and postponed the vote on the new tax.</p></article></body></html>'.encode(encoding))
+    (article,) = iter_articles([path])
+    assert isinstance(article, Article), article
+    assert text in article.text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])

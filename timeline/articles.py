@@ -74,9 +74,18 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-# Charsets a page may name that no browser decodes by: read as if none were declared.
-_REFUSED = frozenset({"utf-7", "idna", "undefined", "mbcs", "oem", "punycode", "raw-unicode-escape",
-                      "unicode-escape", "palmos"})
+# The encodings browsers decode pages by (the WHATWG encoding standard), as Python names its codecs: a
+# page declaring any other ('cp037', 'hz', 'utf-7', 'cp437') is read as if it declared none, as a browser reads it
+_BROWSER_CODECS = frozenset({
+    "utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+    "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "cp949"})
+# ... some under a label Python does not know, or decoded as a wider encoding than the label's own
+_BROWSER_LABELS = {"windows-874": "cp874", "dos-874": "cp874", "x-mac-cyrillic": "mac-cyrillic",
+                   "x-mac-ukrainian": "mac-cyrillic", "iso-8859-8-i": "iso8859-8", "windows-31j": "cp932"}
+_BROWSER_WIDER = {"gb2312": "gbk", "euc_kr": "cp949", "iso8859-9": "cp1254", "tis-620": "cp874",
+                  "iso8859-11": "cp874"}
 _SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
 # in its head, as the page writes it (another tool's 'Timeline' is another's page: an article)
 _OWN_PAGE = re.compile(r"""(?i:<meta\s+name=["']generator["']\s+content=)["']timeline["']""")
@@ -600,15 +609,16 @@ def _decode_html(data: bytes) -> str:
     if declared:
         label = declared.group(1).decode("ascii").lower()
         try:
-            codec = codecs.lookup(label)
-            # (not a codec of bytes to bytes such as 'rot13' or 'base64', nor one browsers refuse)
-            encoding = codec.name if getattr(codec, "_is_text_encoding", True) and codec.name not in _REFUSED else None
+            encoding = _BROWSER_LABELS.get(label) or codecs.lookup(label).name
         except LookupError:
             encoding = None  # an unknown label: as if none were declared
+        encoding = _BROWSER_WIDER.get(encoding, encoding)
         if label in _WINDOWS_1252 or encoding in ("latin-1", "ascii", "cp1252"):
             encoding = "cp1252"
         elif encoding and encoding.startswith(("utf-16", "utf-32")):
             encoding = "utf-8"  # a page without a byte order mark is not UTF-16, whatever it says
+        elif encoding not in _BROWSER_CODECS:
+            encoding = None  # (nor a codec of bytes to bytes, 'rot13', 'base64')
     if encoding is not None:
         try:
             return data.decode(encoding, errors="replace")
