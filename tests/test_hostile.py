@@ -317,6 +317,16 @@ def test_12_control_characters_are_cleaned_from_the_text_and_fields(tmp_path):
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", written)
 
 
+def test_12_a_terminal_escape_sequence_in_a_text_is_blanked_whole(tmp_path):
+    """Text copied from a terminal carries its colours ('ESC[31m'): the sequence goes whole, not its
+    escape character alone, which left '[31m' in titles ('0m Troops left the city')."""
+    (record,) = iter_articles([_json(tmp_path, {
+        "text": "\x1b[31mTroops\x1b[0m left the city on Monday. \x1b]0;a window title\x07Talks ended.",
+        "title": "\x1b[1mRetreat\x1b[0m", "published": "2017-09-06"})])
+    assert record.text.split() == ["Troops", "left", "the", "city", "on", "Monday.", "Talks", "ended."]
+    assert record.title == "Retreat"
+
+
 def _json(folder: Path, record: dict) -> Path:
     path = folder / "record.json"
     path.write_text(json.dumps(record))

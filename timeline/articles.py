@@ -99,6 +99,9 @@ _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", 
 # (one for one, so nothing glues words together), lone surrogates U+FFFD (they cannot be encoded).
 _LINE_BREAK = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# a terminal's escape sequence pasted in with a text (a colour, a window title: 'ESC[31m'), blanked whole, not its
+# escape character alone: '[31m' is no word of the article
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@[-`{-~])")  # a backslash before an ASCII punctuation mark (markdown's escape)
 _NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # any of the above
@@ -1162,12 +1165,17 @@ def without_surrogates(article: Article) -> Article:
 
 
 def plain_text(text: str) -> str:
-    """``text`` made plain: line breaks as ``\\n``, other control characters (but tab) as a space,
-    lone surrogates as U+FFFD.  The text keeps its length except that CR LF becomes LF."""
+    """``text`` made plain: line breaks as ``\\n``, other control characters (but tab) as a space, and
+    so every character of a terminal's escape sequence ('ESC[31m'), lone surrogates as U+FFFD.  The
+    text keeps its length except that CR LF becomes LF."""
     if not _NOT_PLAIN.search(text):
         return text  # the usual case, found in one pass
-    text = no_lone_surrogates(text)
+    text = _TERMINAL_ESCAPE.sub(_blank, no_lone_surrogates(text))
     return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", text))
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def plain_line(value: str | None) -> str | None:
@@ -1175,7 +1183,7 @@ def plain_line(value: str | None) -> str | None:
     becomes a space; blank becomes None."""
     if value is None:
         return None
-    value = _ANY_CONTROL.sub(" ", no_lone_surrogates(value)).strip()
+    value = _ANY_CONTROL.sub(" ", _TERMINAL_ESCAPE.sub(_blank, no_lone_surrogates(value))).strip()
     return value or None
 
 
