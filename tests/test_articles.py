@@ -636,3 +636,18 @@ def test_a_line_separator_inside_a_front_matter_value_is_part_of_it(tmp_path):
         assert front.title.startswith("Talks") and front.title.endswith("resume")
     windows = read_one(write(tmp_path, "w.md", f"---\r\ntitle: Talks\r\ndate: 2017-09-06\r\n---\r\n{BODY}"))
     assert windows.title == "Talks" and windows.published == dt.datetime(2017, 9, 6)
+
+
+def test_a_feed_record_whose_text_is_a_pages_markup_is_read_as_its_reader_sees_it(tmp_path):
+    """Scraped feeds keep the markup: '<p>' and '&amp;' are no words of the article, nor of its
+    summaries; a text that only names a tag is left as it is."""
+    feed = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(record) for record in [
+        {"text": "<p>The rig exploded on Tuesday &amp; sank.</p><p>Oil <a href='/x'>spread</a> east on Friday."
+                 "</p><script>track()</script>", "published": "2010-04-23"},
+        {"text": "Editors use the <p> tag for a paragraph, the council said on Monday.", "published": "2010-04-23"},
+    ]))
+    first, second = iter_articles([feed])
+    assert first.text == "The rig exploded on Tuesday & sank.\nOil spread east on Friday."
+    assert second.text == "Editors use the <p> tag for a paragraph, the council said on Monday."
+    titles = [e.title for e in timeline.build_timeline([feed]).events if "Editors" not in e.sentence]
+    assert titles and not any("<" in title or "&amp;" in title for title in titles)

@@ -1081,6 +1081,7 @@ def _record_article(path: str, record, published) -> Article:
         raise BadArticle("record's 'text' is not a string", "malformed")
     if not text:
         raise BadArticle("record has no 'text'", "empty")
+    text = markup_as_text(text)
     if not has_words(text):
         raise BadArticle("no article text (no letter or digit in the record's 'text')", "empty")
     fields = {}
@@ -1091,6 +1092,55 @@ def _record_article(path: str, record, published) -> Article:
         fields[key] = value
     fields["date"] = record.get("date")
     return _article(path, text, fields, published)
+
+
+# A feed's text scraped with its markup ('<p>The rig exploded ...</p>', '&amp;'): markup, when it holds at least
+# MARKUP_TAGS tags of a page's text, is made the text a reader sees (tags out, a block's end a line's, entities
+# decoded); a text that names a tag or two ('the <p> tag') is left as it is
+MARKUP_TAGS = 2
+_MARKUP_TAG = re.compile(r"</?(?:p|br|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|blockquote|table|tr|td|th|section"
+                         r"|article|figure|figcaption|img|hr|font|small|sup|sub)\b[^<>]{0,2000}>", re.IGNORECASE)
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                         "table", "tr", "section", "article", "figure", "figcaption", "hr"})
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def markup_as_text(text: str) -> str:
+    """``text`` as a reader sees it when it is a page's markup (see MARKUP_TAGS), else unchanged."""
+    found = 0
+    for _ in _MARKUP_TAG.finditer(text):
+        found += 1
+        if found >= MARKUP_TAGS:
+            break
+    else:
+        return text
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    hidden = [0]
+
+    class _Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in _HIDDEN_TAGS:
+                hidden[0] += 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in _HIDDEN_TAGS:
+                hidden[0] = max(0, hidden[0] - 1)
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not hidden[0]:
+                parts.append(data)
+
+    reader = _Reader(convert_charrefs=True)
+    reader.feed(text)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 # --- fields --------------------------------------------------------------------------------------
