@@ -637,3 +637,17 @@ def test_version_is_one_line_and_exit_zero():
     result = run("--version")
     assert result.exit_code == 0
     assert re.fullmatch(r"timeline \S+\n", result.stdout)
+
+
+def test_one_problem_of_many_records_of_a_feed_is_told_in_a_few_lines_and_counted(tmp_path):
+    """A feed of thousands of records whose dates are numbers is one problem: its first lines are
+    shown, then how many more records have it; every record is still counted, and the good ones read."""
+    feed = tmp_path / "feed.jsonl"
+    bad = [json.dumps({"text": "The minister resigned on Monday.", "published": 1240790400 + n}) for n in range(40)]
+    feed.write_text("\n".join(bad + [json.dumps({"text": "The plant closed on Tuesday.", "published": "2010-04-23"})]))
+    result = run("events", str(feed), "--workers", "1")
+    errors = [line for line in stderr_lines(result) if line.startswith("error: ")]
+    assert len(errors) == 6 and all("'published' is not a string" in line for line in errors)
+    assert errors[-1].endswith("feed.jsonl: 35 more records with the same problem (record's 'published' is not a "
+                               "string)")
+    assert "1 article read, 40 skipped (40 malformed)" in result.stderr

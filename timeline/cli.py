@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
@@ -562,29 +563,44 @@ def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline
     return timeline
 
 
+REPEATS_SHOWN = 5  # lines of one file with one same problem shown; the rest are counted in one line at the end
+_RECORD_PLACE = re.compile(r"(?::\d+|\[\d+\])$")  # a record's line or place after its file's name
+
+
 def _results(paths, published, workers, quiet) -> Iterator:
-    """The pipeline's stream, reporting each bad or undated article on stderr as it comes."""
+    """The pipeline's stream, reporting each bad or undated article on stderr as it comes: the
+    first REPEATS_SHOWN of one file with one same problem, then how many more (a feed of 5,000
+    records whose dates are numbers is one problem, not 5,000 lines)."""
     published = _published(published)
     # A few articles are quicker in-process than through worker processes.
     workers = min(workers, max(1, estimate_count(paths, limit=workers * BATCH_SIZE) // BATCH_SIZE))
     total = estimate_count(paths) if _draws_progress(quiet) else None
+    repeats: Counter = Counter()
     with _progress(total, quiet) as (advance, show):
-        def say(line):
-            show(printable(line))
+        def say(kind: str, where: str, problem: str):
+            key = (kind, _RECORD_PLACE.sub("", where), problem)
+            repeats[key] += 1
+            if repeats[key] <= REPEATS_SHOWN:
+                show(printable(f"{kind}: {where}: {problem}"))
 
         try:
             for item, found in iter_article_events(paths, published, workers):
                 if isinstance(item, ArticleError):
-                    say(f"error: {item}")
+                    say("error", item.path, item.message)
                 elif not quiet:
                     if item.published is None:
-                        say(f"warning: {item.path or item.label}: {NO_DATE_WARNING}")
+                        say("warning", item.path or item.label, NO_DATE_WARNING)
                     if in_other_script(item.text):
-                        say(f"warning: {item.path or item.label}: {OTHER_SCRIPT_WARNING}")
+                        say("warning", item.path or item.label, OTHER_SCRIPT_WARNING)
                 advance()
                 yield item, found
         except BrokenProcessPool:
             _fail("a worker process stopped abruptly (out of memory?); --workers 1 shows which article")
+        for (kind, where, problem), n in repeats.items():
+            if n > REPEATS_SHOWN:
+                more = n - REPEATS_SHOWN
+                show(printable(f"{kind}: {where}: {more:,} more {'record' if more == 1 else 'records'} "
+                               f"with the same problem ({problem})"))
 
 
 def _draws_progress(quiet: bool) -> bool:
