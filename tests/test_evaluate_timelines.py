@@ -268,6 +268,17 @@ def test_eval_timelines_bad_input_is_one_line(stories, tmp_path):
     assert result.stderr.strip() == f"error: {empty}: no stories (a story is a folder with articles.jsonl and timelines/*.txt)"
 
 
+def test_many_records_of_a_story_with_one_problem_are_told_in_a_few_lines_and_counted(stories):
+    feed = stories / "dam" / "articles.jsonl"
+    bad = "".join(json.dumps({"text": "The dam held on Monday.", "published": 1268000000 + n}) + "\n" for n in range(30))
+    feed.write_text(feed.read_text(encoding="utf-8") + bad, encoding="utf-8")
+    result = run("eval", "--timelines", stories, "-q", "--workers", 1)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 6 and errors[-1] == (f"error: {feed}: 25 more records with the same problem (record's "
+                                               "'published' is not a string)")
+    assert "dam/herald.txt" in result.stdout  # (the story is scored all the same)
+
+
 def test_a_timelines_that_is_a_file_is_named_as_no_folder(stories):
     for timeline in (stories / "dam" / "timelines").iterdir():
         timeline.unlink()

@@ -115,6 +115,20 @@ class BadArticle(Exception):
         self.reason = reason
 
 
+REPEATS_SHOWN = 5  # lines told of one file's records with one same problem; the rest are counted in one line
+_RECORD_PLACE = re.compile(r"(?::\d+|\[\d+\])$")  # a record's line or place after its file's name ('feed.jsonl:12')
+
+
+def record_file(where: str) -> str:
+    """The file a record's place names ('feed.jsonl:12', 'list.json[3]': the file; a file: itself)."""
+    return _RECORD_PLACE.sub("", where)
+
+
+def more_of_the_same(more: int, problem: str) -> str:
+    """How many more records than those told have ``problem`` (see REPEATS_SHOWN)."""
+    return f"{more:,} more {'record' if more == 1 else 'records'} with the same problem ({problem})"
+
+
 def iter_articles(paths: Iterable, published=None) -> Iterator[Article | ArticleError]:
     """Every article under ``paths`` (files, folders, '-'; a single path is a one-item list), or
     an ArticleError for each failure.

@@ -35,7 +35,8 @@ from pathlib import Path
 import typer
 from typer.core import TyperGroup
 
-from timeline.articles import SUFFIXES, estimate_count, iter_articles, kind_of, unread_kinds
+from timeline.articles import (REPEATS_SHOWN, SUFFIXES, estimate_count, iter_articles, kind_of, more_of_the_same,
+                               record_file, unread_kinds)
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Granularity, Timeline, coerce_published
 from timeline.pipeline import (BATCH_SIZE, TERMINATING, Summary, collect_timeline, iter_article_events,
@@ -563,10 +564,6 @@ def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline
     return timeline
 
 
-REPEATS_SHOWN = 5  # lines of one file with one same problem shown; the rest are counted in one line at the end
-_RECORD_PLACE = re.compile(r"(?::\d+|\[\d+\])$")  # a record's line or place after its file's name
-
-
 def _results(paths, published, workers, quiet) -> Iterator:
     """The pipeline's stream, reporting each bad or undated article on stderr as it comes: the
     first REPEATS_SHOWN of one file with one same problem, then how many more (a feed of 5,000
@@ -578,7 +575,7 @@ def _results(paths, published, workers, quiet) -> Iterator:
     repeats: Counter = Counter()
     with _progress(total, quiet) as (advance, show):
         def say(kind: str, where: str, problem: str):
-            key = (kind, _RECORD_PLACE.sub("", where), problem)
+            key = (kind, record_file(where), problem)
             repeats[key] += 1
             if repeats[key] <= REPEATS_SHOWN:
                 show(printable(f"{kind}: {where}: {problem}"))
@@ -599,8 +596,7 @@ def _results(paths, published, workers, quiet) -> Iterator:
         for (kind, where, problem), n in repeats.items():
             if n > REPEATS_SHOWN:
                 more = n - REPEATS_SHOWN
-                show(printable(f"{kind}: {where}: {more:,} more {'record' if more == 1 else 'records'} "
-                               f"with the same problem ({problem})"))
+                show(printable(f"{kind}: {where}: {more_of_the_same(more, problem)}"))
 
 
 def _draws_progress(quiet: bool) -> bool:

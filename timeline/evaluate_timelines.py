@@ -369,7 +369,7 @@ def load_story(name: str, articles_path: Path, timeline_paths: list[Path], worke
     timeline file or record that cannot be read is named in one line to ``problem`` (``file:line:
     what``); the others are kept, and a story with no timeline left is not read further.  (An
     extraction that fails on an article read fine is a bug: ``ExtractionBug``.)"""
-    from timeline.articles import iter_articles
+    from timeline.articles import REPEATS_SHOWN, iter_articles, more_of_the_same, record_file
     from timeline.models import Article, ArticleError
 
     timelines = []
@@ -381,9 +381,15 @@ def load_story(name: str, articles_path: Path, timeline_paths: list[Path], worke
     if not timelines:
         return Story(name=name)
     read = list(iter_articles([str(articles_path)]))
+    repeats: Counter = Counter()  # (a feed's records with one same problem: told REPEATS_SHOWN times, then counted)
     for item in read:
         if isinstance(item, ArticleError):
-            _tell(problem, str(item))
+            repeats[record_file(item.path), item.message] += 1
+            if repeats[record_file(item.path), item.message] <= REPEATS_SHOWN:
+                _tell(problem, str(item))
+    for (where, message), n in repeats.items():
+        if n > REPEATS_SHOWN:
+            _tell(problem, f"{where}: {more_of_the_same(n - REPEATS_SHOWN, message)}")
     articles = [a for a in read if isinstance(a, Article) and a.published is not None]
     records = _records(articles, workers)
     return Story(name=name, articles=articles, events=[events for events, _ in records],
