@@ -674,10 +674,15 @@ def test_the_tools_own_outputs_left_in_an_input_folder_are_passed_over_counted_a
     for name in ("events.json", "page.json", "page.jsonl", "page.timelinejs.json"):
         named = run("events", str(folder / name))
         assert named.exit_code == 1 and "this tool wrote" in named.stderr, name
-    # (a JSON of articles beside them is read as ever)
+    # (a JSON of articles beside them is read as ever, also one exported with an id and a title first)
     (folder / "feed.json").write_text(json.dumps([{"text": "The minister resigned on Tuesday after a long row.",
                                                    "published": "2021-03-10"}]), encoding="utf-8")
-    assert "2 articles read" in run("events", str(folder)).stderr
+    (folder / "export.jsonl").write_text("\n".join(json.dumps({"id": f"a{n}", "title": "Row", "text": "The mayor "
+                                                               "quit on Monday.", "published": "2021-03-10"})
+                                                   for n in range(2)), encoding="utf-8")
+    (folder / "export.json").write_text(json.dumps([{"id": "b", "title": "Row", "text": "The council met on Monday.",
+                                                     "published": "2021-03-10"}]), encoding="utf-8")
+    assert "5 articles read" in run("events", str(folder)).stderr
 
 
 def test_a_page_built_into_its_input_folder_is_rebuilt_in_place(tmp_path):

@@ -89,8 +89,12 @@ _BROWSER_WIDER = {"gb2312": "gbk", "euc_kr": "cp949", "iso8859-9": "cp1254", "ti
 _SNIFF_BYTES = 4096  # where an HTML page declares its charset (browsers look at the first 1024)
 # in its head, as the page writes it (another tool's 'Timeline' is another's page: an article)
 _OWN_PAGE = re.compile(r"""(?i:<meta\s+name=["']generator["']\s+content=)["']timeline["']""")
-# and the head of its JSON, TimelineJS or JSON-lines output, as it writes them (its events, or slides, first)
-_OWN_JSON = re.compile(r"""\A\s*(?:\{\s*"events"\s*:\s*)?\[?\s*\{\s*"(?:id|unique_id)"\s*:\s*"[^"\\]*"\s*,\s*"(?:title|start_date)"\s*:""")
+# and the head of its JSON, TimelineJS or JSON-lines output, as it writes them: its first event's id, title and
+# sentence (no article has a sentence field; an export of articles may well open on an id and a title), or its
+# timeline's first slide
+_OWN_JSON = re.compile(r"""\A\s*(?:\{\s*"events"\s*:\s*\[\s*\{\s*"unique_id"\s*:\s*"[^"\\]*"\s*,\s*"start_date"\s*:"""
+                       r"""|(?:\{\s*"events"\s*:\s*)?\[?\s*\{\s*"id"\s*:\s*"[^"\\]*"\s*,\s*"title"\s*:\s*"(?:[^"\\]|\\.)*"\s*,"""
+                       r"""\s*"sentence"\s*:)""")
 # Labels whose bytes browsers decode as windows-1252 (the WHATWG encoding standard).
 _WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp1252",
                  "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"}
