@@ -1536,6 +1536,17 @@ def test_a_statement_title_keeps_to_its_budget(text):
     assert all(len(e.title.split()) <= STATEMENT_WORDS for e in extract_events(text, PUBLISHED))
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Wall Street Journal reported on Tuesday that besieged energy giant BP Plc aims to fix its leaking Gulf oil "
+     "well by early August, well ahead of its schedule.", "Wall Street Journal"),  # (a body, opening its sentence)
+    ("Chief medical officer Sir Liam Donaldson warned on Tuesday that it was too early to assume the swine flu "
+     "outbreak was a mild infection.", "Donaldson"),  # (a person the article showed as one: by his role)
+])
+def test_a_speaker_is_shortened_to_a_surname_only_when_the_article_showed_a_person(text, speaker):
+    (said,) = [e for e in extract_events(text, "2010-06-08") if e.kind == "statement"]
+    assert said.title.split(": ")[0] == speaker
+
+
 def test_the_white_house_is_a_body_not_a_person_named_house():
     """A speaker shortened to a surname is a person's ('Donaldson'); the White House is a body,
     named whole, and the 'it' it says is itself."""

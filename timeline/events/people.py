@@ -67,6 +67,10 @@ class People:
         self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
         self.recent: list[str] = []  # the latest persons met, the latest last (see ``last``)
         self.gender: dict[str, str] = {}  # a person -> the gender a title gave them
+        # the names the article has shown to be persons': by a role, a title, an age or an appositive
+        # ('Interior Secretary Ken Salazar', 'Sir Liam Donaldson', 'Harold Kessler, 58,'), not only by
+        # opening a sentence ('The White House says ...')
+        self.persons: set[str] = set()
 
     @property
     def last(self) -> Optional[str]:
@@ -81,6 +85,7 @@ class People:
         tokens, lex = s.tokens, s.lex
         for name in self._described(s):  # (a full name: its surname may stand for it later)
             self.surnames.setdefault(name.split()[-1], name)
+            self.persons.add(name)
         subject = self._opening_name(s)
         if subject is not None:
             self._met(subject)
@@ -94,6 +99,7 @@ class People:
                 if end - (k + 1) >= 2 and not lex.possessive(tokens[end - 1].low):
                     person = " ".join(t.text for t in tokens[k + 1:end])
                     self.by_role[tokens[k].low] = person
+                    self.persons.add(person)
                     self._met(person)
 
     @staticmethod
@@ -221,6 +227,7 @@ class People:
             end += 1
         found = names(s, range(k + 1, end), self.surnames)
         if found:  # (under the name as written, and its last word: 'Mr Baker' is Tom Baker)
+            self.persons.add(found[-1])
             self.gender.setdefault(found[-1], gender)
             self.gender.setdefault(found[-1].split()[-1], gender)
 

@@ -691,12 +691,14 @@ def _budgeted(s: Parsed, start: int, after: int, verb: int, speaker: str, person
 
 def _short_speaker(speaker: str, person: Optional[str], people: People, lex: Lexicon) -> str:
     """A speaker in fewer words: a person by the last word of the name ('Sir Liam Donaldson' ->
-    'Donaldson', 'Ken Salazar' -> 'Salazar'; a name the article introduced as a person's, by a role or
-    a title: not 'White House');
-    any other as it is ('Coast guard spokesman' has no shorter name that a word list does not give)."""
+    'Donaldson', 'Ken Salazar' -> 'Salazar'; a name the article has shown to be a person's, by a role,
+    a title, an age or an appositive: not 'White House', 'Wall Street Journal' or 'National
+    Hurricane Center', which open sentences as persons do); any other as it is ('Coast guard
+    spokesman' has no shorter name that a word list does not give)."""
     words = speaker.split()
+    shown = speaker in people.persons or any(" ".join(words[n:]) in people.persons for n in range(1, len(words) - 1))
     if person is not None and speaker == person and len(words) > 1 and not is_body(speaker, lex) \
-            and people.surnames.get(words[-1]) == speaker:
+            and people.surnames.get(words[-1]) == speaker and shown:
         return words[-1]
     return speaker
 
