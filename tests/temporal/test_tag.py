@@ -2182,9 +2182,12 @@ def test_til_is_until(sentence, expected):
     ("The miner said first-half output fell 6% from the year-earlier period.", "2026-08-05",
      [("first-half", "2026-H1"), ("the year-earlier period", "2025-H1")]),
     ("Economists await the June-quarter national accounts.", "2026-09-09", [("the June-quarter", "2026-Q2")]),
-    # a rule that applies from a day has yet to
-    ("A separate law on pay ranges applies from July 1.", "2026-12-15", [("July 1", "2027-07-01")]),
-    ("The discount applied from July 1.", "2026-12-15", [("July 1", "2026-07-01")]),
+    # a sports half and its loss are none; a title is no duration, nor an idiom
+    ("The team's first-half loss to Chelsea ended their run.", "2026-12-15", []),
+    ('The novel "The First Year" became a bestseller.', "2026-12-15", []),
+    ("Another day, another scandal for the ministry.", "2026-12-15", []),
+    # a country's or a firm's year is a year
+    ("Britain's 2012 was remembered for the Olympics.", "2026-12-15", [("2012", "2012")]),
 ])
 def test_wire_clocks_spans_and_results_periods(sentence, published, expected):
     assert [(e.text, e.value) for e in tag(sentence, published)] == expected
