@@ -131,9 +131,13 @@ def test_read_tilse_takes_a_date_written_without_leading_zeros(tmp_path):
 
 def test_read_tilse_takes_a_date_line_with_its_clock_time(tmp_path):
     path = tmp_path / "t.txt"
-    path.write_text("2020-01-02 00:00\nFirst thing .\n--------\n2020-01-05T00:00:00\nA later thing .\n--------\n"
-                    "2020-01-05 14:30\nThat afternoon .\n", encoding="utf-8")
-    assert read_tilse(path) == [(d(2), ["First thing ."]), (d(5), ["A later thing .", "That afternoon ."])]
+    path.write_text("2020-01-02 00:00\nFirst thing .\n--------\n2020-01-05T00:00:00+00:00\nA later thing .\n--------\n"
+                    "2020-01-05 14:30\nThat afternoon .\n***\nHe said : we stay .\n", encoding="utf-8")
+    assert read_tilse(path) == [(d(2), ["First thing ."]),
+                                (d(5), ["A later thing .", "That afternoon .", "***", "He said : we stay ."])]
+    path.write_text("2020-01-02 99:99\nFirst thing .\n", encoding="utf-8")  # (no clock has that time)
+    with pytest.raises(ValueError, match="not a date line"):
+        read_tilse(path)
 
 
 def test_read_tilse_takes_a_rule_of_other_marks_for_the_separator_it_is(tmp_path):

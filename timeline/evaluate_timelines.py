@@ -45,8 +45,10 @@ from timeline.text import no_lone_surrogates
 
 # (a month or day unpadded is read too, and a midnight or other clock time after the day, as a timeline
 # exported from a database writes it: '2011-02-11 00:00', '2011-02-11T00:00:00')
-_DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?Z?)?$")
-_RULE_LINE = re.compile(r"^[-=_*~#\u2013\u2014\u2500]{3,}$")  # (dashes, or another mark a file rules entries off with)
+_DATE_LINE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+                        r"(?:[T ](?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$")
+# (dashes, or a rule of '=', '_' or box-drawing dashes; not '***' nor '###', which a day's text may hold)
+_RULE_LINE = re.compile(r"^[-=_\u2013\u2014\u2500]{3,}$")
 _DATED_LINE = re.compile(r"^\d{4,}-\d{1,2}-\d")  # a line that opens as a date line does (any digits, too many too)
 # a line ends at LF, CR LF or CR only: not at the other breaks str.splitlines knows (U+2028, form
 # feed ...), which a sentence may hold without being two lines
