@@ -123,14 +123,26 @@ REPEATS_SHOWN = 5  # lines told of one file's records with one same problem; the
 _RECORD_PLACE = re.compile(r"(?::\d+|\[\d+\])$")  # a record's line or place after its file's name ('feed.jsonl:12')
 
 
-def record_file(where: str) -> str:
-    """The file a record's place names ('feed.jsonl:12', 'list.json[3]': the file; a file: itself)."""
-    return _RECORD_PLACE.sub("", where)
+class Repeats:
+    """What is told of bad or doubtful records: the first REPEATS_SHOWN of one file with one same
+    problem, then how many more (a feed of 5,000 records whose dates are numbers is one problem,
+    not 5,000 lines)."""
 
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
 
-def more_of_the_same(more: int, problem: str) -> str:
-    """How many more records than those told have ``problem`` (see REPEATS_SHOWN)."""
-    return f"{more:,} more {'record' if more == 1 else 'records'} with the same problem ({problem})"
+    def first(self, kind: str, where: str, problem: str) -> bool:
+        """Whether to tell this one (``where``: a file, 'feed.jsonl:12' or 'list.json[3]')."""
+        key = (kind, _RECORD_PLACE.sub("", where), problem)
+        self.counts[key] += 1
+        return self.counts[key] <= REPEATS_SHOWN
+
+    def rest(self) -> Iterator[tuple[str, str, str]]:
+        """``(kind, file, '35 more records with the same problem (...)')`` for each one told in part."""
+        for (kind, where, problem), n in self.counts.items():
+            if n > REPEATS_SHOWN:
+                more = n - REPEATS_SHOWN
+                yield kind, where, f"{more:,} more {'record' if more == 1 else 'records'} with the same problem ({problem})"
 
 
 def iter_articles(paths: Iterable, published=None) -> Iterator[Article | ArticleError]:

@@ -24,7 +24,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
@@ -35,8 +34,7 @@ from pathlib import Path
 import typer
 from typer.core import TyperGroup
 
-from timeline.articles import (REPEATS_SHOWN, SUFFIXES, estimate_count, iter_articles, kind_of, more_of_the_same,
-                               record_file, unread_kinds)
+from timeline.articles import SUFFIXES, Repeats, estimate_count, iter_articles, kind_of, unread_kinds
 from timeline.merge import merge_events
 from timeline.models import ArticleError, Event, Granularity, Timeline, coerce_published
 from timeline.pipeline import (BATCH_SIZE, TERMINATING, Summary, collect_timeline, iter_article_events,
@@ -565,19 +563,16 @@ def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline
 
 
 def _results(paths, published, workers, quiet) -> Iterator:
-    """The pipeline's stream, reporting each bad or undated article on stderr as it comes: the
-    first REPEATS_SHOWN of one file with one same problem, then how many more (a feed of 5,000
-    records whose dates are numbers is one problem, not 5,000 lines)."""
+    """The pipeline's stream, reporting each bad or undated article on stderr as it comes (one
+    file's records with one same problem a few times, then counted: :class:`Repeats`)."""
     published = _published(published)
     # A few articles are quicker in-process than through worker processes.
     workers = min(workers, max(1, estimate_count(paths, limit=workers * BATCH_SIZE) // BATCH_SIZE))
     total = estimate_count(paths) if _draws_progress(quiet) else None
-    repeats: Counter = Counter()
+    repeats = Repeats()
     with _progress(total, quiet) as (advance, show):
         def say(kind: str, where: str, problem: str):
-            key = (kind, record_file(where), problem)
-            repeats[key] += 1
-            if repeats[key] <= REPEATS_SHOWN:
+            if repeats.first(kind, where, problem):
                 show(printable(f"{kind}: {where}: {problem}"))
 
         try:
@@ -593,10 +588,8 @@ def _results(paths, published, workers, quiet) -> Iterator:
                 yield item, found
         except BrokenProcessPool:
             _fail("a worker process stopped abruptly (out of memory?); --workers 1 shows which article")
-        for (kind, where, problem), n in repeats.items():
-            if n > REPEATS_SHOWN:
-                more = n - REPEATS_SHOWN
-                show(printable(f"{kind}: {where}: {more_of_the_same(more, problem)}"))
+        for kind, where, more in repeats.rest():
+            show(printable(f"{kind}: {where}: {more}"))
 
 
 def _draws_progress(quiet: bool) -> bool:

@@ -371,7 +371,7 @@ def load_story(name: str, articles_path: Path, timeline_paths: list[Path], worke
     timeline file or record that cannot be read is named in one line to ``problem`` (``file:line:
     what``); the others are kept, and a story with no timeline left is not read further.  (An
     extraction that fails on an article read fine is a bug: ``ExtractionBug``.)"""
-    from timeline.articles import REPEATS_SHOWN, iter_articles, more_of_the_same, record_file
+    from timeline.articles import Repeats, iter_articles
     from timeline.models import Article, ArticleError
 
     timelines = []
@@ -383,15 +383,12 @@ def load_story(name: str, articles_path: Path, timeline_paths: list[Path], worke
     if not timelines:
         return Story(name=name)
     read = list(iter_articles([str(articles_path)]))
-    repeats: Counter = Counter()  # (a feed's records with one same problem: told REPEATS_SHOWN times, then counted)
+    repeats = Repeats()  # (a feed's records with one same problem: told a few times, then counted)
     for item in read:
-        if isinstance(item, ArticleError):
-            repeats[record_file(item.path), item.message] += 1
-            if repeats[record_file(item.path), item.message] <= REPEATS_SHOWN:
-                _tell(problem, str(item))
-    for (where, message), n in repeats.items():
-        if n > REPEATS_SHOWN:
-            _tell(problem, f"{where}: {more_of_the_same(n - REPEATS_SHOWN, message)}")
+        if isinstance(item, ArticleError) and repeats.first("error", item.path, item.message):
+            _tell(problem, str(item))
+    for _, where, more in repeats.rest():
+        _tell(problem, f"{where}: {more}")
     articles = [a for a in read if isinstance(a, Article) and a.published is not None]
     records = _records(articles, workers)
     return Story(name=name, articles=articles, events=[events for events, _ in records],
