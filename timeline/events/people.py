@@ -67,7 +67,7 @@ class People:
         self.surnames: dict[str, str] = {}  # the last word of every person named so far -> the name
         self.recent: list[str] = []  # the latest persons met, the latest last (see ``last``)
         self.gender: dict[str, str] = {}  # a person -> the gender a title gave them
-        # the names the article has shown to be persons': by a role, a title, an age or an appositive
+        # the names the article has shown to be persons' names: by a role, a title, an age or an appositive
         # ('Interior Secretary Ken Salazar', 'Sir Liam Donaldson', 'Harold Kessler, 58,'), not only by
         # opening a sentence ('The White House says ...')
         self.persons: set[str] = set()
