@@ -1556,3 +1556,17 @@ def test_the_white_house_is_a_body_not_a_person_named_house():
     assert not any(e.title.startswith("House:") for e in said)
     sent = extract_events("The White House said on Tuesday it would send more boats to the Gulf.", "2010-06-08")
     assert [e.title for e in sent] == ["White House would send more boats to the Gulf"]
+
+
+def test_a_title_cut_at_a_pair_of_names_keeps_the_pair_whole():
+    """A title cut between two names joined by 'and' says what is not so ('confirmed in England',
+    where the sentence says England and Scotland): the second name is kept; a name that opens the
+    next clause is not ('... compensated and BP [will pay]')."""
+    (said,) = [e for e in extract_events(
+        "The first non-imported cases of swine flu have been confirmed in England and Scotland, Chief medical "
+        "officer Sir Liam Donaldson said on Tuesday.", "2009-05-05") if e.kind == "statement"]
+    assert said.title.endswith("have been confirmed in England and Scotland")
+    (said,) = [e for e in extract_events(
+        "The decision stems from fear economic victims will be inadequately compensated and BP will pay less for "
+        "the damage it caused, Attorney General Troy King said on Tuesday.", "2010-06-08") if e.kind == "statement"]
+    assert said.title.endswith("inadequately compensated")

@@ -284,6 +284,12 @@ def _clip(words: list[str], limit: int, lex: Lexicon, slack: int = SLACK, floor:
     if cut is None:  # else where the phrase at the limit ends, within the slack ('a criminal and
         cut = next((k for k in range(limit + 1, limit + slack + 1)  # civil probe [into ...]')
                     if _phrase_ends_before(words, k, lex)), limit)
+    if cut < len(words) and words[cut].lower() in lex.coordinators:  # (not half of a pair of names: 'confirmed
+        pair = cut + 2  # in England [and Scotland]', which says what is not so; the one word after it, a name)
+        if pair <= len(words) and words[cut + 1][:1].isupper() and words[cut + 1].lower() not in lex.stopwords \
+                and (pair == len(words) or words[cut + 1].endswith((",", ";", ".")) or (  # (not a clause's subject:
+                    words[pair].lower() in lex.prepositions and not _infinitive(words, pair, lex))):  # 'and BP [will]')
+            cut = pair
     # (wherever it fell, an 'until' of a denial is kept with its time, below)
     until = next((k for k in range(min(len(words) - 1, limit + slack + UNTIL_REACH), max(0, cut - UNTIL_WORDS - 1), -1)
                   if _denied_until(words, k, lex)), None)  # (also one a little past the cut: its time, or the opposite)
