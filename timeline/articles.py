@@ -47,6 +47,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from timeline.lang import DEFAULT_LANGUAGE
@@ -1137,40 +1138,38 @@ _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 def markup_as_text(text: str) -> str:
     """``text`` as a reader sees it when it is a page's markup (see MARKUP_TAGS), else unchanged."""
-    found = 0
-    for _ in _MARKUP_TAG.finditer(text):
-        found += 1
-        if found >= MARKUP_TAGS:
-            break
-    else:
+    if sum(1 for _ in itertools.islice(_MARKUP_TAG.finditer(text), MARKUP_TAGS)) < MARKUP_TAGS:
         return text
-    from html.parser import HTMLParser
-
-    parts: list[str] = []
-    hidden = [0]
-
-    class _Reader(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag in _HIDDEN_TAGS:
-                hidden[0] += 1
-            elif tag in _BLOCK_TAGS:
-                parts.append("\n")
-
-        def handle_endtag(self, tag):
-            if tag in _HIDDEN_TAGS:
-                hidden[0] = max(0, hidden[0] - 1)
-            elif tag in _BLOCK_TAGS:
-                parts.append("\n")
-
-        def handle_data(self, data):
-            if not hidden[0]:
-                parts.append(data)
-
-    reader = _Reader(convert_charrefs=True)
+    reader = _MarkupReader()
     reader.feed(text)
     reader.close()
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+class _MarkupReader(HTMLParser):
+    """The text of markup, a block's ends as line breaks, what a page hides left out (see markup_as_text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0  # hidden elements open ('<script>')
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
 
 
 # --- fields --------------------------------------------------------------------------------------
