@@ -436,6 +436,31 @@ def test_a_period_a_phrase_after_it_bounds_is_no_quarter(sentence):
         ("the period", "DATE", "2017-Q2")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the day a thing was said, after the day of what was said, does not move the story (PUBLISHED is a Wednesday)
+    ("A man was shot Friday night, police said Monday. He died the next day.", "2017-09-02"),
+    ("The bridge collapsed on Thursday, officials said on Monday. The previous evening, cracks were seen.",
+     "2017-08-30TEV"),
+    # said first, the day is the story's
+    ("Police said Monday that a man was shot on Friday. He died the next day.", "2017-09-02"),
+    ("The minister said on Monday that he would resign. The next day, he did.", "2017-09-05"),
+])
+def test_the_day_news_was_told_on_does_not_move_the_story(text, expected):
+    assert [e.value for e in tag(text, PUBLISHED) if e.anchor == "context"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is told as past is not on a day the text placed ahead...
+    ("A full inspection will begin next Monday. Delays were reported during the morning rush.", "2017-09-06TMO"),
+    ("The minister will visit Paris on Friday. Protesters gathered in the afternoon.", "2017-09-06TAF"),
+    # ...but told as to come, it is; and a day written whole anchors what follows whatever the tense
+    ("The minister will visit Paris on Friday. He will meet the president in the afternoon.", "2017-09-08TAF"),
+    ("Posted 7 September 2017. Delays were reported during the morning rush.", "2017-09-07TMO"),
+])
+def test_a_past_part_of_the_day_is_not_on_a_day_the_text_placed_ahead(text, expected):
+    assert [e.value for e in tag(text, PUBLISHED) if e.text.lower().startswith("the ")] == [expected]
+
+
 def test_a_part_of_a_day_is_on_the_day_the_story_last_named_else_on_publication_day():
     (expression,) = tag("The ferry left in the morning.", PUBLISHED)
     assert (expression.value, expression.anchor) == ("2017-09-06TMO", "publication")
@@ -783,6 +808,11 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # the 'Met Office' tells no past ('met' does)
     ("The Met Office warning for Thursday covers all of Scotland.", "2019-07-23", "2019-07-25"),
     ("The leaders met in Paris on Saturday.", "2019-07-23", "2019-07-20"),
+    # a season or a tour opening or kicking off on a day is to come
+    ("La Fenice unveiled its season, opening on Dec. 4 with Macbeth.", "2026-02-16", "2026-12-04"),
+    ("The band announced a tour, kicking off on Nov. 3 in Lisbon.", "2026-02-16", "2026-11-03"),
+    # (the opening is a thing: as the tense of its sentence says)
+    ("Crowds attended the opening on Dec. 4.", "2026-02-16", "2025-12-04"),
 ])
 def test_tense_cues(sentence, published, expected):
     assert [e.value for e in tag(sentence, published)] == [expected]
@@ -1574,8 +1604,11 @@ def test_a_step_forward_told_in_the_past_is_never_after_the_article():
     lands after the publication is unknown, not a day to come; told as present or to come, it stays."""
     assert found("BP said the dome would be in place by tomorrow. The rig sank two days later.", RECENT)[-1] == (
         "two days later", "DATE", "XXXX-XX-XX")
-    assert found("Crews left on Sunday, officials said on Tuesday. The next day, the fire grew.", RECENT)[-1] == (
+    assert found("Officials said on Tuesday that crews had left. The next day, the fire grew.", RECENT)[-1] == (
         "The next day", "DATE", "XXXX-XX-XX")
+    # (the day officials said so, after the day they told of, is not where the story is: Monday)
+    assert found("Crews left on Sunday, officials said on Tuesday. The next day, the fire grew.", RECENT)[-1] == (
+        "The next day", "DATE", "2023-11-13")
     assert found("The vote is on Wednesday and the count follows the next day.", RECENT)[-1] == (
         "the next day", "DATE", "2023-11-16")
     assert found("The rig sank on Nov. 8. Two days later, the oil reached the coast.", RECENT)[-1] == (
@@ -1662,6 +1695,9 @@ def test_a_clock_time_is_on_the_day_of_its_own_sentence(text, expected):
     # a range of clock times runs forward: an end earlier in the day is the next day's...
     ("A curfew from 5 p.m. to 7 a.m. will stay in place.", ["2013-01-28T17:00", "2013-01-29T07:00"]),
     ("The curfew runs from 10pm until 6am.", ["2013-01-28T22:00", "2013-01-29T06:00"]),
+    # ...also where the clause goes on between them ('began ... and continued until')
+    ("The disorder began after 10pm on Sunday and continued until about 3am.", ["2013-01-27T22:00", "2013-01-28T03:00"]),
+    ("Fighting broke out at 11 p.m. Saturday, lasting until 2 a.m.", ["2013-01-26T23:00", "2013-01-27T02:00"]),
     # ...and midnight opening it is the start of the day
     ("From midnight to noon on 27 January, 8,000 barrels were collected.", ["2013-01-27T00:00", "2013-01-27T12:00"]),
     ("A curfew will run from midnight to 6 a.m.", ["2013-01-28T24:00", "2013-01-29T06:00"]),
@@ -1671,6 +1707,20 @@ def test_a_clock_time_is_on_the_day_of_its_own_sentence(text, expected):
 ])
 def test_a_range_of_clock_times_runs_forward(text, expected):
     assert [e.value for e in tag(text, "2013-01-28")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first or last unit of someone's span is one ('In his first year as speaker')...
+    ("In his first year as speaker, he passed two bills.", [("his first year", "DURATION", "P1Y")]),
+    ("She spent her final week in office abroad.", [("her final week", "DURATION", "P1W")]),
+    # ...a crop sown in a season is no season, and a monthly habit no day
+    ("Many farmers will switch to spring barley.", []),
+    ("The choir sings on the last Friday of every month.", [("the last Friday of every month", "SET", "P1M")]),
+    # a period a year back is of the months its own sentence told, not a quarter
+    ("Profit for 2016 fell 3% from the year-earlier period.", [("2016", "DATE", "2016"), ("the year-earlier period", "DATE", "2015")]),
+])
+def test_spans_of_a_person_crops_and_monthly_habits(text, expected):
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize("text, published, expected", [

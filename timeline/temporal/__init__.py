@@ -78,6 +78,11 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             since = _sentence_bounds(split(), hit.start, len(text), hit.options["within"] == "previous")[0]
         own = _sentence_bounds(split(), hit.start, len(text))[0] if "context_here" in hit.options else None
         anchor_kind, anchor, template = _anchor(hit, publication, context, since, text, own)
+        if anchor_kind == "context" and hit.options.get("else") != "unknown" and day is not None \
+                and context.placed_ahead(anchor, day) and _resolve.looks_back(_tense_around(text, hit, split(), tenses)):
+            # (what the text tells as past is not on a day it placed ahead: 'A full inspection will begin next
+            # Monday. Delays were reported during the morning rush' is the publication's morning)
+            anchor_kind, anchor, template = _anchor(hit, publication, _Context(day), since, text, own)
         told_entry = False  # a chronology's entry told in the present, of what has been
         listed = False  # a chronology's entry without its year, not told as to come
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
@@ -201,7 +206,8 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
             found[-1], value = _forward_clocks(found[-1], value, bool(_BARE_CLOCK.match(template)))
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
-        if resolved and (anchor_kind != "context" or "moves" in hit.options) and not hit.rule.aside(text, hit.start):
+        if resolved and (anchor_kind != "context" or "moves" in hit.options) and not hit.rule.aside(text, hit.start) \
+                and not _day_told_on(found, hit, text, rules, split):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start,
                          apart=hit.rule.type == "DURATION" and rules.hours_counted_apart(text, hit.start, hit.end))
         found.append(TimeExpression(
@@ -221,6 +227,22 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     if day is not None:
         _chronology_in_order(found, entries, day)
     return _share_years(found, yearless, text, rules)
+
+
+def _day_told_on(found: list[TimeExpression], hit, text: str, rules, split) -> bool:
+    """Whether ``hit`` is the day a thing was said on, after the day of what was said in its own
+    sentence ('A man was shot Friday night, police said Sunday'): the story stays on the day it
+    told ('He died the next day' is Saturday); said first, the day is the story's ('Police said
+    Sunday that ...')."""
+    if hit.rule.type not in ("DATE", "TIME") or not found or not rules.reports_on(text, hit.start):
+        return False
+    start = _sentence_bounds(split(), hit.start, len(text))[0]
+    for told in reversed(found):
+        if told.start < start:
+            return False
+        if told.type in ("DATE", "TIME") and told.resolved:
+            return True
+    return False
 
 
 def _fronted_year(found: list[TimeExpression], at: int, text: str, bounds: tuple[int, int], tenses) -> str | None:
@@ -701,6 +723,13 @@ class _Context:
                 end = timex_span(value).end
                 if end < self._publication and (self._reported is None or end > self._reported[0]):
                     self._reported = (end, value)
+
+    def placed_ahead(self, value: str | None, day: dt.date) -> bool:
+        """Whether ``value``, a day (or a time of one) of the context, lies after ``day`` and was
+        placed there from an anchor ('next Monday'), not written whole ('6 January 2011')."""
+        if not value or _resolve.granularity(value) != "D" or side_of(value, day) != 1:
+            return False
+        return all(written != value for _, written, _ in self._written.values())
 
     def told_year(self, value: str, at: int, entry: bool = False) -> str | None:
         """``value`` (a past month or day placed from the publication) moved to the year of a month

@@ -432,6 +432,12 @@ class Grammar:
         # what makes two weekdays a range ("from Thursday to Saturday"): its end is not before its start
         self._weekday_range = self._gap("weekday_range", r",?\s*(?:{})\s*")
         self._time_range = self._gap("time_range", r"\s*(?:{})\s*")
+        # what tells that the day after it is the day a thing was said ("police said Sunday")
+        self._report_verb = self._gap("report_verb", r"\b(?:{})\s+(?:on\s+)?$")
+        # and so a range word after a few words of the clause that go on from the first clock ("began
+        # at 10pm on Tuesday and continued until about 3am", ", lasting until 2 a.m.")
+        self._time_range_told = self._gap(
+            "time_range", rf",?\s+(?:and\s+)?(?:[^\W\d_][\w'\u2019-]*\s+){{1,{SERIES_WORDS}}}?(?:{{}})\s+")
         # what makes two dates without their years a range ("from May to December", "between April
         # and July"): its end is not before its start
         self._date_range = self._gap("date_range", r",?\s*(?:{})\s*")
@@ -707,9 +713,16 @@ class Grammar:
         return bool(self._framed_hours and self._framed_hours.match(text, start)) \
             or bool(self._counted_hours and self._counted_hours.match(text, end))
 
+    def reports_on(self, text: str, at: int) -> bool:
+        """Whether the expression at offset ``at`` of ``text`` is the day a thing was said on
+        ("police said Sunday", "told reporters on Friday")."""
+        return self._report_verb is not None \
+            and self._report_verb.search(text, max(0, at - BEFORE_REACH), at) is not None
+
     def makes_time_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two clock times, makes them a range."""
-        return self._time_range is not None and self._time_range.fullmatch(gap) is not None
+        return any(pattern is not None and pattern.fullmatch(gap) is not None
+                   for pattern in (self._time_range, self._time_range_told))
 
     def makes_date_range(self, text: str, first: tuple[int, int], second: int) -> bool:
         """Whether the date at ``first`` (its start and end in ``text``) and the one starting at

@@ -17,7 +17,8 @@ The rules give values in these forms (see the header of ``rules.tsv``):
 - ``...-MM-DD+N``: the first ISO weekday ``N`` on or after that day (``XXXX-11-22+4`` is
   Thanksgiving, a Thursday), its year given or chosen as above; ``[D+7]+6`` the first Saturday
   from a week on ("Saturday week");
-- ``...@WE``: the weekend nearest that day (a Monday's or Tuesday's the one before it);
+- ``...@WE``: the weekend nearest that day (a Monday's or Tuesday's the one before it); ``...@W``
+  the ISO week it is in;
 - ``...-E+N``, ``...-E-N``: ``N`` days after or before (Western) Easter Sunday of that year
   (``XXXX-E-2`` is Good Friday), its year given or chosen as above.
 
@@ -156,6 +157,9 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
     if template.endswith(WEEKEND_OF):  # the weekend of a day ('Thanksgiving weekend')
         value, resolved = resolve(template[:-len(WEEKEND_OF)], anchor, direction, tense, reach)
         return weekend_of(value), resolved
+    if template.endswith(WEEK_OF):  # the week of a day ('the week of July 20')
+        value, resolved = resolve(template[:-len(WEEK_OF)], anchor, direction, tense, reach)
+        return week_of(value), resolved
     if tense == "subsequent":  # after an event the clause tells no time of: a weekday as from the past,
         tense = "prospective" if _WEEKDAY.match(template) else None  # a date the nearest either side
     if _WEEKDAY.match(template):
@@ -172,6 +176,7 @@ def resolve(template: str, anchor: str | None, direction: str = "~", tense: str 
 
 
 WEEKEND_OF = "@WE"
+WEEK_OF = "@W"
 
 
 def weekend_of(value: str) -> str:
@@ -185,6 +190,14 @@ def weekend_of(value: str) -> str:
     if day.isoweekday() <= 2:
         day = day_at(day.toordinal() - 7)
     return format_at(day, "WE")
+
+
+def week_of(value: str) -> str:
+    """The ISO week of a day ('the week of July 20'); unknown for a value that is no day."""
+    span = timex_span(value)
+    if span is None or span.start != span.end:
+        return _UNKNOWN["W"]
+    return format_at(span.start, "W")
 
 
 _ISO_WEEK_DAY = re.compile(r"(\d{4})-W(\d\d)-([1-7])(?=T|$)")
