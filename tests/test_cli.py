@@ -278,6 +278,24 @@ def test_build_writes_each_format_beside_the_page(samples_dir, tmp_path):
         (tmp_path / "events.json").read_text())
 
 
+@pytest.mark.parametrize("command", ["build", "events", "tag", "summary", "eval"])
+def test_help_shows_flags_as_flags_and_values_by_what_they_are(command):
+    # (the boxed help showed '--quiet -q <bool>', and a user wrote '--quiet true', read as a file to read)
+    text = run(command, "--help").stdout
+    assert "<bool>" not in text and "<str>" not in text and "<int" not in text
+    assert ("-q, --quiet  " in text) == (command != "tag")
+
+
+@pytest.mark.parametrize("name, head", [("story.csv", '"id","start"'), ("story.tml", "<?xml"),
+                                        ("story.timelinejs.json", '{\n  "events"'), ("story.txt.html", "<!DOCTYPE")])
+def test_with_no_format_given_the_file_name_chooses_it(samples_dir, tmp_path, name, head):
+    # ('-o story.csv' had written story.html, and no CSV)
+    result = run("build", samples_dir, "-q", "-o", tmp_path / name.replace(".txt.html", ".txt"))
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(head)
+
+
 def test_a_failed_output_leaves_no_partial_file(samples_dir, tmp_path, monkeypatch):
     import errno
     import os

@@ -225,6 +225,9 @@ class _Commands(TyperGroup):
 app = typer.Typer(
     cls=_Commands,
     add_completion=False,
+    # (plain help, as command-line tools write it: '-q, --quiet' a flag; the boxed style shows it '<bool>',
+    # as if it took a value)
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Turn news articles into an ordered, interactive timeline of the events they report.",
 )
@@ -256,20 +259,20 @@ def _options(debug: bool = typer.Option(False, "--debug", help="Show the traceba
     """Turn news articles into an ordered, interactive timeline of the events they report."""
 
 
-PathsArgument = typer.Argument(..., help="Article files or folders ('-' for stdin).", show_default=False)
+PathsArgument = typer.Argument(..., metavar="PATHS", help="Article files or folders ('-' for stdin).", show_default=False)
 PublishedOption = typer.Option(
-    None, "--published", help="Publication date for every article (ISO: 2017-09-06 or 2017-09-06T10:00+03:00)."
+    None, "--published", metavar="DATE", help="Publication date for every article (ISO: 2017-09-06 or 2017-09-06T10:00+03:00)."
 )
 
 
 WorkersOption = typer.Option(
-    usable_cores(), "--workers", "-w", min=1, show_default="the number of cores",
+    usable_cores(), "--workers", "-w", min=1, metavar="N", show_default="the number of cores",
     # more processes than cores only cost memory (each holds its own language data): capped
     callback=lambda value: min(value, usable_cores()),
     help="Processes extracting events on this machine, at most one a core (results are the same for any number).",
 )
 SchedulerOption = typer.Option(
-    None, "--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786) to run on instead."
+    None, "--scheduler", metavar="ADDRESS", help="Address of an existing Dask scheduler (tcp://host:8786) to run on instead."
 )
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")
 
@@ -278,24 +281,25 @@ QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnin
 def build(
     paths: list[str] = PathsArgument,
     output: str = typer.Option(
-        "timeline.html", "--output", "-o",
+        "timeline.html", "--output", "-o", metavar="FILE",
         help="The page; other formats go beside it with their extension ('-' for stdout, one format).",
     ),
-    json_path: str | None = typer.Option(None, "--json", help="Also write the JSON list of events here ('-' for stdout)."),
+    json_path: str | None = typer.Option(None, "--json", metavar="FILE", help="Also write the JSON list of events here ('-' for stdout)."),
     formats: list[str] | None = typer.Option(
-        None, "--format", "-f",
-        help="Output format, repeatable (default html): -o timeline.html -f html -f csv writes timeline.csv too.",
+        None, "--format", "-f", metavar="FORMAT",
+        help="Output format, repeatable: html, json, jsonl, csv, timelinejs or timeml (default: the one the name of "
+             "-o ends in, else html). -o timeline.html -f html -f csv writes timeline.csv too.",
     ),
     lanes: Lanes = typer.Option(
-        Lanes.source, "--lanes",
+        Lanes.source, "--lanes", metavar="source|none",
         help="One chart lane per outlet (the 8 biggest; the rest share 'Other outlets'), or none.",
     ),
     top: int | None = typer.Option(
-        None, "--top", min=1, show_default="twice the square root of the days covered, 5 to 40",
+        None, "--top", min=1, metavar="N", show_default="twice the square root of the days covered, 5 to 40",
         help="How many key events: the best-scored ones, shown on the page by default.",
     ),
     cdn: bool = typer.Option(False, "--cdn", help="Load plotly.js from its CDN (small page, needs the network)."),
-    title: str | None = typer.Option(None, "--title", help="The page's heading, e.g. 'Swine flu: the first months'.",
+    title: str | None = typer.Option(None, "--title", metavar="TEXT", help="The page's heading, e.g. 'Swine flu: the first months'.",
                                      show_default="Timeline"),
     published: str | None = PublishedOption,
     workers: int = WorkersOption,
@@ -317,7 +321,7 @@ def build(
             _fail(f"{printable(given)}: is {device}, not a file to write (give a file name, or '-' for "
                   "standard output)", code=2)
     output, json_path = _output_path(output), _output_path(json_path)  # ('-' is standard output, './-' a file)
-    formats = list(dict.fromkeys(formats or ["html"]))
+    formats = list(dict.fromkeys(formats or [named_format(output)]))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         _fail(f"unknown format {quoted(unknown[0])} (choose from {', '.join(FORMATS)})", code=2)
@@ -431,12 +435,12 @@ def tag(
 def summary(
     paths: list[str] = PathsArgument,
     dates: int | None = typer.Option(
-        None, "--dates", "-n", min=1, show_default="twice the square root of the days spanned, 3 to 40",
+        None, "--dates", "-n", min=1, metavar="N", show_default="twice the square root of the days spanned, 3 to 40",
         help="How many days: the most important ones.",
     ),
-    sentences: int = typer.Option(2, "--sentences", "-k", min=0, help="Sentences for each day."),
-    start: str | None = typer.Option(None, "--from", help="First day to consider (YYYY-MM-DD)."),
-    end: str | None = typer.Option(None, "--to", help="Last day to consider (YYYY-MM-DD)."),
+    sentences: int = typer.Option(2, "--sentences", "-k", min=0, metavar="K", help="Sentences for each day."),
+    start: str | None = typer.Option(None, "--from", metavar="DATE", help="First day to consider (YYYY-MM-DD)."),
+    end: str | None = typer.Option(None, "--to", metavar="DATE", help="Last day to consider (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help='Print a JSON list of {"date", "sentences", "sources"}.'),
     published: str | None = PublishedOption,
     workers: int = WorkersOption,
@@ -475,15 +479,15 @@ def _day_option(value: str | None, name: str):
 @app.command("eval")
 def evaluate(
     gold_dirs: list[Path] | None = typer.Argument(
-        None, exists=True, file_okay=False, show_default=False,
+        None, exists=True, file_okay=False, show_default=False, metavar="FOLDERS",
         help="Folders of TimeML (.tml) files, scored side by side."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: bool = typer.Option(False, "--errors", help="Also list the mistakes."),
     score_events: bool = typer.Option(False, "--events", help="Score events instead of time expressions."),
-    folds: int = typer.Option(0, "--folds", min=0, help="Value F1 (with --events: anchoring precision) by N-fold cross-validation over documents."),
+    folds: int = typer.Option(0, "--folds", min=0, metavar="N", help="Value F1 (with --events: anchoring precision) by N-fold cross-validation over documents."),
     rules: bool = typer.Option(False, "--rules", help="List, per rule, the documents it fires in."),
     timelines: Path | None = typer.Option(
-        None, "--timelines", exists=True, file_okay=False,
+        None, "--timelines", exists=True, file_okay=False, metavar="FOLDER",
         help="Score summary timelines instead: a folder of stories (<story>/articles.jsonl, <story>/timelines/*.txt), or one story's folder.",
     ),
     workers: int = WorkersOption,
@@ -640,11 +644,27 @@ def output_paths(output: Path, formats: list[str]) -> list[tuple[str, Path]]:
     from timeline.render import EXTENSIONS
 
     name = output.name
-    every = sorted({s for suffixes in FORMAT_SUFFIXES.values() for s in suffixes}, key=len, reverse=True)
-    given = next((suffix for suffix in every if name.lower().endswith(suffix) and len(name) > len(suffix)), None)
+    given = _format_suffix(name)
     stem = name[: -len(given)] if given else name
     return [(fmt, output if given in FORMAT_SUFFIXES[fmt] else output.with_name(stem + EXTENSIONS[fmt]))
             for fmt in formats]
+
+
+def _format_suffix(name: str) -> str | None:
+    """The ending of file ``name`` that names an output format ('.csv', '.timelinejs.json'), else None."""
+    from timeline.render import SUFFIXES as FORMAT_SUFFIXES
+
+    every = sorted({s for suffixes in FORMAT_SUFFIXES.values() for s in suffixes}, key=len, reverse=True)
+    return next((suffix for suffix in every if name.lower().endswith(suffix) and len(name) > len(suffix)), None)
+
+
+def named_format(output: Path) -> str:
+    """The format a page's file name asks for when no --format is given: ``-o story.csv`` is CSV,
+    ``-o story.tml`` TimeML; any other name (or standard output) the page."""
+    from timeline.render import SUFFIXES as FORMAT_SUFFIXES
+
+    given = None if _is_stdout(output) else _format_suffix(output.name)
+    return next((fmt for fmt, suffixes in FORMAT_SUFFIXES.items() if given in suffixes), "html")
 
 
 _OPTION_LIKE = re.compile(r"--\w|-\w$")  # '--workers', '-q' (not '-events.json', nor './--json')

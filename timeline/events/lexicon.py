@@ -79,6 +79,7 @@ class Lexicon:
     catenatives: frozenset[str] = frozenset()  # what an infinitive completes: 'tried (to stop)'
     addressees: frozenset[str] = frozenset()  # reporting verbs whose object is the person told
     attributions: tuple[tuple[str, ...], ...] = ()  # what opens a named source: 'according to'
+    clause_word_phrases: tuple[tuple[str, ...], ...] = ()  # a clause word opening no clause: 'as part of'
     time_leads: tuple[tuple[str, ...], ...] = ()  # what leads into a time, left out with it: 'as soon as'
     offsets: dict[str, int] = field(default_factory=dict)  # 'after' -> -1: '<date>, two days after <clause>'
     period_ends: frozenset[str] = frozenset()  # 'until': the date after it ends a period
@@ -356,6 +357,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         apart=words("apart_words.txt"),
         consequences=words("consequence_prepositions.txt"),
         attributions=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "attribution_phrases.txt")),
+        clause_word_phrases=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "clause_word_phrases.txt")),
         time_leads=tuple(tuple(phrase.split()) for phrase in read_lines(lang, "events", "time_leads.txt")),
         offsets={word: int(side) for word, side in table("offset_prepositions.tsv")},
         period_ends=words("period_end_words.txt"),

@@ -1312,7 +1312,7 @@ def _clause_verb(s: Parsed, indices: list[int], start: int) -> Optional[int]:
         if s.timed[k]:
             continue
         low = token.low
-        if n > start and low in lex.clause and low not in lex.coordinators:
+        if n > start and low in lex.clause and low not in lex.coordinators and not _opens_phrase(s, k):
             return present if skipped is None else skipped
         if low in lex.auxiliaries and not (n > start and lex.possessive(low)):
             return n
@@ -1326,6 +1326,12 @@ def _clause_verb(s: Parsed, indices: list[int], start: int) -> Optional[int]:
         if present is None and n > start and _present_verb(s, k):
             present = n
     return present if skipped is None else skipped
+
+
+def _opens_phrase(s: Parsed, k: int) -> bool:
+    """Whether the clause word at ``k`` opens a phrase that is a preposition, not a clause ('as part of')."""
+    words = tuple(t.low for t in s.tokens[k:k + 4])
+    return any(words[:len(phrase)] == phrase for phrase in s.lex.clause_word_phrases)
 
 
 def _describing_participle(s: Parsed, indices: list[int], n: int) -> bool:
