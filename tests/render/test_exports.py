@@ -172,9 +172,25 @@ def test_timelinejs_groups_slides_by_outlet_as_the_page_draws_lanes():
     """One group per outlet, the one that reported the event first; past the biggest outlets, the
     others share one group (2,500 one-article outlets are not 2,500 rows)."""
     timeline = collection(articles=300, events=600, outlets=12)
+    for event in timeline.events:
+        event.key = True  # (every one a slide: see the next test)
     groups = {s["group"] for s in json.loads(render(timeline, "timelinejs"))["events"]}
     assert len(groups) == MAX_LANES + 1 and OTHER_OUTLETS in groups and "Reuters" in groups
     assert groups <= {outlet(a) for a in timeline.articles} | {OTHER_OUTLETS}
+
+
+def test_timelinejs_slides_are_the_key_events_and_the_title_slide_counts_the_rest():
+    # (a story's 7,806 dated events, stray years of 1439 among them, had all been slides)
+    timeline = collection(articles=300, events=600, outlets=12)
+    dated = timeline.dated
+    keys = {event.id for event in dated[::20]}
+    for event in timeline.events:
+        event.key = event.id in keys
+    data = json.loads(render(timeline, "timelinejs"))
+    assert [s["unique_id"] for s in data["events"]] == [event.id for event in dated if event.id in keys]
+    assert data["title"]["text"]["text"] == (
+        f"<p>The {len(keys)} key events; {len(dated) - len(keys):,} other dated events"
+        + (f" and {len(timeline.undated):,} undated events" if timeline.undated else "") + " not shown.</p>")
 
 
 def test_csv_tells_key_events_their_score_and_who_reported_them_first():

@@ -287,6 +287,18 @@ def test_key_events_by_default_and_every_event_on_request():
     assert 'data-mode="all"' in html and "All events (100)" in html and "Key events (10)" in html
 
 
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_charts_toolbar_icons_are_seen_as_controls_must_be():
+    # (plotly's own grey, rgba(68, 68, 68, 0.3), is 1.7:1 on white; a control needs 3:1)
+    modebar = Page(render(Timeline(events=[dated_event("e0", "2017-09-01")]), "html")).payload()["figure"]["layout"]["modebar"]
+    assert all((1.05) / (_luminance(modebar[part]) + 0.05) >= 3 for part in ("color", "activecolor"))
+
+
 def test_without_key_marks_the_best_supported_events_are_key():
     events = [dated_event(f"e{k}", f"2017-09-{k % 28 + 1:02d}", sources=1 + (k % 7 == 0)) for k in range(60)]
     page = Page(render(Timeline(events=events), "html"))

@@ -321,3 +321,23 @@ def event_phrase(event: Event):
 def source_phrase(source: Source):
     """The date phrase's position in the source's own sentence, or None."""
     return locate(source.sentence, source.sentence_start, source.time_expression)
+
+
+FALLBACK_KEY = 30  # key events of a timeline that marks none (one made by hand)
+_WEIGHTIEST = 1e12  # a score beyond this (only set by hand) weighs as much
+
+
+def weight(event: Event) -> int:
+    """How strongly an event asks for a label: its salience, else its number of sources."""
+    if event.salience is not None:
+        return round(max(-_WEIGHTIEST, min(event.salience.score, _WEIGHTIEST)) * 100)
+    return 100 * len(event.sources)
+
+
+def key_events(dated: list[Event], fallback: int = FALLBACK_KEY) -> list[bool]:
+    """Which dated events are key: those marked ``key``; when none is (a timeline made by hand),
+    the ``fallback`` best by salience, else by number of sources."""
+    if any(e.key for e in dated):
+        return [e.key for e in dated]
+    best = set(sorted(range(len(dated)), key=lambda i: -weight(dated[i]))[:fallback])
+    return [i in best for i in range(len(dated))]

@@ -34,6 +34,7 @@ from timeline.render.common import (
     event_lanes,
     first_lane,
     event_phrase,
+    key_events,
     marked_html,
     marked_parts,
     outlet,
@@ -45,6 +46,7 @@ from timeline.render.common import (
     source_label,
     source_phrase,
     sources_in_view,
+    weight,
 )
 
 _HERE = Path(__file__).parent
@@ -69,7 +71,6 @@ _SPAN_ROWS = (0.36, 0.45)  # where period bars sit below a lane's markers, in la
 _DENSE = 300  # markers in a lane above which they are drawn smaller
 _ECHO_SIZE = 8  # a key event in the lane of an outlet that reported it after another did
 _DAY_MS = 86_400_000
-_FALLBACK_KEY = 30  # key events of a timeline that marks none (one made by hand)
 _CORE_SHARE = 0.9  # the initial view holds at least this share of the key events...
 _NEAR_DAYS = 183  # ...and every other key event this close to them (or their period's length)
 _LANE_CHARS = 26  # characters of a lane name beside the chart
@@ -151,25 +152,6 @@ def _marker_rows(days: list[float], gap: float, rows_of=_ROWS) -> list[float]:
 
 def _published(source: Source) -> str | None:
     return short_date(source.published.date()) if source.published else None
-
-
-_WEIGHTIEST = 1e12  # a score beyond this (only set by hand) weighs as much
-
-
-def _weight(event: Event) -> int:
-    """How strongly an event asks for a label: its salience, else its number of sources."""
-    if event.salience is not None:
-        return round(max(-_WEIGHTIEST, min(event.salience.score, _WEIGHTIEST)) * 100)
-    return 100 * len(event.sources)
-
-
-def key_events(dated: list[Event], fallback: int = _FALLBACK_KEY) -> list[bool]:
-    """Which dated events are key: those marked ``key``; when none is (a timeline made by hand),
-    the ``fallback`` best by salience, else by number of sources."""
-    if any(e.key for e in dated):
-        return [e.key for e in dated]
-    best = set(sorted(range(len(dated)), key=lambda i: -_weight(dated[i]))[:fallback])
-    return [i in best for i in range(len(dated))]
 
 
 def _units(text: str) -> int:
@@ -255,7 +237,7 @@ def _event_row(event: Event, key: bool, tables: _Tables) -> list:
         own = s.sentence and s.sentence != event.sentence
         sources.append([article, tables.sentence(marked_parts(s.sentence, source_phrase(s)))] if own else article)
     phrase = event.time_expression.text if event.time_expression and not where else None
-    return [_title(plain(event.title), "".join(parts)), date, sentence, sources, _weight(event), int(key),
+    return [_title(plain(event.title), "".join(parts)), date, sentence, sources, weight(event), int(key),
             plain(phrase) or None]
 
 
@@ -429,7 +411,9 @@ def _figure(dated: list[Event], keys: list[bool], lane_names: list[str], styles:
                       "zeroline": False},
             "shapes": shaded,
             "showlegend": False,
-            "modebar": {"orientation": "v"},
+            # (the toolbar's icons at 3:1 and more on white, as a control must be; plotly's own grey is 1.7:1)
+            "modebar": {"orientation": "v", "color": "#4b5563", "activecolor": "#111827",
+                        "bgcolor": "rgba(255, 255, 255, 0.85)"},
             "hovermode": "closest",
             "hoverlabel": {"bgcolor": "white", "bordercolor": "#374151", "align": "left",
                            "font": {"size": 13, "color": "#111827"}},

@@ -1,4 +1,4 @@
-"""TimelineJS 3 JSON: one slide per dated event, dates as precise as they are known.
+"""TimelineJS 3 JSON: one slide per key event (the page's), dates as precise as they are known.
 
 TimelineJS shows ``text.headline`` and ``text.text`` as HTML, so every piece of article text is
 made plain as on the page (no bidi overrides or control characters), escaped, and only http(s)
@@ -18,6 +18,7 @@ from timeline.render.common import (
     date_label,
     event_phrase,
     first_lane,
+    key_events,
     marked_html,
     outlet_lanes,
     plain,
@@ -84,18 +85,24 @@ def _slide(event: Event, group: str | None) -> dict:
 
 
 def render(timeline: Timeline, lanes: str = "source", title: str | None = None) -> str:
-    """The TimelineJS 3 JSON of the dated events (undated ones cannot be placed and are counted);
-    ``title`` heads its title slide.  With ``lanes`` 'source', each slide is in the group of the
-    outlet that reported it first, as on the page (:func:`~timeline.render.common.outlet_lanes`:
-    past the biggest outlets, the others share one group)."""
+    """The TimelineJS 3 JSON of the key events, as the page shows them by default (a story's
+    thousands of dated events, its stray years among them, are no slideshow: the other formats
+    hold them all; ``--top`` sets how many); the other dated events and the undated ones (which
+    cannot be placed) are counted on the title slide, which ``title`` heads.  With ``lanes``
+    'source', each slide is in the group of the outlet that reported it first, as on the page
+    (:func:`~timeline.render.common.outlet_lanes`: past the biggest outlets, the others share one
+    group)."""
     names, lane_of, _ = outlet_lanes(timeline.articles, timeline.events, lanes)
+    dated = timeline.dated
+    shown = [event for event, key in zip(dated, key_events(dated)) if key]
     data: dict = {"events": [_slide(event, names[first_lane(event, lane_of, lanes)] if lanes != "none" else None)
-                             for event in timeline.dated]}
-    undated = len(timeline.undated)
+                             for event in shown]}
+    left = [counted(n, noun) for n, noun in ((len(dated) - len(shown), "other dated event"),
+                                             (len(timeline.undated), "undated event")) if n]
     heading = plain(title)
-    if undated or heading:
+    if left or heading:
         data["title"] = {"text": {
             "headline": escape(heading or "Timeline"),
-            "text": f"<p>{counted(undated, 'undated event')} not shown.</p>" if undated else "",
+            "text": f"<p>The {counted(len(shown), 'key event')}; {' and '.join(left)} not shown.</p>" if left else "",
         }}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
