@@ -151,6 +151,25 @@ def test_a_crowded_chart_labels_each_event_near_its_day_without_crossing_lines(s
     assert [(a, b) for i, a in enumerate(lines) for b in lines[i + 1:] if _crossing(a, b)] == []
 
 
+LANE_BANDS_JS = """() => {
+  const chart = document.getElementById('chart'), full = chart._fullLayout, ya = full.yaxis;
+  const rect = chart.getBoundingClientRect();
+  return (chart.layout.annotations || []).map((a, i) => {
+    const lane = Math.round(a.y), edges = [lane - 0.5, lane + 0.5].map(y => rect.top + ya._offset + ya.d2p(y));
+    const r = chart.querySelector(`.annotation[data-index="${i}"] .annotation-text-g`).getBoundingClientRect();
+    return {band: [Math.min(...edges), Math.max(...edges)], middle: (r.top + r.bottom) / 2};
+  });
+}"""
+
+
+def test_a_label_stands_in_its_own_outlets_lane(story, open_html):
+    """A label moved off its marker stays in the band of the marker's lane: one in a neighbouring
+    lane credits the event to the wrong outlet."""
+    bands = open_html(render(story, "html")).page.evaluate(LANE_BANDS_JS)
+    assert len(bands) >= 10
+    assert [b for b in bands if not b["band"][0] <= b["middle"] <= b["band"][1]] == []
+
+
 def test_hovering_a_marker_shows_its_title_date_and_phrase(sample):
     timeline, opened = sample
     page = opened.page

@@ -392,8 +392,12 @@
         }
         if (px < 0 || px > width) { return; }
         var e = ev(indices[0]);
+        // the band of the marker's lane: a label stays inside it, or a reader credits the event
+        // to the outlet whose lane it stands in
+        var lane = Math.round(src.y[k]), edges = [ya.d2p(lane - 0.5), ya.d2p(lane + 0.5)];
         candidates.push({ index: indices[0], px: px, py: py, bar: bar, group: indices.length > 1,
-                          echo: src.meta === "echoes",
+                          echo: src.meta === "echoes", top: Math.min(edges[0], edges[1]),
+                          bottom: Math.max(edges[0], edges[1]),
                           key: e.key, weight: e.weight });
       });
     });
@@ -412,7 +416,9 @@
         var dx = places[p][0], dy = places[p][1], centred = places[p][2] === "c";
         var left = centred ? c.px - w / 2 : dx >= 0 ? c.px + dx : c.px + dx - w;
         var box = [left, c.py + dy - LABEL_H / 2, left + w, c.py + dy + LABEL_H / 2];
-        if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; }
+        if (box[0] < 0 || box[2] > width || box[1] < Math.max(0, c.top) || box[3] > Math.min(height, c.bottom)) {
+          continue;
+        }
         // the label keeps clear of other labels, their leader lines and markers; its own
         // leader line (from the marker to the label's near edge) of other labels and lines
         var line = [c.px, c.py, centred ? c.px : dx >= 0 ? box[0] : box[2], c.py + dy];
