@@ -819,6 +819,14 @@ def test_summary_from_and_to(story_file):
     assert all("2021-03-05" <= d["date"] <= "2021-03-31" for d in json.loads(result.stdout))
 
 
+def test_a_summary_of_days_with_no_event_says_where_the_events_are(story_file):
+    # (a '--from 2030-01-01' typed for 2020 had printed only that there was nothing to summarise)
+    result = run("summary", story_file, "--from", "2030-01-01", "--workers", 1)
+    assert result.exit_code == 0 and "no dated events" in result.stdout
+    (hint,) = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert hint.startswith("warning: no dated event from 2030-01-01; the dated events run from 20")
+
+
 @pytest.mark.parametrize("args, message", [
     (["--from", "2021-02-30"], "error: --from: invalid date '2021-02-30' (use YYYY-MM-DD)"),
     # (not the other forms Python reads as a date: the help says YYYY-MM-DD)

@@ -454,6 +454,11 @@ def summary(
         _fail(f"--from {first} is after --to {last}", code=2)
     timeline = _timeline(paths, published, workers, None, quiet)
     days = summarize(timeline, dates=dates, sentences=sentences, start=first, end=last)
+    if not days and (first or last) and timeline.dated:  # (say where the days are: '--from 2030-01-01' was a typo)
+        spans = [event.date for event in timeline.dated]
+        _warn(f"no dated event {'from ' + str(first) if first else ''}{' ' if first and last else ''}"
+              f"{'to ' + str(last) if last else ''}; the dated events run from "
+              f"{min(span.start for span in spans)} to {max(span.end for span in spans)}", quiet)
     if as_json:
         from timeline.render.json import render_summary
 
