@@ -1000,8 +1000,44 @@ def test_a_sentence_opening_on_a_date_that_is_no_entrys_keeps_it(text):
     ("Authorities would only confirm that two people had been arrested.", False),
     ("Engineers might have prevented the spill, the report found.", False),
     ("Gordon Brown, who later today will join a meeting, called for action.", False),  # (a relative clause's)
+    ("He is due to visit the coast later on Friday, his third trip.", True),  # (be + prospective word + to)
+    ("In his Monday visit, he is going to the other states affected.", True),
+    ("The vote is expected to pass easily.", True),
+    ("The delay is due to the weather.", False),  # (the cause 'due to' gives, not a plan)
+    ("The rise is due to increased testing.", False),
+    ("He was due to visit the coast.", False),  # (a past 'be': what was planned, told after)
 ])
 def test_a_sentence_is_a_plan_only_where_its_modal_tells_what_is_to_come(sentence, plan):
     from timeline.summary import _foretold
 
     assert _foretold(sentence) is plan
+
+
+@pytest.mark.parametrize("sentence, told", [
+    ("An ocean current is threatening to carry the oil into the Atlantic In a statement, engineers said the repair began.",
+     "In a statement, engineers said the repair began."),
+    ("Case study: Gulf oil spill and the company On 20 April 2010 a deepwater oil well exploded in the Gulf.",
+     "On 20 April 2010 a deepwater oil well exploded in the Gulf."),
+    ("Mark Jones BBC News, Louisiana The criticism began in Washington but the mood here is changing.",
+     "The criticism began in Washington but the mood here is changing."),
+    ("The rig, he told The Associated Press, was safe and sound on Tuesday.", None),  # (a phrase goes on)
+    ("He watched Gone With The Wind on Tuesday with friends and family.", None),  # (a title)
+    ("The virus is a type A influenza virus that spread fast in the town.", None),  # ('A' as a label)
+    ("A caption about the coast It emerged on Wednesday that the slick had spread.", None),  # (left leans)
+    ("A short caption here The man left.", None),  # (too short left)
+])
+def test_a_heading_run_into_a_sentence_is_not_told(sentence, told):
+    from timeline.summary import _without_run_in_head
+
+    assert _without_run_in_head(sentence) == (told or sentence)
+
+
+@pytest.mark.parametrize("text", [
+    "The procedure, which began on Wednesday, involves pumping heavy drilling fluids into the top of the Ferrow well.",
+    "In the tests which began on Tuesday, five spots on the crippled Ferrow valve were checked to make sure it held.",
+])
+def test_a_day_closing_a_relative_clause_stays(text):
+    # (without it the clause says nothing: 'The procedure, which began, involves ...')
+    timeline = build_timeline([Article(text=text, published="2010-05-28", source="Valley Post", path="r.txt")])
+    (day,) = summarize(timeline, dates=1, sentences=1)
+    assert day.sentences == [text]

@@ -404,6 +404,15 @@ def caption(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def run_in_head(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
+    """A heading or a photo's caption run into a sentence with no stop between, matched at its start
+    ('Case study: Gulf of Mexico oil spill and BP On 20 April 2010 a deepwater oil well exploded ...':
+    what ends before 'On', ``page/run_in_heads.txt``); one that matches nothing when the language has
+    none."""
+    return _one_pattern(lang, "run_in_heads.txt")
+
+
+@lru_cache(maxsize=None)
 def entry_heading(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
     """What a live page writes after an entry's clock stamp to say what kind of entry it is
     ('6.05pm: Summary: The rebels hold the port'), as one pattern (``page/entry_headings.txt``);

@@ -95,6 +95,7 @@ class Lexicon:
     phrase_openers: frozenset[str] = frozenset()  # clause words that may open a phrase: 'joined BP as a geologist'
     leaning_openers: frozenset[str] = frozenset()  # first words that lean on the sentence before: 'It did not comment'
     leaning_connectives: frozenset[str] = frozenset()  # connectives that tie a sentence to the one before: 'Earlier,'
+    prospective_words: frozenset[str] = frozenset()  # 'is due to', 'is expected to': what is still to come
     possessives: frozenset[str] = frozenset()  # possessive determiners: 'his', 'their'
     sound_determiners: frozenset[str] = frozenset()  # determiners that agree with the next word's sound: 'a', 'an'
     plural_nouns: frozenset[str] = frozenset()  # nouns that take a plural verb with no plural's ending: 'police'
@@ -344,6 +345,7 @@ def lexicon(lang: str = DEFAULT_LANGUAGE) -> Lexicon:
         phrase_openers=words("phrase_openers.txt"),
         leaning_openers=words("leaning_openers.txt"),
         leaning_connectives=words("leaning_connectives.txt"),
+        prospective_words=words("prospective_words.txt"),
         possessives=words("possessive_determiners.txt"),
         sound_determiners=words("sound_determiners.txt"),
         plural_nouns=words("plural_nouns.txt"),
