@@ -90,6 +90,40 @@ def test_a_file_whose_name_does_not_tell_what_it_holds_is_read_as_standard_input
     assert read_one(text).text == BODY
 
 
+def _table(rows, delimiter=","):
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_a_spreadsheets_table_of_articles_is_read_a_row_an_article(tmp_path):
+    # (a newsroom's export: its header row had been read as an article of its own, with the rows' text)
+    long = BODY * 2000  # (over csv's own 128 KB a field)
+    rows = [["Title", "Source", "Published", "Text", "Notes"], ["Putin meets Moon", "Sputnik", "2017-09-06", BODY, "x"],
+            ["", "", "", "", ""], ["Long", "Wire", "not a date", "Rain fell on Monday.", ""],
+            ["Longer", "Wire", "2017-09-07", long, ""]]
+    items = list(iter_articles([str(write(tmp_path, "export.csv", _table(rows)))]))
+    assert [(a.title, a.source, a.text) for a in items if isinstance(a, Article)] == [
+        ("Putin meets Moon", "Sputnik", BODY), ("Longer", "Wire", long)]
+    (bad,) = [a for a in items if isinstance(a, ArticleError)]
+    assert bad.reason == "bad-date" and str(bad).startswith(f"{tmp_path / 'export.csv'}:5: ")  # (the line it ends on)
+    tsv = write(tmp_path, "export.tsv", _table([["text", "published"], [BODY, "2017-09-06"]], "\t"))
+    semicolons = write(tmp_path, "eu.csv", _table([["text", "published"], [BODY, "2017-09-06"]], ";"))
+    assert [read_one(tsv).published, read_one(semicolons).published] == [dt.datetime(2017, 9, 6)] * 2
+
+
+def test_a_table_without_a_text_column_or_of_the_tools_own_events_is_one_clear_error(tmp_path):
+    error = read_one(write(tmp_path, "t.csv", _table([["headline", "body"], ["Talks", BODY]])))
+    assert isinstance(error, ArticleError) and error.reason == "malformed"
+    assert "no 'text' column" in str(error) and "'headline', 'body'" in str(error)
+    own = read_one(write(tmp_path, "timeline.csv", _table([["id", "start", "end", "value", "title"],
+                                                           ["0f2", "2017-09-06", "2017-09-06", "2017-09-06", "Talks"]])))
+    assert isinstance(own, ArticleError) and own.reason == "own-output"
+
+
 def test_a_json_file_of_an_empty_list_is_named(tmp_path):
     error = read_one(write(tmp_path, "none.json", "[]"))
     assert isinstance(error, ArticleError) and "none.json" in str(error) and "no articles" in str(error)

@@ -93,7 +93,7 @@ def test_a_page_with_comments_within_the_limit_is_still_read(tmp_path):
     (["build", "{samples}", "-o", "{tmp}/x.html", "--lanes", "bogus"], "'bogus' is not one of 'source', 'none'"),
     (["eval", "{tmp}/nonexistent"], "nonexistent' does not exist"),
     (["events", "{samples}", "--workers", "x"], "'--workers'"),
-    (["summary"], "missing argument 'paths'"),
+    (["summary"], "missing argument 'PATHS'"),
     (["--bogus"], "no such option: --bogus"),
     (["bogus"], "no such command 'bogus'"),
 ])

@@ -58,6 +58,8 @@ from timeline.text import has_words, no_lone_surrogates, without_invisible
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
+# A spreadsheet's export, a row an article, read when named (a folder's tables are not all articles)
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
@@ -375,6 +377,8 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
         data = _read_bytes(path)
         if suffix == ".json":
             yield from _json_articles(path, _parse_json(_decode(data)), published)
+        elif suffix in TABLE_SUFFIXES and _is_table(text := _decode(data), TABLE_SUFFIXES[suffix]):
+            yield from _table_articles(path, text, TABLE_SUFFIXES[suffix], published)
         elif is_html(path):
             yield _read_html(path, data, published)
         elif suffix in TEXT_SUFFIXES:
@@ -920,6 +924,52 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
         raise BadArticle("empty list: no articles", "empty")
     yield from _records(((f"{path}[{index}]", lambda record=record: record) for index, record in enumerate(data)),
                         published)
+
+
+# the head of the tool's own CSV output, as it writes it (an export of articles has their text)
+_OWN_TABLE = ("id", "start", "end", "value")
+
+
+def _is_table(text: str, delimiter: str) -> bool:
+    """Whether a file named as a table holds one: a first line of cells, not a feed's record, a JSON
+    document, a page or a line of prose (read then as a file of no telling name is)."""
+    first = text.lstrip().split("\n", 1)[0]
+    return not first.startswith(("{", "[", "<")) and (delimiter in first or (delimiter == "," and ";" in first))
+
+
+def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator[Article | ArticleError]:
+    """The articles of a table a row each (a spreadsheet's CSV or TSV export), its first row
+    naming the columns as a record's fields are named ('text', 'title', 'source', 'url',
+    'published' or 'date'; in any case, other columns left aside), or its errors: a bad row costs
+    only itself, named ``path:N`` by the line it ends on."""
+    import csv
+
+    first = text.split("\n", 1)[0].lower()
+    if delimiter == "," and "text" not in first.split(",") and "text" in (name.strip() for name in first.split(";")):
+        delimiter = ";"  # (the CSV of a spreadsheet set to a language whose decimal mark is a comma)
+    rows = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_BYTES)  # (an article's text is far longer than csv's 128 KB default)
+    try:
+        header = [name.strip().lower() for name in next(rows, [])]
+        if "text" not in header:
+            if tuple(header[:len(_OWN_TABLE)]) == _OWN_TABLE:
+                raise BadArticle("events this tool wrote (its CSV output), not articles", "own-output")
+            named = ", ".join(quoted(name) for name in header[:8] if name) or "none"
+            raise BadArticle(f"no 'text' column in the first row (its columns: {named}): a table of articles "
+                             "names its columns text, title, source, url, published", "malformed")
+        found = []
+        for cells in rows:
+            if any(cell.strip() for cell in cells):
+                record = {name: cell for name, cell in zip(header, cells) if name in READ and cell.strip()}
+                found.append((f"{path}:{rows.line_num}", lambda record=record: record))
+    except csv.Error as exc:
+        raise BadArticle(f"not a table that can be read (line {rows.line_num}: {exc})", "malformed") from None
+    finally:
+        csv.field_size_limit(limit)
+    if not found:
+        raise BadArticle("no rows: no articles", "empty")
+    yield from _records(found, published)
 
 
 def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
