@@ -411,6 +411,7 @@ CASES = [
     ("quarter_point", "The bank cut its rate by a quarter point.", "a quarter point", None),
     ("round_the_clock", "The city runs a 24-hour hotline.", "24-hour hotline", None),
     ("ages", "A 12-year-old boy was rescued.", "A 12-year-old", None),
+    ("thing_age", "Crews fought the 53-day-old spill.", "53-day-old", "P53D"),
     ("pay_measure", "Each worker got six weeks' pay.", "six weeks' pay", None),
     ("rate", "The lawyer charges $300 an hour, his firm says.", "$300 an hour", None),
     ("wait_a_minute", "Wait a minute, that rig was new.", "Wait a minute", None),
