@@ -461,6 +461,14 @@ def test_a_past_part_of_the_day_is_not_on_a_day_the_text_placed_ahead(text, expe
     assert [e.value for e in tag(text, PUBLISHED) if e.text.lower().startswith("the ")] == [expected]
 
 
+def test_overnight_is_the_night_before_a_day_just_told_not_one_recalled_paragraphs_back():
+    text = ("The rig exploded on April 20. Eleven workers died. The company has spent $1bn. Shares fell. "
+            "Overnight, the Justice Department said it was examining the case.")
+    assert [e.value for e in tag(text, "2010-06-10") if e.text == "Overnight"] == ["2010-06-09TNI"]
+    text = "Shares closed lower on Friday. Overnight selling in Asia was blamed."
+    assert [e.value for e in tag(text, "2010-06-14") if e.text == "Overnight"] == ["2010-06-10TNI"]
+
+
 def test_a_part_of_a_day_is_on_the_day_the_story_last_named_else_on_publication_day():
     (expression,) = tag("The ferry left in the morning.", PUBLISHED)
     assert (expression.value, expression.anchor) == ("2017-09-06TMO", "publication")
