@@ -10,8 +10,7 @@ say the same thing:
   :data:`SAME_TRIGGER_SIMILAR` when they are happenings of that day told by one trigger and name
   someone or somewhere both and no one against each other, :data:`SAME_SPEAKER_SIMILAR` for
   statements of one named speaker), and they share at least
-  :data:`SHARED_WORDS` words (besides their verb, when both are the news of their articles' day told
-  by one verb: :func:`_news`).  A word weighs by its rarity in the language (wordfreq), its rarity
+  :data:`SHARED_WORDS` words.  A word weighs by its rarity in the language (wordfreq), its rarity
   in the collection (inverse report frequency, smoothed by :data:`PRIOR_REPORTS` so that a small
   collection leans on the language), more if it is a name (capitalised inside the sentence, or
   an actor) and more if it stands near the trigger; every vector is padded as if it had
@@ -107,12 +106,6 @@ SAME_DAY_SIMILAR = 0.35
 SAME_TRIGGER_SIMILAR = 0.2
 PAD_WORDS = 1.0  # a short sentence ("It looks like") must not look like every other one: see _matrix
 SHARED_WORDS = 2  # and they share at least so many words: one word in common is chance
-# A happening dated to its article's publication day or up to so many days before is the news the article
-# tells (_news).  Two articles' news of one day told by one verb share that verb by the day's chance: a feed
-# has many arrests, killings and votes a day ('Gunmen killed a foreign doctor in Kabul on Tuesday', 'A suicide
-# bomber killed eight people in Kabul on Tuesday'), so the verb is not one of their SHARED_WORDS.  Reports of
-# an older day keep it: 'since the rig exploded on 20 April' names the story's happening.
-NEWS_DAYS = 1
 PRIOR_REPORTS = 1000  # pseudo-reports in the document frequency: small collections lean on wordfreq
 NAME_WEIGHT = 1.5  # a name (capitalised inside the sentence, or an actor) counts this much more
 NEAR_WEIGHT = 2.0  # a word within NEAR_TOKENS of the trigger counts this much more
@@ -182,8 +175,6 @@ class _Report(NamedTuple):
     dated_at: tuple[int, int] = (0, 0)  # where its date phrase stands in the sentence
     heads: frozenset[str] = frozenset()  # a happening's trigger lemma and those of the event nouns naming it (_heads)
     fresh: int = -1  # an undated lead's publication day (ordinal, see _fresh_lead), else -1
-    news: bool = False  # dated to one day, its article's news (_news)
-    verb: str = ""  # a happening's trigger as its words are counted (its lemma; '' for a stop word or a statement)
 
 
 def _published(event: Event) -> Optional[dt.date]:
@@ -460,19 +451,9 @@ def _report(event: Event) -> _Report:
     dated_at = (expression.start - source.sentence_start, expression.end - source.sentence_start) \
         if expression is not None else (0, 0)
     heads = _heads(event.sentence) | {group} if event.kind != "statement" and group else frozenset()
-    verb = (_token(event.trigger.text)[0] or "") if event.kind != "statement" and event.trigger is not None else ""
     return _Report(_window(event), event.date is not None or _beyond_year(event) is not None, event.kind, group, surnames,
                    event.title, article, sentences, _denies(event, lex), clock, clock >= 0 and _stamped(event),
-                   event.sentence, dated_at, heads, _fresh_lead(event), _news(event), verb)
-
-
-def _news(event: Event) -> bool:
-    """Whether an event is dated to one day that is its article's publication day or up to
-    :data:`NEWS_DAYS` before it: the news the article tells, not a happening it recalls."""
-    published = _published(event)
-    if event.date is None or published is None or event.date.start != event.date.end:
-        return False
-    return 0 <= (published - event.date.start).days <= NEWS_DAYS
+                   event.sentence, dated_at, heads, _fresh_lead(event))
 
 
 LEAD_CHARS = 400  # a sentence starting this early in its article is in its lead (salience's lead too)
@@ -707,8 +688,6 @@ class _Table(NamedTuple):
     clock: np.ndarray  # minutes after midnight, -1: none
     heads: sparse.csr_matrix  # report x head lemma (_heads), 1 where it has it
     fresh: np.ndarray  # an undated lead's publication day, -1: none (_fresh_lead)
-    news: np.ndarray  # its article's news (_news)
-    verb: np.ndarray  # its trigger's counted word (_Report.verb), -1: none
 
     def take(self, rows) -> _Table:
         return _Table(*(column[rows] for column in self))
@@ -735,10 +714,6 @@ def _table(reports: list[_Report]) -> _Table:
     empty = next((n for n, r in enumerate(reports) if not r.group), None)
     if empty is not None:
         group[group == group[empty]] = -1
-    verb = codes(r.verb for r in reports)
-    empty = next((n for n, r in enumerate(reports) if not r.verb), None)
-    if empty is not None:
-        verb[verb == verb[empty]] = -1
     return _Table(
         kind=codes((r.kind, r.denied) for r in reports),  # (what was not done is another happening)
         statement=np.fromiter((r.kind == "statement" for r in reports), dtype=bool, count=len(reports)),
@@ -753,8 +728,6 @@ def _table(reports: list[_Report]) -> _Table:
         clock=np.fromiter((r.clock for r in reports), dtype=np.int64, count=len(reports)),
         heads=incidence(sorted(r.heads) for r in reports),
         fresh=np.fromiter((r.fresh for r in reports), dtype=np.int64, count=len(reports)),
-        news=np.fromiter((r.news for r in reports), dtype=bool, count=len(reports)),
-        verb=verb,
     )
 
 
@@ -924,8 +897,7 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     check = np.flatnonzero(alike & named)  # two named speakers: one name in common, or apart
     alike[check] = _rowwise(table.surnames, i_all[check], j_all[check]) > 0
     check = np.flatnonzero(alike & ~copies)  # and but for copies, at least SHARED_WORDS words in common
-    alike[check] = _rowwise(binary, i_all[check], j_all[check]) - _one_verb_news(table, i_all[check], j_all[check]) \
-        >= SHARED_WORDS  # (two articles' news told by one verb: besides the verb)
+    alike[check] = _rowwise(binary, i_all[check], j_all[check]) >= SHARED_WORDS
     # mentions within an article: the pairs not alike may still be one (same article and group)
     group = table.group
     maybe = ~alike & (table.article[i_all] == table.article[j_all]) & (group[i_all] == group[j_all]) & (group[i_all] >= 0)
@@ -967,13 +939,6 @@ def _block_edges(reports: list[_Report], home: list[bool], matrix: sparse.csr_ma
     return _Matches(np.concatenate([rounded, np.zeros(len(found_i))]),
                     np.concatenate([i_all[alike], np.frombuffer(found_i, dtype=np.int64)]),
                     np.concatenate([j_all[alike], np.frombuffer(found_j, dtype=np.int64)]))
-
-
-def _one_verb_news(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """1 for the pairs ``(i, j)`` of two articles' news (:func:`_news`) told by one verb that both count
-    among their words, else 0: the words they share, less that verb (see :data:`NEWS_DAYS`)."""
-    return ((table.article[i] != table.article[j]) & table.news[i] & table.news[j]
-            & (table.verb[i] == table.verb[j]) & (table.verb[i] >= 0)).astype(float)
 
 
 def _one_day(table: _Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -67,31 +67,6 @@ def test_different_happenings_on_the_same_day_stay_apart():
     assert titles[1].startswith("Putin met")
 
 
-def _news_of(path: str, text: str, published: str) -> list:
-    return [e for e in extract_events(text, published, Article(text=text, path=path, source=path))
-            if e.date is not None]
-
-
-def test_two_outlets_news_of_one_day_told_by_one_verb_and_a_place_are_two_happenings():
-    # (the verb is what the pair was matched on: a feed has many killings in a city a day)
-    first = _news_of("a", "A suicide bomber killed eight people in Kabul on Tuesday, police said.", "2014-05-27")
-    second = _news_of("b", "Gunmen killed a foreign doctor in Kabul on Tuesday, officials said.", "2014-05-27")
-    merged = [e for e in merge_events(first + second) if e.date is not None]
-    assert len(merged) == 2 and all(len(e.sources) == 1 for e in merged)
-
-
-def test_one_days_happening_told_by_two_outlets_with_more_in_common_is_one():
-    first = _news_of("a", "Gunmen killed a foreign doctor in Kabul on Tuesday, police said.", "2014-05-27")
-    second = _news_of("b", "Gunmen killed a foreign doctor in Kabul on Tuesday as he left a clinic.", "2014-05-27")
-    (event,) = [e for e in merge_events(first + second) if e.date is not None]
-    assert sorted(s.path for s in event.sources) == ["a", "b"]
-    # ...and so, recalled weeks later by one verb and a place, is the story's happening (its day is named)
-    first = _news_of("c", "A month after gunmen killed him in Kabul on May 27, his clinic reopened.", "2014-06-27")
-    second = _news_of("d", "Weeks after gunmen killed a doctor in Kabul on May 27, aid groups left.", "2014-06-20")
-    merged = [e for e in merge_events(first + second) if e.date is not None and e.date.value == "2014-05-27"]
-    assert len(merged) == 1 and sorted(s.path for s in merged[0].sources) == ["c", "d"]
-
-
 def test_a_live_pages_entries_at_different_clock_times_stay_different_happenings():
     entries = ["Rebels seized the police station in Kamdesh.", "The defence minister resigned over the Kamdesh siege.",
                "Troops retook the police station in Kamdesh.", "The United Nations condemned the Kamdesh siege.",
