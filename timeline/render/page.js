@@ -292,8 +292,12 @@
   var FAR = PLACES.slice();
   rows(FAR, [76, 94, 112]);
   [40, 90].forEach(function (dx) {
-    [22, 40, 58, 76, 94].forEach(function (dy) { FAR.push([dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]); });
+    [0, 13, 22, 31, 40, 58, 76, 94].forEach(function (dy) {
+      FAR.push([dx, -dy], [-dx, -dy]);
+      if (dy) { FAR.push([dx, dy], [-dx, dy]); }
+    });
   });
+  rows(FAR, [13, 31]);  // (half rows: a lane's band is narrow when there are many lanes)
   var FAR_LABELS = 40;
   // A period's label sits just above or below its bar, from where the bar starts.
   var BAR_PLACES = [[0, -16], [0, 16], [0, -34], [0, 34]];
@@ -416,9 +420,9 @@
         var dx = places[p][0], dy = places[p][1], centred = places[p][2] === "c";
         var left = centred ? c.px - w / 2 : dx >= 0 ? c.px + dx : c.px + dx - w;
         var box = [left, c.py + dy - LABEL_H / 2, left + w, c.py + dy + LABEL_H / 2];
-        if (box[0] < 0 || box[2] > width || box[1] < Math.max(0, c.top) || box[3] > Math.min(height, c.bottom)) {
-          continue;
-        }
+        // (and its middle in the band of its marker's lane)
+        if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height ||
+            c.py + dy < c.top || c.py + dy > c.bottom) { continue; }
         // the label keeps clear of other labels, their leader lines and markers; its own
         // leader line (from the marker to the label's near edge) of other labels and lines
         var line = [c.px, c.py, centred ? c.px : dx >= 0 ? box[0] : box[2], c.py + dy];
