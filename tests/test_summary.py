@@ -1001,7 +1001,10 @@ def test_a_sentence_opening_on_a_date_that_is_no_entrys_keeps_it(text):
     ("Engineers might have prevented the spill, the report found.", False),
     ("Gordon Brown, who later today will join a meeting, called for action.", False),  # (a relative clause's)
     ("He is due to visit the coast later on Friday, his third trip.", True),  # (be + prospective word + to)
-    ("In his Monday visit, he is going to the other states affected.", True),
+    ("The talks are due to resume on Monday.", True),
+    ("The delay is due to bad weather in the gulf.", False),  # (a cause, not a plan: a noun after its word)
+    ("The drop in sales is due to fears over swine flu.", False),
+    ("The aid is going to the families of the men who died.", False),  # (where it goes)
     ("The vote is expected to pass easily.", True),
     ("The delay is due to the weather.", False),  # (the cause 'due to' gives, not a plan)
     ("The rise is due to increased testing.", False),
@@ -1025,6 +1028,8 @@ def test_a_sentence_is_a_plan_only_where_its_modal_tells_what_is_to_come(sentenc
     ("The virus is a type A influenza virus that spread fast in the town.", None),  # ('A' as a label)
     ("A caption about the coast It emerged on Wednesday that the slick had spread.", None),  # (left leans)
     ("A short caption here The man left.", None),  # (too short left)
+    # (a sentence whose stop was lost tells a happening of its own, in the past: not a heading)
+    ("Mexico confirmed 20 new cases on Monday The health ministry said it would close schools for ten days.", None),
 ])
 def test_a_heading_run_into_a_sentence_is_not_told(sentence, told):
     from timeline.summary import _without_run_in_head

@@ -477,12 +477,25 @@ def _without_run_in_head(told: str) -> str:
     study: Gulf of Mexico oil spill and BP On 20 April 2010 a deepwater oil well exploded ...': 'On
     20 April 2010 a deepwater oil well exploded ...'; a byline, 'Mark Mardell BBC News, Louisiana The
     criticism began ...'; the language's ``page/run_in_heads.txt``), where what is left is a
-    sentence of at least ``MIN_WORDS`` words that does not lean on the one before (:func:`_leans`):
-    under its date the heading says nothing, or another thing."""
+    sentence of at least ``MIN_WORDS`` words that does not lean on the one before (:func:`_leans`), and
+    the heading tells nothing itself (:func:`_tells`): under its date the heading says nothing, or
+    another thing."""
     head = run_in_head().match(told)
-    if head is None or len(told[head.end():].split()) < MIN_WORDS or _leans(told[head.end():]):
+    if head is None or len(told[head.end():].split()) < MIN_WORDS or _leans(told[head.end():]) \
+            or _tells(told[:head.end()]):
         return told  # (nor where what is left leans on what came before: 'It emerged ...' is ranked as one)
     return told[head.end():]
+
+
+def _tells(head: str) -> bool:
+    """Whether what reads as a heading run into a sentence tells a happening of its own, a verb in the
+    past in lower case after its first word ('Mexico confirmed 20 new cases on Monday The health
+    ministry said ...': a sentence whose stop was lost, not a heading, which tells in the present:
+    'BP caps well')."""
+    from timeline.events.lexicon import lexicon
+
+    lex = lexicon()
+    return any(word.islower() and lex.past(word) for word in _CLAUSE_WORDS.findall(head)[1:])
 
 
 @lru_cache(maxsize=1 << 12)
@@ -523,15 +536,21 @@ def _foretold(sentence: str) -> bool:
 
 def _planned(words: list[str], at: int, lex) -> bool:
     """Whether ``words[at:]`` go on from a prospective word as a plan does: 'to' and a verb ('due to
-    visit', 'going to the other states' as well), not the cause 'due to' gives ('due to the weather',
-    'due to increased testing', 'due to its'): the word after 'to' in lower case, and no determiner
-    (but after 'going': 'is going to the other states'), possessive, adverb, past or -ing form."""
+    visit the coast', 'due to be released', 'expected to take place'), not the cause 'due to' gives
+    ('due to the weather', 'due to bad weather', 'due to fears over', 'due to increased testing'):
+    the word after 'to' in lower case, no determiner, possessive, adverb, past, -ing or plural form,
+    and before what a verb takes (a determiner, a pronoun, a preposition, an adverb, a number, the
+    clause's end: not a noun it would describe, 'bad [weather]'), or 'be'."""
     if at + 1 >= len(words) or words[at].casefold() != "to":
         return False
     nxt = words[at + 1]
-    return nxt.isalpha() and nxt.islower() and nxt not in lex.possessives and not lex.adverb(nxt) \
-        and not lex.past(nxt) and not lex.ends(nxt, "gerund") \
-        and (nxt not in lex.determiners or words[at - 1].casefold() == "going")
+    if not (nxt.isalpha() and nxt.islower()) or nxt in lex.possessives or nxt in lex.determiners \
+            or lex.adverb(nxt) or lex.past(nxt) or lex.ends(nxt, "gerund") or lex.plural(nxt):
+        return False
+    then = words[at + 2] if at + 2 < len(words) else ","
+    return nxt == "be" or then == "," or not then.isalpha() or then.casefold() in lex.determiners \
+        or then.casefold() in lex.pronouns or then.casefold() in lex.prepositions or then.casefold() in lex.possessives \
+        or lex.adverb(then.casefold())
 
 
 _CLAUSE_WORDS = re.compile(r"[\w'\u2019]+|,")

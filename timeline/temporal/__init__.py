@@ -207,7 +207,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         if resolved and hit.rule.type in ("DATE", "TIME") and _resolve.in_counted_week(template):
             _list_in_week(found, bare, value, hit.start, text, rules)  # "on Monday and Tuesday last week"
         if resolved and (anchor_kind != "context" or "moves" in hit.options) and not hit.rule.aside(text, hit.start) \
-                and not _day_told_on(found, hit, text, rules, split):
+                and not _day_told_on(found, hit, text, rules, split, lang):
             context.note(hit.rule.type, value, written=not _resolve.needs_anchor(template), at=hit.start,
                          apart=hit.rule.type == "DURATION" and rules.hours_counted_apart(text, hit.start, hit.end))
         found.append(TimeExpression(
@@ -229,20 +229,24 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     return _share_years(found, yearless, text, rules)
 
 
-def _day_told_on(found: list[TimeExpression], hit, text: str, rules, split) -> bool:
+def _day_told_on(found: list[TimeExpression], hit, text: str, rules, split, lang: str) -> bool:
     """Whether ``hit`` is the day a thing was said on, after the day of what was said in its own
     sentence ('A man was shot Friday night, police said Sunday'): the story stays on the day it
     told ('He died the next day' is Saturday); said first, the day is the story's ('Police said
-    Sunday that ...')."""
-    if hit.rule.type not in ("DATE", "TIME") or not found or not rules.reports_on(text, hit.start):
+    Sunday that ...').  The day of what was said is a day (or a time of one) of the sentence's own
+    words, no dateline's, no day another saying was on ('BP said Monday that ..., and said Tuesday
+    that ...'), with no semicolon between; and the day said on is no subject of what was said
+    ('said Tuesday would be a holiday')."""
+    if hit.rule.type not in ("DATE", "TIME") or not found or not rules.reports_on(text, hit.start, hit.end):
         return False
     start = _sentence_bounds(split(), hit.start, len(text))[0]
-    for told in reversed(found):
-        if told.start < start:
-            return False
-        if told.type in ("DATE", "TIME") and told.resolved:
-            return True
-    return False
+    before = [told for told in found if told.start >= start and ";" not in text[told.end:hit.start]
+              and told.type in ("DATE", "TIME") and told.resolved]
+    if any(rules.reports_on(text, told.start, told.end) for told in before):
+        return False  # (a sentence of two sayings, each on its day: the later one's is the story's)
+    return any(_resolve.granularity(told.value) == "D" and not _in_dateline(text, split(), told.start, lang)
+               for told in before)
+
 
 
 def _fronted_year(found: list[TimeExpression], at: int, text: str, bounds: tuple[int, int], tenses) -> str | None:

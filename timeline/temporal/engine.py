@@ -434,10 +434,13 @@ class Grammar:
         self._time_range = self._gap("time_range", r"\s*(?:{})\s*")
         # what tells that the day after it is the day a thing was said ("police said Sunday")
         self._report_verb = self._gap("report_verb", r"\b(?:{})\s+(?:on\s+)?$")
-        # and so a range word after a few words of the clause that go on from the first clock ("began
-        # at 10pm on Tuesday and continued until about 3am", ", lasting until 2 a.m.")
+        # ...unless a verb follows the day, which is then what was said of ("said Tuesday would be a holiday")
+        self._said_of = self._gap("said_of_day", r"\s+(?:{})\b")
+        # and so a word of lasting after a few words of the clause that go on from the first clock
+        # ("began at 10pm on Tuesday and continued until about 3am", ", lasting until 2 a.m."; not 'to':
+        # "the 11 p.m. deadline was brought forward to 9 a.m.")
         self._time_range_told = self._gap(
-            "time_range", rf",?\s+(?:and\s+)?(?:[^\W\d_][\w'\u2019-]*\s+){{1,{SERIES_WORDS}}}?(?:{{}})\s+")
+            "time_range_told", rf",?\s+(?:and\s+)?(?:[^\W\d_][\w'\u2019-]*\s+){{1,{SERIES_WORDS}}}?(?:{{}})\s+")
         # what makes two dates without their years a range ("from May to December", "between April
         # and July"): its end is not before its start
         self._date_range = self._gap("date_range", r",?\s*(?:{})\s*")
@@ -713,11 +716,13 @@ class Grammar:
         return bool(self._framed_hours and self._framed_hours.match(text, start)) \
             or bool(self._counted_hours and self._counted_hours.match(text, end))
 
-    def reports_on(self, text: str, at: int) -> bool:
-        """Whether the expression at offset ``at`` of ``text`` is the day a thing was said on
-        ("police said Sunday", "told reporters on Friday")."""
+    def reports_on(self, text: str, at: int, end: int | None = None) -> bool:
+        """Whether the expression at offset ``at`` of ``text`` (ending at ``end``, when given) is the
+        day a thing was said on ("police said Sunday", "told reporters on Friday"; not "said Tuesday
+        would be a holiday")."""
         return self._report_verb is not None \
-            and self._report_verb.search(text, max(0, at - BEFORE_REACH), at) is not None
+            and self._report_verb.search(text, max(0, at - BEFORE_REACH), at) is not None \
+            and not (end is not None and self._said_of is not None and self._said_of.match(text, end))
 
     def makes_time_range(self, gap: str) -> bool:
         """Whether ``gap``, the text between two clock times, makes them a range."""
