@@ -377,8 +377,8 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
         data = _read_bytes(path)
         if suffix == ".json":
             yield from _json_articles(path, _parse_json(_decode(data)), published)
-        elif suffix in TABLE_SUFFIXES and _is_table(text := _decode(data), TABLE_SUFFIXES[suffix]):
-            yield from _table_articles(path, text, TABLE_SUFFIXES[suffix], published)
+        elif suffix in TABLE_SUFFIXES and (delimiter := _table_delimiter(text := _decode(data), suffix)):
+            yield from _table_articles(path, text, delimiter, published)
         elif is_html(path):
             yield _read_html(path, data, published)
         elif suffix in TEXT_SUFFIXES:
@@ -930,11 +930,19 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
 _OWN_TABLE = ("id", "start", "end", "value")
 
 
-def _is_table(text: str, delimiter: str) -> bool:
-    """Whether a file named as a table holds one: a first line of cells, not a feed's record, a JSON
-    document, a page or a line of prose (read then as a file of no telling name is)."""
+def _table_delimiter(text: str, suffix: str) -> str | None:
+    """What separates the cells of a file named as a table (a CSV's comma, or its semicolon where a
+    spreadsheet set to a language whose decimal mark is a comma wrote it, with a 'text' column
+    named so; a TSV's tab), or None where it holds no table: a feed's record, a JSON document, a page
+    or a line of prose (read then as a file of no telling name is)."""
     first = text.lstrip().split("\n", 1)[0]
-    return not first.startswith(("{", "[", "<")) and (delimiter in first or (delimiter == "," and ";" in first))
+    delimiter = TABLE_SUFFIXES[suffix]
+    if first.startswith(("{", "[", "<")):
+        return None
+    if delimiter == "," and "text" not in first.lower().split(",") \
+            and "text" in (name.strip() for name in first.lower().split(";")):
+        return ";"
+    return delimiter if delimiter in first or (delimiter == "," and ";" in first) else None
 
 
 def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator[Article | ArticleError]:
@@ -944,9 +952,6 @@ def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator
     only itself, named ``path:N`` by the line it ends on."""
     import csv
 
-    first = text.split("\n", 1)[0].lower()
-    if delimiter == "," and "text" not in first.split(",") and "text" in (name.strip() for name in first.split(";")):
-        delimiter = ";"  # (the CSV of a spreadsheet set to a language whose decimal mark is a comma)
     rows = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     limit = csv.field_size_limit()
     csv.field_size_limit(MAX_BYTES)  # (an article's text is far longer than csv's 128 KB default)

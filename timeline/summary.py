@@ -507,8 +507,8 @@ def _foretold(sentence: str) -> bool:
     written in lower case or opening the sentence before a word in lower case (not the month 'May',
     nor 'Will Smith'), before any past or reporting verb ('BP said it will ...' tells the saying);
     or on a present form of 'be' with a word of the language's ``prospective_words.txt`` and 'to'
-    after it ('He is due to visit the gulf later on Friday', 'he is going to the other states': a
-    plan written on the day, which the day's reports tell as done); not one the next word turns to
+    and a verb after it ('He is due to visit the gulf later on Friday': a plan written on the day,
+    which the day's reports tell as done; :func:`_planned`); not one the next word turns to
     what was or was not done ('could not find the gunman', 'would
     only confirm', 'might have prevented': the language's negations, focus adverbs and 'have')."""
     from timeline.events.lexicon import lexicon
@@ -526,7 +526,7 @@ def _foretold(sentence: str) -> bool:
         elif not relative and (found := lex.auxiliaries.get(low)) is not None \
                 and (word.islower() or n == 0) and after.isalpha() and after.islower():
             if found == (Relation.OVERLAP, "be") and after in lex.prospective_words and _planned(words, n + 2, lex):
-                return True  # ('is due to visit', 'is expected to', 'is going to'): a plan
+                return True  # ('is due to visit', 'is expected to pass'): a plan
             return found[0] == Relation.AFTER and found[1] == "modal" and after not in lex.negations \
                 and after not in lex.focus and lex.aux_kind(after) != "have"
         elif low in lex.reporting or lex.past(low):
@@ -547,10 +547,9 @@ def _planned(words: list[str], at: int, lex) -> bool:
     if not (nxt.isalpha() and nxt.islower()) or nxt in lex.possessives or nxt in lex.determiners \
             or lex.adverb(nxt) or lex.past(nxt) or lex.ends(nxt, "gerund") or lex.plural(nxt):
         return False
-    then = words[at + 2] if at + 2 < len(words) else ","
-    return nxt == "be" or then == "," or not then.isalpha() or then.casefold() in lex.determiners \
-        or then.casefold() in lex.pronouns or then.casefold() in lex.prepositions or then.casefold() in lex.possessives \
-        or lex.adverb(then.casefold())
+    then = words[at + 2].casefold() if at + 2 < len(words) else ","
+    return nxt == "be" or not then.isalpha() or then in lex.determiners or then in lex.pronouns \
+        or then in lex.prepositions or then in lex.possessives or lex.adverb(then)
 
 
 _CLAUSE_WORDS = re.compile(r"[\w'\u2019]+|,")

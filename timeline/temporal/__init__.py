@@ -248,7 +248,6 @@ def _day_told_on(found: list[TimeExpression], hit, text: str, rules, split, lang
                for told in before)
 
 
-
 def _fronted_year(found: list[TimeExpression], at: int, text: str, bounds: tuple[int, int], tenses) -> str | None:
     """The year an expression told before offset ``at`` writes alone at the head of its sentence
     (``bounds``), after a fronting word and before a comma, if any, with no other clause between:
