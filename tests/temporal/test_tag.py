@@ -825,6 +825,10 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # (the opening is a thing: as the tense of its sentence says)
     ("Crowds attended the opening on Dec. 4.", "2026-02-16", "2025-12-04"),
     ("Opening on Friday, the film took $50 million.", "2026-02-16", "2026-02-13"),  # (what opened)
+    # what a happening sets going, in a participle after a comma, is on the nearest such day
+    ("Crews capped the well, setting up a crucial test on Tuesday.", "2010-06-21", "2010-06-22"),
+    ("Lawmakers approved the budget, clearing the way for a signing on Friday.", "2019-04-17", "2019-04-19"),
+    ("The blast killed five, prompting protests on Tuesday.", "2013-05-10", "2013-05-07"),
     ("After opening on Monday, the exhibition drew crowds.", "2026-02-18", "2026-02-16"),
 ])
 def test_tense_cues(sentence, published, expected):
