@@ -211,6 +211,9 @@ def test_month_precise_date_is_a_month_span():
         # (a figure in groups of three is one word with what it is hyphenated to)
         ("Investigators published a 2,000-page report on Friday.", "Investigators published a 2,000-page report"),
         ("Between 1,200-1,500 people fled the town on Friday.", "Between 1,200-1,500 people fled the town"),
+        # (a verb joined to one in a relative clause has that clause's head for subject, not the sentence's)
+        ("Acme, which hired the Ferrow rig that caught fire and sank on Friday, said it would pay.",
+         "Ferrow rig sank"),
     ],
 )
 def test_titles_say_who_did_what_in_words_of_the_sentence(sentence, title):

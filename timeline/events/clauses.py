@@ -259,7 +259,9 @@ def _predicate(s: Parsed, end: int) -> Optional[int]:
 
 
 def _shared_subject(s: Parsed, i: int) -> list[int]:
-    """The subject of the verb before a coordinated one ('they argued ... and argued today')."""
+    """The subject of the verb before a coordinated one ('they argued ... and argued today'), or
+    the phrase its relative clause describes ('BP, which hired the rig that caught fire and sank':
+    the rig sank, not BP)."""
     tokens, classes = s.tokens, s.classes
     start = _clause_start(s, i)
     k = start - 1
@@ -271,9 +273,19 @@ def _shared_subject(s: Parsed, i: int) -> list[int]:
             if k < 0:
                 break
         elif classes[k].finite:
-            return _subject(s, k)
+            return _subject(s, k) or _described(s, _relative_head(s, k))
         k -= 1
     return []
+
+
+def _described(s: Parsed, head: list[int]) -> list[int]:
+    """The phrase a relative clause describes without the verb words of the clause it stands in
+    ('[It was] Ezell, who had gone to dinner and was asking', '[is] the experimental cap, which has
+    held but was never meant')."""
+    lex = s.lex
+    while head and (s.tokens[head[0]].low in lex.auxiliaries or s.tokens[head[0]].low in lex.pronouns):
+        head = head[1:]
+    return head
 
 
 def _quote_opening(s: Parsed, close: int) -> int:
