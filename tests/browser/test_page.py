@@ -170,6 +170,16 @@ def test_a_label_stands_in_its_own_outlets_lane(story, open_html):
     assert [b for b in bands if not b["band"][0] <= b["middle"] <= b["band"][1]] == []
 
 
+def test_a_narrow_chart_labels_as_many_key_events_with_shorter_labels(story, open_html):
+    """On a phone a label is cut shorter (to fit the chart's width) rather than left out: the 44
+    characters of a desktop's label had left most key events of a story unlabelled at 390 px."""
+    html = render(story, "html")
+    counted = "() => (document.getElementById('chart').layout.annotations || []).length"
+    wide = open_html(html, "wide.html", width=1280).page.evaluate(counted)
+    narrow = open_html(html, "narrow.html", width=390, height=844, touch=True).page.evaluate(counted)
+    assert narrow >= wide // 2 and narrow >= 8, (narrow, wide)
+
+
 def test_hovering_a_marker_shows_its_title_date_and_phrase(sample):
     timeline, opened = sample
     page = opened.page

@@ -10,7 +10,9 @@
 
   var WRAP = 64;            // characters per hover line
   var HOVER_SENTENCE = 320; // characters of the sentence shown on hover
-  var LABEL_CHARS = 44;     // characters of a title shown as a label, placed...
+  var LABEL_CHARS = 44;     // characters of a title shown as a label, placed (fewer on a narrow chart:
+  var LABEL_PX = 22;        // one for so many pixels of its width, down to MIN_LABEL_CHARS: a phone's)...
+  var MIN_LABEL_CHARS = 20;
   var WIDE_LABEL_CHARS = 90; // ...then widened up to this many where the room beside it is free
   var WIDEN_STEP = 12;       // (or as many less a multiple of this as the room takes)
   var LANE_CHARS = 26;      // characters of a lane name beside the chart
@@ -410,9 +412,10 @@
     // key events first, then the better scored; each event is labelled once, in one lane
     order.sort(function (a, b) { return (b.key - a.key) || (b.weight - a.weight); });
     var placed = [], lines = [], annotations = [], owners = [], labelled = {}, tried = 0;
+    var budget = Math.max(MIN_LABEL_CHARS, Math.min(LABEL_CHARS, Math.floor(width / LABEL_PX)));
     order.forEach(function (c) {
       if (c.group || c.echo || labelled[c.index]) { return; }  // (an echo is labelled where it stands out)
-      var text = shorten(ev(c.index).title, LABEL_CHARS);
+      var text = shorten(ev(c.index).title, budget);
       var w = measure.measureText(text).width + 6;
       var places = c.bar ? BAR_PLACES : (c.key || tried < FAR_LABELS) ? FAR : PLACES;
       tried += 1;
