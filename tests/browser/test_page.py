@@ -180,6 +180,19 @@ def test_a_narrow_chart_labels_as_many_key_events_with_shorter_labels(story, ope
     assert narrow >= wide // 2 and narrow >= 8, (narrow, wide)
 
 
+def test_on_a_phone_the_date_axis_of_five_outlets_lanes_is_on_the_first_screen(open_html):
+    # (at the desktop's lane spacing five lanes put the axis below the first screen of a 360 x 740 phone)
+    html = render(collection(articles=120, events=1_500, outlets=5), "html")
+    page = open_html(html, "phone.html", width=360, height=740, touch=True).page
+    axis = page.evaluate("""() => { const chart = document.getElementById('chart'), ya = chart._fullLayout.yaxis;
+        return chart.getBoundingClientRect().top + ya._offset + ya._length; }""")
+    lanes = page.evaluate("() => document.getElementById('chart')._fullLayout.yaxis.tickvals.length")
+    assert lanes == 5 and axis <= 740, axis
+    desktop = open_html(html, "desktop.html", width=1280, height=900).page.evaluate(
+        "() => document.getElementById('chart')._fullLayout.height")
+    assert desktop == 650  # (a desktop keeps its spacing)
+
+
 def test_hovering_a_marker_shows_its_title_date_and_phrase(sample):
     timeline, opened = sample
     page = opened.page

@@ -13,6 +13,7 @@
   var LABEL_CHARS = 44;     // characters of a title shown as a label, placed (fewer on a narrow chart:
   var LABEL_PX = 22;        // one for so many pixels of its width, down to MIN_LABEL_CHARS: a phone's)...
   var MIN_LABEL_CHARS = 20;
+  var NARROW_CHART = 600, NARROW_BASE = 170, NARROW_LANE = 64, NARROW_MIN_HEIGHT = 340;  // px: a phone's chart
   var WIDE_LABEL_CHARS = 90; // ...then widened up to this many where the room beside it is free
   var WIDEN_STEP = 12;       // (or as many less a multiple of this as the room takes)
   var LANE_CHARS = 26;      // characters of a lane name beside the chart
@@ -614,6 +615,13 @@
   chart.setAttribute("data-mode", mode);
   // the chart's box has the figure's height: plotly's responsive resize takes the box's size, and
   // a box sized by its content alone would shrink to its least on the first resize
+  // (on a phone, where the chart would run past the first screen, its lanes are packed closer, so that
+  // the date axis is on it: five outlets' lanes at the desktop's spacing put it below)
+  var room = window.innerHeight - chart.getBoundingClientRect().top - window.scrollY;
+  if (chart.clientWidth > 0 && chart.clientWidth < NARROW_CHART && layout.height > room) {
+    var lanes = (layout.yaxis.tickvals || []).length;
+    layout.height = Math.max(NARROW_MIN_HEIGHT, NARROW_BASE + NARROW_LANE * lanes, Math.min(layout.height, room));
+  }
   chart.style.height = layout.height + "px";
   Plotly.newPlot(chart, shown, layout, {
     responsive: true, displaylogo: false, scrollZoom: false,
