@@ -926,8 +926,7 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
                         published)
 
 
-# the head of the tool's own CSV output, as it writes it (an export of articles has their text)
-_OWN_TABLE = ("id", "start", "end", "value")
+OWN_COLUMNS = 4  # the first columns of the tool's CSV output that tell it (an export of articles has their text)
 
 
 def _table_delimiter(text: str, suffix: str) -> str | None:
@@ -958,7 +957,9 @@ def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator
     try:
         header = [name.strip().lower() for name in next(rows, [])]
         if "text" not in header:
-            if tuple(header[:len(_OWN_TABLE)]) == _OWN_TABLE:
+            from timeline.render.csv import COLUMNS  # (the head of the tool's own CSV output, as it writes it)
+
+            if header[:OWN_COLUMNS] == COLUMNS[:OWN_COLUMNS]:
                 raise BadArticle("events this tool wrote (its CSV output), not articles", "own-output")
             named = ", ".join(quoted(name) for name in header[:8] if name) or "none"
             raise BadArticle(f"no 'text' column in the first row (its columns: {named}): a table of articles "

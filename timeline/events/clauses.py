@@ -280,8 +280,7 @@ def _shared_subject(s: Parsed, i: int) -> list[int]:
 
 def _described(s: Parsed, head: list[int]) -> list[int]:
     """The phrase a relative clause describes without the verb words of the clause it stands in
-    ('[It was] Ezell, who had gone to dinner and was asking', '[is] the experimental cap, which has
-    held but was never meant')."""
+    ('[It was] Ezell, who had gone to dinner and was asking')."""
     lex = s.lex
     while head and (s.tokens[head[0]].low in lex.auxiliaries or s.tokens[head[0]].low in lex.pronouns):
         head = head[1:]

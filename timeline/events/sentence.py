@@ -235,10 +235,16 @@ def _compound_modifier(token: Token) -> bool:
 def attribution_at(s: Parsed, k: int) -> int:
     """The number of tokens of the attribution phrase ('according to') that opens at token
     ``k``, 0 when none does."""
-    tokens = s.tokens
-    if tokens[k].low not in s.lex.attribution_openers:
+    if s.tokens[k].low not in s.lex.attribution_openers:
         return 0
-    return next((len(phrase) for phrase in s.lex.attributions
+    return phrase_at(s, k, s.lex.attributions)
+
+
+def phrase_at(s: Parsed, k: int, phrases) -> int:
+    """The number of tokens of the first of ``phrases`` (tuples of lower-case words) that opens at
+    token ``k``, 0 when none does."""
+    tokens = s.tokens
+    return next((len(phrase) for phrase in phrases
                  if tokens[k].low == phrase[0] and tuple(t.low for t in tokens[k:k + len(phrase)]) == phrase), 0)
 
 

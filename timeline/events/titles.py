@@ -12,7 +12,8 @@ from timeline.events.clauses import (
 )
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.events.people import People, is_body, names
-from timeline.events.sentence import _BREAKS, _QUOTES, Parsed, _clause_start, _is_name, _low, attribution_at
+from timeline.events.sentence import (_BREAKS, _QUOTES, Parsed, _clause_start, _is_name, _low, attribution_at,
+                                      phrase_at)
 
 
 TITLE_WORDS = 12  # a title names who did what in at most about this many words
@@ -1312,7 +1313,8 @@ def _clause_verb(s: Parsed, indices: list[int], start: int) -> Optional[int]:
         if s.timed[k]:
             continue
         low = token.low
-        if n > start and low in lex.clause and low not in lex.coordinators and not _opens_phrase(s, k):
+        if n > start and low in lex.clause and low not in lex.coordinators \
+                and not phrase_at(s, k, lex.clause_word_phrases):  # (not a preposition: 'as part of')
             return present if skipped is None else skipped
         if low in lex.auxiliaries and not (n > start and lex.possessive(low)):
             return n
@@ -1326,12 +1328,6 @@ def _clause_verb(s: Parsed, indices: list[int], start: int) -> Optional[int]:
         if present is None and n > start and _present_verb(s, k):
             present = n
     return present if skipped is None else skipped
-
-
-def _opens_phrase(s: Parsed, k: int) -> bool:
-    """Whether the clause word at ``k`` opens a phrase that is a preposition, not a clause ('as part of')."""
-    words = tuple(t.low for t in s.tokens[k:k + 4])
-    return any(words[:len(phrase)] == phrase for phrase in s.lex.clause_word_phrases)
 
 
 def _describing_participle(s: Parsed, indices: list[int], n: int) -> bool:

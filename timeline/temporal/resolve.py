@@ -183,10 +183,9 @@ def weekend_of(value: str) -> str:
     """The weekend nearest a day: a Monday's or Tuesday's is the one before it ('Memorial Day
     weekend'), any other day's the one of its own week ('Thanksgiving weekend'); unknown for a
     value that is no day."""
-    span = timex_span(value)
-    if span is None or span.start != span.end:
+    day = _single_day(value)
+    if day is None:
         return _UNKNOWN["WE"]
-    day = span.start
     if day.isoweekday() <= 2:
         day = day_at(day.toordinal() - 7)
     return format_at(day, "WE")
@@ -194,10 +193,14 @@ def weekend_of(value: str) -> str:
 
 def week_of(value: str) -> str:
     """The ISO week of a day ('the week of July 20'); unknown for a value that is no day."""
+    day = _single_day(value)
+    return _UNKNOWN["W"] if day is None else format_at(day, "W")
+
+
+def _single_day(value: str):
+    """The day ``value`` is, None when it is no single day."""
     span = timex_span(value)
-    if span is None or span.start != span.end:
-        return _UNKNOWN["W"]
-    return format_at(span.start, "W")
+    return span.start if span is not None and span.start == span.end else None
 
 
 _ISO_WEEK_DAY = re.compile(r"(\d{4})-W(\d\d)-([1-7])(?=T|$)")
