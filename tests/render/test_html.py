@@ -210,6 +210,15 @@ def test_articles_without_outlet_go_to_their_site_or_one_lane():
     assert lane_names(nameless) == [UNKNOWN_OUTLET]
 
 
+def test_an_outlet_with_nothing_dated_has_no_empty_lane_but_is_counted():
+    timeline = outlet_timeline({"Reuters": 2, "BBC": 1})
+    quiet = Source(title="Analysis", source="Al Jazeera", published=PUBLISHED, url="https://aljazeera.example/a")
+    undated = event("u0", "Talks went on", report(quiet, "Talks went on behind closed doors.", "went"))
+    html = render(Timeline(events=[*timeline.events, undated], articles=[*timeline.articles, quiet]), "html")
+    assert lane_names(Page(html)) == ["Reuters", "BBC"]  # Al Jazeera's lane would have no marker
+    assert "from 4 articles by 3 outlets" in html  # (the page's summary line still counts it)
+
+
 def test_thousands_of_one_article_sites_make_one_lane_not_one_each():
     page = Page(render(outlet_timeline({"": 2500}), "html"))
     assert lane_names(page) == [ALL_OUTLETS]

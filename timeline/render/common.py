@@ -84,6 +84,22 @@ def _article_key(source: Source) -> tuple:
     return (source.path, source.url, source.title, source.source)
 
 
+def reporting(articles: list[Source], events: list[Event]) -> list[Source]:
+    """The articles of ``articles`` that report one of ``events`` (the chart's outlets are those
+    of the articles it has a marker of: an outlet whose articles gave only undated events would be
+    an empty lane)."""
+    reported = {_article_key(source) for event in events for source in event.sources}
+    return [article for article in articles if _article_key(article) in reported]
+
+
+def outlet_count(articles: list[Source], events: list[Event]) -> int:
+    """How many outlets (compared without case) ``articles`` and the sources of ``events`` come
+    from, the unknown one aside."""
+    names = {outlet(source).casefold() for source in articles}
+    names.update(outlet(source).casefold() for event in events for source in event.sources)
+    return len(names - {UNKNOWN_OUTLET.casefold()})
+
+
 def outlet_lanes(articles: list[Source], events: list[Event], lanes: str,
                  most: int = MAX_LANES, key=None) -> tuple[list[str], dict[str, int], list[int]]:
     """The lanes of a collection's chart: ``(names, lane of each outlet, articles per lane)``.

@@ -38,9 +38,11 @@ from timeline.render.common import (
     marked_html,
     marked_parts,
     outlet,
+    outlet_count,
     outlet_lanes,
     plain,
     precision_label,
+    reporting,
     safe_url,
     short_date,
     source_label,
@@ -577,7 +579,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
     keys = key_events(dated)
     n_key = sum(keys)
     key_ids = {id(e) for e, k in zip(dated, keys) if k}
-    lane_names, lane_of, sizes = outlet_lanes(timeline.articles, timeline.events, lanes,
+    lane_names, lane_of, sizes = outlet_lanes(reporting(timeline.articles, dated), dated, lanes,
                                               key=lambda e: id(e) in key_ids)
     frame = None
     if dated:
@@ -636,8 +638,7 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
             "</figure>"
             '<section id="details" aria-live="polite" hidden></section>'
         )
-    outlets = len(set(lane_of) - {UNKNOWN_OUTLET.casefold()})
-    summary = escape(_summary(timeline, n_key, frame, outlets))
+    summary = escape(_summary(timeline, n_key, frame, outlet_count(timeline.articles, timeline.events)))
     heading = escape(plain(title) or DEFAULT_HEADING)
     return f"""<!DOCTYPE html>
 <html lang="en">
