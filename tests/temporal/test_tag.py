@@ -191,11 +191,36 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "The oil would ride the Florida Current past the Keys.",
     "NATO is enforcing UN resolution 1973 on Libya.",  # a resolution's number, not a year
     "The draft was weaker than Resolutions 1970 and 1973.",
-    "He ran the Sept. 11 Victim Compensation Fund.",  # the attacks of 2001, no day of this year
-    "The remark angered September 11 victims' families.",
+    "The well leaks 5000 barrels a day.",  # (a count in figures of four digits, as a year is written)
+    "BP can collect 14 million standard cubic feet a day of gas.",  # (a rate's quantity of many words)
+    "The country imports 2.5 million barrels of crude oil a day.",
+    "At the end of the day, this was a tragic accident.",  # in the end, no day
+    '"At the end of the day, it is about jobs," he said.',
+    "At the end of the day we need to get this well capped.",
+    'Watch "The Factor" weeknights at 8 p.m. ET!',  # a broadcast's hour, every weeknight
 ])
 def test_does_not_tag_what_is_not_time(sentence):
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the attacks of 11 September 2001, named by their day, are that day, not one of the text's year
+    ("He ran the Sept. 11 Victim Compensation Fund.", [("Sept. 11", "2001-09-11")]),
+    ("The remark angered September 11 victims' families.", [("September 11", "2001-09-11")]),
+    ("The deadline for bids is September 11.", [("September 11", "2017-09-11")]),
+    # what is counted before 'a day' is no rate where a clause or a phrase begins between
+    ("He was jailed in 1998 for a year.", [("1998", "1998"), ("a year", "P1Y")]),
+    ("About 12 people were hired for a week.", [("a week", "P1W")]),
+    ("The 2010 season lasted a year.", [("2010", "2010"), ("a year", "P1Y")]),
+    # the end of a day the text tells, literally
+    ("At the end of the day, dozens lined up outside the office.", [("the end of the day", "2017-09-06")]),
+    ("He spoke on Monday, and the shares had recovered by the end of the day.",
+     [("Monday", "2017-09-04"), ("the end of the day", "2017-09-04")]),
+    # a date with its year, after 'this' that is the noun's
+    ("In this May 8, 2008 file photo, a rig burns.", [("May 8, 2008", "2008-05-08")]),
+])
+def test_names_rates_and_idioms_against_the_time_they_look_like(sentence, expected):
+    assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
 
 
 @pytest.mark.parametrize("sentence", ["Resolution 1973 was passed hours before the strikes.",
@@ -1543,7 +1568,7 @@ def test_the_time_a_thing_had_gone_on_closes_no_day_of_the_story():
 
 @pytest.mark.parametrize("text, phrase, value", [
     # a month's direction before its day dates the day, not the month alone and a stray year
-    ("In this June 1, 2016 file photo, workers lay booms on the beach.", "this June 1, 2016", "2016-06-01"),
+    ("In this June 1, 2016 file photo, workers lay booms on the beach.", "June 1, 2016", "2016-06-01"),  # ('this' the photo's)
     ("In this July 31 file photo, a boat motors through an oil sheen.", "this July 31", "2016-07-31"),
     ("The well has leaked since the rig exploded last April 20.", "last April 20", "2016-04-20"),
     ("The vote will be held next May 5.", "next May 5", "2017-05-05"),
