@@ -218,9 +218,19 @@ def test_does_not_tag_what_is_not_time(sentence):
      [("Monday", "2017-09-04"), ("the end of the day", "2017-09-04")]),
     # a date with its year, after 'this' that is the noun's
     ("In this May 8, 2008 file photo, a rig burns.", [("May 8, 2008", "2008-05-08")]),
+    # the last quarter is the one before this, but the last quarter of a year is its fourth
+    ("The bank reported a record loss in the last quarter.", [("the last quarter", "2017-Q2")]),
+    ("Sales rose in the last quarter of 2016.", [("the last quarter of 2016", "2016-Q4")]),
+    # a week told from a happening after it is no week of the text
+    ("Shares slid in the week after the explosion on Monday.", [("the week", "2017-WXX"), ("Monday", "2017-09-04")]),
 ])
 def test_names_rates_and_idioms_against_the_time_they_look_like(sentence, expected):
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
+
+
+def test_the_month_after_in_a_habit_is_no_month():
+    sentence = "Results are normally reported in the last week of the month after a quarter ends."
+    assert "the month" not in [e.text for e in tag(sentence, PUBLISHED)]
 
 
 @pytest.mark.parametrize("sentence", ["Resolution 1973 was passed hours before the strikes.",
