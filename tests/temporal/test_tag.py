@@ -825,6 +825,8 @@ def test_last_year_in_a_comparison_is_the_period_compared(sentence, expected):
     # not when told in the morning, nor a Saturday that is not early in its day
     ("The president fled the country early Saturday.", "2017-09-08T21:35:00-04:00", "2017-09-09"),
     ("Rebels stormed the palace on Saturday morning.", "2017-09-08T21:35:00-04:00", "2017-09-09TMO"),
+    # a part of the day on its weekday, however joined ('Mid-morning on Saturday'): that day's
+    ("Mid-morning on Saturday, gunmen stormed the mall.", "2013-09-29", "2013-09-28TMO"),
     ("The president fled the country early Saturday.", "2017-09-08T10:35:00-04:00", "2017-09-02"),
     ("The team played on Saturday.", "2017-09-08T21:35:00-04:00", "2017-09-02"),
     # a weekday told with no past, or in the present, is the nearest of its name (said on a Wednesday:
