@@ -68,6 +68,9 @@ def read_one(path, published=None):
         ("published: false\ndate: 2017-09-06\n", {"published": dt.datetime(2017, 9, 6)}),
         # the zero time a system writes that had no date to write is none
         ("published: 0001-01-01T00:00:00Z\n", {"published": None}),
+        ("published: 1970-01-01T00:00:00Z\n", {"published": None}),  # (Unix's)
+        ("published: N/A\n", {"published": None}),  # (a placeholder: the article read undated, not dropped)
+        ("published: 0000-00-00\n", {"published": None}),
     ],
 )
 def test_front_matter_fields_are_read_and_the_text_kept_unchanged(tmp_path, front_matter, expected):
@@ -113,6 +116,39 @@ def test_a_spreadsheets_table_of_articles_is_read_a_row_an_article(tmp_path):
     tsv = write(tmp_path, "export.tsv", _table([["text", "published"], [BODY, "2017-09-06"]], "\t"))
     semicolons = write(tmp_path, "eu.csv", _table([["text", "published"], [BODY, "2017-09-06"]], ";"))
     assert [read_one(tsv).published, read_one(semicolons).published] == [dt.datetime(2017, 9, 6)] * 2
+
+
+def test_a_tables_days_in_figures_are_read_in_the_order_its_other_days_show(tmp_path):
+    rows = [["text", "published"], [BODY, "01/05/2013"], [BODY, "13/05/2013"], [BODY, "02/05/2013 10:00"]]
+    items = list(iter_articles([str(write(tmp_path, "uk.csv", _table(rows)))]))
+    assert [a.published for a in items] == [dt.datetime(2013, 5, 1), dt.datetime(2013, 5, 13), dt.datetime(2013, 5, 2, 10)]
+    mixed = [["text", "published"], [BODY, "01/05/2013"], [BODY, "13/05/2013"], [BODY, "05/13/2013"]]
+    first = list(iter_articles([str(write(tmp_path, "mixed.csv", _table(mixed)))]))[0]
+    assert isinstance(first, ArticleError) and "ambiguous" in str(first)  # (both orders: none is guessed)
+
+
+def test_a_spreadsheets_export_is_read_as_the_spreadsheet_wrote_it(tmp_path):
+    # Excel's 'CSV (Comma delimited)' on Windows: windows-1252, maybe a 'sep=' line first
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes(b'sep=;\r\ntext;published\r\n"It\x92s over, police said on Monday.";2017-09-06\r\n')
+    assert read_one(str(excel)).text == "It\u2019s over, police said on Monday."
+    # a tab-separated file saved as .csv, a table of one column, a cell holding a line separator
+    assert read_one(write(tmp_path, "tabs.csv", _table([["text", "published"], [BODY, "2017-09-06"]], "\t"))).text == BODY
+    assert read_one(write(tmp_path, "one.csv", _table([["text"], [BODY]]))).text == BODY
+    broken = "The talks\u2028ended on Monday."
+    one = read_one(write(tmp_path, "ls.csv", _table([["text", "published"], [broken, "2017-09-06"]])))
+    assert one.text.split() == broken.split() and one.published == dt.datetime(2017, 9, 6)  # (one row, not two)
+
+
+def test_a_row_a_table_cannot_tell_is_an_error_of_its_own(tmp_path):
+    # an unquoted comma in a cell makes a row of more cells than the header names: its line is refused,
+    # the others read; a column named twice refuses the table (which would it be?)
+    text = "text,published\nPolice arrested a man on Monday, and freed him.,2017-09-06\nRain fell on Monday.,2017-09-06\n"
+    items = list(iter_articles([str(write(tmp_path, "ragged.csv", text))]))
+    assert isinstance(items[0], ArticleError) and str(items[0]).startswith(f"{tmp_path / 'ragged.csv'}:2: 3 cells")
+    assert items[1].text == "Rain fell on Monday."
+    twice = read_one(write(tmp_path, "twice.csv", _table([["text", "Text"], [BODY, BODY]])))
+    assert isinstance(twice, ArticleError) and "'text' named twice" in str(twice)
 
 
 def test_a_table_without_a_text_column_or_of_the_tools_own_events_is_one_clear_error(tmp_path):
@@ -184,6 +220,11 @@ def test_a_publication_time_iso_allows_and_python_does_not_is_read(tmp_path, pub
     # ...refused, and said to be, when both do
     ("04/05/2009", "ambiguous publication date '04/05/2009' (day or month first? use e.g. 2009-04-05)"),
     ("31/02/2009", "invalid publication date '31/02/2009' (use e.g. 2017-09-06)"),
+    # ...with a time after it too: not read month first as an English date is
+    ("27/04/2009 10:00 GMT", dt.datetime(2009, 4, 27, 10, tzinfo=dt.timezone.utc)),
+    ("27-04-2009", dt.datetime(2009, 4, 27)),
+    ("05/04/2009 10:00 BST",
+     "ambiguous publication date '05/04/2009 10:00 BST' (day or month first? use e.g. 2009-04-05)"),
 ])
 def test_a_publication_day_in_figures_is_read_when_only_one_order_fits(tmp_path, published, expected):
     record = {"text": "The bridge opened on Monday.", "published": published}

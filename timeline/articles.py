@@ -46,7 +46,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -377,7 +377,7 @@ def read_path(path: str, published: dt.datetime | None = None) -> Iterator[Artic
         data = _read_bytes(path)
         if suffix == ".json":
             yield from _json_articles(path, _parse_json(_decode(data)), published)
-        elif suffix in TABLE_SUFFIXES and (delimiter := _table_delimiter(text := _decode(data), suffix)):
+        elif suffix in TABLE_SUFFIXES and (delimiter := _table_delimiter(text := _decode_table(data), suffix)):
             yield from _table_articles(path, text, delimiter, published)
         elif is_html(path):
             yield _read_html(path, data, published)
@@ -929,18 +929,39 @@ def _json_articles(path: str, data, published) -> Iterator[Article | ArticleErro
 OWN_COLUMNS = 4  # the first columns of the tool's CSV output that tell it (an export of articles has their text)
 
 
+def _decode_table(data: bytes) -> str:
+    """A table's text: as any file's (:func:`_decode`), but a spreadsheet's export that is not UTF-8
+    is windows-1252, what a spreadsheet on Windows writes ('CSV (Comma delimited)'), as a page
+    without a charset is read."""
+    try:
+        return _decode(data)
+    except BadArticle as problem:
+        if problem.reason != "undecodable" or _bom(data):
+            raise
+        return data.decode("cp1252", errors="replace")
+
+
+_SEPARATOR_LINE = re.compile(r"\s*sep=(.)\s*$", re.IGNORECASE)  # a spreadsheet's first line naming the separator
+
+
 def _table_delimiter(text: str, suffix: str) -> str | None:
-    """What separates the cells of a file named as a table (a CSV's comma, or its semicolon where a
-    spreadsheet set to a language whose decimal mark is a comma wrote it, with a 'text' column
-    named so; a TSV's tab), or None where it holds no table: a feed's record, a JSON document, a page
-    or a line of prose (read then as a file of no telling name is)."""
-    first = text.lstrip().split("\n", 1)[0]
+    """What separates the cells of a file named as a table: the one a spreadsheet's first line
+    names ('sep=;'), else the one of the first row that names a 'text' column (a CSV's comma, or a
+    semicolon where a spreadsheet set to a language whose decimal mark is a comma wrote it, or a
+    tab in a file a spreadsheet saved as .csv), else the suffix's, where the first row has it; or
+    None where the file holds no table: a feed's record, a JSON document, a page or a line of prose
+    (read then as a file of no telling name is).  A first row that is 'text' alone is a table of
+    one column."""
+    first = text.lstrip().split("\n", 1)[0].rstrip("\r")
+    named = _SEPARATOR_LINE.match(first)
+    if named:
+        return named.group(1)
     delimiter = TABLE_SUFFIXES[suffix]
     if first.startswith(("{", "[", "<")):
         return None
-    if delimiter == "," and "text" not in first.lower().split(",") \
-            and "text" in (name.strip() for name in first.lower().split(";")):
-        return ";"
+    for candidate in dict.fromkeys((delimiter, ";", "\t", ",")):
+        if "text" in (name.strip().strip('"').lower() for name in first.split(candidate)):
+            return candidate
     return delimiter if delimiter in first or (delimiter == "," and ";" in first) else None
 
 
@@ -951,11 +972,17 @@ def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator
     only itself, named ``path:N`` by the line it ends on."""
     import csv
 
-    rows = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    lines = _LINE.findall(text)  # (only a line's own end ends it: not a form feed or U+2028 in a cell)
+    if lines and _SEPARATOR_LINE.match(lines[0]):
+        lines = lines[1:]  # (the spreadsheet's 'sep=;', no row)
+    rows = csv.reader(lines, delimiter=delimiter)
     limit = csv.field_size_limit()
     csv.field_size_limit(MAX_BYTES)  # (an article's text is far longer than csv's 128 KB default)
     try:
         header = [name.strip().lower() for name in next(rows, [])]
+        twice = sorted({name for name in header if name in READ and header.count(name) > 1})
+        if twice:
+            raise BadArticle(f"column {quoted(twice[0])} named twice in the first row", "malformed")
         if "text" not in header:
             from timeline.render.csv import COLUMNS  # (the head of the tool's own CSV output, as it writes it)
 
@@ -964,18 +991,58 @@ def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator
             named = ", ".join(quoted(name) for name in header[:8] if name) or "none"
             raise BadArticle(f"no 'text' column in the first row (its columns: {named}): a table of articles "
                              "names its columns text, title, source, url, published", "malformed")
-        found = []
+        found = []  # (where, its record or its problem)
         for cells in rows:
-            if any(cell.strip() for cell in cells):
-                record = {name: cell for name, cell in zip(header, cells) if name in READ and cell.strip()}
-                found.append((f"{path}:{rows.line_num}", lambda record=record: record))
+            where = f"{path}:{rows.line_num}"
+            if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+                found.append((where, BadArticle(f"{len(cells)} cells where the first row names {len(header)} (a "
+                                                "separator or a quotation mark in a cell not quoted?)", "malformed")))
+            elif any(cell.strip() for cell in cells):
+                found.append((where, {name: cell for name, cell in zip(header, cells) if name in READ and cell.strip()}))
     except csv.Error as exc:
         raise BadArticle(f"not a table that can be read (line {rows.line_num}: {exc})", "malformed") from None
     finally:
         csv.field_size_limit(limit)
     if not found:
         raise BadArticle("no rows: no articles", "empty")
-    yield from _records(found, published)
+    yield from _records([(where, partial(_given, row)) for where, row in _in_column_order(found)], published)
+
+
+def _given(row: dict | BadArticle) -> dict:
+    """A table row's record, or its problem raised."""
+    if isinstance(row, BadArticle):
+        raise row
+    return row
+
+
+_DATE_FIELDS = ("published", "date")
+
+
+def _in_column_order(rows: list[tuple[str, dict | BadArticle]]) -> list[tuple[str, dict | BadArticle]]:
+    """A table's rows, each day written in figures that could be read day or month first
+    ('01/05/2013') written as ISO in the order the table's other such days show ('13/05/2013': day
+    first), where they show one order only; else as they are (and refused as ambiguous)."""
+    orders = set()
+    for _, row in rows:
+        for field in _DATE_FIELDS if isinstance(row, dict) else ():
+            numeric = _NUMERIC_DATE.fullmatch(row.get(field, ""))
+            if numeric:
+                first, second = int(numeric.group(1)), int(numeric.group(3))
+                orders.update(["dm"] if first > 12 >= second else ["md"] if second > 12 >= first else [])
+    if len(orders) != 1:
+        return rows
+    day_first = orders == {"dm"}
+
+    def ordered(value: str) -> str:
+        numeric = _NUMERIC_DATE.fullmatch(value)
+        if not numeric:
+            return value
+        first, _, second, year, rest = numeric.groups()
+        day, month = (first, second) if day_first else (second, first)
+        return f"{year}-{int(month):02}-{int(day):02}{rest}"
+
+    return [(where, {name: ordered(value) if name in _DATE_FIELDS else value for name, value in row.items()}
+             if isinstance(row, dict) else row) for where, row in rows]
 
 
 def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
@@ -1333,18 +1400,28 @@ def parse_published(value: str | None) -> dt.datetime | None:
     A month or a year without its day ('2017-09', 'September 2017') gives None, as no date does.
     Raises ``BadArticle`` for anything else that is not a real calendar date.
     """
-    if value is None or not str(value).strip():
+    if value is None or not str(value).strip() or str(value).strip().casefold() in _NO_DATE:
         return None
     try:
         found = coerce_published(value)
-        # (the zero time of Go and .NET, '0001-01-01T00:00:00Z', is what a system writes that had no
-        # date to write: no date, as if none were given, not a story of the year 1)
-        return None if found.date() == dt.date.min else found
+        # (the zero time of Go and .NET, '0001-01-01T00:00:00Z', and Unix's, '1970-01-01T00:00:00Z', are
+        # what a system writes that had no date to write: no date, as if none were given, not a story
+        # of the year 1 or of New Year's Day 1970)
+        return None if found.date() == dt.date.min or _unix_zero(found) else found
     except ValueError:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
     numeric = _NUMERIC_DATE.fullmatch(text)
     if numeric:
-        return _numeric_date(text, *map(int, numeric.groups()))
+        first, _, second, year, rest = numeric.groups()
+        day = _numeric_date(text, int(first), int(second), int(year))
+        if not rest.strip():
+            return day
+        # (the time after it, read from the day written as ISO: 'the order of '05/04/2009 10:00 GMT' is
+        # asked as that of '05/04/2009', not taken month first as an English date's)
+        timed = _parse_worded_date(f"{day:%Y-%m-%d}{rest}") if len(text) <= MAX_DATE_CHARS else None
+        if timed is None:
+            raise BadArticle(f"invalid publication date {quoted(text)} (use e.g. 2017-09-06)", "bad-date")
+        return timed
     worded = len(text) <= MAX_DATE_CHARS and any(c.isalpha() for c in text) and _FOUR_DIGITS.search(text)
     parsed = _parse_worded_date(text) if worded else None
     if parsed is None:
@@ -1352,6 +1429,17 @@ def parse_published(value: str | None) -> dt.datetime | None:
             return None  # a month or a year: no day to count 'Sunday' from, as if none were given
         raise BadArticle(f"invalid publication date {quoted(text)} (use e.g. 2017-09-06)", "bad-date")
     return parsed
+
+
+# what a scraper or a spreadsheet writes where it had no date: no date, the article read undated
+_NO_DATE = frozenset({"none", "null", "nil", "n/a", "na", "nan", "undefined", "unknown", "-", "--",
+                      "0000-00-00", "0000-00-00 00:00:00", "0000-00-00t00:00:00", "00/00/0000"})
+
+
+def _unix_zero(when: dt.datetime) -> bool:
+    """Whether ``when`` is the first second of Unix time (at midnight, in UTC or no zone)."""
+    return (when.replace(tzinfo=None) == dt.datetime(1970, 1, 1)
+            and (when.tzinfo is None or when.utcoffset() == dt.timedelta(0)))
 
 
 def _numeric_date(text: str, first: int, second: int, year: int) -> dt.datetime:
@@ -1374,7 +1462,8 @@ def _numeric_date(text: str, first: int, second: int, year: int) -> dt.datetime:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")  # the year a worded date must write
-_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*")  # a day in figures, the year last
+# a day in figures, the year last, and any time after it
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b(.*)", re.DOTALL)
 _MONTH_OR_YEAR = re.compile(r"\s*(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2]))?\s*")  # (no year 0)
 
 
