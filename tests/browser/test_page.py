@@ -16,6 +16,7 @@ from synthetic import (
     event,
     hostile_timeline,
     many_events,
+    outlet_timeline,
     report,
     seed_timeline,
 )
@@ -191,6 +192,13 @@ def test_on_a_phone_the_date_axis_of_five_outlets_lanes_is_on_the_first_screen(o
     desktop = open_html(html, "desktop.html", width=1280, height=900).page.evaluate(
         "() => document.getElementById('chart')._fullLayout.height")
     assert desktop == 650  # (a desktop keeps its spacing)
+
+
+def test_on_the_narrowest_phone_long_outlet_names_and_a_long_heading_do_not_widen_the_page(open_html):
+    sizes = {"Frankfurter Allgemeine Zeitung": 3, "The Sydney Morning Herald": 3, "Süddeutsche Zeitung": 2}
+    html = render(outlet_timeline(sizes), "html", title="https://example.org/" + "a" * 200)
+    page = open_html(html, "narrow-names.html", width=320, height=640, touch=True).page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_hovering_a_marker_shows_its_title_date_and_phrase(sample):

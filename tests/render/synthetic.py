@@ -93,6 +93,19 @@ _WHAT = ["announced new measures", "gathered outside parliament", "raised intere
 _WHERE = ["in the capital", "in the north", "near the border", "on the coast", "in the region"]
 
 
+def outlet_timeline(outlets: dict[str, int], url: bool = True) -> Timeline:
+    """Articles from outlets of the given sizes, each reporting one event of its own."""
+    articles, events = [], []
+    for name, size in outlets.items():
+        for k in range(size):
+            article = Source(title=f"{name} story {k}", source=name or None, published=PUBLISHED,
+                             url=f"https://www.{(name or 'site').lower()}{k}.example/{k}" if url else None)
+            articles.append(article)
+            events.append(event(f"{name}{k}", f"{name} event {k}", report(
+                article, "The council met on Sunday.", "met", "Sunday", "2017-09-03")))
+    return Timeline(events=events, articles=articles)
+
+
 def many_events(n: int, outlets: int = 8, seed: int = 7) -> Timeline:
     """``n`` dated events over three years from ``outlets`` sources, busy days included."""
     rng = random.Random(seed)

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 from synthetic import (ATTACKS, BIG, LINK, PRESS, PUBLISHED, REVERSED, SPUTNIK, collection, event, hostile_timeline,
-                       many_events, report)
+                       many_events, outlet_timeline, report)
 
 from timeline.models import Salience, Source, Timeline
 from timeline.render import render
@@ -172,19 +172,6 @@ def test_lanes_by_outlet_or_one_lane(seed):
     single = Page(render(seed, "html", lanes="none"))
     assert lane_names(single) == ["Events"]
     assert {t["lane"] for t in single.payload()["figure"]["all"]} == {0}
-
-
-def outlet_timeline(outlets: dict[str, int], url: bool = True) -> Timeline:
-    """Articles from outlets of the given sizes, each reporting one event of its own."""
-    articles, events = [], []
-    for name, size in outlets.items():
-        for k in range(size):
-            article = Source(title=f"{name} story {k}", source=name or None, published=PUBLISHED,
-                             url=f"https://www.{(name or 'site').lower()}{k}.example/{k}" if url else None)
-            articles.append(article)
-            events.append(event(f"{name}{k}", f"{name} event {k}", report(
-                article, "The council met on Sunday.", "met", "Sunday", "2017-09-03")))
-    return Timeline(events=events, articles=articles)
 
 
 def test_past_eight_outlets_the_smaller_ones_share_a_lane():
