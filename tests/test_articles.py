@@ -160,6 +160,15 @@ def test_a_table_without_a_text_column_or_of_the_tools_own_events_is_one_clear_e
     assert isinstance(own, ArticleError) and own.reason == "own-output"
 
 
+@pytest.mark.parametrize("name", ["feed.jsonl.gz", "feed.jsonl", "page.html"])
+def test_a_compressed_file_is_told_how_to_be_read(tmp_path, name):
+    import gzip
+
+    data = gzip.compress(json.dumps({"text": BODY, "published": "2017-09-06"}).encode() + b"\n", mtime=0)
+    error = read_one(write(tmp_path, name, data))
+    assert isinstance(error, ArticleError) and "gzip-compressed file" in str(error) and "zcat" in str(error)
+
+
 def test_a_json_file_of_an_empty_list_is_named(tmp_path):
     error = read_one(write(tmp_path, "none.json", "[]"))
     assert isinstance(error, ArticleError) and "none.json" in str(error) and "no articles" in str(error)

@@ -632,13 +632,27 @@ def _decoded(data: bytes, html: bool) -> str:
             raise BadArticle("binary file, not text", "binary")
         return text
     if b"\0" in data:
-        raise BadArticle("binary file, not text", "binary")
+        raise _binary(data)
     if html:
         return _decode_html(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadArticle(f"not UTF-8 text (invalid byte at offset {exc.start})", "undecodable") from None
+
+
+# the first bytes of a compressed file, and what compressed it
+_COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"PK\x03\x04", "zip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
+               (b"\x28\xb5\x2f\xfd", "zstd"))
+
+
+def _binary(head: bytes) -> BadArticle:
+    """The problem of a file that is not text: a compressed one is told how to be read."""
+    kind = next((kind for magic, kind in _COMPRESSED if head.startswith(magic)), None)
+    if kind:
+        pipe = " (or pipe it: zcat FILE | timeline build -)" if kind == "gzip" else ""
+        return BadArticle(f"{kind}-compressed file, not text: decompress it first{pipe}", "binary")
+    return BadArticle("binary file, not text", "binary")
 
 
 def _decode_html(data: bytes) -> str:
@@ -1056,7 +1070,7 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
                 lines = iter(_TEXT_LINE_END.split(_decode(_read_bytes(path))))
             elif b"\0" in head and not head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
                 # (a NUL after a first record is one bad line: the others are still read)
-                raise BadArticle("binary file, not text", "binary")
+                raise _binary(head)
             else:
                 lines = _byte_lines(stream)
             for item in _line_records(path, lines, published):
