@@ -169,6 +169,46 @@ def test_a_compressed_file_is_told_how_to_be_read(tmp_path, name):
     assert isinstance(error, ArticleError) and "gzip-compressed file" in str(error) and "zcat" in str(error)
 
 
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Ruritania Times</title>
+<item><title>Police arrest protesters</title><link>https://example.org/a</link>
+<pubDate>Wed, 06 Sep 2017 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Police arrested five protesters on Monday.&lt;/p&gt;</description></item>
+<item><title>President resigns</title><link>https://example.org/b</link><pubDate>not a date</pubDate>
+<content:encoded><![CDATA[<p>The president resigned on <b>Tuesday</b>.</p>]]></content:encoded></item>
+</channel></rss>"""
+ATOM = """<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><entry><title>Talks end</title>
+<link rel="alternate" href="https://example.org/c"/><updated>2017-09-06T10:00:00Z</updated>
+<summary>Talks ended on Monday without a deal.</summary></entry></feed>"""
+
+
+def test_a_news_feeds_items_are_its_articles(tmp_path):
+    # (a feed had been read as one article of prose: event titles '<item><title>Police arrest')
+    items = list(iter_articles([str(write(tmp_path, "news.rss", RSS)), str(write(tmp_path, "wire.xml", ATOM))]))
+    first, bad, atom = items
+    assert (first.title, first.source, first.url, first.published, first.text) == (
+        "Police arrest protesters", "Ruritania Times", "https://example.org/a",
+        dt.datetime(2017, 9, 6, 10, tzinfo=dt.timezone.utc), "Police arrested five protesters on Monday.")
+    assert isinstance(bad, ArticleError) and str(bad).startswith(f"{tmp_path / 'news.rss'}[1]: ")  # (its own error)
+    assert (atom.title, atom.source, atom.url, atom.text) == (
+        "Talks end", "Wire", "https://example.org/c", "Talks ended on Monday without a deal.")
+
+
+def test_a_timeml_document_is_its_text_published_at_its_creation_time(tmp_path):
+    tml = ('<?xml version="1.0" ?><TimeML><DOCID>d1</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" '
+           'functionInDocument="CREATION_TIME">01/08/1998</TIMEX3></DCT><TEXT>Stocks fell <TIMEX3 tid="t1" '
+           'type="DATE" value="1998-01-07">yesterday</TIMEX3>.</TEXT></TimeML>')
+    article = read_one(write(tmp_path, "d1.tml", tml))
+    assert (article.text, article.published) == ("Stocks fell yesterday.", dt.datetime(1998, 1, 8))
+
+
+def test_other_xml_or_a_page_saved_as_text_is_read_as_a_reader_would(tmp_path):
+    svg = read_one(write(tmp_path, "x.xml", '<?xml version="1.0"?><svg><text>Hi</text></svg>'))
+    assert isinstance(svg, ArticleError) and "an XML document of <svg>, not articles" in str(svg)
+    saved = read_one(write(tmp_path, "page.txt", "<p>Police arrested five protesters on <b>Monday</b>.</p>"))
+    assert saved.text == "Police arrested five protesters on Monday."
+
+
 def test_a_json_file_of_an_empty_list_is_named(tmp_path):
     error = read_one(write(tmp_path, "none.json", "[]"))
     assert isinstance(error, ArticleError) and "none.json" in str(error) and "no articles" in str(error)

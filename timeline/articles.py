@@ -432,6 +432,9 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
     if _PAGE_START.match(text):
         yield _read_html(path, data, published)  # (decoded as a page: its declared charset)
         return
+    if _XML_START.match(text):
+        yield from _xml_articles(path, text, published)
+        return
     if text.lstrip()[:1] in ("{", "["):
         try:
             found = _parse_json(text)
@@ -443,6 +446,66 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
             yield from _json_articles(path, found, published)
             return
     yield _read_text(path, text, published)
+
+
+# an XML document's start: its declaration, or the root of a news feed or of TimeML
+_XML_START = re.compile(r"\s*(?:<\?xml\b|<rss\b|<feed\b|<rdf:RDF\b|<TimeML\b)")
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_RSS1 = "{http://purl.org/rss/1.0/}"
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+
+
+def _xml_articles(path: str, text: str, published) -> Iterator[Article | ArticleError]:
+    """The articles of an XML document: a news feed's items (RSS 2.0 or 1.0, Atom: each its title,
+    link, date and text, the feed's title its outlet) or a TimeML document's text and creation
+    time; any other document is refused in one line naming its root."""
+    import xml.etree.ElementTree as ET  # (expat: no external entity is fetched, entity expansion is bounded)
+
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff"))
+    except ET.ParseError as exc:
+        raise BadArticle(f"XML that is not well-formed ({exc})", "malformed") from None
+    if root.tag == "TimeML":
+        from timeline.timeml import parse_timeml
+
+        try:
+            document = parse_timeml(text.lstrip())
+        except ValueError as exc:
+            raise BadArticle(str(exc).removeprefix("<string>: "), "malformed") from None
+        yield from _records([(path, lambda: {"text": document.text, "published": document.dct})], published)
+        return
+    if root.tag == _ATOM + "feed":
+        outlet = _xml_text(root.find(_ATOM + "title"))
+        items = [{"title": _xml_text(entry.find(_ATOM + "title")),
+                  "url": next((link.get("href") for link in entry.findall(_ATOM + "link")
+                               if link.get("rel", "alternate") == "alternate"), None),
+                  "published": _xml_text(entry.find(_ATOM + "published")) or _xml_text(entry.find(_ATOM + "updated")),
+                  "text": _xml_text(entry.find(_ATOM + "content")) or _xml_text(entry.find(_ATOM + "summary")),
+                  "source": outlet} for entry in root.iter(_ATOM + "entry")]
+    elif root.tag in ("rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"):
+        spaced = "" if root.tag == "rss" else _RSS1
+        channel = root.find(spaced + "channel")
+        outlet = _xml_text(channel.find(spaced + "title")) if channel is not None else None
+        items = [{"title": _xml_text(item.find(spaced + "title")), "url": _xml_text(item.find(spaced + "link")),
+                  "published": _xml_text(item.find("pubDate")) or _xml_text(item.find(_DC_DATE)),
+                  "text": _xml_text(item.find(_CONTENT)) or _xml_text(item.find(spaced + "description")),
+                  "source": outlet} for item in root.iter(spaced + "item")]
+    else:
+        name = root.tag.rpartition("}")[2][:60]
+        raise BadArticle(f"an XML document of <{name}>, not articles (RSS and Atom feeds and TimeML are read)",
+                         "malformed")
+    if not items:
+        raise BadArticle("a news feed of no items: no articles", "empty")
+    yield from _records([(f"{path}[{index}]", lambda item=item: {k: v for k, v in item.items() if v})
+                         for index, item in enumerate(items)], published)
+
+
+def _xml_text(element) -> str | None:
+    """The text of an XML element, inner elements' included (an Atom content of XHTML), stripped."""
+    if element is None:
+        return None
+    return "".join(element.itertext()).strip() or None
 
 
 def _feed_lines(data: bytes | str) -> bool:
@@ -687,6 +750,7 @@ def _decode_html(data: bytes) -> str:
 
 def _read_text(path: str, text: str, published) -> Article:
     fields, body = split_front_matter(text)
+    body = markup_as_text(body)  # (a page's markup saved as text: '<p>Police arrested ...</p>')
     if not has_words(body):
         raise BadArticle("no article text", "empty")
     return _article(path, body, fields, published)
