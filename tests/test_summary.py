@@ -1046,3 +1046,39 @@ def test_a_day_closing_a_relative_clause_stays(text):
     timeline = build_timeline([Article(text=text, published="2010-05-28", source="Valley Post", path="r.txt")])
     (day,) = summarize(timeline, dates=1, sentences=1)
     assert day.sentences == [text]
+
+
+@pytest.mark.parametrize("sentence, back", [
+    ("Five of the nine diagnosed with the virus were pupils from one school.", True),
+    ("Two of them were children.", True),
+    ("One of the world's biggest oil firms said it would pay.", False),  # (not a count given before)
+    ("Two of the company's rigs were shut on Monday.", False),
+    ("The latest cases came as the chief medical officer said he was concerned.", True),
+    ("The move comes after weeks of talks.", True),
+    ("The spill came to light on Friday.", False),  # ('came to': not placed beside another happening)
+    ("Her son Jack, who was born early, died in hospital.", True),
+    ("The hospital said her son also died.", True),  # (a body's saying: whose son is told before)
+    ("Hayward said his company was not prepared.", False),  # (his: Hayward's)
+])
+def test_a_sentence_whose_subject_points_back_is_told_apart(sentence, back):
+    from timeline.summary import _refers_back
+
+    assert _refers_back(sentence) is back
+
+
+def test_a_sentence_backed_by_its_own_articles_comes_before_one_that_borrows_an_events_support():
+    # (a sentence's support is that of the articles that wrote it or a near copy of it, not of every
+    # report merged into its event)
+    from timeline.summary import _Candidate, _select, _vectorizer
+
+    lone = _Candidate("Ferrow engineers cut the pipe from the leaking well on Thursday.", "")
+    lone.written = {("a.txt", lone.text)}
+    lone.backings = [{"a.txt": None}]
+    borrowed = _Candidate("Ferrow engineers cut the pipe, the minister said in an interview on Thursday.", "")
+    borrowed.written = {("b.txt", borrowed.text)}
+    borrowed.backings = [{f"{n}.txt": None for n in range(12)}]
+    for c in (lone, borrowed):
+        c.reported = True
+    vectorizer = _vectorizer([lone.text, borrowed.text])
+    (first,) = _select([borrowed, lone], 1, vectorizer, dt.date(2010, 6, 3))
+    assert first is lone
