@@ -795,7 +795,9 @@ def test_21_a_bug_in_extraction_is_an_internal_error_naming_the_article(tmp_path
 def test_limits_a_size_just_over_the_cap_is_not_told_as_the_cap_itself():
     # ('too large (32.0 MB; the limit is 32 MB)' read as a contradiction)
     from timeline.articles import MAX_BYTES, _too_large
-    assert _too_large(MAX_BYTES + 1) == "too large (32,000,001 bytes; the limit is 32 MB a file or JSONL line)"
+    assert _too_large(MAX_BYTES + 1, line=True) == "too large (32,000,001 bytes; the limit is 32 MB a file or JSONL line)"
+    # (a file is told how to be read whole: a spreadsheet's export of 7,000 articles is 38 MB)
+    assert _too_large(MAX_BYTES + 1).endswith("JSONL line: save it as JSONL, an article a line, read whatever its size)")
     assert _too_large(3 * MAX_BYTES).startswith("too large (96.0 MB;")
 
 

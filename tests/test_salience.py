@@ -42,6 +42,20 @@ def test_wire_copy_reprinted_by_two_outlets_counts_once_but_both_are_sources():
     assert seized.salience.articles - seized.salience.copies == 2
 
 
+def test_one_outlet_written_two_ways_is_one_outlet_on_the_score_the_csv_and_the_page():
+    from timeline.render import render
+
+    timeline = build_timeline([
+        article("a.txt", "Reuters", "Rebels seized the airport at Goma on Sunday, witnesses said."),
+        article("b.txt", "reuters ", "The airport at Goma was seized by rebels on Sunday, its staff said."),
+    ])
+    seized = find(timeline, "seized")
+    assert seized.salience.articles == 2 and seized.salience.outlets == 1  # (not two outlets' accounts)
+    row = next(line for line in render(timeline, "csv").splitlines() if "seized" in line)
+    assert '"Reuters"' in row and "reuters " not in row
+    assert "by 2 outlets" not in render(timeline, "html")
+
+
 def test_more_articles_and_outlets_score_higher_and_parts_read_as_expected():
     timeline = build_timeline([
         article("a.txt", "Wire", "Rebels seized the airport at Goma on Sunday. " + "Nothing else happened. " * 30

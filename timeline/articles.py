@@ -613,9 +613,11 @@ def _open(path: str):
     return stream
 
 
-def _too_large(size: int) -> str:
+def _too_large(size: int, line: bool = False) -> str:
+    """A file (or a ``line`` of a feed) too large to read, and, for a file, the way to read it all."""
     shown = f"{size / 1e6:,.1f} MB" if size >= MAX_BYTES + 50_000 else f"{size:,} bytes"  # (not '32.0 MB ... 32 MB')
-    return f"too large ({shown}; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line)"
+    way = "" if line else ": save it as JSONL, an article a line, read whatever its size"
+    return f"too large ({shown}; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line{way})"
 
 
 def _read_bytes(path: str, whole: bool = True) -> bytes:
@@ -1198,13 +1200,13 @@ def _byte_lines(stream) -> Iterator[bytes | BadArticle]:
                 if len(pending) > MAX_BYTES:
                     skipped, pending = len(pending), bytearray()
             if ended and skipped:
-                yield BadArticle(_too_large(skipped), "too-large")
+                yield BadArticle(_too_large(skipped, line=True), "too-large")
                 skipped = 0
             elif ended:
                 yield bytes(pending)
                 pending = bytearray()
     if skipped:
-        yield BadArticle(_too_large(skipped), "too-large")
+        yield BadArticle(_too_large(skipped, line=True), "too-large")
     elif pending:
         yield bytes(pending)
 

@@ -54,6 +54,7 @@ from typing import Optional
 
 from timeline.merge import LEAD_CHARS, _HOLD_EVERY, _token, anticipated, frozen_heap, reads_whole, told_after
 from timeline.models import Event, Granularity, Relation, Salience, Source, TimeExpression
+from timeline.text import name_key
 
 INDEXED_COPIES = 8  # articles of one group of copies that later articles are compared with
 COPY_SIMILARITY = 0.6  # Jaccard similarity of two articles' shingles from which one copies the other
@@ -73,7 +74,9 @@ _PRECISE = {Granularity.DAY, Granularity.TIME}
 
 
 def _outlet(source: Source) -> str:
-    return source.source or source.article_key
+    """An article's outlet, one however its name is written ('Reuters', 'reuters '); an article
+    without one is an outlet of its own."""
+    return name_key(source.source or "") or source.article_key
 
 
 def _day_key(event: Event) -> Optional[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -319,6 +320,12 @@ def without_invisible(name: str) -> str:
     """``name`` without the characters that show nothing, so that 'Reuters' and 'Reuters'
     followed by a zero-width space are one outlet, not two of the same look."""
     return _INVISIBLE.sub("", name)
+
+
+def name_key(name: str) -> str:
+    """A name as names are compared: the same letters however they were written ('Reuters',
+    'reuters ', a full-width 'Ｒｅｕｔｅｒｓ', one with a soft hyphen or a zero-width space)."""
+    return " ".join(unicodedata.normalize("NFKC", without_invisible(name)).casefold().split())
 
 
 def asks(text: str) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from timeline.models import DateSpan, Event, Granularity, Source, Span, TimeExpression
 from timeline.temporal.calendar import clock
-from timeline.text import without_invisible
+from timeline.text import name_key, without_invisible
 
 LANES = ("source", "none")
 SINGLE_LANE = "Events"
@@ -69,6 +69,15 @@ def outlet(source: Source) -> str:
     return f"\u201c{name}\u201d" if name.casefold() in _OWN_LANES else name
 
 
+def outlet_key(source: Source) -> str:
+    """The outlet of an article as outlets are compared: one outlet however its name is written
+    ('Reuters', 'reuters ', 'REUTERS')."""
+    return name_key(outlet(source))
+
+
+_UNKNOWN_KEY = name_key(UNKNOWN_OUTLET)
+
+
 def source_label(source: Source) -> str:
     """A short name for an article: its title, else its file name, else its web host."""
     if source.title and source.title.strip():
@@ -93,18 +102,18 @@ def reporting(articles: list[Source], events: list[Event]) -> list[Source]:
 
 
 def outlet_count(articles: list[Source], events: list[Event]) -> int:
-    """How many outlets (compared without case) ``articles`` and the sources of ``events`` come
+    """How many outlets (compared as :func:`outlet_key` compares them) ``articles`` and the sources of ``events`` come
     from, the unknown one aside."""
-    names = {outlet(source).casefold() for source in articles}
-    names.update(outlet(source).casefold() for event in events for source in event.sources)
-    return len(names - {UNKNOWN_OUTLET.casefold()})
+    names = {outlet_key(source) for source in articles}
+    names.update(outlet_key(source) for event in events for source in event.sources)
+    return len(names - {_UNKNOWN_KEY})
 
 
 def outlet_lanes(articles: list[Source], events: list[Event], lanes: str,
                  most: int = MAX_LANES, key=None) -> tuple[list[str], dict[str, int], list[int]]:
     """The lanes of a collection's chart: ``(names, lane of each outlet, articles per lane)``.
 
-    One lane per outlet (compared without case), the biggest first: most articles, then most
+    One lane per outlet (compared as :func:`outlet_key` compares them), the biggest first: most articles, then most
     reports of key events (``key(event)``, default ``event.key``), then most reports.  Past
     ``most`` + 1 outlets, the ``most`` biggest keep their lane (if they have more than one
     article) and the others share OTHER_OUTLETS: 2,500 one-article outlets make one lane.  The
@@ -122,19 +131,18 @@ def outlet_lanes(articles: list[Source], events: list[Event], lanes: str,
         is_key = key(event)
         for source in event.sources:
             seen.setdefault(_article_key(source), source)
-            name = outlet(source).casefold()
+            name = outlet_key(source)
             reports[name] += 1
             key_reports[name] += is_key
     counts: Counter = Counter()
     shown: dict[str, str] = {}
     for source in seen.values():
-        name = outlet(source)
-        folded = name.casefold()
-        shown.setdefault(folded, name)
-        counts[folded] += 1
+        key = outlet_key(source)
+        shown.setdefault(key, outlet(source))
+        counts[key] += 1
     if not counts:
-        counts[UNKNOWN_OUTLET.casefold()] = 0
-        shown[UNKNOWN_OUTLET.casefold()] = UNKNOWN_OUTLET
+        counts[_UNKNOWN_KEY] = 0
+        shown[_UNKNOWN_KEY] = UNKNOWN_OUTLET
     ranked = sorted(counts, key=lambda k: (-counts[k], -key_reports[k], -reports[k], k))
     # an outlet with a single article among many has no lane of its own
     kept = ranked if len(ranked) <= most + 1 else [k for k in ranked[:most] if counts[k] > 1]
@@ -153,8 +161,8 @@ def event_lanes(event: Event, lane_of: dict[str, int], lanes: str) -> list[int]:
     """The lanes (numbers from :func:`outlet_lanes`) ``event`` is drawn in."""
     if lanes == "none":
         return [0]
-    found = dict.fromkeys(lane_of[outlet(s).casefold()] for s in event.sources)
-    return list(found) or [lane_of.get(UNKNOWN_OUTLET.casefold(), 0)]
+    found = dict.fromkeys(lane_of[outlet_key(s)] for s in event.sources)
+    return list(found) or [lane_of.get(_UNKNOWN_KEY, 0)]
 
 
 def comparable_time(when: dt.datetime) -> dt.datetime:
@@ -189,7 +197,7 @@ def first_lane(event: Event, lane_of: dict[str, int], lanes: str) -> int:
         return (1 if day is not None and when.date() < day else 0, when.date(), dated_only, when, k)
 
     first = event.sources[min(range(len(event.sources)), key=published)]
-    return lane_of[outlet(first).casefold()]
+    return lane_of[outlet_key(first)]
 
 
 _INVISIBLE_IN_LINKS = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format characters, line and paragraph separators

@@ -18,7 +18,7 @@ import io
 import re
 
 from timeline.models import Event, Timeline
-from timeline.render.common import RELATION_LABELS, comparable_time, outlet, plain, source_label
+from timeline.render.common import RELATION_LABELS, comparable_time, outlet, outlet_key, plain, source_label
 
 COLUMNS = [
     "id", "start", "end", "value", "granularity", "time", "title", "kind", "date_phrase",
@@ -59,10 +59,18 @@ def _row(event: Event) -> list[str]:
         "yes" if event.key else "",
         f"{salience.score:.3f}" if salience else "",
         str(salience.articles if salience else len({s.article_key for s in event.sources})),
-        str(salience.outlets if salience else len({outlet(s).casefold() for s in event.sources})),
-        _cell("; ".join(dict.fromkeys(outlet(s) for s in event.sources))),
+        str(salience.outlets if salience else len(_outlets(event.sources))),
+        _cell("; ".join(_outlets(event.sources).values())),
         _first_published(event),
     ]
+
+
+def _outlets(sources) -> dict[str, str]:
+    """The outlets of ``sources``, each once however its name is written, as first written."""
+    found: dict[str, str] = {}
+    for source in sources:
+        found.setdefault(outlet_key(source), outlet(source))
+    return found
 
 
 def _first_published(event: Event) -> str:
