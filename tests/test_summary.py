@@ -828,16 +828,26 @@ def test_a_summary_of_days_with_no_event_says_where_the_events_are(story_file):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--from", "2021-02-30"], "error: --from: invalid date '2021-02-30' (use YYYY-MM-DD)"),
+    (["--from", "2021-02-30"], "error: --from: invalid date '2021-02-30' (use YYYY-MM-DD, or YYYY-MM or YYYY)"),
     # (not the other forms Python reads as a date: the help says YYYY-MM-DD)
-    (["--to", "20210310"], "error: --to: invalid date '20210310' (use YYYY-MM-DD)"),
-    (["--from", "2021-W10"], "error: --from: invalid date '2021-W10' (use YYYY-MM-DD)"),
+    (["--to", "20210310"], "error: --to: invalid date '20210310' (use YYYY-MM-DD, or YYYY-MM or YYYY)"),
+    (["--from", "2021-W10"], "error: --from: invalid date '2021-W10' (use YYYY-MM-DD, or YYYY-MM or YYYY)"),
     (["--from", "2021-03-10", "--to", "2021-03-01"], "error: --from 2021-03-10 is after --to 2021-03-01"),
 ])
 def test_summary_bad_dates_are_one_line_errors(story_file, args, message):
     result = run("summary", story_file, *args)
     assert result.exit_code == 2
     assert result.stderr.strip() == message
+
+
+def test_a_month_or_a_year_bounds_the_summary_at_its_first_and_last_days(story_file):
+    # ('--from 2017-09' had been refused: only a whole day was read)
+    def summary(*bounds):
+        return run("summary", story_file, "--json", "--workers", 1, "--quiet", *bounds).stdout
+
+    assert summary("--from", "2021-03", "--to", "2021-03") == summary("--from", "2021-03-01", "--to", "2021-03-31")
+    assert summary("--from", "2021", "--to", "2021") == summary("--from", "2021-01-01", "--to", "2021-12-31")
+    assert json.loads(summary("--to", "2021-02")) == []
 
 
 def test_summary_of_a_missing_file_is_a_one_line_error(tmp_path):

@@ -439,8 +439,8 @@ def summary(
         help="How many days: the most important ones.",
     ),
     sentences: int = typer.Option(2, "--sentences", "-k", min=0, metavar="K", help="Sentences for each day."),
-    start: str | None = typer.Option(None, "--from", metavar="DATE", help="First day to consider (YYYY-MM-DD)."),
-    end: str | None = typer.Option(None, "--to", metavar="DATE", help="Last day to consider (YYYY-MM-DD)."),
+    start: str | None = typer.Option(None, "--from", metavar="DATE", help="First day to consider (YYYY-MM-DD; YYYY-MM or YYYY: its first day)."),
+    end: str | None = typer.Option(None, "--to", metavar="DATE", help="Last day to consider (YYYY-MM-DD; YYYY-MM or YYYY: its last day)."),
     as_json: bool = typer.Option(False, "--json", help='Print a JSON list of {"date", "sentences", "sources"}.'),
     published: str | None = PublishedOption,
     workers: int = WorkersOption,
@@ -449,7 +449,7 @@ def summary(
     """The story's summary timeline: its most important days, each in a few sentences with sources."""
     from timeline.summary import format_summary, summarize
 
-    first, last = _day_option(start, "--from"), _day_option(end, "--to")
+    first, last = _day_option(start, "--from"), _day_option(end, "--to", last=True)
     if first and last and first > last:
         _fail(f"--from {first} is after --to {last}", code=2)
     timeline = _timeline(paths, published, workers, None, quiet)
@@ -470,15 +470,17 @@ def summary(
     _finish(Summary.of(timeline), bool(timeline.errors), quiet, paths)
 
 
-def _day_option(value: str | None, name: str):
+def _day_option(value: str | None, name: str, last: bool = False):
+    """The day an option names ('2017-09-06'), or the first (``last``: the last) of the month or
+    year it names ('2017-09', '2017')."""
     if value is None:
         return None
     from timeline.summary import parse_day
 
     try:
-        return parse_day(value)
+        return parse_day(value, last)
     except ValueError:
-        _fail(f"{name}: invalid date {quoted(value)} (use YYYY-MM-DD)", code=2)
+        _fail(f"{name}: invalid date {quoted(value)} (use YYYY-MM-DD, or YYYY-MM or YYYY)", code=2)
 
 
 @app.command("eval")

@@ -1205,16 +1205,28 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _DAY_OR_PART = re.compile(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?")  # a day, or a part of one ('yesterday afternoon')
 
 
-def parse_day(text: str) -> dt.date:
-    """The day ``text`` writes as YYYY-MM-DD; ``ValueError`` otherwise (also for the other forms
-    Python reads as a date, '20170906' and '2017-W36')."""
+def parse_day(text: str, last: bool = False) -> dt.date:
+    """The day ``text`` writes as YYYY-MM-DD, or the first (``last``: the last) day of the month
+    or year it writes as YYYY-MM or YYYY ('--from 2017-09 --to 2017-10'); ``ValueError``
+    otherwise (also for the other forms Python reads as a date, '20170906' and '2017-W36')."""
     text = text.strip()
-    if not _ISO_DAY.fullmatch(text):
+    period = _ISO_PERIOD.fullmatch(text)
+    if _ISO_DAY.fullmatch(text):
+        return dt.date.fromisoformat(text)
+    if period is None:
         raise ValueError(f"not YYYY-MM-DD: {text!r}")
-    return dt.date.fromisoformat(text)
+    year, month = int(period.group(1)), int(period.group(2) or (12 if last else 1))
+    if year < 1 or not 1 <= month <= 12:
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    if not last:
+        return dt.date(year, month, 1)
+    return dt.date(year, 12, 31) if month == 12 else dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
-def _as_date(value) -> Optional[dt.date]:
+_ISO_PERIOD = re.compile(r"(\d{4})(?:-(\d\d))?")
+
+
+def _as_date(value, last: bool = False) -> Optional[dt.date]:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -1222,9 +1234,9 @@ def _as_date(value) -> Optional[dt.date]:
     if isinstance(value, dt.date):
         return value
     try:
-        return parse_day(str(value))
+        return parse_day(str(value), last)
     except ValueError:
-        raise ValueError(f"invalid date {value!r} (use YYYY-MM-DD)") from None
+        raise ValueError(f"invalid date {value!r} (use YYYY-MM-DD, or YYYY-MM or YYYY for a month's or a year's days)") from None
 
 
 def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Optional[int] = None,
@@ -1239,7 +1251,7 @@ def summarize(timeline: Timeline, dates: Optional[int] = None, sentences: Option
     Raises ``ValueError`` on a count that is no whole number or is negative, on a bad date, and
     on a ``start`` after ``end``."""
     require(timeline, Timeline, "timeline")
-    start, end = _as_date(start), _as_date(end)
+    start, end = _as_date(start), _as_date(end, last=True)
     if start is not None and end is not None and start > end:
         raise ValueError(f"the start ({start}) is after the end ({end})")
     for name, count in (("dates", dates), ("sentences", sentences)):
