@@ -296,6 +296,13 @@ def test_with_no_format_given_the_file_name_chooses_it(samples_dir, tmp_path, na
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(head)
 
 
+def test_a_file_name_no_format_writes_is_told_where_the_page_went(samples_dir, tmp_path):
+    # ('-o story.tsv' wrote story.tsv.html without a word)
+    result = run("build", samples_dir, "-o", tmp_path / "story.tsv")
+    assert result.exit_code == 0 and [p.name for p in tmp_path.iterdir()] == ["story.tsv.html"]
+    assert "warning: story.tsv: no format is written as .tsv; the page goes to story.tsv.html" in result.stderr
+
+
 def test_a_failed_output_leaves_no_partial_file(samples_dir, tmp_path, monkeypatch):
     import errno
     import os

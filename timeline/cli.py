@@ -321,6 +321,12 @@ def build(
             _fail(f"{printable(given)}: is {device}, not a file to write (give a file name, or '-' for "
                   "standard output)", code=2)
     output, json_path = _output_path(output), _output_path(json_path)  # ('-' is standard output, './-' a file)
+    if not formats and not _is_stdout(output) and output.suffix and _format_suffix(output.name) is None:
+        from timeline.render import EXTENSIONS  # ('-o story.tsv' writes story.tsv.html: said, not left to be found)
+
+        _warn(f"{printable(output.name)}: no format is written as {printable(output.suffix)}; the page goes to "
+              f"{printable(output.name)}.html (give --format, or a name ending {', '.join(EXTENSIONS.values())})",
+              quiet)
     formats = list(dict.fromkeys(formats or [named_format(output)]))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
