@@ -144,6 +144,10 @@ def test_among_stories_an_articles_folder_costs_its_story_only(tmp_path):
 # --- a gold file that is no TimeML stops the scoring ---------------------------------------------
 
 
+_DCT = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-07" functionInDocument="CREATION_TIME">'
+        '2017-09-07</TIMEX3></DCT>')
+
+
 @pytest.mark.parametrize("document, problem", [
     ("<html><body>The minister resigned on Monday.</body></html>",
      "not TimeML (its root element is <html>, not <TimeML>)"),
@@ -153,7 +157,18 @@ def test_among_stories_an_articles_folder_costs_its_story_only(tmp_path):
     ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="10000-01-01" functionInDocument="CREATION_TIME">'
      '</TIMEX3></DCT><TEXT>The minister resigned on Monday.</TEXT></TimeML>',
      "no usable creation time (DCT value '10000-01-01')"),
-], ids=["another-root", "no-text", "no-dct", "dct-no-date"])
+    # (nor one whose expressions are no gold: scored, the file's mistakes would count as the tagger's)
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="DATE">yesterday</TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold (TIMEX3 't1' has no value)"),
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="BOGUS" value="2017-09-06">yesterday</TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold (TIMEX3 't1' has type 'BOGUS', not one of DATE, TIME, DURATION, SET)"),
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="2017-09-06">yesterday</TIMEX3> and '
+     '<TIMEX3 tid="t1" type="DATE" value="2017-09-07">today</TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold (TIMEX3 't1' is given twice)"),
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="2017-09">in <TIMEX3 tid="t2" type="DATE" '
+     'value="2017-09-06">September</TIMEX3></TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold ('September' inside 'in September': a TIMEX3 in another)"),
+], ids=["another-root", "no-text", "no-dct", "dct-no-date", "no-value", "no-type", "tid-twice", "nested"])
 @pytest.mark.parametrize("option", [[], ["--events"]], ids=["tagger", "events"])
 def test_a_gold_file_that_is_not_timeml_stops_the_scoring_in_one_line(tmp_path, document, problem, option):
     gold = tmp_path / "gold"

@@ -197,4 +197,29 @@ def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
         if doc.dct_datetime is None:
             told = f"DCT value {doc.dct[:100]!r}" if doc.dct is not None else "no DCT"
             raise ValueError(f"{doc.path}: no usable creation time ({told})")
+        problem = _gold_problem(doc.timexes)
+        if problem:  # (scored, it would count against the tagger what is the file's mistake)
+            raise ValueError(f"{doc.path}: not usable as gold ({problem})")
     return docs
+
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+def _gold_problem(timexes: list[GoldTimex]) -> str | None:
+    """What makes a document's time expressions unusable as gold, or None: one with no value or a
+    type TimeML has not, a tid given twice, one inside another."""
+    seen: set[str] = set()
+    for timex in timexes:
+        name = f"TIMEX3 {timex.tid[:40]!r}" if timex.tid else f"the TIMEX3 {timex.text[:40]!r}"
+        if not timex.value:
+            return f"{name} has no value"
+        if timex.type not in TIMEX_TYPES:
+            return f"{name} has type {timex.type[:40]!r}, not one of {', '.join(TIMEX_TYPES)}"
+        if timex.tid and timex.tid in seen:
+            return f"{name} is given twice"
+        seen.add(timex.tid)
+    for before, after in zip(timexes, timexes[1:]):  # (sorted by start)
+        if after.start < before.end:
+            return f"{after.text[:40]!r} inside {before.text[:40]!r}: a TIMEX3 in another"
+    return None
