@@ -192,6 +192,8 @@ def test_a_news_feeds_items_are_its_articles(tmp_path):
     assert isinstance(bad, ArticleError) and str(bad).startswith(f"{tmp_path / 'news.rss'}[1]: ")  # (its own error)
     assert (atom.title, atom.source, atom.url, atom.text) == (
         "Talks end", "Wire", "https://example.org/c", "Talks ended on Monday without a deal.")
+    # (a folder's .rss is read too; its .xml, which may hold anything, is left as any file of another kind)
+    assert [a.title for a in iter_articles([str(tmp_path)]) if isinstance(a, Article)] == ["Police arrest protesters"]
 
 
 def test_a_timeml_document_is_its_text_published_at_its_creation_time(tmp_path):

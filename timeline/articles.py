@@ -61,7 +61,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 # A spreadsheet's export, a row an article, read when named (a folder's tables are not all articles)
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 RECORD_SUFFIXES = {".json", ".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom"}  # news feeds (read by what they hold, as an unnamed file is)
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | FEED_SUFFIXES
 
 FRONT_MATTER_FENCE = "---"
 FIELDS = ("title", "source", "url", "published")  # what a record may give beside its text
