@@ -129,6 +129,8 @@ CASES = [
     ("year_holiday", "Aid poured in after the 2004 Boxing Day tsunami.", "2004 Boxing Day", "2004-12-26"),
     ("holiday_then", "Israel was caught off guard by the Yom Kippur attack of 1973.", "Yom Kippur", "1973-10-06"),
     ("holiday_event", "Runners packed the streets for the Bloomsday Run.", "Bloomsday Run", None),
+    ("holiday_weekend_shifted_year", "Roads were busy over the Thanksgiving weekend last year.", "the Thanksgiving weekend last year", "2016-W47-WE"),
+    ("holiday_shifted_year", "The bridge was closed at Easter last year.", "Easter last year", "2016-03-27"),
     ("holiday_weekend", "Traffic was heavy over Labor Day weekend.", "Labor Day weekend", "2017-W35-WE"),
     ("weekend_of_month_day", "The fair is held on the weekend of October 14.", "the weekend of October 14", "2017-W41-WE"),
     ("week_of_month_day", "Ballots go out the week of October 16.", "the week of October 16", "2017-W42"),
