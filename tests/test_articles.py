@@ -68,7 +68,8 @@ def read_one(path, published=None):
         ("published: false\ndate: 2017-09-06\n", {"published": dt.datetime(2017, 9, 6)}),
         # the zero time a system writes that had no date to write is none
         ("published: 0001-01-01T00:00:00Z\n", {"published": None}),
-        ("published: 1970-01-01T00:00:00Z\n", {"published": None}),  # (Unix's)
+        ("published: 1970-01-01T00:00:00Z\n", {"published": None}),  # (Unix's, however written)
+        ("published: 'Wed, 31 Dec 1969 19:00:00 -0500'\n", {"published": None}),
         ("published: N/A\n", {"published": None}),  # (a placeholder: the article read undated, not dropped)
         ("published: 0000-00-00\n", {"published": None}),
     ],
@@ -136,6 +137,13 @@ def test_a_spreadsheets_export_is_read_as_the_spreadsheet_wrote_it(tmp_path):
     assert read_one(write(tmp_path, "tabs.csv", _table([["text", "published"], [BODY, "2017-09-06"]], "\t"))).text == BODY
     assert read_one(write(tmp_path, "one.csv", _table([["text"], [BODY]]))).text == BODY
     broken = "The talks\u2028ended on Monday."
+    commas = read_one(write(tmp_path, "commas.csv", "text\nPolice arrested a man on Monday, and freed him.\n"))
+    assert commas.text == "Police arrested a man on Monday, and freed him."  # (one column: its commas are text)
+    # a UTF-8 export with one stray byte is refused, naming it, not read as windows-1252 throughout
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes("text,published\n\"Caf\u00e9 owners met on Monday.\",2017-09-06\n".encode() + b"\"Bad \x92 byte\",2017-09-06\n")
+    assert [str(e).split(": ", 1)[1] for e in iter_articles([str(stray)]) if isinstance(e, ArticleError)] == [
+        "not UTF-8 text (invalid byte at offset 61)"]
     one = read_one(write(tmp_path, "ls.csv", _table([["text", "published"], [broken, "2017-09-06"]])))
     assert one.text.split() == broken.split() and one.published == dt.datetime(2017, 9, 6)  # (one row, not two)
 
@@ -160,13 +168,22 @@ def test_a_table_without_a_text_column_or_of_the_tools_own_events_is_one_clear_e
     assert isinstance(own, ArticleError) and own.reason == "own-output"
 
 
+def test_a_word_processors_file_is_told_it_is_no_text(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "story.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    error = read_one(tmp_path / "story.docx")
+    assert isinstance(error, ArticleError) and "a zip archive (as a .docx" in str(error)
+
+
 @pytest.mark.parametrize("name", ["feed.jsonl.gz", "feed.jsonl", "page.html"])
 def test_a_compressed_file_is_told_how_to_be_read(tmp_path, name):
     import gzip
 
     data = gzip.compress(json.dumps({"text": BODY, "published": "2017-09-06"}).encode() + b"\n", mtime=0)
     error = read_one(write(tmp_path, name, data))
-    assert isinstance(error, ArticleError) and "gzip-compressed file" in str(error) and "zcat" in str(error)
+    assert isinstance(error, ArticleError) and "gzip-compressed file, not text: decompress it first" in str(error)
 
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -192,8 +209,22 @@ def test_a_news_feeds_items_are_its_articles(tmp_path):
     assert isinstance(bad, ArticleError) and str(bad).startswith(f"{tmp_path / 'news.rss'}[1]: ")  # (its own error)
     assert (atom.title, atom.source, atom.url, atom.text) == (
         "Talks end", "Wire", "https://example.org/c", "Talks ended on Monday without a deal.")
+    # a feed's text is HTML, however short ('The mayor&#8217;s plan'); XHTML keeps its paragraphs apart;
+    # an item of a headline alone is that headline
+    wordpress = ('<rss><channel><title>Metro &amp;amp; Region</title><item><title><![CDATA[Mayor&#8217;s plan]]>'
+                 '</title><description><![CDATA[The plan &amp; the budget were &quot;overdue&quot;.]]></description>'
+                 '</item><item><title>Police arrest five on Monday</title></item></channel></rss>')
+    plan, headline = list(iter_articles([str(write(tmp_path, "wp.rss", wordpress))]))
+    assert (plan.title, plan.source, plan.text) == ("Mayor\u2019s plan", "Metro & Region",
+                                                    'The plan & the budget were "overdue".')
+    assert headline.text == "Police arrest five on Monday"
+    xhtml = ('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Markets</title><content type="xhtml"><div '
+             'xmlns="http://www.w3.org/1999/xhtml"><p>Markets fell on Tuesday.</p><p>Oil rose.</p></div></content>'
+             '</entry></feed>')
+    assert read_one(write(tmp_path, "x.atom", xhtml)).text == "Markets fell on Tuesday.\nOil rose."
     # (a folder's .rss is read too; its .xml, which may hold anything, is left as any file of another kind)
-    assert [a.title for a in iter_articles([str(tmp_path)]) if isinstance(a, Article)] == ["Police arrest protesters"]
+    titles = [a.title for a in iter_articles([str(tmp_path)]) if isinstance(a, Article)]
+    assert "Police arrest protesters" in titles and "Talks end" not in titles
 
 
 def test_a_timeml_document_is_its_text_published_at_its_creation_time(tmp_path):
@@ -209,6 +240,12 @@ def test_other_xml_or_a_page_saved_as_text_is_read_as_a_reader_would(tmp_path):
     assert isinstance(svg, ArticleError) and "an XML document of <svg>, not articles" in str(svg)
     saved = read_one(write(tmp_path, "page.txt", "<p>Police arrested five protesters on <b>Monday</b>.</p>"))
     assert saved.text == "Police arrested five protesters on Monday."
+    about = "Editors were told to remove <script> and <iframe> tags from pages on Monday, and the <p> tag was kept."
+    assert read_one(write(tmp_path, "about.txt", about)).text == about  # (an article quoting tags is prose)
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Talks'
+            '</title></head><body><article><p>Talks between the two sides ended on Monday without a deal, officials '
+            'said after the meeting.</p></article></body></html>')
+    assert read_one(write(tmp_path, "page", page)).text.startswith("Talks between the two sides")  # (XHTML: a page)
 
 
 def test_a_json_file_of_an_empty_list_is_named(tmp_path):
@@ -274,8 +311,11 @@ def test_a_publication_time_iso_allows_and_python_does_not_is_read(tmp_path, pub
     # ...with a time after it too: not read month first as an English date is
     ("27/04/2009 10:00 GMT", dt.datetime(2009, 4, 27, 10, tzinfo=dt.timezone.utc)),
     ("27-04-2009", dt.datetime(2009, 4, 27)),
-    ("05/04/2009 10:00 BST",
-     "ambiguous publication date '05/04/2009 10:00 BST' (day or month first? use e.g. 2009-04-05)"),
+    # (the time after it tells the order: a 12-hour clock or a North American zone month first, a
+    # European zone day first; a 24-hour clock alone nothing)
+    ("5/2/2013 10:00 AM", dt.datetime(2013, 5, 2, 10)),
+    ("05/04/2009 10:00 BST", dt.datetime(2009, 4, 5, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+    ("05/04/2009 10:00", "ambiguous publication date '05/04/2009 10:00' (day or month first? use e.g. 2009-04-05)"),
 ])
 def test_a_publication_day_in_figures_is_read_when_only_one_order_fits(tmp_path, published, expected):
     record = {"text": "The bridge opened on Monday.", "published": published}

@@ -1069,6 +1069,11 @@ def test_a_day_closing_a_relative_clause_stays(text):
     ("Her son Jack, who was born early, died in hospital.", True),
     ("The hospital said her son also died.", True),  # (a body's saying: whose son is told before)
     ("Hayward said his company was not prepared.", False),  # (his: Hayward's)
+    # (a count the sentence names itself, a motion 'came', a 'followed by' stand alone)
+    ("One of the 11 workers killed in the rig explosion was buried on Saturday.", False),
+    ("Many of the 270 dead in the Lockerbie bombing were American.", False),
+    ("The oil came ashore in Louisiana on Thursday.", False),
+    ("The route followed by the storm is unpredictable.", False),
 ])
 def test_a_sentence_whose_subject_points_back_is_told_apart(sentence, back):
     from timeline.summary import _refers_back

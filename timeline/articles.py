@@ -433,8 +433,11 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
     if _PAGE_START.match(text):
         yield _read_html(path, data, published)  # (decoded as a page: its declared charset)
         return
-    if _XML_START.match(text):
+    if _XML_START.match(text) and not _HTML_ROOT.search(text, 0, _SNIFF_BYTES):  # (XHTML is a page)
         yield from _xml_articles(path, text, published)
+        return
+    if _XML_START.match(text):
+        yield _read_html(path, data, published)
         return
     if text.lstrip()[:1] in ("{", "["):
         try:
@@ -451,6 +454,7 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
 
 # an XML document's start: its declaration, or the root of a news feed or of TimeML
 _XML_START = re.compile(r"\s*(?:<\?xml\b|<rss\b|<feed\b|<rdf:RDF\b|<TimeML\b)")
+_HTML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?html\b", re.IGNORECASE)  # an XHTML page's root, after its prolog
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -481,21 +485,23 @@ def _xml_articles(path: str, text: str, published) -> Iterator[Article | Article
         items = [{"title": _xml_text(entry.find(_ATOM + "title")),
                   "url": next((link.get("href") for link in entry.findall(_ATOM + "link")
                                if link.get("rel", "alternate") == "alternate"), None),
-                  "published": _xml_text(entry.find(_ATOM + "published")) or _xml_text(entry.find(_ATOM + "updated")),
+                  "published": _xml_plain(entry.find(_ATOM + "published")) or _xml_plain(entry.find(_ATOM + "updated")),
                   "text": _xml_text(entry.find(_ATOM + "content")) or _xml_text(entry.find(_ATOM + "summary")),
                   "source": outlet} for entry in root.iter(_ATOM + "entry")]
     elif root.tag in ("rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"):
         spaced = "" if root.tag == "rss" else _RSS1
         channel = root.find(spaced + "channel")
         outlet = _xml_text(channel.find(spaced + "title")) if channel is not None else None
-        items = [{"title": _xml_text(item.find(spaced + "title")), "url": _xml_text(item.find(spaced + "link")),
-                  "published": _xml_text(item.find("pubDate")) or _xml_text(item.find(_DC_DATE)),
+        items = [{"title": _xml_text(item.find(spaced + "title")), "url": _xml_plain(item.find(spaced + "link")),
+                  "published": _xml_plain(item.find("pubDate")) or _xml_plain(item.find(_DC_DATE)),
                   "text": _xml_text(item.find(_CONTENT)) or _xml_text(item.find(spaced + "description")),
                   "source": outlet} for item in root.iter(spaced + "item")]
     else:
         name = root.tag.rpartition("}")[2][:60]
         raise BadArticle(f"an XML document of <{name}>, not articles (RSS and Atom feeds and TimeML are read)",
                          "malformed")
+    for item in items:  # (an item of a headline alone is that headline)
+        item["text"] = item["text"] or item["title"]
     if not items:
         raise BadArticle("a news feed of no items: no articles", "empty")
     yield from _records([(f"{path}[{index}]", lambda item=item: {k: v for k, v in item.items() if v})
@@ -503,10 +509,24 @@ def _xml_articles(path: str, text: str, published) -> Iterator[Article | Article
 
 
 def _xml_text(element) -> str | None:
-    """The text of an XML element, inner elements' included (an Atom content of XHTML), stripped."""
+    """The text of a feed's element as a reader sees it: HTML, as a feed's text, title and
+    description are ('The mayor&#8217;s plan', '&lt;p&gt;...'), or XHTML inside it (an Atom
+    content's paragraphs, each a line); None when it has none."""
     if element is None:
         return None
-    return "".join(element.itertext()).strip() or None
+    import xml.etree.ElementTree as ET
+
+    inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
+    inner = _NAMESPACE_PREFIX.sub(r"<\1", inner)  # ('<html:p>' as the '<p>' it is)
+    return markup_as_text(inner, html=True).strip() or None
+
+
+_NAMESPACE_PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])")
+
+
+def _xml_plain(element) -> str | None:
+    """The text of a feed's element that is no HTML (a link, a date) as written, stripped."""
+    return None if element is None else "".join(element.itertext()).strip() or None
 
 
 def _feed_lines(data: bytes | str) -> bool:
@@ -715,9 +735,11 @@ _COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"PK\x03\x04", "zip"), (b"BZh", "bzip2"),
 def _binary(head: bytes) -> BadArticle:
     """The problem of a file that is not text: a compressed one is told how to be read."""
     kind = next((kind for magic, kind in _COMPRESSED if head.startswith(magic)), None)
+    if kind == "zip":  # (a word processor's, a spreadsheet's or an e-book's file is one)
+        return BadArticle("a zip archive (as a .docx, .xlsx, .odt or .epub file is), not text: unzip it, or save "
+                          "its articles as text, CSV or JSONL", "binary")
     if kind:
-        pipe = " (or pipe it: zcat FILE | timeline build -)" if kind == "gzip" else ""
-        return BadArticle(f"{kind}-compressed file, not text: decompress it first{pipe}", "binary")
+        return BadArticle(f"{kind}-compressed file, not text: decompress it first", "binary")
     return BadArticle("binary file, not text", "binary")
 
 
@@ -753,7 +775,8 @@ def _decode_html(data: bytes) -> str:
 
 def _read_text(path: str, text: str, published) -> Article:
     fields, body = split_front_matter(text)
-    body = markup_as_text(body)  # (a page's markup saved as text: '<p>Police arrested ...</p>')
+    if body.lstrip().startswith("<"):  # (a page's markup saved as text: '<p>Police arrested ...</p>'; not
+        body = markup_as_text(body)  # an article that quotes a tag or two)
     if not has_words(body):
         raise BadArticle("no article text", "empty")
     return _article(path, body, fields, published)
@@ -1011,15 +1034,18 @@ OWN_COLUMNS = 4  # the first columns of the tool's CSV output that tell it (an e
 
 
 def _decode_table(data: bytes) -> str:
-    """A table's text: as any file's (:func:`_decode`), but a spreadsheet's export that is not UTF-8
-    is windows-1252, what a spreadsheet on Windows writes ('CSV (Comma delimited)'), as a page
-    without a charset is read."""
+    """A table's text: as any file's (:func:`_decode`), but a spreadsheet's export that is not UTF-8,
+    with no character written as UTF-8 writes it, is windows-1252, what a spreadsheet on Windows
+    writes ('CSV (Comma delimited)'), as a page without a charset is read."""
     try:
         return _decode(data)
     except BadArticle as problem:
-        if problem.reason != "undecodable" or _bom(data):
-            raise
+        if problem.reason != "undecodable" or _bom(data) or _UTF8_SEQUENCE.search(data):
+            raise  # (a UTF-8 file with a stray byte is refused, naming the byte, not read garbled)
         return data.decode("cp1252", errors="replace")
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")  # bytes of a character beyond ASCII in UTF-8
 
 
 _SEPARATOR_LINE = re.compile(r"\s*sep=(.)\s*$", re.IGNORECASE)  # a spreadsheet's first line naming the separator
@@ -1075,6 +1101,8 @@ def _table_articles(path: str, text: str, delimiter: str, published) -> Iterator
         found = []  # (where, its record or its problem)
         for cells in rows:
             where = f"{path}:{rows.line_num}"
+            if len(header) == 1:  # (a table of one column has no separator in its cells, only in its text)
+                cells = [delimiter.join(cells)]
             if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
                 found.append((where, BadArticle(f"{len(cells)} cells where the first row names {len(header)} (a "
                                                 "separator or a quotation mark in a cell not quoted?)", "malformed")))
@@ -1102,14 +1130,16 @@ _DATE_FIELDS = ("published", "date")
 def _in_column_order(rows: list[tuple[str, dict | BadArticle]]) -> list[tuple[str, dict | BadArticle]]:
     """A table's rows, each day written in figures that could be read day or month first
     ('01/05/2013') written as ISO in the order the table's other such days show ('13/05/2013': day
-    first), where they show one order only; else as they are (and refused as ambiguous)."""
+    first; '5/2/2013 10:00 AM': month first, see :func:`_order_told`), where they show one order
+    only; else as they are (and refused as ambiguous)."""
     orders = set()
     for _, row in rows:
         for field in _DATE_FIELDS if isinstance(row, dict) else ():
             numeric = _NUMERIC_DATE.fullmatch(row.get(field, ""))
             if numeric:
                 first, second = int(numeric.group(1)), int(numeric.group(3))
-                orders.update(["dm"] if first > 12 >= second else ["md"] if second > 12 >= first else [])
+                told = "dm" if first > 12 >= second else "md" if second > 12 >= first else _order_told(numeric.group(5))
+                orders.update([told] if told else [])
     if len(orders) != 1:
         return rows
     day_first = orders == {"dm"}
@@ -1340,9 +1370,10 @@ _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
-def markup_as_text(text: str) -> str:
-    """``text`` as a reader sees it when it is a page's markup (see MARKUP_TAGS), else unchanged."""
-    if sum(1 for _ in itertools.islice(_MARKUP_TAG.finditer(text), MARKUP_TAGS)) < MARKUP_TAGS:
+def markup_as_text(text: str, html: bool = False) -> str:
+    """``text`` as a reader sees it when it is a page's markup (see MARKUP_TAGS), or is ``html``
+    whatever it holds (a feed's item: 'The mayor&#8217;s plan'), else unchanged."""
+    if not html and sum(1 for _ in itertools.islice(_MARKUP_TAG.finditer(text), MARKUP_TAGS)) < MARKUP_TAGS:
         return text
     reader = _MarkupReader()
     reader.feed(text)
@@ -1476,29 +1507,36 @@ MAX_DATE_CHARS = 100  # the longest publication date read ('Wednesday, September
 def parse_published(value: str | None) -> dt.datetime | None:
     """A publication date from metadata: ISO first, then forms with words: 'September 6, 2017',
     'Wed, 06 Sep 2017 10:00:00 GMT', then a day in figures with its year last when only one order
-    of day and month fits it ('27/04/2009'; '06/09/2017' is ambiguous, and refused as such);
-    relative forms ("yesterday") are refused: a publication date must not depend on today.
-    A month or a year without its day ('2017-09', 'September 2017') gives None, as no date does.
-    Raises ``BadArticle`` for anything else that is not a real calendar date.
+    of day and month fits it ('27/04/2009'), or the time after it tells the order ('5/2/2013 10:00
+    AM', a 12-hour clock or a North American zone: month first; '05/04/2009 10:00 BST', a European
+    zone: day first; '06/09/2017' is ambiguous, and refused as such); relative forms ("yesterday")
+    are refused: a publication date must not depend on today.  A month or a year without its day
+    ('2017-09', 'September 2017') gives None, as no date does, and so do the zero times a system
+    writes that had no date to write.  Raises ``BadArticle`` for anything else that is not a real
+    calendar date.
     """
     if value is None or not str(value).strip() or str(value).strip().casefold() in _NO_DATE:
         return None
+    found = _read_published(value)
+    # (the zero time of Go and .NET, '0001-01-01T00:00:00Z', and Unix's, '1970-01-01T00:00:00Z' however
+    # zoned, are what a system writes that had no date to write: no date, as if none were given, not a
+    # story of the year 1 or of New Year's Day 1970)
+    return None if found is None or found.date() == dt.date.min or _unix_zero(found) else found
+
+
+def _read_published(value) -> dt.datetime | None:
     try:
-        found = coerce_published(value)
-        # (the zero time of Go and .NET, '0001-01-01T00:00:00Z', and Unix's, '1970-01-01T00:00:00Z', are
-        # what a system writes that had no date to write: no date, as if none were given, not a story
-        # of the year 1 or of New Year's Day 1970)
-        return None if found.date() == dt.date.min or _unix_zero(found) else found
+        return coerce_published(value)
     except ValueError:
         text = str(value)  # (no date is written in more than MAX_DATE_CHARS: a longer value is no date)
     numeric = _NUMERIC_DATE.fullmatch(text)
     if numeric:
         first, _, second, year, rest = numeric.groups()
-        day = _numeric_date(text, int(first), int(second), int(year))
+        day = _numeric_date(text, int(first), int(second), int(year), _order_told(rest))
         if not rest.strip():
             return day
-        # (the time after it, read from the day written as ISO: 'the order of '05/04/2009 10:00 GMT' is
-        # asked as that of '05/04/2009', not taken month first as an English date's)
+        # (the time after it, read from the day written as ISO: the order of '05/04/2009 10:00' is asked
+        # as that of '05/04/2009', not taken month first as an English date's)
         timed = _parse_worded_date(f"{day:%Y-%m-%d}{rest}") if len(text) <= MAX_DATE_CHARS else None
         if timed is None:
             raise BadArticle(f"invalid publication date {quoted(text)} (use e.g. 2017-09-06)", "bad-date")
@@ -1512,22 +1550,41 @@ def parse_published(value: str | None) -> dt.datetime | None:
     return parsed
 
 
+# what the time after a day in figures tells of its order: a 12-hour clock or a North American zone
+# ('5/2/2013 10:00 AM', '... EST') is month first, a European, African, Asian or Pacific zone day first
+_MONTH_FIRST_TIME = re.compile(r"\b(?:[ap]\.?\s?m\b\.?|(?:[ECMP]|AK|H)[SD]?T|ET|PT|CT)\b", re.IGNORECASE)
+_DAY_FIRST_TIME = re.compile(r"\b(?:BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|SAST|WAT|EAT|AEST|AEDT|ACST|AWST|NZST|NZDT|HKT|SGT|JST|KST)\b")
+
+
+def _order_told(rest: str) -> str | None:
+    """'md' or 'dm' where the time after a day in figures tells its order, else None."""
+    if _DAY_FIRST_TIME.search(rest):
+        return "dm"
+    return "md" if _MONTH_FIRST_TIME.search(rest) else None
+
+
 # what a scraper or a spreadsheet writes where it had no date: no date, the article read undated
 _NO_DATE = frozenset({"none", "null", "nil", "n/a", "na", "nan", "undefined", "unknown", "-", "--",
                       "0000-00-00", "0000-00-00 00:00:00", "0000-00-00t00:00:00", "00/00/0000"})
 
 
 def _unix_zero(when: dt.datetime) -> bool:
-    """Whether ``when`` is the first second of Unix time (at midnight, in UTC or no zone)."""
-    return (when.replace(tzinfo=None) == dt.datetime(1970, 1, 1)
-            and (when.tzinfo is None or when.utcoffset() == dt.timedelta(0)))
+    """Whether ``when`` is the first second of Unix time (with no zone, or in any zone: 'Wed, 31 Dec
+    1969 19:00:00 -0500' is that second too)."""
+    epoch = dt.datetime(1970, 1, 1)
+    if when.tzinfo is None:
+        return when == epoch
+    return when.astimezone(dt.timezone.utc).replace(tzinfo=None) == epoch
 
 
-def _numeric_date(text: str, first: int, second: int, year: int) -> dt.datetime:
+def _numeric_date(text: str, first: int, second: int, year: int, order: str | None = None) -> dt.datetime:
     """A day written in figures with its year last ('27/04/2009', '04/27/2009'): the day first or
-    the month first, whichever the figures allow; refused when both do ('04/05/2009': day or
-    month?) or neither."""
-    readings = {(year, month, day) for day, month in ((first, second), (second, first)) if month <= 12}
+    the month first, whichever the figures allow, or ``order`` ('dm', 'md') tells; refused when
+    both do and nothing tells ('04/05/2009': day or month?) or neither does."""
+    orders = {"dm": ((first, second),), "md": ((second, first),)}.get(order, ((first, second), (second, first)))
+    readings = {(year, month, day) for day, month in orders if month <= 12}
+    if order and not readings:  # (the order told does not fit: the figures' own)
+        readings = {(year, month, day) for day, month in ((first, second), (second, first)) if month <= 12}
     days = []
     for reading in readings:
         try:

@@ -203,6 +203,9 @@ def test_an_outlet_with_nothing_dated_has_no_empty_lane_but_is_counted():
     undated = event("u0", "Talks went on", report(quiet, "Talks went on behind closed doors.", "went"))
     html = render(Timeline(events=[*timeline.events, undated], articles=[*timeline.articles, quiet]), "html")
     assert lane_names(Page(html)) == ["Reuters", "BBC"]  # Al Jazeera's lane would have no marker
+    reuters_quiet = Source(title="Comment", source="Reuters", published=PUBLISHED, url="https://reuters.example/c")
+    more = Timeline(events=[*timeline.events, undated], articles=[*timeline.articles, quiet, reuters_quiet])
+    assert Page(render(more, "html")).payload()["lanes"][0][:2] == ["Reuters", 3]  # (each lane counts all its articles)
     assert "from 4 articles by 3 outlets" in html  # (the page's summary line still counts it)
 
 

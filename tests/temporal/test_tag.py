@@ -208,10 +208,14 @@ def test_does_not_tag_what_is_not_time(sentence):
     ("He ran the Sept. 11 Victim Compensation Fund.", [("Sept. 11", "2001-09-11")]),
     ("The remark angered September 11 victims' families.", [("September 11", "2001-09-11")]),
     ("The deadline for bids is September 11.", [("September 11", "2017-09-11")]),
+    ("The Sept. 11 attacks on the US consulate in Benghazi killed four.", [("Sept. 11", "2016-09-11")]),
     # what is counted before 'a day' is no rate where a clause or a phrase begins between
     ("He was jailed in 1998 for a year.", [("1998", "1998"), ("a year", "P1Y")]),
     ("About 12 people were hired for a week.", [("a week", "P1W")]),
     ("The 2010 season lasted a year.", [("2010", "2010"), ("a year", "P1Y")]),
+    ("The 26 miners spent a month underground.", [("a month", "P1M")]),
+    ("It pumps 5,000 barrels a day from the well.", []),
+    ("He lives on the twenty-second floor.", []),  # (an ordinal, not seconds)
     # the end of a day the text tells, literally
     ("At the end of the day, dozens lined up outside the office.", [("the end of the day", "2017-09-06")]),
     ("He spoke on Monday, and the shares had recovered by the end of the day.",

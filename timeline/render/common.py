@@ -93,14 +93,6 @@ def _article_key(source: Source) -> tuple:
     return (source.path, source.url, source.title, source.source)
 
 
-def reporting(articles: list[Source], events: list[Event]) -> list[Source]:
-    """The articles of ``articles`` that report one of ``events`` (the chart's outlets are those
-    of the articles it has a marker of: an outlet whose articles gave only undated events would be
-    an empty lane)."""
-    reported = {_article_key(source) for event in events for source in event.sources}
-    return [article for article in articles if _article_key(article) in reported]
-
-
 def outlet_count(articles: list[Source], events: list[Event]) -> int:
     """How many outlets (compared as :func:`outlet_key` compares them) ``articles`` and the sources of ``events`` come
     from, the unknown one aside."""
@@ -109,15 +101,17 @@ def outlet_count(articles: list[Source], events: list[Event]) -> int:
     return len(names - {_UNKNOWN_KEY})
 
 
-def outlet_lanes(articles: list[Source], events: list[Event], lanes: str,
-                 most: int = MAX_LANES, key=None) -> tuple[list[str], dict[str, int], list[int]]:
+def outlet_lanes(articles: list[Source], events: list[Event], lanes: str, most: int = MAX_LANES, key=None,
+                 reporting: bool = False) -> tuple[list[str], dict[str, int], list[int]]:
     """The lanes of a collection's chart: ``(names, lane of each outlet, articles per lane)``.
 
     One lane per outlet (compared as :func:`outlet_key` compares them), the biggest first: most articles, then most
     reports of key events (``key(event)``, default ``event.key``), then most reports.  Past
     ``most`` + 1 outlets, the ``most`` biggest keep their lane (if they have more than one
     article) and the others share OTHER_OUTLETS: 2,500 one-article outlets make one lane.  The
-    articles are ``articles`` (the timeline's) and any others that report ``events``.
+    articles are ``articles`` (the timeline's) and any others that report ``events``; with
+    ``reporting``, only the outlets that report one of ``events`` have a lane (a chart's: an outlet
+    whose articles gave only undated events would be an empty lane), each counting all its articles.
     """
     if lanes == "none":
         return [SINGLE_LANE], {}, [len(articles)]
@@ -140,6 +134,8 @@ def outlet_lanes(articles: list[Source], events: list[Event], lanes: str,
         key = outlet_key(source)
         shown.setdefault(key, outlet(source))
         counts[key] += 1
+    if reporting:
+        counts = Counter({name: n for name, n in counts.items() if reports[name]})
     if not counts:
         counts[_UNKNOWN_KEY] = 0
         shown[_UNKNOWN_KEY] = UNKNOWN_OUTLET

@@ -42,7 +42,6 @@ from timeline.render.common import (
     outlet_lanes,
     plain,
     precision_label,
-    reporting,
     safe_url,
     short_date,
     source_label,
@@ -579,8 +578,8 @@ def render(timeline: Timeline, lanes: str = "source", cdn: bool = False, title: 
     keys = key_events(dated)
     n_key = sum(keys)
     key_ids = {id(e) for e, k in zip(dated, keys) if k}
-    lane_names, lane_of, sizes = outlet_lanes(reporting(timeline.articles, dated), dated, lanes,
-                                              key=lambda e: id(e) in key_ids)
+    lane_names, lane_of, sizes = outlet_lanes(timeline.articles, dated, lanes, key=lambda e: id(e) in key_ids,
+                                              reporting=True)
     frame = None
     if dated:
         frame = robust_frame([e.date for e, k in zip(dated, keys) if k] or [e.date for e in dated])
