@@ -433,11 +433,11 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
     if _PAGE_START.match(text):
         yield _read_html(path, data, published)  # (decoded as a page: its declared charset)
         return
-    if _XML_START.match(text) and not _HTML_ROOT.search(text, 0, _SNIFF_BYTES):  # (XHTML is a page)
-        yield from _xml_articles(path, text, published)
-        return
     if _XML_START.match(text):
-        yield _read_html(path, data, published)
+        if _HTML_ROOT.search(text, 0, _SNIFF_BYTES):  # (XHTML is a page)
+            yield _read_html(path, data, published)
+        else:
+            yield from _xml_articles(path, text, published)
         return
     if text.lstrip()[:1] in ("{", "["):
         try:

@@ -131,9 +131,9 @@ def outlet_lanes(articles: list[Source], events: list[Event], lanes: str, most: 
     counts: Counter = Counter()
     shown: dict[str, str] = {}
     for source in seen.values():
-        key = outlet_key(source)
-        shown.setdefault(key, outlet(source))
-        counts[key] += 1
+        name = outlet_key(source)
+        shown.setdefault(name, outlet(source))
+        counts[name] += 1
     if reporting:
         counts = Counter({name: n for name, n in counts.items() if reports[name]})
     if not counts:
