@@ -120,7 +120,7 @@ def test_a_spreadsheets_table_of_articles_is_read_a_row_an_article(tmp_path):
 
 
 def test_a_tables_days_in_figures_are_read_in_the_order_its_other_days_show(tmp_path):
-    rows = [["text", "published"], [BODY, "01/05/2013"], [BODY, "13/05/2013"], [BODY, "02/05/2013 10:00"]]
+    rows = [["text", "published"], [BODY, "01/05/2013"], [BODY, "13/05/2013"], [BODY, "02/05/2013 10:00 am"]]
     items = list(iter_articles([str(write(tmp_path, "uk.csv", _table(rows)))]))
     assert [a.published for a in items] == [dt.datetime(2013, 5, 1), dt.datetime(2013, 5, 13), dt.datetime(2013, 5, 2, 10)]
     mixed = [["text", "published"], [BODY, "01/05/2013"], [BODY, "13/05/2013"], [BODY, "05/13/2013"]]
@@ -131,8 +131,8 @@ def test_a_tables_days_in_figures_are_read_in_the_order_its_other_days_show(tmp_
 def test_a_spreadsheets_export_is_read_as_the_spreadsheet_wrote_it(tmp_path):
     # Excel's 'CSV (Comma delimited)' on Windows: windows-1252, maybe a 'sep=' line first
     excel = tmp_path / "excel.csv"
-    excel.write_bytes(b'sep=;\r\ntext;published\r\n"It\x92s over, police said on Monday.";2017-09-06\r\n')
-    assert read_one(str(excel)).text == "It\u2019s over, police said on Monday."
+    excel.write_bytes(b'sep=;\r\ntext;published\r\n"Beyonc\xe9\x92s show is over, police said on Monday.";2017-09-06\r\n')
+    assert read_one(str(excel)).text == "Beyonc\u00e9\u2019s show is over, police said on Monday."
     # a tab-separated file saved as .csv, a table of one column, a cell holding a line separator
     assert read_one(write(tmp_path, "tabs.csv", _table([["text", "published"], [BODY, "2017-09-06"]], "\t"))).text == BODY
     assert read_one(write(tmp_path, "one.csv", _table([["text"], [BODY]]))).text == BODY
@@ -222,6 +222,15 @@ def test_a_news_feeds_items_are_its_articles(tmp_path):
              'xmlns="http://www.w3.org/1999/xhtml"><p>Markets fell on Tuesday.</p><p>Oil rose.</p></div></content>'
              '</entry></feed>')
     assert read_one(write(tmp_path, "x.atom", xhtml)).text == "Markets fell on Tuesday.\nOil rose."
+    # ...but a text of type text, an RSS title and a '<' that opens no element of a page are as written
+    plain = ('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>The &lt;script&gt; flaw</title><content '
+             'type="text">Attackers could slip a &lt;script&gt; tag in on Monday.</content></entry></feed>')
+    flaw = read_one(write(tmp_path, "t.atom", plain))
+    assert (flaw.title, flaw.text) == ("The <script> flaw", "Attackers could slip a <script> tag in on Monday.")
+    ticker = ('<rss><channel><item><title>AT&amp;amp;T and x&amp;lt;y</title><description>Apple &amp;lt;AAPL.O&amp;gt; '
+              'rose on Monday.</description></item></channel></rss>')
+    apple = read_one(write(tmp_path, "r.rss", ticker))
+    assert (apple.title, apple.text) == ("AT&T and x<y", "Apple <AAPL.O> rose on Monday.")
     # (a folder's .rss is read too; its .xml, which may hold anything, is left as any file of another kind)
     titles = [a.title for a in iter_articles([str(tmp_path)]) if isinstance(a, Article)]
     assert "Police arrest protesters" in titles and "Talks end" not in titles
@@ -246,6 +255,11 @@ def test_other_xml_or_a_page_saved_as_text_is_read_as_a_reader_would(tmp_path):
             '</title></head><body><article><p>Talks between the two sides ended on Monday without a deal, officials '
             'said after the meeting.</p></article></body></html>')
     assert read_one(write(tmp_path, "page", page)).text.startswith("Talks between the two sides")  # (XHTML: a page)
+    cdata = ('<?xml version="1.0"?>\n<rss><channel><item><title>Page</title><description><![CDATA[<html><body><p>Police '
+             'arrested five on Monday.</p></body></html>]]></description></item></channel></rss>')
+    assert read_one(write(tmp_path, "h.rss", cdata)).text == "Police arrested five on Monday."  # (a feed, not a page)
+    titled = "Police arrest five\n" + "<p>Police arrested five protesters on <b>Monday</b> in the capital.</p>\n" * 3
+    assert "<p>" not in read_one(write(tmp_path, "saved.txt", titled)).text  # (mostly markup: a page saved as text)
 
 
 def test_a_json_file_of_an_empty_list_is_named(tmp_path):
@@ -316,6 +330,8 @@ def test_a_publication_time_iso_allows_and_python_does_not_is_read(tmp_path, pub
     ("5/2/2013 10:00 AM", dt.datetime(2013, 5, 2, 10)),
     ("05/04/2009 10:00 BST", dt.datetime(2009, 4, 5, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
     ("05/04/2009 10:00", "ambiguous publication date '05/04/2009 10:00' (day or month first? use e.g. 2009-04-05)"),
+    # (a British clock writes 'am' too: it tells nothing)
+    ("01/05/2013 10:00 am", "ambiguous publication date '01/05/2013 10:00 am' (day or month first? use e.g. 2013-01-05)"),
 ])
 def test_a_publication_day_in_figures_is_read_when_only_one_order_fits(tmp_path, published, expected):
     record = {"text": "The bridge opened on Monday.", "published": published}

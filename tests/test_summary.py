@@ -1074,6 +1074,8 @@ def test_a_day_closing_a_relative_clause_stays(text):
     ("Many of the 270 dead in the Lockerbie bombing were American.", False),
     ("The oil came ashore in Louisiana on Thursday.", False),
     ("The route followed by the storm is unpredictable.", False),
+    ("The move comes a day after the vote.", True),
+    ("None of the three companies would comment on the report.", True),
 ])
 def test_a_sentence_whose_subject_points_back_is_told_apart(sentence, back):
     from timeline.summary import _refers_back

@@ -47,6 +47,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache, partial
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -434,7 +435,7 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
         yield _read_html(path, data, published)  # (decoded as a page: its declared charset)
         return
     if _XML_START.match(text):
-        if _HTML_ROOT.search(text, 0, _SNIFF_BYTES):  # (XHTML is a page)
+        if _HTML_ROOT.match(text, 0, _SNIFF_BYTES):  # (XHTML is a page)
             yield _read_html(path, data, published)
         else:
             yield from _xml_articles(path, text, published)
@@ -454,7 +455,9 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
 
 # an XML document's start: its declaration, or the root of a news feed or of TimeML
 _XML_START = re.compile(r"\s*(?:<\?xml\b|<rss\b|<feed\b|<rdf:RDF\b|<TimeML\b)")
-_HTML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?html\b", re.IGNORECASE)  # an XHTML page's root, after its prolog
+# an XHTML page's root, right after its prolog (a declaration, comments, a doctype)
+_HTML_ROOT = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(?:[A-Za-z_][\w.-]*:)?html\b",
+                        re.IGNORECASE | re.DOTALL)
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -494,7 +497,8 @@ def _xml_articles(path: str, text: str, published) -> Iterator[Article | Article
         outlet = _xml_text(channel.find(spaced + "title")) if channel is not None else None
         items = [{"title": _xml_text(item.find(spaced + "title")), "url": _xml_plain(item.find(spaced + "link")),
                   "published": _xml_plain(item.find("pubDate")) or _xml_plain(item.find(_DC_DATE)),
-                  "text": _xml_text(item.find(_CONTENT)) or _xml_text(item.find(spaced + "description")),
+                  "text": (_xml_text(item.find(_CONTENT), html=True)
+                           or _xml_text(item.find(spaced + "description"), html=True)),
                   "source": outlet} for item in root.iter(spaced + "item")]
     else:
         name = root.tag.rpartition("}")[2][:60]
@@ -508,20 +512,31 @@ def _xml_articles(path: str, text: str, published) -> Iterator[Article | Article
                          for index, item in enumerate(items)], published)
 
 
-def _xml_text(element) -> str | None:
-    """The text of a feed's element as a reader sees it: HTML, as a feed's text, title and
-    description are ('The mayor&#8217;s plan', '&lt;p&gt;...'), or XHTML inside it (an Atom
-    content's paragraphs, each a line); None when it has none."""
+def _xml_text(element, html: bool = False) -> str | None:
+    """The text of a feed's element as a reader sees it: where it is HTML (``html``: RSS's
+    description and content; an Atom text of type 'html' or 'xhtml'), its markup read ('&lt;p&gt;...',
+    XHTML's paragraphs each a line), a '<' that opens no element of a page left as written
+    ('<AAPL.O>'); else as written, its character references decoded (an RSS title 'Mayor&#8217;s
+    plan', an Atom text of type 'text'); None when it has none."""
     if element is None:
         return None
     import xml.etree.ElementTree as ET
 
+    if element.get("type", "html" if html else "text") not in ("html", "xhtml", "text/html", "application/xhtml+xml"):
+        written = _xml_plain(element)
+        return unescape(written) if written else None
     inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
     inner = _NAMESPACE_PREFIX.sub(r"<\1", inner)  # ('<html:p>' as the '<p>' it is)
+    inner = _NO_ELEMENT.sub("&lt;", inner)
     return markup_as_text(inner, html=True).strip() or None
 
 
 _NAMESPACE_PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])")
+# a '<' that opens no element a page's text is made of ('<AAPL.O>', 'x <y'): text
+_NO_ELEMENT = re.compile(r"<(?!/?(?:p|br|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|q|blockquote|table|tbody|thead|tr|td|th"
+                         r"|section|article|figure|figcaption|img|hr|font|small|sup|sub|cite|abbr|code|pre|dl|dt|dd"
+                         r"|script|style|noscript|iframe|object|embed|svg|video|audio|source|picture|html|body|head"
+                         r"|title|header|footer|nav|aside|main|time|mark|s|strike|del|ins)\b|!--)", re.IGNORECASE)
 
 
 def _xml_plain(element) -> str | None:
@@ -775,8 +790,8 @@ def _decode_html(data: bytes) -> str:
 
 def _read_text(path: str, text: str, published) -> Article:
     fields, body = split_front_matter(text)
-    if body.lstrip().startswith("<"):  # (a page's markup saved as text: '<p>Police arrested ...</p>'; not
-        body = markup_as_text(body)  # an article that quotes a tag or two)
+    if body.lstrip().startswith("<") or _markup_page(body):  # (a page's markup saved as text: '<p>Police
+        body = markup_as_text(body)  # arrested ...</p>'; not an article that quotes a tag or two)
     if not has_words(body):
         raise BadArticle("no article text", "empty")
     return _article(path, body, fields, published)
@@ -1040,12 +1055,17 @@ def _decode_table(data: bytes) -> str:
     try:
         return _decode(data)
     except BadArticle as problem:
-        if problem.reason != "undecodable" or _bom(data) or _UTF8_SEQUENCE.search(data):
+        beyond = sum(1 for byte in data if byte >= 0x80)
+        if problem.reason != "undecodable" or _bom(data) or \
+                sum(map(len, _UTF8_CHARACTER.findall(data))) >= UTF8_SHARE * beyond:
             raise  # (a UTF-8 file with a stray byte is refused, naming the byte, not read garbled)
         return data.decode("cp1252", errors="replace")
 
 
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")  # bytes of a character beyond ASCII in UTF-8
+# a character beyond ASCII as UTF-8 writes it; a table most of whose bytes beyond ASCII make such characters
+# is UTF-8 with a stray byte ('Beyonc\xe9\x92s', windows-1252's 'é’', makes none)
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+UTF8_SHARE = 0.5
 
 
 _SEPARATOR_LINE = re.compile(r"\s*sep=(.)\s*$", re.IGNORECASE)  # a spreadsheet's first line naming the separator
@@ -1132,14 +1152,15 @@ def _in_column_order(rows: list[tuple[str, dict | BadArticle]]) -> list[tuple[st
     ('01/05/2013') written as ISO in the order the table's other such days show ('13/05/2013': day
     first; '5/2/2013 10:00 AM': month first, see :func:`_order_told`), where they show one order
     only; else as they are (and refused as ambiguous)."""
-    orders = set()
+    shown, told = set(), set()  # the orders the figures show, those the times after them tell
     for _, row in rows:
         for field in _DATE_FIELDS if isinstance(row, dict) else ():
             numeric = _NUMERIC_DATE.fullmatch(row.get(field, ""))
             if numeric:
                 first, second = int(numeric.group(1)), int(numeric.group(3))
-                told = "dm" if first > 12 >= second else "md" if second > 12 >= first else _order_told(numeric.group(5))
-                orders.update([told] if told else [])
+                shown.update(["dm"] if first > 12 >= second else ["md"] if second > 12 >= first else [])
+                told.update([_order_told(numeric.group(5))] if _order_told(numeric.group(5)) else [])
+    orders = shown or told  # (a day the figures prove the order of decides over a clock's hint)
     if len(orders) != 1:
         return rows
     day_first = orders == {"dm"}
@@ -1370,6 +1391,16 @@ _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
+def _markup_page(text: str) -> bool:
+    """Whether a text is mostly a page's markup: a page's tag (MARKUP_TAGS' kind) for every
+    ``PAGE_WORDS`` words at least, as no article about markup has them."""
+    tags = sum(1 for _ in _MARKUP_TAG.finditer(text))
+    return tags >= MARKUP_TAGS and tags * PAGE_WORDS >= len(text.split())
+
+
+PAGE_WORDS = 40
+
+
 def markup_as_text(text: str, html: bool = False) -> str:
     """``text`` as a reader sees it when it is a page's markup (see MARKUP_TAGS), or is ``html``
     whatever it holds (a feed's item: 'The mayor&#8217;s plan'), else unchanged."""
@@ -1550,9 +1581,10 @@ def _read_published(value) -> dt.datetime | None:
     return parsed
 
 
-# what the time after a day in figures tells of its order: a 12-hour clock or a North American zone
-# ('5/2/2013 10:00 AM', '... EST') is month first, a European, African, Asian or Pacific zone day first
-_MONTH_FIRST_TIME = re.compile(r"\b(?:[ap]\.?\s?m\b\.?|(?:[ECMP]|AK|H)[SD]?T|ET|PT|CT)\b", re.IGNORECASE)
+# what the time after a day in figures tells of its order: a US spreadsheet's clock ('5/2/2013 10:00 AM',
+# in capitals: a British one writes '10:00 am' as often) or a North American zone ('... EST') is month first,
+# a European, African, Asian or Pacific zone day first
+_MONTH_FIRST_TIME = re.compile(r"\d (?:AM|PM)\b|\b(?:(?:[ECM]|AK|H)[SD]?T|PST|PDT|ET|CT)\b")
 _DAY_FIRST_TIME = re.compile(r"\b(?:BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|SAST|WAT|EAT|AEST|AEDT|ACST|AWST|NZST|NZDT|HKT|SGT|JST|KST)\b")
 
 
