@@ -453,6 +453,9 @@ def _read_unnamed(path: str, data: bytes, published) -> Iterator[Article | Artic
     yield _read_text(path, text, published)
 
 
+# the elements of a page's text, whose tags in an article's text tell it is the page's markup
+_TEXT_ELEMENTS = ("p|br|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|blockquote|table|tr|td|th|section"
+                  "|article|figure|figcaption|img|hr|font|small|sup|sub")
 # an XML document's start: its declaration, or the root of a news feed or of TimeML
 _XML_START = re.compile(r"\s*(?:<\?xml\b|<rss\b|<feed\b|<rdf:RDF\b|<TimeML\b)")
 # an XHTML page's root, right after its prolog (a declaration, comments, a doctype)
@@ -533,10 +536,9 @@ def _xml_text(element, html: bool = False) -> str | None:
 
 _NAMESPACE_PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])")
 # a '<' that opens no element a page's text is made of ('<AAPL.O>', 'x <y'): text
-_NO_ELEMENT = re.compile(r"<(?!/?(?:p|br|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|q|blockquote|table|tbody|thead|tr|td|th"
-                         r"|section|article|figure|figcaption|img|hr|font|small|sup|sub|cite|abbr|code|pre|dl|dt|dd"
-                         r"|script|style|noscript|iframe|object|embed|svg|video|audio|source|picture|html|body|head"
-                         r"|title|header|footer|nav|aside|main|time|mark|s|strike|del|ins)\b|!--)", re.IGNORECASE)
+_NO_ELEMENT = re.compile(r"<(?!/?(?:q|tbody|thead|cite|abbr|code|pre|dl|dt|dd|script|style|noscript|iframe|object"
+                         r"|embed|svg|video|audio|source|picture|html|body|head|title|header|footer|nav|aside|main"
+                         rf"|time|mark|s|strike|del|ins|{_TEXT_ELEMENTS})\b|!--)", re.IGNORECASE)
 
 
 def _xml_plain(element) -> str | None:
@@ -1050,12 +1052,12 @@ OWN_COLUMNS = 4  # the first columns of the tool's CSV output that tell it (an e
 
 def _decode_table(data: bytes) -> str:
     """A table's text: as any file's (:func:`_decode`), but a spreadsheet's export that is not UTF-8,
-    with no character written as UTF-8 writes it, is windows-1252, what a spreadsheet on Windows
-    writes ('CSV (Comma delimited)'), as a page without a charset is read."""
+    most of its bytes beyond ASCII making no character as UTF-8 writes them, is windows-1252, what a
+    spreadsheet on Windows writes ('CSV (Comma delimited)'), as a page without a charset is read."""
     try:
         return _decode(data)
     except BadArticle as problem:
-        beyond = sum(1 for byte in data if byte >= 0x80)
+        beyond = len(_BEYOND_ASCII.findall(data))
         if problem.reason != "undecodable" or _bom(data) or \
                 sum(map(len, _UTF8_CHARACTER.findall(data))) >= UTF8_SHARE * beyond:
             raise  # (a UTF-8 file with a stray byte is refused, naming the byte, not read garbled)
@@ -1066,6 +1068,7 @@ def _decode_table(data: bytes) -> str:
 # is UTF-8 with a stray byte ('Beyonc\xe9\x92s', windows-1252's 'é’', makes none)
 _UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 UTF8_SHARE = 0.5
+_BEYOND_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 _SEPARATOR_LINE = re.compile(r"\s*sep=(.)\s*$", re.IGNORECASE)  # a spreadsheet's first line naming the separator
@@ -1384,8 +1387,7 @@ def _record_article(path: str, record, published) -> Article:
 # MARKUP_TAGS tags of a page's text, is made the text a reader sees (tags out, a block's end a line's, entities
 # decoded); a text that names a tag or two ('the <p> tag') is left as it is
 MARKUP_TAGS = 2
-_MARKUP_TAG = re.compile(r"</?(?:p|br|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|blockquote|table|tr|td|th|section"
-                         r"|article|figure|figcaption|img|hr|font|small|sup|sub)\b[^<>]{0,2000}>", re.IGNORECASE)
+_MARKUP_TAG = re.compile(rf"</?(?:{_TEXT_ELEMENTS})\b[^<>]{{0,2000}}>", re.IGNORECASE)
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                          "table", "tr", "section", "article", "figure", "figcaption", "hr"})
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
