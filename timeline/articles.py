@@ -1160,9 +1160,11 @@ def _in_column_order(rows: list[tuple[str, dict | BadArticle]]) -> list[tuple[st
         for field in _DATE_FIELDS if isinstance(row, dict) else ():
             numeric = _NUMERIC_DATE.fullmatch(row.get(field, ""))
             if numeric:
-                first, second = int(numeric.group(1)), int(numeric.group(3))
-                shown.update(["dm"] if first > 12 >= second else ["md"] if second > 12 >= first else [])
-                told.update([_order_told(numeric.group(5))] if _order_told(numeric.group(5)) else [])
+                first, second, hint = int(numeric.group(1)), int(numeric.group(3)), _order_told(numeric.group(5))
+                if max(first, second) > 12 >= min(first, second):
+                    shown.add("dm" if first > 12 else "md")
+                if hint:
+                    told.add(hint)
     orders = shown or told  # (a day the figures prove the order of decides over a clock's hint)
     if len(orders) != 1:
         return rows

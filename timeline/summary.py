@@ -128,7 +128,7 @@ from timeline.temporal import tag
 from timeline.temporal.calendar import timex_span
 from timeline.temporal.engine import grammar
 from timeline.text import (BULLETS, CAPITALISED, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, caption, entry_heading,
-                           entry_label, run_in_head)
+                           entry_label, language_patterns, run_in_head)
 
 DEFAULT_SENTENCES = 2  # sentences a day when the caller does not say
 MAX_DEFAULT_DATES = 40  # the automatic number of days never exceeds this
@@ -1019,13 +1019,8 @@ def _sentence_support(candidates: list[_Candidate], content):
 
 
 @lru_cache(maxsize=1)
-def _back_references():
-    from timeline.lang import filled_lines, read_lines
-
-    try:
-        patterns = filled_lines(read_lines(DEFAULT_LANGUAGE, "events", "back_references.txt"))
-    except FileNotFoundError:
-        patterns = []
+def _back_references() -> list[re.Pattern]:
+    patterns = language_patterns(DEFAULT_LANGUAGE, "events", "back_references.txt", missing_ok=True)
     return [re.compile(pattern) for pattern in patterns]
 
 

@@ -430,10 +430,7 @@ def entry_heading(lang: str = DEFAULT_LANGUAGE) -> re.Pattern:
 def _one_pattern(lang: str, name: str) -> re.Pattern:
     """The patterns of the page file ``name`` as one, matching any of them; one that matches
     nothing when the language has none, or no such file."""
-    try:
-        patterns = _page_patterns(lang, name)
-    except FileNotFoundError:
-        patterns = []
+    patterns = language_patterns(lang, "page", name, missing_ok=True)
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
 
 
@@ -454,7 +451,18 @@ _COLON = re.compile(r":\s")  # and every credit a colon after its label ("Photog
 
 def _page_patterns(lang: str, name: str) -> list[str]:
     """The patterns of the page file ``name``, its parts filled in (:func:`filled_lines`)."""
-    return filled_lines(read_lines(lang, "page", name))
+    return language_patterns(lang, "page", name)
+
+
+def language_patterns(lang: str, folder: str, name: str, missing_ok: bool = False) -> list[str]:
+    """The patterns of the language's file ``folder/name``, its parts filled in
+    (:func:`filled_lines`); none, with ``missing_ok``, where the language has no such file."""
+    try:
+        return filled_lines(read_lines(lang, folder, name))
+    except FileNotFoundError:
+        if missing_ok:
+            return []
+        raise
 
 
 @lru_cache(maxsize=None)

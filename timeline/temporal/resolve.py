@@ -363,11 +363,12 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     relative = _RELATIVE.match(template)
     if relative:
         value, resolved = _relative(relative, anchor)
-        if not _WEEKDAY_ON.search(relative.group(6)):  # (a movable day of the year moved to: [Y-1]-E+0, Easter)
-            return (movable_day(value) if resolved else value), resolved
-        # a day moved, then the first weekday on or after it ("Saturday week", [D+7]+6); none with
-        # no anchor, or past the calendar's end
+        # a movable day of the year moved to ([Y-1]-E+0: Easter last year), or a day moved, then the
+        # first weekday on or after it ("Saturday week", [D+7]+6); none with no anchor, or past the
+        # calendar's end
         value = movable_day(value) if resolved else value
+        if not _WEEKDAY_ON.search(relative.group(6)):
+            return value, resolved
         return (_WEEKDAY_ON.sub("", value), False) if _WEEKDAY_ON.search(value) else (value, resolved)
     fraction = _FRACTION.match(template)
     if fraction:
