@@ -184,3 +184,16 @@ def test_a_rule_giving_an_option_twice_is_reported_not_half_read(tmp_path, monke
     monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
     with pytest.raises(ValueError, match="rule 'zweimal' gives an option twice"):
         tag("mai", lang="zx")
+
+
+def test_a_rule_with_options_in_a_sixth_cell_is_reported_not_half_read(tmp_path, monkeypatch):
+    # (options after a tab, not a space: the second one had been silently dropped)
+    folder = tmp_path / "zt" / "temporal"
+    folder.mkdir(parents=True)
+    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tmai\t05\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text("# Format\ngetrennt\tDATE\t%monat\tXXXX-{monat}\tdir=<\tonly_after=im\\s\n",
+                                      encoding="utf-8")
+    (folder / "tense.tsv").write_text("# Format\n", encoding="utf-8")
+    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match="rule 'getrennt' has 6 cells"):
+        tag("mai", lang="zt")

@@ -36,6 +36,8 @@ CASES = [
     ("counted_number", "Some 1900 soldiers crossed the river.", "Some 1900", None),
     ("bond_name", "The Treasury sold 1.1 billion euros of its 2034 bond.", "2034 bond", None),
     ("code_number", "Emirates flight EK 2015 landed safely, the airline said.", "2015", None),
+    ("season_plural_name", "Summers said the bank would act.", "Summers", None),
+    ("season_plural_inside", "The rescue is too late, says Summers, a former official.", "Summers", None),
     ("september_attacks", "Security has been tight since the Sept. 11 attacks on New York.", "Sept. 11", "2001-09-11"),
     ("september_metaphor", '"This is our September 11," the mayor said.', "September 11", None),
     ("named_number", "Shares of 21st Century Fox fell 2%.", "21st Century Fox", None),
@@ -286,6 +288,8 @@ CASES = [
     ("month_span_shifted", "Sales in the July-September quarter last year fell.",
      "the July-September quarter last year", "2016-Q3"),
     ("month_span_bare", "GDP grew 0.3% in April-June, data showed.", "April-June", "2017-Q2"),
+    # (a range told as past ends before the publication: last year's August, as its October is)
+    ("month_pair_hyphen", "Sales fell in August-October, the company said.", "August", "2016-08"),
     ("shifted_years_quarter", "It beat last year's second quarter.", "last year's second quarter", "2016-Q2"),
     ("quarter_of_shifted_year", "Work starts in the first quarter of next year.",
      "the first quarter of next year", "2018-Q1"),

@@ -195,11 +195,16 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                                              None if tense is None else False, publication)
             found[-1] = found[-1].model_copy(update={"value": start})
         if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \
-                and found[-1].resolved and _resolve.lacks_year(template) and _YEAR_DAY.match(found[-1].value) \
-                and _YEAR_DAY.match(value):
-            # ('Feb 15-16 - Protests break out': the end in its start's year; not 'Feb 28-29' in a year with no 29th)
-            shared = found[-1].value[:4] + value[4:]
-            value = shared if _resolve.possible(shared) else value
+                and found[-1].resolved and _resolve.lacks_year(template):
+            if _YEAR_DAY.match(found[-1].value) and _YEAR_DAY.match(value):
+                # ('Feb 15-16 - Protests break out': the end in its start's year; not 'Feb 28-29' in a year
+                # with no 29th)
+                shared = found[-1].value[:4] + value[4:]
+                value = shared if _resolve.possible(shared) else value
+            else:  # (months: 'Sales rose in May-July', said in May: last year's May and July)
+                start, value = _resolve.in_order(found[-1].value, value, True if _resolve.looks_back(tense) else
+                                                 None if tense is None else False, publication)
+                found[-1] = found[-1].model_copy(update={"value": start})
         if resolved and hit.rule.type == "TIME" and found and found[-1].type == "TIME" and found[-1].resolved \
                 and rules.makes_time_range(text[found[-1].end:hit.start]):
             # ('a curfew from 5 p.m. to 7 a.m.': the next morning's; 'from midnight to noon': the day's start)

@@ -355,6 +355,9 @@ class Grammar:
                 continue
             if len(row) < 4:
                 raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} needs a name, type, pattern and value")
+            if len(row) > 5:  # (a sixth cell would be silently dropped: options are one cell, spaced)
+                raise ValueError(f"rules.tsv ({lang}): rule {row[0]!r} has {len(row)} cells, not at most 5 "
+                                 "(its options are one cell, separated by spaces)")
             name, kind, pattern, value = row[:4]
             pairs = [opt.split("=", 1) for opt in (row[4].split() if len(row) > 4 else ())]
             options = dict(pairs)
