@@ -162,38 +162,31 @@ def test_a_second_language_is_a_data_folder(tmp_path, monkeypatch):
     assert result == [("Heute", "2017-09-06"), ("am Sonntag", "2017-09-10")]
 
 
-def test_a_rule_naming_an_unknown_class_is_reported_with_its_name(tmp_path, monkeypatch):
-    folder = tmp_path / "zy" / "temporal"
+def _broken_language(tmp_path, monkeypatch, code: str, rule: str) -> None:
+    """A language ``code`` of one month word and the one ``rule`` row (tab-separated cells)."""
+    folder = tmp_path / code / "temporal"
     folder.mkdir(parents=True)
     (folder / "vocabulary.tsv").write_text("# Format\nmonat\tmai\t05\n", encoding="utf-8")
-    (folder / "rules.tsv").write_text("# Format\nkaputt\tDATE\t%tag\tX\n", encoding="utf-8")
+    (folder / "rules.tsv").write_text(f"# Format\n{rule}\n", encoding="utf-8")
     (folder / "tense.tsv").write_text("# Format\n", encoding="utf-8")
     monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+
+
+def test_a_rule_naming_an_unknown_class_is_reported_with_its_name(tmp_path, monkeypatch):
+    _broken_language(tmp_path, monkeypatch, "zy", "kaputt\tDATE\t%tag\tX")
     with pytest.raises(ValueError, match="rule 'kaputt' uses unknown class %tag"):
         tag("mai", lang="zy")
 
 
 def test_a_rule_giving_an_option_twice_is_reported_not_half_read(tmp_path, monkeypatch):
     # (the second not_after= had silently replaced the first)
-    folder = tmp_path / "zx" / "temporal"
-    folder.mkdir(parents=True)
-    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tmai\t05\n", encoding="utf-8")
-    (folder / "rules.tsv").write_text("# Format\nzweimal\tDATE\t%monat\tXXXX-{monat}\tnot_after=a not_after=b\n",
-                                      encoding="utf-8")
-    (folder / "tense.tsv").write_text("# Format\n", encoding="utf-8")
-    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    _broken_language(tmp_path, monkeypatch, "zx", "zweimal\tDATE\t%monat\tXXXX-{monat}\tnot_after=a not_after=b")
     with pytest.raises(ValueError, match="rule 'zweimal' gives an option twice"):
         tag("mai", lang="zx")
 
 
 def test_a_rule_with_options_in_a_sixth_cell_is_reported_not_half_read(tmp_path, monkeypatch):
     # (options after a tab, not a space: the second one had been silently dropped)
-    folder = tmp_path / "zt" / "temporal"
-    folder.mkdir(parents=True)
-    (folder / "vocabulary.tsv").write_text("# Format\nmonat\tmai\t05\n", encoding="utf-8")
-    (folder / "rules.tsv").write_text("# Format\ngetrennt\tDATE\t%monat\tXXXX-{monat}\tdir=<\tonly_after=im\\s\n",
-                                      encoding="utf-8")
-    (folder / "tense.tsv").write_text("# Format\n", encoding="utf-8")
-    monkeypatch.setattr(timeline.lang, "LANG_DIR", tmp_path)
+    _broken_language(tmp_path, monkeypatch, "zt", "getrennt\tDATE\t%monat\tXXXX-{monat}\tdir=<\tonly_after=im\\s")
     with pytest.raises(ValueError, match="rule 'getrennt' has 6 cells"):
         tag("mai", lang="zt")
