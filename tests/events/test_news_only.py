@@ -83,6 +83,9 @@ def test_an_invitation_to_comment_is_dropped_but_the_news_after_it_stays():
     "An earlier version said the offer valued the company at £2.5bn.",
     "A version appeared on p12 of the Main section of the Courier on 22.31 GMT on Friday 5 March 2021.",
     "A version of this article appears in print on March 6, 2021, on page A1 of the city edition.",
+    # (run into the page's text before it, with no stop between)
+    "Letters should be sent to the editor This article appeared on p30 of the Main section of the Courier on 00.01 GMT "
+    "on Saturday 6 March 2021.",
     # a pointer to more of the site, the end of a live page, an address to write to
     "Read more: How the council voted on Tuesday",
     "See also: Who won on Tuesday?",

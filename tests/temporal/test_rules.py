@@ -36,6 +36,7 @@ CASES = [
     ("counted_number", "Some 1900 soldiers crossed the river.", "Some 1900", None),
     ("bond_name", "The Treasury sold 1.1 billion euros of its 2034 bond.", "2034 bond", None),
     ("code_number", "Emirates flight EK 2015 landed safely, the airline said.", "2015", None),
+    ("listing_age", "Ferry strike halts crossings - 3 hrs ago Harbour Times.", "3 hrs ago", None),
     ("season_plural_name", "Summers said the bank would act.", "Summers", None),
     ("season_plural_inside", "The rescue is too late, says Summers, a former official.", "Summers", None),
     ("september_attacks", "Security has been tight since the Sept. 11 attacks on New York.", "Sept. 11", "2001-09-11"),
