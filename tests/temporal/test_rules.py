@@ -15,12 +15,12 @@ PUBLISHED = "2017-09-06"
 CASES = [
     # --- what must not be tagged
     ("tv_title", 'She was a guest on "This Week" with the anchor.', "This Week", None),
-    ("named_today", "The host of NBC Today stepped down.", "Today", None),
+    ("named_today", 'Speaking on NBC\'s "Today," the senator said he would run.', "Today", None),
     ("source_today", "The minister told Gulf Today the port would reopen.", "Today", None),
     ("daypart_programme", "The minister said on the evening news that the port would reopen.", "the evening", None),
     ("holiday_thing", "The square lit up like a Christmas tree on Monday.", "Christmas", None),
     ("named_current", "Oil entered the Loop Current on Monday.", "Current", None),
-    ("programme_today", "The minister told the BBC's Today programme the port would reopen.", "Today", None),
+    ("programme_today", "The minister told the Today programme the port would reopen.", "Today", None),
     ("newspaper", "The Sunday Telegraph printed the letter.", "The Sunday Telegraph", None),
     ("night_show", "She hosted Saturday Night Live twice.", "Saturday Night Live", None),
     ("season_kind", "A winter storm warning is in effect.", "A winter storm", None),
@@ -364,6 +364,7 @@ CASES = [
     ("last_period", "Prices fell last week.", "last week", "2017-W35"),
     ("this_day_in_year", "On this day in 1989, the wall fell.", "this day in 1989", "1989-09-06"),
     ("this_period", "The talks end this month.", "this month", "2017-09"),
+    ("to_this_day", "The village has no school to this day.", "this day", "PRESENT_REF"),
     ("latest_year", "Losses narrowed in the latest year.", "the latest year", "2016"),
     ("next_period", "The plant opens next month.", "next month", "2017-10"),
     ("that_period", "He moved to Rome in 2011 and married that year.", "that year", "2011"),

@@ -173,6 +173,8 @@ def test_finds_time_expressions_with_their_values(sentence, expected):
     "Farmers sell more than a quarter of their crop abroad.",  # a fraction
     "These are the cars of tomorrow.",  # no day
     "He told USA Today that the plan had failed.",  # a newspaper
+    "The host of NBC Today stepped down.",  # a programme named after its broadcaster
+    "The minister told the BBC's Today programme the port would reopen.",
     "The hacking spread to the Sunday People, a tabloid.",  # a newspaper named by its day
     'The senator appeared on "This Week With Jane Doe."',  # a programme
     "The July-September monsoon brought floods.",  # months of a season, no quarter of a year
