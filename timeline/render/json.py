@@ -44,5 +44,19 @@ def render_summary(days: list[DaySummary]) -> str:
 
 
 def _json_list(models) -> str:
-    text = json.dumps([model.model_dump(mode="json") for model in models], ensure_ascii=False, indent=2)
-    return _escaped(no_lone_surrogates(text))
+    """``models`` as an indented JSON list, written a model at a time: a list of 100,000 events made
+    into Python dictionaries and then encoded with an indent (pure-Python encoding) took gigabytes."""
+    parts = ("  " + _model_json(model).replace("\n", "\n  ") for model in models)  # (newlines in strings are escaped)
+    text = "[\n" + ",\n".join(parts) + "\n]"
+    return _escaped(no_lone_surrogates(text if text != "[\n\n]" else "[]"))
+
+
+def _model_json(model) -> str:
+    """One model as indented JSON; a text with a lone surrogate, which pydantic cannot write as
+    UTF-8, by the standard encoder (the surrogate is replaced after)."""
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return model.model_dump_json(indent=2)
+    except PydanticSerializationError:
+        return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2)
