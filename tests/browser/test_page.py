@@ -77,6 +77,14 @@ def sample(request, open_html, samples_dir):
     return timeline, open_html(render(timeline, "html"), "sample.html")
 
 
+def click_list(page, button: str) -> None:
+    """Click a list's button (``#all-list``, ``#undated-list``) and wait until the lists are whole:
+    a long one is built a chunk at a time, aria-busy meanwhile."""
+    page.click(button)
+    page.wait_for_function("() => !document.querySelector('#event-list[aria-busy=true], #undated-events[aria-busy=true]')",
+                           timeout=30_000)
+
+
 def overlapping(boxes):
     return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if a["box"][0] < b["box"][2] - 1 and b["box"][0] < a["box"][2] - 1
@@ -109,7 +117,7 @@ def test_every_dated_event_is_in_the_chart_and_the_list_in_order(sample):
     listed = page.locator("#events ol.events > li h3").all_text_contents()
     assert listed == [e.title for e in timeline.dated]  # a few events: every one is key
     if timeline.undated:
-        page.click("#undated-list")
+        click_list(page, "#undated-list")
         undated = page.locator("#undated li.event h3").all_text_contents()
         assert undated == [e.title for e in timeline.undated]
 
@@ -334,7 +342,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_html, artifacts):
     timeline = hostile_timeline()
     opened = open_html(render(timeline, "html"), "hostile.html")
     page = opened.page
-    page.click("#undated-list")
+    click_list(page, "#undated-list")
     for marker in page.evaluate(MARKERS_JS):  # hover and click everything
         page.mouse.move(marker["x"], marker["y"])
         page.mouse.click(marker["x"], marker["y"])
@@ -371,8 +379,16 @@ def test_five_thousand_events_stay_readable(open_html, artifacts):
     assert overlapping(labels) == []
     page.screenshot(path=str(artifacts / "five-thousand.png"))
     assert page.locator("#events ol.events > li").count() == 30  # the key events
-    page.click("#all-list")
+    # the list of all is built a chunk at a time: the click shows the first items at once and
+    # returns, the page answering while the rest are added (aria-busy meanwhile)
+    first = page.evaluate("""() => { document.getElementById('all-list').click();
+        const list = document.getElementById('event-list');
+        return [list.children.length, list.getAttribute('aria-busy')]; }""")
+    assert first[1] == "true" and 0 < first[0] < 5000
+    page.wait_for_function("() => document.getElementById('event-list').getAttribute('aria-busy') === 'false'")
     assert page.locator("#events ol.events > li").count() == 5000
+    titles = page.locator("#events ol.events > li h3").all_text_contents()
+    assert titles == [e.title for e in timeline.dated]  # whole and in order
 
 
 def test_markup_in_outlets_and_titles_is_shown_as_text(open_html, artifacts):
@@ -521,15 +537,15 @@ def test_the_list_gives_the_key_events_then_all_on_request(story, open_html):
     assert page.locator("#events-heading").inner_text() == "Key events in order"
     assert page.locator("#events ol.events > li h3").all_text_contents() == [e.title for e in keys]
     assert page.locator("#events ol.events > li.key").count() == len(keys)
-    page.click("#all-list")
+    click_list(page, "#all-list")
     items = page.locator("#events ol.events > li")
     assert items.count() == len(story.dated)
     assert page.locator("#events ol.events > li.key").count() == len(keys)
     first = page.evaluate("() => [...document.querySelectorAll('#events ol.events > li h3')].slice(0, 40).map(h => h.textContent)")
     assert first == [e.title for e in story.dated[:40]]
-    page.click("#all-list")
+    click_list(page, "#all-list")
     assert page.locator("#events ol.events > li").count() == len(keys)
-    page.click("#undated-list")
+    click_list(page, "#undated-list")
     assert page.locator("#undated ul.events > li").count() == len(story.undated)
 
 
@@ -598,7 +614,7 @@ def test_an_event_told_by_many_articles_names_a_few_outlets_and_opens_the_others
     assert keys.count() == 2
     check(keys.nth(0), False)
     assert keys.nth(1).locator("ul.sources > li").count() == 3 and keys.nth(1).locator("details").count() == 0
-    page.click("#all-list")  # the list page.js builds shows them the same way
+    click_list(page, "#all-list")  # the list page.js builds shows them the same way
     items = page.locator("#events ol.events > li")
     assert items.count() == 8
     check(items.nth(6), False)

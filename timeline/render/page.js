@@ -152,13 +152,34 @@
   var listButton = document.getElementById("all-list");
   var listHeading = document.getElementById("events-heading");
 
+  // a long list is built a chunk of items at a time, the page answering in between (80,000 items
+  // built at once had frozen the tab for seconds): the first chunk at once, the others on timers;
+  // the list is aria-busy until it is whole
+  var CHUNK = 500;
+  function fill(list, from, to, idOf) {
+    var token = {};
+    list.filling = token;
+    function step(start) {
+      if (list.filling !== token) { return; }  // (emptied or filled anew meanwhile)
+      var end = Math.min(to, start + CHUNK), fragment = document.createDocumentFragment();
+      for (var i = start; i < end; i++) { fragment.appendChild(itemNode(i, idOf(i))); }
+      list.appendChild(fragment);
+      list.setAttribute("aria-busy", end < to ? "true" : "false");
+      if (end < to) { setTimeout(function () { step(end); }, 0); }
+    }
+    step(from);
+  }
+  function empty(list) {
+    list.filling = null;
+    list.textContent = "";
+    list.setAttribute("aria-busy", "false");
+  }
+
   function showList(mode) {
     if (!eventList || eventList.getAttribute("data-mode") === mode) { return; }
-    eventList.textContent = "";
+    empty(eventList);
     if (mode === "all") {
-      var fragment = document.createDocumentFragment();
-      for (var i = 0; i < data.dated; i++) { fragment.appendChild(itemNode(i, "event-" + (i + 1))); }
-      eventList.appendChild(fragment);
+      fill(eventList, 0, data.dated, function (i) { return "event-" + (i + 1); });
       eventList.classList.add("long");
       listHeading.textContent = "All " + data.dated.toLocaleString("en") + " dated events in order";
       listButton.textContent = "Show the key events only";
@@ -182,14 +203,10 @@
     undatedButton.hidden = false;
     undatedButton.addEventListener("click", function () {
       var list = document.getElementById("undated-events");
-      if (list.children.length) { list.textContent = ""; list.classList.remove("long");
+      if (list.children.length) { empty(list); list.classList.remove("long");
         undatedButton.textContent = "Show the " + (data.events.length - data.dated).toLocaleString("en") + " undated events";
         return; }
-      var fragment = document.createDocumentFragment();
-      for (var i = data.dated; i < data.events.length; i++) {
-        fragment.appendChild(itemNode(i, "undated-" + (i - data.dated + 1)));
-      }
-      list.appendChild(fragment);
+      fill(list, data.dated, data.events.length, function (i) { return "undated-" + (i - data.dated + 1); });
       list.classList.add("long");
       undatedButton.textContent = "Hide the undated events";
     });
