@@ -2303,3 +2303,13 @@ def test_til_is_until(sentence, expected):
 ])
 def test_wire_clocks_spans_and_results_periods(sentence, published, expected):
     assert [(e.text, e.value) for e in tag(sentence, published)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last of a weekday in a month, told 'final' too (Thursday 25 May 2017)
+    ("The council meets on the final Thursday of May.", ("the final Thursday of May", "DATE", "2017-05-25")),
+    # a weekend counted in its month is that weekend, not the one before the publication (Saturday 5 August)
+    ("The fair opened on the first weekend of August.", ("the first weekend of August", "DATE", "2017-W31-WE")),
+])
+def test_a_weekday_or_weekend_counted_in_its_month_is_that_one(text, expected):
+    assert found(text, "2017-09-06") == [expected]
