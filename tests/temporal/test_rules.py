@@ -368,6 +368,8 @@ CASES = [
     ("last_period", "Prices fell last week.", "last week", "2017-W35"),
     ("this_day_in_year", "On this day in 1989, the wall fell.", "this day in 1989", "1989-09-06"),
     ("this_period", "The talks end this month.", "this month", "2017-09"),
+    # (said in September: the coming year)
+    ("the_new_year", "The plant will reopen in the new year, the company said.", "the new year", "2018"),
     ("to_this_day", "The village has no school to this day.", "this day", "PRESENT_REF"),
     ("latest_year", "Losses narrowed in the latest year.", "the latest year", "2016"),
     ("next_period", "The plant opens next month.", "next month", "2017-10"),
