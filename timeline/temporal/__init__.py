@@ -191,9 +191,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 and rules.makes_date_range(text, (found[-1].start, found[-1].end), hit.start):
             # ("Sales rose from May to December", said in March: last May; "the season runs from June 1
             # to November 30", said in July: this November)
-            start, value = _resolve.in_order(found[-1].value, value, True if _resolve.looks_back(tense) else
-                                             None if tense is None else False, publication)
-            found[-1] = found[-1].model_copy(update={"value": start})
+            found[-1], value = _in_order(found[-1], value, tense, publication)
         if resolved and hit.options.get(RANGE_END) and found and found[-1].rule == hit.rule.name \
                 and found[-1].resolved and _resolve.lacks_year(template):
             if _YEAR_DAY.match(found[-1].value) and _YEAR_DAY.match(value):
@@ -202,9 +200,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
                 shared = found[-1].value[:4] + value[4:]
                 value = shared if _resolve.possible(shared) else value
             else:  # (months: 'Sales rose in May-July', said in May: last year's May and July)
-                start, value = _resolve.in_order(found[-1].value, value, True if _resolve.looks_back(tense) else
-                                                 None if tense is None else False, publication)
-                found[-1] = found[-1].model_copy(update={"value": start})
+                found[-1], value = _in_order(found[-1], value, tense, publication)
         if resolved and hit.rule.type == "TIME" and found and found[-1].type == "TIME" and found[-1].resolved \
                 and rules.makes_time_range(text[found[-1].end:hit.start]):
             # ('a curfew from 5 p.m. to 7 a.m.': the next morning's; 'from midnight to noon': the day's start)
@@ -625,6 +621,16 @@ def _year_of_weekday(value: str, weekday: int, publication: str, ahead: bool) ->
     if timex_span(moved.split("T", 1)[0]) is not None and _on_weekday(moved, weekday):
         return moved
     return value
+
+
+def _in_order(start: TimeExpression, end: str, tense: str | None,
+              publication: str | None) -> tuple[TimeExpression, str]:
+    """A range's start (an expression) and end (a value), their years chosen apart, put in order by
+    the range's tense (:func:`resolve.in_order`): told as past, the start a year back; else the end
+    a year on."""
+    back = True if _resolve.looks_back(tense) else None if tense is None else False
+    first, end = _resolve.in_order(start.value, end, back, publication)
+    return start.model_copy(update={"value": first}), end
 
 
 _YEAR_DAY = re.compile(r"\d{4}-\d\d-\d\d")
