@@ -391,6 +391,37 @@ def test_five_thousand_events_stay_readable(open_html, artifacts):
     assert titles == [e.title for e in timeline.dated]  # whole and in order
 
 
+@pytest.mark.slow
+def test_show_in_the_list_reaches_an_event_the_list_of_all_has_not_built_yet(open_html):
+    """A marker's 'Show in the list' scrolls to its item in the list of all events, even one
+    past the first chunk the list is built with."""
+    timeline = many_events(5000)
+    page = open_html(render(timeline, "html"), "reach.html").page
+    page.click("#controls button[data-mode=all]")
+    page.wait_for_selector("#chart[data-mode=all][data-drawn=true]")
+    markers = page.evaluate(MARKERS_JS)
+    left, top, right, bottom = page.evaluate("""() => { const c = document.getElementById('chart'),
+        xa = c._fullLayout.xaxis, ya = c._fullLayout.yaxis, b = c.getBoundingClientRect();
+        return [b.left + xa._offset, b.top + ya._offset, b.left + xa._offset + xa._length,
+                b.top + ya._offset + ya._length]; }""")
+    markers = [m for m in markers if left + 5 < m["x"] < right - 5 and top + 5 < m["y"] < bottom - 5]
+
+    def alone(m):  # (no other marker under the mouse)
+        return all(o is m or abs(o["x"] - m["x"]) > 14 or abs(o["y"] - m["y"]) > 14 for o in markers)
+    late = [m for m in markers if len(m["indices"]) == 1 and m["indices"][0] >= 1000
+            and not timeline.dated[m["indices"][0]].key and alone(m)]
+    marker = min(late, key=lambda m: abs(m["x"] - (left + right) / 2) + abs(m["y"] - (top + bottom) / 2))
+    i = marker["indices"][0]
+    page.mouse.click(marker["x"], marker["y"])
+    page.click(f'#details a.to-list[href="#event-{i + 1}"]')
+    assert page.locator(f"#event-{i + 1}").count() == 1
+    assert page.evaluate(f"""() => {{ const r = document.getElementById('event-{i + 1}').getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight; }}""")
+    page.wait_for_function("() => document.getElementById('event-list').getAttribute('aria-busy') === 'false'")
+    ids = page.evaluate("() => [...document.querySelectorAll('#event-list > li')].map(li => li.id)")
+    assert ids == [f"event-{n + 1}" for n in range(len(timeline.dated))]  # whole, once each, in order
+
+
 def test_markup_in_outlets_and_titles_is_shown_as_text(open_html, artifacts):
     opened = open_html(render(hostile_timeline(), "html"), "markup.html")
     page = opened.page

@@ -153,21 +153,28 @@
   var listHeading = document.getElementById("events-heading");
 
   // a long list is built a chunk of items at a time, the page answering in between (80,000 items
-  // built at once had frozen the tab for seconds): the first chunk at once, the others on timers;
-  // the list is aria-busy until it is whole
+  // built at once had frozen the tab for seconds): the first chunk at once, the others on timers,
+  // and any item at once that a link is about to show (reach); the list is aria-busy until whole
   var CHUNK = 500;
   function fill(list, from, to, idOf) {
-    var token = {};
-    list.filling = token;
-    function step(start) {
-      if (list.filling !== token) { return; }  // (emptied or filled anew meanwhile)
-      var end = Math.min(to, start + CHUNK), fragment = document.createDocumentFragment();
-      for (var i = start; i < end; i++) { fragment.appendChild(itemNode(i, idOf(i))); }
-      list.appendChild(fragment);
-      list.setAttribute("aria-busy", end < to ? "true" : "false");
-      if (end < to) { setTimeout(function () { step(end); }, 0); }
+    var state = { next: from, to: to, idOf: idOf, timer: null };
+    list.filling = state;
+    grow(list, state, from + CHUNK);
+  }
+  function grow(list, state, until) {  // (the items before ``until`` built now, the rest later)
+    if (list.filling !== state) { return; }  // (emptied or filled anew meanwhile)
+    var end = Math.min(state.to, Math.max(until, state.next)), fragment = document.createDocumentFragment();
+    for (var i = state.next; i < end; i++) { fragment.appendChild(itemNode(i, state.idOf(i))); }
+    list.appendChild(fragment);
+    state.next = end;
+    list.setAttribute("aria-busy", end < state.to ? "true" : "false");
+    if (end < state.to && !state.timer) {
+      state.timer = setTimeout(function () { state.timer = null; grow(list, state, state.next + CHUNK); }, 0);
     }
-    step(from);
+  }
+  function reach(list, i) {  // (item i of a list being built, built now: a link to it follows)
+    var state = list && list.filling;
+    if (state && state.next <= i) { grow(list, state, i + 1); }
   }
   function empty(list) {
     list.filling = null;
@@ -516,7 +523,10 @@
     item.appendChild(sentenceNode(e.sentence));
     appendSources(item, e.sources, true);
     var link = el("a", "Show in the list", { href: "#event-" + (i + 1), "class": "to-list" });
-    link.addEventListener("click", function () { if (!e.key) { showList("all"); } });
+    link.addEventListener("click", function () {
+      if (!e.key) { showList("all"); }
+      reach(eventList, i);  // (the list of all may not have reached it yet)
+    });
     item.appendChild(link);
     return item;
   }
