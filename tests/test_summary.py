@@ -1100,18 +1100,3 @@ def test_a_sentence_backed_by_its_own_articles_comes_before_one_that_borrows_an_
     (first,) = _select([borrowed, lone], 1, vectorizer, dt.date(2010, 6, 3))
     assert first is lone
 
-
-def test_a_plan_counts_for_its_day_only_where_its_happening_is_told_as_done():
-    """'The minister will visit the dam on Friday', never told done while the story goes on, is no
-    reference to Friday (the visit may have been called off), though another happening is told
-    of that day; once an article tells the visit made on Friday, the plans count for it too."""
-    plans = [("2021-03-01", "The minister will visit the Ferrow dam on Friday, officials said."),
-             ("2021-03-02", "The minister will visit the Ferrow dam on Friday, her office said.")]
-    other = [("2021-03-05", "Rescuers closed the Marlow valley road on Friday after a landslide."),
-             ("2021-03-12", "Engineers began repairs at the Ferrow dam on Wednesday.")]
-    friday = dt.date(2021, 3, 5)
-    references = day_references(build_timeline(told_by_outlets(plans + other)).events)
-    assert sorted(references[friday]) == ["t/2.txt"]
-    done = [("2021-03-08", "The minister visited the Ferrow dam on Friday, officials said.")]
-    references = day_references(build_timeline(told_by_outlets(plans + other + done)).events)
-    assert sorted(references[friday]) == ["t/0.txt", "t/1.txt", "t/2.txt", "t/4.txt"]

@@ -218,21 +218,17 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
     weight of their reference (the strongest of an article's references to that day).
 
     A report merged into a dated event without a date of its own refers to no day: it tells the
-    happening, not when it was.  A reference written before its day (a plan) counts at
-    ``FUTURE_WEIGHT``, and not at all where its happening's own reports never tell it done on that
-    day while the collection goes on ``UNTOLD_AFTER`` days past it (the visit may have been called
-    off: other happenings told of the day count for it)."""
+    happening, not when it was."""
     events = list(events)
     topical = _topicality_weight(events)
     refs: dict[dt.date, dict[str, float]] = defaultdict(dict)
     told: set[dt.date] = set()  # the days some article refers to on or after them
-    # the last day an article of the collection appeared
-    last = max((day for event in events for source in event.sources if (day := _published_day(source))),
-               default=None)
+    last: Optional[dt.date] = None  # the last day an article of the collection appeared
     for event in events:
-        done = _days_told(event)
         for source in event.sources:
             published = _published_day(source)
+            if published is not None and (last is None or published > last):
+                last = published
             span = _own_span(source)
             day = _one_day(span)
             if day is None:
@@ -242,8 +238,6 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
                 continue
             weight = topical(source)
             if published is not None and published < day:
-                if day not in done and last is not None and (last - day).days >= UNTOLD_AFTER:
-                    continue  # (a plan its own happening's later reports never tell as done on that day)
                 weight *= FUTURE_WEIGHT
             else:
                 told.add(day)
@@ -253,20 +247,6 @@ def day_references(events: Iterable[Event]) -> dict[dt.date, dict[str, float]]:
         if day not in told and last is not None and (last - day).days >= UNTOLD_AFTER:
             refs[day] = {key: weight * UNTOLD_WEIGHT for key, weight in weights.items()}
     return refs
-
-
-def _days_told(event: Event) -> set[dt.date]:
-    """The days a happening's reports place it on, told on or after them (or in a week told as
-    gone: 'last week's vote')."""
-    days = set()
-    for source in event.sources:
-        span, published = _own_span(source), _published_day(source)
-        day = _one_day(span)
-        if day is None:
-            days.update(_week_told(span, published))
-        elif published is not None and published >= day:
-            days.add(day)
-    return days
 
 
 def _topicality_weight(events: list[Event]):

@@ -2313,3 +2313,16 @@ def test_wire_clocks_spans_and_results_periods(sentence, published, expected):
 ])
 def test_a_weekday_or_weekend_counted_in_its_month_is_that_one(text, expected):
     assert found(text, "2017-09-06") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation opening on 'Today' after a broadcaster is said today (only "NBC's \"Today,\"" names a show)
+    ('He told CNN "Today we are stronger," the minister said.', [("Today", "DATE", "2017-09-06")]),
+    # the day looked forward to is the day, not the present ('to this day' is)
+    ("Fans had looked forward to this day.", [("this day", "DATE", "2017-09-06")]),
+    ("The case remains unsolved to this day.", [("this day", "DATE", "PRESENT_REF")]),
+    # a capitalised plural season that says something is a name
+    ("Summers has said the plan works.", []),
+])
+def test_names_and_days_that_look_alike(text, expected):
+    assert found(text, "2017-09-06") == expected
