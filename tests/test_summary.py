@@ -1099,4 +1099,3 @@ def test_a_sentence_backed_by_its_own_articles_comes_before_one_that_borrows_an_
     vectorizer = _vectorizer([lone.text, borrowed.text])
     (first,) = _select([borrowed, lone], 1, vectorizer, dt.date(2010, 6, 3))
     assert first is lone
-

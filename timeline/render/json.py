@@ -46,9 +46,9 @@ def render_summary(days: list[DaySummary]) -> str:
 def _json_list(models) -> str:
     """``models`` as an indented JSON list, written a model at a time: a list of 100,000 events made
     into Python dictionaries and then encoded with an indent (pure-Python encoding) took gigabytes."""
-    parts = ("  " + _model_json(model).replace("\n", "\n  ") for model in models)  # (newlines in strings are escaped)
-    text = "[\n" + ",\n".join(parts) + "\n]"
-    return _escaped(no_lone_surrogates(text if text != "[\n\n]" else "[]"))
+    parts = ["  " + _model_json(model).replace("\n", "\n  ") for model in models]  # (newlines in strings are escaped)
+    text = "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
+    return _escaped(no_lone_surrogates(text))
 
 
 def _model_json(model) -> str:

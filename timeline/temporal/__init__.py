@@ -626,8 +626,9 @@ def _year_of_weekday(value: str, weekday: int, publication: str, ahead: bool) ->
 def _in_order(start: TimeExpression, end: str, tense: str | None,
               publication: str | None) -> tuple[TimeExpression, str]:
     """A range's start (an expression) and end (a value), their years chosen apart, put in order by
-    the range's tense (:func:`resolve.in_order`): told as past, the start a year back; else the end
-    a year on."""
+    the range's tense (:func:`resolve.in_order`): told as past, the start a year back; told as
+    present or to come, the end a year on; with no tense, whichever range lies nearer the
+    publication."""
     back = True if _resolve.looks_back(tense) else None if tense is None else False
     first, end = _resolve.in_order(start.value, end, back, publication)
     return start.model_copy(update={"value": first}), end
