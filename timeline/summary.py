@@ -1207,18 +1207,13 @@ def parse_day(text: str, last: bool = False) -> dt.date:
     text = text.strip()
     if _ISO_DAY.fullmatch(text):
         return dt.date.fromisoformat(text)
-    period = _ISO_PERIOD.fullmatch(text)
-    if period is None:
+    span = timex_span(text) if _ISO_PERIOD.fullmatch(text) else None  # (the month's or year's days)
+    if span is None:
         raise ValueError(f"not YYYY-MM-DD: {text!r}")
-    year, month = int(period.group(1)), int(period.group(2) or (12 if last else 1))
-    if year < 1 or not 1 <= month <= 12:
-        raise ValueError(f"not YYYY-MM-DD: {text!r}")
-    if not last:
-        return dt.date(year, month, 1)
-    return dt.date(year, 12, 31) if month == 12 else dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return span.end if last else span.start
 
 
-_ISO_PERIOD = re.compile(r"(\d{4})(?:-(\d\d))?")
+_ISO_PERIOD = re.compile(r"\d{4}(?:-\d\d)?")
 
 
 def _as_date(value, last: bool = False) -> Optional[dt.date]:

@@ -207,7 +207,7 @@ def _headline_apart(text: str, sentences: list[Sentence], lang: str) -> list[Sen
 @lru_cache(maxsize=None)
 def _headlines(lang: str) -> tuple[re.Pattern, ...]:
     try:
-        return tuple(re.compile(pattern) for pattern in _page_patterns(lang, "headlines.txt"))
+        return tuple(re.compile(pattern) for pattern in language_patterns(lang, "page", "headlines.txt"))
     except FileNotFoundError:  # (a language without the file: no headline is looked for)
         return ()
 
@@ -369,7 +369,7 @@ def comment_section(sentences: Sequence[Sentence], lang: str = DEFAULT_LANGUAGE)
 
 @lru_cache(maxsize=None)
 def _prefixes(lang: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(pattern) for pattern in _page_patterns(lang, "prefixes.txt"))
+    return tuple(re.compile(pattern) for pattern in language_patterns(lang, "page", "prefixes.txt"))
 
 
 def in_glued_prefix(text: str, sentence: Sentence, at: int, lang: str = DEFAULT_LANGUAGE) -> bool:
@@ -449,11 +449,6 @@ _CLOCK = re.compile(r"\d[.:]\d\d")  # every stamp has a clock time: a sentence w
 _COLON = re.compile(r":\s")  # and every credit a colon after its label ("Photograph: ")
 
 
-def _page_patterns(lang: str, name: str) -> list[str]:
-    """The patterns of the page file ``name``, its parts filled in (:func:`filled_lines`)."""
-    return language_patterns(lang, "page", name)
-
-
 def language_patterns(lang: str, folder: str, name: str, missing_ok: bool = False) -> list[str]:
     """The patterns of the language's file ``folder/name``, its parts filled in
     (:func:`filled_lines`); none, with ``missing_ok``, where the language has no such file."""
@@ -473,7 +468,7 @@ def _inserts(lang: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
     colon)."""
     kinds = []
     for name, gate in (("stamps.txt", _CLOCK), ("credits.txt", _COLON)):
-        patterns = _page_patterns(lang, name)
+        patterns = language_patterns(lang, "page", name)
         if patterns:
             kinds.append((re.compile("|".join(f"(?:{pattern})" for pattern in patterns)), gate))
     return tuple(kinds)
