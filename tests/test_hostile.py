@@ -836,3 +836,22 @@ def test_json_output_escapes_what_a_terminal_or_javascript_would_act_on():
                  render_events([event])):
         assert not TERMINAL_UNSAFE.search(text.replace("\n", ""))
         assert json.loads(text.splitlines()[0] if text.startswith("{\"") else text)
+
+
+
+def test_19_a_threads_error_after_the_program_stops_prints_nothing():
+    """Once Ctrl-C has stopped the program, a worker pool's thread that ends late (a busy machine)
+    prints no 'Exception in thread ...' after 'error: interrupted' (in a process of its own: the
+    test runner has a thread hook of its own)."""
+    script = ("import threading\n"
+              "from timeline import cli\n"
+              "cli._as_program.append(True)\n"
+              "cli.let_go_of_pools = lambda: None\n"
+              "cli._stopping()\n"
+              "def fails():\n"
+              "    raise RuntimeError('the pool thread ended late')\n"
+              "thread = threading.Thread(target=fails)\n"
+              "thread.start()\n"
+              "thread.join()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == ""

@@ -88,9 +88,17 @@ def _stopping() -> None:
     could only break into the interpreter's own exit, printing a traceback (the threads being
     joined), or leave the worker pool's semaphores to the resource tracker's warnings."""
     let_go_of_pools()
+    if _as_program:
+        # (a pool's thread that sees its killed workers gone only after the wait let_go gives it, on a busy
+        # machine, would print 'Exception in thread ...' into the process's end)
+        threading.excepthook = _quiet_thread
     if _as_program and threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGINT, *TERMINATING):
             signal.signal(signum, signal.SIG_IGN)
+
+
+def _quiet_thread(args) -> None:
+    """A thread's error once the program is stopping: the stop's own doing, nothing to tell."""
 
 
 def _terminate(signum, frame) -> None:
