@@ -11,8 +11,9 @@ import pytest
 import timeline.lang
 from timeline import tag
 from timeline.lang import LANG_DIR
-from timeline.temporal.engine import fill, grammar
-from timeline.temporal.prefixes import GATE_LENGTH, KEY_LENGTH, first_class, key_at, prefixes
+from timeline.temporal.engine import fill, fold, grammar
+from timeline.temporal.prefixes import (GATE_LENGTH, KEY_LENGTH, LONG_KEY_LENGTH, PrefixIndex, first_class, key_at,
+                                        prefixes)
 
 DATA = sorted((LANG_DIR / "en" / "temporal").glob("*.tsv"))
 
@@ -65,6 +66,36 @@ def test_a_pattern_with_too_many_long_keys_is_described_by_shorter_ones_that_adm
     assert keys is not None and max(map(len, keys)) == GATE_LENGTH < KEY_LENGTH
     for text, admitted in (("12 abc street", True), ("1200 pop street", True), ("12 years", False)):
         assert any(key_at(text, 0).startswith(k) for k in keys) is admitted
+
+
+def test_a_key_stops_where_a_match_goes_on_with_any_word_not_at_the_first_character():
+    """'has' or 'have', perhaps an adverb in -ly, then 'until': the keys reach up to the adverb
+    ('has '), so that the rule is tried at 'has ...' (any word may follow), not at every word in h."""
+    keys = prefixes(r"(?:has|have)(?:\s+\w+ly)?\s+until")
+    def admitted(text):
+        return any(key_at(text, 0).startswith(k) for k in keys)
+    assert admitted("has until") and admitted("has really until") and admitted("Have  only until")
+    assert not admitted("hat") and not admitted("hasty") and not admitted("was until")
+
+
+def test_a_longer_key_narrows_the_rules_a_short_one_admits():
+    """Where 'the firs' admits every rule for 'the first ...', 'the first ti' (of 'the first
+    time') leaves only those its twelve characters admit."""
+    index = PrefixIndex([r"the\s+first\s+quarter", r"the\s+first\s+half", r"the\s+first\s+time", r"the\s+\w+"])
+    admitted = index.candidates(key_at("the first time he", 0))
+    assert admitted == [0, 1, 2, 3]
+    assert index.narrowed(admitted, "the first time he"[:LONG_KEY_LENGTH]) == [2, 3]
+    assert index.narrowed(admitted, "the first qua") == [0, 3]
+
+
+def test_words_that_open_no_expression_are_passed_over():
+    """The rules are tried only where a rule's first characters stand: not at every capitalised
+    word (a rule that opens on any capital letter would send the tagger to each)."""
+    rules = grammar("en")
+    def places(text):
+        return list(rules.places(fold(text) if rules._gate_folds else text))
+    assert places("Xqzv Yqzv Wqzv, Zqzv Kqzv.") == []
+    assert places("Xqzv on Friday") == [5, 8]  # ("on Friday", "Friday")
 
 
 @pytest.mark.parametrize("pattern, text, admitted", [
@@ -123,8 +154,7 @@ def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:
     admits: what ``find`` (which tries only the admitted rules, most over folded text) must equal."""
     out, done = [], 0
     blind = [(re.compile(regex.pattern, re.I), rule) for regex, rule, _ in rules._compiled]
-    for gate in re.compile(rules._gate.pattern, re.I).finditer(text):
-        at = gate.start()
+    for at in rules.places(fold(text) if rules._gate_folds else text):
         if at < done:
             continue
         for regex, rule in blind:

@@ -31,10 +31,12 @@ from functools import lru_cache
 
 from timeline.lang import data_path, filled_lines, read_lines, read_table
 from timeline.text import ENTRY_LINE
-from timeline.temporal.prefixes import PrefixIndex, all_prefixes, first_class, key_at, trie_regex
+from timeline.temporal.prefixes import (LONG_KEY_LENGTH, PrefixIndex, all_prefixes, first_class, key_at, keyed,
+                                        trie_regex)
 
 
 MAX_KEYS_KEPT = 50000  # the keys (prefixes.py) whose rules are kept at hand, at most
+NARROWED = 6  # more rules than this admitted at a key: a longer key narrows them (prefixes.py)
 RANGE_OPENING_REACH = 20  # characters looked back over for the word opening a range of dates ('from the')
 TENSE_WINDOW = 300  # characters around an expression searched for tense cues
 ABBREVIATED_REACH = 20  # an abbreviated range end ('2024-25', '1845-49') lies at most this far on
@@ -208,8 +210,9 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-# the line breaks of ``str.splitlines`` ("\r\n" one of them), and the blanks between words
-_LINE_BREAK = "\r\n|\r(?!\n)|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+# the line breaks of ``str.splitlines`` ("\r\n" one of them), and the blanks between words (a class
+# first: Python's engine skips ahead to it)
+_LINE_BREAK = "[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029](?:(?<=\r)\n)?"
 _BREAK = re.compile(_LINE_BREAK)
 _BLANK_REST = re.compile(f"[^\\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:{_LINE_BREAK})")  # a line of blanks
 
@@ -229,18 +232,30 @@ def _literal(text: str) -> str:
     return r"\s+".join(re.escape(word) for word in text.split())
 
 
-def _alternation(groups: list[tuple[str, str]]) -> str:
+def _alternation(groups: list[tuple[str, str]], scan: bool = False) -> str | None:
     """One alternation of the named ``(name, pattern)`` groups, each behind a lookahead for the
     first characters its matches begin with where they are known (prefixes.py: 'resum', 'reconv',
     ... for a cue that opens on a dozen lookbehinds), else for its first character, so that most
     places fail at a test or two, not at each of a pattern's lookbehinds; and the whole behind a
-    lookahead for any first character when all are known."""
+    lookahead for any first character when all are known (at a space, no word's cue is entered).
+
+    With ``scan`` (the alternation searched for), each group consumes its first character (its
+    class) and looks back at where it began: Python's engine passes over an alternative that opens
+    on a character or a class not at hand without entering it.  A match then spans that one
+    character; its group, the whole of what was found.  None when a group may begin with any
+    character."""
     firsts = [first_class(pattern) for _, pattern in groups]
     keys = all_prefixes([pattern for _, pattern in groups])
-    body = "|".join(f"(?={_opening(first, known)})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
-                    for first, known, (name, pattern) in zip(firsts, keys, groups))
-    if None in firsts:
-        return f"(?:{body})"
+    if scan:
+        if None in firsts:
+            return None
+        body = "|".join(f"{first}(?<=(?={_opening(first, known)})(?=(?P<{name}>{pattern}){_END})[\\s\\S])"
+                        for first, known, (name, pattern) in zip(firsts, keys, groups))
+    else:
+        body = "|".join(f"(?={_opening(first, known)})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
+                        for first, known, (name, pattern) in zip(firsts, keys, groups))
+        if None in firsts:
+            return f"(?:{body})"
     return "(?=[" + "".join(first[1:-1] for first in firsts) + f"])(?:{body})"
 
 
@@ -304,31 +319,46 @@ def fill(template: str, values: dict[str, str]) -> str:
     """A template with ``{name}``, ``{name:02}``, ``{name+12}``, ``{name*10}``, ``{name/24}`` (to the
     nearest whole number, a half down), ``{name|default}`` replaced by the captured values (absent
     ones by their default, else by nothing)."""
+    pieces = _pieces(template)
+    if len(pieces) == 1:  # (no field)
+        return template
+    out = [pieces[0]]
+    for k in range(1, len(pieces), 6):
+        out.append(_field(values, *pieces[k:k + 5]))
+        out.append(pieces[k + 5])
+    return "".join(out)
 
-    def field(m: re.Match) -> str:
-        name, op, operand, default, width = m.groups()
-        value = values.get(name)
-        if value is None:
-            return default or ""
-        if not value.isascii():  # (digits of another script a pattern's \d took: '2\u0660\u0661\u0667' is 2017)
-            value = "".join(str(int(ch)) if ch.isdecimal() else ch for ch in value)
-        if op or width:
-            try:
-                number = float(value)
-            except ValueError:
-                return value
-            if op == "+":
-                number += int(operand)
-            elif op == "*":
-                number *= int(operand)
-            elif op == "/" and int(operand):
-                number = math.ceil(number / int(operand) - 0.5)
-            value = str(int(number)) if number == int(number) else str(number)
-            if width and number == int(number):
-                value = value.zfill(int(width))
-        return value
 
-    return _FIELD.sub(field, template)
+@lru_cache(maxsize=4096)
+def _pieces(template: str) -> tuple:
+    """``template`` split at its fields: text, then (name, op, operand, default, width) and text again
+    for each field (read once a template)."""
+    return tuple(_FIELD.split(template))
+
+
+def _field(values: dict[str, str], name: str, op: str | None, operand: str | None, default: str | None,
+           width: str | None) -> str:
+    """One field of a template (see :func:`fill`) filled from ``values``."""
+    value = values.get(name)
+    if value is None:
+        return default or ""
+    if not value.isascii():  # (digits of another script a pattern's \d took: '2\u0660\u0661\u0667' is 2017)
+        value = "".join(str(int(ch)) if ch.isdecimal() else ch for ch in value)
+    if op or width:
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        if op == "+":
+            number += int(operand)
+        elif op == "*":
+            number *= int(operand)
+        elif op == "/" and int(operand):
+            number = math.ceil(number / int(operand) - 0.5)
+        value = str(int(number)) if number == int(number) else str(number)
+        if width and number == int(number):
+            value = value.zfill(int(width))
+    return value
 
 
 class Grammar:
@@ -391,14 +421,19 @@ class Grammar:
                         for index, (aliases, fields, _) in ranges.items()}
         self._abbreviated = {index for index, (_, _, short) in ranges.items() if short}
         self._index = PrefixIndex(bodies)
-        gate = r"(?<![\w$#])(?<!\w-)" + self._index.gate()  # keys are lower case: it folds
-        self._gate_folds = _folds(gate)
-        self._gate = re.compile(gate, 0 if self._gate_folds else re.I)
+        # A word start is where the character before is no word character, '$' or '#', nor a hyphen
+        # after one ('year-ago').  The gate consumes that character (a scan for a class of
+        # characters is fast in Python's engine, a test at every place is not) and ends at the word;
+        # the text's first place is tried as if after a space.
+        keys = self._index.gate()  # keys are lower case: the gate folds
+        self._gate_folds = _folds(keys)
+        self._gate = re.compile(r"[^\w$#](?<!\w-)" + keys, 0 if self._gate_folds else re.I)
         # a rule with no case-sensitive part matches over folded text (see fold), the others as written
         self._compiled = [(re.compile(body), rule, True) if _folds(body) and _CASE_SENSITIVE not in body
                           else (re.compile(body, re.I), rule, False) for body, rule in zip(bodies, self.rules)]
         # the rules to try at a key, and the same for a set of rules (keys that admit the same rules share one)
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule, bool], ...]] = {}
+        self._by_long_key: dict[str, tuple[tuple[re.Pattern, Rule, bool], ...]] = {}  # (keys narrowed further)
         self._by_rules: dict[tuple[int, ...], tuple[tuple[re.Pattern, Rule, bool], ...]] = {}
 
         self._joiners = self.classes.get("clock_day_joiner") or WordClass()
@@ -490,10 +525,14 @@ class Grammar:
         self._tense = re.compile("|".join(parts) or "(?!)", re.I)
         # The fast scan reads folded text with every case-sensitive group made case-blind; where
         # a cue with such a group matches, the exact pattern decides at that place ("may" the
-        # verb, not "May").
-        fast = "|".join(parts).replace(_CASE_SENSITIVE, "(?:")
+        # verb, not "May"): that cue's own first (the ones before it failed case-blind, so they fail
+        # as written), and where it fails, the whole.
+        scanned = [_alternation(group, scan=True) for group in (cues, marks) if group]
+        fast = _EDGE + "(?:" + "|".join(scanned) + ")" if scanned and None not in scanned else "|".join(parts)
+        fast = fast.replace(_CASE_SENSITIVE, "(?:")
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
-        self._recheck = frozenset(i for i, (_, text) in enumerate(cues + marks) if _CASE_SENSITIVE in text)
+        self._recheck = {i: re.compile(f"{_EDGE}(?P<{name}>{text}){_END}", re.I)
+                         for i, (name, text) in enumerate(cues + marks) if _CASE_SENSITIVE in text}
         modifiers, fronting, happened = around[MODIFIER], around[FRONTING], around[HAPPENED]
         self._modifier = re.compile(r"(?<!\w)(?:" + "|".join(modifiers) + r")\s+$", re.I) if modifiers else None
         # what opens a sentence before a time told ahead of its clause ('In February, the rebels took')
@@ -525,15 +564,26 @@ class Grammar:
         done = 0
         folded = fold(text) if folded is None else folded
         cuts, end = entry_breaks(text) if cuts is None else cuts, len(text)
-        for gate in self._gate.finditer(folded if self._gate_folds else text):
-            at = gate.start()
+        keyed_text, by_key = keyed(text), self._by_key
+        for at in self.places(folded if self._gate_folds else text):
             if at < done:
+                continue
+            key = key_at(text, at, keyed_text)
+            candidates = by_key.get(key)
+            if candidates is None:
+                candidates = self._rules_for(key)
+            if len(candidates) > NARROWED and keyed_text is not None:
+                long_key = keyed_text[at:at + LONG_KEY_LENGTH]
+                if "  " not in long_key:  # (it begins with the key: no run of blanks to close up)
+                    narrowed = self._by_long_key.get(long_key)
+                    candidates = self._narrowed(long_key, candidates) if narrowed is None else narrowed
+            if not candidates:
                 continue
             cut = end
             if cuts:  # (the text ends at the next stop for what starts here)
                 k = bisect.bisect_right(cuts, at)
                 cut = cuts[k] if k < len(cuts) else end
-            for regex, rule, on_folded in self._rules_at(text, at):
+            for regex, rule, on_folded in candidates:
                 m = regex.match(folded if on_folded else text, at, cut)
                 if m is not None and rule.fits(text, at) and not (rule.index in self._ranges
                                                                   and self._runs_backwards(rule, m, text)):
@@ -565,6 +615,14 @@ class Grammar:
                     continue
             hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values), options))
         return hits
+
+    def places(self, scanned: str):
+        """The word starts of ``scanned`` (the text, folded when the gate folds) where some rule's
+        first characters stand, in order."""
+        if self._gate.match(" " + scanned):  # (the text's first place, as if after a space)
+            yield 0
+        for gate in self._gate.finditer(scanned):
+            yield gate.end()
 
     def _runs_backwards(self, rule: Rule, m: re.Match, text: str) -> bool:
         """Whether a range rule's match ends before it starts: in 'raised the alert on April 29 to
@@ -628,10 +686,12 @@ class Grammar:
         of its own: "from 6 p.m. this evening until 6 a.m. tomorrow")."""
         time = _CLOCK.match(clock.value) if clock.rule.type == "TIME" and "+" not in clock.rule.name else None
         day = _PLACED_CLOCK.match(placed.value) if "+" in placed.rule.name else None
+        if not (time and day and _DAY.match(day.group(1))):
+            return clock
         first, second = sorted((clock, placed), key=lambda hit: hit.start)
         joined = self._clock_range.fullmatch(text, first.end, second.start) or (
             self._clock_series is not None and self._clock_series.fullmatch(text, first.end, second.start))
-        if not (time and day and _DAY.match(day.group(1)) and joined):
+        if not joined:
             return clock
         options = {key: value for key, value in placed.options.items() if key != "mod"}
         if "mod" in clock.options:
@@ -782,9 +842,20 @@ class Grammar:
         without its year, puts the second in the first's year: a word of ``refined_year``."""
         return self._refined_year is not None and self._refined_year.fullmatch(gap) is not None
 
-    def _rules_at(self, text: str, at: int) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
-        """The rules that may match at ``at``, in file order."""
-        key = key_at(text, at)
+    def _narrowed(self, long_key: str, rules: tuple) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
+        """Those of ``rules`` (the candidates of the key ``long_key`` begins with) that may match
+        where the text has ``long_key``."""
+        if len(self._by_long_key) >= MAX_KEYS_KEPT:
+            self._by_long_key.clear()
+        indexes = tuple(self._index.narrowed([rule.index for _, rule, _ in rules], long_key))
+        narrowed = self._by_rules.get(indexes)
+        if narrowed is None:
+            narrowed = self._by_rules[indexes] = tuple(self._compiled[i] for i in indexes)
+        self._by_long_key[long_key] = narrowed
+        return narrowed
+
+    def _rules_for(self, key: str) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
+        """The rules that may match where the text has ``key`` (prefixes.py), in file order."""
         rules = self._by_key.get(key)
         if rules is None:
             if len(self._by_key) >= MAX_KEYS_KEPT:  # (a long stream meets ever more keys: memory stays flat)
@@ -840,13 +911,13 @@ class TenseReader:
     """
 
     def __init__(self, pattern: re.Pattern, kinds: list[tuple[str | None, str]], modifier: re.Pattern | None,
-                 text: str, scan: re.Pattern | None = None, recheck: frozenset[int] = frozenset(),
+                 text: str, scan: re.Pattern | None = None, recheck: dict[int, re.Pattern] | None = None,
                  folded: str | None = None, fronting: re.Pattern | None = None, happened: re.Pattern | None = None,
                  foreseen: re.Pattern | None = None):
         self._pattern, self._kinds, self._modifier, self._text = pattern, kinds, modifier, text
         self._fronting, self._happened, self._foreseen = fronting, happened, foreseen
         # the fast scan over folded text, with the marks whose place the exact pattern decides
-        self._scan, self._recheck = scan, recheck
+        self._scan, self._recheck = scan, recheck or {}
         self._folded = text if scan is None else folded if folded is not None else fold(text)
         self._starts: list[int] = []
         self._marks: list[tuple[int, int]] = []  # (end, index into the kinds), parallel to _starts
@@ -970,15 +1041,20 @@ class TenseReader:
         scan, text = (self._scan, self._folded) if self._scan is not None else (self._pattern, self._text)
         at = max(low, self._read_to)
         while (m := scan.search(text, at, high)) is not None:
-            place = m.start()
-            if self._scan is not None and int(m.lastgroup[1:]) in self._recheck:
-                m = self._pattern.match(self._text, place, high)
-                if m is None:  # only the case-blind scan matched here
+            name = m.lastgroup
+            place, stop = m.span(name)  # (the scan's match may be only the group's first character)
+            own = self._recheck.get(int(name[1:])) if self._scan is not None else None
+            if own is not None:
+                exact = own.match(self._text, place, high) or self._pattern.match(self._text, place, high)
+                if exact is None:  # only the case-blind scan matched here
                     at = place + 1
                     continue
-            self._starts.append(m.start())
-            self._marks.append((m.end(), int(m.lastgroup[1:])))
-            at = max(m.end(), place + 1)
+                name, (start, stop) = exact.lastgroup, exact.span()
+            else:
+                start = place
+            self._starts.append(start)
+            self._marks.append((stop, int(name[1:])))
+            at = max(stop, place + 1)
         self._read_to = high
 
 

@@ -13,7 +13,13 @@ with 8 ("the comp") it costs three, and finding expressions takes about 30% less
 finds the places to look at reads only the first ``GATE_LENGTH`` characters (a regex of the longer
 keys is slow to build), and a pattern whose long keys would be too many (a street number: any
 digits, then any of hundreds of street names) is described by its first ``GATE_LENGTH`` characters,
-or by its first character only.
+or by its first character only.  A match that goes on with what cannot be listed (any word, any
+character but one) is described by what comes before it ('has' and any adverb: 'has '), not by its
+first character: a rule that opened on any capital letter sent the tagger to every word.
+
+Where a key still admits many rules ('the firs': every 'the first ...'), a key of
+``LONG_KEY_LENGTH`` characters narrows them ('the first ti'), from the rules' longer prefixes where
+those are few enough to list.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 try:
@@ -30,36 +37,72 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre
 
 KEY_LENGTH = 8
+# where a key admits many rules ('the firs': 'the first quarter', 'the first half of', ... 45 of
+# them, at each 'the first time'), a longer one narrows them ('the first ti'): the rules' prefixes
+# of this many characters, where they are at most LONG_KEY_LIMIT (else the rule stays admitted)
+LONG_KEY_LENGTH, LONG_KEY_LIMIT = 12, 4000
 GATE_LENGTH = 6  # the gate looks for the places where some key begins by this many characters
 LONG_LIMIT = 5000  # above this many keys of KEY_LENGTH a pattern is described by GATE_LENGTH ...
 _LIMIT = 20000  # ... and above this many of those, by its first character only
 _SPACES = re.compile(r"\s+")
+# ends a prefix where a match goes on with what cannot be listed (any word character, any character
+# but one): such a prefix admits every key that begins with what comes before it
+_OPEN = "\0"
 # ASCII digits to "0" and every character ``\s`` matches to a space, one for one (U+3000, the
 # ideographic space, is the last of them)
 _KEY_CHARS = str.maketrans({**{str(d): "0" for d in range(10)},
                             **{chr(c): " " for c in range(0x3000 + 1) if chr(c).isspace()}})
 
 
-def key_at(text: str, at: int) -> str:
-    """The key of ``text`` at ``at``: what the prefix sets of the rules are compared with."""
+def keyed(text: str) -> str | None:
+    """``text`` lower-cased with digits and blanks as keys write them, one character for one, for
+    :func:`key_at` to read from; None where lower case changes the length ('İ')."""
+    lowered = text.lower().translate(_KEY_CHARS)
+    return lowered if len(lowered) == len(text) else None
+
+
+def key_at(text: str, at: int, keyed_text: str | None = None) -> str:
+    """The key of ``text`` at ``at``: what the prefix sets of the rules are compared with
+    (``keyed_text``: the text's :func:`keyed`, when the caller has it)."""
+    if keyed_text is not None:
+        key = keyed_text[at:at + KEY_LENGTH]
+        if "  " not in key:  # (a run of blanks further on does not change the key)
+            return key
     window = text[at:at + 3 * KEY_LENGTH].lower().translate(_KEY_CHARS)
     return (_SPACES.sub(" ", window) if "  " in window else window)[:KEY_LENGTH]
 
 
 def prefixes(pattern: str) -> frozenset[str] | None:
-    """The prefixes that matches of ``pattern`` begin with, as keys (shorter ones are whole
-    matches, or all a pattern with too many long keys is described by), or None when they cannot
-    be bounded.  Patterns with too many distinct keys (a run of any letters) are described by
-    their first character only."""
+    """The prefixes that matches of ``pattern`` begin with, as keys (a shorter one admits every
+    key it begins: a whole match, a match that goes on with what cannot be listed ('has' and a
+    word ending in 'ly': 'has '), or all a pattern with too many long keys is described by), or
+    None when they cannot be bounded (a match may begin with any word character).  Patterns with
+    too many distinct keys (a run of any letters) are described by their first character only."""
+    return _bounded(pattern, ((KEY_LENGTH, LONG_LIMIT), (GATE_LENGTH, _LIMIT), (1, _LIMIT)))
+
+
+def long_prefixes(pattern: str) -> frozenset[str] | None:
+    """The prefixes of :func:`prefixes`, of up to ``LONG_KEY_LENGTH`` characters; None where they
+    are more than ``LONG_KEY_LIMIT``."""
+    return _bounded(pattern, ((LONG_KEY_LENGTH, LONG_KEY_LIMIT),))
+
+
+def _bounded(pattern: str, tiers) -> frozenset[str] | None:
+    """The keys of ``pattern``'s matches, of the first (length, most keys) of ``tiers`` that bounds
+    them, else None."""
     parsed = _sre.parse(pattern, re.I)
-    for length, limit in ((KEY_LENGTH, LONG_LIMIT), (GATE_LENGTH, _LIMIT), (1, _LIMIT)):
+    for length, limit in tiers:
         try:
-            return frozenset(_sequence(parsed, length, limit))
+            keys = _sequence(parsed, length, limit)
         except _Unbounded:
             continue
+        if _OPEN in keys:  # (a match may open with what cannot be listed)
+            return None
+        return frozenset(key.rstrip(_OPEN) for key in keys)
     return None
 
 
+@lru_cache(maxsize=None)
 def first_class(pattern: str) -> str | None:
     """A character class (``[...]``) that the first character of every match of ``pattern``
     (compiled case-blind) belongs to, or None when a match may be empty or may begin with too
@@ -69,7 +112,7 @@ def first_class(pattern: str) -> str | None:
         keys = _sequence(_sre.parse(pattern, re.I), 1)
     except (_Unbounded, re.error):
         return None
-    if "" in keys:
+    if "" in keys or _OPEN in keys:
         return None
     special = {"0": r"\d", " ": r"\s"}
     return "[" + "".join(special.get(key, re.escape(key)) for key in sorted(keys)) + "]"
@@ -94,13 +137,13 @@ def cache_folder() -> Path | None:
     return Path(base) / "timeline"
 
 
-def all_prefixes(patterns: list[str]) -> list[frozenset[str] | None]:
-    """:func:`prefixes` of each pattern.  Analysing a language's rules takes a few tenths of a
+def all_prefixes(patterns: list[str], long: bool = False) -> list[frozenset[str] | None]:
+    """:func:`prefixes` of each pattern (with ``long``, :func:`long_prefixes`).  Analysing a language's rules takes a few tenths of a
     second, at every start of a process; reading the result back takes milliseconds.  So it is
     kept in :func:`cache_folder`, in a JSON file named by a hash of the patterns and of this
     module's source (a changed rule or a changed analysis is a new file).  A cache that cannot be
     read or written is no error: the analysis is then done again."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(Path(__file__).read_bytes() + (b"long" if long else b""))
     for pattern in patterns:
         digest.update(pattern.encode("utf-8", "surrogatepass") + b"\0")
     folder = cache_folder()
@@ -113,7 +156,7 @@ def all_prefixes(patterns: list[str]) -> list[frozenset[str] | None]:
                 return [None if keys is None else frozenset(keys) for keys in kept]
         except (OSError, ValueError, TypeError):
             pass
-    found = [prefixes(pattern) for pattern in patterns]
+    found = [(long_prefixes if long else prefixes)(pattern) for pattern in patterns]
     if path is not None:
         _write_whole(path, json.dumps([None if keys is None else sorted(keys) for keys in found]))
     return found
@@ -145,6 +188,19 @@ class PrefixIndex:
             else:
                 for k in keys:
                     self._by_prefix.setdefault(k, []).append(index)
+        self._unnarrowed: set[int] = set()  # the patterns a long key does not narrow
+        self._by_long_prefix: dict[str, list[int]] = {}
+        for index, keys in enumerate(all_prefixes(patterns, long=True)):
+            if keys is None:
+                self._unnarrowed.add(index)
+            else:
+                for k in keys:
+                    self._by_long_prefix.setdefault(k, []).append(index)
+        # (tens of thousands of keys share a few hundred lists of patterns: each kept once)
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for table in (self._by_prefix, self._by_long_prefix):
+            for k, indexes in table.items():
+                table[k] = shared.setdefault(tuple(indexes), tuple(indexes))
 
     def gate(self) -> str:
         """A regex that matches where some pattern's key begins (anywhere if one is unbounded)."""
@@ -158,6 +214,14 @@ class PrefixIndex:
         for n in range(len(key) + 1):
             found.update(self._by_prefix.get(key[:n], ()))
         return sorted(found)
+
+    def narrowed(self, indexes, long_key: str) -> list[int]:
+        """Those of ``indexes`` (the candidates of the key ``long_key`` begins with) whose matches
+        may begin with ``long_key``, of ``LONG_KEY_LENGTH`` characters, in their order."""
+        found = set(self._unnarrowed)
+        for n in range(len(long_key) + 1):
+            found.update(self._by_long_prefix.get(long_key[:n], ()))
+        return [index for index in indexes if index in found]
 
 
 def trie_regex(words, special: dict[str, str] | None = None) -> str:
@@ -191,7 +255,7 @@ class _Unbounded(Exception):
 def _join(left: set[str], right: set[str], length: int, limit: int) -> set[str]:
     out = set()
     for a in left:
-        if len(a) >= length:
+        if len(a) >= length or a.endswith(_OPEN):
             out.add(a)
             continue
         for b in right:
@@ -209,7 +273,7 @@ def _sequence(items, length: int, limit: int = _LIMIT) -> set[str]:
     ``limit`` of them at any step: ``_Unbounded``."""
     found = {""}
     for op, av in items:
-        short = [len(s) for s in found if len(s) < length]
+        short = [len(s) for s in found if len(s) < length and not s.endswith(_OPEN)]
         if not short:
             break
         room = length - min(short)  # no item needs to be followed further than this
@@ -239,7 +303,7 @@ def _item(op, av, room: int, limit: int) -> set[str]:
             elif kind is _sre.CATEGORY and arg is _sre.CATEGORY_SPACE:
                 chars.add(" ")
             else:
-                raise _Unbounded
+                return {_OPEN}
         return chars
     if op is _sre.SUBPATTERN:
         return _sequence(av[-1], room, limit)
@@ -258,4 +322,4 @@ def _item(op, av, room: int, limit: int) -> set[str]:
         return found
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return {""}
-    raise _Unbounded
+    return {_OPEN}  # (any character, any but one, a group's text again ...)

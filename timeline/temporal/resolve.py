@@ -51,6 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.models import Granularity
 from timeline.temporal.calendar import (
@@ -58,6 +59,11 @@ from timeline.temporal.calendar import (
     year_text,
 )
 from timeline.temporal.engine import ASIDE, GONE, GOVERNS, PAST
+
+# calendar.timex_span, kept for the values met again in a text (the publication day is most of its
+# expressions' anchor; a few, so that a stream of texts keeps no more): the periods are read here,
+# never changed
+_span = lru_cache(maxsize=64)(timex_span)
 
 # granularity codes, finest first; a rank compares how precise two values are (a season, SE, is
 # about a month's and anchors only the rules that name it: context=SE)
@@ -104,7 +110,7 @@ _SMALLER = {("", "Y"): ("M", 12, False), ("", "Q"): ("M", 3, False), ("", "M"): 
 def granularity(value: str) -> str | None:
     """The granularity code of a calendar value (``1989-Q3`` -> ``Q``, a season ``SE``), None if
     it is none."""
-    span = timex_span(value)
+    span = _span(value)
     if span is None:
         return None
     if value.endswith("-WE"):
@@ -199,7 +205,7 @@ def week_of(value: str) -> str:
 
 def _single_day(value: str):
     """The day ``value`` is, None when it is no single day."""
-    span = timex_span(value)
+    span = _span(value)
     return span.start if span is not None and span.start == span.end else None
 
 
@@ -276,7 +282,7 @@ def in_order(start: str, end: str, back: bool | None, anchor: str | None = None)
     earlier, later = year_moved(start, -1), year_moved(end, 1)
     if back is None and earlier is not None and later is not None and anchor is not None:
         day = dt.date.fromisoformat(anchor)
-        gone, to_come = timex_span(end), timex_span(start)  # (the ranges' ends nearest the anchor)
+        gone, to_come = _span(end), _span(start)  # (the ranges' ends nearest the anchor)
         if gone is not None and to_come is not None:
             back = (day - gone.end).days <= (to_come.start - day).days
     if back is not False and earlier is not None:
@@ -336,7 +342,7 @@ def not_before(value: str, earlier: str) -> str:
 def near(value: str, anchor: str | None, window: str) -> bool:
     """Whether the year of ``value`` lies within ``window`` ("B,A": B years before to A years
     after) of the year of ``anchor``; True when either has no year."""
-    span, anchor_span = timex_span(value), timex_span(anchor) if anchor else None
+    span, anchor_span = _span(value), _span(anchor) if anchor else None
     year = span.start.year if span else timex_year(value)
     if year is None or anchor_span is None:
         return True
@@ -377,7 +383,7 @@ def _resolve(template: str, anchor: str | None, direction: str, tense: str | Non
     if long_unit:
         return long_unit.group(1) + _LONG_LETTER[long_unit.group(2)], True
     if template.startswith("XXXX-"):
-        span = timex_span(anchor) if anchor else None
+        span = _span(anchor) if anchor else None
         if span is None:
             return template, False
         weekday = _WEEKDAY.match(template)
@@ -439,7 +445,7 @@ def _movable_day(value: str) -> str:
 
 def _relative(m: re.Match, anchor: str | None) -> tuple[str, bool]:
     keep, code, sign, amount, told, rest = m.groups()
-    span = timex_span(anchor) if anchor else None
+    span = _span(anchor) if anchor else None
     months = float(amount) * _MONTHS.get(code, 0) if amount and "." in amount else None
     if span is None or code not in RANK or (months is not None and not (months and months == round(months))):
         # (no anchor; or a count of periods that is no whole number of months, "1.5 days ago",
@@ -576,7 +582,7 @@ def _year(rest: str, anchor: dt.date, direction: str, tense: str | None,
         if not dt.MINYEAR <= year <= dt.MAXYEAR:  # at the calendar's edge: the years it has
             continue
         for index, value in enumerate(movable_days(f"{year:04d}-{rest}")):  # (an observance may come twice)
-            span = timex_span(value.split("T", 1)[0])
+            span = _span(value.split("T", 1)[0])
             if span is not None:
                 candidates[year, index] = (value, span)
             elif _FROM_TABLE.match(value):
@@ -632,7 +638,7 @@ def _month(day: str, time: str, anchor: dt.date, direction: str, tense: str | No
     for months in range(anchor.year * 12 + anchor.month - 2, anchor.year * 12 + anchor.month + 1):
         year, month = divmod(months, 12)
         value = f"{year:04d}-{month + 1:02d}-{day}"
-        span = timex_span(value) if dt.MINYEAR <= year <= dt.MAXYEAR and possible(value) else None
+        span = _span(value) if dt.MINYEAR <= year <= dt.MAXYEAR and possible(value) else None
         if span is not None and not (tense in _PAST and span.start > anchor):
             candidates[months] = (value + time, span)  # (a past sentence's day of a month is gone)
     own = anchor.year * 12 + anchor.month - 1
