@@ -519,6 +519,8 @@ def _holds(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
 
 def _found_at(words: Sequence[str], phrase: tuple[str, ...]) -> Optional[int]:
     """Where ``phrase`` first stands in ``words``, or None."""
+    if phrase and phrase[0] not in words:  # (most phrases' first word is not there at all)
+        return None
     n = len(phrase)
     return next((i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase), None)
 
