@@ -138,11 +138,12 @@ def cache_folder() -> Path | None:
 
 
 def all_prefixes(patterns: list[str], long: bool = False) -> list[frozenset[str] | None]:
-    """:func:`prefixes` of each pattern (with ``long``, :func:`long_prefixes`).  Analysing a language's rules takes a few tenths of a
-    second, at every start of a process; reading the result back takes milliseconds.  So it is
-    kept in :func:`cache_folder`, in a JSON file named by a hash of the patterns and of this
-    module's source (a changed rule or a changed analysis is a new file).  A cache that cannot be
-    read or written is no error: the analysis is then done again."""
+    """:func:`prefixes` of each pattern (with ``long``, :func:`long_prefixes`).  Analysing a
+    language's rules takes a few tenths of a second, at every start of a process; reading the
+    result back takes milliseconds.  So it is kept in :func:`cache_folder`, in a JSON file named by
+    a hash of the patterns, of this module's source and of which analysis it is (a changed rule or
+    a changed analysis is a new file).  A cache that cannot be read or written is no error: the
+    analysis is then done again."""
     digest = hashlib.sha256(Path(__file__).read_bytes() + (b"long" if long else b""))
     for pattern in patterns:
         digest.update(pattern.encode("utf-8", "surrogatepass") + b"\0")
