@@ -232,31 +232,28 @@ def _literal(text: str) -> str:
     return r"\s+".join(re.escape(word) for word in text.split())
 
 
-def _alternation(groups: list[tuple[str, str]], scan: bool = False) -> str | None:
+def _alternations(groups: list[tuple[str, str]]) -> tuple[str, str | None]:
     """One alternation of the named ``(name, pattern)`` groups, each behind a lookahead for the
     first characters its matches begin with where they are known (prefixes.py: 'resum', 'reconv',
     ... for a cue that opens on a dozen lookbehinds), else for its first character, so that most
     places fail at a test or two, not at each of a pattern's lookbehinds; and the whole behind a
     lookahead for any first character when all are known (at a space, no word's cue is entered).
 
-    With ``scan`` (the alternation searched for), each group consumes its first character (its
-    class) and looks back at where it began: Python's engine passes over an alternative that opens
-    on a character or a class not at hand without entering it.  A match then spans that one
+    And the same to be searched for, where each group consumes its first character (its class)
+    and looks back at where it began: Python's engine passes over an alternative that opens on a
+    character or a class not at hand without entering it.  A match of it spans that one
     character; its group, the whole of what was found.  None when a group may begin with any
     character."""
     firsts = [first_class(pattern) for _, pattern in groups]
     keys = all_prefixes([pattern for _, pattern in groups])
-    if scan:
-        if None in firsts:
-            return None
-        body = "|".join(f"{first}(?<=(?={_opening(first, known)})(?=(?P<{name}>{pattern}){_END})[\\s\\S])"
-                        for first, known, (name, pattern) in zip(firsts, keys, groups))
-    else:
-        body = "|".join(f"(?={_opening(first, known)})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
-                        for first, known, (name, pattern) in zip(firsts, keys, groups))
-        if None in firsts:
-            return f"(?:{body})"
-    return "(?=[" + "".join(first[1:-1] for first in firsts) + f"])(?:{body})"
+    body = "|".join(f"(?={_opening(first, known)})(?P<{name}>{pattern})" if first else f"(?P<{name}>{pattern})"
+                    for first, known, (name, pattern) in zip(firsts, keys, groups))
+    if None in firsts:
+        return f"(?:{body})", None
+    lookahead = "(?=[" + "".join(first[1:-1] for first in firsts) + "])"
+    scanned = "|".join(f"{first}(?<=(?={_opening(first, known)})(?=(?P<{name}>{pattern}){_END})[\\s\\S])"
+                       for first, known, (name, pattern) in zip(firsts, keys, groups))
+    return f"{lookahead}(?:{body})", f"{lookahead}(?:{scanned})"
 
 
 def _opening(first: str, keys: frozenset[str] | None) -> str:
@@ -521,13 +518,14 @@ class Grammar:
                 self._marks.append((None, kind))
         # never inside a word: a pattern that starts or ends with a letter matches whole words, one
         # that starts with a mark may follow a word ("they'll", "it's expected to")
-        parts = [_EDGE + _alternation(group) + _END for group in (cues, marks) if group]
+        alternations = [_alternations(group) for group in (cues, marks) if group]  # (exact, scanned)
+        parts = [_EDGE + exact + _END for exact, _ in alternations]
         self._tense = re.compile("|".join(parts) or "(?!)", re.I)
         # The fast scan reads folded text with every case-sensitive group made case-blind; where
         # a cue with such a group matches, the exact pattern decides at that place ("may" the
         # verb, not "May"): that cue's own first (the ones before it failed case-blind, so they fail
         # as written), and where it fails, the whole.
-        scanned = [_alternation(group, scan=True) for group in (cues, marks) if group]
+        scanned = [searched for _, searched in alternations]
         fast = _EDGE + "(?:" + "|".join(scanned) + ")" if scanned and None not in scanned else "|".join(parts)
         fast = fast.replace(_CASE_SENSITIVE, "(?:")
         self._tense_scan = re.compile(fast or "(?!)") if _folds(fast) else None
@@ -565,7 +563,7 @@ class Grammar:
         folded = fold(text) if folded is None else folded
         cuts, end = entry_breaks(text) if cuts is None else cuts, len(text)
         keyed_text, by_key = keyed(text), self._by_key
-        for at in self.places(folded if self._gate_folds else text):
+        for at in self.places(text, folded):
             if at < done:
                 continue
             key = key_at(text, at, keyed_text)
@@ -616,9 +614,10 @@ class Grammar:
             hits.append(Hit(m.start(), m.end(), rule, fill(rule.value, values), options))
         return hits
 
-    def places(self, scanned: str):
-        """The word starts of ``scanned`` (the text, folded when the gate folds) where some rule's
-        first characters stand, in order."""
+    def places(self, text: str, folded: str | None = None):
+        """The word starts of ``text`` where some rule's first characters stand, in order
+        (``folded``: the text's ``fold``, when the caller has it)."""
+        scanned = (fold(text) if folded is None else folded) if self._gate_folds else text
         if self._gate.match(" " + scanned):  # (the text's first place, as if after a space)
             yield 0
         for gate in self._gate.finditer(scanned):
@@ -847,11 +846,8 @@ class Grammar:
         where the text has ``long_key``."""
         if len(self._by_long_key) >= MAX_KEYS_KEPT:
             self._by_long_key.clear()
-        indexes = tuple(self._index.narrowed([rule.index for _, rule, _ in rules], long_key))
-        narrowed = self._by_rules.get(indexes)
-        if narrowed is None:
-            narrowed = self._by_rules[indexes] = tuple(self._compiled[i] for i in indexes)
-        self._by_long_key[long_key] = narrowed
+        narrowed = self._by_long_key[long_key] = self._rules_of(
+            tuple(self._index.narrowed([rule.index for _, rule, _ in rules], long_key)))
         return narrowed
 
     def _rules_for(self, key: str) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
@@ -860,11 +856,14 @@ class Grammar:
         if rules is None:
             if len(self._by_key) >= MAX_KEYS_KEPT:  # (a long stream meets ever more keys: memory stays flat)
                 self._by_key.clear()
-            indexes = tuple(self._index.candidates(key))
-            rules = self._by_rules.get(indexes)
-            if rules is None:
-                rules = self._by_rules[indexes] = tuple(self._compiled[i] for i in indexes)
-            self._by_key[key] = rules
+            rules = self._by_key[key] = self._rules_of(tuple(self._index.candidates(key)))
+        return rules
+
+    def _rules_of(self, indexes: tuple[int, ...]) -> tuple[tuple[re.Pattern, Rule, bool], ...]:
+        """The compiled rules of ``indexes``, one tuple for every key that admits the same ones."""
+        rules = self._by_rules.get(indexes)
+        if rules is None:
+            rules = self._by_rules[indexes] = tuple(self._compiled[i] for i in indexes)
         return rules
 
     def tense_reader(self, text: str, folded: str | None = None) -> "TenseReader":
@@ -1043,17 +1042,16 @@ class TenseReader:
         while (m := scan.search(text, at, high)) is not None:
             name = m.lastgroup
             place, stop = m.span(name)  # (the scan's match may be only the group's first character)
-            own = self._recheck.get(int(name[1:])) if self._scan is not None else None
+            index, start = int(name[1:]), place
+            own = self._recheck.get(index) if self._scan is not None else None
             if own is not None:
                 exact = own.match(self._text, place, high) or self._pattern.match(self._text, place, high)
                 if exact is None:  # only the case-blind scan matched here
                     at = place + 1
                     continue
-                name, (start, stop) = exact.lastgroup, exact.span()
-            else:
-                start = place
+                index, (start, stop) = int(exact.lastgroup[1:]), exact.span()
             self._starts.append(start)
-            self._marks.append((stop, int(name[1:])))
+            self._marks.append((stop, index))
             at = max(stop, place + 1)
         self._read_to = high
 
