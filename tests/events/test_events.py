@@ -1576,3 +1576,20 @@ def test_a_title_cut_at_a_pair_of_names_keeps_the_pair_whole():
         "The decision stems from fear economic victims will be inadequately compensated and BP will pay less for "
         "the damage it caused, Attorney General Troy King said on Tuesday.", "2010-06-08") if e.kind == "statement"]
     assert said.title.endswith("inadequately compensated")
+
+
+def test_a_titles_words_are_computed_once_and_handed_out_as_new_lists():
+    """A title's words are asked for again and again while it is fitted to its length, and kept
+    with the sentence after the first time: what one caller does with its list is not what the
+    next caller gets."""
+    from timeline.events import lexicon, parse
+    from timeline.events.titles import _words
+    from timeline.text import Sentence
+
+    text = "The rig that had burned for 36 hours sank in the Gulf of Mexico."
+    s = parse(Sentence(0, len(text), text), [expression(text, "36 hours", "PT36H", "DURATION")], lexicon("en"))
+    indices = list(range(len(s.tokens)))
+    first = _words(s, indices)
+    first.append("changed")
+    again = _words(s, tuple(indices))
+    assert again == first[:-1] and again[-1] == "Mexico." and again is not _words(s, indices)

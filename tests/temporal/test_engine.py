@@ -11,9 +11,9 @@ import pytest
 import timeline.lang
 from timeline import tag
 from timeline.lang import LANG_DIR
-from timeline.temporal.engine import fill, grammar
+from timeline.temporal.engine import Grammar, fill, grammar
 from timeline.temporal.prefixes import (GATE_LENGTH, KEY_LENGTH, LONG_KEY_LENGTH, PrefixIndex, first_class, key_at,
-                                        prefixes)
+                                        prefixes, trie_regex)
 
 DATA = sorted((LANG_DIR / "en" / "temporal").glob("*.tsv"))
 
@@ -96,6 +96,35 @@ def test_words_that_open_no_expression_are_passed_over():
     assert list(rules.places("Xqzv on Friday")) == [5, 8]  # ("on Friday", "Friday")
 
 
+WORDS = ["1 and a half", "2 and a half", "3 and a half", "1/2", "eighty one", "eighty-one", "eighty two",
+         "eighty-two", "eighty", "eight", "an", "a", "a dozen", "a-b", "a]b", "a^b", "a\\b"]
+
+
+def test_a_trie_of_words_matches_what_their_alternation_matches_longest_first():
+    """The words of a class are one trie ('1 and a half' and '2 and a half' share what follows their
+    first character); at every place of a text it matches what the words, longest first, match."""
+    trie = re.compile(trie_regex(WORDS), re.I)
+    alternation = re.compile("|".join(r"\s+".join(map(re.escape, word.split(" ")))
+                                      for word in sorted(WORDS, key=len, reverse=True)), re.I)
+    text = "On 12 and a half days, 2  and a half, eighty-one, Eighty two or eighty, a dozen a-b a]b a^b a\\b an a."
+    for at in range(len(text)):
+        assert (trie.match(text, at) or alternation.match(text, at) or None) is None or \
+            trie.match(text, at).group() == alternation.match(text, at).group(), text[at:]
+    for word in WORDS:
+        assert trie.fullmatch(word)
+    # ("and a half" once for the 1 and once for both 2 and 3; "one|two" once for "eighty " and "eighty-")
+    assert trie.pattern.count("half") == 2 and trie.pattern.count("one") == 1
+
+
+def test_a_rule_is_compiled_when_a_text_first_needs_it():
+    """Compiling every rule costs most of the start-up; a text needs only those its words may open."""
+    rules = Grammar("en")
+    assert all(found is None for found in rules._compiled)
+    rules.find("The talks ended on Friday.")
+    compiled = sum(found is not None for found in rules._compiled)
+    assert 0 < compiled < len(rules.rules) / 2
+
+
 @pytest.mark.parametrize("pattern, text, admitted", [
     (r"(?<!\bthe\s)(?:is|are)\s+due", "Is due", True),
     (r"(?<!\bthe\s)(?:is|are)\s+due", "are due", True),
@@ -151,7 +180,7 @@ def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:
     """Every rule tried case-blind over the text as written, in order, at every place the gate
     admits: what ``find`` (which tries only the admitted rules, most over folded text) must equal."""
     out, done = [], 0
-    blind = [(re.compile(regex.pattern, re.I), rule) for regex, rule, _ in rules._compiled]
+    blind = [(re.compile(regex.pattern, re.I), rule) for regex, rule, _ in map(rules.compiled, range(len(rules.rules)))]
     for at in rules.places(text):
         if at < done:
             continue

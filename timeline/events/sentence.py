@@ -84,6 +84,11 @@ class Parsed:
     # the tokens of ``timed`` that a title leaves out, its date being shown apart: not those of a
     # duration or a frequency, which say how long or how often ('would take 24 hours to know')
     untitled: list[bool] = field(default_factory=list)
+    # what functions of the sentence have computed, by function and arguments (a title's words
+    # are asked for again and again while it is fitted to its length): its tokens and times do
+    # not change once it is made, nor its classes once classified, so nothing here goes stale (a
+    # function that reads the classes is not kept here before they are all there)
+    memo: dict = field(default_factory=dict, repr=False)
 
 
 SCARE_QUOTE_WORDS = 6  # a quoted phrase of at most this many words inside a clause is part of it
@@ -332,6 +337,13 @@ def entry_text_start(s: Parsed) -> int | None:
     """The first token of a chronology entry's text, when the sentence opens as one (after a bullet
     or a list's number) with a time expression and a dash, a colon or a tab ('Feb. 15 -- Protests
     break out', 'Jan. 19\tKestrel launches'), else None."""
+    if entry_text_start in s.memo:  # (asked at each word that may be an entry's verb)
+        return s.memo[entry_text_start]
+    found = s.memo[entry_text_start] = _entry_text_start(s)
+    return found
+
+
+def _entry_text_start(s: Parsed) -> int | None:
     tokens, timed = s.tokens, s.timed
     b = next((b for b in range(len(tokens)) if tokens[b].text not in _BULLETS), len(tokens))
     b = _past_list_number(tokens, b)

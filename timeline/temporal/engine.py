@@ -425,9 +425,12 @@ class Grammar:
         keys = self._index.gate()  # keys are lower case: the gate folds
         self._gate_folds = _folds(keys)
         self._gate = re.compile(r"[^\w$#](?<!\w-)" + keys, 0 if self._gate_folds else re.I)
+        # each rule compiled when a text first has a key that admits it (:meth:`compiled`): compiling
+        # them all costs most of the start-up, and a short text needs few of them
+        self._bodies = bodies
+        self._compiled: list[tuple[re.Pattern, Rule, bool] | None] = [None] * len(bodies)
         # a rule with no case-sensitive part matches over folded text (see fold), the others as written
-        self._compiled = [(re.compile(body), rule, True) if _folds(body) and _CASE_SENSITIVE not in body
-                          else (re.compile(body, re.I), rule, False) for body, rule in zip(bodies, self.rules)]
+        self._folded = [_folds(body) and _CASE_SENSITIVE not in body for body in bodies]
         # the rules to try at a key, and the same for a set of rules (keys that admit the same rules share one)
         self._by_key: dict[str, tuple[tuple[re.Pattern, Rule, bool], ...]] = {}
         self._by_long_key: dict[str, tuple[tuple[re.Pattern, Rule, bool], ...]] = {}  # (keys narrowed further)
@@ -863,8 +866,18 @@ class Grammar:
         """The compiled rules of ``indexes``, one tuple for every key that admits the same ones."""
         rules = self._by_rules.get(indexes)
         if rules is None:
-            rules = self._by_rules[indexes] = tuple(self._compiled[i] for i in indexes)
+            rules = self._by_rules[indexes] = tuple(self.compiled(i) for i in indexes)
         return rules
+
+    def compiled(self, index: int) -> tuple[re.Pattern, Rule, bool]:
+        """The rule at ``index``, compiled (the first time it is asked for), and whether it matches
+        over folded text."""
+        found = self._compiled[index]
+        if found is None:
+            folded = self._folded[index]
+            found = self._compiled[index] = (re.compile(self._bodies[index], 0 if folded else re.I),
+                                             self.rules[index], folded)
+        return found
 
     def tense_reader(self, text: str, folded: str | None = None) -> "TenseReader":
         """A reader of the tense around the expressions of ``text`` (``folded``: its ``fold``, when

@@ -240,13 +240,33 @@ def trie_regex(words, special: dict[str, str] | None = None) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [special.get(ch, re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
+        # (neighbouring branches that go on alike share what follows: '[12] and a half' for
+        # '1 and a half|2 and a half', which matches the same, in the same order, and is shorter
+        # to compile: the number words are written into dozens of rules)
+        runs: list[tuple[list[str], str]] = []  # (the characters, the regex after them)
+        for ch, child in sorted(node.items()):
+            if ch:
+                rest = emit(child)
+                if runs and runs[-1][1] == rest:
+                    runs[-1][0].append(ch)
+                else:
+                    runs.append(([ch], rest))
+        if not runs:
             return ""
+        branches = [_either(chars, special) + rest for chars, rest in runs]
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
     return emit(root)
+
+
+def _either(chars: list[str], special: dict[str, str]) -> str:
+    """A regex for any one of ``chars`` (each a regex of ``special`` or itself), tried in their order."""
+    if len(chars) == 1:
+        return special.get(chars[0], re.escape(chars[0]))
+    if any(ch in special for ch in chars):
+        return "(?:" + "|".join(special.get(ch, re.escape(ch)) for ch in chars) + ")"
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
 
 
 class _Unbounded(Exception):
