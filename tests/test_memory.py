@@ -64,7 +64,8 @@ def test_traced_memory_stays_flat_over_varied_articles(monkeypatch):
 def test_reading_tagging_and_extracting_load_none_of_the_merging_libraries(tmp_path):
     """numpy, scipy, datasketch, scikit-learn and wordfreq (about 65 MB at start-up) are for
     merging, salience and summaries: a process that only reads articles, tags and extracts events
-    (`timeline tag`, `timeline events --jsonl`, the extraction workers) never loads them."""
+    (`timeline tag`, `timeline events --jsonl`, the extraction workers) never loads them (but
+    wordfreq's small list where a title must tell a name from a common word: the test below)."""
     import json
     import subprocess
     import sys
@@ -79,3 +80,24 @@ def test_reading_tagging_and_extracting_load_none_of_the_merging_libraries(tmp_p
     merged = subprocess.run([sys.executable, "-c", code.replace("print(", "timeline.build_timeline([" + repr(str(tmp_path)) + "])\nprint(")],
                             capture_output=True, text=True, check=True).stdout
     assert "numpy" in json.loads(merged)  # (the check can fail: building a timeline does load them)
+
+
+def test_telling_a_name_from_a_common_word_costs_extraction_little_memory():
+    """A speaker of one capitalised word that opens a sentence is a name only if the word is rare
+    ('Halliburton said', not 'Police said'): extraction asks wordfreq, whose small English list
+    (every word down to Zipf 3) answers that, not its large one, 30 MB in every extracting process."""
+    import subprocess
+    import sys
+
+    code = ("import resource, timeline\n"
+            "timeline.extract_events('The council met on Monday, officials said.', '2017-09-06')\n"
+            "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "events = timeline.extract_events('Police said on Monday that the men had fled. '\n"
+            "                                 'Halliburton said on Tuesday it would pay.', '2017-09-06')\n"
+            "import sys; assert 'wordfreq' in sys.modules, 'the common-word test was not reached'\n"
+            "print([e.title for e in events if e.time_expression and e.time_expression.text == 'Tuesday'],\n"
+            "      (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    titles, grown = out.rsplit(" ", 1)
+    assert "Halliburton" in titles
+    assert int(grown) < 12, f"extraction grew by {grown} MB to tell a name from a common word"

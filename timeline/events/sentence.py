@@ -258,7 +258,10 @@ def _attributed(s: Parsed) -> set[int]:
     reports'), up to the next punctuation mark or clause word."""
     tokens, lex = s.tokens, s.lex
     found: set[int] = set()
-    for k in range(len(tokens)):
+    openers = lex.attribution_openers
+    for k, token in enumerate(tokens):
+        if token.low not in openers:  # (the test attribution_at opens with, without a call at each word)
+            continue
         j = k + attribution_at(s, k)
         if j == k:
             continue
