@@ -176,6 +176,31 @@ def test_the_analysis_of_the_rules_is_kept_between_runs_and_a_bad_cache_is_no_er
     assert cache_folder().is_absolute()
 
 
+def test_analyses_written_long_ago_go_when_a_new_one_is_written(tmp_path, monkeypatch):
+    """Each change of the rules writes a new analysis: the old ones do not pile up in the user's
+    cache folder, but nothing else there is touched, nor one written lately (another version of
+    the tool may be using it)."""
+    import os
+    import time
+
+    from timeline.temporal.prefixes import CACHE_VARIABLE, STALE_DAYS, all_prefixes
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv(CACHE_VARIABLE, str(folder))
+    long_ago = time.time() - (STALE_DAYS + 1) * 86400
+    for name in ("prefixes-old.json", "prefixes-recent.json", "notes.json"):
+        (folder / name).write_text("[]")
+    for name in ("prefixes-old.json", "notes.json"):
+        os.utime(folder / name, (long_ago, long_ago))
+    all_prefixes([r"\d{4}"])
+    left = sorted(path.name for path in folder.iterdir())
+    assert "prefixes-old.json" not in left and {"prefixes-recent.json", "notes.json"} <= set(left)
+    assert len(left) == 3  # (and the new one)
+    all_prefixes([r"\d{4}"])  # (read back: nothing written, nothing removed)
+    assert sorted(path.name for path in folder.iterdir()) == left
+
+
 def _brute_force(rules, text: str) -> list[tuple[int, int, str]]:
     """Every rule tried case-blind over the text as written, in order, at every place the gate
     admits: what ``find`` (which tries only the admitted rules, most over folded text) must equal."""

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -160,7 +161,29 @@ def all_prefixes(patterns: list[str], long: bool = False) -> list[frozenset[str]
     found = [(long_prefixes if long else prefixes)(pattern) for pattern in patterns]
     if path is not None:
         _write_whole(path, json.dumps([None if keys is None else sorted(keys) for keys in found]))
+        _prune(path.parent, path)
     return found
+
+
+STALE_DAYS = 30  # an analysis written this long ago goes when another is written (see _prune)
+
+
+def _prune(folder: Path, kept: Path) -> None:
+    """Remove the analyses in ``folder`` written more than ``STALE_DAYS`` ago, but ``kept``: each
+    change of the rules or of this module writes new ones, and the old ones would pile up (about
+    2 MB each time).  One still in use, by another installed version, is only made again."""
+    limit = time.time() - STALE_DAYS * 86400
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.name.startswith("prefixes-") and entry.name.endswith(".json") and entry.path != str(kept) \
+                    and entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def _write_whole(path: Path, text: str) -> None:
