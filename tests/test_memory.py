@@ -64,8 +64,8 @@ def test_traced_memory_stays_flat_over_varied_articles(monkeypatch):
 def test_reading_tagging_and_extracting_load_none_of_the_merging_libraries(tmp_path):
     """numpy, scipy, datasketch, scikit-learn and wordfreq (about 65 MB at start-up) are for
     merging, salience and summaries: a process that only reads articles, tags and extracts events
-    (`timeline tag`, `timeline events --jsonl`, the extraction workers) never loads them (but
-    wordfreq's small list where a title must tell a name from a common word: the test below)."""
+    (`timeline tag`, the library's `iter_article_events`, the extraction workers) never loads them
+    (but wordfreq's small list where a title must tell a name from a common word: the test below)."""
     import json
     import subprocess
     import sys
@@ -80,6 +80,22 @@ def test_reading_tagging_and_extracting_load_none_of_the_merging_libraries(tmp_p
     merged = subprocess.run([sys.executable, "-c", code.replace("print(", "timeline.build_timeline([" + repr(str(tmp_path)) + "])\nprint(")],
                             capture_output=True, text=True, check=True).stdout
     assert "numpy" in json.loads(merged)  # (the check can fail: building a timeline does load them)
+
+
+def test_streaming_json_lines_loads_no_page_renderer(tmp_path):
+    """`timeline events --jsonl` writes JSON: the page's renderer, and plotly with it, stay unloaded."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("---\npublished: 2017-09-06\n---\nThe council met on Monday.\n", encoding="utf-8")
+    code = ("import sys\n"
+            f"sys.argv = ['timeline', 'events', '--jsonl', '--quiet', {str(tmp_path / 'a.txt')!r}]\n"
+            "from timeline.__main__ import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('plotly', 'timeline.render.html') if m in sys.modules), file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "council" in run.stdout.lower()  # (the events were written)
+    assert run.stderr.strip().splitlines()[-1] == "[]"
 
 
 def test_telling_a_name_from_a_common_word_costs_extraction_little_memory():

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pydantic_core import PydanticSerializationError
 
 from timeline.models import Timeline, require
-from timeline.render import csv, html, json, timelinejs, timeml
 from timeline.render.common import LANES, check_lanes
 from timeline.text import no_lone_surrogates
 
@@ -84,17 +83,22 @@ def _replace_surrogates(value):
 
 
 def _render(timeline: Timeline, fmt: str, lanes: str, cdn: bool, title: str | None) -> str:
+    # (each renderer imported when used: the page's brings plotly, which a stream of JSON lines,
+    # `timeline events --jsonl`, has no use for)
     if fmt == "html":
+        from timeline.render import html
         return html.render(timeline, lanes=lanes, cdn=cdn, title=title)
     if fmt == "timelinejs":
+        from timeline.render import timelinejs
         return timelinejs.render(timeline, lanes=lanes, title=title)
-    if fmt == "json":
-        return json.render(timeline)
-    if fmt == "jsonl":
-        return json.render_lines(timeline)
+    if fmt in ("json", "jsonl"):
+        from timeline.render import json
+        return json.render(timeline) if fmt == "json" else json.render_lines(timeline)
     if fmt == "csv":
+        from timeline.render import csv
         return csv.render(timeline)
     if fmt == "timeml":
+        from timeline.render import timeml
         return timeml.render(timeline)
     raise ValueError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
 
