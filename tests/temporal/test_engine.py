@@ -101,15 +101,15 @@ WORDS = ["1 and a half", "2 and a half", "3 and a half", "1/2", "eighty one", "e
 
 
 def test_a_trie_of_words_matches_what_their_alternation_matches_longest_first():
-    """The words of a class are one trie ('1 and a half' and '2 and a half' share what follows their
+    """The words of a class are one trie ('2 and a half' and '3 and a half' share what follows their
     first character); at every place of a text it matches what the words, longest first, match."""
     trie = re.compile(trie_regex(WORDS), re.I)
     alternation = re.compile("|".join(r"\s+".join(map(re.escape, word.split(" ")))
                                       for word in sorted(WORDS, key=len, reverse=True)), re.I)
     text = "On 12 and a half days, 2  and a half, eighty-one, Eighty two or eighty, a dozen a-b a]b a^b a\\b an a."
     for at in range(len(text)):
-        assert (trie.match(text, at) or alternation.match(text, at) or None) is None or \
-            trie.match(text, at).group() == alternation.match(text, at).group(), text[at:]
+        found, expected = trie.match(text, at), alternation.match(text, at)
+        assert (found and found.group()) == (expected and expected.group()), text[at:]
     for word in WORDS:
         assert trie.fullmatch(word)
     # ("and a half" once for the 1 and once for both 2 and 3; "one|two" once for "eighty " and "eighty-")
