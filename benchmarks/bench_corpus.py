@@ -6,7 +6,8 @@ week later each round).  Each run is a fresh process so
 its peak resident memory (ru_maxrss) is its own:
 
 - ``stream``: read, tag and extract every article, counting the events and keeping none, as
-  ``timeline events --jsonl`` does (the extraction without the page);
+  the library's ``iter_article_events`` does (the extraction without the page; ``timeline events
+  --jsonl`` also merges each article's own events);
 - ``build``: the same, keeping the events and merging them into a Timeline, as ``timeline build``
   does before rendering;
 - ``dask`` (only when asked for): ``build`` through ``timeline.distributed`` on a LocalCluster
