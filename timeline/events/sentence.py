@@ -90,6 +90,16 @@ class Parsed:
     # function that reads the classes is not kept here before they are all there)
     memo: dict = field(default_factory=dict, repr=False)
 
+    def kept(self, key, compute, *args):
+        """``compute(self, *args)``, computed once for the sentence and kept in ``memo`` under ``key``."""
+        found = self.memo.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self.memo[key] = compute(self, *args)
+        return found
+
+
+_UNKNOWN = object()  # (what the memo holds for no key: None may be a result)
+
 
 SCARE_QUOTE_WORDS = 6  # a quoted phrase of at most this many words inside a clause is part of it
 _DOUBLE_QUOTES = frozenset('"\u201c\u201d')
@@ -340,10 +350,7 @@ def entry_text_start(s: Parsed) -> int | None:
     """The first token of a chronology entry's text, when the sentence opens as one (after a bullet
     or a list's number) with a time expression and a dash, a colon or a tab ('Feb. 15 -- Protests
     break out', 'Jan. 19\tKestrel launches'), else None."""
-    if entry_text_start in s.memo:  # (asked at each word that may be an entry's verb)
-        return s.memo[entry_text_start]
-    found = s.memo[entry_text_start] = _entry_text_start(s)
-    return found
+    return s.kept(entry_text_start, _entry_text_start)  # (asked at each word that may be an entry's verb)
 
 
 def _entry_text_start(s: Parsed) -> int | None:

@@ -144,11 +144,8 @@ def _joins_words(s: Parsed, j: int) -> bool:
 
 def _words(s: Parsed, indices, sounded: bool = True) -> list[str]:
     """:func:`_title_words`, computed once for each choice of words of a sentence (a new list each time)."""
-    key = (_words, tuple(indices), sounded)
-    found = s.memo.get(key)
-    if found is None:
-        found = s.memo[key] = _title_words(s, key[1], sounded)
-    return list(found)
+    indices = tuple(indices)
+    return list(s.kept((_words, indices, sounded), _title_words, indices, sounded))
 
 
 def _title_words(s: Parsed, indices, sounded: bool = True) -> list[str]:
@@ -1304,12 +1301,13 @@ def _whole_until(s: Parsed, indices: list[int], levels: int = WHOLE_DEPTH) -> in
     'will keep a boot [on the neck of BP]', 'succumbed [to the virus]'), and down into the clause
     or infinitive it governs ('too early to assume the outbreak [was a mild infection]'); 0 when
     the words have no such verb.  ``levels``: how many verbs are followed down, at most."""
-    key = (_whole_until, tuple(indices), levels)
-    found = s.memo.get(key)
-    if found is None:  # (asked for again and again while a title is fitted to its length)
-        verb = _clause_verb(s, indices, 0)
-        found = s.memo[key] = 0 if verb is None else _verb_end(s, indices, verb, WHOLE_DEPTH - levels)
-    return found
+    # (asked for again and again while a title is fitted to its length)
+    return s.kept((_whole_until, tuple(indices), levels), _clause_whole_until, indices, levels)
+
+
+def _clause_whole_until(s: Parsed, indices: list[int], levels: int) -> int:
+    verb = _clause_verb(s, indices, 0)
+    return 0 if verb is None else _verb_end(s, indices, verb, WHOLE_DEPTH - levels)
 
 
 def _clause_verb(s: Parsed, indices: list[int], start: int) -> Optional[int]:

@@ -204,27 +204,11 @@ class PrefixIndex:
     """Which of a list of patterns may match where the text has a given key."""
 
     def __init__(self, patterns: list[str]):
-        self._everywhere: list[int] = []
-        self._by_prefix: dict[str, list[int]] = {}
-        for index, keys in enumerate(all_prefixes(patterns)):
-            if keys is None:
-                self._everywhere.append(index)
-            else:
-                for k in keys:
-                    self._by_prefix.setdefault(k, []).append(index)
-        self._unnarrowed: set[int] = set()  # the patterns a long key does not narrow
-        self._by_long_prefix: dict[str, list[int]] = {}
-        for index, keys in enumerate(all_prefixes(patterns, long=True)):
-            if keys is None:
-                self._unnarrowed.add(index)
-            else:
-                for k in keys:
-                    self._by_long_prefix.setdefault(k, []).append(index)
         # (tens of thousands of keys share a few hundred lists of patterns: each kept once)
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}
-        for table in (self._by_prefix, self._by_long_prefix):
-            for k, indexes in table.items():
-                table[k] = shared.setdefault(tuple(indexes), tuple(indexes))
+        self._everywhere, self._by_prefix = _inverted(all_prefixes(patterns), shared)
+        unnarrowed, self._by_long_prefix = _inverted(all_prefixes(patterns, long=True), shared)
+        self._unnarrowed = set(unnarrowed)  # the patterns a long key does not narrow
 
     def gate(self) -> str:
         """A regex that matches where some pattern's key begins (anywhere if one is unbounded)."""
@@ -234,18 +218,36 @@ class PrefixIndex:
 
     def candidates(self, key: str) -> list[int]:
         """Indexes (ascending) of the patterns whose matches may begin with ``key``."""
-        found = set(self._everywhere)
-        for n in range(len(key) + 1):
-            found.update(self._by_prefix.get(key[:n], ()))
-        return sorted(found)
+        return sorted(_admitted(self._by_prefix, key, self._everywhere))
 
     def narrowed(self, indexes, long_key: str) -> list[int]:
         """Those of ``indexes`` (the candidates of the key ``long_key`` begins with) whose matches
         may begin with ``long_key``, of ``LONG_KEY_LENGTH`` characters, in their order."""
-        found = set(self._unnarrowed)
-        for n in range(len(long_key) + 1):
-            found.update(self._by_long_prefix.get(long_key[:n], ()))
+        found = _admitted(self._by_long_prefix, long_key, self._unnarrowed)
         return [index for index in indexes if index in found]
+
+
+def _inverted(found: list[frozenset[str] | None], shared: dict) -> tuple[list[int], dict[str, tuple[int, ...]]]:
+    """The patterns of no keys (``found``: each pattern's), and for each key the patterns (ascending)
+    that have it, as tuples kept once in ``shared``."""
+    unbounded: list[int] = []
+    table: dict[str, list[int]] = {}
+    for index, keys in enumerate(found):
+        if keys is None:
+            unbounded.append(index)
+        else:
+            for k in keys:
+                table.setdefault(k, []).append(index)
+    return unbounded, {k: shared.setdefault(tuple(indexes), tuple(indexes)) for k, indexes in table.items()}
+
+
+def _admitted(table: dict[str, tuple[int, ...]], key: str, always) -> set[int]:
+    """The patterns ``table`` gives for any beginning of ``key`` (a whole key, or a shorter one that
+    admits all it begins), and ``always``."""
+    found = set(always)
+    for n in range(len(key) + 1):
+        found.update(table.get(key[:n], ()))
+    return found
 
 
 def trie_regex(words, special: dict[str, str] | None = None) -> str:
