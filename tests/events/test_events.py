@@ -1593,3 +1593,45 @@ def test_a_titles_words_are_computed_once_and_handed_out_as_new_lists():
     first.append("changed")
     again = _words(s, tuple(indices))
     assert again == first[:-1] and again[-1] == "Mexico." and again is not _words(s, indices)
+
+
+_TITLE_VOCABULARY = ["the", "a", "of", "in", "to", "and", "or", "as", "BP", "oil", "spill", "said", "well",
+                     "Gulf", "Mexico.", "sealed", "on", "by", "into", "hearing", "if", "which", ",", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_TITLE_VOCABULARY), min_size=1, max_size=30),
+       limit=st.integers(min_value=3, max_value=14), floor=st.integers(min_value=0, max_value=30))
+def test_a_floor_changes_no_title_short_enough_to_keep_whole(words, limit, floor):
+    """A title is cut to its length keeping at least its floor (a subject and its verb, a verb and
+    its first phrase); one that is not over its limit and slack (``_cut``) is kept as it is, so its
+    floor, costly to work out, is not: it would change nothing."""
+    from timeline.events import lexicon
+    from timeline.events.titles import _clip, _cut
+
+    lex = lexicon("en")
+    if not _cut(words, limit):
+        assert _clip(words, limit, lex, floor=floor) == _clip(words, limit, lex)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_clause_is_read_for_the_unrealized_phrases_whose_first_word_it_holds(data):
+    """Whether a date names a day a plan did not take place on is read from the phrases of
+    ``unrealized_dates.tsv`` around it; only those whose first word the clause holds are tried,
+    and they are all the phrases that stand in it."""
+    from timeline.events import lexicon
+    from timeline.events.assembly import _holds, _phrases_in
+
+    lex = lexicon("en")
+    where = data.draw(st.sampled_from(sorted(lex.unrealized)))
+    phrases = lex.unrealized[where]
+    vocabulary = sorted({word for phrase in phrases for word in phrase} | {"the", "vote", "on", "was"})
+    words = tuple(data.draw(st.lists(st.sampled_from(vocabulary), max_size=12)))
+    if phrases and data.draw(st.booleans()):  # (often one whole phrase, somewhere in the clause)
+        at = data.draw(st.integers(min_value=0, max_value=len(words)))
+        words = words[:at] + data.draw(st.sampled_from(phrases)) + words[at:]
+    found = [phrase for phrase in phrases if _holds(words, phrase)]
+    tried = list(_phrases_in(words, lex, where))
+    assert sorted(phrase for phrase in tried if _holds(words, phrase)) == sorted(found)
+    assert len(tried) == len(set(tried)) and all(phrase[0] in words for phrase in tried)

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from timeline.events.anchoring import anchor_trigger
 from timeline.events.clauses import _main_verb, _predicate, medium_verb, occasion_preposition, reports_an_act
@@ -398,11 +398,11 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
             and tokens[start - 1].low not in lex.clause:
         start -= 1
     before = tuple(t.low for t in tokens[start:first])
-    if any(_holds(before, phrase) for phrase in phrases.get("before", ())):
+    if any(_holds(before, phrase) for phrase in _phrases_in(before, lex, "before")):
         return True
-    if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in phrases.get("from", ())):
+    if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in _phrases_in(before[:-1], lex, "from")):
         return True
-    if any(_holds(before, phrase) for phrase in phrases.get("plan", ())) \
+    if any(_holds(before, phrase) for phrase in _phrases_in(before, lex, "plan")) \
             and (_called_off(s, last) or _calling_off_follows(s, last)):
         # ('The trial, scheduled for May 2, was postponed', 'talks due to open in Geneva on May 2 were put off')
         return True
@@ -427,7 +427,7 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
     after = [t.low for t in tokens[last + 1:end]]
     in_subject = head >= start and (tokens[head].low in lex.determiners or _common_word(s, head))
     for where in ("after", "subject") if in_subject else ("after",):
-        for phrase in phrases.get(where, ()):
+        for phrase in _phrases_in(after, lex, where):
             at = _found_at(after, phrase)
             if at is not None and not any(classes[m].finite for m in range(last + 1, last + 1 + at)):
                 return True
@@ -496,7 +496,7 @@ def _plan_moved_or_dropped(s: Parsed, start: int, first: int) -> bool:
     elections to October 23', 'approved the budget due on Monday')."""
     tokens, lex = s.tokens, s.lex
     words = tuple(t.low for t in tokens[start:first])
-    for phrase in lex.unrealized.get("plan", ()):
+    for phrase in _phrases_in(words, lex, "plan"):
         at = _found_at(words, phrase)
         if at is None or at == 0 or not _common_word(s, start + at - 1):
             continue
@@ -510,7 +510,15 @@ def _moves_plan(s: Parsed, start: int, end: int) -> bool:
     """Whether tokens ``start`` to ``end`` (not included) hold a verb of moving a plan ('postponed',
     'pushed back': the language's ``unrealized_dates.tsv``, where 'from' names the old day)."""
     words = tuple(t.low for t in s.tokens[start:end])
-    return any(_holds(words, phrase) for phrase in s.lex.unrealized.get("from", ()))
+    return any(_holds(words, phrase) for phrase in _phrases_in(words, s.lex, "from"))
+
+
+def _phrases_in(words: Sequence[str], lex, where: str) -> Iterator[tuple[str, ...]]:
+    """The phrases of ``unrealized_dates.tsv`` for ``where`` whose first word is among ``words``
+    (only those can stand in them), by the order of those words."""
+    by_first = lex.unrealized_firsts.get(where, {})
+    for word in dict.fromkeys(words):
+        yield from by_first.get(word, ())
 
 
 def _holds(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -132,6 +132,17 @@ class Lexicon:
             ends[phrase[-1]] = ends.get(phrase[-1], ()) + (phrase,)
         return ends
 
+    @cached_property
+    def unrealized_firsts(self) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+        """The phrases of ``unrealized`` for each place, by their first word, each word's in their
+        order: a clause is read for those whose first word it holds (most hold none of them)."""
+        firsts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+        for where, phrases in self.unrealized.items():
+            by_first = firsts[where] = {}
+            for phrase in filter(None, phrases):
+                by_first[phrase[0]] = by_first.get(phrase[0], ()) + (phrase,)
+        return firsts
+
     def _shape(self, low: str) -> "_Shape":
         """What the endings of ``low`` make it (:class:`_Shape`), worked out once per word: the
         rules ask it of the same words again and again (so the questions below look in
@@ -149,6 +160,10 @@ class Lexicon:
                 plural=self.ends(low, "plural") and not self.ends(low, "not-plural"),
                 possessive=self.ends(low, "possessive"))
         return shape
+
+    def shape(self, low: str) -> "_Shape":
+        """What the endings of ``low`` make it: an adverb, a past form, ... (each of the questions below)."""
+        return self._shapes.get(low) or self._shape(low)
 
     def possessive(self, low: str) -> bool:
         return (self._shapes.get(low) or self._shape(low)).possessive

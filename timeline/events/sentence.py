@@ -171,25 +171,28 @@ def _classify(s: Parsed) -> None:
             relation = Relation.BEFORE if low in lex.irregular else Relation.OVERLAP
             classes.append(WordClass(verb=True, finite=True, relation=relation))
             continue
-        if (timed[i] or not tok.text[0].isalpha() or low in function_words or lex.adverb(low)
-                or (_is_name(tok) and (i and tokens[i - 1].text not in _QUOTES or opens_with_name))):
+        if timed[i] or not tok.text[0].isalpha() or low in function_words:
             classes.append(_PLAIN)
+            continue
+        shape = lex.shape(low)  # (what its endings make it, asked below again and again)
+        if shape.adverb or (tok.text[:1].isupper() and (i and tokens[i - 1].text not in _QUOTES or opens_with_name)):
+            classes.append(_PLAIN)  # (an adverb, or a name: _is_name)
             continue
         noun = low in lex.noun_forms
         planned = prev in lex.infinitive and _verb_group(s, i)[1]
-        if prev in lex.infinitive and tok.text[0].islower() and not lex.plural(low) and (
+        if prev in lex.infinitive and tok.text[0].islower() and not shape.plural and (
                 planned or not _before_content_word(s, i) or (i > 1 and classes[i - 2].verb)):
             if planned:  # 'due to close June 4', 'scheduled to meet', 'which is to build berths'
                 classes.append(WordClass(verb=True, finite=True))
             else:  # 'voted to back the treaty'
                 classes.append(WordClass(verb=True, infinitive=True))
             continue
-        if prev in lex.prepositions and lex.gerund(low) and "-" not in low and not noun:
+        if prev in lex.prepositions and shape.gerund and "-" not in low and not noun:
             classes.append(WordClass(verb=True))  # 'after closing its shop in 2009'
             continue
-        relative_verb = prev in lex.clause and lex.past(low) and not noun  # 'a walkout that started'
+        relative_verb = prev in lex.clause and shape.past and not noun  # 'a walkout that started'
         j = i - 1
-        modified = not lex.past(low)  # ('a 60-day state of emergency', not 'the 46-year-old said')
+        modified = not shape.past  # ('a 60-day state of emergency', not 'the 46-year-old said')
         while j > 0 and (lex.adverb(tokens[j].low) or (modified and _compound_modifier(tokens[j]))) \
                 and tokens[j].low not in lex.determiners:
             j -= 1  # 'the recently signed truce', 'a 60-day state of emergency'
@@ -201,20 +204,20 @@ def _classify(s: Parsed) -> None:
         # damaged well")
         names_speaker = lex.possessive(prev) and _is_name(tokens[i - 1]) and lex.bare(prev) not in lex.pronouns and (
             (low in lex.reporting and low in lex.irregular)
-            or (lex.past(low) and _before_object(s, i)
+            or (shape.past and _before_object(s, i)
                 and (i == 1 or tokens[i - 2].text in _BREAKS or tokens[i - 2].low in lex.clause)))
         if (tokens[j].low in lex.determiners and not relative_verb) or (lex.possessive(prev) and not names_speaker) \
                 or prev in lex.prepositions:
             classes.append(WordClass(noun=low in lex.noun_phrase_forms))  # 'the presumed launch', 'in unpaid rent'
             continue
         simple = "-" not in low
-        participle = simple and lex.past(low)
+        participle = simple and shape.past
         if participle and 0 < i < len(tokens) - 1 and timed[i - 1] and timed[i + 1]:
             # 'the half ended March 31' names a period: not the verb of its clause, but the
             # end the date after it places
             classes.append(WordClass(verb=True, relation=Relation.BEFORE, period_end=True))
             continue
-        ing = simple and lex.gerund(low)
+        ing = simple and shape.gerund
         relation, kind = _verb_group(s, i)
         if not kind and _after_subject_pronoun(s, i):
             classes.append(_simple_tense(low, participle, lex))

@@ -88,10 +88,11 @@ def _held_until(s: Parsed, indices: Sequence[int]) -> set[int]:
     """The tokens of ``indices`` that are the 'until <time>' of a denial (see :func:`_denied_until_at`),
     up to ``UNTIL_WORDS`` words after it: a title keeps them, time or not."""
     held: set[int] = set()
-    chosen = set(indices)
+    tokens, period_ends = s.tokens, s.lex.period_ends
     for j in indices:
-        if _denied_until_at(s, j):
+        if tokens[j].low in period_ends and _denied_until_at(s, j):  # (its first test, before a call)
             held.add(j)
+            chosen = set(indices)
             for k in range(j + 1, min(len(s.tokens), j + 1 + UNTIL_WORDS)):
                 if k not in chosen or s.tokens[k].text in _BREAKS:
                     break
@@ -233,7 +234,7 @@ def _asides(s: Parsed, indices: list[int]) -> set[int]:
     tokens, lex = s.tokens, s.lex
     out: set[int] = set()
     for k in indices:
-        if k == 0 or not tokens[k - 1].text[-1:].isalnum() or len(tokens[k - 1].text) < 2 \
+        if tokens[k].text != "(" or k == 0 or not tokens[k - 1].text[-1:].isalnum() or len(tokens[k - 1].text) < 2 \
                 or tokens[k - 1].low in lex.prepositions:  # (nor after a letter it names: 'influenza A (H1N1)')
             continue
         close = aside_end(s, k)
@@ -439,7 +440,7 @@ def occurrence_title(s: Parsed, i: int, people: "People") -> tuple[str, list[str
     if actor and actor not in actors:
         actors.insert(0, actor)
     headline = _drop_determiner(words, lex)
-    floor = _floor(s, indices, TITLE_WORDS, render)
+    floor = _floor(s, indices, TITLE_WORDS, render) if _cut(headline, TITLE_WORDS) else 0
     if floor and len(headline) < len(words):
         floor -= 1  # (the article the title leaves out)
     return _title(headline, TITLE_WORDS, lex, floor=floor), actors
@@ -1048,9 +1049,9 @@ def _gist_words(s: Parsed, indices: list[int], limit: int, notes: Optional[list[
                 notes.append("cut")
             indices = fitted
             words = _words(s, indices)
-    floor = _floor(s, indices, limit, _words)
-    whole = _whole_until(s, indices)
-    if notes is not None and whole and len(words) > limit + SLACK and len(_words(s, indices[:whole])) > limit + SLACK:
+    floor = _floor(s, indices, limit, _words) if _cut(words, limit) else 0
+    if notes is not None and len(words) > limit + SLACK and (whole := _whole_until(s, indices)) \
+            and len(_words(s, indices[:whole])) > limit + SLACK:
         notes.append("cut")  # (the speaker is shortened first, if it can be, before a verb's phrase is)
     return _title(words, limit, lex, floor=floor) if words else ""
 
@@ -1270,6 +1271,12 @@ def capped(title: str) -> str:
     cut = title[:TITLE_CHARS - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > TITLE_CHARS // 2 else cut).rstrip() + "\u2026"
+
+
+def _cut(words: list[str], limit: int) -> bool:
+    """Whether a title of ``words`` may be cut (:func:`_clip`): more than ``limit`` and its slack.
+    If not, no floor changes it, and none is worked out."""
+    return len(words) > limit + SLACK
 
 
 def _floor(s: Parsed, indices: list[int], limit: int, render) -> int:
