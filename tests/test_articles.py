@@ -70,6 +70,9 @@ def read_one(path, published=None):
         ("published: 0001-01-01T00:00:00Z\n", {"published": None}),
         ("published: 1970-01-01T00:00:00Z\n", {"published": None}),  # (Unix's, however written)
         ("published: 'Wed, 31 Dec 1969 19:00:00 -0500'\n", {"published": None}),
+        # (and a time that UTC puts past the calendar's last day is a date like any other)
+        ("published: 9999-12-31T20:00:00-05:00\n",
+         {"published": dt.datetime(9999, 12, 31, 20, tzinfo=dt.timezone(dt.timedelta(hours=-5)))}),
         ("published: N/A\n", {"published": None}),  # (a placeholder: the article read undated, not dropped)
         ("published: 0000-00-00\n", {"published": None}),
     ],

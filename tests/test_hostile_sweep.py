@@ -306,6 +306,25 @@ def test_a_record_giving_a_field_twice_with_different_values_is_refused_not_read
     assert errors_of(result) == [f"error: {feed}:1: record gives 'date' twice, with different values"]
 
 
+def test_front_matter_giving_a_field_twice_with_different_values_is_refused_as_a_record_is(tmp_path):
+    """So with a text's front matter: a second 'date' (or a 'Published' after a 'published': keys
+    are read in any case) would be read as the last one, unseen.  The same value twice, or a field
+    the tool does not read given twice, is harmless; the other articles are read."""
+    (tmp_path / "a.txt").write_text("---\ndate: 2017-09-06\ndate: 2016-01-01\n---\nThe minister resigned on Monday.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\npublished: 2017-09-06\nPublished: 2017-09-06\ntags: x\ntags: y\n---\n"
+                                    "The plant closed on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("---\npublished: 2017-09-06\nPublished: 2016-01-01\n---\nRain fell on Monday.\n",
+                                    encoding="utf-8")
+    result = run("events", tmp_path, "--workers", 1)
+    assert result.exit_code == 1
+    assert "Minister resigned" not in result.stdout and "Rain fell" not in result.stdout
+    assert "2017-09-05   Plant closed  [Tuesday]" in result.stdout
+    assert errors_of(result) == [
+        f"error: {tmp_path / 'a.txt'}: front matter line 3 gives 'date' twice, with different values",
+        f"error: {tmp_path / 'c.txt'}: front matter line 3 gives 'published' twice, with different values"]
+
+
 # --- TimelineJS: HTML shown by a browser, plain text as on the page ------------------------------
 
 LAYOUT_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

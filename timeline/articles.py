@@ -825,7 +825,10 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         value = value.strip()
         if value[:1] not in ('"', "'"):
             value = _YAML_COMMENT.sub("", value).strip()
-        fields[key.strip().lower()] = _unquote(value, number)
+        key, value = key.strip().lower(), _unquote(value, number)
+        if key in READ and fields.get(key, value) != value:  # (which one is meant is unknown, as in a record)
+            raise BadArticle(f"front matter line {number} gives {key!r} twice, with different values", "malformed")
+        fields[key] = value
     raise BadArticle("front matter not closed (no second '---' line)", "malformed")
 
 
@@ -1610,7 +1613,10 @@ def _unix_zero(when: dt.datetime) -> bool:
     epoch = dt.datetime(1970, 1, 1)
     if when.tzinfo is None:
         return when == epoch
-    return when.astimezone(dt.timezone.utc).replace(tzinfo=None) == epoch
+    try:
+        return when.astimezone(dt.timezone.utc).replace(tzinfo=None) == epoch
+    except OverflowError:  # (past the calendar's last or first day in UTC: '9999-12-31T20:00:00-05:00')
+        return False
 
 
 def _numeric_date(text: str, first: int, second: int, year: int, order: str | None = None) -> dt.datetime:
