@@ -98,3 +98,36 @@ def test_ten_times_the_news_is_about_ten_times_the_work():
     # (calls are counted, not timed: linear work gives 10.0 here, a look back over every event
     # of the article for each saying gave 13)
     assert large / small < 11, (small, large)
+
+
+def _lines(text: str) -> int:
+    """The lines of the tool's own code run while extracting the events of ``text`` (a measure of
+    work that counts a loop's steps too, not only the calls made)."""
+    count = 0
+
+    def trace(frame, event, arg):
+        nonlocal count
+        if "timeline" not in frame.f_code.co_filename:
+            return None
+        count += event == "line"
+        return trace
+
+    sys.settrace(trace)
+    try:
+        extract_events(text, PUBLISHED)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_twice_the_dates_in_one_sentence_is_about_twice_the_work():
+    """Inside one sentence too (at most MAX_SENTENCE_CHARS), the work grows with its length: the
+    search for each date's event word stops past the last word that could be one, and whether a
+    date opens its clause is read from one table of the sentence, not by reading back from each
+    date (a line of nothing but dates, 'Q3 Q3 Q3 ...', took minutes a megabyte)."""
+    extract_events("Warm up on Friday, the council said.", PUBLISHED)
+    for unit in (DATES, "Q3 ", "Jan. "):
+        small, large = _lines(_repeat(unit, 900)), _lines(_repeat(unit, 1800))
+        assert len(split_sentences(_repeat(unit, 1800))) == 1
+        # linear work gives a ratio near 2; work quadratic in the sentence's length near 4
+        assert large / small < 2.6, (unit, small, large)

@@ -123,11 +123,15 @@ def hand_anchor(s: Parsed, first: int, last: int,
         if verb is not None:
             return _light_object(s, verb)
     best: tuple[float, int] | None = None
+    reach = s.kept(_event_words_reach, _event_words_reach)
+    if reach is None:
+        return None  # (no word of the sentence names an event: nothing to reach)
     for step in (-1, 1):
         cost = 0.0 if step < 0 else _RIGHT_COST
         i = first - 1 if step < 0 else last + 1
+        end = reach[0] - 1 if step < 0 else reach[1] + 1  # (past the last word that may be chosen)
         finite = False  # a finite verb between the expression and ``i``
-        while 0 <= i < len(tokens) and (best is None or cost < best[0]):
+        while (i > end if step < 0 else i < end) and (best is None or cost < best[0]):
             tok, cls = tokens[i], classes[i]
             if (cls.verb or cls.noun) and not cls.period_end:
                 if cls.noun and step < 0 and tokens[i + 1].low in lex.complements and i + 2 < first:
@@ -159,6 +163,14 @@ def hand_anchor(s: Parsed, first: int, last: int,
             finite = finite or cls.finite
             i += step
     return best[1] if best else None
+
+
+def _event_words_reach(s: Parsed) -> Optional[tuple[int, int]]:
+    """The first and the last token of ``s`` that :func:`hand_anchor` may reach for (a verb or an
+    event noun, not the end of a period), None when there is none: its search stops there, where
+    a sentence of dates and nothing else ('Q3 Q3 Q3 ...') read itself whole for each of them."""
+    found = [k for k, c in enumerate(s.classes) if (c.verb or c.noun) and not c.period_end]
+    return (found[0], found[-1]) if found else None
 
 
 def _dated_cause(s: Parsed, noun: int, first: int, last: int, relation: Relation) -> int:
@@ -263,16 +275,41 @@ def _light_object(s: Parsed, verb: int) -> int:
 def _opens_clause(s: Parsed, first: int) -> bool:
     """Whether the expression opens its clause: only function words before it, or a
     prepositional phrase with no verb ('In morning dealings yesterday, ...')."""
-    tokens, lex = s.tokens, s.lex
-    function_words = lex.function_words
-    k = first - 1
-    content = False
-    while k >= 0 and tokens[k].text not in _BREAKS:
-        if tokens[k].low not in function_words and not lex.adverb(tokens[k].low) and (k != 0 or _opening_participle(s)):
-            content = True  # (a capitalised first word, 'Earlier', is an adverb, not a name)
-        k -= 1
-    start = k + 1
-    return not content or (start < first and tokens[start].low in lex.prepositions)
+    tokens = s.tokens
+    if first > CLAUSE_READ_BACK:  # (far into a sentence: from the sentence's table)
+        starts, contents = s.kept(_clause_contents, _clause_contents)
+        start = starts[first]
+        content = contents[first] > contents[start]
+    else:  # (read back to the last break)
+        start, content = first, False
+        while start > 0 and tokens[start - 1].text not in _BREAKS:
+            start -= 1
+            content = content or _content_word(s, start)
+    return not content or (start < first and tokens[start].low in s.lex.prepositions)
+
+
+# how far into a sentence the words before an expression are read back to tell whether it opens its
+# clause; past it, a table of the whole sentence tells (one read of it, where one read back for each
+# expression was quadratic in a sentence of many: 'Q3 Q3 Q3 ...'), made for few sentences of news
+CLAUSE_READ_BACK = 32
+
+
+def _content_word(s: Parsed, k: int) -> bool:
+    """Whether token ``k`` is a content word: not a function word nor an adverb (a capitalised
+    first word, 'Earlier', is an adverb, not a name), the first word only when the sentence opens
+    on a participle."""
+    low, lex = s.tokens[k].low, s.lex
+    return low not in lex.function_words and not lex.adverb(low) and (k != 0 or _opening_participle(s))
+
+
+def _clause_contents(s: Parsed) -> tuple[list[int], list[int]]:
+    """For each place ``p`` of ``s`` (0 to its length), where the words before it start (after
+    the last break before it), and how many content words (:func:`_content_word`) stand before it."""
+    starts, contents = [0], [0]
+    for k, token in enumerate(s.tokens):
+        starts.append(k + 1 if token.text in _BREAKS else starts[-1])
+        contents.append(contents[-1] + _content_word(s, k))
+    return starts, contents
 
 
 def _opening_participle(s: Parsed) -> bool:
