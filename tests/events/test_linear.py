@@ -73,15 +73,34 @@ def _calls(text: str) -> int:
 
     def profile(frame, event, arg):
         nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
+        count += event in ("call", "c_call")
 
-    sys.setprofile(profile)
+    return _counted(text, sys.setprofile, profile, lambda: count)
+
+
+def _lines(text: str) -> int:
+    """The lines of the tool's own code run while extracting the events of ``text`` (a measure of
+    work that counts a loop's steps too, not only the calls made)."""
+    count = 0
+
+    def trace(frame, event, arg):
+        nonlocal count
+        if "timeline" not in frame.f_code.co_filename:
+            return None
+        count += event == "line"
+        return trace
+
+    return _counted(text, sys.settrace, trace, lambda: count)
+
+
+def _counted(text: str, hook, counter, count) -> int:
+    """``count()`` after extracting the events of ``text`` with ``counter`` set by ``hook``."""
+    hook(counter)
     try:
         extract_events(text, PUBLISHED)
     finally:
-        sys.setprofile(None)
-    return count
+        hook(None)
+    return count()
 
 
 def test_ten_times_the_text_is_about_ten_times_the_work():
@@ -98,26 +117,6 @@ def test_ten_times_the_news_is_about_ten_times_the_work():
     # (calls are counted, not timed: linear work gives 10.0 here, a look back over every event
     # of the article for each saying gave 13)
     assert large / small < 11, (small, large)
-
-
-def _lines(text: str) -> int:
-    """The lines of the tool's own code run while extracting the events of ``text`` (a measure of
-    work that counts a loop's steps too, not only the calls made)."""
-    count = 0
-
-    def trace(frame, event, arg):
-        nonlocal count
-        if "timeline" not in frame.f_code.co_filename:
-            return None
-        count += event == "line"
-        return trace
-
-    sys.settrace(trace)
-    try:
-        extract_events(text, PUBLISHED)
-    finally:
-        sys.settrace(None)
-    return count
 
 
 def test_twice_the_dates_in_one_sentence_is_about_twice_the_work():
