@@ -4,8 +4,10 @@ events layer does a bounded amount of work per sentence."""
 
 from __future__ import annotations
 
+import os
 import sys
 
+import timeline
 from timeline.events import extract_events
 from timeline.text import MAX_SENTENCE_CHARS, split_sentences
 
@@ -85,12 +87,15 @@ def _lines(text: str) -> int:
 
     def trace(frame, event, arg):
         nonlocal count
-        if "timeline" not in frame.f_code.co_filename:
+        if not frame.f_code.co_filename.startswith(_PACKAGE):
             return None
         count += event == "line"
         return trace
 
     return _counted(text, sys.settrace, trace, lambda: count)
+
+
+_PACKAGE = os.path.dirname(timeline.__file__) + os.sep  # (the tool's own code, wherever it is installed)
 
 
 def _counted(text: str, hook, counter, count) -> int:
