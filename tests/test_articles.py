@@ -306,10 +306,25 @@ def test_invalid_published_option_is_refused_before_reading(tmp_path):
         list(iter_articles([write(tmp_path, "a.txt", BODY)], published="2017-02-30"))
 
 
+@pytest.mark.parametrize("published", ["2017-09-06x10:30", "2017-09-06_10:30", "2017-09-06\u00e910:30"])
+def test_a_time_parted_from_its_day_by_other_than_t_or_a_space_is_refused(tmp_path, published):
+    """Python's ISO reader takes any character between a day and its time; ISO takes 'T' (or a
+    space, as many write it): anything else is no publication time, and is said to be none."""
+    with pytest.raises(ValueError, match="a time follows its day after 'T' or a space"):
+        list(iter_articles([write(tmp_path, "a.txt", BODY)], published=published))
+    record = {"text": "The bridge opened on Monday.", "published": published}
+    (item,) = list(iter_articles([write(tmp_path, "a.jsonl", json.dumps(record) + "\n")]))
+    assert isinstance(item, ArticleError) and item.reason == "bad-date"
+
+
 
 @pytest.mark.parametrize("published, expected", [
     ("2016-12-31T23:59:60Z", dt.datetime(2016, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc)),  # a leap second
     ("2017-09-06T24:00:00", dt.datetime(2017, 9, 7)),  # ISO's end of the day: the next one's start
+    # a day with its zone and no time: its midnight there (Python read the zone as a clock time, 3 a.m.)
+    ("2017-09-06+03:00", dt.datetime(2017, 9, 6, tzinfo=dt.timezone(dt.timedelta(hours=3)))),
+    ("2017-09-06-05:00", dt.datetime(2017, 9, 6, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
+    ("2017-09-06Z", dt.datetime(2017, 9, 6, tzinfo=dt.timezone.utc)),
 ])
 def test_a_publication_time_iso_allows_and_python_does_not_is_read(tmp_path, published, expected):
     record = {"text": "The bridge opened on Monday.", "published": published}

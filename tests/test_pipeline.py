@@ -137,6 +137,32 @@ def test_articles_given_as_models_without_path_url_or_title_are_each_their_own()
     assert sorted(len(e.sources) for e in statements) == [1, 1]
 
 
+def test_articles_given_as_models_with_one_title_and_no_path_or_url_are_each_their_own():
+    """Two outlets' reports under one headline ('Breaking news') are two articles, not one: each
+    is a source of the happening they both report, and each outlet counts."""
+    p = dt.datetime(2010, 4, 22)
+    texts = [("The Deepwater Horizon oil rig exploded on Tuesday in the Gulf of Mexico, killing 11 workers.", "Reuters"),
+             ("An explosion on Tuesday destroyed the Deepwater Horizon oil rig in the Gulf of Mexico and killed 11 "
+              "workers.", "AP")]
+    built = timeline.build_timeline([Article(text=t, title="Breaking news", source=o, published=p) for t, o in texts])
+    (blast,) = [e for e in built.events if e.date and e.date.value == "2010-04-20"]
+    assert len({s.article_key for s in blast.sources}) == 2
+    assert (blast.salience.articles, blast.salience.outlets) == (2, 2)
+    assert [a.title for a in built.articles] == ["Breaking news"] * 2
+
+
+def test_numbers_of_numpy_are_whole_numbers_like_any(samples_dir):
+    """A count computed with NumPy (``np.int64``) is a whole number: ``top`` and ``workers`` take it
+    as ``summarize``'s ``dates`` does (it was refused as 'not a whole number')."""
+    import numpy as np
+
+    built = build_timeline(samples_dir, top=np.int64(3), workers=np.int64(1))
+    assert built == build_timeline(samples_dir, top=3, workers=1)
+    assert sum(1 for e in built.events if e.key) == 3
+    with pytest.raises(ValueError, match="top must be a whole number"):
+        build_timeline(samples_dir, top=np.float64(3))
+
+
 def test_build_timeline_takes_models_paths_or_a_mix(samples_dir):
     from_paths = build_timeline(samples_dir)
     articles = [item for item, _ in iter_article_events(samples_dir)]
@@ -213,6 +239,10 @@ def test_a_path_object_of_the_callers_own_is_read_by_its_name(samples_dir):
     (lambda: timeline.summarize([]), TypeError, "timeline must be Timeline, not list"),
     (lambda: timeline.build_timeline([], workers="2"), TypeError, "workers must be a whole number, not str"),
     (lambda: timeline.build_timeline([], workers=0), ValueError, "workers must be 1 or more, not 0"),
+    # the split of the text, when the caller gives it: a list of timeline.text.Sentence
+    (lambda: timeline.tag("Talks on Monday.", sentences=5), TypeError, "sentences must be list or tuple, not int"),
+    (lambda: timeline.tag("Talks on Monday.", sentences=[(0, 16)]), TypeError,
+     "each of sentences must be Sentence, not tuple"),
     # paths and articles: not a byte string read byte by byte, nor a record taken for a path
     (lambda: timeline.load_articles(b"/tmp"), TypeError, "paths must be a path or a list of paths, not bytes"),
     (lambda: timeline.load_articles(None), TypeError, "paths must be a path or a list of paths, not NoneType"),

@@ -28,6 +28,7 @@ Needs the ``dask`` extra: ``pip install 'timeline[dask]'``.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections import defaultdict
 from pathlib import Path
 
@@ -55,9 +56,11 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None, t
     many partitions a list is cut into (default: one per FILES_PER_PARTITION files, at most
     MAX_PARTITIONS).
     """
-    require_top(top)
-    if partitions is not None and (isinstance(partitions, bool) or not isinstance(partitions, int) or partitions < 1):
+    top = require_top(top)
+    if partitions is not None and (isinstance(partitions, bool) or not isinstance(partitions, numbers.Integral)
+                                   or partitions < 1):
         raise ValueError(f"partitions must be a whole number, 1 or more, not {partitions!r}")
+    partitions = None if partitions is None else int(partitions)
     override = coerce_published(published)
     bag = inputs if isinstance(inputs, db.Bag) else _bag_of(inputs, partitions)
     parts = dask.persist(*[dask.delayed(_partition_events)(items, index, override)

@@ -10,12 +10,13 @@ Offsets (``start``/``end``) are character offsets into the text of the article t
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from enum import Enum
 from typing import Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from timeline.terminal import SHOWN_CHARS, quoted
 
@@ -109,6 +110,12 @@ class DateSpan(_Model):
     end: dt.date = Field(description="last day of the period (inclusive)")
     granularity: Granularity
     time: Optional[str] = Field(None, pattern=r"^\d\d:\d\d$", description="time of day when known, 'HH:MM'")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "DateSpan":
+        if self.start > self.end:  # (no period ends before it starts: ordering and merging assume it)
+            raise ValueError(f"a period cannot end ({self.end}) before it starts ({self.start})")
+        return self
 
 
 class Span(_Model):
@@ -252,13 +259,14 @@ def require(value, kinds, what: str) -> None:
         raise TypeError(f"{what} must be {names}, not {type(value).__name__}")
 
 
-def require_workers(workers) -> None:
-    """A ``TypeError`` or ``ValueError`` for a number of worker processes that is no whole number
-    of 1 or more."""
-    if isinstance(workers, bool) or not isinstance(workers, int):
+def require_workers(workers) -> int:
+    """A number of worker processes as an int: a ``TypeError`` or ``ValueError`` for one that is no
+    whole number (of any integer type: NumPy's too) of 1 or more."""
+    if isinstance(workers, bool) or not isinstance(workers, numbers.Integral):
         raise TypeError(f"workers must be a whole number, not {type(workers).__name__}")
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, not {workers}")
+    return int(workers)
 
 
 def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt.datetime]:
@@ -276,8 +284,12 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     try:
-        if not _ISO_DAY_FIRST.match(text):  # (Python also reads '20170906' and '2017-W36-3')
+        if _DAY_ZONE.match(text):  # a day with a zone and no time ('2017-09-06+03:00'): its midnight there
+            text = f"{text[:10]}T00:00{text[10:]}"
+        elif not _ISO_DAY_FIRST.match(text):  # (Python also reads '20170906' and '2017-W36-3')
             raise ValueError("not YYYY-MM-DD")
+        elif text[10:11] not in ("", "T", "t", " "):  # (Python takes any character there: '2017-09-06+03:00'
+            raise ValueError("a time follows its day after 'T' or a space")  # was 3 a.m., '2017-09-06x10:30')
         # (ISO's end of the day, '24:00', is the next day's start; a leap second, ':60', the second before)
         text, next_day = _END_OF_DAY.subn(r"\g<1>00:00", text, 1)
         found = dt.datetime.fromisoformat(_LEAP_SECOND.sub(r"\g<1>59", text, 1))
@@ -291,5 +303,6 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
 
 
 _ISO_DAY_FIRST = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")  # a date written as the day first: 2017-09-06
+_DAY_ZONE = re.compile(r"\d{4}-\d\d-\d\d[+-]\d\d(?::?\d\d)?$")
 _END_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d[T ])24:00(?=(?::00(?:\.0+)?)?(?:[+-]|$))")
 _LEAP_SECOND = re.compile(r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:)60(?=[.+-]|$)")

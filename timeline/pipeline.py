@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures.process
 import datetime as dt
 import multiprocessing
+import numbers
 import os
 import signal
 import threading
@@ -54,15 +55,16 @@ def build_timeline(articles, published=None, workers: int = 1, top: int | None =
     """The timeline of ``articles`` (Article models, paths, or a mix); ``top`` key events, a
     whole number (default: :func:`timeline.salience.automatic_top`, 11 for a month of coverage;
     0 marks none)."""
-    require_top(top)
-    require_workers(workers)
+    top, workers = require_top(top), require_workers(workers)
     return collect_timeline(iter_article_events(articles, published, workers), top=top)
 
 
-def require_top(top) -> None:
-    """A ValueError unless ``top`` is None or a whole number of key events, 0 or more."""
-    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
+def require_top(top) -> int | None:
+    """``top`` as an int, or None: a ValueError unless it is None or a whole number of key events
+    (of any integer type: NumPy's too), 0 or more."""
+    if top is not None and (isinstance(top, bool) or not isinstance(top, numbers.Integral) or top < 0):
         raise ValueError(f"top must be a whole number of key events, 0 or more, not {top!r}")
+    return None if top is None else int(top)
 
 
 def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Result]:
@@ -72,7 +74,7 @@ def iter_article_events(items, published=None, workers: int = 1) -> Iterator[Res
     Article is taken as a one-item list.  An input that cannot be read comes as
     ``(ArticleError, [])``.  ``published`` overrides every article's publication date.
     """
-    require_workers(workers)
+    workers = require_workers(workers)
     inputs = iter_inputs(items, published)
     workers = min(workers, usable_cores())  # (more processes than cores only cost memory and time)
     if workers <= 1:
@@ -101,8 +103,8 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
         if isinstance(item, Article):
             item = without_surrogates(item)
             update = {"published": override} if override else {}
-            if not (item.path or item.url or item.title):  # (an article of its own, not one with every other such)
-                update["path"] = f"(article {number})"
+            if not (item.path or item.url):  # (an article of its own, not one with every other such, nor with
+                update["path"] = f"(article {number})"  # every other of its title: 'Breaking news')
             yield item.model_copy(update=update) if update else item
         elif isinstance(item, ArticleError):
             yield item

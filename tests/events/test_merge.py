@@ -552,3 +552,19 @@ def test_an_undated_lead_of_the_next_day_is_not_the_like_happening_of_the_day_be
                      "b.txt": ("b.txt", "Two more people have died of the virus in Texas and Mexico.",
                                "2009-04-29T09:00:00")})
     assert ["a.txt", "b.txt"] not in [sorted(s.path for s in e.sources) for e in merge_events(events)]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_when_made():
+    """Ordering and merging assume a period's start is not after its end (merging such a date had
+    raised IndexError): a DateSpan made so, or read so from JSON, is refused with the reason."""
+    from pydantic import ValidationError
+
+    from timeline.models import DateSpan
+
+    with pytest.raises(ValidationError, match="cannot end .2017-09-01. before it starts .2017-09-30."):
+        DateSpan(value="2017-09", start=dt.date(2017, 9, 30), end=dt.date(2017, 9, 1), granularity="month")
+    with pytest.raises(ValidationError, match="before it starts"):
+        DateSpan.model_validate_json('{"value": "2017-09", "start": "2017-09-30", "end": "2017-09-01", '
+                                     '"granularity": "month"}')
+    day = DateSpan(value="2017-09-04", start=dt.date(2017, 9, 4), end=dt.date(2017, 9, 4), granularity="day")
+    assert day.start == day.end

@@ -29,6 +29,20 @@ def test_every_format_renders_and_has_a_file_ending(seed):
         assert render(seed, fmt).strip()
 
 
+def test_every_format_renders_events_made_by_hand_without_sources():
+    """An Event's sources default to none: a timeline a library user builds by hand renders in every
+    format (the page had raised IndexError)."""
+    from timeline.models import DateSpan, Span
+
+    sank = Event(id="e1", title="Ship sank", sentence="The ship sank.", trigger=Span(text="sank", start=9, end=13),
+                 date=DateSpan(value="2017-09-04", start=dt.date(2017, 9, 4), end=dt.date(2017, 9, 4),
+                               granularity="day"))
+    ended = Event(id="e2", title="Talks ended", sentence="Talks ended.", trigger=Span(text="ended", start=6, end=11))
+    for fmt in FORMATS:
+        assert render(Timeline(events=[sank, ended]), fmt).strip(), fmt
+    assert "Ship sank" in render(Timeline(events=[sank, ended]), "html")
+
+
 @pytest.mark.parametrize("fmt, lanes", [("pdf", "source"), ("html", "topic")])
 def test_unknown_formats_and_lanes_are_refused(seed, fmt, lanes):
     with pytest.raises(ValueError, match=f"unknown .*{fmt if fmt == 'pdf' else lanes}"):

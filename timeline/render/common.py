@@ -301,6 +301,8 @@ def sources_in_view(sources: list[Source]) -> list[Source]:
     report of each other outlet, up to :data:`SOURCES_SHOWN`; then the others; all but the first
     earliest first.  Of a happening told by two hundred articles, the few shown are five outlets'
     first reports rather than one outlet's five, and the first report of all is among them."""
+    if not sources:  # (an event made by hand may have none)
+        return []
     order = [0] + sorted(range(1, len(sources)), key=lambda k: (_published_day(sources[k]), k))
     if len(sources) <= SOURCES_WHOLE:
         return [sources[k] for k in order]

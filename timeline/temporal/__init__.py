@@ -20,7 +20,7 @@ from timeline.temporal.calendar import side_of, timex_span
 from timeline.temporal.engine import (ASIDE as _ASIDE, BEFORE_REACH, GOVERNS as _GOVERNS, RANGE_END, Hit, entry_breaks,
                                       fold, grammar)
 from timeline.text import (
-    ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, in_glued_prefix, in_page_insert, no_lone_surrogates,
+    ENTRY_LINE, ENTRY_MARKS, LINE_OPENERS, LIST_NUMBER, Sentence, in_glued_prefix, in_page_insert, no_lone_surrogates,
     split_sentences,
 )
 
@@ -37,6 +37,10 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
     """
     require(text, str, "text")
     require(lang, str, "lang")
+    if sentences is not None:  # (the text's split, as timeline.text.split_sentences gives it)
+        require(sentences, (list, tuple), "sentences")
+        for sentence in sentences:
+            require(sentence, Sentence, "each of sentences")
     text = no_lone_surrogates(text)  # (a caller's text: what is found must be writable)
 
     def split() -> list:  # (the text's sentences, split when first needed, unless the caller gave them)
