@@ -815,6 +815,18 @@ def test_limits_a_file_or_jsonl_line_over_the_cap_is_refused_and_the_rest_read(t
     assert found[1].path == f"{feed}:2" and found[1].reason == "too-large"
 
 
+def test_limits_a_gold_file_over_the_cap_is_refused_without_the_way_to_read_articles(tmp_path, monkeypatch):
+    """A gold TimeML file or a journalist's timeline over the cap is named in one line with its size;
+    the way to read a file of articles whole (save it as JSONL) is not given: it is none of theirs."""
+    monkeypatch.setattr(timeline.articles, "MAX_BYTES", 2000)
+    gold = tmp_path / "big.tml"
+    gold.write_text("<TimeML>" + BODY * 100 + "</TimeML>")
+    with pytest.raises(ValueError) as refused:
+        timeline.articles.read_file(gold)
+    assert str(refused.value).startswith(f"{gold}: too large (") and str(refused.value).endswith("MB a file)")
+    assert "JSONL" not in str(refused.value)
+
+
 def test_limits_an_article_of_more_text_than_any_news_is_refused_and_the_rest_read(tmp_path, monkeypatch):
     monkeypatch.setattr(timeline.articles, "MAX_TEXT_CHARS", 500)
     feed = tmp_path / "feed.jsonl"

@@ -168,7 +168,21 @@ _DCT = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-07" functionIn
     (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="2017-09">in <TIMEX3 tid="t2" type="DATE" '
      'value="2017-09-06">September</TIMEX3></TIMEX3>.</TEXT></TimeML>',
      "not usable as gold ('September' inside 'in September': a TIMEX3 in another)"),
-], ids=["another-root", "no-text", "no-dct", "dct-no-date", "no-value", "no-type", "tid-twice", "nested"])
+    # (and those the first checks let through: a creation time that is a week, or a day with more
+    # after it; a value of blanks; the creation time's tid again; a TIMEX3 of no text inside another)
+    (_DCT.replace('value="2017-09-07"', 'value="2017-W36"') + '<TEXT>It fell.</TEXT></TimeML>',
+     "no usable creation time (DCT value '2017-W36')"),
+    (_DCT.replace('value="2017-09-07"', 'value="2017-09-07garbage"') + '<TEXT>It fell.</TEXT></TimeML>',
+     "no usable creation time (DCT value '2017-09-07garbage')"),
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="  ">yesterday</TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold (TIMEX3 't1' has no value)"),
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t0" type="DATE" value="2017-09-06">yesterday</TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold (TIMEX3 't0' is given twice)"),
+    (_DCT + '<TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="2017-09-06">yesterday<TIMEX3 tid="t2" type="TIME" '
+     'value="2017-09-06T10:00"/></TIMEX3>.</TEXT></TimeML>',
+     "not usable as gold ('' inside 'yesterday': a TIMEX3 in another)"),
+], ids=["another-root", "no-text", "no-dct", "dct-no-date", "no-value", "no-type", "tid-twice", "nested",
+        "dct-week", "dct-tail", "blank-value", "dct-tid-twice", "nested-empty"])
 @pytest.mark.parametrize("option", [[], ["--events"]], ids=["tagger", "events"])
 def test_a_gold_file_that_is_not_timeml_stops_the_scoring_in_one_line(tmp_path, document, problem, option):
     gold = tmp_path / "gold"

@@ -627,9 +627,10 @@ def _stdin_file() -> os.stat_result | None:
     return info if stat.S_ISREG(info.st_mode) else None
 
 
-def _open(path: str):
+def _open(path: str, articles: bool = True):
     """``path`` opened for reading in binary, refusing anything but a regular file before a read
-    could block on it (a named pipe without writer, a terminal) or never end (/dev/zero)."""
+    could block on it (a named pipe without writer, a terminal) or never end (/dev/zero); one too
+    large, with the way to read its ``articles`` when it holds some."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -637,7 +638,7 @@ def _open(path: str):
         if not stat.S_ISREG(info.st_mode):
             raise BadArticle(f"not a regular file ({kind_of(info.st_mode)}); skipped", "special")
         if info.st_size > MAX_BYTES:
-            raise BadArticle(_too_large(info.st_size), "too-large")
+            raise BadArticle(_too_large(info.st_size, articles=articles), "too-large")
         # Non-blocking open: if the file was swapped for a pipe since, opening does not wait.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
@@ -651,9 +652,12 @@ def _open(path: str):
     return stream
 
 
-def _too_large(size: int, line: bool = False) -> str:
-    """A file (or a ``line`` of a feed) too large to read, and, for a file, the way to read it all."""
+def _too_large(size: int, line: bool = False, articles: bool = True) -> str:
+    """A file (or a ``line`` of a feed) too large to read, and, for a file of ``articles``, the way
+    to read it all (none for another file: gold TimeML, a journalist's timeline)."""
     shown = f"{size / 1e6:,.1f} MB" if size >= MAX_BYTES + 50_000 else f"{size:,} bytes"  # (not '32.0 MB ... 32 MB')
+    if not articles:
+        return f"too large ({shown}; the limit is {MAX_BYTES / 1e6:,.0f} MB a file)"
     way = "" if line else ": save it as JSONL, an article a line, read whatever its size"
     return f"too large ({shown}; the limit is {MAX_BYTES / 1e6:,.0f} MB a file or JSONL line{way})"
 
@@ -687,14 +691,14 @@ def read_file(path) -> bytes:
     Raises ``ValueError('PATH: problem')``, one line.
     """
     try:
-        with _open(str(path)) as stream:
+        with _open(str(path), articles=False) as stream:
             data = stream.read(MAX_BYTES + 1)
     except BadArticle as problem:  # not "skipped": these readers stop at a bad file
         raise ValueError(f"{path}: {str(problem).removesuffix('; skipped')}") from None
     except OSError as exc:
         raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
-        raise ValueError(f"{path}: {_too_large(len(data))}")
+        raise ValueError(f"{path}: {_too_large(len(data), articles=False)}")
     return data
 
 

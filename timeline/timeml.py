@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,13 +49,20 @@ class TimeMLDocument:
     timexes: list[GoldTimex] = field(default_factory=list)
     events: list[GoldEvent] = field(default_factory=list)
     links: list[GoldLink] = field(default_factory=list)
+    # the tids of the TIMEX3s outside the text (the creation time's), which one in it cannot take too
+    outside_tids: tuple[str, ...] = ()
+    # a TIMEX3 inside another, as their texts (inner, outer), even one with no text of its own
+    nested: tuple[str, str] | None = None
 
     @property
     def dct_datetime(self) -> dt.datetime | None:
-        """The creation time as a datetime (a date alone is taken at midnight)."""
+        """The creation time as a datetime (a date alone is taken at midnight); None when it is no
+        day written YYYY-MM-DD, with its time after a 'T' if any ('1998-W02' is a week)."""
         if not self.dct:
             return None
         value = self.dct.strip()
+        if not _DCT_DAY.match(value):
+            return None
         try:
             return dt.datetime.fromisoformat(value)
         except ValueError:
@@ -62,6 +70,9 @@ class TimeMLDocument:
                 return dt.datetime.combine(dt.date.fromisoformat(value[:10]), dt.time())
             except ValueError:
                 return None
+
+
+_DCT_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]|$)")
 
 
 def _walk(element: ET.Element, pieces: list[str], offset: int, found: list) -> int:
@@ -142,6 +153,12 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
             )
     timexes.sort(key=lambda t: t.start)
     events.sort(key=lambda e: e.start)
+    inside = [el for el, _, _ in found if el.tag == "TIMEX3"]
+    known = set(map(id, inside))
+    outside_tids = tuple(el.get("tid") for el in root.iter("TIMEX3") if id(el) not in known and el.get("tid"))
+    spans = {id(el): text[start:end] for el, start, end in found}
+    nested = next(((spans[id(inner)], spans[id(outer)]) for outer in inside for inner in outer.iter("TIMEX3")
+                   if inner is not outer), None)
 
     instance_to_event = {
         mi.get("eiid"): mi.get("eventID") for mi in root.iter("MAKEINSTANCE") if mi.get("eiid")
@@ -166,7 +183,7 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
                     time_id=tl.get("timeID"),
                 )
             )
-    return TimeMLDocument(doc_id, path, text, dct, timexes, events, links)
+    return TimeMLDocument(doc_id, path, text, dct, timexes, events, links, outside_tids, nested)
 
 
 # The relation seen from the other side (time->event read as event->time).
@@ -197,7 +214,7 @@ def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
         if doc.dct_datetime is None:
             told = f"DCT value {doc.dct[:100]!r}" if doc.dct is not None else "no DCT"
             raise ValueError(f"{doc.path}: no usable creation time ({told})")
-        problem = _gold_problem(doc.timexes)
+        problem = _gold_problem(doc.timexes, doc.outside_tids, doc.nested)
         if problem:  # (scored, it would count against the tagger what is the file's mistake)
             raise ValueError(f"{doc.path}: not usable as gold ({problem})")
     return docs
@@ -206,13 +223,14 @@ def read_corpus(directory: str | Path) -> list[TimeMLDocument]:
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
-def _gold_problem(timexes: list[GoldTimex]) -> str | None:
-    """What makes a document's time expressions unusable as gold, or None: one with no value or a
-    type TimeML has not, a tid given twice, one inside another."""
-    seen: set[str] = set()
+def _gold_problem(timexes: list[GoldTimex], outside_tids=(), nested: tuple[str, str] | None = None) -> str | None:
+    """What makes a document's time expressions unusable as gold, or None: one with no value (or
+    only blanks) or a type TimeML has not, a tid given twice (or one of ``outside_tids``, the
+    creation time's), one inside another (``nested``, however short)."""
+    seen: set[str] = set(outside_tids)
     for timex in timexes:
         name = f"TIMEX3 {timex.tid[:40]!r}" if timex.tid else f"the TIMEX3 {timex.text[:40]!r}"
-        if not timex.value:
+        if not timex.value.strip():
             return f"{name} has no value"
         if timex.type not in TIMEX_TYPES:
             return f"{name} has type {timex.type[:40]!r}, not one of {', '.join(TIMEX_TYPES)}"
@@ -221,5 +239,7 @@ def _gold_problem(timexes: list[GoldTimex]) -> str | None:
         seen.add(timex.tid)
     for before, after in zip(timexes, timexes[1:]):  # (sorted by start)
         if after.start < before.end:
-            return f"{after.text[:40]!r} inside {before.text[:40]!r}: a TIMEX3 in another"
+            nested = nested or (after.text, before.text)
+    if nested:
+        return f"{nested[0][:40]!r} inside {nested[1][:40]!r}: a TIMEX3 in another"
     return None
