@@ -234,6 +234,14 @@ def test_names_rates_and_idioms_against_the_time_they_look_like(sentence, expect
     assert [(e.text, e.value) for e in tag(sentence, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize("sentence", ["The universe will last 10^100 years from now.",
+                                      "A proton lives 10^34 years or more, so none decayed 10^3 years ago."])
+def test_a_power_s_exponent_is_no_count_of_years(sentence):
+    """What follows a power's '^' is its exponent: '10^100 years from now' is not 100 years from
+    now (it was tagged 2117), nor '10^3 years ago' the year 1017."""
+    assert not [e for e in tag(sentence, PUBLISHED) if e.type == "DATE" and re.match(r"\d{4}", e.value)]
+
+
 def test_the_month_after_in_a_habit_is_no_month():
     sentence = "Results are normally reported in the last week of the month after a quarter ends."
     assert "the month" not in [e.text for e in tag(sentence, PUBLISHED)]

@@ -418,13 +418,14 @@ class Grammar:
                         for index, (aliases, fields, _) in ranges.items()}
         self._abbreviated = {index for index, (_, _, short) in ranges.items() if short}
         self._index = PrefixIndex(bodies)
-        # A word start is where the character before is no word character, '$' or '#', nor a hyphen
-        # after one ('year-ago').  The gate consumes that character (a scan for a class of
-        # characters is fast in Python's engine, a test at every place is not) and ends at the word;
-        # the text's first place is tried as if after a space.
+        # A word start is where the character before is no word character, '$', '#' or a power's '^'
+        # (what follows it is an exponent: '10^100 years' is no hundred years), nor a hyphen after
+        # one ('year-ago').  The gate consumes that character (a scan for a class of characters is
+        # fast in Python's engine, a test at every place is not) and ends at the word; the text's
+        # first place is tried as if after a space.
         keys = self._index.gate()  # keys are lower case: the gate folds
         self._gate_folds = _folds(keys)
-        self._gate = re.compile(r"[^\w$#](?<!\w-)" + keys, 0 if self._gate_folds else re.I)
+        self._gate = re.compile(r"[^\w$#^](?<!\w-)" + keys, 0 if self._gate_folds else re.I)
         # each rule compiled when a text first has a key that admits it (:meth:`compiled`): compiling
         # them all costs most of the start-up, and a short text needs few of them
         self._bodies = bodies
