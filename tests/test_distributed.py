@@ -63,6 +63,30 @@ def test_a_bag_of_articles_gives_the_single_process_timeline(client, corpus):
     assert build_timeline_dask(bag) == build_timeline(articles)
 
 
+def test_articles_with_no_path_nor_url_are_each_their_own_on_the_cluster(client):
+    """Articles given as models with no path nor url (one headline for all) are each an article of
+    their own on the cluster too, whatever partition they fall in: as a list, named as in one
+    process; as a bag, named by partition (each partition had numbered its own from 1, and four
+    articles made two)."""
+    import datetime as dt
+
+    from timeline.models import Article
+
+    published = dt.datetime(2010, 4, 22)
+    texts = ["The Deepwater Horizon oil rig exploded on Tuesday, killing 11 workers.",
+             "An explosion on Tuesday destroyed the Deepwater Horizon oil rig.",
+             "The oil rig exploded on Tuesday in the Gulf of Mexico.",
+             "Eleven workers died when the rig exploded on Tuesday."]
+    articles = [Article(text=t, title="Breaking news", published=published) for t in texts]
+    expected = build_timeline(articles)
+    assert build_timeline_dask(articles, partitions=2) == expected
+    from_bag = build_timeline_dask(db.from_sequence(articles, npartitions=2))
+    assert len({a.path for a in from_bag.articles}) == 4
+    assert sorted((e.title, len({s.article_key for s in e.sources})) for e in from_bag.events) \
+        == sorted((e.title, len({s.article_key for s in e.sources})) for e in expected.events)
+    assert sum(len({s.article_key for s in e.sources}) for e in expected.dated) == 4
+
+
 def test_reports_of_one_happening_in_two_articles_merge_on_the_cluster(client, samples_dir):
     timeline = build_timeline_dask([samples_dir], partitions=2)
     assert timeline == build_timeline(samples_dir)
