@@ -90,11 +90,13 @@ def test_events_table_is_readable_and_the_summary_goes_to_stderr(samples_dir):
 def test_events_table_writes_centuries_as_readers_do_and_keeps_its_columns(tmp_path):
     article = tmp_path / "history.txt"
     article.write_text("---\npublished: 2011-01-10\n---\nThe plague swept the port in the 14th century. "
-                       "The council met at 7:30 p.m. on Friday. Officials are reviewing the rules.\n")
+                       "The council met at 7:30 p.m. on Friday. Officials are reviewing the rules. "
+                       "The empire collapsed in the 1st century.\n")
     result = run("events", article)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert any(line.startswith("1300s ") and "plague" in line.lower() for line in lines)
+    assert any(line.startswith("0s ") and "empire" in line.lower() for line in lines)  # (not '1s': it starts in 1)
     assert any(line.startswith("(around) ") for line in lines)  # (not the model's 'overlap')
     starts = {len(line) - len(line[line.index(" "):].lstrip()) for line in lines}
     assert len(starts) == 1  # (every title starts in one column, however long a date)

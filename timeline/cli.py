@@ -566,6 +566,8 @@ def evaluate(
 def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline:
     if not scheduler:
         return collect_timeline(_results(paths, published, workers, quiet), top=top)
+    if any(str(path) == "-" for path in paths):  # (the cluster's workers would read their own)
+        _fail("standard input ('-') is read on this machine; it cannot be combined with --scheduler", code=2)
     try:
         from dask.distributed import Client
 
@@ -579,11 +581,15 @@ def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline
         _fail(f"cannot reach the Dask scheduler at {printable(scheduler)} ({printable(problem)})")
     with client:
         timeline = build_timeline_dask(paths, _published(published), top=top)
-    for error in timeline.errors:
-        _error(str(error))
-    for article in timeline.articles:
-        if article.published is None:
-            _warn(f"{article.path}: {NO_DATE_WARNING}", quiet)
+    repeats = Repeats()  # (one file's records with one same problem a few times, then counted, as in one process)
+    said = [("error", error.path, error.message) for error in timeline.errors]
+    if not quiet:
+        said += [("warning", article.path, NO_DATE_WARNING) for article in timeline.articles if article.published is None]
+    for kind, where, problem in said:
+        if repeats.first(kind, where, problem):
+            typer.echo(printable(f"{kind}: {where}: {problem}"), err=True)
+    for kind, where, more in repeats.rest():
+        typer.echo(printable(f"{kind}: {where}: {more}"), err=True)
     return timeline
 
 
@@ -941,14 +947,14 @@ def events_table(events: list[Event]) -> str:
 
 TABLE_DATE_WIDTH = 12  # the date column of the events table at its narrowest (a day and a space)
 _TABLE_RELATIONS = {"before": "(before)", "overlap": "(around)", "after": "(after)", "unknown": "(unknown)"}
-_CENTURIES = (Granularity.DECADE, Granularity.CENTURY, Granularity.MILLENNIUM)
+_CENTURIES = {Granularity.DECADE: 10, Granularity.CENTURY: 100, Granularity.MILLENNIUM: 1000}  # (their years)
 
 
 def _table_date(event: Event) -> str:
     if event.date is None:
         return _TABLE_RELATIONS.get(event.relation.value, f"({event.relation.value})")
-    if event.date.granularity in _CENTURIES:
-        return f"{event.date.start.year}s"
+    if event.date.granularity in _CENTURIES:  # (from its end: the first century starts in the year 1, not 0)
+        return f"{event.date.end.year + 1 - _CENTURIES[event.date.granularity]}s"
     return event.date.value
 
 

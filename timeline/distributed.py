@@ -39,7 +39,7 @@ from timeline.articles import expand_path, path_list
 from timeline.furniture import add_sightings, furniture, is_news, sightings
 from timeline.merge import add_counts, block_edges, block_keys, info, join, merge_groups, order_events, word_counts
 from timeline.models import Article, ArticleError, Timeline, coerce_published
-from timeline.pipeline import article_events, article_source, iter_inputs, require_top
+from timeline.pipeline import article_events, article_source, iter_inputs, once, require_top
 from timeline.salience import score_events
 
 # A list of paths is cut into partitions of about this many files (a task of a few tenths of a
@@ -124,6 +124,7 @@ def _partition_events(items, partition: int, published: dt.datetime | None):
     items = [_named(item, f"{partition + 1}.{number}") for number, item in enumerate(items, 1)]
     for number, item in enumerate(iter_inputs(items, published)):
         item, found = article_events(item)
+        found = once(found)  # (its word-for-word repeats once, as collect_timeline keeps them in one process)
         reports.append(((partition, number), item if isinstance(item, ArticleError) else article_source(item)))
         events.extend(((partition, number, place), event) for place, event in enumerate(found))
     blocks = defaultdict(list)

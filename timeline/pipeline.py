@@ -167,11 +167,11 @@ def collect_timeline(results: Iterable[Result], top: int | None = None) -> Timel
             errors.append(item)
         else:
             articles.append(article_source(item))
-            events.extend(_once(found))
+            events.extend(once(found))
     return Timeline(events=score_events(merge_events(drop_furniture(events)), top), articles=articles, errors=errors)
 
 
-def _once(events: list[Event]) -> list[Event]:
+def once(events: list[Event]) -> list[Event]:
     """An article's events, each report it repeats word for word (the same sentence, trigger,
     title and date: a caption printed twice, a page of one sentence over and over) once: an event
     keeps one report an article, and held till the merge, a megabyte of one repeated sentence took

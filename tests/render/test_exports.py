@@ -92,6 +92,8 @@ def test_csv_cells_carry_no_hidden_text():
 @pytest.mark.parametrize("value, start, end", [
     ("2017-09-06", {"year": 2017, "month": 9, "day": 6}, None),
     ("2017-09-06T14:30", {"year": 2017, "month": 9, "day": 6, "hour": 14, "minute": 30}, None),
+    # (the midnight that ends a day at its last minute: TimelineJS's hours are 0 to 23)
+    ("2017-09-05T24:00", {"year": 2017, "month": 9, "day": 5, "hour": 23, "minute": 59}, None),
     ("2014-10", {"year": 2014, "month": 10}, None),
     ("2014", {"year": 2014}, None),
     ("2017-W36", {"year": 2017, "month": 9, "day": 4}, {"year": 2017, "month": 9, "day": 10}),
@@ -151,6 +153,27 @@ def test_timeml_reads_back_with_the_same_expressions_and_values(seed):
         assert document.text[timex.start:timex.end] == timex.text
     rel = {link.event_id: link.rel_type for link in document.links}
     assert rel["e1"] == "IS_INCLUDED" and rel[f"e{len(seed.events)}"] == "BEFORE"
+
+
+def test_timeml_instances_and_links_name_what_the_document_has():
+    """Every MAKEINSTANCE names an EVENT of the text and every TLINK an instance and a TIMEX3 it
+    has: two events of one word ('five hurricanes from 1975 to 1980') are two instances of one
+    EVENT (the second had pointed at an EVENT the text did not have)."""
+    import xml.etree.ElementTree as ET
+
+    articles = [Article(text=text, path=f"{n}.txt", published=PUBLISHED) for n, text in enumerate([
+        "I was offshore for five hurricanes from 1975 to 1980.",
+        "The strike that began on Monday ended on Friday, the union said on Saturday.",
+    ])]
+    root = ET.fromstring(render(build_timeline(articles), "timeml"))
+    events = {e.get("eid") for e in root.iter("EVENT")}
+    times = {t.get("tid") for t in root.iter("TIMEX3")}
+    instances = {m.get("eiid"): m.get("eventID") for m in root.iter("MAKEINSTANCE")}
+    assert instances and set(instances.values()) <= events
+    links = list(root.iter("TLINK"))
+    assert links and all(link.get("eventInstanceID") in instances and link.get("relatedToTime") in times
+                         for link in links)
+    assert len(instances) > len(events)  # (the hurricanes' two)
 
 
 def test_timeml_keeps_a_phrase_from_another_sentence():

@@ -50,8 +50,9 @@ def _dates(span: DateSpan) -> dict:
     parts = _PARTS.get(span.granularity, _YEAR_PARTS)
     dates = {"start_date": _date(span.start, parts)}
     hour_minute = clock(span)
-    if hour_minute:
-        dates["start_date"].update(hour=hour_minute[0], minute=hour_minute[1])
+    if hour_minute:  # (the midnight that ends a day, 24:00, at its last minute: TimelineJS's hours are 0-23)
+        hour, minute = (23, 59) if hour_minute[0] == 24 else hour_minute
+        dates["start_date"].update(hour=hour, minute=minute)
     if span.granularity not in _SINGLE_UNIT:
         dates["end_date"] = _date(span.end, parts)
     dates["display_date"] = date_label(span)

@@ -50,16 +50,29 @@ def _sentence_key(event: Event):
     return where, src.sentence_start if src else 0, event.sentence
 
 
+def _applied(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The ``(start, end, open tag, close tag)`` of ``spans`` that a sentence is tagged with, in
+    order: each that overlaps none tagged before it."""
+    applied, pos = [], 0
+    for span in sorted(spans):
+        if span[0] >= pos:
+            applied.append(span)
+            pos = span[1]
+    return applied
+
+
 def _tagged(sentence: str, spans: list[tuple[int, int, str, str]]) -> str:
-    """``sentence`` with each non-overlapping ``(start, end, open tag, close tag)`` applied."""
+    """``sentence`` with its ``_applied`` spans."""
     out, pos = [], 0
-    for start, end, open_tag, close_tag in sorted(spans):
-        if start < pos:  # overlaps a span already tagged
-            continue
+    for start, end, open_tag, close_tag in spans:
         out += [escape(sentence[pos:start]), open_tag, escape(sentence[start:end]), close_tag]
         pos = end
     out.append(escape(sentence[pos:]))
     return "".join(out)
+
+
+_EID = re.compile(r'^<EVENT eid="(e\d+)"')  # (the EVENT an open tag is, not a TIMEX3)
+_TID = re.compile(r'^<TIMEX3 tid="(t\d+)"')
 
 
 def _event_tag(n: int, event: Event) -> str:
@@ -79,12 +92,12 @@ def render(timeline: Timeline) -> str:
         sentences.setdefault(_sentence_key(event), []).append(event)
 
     lines, instances, links = [], [], []
-    timexes = 0
+    timexes = numbered = 0
     for (_, sentence_start, sentence), events in sentences.items():
-        text, spans, tids = sentence, [], {}
+        text, spans, tids, told = sentence, [], {}, []
         for event in events:
-            n = len(instances) + 1
-            instances.append(f'<MAKEINSTANCE{_attrs(eiid=f"ei{n}", eventID=f"e{n}")}/>')
+            numbered += 1
+            n = numbered
             trigger = locate(sentence, sentence_start, event.trigger)
             if trigger:
                 spans.append((*trigger, _event_tag(n, event), "</EVENT>"))
@@ -102,10 +115,21 @@ def render(timeline: Timeline) -> str:
             else:
                 related = "t0" if creation else None
                 rel = _TO_CREATION_TIME.get(event.relation.value)
-            if related and rel:
+            told.append((n, trigger, related if rel else None, rel))
+        applied = _applied(spans)
+        # each event an instance of the EVENT tagged at its trigger, or of the one tagged over it (two
+        # events of one word, 'five hurricanes from 1975 to 1980'); one placed nowhere has none
+        tagged = [(start, end, eid) for start, end, open_tag, _ in applied for eid in _EID.findall(open_tag)]
+        times = {"t0"} | {tid for _, _, open_tag, _ in applied for tid in _TID.findall(open_tag)}
+        for n, trigger, related, rel in told:
+            eid = next((eid for start, end, eid in tagged if trigger and start < trigger[1] and trigger[0] < end), None)
+            if eid is None:
+                continue
+            instances.append(f'<MAKEINSTANCE{_attrs(eiid=f"ei{n}", eventID=eid)}/>')
+            if related in times:  # (and a date phrase tagged: not one an EVENT over it left out)
                 lid = f"l{len(links) + 1}"
                 links.append(f"<TLINK{_attrs(lid=lid, relType=rel, eventInstanceID=f'ei{n}', relatedToTime=related)}/>")
-        lines.append(_tagged(text, spans))
+        lines.append(_tagged(text, applied))
 
     dct = ""
     if creation:
