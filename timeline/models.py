@@ -272,7 +272,8 @@ def require_workers(workers) -> int:
 def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt.datetime]:
     """A publication date given as a datetime, a date or an ISO string, as a datetime.
 
-    A date alone becomes midnight with no zone.  Raises ``ValueError`` on an impossible date.
+    A date alone becomes midnight with no zone; a date with a zone ('2017-09-06+03:00'), midnight
+    in that zone.  Raises ``ValueError`` on an impossible date.
     """
     if value is None or value == "":
         return None
@@ -288,8 +289,8 @@ def coerce_published(value: "dt.datetime | dt.date | str | None") -> Optional[dt
             text = f"{text[:10]}T00:00{text[10:]}"
         elif not _ISO_DAY_FIRST.match(text):  # (Python also reads '20170906' and '2017-W36-3')
             raise ValueError("not YYYY-MM-DD")
-        elif text[10:11] not in ("", "T", "t", " "):  # (Python takes any character there: '2017-09-06+03:00'
-            raise ValueError("a time follows its day after 'T' or a space")  # was 3 a.m., '2017-09-06x10:30')
+        elif text[10:11] not in ("", "T", "t", " "):  # (Python takes any character there: '2017-09-06x10:30')
+            raise ValueError("a time follows its day after 'T' or a space")
         # (ISO's end of the day, '24:00', is the next day's start; a leap second, ':60', the second before)
         text, next_day = _END_OF_DAY.subn(r"\g<1>00:00", text, 1)
         found = dt.datetime.fromisoformat(_LEAP_SECOND.sub(r"\g<1>59", text, 1))
