@@ -1,8 +1,11 @@
 """TimeML 1.2 export that ``timeline.timeml.parse_timeml`` (and ``timeline eval``) reads back.
 
-The document's text is the events' sentences, one a line, each sentence once: its date phrases
-are TIMEX3 elements, the words naming its events EVENT elements, and TLINKs tie each event to its
-date (IS_INCLUDED) or, for undated events, to the creation time as their tense tells.
+The document's text is the events' sentences, one a line, each sentence once: the date phrases
+that date its events are TIMEX3 elements (not its other time phrases: scored against the tagger,
+those count as found and not in the gold), the words naming its events EVENT elements (two events
+of one word, instances of one EVENT), and TLINKs tie each event to its date (IS_INCLUDED) or, for
+undated events, to the creation time as their tense tells.  The creation time is the latest
+publication day of the articles, none when none has one (and ``timeline eval`` then refuses it).
 """
 
 from __future__ import annotations
