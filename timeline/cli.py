@@ -581,16 +581,30 @@ def _timeline(paths, published, workers, scheduler, quiet, top=None) -> Timeline
         _fail(f"cannot reach the Dask scheduler at {printable(scheduler)} ({printable(problem)})")
     with client:
         timeline = build_timeline_dask(paths, _published(published), top=top)
-    repeats = Repeats()  # (one file's records with one same problem a few times, then counted, as in one process)
-    said = [("error", error.path, error.message) for error in timeline.errors]
-    if not quiet:
-        said += [("warning", article.path, NO_DATE_WARNING) for article in timeline.articles if article.published is None]
-    for kind, where, problem in said:
-        if repeats.first(kind, where, problem):
-            typer.echo(printable(f"{kind}: {where}: {problem}"), err=True)
-    for kind, where, more in repeats.rest():
-        typer.echo(printable(f"{kind}: {where}: {more}"), err=True)
+    say, said = _teller(lambda line: typer.echo(line, err=True))  # (as in one process)
+    for error in timeline.errors:
+        say("error", error.path, error.message)
+    for article in timeline.articles:
+        if article.published is None and not quiet:
+            say("warning", article.path, NO_DATE_WARNING)
+    said()
     return timeline
+
+
+def _teller(show):
+    """``(say, said)``: ``say(kind, where, problem)`` shows one file's records with one same problem
+    a few times (:class:`Repeats`), and ``said()`` then how many more there were."""
+    repeats = Repeats()
+
+    def say(kind: str, where: str, problem: str):
+        if repeats.first(kind, where, problem):
+            show(printable(f"{kind}: {where}: {problem}"))
+
+    def said():
+        for kind, where, more in repeats.rest():
+            show(printable(f"{kind}: {where}: {more}"))
+
+    return say, said
 
 
 def _results(paths, published, workers, quiet) -> Iterator:
@@ -600,12 +614,8 @@ def _results(paths, published, workers, quiet) -> Iterator:
     # A few articles are quicker in-process than through worker processes.
     workers = min(workers, max(1, estimate_count(paths, limit=workers * BATCH_SIZE) // BATCH_SIZE))
     total = estimate_count(paths) if _draws_progress(quiet) else None
-    repeats = Repeats()
     with _progress(total, quiet) as (advance, show):
-        def say(kind: str, where: str, problem: str):
-            if repeats.first(kind, where, problem):
-                show(printable(f"{kind}: {where}: {problem}"))
-
+        say, said = _teller(show)
         try:
             for item, found in iter_article_events(paths, published, workers):
                 if isinstance(item, ArticleError):
@@ -619,8 +629,7 @@ def _results(paths, published, workers, quiet) -> Iterator:
                 yield item, found
         except BrokenProcessPool:
             _fail("a worker process stopped abruptly (out of memory?); --workers 1 shows which article")
-        for kind, where, more in repeats.rest():
-            show(printable(f"{kind}: {where}: {more}"))
+        said()
 
 
 def _draws_progress(quiet: bool) -> bool:

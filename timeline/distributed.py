@@ -38,8 +38,8 @@ import dask.bag as db
 from timeline.articles import expand_path, path_list
 from timeline.furniture import add_sightings, furniture, is_news, sightings
 from timeline.merge import add_counts, block_edges, block_keys, info, join, merge_groups, order_events, word_counts
-from timeline.models import Article, ArticleError, Timeline, coerce_published
-from timeline.pipeline import article_events, article_source, iter_inputs, once, require_top
+from timeline.models import ArticleError, Timeline, coerce_published
+from timeline.pipeline import article_events, article_source, iter_inputs, named, once, require_top
 from timeline.salience import score_events
 
 # A list of paths is cut into partitions of about this many files (a task of a few tenths of a
@@ -98,20 +98,13 @@ def build_timeline_dask(inputs, published=None, partitions: int | None = None, t
 def _bag_of(inputs, partitions: int | None) -> db.Bag:
     inputs = path_list(inputs, "inputs")
     seen: set = set()  # (shared by every input: a file given twice, or in a folder given too, is read once)
+    # (an article with no path nor url named by its place among the inputs, as in one process: in
+    # a partition, it would take the number another partition's gives too)
     items = [path for number, item in enumerate(inputs, 1)
-             for path in (expand_path(item, seen) if isinstance(item, (str, Path)) else [_named(item, number)])]
+             for path in (expand_path(item, seen) if isinstance(item, (str, Path)) else [named(item, number)])]
     if not items:
         return db.from_sequence([], npartitions=1)
     return db.from_sequence(items, npartitions=partitions or min(max(1, len(items) // FILES_PER_PARTITION), MAX_PARTITIONS))
-
-
-def _named(item, number):
-    """An Article with no path nor url named by its place among the inputs, as ``iter_inputs`` names
-    it: in a partition of its own, it would take a number that another partition's gives too (a
-    bag's, named in its partition: '(article 2.5)', the fifth of the second)."""
-    if isinstance(item, Article) and not (item.path or item.url):
-        return item.model_copy(update={"path": f"(article {number})"})
-    return item
 
 
 def _partition_events(items, partition: int, published: dt.datetime | None):
@@ -121,7 +114,7 @@ def _partition_events(items, partition: int, published: dt.datetime | None):
     input order can be restored anywhere.
     """
     reports, events = [], []
-    items = [_named(item, f"{partition + 1}.{number}") for number, item in enumerate(items, 1)]
+    items = [named(item, f"{partition + 1}.{number}") for number, item in enumerate(items, 1)]  # (a bag's: '2.5')
     for number, item in enumerate(iter_inputs(items, published)):
         item, found = article_events(item)
         found = once(found)  # (its word-for-word repeats once, as collect_timeline keeps them in one process)

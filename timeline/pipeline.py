@@ -101,11 +101,8 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
     seen: set = set()  # files and folders already given: each is read once
     for number, item in enumerate(items, 1):
         if isinstance(item, Article):
-            item = without_surrogates(item)
-            update = {"published": override} if override else {}
-            if not (item.path or item.url):  # (an article of its own, not one with every other such, nor with
-                update["path"] = f"(article {number})"  # every other of its title: 'Breaking news')
-            yield item.model_copy(update=update) if update else item
+            item = named(without_surrogates(item), number)
+            yield item.model_copy(update={"published": override}) if override else item
         elif isinstance(item, ArticleError):
             yield item
         elif not isinstance(item, (str, os.PathLike)):
@@ -116,6 +113,14 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
                     yield Page(path, override)
                 else:
                     yield from read_path(path, override)
+
+
+def named(item, number) -> Item | Page:
+    """``item``, an Article with no path nor url, named by its place among the inputs: an article
+    of its own, not one with every other such, nor with every other of its title ('Breaking news')."""
+    if isinstance(item, Article) and not (item.path or item.url):
+        return item.model_copy(update={"path": f"(article {number})"})
+    return item
 
 
 @dataclass(frozen=True)

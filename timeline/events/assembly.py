@@ -398,11 +398,11 @@ def _unrealized(s: Parsed, first: int, last: int, day: bool = True) -> bool:
             and tokens[start - 1].low not in lex.clause:
         start -= 1
     before = tuple(t.low for t in tokens[start:first])
-    if any(_holds(before, phrase) for phrase in _phrases_in(before, lex, "before")):
+    if _holds_any(before, lex, "before"):
         return True
-    if day and before[-1:] == ("from",) and any(_holds(before[:-1], phrase) for phrase in _phrases_in(before[:-1], lex, "from")):
+    if day and before[-1:] == ("from",) and _holds_any(before[:-1], lex, "from"):
         return True
-    if any(_holds(before, phrase) for phrase in _phrases_in(before, lex, "plan")) \
+    if _holds_any(before, lex, "plan") \
             and (_called_off(s, last) or _calling_off_follows(s, last)):
         # ('The trial, scheduled for May 2, was postponed', 'talks due to open in Geneva on May 2 were put off')
         return True
@@ -501,7 +501,7 @@ def _plan_moved_or_dropped(s: Parsed, start: int, first: int) -> bool:
         if at is None or at == 0 or not _common_word(s, start + at - 1):
             continue
         if all(w in ("for", "on") or w in lex.date_prepositions for w in words[at + len(phrase):]) \
-                and any(_holds(words[:at - 1], verb) for verb in lex.unrealized.get("object", ())):
+                and _holds_any(words[:at - 1], lex, "object"):
             return True
     return False
 
@@ -510,7 +510,12 @@ def _moves_plan(s: Parsed, start: int, end: int) -> bool:
     """Whether tokens ``start`` to ``end`` (not included) hold a verb of moving a plan ('postponed',
     'pushed back': the language's ``unrealized_dates.tsv``, where 'from' names the old day)."""
     words = tuple(t.low for t in s.tokens[start:end])
-    return any(_holds(words, phrase) for phrase in _phrases_in(words, s.lex, "from"))
+    return _holds_any(words, s.lex, "from")
+
+
+def _holds_any(words: Sequence[str], lex, where: str) -> bool:
+    """Whether a phrase of ``unrealized_dates.tsv`` for ``where`` stands in ``words``."""
+    return any(_holds(words, phrase) for phrase in _phrases_in(words, lex, where))
 
 
 def _phrases_in(words: Sequence[str], lex, where: str) -> Iterator[tuple[str, ...]]:

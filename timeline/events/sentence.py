@@ -175,8 +175,8 @@ def _classify(s: Parsed) -> None:
             classes.append(_PLAIN)
             continue
         shape = lex.shape(low)  # (what its endings make it, asked below again and again)
-        if shape.adverb or (tok.text[:1].isupper() and (i and tokens[i - 1].text not in _QUOTES or opens_with_name)):
-            classes.append(_PLAIN)  # (an adverb, or a name: _is_name)
+        if shape.adverb or (_is_name(tok) and (i and tokens[i - 1].text not in _QUOTES or opens_with_name)):
+            classes.append(_PLAIN)  # (an adverb, or a name)
             continue
         noun = low in lex.noun_forms
         planned = prev in lex.infinitive and _verb_group(s, i)[1]

@@ -93,8 +93,8 @@ def _held_until(s: Parsed, indices: Sequence[int]) -> set[int]:
         if tokens[j].low in period_ends and _denied_until_at(s, j):  # (its first test, before a call)
             held.add(j)
             chosen = set(indices)
-            for k in range(j + 1, min(len(s.tokens), j + 1 + UNTIL_WORDS)):
-                if k not in chosen or s.tokens[k].text in _BREAKS:
+            for k in range(j + 1, min(len(tokens), j + 1 + UNTIL_WORDS)):
+                if k not in chosen or tokens[k].text in _BREAKS:
                     break
                 held.add(k)
     return held

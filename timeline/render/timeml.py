@@ -53,8 +53,8 @@ def _sentence_key(event: Event):
     return where, src.sentence_start if src else 0, event.sentence
 
 
-def _applied(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """The ``(start, end, open tag, close tag)`` of ``spans`` that a sentence is tagged with, in
+def _applied(spans: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """The ``(start, end, open tag, close tag, id)`` of ``spans`` that a sentence is tagged with, in
     order: each that overlaps none tagged before it."""
     applied, pos = [], 0
     for span in sorted(spans):
@@ -64,18 +64,14 @@ def _applied(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return applied
 
 
-def _tagged(sentence: str, spans: list[tuple[int, int, str, str]]) -> str:
+def _tagged(sentence: str, spans: list[tuple[int, int, str, str, str]]) -> str:
     """``sentence`` with its ``_applied`` spans."""
     out, pos = [], 0
-    for start, end, open_tag, close_tag in spans:
+    for start, end, open_tag, close_tag, _ in spans:
         out += [escape(sentence[pos:start]), open_tag, escape(sentence[start:end]), close_tag]
         pos = end
     out.append(escape(sentence[pos:]))
     return "".join(out)
-
-
-_EID = re.compile(r'^<EVENT eid="(e\d+)"')  # (the EVENT an open tag is, not a TIMEX3)
-_TID = re.compile(r'^<TIMEX3 tid="(t\d+)"')
 
 
 def _event_tag(n: int, event: Event) -> str:
@@ -103,7 +99,7 @@ def render(timeline: Timeline) -> str:
             n = numbered
             trigger = locate(sentence, sentence_start, event.trigger)
             if trigger:
-                spans.append((*trigger, _event_tag(n, event), "</EVENT>"))
+                spans.append((*trigger, _event_tag(n, event), "</EVENT>", f"e{n}"))
             te = event.time_expression
             if te:
                 where = locate(sentence, sentence_start, te)
@@ -113,7 +109,7 @@ def render(timeline: Timeline) -> str:
                 if where not in tids:
                     timexes += 1
                     tids[where] = f"t{timexes}"
-                    spans.append((*where, _timex_tag(tids[where], te), "</TIMEX3>"))
+                    spans.append((*where, _timex_tag(tids[where], te), "</TIMEX3>", tids[where]))
                 related, rel = tids[where], "IS_INCLUDED"
             else:
                 related = "t0" if creation else None
@@ -122,8 +118,8 @@ def render(timeline: Timeline) -> str:
         applied = _applied(spans)
         # each event an instance of the EVENT tagged at its trigger, or of the one tagged over it (two
         # events of one word, 'five hurricanes from 1975 to 1980'); one placed nowhere has none
-        tagged = [(start, end, eid) for start, end, open_tag, _ in applied for eid in _EID.findall(open_tag)]
-        times = {"t0"} | {tid for _, _, open_tag, _ in applied for tid in _TID.findall(open_tag)}
+        tagged = [(start, end, ident) for start, end, _, _, ident in applied if ident.startswith("e")]
+        times = {"t0"} | {ident for *_, ident in applied if ident.startswith("t")}
         for n, trigger, related, rel in told:
             eid = next((eid for start, end, eid in tagged if trigger and start < trigger[1] and trigger[0] < end), None)
             if eid is None:
