@@ -20,6 +20,7 @@ CASES = [
     ("daypart_programme", "The minister said on the evening news that the port would reopen.", "the evening", None),
     ("holiday_thing", "The square lit up like a Christmas tree on Monday.", "Christmas", None),
     ("named_current", "Oil entered the Loop Current on Monday.", "Current", None),
+    ("current_affairs", "The minister spoke on a current affairs show.", "current affairs", None),
     ("programme_today", "The minister told the Today programme the port would reopen.", "Today", None),
     ("newspaper", "The Sunday Telegraph printed the letter.", "The Sunday Telegraph", None),
     ("night_show", "She hosted Saturday Night Live twice.", "Saturday Night Live", None),
@@ -52,6 +53,7 @@ CASES = [
     ("year_span_street", "The fire broke out at 1900-1910 Market Street.", "1900-1910 Market Street", None),
     ("solstice", "Crowds watched the summer solstice at dawn.", "the summer solstice", None),
     ("year_measure", "The lake is 1200 feet deep at its centre.", "1200 feet", None),
+    ("minute_size", "The virus has reached a minute fraction of the population.", "a minute", None),
     ("one_day_idiom", "Prices change day by day in the market.", "day by day", None),
     ("month_first_name", "The playwright August Wilson wrote it.", "August Wilson", None),
     ("named_after_month", "The singer May Anderson won.", "May Anderson", None),
@@ -225,6 +227,8 @@ CASES = [
     ("weekday_week", "The final is on Saturday week, the coach said.", "Saturday week", "2017-09-16"),
     ("weekday_fortnight", "The vote is on Tuesday fortnight, after the recess.", "Tuesday fortnight", "2017-09-26"),
     ("nth_weekday_of_month", "The fair opened on the first Monday of April 2015.", "the first Monday of April 2015", "2015-04-06"),
+    ("nth_weekday_of_shifted_month", "The budget is presented on the first Tuesday of next month.",
+     "the first Tuesday of next month", "2017-10-03"),
     ("last_weekday_of_month", "The clocks went back on the last Sunday in October 2016.", "the last Sunday in October 2016", "2016-10-30"),
     ("last_weekday_of_short_month", "The fair closed on the last Friday of June 2016.", "the last Friday of June 2016", "2016-06-24"),
     ("nth_weekend_of_month", "The fair is held on the first weekend of October.", "the first weekend of October", "2017-W40-WE"),
@@ -258,7 +262,9 @@ CASES = [
      "the 2016 period", "2016-Q3"),
     ("the_year_year", "The bonds mature in the 2020 year.", "the 2020 year", "2020"),
     ("year_named", "The fort was built in 1750.", "1750", "1750"),
+    ("year_pair", "Emissions must fall to zero between 2040 and 2060.", "2060", "2060"),
     ("year", "The 1964 dam still stands.", "1964", "1964"),
+    ("year_before_after", "Risk premiums are back at pre-2007 levels.", "pre-2007", "2007"),
     ("era_bc", "The town was founded around 3,000 BC, and grew.", "around 3,000 BC", "BC3000"),
     ("era_ad", "Vesuvius buried the town in 79 AD.", "79 AD", "0079"),
     ("era_ad_first", "The church was rebuilt in AD 1100 by monks.", "AD 1100", "1100"),
@@ -310,6 +316,7 @@ CASES = [
      "the same quarter a year ago", "2016-Q2"),
     ("period_year_ago", "Crossings so far this year are up 12% on the same period last year.",
      "the same period last year", "2016"),
+    ("month_year_ago", "Sales rose 5% from the same month last year.", "the same month last year", "2016-09"),
     ("year_ago_adj", "Profit rose in the second quarter from year-ago levels.", "year-ago", "2016-Q2"),
     ("quarter_adj", "The firm posted strong second-quarter sales.", "second-quarter", "2017-Q2"),
     ("half_adj", "First-half earnings were the lowest since 2004.", "First-half", "2017-H1"),
@@ -331,6 +338,7 @@ CASES = [
     ("half", "Output fell in the first half.", "the first half", "2017-H1"),
     ("season_year_range", "The river froze in the winter of 1962-63.", "the winter of 1962-63", "1962-WI"),
     ("year_range_season", "The river froze in the 1962-63 winter.", "the 1962-63 winter", "1962-WI"),
+    ("season_shifted_year", "The bridge will open in the summer of next year.", "the summer of next year", "2018-SU"),
     ("season_year", "The bridge opened in the summer of 2014.", "the summer of 2014", "2014-SU"),
     ("dated_season", "Floods hit the valley last spring.", "last spring", "2017-SP"),
     ("the_season", "The harvest failed in spring.", "spring", "2017-SP"),
@@ -361,6 +369,7 @@ CASES = [
     ("past_century", "It was the worst drought of the last century.", "the last century", "P100Y"),
     ("previous_period", "He won in March 2014, after a loss the previous year.", "the previous year", "2013"),
     ("period_before", "He won in 2014, after losing the year before.", "the year before", "2013"),
+    ("period_after", "Bids open next year and the year after.", "the year after", "2019"),
     ("period_before_last", "Sales peaked the year before last.", "the year before last", "2015"),
     ("period_after_next", "The talks resume the week after next.", "the week after next", "2017-W38"),
     ("last_year_compared", "Profit was $4 million in the third quarter, up from $3 million last year.",
@@ -484,6 +493,7 @@ CASES = [
      "the first Thursday of each month", "P1M"),
     ("every_weekday", "The market opens every Saturday.", "every Saturday", "XXXX-WXX-6"),
     ("weekdays", "The museum is closed on Mondays.", "on Mondays", "XXXX-WXX-1"),
+    ("every_holiday", "Staff got a bonus every Christmas.", "every Christmas", "XXXX-12-25"),
     ("every_season", "Flu cases rise every winter.", "every winter", "XXXX-WI"),
     ("weekends_habit", "The museum opens on weekends.", "on weekends", "XXXX-WXX-WE"),
     ("every_month", "The club meets each January.", "each January", "XXXX-01"),
@@ -498,6 +508,13 @@ CASES = [
     ("frequency_adjective", "The weekly magazine closed.", "weekly", None),
     ("frequency_name", "Reporting by Matt Daily and Michael Erman.", "Daily", None),
     ("frequency_noun", "He writes for a weekly in Leeds.", "weekly", None),
+    ("frequency_basis", "The ferry is inspected on a weekly basis.", "weekly", "P1W"),
+    ("month_of", "Sales rose during the month of March.", "the month of March", "2017-03"),
+    ("weekday_the_day", "The storm hit on Friday the 1st, officials said.", "Friday the 1st", "2017-09-01"),
+    ("whole_unit", "The crews worked the whole day without a break.", "the whole day", "P1D"),
+    ("whole_daypart", "Rain fell the whole morning, the agency said.", "the whole morning", "2017-09-06TMO"),
+    ("long_day", "The minister looked tired after a long day in parliament.", "day", "P1D"),
+    ("one_more_unit", "The count ran 1 more day than planned.", "1 more day", "P1D"),
     ("frequency", "The ferry sails hourly.", "hourly", "PT1H"),
     # --- vague references
     ("now", "The bridge is closed right now.", "right now", "PRESENT_REF"),
@@ -632,3 +649,34 @@ def test_a_count_of_games_is_no_time_and_weekends_are_a_habit(sentence, expected
 ])
 def test_a_part_of_a_game_is_no_part_of_the_year(sentence, expected):
     assert [(x.text, x.value) for x in tag(sentence, published=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("sentence, dated", [
+    # two years that a preposition opens are both years, however far ahead...
+    ("Emissions must fall between 2040 and 2060.", [("2040", "2040"), ("2060", "2060")]),
+    ("The plan runs from 2030 to 2050, the agency said.", [("2030", "2030"), ("2050", "2050")]),
+    # ...but not amounts
+    ("Between 2000 and 2500 people were hurt.", [("2000", "2000")]),
+    # a prefix tells the side of the year
+    ("Premiums fell to pre-2007 levels under post-2008 rules.", [("pre-2007", "2007", "BEFORE"),
+                                                                 ("post-2008", "2008", "AFTER")]),
+    # 'this past' is the last one
+    ("This past week was calm, and this past month was hot.", [("This past week", "2017-W35"),
+                                                               ("this past month", "2017-08")]),
+    # a period that years bound is no quarter
+    ("The accumulation over the period 2003 to 2008 is zero.", [("2003", "2003"), ("2008", "2008")]),
+])
+def test_years_paired_prefixed_or_bounding_a_period(sentence, dated):
+    made = [(e.text, e.value, e.mod) if e.mod else (e.text, e.value) for e in tag(sentence, PUBLISHED)]
+    assert made == dated
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The family fasts every Easter.", "every Easter", "P1Y"),
+    ("They gather each Thanksgiving.", "each Thanksgiving", "P1Y"),
+    ("Staff got a bonus every Christmas.", "every Christmas", "XXXX-12-25"),
+])
+def test_a_holiday_done_every_year_is_a_set_not_one_year_s_day(sentence, text, value):
+    """A day that moves from year to year has no TIMEX3 form without its year: the set is yearly."""
+    assert [(e.text, e.type, e.value) for e in tag(sentence, PUBLISHED)] == [(text, "SET", value)]
+

@@ -404,6 +404,8 @@ def test_a_past_date_of_aftermath_copy_stays_behind(sentence, published, text, e
     ("A concert follows on Monday evening.", "2012-06-01", "Monday evening", "2012-06-04TEV"),
     ("The memorial service starts at 10:00 SAST on Tuesday.", "2013-12-06", "10:00 SAST on Tuesday",
      "2013-12-10T10:00"),
+    # a fixture's object may be a hyphenated word that opens like a preposition ('by-elections', 'on-site talks')
+    ("The prime minister faces three by-elections on Thursday.", "2023-07-17", "Thursday", "2023-07-20"),
     # ...but not one that was, nor the day of a declaring
     ("Monday was a bank holiday.", "2012-06-01", "Monday", "2012-05-28"),
     ("Schools were closed on Monday.", "2012-06-01", "Monday", "2012-05-28"),

@@ -90,7 +90,7 @@ def tag(text: str, published=None, lang: str = DEFAULT_LANGUAGE,
         told_entry = False  # a chronology's entry told in the present, of what has been
         listed = False  # a chronology's entry without its year, not told as to come
         if hit.rule.type == "SET":  # "every Sunday" names no day to place
-            anchor_kind, value, resolved = None, template, True
+            anchor_kind, value, resolved = None, _resolve.set_value(template), True
         else:
             tense, reach = None, None
             entry = _opens_entry(text, hit.start, hit.end)  # (a chronology's: 'Feb. 15 - Protests break out')

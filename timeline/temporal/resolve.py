@@ -94,6 +94,7 @@ _SEASON = re.compile(rf"-({'|'.join(_SEASONS)})$")
 _ON_OR_AFTER = re.compile(r"^(\d{4}-\d\d-\d\d)\+([1-7])(.*)$")
 _FROM_EASTER = re.compile(r"^(\d{4})-E([-+]\d+)(.*)$")
 _FROM_TABLE = re.compile(r"^(\d{4})-L:([a-z_]+)([-+]\d+)(.*)$")  # days from an observance of a table
+_MOVABLE_ANY_YEAR = re.compile(r"^XXXX-(?:\d\d-\d\d\+[1-7]|E[-+]\d+|L:[a-z_]+[-+]\d+)")
 _WEEKDAY_ON = re.compile(r"\+[1-7](?=T|$)")  # the weekday looked for from a day moved, as above
 # a movable day of unknown year (of a year the observances' table does not reach)
 _MOVABLE = re.compile(r"^(XXXX-|\d{4}-)(?:(\d\d)-\d\d\+[1-7]|E[-+]\d+|L:[a-z_]+[-+]\d+)")
@@ -412,6 +413,12 @@ def movable_day(value: str) -> str:
     ``2012-10-26``; the first of a year that has two, see :func:`movable_days`); other values, and
     an observance in a year its table does not reach, are returned as they are."""
     return movable_days(value)[0]
+
+
+def set_value(template: str) -> str:
+    """A SET's value: a day that moves from year to year ('every Easter', 'each Thanksgiving') has no
+    TIMEX3 form without its year, so the set is of years, ``P1Y``; others are their template."""
+    return "P1Y" if _MOVABLE_ANY_YEAR.match(template) else template
 
 
 def movable_days(value: str) -> list[str]:
