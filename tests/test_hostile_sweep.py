@@ -54,7 +54,7 @@ def test_a_summary_mixing_zoned_and_unzoned_publication_dates_lists_every_source
 
 @pytest.mark.parametrize("args, line", [
     (["-o", "."], "error: --output .: a folder, not a file name"),
-    (["-o", ""], "error: --output .: a folder, not a file name"),
+    (["-o", ""], "error: --output: an empty file name"),  # (not '.', a name never written)
     (["-o", ".."], "error: --output ..: a folder, not a file name"),
     (["--json", "."], "error: --json .: a folder, not a file name"),
     # a folder that exists, or a name ending with a separator: not 'reports.html' beside it

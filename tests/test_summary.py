@@ -824,7 +824,7 @@ def test_a_summary_of_days_with_no_event_says_where_the_events_are(story_file):
     result = run("summary", story_file, "--from", "2030-01-01", "--workers", 1)
     assert result.exit_code == 0 and "no dated events" in result.stdout
     (hint,) = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert hint.startswith("warning: no dated event from 2030-01-01; the dated events run from 20")
+    assert hint.startswith("warning: no event dated to a day from 2030-01-01; they run from 20")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -712,7 +712,8 @@ def read_text_file(path) -> str:
         raise ValueError(f"{path}: {problem}") from None
 
 
-def _bom(data: bytes) -> tuple[str, int] | None:
+def bom_of(data: bytes) -> tuple[str, int] | None:
+    """The encoding ``data``'s byte order mark tells, and the mark's length; None without one."""
     for mark, encoding in _BOMS:
         if data.startswith(mark):
             return encoding, len(mark)
@@ -727,7 +728,7 @@ def _decode(data: bytes, html: bool = False) -> str:
 
 
 def _decoded(data: bytes, html: bool) -> str:
-    bom = _bom(data)
+    bom = bom_of(data)
     if bom:
         encoding, length = bom
         try:
@@ -1065,7 +1066,7 @@ def _decode_table(data: bytes) -> str:
         return _decode(data)
     except BadArticle as problem:
         beyond = len(_BEYOND_ASCII.findall(data))
-        if problem.reason != "undecodable" or _bom(data) or \
+        if problem.reason != "undecodable" or bom_of(data) or \
                 sum(map(len, _UTF8_CHARACTER.findall(data))) >= UTF8_SHARE * beyond:
             raise  # (a UTF-8 file with a stray byte is refused, naming the byte, not read garbled)
         return data.decode("cp1252", errors="replace")
@@ -1195,7 +1196,7 @@ def _read_jsonl(path: str, published) -> Iterator[Article | ArticleError]:
     try:
         with _open_jsonl(path) as stream:
             head = stream.peek(8192)[:8192]
-            bom = _bom(head)
+            bom = bom_of(head)
             if bom and bom[0] != "utf-8":  # UTF-16/32: decoded whole (within the size limit)
                 lines = iter(_TEXT_LINE_END.split(_decode(_read_bytes(path))))
             elif b"\0" in head and not head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
@@ -1480,8 +1481,7 @@ def _published(fields: dict) -> dt.datetime | None:
 
 def _article(path: str, text: str, fields: dict, published) -> Article:
     if len(text) > MAX_TEXT_CHARS:
-        raise BadArticle(f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} an article)",
-                         "too-long")
+        raise BadArticle(_too_long(text), "too-long")
     if published is None:
         published = _published(fields)
     url = plain_line(fields.get("url"))
@@ -1509,6 +1509,22 @@ MAX_URL_CHARS = 8_000
 
 def _cut(value: str | None, limit: int) -> str | None:
     return value if value is None or len(value) <= limit else value[:limit - 1].rstrip() + "\u2026"
+
+
+def _too_long(text: str) -> str:
+    return f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} an article)"
+
+
+def within_limits(article: Article) -> Article | ArticleError:
+    """``article`` (given by a caller) held to the limits of an article read from a file: a text
+    over ``MAX_TEXT_CHARS`` is an ``ArticleError``; a title and an outlet are cut, a web address
+    too long dropped (they are copied into every event of the article, in every output)."""
+    if len(article.text) > MAX_TEXT_CHARS:
+        return ArticleError(path=article.path or article.label, message=_too_long(article.text), reason="too-long")
+    changed = {"title": _cut(article.title, MAX_TITLE_CHARS), "source": _cut(article.source, MAX_SOURCE_CHARS),
+               "url": article.url if article.url is None or len(article.url) <= MAX_URL_CHARS else None}
+    changed = {name: value for name, value in changed.items() if value != getattr(article, name)}
+    return article.model_copy(update=changed) if changed else article
 
 
 def without_surrogates(article: Article) -> Article:

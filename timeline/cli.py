@@ -32,7 +32,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from timeline.articles import SUFFIXES, Repeats, estimate_count, iter_articles, kind_of, unread_kinds
 from timeline.merge import merge_events
@@ -177,6 +177,36 @@ def _usage_in_one_line():
         raise typer.Exit(problem.exit_code) from None
 
 
+@contextmanager
+def _help_written():
+    """Help or the version, printed while a command line is read ('--help', '--version'), to a
+    standard output that cannot take it: a reader that went away ends the run silently (exit
+    141), a full disk or a closed descriptor fails it in one line, as a command's output does."""
+    try:
+        yield
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(PIPE_CLOSED) from None
+    except OSError as exc:
+        _quiet_stdout()
+        _fail(f"standard output: not written ({exc.strerror or exc})")
+
+
+def _quiet_stdout() -> None:
+    """Standard output sent where nothing fails (what is left in its buffer must not fail again at exit)."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Command(TyperCommand):
+    """A command, whose help is written as the group's is (see :func:`_help_written`)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _help_written():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+
 class _Commands(TyperGroup):
     """The commands, with the ends no command handles itself: Ctrl-C (exit 130) or a request to
     stop (SIGTERM, SIGHUP: exit 143, 129), a reader of the output that went away (exit 141,
@@ -193,7 +223,7 @@ class _Commands(TyperGroup):
         return super().main(*args, **kwargs)
 
     def make_context(self, info_name, args, parent=None, **extra):
-        with _usage_in_one_line():  # ('timeline --bogus', 'timeline bogus')
+        with _usage_in_one_line(), _help_written():  # ('timeline --bogus', 'timeline bogus'; '--version')
             return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx):
@@ -209,10 +239,7 @@ class _Commands(TyperGroup):
             _error("interrupted")
             raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
-            # '| head' has what it wanted: say nothing, and let no later flush of stdout complain.
-            with suppress(OSError):
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
+            _quiet_stdout()  # ('| head' has what it wanted: say nothing, and let no later flush of stdout complain)
             raise typer.Exit(PIPE_CLOSED) from None
         except Exception as exc:
             if _stop_requested:  # (a stop some library turned into an error of its own)
@@ -285,7 +312,7 @@ SchedulerOption = typer.Option(
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")
 
 
-@app.command()
+@app.command(cls=_Command)
 def build(
     paths: list[str] = PathsArgument,
     output: str = typer.Option(
@@ -322,6 +349,8 @@ def build(
         swallowed = option_like_output(given, option)
         if swallowed:
             _fail(swallowed, code=2)
+        if given == "":  # ("-o ''": a name left out, not the folder '.')
+            _fail(f"{option}: an empty file name", code=2)
         if _names_a_folder(given):
             _fail(f"{option} {printable(str(Path(given)))}: a folder, not a file name", code=2)
         device = _names_a_device(given)
@@ -375,7 +404,7 @@ def build(
     _finish(Summary.of(timeline), failed, quiet, paths, tuple(path for path, _ in outputs if not _is_stdout(path)))
 
 
-@app.command()
+@app.command(cls=_Command)
 def events(
     paths: list[str] = PathsArgument,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON list of merged events."),
@@ -414,7 +443,7 @@ def events(
     _finish(Summary.of(timeline), bool(timeline.errors), quiet, paths)
 
 
-@app.command()
+@app.command(cls=_Command)
 def tag(
     paths: list[str] = PathsArgument,
     published: str | None = PublishedOption,
@@ -445,7 +474,7 @@ def tag(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(cls=_Command)
 def summary(
     paths: list[str] = PathsArgument,
     dates: int | None = typer.Option(
@@ -461,7 +490,7 @@ def summary(
     quiet: bool = QuietOption,
 ):
     """The story's summary timeline: its most important days, each in a few sentences with sources."""
-    from timeline.summary import format_summary, summarize
+    from timeline.summary import day_of, format_summary, summarize
 
     first, last = _day_option(start, "--from"), _day_option(end, "--to", last=True)
     if first and last and first > last:
@@ -469,10 +498,10 @@ def summary(
     timeline = _timeline(paths, published, workers, None, quiet)
     days = summarize(timeline, dates=dates, sentences=sentences, start=first, end=last)
     if not days and (first or last) and timeline.dated:  # (say where the days are: '--from 2030-01-01' was a typo)
-        spans = [event.date for event in timeline.dated]
-        _warn(f"no dated event {'from ' + str(first) if first else ''}{' ' if first and last else ''}"
-              f"{'to ' + str(last) if last else ''}; the dated events run from "
-              f"{min(span.start for span in spans)} to {max(span.end for span in spans)}", quiet)
+        told = f"{'from ' + str(first) if first else ''}{' ' if first and last else ''}{'to ' + str(last) if last else ''}"
+        known = sorted(filter(None, map(day_of, timeline.dated)))  # (a summary's days: 'October 2014' is none)
+        where = f"they run from {known[0]} to {known[-1]}" if known else "none is"
+        _warn(f"no event dated to a day {told}; {where}", quiet)
     if as_json:
         from timeline.render.json import render_summary
 
@@ -497,7 +526,7 @@ def _day_option(value: str | None, name: str, last: bool = False):
         _fail(f"{name}: invalid date {quoted(value)} (use YYYY-MM-DD, or YYYY-MM or YYYY)", code=2)
 
 
-@app.command("eval")
+@app.command("eval", cls=_Command)
 def evaluate(
     gold_dirs: list[Path] | None = typer.Argument(
         None, exists=True, file_okay=False, show_default=False, metavar="FOLDERS",
@@ -895,19 +924,20 @@ def _stdout_errors():
     except BrokenPipeError:
         raise
     except OSError as exc:
-        with suppress(OSError):  # (what is left in the buffer must not fail again at exit)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         _fail(f"standard output: not written ({exc.strerror or exc})")
 
 
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename).
 
-    A file replaced keeps its read and write permissions (a page kept private stays so).
+    A file replaced keeps its read and write permissions (a page kept private stays so); a link
+    is written through, the file it names replaced and the link kept, as a shell's '>' does.
     Ctrl-C during the write is held until the file is whole (or removed), then takes effect.
     """
     data = text.encode("utf-8")
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with signals_held():
         # The name is cut so that the temporary name fits wherever the output's name fits.

@@ -295,7 +295,8 @@ def _story_files(story: Path, home: Path, seen: dict[Path, Path], problem) -> tu
                    else "is a broken or looping link" if articles.is_symlink() else "missing")
         _tell(problem, f"{articles}: {missing}; story not scored")
     elif (folder.exists() or folder.is_symlink()) and not folder.is_dir():
-        _tell(problem, f"{folder}: not a folder; story not scored")
+        _tell(problem, f"{folder}: {'is a broken or looping link' if not folder.exists() else 'not a folder'}; "
+                       "story not scored")
     elif not timelines:
         _tell(problem, f"{folder}: no timeline files (*.txt); story not scored")
     else:
@@ -455,7 +456,9 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
             continue
         if progress:
             skipped = f" ({story.skipped:,} skipped: unreadable or undated)" if story.skipped else ""
-            progress(f"{name}: {len(story.articles):,} articles{skipped}, {len(story.timelines)} timelines")
+            articles, timelines = len(story.articles), len(story.timelines)
+            progress(f"{name}: {articles:,} article{'s' * (articles != 1)}{skipped}, "
+                     f"{timelines} timeline{'s' * (timelines != 1)}")
         if not story.articles:
             tell(f"{articles_path}: no dated article to summarise; story not scored")
             continue

@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 
-from timeline.articles import expand_path, is_html, path_list, read_path, without_surrogates
+from timeline.articles import expand_path, is_html, path_list, read_path, within_limits, without_surrogates
 from timeline.events import extract_events
 from timeline.furniture import drop_furniture
 from timeline.merge import merge_events
@@ -101,8 +101,8 @@ def iter_inputs(items, published=None) -> Iterator[Item | Page]:
     seen: set = set()  # files and folders already given: each is read once
     for number, item in enumerate(items, 1):
         if isinstance(item, Article):
-            item = named(without_surrogates(item), number)
-            yield item.model_copy(update={"published": override}) if override else item
+            item = within_limits(named(without_surrogates(item), number))
+            yield item.model_copy(update={"published": override}) if override and isinstance(item, Article) else item
         elif isinstance(item, ArticleError):
             yield item
         elif not isinstance(item, (str, os.PathLike)):

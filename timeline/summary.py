@@ -1196,7 +1196,7 @@ def _content_words(matrix, vectorizer):
 # --- the library call ----------------------------------------------------------------------------
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9][0-9]-[0-9][0-9]")  # (ASCII digits, as the help writes them)
 _DAY_OR_PART = re.compile(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?")  # a day, or a part of one ('yesterday afternoon')
 
 
@@ -1213,7 +1213,7 @@ def parse_day(text: str, last: bool = False) -> dt.date:
     return span.end if last else span.start
 
 
-_ISO_PERIOD = re.compile(r"\d{4}(?:-\d\d)?")
+_ISO_PERIOD = re.compile(r"[0-9]{4}(?:-[0-9][0-9])?")
 
 
 def _as_date(value, last: bool = False) -> Optional[dt.date]:

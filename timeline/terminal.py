@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import re
 
+from timeline.text import INVISIBLE_CHARACTERS
+
 # Characters a terminal acts on or that change how a line reads: C0 and C1 controls (ESC starts
 # colour, cursor and OSC sequences; CR and LF forge lines), DEL, line and paragraph separators,
-# bidirectional overrides, isolates and marks, zero-width and invisible characters (the soft
-# hyphen, the Mongolian vowel separator, interlinear annotation marks, the tag characters that can
-# hide text), lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-                          "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
+# bidirectional overrides, isolates and marks, lone surrogates; and every character that shows
+# nothing (text.INVISIBLE_CHARACTERS: zero-width ones, the soft hyphen, variation selectors, fillers,
+# the tag characters that can hide text), the joiners, the other format characters (number signs
+# that take the digits after them, hieroglyph and musical format controls) and the braille blank,
+# which looks like a space: 'report\u3164.json' does not print as another file's name.
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ud800-\udfff{INVISIBLE_CHARACTERS}"
+                          "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u2800\ufff9-\ufffb\U000110bd\U000110cd"
+                          "\U00013430-\U0001343f]")
 
 
 def printable(text: str) -> str:

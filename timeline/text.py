@@ -306,7 +306,10 @@ def no_lone_surrogates(text: str) -> str:
 # characters that show nothing in a name, those Unicode lets show nothing where they are not
 # understood (Default_Ignorable_Code_Point): soft hyphen, zero-width space, marks of direction,
 # variation selectors, tags, fillers; the joiners some scripts spell with (U+200C, U+200D) stay
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+INVISIBLE_CHARACTERS = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                        "\U000e0000-\U000e0fff")  # (a regex class's body: see terminal.printable too)
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
 _WORD_CHARACTER = re.compile(r"[^\W_]")

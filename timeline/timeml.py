@@ -90,6 +90,21 @@ def _walk(element: ET.Element, pieces: list[str], offset: int, found: list) -> i
     return offset
 
 
+def _by_its_mark(data: str | bytes, path: str) -> str | bytes:
+    """``data`` decoded by its byte order mark (UTF-8, -16 or -32) when it has one, as an article's
+    text is: the mark wins over the XML declaration; without one, the declaration tells."""
+    from timeline.articles import bom_of
+
+    mark = bom_of(data) if isinstance(data, bytes) else None
+    if mark is None:
+        return data
+    encoding, length = mark
+    try:
+        return data[length:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not {encoding.upper()} text (invalid byte at offset {exc.start + length})") from None
+
+
 def parse_timeml(source: str | Path) -> TimeMLDocument:
     """Parse one TimeML file (a path) or TimeML string (starting with '<')."""
     from timeline.articles import read_file
@@ -100,9 +115,12 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
     else:
         path, data = "<string>", source
     try:
-        root = ET.fromstring(data)
+        root = ET.fromstring(_by_its_mark(data, path))
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not well-formed TimeML ({exc})") from None
+    except (LookupError, ValueError) as exc:  # (an encoding the declaration names that cannot be read: 'x-bogus',
+        # 'rot13', 'utf-32' without its mark)
+        raise ValueError(f"{path}: the encoding its XML declaration names cannot be read ({exc})") from None
     # (a page or another XML document, scored as a document of no text and no time expressions,
     # would lower the scores in silence: a gold file that cannot be used stops the scoring)
     if root.tag != "TimeML":
