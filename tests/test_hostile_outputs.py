@@ -163,3 +163,12 @@ def test_an_article_given_to_the_library_is_held_to_a_file_s_limits():
     (source,) = {source.article_key: source for event in timeline.events for source in event.sources}.values()
     assert len(source.title) == MAX_TITLE_CHARS and len(source.source) == MAX_SOURCE_CHARS and source.url is None
     assert [(error.path, error.reason) for error in timeline.errors] == [("(article 2)", "too-long")]
+
+
+def test_gold_timeml_that_its_byte_order_mark_cannot_read_is_said_so(tmp_path):
+    data = GOLD.format(encoding="UTF-8").encode("utf-32")
+    (tmp_path / "d.tml").write_bytes(data[:-4] + b"\xff\xff\xff\x7f")  # (no code point)
+    result = run("eval", tmp_path)
+    assert result.exit_code == 1
+    assert errors_of(result) == [f"error: {tmp_path / 'd.tml'}: not UTF-32-LE text (invalid byte at offset "
+                                 f"{len(data) - 4})"]

@@ -114,8 +114,9 @@ def parse_timeml(source: str | Path) -> TimeMLDocument:
         data = read_file(path)  # a pipe or device is refused, never waited on or read forever
     else:
         path, data = "<string>", source
+    data = _by_its_mark(data, path)
     try:
-        root = ET.fromstring(_by_its_mark(data, path))
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not well-formed TimeML ({exc})") from None
     except (LookupError, ValueError) as exc:  # (an encoding the declaration names that cannot be read: 'x-bogus',
