@@ -117,20 +117,6 @@ def test_an_empty_output_name_is_said_to_be_empty(tmp_path):
     assert result.exit_code == 2 and errors_of(result) == ["error: --output: an empty file name"]
 
 
-def test_a_link_written_to_keeps_the_link_and_replaces_what_it_names(tmp_path):
-    """'-o link.csv' replaced the link with a new file (mode 644), leaving the file it named as it was."""
-    (tmp_path / "a.txt").write_text(BODY)
-    target = tmp_path / "kept.csv"
-    target.write_text("old")
-    target.chmod(0o604)
-    link = tmp_path / "link.csv"
-    link.symlink_to(target.name)
-    result = run("build", tmp_path / "a.txt", "-o", link, "-q", "-w", 1)
-    assert result.exit_code == 0, result.stderr
-    assert link.is_symlink() and target.read_text().startswith('"id"')
-    assert target.stat().st_mode & 0o777 == 0o604
-
-
 def test_a_timelines_folder_that_is_a_looping_link_is_said_so(tmp_path):
     story = tmp_path / "story"
     story.mkdir()

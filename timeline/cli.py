@@ -931,13 +931,10 @@ def _stdout_errors():
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a temporary file, then an atomic rename).
 
-    A file replaced keeps its read and write permissions (a page kept private stays so); a link
-    is written through, the file it names replaced and the link kept, as a shell's '>' does.
+    A file replaced keeps its read and write permissions (a page kept private stays so).
     Ctrl-C during the write is held until the file is whole (or removed), then takes effect.
     """
     data = text.encode("utf-8")
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with signals_held():
         # The name is cut so that the temporary name fits wherever the output's name fits.
