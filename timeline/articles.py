@@ -1484,11 +1484,10 @@ def _article(path: str, text: str, fields: dict, published) -> Article:
         raise BadArticle(_too_long(text), "too-long")
     if published is None:
         published = _published(fields)
-    url = plain_line(fields.get("url"))
     return Article(
         text=plain_text(without_invisible(_ESCAPE.sub("", text))),  # (what shows nothing goes from every output)
         title=_cut(plain_line(without_invisible(fields.get("title") or "")), MAX_TITLE_CHARS),
-        url=url if url is None or len(url) <= MAX_URL_CHARS else None,  # (a web address cut short leads nowhere)
+        url=_kept_address(plain_line(fields.get("url"))),
         source=_cut(plain_line(without_invisible(fields.get("source") or "")), MAX_SOURCE_CHARS),
         path=no_lone_surrogates(path),  # a file name in a foreign encoding: a label now
         published=published,
@@ -1511,6 +1510,11 @@ def _cut(value: str | None, limit: int) -> str | None:
     return value if value is None or len(value) <= limit else value[:limit - 1].rstrip() + "\u2026"
 
 
+def _kept_address(url: str | None) -> str | None:
+    """``url``, or None when it is over ``MAX_URL_CHARS`` (a web address cut short leads nowhere)."""
+    return url if url is None or len(url) <= MAX_URL_CHARS else None
+
+
 def _too_long(text: str) -> str:
     return f"too long ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,} an article)"
 
@@ -1522,7 +1526,7 @@ def within_limits(article: Article) -> Article | ArticleError:
     if len(article.text) > MAX_TEXT_CHARS:
         return ArticleError(path=article.path or article.label, message=_too_long(article.text), reason="too-long")
     changed = {"title": _cut(article.title, MAX_TITLE_CHARS), "source": _cut(article.source, MAX_SOURCE_CHARS),
-               "url": article.url if article.url is None or len(article.url) <= MAX_URL_CHARS else None}
+               "url": _kept_address(article.url)}
     changed = {name: value for name, value in changed.items() if value != getattr(article, name)}
     return article.model_copy(update=changed) if changed else article
 

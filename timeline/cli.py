@@ -183,13 +183,11 @@ def _help_written():
     standard output that cannot take it: a reader that went away ends the run silently (exit
     141), a full disk or a closed descriptor fails it in one line, as a command's output does."""
     try:
-        yield
+        with _stdout_errors():
+            yield
     except BrokenPipeError:
         _quiet_stdout()
         raise typer.Exit(PIPE_CLOSED) from None
-    except OSError as exc:
-        _quiet_stdout()
-        _fail(f"standard output: not written ({exc.strerror or exc})")
 
 
 def _quiet_stdout() -> None:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.render.common import counted
 from timeline.terminal import printable
 from timeline.text import no_lone_surrogates
 
@@ -456,9 +457,8 @@ def evaluate_folder(folder: str | Path, workers: int = 1, progress=None, problem
             continue
         if progress:
             skipped = f" ({story.skipped:,} skipped: unreadable or undated)" if story.skipped else ""
-            articles, timelines = len(story.articles), len(story.timelines)
-            progress(f"{name}: {articles:,} article{'s' * (articles != 1)}{skipped}, "
-                     f"{timelines} timeline{'s' * (timelines != 1)}")
+            progress(f"{name}: {counted(len(story.articles), 'article')}{skipped}, "
+                     f"{counted(len(story.timelines), 'timeline')}")
         if not story.articles:
             tell(f"{articles_path}: no dated article to summarise; story not scored")
             continue

@@ -1049,8 +1049,9 @@ def _gist_words(s: Parsed, indices: list[int], limit: int, notes: Optional[list[
                 notes.append("cut")
             indices = fitted
             words = _words(s, indices)
-    floor = _floor(s, indices, limit, _words) if _cut(words, limit) else 0
-    if notes is not None and _cut(words, limit) and (whole := _whole_until(s, indices)) \
+    cut = _cut(words, limit)
+    floor = _floor(s, indices, limit, _words) if cut else 0
+    if notes is not None and cut and (whole := _whole_until(s, indices)) \
             and len(_words(s, indices[:whole])) > limit + SLACK:
         notes.append("cut")  # (the speaker is shortened first, if it can be, before a verb's phrase is)
     return _title(words, limit, lex, floor=floor) if words else ""
